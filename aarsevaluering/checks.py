@@ -1,0 +1,252 @@
+"""Compare printed figures with the same figures recomputed from other printed figures.
+
+Each identity of the book is written once, here or in ``aarsevaluering.identities.<chapter>``, as a
+function registered with :func:`identity`. A chapter runs its own identities and narrates them; the
+audit page runs them all. An identity takes a *table getter* (``get("drift_central_income")`` returns
+the typed DataFrame) so the same identities run on data from disk or on altered data in memory.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from .data import load, resource
+
+Getter = Callable[[str], pd.DataFrame]
+EXACT, ROUNDING, DISCREPANCY = "exact", "rounding", "discrepancy"
+# A recomputed figure within this many units of the printed figure's last digit is rounding.
+ROUNDING_STEPS = 2
+
+
+@dataclass(frozen=True)
+class Check:
+    """One comparison of a printed figure with its recomputation.
+
+    ``difference`` is printed − recomputed; ``decimals`` is how many decimals the report prints,
+    which sets the unit of the last printed digit.
+    """
+
+    check_id: str
+    chapter: str
+    what: str
+    printed: float
+    recomputed: float
+    unit: str
+    decimals: int
+    table: str
+    source_lines: str
+    section: str = ""
+    explanation: str = ""
+    tolerance_steps: float = field(default=ROUNDING_STEPS)
+
+    @property
+    def difference(self) -> float:
+        return round(self.printed - self.recomputed, self.decimals + 6)
+
+    @property
+    def status(self) -> str:
+        return classify(self.printed, self.recomputed, self.decimals, self.tolerance_steps)
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        del row["tolerance_steps"]
+        row["difference"] = self.difference
+        row["status"] = self.status
+        return row
+
+
+def classify(printed: float, recomputed: float, decimals: int = 0, steps: float = ROUNDING_STEPS) -> str:
+    """exact: the recomputed figure rounds to the printed one; rounding: within ``steps`` units of the
+    last printed digit; discrepancy: anything else (including a figure that cannot be recomputed)."""
+    if printed is None or recomputed is None or math.isnan(printed) or math.isnan(recomputed):
+        return DISCREPANCY
+    unit = 10.0 ** -decimals
+    gap = abs(printed - recomputed)
+    if gap < unit / 2 + 1e-9 * max(1.0, abs(printed)):
+        return EXACT
+    if gap <= steps * unit + 1e-9 * max(1.0, abs(printed)):
+        return ROUNDING
+    return DISCREPANCY
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry of identities.
+
+IDENTITIES: dict[str, list[Callable[[Getter], Iterable[Check]]]] = {}
+
+
+def identity(chapter: str):
+    """Register an identity (a function of a table getter yielding checks) for ``chapter``."""
+
+    def register(func):
+        IDENTITIES.setdefault(chapter, []).append(func)
+        return func
+
+    return register
+
+
+@cache
+def _cached_load(name: str) -> pd.DataFrame:
+    return load(name)
+
+
+def from_disk(name: str) -> pd.DataFrame:
+    """Table getter reading ``data/`` once per process; callers get a copy they may change."""
+    return _cached_load(name).copy()
+
+
+CHECK_COLUMNS = [
+    "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "decimals",
+    "status", "table", "section", "source_lines", "explanation",
+]  # fmt: skip
+
+
+def run(chapter: str | None = None, get: Getter = from_disk, only: Iterable[str] | None = None) -> pd.DataFrame:
+    """Run the registered identities (of one chapter, or all) and return one row per check."""
+    from . import identities  # noqa: F401  (registers the identities on import)
+
+    chapters = [chapter] if chapter else sorted(IDENTITIES)
+    wanted = set(only) if only is not None else None
+    rows = []
+    for ch in chapters:
+        for func in IDENTITIES.get(ch, []):
+            if wanted is not None and func.__name__ not in wanted:
+                continue
+            rows.extend(c.as_row() for c in func(get))
+    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    duplicated = frame["check_id"][frame["check_id"].duplicated()]
+    if len(duplicated):
+        raise ValueError(f"check ids are not unique: {sorted(set(duplicated))}")
+    return frame
+
+
+def summary(checks: pd.DataFrame) -> pd.DataFrame:
+    """Counts of checks by chapter and status (exact / rounding / discrepancy)."""
+    counts = checks.groupby(["chapter", "status"]).size().unstack(fill_value=0)
+    return counts.reindex(columns=[EXACT, ROUNDING, DISCREPANCY], fill_value=0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks the chapter identities are written with.
+
+
+def lines_of(table: str, frame: pd.DataFrame | None = None, mask=None) -> str:
+    """Source lines of a table (or of the rows ``mask`` selects) as 'first–last' text."""
+    if frame is not None and mask is not None:
+        rows = frame.loc[mask, "source_line"].dropna().astype(int)
+        if len(rows):
+            lo, hi = rows.min(), rows.max()
+            return str(lo) if lo == hi else f"{lo}–{hi}"
+    lo, hi = resource(table).spec["source_lines"]
+    return f"{lo}–{hi}"
+
+
+def meta(table: str) -> dict:
+    """The descriptor's facts a check needs: section and unit of a table."""
+    spec = resource(table).spec
+    return {"section": spec.get("report_section", ""), "unit": spec.get("unit", "")}
+
+
+def decimals_of(table: str, column: str) -> int:
+    return int(resource(table).field(column).get("decimals", 0))
+
+
+def value(frame: pd.DataFrame, column: str, **where) -> float:
+    """The one value of ``column`` in the row matching ``where`` (e.g. ``label="Sum"``)."""
+    mask = pd.Series(True, index=frame.index)
+    for key, wanted in where.items():
+        mask &= frame[key] == wanted
+    hits = frame.loc[mask, column]
+    if len(hits) != 1:
+        raise KeyError(f"{frame.attrs.get('table')}: {len(hits)} rows match {where} (expected one)")
+    result = hits.iloc[0]
+    return float("nan") if pd.isna(result) else float(result)
+
+
+def sum_checks(
+    chapter: str,
+    get: Getter,
+    table: str,
+    columns: Iterable[str],
+    total: dict,
+    parts=None,
+    what: str = "",
+    check_id: str = "",
+    explanation: str = "",
+) -> list[Check]:
+    """For each column, the row ``total`` (e.g. ``{"label": "Sum"}``) against the sum of ``parts``
+    (a boolean mask function of the frame; default: all rows of kind ``item``)."""
+    frame = get(table)
+    mask = parts(frame) if parts is not None else frame["row_kind"] == "item"
+    total_label = total.get("label", "total")
+    info = meta(table)
+    out = []
+    for column in columns:
+        field_unit = resource(table).field(column).get("unit", info["unit"])
+        out.append(
+            Check(
+                check_id=f"{check_id or table}.sum.{column}",
+                chapter=chapter,
+                what=what or f"{total_label} = sum of its rows ({resource(table).field(column).get('title', column)})",
+                printed=value(frame, column, **total),
+                recomputed=float(frame.loc[mask, column].fillna(0).sum()),
+                unit=field_unit,
+                decimals=decimals_of(table, column),
+                table=table,
+                source_lines=lines_of(table),
+                section=info["section"],
+                explanation=explanation,
+            )
+        )
+    return out
+
+
+def row_checks(
+    chapter: str,
+    get: Getter,
+    table: str,
+    column: str,
+    formula: Callable[[pd.Series], float],
+    what: str,
+    rows=None,
+    key: str = "label",
+    explanation: str | Callable[[pd.Series], str] = "",
+) -> list[Check]:
+    """For every row (or those ``rows`` selects), the printed ``column`` against ``formula(row)``,
+    e.g. a deviation recomputed from actual and budget."""
+    frame = get(table)
+    if rows is not None:
+        frame = frame[rows(frame)]
+    info = meta(table)
+    field = resource(table).field(column)
+    out = []
+    for _, row in frame.iterrows():
+        if pd.isna(row[column]):
+            continue
+        note = explanation(row) if callable(explanation) else explanation
+        out.append(
+            Check(
+                check_id=f"{table}.{column}.{row[key]}",
+                chapter=chapter,
+                what=f"{what}: {row[key]}",
+                printed=float(row[column]),
+                recomputed=float(formula(row)),
+                unit=field.get("unit", info["unit"]),
+                decimals=int(field.get("decimals", 0)),
+                table=table,
+                source_lines=str(int(row["source_line"])),
+                section=info["section"],
+                explanation=note,
+            )
+        )
+    return out
+
+
+def pct(part: float, whole: float) -> float:
+    """``part`` as a percent of ``whole`` (NaN when the whole is zero)."""
+    return float("nan") if whole == 0 else 100.0 * part / whole

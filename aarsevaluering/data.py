@@ -1,0 +1,230 @@
+"""Load the book's tables by name, typed and validated against the data-package descriptor.
+
+Every table in ``data/`` is described once in ``data/datapackage.json`` (Frictionless Data Package).
+:func:`load` reads a CSV as text, checks every cell against its field's schema and only then converts
+it, so a bad value is reported with the file, the row, the column, the value and what was expected
+instead of surfacing later as a wrong number.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTOR_NAME = "datapackage.json"
+
+# A plain number as the CSVs store it: optional minus, digits, optional decimal point and digits.
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_INTEGER = re.compile(r"-?\d+")
+
+
+class DataError(ValueError):
+    """A table that does not match its descriptor; the message names file, row, column and value."""
+
+
+def data_dir() -> Path:
+    """The folder holding the CSVs and the descriptor (``AARSEVALUERING_DATA`` overrides it)."""
+    return Path(os.environ.get("AARSEVALUERING_DATA", REPO_ROOT / "data"))
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One table of the data package: its descriptor entry and where its CSV lives."""
+
+    spec: dict
+    base: Path
+
+    @property
+    def name(self) -> str:
+        return self.spec["name"]
+
+    @property
+    def path(self) -> Path:
+        return self.base / self.spec["path"]
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.spec["schema"]["fields"]
+
+    @property
+    def primary_key(self) -> list[str]:
+        return self.spec["schema"].get("primaryKey", [])
+
+    def fields_with_role(self, role: str) -> list[dict]:
+        return [f for f in self.fields if f.get("role") == role]
+
+    def field(self, name: str) -> dict:
+        for f in self.fields:
+            if f["name"] == name:
+                return f
+        raise KeyError(f"{self.name}: no field {name!r}")
+
+
+def read_descriptor(path: Path) -> list[Resource]:
+    """The resources of a descriptor file (a data package, or a plain list of resources)."""
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: descriptor not found") from None
+    except json.JSONDecodeError as err:
+        raise DataError(f"{path}: not valid JSON ({err})") from None
+    resources = spec["resources"] if isinstance(spec, dict) else spec
+    return [Resource(r, path.parent if path.parent.name != "_parts" else path.parent.parent) for r in resources]
+
+
+@lru_cache(maxsize=None)
+def _package(folder: str) -> dict[str, Resource]:
+    return {r.name: r for r in read_descriptor(Path(folder) / DESCRIPTOR_NAME)}
+
+
+def package() -> dict[str, Resource]:
+    """All resources of ``data/datapackage.json`` by name."""
+    return _package(str(data_dir()))
+
+
+def resource(name: str) -> Resource:
+    resources = package()
+    if name not in resources:
+        raise DataError(f"no table {name!r} in {data_dir() / DESCRIPTOR_NAME}; known: {', '.join(sorted(resources))}")
+    return resources[name]
+
+
+def read_rows(res: Resource) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a resource's CSV as text, strictly: UTF-8 (a byte-order mark is tolerated)."""
+    path = res.path
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found (table {res.name!r} in the descriptor)") from None
+    except UnicodeDecodeError as err:
+        raise DataError(f"{path}: not UTF-8 ({err})") from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        raise DataError(f"{path}: empty file, expected a header row")
+    header, body = rows[0], rows[1:]
+    # A trailing empty line is harmless; an empty line inside the table is not.
+    while body and not any(cell.strip() for cell in body[-1]):
+        body.pop()
+    return header, body
+
+
+def _where(res: Resource, row_number: int, row: dict, column: str) -> str:
+    label = row.get("label")
+    label_part = f" (label {label!r})" if label else ""
+    return f"{res.path}, row {row_number}{label_part}, column {column!r}"
+
+
+def validate(res: Resource) -> list[dict]:
+    """Check a resource's CSV against its schema; return its rows as dicts of text.
+
+    Raises :class:`DataError` naming the file, the row (1 = first data row), the column, the
+    value and what was expected.
+    """
+    header, body = read_rows(res)
+    expected = [f["name"] for f in res.fields]
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        detail = []
+        if missing:
+            detail.append(f"missing {missing}")
+        if extra:
+            detail.append(f"unexpected {extra}")
+        if not detail:
+            detail.append(f"order {header}")
+        raise DataError(f"{res.path}: columns do not match the descriptor ({'; '.join(detail)}); expected {expected}")
+    rows = []
+    seen: dict[tuple, int] = {}
+    for number, cells in enumerate(body, start=1):
+        if len(cells) != len(header):
+            raise DataError(
+                f"{res.path}, row {number}: {len(cells)} cells, expected {len(header)} ({','.join(cells)!r}); "
+                "is the file comma-separated?"
+            )
+        row = dict(zip(header, cells))
+        for f in res.fields:
+            _check_cell(res, number, row, f)
+        key = tuple(row[k] for k in res.primary_key)
+        if res.primary_key:
+            if key in seen:
+                raise DataError(
+                    f"{res.path}, row {number}, column {'/'.join(res.primary_key)}: duplicate row key {key!r} "
+                    f"(first in row {seen[key]}); expected each row to be unique"
+                )
+            seen[key] = number
+        rows.append(row)
+    return rows
+
+
+def _check_cell(res: Resource, number: int, row: dict, f: dict) -> None:
+    value = row[f["name"]]
+    constraints = f.get("constraints", {})
+    where = _where(res, number, row, f["name"])
+    if value == "":
+        if constraints.get("required"):
+            raise DataError(f"{where}: empty, expected a {f['type']} (the column is required)")
+        return
+    if value != value.strip():
+        raise DataError(f"{where}: {value!r} has surrounding spaces")
+    if f["type"] == "integer" and not _INTEGER.fullmatch(value):
+        raise DataError(f"{where}: {value!r} is not an integer (expected digits with an optional minus, no spaces)")
+    if f["type"] == "number" and not _NUMBER.fullmatch(value):
+        raise DataError(
+            f"{where}: {value!r} is not a number (expected digits with a decimal point, no spaces or commas)"
+        )
+    if "enum" in constraints and value not in constraints["enum"]:
+        raise DataError(f"{where}: {value!r} is not allowed, expected one of {constraints['enum']}")
+
+
+_DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
+
+
+def to_frame(res: Resource, rows: list[dict]) -> pd.DataFrame:
+    """Typed DataFrame of validated text rows (empty cells become ``<NA>``)."""
+    frame = pd.DataFrame(rows, columns=[f["name"] for f in res.fields])
+    for f in res.fields:
+        col = frame[f["name"]].replace("", pd.NA)
+        if f["type"] == "string":
+            frame[f["name"]] = col.astype("string")
+        else:
+            frame[f["name"]] = pd.to_numeric(col).astype(_DTYPES[f["type"]])
+    frame.attrs["table"] = res.name
+    frame.attrs["title"] = res.spec.get("title", res.name)
+    return frame
+
+
+def load(name: str) -> pd.DataFrame:
+    """The table ``name`` from ``data/``, validated against the descriptor and typed."""
+    res = resource(name)
+    return to_frame(res, validate(res))
+
+
+def catalogue(chapter: str | None = None) -> pd.DataFrame:
+    """One row per table (of one chapter, or all): name, printed title, unit, source lines, rows."""
+    rows = []
+    for res in package().values():
+        spec = res.spec
+        if chapter and spec.get("chapter") != chapter:
+            continue
+        first, last = spec["source_lines"]
+        rows.append(
+            {
+                "table": res.name,
+                "title": spec.get("title", ""),
+                "chapter": spec.get("chapter", ""),
+                "source_table": spec.get("source_table", ""),
+                "unit": spec.get("unit", ""),
+                "source_lines": f"{first}–{last}",
+                "rows": len(validate(res)),
+                "file": spec["path"],
+            }
+        )
+    return pd.DataFrame(rows)

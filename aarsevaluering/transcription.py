@@ -1,0 +1,193 @@
+"""Check that every CSV row stands in the report's text, as printed, on the line it names.
+
+A printed line such as ``1 460 673 1 320 100 1 976 827`` cannot be split back into numbers (spaces
+group thousands and separate columns alike), so the check goes the other way: it renders the row's
+printed values as the report prints them (``-1 234``, ``0,2``) and looks for that run on the line.
+The run must close the line (after optional footnote marks) and start right after the label or a
+word, never in the middle of a number: ``320 100`` does not match inside ``1 320 100``.
+
+Run ``python -m aarsevaluering.transcription [descriptor.json ...]`` to check a descriptor's tables.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import DataError, Resource, data_dir, read_descriptor, validate
+
+SOURCE_ENV = "AARSEVALUERING_SOURCE"
+
+_MINUS = "\u2212\u2013\u2012"  # minus sign, en dash, figure dash used as minus in the PDF text
+_SPACES = "\u00a0\u202f\u2009\t"
+
+
+def source_path() -> Path | None:
+    """The source text's path from the environment, or ``None`` when the variable is unset."""
+    value = os.environ.get(SOURCE_ENV)
+    return Path(value) if value else None
+
+
+def read_source(path: Path) -> list[str]:
+    """The source text's lines (index 0 is line 1); a clear error when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"{SOURCE_ENV}={path}: source text not found") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError(f"{SOURCE_ENV}={path}: source text unreadable ({err})") from None
+
+
+def normalise(line: str) -> str:
+    """A source line in the form rows are rendered in: one space, no %, '.' decimals, '-' minus."""
+    for ch in _SPACES:
+        line = line.replace(ch, " ")
+    for ch in _MINUS:
+        line = line.replace(ch, "-")
+    line = line.replace("%", " ")
+    line = re.sub(r"(?<=\d),(?=\d)", ".", line)  # decimal comma
+    line = re.sub(r"(?:(?<=\s)|^)-(?=\s|$)", " ", line)  # a lone dash is an empty cell
+    return " ".join(line.split())
+
+
+def render_number(text: str) -> str:
+    """A CSV number as the report prints it, decimal point kept: ``-3797187`` -> ``-3 797 187``."""
+    sign = "-" if text.startswith("-") else ""
+    digits = text.lstrip("-")
+    whole, _, decimals = digits.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    rendered = sign + " ".join(groups)
+    return f"{rendered}.{decimals}" if decimals else rendered
+
+
+def render_row(res: Resource, row: dict) -> str:
+    """The row's printed values (role ``value``) in order, rendered as printed; empty cells left out."""
+    parts = []
+    for f in res.fields_with_role("value"):
+        value = row[f["name"]]
+        if value == "":
+            continue
+        parts.append(render_number(value) if f["type"] in ("integer", "number") else value)
+    return " ".join(parts)
+
+
+_FOOTNOTE_TAIL = re.compile(r"(?:\s*(?:\*+|\d\)))*\s*$")
+
+
+def run_stands_on_line(run: str, line: str, label: str) -> bool:
+    """True when ``run`` closes the normalised ``line`` and starts cleanly after the label or a word."""
+    tail = _FOOTNOTE_TAIL.search(line)
+    body = line[: tail.start()] if tail and tail.start() < len(line) else line
+    body = body.rstrip()
+    if not run:
+        return False
+    candidates = [body]
+    if body != line:
+        candidates.append(line)
+    for text in candidates:
+        if not text.endswith(run):
+            continue
+        before = text[: len(text) - len(run)]
+        if not before:
+            return True
+        if not before.endswith(" "):
+            continue
+        before = before.rstrip()
+        # Right after the label (or the part of a wrapped label on this line) ...
+        if normalise(label).endswith(before):
+            return True
+        # ... or after a word that is not a number, so the run cannot start mid-number.
+        if not re.search(r"\d$", before):
+            return True
+    return False
+
+
+def run_inside_line(run: str, line: str, label: str = "") -> bool:
+    """A figure quoted in prose: the run stands on the line as whole numbers, anywhere in it
+    (``30`` is not found in ``130``, nor ``300`` in ``1 300``, nor ``4`` in ``4.5``)."""
+    # A run opening with a three-digit group could be the tail of a grouped number ("1 300").
+    opens_with_group = re.match(r"-?\d{3}(?![\d.])", run) is not None
+    before = r"(?<![\d.\-])" + (r"(?<!\d )" if opens_with_group else "")
+    after = r"(?!\d|\.\d| \d{3}(?!\d))"
+    # Prose sometimes prints a four-digit number without its thousands space ("6268").
+    forms = {run, re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", run)}
+    return any(re.search(before + re.escape(form) + after, line) for form in forms)
+
+
+@dataclass(frozen=True)
+class Finding:
+    table: str
+    row_number: int
+    label: str
+    source_line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.table}.csv, row {self.row_number} (label {self.label!r}), line {self.source_line}: {self.message}"
+
+
+def check_resource(res: Resource, source: list[str]) -> list[Finding]:
+    """Every row of ``res`` against the source lines; an empty list when all stand as printed."""
+    first, last = res.spec["source_lines"]
+    findings = []
+    for number, row in enumerate(validate(res), start=1):
+        line_no = int(row["source_line"])
+        label = row.get("label", "")
+
+        def finding(message: str) -> Finding:
+            return Finding(res.name, number, label, line_no, message)
+
+        if not first <= line_no <= last:
+            findings.append(finding(f"source_line outside the table's range {first}–{last}"))
+            continue
+        if line_no > len(source):
+            findings.append(finding(f"the source has only {len(source)} lines"))
+            continue
+        # A row whose printed values run on over following lines (a status word broken over two
+        # lines, say) names its last line in ``source_line_last``; those lines are read as one.
+        last_no = int(row["source_line_last"]) if row.get("source_line_last") else line_no
+        if not line_no <= last_no <= last:
+            findings.append(finding(f"source_line_last {last_no} outside {line_no}–{last}"))
+            continue
+        run = render_row(res, row)
+        line = normalise(" ".join(source[line_no - 1 : last_no]))
+        # A figure quoted in a sentence stands inside the line; a table row closes it.
+        found = run_inside_line if row.get("row_kind") == "prose" else lambda r, li, _: run_stands_on_line(r, li, label)
+        if not run:
+            findings.append(finding("the row has no printed value to look for"))
+        elif not found(run, line, label):
+            findings.append(finding(f"values {run!r} not printed as one run on the line {line!r}"))
+    return findings
+
+
+def main(argv: list[str]) -> int:
+    path = source_path() or Path(__file__).resolve().parents[2] / "shared" / "source" / "aarsevaluering-2023.txt"
+    source = read_source(path)
+    descriptors = [Path(a) for a in argv] or [data_dir() / "datapackage.json"]
+    failures = 0
+    for descriptor in descriptors:
+        for res in read_descriptor(descriptor):
+            try:
+                findings = check_resource(res, source)
+            except DataError as err:
+                print(f"SCHEMA {err}")
+                failures += 1
+                continue
+            rows = len(validate(res))
+            status = "ok" if not findings else f"{len(findings)} of {rows} rows FAIL"
+            print(f"{res.name}: {rows} rows, {status}")
+            for f in findings:
+                print(f"  {f}")
+            failures += len(findings)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
