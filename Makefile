@@ -11,6 +11,8 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# Build the font cache now, or its first-run notice lands in the notebooks' outputs under nbval.
+	$(BIN)/python -c "import matplotlib.pyplot"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -183,7 +183,10 @@ def sum_checks(
     (a boolean mask function of the frame; default: all rows of kind ``item``)."""
     frame = get(table)
     mask = parts(frame) if parts is not None else frame["row_kind"] == "item"
-    total_label = total.get("label", "total")
+    total_rows = frame
+    for key, wanted in total.items():
+        total_rows = total_rows[total_rows[key] == wanted]
+    total_label = total_rows["label"].iloc[0] if len(total_rows) == 1 else str(total)
     info = meta(table)
     out = []
     for column in columns:

@@ -1,0 +1,96 @@
+"""The build is a test: the book builds with zero warnings, and each kind of fault fails it loudly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import pytest
+from conftest import REPO, TINY_CSV, TINY_DESCRIPTOR, run_build
+
+
+def test_book_builds_without_warnings(tmp_path):
+    result = run_build(REPO, tmp_path)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-4000:]
+    assert "build succeeded" in log and "warning" not in log.split("build succeeded")[-1].split("\n")[0]
+    html = tmp_path / "_build" / "html"
+    assert (html / "index.html").exists()
+    for chapter in ("driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"):
+        assert (html / "notebooks" / f"{chapter}.html").exists(), chapter
+
+
+def mini_book(tmp_path: Path, notebook_source: str, markdown: str = "") -> Path:
+    """A one-notebook book with the real configuration, to break on purpose."""
+    book = tmp_path / "mini"
+    (book / "book").mkdir(parents=True)
+    shutil.copy2(REPO / "_config.yml", book / "_config.yml")
+    shutil.copy2(REPO / "book" / "references.bib", book / "book" / "references.bib")
+    (book / "book" / "intro.md").write_text("# Mini\n", encoding="utf-8")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: page\n", encoding="utf-8")
+    text = "# %% [markdown]\n# # Page\n" + "".join(f"# {line}\n" for line in markdown.splitlines())
+    text += "\n# %%\n" + notebook_source + "\n"
+    notebook = jupytext.reads(text, fmt="py:percent")
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    jupytext.write(notebook, book / "page.ipynb")
+    return book
+
+
+def build_output(book: Path, tmp_path: Path, env_extra: dict | None = None) -> tuple[int, str]:
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    result = run_build(book, tmp_path / "out", env=env)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_cell_that_raises_fails_the_build(tmp_path):
+    book = mini_book(tmp_path, 'raise RuntimeError("deliberate failure in a cell")')
+    code, log = build_output(book, tmp_path)
+    assert code != 0
+    assert "deliberate failure in a cell" in log and "page" in log
+
+
+def test_a_missing_glue_key_fails_the_build(tmp_path):
+    source = 'from myst_nb import glue\nglue("present_key", "1", display=False)'
+    book = mini_book(tmp_path, source, markdown="Value: {glue:text}`absent_key:s`")
+    code, log = build_output(book, tmp_path)
+    assert code != 0
+    assert "absent_key" in log
+
+
+def test_a_csv_that_fails_its_schema_fails_the_build(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "datapackage.json").write_text(json.dumps(TINY_DESCRIPTOR), encoding="utf-8")
+    (data / "tiny_table.csv").write_text(TINY_CSV.replace("Skatt,item,-1234", 'Skatt,item,"-1 234"'), encoding="utf-8")
+    book = mini_book(tmp_path, 'from aarsevaluering import load\nload("tiny_table")')
+    code, log = build_output(book, tmp_path, {"AARSEVALUERING_DATA": str(data)})
+    assert code != 0
+    assert "tiny_table.csv, row 1 (label 'Skatt'), column 'actual_2023': '-1 234' is not an integer" in log
+
+
+def test_nbval_catches_a_changed_stored_output(tmp_path):
+    """Change one stored output of a real notebook: nbval must fail on it."""
+    source = REPO / "notebooks" / "audit.ipynb"
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        outputs = [o for o in cell.get("outputs", []) if "data" in o and "text/plain" in o["data"]]
+        if outputs:
+            outputs[0]["data"]["text/plain"] = ["a value that the code does not produce"]
+            break
+    else:
+        pytest.fail("audit.ipynb has no text/plain output to change")
+    changed = tmp_path / "changed.ipynb"
+    changed.write_text(json.dumps(notebook), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", str(changed), "-p", "no:xdist", "-p", "no:cacheprovider",
+         "-o", "addopts=", "--rootdir", str(tmp_path), "-q"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert "Cell outputs differ" in result.stdout and "mismatch 'text/plain'" in result.stdout

@@ -1,0 +1,59 @@
+"""The check classifier, the number format and the report-table renderer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from aarsevaluering.checks import DISCREPANCY, EXACT, ROUNDING, Check, classify, run
+from aarsevaluering.fmt import MINUS, NBSP, fmt, fmt_million
+from aarsevaluering.tables import styled
+
+
+@pytest.mark.parametrize(
+    ("printed", "recomputed", "decimals", "status"),
+    [
+        (19177, 19177, 0, EXACT),
+        (19177, 19176, 0, ROUNDING),
+        (19177, 19175, 0, ROUNDING),
+        (19177, 19174, 0, DISCREPANCY),
+        (0.0, 0.0474, 1, EXACT),  # 1 226 / 2 586 636 prints as 0,0 %
+        (0.3, 0.1, 1, ROUNDING),
+        (-0.4, 0.4, 1, DISCREPANCY),  # a sign error is never rounding
+        (-71600000, -371600000, 0, DISCREPANCY),
+        (5.0, float("nan"), 0, DISCREPANCY),
+    ],
+)
+def test_classify(printed, recomputed, decimals, status):
+    assert classify(printed, recomputed, decimals) == status
+
+
+def test_check_difference_is_printed_minus_recomputed():
+    check = Check("x", "test", "x", 25243, 25242, "NOK 1000", 0, "t", "1")
+    assert check.difference == 1 and check.status == ROUNDING
+    assert check.as_row()["status"] == ROUNDING
+
+
+def test_fmt():
+    assert fmt(-3584884, unit="NOK 1000") == f"{MINUS}3{NBSP}584{NBSP}884{NBSP}NOK thousand"
+    assert fmt(0.24, 1, "percent") == f"0.2{NBSP}%"
+    assert fmt(-0.04, 1) == "0.0"  # no negative zero
+    assert fmt(15, sign=True) == "+15"
+    assert fmt(None) == fmt(float("nan")) == fmt(pd.NA) == "\u2013"
+    assert fmt_million(75663) == f"75.7{NBSP}NOK million"
+
+
+def test_styled_escapes_labels_and_has_a_fixed_id():
+    frame = pd.DataFrame({"label": ["<script>alert(1)</script> & <b>x</b>"], "value": [1234]})
+    html = styled(frame, table_id="escape-test").to_html()
+    assert "<script>" not in html and "<b>x</b>" not in html
+    assert "&lt;script&gt;" in html and "&amp;" in html
+    assert 'id="T_escape-test"' in html
+    assert f"1{NBSP}234" in html
+
+
+def test_check_ids_are_unique_and_discrepancies_explained():
+    checks = run()
+    assert checks["check_id"].is_unique
+    unexplained = checks[(checks["status"] == DISCREPANCY) & (checks["explanation"].str.strip() == "")]
+    assert unexplained.empty, f"discrepancies without an explanation: {list(unexplained['check_id'])}"
