@@ -253,3 +253,14 @@ def row_checks(
 def pct(part: float, whole: float) -> float:
     """``part`` as a percent of ``whole`` (NaN when the whole is zero)."""
     return float("nan") if whole == 0 else 100.0 * part / whole
+
+
+def register(checks: pd.DataFrame) -> pd.DataFrame:
+    """The discrepancies, largest absolute difference first, with the difference formatted."""
+    from .fmt import fmt
+
+    found = checks[checks["status"] == DISCREPANCY].copy()
+    found["effect"] = found["difference"].abs()
+    found = found.sort_values(["effect", "check_id"], ascending=[False, True], kind="stable")
+    found["difference_text"] = [fmt(v, int(d), sign=True) for v, d in zip(found["difference"], found["decimals"])]
+    return found.reset_index(drop=True)

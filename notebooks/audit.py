@@ -14,10 +14,71 @@
 # %% [markdown]
 # # Audit: every check in one place
 #
-# This page will collect every comparison the chapters make between a printed figure and the same
-# figure recomputed from other printed figures. For now it counts the tables the checks stand on.
+# Each chapter compares figures the report prints with the same figures recomputed from other
+# printed figures. This page runs every one of those checks again, from the same code the chapters
+# use, and lists them in one table that can be cited and downloaded. It adds no check of its own.
+#
+# A check is *exact* when the recomputed figure rounds to the printed one, *rounding* when the two
+# differ by at most two units of the last printed digit, and a *discrepancy* otherwise (see
+# {doc}`../book/data_and_methods`).
 
 # %%
-from aarsevaluering.data import catalogue
+from pathlib import Path
 
-catalogue().groupby("chapter")["rows"].agg(["count", "sum"]).rename(columns={"count": "tables", "sum": "rows"})
+from myst_nb import glue
+
+from aarsevaluering import checks
+from aarsevaluering.fmt import fmt
+from aarsevaluering.tables import checks_table, styled
+
+all_checks = checks.run()
+counts = checks.summary(all_checks)
+glue("audit_total_checks", fmt(len(all_checks)), display=False)
+glue("audit_discrepancies", fmt((all_checks["status"] == checks.DISCREPANCY).sum()), display=False)
+glue("audit_rounding", fmt((all_checks["status"] == checks.ROUNDING).sum()), display=False)
+glue("audit_exact", fmt((all_checks["status"] == checks.EXACT).sum()), display=False)
+
+# %% [markdown]
+# ## Counts by chapter and class
+#
+# The book makes {glue:text}`audit_total_checks:s` checks: {glue:text}`audit_exact:s` exact,
+# {glue:text}`audit_rounding:s` within rounding and {glue:text}`audit_discrepancies:s` discrepancies.
+
+# %%
+counts_view = counts.assign(total=counts.sum(axis=1)).reset_index()
+styled(counts_view, table_id="audit-counts", columns={"chapter": "Chapter", "exact": "Exact",
+       "rounding": "Rounding", "discrepancy": "Discrepancy", "total": "Total"})  # fmt: skip
+
+# %% [markdown]
+# ## Download
+#
+# The full table, one row per check with the printed and recomputed values, the difference, the
+# unit, the class, the table and the source lines, is written by the build as
+# {download}`audit_checks.csv <_generated/audit_checks.csv>`.
+
+# %%
+generated = Path("_generated")
+generated.mkdir(exist_ok=True)
+all_checks.to_csv(generated / "audit_checks.csv", index=False, lineterminator="\n")
+print(f"{len(all_checks)} checks written to audit_checks.csv")
+
+# %% [markdown]
+# ## Discrepancy register
+#
+# Every check classed as a discrepancy, largest effect first, with the likely cause in the book's
+# own words. The effect is the absolute difference between the printed and the recomputed figure,
+# in the unit of the printed figure.
+
+# %%
+register = checks.register(all_checks)
+styled(register, table_id="audit-register", columns={"chapter": "Chapter", "what": "Check",
+       "difference_text": "Difference", "unit": "Unit", "source_lines": "Lines",
+       "explanation": "Likely cause"})  # fmt: skip
+
+# %% [markdown]
+# ## Every check
+#
+# The whole list, by chapter, in the order the chapters make them.
+
+# %%
+checks_table(all_checks, table_id="audit-all", caption="Every check of the book")
