@@ -14,10 +14,410 @@
 # %% [markdown]
 # # Pensjon: from premiums paid to pension cost
 #
-# This chapter rebuilds pensions: premiums, premium deviations, their amortisation and the year's pension cost from the tables printed in the report.
-# It is being written: for now it lists the tables it draws on, each transcribed into `data/`.
+# Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
+# (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
+# through pension funds: most staff are members of the municipality's own fund,
+# *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP); nurses are insured
+# with *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) and teachers with
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK).
+#
+# The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
+# cost of pensions. Municipal accounting rules replace the premium by a smoother, actuarially calculated
+# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost), and carry the difference between the two,
+# the *{term}`premieavvik <Premieavvik>`* (premium deviation), into later years. In 2023 the two were
+# far apart. This chapter explains why, rebuilds the year's cost from the premiums step by step, checks
+# every figure the report's section *Pensjonskostnader* prints against every other, and follows the
+# 2023 premium deviation into the years it will be charged.
 
 # %%
-from aarsevaluering.data import catalogue
+import textwrap
 
-catalogue("pensjon")[["table", "title", "unit", "source_lines", "rows"]]
+import matplotlib.pyplot as plt
+from myst_nb import glue
+
+from aarsevaluering import checks
+from aarsevaluering.checks import from_disk as get
+from aarsevaluering.data import catalogue
+from aarsevaluering.fmt import fmt, fmt_million
+from aarsevaluering.identities import pensjon as pj
+from aarsevaluering.style import NEUTRAL, PALETTE, finish, use_book_style
+from aarsevaluering.tables import checks_table, styled
+
+use_book_style()
+CH = pj.CHAPTER
+
+
+def million(label):
+    """A prose figure in NOK million, formatted as the prose prints it."""
+    number = pj.prose(get, label)
+    return fmt(number, pj._decimals(number), "NOK million")
+
+
+# %% [markdown]
+# ## The tables
+#
+# The section draws on one printed table, *Status sentrale pensjonsposter i 2023* (D04), on the
+# figures its sentences give (kept in a small table of their own), and on the `Pensjon` row of the
+# table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
+# {doc}`the operating account <driftsregnskap>` covers as a whole.
+
+# %%
+tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
+styled(tables, table_id="pensjon-catalogue", columns={"table": "Table", "title": "Title as printed",
+       "unit": "Unit", "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
+
+# %%
+# The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
+glue("pensjon_ordinary_premium", million("ordinary_premium_incl_employer_tax"), display=False)
+glue("pensjon_regulation_premium", fmt_million(pj.central(get, pj.REGULATION)), display=False)
+glue("pensjon_premium_fund_use", fmt_million(-pj.central(get, pj.PREMIUM_FUND)), display=False)
+glue("pensjon_premium_deviation", fmt_million(-pj.central(get, pj.DEVIATION)), display=False)
+glue("pensjon_amortisation", fmt_million(pj.central(get, pj.AMORTISATION)), display=False)
+glue("pensjon_period", fmt(pj.prose(get, "amortisation_period"), 0, "years"), display=False)
+glue("pensjon_church_share", fmt(pj.prose(get, "church_council_regulation_premium_share_covered"), 0, "%"),
+     display=False)  # fmt: skip
+equity = get("inv_2b_shares_and_equity")
+glue("pensjon_equity_klp", fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP")),
+     display=False)  # fmt: skip
+glue("pensjon_equity_dkp", fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP")),
+     display=False)  # fmt: skip
+glue("pensjon_first_rule_year", str(pj.EARLIER_AMORTISATION_RULES[0][0]), display=False)
+first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
+glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
+
+# %% [markdown]
+# ## Premiums and cost: the vocabulary
+#
+# These are defined-benefit schemes: the pension promised depends on the member's salary and years
+# of service, not on what was paid in. The fund must hold enough to pay what members have earned so
+# far, and it charges the employer whatever keeps it there. These payments and bookings meet in the
+# report's section:
+#
+# *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
+# : paid through the year for the pension rights employees earn. It is charged to the accounts of the
+#   service units where people work. In 2023 the municipal treasury
+#   (*{term}`kommunekassen <Kommunekassen>`*) paid {glue:text}`pensjon_ordinary_premium:s`, including
+#   employer's social security contribution (*{term}`arbeidsgiveravgift <Arbeidsgiveravgift>`*).
+#
+# *{term}`Reguleringspremie <Reguleringspremie>`* (regulation premium)
+# : pension rights already earned rise with wages (the year's pay settlement,
+#   *{term}`lønnsoppgjør <Lønnsoppgjør>`*) and with the adjustment of the National Insurance basic
+#   amount G (*{term}`G-regulering <G-regulering>`*). DKP and KLP call in the cost of that rise in the
+#   second half of the year. It swings from year to year, so Drammen books it centrally rather than in
+#   the service units. High wage growth and a large adjustment of G made it very large in 2023:
+#   {glue:text}`pensjon_regulation_premium:s`.
+#
+# *{term}`Premiefond <Premiefond>`* (premium fund)
+# : surpluses a pension fund returns to the employer are held in a premium fund that can only pay
+#   future premiums. Drammen used {glue:text}`pensjon_premium_fund_use:s` from DKP's and KLP's premium
+#   funds towards the regulation premium, which lowers what the year is charged.
+#
+# *{term}`Premieavvik <Premieavvik>`* (premium deviation)
+# : the accounts do not charge the premium but a pension cost calculated by actuaries on assumptions
+#   set nationally (wage growth, adjustment of G, return on the funds), which moves far more slowly.
+#   The premium paid (after use of the premium fund) minus that calculated cost is the premium
+#   deviation. When the premium is the larger, as in 2023, the difference is credited to the year as
+#   income, {glue:text}`pensjon_premium_deviation:s`, and held in the balance sheet as cost still to come.
+#
+# *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
+# : each year's premium deviation is charged back in equal parts over the following
+#   {glue:text}`pensjon_period:s`, as the accounting regulations
+#   (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) require. 2023 carried
+#   {glue:text}`pensjon_amortisation:s` of deviations from earlier years.
+#
+# The arrangement has existed since {glue:text}`pensjon_first_rule_year:s` to spread premium peaks over
+# several budgets. Its price is that a year with a high premium shows a low cost now and passes the rest on.
+#
+# Two things near the section are not part of the pension cost. The grant to the church council
+# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*) covers {glue:text}`pensjon_church_share:s` of
+# *its* regulation premium and sits on its own line of the central costs. And the municipality's equity
+# contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
+# ({glue:text}`pensjon_equity_klp:s`) and DKP ({glue:text}`pensjon_equity_dkp:s`) are investments,
+# booked in the {doc}`investment account <investeringsregnskap>`.
+
+# %% [markdown]
+# ## The central pension items (D04)
+#
+# The table prints the centrally booked items against the budget as revised in the second
+# four-month report (*{term}`tertialrapport <Tertialrapport>`*, "2T"). Its first row is the total of
+# the items below it; costs are positive, the premium fund and the premium deviation negative. The
+# deviation is budget minus accounts, so a negative deviation is a cost above budget.
+
+# %%
+d04 = get(pj.CENTRAL)
+styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 2023 (NOK thousand)",
+       columns={"label": "Beløp i 1000", "actual_2023": "Regnskap 2023",
+                "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
+
+# %%
+d04_checks = checks.run(CH, only=["central_items_total", "central_items_deviations"])
+d04_total = checks.value(d04, "actual_2023", row_kind="total")
+glue("pensjon_d04_total", fmt_million(d04_total), display=False)
+glue("pensjon_d04_overspend", fmt_million(-checks.value(d04, "deviation_nok", row_kind="total")), display=False)
+glue("pensjon_d04_rounding", fmt((d04_checks["status"] == checks.ROUNDING).sum()), display=False)
+glue("pensjon_d04_checks", fmt(len(d04_checks)), display=False)
+glue("pensjon_regulation_above_table", fmt_million(-pj.central(get, pj.REGULATION, "deviation_nok")), display=False)
+glue("pensjon_deviation_above_table", fmt_million(pj.central(get, pj.DEVIATION, "deviation_nok")), display=False)
+glue("pensjon_d04_max_gap", fmt(d04_checks["difference"].abs().max(), 0, "NOK 1000"), display=False)
+checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
+
+# %% [markdown]
+# The central items came to {glue:text}`pensjon_d04_total:s`, only {glue:text}`pensjon_d04_overspend:s`
+# more than budgeted. The regulation premium alone was {glue:text}`pensjon_regulation_above_table:s`
+# above budget, but the premium deviation, a credit {glue:text}`pensjon_deviation_above_table:s`
+# larger than budgeted, offset it: a high premium brings a high premium deviation with it.
+#
+# Of the {glue:text}`pensjon_d04_checks:s` checks, {glue:text}`pensjon_d04_rounding:s` miss by
+# {glue:text}`pensjon_d04_max_gap:s`: the total's budget and the amortisation's deviation. Both are
+# what rounding amounts in kroner to thousands produces, not errors.
+
+# %% [markdown]
+# ## From premiums paid to the pension cost
+#
+# The report adds up the year in sentences: the ordinary premium, plus the regulation premium, less the
+# premium fund, less the premium deviation, plus the amortisation of earlier deviations. Taking the
+# ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
+# everything else from D04 rebuilds the cost step by step.
+
+# %%
+walk = pj.cost_waterfall(get)
+walk_view = walk.assign(amount_million=walk["amount"] / 1000)
+styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums paid to pension cost, 2023",
+       columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
+       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
+
+# %%
+level = dict(zip(walk["step"], walk["end"], strict=True))
+stated_cost = pj.prose(get, "actual_pension_cost")
+glue("pensjon_premiums_paid", fmt_million(level["Premiums paid"]), display=False)
+glue("pensjon_total_premium_prose", fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million"), display=False)
+glue("pensjon_calculated_cost", fmt_million(level["Calculated pension cost"]), display=False)
+glue("pensjon_cost_recomputed", fmt_million(level["Pension cost"]), display=False)
+glue("pensjon_cost_stated", fmt(stated_cost, 1, "NOK million"), display=False)
+glue("pensjon_cost_share_of_premiums", fmt(100 * level["Pension cost"] / level["Premiums paid"], 0, "%"),
+     display=False)  # fmt: skip
+
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums paid: the premium fund and the premium deviation take off more than half, the amortisation of earlier deviations adds part of it back.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Waterfall chart in NOK million. Ordinary premium 426.3 and regulation premium 603.0 rise to premiums paid of 1029.3. Use of premium fund (minus 170.1) and the 2023 premium deviation (minus 479.0) bring it down to a calculated pension cost of 380.3. Amortisation of earlier deviations (plus 200.7) and other items (plus 2.2) lead to a pension cost of 583.1, next to the 583.2 the report states."}}
+fig, ax = plt.subplots(figsize=(7.5, 4.6))
+colours = [NEUTRAL if k != "step" else (PALETTE["orange"] if a > 0 else PALETTE["blue"])
+           for k, a in zip(walk["kind"], walk["amount"], strict=True)]  # fmt: skip
+bottoms = walk[["start", "end"]].min(axis=1) / 1000
+heights = (walk["end"] - walk["start"]).abs() / 1000
+ax.bar(range(len(walk)), heights, bottom=bottoms, color=colours, width=0.7)
+tops = walk[["start", "end"]].max(axis=1) / 1000
+for x, (amount, top, kind) in enumerate(zip(walk["amount"], tops, walk["kind"], strict=True)):
+    ax.text(x, top + 12, fmt(amount / 1000, 1, sign=kind == "step"), ha="center", fontsize=8)
+# The cost the report states, as a black mark across the last bar.
+(stated_mark,) = ax.plot([len(walk) - 1.4, len(walk) - 0.6], [stated_cost] * 2, color="black", linewidth=2)
+ax.set_xticks(range(len(walk)), [textwrap.fill(s, 12) for s in walk["step"]], fontsize=8)
+ax.set_ylabel("NOK million")
+ax.set_title(f"Premiums of {fmt_million(level['Premiums paid'], 0)} became a cost of "
+             f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
+ax.grid(axis="x", visible=False)
+handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (PALETTE["orange"], PALETTE["blue"], NEUTRAL)]
+labels = ["adds to cost", "reduces cost", "level", f"cost the report states ({fmt(stated_cost, 1)})"]
+ax.legend([*handles, stated_mark], labels, frameon=False, fontsize=8, loc="upper right")
+finish(fig, table="pension_central_items and pension_prose_figures")
+plt.show()
+
+# %% [markdown]
+# The premiums paid, {glue:text}`pensjon_premiums_paid:s` ("almost
+# {glue:text}`pensjon_total_premium_prose:s`" in the prose), shrink to a calculated pension cost of
+# {glue:text}`pensjon_calculated_cost:s` once the premium fund and the premium deviation are taken off.
+# The amortisation of earlier years' deviations brings the cost back up to
+# {glue:text}`pensjon_cost_recomputed:s`, about {glue:text}`pensjon_cost_share_of_premiums:s` of the
+# premiums. The report states {glue:text}`pensjon_cost_stated:s`; the checks below show that the two agree
+# within the rounding of the ordinary premium.
+
+# %%
+derived_checks = checks.run(CH, only=["prose_derived_totals"])
+checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals the prose derives")
+
+# %% [markdown]
+# ## Every figure the prose restates
+#
+# Most of the section's sentences restate a figure of D04 (or of D03) in NOK million. A figure that
+# only restates another printed figure can differ from it by half a unit of its last digit at most;
+# anything more is a discrepancy, however small.
+
+# %%
+prose_checks = checks.run(CH, only=["prose_restates_tables"])
+regulation = prose_checks.set_index("check_id").loc[f"{pj.PROSE}.regulation_premium_incl_employer_tax"]
+glue("pensjon_regulation_prose", million("regulation_premium_incl_employer_tax"), display=False)
+glue("pensjon_regulation_table", fmt(regulation["recomputed"], 1, "NOK million"), display=False)
+glue("pensjon_regulation_above_prose", million("regulation_premium_above_budget"), display=False)
+glue("pensjon_church_above_prose", million("church_council_capital_grant_and_regulation_premium_above_budget"),
+     display=False)  # fmt: skip
+church_row = get(pj.DRIFT).query("label == @pj.CHURCH_LABEL")
+glue("pensjon_church_above_table", fmt_million(-church_row["deviation_nok"].iloc[0]), display=False)
+glue("pensjon_prose_discrepancies", fmt((prose_checks["status"] == checks.DISCREPANCY).sum()), display=False)
+glue("pensjon_prose_checks", fmt(len(prose_checks)), display=False)
+checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
+
+# %% [markdown]
+# Of {glue:text}`pensjon_prose_checks:s` restated figures, {glue:text}`pensjon_prose_discrepancies:s` do
+# not match:
+#
+# - The regulation premium is {glue:text}`pensjon_regulation_prose:s` in the prose and
+#   {glue:text}`pensjon_regulation_table:s` in D04, and it is {glue:text}`pensjon_regulation_above_prose:s`
+#   above budget in the prose against {glue:text}`pensjon_regulation_above_table:s` in D04. No rounding of
+#   the table's figures gives the prose's. D04's premium, budget, deviation and total agree with one
+#   another, so the table is the likelier reading. The difference is a fraction of a per mille.
+# - The church council's grant came out {glue:text}`pensjon_church_above_prose:s` above budget in the
+#   prose, while D03's deviation rounds to {glue:text}`pensjon_church_above_table:s`. The prose's figure
+#   is what subtracting the rounded accounts and budget gives: a rounding slip. That line is not pension
+#   alone: it also pays interest and instalments on the council's loans.
+
+# %% [markdown]
+# ## D04 and the pension line of the central costs
+#
+# The central costs (D03) print one line, `Pensjon`, for the same central pension items. Its accounts
+# and deviation should equal D04's total (its first row).
+
+# %%
+pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
+styled(pension_row, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the pension row (NOK thousand)",
+       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
+                "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik i kr",
+                "deviation_pct": "Avvik i %"})  # fmt: skip
+
+# %%
+drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
+extra = pension_row["actual_2023"].iloc[0] - d04_total
+glue("pensjon_d03_extra", fmt(extra, 0, "NOK 1000"), display=False)
+glue("pensjon_d03_extra_pct", fmt(100 * extra / d04_total, 1, "%"), display=False)
+glue("pensjon_cost_with_d03", fmt_million(level["Ordinary premium"] + pension_row["actual_2023"].iloc[0]),
+     display=False)  # fmt: skip
+checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's total")
+
+# %% [markdown]
+# The budgets agree within rounding, but D03's `Pensjon` line holds {glue:text}`pensjon_d03_extra:s`
+# ({glue:text}`pensjon_d03_extra_pct:s`) more cost than D04's items. The report does not say what
+# the extra is; D03's line evidently covers a slightly wider scope. The stated pension cost follows D04:
+# built on D03's line instead, it would be {glue:text}`pensjon_cost_with_d03:s`.
+
+# %% [markdown]
+# ## The 2022 cost behind the stated growth
+#
+# The report says the pension cost grew by a stated percentage from 2022 but does not print the 2022
+# cost. Dividing the 2023 cost by one plus the growth gives it back; taking both printed figures at the
+# ends of their rounding gives the range the printed figures allow.
+
+# %%
+growth = pj.prose(get, "actual_pension_cost_growth_from_2022")
+cost_2022, low_2022, high_2022 = pj.implied_previous_year(stated_cost, growth)
+glue("pensjon_growth", fmt(growth, 1, "%"), display=False)
+glue("pensjon_cost_2022", fmt(cost_2022, 1, "NOK million"), display=False)
+glue("pensjon_cost_2022_low", fmt(low_2022, 1), display=False)
+glue("pensjon_cost_2022_high", fmt(high_2022, 1, "NOK million"), display=False)
+glue("pensjon_cost_increase", fmt(stated_cost - cost_2022, 1, "NOK million"), display=False)
+central_growth = 100 * (pension_row["actual_2023"].iloc[0] / pension_row["actual_2022"].iloc[0] - 1)
+glue("pensjon_central_growth", fmt(central_growth, 1, "%"), display=False)
+
+# %% [markdown]
+# A growth of {glue:text}`pensjon_growth:s` to {glue:text}`pensjon_cost_stated:s` means a 2022 cost of
+# about {glue:text}`pensjon_cost_2022:s` (between {glue:text}`pensjon_cost_2022_low:s` and
+# {glue:text}`pensjon_cost_2022_high:s`), an increase of {glue:text}`pensjon_cost_increase:s`. The report
+# calls this well above wage growth. The central part alone, D03's `Pensjon` line, grew by
+# {glue:text}`pensjon_central_growth:s` from 2022. Nothing printed lets the 2022 figure be checked.
+
+# %% [markdown]
+# ## Amortisation: where the 2023 premium deviation goes
+#
+# The 2023 premium deviation was credited to 2023 and will be charged to the years that follow. The
+# schedule below assumes, as the regulation prescribes, equal instalments over the stated period,
+# starting the year after the deviation arose; that the whole deviation printed in D04 is amortised
+# this way; and that nothing else, such as a later use of premium funds, changes it. The period is a
+# parameter: see *Try it* below.
+
+# %%
+AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's 7 years; try 10 or 1
+deviation_2023 = -pj.central(get, pj.DEVIATION)
+schedule = pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, AMORTISATION_PERIOD)
+glue("pensjon_instalment", fmt_million(schedule["instalment"].iloc[0]), display=False)
+glue("pensjon_first_year", str(schedule["year"].iloc[0]), display=False)
+glue("pensjon_last_year", str(schedule["year"].iloc[-1]), display=False)
+glue("pensjon_schedule_period", fmt(AMORTISATION_PERIOD, 0, "years"), display=False)
+schedule_view = schedule.assign(year=schedule["year"].astype(str), instalment=schedule["instalment"] / 1000,
+                                remaining=schedule["remaining"] / 1000)  # fmt: skip
+styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "remaining": 1},
+       caption="Amortisation of the 2023 premium deviation (NOK million)",
+       columns={"year": "Year", "instalment": "Charged in the year",
+                "remaining": "Still to charge at year end"})  # fmt: skip
+
+# %% mystnb={"figure": {"caption": "The 2023 premium deviation, credited as income in 2023, comes back as an equal charge in each year of the amortisation period, and the amount still to be charged falls to zero.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: seven equal bars of 68.4 for the years 2024 to 2030, the yearly charge from the 2023 premium deviation, and a falling line for the amount still to be charged, from 479.0 at the end of 2023 to zero at the end of 2030."}}
+fig, ax = plt.subplots()
+ax.bar(schedule["year"], schedule["instalment"] / 1000, color=PALETTE["orange"], width=0.6,
+       label="charged in the year")  # fmt: skip
+for year, instalment in zip(schedule["year"], schedule["instalment"], strict=True):
+    ax.text(year, instalment / 2000, fmt(instalment / 1000, 1), ha="center", va="center", fontsize=8)
+ax.plot([pj.REPORT_YEAR, *schedule["year"]], [deviation_2023 / 1000, *(schedule["remaining"] / 1000)],
+        color=PALETTE["blue"], marker="o", label="still to charge at year end")  # fmt: skip
+ax.set_xticks([pj.REPORT_YEAR, *schedule["year"]])
+ax.set_xlabel("Year")
+ax.set_ylabel("NOK million")
+ax.set_title(f"The 2023 premium deviation returns as {fmt_million(schedule['instalment'].iloc[0], 1)} a year")
+ax.grid(axis="x", visible=False)
+ax.legend(frameon=False, fontsize=8)
+finish(fig, table="pension_central_items", note=f"Equal instalments over {AMORTISATION_PERIOD} years")
+plt.show()
+
+# %% [markdown]
+# Over {glue:text}`pensjon_schedule_period:s` the 2023 deviation adds {glue:text}`pensjon_instalment:s`
+# to the pension cost of every year from {glue:text}`pensjon_first_year:s` to
+# {glue:text}`pensjon_last_year:s`, on top of what is still to be charged from earlier deviations.
+#
+# What did 2023 itself carry? Its {glue:text}`pensjon_amortisation:s` is a slice of each earlier
+# deviation still being charged. Under the regulation's periods, longer for older deviations, and
+# assuming Drammen (and the municipalities it was merged from) always chose the long period rather than
+# charging a deviation in full the next year, these are:
+
+# %%
+origins = pj.amortisation_origins(pj.REPORT_YEAR, AMORTISATION_PERIOD)
+by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min"), last=("origin_year", "max"),
+                                                     years=("origin_year", "size")).reset_index()  # fmt: skip
+by_rule = by_rule.assign(origin=by_rule["first"].astype(str) + "–" + by_rule["last"].astype(str),
+                         share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
+styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {pj.REPORT_YEAR}",
+       columns={"origin": "Deviations of", "period": "Period (years)", "years": "Years",
+                "share": "Charged in the year"})  # fmt: skip
+
+# %%
+net_deferral = deviation_2023 - pj.central(get, pj.AMORTISATION)
+glue("pensjon_net_deferral", fmt_million(net_deferral), display=False)
+glue("pensjon_deviation_multiple", fmt(deviation_2023 / pj.central(get, pj.AMORTISATION), 1), display=False)
+glue("pensjon_report_year", str(pj.REPORT_YEAR), display=False)
+
+# %% [markdown]
+# The report does not print the earlier deviations, so their sizes cannot be recovered one by one. What
+# the figures do show is the balance of the year: {glue:text}`pensjon_report_year:s` credited a
+# deviation {glue:text}`pensjon_deviation_multiple:s` times the amortisation it carried. Cost still
+# to be charged in later years therefore grew by {glue:text}`pensjon_net_deferral:s` in the year. That
+# is the price of a low pension cost in a year of very high premiums.
+
+# %% [markdown]
+# ## All checks of the chapter
+
+# %%
+chapter_checks = checks.run(CH)
+for status in (checks.EXACT, checks.ROUNDING, checks.DISCREPANCY):
+    glue(f"pensjon_count_{status}", fmt((chapter_checks["status"] == status).sum()), display=False)
+glue("pensjon_count_all", fmt(len(chapter_checks)), display=False)
+
+# %% [markdown]
+# The chapter makes {glue:text}`pensjon_count_all:s` checks: {glue:text}`pensjon_count_exact:s` exact,
+# {glue:text}`pensjon_count_rounding:s` within rounding and {glue:text}`pensjon_count_discrepancy:s`
+# discrepancies, all listed in the sections above and on the {doc}`audit page <audit>`. The discrepancies are
+# small: a wider pension line in D03 than in D04, and prose figures slightly off the tables.
+# None changes the picture of the year.
+#
+# ## Try it
+#
+# The amortisation period is set by regulation, and it has changed: deviations of earlier years were
+# spread over longer periods (see the table above). In the cell that starts
+# `AMORTISATION_PERIOD = ...`, replace the right-hand side with `10`, the period for deviations of
+# {glue:text}`pensjon_rule_10_years:s`, and run that cell and the ones after it. Watch the instalment in
+# the table and the figure: a longer period makes the charge per year smaller but lasts longer, so more
+# of 2023's premium is still unpaid for at the end of the decade. Then try `1`: the whole deviation lands
+# on {glue:text}`pensjon_first_year:s`, which is what a municipality that does not spread its premium
+# deviations would see.

@@ -1,0 +1,1184 @@
+"""Identities of the chapter *Driftsregnskapet* (the operating account) and its helpers.
+
+Tables: D01 ``drift_overview_by_committee``, D02 ``drift_central_income``, D03
+``drift_central_expenses``, D05 ``drift_financial_items``, D06 ``drift_loan_fund_accounts`` (whole
+kroner), D07 ``drift_dividends``, D08 ``drift_year_end_dispositions``, D09 ``drift_disposition_fund``,
+D10–D25 ``drift_programme_area_economy``, and the sentences' figures ``drift_prose_figures`` when that
+table is in the data package (its identity yields nothing otherwise).
+
+Deviation conventions, found from the rows (see :func:`deviation_conventions`):
+
+* D01, D02, D03, D05, D07 and D10–D25: deviation = budget − accounts, whatever the sign of the
+  amounts, so a positive deviation is favourable (an underspend, or more income than budgeted);
+  deviation % = deviation / |budget| × 100, so it carries the sign of the deviation; a zero budget
+  prints 0.0 %. One exception: D02's Sum row divides by the signed (negative) budget.
+* D06 (the loan fund): deviation = accounts − revised budget, so a positive deviation is
+  unfavourable; where the budget is printed '-', the deviation is the accounts figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..checks import Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
+from ..data import DataError, resource
+
+CHAPTER = "driftsregnskap"
+
+# Constants the report states.
+TARGET_RESULTATGRAD_PCT = 1.75  # target net operating result, % of gross operating income (line 2053)
+GENERAL_RESERVE_PCT = 3.0  # general reserve, % of gross operating income (D09, line 2702)
+INTEREST_RESERVE_PCT = 1.0  # «Rentesikringsfond», % of gross loan debt (D09, line 2704)
+
+D01, D02, D03, D05 = (
+    "drift_overview_by_committee",
+    "drift_central_income",
+    "drift_central_expenses",
+    "drift_financial_items",
+)
+D06, D07, D08, D09 = (
+    "drift_loan_fund_accounts",
+    "drift_dividends",
+    "drift_year_end_dispositions",
+    "drift_disposition_fund",
+)
+PROGRAMMES, PROSE = "drift_programme_area_economy", "drift_prose_figures"
+
+# The programme areas under each committee (the report's 'Omtale av programområdene').
+COMMITTEE_AREAS = {
+    "Hovedutvalg for oppvekst og utdanning": ["P01", "P02", "P03"],
+    "Hovedutvalg for helse, sosial og omsorg": ["P04", "P05", "P06", "P07", "P08"],
+    "Hovedutvalg for kultur, idrett og frivillighet": ["P09", "P10"],
+    "Hovedutvalg for tekniske tjenester": ["P11", "P12", "P13"],
+    "Formannskap": ["P14", "P15", "P16", "P17", "P18", "P19"],
+}
+# Short, stable keys of the committees for check ids.
+COMMITTEE_KEYS = dict(zip(COMMITTEE_AREAS, ["oppvekst", "helse", "kultur", "tekniske", "formannskap"], strict=True))
+# Programme areas that print no 'Status økonomi' table.
+UNPRINTED_AREAS = ["P16", "P17", "P19"]
+
+# Labels used more than once below.
+NDR = "Netto driftsresultat"
+DISP_USE, DISP_ADD = "Bruk av disposisjonsfond", "Avsetninger til disposisjonsfond"
+BOUND_USE, BOUND_ADD = "Bruk av bundne driftsfond", "Avsetninger til bundne driftsfond"
+TO_INVESTMENT = "Overføring til investering"
+D05_TRANSFER, D06_TRANSFER = "Overføring til/fra lånefondet", "Lånefond overføring til kommunekassa"
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers.
+
+
+def pct_of_budget(deviation: float, budget: float) -> float:
+    """The report's deviation %: deviation / |budget| × 100, and 0 where the budget is 0."""
+    if pd.isna(budget) or budget == 0:
+        return 0.0
+    return 100.0 * float(deviation) / abs(float(budget))
+
+
+def _num(x) -> float:
+    return 0.0 if pd.isna(x) else float(x)
+
+
+def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit=None, explanation="", section=None):
+    info = meta(table)
+    return Check(
+        check_id=check_id,
+        chapter=CHAPTER,
+        what=what,
+        printed=float(printed),
+        recomputed=float(recomputed),
+        unit=unit if unit is not None else info["unit"],
+        decimals=decimals,
+        table=table,
+        source_lines=str(lines),
+        section=section if section is not None else info["section"],
+        explanation=explanation,
+    )
+
+
+def _line(frame: pd.DataFrame, **where) -> str:
+    return str(int(value(frame, "source_line", **where)))
+
+
+def source_id(table: str) -> str:
+    """The report's table id of a table (D01, D10–D25 ...), or '' for none."""
+    return str(resource(table).spec.get("source_table", "")) if table else ""
+
+
+def report_columns(table: str, label: str = "label") -> dict[str, str]:
+    """Column -> printed header for :func:`aarsevaluering.tables.styled`: the label column and the
+    printed value columns of ``table`` in printed order."""
+    res = resource(table)
+    columns = {label: res.field(label).get("title", "") if label == "label" else label}
+    columns.update({f["name"]: f.get("title", f["name"]) for f in res.fields_with_role("value")})
+    return columns
+
+
+# ---------------------------------------------------------------------------------------------
+# The deviation conventions, found from the data.
+
+# table -> (budget column, accounts column)
+DEVIATION_TABLES = {
+    D01: ("budget_2023", "actual_2023"),
+    D02: ("revised_budget_2023", "actual_2023"),
+    D03: ("revised_budget_2023", "actual_2023"),
+    D05: ("revised_budget_2023", "actual_2023"),
+    D06: ("revised_budget_2023", "actual_2023"),
+    D07: ("revised_budget_2023", "actual_2023"),
+    PROGRAMMES: ("revised_budget_2023", "actual_2023"),
+}
+
+
+def deviation_conventions(get: Getter) -> pd.DataFrame:
+    """For each table with a deviation column: how many rows each candidate convention fits
+    (within 1 in the last digit for NOK, 0.1 for %). A printed budget '-' counts as 0."""
+    rows = []
+    for table, (budget_col, actual_col) in DEVIATION_TABLES.items():
+        frame = get(table)
+        frame = frame[frame["deviation_nok"].notna()]
+        budget, actual = frame[budget_col].astype("Float64").fillna(0), frame[actual_col].astype("Float64").fillna(0)
+        dev = frame["deviation_nok"].astype("Float64")
+        fits = {
+            "budget − accounts": int(((budget - actual - dev).abs() <= 1).sum()),
+            "accounts − budget": int(((actual - budget - dev).abs() <= 1).sum()),
+        }
+        title = f"{source_id(table)} {frame.attrs.get('title', table)}"
+        row = {"table": table, "title": title, "rows": len(frame)} | fits
+        if "deviation_pct" in frame:
+            pcts = frame["deviation_pct"].astype("Float64")
+            by_abs = [pct_of_budget(d, b) for d, b in zip(dev, budget, strict=True)]
+            by_signed = [0.0 if b == 0 else 100.0 * d / b for d, b in zip(dev, budget, strict=True)]
+            row["% = deviation / |budget|"] = int(sum(abs(p - q) <= 0.1 for p, q in zip(pcts, by_abs, strict=True)))
+            row["% = deviation / budget"] = int(sum(abs(p - q) <= 0.1 for p, q in zip(pcts, by_signed, strict=True)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Gross operating income and the year's result.
+
+
+def gross_operating_income(get: Getter) -> float:
+    """Gross operating income (NOK 1000) implied by D09's general reserve, 3 % of it."""
+    d09 = get(D09)
+    reserve = value(d09, "value_2023", row_kind="component", label=_general_reserve_label(d09))
+    return reserve * 100.0 / GENERAL_RESERVE_PCT
+
+
+def _general_reserve_label(d09: pd.DataFrame) -> str:
+    return str(d09.loc[d09["label"].str.startswith("Generell reserve"), "label"].iloc[0])
+
+
+def net_operating_surplus(get: Getter, column: str = "actual_2023") -> float:
+    """The net operating result as a surplus (NOK 1000): D08 prints a surplus as a negative number."""
+    return -value(get(D08), column, label=NDR)
+
+
+def result_vs_target(get: Getter, target_pct: float = TARGET_RESULTATGRAD_PCT) -> pd.Series:
+    """The 2023 net operating surplus against a target share of gross operating income (NOK 1000)."""
+    income = gross_operating_income(get)
+    surplus = net_operating_surplus(get)
+    required = income * target_pct / 100.0
+    return pd.Series(
+        {
+            "gross_operating_income": income,
+            "net_operating_surplus": surplus,
+            "resultatgrad_pct": 100.0 * surplus / income,
+            "target_pct": target_pct,
+            "required_surplus": required,
+            "shortfall": required - surplus,
+        }
+    )
+
+
+def _prose(get: Getter) -> pd.DataFrame | None:
+    """The sentences' figures, or None when ``drift_prose_figures`` is not in the data package."""
+    try:
+        return get(PROSE)
+    except (DataError, KeyError):
+        return None
+
+
+def _interval(figure: float, share_pct: float, decimals: int) -> tuple[float, float]:
+    """Range of a whole W such that ``figure`` / W × 100 rounds to ``share_pct``."""
+    half = 0.5 * 10.0**-decimals
+    return figure * 100.0 / (share_pct + half), figure * 100.0 / (share_pct - half)
+
+
+def gross_income_bounds(get: Getter) -> pd.DataFrame:
+    """What each printed relation says about gross operating income (NOK 1000): a low and a high
+    end, from the figure and the printed share with its rounding."""
+    d09 = get(D09)
+    reserve = value(d09, "value_2023", label=_general_reserve_label(d09))
+    balance = value(d09, "value_2023", row_kind="balance", label="Saldo disposisjonsfond per 31.12 *")
+    ratio = value(d09, "value_2023", row_kind="ratio")
+    rows = [
+        # The reserve is printed to the thousand: ± 0.5 in it.
+        (
+            "General reserve = 3 % of gross operating income (D09)",
+            reserve,
+            GENERAL_RESERVE_PCT,
+            (reserve - 0.5) * 100 / GENERAL_RESERVE_PCT,
+            (reserve + 0.5) * 100 / GENERAL_RESERVE_PCT,
+        ),
+        ("Disposition fund 31.12 as % of gross operating income (D09)", balance, ratio, *_interval(balance, ratio, 1)),
+    ]
+    prose = _prose(get)
+    if prose is not None:
+        surplus = net_operating_surplus(get)
+        for _, row in prose[prose["label"] == "resultatgrad_2023"].iterrows():
+            rows.append(
+                (
+                    f"Net operating result as % of gross operating income (prose, line {int(row['source_line'])})",
+                    surplus,
+                    float(row["value"]),
+                    *_interval(surplus, float(row["value"]), int(row["decimals"])),
+                )
+            )
+    frame = pd.DataFrame(rows, columns=["relation", "figure", "share_pct", "low", "high"])
+    return frame.drop_duplicates(subset=["figure", "share_pct"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Programme areas and committees.
+
+
+def committee_rollup(get: Getter) -> pd.DataFrame:
+    """Each committee's printed D01 row beside the sum of its programme areas' printed rows."""
+    d01, prog = get(D01), get(PROGRAMMES)
+    pairs = {
+        "actual_2022": "actual_2022",
+        "budget_2023": "revised_budget_2023",
+        "actual_2023": "actual_2023",
+        "deviation_nok": "deviation_nok",
+    }
+    rows = []
+    for committee, areas in COMMITTEE_AREAS.items():
+        part = prog[prog["programme_area"].isin(areas)]
+        printed_areas = sorted(part["programme_area"])
+        row = {
+            "committee": committee,
+            "areas": ", ".join(areas),
+            "unprinted": ", ".join(a for a in areas if a not in printed_areas),
+        }
+        for d01_col, prog_col in pairs.items():
+            row[f"{d01_col}_printed"] = value(d01, d01_col, label=committee)
+            row[f"{d01_col}_areas"] = float(part[prog_col].sum())
+            row[f"{d01_col}_gap"] = row[f"{d01_col}_printed"] - row[f"{d01_col}_areas"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def programme_deviations(get: Getter) -> pd.DataFrame:
+    """Deviation per programme area (NOK 1000), with the gap of Formannskap as P16 + P17 + P19."""
+    prog = get(PROGRAMMES)
+    frame = pd.DataFrame(
+        {
+            "area": prog["programme_area"] + " " + prog["programme_area_name"],
+            "deviation_nok": prog["deviation_nok"].astype(float),
+            "printed": True,
+        }
+    )
+    gap = committee_rollup(get).set_index("committee").loc["Formannskap", "deviation_nok_gap"]
+    implied = pd.DataFrame(
+        {"area": [" + ".join(UNPRINTED_AREAS) + " (implied)"], "deviation_nok": [gap], "printed": [False]}
+    )
+    return (
+        pd.concat([frame, implied], ignore_index=True)
+        .sort_values("deviation_nok", kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The bridge from the revised budget's result to the result.
+
+
+def _bound_funds_extra(get: Getter) -> float:
+    """Net provisions to bound operating funds above the regulated budget (NOK 1000)."""
+    d08 = get(D08)
+    actual = value(d08, "actual_2023", label=BOUND_ADD) + value(d08, "actual_2023", label=BOUND_USE)
+    budget = value(d08, "revised_budget_2023", label=BOUND_ADD) + value(d08, "revised_budget_2023", label=BOUND_USE)
+    return actual - budget
+
+
+def _total_dev(frame: pd.DataFrame) -> float:
+    return value(frame, "deviation_nok", row_kind="total")
+
+
+def bridge(get: Getter) -> pd.DataFrame:
+    """From the revised budget's net operating result to the accounts', by the chapter's causes.
+
+    Amounts in NOK 1000 as surpluses (positive = better result). The programme areas' deviation in
+    D01 is after their provisions to bound funds, so the extra net provisions are added back to
+    reach the net operating result; depreciation is left out of central costs because it does not
+    affect the net operating result. What the named causes do not explain is the residual.
+    """
+    d01, d02, d03, d05 = get(D01), get(D02), get(D03), get(D05)
+    start = net_operating_surplus(get, "revised_budget_2023")
+    end = net_operating_surplus(get, "actual_2023")
+    finance = value(d05, "deviation_nok", row_kind="total")
+    dividends = value(d05, "deviation_nok", label="Utbytte")
+    costs = value(d03, "deviation_nok", row_kind="total") - value(d03, "deviation_nok", label="Avskrivninger")
+    steps = [
+        ("start", "Revised budget: net operating result", "Revised budget", start, D08),
+        ("cause", "Central income above budget", "Central income", _total_dev(d02), D02),
+        ("cause", "Central costs below budget (depreciation excluded)", "Central costs", costs, D03),
+        ("cause", "Programme areas below budget, after their fund movements", "Programme areas", _total_dev(d01), D01),
+        ("cause", "Extra net provisions to bound funds (added back)", "Bound funds", _bound_funds_extra(get), D08),
+        ("cause", "Dividends below budget", "Dividends", dividends, D05),
+        ("cause", "Other finance items", "Other finance", finance - dividends, D05),
+    ]
+    explained = start + sum(s[3] for s in steps if s[0] == "cause")
+    steps.append(("residual", "Not explained by the printed figures", "Residual", end - explained, ""))
+    steps.append(("end", "Accounts: net operating result", "Accounts", end, D08))
+    frame = pd.DataFrame(steps, columns=["kind", "step", "short", "amount", "table"])
+    return frame.assign(source=frame["table"].map(source_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# The loan fund.
+
+LOAN_COLUMNS = ["actual_2023", "original_budget_2023", "revised_budget_2023", "deviation_nok"]
+
+
+def _loan_parts(frame: pd.DataFrame):
+    income_line = value(frame, "source_line", label="Sum inntekter")
+    cost_line = value(frame, "source_line", label="Sum utgifter")
+    items = frame["row_kind"] == "item"
+    income = items & (frame["source_line"] < income_line)
+    costs = items & (frame["source_line"] > income_line) & (frame["source_line"] < cost_line)
+    transfer = items & (frame["source_line"] > cost_line)
+    return income, costs, transfer
+
+
+def loan_fund_balance(get: Getter) -> pd.DataFrame:
+    """The loan fund's account (NOK) per printed column: income, costs, transfer, and the result
+    they add up to beside the printed result ('-' = not printed)."""
+    frame = get(D06)
+    income, costs, transfer = _loan_parts(frame)
+    rows = {}
+    for column in LOAN_COLUMNS:
+        col = frame[column].astype("Float64")
+        inc, cost, tr = (float(col[m].fillna(0).sum()) for m in (income, costs, transfer))
+        if column == "deviation_nok":
+            # The deviation of a '-' transfer is nil: accounts and budget agree.
+            tr = 0.0
+        printed = frame.loc[frame["label"].str.startswith("Resultat før"), column].iloc[0]
+        rows[column] = {
+            "Income (rows)": inc,
+            "Costs (rows)": cost,
+            "Transfer to the treasury": tr,
+            "Result before dispositions (computed)": inc + cost + tr,
+            "Result before dispositions (printed)": float("nan") if pd.isna(printed) else float(printed),
+        }
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Identities: every printed table's sums and deviations.
+
+_PCT_ZERO_BUDGET = "No percentage can be computed from a zero budget; the report prints 0.0 % for such rows."
+
+
+def _deviation_identities(get, table, budget_col, explain_pct=None):
+    frame = get(table)
+    out = row_checks(
+        CHAPTER,
+        get,
+        table,
+        "deviation_nok",
+        lambda r: _num(r[budget_col]) - _num(r["actual_2023"]),
+        "Deviation = budget − accounts",
+    )
+    if "deviation_pct" in frame:
+        out += row_checks(
+            CHAPTER,
+            get,
+            table,
+            "deviation_pct",
+            lambda r: pct_of_budget(r["deviation_nok"], r[budget_col]),
+            "Deviation % = deviation / |budget|",
+            explanation=explain_pct or (lambda r: _PCT_ZERO_BUDGET if r[budget_col] == 0 else ""),
+        )
+    return out
+
+
+def _table_sums(get, table, columns):
+    return sum_checks(CHAPTER, get, table, columns, total={"row_kind": "total"})
+
+
+@identity(CHAPTER)
+def overview_by_committee(get: Getter) -> list[Check]:
+    """D01: Totalsum = sum of the committees; deviation and % per row."""
+    columns = ["actual_2022", "budget_2023", "actual_2023", "deviation_nok"]
+    return _table_sums(get, D01, columns) + _deviation_identities(get, D01, "budget_2023")
+
+
+D02_SUM_PCT = (
+    "The item rows divide the deviation by the size of the budget, so a favourable deviation is positive; "
+    "the Sum row divides by the signed (negative) income budget and prints −0.4 % for a favourable deviation "
+    "of 25 243. With the rows' convention it reads +0.4 %: the size agrees, the sign is flipped."
+)
+
+
+def _d02_pct_note(row) -> str:
+    if row["row_kind"] == "total":
+        return D02_SUM_PCT
+    return _PCT_ZERO_BUDGET if row["revised_budget_2023"] == 0 else ""
+
+
+@identity(CHAPTER)
+def central_income(get: Getter) -> list[Check]:
+    """D02: Sum Frie disponible inntekter; deviation and % per row."""
+    columns = ["actual_2022", "revised_budget_2023", "actual_2023", "deviation_nok"]
+    return _table_sums(get, D02, columns) + _deviation_identities(get, D02, "revised_budget_2023", _d02_pct_note)
+
+
+@identity(CHAPTER)
+def central_expenses(get: Getter) -> list[Check]:
+    """D03: Sum Sentrale utgifter; deviation and % per row."""
+    columns = ["actual_2022", "revised_budget_2023", "actual_2023", "deviation_nok"]
+    return _table_sums(get, D03, columns) + _deviation_identities(get, D03, "revised_budget_2023")
+
+
+@identity(CHAPTER)
+def financial_items(get: Getter) -> list[Check]:
+    """D05: Sum Finansinntekter/-utgifter; deviation and % per row."""
+    columns = ["actual_2022", "revised_budget_2023", "actual_2023", "deviation_nok"]
+    return _table_sums(get, D05, columns) + _deviation_identities(get, D05, "revised_budget_2023")
+
+
+@identity(CHAPTER)
+def dividends(get: Getter) -> list[Check]:
+    """D07: Sum utbytte; deviation per company; D07's total against D05's dividend row."""
+    columns = ["actual_2022", "actual_2023", "original_budget_2023", "revised_budget_2023", "deviation_nok"]
+    out = _table_sums(get, D07, columns) + _deviation_identities(get, D07, "revised_budget_2023")
+    d05, d07 = get(D05), get(D07)
+    lines = f"{_line(d05, label='Utbytte')}, {_line(d07, row_kind='total')}"
+    for column in ["actual_2022", "revised_budget_2023", "actual_2023", "deviation_nok"]:
+        title = resource(D05).field(column)["title"]
+        out.append(
+            _check(
+                f"{D05}.utbytte_vs_{D07}.{column}",
+                f"Dividends in the finance table = Sum utbytte of the dividend table ({title})",
+                value(d05, column, label="Utbytte"),
+                value(d07, column, row_kind="total"),
+                D05,
+                lines,
+            )
+        )
+    return out
+
+
+LOAN_TYPO = (
+    "The revised budget of 'Lånefond renteinntekter' is printed −71 600 000, evidently a typing error for "
+    "−371 600 000: the original budget is −371 600 000, the revised Sum inntekter −791 400 000 equals "
+    "−371 600 000 − 419 800 000, and the printed deviation 1 155 586 = −370 444 414 + 371 600 000. "
+    "Effect: 300 000 000 NOK in this one cell; the printed sum and deviation fit the corrected figure."
+)
+
+
+@identity(CHAPTER)
+def loan_fund(get: Getter) -> list[Check]:
+    """D06 (whole kroner): Sum inntekter and Sum utgifter per column, the results, deviation per row,
+    and the transfer to the treasury against D05."""
+    frame = get(D06)
+    income, costs, _ = _loan_parts(frame)
+    out = []
+    for label, mask in (("Sum inntekter", income), ("Sum utgifter", costs)):
+        for check in sum_checks(
+            CHAPTER,
+            get,
+            D06,
+            LOAN_COLUMNS,
+            total={"label": label},
+            parts=lambda f, m=mask: m,
+            check_id=f"{D06}.{label.split()[1]}",
+        ):
+            typo = label == "Sum inntekter" and check.check_id.endswith("revised_budget_2023")
+            out.append(check if not typo else _replace(check, explanation=LOAN_TYPO))
+    before_label = frame.loc[frame["label"].str.startswith("Resultat før"), "label"].iloc[0]
+    after_label = frame.loc[frame["label"].str.startswith("Resultat etter"), "label"].iloc[0]
+    transfer = value(frame, "actual_2023", label="Lånefond overføring til kommunekassa")
+    before = value(frame, "actual_2023", label=before_label)
+    out.append(
+        _check(
+            f"{D06}.result_before",
+            "Loan fund: result before dispositions = Sum inntekter + Sum utgifter + transfer",
+            before,
+            sum(value(frame, "actual_2023", label=x) for x in ("Sum inntekter", "Sum utgifter")) + transfer,
+            D06,
+            lines_of(D06),
+        )
+    )
+    out.append(
+        _check(
+            f"{D06}.result_after",
+            "Loan fund: result after dispositions = result before + use of disposition fund",
+            value(frame, "actual_2023", label=after_label),
+            before + value(frame, "actual_2023", row_kind="disposition"),
+            D06,
+            f"{_line(frame, label=before_label)}–{_line(frame, label=after_label)}",
+        )
+    )
+    out += row_checks(
+        CHAPTER,
+        get,
+        D06,
+        "deviation_nok",
+        lambda r: _num(r["actual_2023"]) - _num(r["revised_budget_2023"]),
+        "Deviation = accounts − revised budget",
+        explanation=lambda r: LOAN_TYPO if r["label"] == "Lånefond renteinntekter" else "",
+    )
+    d05 = get(D05)
+    for column in ["actual_2023", "revised_budget_2023"]:
+        out.append(
+            _check(
+                f"{D05}.loan_fund_transfer_vs_{D06}.{column}",
+                f"Transfer from the loan fund in the finance table = the loan fund's transfer (kr / 1000, "
+                f"{resource(D05).field(column)['title']})",
+                value(d05, column, label="Overføring til/fra lånefondet"),
+                -value(frame, column, label="Lånefond overføring til kommunekassa") / 1000.0,
+                D05,
+                f"{_line(d05, label=D05_TRANSFER)}, {_line(frame, label=D06_TRANSFER)}",
+                unit="NOK 1000",
+            )
+        )
+    return out
+
+
+def _replace(check: Check, **changes) -> Check:
+    from dataclasses import replace
+
+    return replace(check, **changes)
+
+
+@identity(CHAPTER)
+def year_end_dispositions(get: Getter) -> list[Check]:
+    """D08: the dispositions sum to minus the net operating result; transfer to investment against
+    the investment chapter's 2A statement."""
+    frame = get(D08)
+    columns = ["actual_2023", "revised_budget_2023", "original_budget_2023", "actual_2022"]
+    out = sum_checks(
+        CHAPTER, get, D08, columns, total={"row_kind": "total"}, parts=lambda f: f["row_kind"] == "disposition"
+    )
+    for column in columns:
+        title = resource(D08).field(column)["title"]
+        out.append(
+            _check(
+                f"{D08}.result_vs_dispositions.{column}",
+                f"Netto driftsresultat = − sum of dispositions as printed ({title})",
+                value(frame, column, label=NDR),
+                -value(frame, column, row_kind="total"),
+                D08,
+                f"{_line(frame, label=NDR)}, {_line(frame, row_kind='total')}",
+            )
+        )
+    try:
+        inv = get("inv_2a_financing")
+    except (DataError, KeyError):
+        return out
+    for column in columns:
+        title = resource(D08).field(column)["title"]
+        out.append(
+            _check(
+                f"{D08}.transfer_vs_inv_2a_financing.{column}",
+                f"Transfer to investment = − 'Overføring fra drift' in the investment statement 2A ({title})",
+                value(frame, column, label=TO_INVESTMENT),
+                -value(inv, column, label="Overføring fra drift"),
+                D08,
+                f"{_line(frame, label=TO_INVESTMENT)}, {_line(inv, label='Overføring fra drift')}",
+            )
+        )
+    return out
+
+
+@identity(CHAPTER)
+def programme_areas(get: Getter) -> list[Check]:
+    """D10–D25: deviation and % of each programme area's Sum row."""
+    out = row_checks(
+        CHAPTER,
+        get,
+        PROGRAMMES,
+        "deviation_nok",
+        lambda r: _num(r["revised_budget_2023"]) - _num(r["actual_2023"]),
+        "Deviation = revised budget − accounts",
+        key="programme_area",
+        explanation="Off by 1: the amounts are presumably rounded from kroner separately.",
+    )
+    out = [c if c.status != "exact" else _replace(c, explanation="") for c in out]
+    out += row_checks(
+        CHAPTER,
+        get,
+        PROGRAMMES,
+        "deviation_pct",
+        lambda r: pct_of_budget(r["deviation_nok"], r["revised_budget_2023"]),
+        "Deviation % = deviation / |revised budget|",
+        key="programme_area",
+    )
+    return out
+
+
+FORMANNSKAP_GAP = (
+    "Different scope: Formannskap also covers P16 Næring, P17 Arbeid og inkludering (no budget, line 2667) "
+    "and P19 Sentrale poster, which print no 'Status økonomi' table. The difference is their combined "
+    "figure, which the report does not give."
+)
+
+
+@identity(CHAPTER)
+def committee_totals(get: Getter) -> list[Check]:
+    """D01 committee rows = the sum of their programme areas' Sum rows (D10–D25)."""
+    roll = committee_rollup(get)
+    d01 = get(D01)
+    titles = {
+        "actual_2022": "Regnskap 2022",
+        "budget_2023": "Budsjett 2023",
+        "actual_2023": "Regnskap 2023",
+        "deviation_nok": "Avvik i kr",
+    }
+    out = []
+    for _, row in roll.iterrows():
+        gap = bool(row["unprinted"])
+        for column, title in titles.items():
+            out.append(
+                _check(
+                    f"{D01}.rollup.{COMMITTEE_KEYS[row['committee']]}.{column}",
+                    f"{row['committee']} = sum of {row['areas']} ({title})",
+                    row[f"{column}_printed"],
+                    row[f"{column}_areas"],
+                    D01,
+                    _line(d01, label=row["committee"]),
+                    explanation=FORMANNSKAP_GAP if gap else "",
+                )
+            )
+    return out
+
+
+@identity(CHAPTER)
+def disposition_fund(get: Getter) -> list[Check]:
+    """D09: the balance rolled forward, the reserve requirement and margin, the fund's share of gross
+    operating income; the movements against D08; the interest reserve against the loan debt."""
+    d09, d08 = get(D09), get(D08)
+
+    def v(**where) -> float:
+        return value(d09, "value_2023", **where)
+
+    def lines(*kinds) -> str:
+        return lines_of(D09, d09, d09["row_kind"].isin(kinds))
+
+    def d08_net(column: str) -> float:
+        return value(d08, column, label=DISP_USE) + value(d08, column, label=DISP_ADD)
+
+    year_end, adopted = "Saldering netto bruk regnskap 2023", "Vedtatt budsjett - bruk"
+    opening, closing = v(label="Saldo disposisjonsfond per 1.1."), v(label="Saldo disposisjonsfond per 31.12 *")
+    moves = d09.loc[d09["row_kind"] == "movement"]
+    budgeted = float(moves.loc[moves["label"] != year_end, "value_2023"].sum())
+    requirement = v(row_kind="requirement")
+    components = float(d09.loc[d09["row_kind"] == "component", "value_2023"].sum())
+    d08_use = _line(d08, label=DISP_USE)
+    out = [
+        _check(
+            f"{D09}.roll_forward",
+            "Balance 31.12 = balance 1.1. + the six movements",
+            closing,
+            opening + float(moves["value_2023"].sum()),
+            D09,
+            lines("balance", "movement"),
+        ),
+        _check(
+            f"{D09}.requirement",
+            "Reserve requirement = sum of its three components",
+            requirement,
+            components,
+            D09,
+            lines("component", "requirement"),
+        ),
+        _check(
+            f"{D09}.margin",
+            "Margin = balance 31.12 − reserve requirement",
+            v(row_kind="margin"),
+            closing - requirement,
+            D09,
+            _line(d09, row_kind="margin"),
+        ),
+        _check(
+            f"{D09}.ratio",
+            "Fund as % of gross operating income (income = general reserve / 3 %)",
+            v(row_kind="ratio"),
+            100.0 * closing / gross_operating_income(get),
+            D09,
+            _line(d09, row_kind="ratio"),
+            decimals=1,
+            unit="percent",
+        ),
+        _check(
+            f"{D09}.change_vs_{D08}",
+            "Change in the balance (31.12 − 1.1.) = net use in the dispositions (D08)",
+            closing - opening,
+            d08_net("actual_2023"),
+            D09,
+            f"{lines('balance')}, {d08_use}",
+        ),
+        _check(
+            f"{D09}.budgeted_use_vs_{D08}",
+            "Budgeted movements (the five before the year-end one) = regulated budget's net use in D08",
+            budgeted,
+            d08_net("revised_budget_2023"),
+            D09,
+            f"{lines('movement')}, {d08_use}",
+        ),
+        _check(
+            f"{D09}.year_end_vs_{D08}",
+            "Year-end reduction of use = accounts − regulated budget of 'Bruk av disposisjonsfond' (D08)",
+            v(label=year_end),
+            value(d08, "actual_2023", label=DISP_USE) - value(d08, "revised_budget_2023", label=DISP_USE),
+            D09,
+            f"{_line(d09, label=year_end)}, {d08_use}",
+        ),
+        _check(
+            f"{D09}.adopted_use_vs_{D08}",
+            "Adopted budget's use = original budget's 'Bruk av disposisjonsfond' (D08)",
+            v(label=adopted),
+            value(d08, "original_budget_2023", label=DISP_USE),
+            D09,
+            f"{_line(d09, label=adopted)}, {d08_use}",
+        ),
+    ]
+    # The interest reserve is 1 % of the gross loan debt, which the balance chapter states in its prose.
+    try:
+        bal = get("bal_prose_figures")
+        debt = value(bal, "value", label="loan_fund_debt_end_2023")
+    except (DataError, KeyError):
+        return out
+    interest = d09.loc[d09["label"].str.startswith("«Rentesikringsfond»")].iloc[0]
+    out.append(
+        _check(
+            f"{D09}.interest_reserve_vs_loan_debt",
+            "Loan debt stated in the balance chapter = interest reserve / 1 % (NOK million)",
+            debt,
+            float(interest["value_2023"]) * 100.0 / INTEREST_RESERVE_PCT / 1000.0,
+            D09,
+            f"{_line(bal, label='loan_fund_debt_end_2023')}, {int(interest['source_line'])}",
+            unit="NOK million",
+        )
+    )
+    return out
+
+
+BRIDGE_RESIDUAL = (
+    "The causes the chapter names, taken from the printed tables, add up to more than the improvement "
+    "in the net operating result. The likely reason: part of the extra net provisions to bound funds "
+    "(73.3 NOK million) was made outside the programme areas, so adding all of it back to the programme "
+    "areas overstates them. The report's summary puts the programme areas' underspend before provisions "
+    "at 85.9 NOK million (line 111), which would leave a residual of 0.6 NOK million; no table shows the split."
+)
+
+
+@identity(CHAPTER)
+def result_bridge(get: Getter) -> list[Check]:
+    """The improvement on the revised budget against the causes the chapter names, and the year-end
+    reduction in the use of the disposition fund against the net operating result's improvement."""
+    steps = bridge(get)
+    d08, d09 = get(D08), get(D09)
+    start = float(steps.loc[steps["kind"] == "start", "amount"].iloc[0])
+    end = float(steps.loc[steps["kind"] == "end", "amount"].iloc[0])
+    causes = float(steps.loc[steps["kind"] == "cause", "amount"].sum())
+    improvement = end - start
+    transfer_cut = value(d08, "revised_budget_2023", label=TO_INVESTMENT) - value(
+        d08, "actual_2023", label=TO_INVESTMENT
+    )
+    d08_lines = lines_of(D08)
+    return [
+        _check(
+            "drift_bridge.improvement_vs_causes",
+            "Improvement of the net operating result on the revised "
+            "budget (D08) = the causes the chapter names (D01, D02, D03, D05, D08)",
+            improvement,
+            causes,
+            D08,
+            d08_lines,
+            explanation=BRIDGE_RESIDUAL,
+        ),
+        _check(
+            "drift_bridge.year_end_reduction",
+            "Year-end reduction of the disposition fund's use (D09) = "
+            "improvement − extra net provisions to bound funds + cut in the transfer to investment (D08)",
+            value(d09, "value_2023", label="Saldering netto bruk regnskap 2023"),
+            improvement - _bound_funds_extra(get) + transfer_cut,
+            D09,
+            f"{_line(d09, label='Saldering netto bruk regnskap 2023')}, {d08_lines}",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The sentences' figures (drift_prose_figures), each recomputed from the tables.
+
+
+@dataclass(frozen=True)
+class Prose:
+    what: str
+    recompute: Callable[[Getter, pd.DataFrame], float]  # in the prose figure's unit
+    table: str
+    explanation: str = ""
+
+
+def _m(x: float) -> float:
+    """NOK 1000 -> NOK million."""
+    return x / 1000.0
+
+
+def _p(prose: pd.DataFrame, label: str) -> float:
+    return float(prose.loc[prose["label"] == label, "value"].iloc[0])
+
+
+def _resultatgrad(get: Getter) -> float:
+    return float(result_vs_target(get)["resultatgrad_pct"])
+
+
+def _d01_dev(label: str) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: _m(value(get(D01), "deviation_nok", label=label))
+
+
+def _prog_dev(area: str, sign: float = 1.0) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: sign * _m(value(get(PROGRAMMES), "deviation_nok", programme_area=area))
+
+
+def _row(table: str, column: str, label: str, sign: float = 1.0) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: sign * _m(value(get(table), column, label=label))
+
+
+def _total(table: str, column: str, sign: float = 1.0) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: sign * _m(value(get(table), column, row_kind="total"))
+
+
+def _disp_net(column: str) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: -_m(value(get(D08), column, label=DISP_USE) + value(get(D08), column, label=DISP_ADD))
+
+
+def _bound_net(column: str) -> Callable[[Getter], float]:
+    return lambda get: value(get(D08), column, label=BOUND_ADD) + value(get(D08), column, label=BOUND_USE)
+
+
+def _d09(label: str, scale: Callable[[float], float] = _m) -> Callable[[Getter, pd.DataFrame], float]:
+    return lambda get, _: scale(value(get(D09), "value_2023", label=label))
+
+
+def _other_committees(get: Getter, _) -> float:
+    d01 = get(D01)
+    items = d01[(d01["row_kind"] == "item") & (d01["label"] != "Formannskap")]
+    return _m(float(items["deviation_nok"].sum()))
+
+
+PROSE_FIGURES: dict[str, Prose] = {
+    "programme_areas_underspend_before_bound_fund_provisions": Prose(
+        "Programme areas' underspend before provisions = D01 deviation + extra net provisions to bound funds (D08)",
+        lambda get, _: _m(value(get(D01), "deviation_nok", row_kind="total") + _bound_funds_extra(get)),
+        D01,
+        "The tables give 92.5 NOK million if all of the extra net provisions to bound funds (73.3 NOK million, D08) "
+        "belong to the programme areas; the report's 85.9 NOK million implies that about 6.6 NOK million of them were "
+        "made outside the programme areas. No table shows the split (see the bridge's residual).",
+    ),
+    "net_operating_result_2023": Prose(
+        "Net operating surplus 2023 (D08)", lambda get, _: _m(net_operating_surplus(get)), D08
+    ),
+    "resultatgrad_2023": Prose(
+        "Net operating result as % of gross operating income (D08; income from D09's 3 % reserve)",
+        lambda get, _: _resultatgrad(get),
+        D08,
+    ),
+    "disposition_fund_net_use_2023": Prose("Net use of the disposition fund 2023 (D08)", _disp_net("actual_2023"), D08),
+    "disposition_fund_end_2023": Prose(
+        "Disposition fund 31.12 (D09)",
+        _d09("Saldo disposisjonsfond per 31.12 *"),
+        D09,
+        "605 694 NOK thousand is 606 NOK million when rounded; the sentence cuts it to 605.",
+    ),
+    "disposition_fund_margin_above_requirement": Prose(
+        "Fund above the reserve requirement (D09)",
+        lambda get, _: _m(value(get(D09), "value_2023", row_kind="margin")),
+        D09,
+    ),
+    "disposition_fund_pct_of_gross_operating_income": Prose(
+        "Fund as % of gross operating income (D09's printed %)",
+        lambda get, _: value(get(D09), "value_2023", row_kind="ratio"),
+        D09,
+    ),
+    "original_budget_net_operating_result": Prose(
+        "Original budget's net operating surplus (D08)",
+        lambda get, _: _m(net_operating_surplus(get, "original_budget_2023")),
+        D08,
+        "The sentence (and the summary, line 86) says 98.7 NOK million, but D08's original budget prints a net "
+        "operating result of −96 651, a surplus of 96.7 NOK million: 2.0 NOK million less. The 98.7 may be the "
+        "surplus of the budget as first proposed; the report does not say.",
+    ),
+    "original_budget_resultatgrad": Prose(
+        "Original budget's surplus as % of gross operating income (income of the accounts, D09)",
+        lambda get, _: 100.0 * net_operating_surplus(get, "original_budget_2023") / gross_operating_income(get),
+        D08,
+    ),
+    "revised_budget_net_operating_deficit": Prose(
+        "Revised budget's net operating deficit (D08)", _row(D08, "revised_budget_2023", NDR), D08
+    ),
+    "improvement_on_revised_budget": Prose(
+        "Improvement of the net operating result on the revised budget (D08)",
+        lambda get, _: _m(net_operating_surplus(get) - net_operating_surplus(get, "revised_budget_2023")),
+        D08,
+    ),
+    "block_grant_above_budget": Prose(
+        "Block grant above budget (D02)", _row(D02, "deviation_nok", "Rammetilskudd"), D02
+    ),
+    "unused_refugee_settlement_provision": Prose(
+        "Unused central provision for refugees (D03)", _row(D03, "deviation_nok", "Avsetninger flyktninger"), D03
+    ),
+    "programme_areas_underspend_after_funds": Prose(
+        "Programme areas' underspend after funds (D01 Totalsum)", _total(D01, "deviation_nok"), D01
+    ),
+    "programme_areas_underspend_after_funds_pct": Prose(
+        "Programme areas' underspend as % of budget (D01)",
+        lambda get, _: pct_of_budget(
+            value(get(D01), "deviation_nok", row_kind="total"), value(get(D01), "budget_2023", row_kind="total")
+        ),
+        D01,
+    ),
+    "dividends_below_budget": Prose(
+        "Dividends below the revised budget (D07)", _total(D07, "deviation_nok", -1.0), D07
+    ),
+    "disposition_fund_use_reduction": Prose(
+        "Year-end reduction of the disposition fund's use (D09)", _d09("Saldering netto bruk regnskap 2023"), D09
+    ),
+    "asss_lead_over_drammen_resultatgrad": Prose(
+        "ASSS average (prose) − Drammen's resultatgrad (tables), percentage points",
+        lambda get, prose: _p(prose, "asss_excl_oslo_resultatgrad_2023") - _resultatgrad(get),
+        D08,
+    ),
+    "formannskap_underspend": Prose("Formannskap's underspend (D01)", _d01_dev("Formannskap"), D01),
+    "other_committees_underspend": Prose("The other four committees' underspend (D01)", _other_committees, D01),
+    "oppvekst_og_utdanning_underspend": Prose(
+        "Oppvekst og utdanning's underspend (D01)", _d01_dev("Hovedutvalg for oppvekst og utdanning"), D01
+    ),
+    "p02_overspend": Prose("P02 Barnehager's overspend (D11)", _prog_dev("P02", -1.0), PROGRAMMES),
+    "helse_sosial_og_omsorg_overspend": Prose(
+        "Helse, sosial og omsorg's overspend (D01)",
+        lambda get, _: -_m(value(get(D01), "deviation_nok", label="Hovedutvalg for helse, sosial og omsorg")),
+        D01,
+    ),
+    "p04_overspend": Prose("P04 Helse's overspend (D13)", _prog_dev("P04", -1.0), PROGRAMMES),
+    "p05_overspend": Prose("P05's overspend (D14)", _prog_dev("P05", -1.0), PROGRAMMES),
+    "kultur_idrett_og_frivillighet_underspend": Prose(
+        "Kultur, idrett og frivillighet's underspend (D01)",
+        _d01_dev("Hovedutvalg for kultur, idrett og frivillighet"),
+        D01,
+    ),
+    "tekniske_tjenester_underspend": Prose(
+        "Tekniske tjenester' underspend (D01)", _d01_dev("Hovedutvalg for tekniske tjenester"), D01
+    ),
+    "central_income_above_budget": Prose(
+        "Central income above budget (D02)",
+        _total(D02, "deviation_nok"),
+        D02,
+        "D02's Sum row prints 25 243, which is 25.2 NOK million; the sentence says 25.3.",
+    ),
+    "tax_income_2023": Prose(
+        "Tax income 2023 (D02)", _row(D02, "actual_2023", "Skatt på inntekt og formue", -1.0), D02
+    ),
+    "tax_income_decrease_from_2022": Prose(
+        "Fall in tax income from 2022 (D02)",
+        lambda get, _: _m(
+            value(get(D02), "actual_2023", label="Skatt på inntekt og formue")
+            - value(get(D02), "actual_2022", label="Skatt på inntekt og formue")
+        ),
+        D02,
+    ),
+    "tax_income_decrease_from_2022_pct": Prose(
+        "Fall in tax income from 2022, % (D02)",
+        lambda get, _: (
+            100.0
+            * (
+                1
+                - value(get(D02), "actual_2023", label="Skatt på inntekt og formue")
+                / value(get(D02), "actual_2022", label="Skatt på inntekt og formue")
+            )
+        ),
+        D02,
+    ),
+    "tax_income_below_revised_budget": Prose(
+        "Tax income below the revised budget (D02)", _row(D02, "deviation_nok", "Skatt på inntekt og formue", -1.0), D02
+    ),
+    "block_grant_2023": Prose("Block grant 2023 (D02)", _row(D02, "actual_2023", "Rammetilskudd", -1.0), D02),
+    "integration_grant_2023": Prose(
+        "Integration grant 2023 (D02)", _row(D02, "actual_2023", "Integreringstilskudd", -1.0), D02
+    ),
+    "integration_grant_above_budget": Prose(
+        "Integration grant above budget (D02)", _row(D02, "deviation_nok", "Integreringstilskudd"), D02
+    ),
+    "unaccompanied_minors_grant_received_gross": Prose(
+        "Grant for unaccompanied minors received = net (D02) + repaid (prose)",
+        lambda get, prose: (
+            _m(-value(get(D02), "actual_2023", label="Tilskudd enslige mindreårige flyktninger"))
+            + _p(prose, "unaccompanied_minors_grant_repaid")
+        ),
+        D02,
+    ),
+    "unaccompanied_minors_grant_net_above_budget": Prose(
+        "Grant for unaccompanied minors, net above budget (D02)",
+        _row(D02, "deviation_nok", "Tilskudd enslige mindreårige flyktninger"),
+        D02,
+    ),
+    "host_municipality_grant_2023": Prose(
+        "Host-municipality grant 2023 (D02)", _row(D02, "actual_2023", "Vertskommunetilskudd", -1.0), D02
+    ),
+    "host_municipality_grant_above_budget": Prose(
+        "Host-municipality grant above budget (D02)", _row(D02, "deviation_nok", "Vertskommunetilskudd"), D02
+    ),
+    "interest_compensation_2023": Prose(
+        "Interest compensation 2023 (D02)", _row(D02, "actual_2023", "Rente og inv. kompensasjon fra staten", -1.0), D02
+    ),
+    "interest_compensation_increase_from_2022": Prose(
+        "Interest compensation, increase from 2022 (D02)",
+        lambda get, _: (
+            -_m(
+                value(get(D02), "actual_2023", label="Rente og inv. kompensasjon fra staten")
+                - value(get(D02), "actual_2022", label="Rente og inv. kompensasjon fra staten")
+            )
+        ),
+        D02,
+    ),
+    "central_costs_underspend": Prose("Central costs' underspend (D03)", _total(D03, "deviation_nok"), D03),
+    "central_costs_underspend_excl_depreciation": Prose(
+        "Central costs' underspend without depreciation (D03)",
+        lambda get, _: _m(
+            value(get(D03), "deviation_nok", row_kind="total") - value(get(D03), "deviation_nok", label="Avskrivninger")
+        ),
+        D03,
+    ),
+    "framework_appropriations_unspent": Prose(
+        "Unspent framework appropriations: refugees + price compensation (D03)",
+        lambda get, _: _m(
+            value(get(D03), "deviation_nok", label="Avsetninger flyktninger")
+            + value(get(D03), "deviation_nok", label="Avsetning priskompensasjon")
+        ),
+        D03,
+    ),
+    "wage_reserve_unspent": Prose("Wage reserve left (D03)", _row(D03, "deviation_nok", "Lønnsreserve"), D03),
+    "promissory_note_power_net_income_above_budget": Prose(
+        "Gjeldsbrevkraft: net income above budget (D03)", _row(D03, "deviation_nok", "Gjeldsbrevkraft"), D03
+    ),
+    "finance_net_cost_2023": Prose(
+        "Net cost of finance items 2023 (D05 Sum)",
+        _total(D05, "actual_2023"),
+        D05,
+        "D05's Sum row prints a net cost of 57 671 NOK thousand (57.7 NOK million); the sentence says 56. "
+        "No row or pair of rows of D05 makes up the 1.7 NOK million; the sentence may rest on an earlier "
+        "version of the accounts or another scope. Its '11 below the original budget of 67' inherits the gap.",
+    ),
+    "loan_fund_transfer_to_treasury": Prose(
+        "Loan fund's transfer to the treasury (D06, kr)",
+        lambda get, _: value(get(D06), "actual_2023", label="Lånefond overføring til kommunekassa") / 1e6,
+        D06,
+        "36 389 000 NOK is 36.4 NOK million when rounded; the sentence cuts it to 36.3.",
+    ),
+    "loan_fund_result_after_dispositions": Prose(
+        "Loan fund's deficit after dispositions (D06, kr)",
+        lambda get, _: float(
+            get(D06).loc[get(D06)["label"].str.startswith("Resultat etter"), "actual_2023"].iloc[0] / 1e6
+        ),
+        D06,
+    ),
+    "dividends_original_budget": Prose(
+        "Dividends, original budget (D07)", _total(D07, "original_budget_2023", -1.0), D07
+    ),
+    "dividends_revised_budget": Prose("Dividends, revised budget (D07)", _total(D07, "revised_budget_2023", -1.0), D07),
+    "dividends_2023": Prose("Dividends 2023 (D07)", _total(D07, "actual_2023", -1.0), D07),
+    "transfer_to_investment_reduction": Prose(
+        "Transfer to investment below the regulated budget (D08)",
+        lambda get, _: _m(
+            value(get(D08), "revised_budget_2023", label=TO_INVESTMENT)
+            - value(get(D08), "actual_2023", label=TO_INVESTMENT)
+        ),
+        D08,
+    ),
+    "disposition_fund_start_2023": Prose("Disposition fund 1.1. (D09)", _d09("Saldo disposisjonsfond per 1.1."), D09),
+    "disposition_fund_budgeted_net_use": Prose(
+        "Budgeted net use of the disposition fund (D08 regulated budget)", _disp_net("revised_budget_2023"), D08
+    ),
+    "bound_funds_net_provision_2023": Prose(
+        "Net provisions to bound funds 2023 (D08)", lambda get, _: _m(_bound_net("actual_2023")(get)), D08
+    ),
+    "bound_funds_budgeted_net_use": Prose(
+        "Budgeted net use of bound funds (D08 regulated budget)",
+        lambda get, _: -_m(_bound_net("revised_budget_2023")(get)),
+        D08,
+        "D08's regulated budget nets 8 738 − 61 551 = −52 813, a net use of 52.8 NOK million; the sentence's 53.3 "
+        "is 62 − 8.7, the difference of the two figures after rounding them.",
+    ),
+    "net_operating_result_excl_bound_fund_provisions": Prose(
+        "Net operating surplus less net provisions to bound funds (D08)",
+        lambda get, _: _m(net_operating_surplus(get) - _bound_net("actual_2023")(get)),
+        D08,
+    ),
+    "bound_funds_provisions_2023": Prose(
+        "Provisions to bound funds 2023 (D08)", _row(D08, "actual_2023", BOUND_ADD), D08
+    ),
+    "bound_funds_provisions_budget": Prose(
+        "Provisions to bound funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_ADD), D08
+    ),
+    "bound_funds_provisions_increase_from_2022": Prose(
+        "Provisions to bound funds, increase from 2022 (D08)",
+        lambda get, _: _m(
+            value(get(D08), "actual_2023", label=BOUND_ADD) - value(get(D08), "actual_2022", label=BOUND_ADD)
+        ),
+        D08,
+    ),
+    "bound_funds_use_2023": Prose("Use of bound funds 2023 (D08)", _row(D08, "actual_2023", BOUND_USE, -1.0), D08),
+    "bound_funds_use_budget": Prose(
+        "Use of bound funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_USE, -1.0), D08
+    ),
+}
+# Prose figures the chapter reads but does not recompute (inputs to other rows).
+PROSE_INPUTS = {"asss_excl_oslo_resultatgrad_2023", "unaccompanied_minors_grant_repaid"}
+
+
+@identity(CHAPTER)
+def prose_figures(get: Getter) -> list[Check]:
+    """Each figure of the chapter's sentences against the same figure recomputed from the tables."""
+    prose = _prose(get)
+    if prose is None:
+        return []
+    out = []
+    for _, row in prose.iterrows():
+        label = str(row["label"])
+        if label in PROSE_INPUTS:
+            continue
+        spec = PROSE_FIGURES.get(label)
+        if spec is None:
+            raise KeyError(f"{PROSE}: no recomputation for {label!r}")
+        recomputed = spec.recompute(get, prose)
+        check = Check(
+            check_id=f"{PROSE}.{label}.{int(row['source_line'])}",
+            chapter=CHAPTER,
+            what=f"Prose: {spec.what}",
+            printed=float(row["value"]),
+            recomputed=float(recomputed),
+            unit=str(row["unit"]),
+            decimals=int(row["decimals"]),
+            table=PROSE,
+            source_lines=str(int(row["source_line"])),
+            section="Driftsregnskapet (text)",
+        )
+        if check.status != "exact" and spec.explanation:
+            check = _replace(check, explanation=spec.explanation)
+        out.append(check)
+    return out
+
+
+def unexplained(frame: pd.DataFrame) -> pd.DataFrame:
+    """The discrepancies of a checks frame with their explanations (for the chapter's list)."""
+    bad = frame[frame["status"] == "discrepancy"]
+    return bad[["what", "printed", "recomputed", "difference", "unit", "decimals", "source_lines", "explanation"]]

@@ -1,0 +1,105 @@
+"""The balance chapter's identities: the figures they gather, and that they react to altered data."""
+
+from __future__ import annotations
+
+import pytest
+
+from aarsevaluering import checks
+from aarsevaluering.identities import balanse as bal
+
+
+def altered(table: str, label: str, column: str, new_value):
+    """A table getter that reads data/ but changes one cell of one table."""
+
+    def get(name):
+        frame = checks.from_disk(name)
+        if name == table:
+            mask = frame["label"] == label
+            assert mask.sum() == 1, f"{table}: no single row {label!r}"
+            frame.loc[mask, column] = new_value
+        return frame
+
+    return get
+
+
+def status_of(frame, check_id):
+    return frame.set_index("check_id").loc[check_id, "status"]
+
+
+def test_expected_classes_on_the_printed_data():
+    frame = checks.run("balanse").set_index("check_id")["status"]
+    assert frame["bal.liquidity.total_31_12"] == checks.EXACT
+    assert frame["bal.debt.end_2023.prose_vs_interest_reserve"] == checks.EXACT
+    assert frame["bal.debt.change_2023.b01_vs_flows"] == checks.EXACT
+    assert frame["bal.debt.change_2023.treasury_vs_flows"] == checks.EXACT
+    assert frame["bal.bound_investment_funds.change_vs_dk"] == checks.EXACT
+    assert frame["bal.disposition_fund.change_vs_d08"] == checks.EXACT
+    assert frame["bal.unbound_investment_funds.change_vs_dk"] == checks.ROUNDING
+    for check_id in [
+        "bal.debt.end_2023.prose_vs_b01",
+        "bal.debt.change_2023.prose_vs_b01",
+        "bal.debt.interest_reserve_vs_b01",
+        "bal.bound_operating_funds.change_vs_d08",
+        "bal.unbound_investment_funds.change_vs_2a",
+        "bal.bound_investment_funds.change_vs_2a",
+    ]:
+        assert frame[check_id] == checks.DISCREPANCY, check_id
+
+
+def test_every_non_exact_check_is_explained():
+    frame = checks.run("balanse")
+    unexplained = frame[(frame["status"] != checks.EXACT) & (frame["explanation"].str.strip() == "")]
+    assert unexplained.empty, list(unexplained["check_id"])
+
+
+def test_debt_by_use_total_and_shares():
+    debt = bal.debt_by_use(checks.from_disk).set_index("label")
+    total = debt.loc["Sum (recomputed)"]
+    assert total["debt_2023_01_01"] == pytest.approx(9316.3)
+    assert total["debt_2023_12_31"] == pytest.approx(9504.6)
+    items = debt.drop(index="Sum (recomputed)")
+    assert items["share_2023_12_31"].sum() == pytest.approx(100.0)
+    assert total["change"] == pytest.approx(188.3)
+
+
+def test_hedging_rule_is_a_third():
+    hedge = bal.hedging(checks.from_disk)
+    assert hedge["minimum"] == pytest.approx(100 / 3)
+    assert hedge["margin_pp"] == pytest.approx(57 - 100 / 3)
+
+
+def test_fund_flows_and_relending_surplus():
+    flows = bal.fund_flows(checks.from_disk).set_index(["fund", "statement"])["net"]
+    assert flows[(bal.BOUND_INVESTMENT, "DK")] == 122698
+    assert flows[(bal.BOUND_INVESTMENT, "2A")] == 160630
+    assert flows[(bal.DISPOSITION_FUND, "D08")] == -238036
+    assert bal.relending_surplus(checks.from_disk) == 97324
+
+
+def test_implied_gross_operating_income():
+    ratio = bal.disposition_fund_ratio(checks.from_disk)
+    assert ratio["gross_operating_income"] == pytest.approx(273699 / 0.03)
+    assert round(ratio["ratio_2023"], 1) == 6.6
+    assert ratio["printed_to"] == 6.6
+
+
+def test_a_changed_fund_balance_is_caught():
+    # A typo in B02's change of the bound operating funds shows in the table and the reconciliation.
+    get = altered(bal.FUNDS, bal.BOUND_OPERATING, "change_2022_2023", 20517)
+    frame = checks.run("balanse", get=get)
+    assert status_of(frame, "bal_fund_reserves.change_2022_2023.Bundne driftsfond") == checks.DISCREPANCY
+    assert status_of(frame, "bal.bound_operating_funds.change_vs_d08") == checks.EXACT
+
+
+def test_moving_the_debt_gap_into_b01_breaks_the_flow_reconciliation():
+    get = altered(bal.DEBT, "Drammen Eiendom KF", "debt_2023_12_31", 5023.6 + 59.4)
+    frame = checks.run("balanse", get=get, only=["loan_debt_totals", "loan_debt_flows"])
+    assert status_of(frame, "bal.debt.end_2023.prose_vs_b01") == checks.EXACT
+    assert status_of(frame, "bal.debt.change_2023.b01_vs_flows") == checks.DISCREPANCY
+    assert status_of(frame, "bal.debt.change_2023.treasury_vs_flows") == checks.EXACT
+
+
+def test_a_changed_d08_flow_reaches_the_balance_check():
+    get = altered(bal.D08, "Bruk av disposisjonsfond", "actual_2023", -249006)
+    frame = checks.run("balanse", get=get, only=["disposition_fund_reconciliation"])
+    assert status_of(frame, "bal.disposition_fund.change_vs_d08") == checks.DISCREPANCY

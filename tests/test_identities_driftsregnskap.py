@@ -1,0 +1,121 @@
+"""The operating-account chapter's identities and helpers, on the data and on altered data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from aarsevaluering import checks
+from aarsevaluering.data import DataError
+from aarsevaluering.identities import driftsregnskap as dr
+
+CH = dr.CHAPTER
+
+
+def getter(overrides: dict[str, pd.DataFrame] | None = None, missing: tuple[str, ...] = ()):
+    """A table getter reading data/, with some tables replaced or made missing."""
+
+    def get(name: str) -> pd.DataFrame:
+        if name in missing:
+            raise DataError(f"no table {name!r}")
+        if overrides and name in overrides:
+            return overrides[name].copy()
+        return checks.from_disk(name)
+
+    return get
+
+
+def prose_frame(rows):
+    frame = pd.DataFrame(rows, columns=["source_line", "label", "row_kind", "unit", "decimals", "value"])
+    frame.attrs["table"] = dr.PROSE
+    return frame
+
+
+def test_pct_of_budget_follows_the_report():
+    assert dr.pct_of_budget(15456, -150674) == pytest.approx(10.258, abs=1e-3)  # sign of the deviation
+    assert dr.pct_of_budget(-960, 0) == 0.0  # a zero budget prints 0,0 %
+    assert dr.pct_of_budget(25243, -7176052) > 0  # the Sum row of D02 prints it negative
+
+
+def test_deviation_conventions_found_from_the_rows():
+    conv = dr.deviation_conventions(checks.from_disk).set_index("table")
+    for table in [dr.D01, dr.D02, dr.D03, dr.D05, dr.D07, dr.PROGRAMMES]:
+        assert conv.loc[table, "budget − accounts"] == conv.loc[table, "rows"], table
+    # The loan fund subtracts the other way; only the typo row fits neither.
+    assert conv.loc[dr.D06, "accounts − budget"] == conv.loc[dr.D06, "rows"] - 1
+    # D02: every row but the Sum row divides by |budget|.
+    assert conv.loc[dr.D02, "% = deviation / |budget|"] == conv.loc[dr.D02, "rows"] - 1
+
+
+def test_chapter_checks_are_classified_and_explained():
+    frame = checks.run(CH)
+    assert frame["check_id"].is_unique
+    bad = frame[frame["status"] == "discrepancy"]
+    assert (bad["explanation"].str.len() > 0).all()
+    assert set(bad["table"]) <= {dr.D01, dr.D02, dr.D06, dr.D08, dr.PROSE}
+
+
+def test_fixing_the_loan_fund_typo_in_memory_removes_its_discrepancies():
+    d06 = checks.from_disk(dr.D06)
+    d06.loc[d06["label"] == "Lånefond renteinntekter", "revised_budget_2023"] = -371600000
+    frame = checks.run(CH, get=getter({dr.D06: d06}), only=["loan_fund"])
+    assert (frame["status"] != "discrepancy").all()
+
+
+def test_a_changed_total_is_caught():
+    d09 = checks.from_disk(dr.D09)
+    d09.loc[d09["row_kind"] == "margin", "value_2023"] = 216000
+    frame = checks.run(CH, get=getter({dr.D09: d09}), only=["disposition_fund"]).set_index("check_id")
+    assert frame.loc[f"{dr.D09}.margin", "status"] == "discrepancy"
+
+
+def test_bridge_residual_closes_the_bridge():
+    steps = dr.bridge(checks.from_disk)
+    start, end = (float(steps.loc[steps["kind"] == k, "amount"].iloc[0]) for k in ("start", "end"))
+    moves = float(steps.loc[steps["kind"].isin(["cause", "residual"]), "amount"].sum())
+    assert start + moves == pytest.approx(end)
+    assert start == -10164 and end == 78327
+
+
+def test_only_formannskap_leaves_a_gap():
+    roll = dr.committee_rollup(checks.from_disk).set_index("committee")
+    gaps = roll["deviation_nok_gap"].abs()
+    assert roll.loc["Formannskap", "unprinted"] == "P16, P17, P19"
+    assert (gaps.drop("Formannskap") <= 1).all() and gaps["Formannskap"] > 1000
+
+
+def test_gross_income_bounds_overlap_and_target():
+    bounds = dr.gross_income_bounds(checks.from_disk)
+    income = dr.gross_operating_income(checks.from_disk)
+    assert ((bounds["low"] <= income) & (income <= bounds["high"])).all()
+    met = dr.result_vs_target(checks.from_disk, target_pct=dr.result_vs_target(checks.from_disk)["resultatgrad_pct"])
+    assert met["shortfall"] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_prose_identity_is_silent_without_the_table():
+    assert checks.run(CH, get=getter(missing=(dr.PROSE,)), only=["prose_figures"]).empty
+
+
+def test_prose_identity_compares_sentences_with_tables():
+    prose = prose_frame(
+        [
+            (2052, "resultatgrad_2023", "prose", "percent", 1, 0.9),
+            (2067, "original_budget_net_operating_result", "prose", "NOK million", 1, 98.7),
+            (2114, "asss_excl_oslo_resultatgrad_2023", "prose", "percent", 1, 1.5),
+            (2115, "asss_lead_over_drammen_resultatgrad", "prose", "percentage points", 1, 0.6),
+        ]
+    )
+    frame = checks.run(CH, get=getter({dr.PROSE: prose}), only=["prose_figures"]).set_index("check_id")
+    assert len(frame) == 3  # the ASSS average is an input, not a check
+    assert frame.loc[f"{dr.PROSE}.resultatgrad_2023.2052", "status"] == "exact"
+    assert frame.loc[f"{dr.PROSE}.asss_lead_over_drammen_resultatgrad.2115", "status"] == "exact"
+    wrong = frame.loc[f"{dr.PROSE}.original_budget_net_operating_result.2067"]
+    assert wrong["status"] == "discrepancy" and wrong["explanation"]
+    # The result's share also bounds gross operating income.
+    assert len(dr.gross_income_bounds(getter({dr.PROSE: prose}))) == 3
+
+
+def test_prose_identity_rejects_an_unknown_figure():
+    prose = prose_frame([(2052, "no_such_figure", "prose", "percent", 1, 0.9)])
+    with pytest.raises(KeyError, match="no_such_figure"):
+        checks.run(CH, get=getter({dr.PROSE: prose}), only=["prose_figures"])

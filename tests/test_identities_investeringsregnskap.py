@@ -1,0 +1,114 @@
+"""The investment chapter's identities: helpers, and that the checks react to altered data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from aarsevaluering import checks
+from aarsevaluering.checks import from_disk
+from aarsevaluering.identities import investeringsregnskap as inv
+
+CH = inv.CHAPTER
+
+
+def altered_getter(table: str, column: str, delta: float, **where):
+    """A getter returning the tables from disk, with ``delta`` added to one cell of ``table``."""
+
+    def get(name):
+        frame = from_disk(name)
+        if name == table:
+            mask = pd.Series(True, index=frame.index)
+            for key, wanted in where.items():
+                mask &= frame[key] == wanted
+            assert mask.sum() == 1, f"{where} must pick one row of {table}"
+            frame.loc[mask, column] += delta
+        return frame
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def base():
+    return checks.run(CH)
+
+
+def test_label_key_ignores_case_and_dashes():
+    assert inv.label_key("DEKF P06 Krokstad sykehjem – infrastruktur") == inv.label_key(
+        "DEKF P06 Krokstad sykehjem - infrastruktur"
+    )
+    assert inv.label_key("(Mjøndalen–Nordbykollen)") == inv.label_key("(Mjøndalen - Nordbykollen)")
+    assert inv.label_key("Inventar og utstyr Hjemmetjenester") == inv.label_key("inventar og utstyr hjemmetjenester")
+    assert inv.label_key("KK P11 Vei") != inv.label_key("KK P11 Bybru")
+
+
+def test_sections_of_2a_follow_the_printed_subtotals():
+    frame = from_disk(inv.T2A)
+    sections = inv.section_of_2a(frame).set_axis(frame["label"])
+    assert sections["Avdrag på lån"] == "Sum investeringsutgifter"
+    assert sections["Bruk av lån"] == "Sum investeringsinntekter"
+    assert sections["Mottatte avdrag på videreutlån"] == "Netto utgifter videreutlån"
+    assert sections["Dekning av tidligere års udekket beløp"] == "Sum overføring fra drift og netto avsetninger"
+    assert sections["Fremført til inndekning i senere år (udekket)"] == "total"
+
+
+def test_check_ids_unique_and_discrepancies_explained(base):
+    assert base["check_id"].is_unique
+    unexplained = base[(base["status"] == checks.DISCREPANCY) & (base["explanation"].str.len() == 0)]
+    assert unexplained.empty, list(unexplained["check_id"])
+
+
+def test_every_project_has_one_2b_line():
+    matches = inv.project_matches(from_disk)
+    projects = from_disk(inv.TPROJ)
+    assert len(matches) == (projects["row_kind"] != "total").sum()
+    # Table and 2B differ only by the grants to others' investments (and at most one unit of rounding).
+    gap = matches["difference_actual"] - matches["actual_grants"]
+    assert gap.abs().max() <= 1
+
+
+def test_a_typo_in_2b_is_caught_from_several_sides(base):
+    get = altered_getter(inv.T1, "actual_2023", 1000, label="KK P11 Bybru")
+    tried = checks.run(CH, get=get)
+    moved = set(tried.loc[tried["status"] != base["status"], "check_id"])
+    assert "inv_2b_part1.p11.sum.actual_2023" in moved
+    assert "inv_dk.kk_fixed_assets_vs_2b.actual_2023" in moved
+    assert "inv_net_projects.fixed_vs_2b.kk_p11_bybru.actual_2023" in moved
+    assert "inv_programme_projects.vs_2b.p11.kk_p11_bybru.actual_2023" in moved
+
+
+def test_a_typo_in_2a_breaks_the_balance():
+    get = altered_getter(inv.T2A, "actual_2023", 10, label="Bruk av lån")
+    tried = checks.run(CH, get=get, only=["two_a_balances"]).set_index("check_id")
+    assert tried.loc["inv_2a.section.sum_investeringsinntekter.actual_2023", "status"] == checks.DISCREPANCY
+
+
+def test_self_financing_amount_rebuilt():
+    sf = inv.self_financing(from_disk)
+    assert sf["numerator"] == 295846 + 70529 + 26203
+    assert round(sf["numerator"] / 1000, 1) == inv.prose(from_disk, "self_financing_non_profitable_investments")
+    assert sf["implied_base_low"] < sf["implied_base"] < sf["implied_base_high"] < sf["base"]
+
+
+def test_prose_table_falls_back_and_can_be_replaced():
+    fallback = inv.prose_table(from_disk)
+    assert list(fallback.columns) == ["source_line", "label", "row_kind", "value", "unit"]
+    assert fallback["label"].is_unique
+    assert set(inv.PROSE_RECIPES) <= set(fallback["label"])
+
+    replaced = fallback.copy()
+    replaced.loc[replaced["label"] == "p11_spent", "value"] = 800.0
+
+    def get(name):
+        return replaced if name == inv.TPROSE else from_disk(name)
+
+    tried = checks.run(CH, get=get, only=["prose_figures"]).set_index("check_id")
+    assert tried.loc["inv_prose.p11_spent", "status"] == checks.DISCREPANCY
+
+
+def test_financing_bridge_closes_on_the_printed_expenditure():
+    bridge = inv.financing_bridge(from_disk).set_index("step")["amount"]
+    assert bridge["= investment expenditure (recomputed)"] == bridge["Sum investeringsutgifter as printed"]
+    mix = inv.financing_mix(from_disk)
+    assert mix["share"].sum() == pytest.approx(100)
+    assert (mix["amount"] >= 0).all()

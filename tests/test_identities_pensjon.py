@@ -1,0 +1,105 @@
+"""The pension chapter's calculations and identities, on the real data and on data altered on purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from aarsevaluering import checks
+from aarsevaluering.identities import pensjon as pj
+
+
+def altered(table: str, label: str, column: str, delta: float):
+    """A table getter that adds ``delta`` to one cell of one table and reads everything else from disk."""
+
+    def get(name):
+        frame = checks.from_disk(name)
+        if name == table:
+            frame.loc[frame["label"] == label, column] += delta
+        return frame
+
+    return get
+
+
+def by_id(frame):
+    return frame.set_index("check_id")
+
+
+@pytest.mark.parametrize("period", [1, 7, 10, 15])
+def test_schedule_charges_the_whole_amount_in_equal_parts(period):
+    schedule = pj.amortisation_schedule(478_982, 2024, period)
+    assert list(schedule["year"]) == list(range(2024, 2024 + period))
+    assert schedule["instalment"].sum() == pytest.approx(478_982)
+    assert schedule["instalment"].nunique() == 1
+    assert schedule["remaining"].iloc[-1] == 0
+    assert schedule["remaining"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("period", [0, -3, 2.5])
+def test_schedule_rejects_a_period_that_is_not_whole_years(period):
+    with pytest.raises(ValueError, match="whole number of years"):
+        pj.amortisation_schedule(100, 2024, period)
+
+
+def test_origins_of_2023_under_the_regulations_periods():
+    origins = pj.amortisation_origins(2023, 7)
+    assert list(origins["origin_year"]) == [2008, 2009, 2010, 2013, *range(2016, 2023)]
+    assert dict(zip(origins["origin_year"], origins["period"], strict=True))[2013] == 10
+    assert set(origins.loc[origins["origin_year"] >= 2014, "period"]) == {7}
+
+
+def test_origins_follow_the_current_period():
+    assert list(pj.amortisation_origins(2023, 1)["origin_year"]) == [2008, 2009, 2010, 2013, 2022]
+
+
+def test_implied_previous_year_inverts_the_growth():
+    central, low, high = pj.implied_previous_year(583.2, 7.2)
+    assert central * 1.072 == pytest.approx(583.2)
+    assert low < central < high
+    assert low * 1.0725 == pytest.approx(583.15)
+
+
+def test_waterfall_ends_at_ordinary_premium_plus_central_items():
+    walk = pj.cost_waterfall(checks.from_disk)
+    d04 = checks.from_disk(pj.CENTRAL)
+    expected = pj.prose(checks.from_disk, "ordinary_premium_incl_employer_tax") * 1000 + checks.value(
+        d04, "actual_2023", row_kind="total"
+    )
+    assert walk["end"].iloc[-1] == pytest.approx(expected)
+    assert list(walk["kind"]).count("total") == 1
+    steps = walk[walk["kind"] == "step"]
+    assert (steps["end"] - steps["start"]).tolist() == pytest.approx(steps["amount"].tolist())
+
+
+def test_every_discrepancy_is_explained():
+    frame = checks.run(pj.CHAPTER)
+    unexplained = frame[(frame["status"] == checks.DISCREPANCY) & (frame["explanation"] == "")]
+    assert unexplained.empty, list(unexplained["check_id"])
+
+
+def test_known_classes_on_the_printed_data():
+    frame = by_id(checks.run(pj.CHAPTER))
+    assert frame.loc["pension_central_items.sum.revised_budget_2023", "status"] == checks.ROUNDING
+    assert frame.loc["pension_prose_figures.regulation_premium_incl_employer_tax", "status"] == checks.DISCREPANCY
+    assert frame.loc["pension_prose_figures.premium_deviation", "status"] == checks.EXACT
+    assert frame.loc["pension_prose_figures.actual_pension_cost", "status"] == checks.ROUNDING
+
+
+def test_a_changed_item_breaks_the_total_and_its_deviation():
+    get = altered(pj.CENTRAL, pj.REGULATION, "actual_2023", 500)
+    frame = by_id(checks.run(pj.CHAPTER, get=get, only=["central_items_total", "central_items_deviations"]))
+    assert frame.loc["pension_central_items.sum.actual_2023", "status"] == checks.DISCREPANCY
+    assert frame.loc["pension_central_items.deviation_nok.Reguleringspremie", "status"] == checks.DISCREPANCY
+
+
+def test_a_corrected_prose_figure_matches():
+    get = altered(pj.PROSE, "regulation_premium_incl_employer_tax", "value", -0.2)
+    frame = by_id(checks.run(pj.CHAPTER, get=get, only=["prose_restates_tables"]))
+    row = frame.loc["pension_prose_figures.regulation_premium_incl_employer_tax"]
+    assert row["status"] == checks.EXACT
+    assert row["explanation"] == ""
+
+
+def test_d03_row_equal_to_d04_total_gives_exact_checks():
+    get = altered(pj.DRIFT, pj.DRIFT_PENSION_LABEL, "actual_2023", -367)
+    frame = by_id(checks.run(pj.CHAPTER, get=get, only=["central_items_vs_drift_pension_row"]))
+    assert frame.loc["pension_central_items.vs_drift_central_expenses.actual_2023", "status"] == checks.EXACT

@@ -1,0 +1,177 @@
+"""The personnel chapter's identities and derived measures: helpers, classes on the printed data, and
+that the checks react to altered data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from aarsevaluering import checks
+from aarsevaluering.identities import personnel as pers
+
+
+def altered(table: str, column: str, new_value, **where):
+    """A table getter that reads data/ but changes one cell of one table."""
+
+    def get(name):
+        frame = checks.from_disk(name)
+        if name == table:
+            mask = frame.index == frame.index
+            for key, wanted in where.items():
+                mask &= frame[key] == wanted
+            assert mask.sum() == 1, f"{table}: no single row {where}"
+            frame.loc[mask, column] = new_value
+        return frame
+
+    return get
+
+
+def status(frame, check_id):
+    return frame.set_index("check_id").loc[check_id, "status"]
+
+
+@pytest.fixture(scope="module")
+def printed():
+    return checks.run("personnel")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("P06 Hjemmetjenester og institusjon", "P06"),
+        ("P14-P19 Sentrale enheter", "P14-P19"),
+        ("P09 Kultur, fritid og idrett", "P09"),
+        ("Totalsum", "Totalsum"),
+    ],
+)
+def test_area_code(label, code):
+    assert pers.area_code(label) == code
+
+
+def test_job_group_key_joins_the_two_spellings():
+    assert pers.job_group_key("Høyere akademisk utdanning, kap 5") == pers.job_group_key(
+        "Høyere akademisk utdanning, kapittel 5"
+    )
+    assert pers.job_group_key("Leder kapittel 4") == "Leder kapittel 4"
+
+
+def test_slug():
+    assert pers.slug("Under 20 år") == "under_20"
+    assert pers.slug("Over 70 år") == "over_70"
+    assert pers.slug("20-29") == "20-29"
+
+
+def test_pct_change_range_brackets_the_change():
+    low, high = pers.pct_change_range(78, 83)
+    assert low == pytest.approx(100 * (82.5 - 78.5) / 78.5)
+    assert high == pytest.approx(100 * (83.5 - 77.5) / 77.5)
+    assert low < pers.pct_change(78, 83) < high
+
+
+def test_implied_women_share():
+    # 80 % women at 500, 20 % men at 600 -> average 520
+    assert pers.implied_women_share(500, 600, 520) == pytest.approx(80)
+
+
+# --- the checks on the printed data ----------------------------------------------------------
+
+
+def test_ids_unique_and_every_discrepancy_explained(printed):
+    assert printed["check_id"].is_unique
+    unexplained = printed[(printed["status"] == checks.DISCREPANCY) & (printed["explanation"].str.strip() == "")]
+    assert unexplained.empty, list(unexplained["check_id"])
+
+
+def test_expected_classes(printed):
+    expected = {
+        "pers_permanent_staff_by_area.sum.headcount_2023": checks.DISCREPANCY,
+        "pers_permanent_staff_by_area.sum.fte_2023": checks.EXACT,
+        "pers_permanent_staff_by_area.headcount_change_pct.P12": checks.EXACT,
+        # 78 -> 83 FTEs gives 6.4 %, printed 5.6 %: inside what the rounding of the FTEs allows
+        "pers_permanent_staff_by_area.fte_change_pct.P12": checks.ROUNDING,
+        "pers_gender_by_job_group.headcount_total.vs_gender_age": checks.DISCREPANCY,
+        "pers_full_time_share.avg_position_size_pct.2023.vs_fte_per_head": checks.DISCREPANCY,
+        "pers_full_time_share.full_time_share_pct.2023.vs_part_time_count": checks.ROUNDING,
+        "pers_aml_breaches_by_area.breaches_2023.vs_by_type": checks.EXACT,
+        "pers_prose_figures.overtime_hours_total_2023.split": checks.EXACT,
+        "pers_gender_age_distribution.temporary.share.total.under_20": checks.DISCREPANCY,
+        "pers_gender_age_distribution.permanent_part_time.pct_women_plus_men.60-69": checks.DISCREPANCY,
+        "pers_prose_figures.part_time_permanent_women_share": checks.DISCREPANCY,
+        "pers_prose_figures.permanent_men_share_dec_2023.vs_pay_average": checks.EXACT,
+        "pers_average_pay_by_job_group.avg_pay_total.avdelingsleder.weighted": checks.DISCREPANCY,
+        "pers_average_pay_by_job_group.avg_pay_total.kommunalsjef_stabsleder.weighted": checks.EXACT,
+        "pers_full_time_share.claim.avg_position_size_rose": checks.DISCREPANCY,
+        "pers_turnover_by_area.claim.above_sector": checks.DISCREPANCY,
+        "pers_turnover_by_area.claim.largest_increase": checks.EXACT,
+    }
+    for check_id, wanted in expected.items():
+        assert status(printed, check_id) == wanted, check_id
+
+
+# --- the checks react to altered data ----------------------------------------------------------
+
+
+def test_fte_change_outside_the_rounding_range_is_a_discrepancy():
+    get = altered(pers.STAFF, "fte_change_pct", 8.5, label="P12 Vann, avløp og renovasjon")
+    frame = checks.run("personnel", get=get, only=["staff_changes"])
+    assert status(frame, "pers_permanent_staff_by_area.fte_change_pct.P12") == checks.DISCREPANCY
+    assert (
+        "outside" in frame.set_index("check_id").loc["pers_permanent_staff_by_area.fte_change_pct.P12", "explanation"]
+    )
+
+
+def test_corrected_share_becomes_exact():
+    get = altered(pers.GENDER_AGE, "total_pct", 3.2, staff_group="temporary", label="Under 20 år")
+    frame = checks.run("personnel", get=get, only=["gender_age_shares"])
+    assert status(frame, "pers_gender_age_distribution.temporary.share.total.under_20") == checks.EXACT
+    assert status(frame, "pers_gender_age_distribution.temporary.pct_women_plus_men.under_20") == checks.DISCREPANCY
+
+
+def test_claim_follows_the_table():
+    get = altered(pers.FULL_TIME, "avg_position_size_pct", 88.7, label="2023")
+    frame = checks.run("personnel", get=get, only=["prose_claims"])
+    assert status(frame, "pers_full_time_share.claim.avg_position_size_rose") == checks.EXACT
+
+
+def test_totals_react():
+    get = altered(pers.OVERTIME, "overtime_hours_2023", 10000, label="P01 Skole")
+    frame = checks.run("personnel", get=get, only=["overtime"])
+    assert status(frame, "pers_overtime_by_area.sum.overtime_hours_2023") == checks.DISCREPANCY
+
+
+# --- derived measures --------------------------------------------------------------------------
+
+
+def test_per_fte():
+    rate = pers.per_fte(checks.from_disk).set_index("code")
+    assert rate.loc["P12", "overtime_per_fte_2023"] == pytest.approx(7310 / 83)
+    assert rate.loc["P06", "breaches_per_100_fte_2023"] == pytest.approx(100 * 7727 / 1201)
+    assert pd.isna(rate.loc["P02", "breaches_per_100_fte_2023"])
+
+
+def test_overtime_split_and_hires_profile():
+    split = pers.overtime_split(checks.from_disk)
+    assert split["share_pct"].sum() == pytest.approx(100)
+    profile = pers.hires_profile(checks.from_disk)
+    for year in ("2020", "2021", "2022", "2023"):
+        assert profile[f"share_{year}"].sum() == pytest.approx(100)
+    assert profile.loc[profile["mean_share"].idxmax(), "month"] == "August"
+
+
+def test_pay_gap_and_sick_leave_gap():
+    ratio = pers.pay_gap(checks.from_disk)
+    assert len(ratio) == 14 and ratio["group_en"].notna().all()
+    assert ratio["women_pct_of_men"].max() == pytest.approx(100 * 1700000 / 1406650)
+    gap = pers.sick_leave_gap(checks.from_disk).set_index("code")
+    assert gap.loc["P08", "gap_pp"] == pytest.approx(4.0)
+
+
+def test_share_matrix_reads_the_checks(printed):
+    matrix = pers.share_matrix(printed, "temporary")
+    assert list(matrix["label"])[0] == "Under 20 år" and list(matrix["label"])[-1] == "Totalt"
+    row = matrix.set_index("label").loc["Under 20 år"]
+    assert row["total_printed"] == pytest.approx(4.0)
+    assert row["total_counts"] == pytest.approx(100 * 25 / 791)
