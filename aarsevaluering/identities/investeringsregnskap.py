@@ -81,9 +81,11 @@ NET_COMPONENT_GRANTS_TO_OTHERS = "Tilskudd til andres investeringer"
 OTHER_PROJECTS = "Sum øvrige prosjekter"
 
 # ---------------------------------------------------------------------------------------------
-# Figures the report gives only in sentences. They stand here, in the layout of a prose-figures
-# table (source_line, label, row_kind, value, unit), until a table ``inv_prose_figures`` exists in
-# data/; when it does, :func:`prose_table` reads it instead.
+# Figures the report gives only in sentences: (source line, label, value as printed, unit). The
+# printed decimals are those of the literal (22.0 was printed '22,0'). They stand here until a table
+# ``inv_prose_figures`` (layout of ``drift_prose_figures``: source_line, label, row_kind, unit,
+# decimals, value) exists in data/; when it does, :func:`prose_table` reads it instead. The 45 million
+# of line 2670 is in ``drift_prose_figures`` (transfer_to_investment_reduction).
 
 PROSE_FIGURES = [
     # Finansielle handlingsregler and Overføring fra drifts- til investeringsregnskapet
@@ -92,7 +94,6 @@ PROSE_FIGURES = [
     (2061, "dekf_property_sales_in_self_financing", 96.7, "NOK million"),
     (2665, "self_financing_budget_15pct_rule", 118.8, "NOK million"),
     (2666, "extraordinary_dividends_budgeted_for_self_financing", 178, "NOK million"),
-    (2670, "transfer_from_operations_reduction", 45, "NOK million"),
     # Investeringsregnskapet: kommunekassen's 2A (lines 3041–3106)
     (3045, "kk_investment_expenditure_actual", 1716.5, "NOK million"),
     (3045, "kk_investment_expenditure_overspend", 113.2, "NOK million"),
@@ -195,8 +196,18 @@ def prose_table(get: Getter) -> pd.DataFrame:
     try:
         return get(TPROSE)
     except (DataError, KeyError):
-        frame = pd.DataFrame(PROSE_FIGURES, columns=["source_line", "label", "value", "unit"])
-        frame.insert(2, "row_kind", "prose")
+        rows = [
+            {
+                "source_line": line,
+                "label": label,
+                "row_kind": "prose",
+                "unit": unit,
+                "decimals": len(repr(figure).split(".")[1]) if isinstance(figure, float) else 0,
+                "value": float(figure),
+            }
+            for line, label, figure, unit in PROSE_FIGURES
+        ]
+        frame = pd.DataFrame(rows)
         frame.attrs["table"] = TPROSE
         return frame
 
@@ -207,6 +218,15 @@ def prose(get: Getter, label: str) -> float:
 
 def prose_line(get: Getter, label: str) -> str:
     return str(int(value(prose_table(get), "source_line", label=label)))
+
+
+DRIFT_PROSE = "drift_prose_figures"
+TRANSFER_REDUCTION = "transfer_to_investment_reduction"  # line 2670, '45 millioner kroner'
+
+
+def drift_prose(get: Getter, label: str) -> float:
+    """A figure of the operating chapter's prose table (for sentences both chapters read)."""
+    return value(get(DRIFT_PROSE), "value", label=label)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -952,29 +972,17 @@ def self_financing_rule(get: Getter) -> list[Check]:
             f"{_line(a, label='Overføring fra drift')}; prose 2665–2666",
         )
     )
-    reduction = value(a, "actual_2023", label="Overføring fra drift") - value(
-        a, "revised_budget_2023", label="Overføring fra drift"
-    )
-    out.append(
-        _check(
-            "inv_selffin.transfer_reduction",
-            "Prose: transfer from operations 45 million below budget = 2A actual − revised",
-            prose(get, "transfer_from_operations_reduction"),
-            reduction / 1000,
-            TPROSE,
-            f"{prose_line(get, 'transfer_from_operations_reduction')}; 2A {_line(a, label='Overføring fra drift')}",
-            unit="NOK million",
-            steps=PROSE_STEPS,
-        )
-    )
+    # The 45 million (line 2670) against 2A is the operating chapter's check (transfer_to_investment_reduction);
+    # here it meets the dividend the report says it was.
     out.append(
         _check(
             "inv_selffin.transfer_reduction_vs_dividend",
-            "Prose: the 45 million = the dividend from Nedre Eiker Eiendomsutvikling AS budgeted in operations",
-            prose(get, "transfer_from_operations_reduction"),
+            "Prose: the transfer's 45 million shortfall = the dividend from Nedre Eiker Eiendomsutvikling AS "
+            "budgeted in operations",
+            drift_prose(get, TRANSFER_REDUCTION),
             -value(drift_div, "revised_budget_2023", label="Nedre Eiker Eiendomsutvikling AS 2)") / 1000,
-            TPROSE,
-            f"{prose_line(get, 'transfer_from_operations_reduction')}; dividends 2616",
+            DRIFT_PROSE,
+            f"{int(value(get(DRIFT_PROSE), 'source_line', label=TRANSFER_REDUCTION))}; dividends 2616",
             unit="NOK million",
             steps=PROSE_STEPS,
         )
@@ -1064,20 +1072,18 @@ KK, DEKF = {"KK", ""}, {"DEKF"}
 REV, ACT, ORIG, DEV = "revised_budget_2023", "actual_2023", "original_budget_2023", "deviation_nok"
 SUM_UT, SUM_INN = "Sum investeringsutgifter", "Sum investeringsinntekter"
 
-# label -> (what, recomputation in NOK thousand, decimals printed, tables/lines note, explanation)
-ProseRecipe = tuple[str, Callable[[Getter], float], int, str, str]
+# label -> (what, recomputation in NOK thousand, tables/lines note, explanation)
+ProseRecipe = tuple[str, Callable[[Getter], float], str, str]
 PROSE_RECIPES: dict[str, ProseRecipe] = {
     "kk_investment_expenditure_actual": (
         "Kommunekassen's investment expenditure (DK Sum investeringsutgifter, actual)",
         lambda g: _v(g, TDK, ACT, label=SUM_UT, row_kind="subtotal"),
-        1,
         "DK 2976",
         "",
     ),
     "kk_investment_expenditure_revised_budget": (
         "Kommunekassen's investment expenditure, revised budget (DK)",
         lambda g: _v(g, TDK, REV, label=SUM_UT, row_kind="subtotal"),
-        1,
         "DK 2976",
         "",
     ),
@@ -1086,7 +1092,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _v(g, TDK, ACT, label=SUM_UT, row_kind="subtotal") - _v(g, TDK, REV, label=SUM_UT, row_kind="subtotal")
         ),
-        1,
         "DK 2976",
         "Rounding: actual minus revised budget is 113 261 thousand, 113.3 million; the prose truncates to "
         "113.2 (its own rounded figures, 1 716.5 − 1 603.2, also give 113.3).",
@@ -1096,21 +1101,18 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _v(g, TDK, ACT, label=SUM_UT, row_kind="subtotal") - _v(g, TDK, REV, label=SUM_UT, row_kind="subtotal")
         ),
-        1,
         "DK 2976",
         "Rounding: as at line 3045, 113 261 thousand is 113.3 million, printed 113.2.",
     ),
     "kk_investment_income_actual": (
         "Kommunekassen's investment income (DK Sum investeringsinntekter, actual)",
         lambda g: -_v(g, TDK, ACT, label=SUM_INN, row_kind="subtotal"),
-        1,
         "DK 2942",
         "",
     ),
     "kk_investment_income_revised_budget": (
         "Kommunekassen's investment income, revised budget (DK)",
         lambda g: -_v(g, TDK, REV, label=SUM_INN, row_kind="subtotal"),
-        1,
         "DK 2942",
         "",
     ),
@@ -1119,7 +1121,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _v(g, TDK, REV, label=SUM_INN, row_kind="subtotal") - _v(g, TDK, ACT, label=SUM_INN, row_kind="subtotal")
         ),
-        1,
         "DK 2942",
         "",
     ),
@@ -1128,14 +1129,12 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _v(g, TDK, REV, label=SUM_INN, row_kind="subtotal") - _v(g, TDK, ACT, label=SUM_INN, row_kind="subtotal")
         ),
-        1,
         "DK 2942",
         "",
     ),
     "kk_uncovered_carried_forward": (
         "Kommunekassen's uncovered amount = sum of the four DK blocks (actual)",
         lambda g: float(g(TDK).query("row_kind == 'subtotal'")[ACT].sum()),
-        1,
         "DK 2902–3039",
         "",
     ),
@@ -1145,7 +1144,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, T1, ACT, label="KK P11 Samarbeid med andre utbyggere")
             - _v(g, T1, REV, label="KK P11 Samarbeid med andre utbyggere")
         ),
-        1,
         "2B 3293",
         "",
     ),
@@ -1155,7 +1153,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, TNET, ACT, label="KK P11 Samarbeid med andre utbyggere", row_kind="main_project")
             - _v(g, TNET, REV, label="KK P11 Samarbeid med andre utbyggere", row_kind="main_project")
         ),
-        1,
         "net 6268",
         "",
     ),
@@ -1165,7 +1162,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, TNET, ACT, label="KK P11 Samarbeid med andre utbyggere", row_kind="main_project")
             - _v(g, TNET, REV, label="KK P11 Samarbeid med andre utbyggere", row_kind="main_project")
         ),
-        1,
         "net 6268",
         "",
     ),
@@ -1174,14 +1170,12 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _v(g, T1, REV, label="KK P09 Kjøleannlegg Vassenga") - _v(g, T1, ACT, label="KK P09 Kjøleannlegg Vassenga")
         ),
-        0,
         "2B 3239",
         "",
     ),
     "p09_vassenga_unused_repeated": (
         "The same, in the P09 summary (project table deviation)",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 Kjøleannlegg Vassenga"),
-        0,
         "5917",
         "",
     ),
@@ -1191,14 +1185,12 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, T2A, REV, label="Salg av finansielle anleggsmidler")
             - _v(g, T2A, ACT, label="Salg av finansielle anleggsmidler")
         ),
-        1,
         "2A 2819",
         "",
     ),
     "dekf_property_sale_budgeted": (
         "The DEKF property sale budgeted: 2A original budget 'Utdeling fra selskaper'",
         lambda g: -_v(g, T2A, ORIG, label="Utdeling fra selskaper"),
-        0,
         "2A 2821",
         "The amount agrees; the place does not quite: the prose puts the 92 million under grants from others, "
         "while the original budget prints it as 'Utdeling fra selskaper' (distribution from companies). The "
@@ -1208,14 +1200,12 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     "dekf_property_sale_booked_as_grants": (
         "Booked under grants from others: 2B part 2 'Investering DEKF' (= 2A − DK grants to others)",
         lambda g: _v(g, T2, ACT, label=DEKF_GRANT_LINE),
-        1,
         "2B 3424",
         "",
     ),
     "dekf_property_sale_booked_as_loans": (
         "Booked under use of loans: 2A 'Avdrag på lån' (DEKF's extraordinary repayment)",
         lambda g: _v(g, T2A, ACT, label="Avdrag på lån"),
-        1,
         "2A 2809",
         "",
     ),
@@ -1225,7 +1215,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             (-_v(g, TDK, ACT, label="Tilskudd fra andre") - _v(g, T2, ACT, label=DEKF_GRANT_LINE))
             - (-_v(g, TDK, REV, label="Tilskudd fra andre") + _v(g, T2A, ORIG, label="Utdeling fra selskaper"))
         ),
-        1,
         "DK 2938; 2B 3424; 2A 2821",
         "",
     ),
@@ -1235,7 +1224,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, TDK, ACT, label="Kompensasjon for merverdiavgift")
             - _v(g, TDK, REV, label="Kompensasjon for merverdiavgift")
         ),
-        1,
         "DK 2922",
         "",
     ),
@@ -1243,100 +1231,89 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     "p01_kk_budget_original": (
         "P01 kommunekassen: original budget (2B)",
         lambda g: _b1_sum(g, "P01", ORIG, KK),
-        1,
         "2B 3130, 3134",
         "",
     ),
     "p01_kk_ict_underspend": (
         "KK P01 IKT Skole: deviation",
         lambda g: _v(g, TPROJ, DEV, label="KK P01 IKT Skole"),
-        1,
         "4813",
         "",
     ),
     "p01_kk_equipment_overspend": (
         "KK P01 Inventar og utstyr Skole: overspend (− deviation)",
         lambda g: -_v(g, TPROJ, DEV, label="KK P01 Inventar og utstyr Skole"),
-        1,
         "4818",
         "",
     ),
     "p01_dekf_budget_original": (
         "DEKF P01: original budget (2B)",
         lambda g: _b1_sum(g, "P01", ORIG, DEKF),
-        1,
         "2B 3132",
         "",
     ),
     "p01_dekf_unused_from_2022": (
         "DEKF P01: revised − original budget (unused funds from 2022)",
         lambda g: _b1_sum(g, "P01", REV, DEKF) - _b1_sum(g, "P01", ORIG, DEKF),
-        1,
         "2B 3132",
         "",
     ),
-    "p01_dekf_spent": ("DEKF P01: actual", lambda g: _proj_sum(g, "P01", ACT, DEKF), 1, "4811", ""),
-    "p01_dekf_unused_end_2023": ("DEKF P01: deviation", lambda g: _proj_sum(g, "P01", DEV, DEKF), 1, "4811", ""),
-    "p02_kk_budget": ("P02 kommunekassen: revised budget", lambda g: _proj_sum(g, "P02", REV, KK), 1, "4924", ""),
-    "p02_kk_spent": ("P02 kommunekassen: actual", lambda g: _proj_sum(g, "P02", ACT, KK), 1, "4924", ""),
-    "p02_dekf_budget": ("P02 DEKF: revised budget", lambda g: _proj_sum(g, "P02", REV, DEKF), 1, "4907–4922", ""),
-    "p02_dekf_spent": ("P02 DEKF: actual", lambda g: _proj_sum(g, "P02", ACT, DEKF), 1, "4907–4922", ""),
+    "p01_dekf_spent": ("DEKF P01: actual", lambda g: _proj_sum(g, "P01", ACT, DEKF), "4811", ""),
+    "p01_dekf_unused_end_2023": ("DEKF P01: deviation", lambda g: _proj_sum(g, "P01", DEV, DEKF), "4811", ""),
+    "p02_kk_budget": ("P02 kommunekassen: revised budget", lambda g: _proj_sum(g, "P02", REV, KK), "4924", ""),
+    "p02_kk_spent": ("P02 kommunekassen: actual", lambda g: _proj_sum(g, "P02", ACT, KK), "4924", ""),
+    "p02_dekf_budget": ("P02 DEKF: revised budget", lambda g: _proj_sum(g, "P02", REV, DEKF), "4907–4922", ""),
+    "p02_dekf_spent": ("P02 DEKF: actual", lambda g: _proj_sum(g, "P02", ACT, DEKF), "4907–4922", ""),
     "p03_budget": (
         "P03: revised budget",
         lambda g: _proj_sum(g, "P03", REV),
-        3,
         "5067",
         "Rounding: the table prints 1 619 thousand, the prose 1.618 million (1 million + 0.45 + 0.166 in the "
         "same paragraph add to 1.616); one thousand kroner apart.",
     ),
-    "p04_budget": ("P04: revised budget", lambda g: _proj_sum(g, "P04", REV), 0, "5289", ""),
-    "p04_spent": ("P04: actual", lambda g: _proj_sum(g, "P04", ACT), 1, "5289", ""),
+    "p04_budget": ("P04: revised budget", lambda g: _proj_sum(g, "P04", REV), "5289", ""),
+    "p04_spent": ("P04: actual", lambda g: _proj_sum(g, "P04", ACT), "5289", ""),
     "p05_budget": (
         "P05: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P05", label="Sum"),
-        1,
         "5437",
         "",
     ),
-    "p05_kk_budget": ("P05 kommunekassen: revised budget", lambda g: _proj_sum(g, "P05", REV, KK), 1, "5435", ""),
-    "p05_kk_spent": ("P05 kommunekassen: actual", lambda g: _proj_sum(g, "P05", ACT, KK), 1, "5435", ""),
+    "p05_kk_budget": ("P05 kommunekassen: revised budget", lambda g: _proj_sum(g, "P05", REV, KK), "5435", ""),
+    "p05_kk_spent": ("P05 kommunekassen: actual", lambda g: _proj_sum(g, "P05", ACT, KK), "5435", ""),
     "p05_kk_overspend": (
         "P05 kommunekassen: overspend (− deviation)",
         lambda g: -_proj_sum(g, "P05", DEV, KK),
-        1,
         "5435",
         "",
     ),
-    "p05_dekf_spent": ("P05 DEKF: actual", lambda g: _proj_sum(g, "P05", ACT, DEKF), 1, "5426–5430", ""),
-    "p05_dekf_budget": ("P05 DEKF: revised budget", lambda g: _proj_sum(g, "P05", REV, DEKF), 0, "5426–5430", ""),
-    "p06_kk_budget": ("P06 kommunekassen: revised budget", lambda g: _proj_sum(g, "P06", REV, KK), 1, "5571–5576", ""),
-    "p06_kk_spent": ("P06 kommunekassen: actual", lambda g: _proj_sum(g, "P06", ACT, KK), 1, "5571–5576", ""),
-    "p06_dekf_budget": ("P06 DEKF: revised budget", lambda g: _proj_sum(g, "P06", REV, DEKF), 1, "5529–5569", ""),
-    "p06_dekf_spent": ("P06 DEKF: actual", lambda g: _proj_sum(g, "P06", ACT, DEKF), 1, "5529–5569", ""),
+    "p05_dekf_spent": ("P05 DEKF: actual", lambda g: _proj_sum(g, "P05", ACT, DEKF), "5426–5430", ""),
+    "p05_dekf_budget": ("P05 DEKF: revised budget", lambda g: _proj_sum(g, "P05", REV, DEKF), "5426–5430", ""),
+    "p06_kk_budget": ("P06 kommunekassen: revised budget", lambda g: _proj_sum(g, "P06", REV, KK), "5571–5576", ""),
+    "p06_kk_spent": ("P06 kommunekassen: actual", lambda g: _proj_sum(g, "P06", ACT, KK), "5571–5576", ""),
+    "p06_dekf_budget": ("P06 DEKF: revised budget", lambda g: _proj_sum(g, "P06", REV, DEKF), "5529–5569", ""),
+    "p06_dekf_spent": ("P06 DEKF: actual", lambda g: _proj_sum(g, "P06", ACT, DEKF), "5529–5569", ""),
     "p07_budget": (
         "P07: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P07", label="Sum"),
-        1,
         "5680",
         "",
     ),
-    "p07_kk_budget": ("P07 kommunekassen: revised budget", lambda g: _proj_sum(g, "P07", REV, KK), 1, "5678", ""),
-    "p07_dekf_budget": ("P07 DEKF: revised budget", lambda g: _proj_sum(g, "P07", REV, DEKF), 1, "5676", ""),
-    "p07_kk_spent": ("P07 kommunekassen: actual", lambda g: _proj_sum(g, "P07", ACT, KK), 1, "5678", ""),
-    "p07_dekf_spent": ("P07 DEKF: actual", lambda g: _proj_sum(g, "P07", ACT, DEKF), 1, "5676", ""),
-    "p08_kk_budget": ("P08 kommunekassen: revised budget", lambda g: _proj_sum(g, "P08", REV, KK), 1, "5786", ""),
-    "p08_kk_spent": ("P08 kommunekassen: actual", lambda g: _proj_sum(g, "P08", ACT, KK), 1, "5786", ""),
+    "p07_kk_budget": ("P07 kommunekassen: revised budget", lambda g: _proj_sum(g, "P07", REV, KK), "5678", ""),
+    "p07_dekf_budget": ("P07 DEKF: revised budget", lambda g: _proj_sum(g, "P07", REV, DEKF), "5676", ""),
+    "p07_kk_spent": ("P07 kommunekassen: actual", lambda g: _proj_sum(g, "P07", ACT, KK), "5678", ""),
+    "p07_dekf_spent": ("P07 DEKF: actual", lambda g: _proj_sum(g, "P07", ACT, DEKF), "5676", ""),
+    "p08_kk_budget": ("P08 kommunekassen: revised budget", lambda g: _proj_sum(g, "P08", REV, KK), "5786", ""),
+    "p08_kk_spent": ("P08 kommunekassen: actual", lambda g: _proj_sum(g, "P08", ACT, KK), "5786", ""),
     "p08_kk_budget_original": (
         "P08 kommunekassen: original budget (2B)",
         lambda g: _b1_sum(g, "P08", ORIG, KK),
-        0,
         "2B 3233",
         "",
     ),
     "p08_dekf_budget_original": (
         "P08 DEKF: original budget (2B)",
         lambda g: _b1_sum(g, "P08", ORIG, DEKF),
-        1,
         "2B 3229–3231",
         "",
     ),
@@ -1345,36 +1322,31 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: (
             _b1_sum(g, "P08", REV, DEKF) - _b1_sum(g, "P08", ORIG, DEKF) - 1000 * prose(g, "p08_dekf_unused_from_2022")
         ),
-        1,
         "2B 3229–3231; prose 5800",
         "",
     ),
-    "p08_dekf_unused_end_2023": ("P08 DEKF: deviation", lambda g: _proj_sum(g, "P08", DEV, DEKF), 1, "5774–5780", ""),
+    "p08_dekf_unused_end_2023": ("P08 DEKF: deviation", lambda g: _proj_sum(g, "P08", DEV, DEKF), "5774–5780", ""),
     "p09_budget_original": (
         "P09 kommunekassen: original budget, 2B part 1 + part 2 (church and burial grants)",
         lambda g: _b1_sum(g, "P09", ORIG, KK) + float(_area_items(g(T2), "P09")[ORIG].sum()),
-        1,
         "2B 3239–3257, 3410–3412",
         "",
     ),
     "p09_nature_management_unused": (
         "KK P09 «Rewilding»: deviation",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 «Rewilding» - etablering av biotoper i skog mv"),
-        1,
         "5915",
         "",
     ),
     "p09_arena_budget": (
         "KK P09 Oppgradering arena, anlegg og natur: revised budget",
         lambda g: _v(g, TPROJ, REV, label="KK P09 Oppgradering arena, anlegg og natur"),
-        1,
         "5923",
         "",
     ),
     "p09_arena_unused": (
         "KK P09 Oppgradering arena, anlegg og natur: deviation (unused)",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 Oppgradering arena, anlegg og natur"),
-        1,
         "5923",
         "Prose and table disagree: the project table prints an unused 2 018 thousand (8 200 − 6 182), 2.0 "
         "million, where the prose says 2.5 million. The next paragraph (line 5950) gives 2.5 million for machines, "
@@ -1384,28 +1356,24 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     "p09_machines_budget": (
         "KK P09 Maskiner, inventar og utstyr: original budget (2B)",
         lambda g: _v(g, T1, ORIG, label="KK P09 Maskiner, inventar og utstyr"),
-        1,
         "2B 3245",
         "",
     ),
     "p09_machines_unused": (
         "KK P09 Maskiner, inventar og utstyr: deviation",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 Maskiner, inventar og utstyr"),
-        1,
         "5921",
         "",
     ),
     "p09_premises_unused": (
         "KK P09 Lokaler og arenaer til kultur og frivillighet: deviation",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 Lokaler og arenaer til kultur og frivillighet"),
-        1,
         "5919",
         "",
     ),
     "p09_ponds_budget": (
         "KK P09 Sikring friluftsdammer: revised budget",
         lambda g: _v(g, TPROJ, REV, label="KK P09 Sikring friluftsdammer"),
-        0,
         "5925",
         "",
     ),
@@ -1415,76 +1383,66 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             _v(g, TPROJ, DEV, label="KK P09 Sikring friluftsdammer")
             + _v(g, TPROJ, DEV, label="Sikring av friluftsdammer")
         ),
-        1,
         "5925–5927",
         "",
     ),
     "p09_dekf_budget": (
         "P09 DEKF: original budget (2B)",
         lambda g: _b1_sum(g, "P09", ORIG, DEKF),
-        0,
         "2B 3249, 3253",
         "",
     ),
     "p09_dekf_carried_from_2022": (
         "P09 DEKF: revised − original budget (2B)",
         lambda g: _b1_sum(g, "P09", REV, DEKF) - _b1_sum(g, "P09", ORIG, DEKF),
-        1,
         "2B 3249, 3253",
         "",
     ),
-    "p09_dekf_unused_end_2023": ("P09 DEKF: deviation", lambda g: _proj_sum(g, "P09", DEV, DEKF), 1, "5903–5909", ""),
+    "p09_dekf_unused_end_2023": ("P09 DEKF: deviation", lambda g: _proj_sum(g, "P09", DEV, DEKF), "5903–5909", ""),
     "p09_church_investment_grant": (
         "2B part 2 'KK P09 Kirken'",
         lambda g: _v(g, T2, ACT, label="KK P09 Kirken"),
-        1,
         "2B 3412",
         "",
     ),
     "p09_burial_grant": (
         "2B part 2 'KK P09 Gravplasser'",
         lambda g: _v(g, T2, ACT, label="KK P09 Gravplasser"),
-        1,
         "2B 3410",
         "",
     ),
     "p11_gross_budget": (
         "P11: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P11", label="Sum"),
-        0,
         "6179",
         "",
     ),
-    "p11_spent": ("P11: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P11", label="Sum"), 1, "6179", ""),
+    "p11_spent": ("P11: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P11", label="Sum"), "6179", ""),
     "p12_gross_budget": (
         "P12: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P12", label="Sum"),
-        0,
         "6444",
         "",
     ),
-    "p12_spent": ("P12: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P12", label="Sum"), 1, "6444", ""),
+    "p12_spent": ("P12: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P12", label="Sum"), "6444", ""),
     "p13_budget": (
         "P13: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P13", label="Sum"),
-        1,
         "6619",
         "",
     ),
-    "p13_spent": ("P13: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P13", label="Sum"), 1, "6619", ""),
+    "p13_spent": ("P13: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P13", label="Sum"), "6619", ""),
     "p14_budget": (
         "P14: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P14", label="Sum"),
-        1,
         "6859",
         "",
     ),
-    "p14_spent": ("P14: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P14", label="Sum"), 1, "6859", ""),
-    "p14_dekf_spent": ("P14 DEKF: actual", lambda g: _proj_sum(g, "P14", ACT, DEKF), 1, "6844", ""),
+    "p14_spent": ("P14: actual (Sum)", lambda g: _v(g, TPROJ, ACT, programme_area="P14", label="Sum"), "6859", ""),
+    "p14_dekf_spent": ("P14 DEKF: actual", lambda g: _proj_sum(g, "P14", ACT, DEKF), "6844", ""),
     "p15_budget": (
         "P15: revised budget 2023 (2B Sum P15)",
         lambda g: _v(g, T1, REV, label="Sum P15 Samfunnssikkerhet"),
-        1,
         "2B 3356",
         "Prose and table disagree: the P15 summary speaks of an investment budget of −0.2 million (a 2022 overspend "
         "covered by a transfer from operations in 2023), while 2B prints 0 for P15 in 2023 and P15 has no project "
@@ -1494,7 +1452,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     "p15_spent": (
         "P15: actual 2023 (2B Sum P15)",
         lambda g: _v(g, T1, ACT, label="Sum P15 Samfunnssikkerhet"),
-        1,
         "2B 3356",
         "Prose and table disagree: as for the budget, the prose's −0.2 million does not appear in 2B, which prints 0 "
         "for P15 in 2023. Effect 0.2 million.",
@@ -1502,7 +1459,6 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     "p18_budget": (
         "P18: revised budget (Sum)",
         lambda g: _v(g, TPROJ, REV, programme_area="P18", label="Sum"),
-        1,
         "7039",
         "",
     ),
@@ -1513,9 +1469,10 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
 def prose_figures(get: Getter) -> list[Check]:
     """Figures of the chapter's prose and of the programme areas' summaries against the tables."""
     out = []
-    for label, (what, recompute, decimals, where, explanation) in PROSE_RECIPES.items():
-        table = prose_table(get)
-        unit = str(table.loc[table["label"] == label, "unit"].iloc[0])
+    table = prose_table(get)
+    for label, (what, recompute, where, explanation) in PROSE_RECIPES.items():
+        row = table[table["label"] == label].iloc[0]
+        unit, decimals = str(row["unit"]), int(row["decimals"])
         out.append(
             _check(
                 f"inv_prose.{label}",
