@@ -24,7 +24,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check aarsevaluering tests notebooks
-	$(BIN)/ruff format --check aarsevaluering tests notebooks
+	$(BIN)/ruff format --check aarsevaluering tests
 
 # Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval).
 sync: $(STAMP)

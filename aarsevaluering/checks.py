@@ -65,7 +65,7 @@ def classify(printed: float, recomputed: float, decimals: int = 0, steps: float 
     last printed digit; discrepancy: anything else (including a figure that cannot be recomputed)."""
     if printed is None or recomputed is None or math.isnan(printed) or math.isnan(recomputed):
         return DISCREPANCY
-    unit = 10.0 ** -decimals
+    unit = 10.0**-decimals
     gap = abs(printed - recomputed)
     if gap < unit / 2 + 1e-9 * max(1.0, abs(printed)):
         return EXACT
@@ -255,12 +255,21 @@ def pct(part: float, whole: float) -> float:
     return float("nan") if whole == 0 else 100.0 * part / whole
 
 
+# How many NOK thousand one unit of each money unit is, to rank discrepancies by size across tables.
+IN_NOK_THOUSAND = {"NOK 1000": 1.0, "NOK thousand": 1.0, "NOK": 0.001, "NOK million": 1000.0}
+
+
 def register(checks: pd.DataFrame) -> pd.DataFrame:
-    """The discrepancies, largest absolute difference first, with the difference formatted."""
+    """The discrepancies, largest first: money differences ranked together in NOK thousand, then the
+    others (percentages, counts, FTEs) by their own size."""
     from .fmt import fmt
 
     found = checks[checks["status"] == DISCREPANCY].copy()
-    found["effect"] = found["difference"].abs()
-    found = found.sort_values(["effect", "check_id"], ascending=[False, True], kind="stable")
-    found["difference_text"] = [fmt(v, int(d), sign=True) for v, d in zip(found["difference"], found["decimals"])]
-    return found.reset_index(drop=True)
+    scale = found["unit"].map(IN_NOK_THOUSAND)
+    found["is_money"] = scale.notna()
+    found["effect"] = found["difference"].abs() * scale.fillna(1.0)
+    found = found.sort_values(["is_money", "effect", "check_id"], ascending=[False, False, True], kind="stable")
+    found["difference_text"] = [
+        fmt(v, int(d), sign=True) for v, d in zip(found["difference"], found["decimals"], strict=True)
+    ]
+    return found.drop(columns=["is_money"]).reset_index(drop=True)

@@ -13,7 +13,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -80,7 +80,7 @@ def read_descriptor(path: Path) -> list[Resource]:
     return [Resource(r, path.parent if path.parent.name != "_parts" else path.parent.parent) for r in resources]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package(folder: str) -> dict[str, Resource]:
     return {r.name: r for r in read_descriptor(Path(folder) / DESCRIPTOR_NAME)}
 
@@ -149,7 +149,7 @@ def validate(res: Resource) -> list[dict]:
                 f"{res.path}, row {number}: {len(cells)} cells, expected {len(header)} ({','.join(cells)!r}); "
                 "is the file comma-separated?"
             )
-        row = dict(zip(header, cells))
+        row = dict(zip(header, cells, strict=True))
         for f in res.fields:
             _check_cell(res, number, row, f)
         key = tuple(row[k] for k in res.primary_key)

@@ -45,7 +45,7 @@ def styled(
     shown = frame[list(columns)] if columns else frame
     view = shown.rename(columns=dict(columns) if columns else {})
     formats = {}
-    for original, header in zip(shown.columns, view.columns):
+    for original, header in zip(shown.columns, view.columns, strict=True):
         if pd.api.types.is_numeric_dtype(shown[original]):
             places = (decimals or {}).get(original, _decimals(table, original))
             formats[header] = lambda v, places=places: fmt(v, places)
@@ -55,7 +55,7 @@ def styled(
     styler = styler.set_table_attributes('class="report-table"')
     if caption:
         styler = styler.set_caption(html.escape(caption))
-    numeric = [h for o, h in zip(shown.columns, view.columns) if pd.api.types.is_numeric_dtype(shown[o])]
+    numeric = [h for o, h in zip(shown.columns, view.columns, strict=True) if pd.api.types.is_numeric_dtype(shown[o])]
     styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
     if total_mask is not None and total_mask.any():
         rows = list(view.index[total_mask.reindex(view.index, fill_value=False).to_numpy()])
@@ -70,9 +70,11 @@ STATUS_COLOURS = {"exact": "#e7f4ec", "rounding": "#fff4d6", "discrepancy": "#fb
 def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styler:
     """The checks of a chapter as a table: what, printed, recomputed, difference, status."""
     view = checks.assign(
-        printed_text=[fmt(v, int(d)) for v, d in zip(checks["printed"], checks["decimals"])],
-        recomputed_text=[fmt(v, int(d)) for v, d in zip(checks["recomputed"], checks["decimals"])],
-        difference_text=[fmt(v, int(d), sign=True) for v, d in zip(checks["difference"], checks["decimals"])],
+        printed_text=[fmt(v, int(d)) for v, d in zip(checks["printed"], checks["decimals"], strict=True)],
+        recomputed_text=[fmt(v, int(d)) for v, d in zip(checks["recomputed"], checks["decimals"], strict=True)],
+        difference_text=[
+            fmt(v, int(d), sign=True) for v, d in zip(checks["difference"], checks["decimals"], strict=True)
+        ],
     )
     columns = {
         "what": "Check",

@@ -130,7 +130,9 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.table}.csv, row {self.row_number} (label {self.label!r}), line {self.source_line}: {self.message}"
+        return (
+            f"{self.table}.csv, row {self.row_number} (label {self.label!r}), line {self.source_line}: {self.message}"
+        )
 
 
 def check_resource(res: Resource, source: list[str]) -> list[Finding]:
@@ -141,29 +143,32 @@ def check_resource(res: Resource, source: list[str]) -> list[Finding]:
         line_no = int(row["source_line"])
         label = row.get("label", "")
 
-        def finding(message: str) -> Finding:
-            return Finding(res.name, number, label, line_no, message)
-
         if not first <= line_no <= last:
-            findings.append(finding(f"source_line outside the table's range {first}–{last}"))
+            findings.append(
+                Finding(res.name, number, label, line_no, f"source_line outside the table's range {first}–{last}")
+            )
             continue
         if line_no > len(source):
-            findings.append(finding(f"the source has only {len(source)} lines"))
+            findings.append(Finding(res.name, number, label, line_no, f"the source has only {len(source)} lines"))
             continue
         # A row whose printed values run on over following lines (a status word broken over two
         # lines, say) names its last line in ``source_line_last``; those lines are read as one.
         last_no = int(row["source_line_last"]) if row.get("source_line_last") else line_no
         if not line_no <= last_no <= last:
-            findings.append(finding(f"source_line_last {last_no} outside {line_no}–{last}"))
+            findings.append(
+                Finding(res.name, number, label, line_no, f"source_line_last {last_no} outside {line_no}–{last}")
+            )
             continue
         run = render_row(res, row)
         line = normalise(" ".join(source[line_no - 1 : last_no]))
         # A figure quoted in a sentence stands inside the line; a table row closes it.
-        found = run_inside_line if row.get("row_kind") == "prose" else lambda r, li, _: run_stands_on_line(r, li, label)
+        found = run_inside_line if row.get("row_kind") == "prose" else run_stands_on_line
         if not run:
-            findings.append(finding("the row has no printed value to look for"))
+            findings.append(Finding(res.name, number, label, line_no, "the row has no printed value to look for"))
         elif not found(run, line, label):
-            findings.append(finding(f"values {run!r} not printed as one run on the line {line!r}"))
+            findings.append(
+                Finding(res.name, number, label, line_no, f"values {run!r} not printed as one run on the line {line!r}")
+            )
     return findings
 
 

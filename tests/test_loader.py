@@ -26,8 +26,12 @@ def break_csv(folder, old, new):
     [
         ("actual_2023", "actual2023", ["tiny_table.csv", "missing ['actual_2023']", "unexpected ['actual2023']"]),
         (",deviation_pct\n", "\n", ["tiny_table.csv", "missing ['deviation_pct']"]),
-        ("Skatt,item,-1234", 'Skatt,item,"-1 234"', ["row 1", "'Skatt'", "'actual_2023'", "'-1 234'", "not an integer"]),
-        ("-1234,0.2\n2", "-1234,\"0,2\"\n2", ["row 1", "'deviation_pct'", "'0,2'", "not a number"]),
+        (
+            "Skatt,item,-1234",
+            'Skatt,item,"-1 234"',
+            ["row 1", "'Skatt'", "'actual_2023'", "'-1 234'", "not an integer"],
+        ),
+        ("-1234,0.2\n2", '-1234,"0,2"\n2', ["row 1", "'deviation_pct'", "'0,2'", "not a number"]),
         ("1,Skatt,item", "1,,item", ["row 1", "'label'", "empty", "required"]),
         ("2,Sum,total", "2,Skatt,total", ["row 2", "duplicate row key ('Skatt',)", "first in row 1"]),
         ("1,Skatt,item", "1,Skatt,itme", ["row 1", "'row_kind'", "'itme'", "one of ['item', 'total']"]),

@@ -26,7 +26,7 @@ def cells(path: Path) -> list[tuple[str, str]]:
 def test_pair_is_in_sync(name):
     py, ipynb = cells(NOTEBOOKS / f"{name}.py"), cells(NOTEBOOKS / f"{name}.ipynb")
     assert len(py) == len(ipynb), f"{name}: {len(py)} cells in .py, {len(ipynb)} in .ipynb; run `make sync`"
-    for number, (a, b) in enumerate(zip(py, ipynb), start=1):
+    for number, (a, b) in enumerate(zip(py, ipynb, strict=True), start=1):
         assert a == b, f"{name}: cell {number} differs between .py and .ipynb; run `make sync`"
 
 

@@ -750,24 +750,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             f"{_line(d09, label=adopted)}, {d08_use}",
         ),
     ]
-    # The interest reserve is 1 % of the gross loan debt, which the balance chapter states in its prose.
-    try:
-        bal = get("bal_prose_figures")
-        debt = value(bal, "value", label="loan_fund_debt_end_2023")
-    except (DataError, KeyError):
-        return out
-    interest = d09.loc[d09["label"].str.startswith("«Rentesikringsfond»")].iloc[0]
-    out.append(
-        _check(
-            f"{D09}.interest_reserve_vs_loan_debt",
-            "Loan debt stated in the balance chapter = interest reserve / 1 % (NOK million)",
-            debt,
-            float(interest["value_2023"]) * 100.0 / INTEREST_RESERVE_PCT / 1000.0,
-            D09,
-            f"{_line(bal, label='loan_fund_debt_end_2023')}, {int(interest['source_line'])}",
-            unit="NOK million",
-        )
-    )
+    # The interest reserve against the loan debt (1 % of gross debt) is the balance chapter's check.
     return out
 
 

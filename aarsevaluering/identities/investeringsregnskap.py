@@ -468,11 +468,10 @@ def kommunekassen_and_dekf(get: Getter) -> list[Check]:
 
 @identity(CHAPTER)
 def investment_and_other_chapters(get: Getter) -> list[Check]:
-    """The transfer from operations as the operating statement prints it, and the fund changes
-    of kommunekassen's balance sheet, against kommunekassen's 2A (DK) lines."""
+    """The transfer from operations as the operating statement prints it against kommunekassen's
+    2A (DK) lines and against 2A."""
     a, dk = get(T2A), get(TDK)
     drift = get("drift_year_end_dispositions")
-    funds = get("bal_fund_reserves")
     out = []
     label = "Overføring til investering"
     for column in COLUMNS_DK:
@@ -496,21 +495,7 @@ def investment_and_other_chapters(get: Getter) -> list[Check]:
             f"{_line(drift, label=label)}; 2A {_line(a, label='Overføring fra drift')}",
         )
     )
-    pairs = [
-        ("Bundne investeringsfond", "Avsetninger til bundne investeringsfond", "Bruk av bundne investeringsfond"),
-        ("Ubundne investeringsfond", "Avsetninger til ubundet investeringsfond", "Bruk av ubundet investeringsfond"),
-    ]
-    for fund, into, out_of in pairs:
-        out.append(
-            _check(
-                f"inv_dk.fund_change_vs_balance.{slug(fund)}",
-                f"Balance sheet: change in {fund} 2023 = DK provisions + use (actual 2023)",
-                value(funds, "change_2022_2023", label=fund),
-                dk_value(dk, into, "actual_2023") + dk_value(dk, out_of, "actual_2023"),
-                "bal_fund_reserves",
-                f"{_line(funds, label=fund)}; DK {_line(dk, label=into)}, {_line(dk, label=out_of)}",
-            )
-        )
+    # The investment funds' changes against the balance sheet (B02) are the balance chapter's checks.
     return out
 
 
