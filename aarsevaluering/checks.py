@@ -135,6 +135,40 @@ def summary(checks: pd.DataFrame) -> pd.DataFrame:
 # Building blocks the chapter identities are written with.
 
 
+def check(
+    chapter: str,
+    check_id: str,
+    what: str,
+    printed: float,
+    recomputed: float,
+    table: str,
+    source_lines,
+    decimals: int = 0,
+    unit: str | None = None,
+    explanation: str = "",
+    section: str | None = None,
+    tolerance_steps: float | None = None,
+) -> Check:
+    """A :class:`Check` with the table's unit and report section filled in from the descriptor
+    unless given; the one constructor the chapters' identities use. ``table`` may name several
+    tables (``"a, b"``) when ``unit`` and ``section`` are given."""
+    info = meta(table) if unit is None or section is None else {}
+    return Check(
+        check_id=check_id,
+        chapter=chapter,
+        what=what,
+        printed=float(printed),
+        recomputed=float(recomputed),
+        unit=info["unit"] if unit is None else unit,
+        decimals=int(decimals),
+        table=table,
+        source_lines=str(source_lines),
+        section=info["section"] if section is None else section,
+        explanation=explanation,
+        tolerance_steps=ROUNDING_STEPS if tolerance_steps is None else tolerance_steps,
+    )
+
+
 def lines_of(table: str, frame: pd.DataFrame | None = None, mask=None) -> str:
     """Source lines of a table (or of the rows ``mask`` selects) as 'first–last' text."""
     if frame is not None and mask is not None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 import pandas as pd
 
 from ..checks import EXACT, Check, Getter, decimals_of, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import check as make_check
 from ..fmt import fmt
 
 CHAPTER = "balanse"
@@ -230,19 +231,8 @@ def disposition_fund_ratio(get: Getter) -> dict[str, float]:
 
 def _check(check_id: str, what: str, printed: float, recomputed: float, unit: str, decimals: int, table: str,
            lines: str, section_of: str = PROSE, explanation: str = "") -> Check:  # fmt: skip
-    return Check(
-        check_id=check_id,
-        chapter=CHAPTER,
-        what=what,
-        printed=float(printed),
-        recomputed=float(recomputed),
-        unit=unit,
-        decimals=decimals,
-        table=table,
-        source_lines=lines,
-        section=meta(section_of)["section"],
-        explanation=explanation,
-    )
+    section = meta(section_of)["section"]
+    return make_check(CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section)
 
 
 def _million(x: float, decimals: int = 1) -> str:

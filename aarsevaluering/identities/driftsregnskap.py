@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import Check, Getter, identity, lines_of, row_checks, sum_checks, value
+from ..checks import check as make_check
 from ..data import DataError, resource
 
 CHAPTER = "driftsregnskap"
@@ -84,20 +85,7 @@ def _num(x) -> float:
 
 
 def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit=None, explanation="", section=None):
-    info = meta(table)
-    return Check(
-        check_id=check_id,
-        chapter=CHAPTER,
-        what=what,
-        printed=float(printed),
-        recomputed=float(recomputed),
-        unit=unit if unit is not None else info["unit"],
-        decimals=decimals,
-        table=table,
-        source_lines=str(lines),
-        section=section if section is not None else info["section"],
-        explanation=explanation,
-    )
+    return make_check(CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section)
 
 
 def _line(frame: pd.DataFrame, **where) -> str:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, meta, value
+from ..checks import Check, Getter, identity, lines_of, value
+from ..checks import check as make_check
 from ..data import DataError
 
 CHAPTER = "investeringsregnskap"
@@ -255,20 +256,9 @@ PROSE_STEPS = 1
 
 
 def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit="NOK 1000", explanation="", steps=None):
-    section = meta(table)["section"] if table != TPROSE else "Investeringsregnskapet (prose)"
-    return Check(
-        check_id=check_id,
-        chapter=CHAPTER,
-        what=what,
-        printed=float(printed),
-        recomputed=float(recomputed),
-        unit=unit,
-        decimals=decimals,
-        table=table,
-        source_lines=lines,
-        section=section,
-        explanation=explanation,
-        **({} if steps is None else {"tolerance_steps": steps}),
+    section = "Investeringsregnskapet (prose)" if table == TPROSE else None
+    return make_check(
+        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section, steps
     )
 
 

@@ -17,7 +17,8 @@ import re
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, meta, pct, sum_checks
+from ..checks import Check, Getter, identity, lines_of, pct, sum_checks
+from ..checks import check as make_check
 from ..checks import value as cell_value
 from ..fmt import fmt
 
@@ -167,20 +168,18 @@ def _check(
     explanation: str = "",
     tolerance_steps: float | None = None,
 ) -> Check:
-    extra = {} if tolerance_steps is None else {"tolerance_steps": tolerance_steps}
-    return Check(
-        check_id=check_id,
-        chapter=CHAPTER,
-        what=what,
-        printed=float(printed),
-        recomputed=float(recomputed),
-        unit=unit,
-        decimals=int(decimals),
-        table=table,
-        source_lines=source_lines,
-        section=meta(table)["section"],
-        explanation=explanation,
-        **extra,
+    return make_check(
+        CHAPTER,
+        check_id,
+        what,
+        printed,
+        recomputed,
+        table,
+        source_lines,
+        decimals,
+        unit,
+        explanation,
+        tolerance_steps=tolerance_steps,
     )
 
 
