@@ -106,6 +106,25 @@ CHECK_COLUMNS = [
 ]  # fmt: skip
 
 
+def altered(table: str, column: str, new_value: float, add: bool = False, **where) -> Getter:
+    """A table getter reading ``data/`` with one cell changed in memory: the row of ``table`` that
+    ``where`` picks (e.g. ``label="Sum"``) gets ``new_value`` in ``column`` (added to it with ``add``).
+    Tests and the chapters' *Try it* sections use it to see which checks react."""
+
+    def get(name: str) -> pd.DataFrame:
+        frame = from_disk(name)
+        if name == table:
+            mask = pd.Series(True, index=frame.index)
+            for key, wanted in where.items():
+                mask &= frame[key] == wanted
+            if mask.sum() != 1:
+                raise KeyError(f"{table}: {int(mask.sum())} rows match {where} (expected one)")
+            frame.loc[mask, column] = frame.loc[mask, column] + new_value if add else new_value
+        return frame
+
+    return get
+
+
 def run(chapter: str | None = None, get: Getter = from_disk, only: Iterable[str] | None = None) -> pd.DataFrame:
     """Run the registered identities (of one chapter, or all) and return one row per check."""
     from . import identities  # noqa: F401  (registers the identities on import)

@@ -40,7 +40,6 @@
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 from myst_nb import glue
 
 from aarsevaluering import checks, style
@@ -517,13 +516,7 @@ for status in (checks.EXACT, checks.ROUNDING, checks.DISCREPANCY):
 
 # %%
 extra = debt_checks.set_index("check_id").loc["bal.debt.end_2023.prose_vs_b01", "difference"]
-altered = get(bal.DEBT)
-altered.loc[altered["label"] == "Drammen Eiendom KF", "debt_2023_12_31"] += round(extra, 1)  # try your own change
-
-
-def altered_get(name: str) -> pd.DataFrame:
-    return altered if name == bal.DEBT else get(name)
-
-
+dekf_debt = checks.value(get(bal.DEBT), "debt_2023_12_31", label="Drammen Eiendom KF")
+altered_get = checks.altered(bal.DEBT, "debt_2023_12_31", dekf_debt + round(extra, 1), label="Drammen Eiendom KF")
 trial = checks.run("balanse", get=altered_get, only=["loan_debt_totals", "loan_debt_flows"])
 checks_table(trial, table_id="balanse-try-it", caption="Debt checks on the altered table B01")

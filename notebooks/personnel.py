@@ -843,20 +843,12 @@ checks_table(all_checks, table_id="personnel-checks-all", caption="Every check o
 
 
 # %%
-def corrected(name):
-    """The tables as printed, except the total share of temporary employees under 20: from the counts."""
-    frame = get(name)
-    if name == pers.GENDER_AGE:
-        row = (frame["staff_group"] == "temporary") & (frame["label"] == "Under 20 år")
-        grand = frame.loc[(frame["staff_group"] == "temporary") & (frame["label"] == "Totalt"), "total_count"].iloc[0]
-        frame.loc[row, "total_pct"] = round(100 * frame.loc[row, "total_count"].iloc[0] / grand, 1)
-    return frame
-
-
-young = ages.query("staff_group == 'temporary' and label == 'Under 20 år'").iloc[0]
-g("try_printed", young["total_pct"], 1, "%")
-g("try_counts", corrected(pers.GENDER_AGE).query("staff_group == 'temporary' and label == 'Under 20 år'")["total_pct"].iloc[0], 1, "%")  # fmt: skip
-
+# The share the counts give for temporary employees under 20, put in place of the printed one.
+temporary = ages[ages["staff_group"] == "temporary"].set_index("label")
+from_counts = round(100 * temporary.loc["Under 20 år", "total_count"] / temporary.loc["Totalt", "total_count"], 1)
+corrected = checks.altered(pers.GENDER_AGE, "total_pct", from_counts, staff_group="temporary", label="Under 20 år")
+g("try_printed", temporary.loc["Under 20 år", "total_pct"], 1, "%")
+g("try_counts", from_counts, 1, "%")
 
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])

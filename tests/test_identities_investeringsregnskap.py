@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from aarsevaluering import checks
-from aarsevaluering.checks import from_disk
+from aarsevaluering.checks import altered, from_disk
 from aarsevaluering.identities import investeringsregnskap as inv
 
 CH = inv.CHAPTER
-
-
-def altered_getter(table: str, column: str, delta: float, **where):
-    """A getter returning the tables from disk, with ``delta`` added to one cell of ``table``."""
-
-    def get(name):
-        frame = from_disk(name)
-        if name == table:
-            mask = pd.Series(True, index=frame.index)
-            for key, wanted in where.items():
-                mask &= frame[key] == wanted
-            assert mask.sum() == 1, f"{where} must pick one row of {table}"
-            frame.loc[mask, column] += delta
-        return frame
-
-    return get
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +51,7 @@ def test_every_project_has_one_2b_line():
 
 
 def test_a_typo_in_2b_is_caught_from_several_sides(base):
-    get = altered_getter(inv.T1, "actual_2023", 1000, label="KK P11 Bybru")
+    get = altered(inv.T1, "actual_2023", 1000, add=True, label="KK P11 Bybru")
     tried = checks.run(CH, get=get)
     moved = set(tried.loc[tried["status"] != base["status"], "check_id"])
     assert "inv_2b_part1.p11.sum.actual_2023" in moved
@@ -78,7 +61,7 @@ def test_a_typo_in_2b_is_caught_from_several_sides(base):
 
 
 def test_a_typo_in_2a_breaks_the_balance():
-    get = altered_getter(inv.T2A, "actual_2023", 10, label="Bruk av lån")
+    get = altered(inv.T2A, "actual_2023", 10, add=True, label="Bruk av lån")
     tried = checks.run(CH, get=get, only=["two_a_balances"]).set_index("check_id")
     assert tried.loc["inv_2a.section.sum_investeringsinntekter.actual_2023", "status"] == checks.DISCREPANCY
 

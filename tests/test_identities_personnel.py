@@ -10,22 +10,6 @@ from aarsevaluering import checks
 from aarsevaluering.identities import personnel as pers
 
 
-def altered(table: str, column: str, new_value, **where):
-    """A table getter that reads data/ but changes one cell of one table."""
-
-    def get(name):
-        frame = checks.from_disk(name)
-        if name == table:
-            mask = frame.index == frame.index
-            for key, wanted in where.items():
-                mask &= frame[key] == wanted
-            assert mask.sum() == 1, f"{table}: no single row {where}"
-            frame.loc[mask, column] = new_value
-        return frame
-
-    return get
-
-
 def status(frame, check_id):
     return frame.set_index("check_id").loc[check_id, "status"]
 
@@ -115,7 +99,7 @@ def test_expected_classes(printed):
 
 
 def test_fte_change_outside_the_rounding_range_is_a_discrepancy():
-    get = altered(pers.STAFF, "fte_change_pct", 8.5, label="P12 Vann, avløp og renovasjon")
+    get = checks.altered(pers.STAFF, "fte_change_pct", 8.5, label="P12 Vann, avløp og renovasjon")
     frame = checks.run("personnel", get=get, only=["staff_changes"])
     assert status(frame, "pers_permanent_staff_by_area.fte_change_pct.P12") == checks.DISCREPANCY
     assert (
@@ -124,20 +108,20 @@ def test_fte_change_outside_the_rounding_range_is_a_discrepancy():
 
 
 def test_corrected_share_becomes_exact():
-    get = altered(pers.GENDER_AGE, "total_pct", 3.2, staff_group="temporary", label="Under 20 år")
+    get = checks.altered(pers.GENDER_AGE, "total_pct", 3.2, staff_group="temporary", label="Under 20 år")
     frame = checks.run("personnel", get=get, only=["gender_age_shares"])
     assert status(frame, "pers_gender_age_distribution.temporary.share.total.under_20") == checks.EXACT
     assert status(frame, "pers_gender_age_distribution.temporary.pct_women_plus_men.under_20") == checks.DISCREPANCY
 
 
 def test_claim_follows_the_table():
-    get = altered(pers.FULL_TIME, "avg_position_size_pct", 88.7, label="2023")
+    get = checks.altered(pers.FULL_TIME, "avg_position_size_pct", 88.7, label="2023")
     frame = checks.run("personnel", get=get, only=["prose_claims"])
     assert status(frame, "pers_full_time_share.claim.avg_position_size_rose") == checks.EXACT
 
 
 def test_totals_react():
-    get = altered(pers.OVERTIME, "overtime_hours_2023", 10000, label="P01 Skole")
+    get = checks.altered(pers.OVERTIME, "overtime_hours_2023", 10000, label="P01 Skole")
     frame = checks.run("personnel", get=get, only=["overtime"])
     assert status(frame, "pers_overtime_by_area.sum.overtime_hours_2023") == checks.DISCREPANCY
 
