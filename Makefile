@@ -19,12 +19,19 @@ $(STAMP): requirements.txt pyproject.toml
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+# The JUnit report of the run (nbval's notebook cells included), kept for CI's artefacts; JUNIT= to skip it.
+JUNIT ?= test-artifacts/pytest.xml
 
+# Lint first: a pair out of sync or unformatted code fails before the long run.
+test: $(STAMP) lint
+	$(BIN)/python -m pytest $(if $(JUNIT),--junitxml=$(JUNIT))
+
+# The same checks as .pre-commit-config.yaml: ruff check and ruff format on the module, the tests and the
+# .py notebooks, and every .py/.ipynb pair in sync (the pairing test, under a second).
 lint: $(STAMP)
 	$(BIN)/ruff check aarsevaluering tests notebooks
-	$(BIN)/ruff format --check aarsevaluering tests
+	$(BIN)/ruff format --check aarsevaluering tests notebooks
+	$(BIN)/python -m pytest tests/test_pairing.py -q -p no:xdist -p no:cacheprovider -o addopts=
 
 # Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval).
 sync: $(STAMP)
