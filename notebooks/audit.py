@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Audit: every check in one place
 #
+# *Download* this page as a notebook with its outputs, {download}`audit.ipynb <audit.ipynb>`,
+# or as a script, {download}`audit.py <audit.py>`;
+# the table of every check is offered {ref}`below <audit-download>`.
+#
 # Each chapter compares figures the report prints with the same figures recomputed from other
 # printed figures. This page runs every one of those checks again, from the same code the chapters
 # use, and lists them in one table that can be cited and downloaded. It adds no check of its own.
@@ -50,6 +54,7 @@ styled(counts_view, table_id="audit-counts", columns={"chapter": "Chapter", "exa
        "rounding": "Rounding", "discrepancy": "Discrepancy", "total": "Total"})  # fmt: skip
 
 # %% [markdown]
+# (audit-download)=
 # ## Download
 #
 # The full table, one row per check with the printed and recomputed values, the difference, the

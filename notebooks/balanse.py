@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Balanse: liquidity, debt and fund reserves
 #
+# *Download* this chapter as a notebook with its outputs, {download}`balanse.ipynb <balanse.ipynb>`,
+# or as a script, {download}`balanse.py <balanse.py>`;
+# its tables are on the {doc}`data page <../book/data>`.
+#
 # The *{term}`Balanse`* (balance sheet) sets what the municipality owns against what it owes and its
 # equity, at 31 December. The report does not reprint the balance sheet itself (it sits in the annual
 # accounts); its balance section comments on four things instead, and this chapter follows them:

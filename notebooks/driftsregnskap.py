@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Driftsregnskapet: the operating account
 #
+# *Download* this chapter as a notebook with its outputs, {download}`driftsregnskap.ipynb <driftsregnskap.ipynb>`,
+# or as a script, {download}`driftsregnskap.py <driftsregnskap.py>`;
+# its tables are on the {doc}`data page <../book/data>`.
+#
 # A Norwegian municipality keeps two accounts. The *{term}`Driftsregnskap`* (operating account) holds
 # the year's running income and costs: taxes and grants on one side, schools, care and administration
 # on the other. The *{term}`Investeringsregnskap`* (investment account) holds buildings, roads and

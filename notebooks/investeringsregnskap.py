@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Investeringsregnskapet: the investment account
 #
+# *Download* this chapter as a notebook with its outputs, {download}`investeringsregnskap.ipynb <investeringsregnskap.ipynb>`,
+# or as a script, {download}`investeringsregnskap.py <investeringsregnskap.py>`;
+# its tables are on the {doc}`data page <../book/data>`.
+#
 # A Norwegian municipality keeps two accounts side by side. The {term}`Driftsregnskap` (operating
 # account) holds what the services cost and earn year by year. The {term}`Investeringsregnskap`
 # (investment account) holds what is built or bought to last: schools, roads, water pipes, a new

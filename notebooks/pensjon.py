@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Pensjon: from premiums paid to pension cost
 #
+# *Download* this chapter as a notebook with its outputs, {download}`pensjon.ipynb <pensjon.ipynb>`,
+# or as a script, {download}`pensjon.py <pensjon.py>`;
+# its tables are on the {doc}`data page <../book/data>`.
+#
 # Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
 # (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
 # through pension funds: most staff are members of the municipality's own fund,

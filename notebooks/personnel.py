@@ -14,6 +14,10 @@
 # %% [markdown]
 # # Personnel: staff, time and pay
 #
+# *Download* this chapter as a notebook with its outputs, {download}`personnel.ipynb <personnel.ipynb>`,
+# or as a script, {download}`personnel.py <personnel.py>`;
+# its tables are on the {doc}`data page <../book/data>`.
+#
 # The last part of the *{term}`Årsevaluering`* is about the people who deliver the municipality's
 # services: how many are employed and in how large positions, how much they are away sick, how many
 # leave and how many are hired, how much overtime they work and how often the working-time rules of

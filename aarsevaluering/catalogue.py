@@ -1,0 +1,162 @@
+"""The book's data page, ``book/data.md``, written from ``data/datapackage.json``.
+
+The page lists every table of the data package with its printed title, unit, row count and chapter,
+each linked for download, and the package's descriptor, README and licence. It is generated, not
+written by hand, so that it cannot drift from the data: ``tests/test_catalogue.py`` fails when the
+committed page differs from what this module writes.
+
+    python -m aarsevaluering.catalogue           # rewrite book/data.md
+    python -m aarsevaluering.catalogue --check   # exit 1 if book/data.md is out of date
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from .data import DESCRIPTOR_NAME, REPO_ROOT, read_descriptor, validate
+
+PAGE = REPO_ROOT / "book" / "data.md"
+DATA = REPO_ROOT / "data"
+NOTEBOOKS = REPO_ROOT / "notebooks"
+# Where the audit page offers its table of every check (a label in notebooks/audit.py).
+AUDIT_DOWNLOAD_LABEL = "audit-download"
+# Files of the package other than the tables, with what each holds.
+PACKAGE_FILES = [
+    (
+        DESCRIPTOR_NAME,
+        "the descriptor ([Frictionless Data Package](https://datapackage.org/)): each table's title as printed, "
+        "report section, unit, sign convention, lines in the source text, and a schema for every column",
+    ),
+    ("README.md", "the conventions the files follow"),
+    ("LICENSE.md", "the licence (NLOD 2.0) and the attribution to Drammen kommune"),
+]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal MyST inline text (a table cell: no markup, no pipes)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def chapter_order() -> list[str]:
+    """The chapters' notebook names in the order of ``_toc.yml``."""
+    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    return [f.split("/", 1)[1] for f in files if f.startswith("notebooks/")]
+
+
+def chapter_title(chapter: str) -> str:
+    """The first heading of the chapter's notebook (its ``.py``)."""
+    for line in (NOTEBOOKS / f"{chapter}.py").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# # "):
+            return line[4:].strip()
+    raise ValueError(f"notebooks/{chapter}.py has no title heading")
+
+
+def tables() -> list[dict]:
+    """One entry per resource of ``data/datapackage.json``, in the descriptor's order."""
+    entries = []
+    for res in read_descriptor(DATA / DESCRIPTOR_NAME):
+        spec = res.spec
+        entries.append(
+            {
+                "file": spec["path"],
+                "title": spec.get("title", res.name),
+                "unit": spec.get("unit", ""),
+                "rows": len(validate(res)),
+                "chapter": spec["chapter"],
+                "source_table": spec.get("source_table", ""),
+            }
+        )
+    return entries
+
+
+def download(path: str, text: str | None = None) -> str:
+    """A MyST download link from ``book/`` to ``path`` (relative to the repository root).
+
+    A role's text is taken literally (no Markdown escapes): file names must not hold a backtick or ``<``.
+    """
+    text = text or Path(path).name
+    if re.search(r"[`<>]", text + path):
+        raise ValueError(f"cannot link {path!r} as {text!r}: a backtick or angle bracket in the name")
+    return f"{{download}}`{text} <../{path}>`"
+
+
+def render() -> str:
+    """The Markdown of ``book/data.md``."""
+    entries = tables()
+    order = chapter_order()
+    unknown = sorted({e["chapter"] for e in entries} - set(order))
+    if unknown:
+        raise ValueError(f"tables of chapters that are not in _toc.yml: {unknown}")
+    lines = [
+        "# Data: every table, for download",
+        "",
+        "<!-- Written by `python -m aarsevaluering.catalogue` from data/datapackage.json: do not edit by hand. -->",
+        "",
+        "Every table the book uses is a CSV file transcribed from Drammen kommune's *Årsevaluering 2023*, with",
+        "values exactly as printed (see {doc}`data_and_methods`). Each file below can be downloaded and read with",
+        "any spreadsheet or data tool: UTF-8, comma-separated, one header row, one printed row per line, and a",
+        "`source_line` column naming the line of the report's text where the row's numbers stand.",
+        "",
+        "The figures are Drammen kommune's. The transcription is offered under the Norwegian Licence for Open",
+        "Government Data (NLOD 2.0), with attribution to Drammen kommune as the source.",
+        "",
+        "## The package",
+        "",
+    ]
+    for name, what in PACKAGE_FILES:
+        lines.append(f"- {download(f'data/{name}')}: {what}.")
+    lines += [
+        f"- `audit_checks.csv`: every check the book makes, one row each, with the printed and the recomputed "
+        f"figure, the difference, the class and the source lines. The build writes it when it runs the audit; "
+        f"download it from the {{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>`.",
+        "",
+        "## The tables",
+        "",
+        f"{len(entries)} tables, {sum(e['rows'] for e in entries)} rows in all, by chapter. *Rows* counts every "
+        "printed row, totals and subtotals included; *report table* is the table's id in the list of tables "
+        "transcribed (`prose` for figures the report gives in sentences).",
+    ]
+    for chapter in order:
+        chosen = [e for e in entries if e["chapter"] == chapter]
+        if not chosen:
+            continue
+        lines += [
+            "",
+            f"### {escape(chapter_title(chapter))}",
+            "",
+            f"Chapter: {{doc}}`../notebooks/{chapter}`.",
+            "",
+            "| File | Title as printed | Unit | Rows | Report table |",
+            "| --- | --- | --- | ---: | --- |",
+        ]
+        for e in chosen:
+            cells = [download(f"data/{e['file']}"), escape(e["title"]), escape(e["unit"]), str(e["rows"])]
+            lines.append("| " + " | ".join([*cells, escape(e["source_table"])]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    text = render()
+    if args == ["--check"]:
+        if PAGE.read_text(encoding="utf-8") != text:
+            print(f"{PAGE} is out of date: run python -m aarsevaluering.catalogue")
+            return 1
+        return 0
+    if args:
+        print(__doc__)
+        return 2
+    PAGE.write_text(text, encoding="utf-8")
+    print(f"wrote {PAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

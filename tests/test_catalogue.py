@@ -1,0 +1,167 @@
+"""Downloads: the data page lists every table of the data package and links each file, and so does the
+built book; every chapter page offers its notebook and its script."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_repo, run_build
+
+from aarsevaluering import catalogue
+
+CHAPTERS = ["driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"]
+PACKAGE_FILES = ["datapackage.json", "README.md", "LICENSE.md"]
+STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes, undone
+
+
+def resources() -> list[dict]:
+    """The descriptor's resources, read here without the module, with their CSV's data rows counted."""
+    descriptor = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    found = []
+    for spec in descriptor["resources"]:
+        with open(REPO / "data" / spec["path"], encoding="utf-8", newline="") as handle:
+            rows = [row for row in csv.reader(handle) if any(cell.strip() for cell in row)]
+        found.append({**spec, "rows": len(rows) - 1})
+    return found
+
+
+def test_data_page_is_what_the_script_writes():
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    assert page == catalogue.render(), "book/data.md is out of date: run python -m aarsevaluering.catalogue"
+    assert catalogue.main(["--check"]) == 0
+
+
+def test_data_page_source_lists_every_resource():
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    sections = re.split(r"^### ", page, flags=re.MULTILINE)
+    for spec in resources():
+        link = f"{{download}}`{spec['path']} <../data/{spec['path']}>`"
+        (section,) = [s for s in sections if link in s]
+        assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
+        (row,) = [line for line in section.splitlines() if line.startswith(f"| {link} |")]
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        assert cells[1:4] == [catalogue.escape(spec["title"]), catalogue.escape(spec["unit"]), str(spec["rows"])]
+    for name in PACKAGE_FILES:
+        assert f"{{download}}`{name} <../data/{name}>`" in page
+    assert f"{{ref}}`audit page <{catalogue.AUDIT_DOWNLOAD_LABEL}>`" in page
+    assert f"({catalogue.AUDIT_DOWNLOAD_LABEL})=\n# ## Download" in (REPO / "notebooks" / "audit.py").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
+    """One more row in one CSV, and the committed page no longer matches: the test above would fail."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in (REPO / "data").iterdir():
+        data.joinpath(path.name).write_bytes(path.read_bytes())
+    table = data / "drift_central_income.csv"
+    with table.open("a", encoding="utf-8") as handle:
+        handle.write("2186,A row added for the test,item,1,1,1,0,0.0\n")
+    monkeypatch.setattr(catalogue, "DATA", data)
+    text = catalogue.render()
+    assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    assert "| Sentrale inntekter | NOK 1000 | 10 |" in text
+    monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
+    (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert catalogue.main(["--check"]) == 1
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_each_chapter_offers_its_notebook_and_script(name):
+    source = (REPO / "notebooks" / f"{name}.py").read_text(encoding="utf-8")
+    first_markdown = source.split("# %% [markdown]\n", 1)[1].split("\n# %%", 1)[0]
+    assert f"{{download}}`{name}.ipynb <{name}.ipynb>`" in first_markdown
+    assert f"{{download}}`{name}.py <{name}.py>`" in first_markdown
+
+
+class Links(HTMLParser):
+    """The download links of a page, and the cells of each table row as text."""
+
+    def __init__(self):
+        super().__init__()
+        self.downloads: dict[str, str] = {}  # link text -> href
+        self.rows: list[list[str]] = []
+        self._href = None
+        self._cell: list[str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "download" in (attrs.get("class") or "").split():
+            self._href, self._text = attrs["href"], []
+        elif tag == "tr":
+            self.rows.append([])
+        elif tag == "td":
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href:
+            self.downloads["".join(self._text).strip()] = self._href
+            self._href = None
+        elif tag == "td" and self._cell is not None:
+            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._href:
+            self._text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parse(page: Path) -> Links:
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+@pytest.fixture(scope="module")
+def built_html(tmp_path_factory) -> Path:
+    """The book built with -W from its stored notebooks (not re-executed: this test is about links)."""
+    tmp = tmp_path_factory.mktemp("downloads")
+    book = copy_repo(tmp)
+    config = book / "_config.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "execute_notebooks: force" in text
+    config.write_text(text.replace("execute_notebooks: force", 'execute_notebooks: "off"'), encoding="utf-8")
+    generated = book / "notebooks" / "_generated"  # written when the audit runs; here it does not
+    generated.mkdir(exist_ok=True)
+    (generated / "audit_checks.csv").write_text("check_id\nplaceholder\n", encoding="utf-8")
+    result = run_build(book, tmp / "out")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return tmp / "out" / "_build" / "html"
+
+
+def test_built_data_page_links_every_file(built_html):
+    page = built_html / "book" / "data.html"
+    links = parse(page)
+    rows = {row[0]: row for row in links.rows if row}
+    for spec in resources():
+        href = links.downloads[spec["path"]]
+        assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
+        shown = [cell.translate(STRAIGHT_QUOTES) for cell in rows[spec["path"]][1:4]]
+        assert shown == [" ".join(spec["title"].split()), spec["unit"], str(spec["rows"])]
+    for name in PACKAGE_FILES:
+        assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
+    assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    assert 'href="../notebooks/audit.html#audit-download"' in text
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_built_chapter_page_links_its_notebook_and_script(built_html, name):
+    page = built_html / "notebooks" / f"{name}.html"
+    links = parse(page)
+    for suffix in (".ipynb", ".py"):
+        href = links.downloads[f"{name}{suffix}"]
+        assert filecmp.cmp(page.parent / href, REPO / "notebooks" / f"{name}{suffix}", shallow=False)
+    if name == "audit":
+        assert (page.parent / links.downloads["audit_checks.csv"]).is_file()
