@@ -1,0 +1,139 @@
+"""What Binder's builder (repo2docker) does, done here: the book works from its requirements alone.
+
+Binder cannot be reached from here, so this test does its steps: a copy of the repository as a clone
+has it, a fresh virtual environment from the same Python as runtime.txt names, ``pip install -r
+requirements.txt`` from the repository root (its ``-e .`` installs the book's module from the copy),
+and every notebook executed in a kernel of that environment with the notebook's own folder as working
+directory, a fresh home folder (no user configuration leaks in), and no network: HTTP(S) goes to a
+closed port, so a notebook that fetched anything would fail. pip needs the package index, as Binder's
+build does; nothing is installed into the book's own .venv.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BASE_PYTHON = Path(getattr(sys, "_base_executable", sys.executable))
+# Everything a notebook might use to reach the network is sent to a closed local port.
+NO_NETWORK = {
+    var: "http://127.0.0.1:9" for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy")
+} | {"NO_PROXY": "localhost,127.0.0.1", "no_proxy": "localhost,127.0.0.1", "PIP_NO_INDEX": "1", "HF_HUB_OFFLINE": "1"}
+
+# Run by the fresh environment's Python: execute each notebook as Binder's JupyterLab would.
+DRIVER = r"""
+import json, sys
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+
+repo, out = Path(sys.argv[1]), Path(sys.argv[2])
+import aarsevaluering.data
+report = {"module": aarsevaluering.data.__file__, "data": str(aarsevaluering.data.data_dir()), "notebooks": {}}
+probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os, sys; print(sys.prefix, os.getcwd())")])
+probe.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+NotebookClient(probe, resources={"metadata": {"path": str(repo / "notebooks")}}).execute()
+report["kernel"] = probe.cells[0].outputs[0]["text"].split()
+for path in sorted((repo / "notebooks").glob("*.ipynb")):
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    nbformat.write(notebook, out / path.name)
+    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    report["notebooks"][path.name] = {"cells": len(notebook.cells), "errors": len(errors)}
+print(json.dumps(report))
+"""
+
+
+def clone(dest: Path) -> Path:
+    """The repository's files as a clone of it would have them (tracked, or new and not ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    ).stdout.split("\0")  # fmt: skip
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def fresh_env(venv: Path, home: Path, **extra: str) -> dict[str, str]:
+    """A minimal environment: the machine's locale, certificates and pip settings, nothing of the user's."""
+    keep = {
+        k: v
+        for k, v in os.environ.items()
+        if k in ("LANG", "LC_ALL", "TZ", "TMPDIR") or k.startswith("PIP_") or "CERT" in k or "CA_BUNDLE" in k
+    }
+    keep.pop("PIP_CACHE_DIR", None)
+    return keep | {"HOME": str(home), "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin"} | extra
+
+
+def pip_cache_dir() -> str:
+    """The book's pip cache, so a warm cache speeds the fresh install (it changes nothing installed)."""
+    found = subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True)
+    return found.stdout.strip() or str(Path.home() / ".cache" / "pip")
+
+
+@pytest.fixture(scope="module")
+def binder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("binder")
+    repo, venv, home, out = clone(root / "repo"), root / "venv", root / "home", root / "executed"
+    for folder in (home, out):
+        folder.mkdir()
+    subprocess.run([str(BASE_PYTHON), "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / "bin" / "python"
+    env = fresh_env(venv, home, PIP_CACHE_DIR=pip_cache_dir(), PIP_DISABLE_PIP_VERSION_CHECK="1")
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-input", "--quiet", "-r", "requirements.txt"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    driver = root / "driver.py"
+    driver.write_text(DRIVER, encoding="utf-8")
+    run = subprocess.run(
+        [str(python), str(driver), str(repo), str(out)],
+        cwd=repo, env=fresh_env(venv, home, **NO_NETWORK), capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    yield {"repo": repo, "venv": venv, "home": home, "out": out, "run": run}
+    subprocess.run(["rm", "-rf", str(venv)], check=False)  # half a gigabyte; the rest stays to look at after a failure
+
+
+def report(binder) -> dict:
+    run = binder["run"]
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-6000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_runtime_names_the_python_of_this_environment():
+    assert (REPO / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
+    assert sys.version_info[:2] == (3, 11)
+
+
+def test_every_notebook_runs_in_a_fresh_environment(binder):
+    executed = report(binder)["notebooks"]
+    expected = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
+    assert sorted(executed) == expected
+    assert all(v["errors"] == 0 for v in executed.values()), executed
+    for name in expected:
+        assert (binder["out"] / name).is_file()
+    # Each ran in its own folder: the audit page writes its table next to itself.
+    assert (binder["repo"] / "notebooks" / "_generated" / "audit_checks.csv").is_file()
+
+
+def test_the_fresh_environment_is_the_one_used(binder):
+    """The module and the data come from the copy, the kernel from the new environment, not the book's .venv."""
+    found = report(binder)
+    repo, venv = binder["repo"].resolve(), binder["venv"]
+    assert Path(found["module"]).resolve().is_relative_to(repo), found["module"]
+    assert Path(found["data"]).resolve() == repo / "data"
+    prefix, cwd = found["kernel"]
+    assert Path(prefix) == venv and Path(cwd).resolve() == repo / "notebooks"
+    assert not (REPO / ".venv").resolve().is_relative_to(binder["venv"].parent)
