@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .data import load, resource
@@ -211,13 +212,14 @@ def decimals_of(table: str, column: str) -> int:
 
 def value(frame: pd.DataFrame, column: str, **where) -> float:
     """The one value of ``column`` in the row matching ``where`` (e.g. ``label="Sum"``)."""
-    mask = pd.Series(True, index=frame.index)
+    # Plain boolean arrays: this lookup runs thousands of times in the perturbation test.
+    mask = np.ones(len(frame), dtype=bool)
     for key, wanted in where.items():
-        mask &= frame[key] == wanted
-    hits = frame.loc[mask, column]
+        mask &= (frame[key] == wanted).to_numpy(dtype=bool, na_value=False)
+    hits = np.flatnonzero(mask)
     if len(hits) != 1:
         raise KeyError(f"{frame.attrs.get('table')}: {len(hits)} rows match {where} (expected one)")
-    result = hits.iloc[0]
+    result = frame[column].iloc[hits[0]]
     return float("nan") if pd.isna(result) else float(result)
 
 

@@ -129,6 +129,11 @@ def validate(res: Resource) -> list[dict]:
     value and what was expected.
     """
     header, body = read_rows(res)
+    return validate_rows(res, header, body)
+
+
+def validate_rows(res: Resource, header: list[str], body: list[list[str]]) -> list[dict]:
+    """:func:`validate` on a header and rows already read (as text), e.g. rows changed in memory."""
     expected = [f["name"] for f in res.fields]
     if header != expected:
         missing = [c for c in expected if c not in header]
@@ -144,6 +149,8 @@ def validate(res: Resource) -> list[dict]:
     rows = []
     seen: dict[tuple, int] = {}
     for number, cells in enumerate(body, start=1):
+        if not any(cell.strip() for cell in cells):
+            raise DataError(f"{res.path}, row {number}: empty line inside the table, expected {len(header)} cells")
         if len(cells) != len(header):
             raise DataError(
                 f"{res.path}, row {number}: {len(cells)} cells, expected {len(header)} ({','.join(cells)!r}); "
@@ -151,7 +158,7 @@ def validate(res: Resource) -> list[dict]:
             )
         row = dict(zip(header, cells, strict=True))
         for f in res.fields:
-            _check_cell(res, number, row, f)
+            check_cell(res, number, row, f)
         key = tuple(row[k] for k in res.primary_key)
         if res.primary_key:
             if key in seen:
@@ -164,7 +171,7 @@ def validate(res: Resource) -> list[dict]:
     return rows
 
 
-def _check_cell(res: Resource, number: int, row: dict, f: dict) -> None:
+def check_cell(res: Resource, number: int, row: dict, f: dict) -> None:
     value = row[f["name"]]
     constraints = f.get("constraints", {})
     where = _where(res, number, row, f["name"])

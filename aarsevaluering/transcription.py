@@ -109,16 +109,26 @@ def run_stands_on_line(run: str, line: str, label: str) -> bool:
     return False
 
 
-def run_inside_line(run: str, line: str, label: str = "") -> bool:
-    """A figure quoted in prose: the run stands on the line as whole numbers, anywhere in it
-    (``30`` is not found in ``130``, nor ``300`` in ``1 300``, nor ``4`` in ``4.5``)."""
+def _prose_patterns(run: str) -> list[re.Pattern]:
     # A run opening with a three-digit group could be the tail of a grouped number ("1 300").
     opens_with_group = re.match(r"-?\d{3}(?![\d.])", run) is not None
-    before = r"(?<![\d.\-])" + (r"(?<!\d )" if opens_with_group else "")
-    after = r"(?!\d|\.\d| \d{3}(?!\d))"
+    # Not glued to a word either: "11" is not in "P11".
+    before = r"(?<![\w.\-])" + (r"(?<!\d )" if opens_with_group else "")
+    after = r"(?!\d|\.\d| \d{3}(?!\d))(?![^\W\d_])"
     # Prose sometimes prints a four-digit number without its thousands space ("6268").
     forms = {run, re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", run)}
-    return any(re.search(before + re.escape(form) + after, line) for form in forms)
+    return [re.compile(before + re.escape(form) + after) for form in sorted(forms)]
+
+
+def occurrences(run: str, line: str) -> int:
+    """How many times a figure quoted in prose stands on the line as a whole number."""
+    return len({m.start() for pattern in _prose_patterns(run) for m in pattern.finditer(line)})
+
+
+def run_inside_line(run: str, line: str, label: str = "") -> bool:
+    """A figure quoted in prose: the run stands on the line as whole numbers, anywhere in it
+    (``30`` is not found in ``130``, nor ``300`` in ``1 300``, nor ``4`` in ``4.5``, nor ``11`` in ``P11``)."""
+    return occurrences(run, line) > 0
 
 
 @dataclass(frozen=True)
@@ -135,41 +145,78 @@ class Finding:
         )
 
 
-def check_resource(res: Resource, source: list[str]) -> list[Finding]:
-    """Every row of ``res`` against the source lines; an empty list when all stand as printed."""
+def check_row(res: Resource, number: int, row: dict, source: list[str]) -> Finding | None:
+    """One validated row (``number`` 1 = first data row) against the source lines; ``None`` when its
+    values stand on its line as printed."""
     first, last = res.spec["source_lines"]
-    findings = []
-    for number, row in enumerate(validate(res), start=1):
-        line_no = int(row["source_line"])
-        label = row.get("label", "")
+    line_no = int(row["source_line"])
+    label = row.get("label", "")
 
-        if not first <= line_no <= last:
-            findings.append(
-                Finding(res.name, number, label, line_no, f"source_line outside the table's range {first}–{last}")
-            )
+    def finding(message: str) -> Finding:
+        return Finding(res.name, number, label, line_no, message)
+
+    if not first <= line_no <= last:
+        return finding(f"source_line outside the table's range {first}–{last}")
+    if line_no > len(source):
+        return finding(f"the source has only {len(source)} lines")
+    # A row whose printed values run on over following lines (a status word broken over two
+    # lines, say) names its last line in ``source_line_last``; those lines are read as one.
+    last_no = int(row["source_line_last"]) if row.get("source_line_last") else line_no
+    if not line_no <= last_no <= last:
+        return finding(f"source_line_last {last_no} outside {line_no}–{last}")
+    if not source[line_no - 1].strip() or not source[last_no - 1].strip():
+        return finding(f"line {line_no if not source[line_no - 1].strip() else last_no} is blank")
+    run = render_row(res, row)
+    decimals = row.get("decimals", "")
+    if decimals != "":
+        # A prose table's ``decimals`` says how the figure is printed: its value must agree.
+        for f in res.fields_with_role("value"):
+            text = row[f["name"]]
+            if f["type"] == "number" and text and len(text.partition(".")[2]) != int(decimals):
+                return finding(f"decimals {decimals} but {f['name']} {text!r} has {len(text.partition('.')[2])}")
+    line = _joined(source, line_no, last_no)
+    # A figure quoted in a sentence stands inside the line; a table row closes it.
+    found = run_inside_line if row.get("row_kind") == "prose" else run_stands_on_line
+    if not run:
+        return finding("the row has no printed value to look for")
+    if not found(run, line, label):
+        return finding(f"values {run!r} not printed as one run on the line {line!r}")
+    return None
+
+
+def _joined(source: list[str], first: int, last: int) -> str:
+    return normalise(" ".join(source[first - 1 : last]))
+
+
+def check_rows(res: Resource, rows: list[dict], source: list[str]) -> list[Finding]:
+    """Validated rows of ``res`` against the source lines: each row on its own, and no figure in a
+    sentence backing more rows than it is printed times on that line."""
+    findings = [f for number, row in enumerate(rows, start=1) if (f := check_row(res, number, row, source))]
+    claims: dict[tuple, list[tuple[int, dict]]] = {}
+    for number, row in enumerate(rows, start=1):
+        if row.get("row_kind") == "prose":
+            last_no = int(row["source_line_last"]) if row.get("source_line_last") else int(row["source_line"])
+            claims.setdefault((int(row["source_line"]), last_no, render_row(res, row)), []).append((number, row))
+    for (first, last_no, run), claimants in claims.items():
+        if first > len(source) or len(claimants) < 2:
             continue
-        if line_no > len(source):
-            findings.append(Finding(res.name, number, label, line_no, f"the source has only {len(source)} lines"))
-            continue
-        # A row whose printed values run on over following lines (a status word broken over two
-        # lines, say) names its last line in ``source_line_last``; those lines are read as one.
-        last_no = int(row["source_line_last"]) if row.get("source_line_last") else line_no
-        if not line_no <= last_no <= last:
+        printed = occurrences(run, _joined(source, first, last_no))
+        for number, row in claimants[printed:]:
             findings.append(
-                Finding(res.name, number, label, line_no, f"source_line_last {last_no} outside {line_no}–{last}")
-            )
-            continue
-        run = render_row(res, row)
-        line = normalise(" ".join(source[line_no - 1 : last_no]))
-        # A figure quoted in a sentence stands inside the line; a table row closes it.
-        found = run_inside_line if row.get("row_kind") == "prose" else run_stands_on_line
-        if not run:
-            findings.append(Finding(res.name, number, label, line_no, "the row has no printed value to look for"))
-        elif not found(run, line, label):
-            findings.append(
-                Finding(res.name, number, label, line_no, f"values {run!r} not printed as one run on the line {line!r}")
+                Finding(
+                    res.name,
+                    number,
+                    row.get("label", ""),
+                    first,
+                    f"{run!r} is printed {printed} time(s) on the line but {len(claimants)} rows cite it there",
+                )
             )
     return findings
+
+
+def check_resource(res: Resource, source: list[str]) -> list[Finding]:
+    """Every row of ``res`` against the source lines; an empty list when all stand as printed."""
+    return check_rows(res, validate(res), source)
 
 
 def main(argv: list[str]) -> int:

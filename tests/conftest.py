@@ -95,3 +95,12 @@ def copy_repo(tmp_path: Path, names=("_config.yml", "_toc.yml", "book", "noteboo
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests recorded as ``record_property("summary", text)`` (also from xdist workers)."""
+    for report in terminalreporter.stats.get("passed", []):
+        for name, text in getattr(report, "user_properties", []):
+            if name == "summary":
+                terminalreporter.write_sep("-", report.nodeid.split("::")[-1])
+                terminalreporter.write_line(text)

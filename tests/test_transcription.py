@@ -5,6 +5,8 @@ Needs the report's text: set AARSEVALUERING_SOURCE to its path (``.ci/run`` does
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from aarsevaluering.data import DataError, package, read_descriptor
@@ -65,6 +67,8 @@ def test_run_matching(run, line, label, found):
         ("9.5", "fondet i 2023 9.5 til 6.6 prosent", True),
         ("-5", "endring 2023 -5 prosent", True),
         ("6 268", "til sammen 6268 fast ansatte", True),
+        ("11", "er i P07 og P11 Utbygging", False),
+        ("19", "P14-P19 Sentrale enheter", False),
     ],
 )
 def test_prose_matching(run, line, found):
@@ -93,3 +97,49 @@ def test_row_outside_the_table_range_is_reported(tiny_package, tmp_path):
 def test_missing_source_fails_loudly(tmp_path):
     with pytest.raises(DataError, match="source text not found"):
         read_source(tmp_path / "nowhere.txt")
+
+
+def prose_resource(tmp_path, rows: str):
+    """A one-table prose descriptor (figures quoted in sentences) with ``rows`` as its CSV body."""
+    descriptor = {
+        "resources": [
+            {
+                "name": "prose",
+                "path": "prose.csv",
+                "source_lines": [1, 4],
+                "schema": {
+                    "fields": [
+                        {"name": "source_line", "type": "integer", "role": "meta"},
+                        {"name": "label", "type": "string", "role": "label"},
+                        {"name": "row_kind", "type": "string", "role": "meta"},
+                        {"name": "decimals", "type": "integer", "role": "meta"},
+                        {"name": "value", "type": "number", "role": "value"},
+                    ]
+                },
+            }
+        ]
+    }
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (tmp_path / "prose.csv").write_text("source_line,label,row_kind,decimals,value\n" + rows, encoding="utf-8")
+    return read_descriptor(tmp_path / "datapackage.json")[0]
+
+
+PROSE_SOURCE = ["Budsjettet var -0,2 millioner og det ble brukt -0,2 millioner.", "Det ga 12,4 prosent.", "", "Slutt"]
+
+
+def test_one_printed_figure_backs_at_most_as_many_rows_as_it_is_printed(tmp_path):
+    twice = "1,budget,prose,1,-0.2\n1,spent,prose,1,-0.2\n"
+    assert check_resource(prose_resource(tmp_path, twice), PROSE_SOURCE) == []
+    three = twice + "1,third,prose,1,-0.2\n"
+    findings = check_resource(prose_resource(tmp_path, three), PROSE_SOURCE)
+    assert [f.label for f in findings] == ["third"] and "printed 2 time(s)" in findings[0].message
+
+
+def test_decimals_column_must_agree_with_the_value(tmp_path):
+    findings = check_resource(prose_resource(tmp_path, "2,turnover,prose,2,12.4\n"), PROSE_SOURCE)
+    assert len(findings) == 1 and "decimals 2 but value '12.4' has 1" in findings[0].message
+
+
+def test_a_row_may_not_cite_a_blank_line(tmp_path):
+    findings = check_resource(prose_resource(tmp_path, "3,nothing,prose,1,12.4\n"), PROSE_SOURCE)
+    assert len(findings) == 1 and "line 3 is blank" in findings[0].message

@@ -1,0 +1,117 @@
+"""A real table saved or edited the wrong way gives the same data or an error naming file, row and
+column: never a silently wrong table. Likewise a missing or unreadable source text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import REPO
+
+from aarsevaluering import DataError, load
+from aarsevaluering import data as data_module
+from aarsevaluering.transcription import SOURCE_ENV, check_resource, read_source
+
+TABLE = "drift_central_income"
+FILE = f"{TABLE}.csv"
+
+
+@pytest.fixture
+def real_data(tmp_path, monkeypatch):
+    """A copy of ``data/`` in a temporary folder, used as the book's data folder."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    monkeypatch.setenv("AARSEVALUERING_DATA", str(folder))
+    data_module._package.cache_clear()
+    yield folder
+    data_module._package.cache_clear()
+
+
+def rewrite(folder, transform) -> None:
+    path = folder / FILE
+    path.write_bytes(transform(path.read_bytes().decode("utf-8")).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda text: "\ufeff" + text,
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: text + "\n",
+        lambda text: text + ",,,,,,,\n",
+    ],
+    ids=["byte-order-mark", "windows-line-ends", "trailing-empty-line", "trailing-empty-row"],
+)
+def test_harmless_differences_give_the_same_table(real_data, transform):
+    expected = load(TABLE)
+    rewrite(real_data, transform)
+    pd.testing.assert_frame_equal(load(TABLE), expected)
+
+
+@pytest.mark.parametrize(
+    ("transform", "expected"),
+    [
+        (lambda text: text.replace(",", ";"), [FILE, "columns do not match", "expected ['source_line'"]),
+        (
+            lambda text: text.replace("-4816,-0.1", '-4816,"-0,1"'),
+            [FILE, "row 1", "'Skatt på inntekt og formue'", "'deviation_pct'", "'-0,1'", "not a number"],
+        ),
+        (
+            lambda text: text.replace("-3797187", '"-3 797 187"'),
+            [FILE, "row 1", "'actual_2022'", "'-3 797 187'", "not an integer"],
+        ),
+        (
+            lambda text: text.replace("\n2186,", "\n\n2186,"),
+            [FILE, "row 2", "empty line inside the table"],
+        ),
+        (
+            lambda text: text.replace("-3589700,", "-3589700;"),
+            [FILE, "row 1", "7 cells, expected 8", "comma-separated"],
+        ),
+    ],
+    ids=["semicolon-delimiter", "decimal-comma", "spaced-thousands", "empty-line-inside", "one-semicolon"],
+)
+def test_bad_files_name_file_row_and_column(real_data, transform, expected):
+    rewrite(real_data, transform)
+    with pytest.raises(DataError) as err:
+        load(TABLE)
+    for part in expected:
+        assert part in str(err.value)
+
+
+def test_a_row_moved_out_of_the_tables_lines_is_reported(real_data, source_lines):
+    rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2201,Rammetilskudd"))
+    findings = check_resource(data_module.resource(TABLE), source_lines)
+    assert [str(f) for f in findings] == [
+        f"{TABLE}.csv, row 2 (label 'Rammetilskudd'), line 2201: source_line outside the table's range 2169–2200"
+    ]
+
+
+def test_a_row_moved_to_another_line_of_the_table_is_reported(real_data, source_lines):
+    rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2188,Rammetilskudd"))
+    findings = check_resource(data_module.resource(TABLE), source_lines)
+    assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2188: values" in str(findings[0])
+
+
+def test_an_unreadable_source_text_is_an_error(tmp_path):
+    binary = tmp_path / "report.txt"
+    binary.write_bytes(b"\xff\xfe\x00not text")
+    with pytest.raises(DataError, match="source text unreadable"):
+        read_source(binary)
+    with pytest.raises(DataError, match="source text unreadable"):
+        read_source(tmp_path)  # a folder, not a file
+
+
+def test_the_transcription_command_fails_without_its_source(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "aarsevaluering.transcription"],
+        capture_output=True,
+        text=True,
+        env={SOURCE_ENV: str(tmp_path / "missing.txt"), "PATH": ""},
+        cwd=REPO,
+    )
+    assert result.returncode != 0
+    assert "source text not found" in result.stderr
