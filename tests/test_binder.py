@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -103,7 +104,9 @@ def binder(tmp_path_factory):
         cwd=repo, env=fresh_env(venv, home, **NO_NETWORK), capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     yield {"repo": repo, "venv": venv, "home": home, "out": out, "run": run}
-    subprocess.run(["rm", "-rf", str(venv)], check=False)  # half a gigabyte; the rest stays to look at after a failure
+    # Half a gigabyte, removed in the background: on this machine's disk that can take a minute or more.
+    # The copy, the home folder and the executed notebooks stay to look at after a failure.
+    subprocess.run(f"rm -rf {shlex.quote(str(venv))} >/dev/null 2>&1 &", shell=True, check=False)
 
 
 def report(binder) -> dict:
