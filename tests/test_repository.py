@@ -135,7 +135,7 @@ def test_artefacts_are_the_files_the_build_writes():
     assert junit and junit.group(1) in paths.split()
     assert "--junitxml=$(JUNIT)" in " ".join(makefile_recipe("test")[1])
     audit = (REPO / "notebooks" / "audit.py").read_text(encoding="utf-8")
-    assert 'generated = Path("_generated")' in audit and 'generated / "audit_checks.csv"' in audit
+    assert 'Path("_generated")' in audit and '"audit_checks.csv"' in audit  # relative to notebooks/, where it runs
     assert "notebooks/_generated/audit_checks.csv" in paths.split()
     assert "_build/html" in paths.split()
     for upload in uses(job, "actions/upload-artifact"):
