@@ -68,8 +68,21 @@ class Resource:
         raise KeyError(f"{self.name}: no field {name!r}")
 
 
+# The book's build sets this to a file per page; each table a notebook loads is listed there, so the
+# page is built again when one of its tables changes (see ``aarsevaluering.sphinxext``).
+READ_LOG_ENV = "AARSEVALUERING_READ_LOG"
+
+
+def _note_read(path: Path) -> None:
+    log = os.environ.get(READ_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{Path(path).resolve()}\n")
+
+
 def read_descriptor(path: Path) -> list[Resource]:
     """The resources of a descriptor file (a data package, or a plain list of resources)."""
+    _note_read(path)
     try:
         spec = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -100,6 +113,7 @@ def resource(name: str) -> Resource:
 def read_rows(res: Resource) -> tuple[list[str], list[list[str]]]:
     """Header and rows of a resource's CSV as text, strictly: UTF-8 (a byte-order mark is tolerated)."""
     path = res.path
+    _note_read(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -212,6 +226,18 @@ def load(name: str) -> pd.DataFrame:
     """The table ``name`` from ``data/``, validated against the descriptor and typed."""
     res = resource(name)
     return to_frame(res, validate(res))
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> bool:
+    """Write ``frame`` as CSV, but leave the file alone when its content is the same (a rewritten
+    file would look changed and rebuild the pages that link it). True when written."""
+    text = frame.to_csv(index=False, lineterminator="\n")
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 def catalogue(chapter: str | None = None) -> pd.DataFrame:

@@ -32,6 +32,7 @@ from pathlib import Path
 from myst_nb import glue
 
 from aarsevaluering import checks
+from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
 from aarsevaluering.tables import checks_table, styled
 
@@ -62,10 +63,8 @@ styled(counts_view, table_id="audit-counts", columns={"chapter": "Chapter", "exa
 # {download}`audit_checks.csv <_generated/audit_checks.csv>`.
 
 # %%
-generated = Path("_generated")
-generated.mkdir(exist_ok=True)
-all_checks.to_csv(generated / "audit_checks.csv", index=False, lineterminator="\n")
-print(f"{len(all_checks)} checks written to audit_checks.csv")
+write_csv(all_checks, Path("_generated") / "audit_checks.csv")  # untouched when unchanged
+print(f"{len(all_checks)} checks in audit_checks.csv")
 
 # %% [markdown]
 # ## Discrepancy register

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,18 +12,54 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from conftest import REPO, TINY_CSV, TINY_DESCRIPTOR, run_build
+from conftest import REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
 
 
-def test_book_builds_without_warnings(tmp_path):
-    result = run_build(REPO, tmp_path)
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory):
+    """A copy of the book and its data, built once; the copy's ``data/`` is the data read."""
+    tmp = tmp_path_factory.mktemp("built")
+    book = copy_repo(tmp)
+    env = {**os.environ, "AARSEVALUERING_DATA": str(book / "data")}
+    result = run_build(book, book, env=env)
+    return book, env, result
+
+
+def test_book_builds_without_warnings(built_copy):
+    book, _, result = built_copy
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-4000:]
     assert "build succeeded" in log and "warning" not in log.split("build succeeded")[-1].split("\n")[0]
-    html = tmp_path / "_build" / "html"
+    html = book / "_build" / "html"
     assert (html / "index.html").exists()
     for chapter in ("driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"):
         assert (html / "notebooks" / f"{chapter}.html").exists(), chapter
+
+
+def executed(log: str) -> list[str]:
+    return sorted(re.findall(r"notebooks/(\w+)\.ipynb: Executing notebook", log))
+
+
+def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
+    """Nothing changed: nothing runs. One CSV changed: the pages that read it run again, and show it."""
+    book, env, first = built_copy
+    assert first.returncode == 0
+    again = run_build(book, book, env=env)
+    log = again.stdout + again.stderr
+    assert again.returncode == 0, log[-3000:]
+    assert "0 added, 0 changed, 0 removed" in log and executed(log) == []
+
+    table = book / "data" / "pers_average_pay_total.csv"
+    text = table.read_text(encoding="utf-8")
+    assert ",567153," in text
+    table.write_text(text.replace(",567153,", ",567891,"), encoding="utf-8")
+    after = run_build(book, book, env=env)
+    log = after.stdout + after.stderr
+    assert after.returncode == 0, log[-3000:]
+    # The personnel chapter shows the table; the audit page runs every identity. No other page reads it.
+    assert executed(log) == ["audit", "personnel"]
+    page = (book / "_build" / "html" / "notebooks" / "personnel.html").read_text(encoding="utf-8")
+    assert "567\N{NO-BREAK SPACE}891" in page and "567\N{NO-BREAK SPACE}153" not in page
 
 
 def mini_book(tmp_path: Path, notebook_source: str, markdown: str = "") -> Path:
