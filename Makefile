@@ -16,8 +16,18 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-book: $(STAMP)
-	$(BIN)/jupyter-book build . -W -n --keep-going
+# Everything the book is built from. When none of it is newer than the last build, make stops here;
+# otherwise Sphinx rebuilds only the pages whose sources or tables changed (aarsevaluering/sphinxext.py).
+BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data aarsevaluering -type f \
+	-not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
+BOOK_BUILT := _build/.book-built
+
+book: $(BOOK_BUILT)
+
+# jupyter-book build, reading pages (and executing notebooks) on every core.
+$(BOOK_BUILT): $(STAMP) $(BOOK_INPUTS)
+	$(BIN)/python -m aarsevaluering.build build . -W -n --keep-going
+	touch $@
 
 # The JUnit report of the run (nbval's notebook cells included), kept for CI's artefacts; JUNIT= to skip it.
 JUNIT ?= test-artifacts/pytest.xml
@@ -29,8 +39,8 @@ test: $(STAMP) lint
 # The same checks as .pre-commit-config.yaml: ruff check and ruff format on the module, the tests and the
 # .py notebooks, and every .py/.ipynb pair in sync (the pairing test, under a second).
 lint: $(STAMP)
-	$(BIN)/ruff check aarsevaluering tests notebooks
-	$(BIN)/ruff format --check aarsevaluering tests notebooks
+	$(BIN)/ruff check aarsevaluering tests notebooks benchmarks
+	$(BIN)/ruff format --check aarsevaluering tests notebooks benchmarks
 	$(BIN)/python -m pytest tests/test_pairing.py -q -p no:xdist -p no:cacheprovider -o addopts=
 
 # Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval);
@@ -39,6 +49,11 @@ sync: $(STAMP)
 	cd notebooks && for nb in *.py; do \
 		../$(BIN)/jupytext --to ipynb --update --execute "$$nb" || exit 1; done
 	$(BIN)/python -m aarsevaluering.catalogue
+
+# Build and test costs against the cost of running the notebooks as plain scripts; writes
+# benchmarks/results.md (a few minutes: three runs of each step).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf _build

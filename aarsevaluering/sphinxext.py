@@ -1,4 +1,5 @@
-"""A Sphinx extension that keeps the book from going stale when a table changes.
+"""A Sphinx extension that keeps the book from going stale when a table changes, and builds it on
+every core.
 
 Sphinx rebuilds a page when its source changes, and myst-nb's notebook cache keys on the code cells
 only, so a changed CSV would leave every page showing the old numbers. Here each notebook, while the
@@ -6,6 +7,9 @@ build executes it, lists the files it reads (``aarsevaluering.data`` appends the
 by ``AARSEVALUERING_READ_LOG``); those files become the page's dependencies, so the next build
 executes again exactly the pages that read a changed table. Pages that paste glued figures from
 another page (``{glue:text}`../notebooks/x.ipynb::key```) are rebuilt along with that page.
+
+With ``python -m aarsevaluering.build`` (which passes Sphinx the number of cores) the pages are read,
+and their notebooks executed, in parallel, one page per process at a time.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 import re
 from pathlib import Path
 
+import sphinx.builders
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -65,8 +70,56 @@ def _pasting_pages(app: Sphinx, env: BuildEnvironment, added: set, changed: set,
     return extra
 
 
+# Two of jupyter-book's extensions do not say whether pages may be read in parallel, so Sphinx would
+# read them (and execute the notebooks) one by one. Both are safe: they keep no state per page in the
+# environment.
+PARALLEL_SAFE = {
+    # replaces the section numbering, which runs in the main process after all pages are read
+    "sphinx_multitoc_numbering",
+    # adds per-page transforms that rearrange the doctree for LaTeX output only
+    "sphinx_jupyterbook_latex",
+}
+
+
+def _declare_parallel_safe(app: Sphinx) -> None:
+    """Once every extension is loaded (jupyter-book loads some after this one)."""
+    for name in PARALLEL_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
+
+
+def _one_page_per_chunk(arguments: list, nproc: int, maxbatch: int = 10) -> list[list]:
+    """Sphinx hands each reader process a chunk of pages (five of eleven here), so one process would
+    execute five notebooks while the other idles: with a chunk per page, both stay busy."""
+    return [[argument] for argument in arguments]
+
+
+_read_serial = sphinx.builders.Builder._read_serial
+
+
+def _read_in_parallel_when_possible(self, docnames: list[str]) -> None:
+    """Sphinx reads six or more pages in parallel and fewer one by one; after one CSV changed,
+    the two or three notebooks that read it are worth running side by side too."""
+    parallel = sphinx.builders.parallel_available and self.app.parallel > 1 and len(docnames) > 1
+    if parallel and self.app.is_parallel_allowed("read"):
+        self._read_parallel(docnames, nproc=self.app.parallel)
+    else:
+        _read_serial(self, docnames)
+
+
+def _notebooks_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Start the notebooks first, so the quick Markdown pages fill the gaps at the end."""
+    docnames.sort(key=lambda name: (not name.startswith("notebooks/"), name))
+
+
 def setup(app: Sphinx) -> dict:
+    sphinx.builders.make_chunks = _one_page_per_chunk
+    sphinx.builders.Builder._read_serial = _read_in_parallel_when_possible
+    app.connect("builder-inited", _declare_parallel_safe)
+    app.connect("env-before-read-docs", _notebooks_first)
     app.connect("source-read", _start_log)
     app.connect("doctree-read", _note_dependencies)
     app.connect("env-get-outdated", _pasting_pages)
-    return {"parallel_read_safe": False, "parallel_write_safe": True}
+    # Each parallel reader is a process of its own, with its own environment variables.
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -74,9 +74,11 @@ def source_lines():
 
 
 def run_build(book: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``jupyter-book build`` of ``book`` into ``out`` with warnings as errors, output captured."""
+    """``jupyter-book build`` of ``book`` into ``out`` as ``make book`` runs it (on every core, with
+    warnings as errors), output captured."""
     return subprocess.run(
-        [str(BIN / "jupyter-book"), "build", str(book), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        [sys.executable, "-m", "aarsevaluering.build", "build", str(book), "--path-output", str(out)]
+        + ["-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         env=env,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from conftest import REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
+from conftest import BIN, REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +132,26 @@ def test_nbval_catches_a_changed_stored_output(tmp_path):
     )  # fmt: skip
     assert result.returncode != 0, result.stdout[-2000:]
     assert "Cell outputs differ" in result.stdout and "mismatch 'text/plain'" in result.stdout
+
+
+def test_make_book_does_nothing_until_an_input_changes(tmp_path):
+    """``make book`` skips the build when no source, table or module file is newer than the last one."""
+    names = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "aarsevaluering", "Makefile")
+    book = copy_repo(tmp_path, names=(*names, "requirements.txt", "pyproject.toml"))
+    venv = f"VENV={BIN.parent}"  # the installed environment: its stamp matches the copied requirements
+    built = book / "_build" / ".book-built"
+    built.parent.mkdir()
+    built.touch()
+    later = built.stat().st_mtime + 60
+
+    def up_to_date() -> bool:
+        result = subprocess.run(["make", "-q", "book", venv], cwd=book, capture_output=True, text=True)
+        assert result.returncode in (0, 1), result.stderr
+        return result.returncode == 0
+
+    os.utime(built, (later, later))
+    assert up_to_date()
+    for changed in ("data/pers_average_pay_total.csv", "notebooks/pensjon.ipynb", "aarsevaluering/fmt.py"):
+        os.utime(built, (later, later))
+        os.utime(book / changed, (later + 1, later + 1))
+        assert not up_to_date(), changed
