@@ -152,11 +152,17 @@ def _cells_read(func: Identity, res: Resource, rows: list[dict], baseline: tuple
         )
 
     def shifted(indices: Iterable[int], columns: Iterable[str], sign: int) -> dict:
+        # Distinct shifts, so no difference or ratio of two shifted cells stays what it was: within
+        # one column by row (1, 2, 3, ... times the shift); within a chunk, powers of two.
+        indices, columns = list(indices), list(columns)
+        cells = [(i, name) for i in indices for name in columns if rows[i][name] != ""]
+        if len(columns) == 1:
+            factors = [1 + i for i, _ in cells]
+        else:
+            factors = [2**k for k in range(len(cells))]
         return {
-            (i, name): str(Decimal(rows[i][name]) + sign * _TAINT * (1 + i))
-            for i in indices
-            for name in columns
-            if rows[i][name] != ""
+            (i, name): str(Decimal(rows[i][name]) + sign * _TAINT * factor)
+            for (i, name), factor in zip(cells, factors, strict=True)
         }
 
     numeric = [f["name"] for f in res.fields if f["type"] in ("integer", "number")]

@@ -45,6 +45,7 @@ def test_every_change_is_caught_with_the_source_text(source_lines, record_proper
 
 
 SMALL_TABLES = ["drift_central_income", "bal_fund_reserves", "pension_central_items", "pers_full_time_share"]
+SMALL_TABLES += ["pers_average_pay_total"]  # identities comparing cells of one row (a women's share implied by pay)
 
 
 def test_narrowing_the_identities_loses_nothing():
