@@ -1,0 +1,55 @@
+"""A Sphinx extension that repairs three faults of the HTML the toolchain writes, found by the
+real-browser test (``tests/test_browser.py``):
+
+- Every page declared ``const THEBE_JS_URL`` twice, so the second declaration threw a SyntaxError in
+  the browser. Sphinx 7.4 keeps an inline script that an extension adds after the builder started
+  (sphinx-thebe's configuration, sphinx-togglebutton's selector) twice: once as added, once re-read
+  from its registry with ``''`` for the file name instead of ``None``, so the two do not compare
+  equal. Identical scripts are now written once.
+- docutils marks each bibliography entry ``role="doc-biblioentry"`` inside a ``role="list"``
+  container: the list then has no list items (axe-core: aria-required-children, critical), and the
+  role is deprecated in WAI-ARIA 1.3. The entries become ``role="listitem"``.
+- pydata-sphinx-theme logs a console error ("Got invalid theme mode") on a reader's first visit
+  because no default colour mode is set; it is set to ``auto`` (follow the reader's system), which is
+  what the theme fell back to.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+
+def _default_mode(app: Sphinx, config: Config) -> None:
+    # pydata-sphinx-theme reads it from the template context, not from the theme options.
+    context = dict(config.html_context or {})
+    context.setdefault("default_mode", "auto")
+    config.html_context = context
+
+
+def _script_key(script) -> tuple:
+    filename = getattr(script, "filename", script) or ""
+    attributes = getattr(script, "attributes", {}) or {}
+    return str(filename), getattr(script, "priority", 0), tuple(sorted(attributes.items()))
+
+
+def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts:
+        seen: set[tuple] = set()
+        unique = []
+        for script in scripts:
+            key = _script_key(script)
+            if key not in seen:
+                seen.add(key)
+                unique.append(script)
+        scripts[:] = unique  # the builder's own list, restored by Sphinx after the page is written
+    body = context.get("body")
+    if body and 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace(' role="doc-biblioentry"', ' role="listitem"')
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _default_mode)
+    app.connect("html-page-context", _fix_page, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
