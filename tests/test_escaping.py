@@ -1,0 +1,166 @@
+"""Row labels are data, not markup: a label holding ``<script>``, ``&`` or ``<b>`` is shown as text in
+every table of the built book, and no such markup reaches a page live.
+
+The book is built from a copy of ``data/`` in which one row label of each table below has a hostile
+tail appended (``AARSEVALUERING_DATA`` points the build at the copy). The label is appended to, not
+replaced, because the identities and the notebooks look rows up by label: by equality, by prefix
+(``str.startswith``), by substring, and across tables (the programme-area code, a project's name in
+the project table and in statement 2B). The rows were chosen by trying each one: with its tail, every
+check of ``aarsevaluering.checks.run()`` keeps its class and every notebook runs. Tables not here have
+no such row (every label is a key that code looks up: the prose figures of driftsregnskap, pensjon and
+investeringsregnskap; B02 fund reserves; D04 pension items; 2A financing; B01 debt by use; and the
+personnel tables of pay, gender by job group, sick leave by quarter and hires by month).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from browser_support import launched_browser, served, toc_pages
+from bs4 import BeautifulSoup
+from conftest import REPO, copy_repo, run_build
+
+HOSTILE = " <script>alert(1)</script> & <b>bold</b>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"
+LIVE = ("<script>alert(1)", "<b>bold</b>")
+
+# table -> (data row, 1 = first row after the header; the label printed there)
+ROWS = {
+    "drift_overview_by_committee": (6, "Totalsum"),
+    "drift_central_income": (4, "Tilskudd lokalt næringsliv"),
+    "drift_central_expenses": (2, "Husleie og renhold"),
+    "drift_financial_items": (1, "Renteutgifter, provisjoner og andre finansutgifter"),
+    "drift_loan_fund_accounts": (2, "Lånefondets renteinntekter (øvrige)"),
+    "drift_dividends": (1, "Å Energi AS fra 2023"),
+    "drift_year_end_dispositions": (7, "Dekning av tidligere års merforbruk"),
+    "drift_disposition_fund": (3, "1. tertial 2023 - netto bruk"),
+    "drift_programme_area_economy": (1, "Sum"),
+    "inv_dk_blocks": (9, "Mottatte avdrag på utlån av egne midler"),
+    "inv_2b_fixed_assets": (1, "Prosjekt mangler"),
+    "inv_2b_grants_to_others": (1, "KK Inventar og utstyr P02 Barnehage"),
+    "inv_2b_shares_and_equity": (1, "Finansiering – KK"),
+    "inv_2b_own_lending": (1, "KK P19 Utlån Fontenehuset"),
+    "inv_programme_projects": (4, "Sum"),
+    "inv_net_projects": (10, "Salg av varige driftsmidler"),
+    "bal_prose_figures": (6, "deposit_account_binding_period"),
+    "pers_prose_figures": (5, "small_weekend_position_size_min"),
+    "pers_permanent_staff_by_area": (1, "P01 Skole"),
+    "pers_sick_leave_by_area": (1, "P01 Skole"),
+    "pers_turnover_by_area": (1, "P01 Skole"),
+    "pers_overtime_by_area": (1, "P01 Skole"),
+    "pers_aml_breaches_by_type": (1, "AML timer per 4 uker"),
+    "pers_aml_breaches_by_area": (1, "P01 Skole"),
+    "pers_gender_age_distribution": (17, "20-29"),
+    "pers_full_time_share": (1, "2020"),
+}
+# Changed, but their labels are not printed in any table: the chapter shows D10–D25 by programme
+# area (every label there is "Sum"), and the balance prose figures are pasted into sentences.
+NOT_SHOWN = {"drift_programme_area_economy", "bal_prose_figures"}
+
+
+def hostile(table: str, label: str) -> str:
+    """The label with the hostile tail and the table's name (to tell the tables' rows apart)."""
+    return f"{label}{HOSTILE} ({table})"
+
+
+def _rewrite(data: Path) -> None:
+    paths = {r["name"]: r["path"] for r in json.loads((data / "datapackage.json").read_text("utf-8"))["resources"]}
+    for table, (row, label) in ROWS.items():
+        assert table in paths, f"{table}: not in data/datapackage.json; update ROWS in {__file__}"
+        path = data / paths[table]
+        rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+        column = rows[0].index("label")
+        found = rows[row][column] if row < len(rows) else None
+        assert found == label, (
+            f"{path.name}, row {row}: label {found!r}, expected {label!r}; the table changed, so pick a row "
+            f"again (see this module's docstring) and update ROWS in {__file__}"
+        )
+        rows[row][column] = hostile(table, label)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The book built from data whose chosen labels carry the hostile tail: the ``_build/html`` folder."""
+    tmp = tmp_path_factory.mktemp("escaping")
+    book = copy_repo(tmp)
+    _rewrite(book / "data")
+    result = run_build(book, tmp / "out", env={**os.environ, "AARSEVALUERING_DATA": str(book / "data")})
+    assert result.returncode == 0, (
+        "the book does not build with hostile labels:\n" + (result.stdout + result.stderr)[-4000:]
+    )
+    return tmp / "out" / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def table_texts(hostile_site) -> dict[str, list[tuple[str, str]]]:
+    """Each built page's tables as (id, text with whitespace collapsed), parsed as a browser would."""
+    texts = {}
+    for path in sorted(hostile_site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = path.relative_to(hostile_site).as_posix()
+        texts[page] = [(t.get("id", ""), " ".join(t.get_text(" ").split())) for t in soup.find_all("table")]
+    return texts
+
+
+def test_no_label_reaches_a_page_as_markup(hostile_site):
+    live = []
+    for path in sorted(hostile_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for needle in LIVE:
+            at = text.lower().find(needle.lower())
+            if at >= 0:
+                context = text[max(0, at - 120) : at + 60].replace("\n", " ")
+                live.append(f"{path.relative_to(hostile_site)}: {needle!r} unescaped in ...{context}...")
+    assert not live, "row labels written into the HTML as markup:\n" + "\n".join(live)
+
+
+@pytest.mark.parametrize("table", [t for t in ROWS if t not in NOT_SHOWN])
+def test_label_is_shown_as_text(hostile_site, table_texts, table):
+    row, label = ROWS[table]
+    wanted = " ".join(hostile(table, label).split())
+    shown = [f"{page}#{tid}" for page, tables in table_texts.items() for tid, text in tables if wanted in text]
+    assert shown, f"{table}, row {row}: the label {wanted!r} is shown as text in no table of the book"
+    for where in shown:
+        page = where.split("#")[0]
+        assert ESCAPED in (hostile_site / page).read_text(encoding="utf-8"), f"{where}: label not escaped as expected"
+
+
+def test_labels_stay_text_in_the_browser(hostile_site):
+    """Open every page in Chromium: no dialog opens (a live ``<script>alert(1)`` would open one), no
+    ``<b>bold</b>`` element exists, and the tables show the hostile text literally."""
+    problems, shown = [], 0
+    with served(hostile_site) as base, launched_browser() as browser:
+        context = browser.new_context()
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        for page_name in toc_pages(REPO):
+            page = context.new_page()
+
+            def on_dialog(dialog, page_name=page_name):
+                problems.append(f"{page_name}: a {dialog.type} opened: {dialog.message!r}")
+                dialog.dismiss()
+
+            page.on("dialog", on_dialog)
+            page.goto(f"{base}{page_name}.html", wait_until="load")
+            found = page.evaluate(
+                """() => ({
+                  bold: [...document.querySelectorAll("b")].filter((b) => b.textContent === "bold").length,
+                  script: [...document.scripts].filter((s) => s.textContent.includes("alert(1)")).length,
+                  text: [...document.querySelectorAll("table")].filter(
+                    (t) => t.innerText.includes("<script>alert(1)</script> & <b>bold</b>")).length,
+                })"""
+            )
+            if found["bold"] or found["script"]:
+                problems.append(f"{page_name}: live elements from labels: {found}")
+            shown += found["text"]
+            page.close()
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert shown, "no table in the browser shows a hostile label as text"
