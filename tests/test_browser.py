@@ -5,8 +5,8 @@ or critical violations.
 The book is built once for this module, served on 127.0.0.1 and opened page by page in Debian's
 Chromium through Playwright. Each page is visited once; the tests below assert on what the visit
 recorded. A full-page screenshot of each page goes to ``test-artifacts/screenshots/<page>.png`` and
-the axe-core results to ``test-artifacts/axe.json`` (and ``axe.summary.txt``, printed at the end of
-the run), for CI to keep.
+the axe-core results to ``test-artifacts/axe.json`` (and the counts by page and impact to
+``axe.summary.txt``, also printed at the end of the run), for CI to keep.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from browser_support import chapter_pages, launched_browser, missing, served, toc_pages
+from browser_support import chapter_pages, chromium_path, launched_browser, missing, served, sync_playwright, toc_pages
 from bs4 import BeautifulSoup
 from conftest import REPO, run_build
 
@@ -44,7 +44,7 @@ INSPECT = """async () => {
     images: images.map((img) => {
       const box = img.getBoundingClientRect();
       return {src: img.currentSrc || img.src, natural: img.naturalWidth, width: box.width, height: box.height,
-              content: article.contains(img), figure: !!img.closest("figure")};
+              content: article.contains(img), figure: img.closest("figure")?.id ?? null};
     }),
     figures: article.querySelectorAll("figure img").length,
     tables: article.querySelectorAll("table").length,
@@ -92,8 +92,10 @@ def base_url(site):
 
 
 @pytest.fixture(scope="module")
-def visits(base_url) -> dict[str, Visit]:
+def visits(request) -> dict[str, Visit]:
     """Open every page of the book once in Chromium and record what happened."""
+    chromium_path()  # skip (fail under CI) before building the book when there is no browser
+    sync_playwright()
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError as err:
@@ -101,7 +103,7 @@ def visits(base_url) -> dict[str, Visit]:
 
     shots = ARTIFACTS / "screenshots"
     axe = Axe()
-    base = base_url
+    base = request.getfixturevalue("base_url")
     with launched_browser() as browser:
         context = browser.new_context(viewport=VIEWPORT)
         recorded: dict[str, Visit] = {}
@@ -257,7 +259,7 @@ def _visit(visits: dict[str, Visit], page: str) -> Visit:
 @pytest.mark.parametrize("page", PAGES)
 def test_page_and_its_assets_load(visits, page):
     visit = _visit(visits, page)
-    problems = visit.bad_responses + visit.failed_requests + visit.info["unreachable_assets"]
+    problems = list(dict.fromkeys(visit.bad_responses + visit.failed_requests + visit.info["unreachable_assets"]))
     assert not problems, f"{page}: requests that failed or answered >= 400:\n" + "\n".join(problems)
     assert not visit.outside_requests, f"{page}: requests outside the site (refused):\n" + "\n".join(
         visit.outside_requests
@@ -278,7 +280,7 @@ def test_images_are_decoded_and_shown(visits, page):
     broken = [i["src"] for i in visit.info["images"] if i["natural"] == 0]
     assert not broken, f"{page}: images that did not decode:\n" + "\n".join(broken)
     hidden = [
-        f"{i['src']} ({i['width']}x{i['height']} px)"
+        f"{i['src']} ({i['width']}x{i['height']} px, figure {i['figure']!r})"
         for i in visit.info["images"]
         if i["content"] and not (i["width"] > 0 and i["height"] > 0)
     ]
@@ -379,8 +381,7 @@ def test_accessibility_report(visits, record_property):
         lines.append(f"  {impact} {rule}{' (dark mode)' if mode == 'dark' else ''}: {', '.join(pages)}")
     text = "\n".join(lines)
     (ARTIFACTS / "axe.summary.txt").write_text(text + "\n", encoding="utf-8")
-    record_property("summary", text)
-    print("\n" + text)
+    record_property("summary", text)  # printed at the end of the run (tests/conftest.py)
 
 
 # ---------------------------------------------------------------------------------------------
