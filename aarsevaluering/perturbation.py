@@ -17,10 +17,12 @@ identities
 The share the identities detect on their own says how self-checking the printed tables are; with
 the source text every change must be detected.
 
-Re-running every identity for each of several thousand changes would take minutes, so the identities
-are first narrowed down: an identity is re-run for a cell only if its checks move when the cell's
-row (in a chunk of :data:`CHUNK_ROWS` rows) is shifted up or down by a large amount. ``exhaustive=True`` skips
-the narrowing and re-runs every identity reading the table; the test compares both on small tables.
+Re-running every identity for each of several thousand changes one at a time would take minutes.
+So first, for each identity and table, a few runs with large shifts (of a whole column, of a chunk
+of :data:`CHUNK_ROWS` rows) tell which of its checks each cell can move at all: its *reach*. Changes
+whose reaches do not overlap are then made together, in one run, and told apart by reach; a change
+that breaks the identity is made again on its own. ``exhaustive=True`` makes every change alone in
+every identity reading the table; the test compares both.
 
 Run ``python -m aarsevaluering.perturbation [--exhaustive] [table ...]`` for the table of results.
 """
@@ -35,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
+from random import Random
 
 import pandas as pd
 
@@ -91,15 +94,12 @@ Identity = Callable[[checks.Getter], Iterable[checks.Check]]
 
 
 def _outcome(func: Identity, get: checks.Getter) -> tuple:
-    """What an identity says: each check's id, printed and recomputed figure and class, or the error."""
+    """What an identity says: each check's id, what sets its class (printed and recomputed figure,
+    decimals, tolerance) and its class; or the error."""
     try:
-        return tuple((c.check_id, c.printed, c.recomputed, c.status) for c in func(get))
+        return tuple((c.check_id, c.printed, c.recomputed, c.decimals, c.tolerance_steps, c.status) for c in func(get))
     except Exception as err:  # an identity that breaks on the change has noticed it
         return (("error", type(err).__name__),)
-
-
-def _classes(outcome: tuple) -> tuple:
-    return tuple((item[0], item[-1]) for item in outcome)
 
 
 def _getter(table: str, cells: dict[tuple[int, str], str]) -> checks.Getter:
@@ -137,42 +137,127 @@ def readers() -> dict[str, list[Identity]]:
     return by_table
 
 
-def _cells_read(func: Identity, res: Resource, rows: list[dict], baseline: tuple) -> set[tuple[int, str]]:
-    """The numeric cells of ``res`` that ``func`` reads, narrowed in two steps: the columns whose
-    cells, all shifted by a large amount, move one of its checks; then, in those columns, the chunks
-    of :data:`CHUNK_ROWS` rows whose shift moves one."""
+# Which checks of an identity a cell can move, over-estimated from a few runs with large shifts:
+# a check that reads a cell moves when the cell's whole column is shifted, and when the cell's chunk
+# of rows is. ``EVERY`` stands for all checks (the identity broke or changed shape under the shift).
+EVERY = None
 
-    def moves(indices: Iterable[int], columns: Iterable[str]) -> bool:
-        # Shifted up, then down (which also turns round the order of the shifted cells, so a
-        # comparison of two of them moves too).
-        return any(
-            _outcome(func, _getter(res.name, cells)) != baseline
-            for sign in (1, -1)
-            if (cells := shifted(indices, columns, sign))
-        )
 
-    def shifted(indices: Iterable[int], columns: Iterable[str], sign: int) -> dict:
-        # Distinct shifts, so no difference or ratio of two shifted cells stays what it was: within
-        # one column by row (1, 2, 3, ... times the shift); within a chunk, powers of two.
-        indices, columns = list(indices), list(columns)
-        cells = [(i, name) for i in indices for name in columns if rows[i][name] != ""]
-        if len(columns) == 1:
-            factors = [1 + i for i, _ in cells]
-        else:
-            factors = [2**k for k in range(len(cells))]
-        return {
-            (i, name): str(Decimal(rows[i][name]) + sign * _TAINT * factor)
-            for (i, name), factor in zip(cells, factors, strict=True)
-        }
+def _moved(func: Identity, get: checks.Getter, baseline: dict) -> frozenset | None:
+    """The checks whose printed or recomputed figure differs from ``baseline`` ({id: (printed,
+    recomputed, class)}), or ``EVERY`` when the identity breaks or yields other checks."""
+    outcome = _outcome(func, get)
+    current = {item[0]: item[1:] for item in outcome}
+    if current.keys() != baseline.keys():
+        return EVERY
+    return frozenset(cid for cid, figures in current.items() if figures[:-1] != baseline[cid][:-1])
 
+
+def _both_ways(func: Identity, table: str, shifts: list[dict], baseline: dict) -> frozenset | None:
+    found: set = set()
+    for cells in shifts:
+        moved = _moved(func, _getter(table, cells), baseline)
+        if moved is EVERY:
+            return EVERY
+        found |= moved
+    return frozenset(found)
+
+
+def _reach(func: Identity, res: Resource, rows: list[dict], baseline: dict) -> dict[tuple[int, str], frozenset | None]:
+    """For each numeric cell, the checks of ``func`` it may move (an empty set: none)."""
     numeric = [f["name"] for f in res.fields if f["type"] in ("integer", "number")]
-    columns = [name for name in numeric if moves(range(len(rows)), [name])]
-    read: set[tuple[int, str]] = set()
-    for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = range(start, min(start + CHUNK_ROWS, len(rows)))
-        if columns and moves(chunk, columns):
-            read.update((i, name) for i in chunk for name in columns)
-    return read
+    filled = {(i, name) for i in range(len(rows)) for name in numeric if rows[i][name] != ""}
+    random = Random(0)
+
+    def shifts(cells: list[tuple[int, str]], scale: dict[str, Decimal]) -> list[dict]:
+        # Each cell by its own multiple of the column's amount, up and then down, so that no sum,
+        # difference, ratio or order of shifted cells stays what it was: random multiples of a large
+        # amount, or 1, 2, 3, ... of a small one.
+        factors = [random.randint(1, 10**5) if scale[name] > 1 else 1 + k for k, (_, name) in enumerate(cells)]
+        return [
+            {
+                (i, name): str(Decimal(rows[i][name]) + sign * scale[name] * factor)
+                for (i, name), factor in zip(cells, factors, strict=True)
+            }
+            for sign in (1, -1)
+        ]
+
+    def moved_by(cells: list[tuple[int, str]], scale: dict[str, Decimal]) -> frozenset | None:
+        return _both_ways(func, res.name, shifts(cells, scale), baseline) if cells else frozenset()
+
+    # Columns: shifted by a large amount, or, where that breaks the identity (a count of decimals,
+    # say), by a small one.
+    by_column, scale = {}, {}
+    for name in numeric:
+        cells = sorted(cell for cell in filled if cell[1] == name)
+        for amount in (_TAINT, Decimal(1)):
+            scale[name] = amount
+            by_column[name] = moved_by(cells, scale)
+            if by_column[name] is not EVERY:
+                break
+    reading = [name for name in numeric if by_column[name] is EVERY or by_column[name]]
+    # Rows are shifted together in the columns a large amount suits, and column by column in the
+    # others (a small shift of one is not to be drowned by a large one of another).
+    groups = [[name for name in reading if scale[name] > 1]] + [[name] for name in reading if scale[name] == 1]
+
+    reach: dict[tuple[int, str], frozenset | None] = {}
+    # Rows in blocks, and the blocks that move a check in chunks: an identity that reads a few rows
+    # of a long table costs a few runs.
+    block = 4 * CHUNK_ROWS
+    for columns in filter(None, groups):
+        for start in range(0, len(rows), block):
+            end = min(start + block, len(rows))
+            if moved_by([(i, c) for i in range(start, end) for c in columns if (i, c) in filled], scale) == frozenset():
+                continue
+            for first in range(start, end, CHUNK_ROWS):
+                cells = [
+                    (i, c) for i in range(first, min(first + CHUNK_ROWS, end)) for c in columns if (i, c) in filled
+                ]
+                moved = moved_by(cells, scale)
+                for cell in cells:
+                    column = by_column[cell[1]]
+                    if moved is EVERY:
+                        reach[cell] = column
+                    elif column is EVERY:
+                        reach[cell] = moved
+                    else:
+                        reach[cell] = moved & column
+    return reach
+
+
+def _detected_by(func: Identity, table: str, changes: list[Perturbation], reach: dict, baseline: dict) -> set:
+    """The changes (each alone) that change the class of one of ``func``'s checks. Changes whose
+    reaches do not overlap are made together in one run of the identity and told apart by reach."""
+    batches: list[tuple[list[Perturbation], set]] = []
+    for p in changes:
+        cell_reach = reach.get((p.row, p.column), frozenset())
+        if cell_reach == frozenset():
+            continue  # the identity does not read this cell
+        for batch, covered in batches:
+            if cell_reach is not EVERY and covered is not None and not covered & cell_reach:
+                batch.append(p)
+                covered |= cell_reach
+                break
+        else:
+            batches.append(([p], None if cell_reach is EVERY else set(cell_reach)))
+    detected = set()
+    for batch, _ in batches:
+        get = _getter(table, {(p.row, p.column): p.changed for p in batch})
+        outcome = {item[0]: item[1:] for item in _outcome(func, get)}
+        if outcome.keys() != baseline.keys():
+            if len(batch) == 1:
+                detected.add(batch[0])
+                continue
+            # The identity broke or changed shape: make the changes one at a time.
+            for p in batch:
+                detected |= _detected_by(func, table, [p], {(p.row, p.column): EVERY}, baseline)
+            continue
+        for p in batch:
+            cell_reach = reach[(p.row, p.column)]
+            ids = baseline.keys() if cell_reach is EVERY else cell_reach
+            if any(outcome[cid][-1] != baseline[cid][-1] for cid in ids):
+                detected.add(p)
+    return detected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,25 +300,28 @@ def _run_table(name: str, source: list[str] | None, exhaustive: bool, funcs: lis
     res = package()[name]
     header, body = read_rows(res)
     rows = validate_rows(res, header, body)
+    changes = list(perturbations(res, rows))
     baselines, cost = {}, {}
     for func in funcs:
-        timings = []
-        for _ in range(3):  # the fastest of three: the first run also warms caches
-            started = time.perf_counter()
-            baselines[func] = _outcome(func, checks.from_disk)
-            timings.append(time.perf_counter() - started)
-        cost[func] = min(timings)
-    # Cheapest identities first: the first one that notices a change settles it.
-    funcs = sorted(funcs, key=cost.__getitem__)
-    if exhaustive:
-        numeric = [f["name"] for f in res.fields if f["type"] in ("integer", "number")]
-        every = {(i, c) for i in range(len(rows)) for c in numeric}
-        cells_read = {func: every for func in funcs}
-    else:
-        cells_read = {func: _cells_read(func, res, rows, baselines[func]) for func in funcs}
+        started = time.perf_counter()
+        baselines[func] = {item[0]: item[1:] for item in _outcome(func, checks.from_disk)}
+        cost[func] = time.perf_counter() - started
+    detected_by_identities: set[Perturbation] = set()
+    for func in sorted(funcs, key=cost.__getitem__):  # the cheap ones first: they leave less to do
+        baseline = baselines[func]
+        if exhaustive:  # every change alone, every identity
+            reach = {(p.row, p.column): EVERY for p in changes}
+        else:
+            reach = _reach(func, res, rows, baseline)
+        # A change another identity caught needs no more runs.
+        pending = [p for p in changes if p not in detected_by_identities]
+        if exhaustive:
+            detected_by_identities |= {p for p in pending if _detected_by(func, name, [p], reach, baseline)}
+        else:
+            detected_by_identities |= _detected_by(func, name, pending, reach, baseline)
     position = {f["name"]: i for i, f in enumerate(res.fields)}
     results = []
-    for p in perturbations(res, rows):
+    for p in changes:
         cells = [list(row) for row in body]
         cells[p.row][position[p.column]] = p.changed
         try:
@@ -242,18 +330,18 @@ def _run_table(name: str, source: list[str] | None, exhaustive: bool, funcs: lis
         except DataError:
             changed_rows, schema = None, True
         transcription = None
-        if source is not None:
+        if source is not None and not schema:
+            # The rows on the changed row's old and new line: each row's own check, and the rule
+            # that a figure backs no more rows than it is printed times on its line.
+            lines = {rows[p.row]["source_line"], changed_rows[p.row]["source_line"]}
+            nearby = [row for row in changed_rows if row["source_line"] in lines]
             try:
-                transcription = schema or bool(check_rows(res, changed_rows, source))
+                transcription = bool(check_rows(res, nearby, source))
             except (ValueError, DataError):
                 transcription = True
-        get = _getter(name, {(p.row, p.column): p.changed})
-        identities = any(
-            _classes(_outcome(func, get)) != _classes(baselines[func])
-            for func in funcs
-            if (p.row, p.column) in cells_read[func]
-        )
-        results.append(Result(p, schema, transcription, identities))
+        elif source is not None:
+            transcription = True
+        results.append(Result(p, schema, transcription, p in detected_by_identities))
     return results
 
 
