@@ -135,7 +135,7 @@ checks_table(liquidity_checks, table_id="balanse-checks-liquidity", caption="Liq
 # %%
 b01 = get(bal.DEBT)
 styled(b01, table_id="balanse-b01",
-       columns={"label": "", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023"},
+       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023"},
        caption="Drammen kommunes lånefond – lånegjeld etter anvendelse per 31.12.2023 (NOK million)")  # fmt: skip
 
 # %% [markdown]
@@ -145,7 +145,7 @@ styled(b01, table_id="balanse-b01",
 # %%
 debt = bal.debt_by_use(get)
 styled(debt, table_id="balanse-b01-shares",
-       columns={"label": "", "debt_2023_01_01": "1.1.2023", "share_2023_01_01": "Share 1.1. (%)",
+       columns={"label": "Use", "debt_2023_01_01": "1.1.2023", "share_2023_01_01": "Share 1.1. (%)",
                 "debt_2023_12_31": "31.12.2023", "share_2023_12_31": "Share 31.12. (%)",
                 "change": "Change", "change_pct": "Change (%)"},
        decimals={"share_2023_01_01": 1, "share_2023_12_31": 1, "change": 1, "change_pct": 1},
@@ -306,7 +306,7 @@ checks_table(checks.run("balanse", only=["interest_rate_hedging"]), table_id="ba
 # %%
 b02 = get(bal.FUNDS)
 styled(b02, table_id="balanse-b02",
-       columns={"label": "", "balance_2022": "2022", "balance_2023": "2023", "change_2022_2023": "Endring 2022–2023"},
+       columns={"label": "Fund", "balance_2022": "2022", "balance_2023": "2023", "change_2022_2023": "Endring 2022–2023"},
        caption="Drammen kommunekasse – fondsreserver 2022–2023 (NOK thousand)")  # fmt: skip
 
 # %%

@@ -381,7 +381,7 @@ tables.styled(
     balance.rename_axis("line").reset_index(),
     table_id="drift-d06-balance",
     columns={
-        "line": "",
+        "line": "Line",
         "actual_2023": "Accounts 2023",
         "original_budget_2023": "Original budget",
         "revised_budget_2023": "Revised budget",

@@ -698,7 +698,7 @@ display(styled(pay, table_id="personnel-pay",
                         "avg_pay_total": "All (NOK)"},
                caption="Lønnsforskjeller på ulike stillingsnivå/grupper (average annual pay)"))  # fmt: skip
 display(styled(pay_total, table_id="personnel-pay-total",
-               columns={"label": "", "avg_pay_women": "Women (NOK)", "avg_pay_men": "Men (NOK)",
+               columns={"label": "Measure", "avg_pay_women": "Women (NOK)", "avg_pay_men": "Men (NOK)",
                         "avg_pay_all": "All (NOK)"},
                caption="Lønnsforskjell totalt i virksomheten (average annual pay, whole organisation)"))  # fmt: skip
 styled(job_groups, table_id="personnel-job-groups",
