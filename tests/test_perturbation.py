@@ -8,8 +8,10 @@ tables are; both figures are printed at the end of the test run.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
+from conftest import REPO
 
 from aarsevaluering import perturbation
 from aarsevaluering.perturbation import KINDS, changed_text
@@ -42,6 +44,17 @@ def test_every_change_is_caught_with_the_source_text(source_lines, record_proper
     assert len(results) > 6000
     assert shares.loc["all tables", "with_source"] == 100.0
     assert 0 < shares.loc["all value cells", "identities"] < 100
+    # The figures README.md gives are these.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"\((\d+) changes;.*?catch \*\*([\d.]+) %\*\* of the\s+changes to printed values and "
+                       r"\*\*([\d.]+) %\*\* of all changes", readme, re.DOTALL)  # fmt: skip
+    assert stated, "README.md no longer states the perturbation figures"
+    computed = (
+        str(len(results)),
+        f"{shares.loc['all value cells', 'identities']:.1f}",
+        f"{shares.loc['all tables', 'identities']:.1f}",
+    )
+    assert stated.groups() == computed, f"README.md states {stated.groups()}, the test finds {computed}"
 
 
 SMALL_TABLES = ["drift_central_income", "bal_fund_reserves", "pension_central_items", "pers_full_time_share"]
