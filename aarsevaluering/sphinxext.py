@@ -108,16 +108,27 @@ def _read_in_parallel_when_possible(self, docnames: list[str]) -> None:
         _read_serial(self, docnames)
 
 
-def _notebooks_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Start the notebooks first, so the quick Markdown pages fill the gaps at the end."""
-    docnames.sort(key=lambda name: (not name.startswith("notebooks/"), name))
+def _longest_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Start the notebooks that take longest first, so the two processes finish together and the quick
+    Markdown pages fill the gaps at the end: by their last run's time, or before any run by the size
+    of their code (the paired ``.py``)."""
+    runs = getattr(env, "nb_metadata", {})
+
+    def expected_seconds(docname: str) -> float:
+        exec_data = runs.get(docname, {}).get("exec_data") or {}
+        if exec_data.get("runtime"):
+            return float(exec_data["runtime"])
+        script = Path(env.srcdir) / f"{docname}.py"
+        return script.stat().st_size / 10_000 if script.is_file() else 0.0
+
+    docnames.sort(key=lambda name: (-expected_seconds(name), name))
 
 
 def setup(app: Sphinx) -> dict:
     sphinx.builders.make_chunks = _one_page_per_chunk
     sphinx.builders.Builder._read_serial = _read_in_parallel_when_possible
     app.connect("builder-inited", _declare_parallel_safe)
-    app.connect("env-before-read-docs", _notebooks_first)
+    app.connect("env-before-read-docs", _longest_first)
     app.connect("source-read", _start_log)
     app.connect("doctree-read", _note_dependencies)
     app.connect("env-get-outdated", _pasting_pages)
