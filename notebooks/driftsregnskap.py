@@ -69,7 +69,9 @@ def show_checks(names, table_id):
     return tables.checks_table(checks.run(CH, only=names), table_id=table_id)
 
 
-catalogue(CH)[["table", "source_table", "title", "unit", "source_lines", "rows"]]
+tables.styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter",
+              columns={"table": "Table", "source_table": "Id", "title": "Title as printed", "unit": "Unit",
+                       "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
 
 # %% [markdown]
 # ## How does each table sign a deviation?
@@ -723,7 +725,8 @@ counts = checks.summary(chapter_checks)
 g("checks_total", fmt(len(chapter_checks), 0))
 for status in counts.columns:
     g(f"checks_{status}", fmt(counts.loc[CH, status], 0))
-counts.rename_axis(columns=None).reset_index().rename(columns={"chapter": "Chapter"})
+tables.styled(counts.reset_index(), table_id="drift-check-counts", caption="The chapter's checks by class",
+              columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "discrepancy": "Discrepancy"})  # fmt: skip
 
 # %%
 explained = dr.unexplained(chapter_checks).assign(
@@ -761,7 +764,7 @@ tables.styled(
 # %%
 target = dr.TARGET_RESULTATGRAD_PCT  # try 1.5 (the ASSS average in 2023) or 2.0
 attempt = dr.result_vs_target(get, target_pct=target)
-pd.DataFrame(
+attempt_table = pd.DataFrame(
     {
         "figure": [
             "Gross operating income",
@@ -781,3 +784,5 @@ pd.DataFrame(
         ],
     }
 )
+tables.styled(attempt_table, table_id="drift-try-target", columns={"figure": "Figure", "value": "Value"},
+              caption="The financial rule at the chosen target")  # fmt: skip

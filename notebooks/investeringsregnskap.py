@@ -684,4 +684,4 @@ DELTA = 1000
 altered = checks.altered(inv.T1, "actual_2023", DELTA, add=True, label="KK P11 Bybru")
 tried = checks.run(CH, get=altered)
 moved = tried[tried["status"] != all_checks["status"]]
-moved[["check_id", "printed", "recomputed", "status"]]
+checks_table(moved, table_id="inv-try-moved")
