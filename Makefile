@@ -18,7 +18,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Everything the book is built from. When none of it is newer than the last build, make stops here;
 # otherwise Sphinx rebuilds only the pages whose sources or tables changed (aarsevaluering/sphinxext.py).
-BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data aarsevaluering _static -type f \
+BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data aarsevaluering _static _templates -type f \
 	-not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
 BOOK_BUILT := _build/.book-built
 

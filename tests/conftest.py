@@ -86,7 +86,10 @@ def run_build(book: Path, out: Path, env: dict | None = None) -> subprocess.Comp
     )
 
 
-def copy_repo(tmp_path: Path, names=("_config.yml", "_toc.yml", "book", "notebooks", "data")) -> Path:
+BOOK_SOURCES = ("_config.yml", "_toc.yml", "_static", "_templates", "book", "notebooks", "data")
+
+
+def copy_repo(tmp_path: Path, names=BOOK_SOURCES) -> Path:
     """A copy of the book's sources in ``tmp_path`` to build or break without touching the checkout."""
     dest = tmp_path / "book"
     dest.mkdir()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from conftest import BIN, REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
+from conftest import BIN, BOOK_SOURCES, REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,8 @@ def mini_book(tmp_path: Path, notebook_source: str, markdown: str = "") -> Path:
     book = tmp_path / "mini"
     (book / "book").mkdir(parents=True)
     shutil.copy2(REPO / "_config.yml", book / "_config.yml")
+    for folder in ("_static", "_templates"):  # what the configuration refers to
+        shutil.copytree(REPO / folder, book / folder)
     shutil.copy2(REPO / "book" / "references.bib", book / "book" / "references.bib")
     (book / "book" / "intro.md").write_text("# Mini\n", encoding="utf-8")
     (book / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: page\n", encoding="utf-8")
@@ -136,8 +138,8 @@ def test_nbval_catches_a_changed_stored_output(tmp_path):
 
 def test_make_book_does_nothing_until_an_input_changes(tmp_path):
     """``make book`` skips the build when no source, table or module file is newer than the last one."""
-    names = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "aarsevaluering", "Makefile")
-    book = copy_repo(tmp_path, names=(*names, "requirements.txt", "pyproject.toml"))
+    names = (*BOOK_SOURCES, "aarsevaluering", "Makefile", "requirements.txt", "pyproject.toml")
+    book = copy_repo(tmp_path, names=names)
     venv = f"VENV={BIN.parent}"  # the installed environment: its stamp matches the copied requirements
     built = book / "_build" / ".book-built"
     built.parent.mkdir()
