@@ -43,11 +43,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check aarsevaluering tests notebooks benchmarks
 	$(BIN)/python -m pytest tests/test_pairing.py -q -p no:xdist -p no:cacheprovider -o addopts=
 
-# Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval);
+# Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval; without
+# --update, which skips the run when the code is unchanged, though a table may have changed);
 # rewrite the data page from data/datapackage.json (tests/test_catalogue.py checks it is current).
 sync: $(STAMP)
 	cd notebooks && for nb in *.py; do \
-		../$(BIN)/jupytext --to ipynb --update --execute "$$nb" || exit 1; done
+		../$(BIN)/jupytext --to ipynb --execute "$$nb" || exit 1; done
 	$(BIN)/python -m aarsevaluering.catalogue
 
 # Build and test costs against the cost of running the notebooks as plain scripts; writes
