@@ -47,7 +47,7 @@ from .transcription import check_rows, read_source, source_path
 
 KINDS = ("+1 unit", "×10")
 CHUNK_ROWS = 4
-# Added to every numeric cell of a chunk of rows to see which identities read those rows at all.
+# The large shift of the runs that find which checks a cell can move (see _reach).
 _TAINT = Decimal(10) ** 7
 
 
@@ -149,8 +149,8 @@ EVERY = None
 
 
 def _moved(func: Identity, get: checks.Getter, baseline: dict) -> frozenset | None:
-    """The checks whose printed or recomputed figure differs from ``baseline`` ({id: (printed,
-    recomputed, class)}), or ``EVERY`` when the identity breaks or yields other checks."""
+    """The checks whose figures (printed, recomputed, decimals, tolerance) differ from ``baseline``
+    ({id: (those figures..., class)}), or ``EVERY`` when the identity breaks or yields other checks."""
     outcome = _outcome(func, get)
     current = {item[0]: item[1:] for item in outcome}
     if current.keys() != baseline.keys():
@@ -320,16 +320,11 @@ def _run_table(name: str, source: list[str] | None, exhaustive: bool, funcs: lis
     detected_by_identities: set[Perturbation] = set()
     for func in sorted(funcs, key=cost.__getitem__):  # the cheap ones first: they leave less to do
         baseline = baselines[func]
-        if exhaustive:  # every change alone, every identity
-            reach = {(p.row, p.column): EVERY for p in changes}
-        else:
-            reach = _reach(func, res, rows, baseline)
+        # Exhaustive: every cell may move every check, so each change is made alone.
+        reach = {(p.row, p.column): EVERY for p in changes} if exhaustive else _reach(func, res, rows, baseline)
         # A change another identity caught needs no more runs.
         pending = [p for p in changes if p not in detected_by_identities]
-        if exhaustive:
-            detected_by_identities |= {p for p in pending if _detected_by(func, name, [p], reach, baseline)}
-        else:
-            detected_by_identities |= _detected_by(func, name, pending, reach, baseline)
+        detected_by_identities |= _detected_by(func, name, pending, reach, baseline)
     position = {f["name"]: i for i, f in enumerate(res.fields)}
     results = []
     for p in changes:

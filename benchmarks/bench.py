@@ -41,8 +41,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "aarsevaluering", "tests/nbval_sanitize.cfg")
-SOURCES += ("Makefile", "requirements.txt", "pyproject.toml")
+SOURCES = ("_config.yml", "_toc.yml", "_static", "_templates", "book", "notebooks", "data", "aarsevaluering")
+SOURCES += ("tests/nbval_sanitize.cfg", "Makefile", "requirements.txt", "pyproject.toml")
 CHANGED_TABLE, OLD, NEW = "pers_average_pay_total.csv", ",567153,", ",567891,"
 PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "nbclient", "ipykernel", "pandas", "matplotlib", "nbval"]
 PACKAGES += ["pytest-xdist"]
@@ -167,10 +167,11 @@ def sphinx_build(book: Path, env: dict) -> Run:
 
 
 def nbval(book: Path, env: dict) -> Run:
-    command = [sys.executable, "-m", "pytest", "notebooks", "--nbval", "--nbval-sanitize-with", "nbval_sanitize.cfg"]
-    command += ["-n", "2", "--dist", "loadfile", "-p", "no:cacheprovider", "-o", "addopts=", "-q"]
-    shutil.copy2(book / "tests" / "nbval_sanitize.cfg", book / "nbval_sanitize.cfg")
-    return measure(command, book, env)
+    """The notebook tests as ``make test`` runs them: nbval, two workers, a notebook per worker."""
+    sanitize = ["--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+    workers = ["-n", "2", "--dist", "loadfile"]
+    command = [sys.executable, "-m", "pytest", "notebooks", "--nbval", *sanitize, *workers]
+    return measure([*command, "-p", "no:cacheprovider", "-o", "addopts=", "-q"], book, env)
 
 
 def set_csv(book: Path, changed: bool) -> None:
