@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -157,3 +158,12 @@ def test_make_book_does_nothing_until_an_input_changes(tmp_path):
         os.utime(built, (later, later))
         os.utime(book / changed, (later + 1, later + 1))
         assert not up_to_date(), changed
+
+
+def test_the_benchmark_builds_from_the_same_sources_as_the_tests():
+    """``make bench`` builds a copy of the book: it must copy everything the configuration refers to."""
+    spec = importlib.util.spec_from_file_location("bench", REPO / "benchmarks" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    assert set(BOOK_SOURCES) <= set(bench.SOURCES), set(BOOK_SOURCES) - set(bench.SOURCES)
