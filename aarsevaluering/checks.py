@@ -19,17 +19,34 @@ import pandas as pd
 from .data import load, resource
 
 Getter = Callable[[str], pd.DataFrame]
-EXACT, ROUNDING, DISCREPANCY = "exact", "rounding", "discrepancy"
-# A recomputed figure within this many units of the printed figure's last digit is rounding.
-ROUNDING_STEPS = 2
+
+# The classes a check can end in. ``truncated`` and ``estimate`` are not rounding, but not the report's
+# contradiction either: a truncated restatement is the report's way of restating, an estimate rests on a
+# relation the report never states and is shown, never graded.
+EXACT, ROUNDING, TRUNCATED, ESTIMATE, DISCREPANCY = "exact", "rounding", "truncated", "estimate", "discrepancy"
+STATUSES = (EXACT, ROUNDING, TRUNCATED, ESTIMATE, DISCREPANCY)
+
+# The kinds of relation a check tests; the kind, not the chapter, decides the tolerance (see classify).
+SUM = "sum"  # a sum or difference of ``terms`` printed figures against a printed figure
+RESTATEMENT = "restatement"  # the same quantity printed again (in the same or a coarser unit)
+SHARE = "share"  # a ratio, share or % change of printed figures: the range the rounded inputs allow
+CLAIM = "claim"  # a statement in words (printed 1 = the report says so; recomputed 1 if the figures bear it out)
+ESTIMATE_KIND = "estimate"  # a relation the report never states (a weighting it does not claim, a model)
+KINDS = (SUM, RESTATEMENT, SHARE, CLAIM, ESTIMATE_KIND)
+
+# Relative slack for floating-point noise in the comparisons below (never a tolerance of its own).
+_EPS = 1e-9
 
 
 @dataclass(frozen=True)
 class Check:
     """One comparison of a printed figure with its recomputation.
 
-    ``difference`` is printed − recomputed; ``decimals`` is how many decimals the report prints,
-    which sets the unit of the last printed digit.
+    ``difference`` is printed − recomputed; ``decimals`` is how many decimals the report prints the
+    compared figure with, which sets the unit of its last digit. ``kind`` names the relation and with
+    it the tolerance (:func:`classify`): for a ``sum``, ``terms`` printed figures were combined, each
+    rounded to ``input_decimals`` (default: ``decimals``); for a ``share``, ``low`` and ``high`` bound
+    what the recomputed figure could be, given that its printed inputs are rounded.
     """
 
     check_id: str
@@ -43,36 +60,115 @@ class Check:
     source_lines: str
     section: str = ""
     explanation: str = ""
-    tolerance_steps: float = field(default=ROUNDING_STEPS)
+    kind: str = SUM
+    terms: int = 2
+    input_decimals: int | None = None
+    low: float = float("nan")
+    high: float = float("nan")
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"check {self.check_id}: kind {self.kind!r} is not one of {KINDS}")
+        if self.kind == SHARE and (math.isnan(self.low) or math.isnan(self.high)):
+            raise ValueError(f"check {self.check_id}: a share needs the range (low, high) its rounded inputs allow")
 
     @property
     def difference(self) -> float:
         return round(self.printed - self.recomputed, self.decimals + 6)
 
     @property
+    def tolerance(self) -> float:
+        """The largest difference rounding can explain, in the printed figure's unit (NaN where the
+        kind has no band: restatements, claims, estimates, and shares, which use their range)."""
+        if self.kind != SUM:
+            return float("nan")
+        inputs = self.decimals if self.input_decimals is None else self.input_decimals
+        return 0.5 * 10.0**-self.decimals + self.terms * 0.5 * 10.0**-inputs
+
+    @property
     def status(self) -> str:
-        return classify(self.printed, self.recomputed, self.decimals, self.tolerance_steps)
+        return classify(self.printed, self.recomputed, self.decimals, self.kind, self.tolerance, self.low, self.high)
 
     def as_row(self) -> dict:
         row = asdict(self)
-        del row["tolerance_steps"]
         row["difference"] = self.difference
+        row["tolerance"] = self.tolerance
         row["status"] = self.status
         return row
 
 
-def classify(printed: float, recomputed: float, decimals: int = 0, steps: float = ROUNDING_STEPS) -> str:
-    """exact: the recomputed figure rounds to the printed one; rounding: within ``steps`` units of the
-    last printed digit; discrepancy: anything else (including a figure that cannot be recomputed)."""
+def classify(
+    printed: float,
+    recomputed: float,
+    decimals: int = 0,
+    kind: str = SUM,
+    tolerance: float | None = None,
+    low: float = float("nan"),
+    high: float = float("nan"),
+) -> str:
+    """The book's one tolerance rule, by the kind of relation.
+
+    Always ``exact`` when the recomputed figure rounds to the printed one (within half a unit of
+    the printed figure's last digit). Otherwise:
+
+    * ``sum`` of n printed figures: each is off its true value by up to half a unit, and so is the
+      printed total, so rounding can explain up to (n + 1)/2 units (``tolerance``; the default
+      ``None`` means n = 2, a difference of two figures): ``rounding``, beyond it ``discrepancy``;
+    * ``restatement``: ``truncated`` when the recomputed figure truncates to the printed one (cut,
+      not rounded, at the printed digit), otherwise ``discrepancy``: there is no band;
+    * ``share``: ``rounding`` when the printed figure's own rounding interval meets the range
+      [``low``, ``high``] the rounded inputs allow, otherwise ``discrepancy``;
+    * ``claim``: a claim in words either holds (``exact``) or is contradicted (``discrepancy``);
+    * ``estimate``: never graded.
+
+    A figure that cannot be recomputed (NaN) is a discrepancy, except in an estimate.
+    """
+    if kind == ESTIMATE_KIND:
+        return ESTIMATE
     if printed is None or recomputed is None or math.isnan(printed) or math.isnan(recomputed):
         return DISCREPANCY
     unit = 10.0**-decimals
+    noise = _EPS * max(1.0, abs(printed), abs(recomputed))
     gap = abs(printed - recomputed)
-    if gap < unit / 2 + 1e-9 * max(1.0, abs(printed)):
+    if gap <= unit / 2 + noise:
         return EXACT
-    if gap <= steps * unit + 1e-9 * max(1.0, abs(printed)):
-        return ROUNDING
-    return DISCREPANCY
+    if kind == SUM:
+        band = 1.5 * unit if tolerance is None or math.isnan(tolerance) else tolerance
+        return ROUNDING if gap <= band + noise else DISCREPANCY
+    if kind == RESTATEMENT:
+        same_sign = printed == 0 or recomputed == 0 or (printed > 0) == (recomputed > 0)
+        cut = abs(recomputed) - abs(printed)
+        return TRUNCATED if same_sign and -noise <= cut < unit - noise else DISCREPANCY
+    if kind == SHARE:
+        meets = printed + unit / 2 >= low - noise and printed - unit / 2 <= high + noise
+        return ROUNDING if meets else DISCREPANCY
+    return DISCREPANCY  # a claim that does not hold
+
+
+def corner_range(func: Callable[..., float], *intervals: tuple[float, float]) -> tuple[float, float]:
+    """Smallest and largest value of ``func`` over the corners of the box of ``intervals``: the range
+    of a ratio, share or change of rounded figures (monotonic in each input where it is defined)."""
+    values = []
+    for corner in np.array(np.meshgrid(*intervals)).T.reshape(-1, len(intervals)):
+        try:
+            result = float(func(*corner))
+        except ZeroDivisionError:
+            continue
+        if not math.isnan(result):
+            values.append(result)
+    return (min(values), max(values)) if values else (float("nan"), float("nan"))
+
+
+def rounded(figure: float, decimals: int = 0) -> tuple[float, float]:
+    """The interval a figure printed with ``decimals`` decimals stands for."""
+    half = 0.5 * 10.0**-decimals
+    return float(figure) - half, float(figure) + half
+
+
+def share_range(part: float, whole: float, part_decimals: int = 0, whole_decimals: int = 0) -> tuple[float, float]:
+    """Range of ``part`` / ``whole`` × 100 when both are printed rounded (an exact count has
+    decimals that make its half unit negligible: pass a large number)."""
+    return corner_range(lambda p, w: pct(p, w), rounded(part, part_decimals), rounded(whole, whole_decimals))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,8 +198,8 @@ def from_disk(name: str) -> pd.DataFrame:
 
 
 CHECK_COLUMNS = [
-    "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "decimals",
-    "status", "table", "section", "source_lines", "explanation",
+    "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "decimals", "kind",
+    "terms", "tolerance", "low", "high", "status", "table", "section", "source_lines", "explanation",
 ]  # fmt: skip
 
 
@@ -167,12 +263,17 @@ def check(
     unit: str | None = None,
     explanation: str = "",
     section: str | None = None,
-    tolerance_steps: float | None = None,
+    kind: str = SUM,
+    terms: int = 2,
+    input_decimals: int | None = None,
+    bounds: tuple[float, float] | None = None,
 ) -> Check:
     """A :class:`Check` with the table's unit and report section filled in from the descriptor
     unless given; the one constructor the chapters' identities use. ``table`` may name several
-    tables (``"a, b"``) when ``unit`` and ``section`` are given."""
+    tables (``"a, b"``) when ``unit`` and ``section`` are given. ``kind``, ``terms``,
+    ``input_decimals`` and ``bounds`` (a share's range) choose the tolerance: see :func:`classify`."""
     info = meta(table) if unit is None or section is None else {}
+    low, high = bounds if bounds is not None else (float("nan"), float("nan"))
     return Check(
         check_id=check_id,
         chapter=chapter,
@@ -185,7 +286,11 @@ def check(
         source_lines=str(source_lines),
         section=info["section"] if section is None else section,
         explanation=explanation,
-        tolerance_steps=ROUNDING_STEPS if tolerance_steps is None else tolerance_steps,
+        kind=kind,
+        terms=int(terms),
+        input_decimals=input_decimals,
+        low=float(low),
+        high=float(high),
     )
 
 
@@ -253,6 +358,7 @@ def sum_checks(
                 what=what or f"{total_label} = sum of its rows ({resource(table).field(column).get('title', column)})",
                 printed=value(frame, column, **total),
                 recomputed=float(frame.loc[mask, column].fillna(0).sum()),
+                terms=int(frame.loc[mask, column].notna().sum()),
                 unit=field_unit,
                 decimals=decimals_of(table, column),
                 table=table,
@@ -274,9 +380,13 @@ def row_checks(
     rows=None,
     key: str = "label",
     explanation: str | Callable[[pd.Series], str] = "",
+    kind: str = SUM,
+    terms: int = 2,
+    bounds: Callable[[pd.Series], tuple[float, float]] | None = None,
 ) -> list[Check]:
     """For every row (or those ``rows`` selects), the printed ``column`` against ``formula(row)``,
-    e.g. a deviation recomputed from actual and budget."""
+    e.g. a deviation recomputed from actual and budget (a ``sum`` of two ``terms``), or a deviation
+    % (a ``share`` whose ``bounds(row)`` is the range the row's rounded figures allow)."""
     frame = get(table)
     if rows is not None:
         frame = frame[rows(frame)]
@@ -300,6 +410,10 @@ def row_checks(
                 source_lines=str(int(row["source_line"])),
                 section=info["section"],
                 explanation=note,
+                kind=kind,
+                terms=terms,
+                low=bounds(row)[0] if bounds else float("nan"),
+                high=bounds(row)[1] if bounds else float("nan"),
             )
         )
     return out
@@ -310,21 +424,5 @@ def pct(part: float, whole: float) -> float:
     return float("nan") if whole == 0 else 100.0 * part / whole
 
 
-# How many NOK thousand one unit of each money unit is, to rank discrepancies by size across tables.
+# How many NOK thousand one unit of each money unit is, to rank findings by size across tables.
 IN_NOK_THOUSAND = {"NOK 1000": 1.0, "NOK thousand": 1.0, "NOK": 0.001, "NOK million": 1000.0}
-
-
-def register(checks: pd.DataFrame) -> pd.DataFrame:
-    """The discrepancies, largest first: money differences ranked together in NOK thousand, then the
-    others (percentages, counts, FTEs) by their own size."""
-    from .fmt import fmt
-
-    found = checks[checks["status"] == DISCREPANCY].copy()
-    scale = found["unit"].map(IN_NOK_THOUSAND)
-    found["is_money"] = scale.notna()
-    found["effect"] = found["difference"].abs() * scale.fillna(1.0)
-    found = found.sort_values(["is_money", "effect", "check_id"], ascending=[False, False, True], kind="stable")
-    found["difference_text"] = [
-        fmt(v, int(d), sign=True) for v, d in zip(found["difference"], found["decimals"], strict=True)
-    ]
-    return found.drop(columns=["is_money"]).reset_index(drop=True)

@@ -97,7 +97,7 @@ def _outcome(func: Identity, get: checks.Getter) -> tuple:
     """What an identity says: each check's id, what sets its class (printed and recomputed figure,
     decimals, tolerance) and its class; or the error."""
     try:
-        return tuple((c.check_id, c.printed, c.recomputed, c.decimals, c.tolerance_steps, c.status) for c in func(get))
+        return tuple((c.check_id, c.printed, c.recomputed, c.decimals, c.kind, c.tolerance, c.low, c.high, c.status) for c in func(get))
     except Exception as err:  # an identity that breaks on the change has noticed it
         return (("error", type(err).__name__),)
 

@@ -12,77 +12,109 @@
 # ---
 
 # %% [markdown]
-# # Audit: every check in one place
+# # Audit: every check, and what the report gets wrong
 #
 # *Download* this page as a notebook with its outputs, {download}`audit.ipynb <audit.ipynb>`,
-# or as a script, {download}`audit.py <audit.py>`;
-# the table of every check is offered {ref}`below <audit-download>`.
+# or as a script, {download}`audit.py <audit.py>`; the checks and the findings are offered as CSV files
+# {ref}`below <audit-download>`.
 #
 # Each chapter compares figures the report prints with the same figures recomputed from other
 # printed figures. This page runs every one of those checks again, from the same code the chapters
-# use, and lists them in one table that can be cited and downloaded. It adds no check of its own.
-#
-# A check is *exact* when the recomputed figure rounds to the printed one, *rounding* when the two
-# differ by at most two units of the last printed digit, and a *discrepancy* otherwise (see
-# {doc}`../book/data_and_methods`).
+# use, judges each under the book's one tolerance rule (see {doc}`../book/data_and_methods`), and
+# gathers the checks that fall outside it into *findings*: one underlying slip and every check it
+# breaks, with a verdict. It adds no check of its own.
 
-# %%
+# %% tags=["remove-input"]
 from pathlib import Path
 
 from myst_nb import glue
 
-from aarsevaluering import checks
+from aarsevaluering import checks, findings
+from aarsevaluering.audit import audit_checks, audit_findings
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
-from aarsevaluering.tables import checks_table, styled
+from aarsevaluering.tables import styled
 
 all_checks = checks.run()
-counts = checks.summary(all_checks)
-glue("audit_total_checks", fmt(len(all_checks)), display=False)
-glue("audit_discrepancies", fmt((all_checks["status"] == checks.DISCREPANCY).sum()), display=False)
-glue("audit_rounding", fmt((all_checks["status"] == checks.ROUNDING).sum()), display=False)
-glue("audit_exact", fmt((all_checks["status"] == checks.EXACT).sum()), display=False)
+counts = findings.counts(all_checks)
+for key, count in counts.items():
+    glue(f"audit_{key}", fmt(count), display=False)
 
 # %% [markdown]
-# ## Counts by chapter and class
+# ## What the checks found
 #
-# The book makes {glue:text}`audit_total_checks:s` checks: {glue:text}`audit_exact:s` exact,
-# {glue:text}`audit_rounding:s` within rounding and {glue:text}`audit_discrepancies:s` discrepancies.
+# The book makes {glue:text}`audit_checks:s` checks. Of these, {glue:text}`audit_exact:s` are exact and
+# {glue:text}`audit_rounding:s` are within the difference that rounding can produce;
+# {glue:text}`audit_truncated:s` restate a figure cut off rather than rounded, and
+# {glue:text}`audit_estimate:s` rest on relations the report never states and are shown without a
+# grade. The {glue:text}`audit_discrepancy:s` discrepancies come down to
+# {glue:text}`audit_findings:s` findings.
+#
+# **{glue:text}`audit_contradicted:s` findings are the report contradicting itself**:
+# {glue:text}`audit_error:s` where its own figures show which figure is wrong (*error*) and
+# {glue:text}`audit_inconsistency:s` where they do not (*inconsistency*). The other
+# {glue:text}`audit_not_contradicted:s` are not errors of the report: {glue:text}`audit_scope:s`
+# compare figures that measure different things (*scope*) and {glue:text}`audit_unstated:s` rest on
+# a relation the report never states (*unstated*).
 
-# %%
-counts_view = counts.assign(total=counts.sum(axis=1)).reset_index()
-styled(counts_view, table_id="audit-counts", columns={"chapter": "Chapter", "exact": "Exact",
-       "rounding": "Rounding", "discrepancy": "Discrepancy", "total": "Total"})  # fmt: skip
+# %% tags=["remove-input"]
+verdicts = findings.table(all_checks).groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
+verdicts = verdicts.reindex(index=sorted(checks.IDENTITIES), columns=list(findings.VERDICTS), fill_value=0)
+by_status = all_checks.groupby(["chapter", "status"]).size().unstack(fill_value=0)
+by_status = by_status.reindex(columns=list(checks.STATUSES), fill_value=0)
+overview = by_status.join(verdicts).reset_index()
+styled(overview, table_id="audit-counts", caption="Checks by class and findings by verdict, per chapter",
+       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
+                "estimate": "Estimate", "discrepancy": "Discrepancy", "error": "Error",
+                "inconsistency": "Inconsistency", "scope": "Scope", "unstated": "Unstated"})  # fmt: skip
+
+# %% [markdown]
+# The verdicts are a closed vocabulary:
+#
+# error
+# : the report's figures contradict each other, and its own figures show which one is wrong;
+#
+# inconsistency
+# : the figures contradict each other, and nothing printed says which is right;
+#
+# scope
+# : the figures measure different things, so the difference is not an error, only unstated;
+#
+# unstated
+# : the comparison rests on a relation the report never states, and nothing printed speaks against it.
+
+# %% [markdown]
+# (audit-register)=
+# ## The register of findings
+#
+# Every finding, largest first: money findings ranked together in NOK thousand, then the others
+# (percentage points, counts, claims). The size is the difference of the finding's largest check,
+# and, for amounts, that difference relative to the printed figure. Each finding has a stable id for
+# citing it.
+
+# %% tags=["remove-input"]
+findings.show(all_checks)
 
 # %% [markdown]
 # (audit-download)=
 # ## Download
 #
-# The full table, one row per check with the printed and recomputed values, the difference, the
-# unit, the class, the table and the source lines, is written by the build as
-# {download}`audit_checks.csv <_generated/audit_checks.csv>`.
+# `python -m aarsevaluering.audit` writes every check as CSV, with its finding and verdict
+# ({download}`audit_checks.csv <_generated/audit_checks.csv>`); `python -m aarsevaluering.audit
+# --findings` writes the findings ({download}`audit_findings.csv <_generated/audit_findings.csv>`).
+# The build writes both files from the same code.
 
-# %%
-write_csv(all_checks, Path("_generated") / "audit_checks.csv")  # untouched when unchanged
+# %% tags=["hide-input"]
+write_csv(audit_checks(all_checks), Path("_generated") / "audit_checks.csv")  # untouched when unchanged
+write_csv(audit_findings(all_checks), Path("_generated") / "audit_findings.csv")
 print(f"{len(all_checks)} checks in audit_checks.csv")
-
-# %% [markdown]
-# ## Discrepancy register
-#
-# Every check classed as a discrepancy, largest effect first, with the likely cause in the book's
-# own words. The effect is the absolute difference between the printed and the recomputed figure,
-# in the unit of the printed figure.
-
-# %%
-register = checks.register(all_checks)
-styled(register, table_id="audit-register", columns={"chapter": "Chapter", "what": "Check",
-       "difference_text": "Difference", "unit": "Unit", "source_lines": "Lines",
-       "explanation": "Likely cause"})  # fmt: skip
 
 # %% [markdown]
 # ## Every check
 #
 # The whole list, by chapter, in the order the chapters make them.
 
-# %%
+# %% tags=["remove-input", "hide-output"]
+from aarsevaluering.tables import checks_table
+
 checks_table(all_checks, table_id="audit-all", caption="Every check of the book")

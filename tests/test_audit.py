@@ -1,4 +1,4 @@
-"""The audit page lists every check the module defines, no more and no fewer, and explains every discrepancy."""
+"""The audit page lists every check the module defines, no more and no fewer (findings: test_findings.py)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,6 @@ def test_every_chapter_has_identities_and_each_yields_checks():
             assert len(checks.run(chapter, only=[func.__name__])), f"{chapter}.{func.__name__} yields no check"
     by_chapter = pd.concat([checks.run(ch) for ch in CHAPTERS], ignore_index=True)
     assert sorted(by_chapter["check_id"]) == sorted(all_checks["check_id"])
-
-
-def test_register_holds_every_discrepancy_with_an_explanation():
-    all_checks = checks.run()
-    register = checks.register(all_checks)
-    assert len(register) == (all_checks["status"] == checks.DISCREPANCY).sum()
-    assert (register["explanation"].str.len() > 20).all()
 
 
 def test_stored_audit_page_lists_every_check():

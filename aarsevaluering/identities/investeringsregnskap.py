@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, value
+from ..checks import RESTATEMENT, Check, Getter, identity, lines_of, value
 from ..checks import check as make_check
 from ..data import DataError
 
@@ -250,15 +250,11 @@ def _n(x) -> float:
     return 0.0 if pd.isna(x) else float(x)
 
 
-# A prose figure restating one printed figure (or a difference of two) carries no sum of roundings:
-# one unit of its last digit is all the rounding it may show.
-PROSE_STEPS = 1
-
-
-def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit="NOK 1000", explanation="", steps=None):
+def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit="NOK 1000", explanation="", **tolerance):
+    """A check of this chapter; ``tolerance`` takes ``kind``, ``terms``, ``input_decimals``, ``bounds``."""
     section = "Investeringsregnskapet (prose)" if table == TPROSE else None
     return make_check(
-        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section, steps
+        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section, **tolerance
     )
 
 
@@ -959,7 +955,7 @@ def self_financing_rule(get: Getter) -> list[Check]:
             DRIFT_PROSE,
             f"{int(value(get(DRIFT_PROSE), 'source_line', label=TRANSFER_REDUCTION))}; dividends 2616",
             unit="NOK million",
-            steps=PROSE_STEPS,
+            kind=RESTATEMENT,
         )
     )
     out.append(
@@ -972,7 +968,7 @@ def self_financing_rule(get: Getter) -> list[Check]:
             f"{prose_line(get, 'dekf_property_sales_in_self_financing')}; 2A 2809; 2B 3424",
             decimals=1,
             unit="NOK million",
-            steps=PROSE_STEPS,
+            kind=RESTATEMENT,
         )
     )
     out.append(
@@ -985,7 +981,7 @@ def self_financing_rule(get: Getter) -> list[Check]:
             f"{prose_line(get, 'self_financing_non_profitable_investments')}; 2A 2809, 2839; 2B 3424",
             decimals=1,
             unit="NOK million",
-            steps=PROSE_STEPS,
+            kind=RESTATEMENT,
         )
     )
     out.append(
@@ -1459,7 +1455,7 @@ def prose_figures(get: Getter) -> list[Check]:
                 decimals=decimals,
                 unit=unit,
                 explanation=explanation,
-                steps=PROSE_STEPS,
+                kind=RESTATEMENT,
             )
         )
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import RESTATEMENT, Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
 from ..fmt import fmt
 
 CHAPTER = "pensjon"
@@ -43,10 +43,6 @@ REPORT_YEAR = 2023
 # next year; the chapter assumes the long periods throughout.
 EARLIER_AMORTISATION_RULES = ((2002, 2010, 15), (2011, 2013, 10))
 CURRENT_RULE_FROM = 2014
-
-# A prose figure that restates one printed table figure in another unit has only its own rounding to
-# explain a difference: half a unit of its last digit. Beyond that it is a discrepancy.
-RESTATEMENT_STEPS = 0.5
 
 THOUSAND_PER_MILLION = 1000
 
@@ -365,7 +361,7 @@ def prose_restates_tables(get: Getter) -> list[Check]:
                 source_lines=f"{prose_line(get, label)}; {table_line}",
                 section=meta(PROSE)["section"],
                 explanation=_restatement_note(get, label, printed, recomputed, table_figure),
-                tolerance_steps=RESTATEMENT_STEPS,
+                kind=RESTATEMENT,
             )
         )
     return out

@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from ..checks import Check, Getter, identity, lines_of, pct, sum_checks
+from ..checks import CLAIM, SHARE, SUM, Check, Getter, identity, lines_of, pct, sum_checks
 from ..checks import check as make_check
 from ..checks import value as cell_value
 from ..fmt import fmt
@@ -166,7 +166,8 @@ def _check(
     unit: str,
     decimals: int,
     explanation: str = "",
-    tolerance_steps: float | None = None,
+    kind: str = SUM,
+    bounds: tuple[float, float] | None = None,
 ) -> Check:
     return make_check(
         CHAPTER,
@@ -179,14 +180,15 @@ def _check(
         decimals,
         unit,
         explanation,
-        tolerance_steps=tolerance_steps,
+        kind=kind,
+        bounds=bounds,
     )
 
 
 def _claim(check_id: str, what: str, holds: bool, table: str, line: str, evidence: str) -> Check:
     """A claim of the running text: printed 1 (the report says so), recomputed 1 if the tables
     bear it out and 0 if they do not; ``evidence`` gives the figures either way."""
-    return _check(check_id, what, 1, 1 if holds else 0, table, line, CLAIM_UNIT, 0, evidence, tolerance_steps=0)
+    return _check(check_id, what, 1, 1 if holds else 0, table, line, CLAIM_UNIT, 0, evidence, kind=CLAIM)
 
 
 def pct_change(old: float, new: float) -> float:
@@ -258,7 +260,6 @@ def staff_changes(get: Getter) -> list[Check]:
         old, new = float(row["fte_2022"]), float(row["fte_2023"])
         change = pct_change(old, new)
         low, high = pct_change_range(old, new)
-        steps = max(2.0, (max(high - change, change - low) + 0.05) / 0.1)
         printed = float(row["fte_change_pct"])
         note = ""
         if round(change, 1) != printed:
@@ -280,7 +281,8 @@ def staff_changes(get: Getter) -> list[Check]:
                 unit,
                 1,
                 note,
-                tolerance_steps=steps,
+                kind=SHARE,
+                bounds=(low, high),
             )
         )
     return out
