@@ -36,7 +36,7 @@ import pandas as pd
 import yaml
 
 from .checks import DISCREPANCY, ESTIMATE, EXACT, IN_NOK_THOUSAND, ROUNDING, TRUNCATED, from_disk, value
-from .data import REPO_ROOT, DataError, resource
+from .data import REPO_ROOT, DataError, _note_read, resource
 from .fmt import fmt
 
 FINDINGS_DIR = REPO_ROOT / "findings"
@@ -84,6 +84,7 @@ def _is_pattern(text: str) -> bool:
 @cache
 def _load_file(path: Path) -> tuple[Finding, ...]:
     chapter = path.stem
+    _note_read(path)  # the build re-executes a page when a findings file it read changes
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
