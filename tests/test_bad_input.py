@@ -1,5 +1,7 @@
 """A real table saved or edited the wrong way gives the same data or an error naming file, row and
-column: never a silently wrong table. Likewise a missing or unreadable source text."""
+column: never a silently wrong table. Likewise a missing or unreadable source text. A row moved to
+another line, or a value changed, is reported against the index of the text's figures (everywhere)
+and against the text (where it is at hand)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from conftest import REPO
 
 from aarsevaluering import DataError, load
 from aarsevaluering import data as data_module
+from aarsevaluering.source_index import load_index
 from aarsevaluering.transcription import SOURCE_ENV, check_resource, read_source
 
 TABLE = "drift_central_income"
@@ -82,18 +85,31 @@ def test_bad_files_name_file_row_and_column(real_data, transform, expected):
         assert part in str(err.value)
 
 
-def test_a_row_moved_out_of_the_tables_lines_is_reported(real_data, source_lines):
+@pytest.fixture(params=["index", "text"])
+def source(request, real_data):
+    """The copy's index of the text's figures, or the text itself (skipped when it is not at hand)."""
+    return load_index() if request.param == "index" else request.getfixturevalue("source_lines")
+
+
+def test_a_row_moved_out_of_the_tables_lines_is_reported(real_data, source):
     rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2201,Rammetilskudd"))
-    findings = check_resource(data_module.resource(TABLE), source_lines)
+    findings = check_resource(data_module.resource(TABLE), source)
     assert [str(f) for f in findings] == [
         f"{TABLE}.csv, row 2 (label 'Rammetilskudd'), line 2201: source_line outside the table's range 2169–2200"
     ]
 
 
-def test_a_row_moved_to_another_line_of_the_table_is_reported(real_data, source_lines):
+def test_a_row_moved_to_another_line_of_the_table_is_reported(real_data, source):
     rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2188,Rammetilskudd"))
-    findings = check_resource(data_module.resource(TABLE), source_lines)
+    findings = check_resource(data_module.resource(TABLE), source)
     assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2188: values" in str(findings[0])
+
+
+def test_a_changed_value_is_reported(real_data, source):
+    """Rammetilskudd's 2022 accounts one unit off: not as printed on its line."""
+    rewrite(real_data, lambda text: text.replace(",item,-2876222,", ",item,-2876223,"))
+    findings = check_resource(data_module.resource(TABLE), source)
+    assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2186: values '-2 876 223 " in str(findings[0])
 
 
 def test_an_unreadable_source_text_is_an_error(tmp_path):
