@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aarsevaluering import checks
+from aarsevaluering import checks, findings
 from aarsevaluering.identities import balanse as bal
 
 
@@ -32,10 +32,34 @@ def test_expected_classes_on_the_printed_data():
         assert frame[check_id] == checks.DISCREPANCY, check_id
 
 
-def test_every_non_exact_check_is_explained():
+def test_every_check_has_the_kind_of_its_relation():
+    frame = checks.run("balanse").set_index("check_id")
+    assert frame.loc["bal.debt.end_2023.prose_vs_b01", "terms"] == 4  # four B01 rows, no printed total
+    assert frame.loc["bal.fund_reserves.sum.balance_2023", "terms"] == 4
+    assert frame.loc["bal.debt.instalments_vs_d06", "kind"] == checks.RESTATEMENT
+    assert frame.loc["bal.debt.interest_reserve_vs_b01", "kind"] == checks.SHARE
+    assert frame.loc["bal.bound_investment_funds.relending_surplus_vs_prose", "status"] == checks.ESTIMATE
+    claims = frame[frame["kind"] == checks.CLAIM]
+    assert len(claims) >= 5 and (claims["status"] == checks.EXACT).all()
+    assert (frame.loc[frame.index.str.startswith("bal.foreword."), "status"] == checks.EXACT).all()
+
+
+def test_every_discrepancy_of_the_chapter_is_in_one_of_its_findings():
     frame = checks.run("balanse")
-    unexplained = frame[(frame["status"] != checks.EXACT) & (frame["explanation"].str.strip() == "")]
-    assert unexplained.empty, list(unexplained["check_id"])
+    assert findings.problems(frame, findings.load("balanse")) == []
+    verdicts = findings.assign(frame, findings.load("balanse")).set_index("check_id")["verdict"]
+    assert verdicts["bal.debt.end_2023.prose_vs_b01"] == "scope"
+    assert verdicts["bal.bound_investment_funds.change_vs_2a"] == "scope"
+    assert verdicts["bal.bound_operating_funds.change_vs_d08"] == "inconsistency"
+
+
+def test_the_year_result_bridges_to_the_fall_in_the_discretionary_fund():
+    bridge = bal.disposition_bridge(checks.from_disk)
+    assert bridge["amount"].iloc[-1] == -238036
+    margin = bal.reserve_margin(checks.from_disk)
+    assert margin["margin_recomputed"] == margin["margin"] == 216354
+    burden = bal.debt_burden(checks.from_disk)
+    assert burden["one_point"] == pytest.approx(0.43 * 9564 / 100)
 
 
 def test_debt_by_use_total_and_shares():

@@ -12,13 +12,26 @@ shares, the hedging margin, the fund flows); they compare nothing. Comparisons a
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 
-from ..checks import EXACT, Check, Getter, decimals_of, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import (
+    CLAIM,
+    ESTIMATE_KIND,
+    RESTATEMENT,
+    SHARE,
+    SUM,
+    Check,
+    Getter,
+    decimals_of,
+    identity,
+    lines_of,
+    meta,
+    rounded,
+    row_checks,
+    sum_checks,
+    value,
+)
 from ..checks import check as make_check
-from ..fmt import fmt
 
 CHAPTER = "balanse"
 
@@ -48,6 +61,9 @@ FUND_TOTAL = "Sum fondsavsetninger"
 
 # B01 rows that are the municipal treasury's own debt (water/sewage and the rest).
 TREASURY_DEBT = ("Drammen kommunekasse Vann/avløp", "Drammen kommunekasse")
+
+# The summary's discretionary-fund figures (lines 140–145), as ``foreword_<key>`` rows of the prose table.
+FOREWORD_KEYS = ("fund_start", "budgeted_use", "use_reduction", "net_use", "fund_end", "pct_income", "margin")
 
 DEBT_DATES = {"debt_2023_01_01": "1 January 2023", "debt_2023_12_31": "31 December 2023"}
 
@@ -225,18 +241,97 @@ def disposition_fund_ratio(get: Getter) -> dict[str, float]:
     }
 
 
+def foreword_fund_figures(get: Getter) -> dict[str, float]:
+    """The discretionary-fund figures of the report's summary (lines 140–145), in NOK million."""
+    p = prose(get)
+    return {key: p[f"foreword_{key}"] for key in FOREWORD_KEYS}
+
+
+def disposition_bridge(get: Getter) -> pd.DataFrame:
+    """From the year's net operating result to the change in the discretionary fund (NOK thousand),
+    with the dispositions of D08: what the result could not pay for came out of the fund."""
+    d08 = get(D08)
+    result = -value(d08, "actual_2023", label="Netto driftsresultat")  # D08 prints a surplus as negative
+    transfer = value(d08, "actual_2023", label="Overføring til investering")
+    bound = value(d08, "actual_2023", label="Avsetninger til bundne driftsfond") + value(
+        d08, "actual_2023", label="Bruk av bundne driftsfond"
+    )
+    covered = value(d08, "actual_2023", label="Dekning av tidligere års merforbruk")
+    rows = [
+        ("Net operating result", "D08", result),
+        ("Transfer to the investment account", "D08", -transfer),
+        ("Net provisions to restricted operating funds", "D08", -bound),
+        ("Cover of earlier deficits", "D08", -covered),
+    ]
+    frame = pd.DataFrame(rows, columns=["step", "source", "amount"])
+    frame.loc[len(frame)] = ["Change in the discretionary fund", "recomputed", float(frame["amount"].sum())]
+    return frame
+
+
+def reserve_margin(get: Getter) -> dict[str, float]:
+    """The discretionary fund against the council's reserve requirement (D09, NOK thousand), and how
+    much of the fund reserves (B02) is restricted."""
+    b02 = get(FUNDS)
+    general, _ = _d09(get, "Generell reserve")
+    interest, _ = _d09(get, "Rentesikringsfond")
+    owner, _ = _d09(get, "Eier-risikofond")
+    requirement, _ = _d09(get, "reservekrav")
+    margin, _ = _d09(get, "Avvik fra handlingsreglenes krav")
+    fund = value(b02, "balance_2023", label=DISPOSITION_FUND)
+    total = value(b02, "balance_2023", label=FUND_TOTAL)
+    restricted = value(b02, "balance_2023", label=BOUND_OPERATING) + value(b02, "balance_2023", label=BOUND_INVESTMENT)
+    return {
+        "general": general,
+        "interest": interest,
+        "owner": owner,
+        "requirement": requirement,
+        "margin": margin,
+        "fund": fund,
+        "margin_recomputed": fund - requirement,
+        "total": total,
+        "restricted": restricted,
+        "restricted_pct": 100.0 * restricted / total,
+        "unrestricted": total - restricted,
+    }
+
+
+def debt_burden(get: Getter) -> dict[str, float]:
+    """The loan fund's debt against gross operating income (implied by D09's 3 % general reserve), and
+    what one percentage point more interest on the floating share would cost a year (NOK million).
+    Both rest on the book's reading of the report's figures, not on figures the report prints."""
+    p = prose(get)
+    income = disposition_fund_ratio(get)["gross_operating_income"] / THOUSAND_PER_MILLION
+    debt = p["loan_fund_debt_end_2023"]
+    floating = p["loan_portfolio_floating_rate_share_end_2023"]
+    floating_debt = floating / 100.0 * debt
+    return {
+        "income": income,
+        "debt": debt,
+        "debt_pct_income": 100.0 * debt / income,
+        "floating_pct": floating,
+        "floating_debt": floating_debt,
+        "one_point": floating_debt / 100.0,
+        "one_point_pct_income": 100.0 * floating_debt / 100.0 / income,
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks.
 
 
 def _check(check_id: str, what: str, printed: float, recomputed: float, unit: str, decimals: int, table: str,
-           lines: str, section_of: str = PROSE, explanation: str = "") -> Check:  # fmt: skip
+           lines: str, section_of: str = PROSE, kind: str = SUM, terms: int = 2, input_decimals: int | None = None,
+           bounds: tuple[float, float] | None = None) -> Check:  # fmt: skip
     section = meta(section_of)["section"]
-    return make_check(CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, explanation, section)
+    return make_check(
+        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, section=section, kind=kind,
+        terms=terms, input_decimals=input_decimals, bounds=bounds,
+    )  # fmt: skip
 
 
-def _million(x: float, decimals: int = 1) -> str:
-    return fmt(x, decimals, "NOK million")
+def _claim(check_id: str, what: str, holds: bool, table: str, lines: str, section_of: str = PROSE) -> Check:
+    """A statement in words: printed 1 (the report says so), recomputed 1 if the figures bear it out."""
+    return _check(check_id, what, 1, 1 if holds else 0, "claim (1 = holds)", 0, table, lines, section_of, kind=CLAIM)
 
 
 @identity(CHAPTER)
@@ -266,34 +361,23 @@ def liquidity_year_end(get: Getter) -> list[Check]:
             prose_line(
                 get, "average_group_account_balance_2023", "average_group_account_balance_2022_repeated_paragraph"
             ),
-            explanation=(
-                "Lines 3627–3635 repeat the opening of the liquidity section word for word, but say "
-                "'hele 2022' where the original says 'hele 2023'. The figure is the same, so the repeat is "
-                "most likely a leftover copy; the chapter uses the 2023 reading."
-            ),
+            kind=RESTATEMENT,
         ),
     ]
 
 
 @identity(CHAPTER)
 def loan_debt_totals(get: Getter) -> list[Check]:
-    """The loan fund's debt and its change as the prose states them, against table B01 and against
-    the interest-rate reserve of D09 (1 % of gross debt)."""
+    """The loan fund's debt and its change as the prose states them, against table B01 (which prints no
+    total: its four rows are added here) and against the interest-rate reserve of D09 (1 % of gross debt)."""
     debt = loan_fund_debt(get)
     reserve_line = _d09(get, "Rentesikringsfond")[1]
     debt_line = prose_line(get, "loan_fund_debt_end_2023")
     b01_lines = lines_of(DEBT)
-    gap_end = debt["implied_by_reserve"] - debt["b01_end"]
-    gap_start = debt["prose_start"] - debt["b01_start"]
-    on_b01 = INTEREST_RESERVE_PCT / 100.0 * debt["b01_end"] * THOUSAND_PER_MILLION
-    scope = (
-        "Different quantities rather than a typo. The prose states the loan fund's own gross debt to its "
-        "lenders, which the interest-rate reserve in table D09 confirms (1 % of gross debt = "
-        f"{fmt(debt['reserve_thousand'], 0, 'NOK 1000')}, i.e. {_million(debt['implied_by_reserve'])}). "
-        "Table B01, which prints no total, shows the debt by use: what the loan fund has lent on to the "
-        "municipal treasury and the municipal enterprises; its change is reproduced exactly by the loans "
-        "used and the instalments printed in statement 2A and the operating accounts. "
-    )
+    rows = len(get(DEBT))
+    pct = INTEREST_RESERVE_PCT / 100.0
+    reserve = rounded(debt["reserve_thousand"], 0)
+    b01_end = (debt["b01_end"] - rows * 0.05, debt["b01_end"] + rows * 0.05)
     return [
         _check(
             "bal.debt.end_2023.prose_vs_b01",
@@ -304,9 +388,8 @@ def loan_debt_totals(get: Getter) -> list[Check]:
             0,
             f"{PROSE}, {DEBT}",
             f"{debt_line}; {b01_lines}",
-            explanation=scope
-            + f"At year end the loan fund owed its lenders {_million(gap_end)} more than its borrowers owed it "
-            "(presumably money borrowed but not yet lent on; the report does not say).",
+            terms=rows,
+            input_decimals=1,
         ),
         _check(
             "bal.debt.change_2023.prose_vs_b01",
@@ -317,11 +400,8 @@ def loan_debt_totals(get: Getter) -> list[Check]:
             1,
             f"{PROSE}, {DEBT}",
             f"{debt_line}; {b01_lines}",
-            explanation=scope
-            + f"By the prose's own figures the external debt at 1 January was {_million(debt['prose_start'])}, "
-            f"{_million(-gap_start)} below B01's {_million(debt['b01_start'])}; at 31 December it was "
-            f"{_million(gap_end)} above. What the loan fund itself borrowed in 2023 is not printed, so the "
-            "gap cannot be traced further.",
+            terms=2 * rows,
+            input_decimals=1,
         ),
         _check(
             "bal.debt.end_2023.prose_vs_interest_reserve",
@@ -332,29 +412,29 @@ def loan_debt_totals(get: Getter) -> list[Check]:
             0,
             f"{PROSE}, {D09}",
             f"{debt_line}; {reserve_line}",
+            kind=SHARE,
+            bounds=(reserve[0] / pct / THOUSAND_PER_MILLION, reserve[1] / pct / THOUSAND_PER_MILLION),
         ),
         _check(
             "bal.debt.interest_reserve_vs_b01",
             "Interest-rate reserve (D09) against 1 % of the B01 sum at 31.12.2023",
             debt["reserve_thousand"],
-            on_b01,
+            pct * debt["b01_end"] * THOUSAND_PER_MILLION,
             "NOK 1000",
             0,
             f"{D09}, {DEBT}",
             f"{reserve_line}; {b01_lines}",
-            explanation=(
-                "Not an error in D09: the reserve is 1 % of the loan fund's external gross debt (the prose's "
-                f"{_million(debt['prose_end'], 0)}), not of the debt by use in B01. Measured on B01's total the "
-                "reserve, and with it the reserve requirement, would be "
-                f"{fmt(debt['reserve_thousand'] - on_b01, 0, 'NOK 1000')} lower."
-            ),
+            section_of=D09,
+            kind=SHARE,
+            bounds=(pct * b01_end[0] * THOUSAND_PER_MILLION, pct * b01_end[1] * THOUSAND_PER_MILLION),
         ),
     ]
 
 
 @identity(CHAPTER)
 def loan_debt_flows(get: Getter) -> list[Check]:
-    """B01's change in 2023 recomputed from the borrowing and instalments other chapters print."""
+    """B01's change in 2023 recomputed from the borrowing and instalments other chapters print, and the
+    instalments the prose states against the loan fund's accounts (D06)."""
     flows = debt_flows(get)
     b01 = debt_by_use(get).set_index("label")
     treasury_change = float(b01.loc[list(TREASURY_DEBT), "change"].sum())
@@ -362,7 +442,10 @@ def loan_debt_flows(get: Getter) -> list[Check]:
     treasury_lines = lines_of(DEBT, frame, frame["label"].isin(TREASURY_DEBT))
     a2, dk, d05, d06 = get(A2), get(DK), get(D05), get(D06)
     p = prose(get)
+    decimals = decimals_of(DEBT, "debt_2023_12_31")
     return [
+        # B01's change adds 2 × 4 figures in tenths of a million; the flows are printed in thousands
+        # or kroner, finer by far: terms = the B01 figures beyond the first.
         _check(
             "bal.debt.change_2023.b01_vs_flows",
             "Change in debt by use (B01 sum) = loans used (2A) − instalments received by the loan fund (D06) "
@@ -370,11 +453,12 @@ def loan_debt_flows(get: Getter) -> list[Check]:
             float(b01.loc["Sum (recomputed)", "change"]),
             flows["loans_used_2a"] - flows["loan_fund_instalments_received"] - flows["extra_instalments_2a"],
             "NOK million",
-            decimals_of(DEBT, "debt_2023_12_31"),
+            decimals,
             f"{DEBT}, {A2}, {D06}",
             f"{lines_of(DEBT)}; {_line(a2, label='Bruk av lån')}; {_line(a2, label='Avdrag på lån')}; "
             f"{_line(d06, label='Lånefond avdragsinntekter')}",
             section_of=DEBT,
+            terms=2 * len(frame) - 1,
         ),
         _check(
             "bal.debt.change_2023.treasury_vs_flows",
@@ -382,10 +466,11 @@ def loan_debt_flows(get: Getter) -> list[Check]:
             treasury_change,
             flows["loans_used_treasury"] - flows["treasury_instalments"],
             "NOK million",
-            decimals_of(DEBT, "debt_2023_12_31"),
+            decimals,
             f"{DEBT}, {DK}, {D05}",
             f"{treasury_lines}; {_line(dk, label='Bruk av lån')}; {_line(d05, label='Konserninterne avdrag')}",
             section_of=DEBT,
+            terms=2 * len(TREASURY_DEBT) - 1,
         ),
         _check(
             "bal.debt.instalments_vs_d06",
@@ -396,14 +481,24 @@ def loan_debt_flows(get: Getter) -> list[Check]:
             1,
             f"{PROSE}, {D06}",
             f"{prose_line(get, 'loan_fund_instalments_paid_2023')}; {_line(d06, label='Lånefond avdragsinntekter')}",
+            kind=RESTATEMENT,
+        ),
+        _claim(
+            "bal.debt.claim_increased",
+            "The loan fund's debt 'increased' in 2023 (prose): the B01 sum grew too",
+            p["loan_fund_debt_increase_2023"] > 0 and float(b01.loc["Sum (recomputed)", "change"]) > 0,
+            f"{PROSE}, {DEBT}",
+            f"{prose_line(get, 'loan_fund_debt_increase_2023')}; {lines_of(DEBT)}",
         ),
     ]
 
 
 @identity(CHAPTER)
 def interest_rate_hedging(get: Getter) -> list[Check]:
-    """The floating and hedged shares of the loan portfolio add up to 100 %."""
+    """The floating and hedged shares of the loan portfolio add up to 100 %; the hedged share meets the
+    rule of at least one third (a claim the prose makes)."""
     h = hedging(get)
+    lines = prose_line(get, "loan_portfolio_floating_rate_share_end_2023", "loan_portfolio_hedged_share_end_2023")
     return [
         _check(
             "bal.hedging.hedged_share",
@@ -413,12 +508,17 @@ def interest_rate_hedging(get: Getter) -> list[Check]:
             "percent",
             0,
             PROSE,
-            prose_line(get, "loan_portfolio_floating_rate_share_end_2023", "loan_portfolio_hedged_share_end_2023"),
-        )
+            lines,
+            terms=1,
+        ),
+        _claim(
+            "bal.hedging.claim_within_rule",
+            "The hedged share is 'within' the rule of at least 1/3 hedged (prose)",
+            h["hedged"] >= h["minimum"],
+            PROSE,
+            prose_line(get, "loan_portfolio_hedged_share_end_2023", "min_hedged_share_rule_numerator"),
+        ),
     ]
-
-
-ROUNDED_SEPARATELY = "Each figure is rounded to NOK thousand on its own, so a difference of one thousand is rounding."
 
 
 @identity(CHAPTER)
@@ -432,7 +532,6 @@ def fund_reserves_table(get: Getter) -> list[Check]:
         total={"label": FUND_TOTAL},
         check_id="bal.fund_reserves",
     )
-    sums = [c if c.status == EXACT else replace(c, explanation=ROUNDED_SEPARATELY) for c in sums]
     changes = row_checks(
         CHAPTER,
         get,
@@ -440,16 +539,14 @@ def fund_reserves_table(get: Getter) -> list[Check]:
         "change_2022_2023",
         lambda row: row["balance_2023"] - row["balance_2022"],
         what="Change 2022–2023 = 2023 − 2022",
-        explanation=lambda row: (
-            ROUNDED_SEPARATELY if row["change_2022_2023"] != row["balance_2023"] - row["balance_2022"] else ""
-        ),
     )
     return sums + changes
 
 
 @identity(CHAPTER)
 def fund_reserves_prose(get: Getter) -> list[Check]:
-    """The fund figures the prose states against table B02 (prose in NOK million, table in thousand)."""
+    """The fund figures the prose states (NOK million) restating table B02 (NOK thousand), and its
+    statements in words about them."""
     p = prose(get)
     b02 = get(FUNDS)
     lines = lines_of(FUNDS)
@@ -467,7 +564,7 @@ def fund_reserves_prose(get: Getter) -> list[Check]:
         ("bound_investment_increase", "Increase in bound investment funds in 2023 ('nesten 123')",
          "bound_investment_funds_increase_2023", 0, b02_value("change_2022_2023", BOUND_INVESTMENT)),
     ]  # fmt: skip
-    return [
+    out = [
         _check(
             f"bal.fund_reserves.prose.{key}",
             f"{what}: prose against table B02",
@@ -477,15 +574,89 @@ def fund_reserves_prose(get: Getter) -> list[Check]:
             decimals,
             f"{PROSE}, {FUNDS}",
             f"{prose_line(get, label)}; {lines}",
+            kind=RESTATEMENT,
         )
         for key, what, label, decimals, recomputed in specs
     ]
+    change = {label: value(b02, "change_2022_2023", label=label) for label in b02["label"]}
+    out += [
+        _claim(
+            "bal.fund_reserves.claim_almost_123",
+            "The restricted investment funds grew by 'almost' (nesten) the stated figure: B02's change is below it",
+            change[BOUND_INVESTMENT] / THOUSAND_PER_MILLION < p["bound_investment_funds_increase_2023"],
+            f"{PROSE}, {FUNDS}",
+            f"{prose_line(get, 'bound_investment_funds_increase_2023')}; {_line(b02, label=BOUND_INVESTMENT)}",
+        ),
+        _claim(
+            "bal.fund_reserves.claim_mainly_disposition_fund",
+            "The fall in fund reserves is 'mainly' the discretionary fund's: its fall exceeds the total's",
+            -change[DISPOSITION_FUND] >= -change[FUND_TOTAL] > 0,
+            f"{PROSE}, {FUNDS}",
+            f"{prose_line(get, 'fund_reserves_decrease_2023')}; {lines}",
+        ),
+        _claim(
+            "bal.fund_reserves.claim_both_bound_funds_grew",
+            "'Both' restricted operating and restricted investment funds grew in 2023 (B02's changes > 0)",
+            change[BOUND_OPERATING] > 0 and change[BOUND_INVESTMENT] > 0,
+            f"{PROSE}, {FUNDS}",
+            f"{prose_line(get, 'disposition_fund_decrease_2023')}; {lines}",
+        ),
+    ]
+    return out
+
+
+@identity(CHAPTER)
+def foreword_disposition_fund(get: Getter) -> list[Check]:
+    """The discretionary-fund figures of the report's summary (lines 140–145) against B02 and D09, and
+    their own roll-forward (opening − budgeted use + the reduction of use = closing)."""
+    f = foreword_fund_figures(get)
+    b02, d09 = get(FUNDS), get(D09)
+    line = {key: prose_line(get, f"foreword_{key}") for key in FOREWORD_KEYS}
+    b02_line = _line(b02, label=DISPOSITION_FUND)
+    movements = d09[d09["row_kind"] == "movement"]
+    budgeted = movements[~movements["label"].str.startswith("Saldering")]
+    settlement = movements[movements["label"].str.startswith("Saldering")]
+    _, ratio_line = _d09(get, "i prosent av brutto driftsinntekter")
+    ratio, _ = _d09(get, "i prosent av brutto driftsinntekter")
+    margin, margin_line = _d09(get, "Avvik fra handlingsreglenes krav")
+    thousand = THOUSAND_PER_MILLION
+    return [
+        _check("bal.foreword.fund_start", "Discretionary fund at the end of 2022 (summary) = B02 2022",
+               f["fund_start"], value(b02, "balance_2022", label=DISPOSITION_FUND) / thousand, "NOK million", 1,
+               f"{PROSE}, {FUNDS}", f"{line['fund_start']}; {b02_line}", kind=RESTATEMENT),
+        _check("bal.foreword.budgeted_use", "Budgeted net use in 2023 (summary) = D09's budget movements",
+               f["budgeted_use"], -float(budgeted["value_2023"].sum()) / thousand, "NOK million", 1,
+               f"{PROSE}, {D09}", f"{line['budgeted_use']}; {lines_of(D09, d09, d09['label'].isin(budgeted['label']))}",
+               terms=len(budgeted), input_decimals=3),
+        _check("bal.foreword.use_reduction", "Use reduced at the year-end settlement (summary) = D09 'Saldering'",
+               f["use_reduction"], float(settlement["value_2023"].sum()) / thousand, "NOK million", 1,
+               f"{PROSE}, {D09}", f"{line['use_reduction']}; {int(settlement['source_line'].iloc[0])}",
+               kind=RESTATEMENT),
+        _check("bal.foreword.net_use", "Net use in 2023 (summary) = − B02's change",
+               f["net_use"], -value(b02, "change_2022_2023", label=DISPOSITION_FUND) / thousand, "NOK million", 0,
+               f"{PROSE}, {FUNDS}", f"{line['net_use']}; {b02_line}", kind=RESTATEMENT),
+        _check("bal.foreword.net_use_roll", "Net use (summary) = budgeted use − reduction (summary)",
+               f["net_use"], f["budgeted_use"] - f["use_reduction"], "NOK million", 0, PROSE,
+               f"{line['budgeted_use']}–{line['net_use']}", input_decimals=1),
+        _check("bal.foreword.fund_end", "Discretionary fund at the end of 2023 (summary) = B02 2023",
+               f["fund_end"], value(b02, "balance_2023", label=DISPOSITION_FUND) / thousand, "NOK million", 1,
+               f"{PROSE}, {FUNDS}", f"{line['fund_end']}; {b02_line}", kind=RESTATEMENT),
+        _check("bal.foreword.fund_roll", "Fund at the end of 2023 = end of 2022 − budgeted use + reduction (summary)",
+               f["fund_end"], f["fund_start"] - f["budgeted_use"] + f["use_reduction"], "NOK million", 1, PROSE,
+               f"{line['fund_start']}–{line['fund_end']}", terms=3),
+        _check("bal.foreword.pct_income", "Fund in % of gross operating income (summary) = D09",
+               f["pct_income"], ratio, "percent", 1, f"{PROSE}, {D09}", f"{line['pct_income']}; {ratio_line}",
+               kind=RESTATEMENT),
+        _check("bal.foreword.margin", "Fund above the rules' reserve requirement (summary) = D09 'Avvik'",
+               f["margin"], margin / thousand, "NOK million", 1, f"{PROSE}, {D09}",
+               f"{line['margin']}; {margin_line}", kind=RESTATEMENT),
+    ]  # fmt: skip
 
 
 @identity(CHAPTER)
 def disposition_fund_reconciliation(get: Getter) -> list[Check]:
-    """The disposition fund in B02 against the operating chapter: the balances of D09 and the
-    provisions and use in D08 and D09."""
+    """The disposition fund in B02 against the operating chapter: the balances of D09, the provisions
+    and use in D08 and D09, and the bridge from the year's net operating result (D08)."""
     b02 = get(FUNDS)
     d08, d09 = get(D08), get(D09)
     line = _line(b02, label=DISPOSITION_FUND)
@@ -493,6 +664,10 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
     movements = d09[d09["row_kind"] == "movement"]
     balances = d09[d09["row_kind"] == "balance"].reset_index(drop=True)
     d08_rows = d08["label"].isin(["Avsetninger til disposisjonsfond", "Bruk av disposisjonsfond"])
+    bridge = disposition_bridge(get)
+    bridge_rows = d08["row_kind"] == "result"
+    bridge_rows |= d08["label"].isin(["Overføring til investering", "Avsetninger til bundne driftsfond",
+                                      "Bruk av bundne driftsfond", "Dekning av tidligere års merforbruk"])  # fmt: skip
     return [
         _check(
             "bal.disposition_fund.balance_2022_vs_d09",
@@ -504,6 +679,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
             f"{FUNDS}, {D09}",
             f"{line}; {int(balances['source_line'].iloc[0])}",
             section_of=FUNDS,
+            kind=RESTATEMENT,
         ),
         _check(
             "bal.disposition_fund.balance_2023_vs_d09",
@@ -515,6 +691,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
             f"{FUNDS}, {D09}",
             f"{line}; {int(balances['source_line'].iloc[-1])}",
             section_of=FUNDS,
+            kind=RESTATEMENT,
         ),
         _check(
             "bal.disposition_fund.change_vs_d08",
@@ -537,6 +714,20 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
             f"{FUNDS}, {D09}",
             f"{line}; {lines_of(D09, d09, d09['row_kind'] == 'movement')}",
             section_of=FUNDS,
+            terms=len(movements),
+        ),
+        _check(
+            "bal.disposition_fund.change_vs_result_bridge",
+            "Change in the disposition fund (B02) = net operating result − transfer to investment − net "
+            "provisions to restricted operating funds − cover of earlier deficits (D08)",
+            change,
+            float(bridge["amount"].iloc[-1]),
+            "NOK 1000",
+            0,
+            f"{FUNDS}, {D08}",
+            f"{line}; {lines_of(D08, d08, bridge_rows)}",
+            section_of=FUNDS,
+            terms=len(bridge) - 1,
         ),
     ]
 
@@ -548,38 +739,28 @@ def bound_operating_funds_reconciliation(get: Getter) -> list[Check]:
     flows = fund_flows(get).set_index(["fund", "statement"])
     b02, d08 = get(FUNDS), get(D08)
     row = flows.loc[(BOUND_OPERATING, "D08")].to_dict()
-    row["b02_change"] = value(b02, "change_2022_2023", label=BOUND_OPERATING)
-    row["gap"] = row["b02_change"] - row["net"]
     d08_rows = d08["label"].isin(["Avsetninger til bundne driftsfond", "Bruk av bundne driftsfond"])
     return [
         _check(
             "bal.bound_operating_funds.change_vs_d08",
             "Change in bound operating funds (B02) = provisions + use in the year-end dispositions (D08)",
-            row["b02_change"],
+            value(b02, "change_2022_2023", label=BOUND_OPERATING),
             row["net"],
             "NOK 1000",
             0,
             f"{FUNDS}, {D08}",
             f"{_line(b02, label=BOUND_OPERATING)}; {lines_of(D08, d08, d08_rows)}",
             section_of=FUNDS,
-            explanation=(
-                f"The balance grew by {fmt(row['b02_change'], 0, 'NOK 1000')}, while D08 books provisions of "
-                f"{fmt(row['provisions'], 0, 'NOK 1000')} and use of {fmt(-row['use'], 0, 'NOK 1000')}, a net "
-                f"{fmt(row['net'], 0, 'NOK 1000')}. The two balances in B02 agree with the printed change, and "
-                "D08 is the only table that prints flows of these funds, so the report does not show where the "
-                f"other {fmt(-row['gap'], 0, 'NOK 1000')} went (for example a movement booked directly in the "
-                f"balance sheet). The effect is small: {fmt(100 * abs(row['gap']) / abs(row['net']), 1, '%')} of the "
-                "net change."
-            ),
         )
     ]
 
 
 @identity(CHAPTER)
 def investment_funds_reconciliation(get: Getter) -> list[Check]:
-    """The change in the two investment funds (B02) against their provisions and use in statement 2A
-    (treasury and Drammen Eiendom KF) and in the treasury's own DK statement; and the prose's amount set
-    aside from start-loan repayments against the relending surplus."""
+    """The change in the two investment funds (B02) against their provisions and use in the treasury's
+    own DK statement (like for like) and in statement 2A (treasury and Drammen Eiendom KF together: a
+    wider scope, kept to show Drammen Eiendom KF's part); and the prose's amount set aside from start-loan
+    repayments against the book's model of it (repayments received less instalments paid, DK)."""
     flows = fund_flows(get).set_index(["fund", "statement"])
     b02, a2, dk = get(FUNDS), get(A2), get(DK)
     out = []
@@ -587,75 +768,32 @@ def investment_funds_reconciliation(get: Getter) -> list[Check]:
         ("unbound_investment_funds", UNBOUND_INVESTMENT, "unbound investment funds"),
         ("bound_investment_funds", BOUND_INVESTMENT, "bound investment funds"),
     ]:
-        in_2a, in_dk = flows.loc[(fund, "2A")].to_dict(), flows.loc[(fund, "DK")].to_dict()
-        for flow in (in_2a, in_dk):
-            flow["b02_change"] = value(b02, "change_2022_2023", label=fund)
-            flow["gap"] = flow["b02_change"] - flow["net"]
-        provision = "Avsetninger til " + ("ubundet" if fund == UNBOUND_INVESTMENT else "bundne") + " investeringsfond"
-        use = "Bruk av " + ("ubundet" if fund == UNBOUND_INVESTMENT else "bundne") + " investeringsfond"
-        rows_2a = a2["label"].isin([provision, use])
-        rows_dk = dk["label"].isin([provision, use])
-        dekf_provision = in_2a["provisions"] - in_dk["provisions"]
-        dekf_use = in_2a["use"] - in_dk["use"]
+        b02_change = value(b02, "change_2022_2023", label=fund)
+        word = "ubundet" if fund == UNBOUND_INVESTMENT else "bundne"
+        labels = [f"Avsetninger til {word} investeringsfond", f"Bruk av {word} investeringsfond"]
         line = _line(b02, label=fund)
-        out.append(
-            _check(
-                f"bal.{key}.change_vs_2a",
-                f"Change in {name} (B02) = provisions + use in statement 2A",
-                in_2a["b02_change"],
-                in_2a["net"],
-                "NOK 1000",
-                0,
-                f"{FUNDS}, {A2}",
-                f"{line}; {lines_of(A2, a2, rows_2a)}",
-                section_of=FUNDS,
-                explanation=(
-                    "Different scope. Statement 2A covers the municipal treasury and Drammen Eiendom KF together; "
-                    "table B02 covers the treasury alone. The treasury's own statement (DK) closes the gap: read "
-                    f"as 2A minus DK, Drammen Eiendom KF set aside {fmt(dekf_provision, 0, 'NOK 1000')} to its own "
-                    f"{name} and used {fmt(-dekf_use, 0, 'NOK 1000')}, a net "
-                    f"{fmt(dekf_provision + dekf_use, 0, 'NOK 1000')}"
-                    + (
-                        " (the use matches the bound funds that the P08 section, line 5801, says Drammen Eiendom "
-                        "KF spent on rent-to-own purchases of rental homes)"
-                        if fund == BOUND_INVESTMENT
-                        else ""
-                    )
-                    + (
-                        "."
-                        if in_dk["gap"] == 0
-                        else f", the rest of the gap being B02's rounding ({fmt(in_dk['gap'], 0, sign=True)})."
-                    )
-                ),
+        for statement, frame, table in (("DK", dk, DK), ("2A", a2, A2)):
+            out.append(
+                _check(
+                    f"bal.{key}.change_vs_{statement.lower()}",
+                    f"Change in {name} (B02) = provisions + use in statement {statement}",
+                    b02_change,
+                    flows.loc[(fund, statement), "net"],
+                    "NOK 1000",
+                    0,
+                    f"{FUNDS}, {table}",
+                    f"{line}; {lines_of(table, frame, frame['label'].isin(labels))}",
+                    section_of=FUNDS,
+                )
             )
-        )
-        out.append(
-            _check(
-                f"bal.{key}.change_vs_dk",
-                f"Change in {name} (B02) = provisions + use in the treasury's DK statement",
-                in_dk["b02_change"],
-                in_dk["net"],
-                "NOK 1000",
-                0,
-                f"{FUNDS}, {DK}",
-                f"{line}; {lines_of(DK, dk, rows_dk)}",
-                section_of=FUNDS,
-                explanation=(
-                    "B02's own balances give the same change as the DK flows; the printed change is one "
-                    "thousand off, rounding in B02."
-                    if in_dk["gap"] != 0
-                    else ""
-                ),
-            )
-        )
     surplus = relending_surplus(get)
     p = prose(get)
     label = "startloan_extra_repayments_to_bound_investment_fund_2023"
     out.append(
         _check(
             "bal.bound_investment_funds.relending_surplus_vs_prose",
-            "Set aside from extra and redeemed start-loan repayments: prose against repayments received on "
-            "relending − instalments on relending loans (DK)",
+            "Set aside from extra and redeemed start-loan repayments (prose) against the book's model: "
+            "repayments received on relending − instalments on relending loans (DK)",
             p[label],
             surplus / THOUSAND_PER_MILLION,
             "NOK million",
@@ -664,14 +802,7 @@ def investment_funds_reconciliation(get: Getter) -> list[Check]:
             f"{prose_line(get, label)}; {_line(dk, label='Mottatte avdrag på videreutlån')}; "
             f"{_line(dk, label='Avdrag på lån til videreutlån')}",
             section_of=FUNDS,
-            explanation=(
-                f"The relending surplus, {_million(surplus / THOUSAND_PER_MILLION, 3)}, rounds to "
-                f"{_million(surplus / THOUSAND_PER_MILLION)}, not to the printed {_million(p[label])}. The printed "
-                f"figure is the same as the fall in total fund reserves stated earlier in the section (line "
-                f"{prose_line(get, 'fund_reserves_decrease_2023')}), so it "
-                "was most likely carried over from there; the effect is "
-                f"{_million(p[label] - surplus / THOUSAND_PER_MILLION, 3)}."
-            ),
+            kind=ESTIMATE_KIND,
         )
     )
     return out
@@ -679,11 +810,10 @@ def investment_funds_reconciliation(get: Getter) -> list[Check]:
 
 @identity(CHAPTER)
 def disposition_fund_share_of_income(get: Getter) -> list[Check]:
-    """The disposition fund as a share of gross operating income: the prose against D09's ratio. (The
+    """The disposition fund as a share of gross operating income: the prose restating D09's ratio. (The
     operating chapter recomputes D09's ratio from the balance and the 3 % general reserve.)"""
     label = "disposition_fund_pct_of_gross_operating_income_to_2023"
     ratio, ratio_line = _d09(get, "i prosent av brutto driftsinntekter")
-    line = prose_line(get, label)
     return [
         _check(
             "bal.disposition_fund.pct_income_vs_d09",
@@ -693,6 +823,7 @@ def disposition_fund_share_of_income(get: Getter) -> list[Check]:
             "percent",
             1,
             f"{PROSE}, {D09}",
-            f"{line}; {ratio_line}",
+            f"{prose_line(get, label)}; {ratio_line}",
+            kind=RESTATEMENT,
         ),
     ]
