@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aarsevaluering import checks
+from aarsevaluering import checks, findings
 from aarsevaluering.checks import altered, from_disk
 from aarsevaluering.identities import investeringsregnskap as inv
 
@@ -35,10 +35,31 @@ def test_sections_of_2a_follow_the_printed_subtotals():
     assert sections["Fremført til inndekning i senere år (udekket)"] == "total"
 
 
-def test_check_ids_unique_and_discrepancies_explained(base):
+def test_check_ids_unique_and_every_discrepancy_in_a_finding(base):
     assert base["check_id"].is_unique
-    unexplained = base[(base["status"] == checks.DISCREPANCY) & (base["explanation"].str.len() == 0)]
-    assert unexplained.empty, list(unexplained["check_id"])
+    problems = [p for p in findings.problems(checks.run()) if "inv" in p]
+    assert problems == []
+
+
+def test_sums_count_their_terms_and_restatements_have_no_band(base):
+    by_id = base.set_index("check_id")
+    assert by_id.loc["inv_2a.balance.actual_2023", "terms"] == 4
+    assert by_id.loc["inv_2b_part1.total.actual_2022", "terms"] == 17
+    assert by_id.loc["inv_2b.sum_parts.actual_2023", "terms"] == 4
+    assert by_id.loc["inv_dk.kk_fixed_assets_vs_2b.actual_2023", "terms"] > 40
+    assert by_id.loc["inv_2a.same_in_dk.videreutlån.actual_2023", "kind"] == checks.RESTATEMENT
+    assert set(base["kind"]) <= set(checks.KINDS)
+    # Explanations live in findings/investeringsregnskap.yaml, not in the identities.
+    assert (base["explanation"] == "").all()
+
+
+def test_claims_follow_the_tables():
+    tried = checks.run(CH, only=["claims_in_words"]).set_index("check_id")
+    assert tried.loc["inv_claim.bybru_on_schedule", "status"] == checks.EXACT
+    assert tried.loc["inv_claim.p11_projects_on_schedule", "status"] == checks.DISCREPANCY
+    get = altered(inv.TPROJ, "status", "Iht. plan", label="KK P11 Samarbeid med andre utbyggere")
+    again = checks.run(CH, get=get, only=["claims_in_words"]).set_index("check_id")
+    assert again.loc["inv_claim.p11_projects_on_schedule", "status"] == checks.EXACT
 
 
 def test_every_project_has_one_2b_line():
@@ -73,18 +94,14 @@ def test_self_financing_amount_rebuilt():
     assert sf["implied_base_low"] < sf["implied_base"] < sf["implied_base_high"] < sf["base"]
 
 
-def test_prose_table_falls_back_and_can_be_replaced():
-    fallback = inv.prose_table(from_disk)
-    assert list(fallback.columns) == list(from_disk("drift_prose_figures").columns)
-    assert fallback["label"].is_unique
-    assert set(inv.PROSE_RECIPES) <= set(fallback["label"])
+def test_prose_table_is_the_csv_and_a_changed_figure_is_caught():
+    table = inv.prose_table(from_disk)
+    assert list(table.columns) == list(from_disk("drift_prose_figures").columns)
+    assert table["label"].is_unique
+    assert set(inv.PROSE_RECIPES) <= set(table["label"])
+    assert not hasattr(inv, "PROSE_FIGURES")  # one home for every number: no copy in code
 
-    replaced = fallback.copy()
-    replaced.loc[replaced["label"] == "p11_spent", "value"] = 800.0
-
-    def get(name):
-        return replaced if name == inv.TPROSE else from_disk(name)
-
+    get = altered(inv.TPROSE, "value", 800.0, label="p11_spent")
     tried = checks.run(CH, get=get, only=["prose_figures"]).set_index("check_id")
     assert tried.loc["inv_prose.p11_spent", "status"] == checks.DISCREPANCY
 
