@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..checks import RESTATEMENT, Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import CLAIM, RESTATEMENT, Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
 from ..fmt import fmt
 
 CHAPTER = "pensjon"
@@ -83,7 +83,12 @@ def drift_row(get: Getter, label: str = DRIFT_PENSION_LABEL) -> pd.Series:
 
 
 def cost_waterfall(get: Getter) -> pd.DataFrame:
-    """The walk from premiums paid to the year's pension cost, in NOK thousand.
+    """The walk from the premiums due to the year's pension cost, in NOK thousand.
+
+    The premium fund pays part of the premium, so it lowers what the treasury pays; the premium
+    deviation is measured on that lower premium (premium paid after use of the premium fund, less the
+    calculated net pension cost), so the calculated cost, the level after the deviation, is the same
+    whether or not the fund is used.
 
     One row per step: ``step`` (English name), ``source`` (where the amount is printed), ``kind``
     (``step``, ``subtotal`` or ``total``), ``amount`` (the change; for subtotals and the total the level),
@@ -95,8 +100,9 @@ def cost_waterfall(get: Getter) -> pd.DataFrame:
     steps = [
         ("Ordinary premium", "prose, line " + str(prose_line(get, "ordinary_premium_incl_employer_tax")), ordinary),
         ("Regulation premium", f"D04, line {central_line(get, REGULATION)}", central(get, REGULATION)),
-        ("Premiums paid", "", None),
+        ("Premiums due", "", None),
         ("Use of premium fund", f"D04, line {central_line(get, PREMIUM_FUND)}", central(get, PREMIUM_FUND)),
+        ("Premiums paid by the treasury", "", None),
         (f"Premium deviation {REPORT_YEAR}", f"D04, line {central_line(get, DEVIATION)}", central(get, DEVIATION)),
         ("Calculated pension cost", "", None),
         ("Amortisation of earlier deviations", f"D04, line {central_line(get, AMORTISATION)}",
@@ -168,107 +174,49 @@ def implied_previous_year(current: float, growth_pct: float, current_decimals: i
 # Identities.
 
 
-def _million(thousand: float) -> str:
-    return fmt(thousand / THOUSAND_PER_MILLION, 1, "NOK million")
-
-
 @identity(CHAPTER)
 def central_items_total(get: Getter) -> list[Check]:
-    """D04's first row, 'Sentrale pensjonsposter', against the sum of the items below it."""
-    frame = get(CENTRAL)
-    is_item = frame["row_kind"] == "item"
-    items = frame.loc[is_item, "revised_budget_2023"].sum()
-    printed = value(frame, "revised_budget_2023", row_kind="total")
-    budget_note = (
-        f"The {int(is_item.sum())} items' budgets add up to {fmt(items, 0, 'NOK 1000')}, the printed total is "
-        f"{fmt(printed, 0, 'NOK 1000')}: a difference of {fmt(printed - items, 0, 'NOK 1000', sign=True)}, "
-        "what adding figures rounded to the nearest thousand kroner produces."
-        if items != printed
-        else ""
-    )
+    """D04's first row, 'Sentrale pensjonsposter', against the sum of the items below it (five terms)."""
     out = []
     for column in ("actual_2023", "revised_budget_2023", "deviation_nok"):
-        out += sum_checks(
-            CHAPTER, get, CENTRAL, [column], total={"row_kind": "total"}, check_id=CENTRAL,
-            explanation=budget_note if column == "revised_budget_2023" else "",
-        )  # fmt: skip
+        out += sum_checks(CHAPTER, get, CENTRAL, [column], total={"row_kind": "total"}, check_id=CENTRAL)
     return out
 
 
 @identity(CHAPTER)
 def central_items_deviations(get: Getter) -> list[Check]:
     """Each D04 deviation against revised budget − actual (positive = lower cost than budgeted)."""
-
-    def note(row) -> str:
-        gap = row["deviation_nok"] - (row["revised_budget_2023"] - row["actual_2023"])
-        if gap == 0:
-            return ""
-        return (
-            f"{fmt(row['revised_budget_2023'], 0)} − {fmt(row['actual_2023'], 0)} = "
-            f"{fmt(row['revised_budget_2023'] - row['actual_2023'], 0)}, printed {fmt(row['deviation_nok'], 0)}: "
-            + (
-                "the deviation was most likely taken from the amounts in kroner before they were rounded to thousands."
-                if abs(gap) <= 2
-                else "more than rounding can explain; the report gives no reason."
-            )
-        )
-
     return row_checks(
         CHAPTER, get, CENTRAL, "deviation_nok",
         lambda row: row["revised_budget_2023"] - row["actual_2023"],
-        "Deviation = revised budget − actual", explanation=note,
+        "Deviation = revised budget − actual",
     )  # fmt: skip
 
 
 @identity(CHAPTER)
 def central_items_vs_drift_pension_row(get: Getter) -> list[Check]:
-    """D03's 'Pensjon' row against D04's total: the same central pension items in two tables."""
+    """D03's 'Pensjon' row against the sum of D04's five central pension items: the same items in two
+    tables (their budgets agree), each table rounding its own figures to the thousand."""
     row = drift_row(get)
     frame = get(CENTRAL)
-    total = {c: value(frame, c, row_kind="total") for c in ("actual_2023", "revised_budget_2023", "deviation_nok")}
-    items_budget = frame.loc[frame["row_kind"] == "item", "revised_budget_2023"].sum()
-    extra = row["actual_2023"] - total["actual_2023"]
-    ordinary = prose(get, "ordinary_premium_incl_employer_tax") * THOUSAND_PER_MILLION
-    scope = (
-        f"D03's 'Pensjon' line is {fmt(extra, 0, 'NOK 1000')} "
-        f"({fmt(100 * extra / total['actual_2023'], 1, '%')}) higher than the sum of D04's central pension items. "
-        "The report does not say what the extra is: the line in D03 evidently covers a slightly wider scope than "
-        "the five items of D04 (some pension cost booked centrally outside them). The prose's pension cost agrees "
-        f"with D04 (ordinary premium + D04 = {_million(ordinary + total['actual_2023'])}), not with D03 "
-        f"({_million(ordinary + row['actual_2023'])})."
-    )
-    budget_gap = row["revised_budget_2023"] - total["revised_budget_2023"]
-    budget_note = (
-        f"The two budgets differ by {fmt(budget_gap, 0, 'NOK 1000')}, and D04's own total differs from the sum "
-        f"of its items by {fmt(total['revised_budget_2023'] - items_budget, 0, 'NOK 1000')}: the same budget, "
-        "rounded to thousands at different stages."
-    )
-    deviation_note = (
-        f"Follows from the two rows above: {fmt(budget_gap, 0)} − {fmt(extra, 0)} = {fmt(budget_gap - extra, 0)}. "
-        "The wider D03 line carries the larger overspend."
-    )
-    specs = [
-        ("actual_2023", "Accounts 2023", scope),
-        ("revised_budget_2023", "Revised budget 2023", budget_note),
-        ("deviation_nok", "Deviation", deviation_note),
-    ]  # fmt: skip
+    items = frame[frame["row_kind"] == "item"]
     info = meta(CENTRAL)
     out = []
-    for column, title, note in specs:
-        printed, recomputed = float(row[column]), float(total[column])
+    for column, title in (("actual_2023", "Accounts 2023"), ("revised_budget_2023", "Revised budget 2023"),
+                          ("deviation_nok", "Deviation")):  # fmt: skip
         out.append(
             Check(
                 check_id=f"{CENTRAL}.vs_{DRIFT}.{column}",
                 chapter=CHAPTER,
-                what=f"D03 'Pensjon' = D04 'Sentrale pensjonsposter' ({title})",
-                printed=printed,
-                recomputed=recomputed,
+                what=f"D03 'Pensjon' = the sum of D04's five items ({title})",
+                printed=float(row[column]),
+                recomputed=float(items[column].sum()),
                 unit="NOK 1000",
                 decimals=0,
                 table=f"{DRIFT}; {CENTRAL}",
-                source_lines=f"{int(row['source_line'])}; {central_line(get, TOTAL)}",
+                source_lines=f"{int(row['source_line'])}; {lines_of(CENTRAL, frame, frame['row_kind'] == 'item')}",
                 section=info["section"],
-                explanation=note if abs(printed - recomputed) > 0 else "",
+                terms=len(items),
             )
         )
     return out
@@ -302,40 +250,6 @@ def _decimals(number: float) -> int:
     return 0 if text.endswith(".0") else len(text.split(".")[1])
 
 
-def _restatement_note(get: Getter, label: str, printed: float, recomputed: float, table_figure: float) -> str:
-    if round(recomputed, _decimals(printed)) == printed:
-        return ""
-    if label == "regulation_premium_incl_employer_tax":
-        return (
-            f"The table's {fmt(table_figure, 0, 'NOK 1000')} is {fmt(recomputed, 1, 'NOK million')}, the prose says "
-            f"{fmt(printed, 1, 'NOK million')}: {fmt(printed - recomputed, 3, 'NOK million', sign=True)} "
-            f"({fmt(100 * (printed - recomputed) / recomputed, 2, '%', sign=True)}). No rounding explains it. "
-            "The table's premium, budget and deviation agree with each other and with its total, so the table "
-            "is the likelier reading; the prose may quote an earlier figure. The effect on the year is negligible."
-        )
-    if label == "regulation_premium_above_budget":
-        budget = central(get, REGULATION, "revised_budget_2023")
-        return (
-            f"The table's deviation {fmt(table_figure, 0, 'NOK 1000')} is {fmt(recomputed, 1, 'NOK million')} "
-            f"above budget, the prose says {fmt(printed, 1, 'NOK million')}. It goes with the prose's regulation "
-            f"premium, which is also higher than the table's: the prose's own figures imply a budget of "
-            f"{fmt(prose(get, 'regulation_premium_incl_employer_tax') - printed, 1, 'NOK million')} against the "
-            f"table's {fmt(budget / THOUSAND_PER_MILLION, 1, 'NOK million')}. Likely the same earlier figure; "
-            f"effect {fmt(printed - recomputed, 3, 'NOK million', sign=True)}."
-        )
-    if label == "church_council_capital_grant_and_regulation_premium_above_budget":
-        row = drift_row(get, CHURCH_LABEL)
-        actual, budget = row["actual_2023"] / THOUSAND_PER_MILLION, row["revised_budget_2023"] / THOUSAND_PER_MILLION
-        return (
-            f"D03 prints a deviation of {fmt(table_figure, 0, 'NOK 1000')}, {fmt(recomputed, 1, 'NOK million')}. "
-            f"The prose's figure is what the rounded accounts and budget give: {fmt(actual, 1)} − {fmt(budget, 1)} = "
-            f"{fmt(round(actual, 1) - round(budget, 1), 1, 'NOK million')}. A rounding slip of "
-            f"{fmt(printed - recomputed, 3, 'NOK million', sign=True)}. The D03 row also holds the capital grant, "
-            "so it is not pension alone."
-        )
-    return f"The prose states {fmt(printed, _decimals(printed))}; the table gives {fmt(recomputed, 3)}."
-
-
 @identity(CHAPTER)
 def prose_restates_tables(get: Getter) -> list[Check]:
     """Each prose figure that restates a printed table figure, against that figure in NOK million."""
@@ -360,39 +274,63 @@ def prose_restates_tables(get: Getter) -> list[Check]:
                 table=f"{PROSE}; {table}",
                 source_lines=f"{prose_line(get, label)}; {table_line}",
                 section=meta(PROSE)["section"],
-                explanation=_restatement_note(get, label, printed, recomputed, table_figure),
                 kind=RESTATEMENT,
             )
         )
     return out
 
 
+def cost_growth(get: Getter) -> dict[str, float]:
+    """The growth of the pension cost from 2022 split into the ordinary premium and the central items,
+    against the wage growth the report assumed (NOK million, %). The book's estimate: the report prints
+    neither the 2022 cost nor the 2022 ordinary premium. The 2022 cost is the stated cost divided by one
+    plus the stated growth; the 2022 central items are D03's 'Pensjon' row for 2022 (the only 2022 figure
+    printed for them); the 2022 ordinary premium is what is left."""
+    cost = prose(get, "actual_pension_cost")
+    growth = prose(get, "actual_pension_cost_growth_from_2022")
+    cost_2022 = cost / (1 + growth / 100)
+    central_2023 = value(get(CENTRAL), "actual_2023", row_kind="total") / THOUSAND_PER_MILLION
+    central_2022 = float(drift_row(get)["actual_2022"]) / THOUSAND_PER_MILLION
+    ordinary_2023 = prose(get, "ordinary_premium_incl_employer_tax")
+    ordinary_2022 = cost_2022 - central_2022
+    return {
+        "cost_2023": cost,
+        "cost_2022": cost_2022,
+        "growth": growth,
+        "ordinary_2023": ordinary_2023,
+        "ordinary_2022": ordinary_2022,
+        "ordinary_growth": 100 * (ordinary_2023 / ordinary_2022 - 1),
+        "central_2023": central_2023,
+        "central_2022": central_2022,
+        "central_growth": 100 * (central_2023 / central_2022 - 1),
+        "ordinary_contribution": ordinary_2023 - ordinary_2022,
+        "central_contribution": central_2023 - central_2022,
+        "wage_growth": prose(get, "wage_growth_estimate_revised_2023"),
+        "wage_growth_first": prose(get, "wage_growth_estimate_budget_2023"),
+    }
+
+
+def _claim(check_id: str, what: str, holds: bool, lines: str) -> Check:
+    return Check(check_id=check_id, chapter=CHAPTER, what=what, printed=1.0, recomputed=1.0 if holds else 0.0,
+                 unit="claim (1 = holds)", decimals=0, table=PROSE, source_lines=lines,
+                 section=meta(PROSE)["section"], kind=CLAIM)  # fmt: skip
+
+
 @identity(CHAPTER)
 def prose_derived_totals(get: Getter) -> list[Check]:
-    """Prose figures that add other figures: total premium and the year's pension cost."""
+    """Prose figures that add other figures (the total premium, the year's pension cost), and the
+    section's statements in words about them."""
     ordinary = prose(get, "ordinary_premium_incl_employer_tax")
     regulation = prose(get, "regulation_premium_incl_employer_tax")
     total_premium = prose(get, "total_pension_premium")
     cost = prose(get, "actual_pension_cost")
     d04_total = value(get(CENTRAL), "actual_2023", row_kind="total")
-    recomputed_cost = ordinary + d04_total / THOUSAND_PER_MILLION
-    # The unrounded ordinary premiums that print as the stated one and, with D04, give the stated cost.
-    half = 0.5 * 10.0 ** -_decimals(ordinary)
-    low = max(ordinary - half, cost - half - d04_total / THOUSAND_PER_MILLION)
-    high = min(ordinary + half, cost + half - d04_total / THOUSAND_PER_MILLION)
-    cost_note = (
-        ""
-        if round(recomputed_cost, _decimals(cost)) == cost
-        else f"{fmt(ordinary, 1)} + {fmt(d04_total / THOUSAND_PER_MILLION, 3)} = "
-        f"{fmt(recomputed_cost, 2, 'NOK million')}. The ordinary premium is itself rounded: "
-        + (
-            f"an unrounded premium from {fmt(low, 2)} to {fmt(high, 2)} million prints as {fmt(ordinary, 1)} and gives "
-            "the stated cost, so the two figures agree within rounding."
-            if low < high
-            else "no premium that prints as stated gives the stated cost."
-        )
-    )
+    frame = get(PROSE)
+    parts = ["ordinary_premium_incl_employer_tax", "regulation_premium_incl_employer_tax", "total_pension_premium"]
+    premium_lines = lines_of(PROSE, frame, frame["label"].isin(parts))
     section = meta(PROSE)["section"]
+    growth_line = prose_line(get, "actual_pension_cost_growth_from_2022")
+    wage_line = prose_line(get, "wage_growth_estimate_revised_2023")
     return [
         Check(
             check_id=f"{PROSE}.total_pension_premium",
@@ -403,36 +341,32 @@ def prose_derived_totals(get: Getter) -> list[Check]:
             unit="NOK million",
             decimals=_decimals(total_premium),
             table=PROSE,
-            source_lines=lines_of(
-                PROSE,
-                get(PROSE),
-                get(PROSE)["label"].isin(
-                    [
-                        "ordinary_premium_incl_employer_tax",
-                        "regulation_premium_incl_employer_tax",
-                        "total_pension_premium",
-                    ]
-                ),
-            ),
+            source_lines=premium_lines,
             section=section,
-            explanation=(
-                f"The prose says 'almost' {fmt(total_premium, 0)}: its own parts give "
-                f"{fmt(ordinary + regulation, 1, 'NOK million')}, with D04's regulation premium "
-                f"{fmt(ordinary + central(get, REGULATION) / THOUSAND_PER_MILLION, 1, 'NOK million')}."
-            ),
-        ),  # fmt: skip
+            terms=2,
+            input_decimals=1,
+        ),
+        _claim(f"{PROSE}.claim_almost_total_premium",
+               "The total premium is 'almost' (nesten) the stated figure: its parts add up to less",
+               ordinary + regulation < total_premium, premium_lines),
         Check(
             check_id=f"{PROSE}.actual_pension_cost",
             chapter=CHAPTER,
             what="Pension cost 2023 (prose) = ordinary premium (prose) + D04 Sentrale pensjonsposter",
             printed=cost,
-            recomputed=recomputed_cost,
+            recomputed=ordinary + d04_total / THOUSAND_PER_MILLION,
             unit="NOK million",
             decimals=_decimals(cost),
             table=f"{PROSE}; {CENTRAL}",
             source_lines=f"{prose_line(get, 'ordinary_premium_incl_employer_tax')}, "
             f"{prose_line(get, 'actual_pension_cost')}; {central_line(get, TOTAL)}",
             section=section,
-            explanation=cost_note,
+            terms=1,  # the ordinary premium, in tenths of a million; D04's thousands are finer by far
+            input_decimals=1,
         ),
-    ]
+        _claim(f"{PROSE}.claim_growth_above_wage_growth",
+               "The pension cost grew 'considerably more' than wages: its stated growth against the wage growth "
+               "the budget assumed after the first four-month report",
+               prose(get, "actual_pension_cost_growth_from_2022") > prose(get, "wage_growth_estimate_revised_2023"),
+               f"{growth_line}; {wage_line}"),
+    ]  # fmt: skip
