@@ -20,42 +20,33 @@
 #
 # A Norwegian municipality keeps two accounts side by side. The {term}`Driftsregnskap` (operating
 # account) holds what the services cost and earn year by year. The {term}`Investeringsregnskap`
-# (investment account) holds what is built or bought to last: schools, roads, water pipes, a new
-# bridge, shares in companies, and loans the municipality passes on to its residents. The investment
-# account has to balance: every krone spent is financed by loans, grants, sales, the refund of VAT,
-# a transfer from the operating account or money set aside in funds. What is left unfinanced is
+# (investment account) holds what is built or bought to last (schools, roads, water pipes, a new
+# bridge), shares in companies, and the loans the municipality passes on to its residents. The
+# investment account has to balance: what is spent is financed by loans, grants, sales, the refund of
+# VAT, a transfer from the operating account or money set aside in funds. What is left unfinanced is
 # carried forward as *uncovered* ({term}`Udekket`) and must be covered in later years.
 #
-# In Drammen two bodies invest: the municipal treasury, {term}`Kommunekassen`, and the municipality's
+# Two bodies invest in Drammen: the municipal treasury, {term}`Kommunekassen`, and the municipality's
 # property company {term}`Drammen Eiendom KF`, a {term}`Kommunalt foretak` that owns and upgrades the
-# municipal buildings. The report prints the investment account in several forms, and this chapter
-# rebuilds each from the data and checks that they agree:
-#
-# - statement **2A** (*Status investering og finansiering*), expenditure and financing of both bodies together;
-# - the same statement for **kommunekassen alone**, printed as four blocks;
-# - statement **2B** (*Status investeringer*), the expenditure project by project, in four parts;
-# - each {term}`Programområde`'s table of its investment projects, with a status word and the deviation
-#   from budget;
-# - the **net** tables of programme areas P11 and P12, where each {term}`Hovedprosjekt` is shown after
-#   the grants and sales that financed it.
-#
-# All amounts are in NOK thousand (*Beløp i 1000*) unless stated. Signs are those of the accounts:
-# expenditure is positive, income and financing negative.
+# municipal buildings. All amounts are in NOK thousand (*Beløp i 1000*) unless stated; signs are those
+# of the accounts (expenditure positive, income and financing negative). The chapter first tells what
+# happened in 2023 and why, then rebuilds each of the report's investment tables and checks that they
+# agree with one another and with what its text says.
 
-# %%
+# %% tags=["remove-input"]
 import matplotlib.pyplot as plt
 import pandas as pd
 from myst_nb import glue
 
-from aarsevaluering import checks, style
+from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import investeringsregnskap as inv
 from aarsevaluering.tables import checks_table, styled
 
 style.use_book_style()
 CH = "investeringsregnskap"
+all_checks = checks.run(CH)
 
 
 def put(key, text):
@@ -63,169 +54,389 @@ def put(key, text):
     glue(f"{CH}_{key}", text, display=False)
 
 
-def checks_of(*identities):
-    """The chapter's checks made by the named identities."""
-    return checks.run(CH, only=identities)
+def section_checks(key, *identities):
+    """The checks the named identities make, with their count line glued as <key>_summary."""
+    section = all_checks[all_checks["check_id"].isin(checks.run(CH, only=identities)["check_id"])]
+    put(f"{key}_summary", findings.summary_line(section))
+    return section
 
 
-styled(catalogue(CH), table_id="inv-catalogue", caption="The tables of this chapter",
-       columns={"table": "Table", "title": "Title as printed", "source_table": "Id", "unit": "Unit",
-                "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
+def pct(part, whole, decimals=1):
+    return fmt(100 * part / whole, decimals, "percent")
 
-# %% [markdown]
-# ## Statement 2A: does it balance?
-#
-# Statement 2A is the investment account on one page, for kommunekassen and Drammen Eiendom KF
-# together. It has four sections: investment expenditure, investment income, net
-# {term}`Videreutlån` (relending: the {term}`Startlån` the municipality borrows to lend on to
-# households), and the {term}`Overføring fra drift` (transfer from the operating account) together
-# with provisions to and use of investment funds. The bottom line is what is carried forward as
-# uncovered. The table below is the statement as printed.
 
-# %%
+# %% tags=["remove-cell"]
 a2 = get(inv.T2A)
-styled(a2, table_id="inv-2a", caption="Status investering og finansiering (2A), NOK thousand",
-       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
-                "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
+dk = get(inv.TDK)
+prose = inv.prose_table(get).set_index("label")
 
-# %% [markdown]
-# If the statement balances, the four section subtotals add up to the amount carried forward, in every
-# column. They do: the largest difference between a printed sum and its recomputation is
-# {glue:text}`investeringsregnskap_2a_maxdiff:s`, the rounding of the printed lines (the 2023 income
-# subtotal, for instance, differs from its own lines by as much).
 
-# %%
-balance = inv.two_a_balance_view(get)
-checks_2a = checks_of("two_a_balances")
-put("2a_maxdiff", fmt(checks_2a["difference"].abs().max(), 0, "NOK 1000"))
+def said(label):
+    """A figure of the report's text, formatted as printed (its unit and decimals)."""
+    row = prose.loc[label]
+    return fmt(row["value"], int(row["decimals"]), row["unit"])
+
+
+expenditure = inv.value(a2, "actual_2023", label="Sum investeringsutgifter")
+put("expenditure_2023", fmt_million(expenditure))
+put("expenditure_revised", fmt_million(inv.value(a2, "revised_budget_2023", label="Sum investeringsutgifter")))
+put("expenditure_original", fmt_million(inv.value(a2, "original_budget_2023", label="Sum investeringsutgifter")))
+put("income_2023", fmt_million(-inv.value(a2, "actual_2023", label="Sum investeringsinntekter")))
+put("fixed_2023", fmt_million(inv.value(a2, "actual_2023", label="Investeringer i varige driftsmidler")))
+put("shares_2023", fmt_million(inv.value(a2, "actual_2023", label="Investeringer i aksjer og andeler i selskaper")))
+put("loans_2023", fmt_million(-inv.value(a2, "actual_2023", label="Bruk av lån")))
 uncovered = inv.value(a2, "actual_2023", row_kind="total")
 put("uncovered", fmt_million(uncovered))
 put("uncovered_thousand", fmt(uncovered, 0, "NOK 1000"))
-put("expenditure_2023", fmt_million(inv.value(a2, "actual_2023", label="Sum investeringsutgifter")))
-put("income_2023", fmt_million(-inv.value(a2, "actual_2023", label="Sum investeringsinntekter")))
-styled(balance, table_id="inv-2a-balance", caption="2A: the four sections and the amount carried forward",
-       columns={"label": "Section", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
+for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_overspend", "kk_investment_income_actual",
+              "kk_investment_income_excess", "kk_uncovered_carried_forward", "unbudgeted_share_sales",
+              "vat_compensation_shortfall", "vat_withheld_bane_nor", "p11_cooperation_projects_overspend_gross",
+              "p11_cooperation_projects_overspend_net", "p09_vassenga_unused", "dekf_property_sale_booked_as_loans",
+              "dekf_property_sale_booked_as_grants", "dekf_property_sale_budgeted",
+              "grants_from_others_excess_excl_dekf_sale", "p11_cooperation_budget_entered_by_mistake",
+              "p11_cooperation_budget_intended", "p11_cooperation_budget_missing"):  # fmt: skip
+    put(f"said_{label}", said(label))
+
+# %% [markdown]
+# ## The year in brief
+#
+# Kommunekassen and Drammen Eiendom KF together recorded
+# {glue:text}`investeringsregnskap_expenditure_2023:s` of *investment expenditure* in 2023 (statement
+# 2A). That is a gross figure, and more than building: besides
+# {glue:text}`investeringsregnskap_fixed_2023:s` of investment in fixed assets it holds
+# {glue:text}`investeringsregnskap_shares_2023:s` of purchases of shares and holdings, loans of the
+# municipality's own money and a repayment of debt by Drammen Eiendom KF. The *investment income* of
+# {glue:text}`investeringsregnskap_income_2023:s` is gross too: it counts
+# {glue:text}`investeringsregnskap_loans_2023:s` of borrowing, sales of property and shares, grants
+# and the refund of VAT. The budget for the year's expenditure had grown from
+# {glue:text}`investeringsregnskap_expenditure_original:s` in the original budget to
+# {glue:text}`investeringsregnskap_expenditure_revised:s` in the revised one.
+#
+# The year closed with {glue:text}`investeringsregnskap_uncovered:s` left without financing, carried
+# forward to later years. Almost all of it is kommunekassen's. Its own statement (lines 3043–3051)
+# gives the main lines: investment expenditure of
+# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_actual:s`,
+# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_overspend:s` above the revised
+# budget; investment income of {glue:text}`investeringsregnskap_said_kk_investment_income_actual:s`,
+# {glue:text}`investeringsregnskap_said_kk_investment_income_excess:s` above it; and an uncovered
+# amount of {glue:text}`investeringsregnskap_said_kk_uncovered_carried_forward:s`.
+#
+# The report gives its reasons (lines 3053–3105). The overspend lies mainly in roads and transport
+# (P11), where the cooperation projects with developers and others spent
+# {glue:text}`investeringsregnskap_said_p11_cooperation_projects_overspend_gross:s` more than budgeted,
+# gross: grants from the partners raise a project's spending beyond what the council granted, and net
+# of them the overspend is {glue:text}`investeringsregnskap_said_p11_cooperation_projects_overspend_net:s`.
+# A budget of {glue:text}`investeringsregnskap_said_p11_cooperation_budget_entered_by_mistake:s` was
+# entered by mistake where {glue:text}`investeringsregnskap_said_p11_cooperation_budget_intended:s` was
+# meant, and how the missing {glue:text}`investeringsregnskap_said_p11_cooperation_budget_missing:s`
+# were to be financed was never decided. Water and sewage (P12) overspent too, because some projects
+# progressed faster than budgeted. Culture (P09) and administration (P14) spent less: the cooling plant
+# at Vassenga ({glue:text}`investeringsregnskap_said_p09_vassenga_unused:s`, all unused) was postponed
+# when its forecast cost exceeded the frame granted, and digitalisation projects were delayed. On the income side, shares were sold for
+# {glue:text}`investeringsregnskap_said_unbudgeted_share_sales:s` more than budgeted, and Drammen
+# Eiendom KF's sale of property brought kommunekassen grants and loans; the refund of VAT fell
+# {glue:text}`investeringsregnskap_said_vat_compensation_shortfall:s` short, largely because of a
+# dispute with Bane NOR, whose invoices do not state the VAT
+# ({glue:text}`investeringsregnskap_said_vat_withheld_bane_nor:s` held back).
+#
+# ### Why the year ended uncovered
+#
+# Kommunekassen's revised budget balances: its four blocks add to zero. The amount left uncovered is
+# therefore the sum of how far each block ended from its budget, and the kommunekasse's blocks (lines
+# 2855–3039) show where it came from.
+
+# %% tags=["remove-cell"]
+bridge = inv.uncovered_bridge(get)
+blocks = bridge[bridge["row_kind"] == "subtotal"].set_index("block")["effect"]
+lines = bridge[bridge["row_kind"] == "item"].set_index("label")["effect"]
+put("dk_uncovered_thousand", fmt(blocks.sum(), 0, "NOK 1000"))
+for key, block in (("exp", "Investment expenditure"), ("inc", "Investment income"), ("rel", "Relending (net)"),
+                   ("fund", "Transfer from operations and funds (net)")):  # fmt: skip
+    put(f"bridge_{key}", fmt_million(abs(blocks[block])))
+for key, label in (("loans", "Bruk av lån"), ("shares", "Salg av finansielle anleggsmidler"),
+                   ("vat", "Kompensasjon for merverdiavgift"), ("fixed", "Investeringer i varige driftsmidler"),
+                   ("bound_prov", "Avsetninger til bundne investeringsfond"),
+                   ("bound_use", "Bruk av bundne investeringsfond"), ("transfer", "Overføring fra drift"),
+                   ("relend", "Videreutlån"), ("relend_loans", "Bruk av lån til videreutlån")):  # fmt: skip
+    put(f"bridge_{key}", fmt_million(abs(lines[label])))
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "How kommunekassen's year ended uncovered: each block's actual minus its revised budget, in NOK million, adding up to the amount carried forward. Source: Årsevaluering 2023, Status investering og finansiering Drammen kommunekasse (lines 2855–3039).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Waterfall chart in NOK million. Starting from a balanced revised budget, investment expenditure above budget steps up, investment income above budget and the better result of relending step down, and the smaller net financing from the transfer and the funds steps up again; the last bar, the uncovered amount carried forward, is small and positive."}}
+fig, ax = plt.subplots(figsize=(6.8, 3.8))
+steps = [("Expenditure above budget", blocks["Investment expenditure"]),
+         ("Income above budget", blocks["Investment income"]),
+         ("Relending better than budget", blocks["Relending (net)"]),
+         ("Transfer and funds short of budget", blocks["Transfer from operations and funds (net)"])]  # fmt: skip
+level = 0.0
+for x, (_name, effect) in enumerate(steps):
+    colour = style.NEGATIVE if effect > 0 else style.POSITIVE
+    ax.bar(x, effect / 1000, bottom=level / 1000, color=colour, width=0.6)
+    ax.text(x, (level + max(effect, 0)) / 1000 + 4, fmt(effect / 1000, 1, sign=True), ha="center", fontsize=8)
+    level += effect
+ax.bar(len(steps), level / 1000, color=style.NEUTRAL, width=0.6)
+ax.text(len(steps), level / 1000 + 4, fmt(level / 1000, 1), ha="center", fontsize=8)
+ax.axhline(0, color=style.NEUTRAL, linewidth=0.8)
+ax.set_xticks(range(len(steps) + 1), [n for n, _ in steps] + ["Carried forward uncovered"], fontsize=8)
+plt.setp(ax.get_xticklabels(), wrap=True)
+ax.set_ylabel("NOK million (+ adds to the uncovered amount)")
+ax.set_title("Kommunekassen: overspending and smaller fund financing outweighed extra income")
+style.finish(fig, table="inv_dk_blocks")
+plt.show()
+
+# %% [markdown]
+# Spending ran {glue:text}`investeringsregnskap_bridge_exp:s` over the revised budget, almost all of it
+# on fixed assets ({glue:text}`investeringsregnskap_bridge_fixed:s`). Income came in
+# {glue:text}`investeringsregnskap_bridge_inc:s` above budget: more use of loans
+# ({glue:text}`investeringsregnskap_bridge_loans:s`, the part of Drammen Eiendom KF's property sale that
+# the report says was booked there), unbudgeted sales of shares
+# ({glue:text}`investeringsregnskap_bridge_shares:s`), a little more in grants and sales of property,
+# against the VAT refund that fell {glue:text}`investeringsregnskap_bridge_vat:s` short. Relending of
+# *{term}`Startlån`* ended {glue:text}`investeringsregnskap_bridge_rel:s` better than budgeted: less
+# was lent on ({glue:text}`investeringsregnskap_bridge_relend:s` below budget) and less borrowed for it
+# ({glue:text}`investeringsregnskap_bridge_relend_loans:s`), while more repayments came in, and fewer
+# were paid out, than budgeted.
+#
+# What tipped the year into deficit is the last block: the transfer from operations and the funds
+# financed {glue:text}`investeringsregnskap_bridge_fund:s` less than budgeted. Three lines make it up.
+# The transfer from operations was {glue:text}`investeringsregnskap_bridge_transfer:s` below budget,
+# because an expected dividend was booked as a sale of shares instead (lines 2667–2671; the sale is
+# in the income block above). Less was drawn from bound investment funds
+# ({glue:text}`investeringsregnskap_bridge_bound_use:s`), and
+# {glue:text}`investeringsregnskap_bridge_bound_prov:s` more than budgeted was set aside to them. What
+# those provisions were, the investment chapter does not say. The four blocks add to
+# {glue:text}`investeringsregnskap_dk_uncovered_thousand:s`, the
+# {glue:text}`investeringsregnskap_said_kk_uncovered_carried_forward:s` of the report's text.
+
+# %% tags=["remove-input"]
+bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
+                                   for k, lab in zip(bridge["row_kind"], bridge["label"], strict=True)])  # fmt: skip
+styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row_kind"] == "subtotal",
+       caption="Kommunekassen 2023: each block and line, revised budget, actual and the effect on the uncovered "
+               "amount (actual − revised budget), NOK thousand",
+       columns={"label": "Block / line", "revised_budget_2023": "Rev. budget", "actual_2023": "Actual",
+                "effect": "Effect"})  # fmt: skip
+
+# %% [markdown]
+# ### Two bodies, opposite deviations
+#
+# Statement 2A adds Drammen Eiendom KF to kommunekassen, and in the sum their deviations from budget
+# partly cancel. Subtracting kommunekassen's blocks from 2A line by line leaves Drammen Eiendom KF's
+# part (the book's subtraction; the report prints no statement for the company here).
+
+# %% tags=["remove-cell"]
+bodies = inv.body_deviations(get).set_index("label")
+put("dev_exp_all", fmt_million(bodies.loc["Sum investeringsutgifter", "all"]))
+put("dev_exp_kk", fmt_million(bodies.loc["Sum investeringsutgifter", "kk"]))
+put("dev_exp_dekf", fmt_million(-bodies.loc["Sum investeringsutgifter", "dekf"]))
+put("dev_inc_kk", fmt_million(-bodies.loc["Sum investeringsinntekter", "kk"]))
+put("dev_inc_dekf", fmt_million(-bodies.loc["Sum investeringsinntekter", "dekf"]))
+put("dev_fund_dekf", fmt_million(bodies.loc["Sum overføring fra drift og netto avsetninger", "dekf"]))
+put("dev_unc_dekf", fmt(bodies.loc["Fremført til inndekning i senere år (udekket)", "dekf"], 0, "NOK 1000"))
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2786–2853) and kommunekassen's blocks (lines 2855–3039).", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
+sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
+names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
+fig, ax = plt.subplots(figsize=(6.8, 3.4))
+ypos = range(len(sections))
+ax.barh([y - 0.2 for y in ypos], sections["kk"] / 1000, height=0.4, color=style.POSITIVE, label="Kommunekassen")
+ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=style.PALETTE["orange"],
+        label="Drammen Eiendom KF")  # fmt: skip
+ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
+ax.set_yticks(list(ypos), names, fontsize=8)
+ax.invert_yaxis()
+ax.set_xlabel("Actual − revised budget, NOK million (+ adds to the uncovered amount)")
+ax.set_title("Kommunekassen overspent, Drammen Eiendom KF underspent")
+ax.legend(frameon=False, loc="lower right", fontsize=8)
+style.finish(fig, table="inv_2a_financing")
+plt.show()
+
+# %% [markdown]
+# In 2A, investment expenditure was {glue:text}`investeringsregnskap_dev_exp_all:s` above the revised
+# budget. That figure hides two opposite movements: kommunekassen spent
+# {glue:text}`investeringsregnskap_dev_exp_kk:s` more than budgeted, Drammen Eiendom KF
+# {glue:text}`investeringsregnskap_dev_exp_dekf:s` less. Both took in more than budgeted
+# (kommunekassen {glue:text}`investeringsregnskap_dev_inc_kk:s`, the company
+# {glue:text}`investeringsregnskap_dev_inc_dekf:s`), and the company financed
+# {glue:text}`investeringsregnskap_dev_fund_dekf:s` less than budgeted from its funds, so that its
+# deviations net to an uncovered amount of only {glue:text}`investeringsregnskap_dev_unc_dekf:s`.
+# The report comments on kommunekassen's figures and refers to the company's own annual report for its
+# projects (lines 2770–2771); why the company spent less, it does not say here.
+#
+# ### How the budget grew during the year
+
+# %% tags=["remove-cell"]
+growth = inv.budget_growth(get).set_index("label")
+total_growth = growth.loc["Sum investeringsutgifter"]
+put("growth_total", fmt_million(total_growth["change"]))
+put("growth_pct", pct(total_growth["change"], total_growth["original_budget_2023"]))
+put("growth_shares", fmt_million(growth.loc["Investeringer i aksjer og andeler i selskaper", "change"]))
+put("growth_fixed", fmt_million(growth.loc["Investeringer i varige driftsmidler", "change"]))
+put("growth_kk", fmt_million(growth.loc["of which kommunekassen (DK)", "change"]))
+put("growth_dekf", fmt_million(growth.loc["of which Drammen Eiendom KF (2A − DK)", "change"]))
+havn = inv.value(get(inv.T3), "revised_budget_2023", label="Aksjekapital Drammen Havn as")
+put("havn", fmt_million(havn))
+put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")))
+
+# %% [markdown]
+# The council's original budget planned {glue:text}`investeringsregnskap_expenditure_original:s` of
+# investment expenditure; the revised budget allowed {glue:text}`investeringsregnskap_expenditure_revised:s`,
+# {glue:text}`investeringsregnskap_growth_total:s` or {glue:text}`investeringsregnskap_growth_pct:s` more.
+# The report says the budget was adjusted in the first four-month report, when unused money of 2022 was
+# granted again to projects under way, and revised in the second (lines 2765–2767); it gives the
+# amounts in those reports, not here. Statement 2A shows where the growth went. Most of it is one
+# purchase of shares: the revised budget added {glue:text}`investeringsregnskap_growth_shares:s` for
+# shares and holdings, which 2B part 3 shows as share capital in Drammen Havn AS
+# ({glue:text}`investeringsregnskap_havn:s`), and the same revised budget expects
+# {glue:text}`investeringsregnskap_havn_sale_budget:s` from sales of shares, the very same amount. The
+# book infers that the purchase was to be financed by a sale of equal size; the report does not
+# describe the transaction. Investment in fixed assets grew by
+# {glue:text}`investeringsregnskap_growth_fixed:s`. Of the whole growth,
+# {glue:text}`investeringsregnskap_growth_kk:s` was kommunekassen's and
+# {glue:text}`investeringsregnskap_growth_dekf:s` Drammen Eiendom KF's.
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2801–2811).", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
+shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
+                           "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
+short = ["Fixed assets", "Shares and holdings", "Grants to others' investments", "Lending of own funds",
+         "Repayment of loans (DEKF)"]  # fmt: skip
+fig, ax = plt.subplots(figsize=(6.8, 3.6))
+ypos = range(len(shown_growth))
+for offset, column, colour, name in ((-0.27, "original_budget_2023", style.PALETTE["sky"], "Original budget"),
+                                     (0.0, "revised_budget_2023", style.PALETTE["blue"], "Revised budget"),
+                                     (0.27, "actual_2023", style.PALETTE["orange"], "Actual")):  # fmt: skip
+    ax.barh([y + offset for y in ypos], shown_growth[column] / 1000, height=0.27, color=colour, label=name)
+ax.set_yticks(list(ypos), short, fontsize=8)
+ax.invert_yaxis()
+ax.set_xlabel("NOK million")
+ax.set_title("The budget grew mostly by one purchase of shares")
+ax.legend(frameon=False, loc="lower right", fontsize=8)
+style.finish(fig, table="inv_2a_financing")
+plt.show()
+
+# %% tags=["remove-input"]
+growth_view = inv.budget_growth(get)
+styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_kind"] == "subtotal",
+       caption="Investment expenditure (2A): original and revised budget, the change between them, and the "
+               "actual 2023, NOK thousand",
+       columns={"label": "2A line", "original_budget_2023": "Original", "revised_budget_2023": "Revised",
+                "change": "Change", "actual_2023": "Actual"})  # fmt: skip
+
+# %% [markdown]
+# ## Statement 2A: both bodies together
+#
+# Statement 2A (*Status investering og finansiering*) is the investment account on one page, for
+# kommunekassen and Drammen Eiendom KF together. It has four sections: investment expenditure,
+# investment income, net {term}`Videreutlån` (relending: the {term}`Startlån` the municipality borrows
+# to lend on to households), and the {term}`Overføring fra drift` (transfer from the operating
+# account) together with provisions to and use of investment funds. The bottom line is what is carried
+# forward as uncovered ({glue:text}`investeringsregnskap_uncovered_thousand:s` in 2023). The report
+# says (line 2772) that Drammen Eiendom KF shows only 2023 figures; the 2022 column is therefore
+# kommunekassen's alone.
+
+# %% tags=["remove-input"]
+styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item",
+       caption="Status investering og finansiering (2A), NOK thousand",
+       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% [markdown]
-# In 2023 kommunekassen and Drammen Eiendom KF spent {glue:text}`investeringsregnskap_expenditure_2023:s`
-# on investment and took in {glue:text}`investeringsregnskap_income_2023:s` of investment income. After
-# relending and the transfers, {glue:text}`investeringsregnskap_uncovered:s`
-# ({glue:text}`investeringsregnskap_uncovered_thousand:s`) was left without financing and carried
-# forward. Every check of the statement:
-
-# %%
-checks_table(checks_2a, table_id="inv-checks-2a", caption="Checks: statement 2A")
+# %% tags=["remove-cell"]
+checks_2a = section_checks("s2a", "two_a_balances")
 
 # %% [markdown]
-# ## Kommunekassen alone, and what Drammen Eiendom KF adds
+# If the statement balances, each section's subtotal is the sum of its lines and the four subtotals
+# add to the amount carried forward, in every column. {glue:text}`investeringsregnskap_s2a_summary:s`
+# The differences are of one or two thousand kroner, what rounding each printed line to the thousand
+# allows.
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks")
+
+# %% [markdown]
+# ## Kommunekassen alone, and Drammen Eiendom KF's part
 #
-# Next the report prints the statement for kommunekassen alone, in four blocks, one per section. Each
-# block repeats its sum in a *Totalsum* row. The columns are in a different order from 2A (actual
-# first, *Regnskap hiå.*, the accounts for the year to date, which at year end is the year), and there
-# is no 2022 column.
+# The report then prints the statement for kommunekassen alone, in four blocks, one per section, each
+# repeating its sum in a *Totalsum* row. The columns are in another order (actual first, *Regnskap
+# hiå.*, the accounts for the year to date, which at year end is the year) and there is no 2022 column.
+# The blocks are the source of the story above; the full table is behind the toggle.
 
-# %%
-dk = get(inv.TDK)
-styled(dk, table_id="inv-dk", caption="Status investering og finansiering, Drammen kommunekasse, NOK thousand",
-       columns={"block": "Hovedlinje budsjett", "label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
+# %% tags=["remove-input", "hide-output"]
+styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item",
+       caption="Status investering og finansiering, Drammen kommunekasse, NOK thousand",
+       columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
-# %%
-checks_table(checks_of("dk_blocks_add_up"), table_id="inv-checks-dk", caption="Checks: the kommunekasse blocks")
-
-# %% [markdown]
-# Subtracting kommunekassen's figures from 2A leaves Drammen Eiendom KF's part. Two lines of 2A have no
-# row in the kommunekasse blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
-# count as zero for kommunekassen, so they are Drammen Eiendom KF's entirely.
-
-# %%
+# %% tags=["remove-cell"]
 part = inv.dekf_part(get)
-styled(part, table_id="inv-dekf-part", caption="2A split: both bodies, kommunekassen (DK) and Drammen Eiendom KF (difference)",
-       columns={"label": "2A line", "revised_budget_2023_all": "Rev. bud. 2A", "revised_budget_2023_kk": "Rev. bud. DK",
-                "revised_budget_2023_dekf": "Rev. bud. DEKF", "actual_2023_all": "Actual 2A",
-                "actual_2023_kk": "Actual DK", "actual_2023_dekf": "Actual DEKF"})  # fmt: skip
-
-# %%
 dekf = part.set_index("label")["actual_2023_dekf"]
-put("dekf_fixed", fmt_million(dekf["Investeringer i varige driftsmidler"]))
-put("dekf_grant", fmt_million(dekf["Tilskudd til andres investeringer"]))
-put("dekf_repayment", fmt_million(dekf["Avdrag på lån"]))
-put("dekf_sales", fmt_million(-dekf["Salg av varige driftsmidler"]))
-put("dekf_loans", fmt_million(-dekf["Bruk av lån"]))
-put("dekf_vat", fmt_million(-dekf["Kompensasjon for merverdiavgift"]))
-put("dekf_grants_in", fmt_million(-dekf["Tilskudd fra andre"]))
-put("dekf_funds", fmt_million(dekf["Sum overføring fra drift og netto avsetninger"]))
+for key, label, sign in (("fixed", "Investeringer i varige driftsmidler", 1), ("grant", "Tilskudd til andres investeringer", 1),
+                         ("repayment", "Avdrag på lån", 1), ("sales", "Salg av varige driftsmidler", -1),
+                         ("loans", "Bruk av lån", -1), ("vat", "Kompensasjon for merverdiavgift", -1),
+                         ("grants_in", "Tilskudd fra andre", -1),
+                         ("funds", "Sum overføring fra drift og netto avsetninger", 1)):  # fmt: skip
+    put(f"dekf_{key}", fmt_million(sign * dekf[label]))
 put("dekf_uncovered", fmt(dekf["Fremført til inndekning i senere år (udekket)"], 0, "NOK 1000"))
 put("kk_uncovered", fmt(part.set_index("label")["actual_2023_kk"].iloc[-1], 0, "NOK 1000"))
 p1 = get(inv.T1)
-dbkf = inv.value(p1, "actual_2023", executor="DBKF")
-put("dbkf", fmt(dbkf, 0, "NOK 1000"))
+put("dbkf", fmt(inv.value(p1, "actual_2023", executor="DBKF"), 0, "NOK 1000"))
+checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 
 # %% [markdown]
-# Drammen Eiendom KF's part of 2023 reads as the story of a property sale. It invested
-# {glue:text}`investeringsregnskap_dekf_fixed:s` in buildings, exactly the 2B project lines marked
-# `DEKF`, together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
-# ({glue:text}`investeringsregnskap_dbkf:s`), which the two statements evidently place with Drammen
-# Eiendom KF. It sold property for {glue:text}`investeringsregnskap_dekf_sales:s`, used
-# {glue:text}`investeringsregnskap_dekf_repayment:s` of it to repay loans early (the *Avdrag på lån* line,
-# which exists only in 2A), and passed {glue:text}`investeringsregnskap_dekf_grant:s` to kommunekassen as
-# a grant towards its investments (2B part 2, *Investering DEKF*). It borrowed
-# {glue:text}`investeringsregnskap_dekf_loans:s`, received {glue:text}`investeringsregnskap_dekf_vat:s` of
-# VAT compensation and {glue:text}`investeringsregnskap_dekf_grants_in:s` of grants, and put a net
-# {glue:text}`investeringsregnskap_dekf_funds:s` into its funds. What it leaves uncovered is tiny,
-# {glue:text}`investeringsregnskap_dekf_uncovered:s`: kommunekassen's blocks alone add to
-# {glue:text}`investeringsregnskap_kk_uncovered:s`. Relending, shares, the lending of own funds and the
-# transfer from operations print the same in 2A and in kommunekassen's blocks: they are kommunekassen's
-# alone.
-#
-# The report says (line 2772) that Drammen Eiendom KF shows only 2023 figures, as its 2022 accounts
-# were not part of the 2022 evaluation; the 2022 column of 2A is therefore kommunekassen's alone, and
-# 2B prints zeros for every `DEKF` project in 2022.
-#
-# The transfer from operations can be compared with the operating chapter's year-end dispositions,
-# and the provisions to and use of investment funds with the change in kommunekassen's fund balances
-# in the balance sheet chapter. They agree.
+# Subtracting kommunekassen's figures from 2A leaves Drammen Eiendom KF's part. Two lines of 2A have
+# no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
+# count as zero for kommunekassen. Read this way, the company invested
+# {glue:text}`investeringsregnskap_dekf_fixed:s` in buildings, which is exactly the 2B project lines
+# marked `DEKF` together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
+# ({glue:text}`investeringsregnskap_dbkf:s`), so the two statements evidently place that line with
+# Drammen Eiendom KF. It sold property for {glue:text}`investeringsregnskap_dekf_sales:s`, repaid
+# {glue:text}`investeringsregnskap_dekf_repayment:s` of debt (*Avdrag på lån*, a line only 2A has) and
+# granted {glue:text}`investeringsregnskap_dekf_grant:s` towards kommunekassen's investments (2B part
+# 2, *Investering DEKF*). The report says that the property sale triggered an extraordinary repayment
+# of debt to the loan fund, relent to kommunekassen, and that kommunekassen booked
+# {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` of the sale under grants
+# from others and {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_loans:s` under use
+# of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
+# are their counterparts is the book's pairing, by amount (see the finding below). The company also
+# borrowed {glue:text}`investeringsregnskap_dekf_loans:s`, received
+# {glue:text}`investeringsregnskap_dekf_vat:s` of VAT refund and {glue:text}`investeringsregnskap_dekf_grants_in:s`
+# of grants, and put a net {glue:text}`investeringsregnskap_dekf_funds:s` into its funds. What it
+# leaves uncovered is {glue:text}`investeringsregnskap_dekf_uncovered:s`; kommunekassen's blocks alone
+# add to {glue:text}`investeringsregnskap_kk_uncovered:s`. Relending, shares, the lending of own money
+# and the transfer from operations print the same in 2A and in kommunekassen's blocks: they are
+# kommunekassen's alone. The transfer from operations also agrees with the operating chapter's
+# year-end dispositions. {glue:text}`investeringsregnskap_dk_summary:s`
 
-# %%
-checks_table(checks_of("kommunekassen_and_dekf", "investment_and_other_chapters"), table_id="inv-checks-dk-2a",
-             caption="Checks: kommunekassen, Drammen Eiendom KF and the other chapters")  # fmt: skip
+# %% tags=["remove-input"]
+part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
+styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item",
+       caption="Statement 2A, actual 2023, split into kommunekassen (its own blocks) and Drammen Eiendom KF "
+               "(the difference), NOK thousand",
+       columns={"label": "2A line", "actual_2023_all": "2A", "actual_2023_kk": "Kommunekassen",
+                "actual_2023_dekf": "DEKF"})  # fmt: skip
+
+# %% tags=["remove-input", "hide-output"]
+part_revised = part[
+    ["label", "row_kind", "revised_budget_2023_all", "revised_budget_2023_kk", "revised_budget_2023_dekf"]
+]
+styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["row_kind"] != "item",
+       caption="Statement 2A, revised budget 2023, split the same way, NOK thousand",
+       columns={"label": "2A line", "revised_budget_2023_all": "2A", "revised_budget_2023_kk": "Kommunekassen",
+                "revised_budget_2023_dekf": "DEKF"})  # fmt: skip
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's blocks, 2A and the other chapters: checks")
 
 # %% [markdown]
 # ## Statement 2B: from projects to parts to 2A
 #
-# Statement 2B lists the expenditure side of 2A line by line. Part 1, investments in fixed assets, runs
-# project by project under each programme area, with a printed subtotal per area. The prefix of each
-# project says who carries it out: `KK` kommunekassen, `DEKF` Drammen Eiendom KF, `DBKF` Drammensbadet
-# KF. Every printed row is below, in the printed order, with the area code in the first column.
+# Statement 2B (*Status investeringer*) lists the expenditure side of 2A in four parts. Part 1,
+# investment in fixed assets, runs project by project under each {term}`Programområde` (programme
+# area), with a subtotal per area; the prefix of a project says who carries it out (`KK`
+# kommunekassen, `DEKF` Drammen Eiendom KF, `DBKF` Drammensbadet KF). Parts 2 to 4 are short: grants
+# towards other parties' investments, shares and holdings, and loans of the municipality's own money;
+# part 4 ends with the 2B total, *Sum del 1–4*.
 
-# %%
-styled(p1, table_id="inv-2b-part1", caption="Status investeringer (2B) – 1. Investeringer i varige driftsmidler, NOK thousand",
-       columns={"programme_area": "Area", "label": "Prosjekt", "actual_2022": "Regnskap 2022",
-                "original_budget_2023": "Oppr. bud. 2023", "revised_budget_2023": "Rev. bud. 2023",
-                "actual_2023": "Regnskap 2023"})  # fmt: skip
-
-# %% [markdown]
-# Parts 2 to 4 are short: grants towards other parties' investments, investments in shares and
-# holdings, and loans of the municipality's own money (mostly advances of gaming-fund grants to sports
-# clubs). Part 4 ends with the 2B total, *Sum del 1–4*.
-
-# %%
-b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
-             "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
-styled(get(inv.T2), table_id="inv-2b-part2", columns=b_columns, caption="2. Tilskudd til andres investeringer")
-
-# %%
-styled(get(inv.T3), table_id="inv-2b-part3", columns=b_columns,
-       caption="3. Investeringer i aksjer og andeler i selskaper")  # fmt: skip
-
-# %%
-styled(get(inv.T4), table_id="inv-2b-part4", columns=b_columns, caption="4. Utlån av egne midler, and Sum del 1–4")
-
-# %%
+# %% tags=["remove-cell"]
 p4 = get(inv.T4)
 sum_parts = inv.value(p4, "actual_2023", label=inv.SUM_PARTS)
-expenditure = inv.value(a2, "actual_2023", label="Sum investeringsutgifter")
 put("sum_parts", fmt_million(sum_parts))
 put("gap_2b_2a", fmt(expenditure - sum_parts, 0, "NOK 1000"))
 put("avdrag", fmt(inv.value(a2, "actual_2023", label="Avdrag på lån"), 0, "NOK 1000"))
@@ -233,440 +444,410 @@ byarea = inv.programme_budget_actual(get)
 p11 = byarea.set_index("programme_area").loc["P11"]
 put("p11_revised", fmt_million(p11["revised_budget_2023"]))
 put("p11_actual", fmt_million(p11["actual_2023"]))
+put("bybru", fmt_million(inv.value(p1, "actual_2023", label="KK P11 Bybru")))
 put("no_project", fmt(byarea.iloc[0]["actual_2023"], 0, "NOK 1000"))
-checks_2b = checks_of("two_b_rolls_up")
-gap_2022 = checks_2b.set_index("check_id").loc["inv_2b_part1.total.actual_2022", "difference"]
-put("part1_gap_2022", fmt(abs(gap_2022), 0, "NOK 1000"))
+checks_2b = section_checks("s2b", "two_b_rolls_up")
 
 # %% [markdown]
 # Each programme subtotal equals its projects, the part totals equal the 2A lines of the same name,
 # and the four parts add to *Sum del 1–4*, {glue:text}`investeringsregnskap_sum_parts:s` in 2023. That
 # is {glue:text}`investeringsregnskap_gap_2b_2a:s` less than 2A's investment expenditure: 2A also holds
-# *Avdrag på lån*, {glue:text}`investeringsregnskap_avdrag:s`, Drammen Eiendom KF's early repayment of
-# loans, which is not an investment and so has no place in 2B. The only difference larger than rounding
-# is the 2022 total of part 1, {glue:text}`investeringsregnskap_part1_gap_2022:s` below its subtotals
-# (see the checks). Note also the block of
-# spending with no project at all (*Prosjekt mangler*, {glue:text}`investeringsregnskap_no_project:s`).
-#
-# By programme area, roads and transport (P11) dominate, with
-# {glue:text}`investeringsregnskap_p11_actual:s` spent against a revised budget of
-# {glue:text}`investeringsregnskap_p11_revised:s`, most of it on the new city bridge (*Bybru*).
+# *Avdrag på lån* ({glue:text}`investeringsregnskap_avdrag:s`), Drammen Eiendom KF's repayment of debt,
+# which is not an investment and so has no place in 2B. One block of spending has no project at all
+# (*Prosjekt mangler*, {glue:text}`investeringsregnskap_no_project:s`).
+# {glue:text}`investeringsregnskap_s2b_summary:s` By programme area, roads and transport (P11)
+# dominate, with {glue:text}`investeringsregnskap_p11_actual:s` spent against a revised budget of
+# {glue:text}`investeringsregnskap_p11_revised:s`; the new city bridge (*Bybru*) alone took
+# {glue:text}`investeringsregnskap_bybru:s`.
 
-# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area (2B part 1).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
-fig, ax = plt.subplots(figsize=(7.5, 6.2))
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies). Source: Årsevaluering 2023, statement 2B part 1 (lines 3108–3389).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
+fig, ax = plt.subplots(figsize=(6.8, 5.6))
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
 ax.barh([y + 0.2 for y in ypos], order["revised_budget_2023"] / 1000, height=0.4, color=style.PALETTE["sky"],
         label="Revised budget 2023")  # fmt: skip
 ax.barh([y - 0.2 for y in ypos], order["actual_2023"] / 1000, height=0.4, color=style.POSITIVE, label="Actual 2023")
-ax.set_yticks(list(ypos), order["area"], fontsize=8)
+ax.set_yticks(list(ypos), order["area"], fontsize=7)
 ax.set_xlabel("NOK million")
 ax.set_title("P11 and P12 spent more than budgeted, most areas less")
-ax.legend(loc="lower right", frameon=False)
+ax.legend(loc="lower right", frameon=False, fontsize=8)
 style.finish(fig, table="inv_2b_fixed_assets")
 plt.show()
 
-# %%
-checks_table(checks_2b, table_id="inv-checks-2b", caption="Checks: statement 2B and 2A")
+# %% tags=["remove-input", "hide-output"]
+styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item",
+       caption="Status investeringer (2B), 1. Investeringer i varige driftsmidler, NOK thousand",
+       columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
+                "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
+
+# %% tags=["remove-input"]
+b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
+             "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
+t2 = get(inv.T2)
+styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"] != "item",
+       caption="2B, 2. Tilskudd til andres investeringer, NOK thousand")  # fmt: skip
+
+# %% tags=["remove-input"]
+t3 = get(inv.T3)
+styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
+       caption="2B, 3. Investeringer i aksjer og andeler i selskaper, NOK thousand")  # fmt: skip
+
+# %% tags=["remove-input"]
+styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
+       caption="2B, 4. Utlån av egne midler, and Sum del 1–4, NOK thousand")  # fmt: skip
+
+# %% tags=["remove-input"]
+findings.show(checks_2b, all_checks)
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: checks")
 
 # %% [markdown]
-# ## The programme areas' project tables
+# ## The programme areas' projects
 #
 # Each programme area's chapter closes with a table of its investment projects (*Status
-# investeringsprosjekter*): the revised budget for the year, the actual, a status word (*Iht. plan*,
-# on plan; *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner. The
-# {glue:text}`investeringsregnskap_n_areas:s` tables are stacked here, in the printed order within each
-# area.
+# investeringsprosjekter*): the revised budget, the actual, a status word (*Iht. plan*, on plan;
+# *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
+# minus actual: positive means money left unspent). The {glue:text}`investeringsregnskap_n_areas:s`
+# tables are stacked in the toggle below.
 
-# %%
+# %% tags=["remove-cell"]
 proj = get(inv.TPROJ)
 put("n_areas", fmt(proj["programme_area"].nunique()))
-styled(proj, table_id="inv-projects", caption="Status investeringsprosjekter, all programme areas, NOK thousand",
-       columns={"programme_area": "Area", "label": "Investering", "revised_budget_2023": "Rev. bud.",
-                "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
-
-# %% [markdown]
-# The deviation is the revised budget minus the actual (positive = money left unspent). Recomputed for
-# every row it agrees within {glue:text}`investeringsregnskap_proj_maxdiff:s`, and each area's *Sum* is
-# its projects plus, in P09, P11 and P12, a line *Sum øvrige prosjekter* for projects not listed one by
-# one.
-
-# %%
-proj_checks = checks_of("project_tables_add_up")
-put("proj_checks", fmt(len(proj_checks)))
-put("proj_not_exact", fmt((proj_checks["status"] != checks.EXACT).sum()))
-put("proj_maxdiff", fmt(proj_checks["difference"].abs().max(), 0, "NOK 1000"))
-checks_table(proj_checks[proj_checks["status"] != checks.EXACT], table_id="inv-checks-proj-rounding",
-             caption="Checks of the project tables that are not exact")  # fmt: skip
-
-# %% [markdown]
-# Of {glue:text}`investeringsregnskap_proj_checks:s` checks, {glue:text}`investeringsregnskap_proj_not_exact:s`
-# are not exact, all by rounding; the full list is below (expand it) and on the audit page.
-
-# %% tags=["hide-output"]
-checks_table(proj_checks, table_id="inv-checks-proj", caption="Checks: project tables add up (all)")
-
-# %% [markdown]
-# ### Each project against its 2B line
-#
-# The same projects stand in 2B part 1. Matching each project with its 2B line (labels compared
-# without regard to case and dashes: the two tables spell *Krokstad sykehjem – infrastruktur* and
-# *Mjøndalen–Nordbykollen* with different dashes) shows the two agree on the budget everywhere, and on
-# the actual everywhere but {glue:text}`investeringsregnskap_n_grant_projects:s` projects of P11 and P12.
-# The difference there is exactly the grants
-# towards others' investments that the net tables of P11 and P12 list under those projects: the
-# project tables count them, 2B part 1 does not (they are in 2B part 2). The *Sum øvrige prosjekter*
-# rows hold the 2B lines the tables do not list, and in P09 the grants to the church and the burial
-# grounds from 2B part 2.
-
-# %%
-matches = inv.project_matches(get)
-shown = matches[(matches["difference_actual"] != 0) | (matches["difference_revised"] != 0)]
-put("n_grant_projects", fmt(((matches["row_kind"] == "item") & (matches["actual_grants"] != 0)).sum()))
-lek = matches.set_index("label").loc["KK P11 Oppgradering lekeplasser"]
-put("lek_rounding", fmt(lek["difference_actual"] - lek["actual_grants"], 0, "NOK 1000"))
-styled(shown, table_id="inv-project-matches", caption="Projects whose table figure differs from the 2B part 1 line",
-       columns={"programme_area": "Area", "label": "Project", "matched_2b": "2B lines", "actual_project": "Actual, table",
-                "actual_2b": "Actual, 2B part 1", "actual_grants": "Grants to others", "difference_actual": "Difference"},
-       total_mask=shown["row_kind"] == "total")  # fmt: skip
-
-# %%
-put("n_projects", fmt((proj["row_kind"] == "item").sum()))
-put("n_matched_equal", fmt(((matches["difference_actual"] == 0) & (matches["row_kind"] == "item")).sum()))
-checks_table(checks_of("projects_match_2b"), table_id="inv-checks-proj-2b",
-             caption="Checks: projects against 2B")  # fmt: skip
-
-# %% [markdown]
-# Of the {glue:text}`investeringsregnskap_n_projects:s` projects, {glue:text}`investeringsregnskap_n_matched_equal:s`
-# print the same actual as 2B; the others differ by the grants just described (*Oppgradering
-# lekeplasser* by a further {glue:text}`investeringsregnskap_lek_rounding:s` of rounding).
-#
-# Which projects moved furthest from their budgets? The largest deviations in either direction:
-
-# %% mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023.", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are the unused budget for housing and nursing homes in P06 and for building upgrades of schools in P01."}}
 top = inv.largest_deviations(get)
-fig, ax = plt.subplots(figsize=(7.5, 4.6))
-shown_top = top.iloc[::-1]
-names = [lab if len(lab) <= 50 else lab[:49] + "…" for lab in shown_top["label"]]
-colours = [style.POSITIVE if d > 0 else style.NEGATIVE for d in shown_top["deviation_nok"]]
-ax.barh(names, shown_top["deviation_nok"] / 1000, color=colours)
-ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
-ax.tick_params(axis="y", labelsize=8)
-ax.set_xlabel("Revised budget − actual, NOK million (negative = overspend)")
-ax.set_title("Developer cooperation and water/sewage overspent most")
-style.finish(fig, table="inv_programme_projects")
-plt.show()
-
-# %%
-top_dev = top.iloc[0]
-put("top_overspend", fmt_million(-top_dev["deviation_nok"]))
-put("top_overspend_project", top_dev["label"])
 status = inv.status_counts(get)
 put("n_delayed", fmt(status["Forsinket"].sum()))
 put("n_not_assessed", fmt(status["Ikke vurdert"].sum()))
 put("n_on_plan", fmt(status["Iht. plan"].sum()))
 put("p06_not_assessed", fmt(status.set_index("programme_area").loc["P06", "Ikke vurdert"]))
+top_dev = top.iloc[0]
+put("top_overspend", fmt_million(-top_dev["deviation_nok"]))
+put("top_overspend_project", top_dev["label"])
+claims = checks.run(CH, only=["claims_in_words"])
+put("claims_n", fmt(len(claims)))
+put("claims_hold", fmt(int((claims["status"] == checks.EXACT).sum())))
+
+# %% tags=["remove-input", "hide-output"]
+styled(proj, table_id="inv-projects", total_mask=proj["row_kind"] != "item",
+       caption="Status investeringsprosjekter, all programme areas, NOK thousand",
+       columns={"programme_area": "Area", "label": "Investering", "revised_budget_2023": "Rev. bud.",
+                "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
 # %% [markdown]
-# The largest overspend, {glue:text}`investeringsregnskap_top_overspend:s` on
-# *{glue:text}`investeringsregnskap_top_overspend_project:s`*, is the one the report explains at length:
-# grants from developers and others raise the project's spending beyond what the council granted, and
-# part of the budget was never financed (see the net tables below).
-#
-# The status words: {glue:text}`investeringsregnskap_n_on_plan:s` projects are on plan,
-# {glue:text}`investeringsregnskap_n_delayed:s` delayed, and {glue:text}`investeringsregnskap_n_not_assessed:s`
-# not assessed. Every project marked not assessed is one of Drammen Eiendom KF's
-# ({glue:text}`investeringsregnskap_p06_not_assessed:s` of them in P06); for those the programme chapters
-# refer to the company's own annual report.
+# Which projects moved furthest from their budgets? The largest overspend,
+# {glue:text}`investeringsregnskap_top_overspend:s` on
+# *{glue:text}`investeringsregnskap_top_overspend_project:s`*, is the one the report explains at
+# length (see *The year in brief*). Of the projects, {glue:text}`investeringsregnskap_n_on_plan:s` are
+# marked on plan, {glue:text}`investeringsregnskap_n_delayed:s` delayed and
+# {glue:text}`investeringsregnskap_n_not_assessed:s` not assessed; every project not assessed is one of
+# Drammen Eiendom KF's ({glue:text}`investeringsregnskap_p06_not_assessed:s` of them in P06), for which
+# the programme chapters refer to the company's own annual report.
 
-# %% mystnb={"figure": {"caption": "Projects by printed status and programme area, 2023.", "name": "fig-investeringsregnskap-status"}, "image": {"alt": "Stacked horizontal bar chart of project counts by programme area and status. Most projects are on plan; P11 has the most projects; the projects of P06 are mostly not assessed; delayed projects are few and spread over several areas."}}
-fig, ax = plt.subplots(figsize=(7.5, 4.6))
-rows = status.iloc[::-1]
-left = [0] * len(rows)
-for name, colour in (("Iht. plan", style.POSITIVE), ("Forsinket", style.NEGATIVE), ("Ikke vurdert", style.NEUTRAL)):
-    ax.barh(rows["programme_area"], rows[name], left=left, color=colour, label=name)
-    left = [x + y for x, y in zip(left, rows[name], strict=True)]
-ax.set_xlabel("Number of projects")
-ax.set_ylabel("Programme area")
-ax.set_title("Most projects are on plan; the not assessed are all DEKF's")
-ax.legend(frameon=False, loc="lower right")
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (revised budget minus actual; negative = overspend). Source: Årsevaluering 2023, the programme areas' project tables (lines 4800–7039).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
+fig, ax = plt.subplots(figsize=(6.8, 4.2))
+shown_top = top.iloc[::-1]
+names = [lab if len(lab) <= 48 else lab[:47] + "…" for lab in shown_top["label"]]
+colours = [style.POSITIVE if d > 0 else style.NEGATIVE for d in shown_top["deviation_nok"]]
+ax.barh(names, shown_top["deviation_nok"] / 1000, color=colours)
+ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
+ax.tick_params(axis="y", labelsize=7)
+ax.set_xlabel("Revised budget − actual, NOK million (negative = overspend)")
+ax.set_title("Developer cooperation and water/sewage overspent most")
 style.finish(fig, table="inv_programme_projects")
 plt.show()
 
 # %% [markdown]
-# ## The net tables of P11 and P12
+# The report's text makes claims in words about these projects and areas: that kommunekassen's
+# overspend lies in P11 and P12 and is offset by P09 and P14, that Vassenga's whole budget is unused,
+# that P14's digitalisation projects are delayed, that the new city bridge is on schedule (lines 190–191).
+# Each is checked against the tables: {glue:text}`investeringsregnskap_claims_hold:s` of
+# {glue:text}`investeringsregnskap_claims_n:s` hold. The one that does not is P11's summary.
+
+# %% tags=["remove-input"]
+findings.show(claims, all_checks)
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(claims, table_id="inv-checks-claims", caption="Claims in words: checks")
+
+# %% tags=["remove-cell"]
+proj_checks = section_checks("proj", "project_tables_add_up", "projects_match_2b")
+matches = inv.project_matches(get)
+put("n_grant_projects", fmt(((matches["row_kind"] == "item") & (matches["actual_grants"] != 0)).sum()))
+put("n_projects", fmt((proj["row_kind"] == "item").sum()))
+
+# %% [markdown]
+# The project tables reconcile. Each deviation is the revised budget minus the actual, and each area's
+# *Sum* is its projects plus, in P09, P11 and P12, a line *Sum øvrige prosjekter* for projects not
+# listed one by one. Each of the {glue:text}`investeringsregnskap_n_projects:s` projects also stands in
+# 2B part 1 (labels compared without regard to case and dashes). The two agree on the budget
+# everywhere, and on the actual everywhere but in {glue:text}`investeringsregnskap_n_grant_projects:s`
+# projects of P11 and P12, where the project table also counts the grants towards others' investments
+# that the P11 and P12 net tables list under the project (2B keeps them in part 2).
+# {glue:text}`investeringsregnskap_proj_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(proj_checks, table_id="inv-checks-proj", caption="Project tables, and projects against 2B: checks")
+
+# %% [markdown]
+# ### The net tables of P11 and P12
 #
-# For roads and transport (P11) and water, sewage and waste (P12) the report also prints each main
-# project *net*: its investment in fixed assets, less the grants from others and the sales that
-# financed it, plus any grants it passed on to others. The net figure is the part the municipality has
-# to finance itself.
+# For roads and transport (P11) and water, sewage and waste (P12) the report also prints each
+# {term}`Hovedprosjekt` (main project) *net*: its investment in fixed assets, less the grants from
+# others and the sales that financed it, plus grants it passed on to others. The net figure is the part
+# the municipality finances itself.
 
-# %%
+# %% tags=["remove-cell"]
 net = get(inv.TNET)
-net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revised_budget_2023": "Revider årsbudsjett",
-               "original_budget_2023": "Opprinnelig budsjett"}  # fmt: skip
-main_rows = net["row_kind"].isin(["main_project", "total"])
-p11_net = net[net["programme_area"] == "P11"]
-styled(p11_net, table_id="inv-net-p11", columns=net_columns, caption="Status investeringer netto P11, NOK thousand",
-       total_mask=main_rows[p11_net.index])  # fmt: skip
-
-# %%
-p12_net = net[net["programme_area"] == "P12"]
-styled(p12_net, table_id="inv-net-p12", columns=net_columns, caption="Status investeringer netto P12, NOK thousand",
-       total_mask=main_rows[p12_net.index])  # fmt: skip
-
-# %%
 coop = net[(net["row_kind"] == "main_project") & (net["label"] == "KK P11 Samarbeid med andre utbyggere")].iloc[0]
 put("coop_net_actual", fmt_million(coop["actual_2023"]))
 put("coop_net_revised", fmt_million(coop["revised_budget_2023"]))
 put("coop_gross", fmt_million(inv.value(p1, "actual_2023", label="KK P11 Samarbeid med andre utbyggere")))
-net_checks = checks_of("net_tables_add_up")
-put("net_maxdiff", fmt(net_checks["difference"].abs().max(), 0, "NOK 1000"))
-checks_table(net_checks, table_id="inv-checks-net", caption="Checks: the net tables")
+net_checks = section_checks("net", "net_tables_add_up")
 
 # %% [markdown]
-# Every main project equals the sum of its components within
-# {glue:text}`investeringsregnskap_net_maxdiff:s`, each *Sum* equals its main
-# projects, each component *Investeringer i varige driftsmidler* is the project's 2B line, and each
-# component *Tilskudd til andres investeringer* is a line of 2B part 2. The cooperation projects with
-# developers show what netting does: {glue:text}`investeringsregnskap_coop_gross:s` gross becomes
-# {glue:text}`investeringsregnskap_coop_net_actual:s` net, against a net budget of
-# {glue:text}`investeringsregnskap_coop_net_revised:s`.
+# The cooperation projects show what netting does: {glue:text}`investeringsregnskap_coop_gross:s` gross
+# becomes {glue:text}`investeringsregnskap_coop_net_actual:s` net, against a net budget of
+# {glue:text}`investeringsregnskap_coop_net_revised:s`. Every main project is the sum of its
+# components, each *Sum* the sum of its main projects, each component *Investeringer i varige
+# driftsmidler* the project's 2B line, and each component *Tilskudd til andres investeringer* a line of
+# 2B part 2. {glue:text}`investeringsregnskap_net_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revised_budget_2023": "Revider årsbudsjett",
+               "original_budget_2023": "Opprinnelig budsjett"}  # fmt: skip
+p11_net = net[net["programme_area"] == "P11"]
+styled(p11_net, table_id="inv-net-p11", columns=net_columns, caption="Status investeringer netto P11, NOK thousand",
+       total_mask=p11_net["row_kind"].isin(["main_project", "total"]))  # fmt: skip
+
+# %% tags=["remove-input", "hide-output"]
+p12_net = net[net["programme_area"] == "P12"]
+styled(p12_net, table_id="inv-net-p12", columns=net_columns, caption="Status investeringer netto P12, NOK thousand",
+       total_mask=p12_net["row_kind"].isin(["main_project", "total"]))  # fmt: skip
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: checks")
 
 # %% [markdown]
 # ## How 2023 was financed
 #
-# Where did the money come from? Adding up the financing lines of 2A (relending left aside, since it
-# is financed by its own borrowing and repayments) gives the sources below, as shares of their total.
+# Where did the money come from? Adding up the financing lines of 2A (relending left aside, since it is
+# financed by its own borrowing and repayments) gives the sources below. Two kinds of money in them are
+# not new money for the year's investments, and the book marks them. Sales of shares hold an amount
+# equal to the purchase of share capital in Drammen Havn AS (2B part 3), which the revised budget
+# expected to finance by a sale of the same size (see *How the budget grew*). And because 2A adds
+# kommunekassen and Drammen Eiendom KF together, the company's property sale goes round inside it: its
+# grant to kommunekassen is counted as expenditure and again as kommunekassen's grant income, and its
+# repayment to the loan fund, relent to kommunekassen, as expenditure and again as borrowing. These
+# pairings are the book's, by amount; the report names only the income lines.
 
-# %%
-mix = inv.financing_mix(get)
-styled(mix, table_id="inv-financing-mix", caption="Sources of financing, 2023 actual (2A), NOK thousand and share",
-       columns={"source": "Source", "lines": "2A lines", "amount": "NOK thousand", "share": "Share, %"},
-       decimals={"share": 1})  # fmt: skip
-
-# %%
-shares = mix.set_index("source")["share"]
+# %% tags=["remove-cell"]
+mix = inv.financing_parts(get)
 amounts = mix.set_index("source")["amount"]
-for key, source in (("loans", "Loans"), ("vat", "VAT compensation"), ("grants", "Grants from others"),
-                    ("sales_fixed", "Sales of fixed assets"), ("sales_shares", "Sales of shares and holdings"),
-                    ("transfer", "Transfer from operations"), ("funds", "Use of investment funds")):  # fmt: skip
-    put(f"mix_{key}_share", fmt(shares[source], 1, "percent"))
+matched = mix.set_index("source")["matched"]
+total_sources = amounts.sum()
+put("mix_total", fmt_million(total_sources))
+put("mix_matched", fmt_million(matched.sum()))
+put("mix_matched_share", pct(matched.sum(), total_sources))
+for key, source in (("loans", "Loans"), ("shares", "Sales of shares and holdings")):
     put(f"mix_{key}", fmt_million(amounts[source]))
-put("mix_sales_share", fmt(shares["Sales of fixed assets"] + shares["Sales of shares and holdings"], 1, "percent"))
-put("mix_total", fmt_million(amounts.sum()))
-havn = inv.value(get(inv.T3), "actual_2023", label="Aksjekapital Drammen Havn as")
-put("havn", fmt_million(havn))
-put("unbudgeted_sales", fmt(inv.prose(get, "unbudgeted_share_sales"), 1, "NOK million"))
+    put(f"mix_{key}_share", pct(amounts[source], total_sources))
+put("mix_transfer", fmt_million(amounts["Transfer from operations"]))
+put("mix_loans_other_share", pct(mix.set_index("source").loc["Loans", "other"], total_sources - matched.sum()))
+put("mix_transfer_other_share", pct(amounts["Transfer from operations"], total_sources - matched.sum()))
+put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares and holdings"], total_sources))
 
 # %% [markdown]
 # Of {glue:text}`investeringsregnskap_mix_total:s` of financing, loans gave
-# {glue:text}`investeringsregnskap_mix_loans:s` ({glue:text}`investeringsregnskap_mix_loans_share:s`),
-# sales {glue:text}`investeringsregnskap_mix_sales_share:s` (property
-# {glue:text}`investeringsregnskap_mix_sales_fixed_share:s`, shares and holdings
-# {glue:text}`investeringsregnskap_mix_sales_shares_share:s`), the transfer from operations
-# {glue:text}`investeringsregnskap_mix_transfer:s` ({glue:text}`investeringsregnskap_mix_transfer_share:s`),
-# grants from others {glue:text}`investeringsregnskap_mix_grants_share:s`, VAT compensation
-# {glue:text}`investeringsregnskap_mix_vat_share:s` and the use of investment funds
-# {glue:text}`investeringsregnskap_mix_funds_share:s`. The sales of shares are mostly a pass-through:
-# {glue:text}`investeringsregnskap_havn:s` of share capital in Drammen Havn AS is a purchase in 2B part 3,
-# and the revised budget prints exactly that sum as sales of shares; the actual sales exceed it by the
-# {glue:text}`investeringsregnskap_unbudgeted_sales:s` of unbudgeted share sales the report names (line
-# 3086). Without the pass-through, loans and the transfer from operations carry a larger share. The
-# grants from others also hold the {glue:text}`investeringsregnskap_dekf_grant:s` that Drammen Eiendom KF
-# passed to kommunekassen: the combined statement counts that transfer both as expenditure (grants to
-# others' investments) and as income, as the report's own reading at lines 3089–3096 implies (the
-# prose checks below reproduce it).
-#
-# The sources exceed the expenditure; the bridge below shows why: part of the money went into funds,
+# {glue:text}`investeringsregnskap_mix_loans:s` ({glue:text}`investeringsregnskap_mix_loans_share:s`)
+# and sales of shares {glue:text}`investeringsregnskap_mix_shares:s`
+# ({glue:text}`investeringsregnskap_mix_shares_share:s`): together
+# {glue:text}`investeringsregnskap_mix_loans_shares_share:s`. But
+# {glue:text}`investeringsregnskap_mix_matched:s` ({glue:text}`investeringsregnskap_mix_matched_share:s`
+# of all sources) are the matched and internal amounts just described, most of them in exactly these
+# two sources. Without them, loans still carry {glue:text}`investeringsregnskap_mix_loans_other_share:s`
+# of the rest, and the transfer from operations, {glue:text}`investeringsregnskap_mix_transfer:s`,
+# {glue:text}`investeringsregnskap_mix_transfer_other_share:s`.
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the darker part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
+ordered = mix.sort_values("amount")
+fig, ax = plt.subplots(figsize=(6.8, 3.8))
+ax.barh(ordered["source"], ordered["other"] / 1000, color=style.POSITIVE, label="Other financing")
+ax.barh(ordered["source"], ordered["matched"] / 1000, left=ordered["other"] / 1000, color=style.PALETTE["orange"],
+        label="Matched or internal (book's pairing)")  # fmt: skip
+for y, v in enumerate(ordered["amount"]):
+    ax.text(v / 1000 + 5, y, fmt(v / 1000, 1), va="center", fontsize=7)
+ax.tick_params(axis="y", labelsize=8)
+ax.set_xlabel("NOK million")
+ax.set_title("Loans led; most share sales match a share purchase")
+ax.legend(frameon=False, loc="lower right", fontsize=8)
+style.finish(fig, table="inv_2a_financing")
+plt.show()
+
+# %% tags=["remove-input"]
+styled(mix, table_id="inv-financing-mix",
+       caption="Sources of financing, 2023 actual (2A), NOK thousand: the whole, the part matched or internal "
+               "(the book's pairing) and the rest",
+       columns={"source": "Source", "amount": "Amount", "matched": "Matched", "other": "Rest"})  # fmt: skip
+
+# %% [markdown]
+# The sources exceed the expenditure; the bridge below shows why. Part of the money went into funds,
 # relending brought in more than it cost, and the uncovered amount closes the gap. It lands exactly on
 # the printed investment expenditure.
 
-# %%
+# %% tags=["remove-input"]
 styled(inv.financing_bridge(get), table_id="inv-financing-bridge",
        caption="From the financing sources to 2A's investment expenditure, 2023, NOK thousand",
        columns={"step": "Step", "amount": "NOK thousand"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments, share of total (2A).", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Horizontal bar chart of financing shares in 2023. Loans are the largest source, followed by sales of shares and holdings and the transfer from operations; grants from others, sales of property and VAT compensation follow, and the use of funds and other sources are smallest."}}
-fig, ax = plt.subplots()
-ordered = mix.sort_values("share")
-ax.barh(ordered["source"], ordered["share"], color=style.POSITIVE)
-for y, v in enumerate(ordered["share"]):
-    ax.text(v + 0.4, y, fmt(v, 1, "percent"), va="center", fontsize=8)
-ax.set_xlabel("Share of all financing sources, %")
-ax.set_title("Loans and share sales financed more than half")
-style.finish(fig, table="inv_2a_financing")
-plt.show()
-
 # %% [markdown]
 # ## The self-financing rule
 #
-# Drammen's {term}`Finansielle handlingsregler` (financial rules of thumb, line 2663) ask for
+# Drammen's {term}`Finansielle handlingsregler` (financial rules of action, line 2663) ask for
 # {term}`Egenfinansiering` (self-financing) of at least {glue:text}`investeringsregnskap_rule:s` of
 # {term}`Ikke-rentable investeringer` (non-profitable investments: those not paid back by fees or
 # rents), after VAT compensation and grants. The report says that 2023's self-financing was
 # {glue:text}`investeringsregnskap_sf_printed:s`, or {glue:text}`investeringsregnskap_sf_share_printed:s`
-# (line 2059), and explains the high share by {glue:text}`investeringsregnskap_extra_dividend:s` of extra
-# dividend and
+# (lines 2059–2060), and that the high figure is largely due to
+# {glue:text}`investeringsregnskap_extra_dividend:s` of extra dividend and
 # {glue:text}`investeringsregnskap_dekf_sales_printed:s` of property sales in Drammen Eiendom KF.
 
-# %%
+# %% tags=["remove-cell"]
 sf = inv.self_financing(get)
-put("rule", fmt(inv.MIN_SELF_FINANCING_PCT, 0, "percent"))
-put("extra_dividend", fmt(inv.prose(get, "extra_dividend_booked"), 0, "NOK million"))
+put("rule", said("min_self_financing_share"))
+put("extra_dividend", said("extra_dividend_booked"))
 put("reduction", fmt(inv.drift_prose(get, inv.TRANSFER_REDUCTION), 0, "NOK million"))
-put("sf_printed", fmt(inv.prose(get, "self_financing_non_profitable_investments"), 1, "NOK million"))
-put("sf_share_printed", fmt(inv.prose(get, "self_financing_share"), 0, "percent"))
-put("dekf_sales_printed", fmt(inv.prose(get, "dekf_property_sales_in_self_financing"), 1, "NOK million"))
-put("rule_budget", fmt(inv.prose(get, "self_financing_budget_15pct_rule"), 1, "NOK million"))
-put("extra_dividends", fmt(inv.prose(get, "extraordinary_dividends_budgeted_for_self_financing"), 0, "NOK million"))
+put("sf_printed", said("self_financing_non_profitable_investments"))
+put("sf_share_printed", said("self_financing_share"))
+put("dekf_sales_printed", said("dekf_property_sales_in_self_financing"))
+put("rule_budget", said("self_financing_budget_15pct_rule"))
+put("extra_dividends", said("extraordinary_dividends_budgeted_for_self_financing"))
 put("transfer_original", fmt_million(-inv.value(a2, "original_budget_2023", label="Overføring fra drift")))
 put("transfer_revised", fmt_million(-inv.value(a2, "revised_budget_2023", label="Overføring fra drift")))
-put("sf_transfer", fmt_million(sf["transfer"]))
-put("sf_repayment", fmt_million(sf["repayment"]))
-put("sf_dekf_grant", fmt_million(sf["dekf_grant"]))
-put("sf_numerator", fmt_million(sf["numerator"]))
-put("sf_base", fmt_million(sf["base"]))
+for key in ("transfer", "repayment", "dekf_grant", "numerator", "base", "p12_net"):
+    put(f"sf_{key}", fmt_million(sf[key]))
 put("sf_share", fmt(sf["share"], 1, "percent"))
 put("sf_implied", fmt_million(sf["implied_base"], 0))
 put("sf_implied_low", fmt_million(sf["implied_base_low"], 0))
 put("sf_implied_high", fmt_million(sf["implied_base_high"], 0))
 put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
-put("sf_p12", fmt_million(sf["p12_net"]))
+sf_checks = section_checks("sf", "self_financing_rule")
 
 # %% [markdown]
-# **The budget.** The rule's 15 % came to {glue:text}`investeringsregnskap_rule_budget:s` in the 2023
+# **The budget.** The rule's minimum came to {glue:text}`investeringsregnskap_rule_budget:s` in the 2023
 # budget, and {glue:text}`investeringsregnskap_extra_dividends:s` of extraordinary dividends were to be
-# added (lines 2663–2671). Together they make the original budget's transfer from operations,
+# added (lines 2663–2667). Together they make the original budget's transfer from operations,
 # {glue:text}`investeringsregnskap_transfer_original:s`, exactly. The transfer actually made,
-# {glue:text}`investeringsregnskap_sf_transfer:s`, was {glue:text}`investeringsregnskap_reduction:s` below
-# the revised budget of
-# {glue:text}`investeringsregnskap_transfer_revised:s`, because the expected dividend from Nedre Eiker
-# Eiendomsutvikling AS was booked as a sale of shares in the investment account instead (the operating
-# chapter's dividend table budgets exactly that sum).
+# {glue:text}`investeringsregnskap_sf_transfer:s`, was {glue:text}`investeringsregnskap_reduction:s`
+# below the revised budget of {glue:text}`investeringsregnskap_transfer_revised:s`, because the
+# expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares in the
+# investment account instead (lines 2667–2671; the operating chapter's dividend table budgets exactly
+# that sum).
 #
-# **The amount.** The {glue:text}`investeringsregnskap_sf_printed:s` can be rebuilt from the tables: the
-# transfer from operations, {glue:text}`investeringsregnskap_sf_transfer:s`, plus the
-# {glue:text}`investeringsregnskap_dekf_sales_printed:s` from Drammen Eiendom KF's property sale, which
-# the report (lines 3089–3093) says was booked as {glue:text}`investeringsregnskap_sf_dekf_grant:s` of grant
-# (*Investering DEKF*) and {glue:text}`investeringsregnskap_sf_repayment:s` of loan repayment (*Avdrag på
-# lån*). Together: {glue:text}`investeringsregnskap_sf_numerator:s`.
+# **The amount.** The report does not say what the {glue:text}`investeringsregnskap_sf_printed:s`
+# holds. One reading rebuilds it: the transfer from operations,
+# {glue:text}`investeringsregnskap_sf_transfer:s`, plus the two lines of Drammen Eiendom KF that match
+# the property sale, its grant *Investering DEKF* ({glue:text}`investeringsregnskap_sf_dekf_grant:s`)
+# and its *Avdrag på lån* ({glue:text}`investeringsregnskap_sf_repayment:s`), together
+# {glue:text}`investeringsregnskap_sf_numerator:s`. The report's own parts of the sale
+# (lines 3090–3091) add to its {glue:text}`investeringsregnskap_dekf_sales_printed:s` too.
 #
 # **The share.** Here the printed figures run out. A share of
-# {glue:text}`investeringsregnskap_sf_share_printed:s` on that amount implies a base of
-# about {glue:text}`investeringsregnskap_sf_implied:s` (between
-# {glue:text}`investeringsregnskap_sf_implied_low:s` and {glue:text}`investeringsregnskap_sf_implied_high:s`
-# for anything that rounds to {glue:text}`investeringsregnskap_sf_share_printed:s`). The widest base the printed tables allow, reading the rule
-# literally, is the investment in fixed assets and grants to others, less VAT compensation and grants
-# from others, less the water and sewage investments of P12, which are financed by fees (their net
-# figure, {glue:text}`investeringsregnskap_sf_p12:s`, is printed in the P12 net table):
+# {glue:text}`investeringsregnskap_sf_share_printed:s` on that amount implies a base of about
+# {glue:text}`investeringsregnskap_sf_implied:s` (between {glue:text}`investeringsregnskap_sf_implied_low:s`
+# and {glue:text}`investeringsregnskap_sf_implied_high:s` for any share that rounds to it). The widest
+# base the printed tables allow, reading the rule literally, is the investment in fixed assets and
+# grants to others, less VAT compensation and grants from others, less the water and sewage
+# investments of P12, which are financed by fees (their net figure,
+# {glue:text}`investeringsregnskap_sf_p12_net:s`, is printed in the P12 net table):
 # {glue:text}`investeringsregnskap_sf_base:s`, giving {glue:text}`investeringsregnskap_sf_share:s`. The
-# report's base is about {glue:text}`investeringsregnskap_sf_gap:s` smaller. What is missing to close the
-# gap is not printed anywhere in the report:
-#
-# - which other investments the municipality counts as profitable (rental housing such as P08's
-#   *Kommunale boliger* is the usual candidate, but the report does not say);
-# - the VAT compensation and grants by project or programme area (only P11 and P12 print grants per
-#   project, and no table prints VAT compensation below the total);
-# - whether the other sales of property (beyond the {glue:text}`investeringsregnskap_dekf_sales_printed:s`)
-#   and the use of investment funds reduce the base or count as financing.
-#
-# So the {glue:text}`investeringsregnskap_sf_printed:s` is confirmed, the
-# {glue:text}`investeringsregnskap_sf_share_printed:s` is not contradicted, and the
-# {glue:text}`investeringsregnskap_rule:s` minimum is met on any reading: even the widest base gives
-# {glue:text}`investeringsregnskap_sf_share:s`.
+# report's base is about {glue:text}`investeringsregnskap_sf_gap:s` smaller, and nothing printed says
+# what it leaves out: which other investments count as profitable, how VAT compensation and grants
+# divide between areas, or how sales and funds are treated. The minimum of
+# {glue:text}`investeringsregnskap_rule:s` is met on any reading. {glue:text}`investeringsregnskap_sf_summary:s`
 
-# %%
+# %% tags=["remove-input"]
 sf_view = pd.DataFrame(
-    [("Transfer from operations (2A)", sf["transfer"]), ("+ Investering DEKF (2B part 2)", sf["dekf_grant"]),
-     ("+ Avdrag på lån (2A)", sf["repayment"]), ("= Self-financing", sf["numerator"]),
-     ("Investeringer i varige driftsmidler (2A)", sf["fixed"]),
-     ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"]),
-     ("− Kompensasjon for merverdiavgift (2A)", -sf["vat"]), ("− Tilskudd fra andre (2A)", -sf["grants"]),
-     ("− P12 net investment (net table)", -sf["p12_net"]), ("= Widest base", sf["base"]),
-     ("Base implied by 51 %", sf["implied_base"])],
-    columns=["step", "amount"],
+    [("Transfer from operations (2A)", sf["transfer"], "item"), ("+ Investering DEKF (2B part 2)", sf["dekf_grant"], "item"),
+     ("+ Avdrag på lån (2A)", sf["repayment"], "item"), ("= Self-financing, the book's reading", sf["numerator"], "total"),
+     ("Investeringer i varige driftsmidler (2A)", sf["fixed"], "item"),
+     ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"], "item"),
+     ("− Kompensasjon for merverdiavgift (2A)", -sf["vat"], "item"), ("− Tilskudd fra andre (2A)", -sf["grants"], "item"),
+     ("− P12 net investment (net table)", -sf["p12_net"], "item"), ("= Widest base", sf["base"], "total"),
+     ("Base the printed share implies", sf["implied_base"], "total")],
+    columns=["step", "amount", "row_kind"],
 )  # fmt: skip
 styled(sf_view, table_id="inv-self-financing", caption="Self-financing 2023 and its base, NOK thousand",
-       columns={"step": "Step", "amount": "NOK thousand"},
-       total_mask=sf_view["step"].str.startswith("=") | sf_view["step"].str.startswith("Base"))  # fmt: skip
+       columns={"step": "Step", "amount": "NOK thousand"}, total_mask=sf_view["row_kind"] == "total")  # fmt: skip
 
-# %%
-checks_table(checks_of("self_financing_rule"), table_id="inv-checks-selffin", caption="Checks: the self-financing rule")
+# %% tags=["remove-input"]
+findings.show(sf_checks, all_checks)
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financing rule: checks")
 
 # %% [markdown]
-# ## What the prose says, checked
+# ## What the text says, checked
 #
 # The report's text restates many table figures: kommunekassen's totals (lines 3041–3106) and each
-# programme area's *Sammendrag status investeringer*. Each is compared with the figure recomputed from
-# the tables. Since a prose figure restates a single printed figure, one unit of its last digit is the
-# only rounding allowed.
+# programme area's *Sammendrag status investeringer* (summary of the investment status). Each is
+# compared with the figure recomputed from the tables. A figure restated from the tables must round to
+# the recomputed figure, or be cut from it at its last digit. Most round. Kommunekassen's overspend is
+# cut: {glue:text}`investeringsregnskap_overspend_table:s` is written
+# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_overspend:s` (lines 3045 and 3054),
+# although the same sentence rounds the expenditure up to
+# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_actual:s`, and the difference of its
+# own rounded figures would be {glue:text}`investeringsregnskap_overspend_rounded:s`. The property
+# sale's figures are compared where the report names their lines, and with the book's pairings
+# otherwise (the finding below). The extra grants from others once the sale is set aside, about
+# {glue:text}`investeringsregnskap_said_grants_from_others_excess_excl_dekf_sale:s` (line 3096), follow
+# from kommunekassen's figures when the sale is taken out as the report describes: its
+# {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` from the actual and its
+# {glue:text}`investeringsregnskap_said_dekf_property_sale_budgeted:s` from the budget.
 
-# %%
-prose_checks = checks_of("prose_figures")
-put("prose_n", fmt(len(prose_checks)))
-put("prose_discrepancies", fmt((prose_checks["status"] == checks.DISCREPANCY).sum()))
+# %% tags=["remove-cell"]
+prose_checks = section_checks("prose", "prose_figures", "prose_relations")
 pc = prose_checks.set_index("check_id")
-for key, check_id in (("arena", "p09_arena_unused"), ("machines", "p09_machines_unused"), ("p15", "p15_budget"),
-                      ("overspend", "kk_investment_expenditure_overspend"), ("p03", "p03_budget"),
-                      ("p11", "p11_gross_budget")):  # fmt: skip
-    row = pc.loc[f"inv_prose.{check_id}"]
-    put(f"{key}_prose", fmt(row["printed"], int(row["decimals"]), "NOK million"))
-    put(f"{key}_table", fmt(row["recomputed"] * 1000, 0, "NOK 1000"))
-for key, label in (("bane_nor", "vat_withheld_bane_nor"), ("coop_mistake", "p11_cooperation_budget_entered_by_mistake"),
-                   ("coop_intended", "p11_cooperation_budget_intended"),
-                   ("p01_from_ops", "p01_kk_transfer_from_operations"), ("p01_unused", "p01_kk_unused_from_2022"),
-                   ("p09_carried", "p09_carried_from_2022"), ("p09_spent", "p09_spent_from_investment_budget")):  # fmt: skip
-    figure = inv.prose(get, label)
-    put(key, fmt(figure, 0 if float(figure).is_integer() else 1, "NOK million"))
-checks_table(prose_checks, table_id="inv-checks-prose", caption="Checks: prose figures against the tables")
+put("overspend_table", fmt(pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"], 3, "NOK million"))
+put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
+                             - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
+put("p11_prose", said("p11_gross_budget"))
+p03 = pc.loc["inv_prose.p03_budget"]
+put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
 
 # %% [markdown]
-# Of {glue:text}`investeringsregnskap_prose_n:s` figures, {glue:text}`investeringsregnskap_prose_discrepancies:s`
-# disagree with the tables. In P09 the prose says {glue:text}`investeringsregnskap_arena_prose:s` was left
-# unused on arenas and facilities, where the project table prints {glue:text}`investeringsregnskap_arena_table:s`;
-# the same figure appears in the next paragraph for machines and equipment, where it fits
-# ({glue:text}`investeringsregnskap_machines_table:s`), so it was most likely repeated by mistake. In P15
-# the prose speaks of a budget and a spending of {glue:text}`investeringsregnskap_p15_prose:s`, where 2B
-# prints {glue:text}`investeringsregnskap_p15_table:s`. Two slips are of rounding only: kommunekassen's
-# overspend of {glue:text}`investeringsregnskap_overspend_table:s` is written
-# {glue:text}`investeringsregnskap_overspend_prose:s`, and P03's budget of
-# {glue:text}`investeringsregnskap_p03_table:s` is written {glue:text}`investeringsregnskap_p03_prose:s`.
-# The P11 summary also dates its budget of {glue:text}`investeringsregnskap_p11_prose:s` to the previous
-# year (line 6182), while the table is for 2023.
-#
-# Some prose figures cannot be checked because no table holds them: the VAT of
-# {glue:text}`investeringsregnskap_bane_nor:s` withheld from Bane NOR (line 3105), the budget history of the
-# cooperation projects ({glue:text}`investeringsregnskap_coop_mistake:s` entered instead of
-# {glue:text}`investeringsregnskap_coop_intended:s`, line 3064), amounts moved between years or from
-# operations in the programme summaries (for instance {glue:text}`investeringsregnskap_p01_from_ops:s` and
-# {glue:text}`investeringsregnskap_p01_unused:s` in P01, {glue:text}`investeringsregnskap_p09_carried:s`
-# and {glue:text}`investeringsregnskap_p09_spent:s` in P09), and the
-# {glue:text}`investeringsregnskap_extra_dividend:s` of extra dividend (an operating item).
+# {glue:text}`investeringsregnskap_prose_summary:s` The findings: a figure of P09's summary that its
+# own table contradicts, P03's frame {glue:text}`investeringsregnskap_p03_gap:s` apart from its table,
+# and P15's summary, which speaks of something 2B does not list. One slip without a check of its own: P11's summary dates its
+# frame of {glue:text}`investeringsregnskap_p11_prose:s` to 2022 (line 6182), while the figure is the
+# revised budget of 2023.
+
+# %% tags=["remove-input"]
+findings.show(prose_checks, all_checks)
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the text against the tables: checks")
 
 # %% [markdown]
 # ## All checks of the chapter
 
-# %%
-all_checks = checks.run(CH)
+# %% tags=["remove-cell"]
+put("all_summary", findings.summary_line(all_checks))
+
+# %% [markdown]
+# {glue:text}`investeringsregnskap_all_summary:s` The {doc}`audit` page lists every check and finding of
+# the book, searchable.
+
+# %% tags=["remove-input"]
 summary = checks.summary(all_checks).reset_index()
-put("n_checks", fmt(len(all_checks)))
 styled(summary, table_id="inv-checks-summary", caption="Checks of this chapter by class",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "discrepancy": "Discrepancy"})  # fmt: skip
 
-# %%
-checks_table(all_checks[all_checks["status"] == checks.DISCREPANCY], table_id="inv-checks-discrepancies",
-             caption="The discrepancies of this chapter")  # fmt: skip
-
 # %% [markdown]
-# The chapter makes {glue:text}`investeringsregnskap_n_checks:s` checks. The explanations of the
-# discrepancies are on the {doc}`audit` page.
-#
 # ## Try it
 #
-# The checks take a *getter*, a function that returns a table by name, so they can run on altered data.
-# The cell below adds `DELTA` thousand kroner to the actual of the city bridge, *KK P11 Bybru*, in 2B
-# part 1 (a typing error in one cell) and lists the checks whose class changes.
+# The checks take a *getter*, a function that returns a table by name, so they can run on altered
+# data. The cell below adds `DELTA` thousand kroner to the actual of the city bridge, *KK P11 Bybru*,
+# in 2B part 1 (a typing error in one cell) and lists the checks whose class changes.
 #
 # 1. Run it and look at which checks break: the P11 subtotal of 2B, kommunekassen's fixed assets in its
 #    own blocks, the net table's component and the P11 project table. One typo in one table is caught
@@ -676,12 +857,12 @@ checks_table(all_checks[all_checks["status"] == checks.DISCREPANCY], table_id="i
 # 3. Instead alter `inv_2b_grants_to_others`: set *Investering DEKF* to 0. Which identity shows that
 #    Drammen Eiendom KF's grant is what separates 2A from kommunekassen's own blocks?
 
-
-# %%
+# %% tags=["hide-input"]
 DELTA = 1000
-
 
 altered = checks.altered(inv.T1, "actual_2023", DELTA, add=True, label="KK P11 Bybru")
 tried = checks.run(CH, get=altered)
 moved = tried[tried["status"] != all_checks["status"]]
-checks_table(moved, table_id="inv-try-moved")
+checks_table(
+    moved, table_id="inv-try-moved", caption="Checks whose class changes when the city bridge's actual is altered"
+)

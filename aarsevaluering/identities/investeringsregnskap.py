@@ -1603,3 +1603,124 @@ def two_a_balance_view(get: Getter) -> pd.DataFrame:
     printed["label"] = printed["label"] + " (printed)"
     view = pd.concat([rows, pd.DataFrame([total]), printed], ignore_index=True)
     return view[["label", "row_kind", *COLUMNS_2A]]
+
+
+# ---------------------------------------------------------------------------------------------
+# The year's story: views computed from printed figures (no comparisons).
+
+DK_BLOCK_NAMES = {
+    "Sum investeringsutgifter": "Investment expenditure",
+    "Sum investeringsinntekter": "Investment income",
+    "Netto utgifter videreutlån": "Relending (net)",
+    "Sum overføring fra drift og netto avsetninger": "Transfer from operations and funds (net)",
+}
+
+
+def uncovered_bridge(get: Getter) -> pd.DataFrame:
+    """Kommunekassen's uncovered amount as the sum of its deviations from the revised budget: for each
+    DK block and each of its lines, actual − revised budget (NOK thousand; positive = adds to the
+    uncovered amount). Kommunekassen's revised budget balances (its four blocks add to zero), so the
+    blocks' deviations add to the amount carried forward."""
+    dk = get(TDK)
+    rows = []
+    for block, name in DK_BLOCK_NAMES.items():
+        sub = dk[(dk["block"] == block) & (dk["row_kind"] == "subtotal")].iloc[0]
+        rows.append(
+            {
+                "block": name,
+                "label": sub["label"],
+                "row_kind": "subtotal",
+                "revised_budget_2023": float(sub[REV]),
+                "actual_2023": float(sub[ACT]),
+            }
+        )
+        items = dk[(dk["block"] == block) & (dk["row_kind"] == "item")]
+        for _, r in items.iterrows():
+            rows.append(
+                {
+                    "block": name,
+                    "label": r["label"],
+                    "row_kind": "item",
+                    "revised_budget_2023": float(r[REV]),
+                    "actual_2023": float(r[ACT]),
+                }
+            )
+    frame = pd.DataFrame(rows)
+    frame["effect"] = frame["actual_2023"] - frame["revised_budget_2023"]
+    return frame
+
+
+def body_deviations(get: Getter) -> pd.DataFrame:
+    """2A's four sections and its bottom line: actual − revised budget for both bodies together (2A),
+    for kommunekassen (DK) and for Drammen Eiendom KF (the difference), NOK thousand."""
+    part = dekf_part(get)
+    rows = part[part["row_kind"] != "item"].copy()
+    out = pd.DataFrame(
+        {
+            "label": rows["label"],
+            "row_kind": rows["row_kind"],
+            "all": rows["actual_2023_all"] - rows["revised_budget_2023_all"],
+            "kk": rows["actual_2023_kk"] - rows["revised_budget_2023_kk"],
+            "dekf": rows["actual_2023_dekf"] - rows["revised_budget_2023_dekf"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def budget_growth(get: Getter) -> pd.DataFrame:
+    """2A's expenditure lines and their sum: original budget, revised budget, the change between them
+    and the actual (NOK thousand); and the same split into kommunekassen (DK) and DEKF for the sum."""
+    a, dk = get(T2A), get(TDK)
+    sections = section_of_2a(a)
+    lines = a[(sections == SUM_UT) & (a["row_kind"] == "item")]
+    rows = [
+        {
+            "label": r["label"],
+            "row_kind": "item",
+            "original_budget_2023": float(r[ORIG]),
+            "revised_budget_2023": float(r[REV]),
+            "actual_2023": float(r[ACT]),
+        }
+        for _, r in lines.iterrows()
+    ]
+    total = a[a["label"] == SUM_UT].iloc[0]
+    rows.append(
+        {
+            "label": SUM_UT,
+            "row_kind": "subtotal",
+            "original_budget_2023": float(total[ORIG]),
+            "revised_budget_2023": float(total[REV]),
+            "actual_2023": float(total[ACT]),
+        }
+    )
+    kk = dk[(dk["label"] == SUM_UT) & (dk["row_kind"] == "subtotal")].iloc[0]
+    for label, figures in (
+        ("of which kommunekassen (DK)", kk),
+        ("of which Drammen Eiendom KF (2A − DK)", None),
+    ):
+        if figures is None:
+            values = {c: rows[-2][c] - rows[-1][c] for c in (ORIG, REV, ACT)}
+        else:
+            values = {c: float(figures[c]) for c in (ORIG, REV, ACT)}
+        rows.append({"label": label, "row_kind": "item", **{k: values[k] for k in (ORIG, REV, ACT)}})
+    frame = pd.DataFrame(rows)
+    frame["change"] = frame["revised_budget_2023"] - frame["original_budget_2023"]
+    return frame
+
+
+def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
+    """The financing sources of :func:`financing_mix` with the parts the book infers are not new money:
+    the share sales that match the share purchase of the same size in 2B part 3 (Drammen Havn AS,
+    budgeted as a sale of the same amount), and the two lines of DEKF's property sale that go round
+    inside the combined statement (its grant to kommunekassen, in grants from others; its loan
+    repayment relent to kommunekassen, in loans). The pairings are the book's, not the report's."""
+    mix = financing_mix(get, column)
+    havn = value(get(T3), column, label="Aksjekapital Drammen Havn as")
+    internal = {
+        "Sales of shares and holdings": havn,
+        "Grants from others": value(get(T2), column, label=DEKF_GRANT_LINE),
+        "Loans": value(get(T2A), column, label="Avdrag på lån"),
+    }
+    mix["matched"] = [internal.get(source, 0.0) for source in mix["source"]]
+    mix["other"] = mix["amount"] - mix["matched"]
+    return mix
