@@ -21,37 +21,35 @@
 # A Norwegian municipality keeps two accounts. The *{term}`Driftsregnskap`* (operating account) holds
 # the year's running income and costs: taxes and grants on one side, schools, care and administration
 # on the other. The *{term}`Investeringsregnskap`* (investment account) holds buildings, roads and
-# lending. The operating account has to leave a surplus, the *{term}`Netto driftsresultat`* (net
-# operating result), and that surplus pays for part of the investments and fills the reserves.
+# lending. What the operating account leaves over, the *{term}`Netto driftsresultat`* (net operating
+# result), pays for part of the investments and fills the reserves; a shortfall is met from the
+# reserves. Drammen's own *{term}`Finansielle handlingsregler`* (financial rules of action), which the
+# Local Government Act asks every municipality to set, aim for a surplus of a given share of income.
 #
-# This chapter rebuilds the report's operating-account chapter for the *{term}`Kommunekasse`* (the
-# municipal treasury, the municipality without its enterprises): the year's result and the
-# *{term}`Finansielle handlingsregler`* (financial rules of action) it is measured against, the central
-# income and costs, finance, dividends and the *{term}`Lånefond`* (loan fund), the year-end
-# *{term}`Årsoppgjørsdisposisjoner`* (year-end dispositions), the *{term}`Disposisjonsfond`*
-# (discretionary fund), and the "Status økonomi" table of each *{term}`Programområde`* (programme area).
-#
-# Two habits of the accounts matter throughout. Income is printed negative and cost positive, so a
-# net operating result below zero is a surplus. And amounts are in NOK thousand (*Beløp i 1000*),
-# except the loan fund's account, which is printed in whole kroner.
-#
-# The chapter draws on these tables, each transcribed as printed:
+# This chapter covers the *{term}`Kommunekasse`* (the municipal treasury, the municipality without its
+# enterprises). It tells the year first: what the result was, how the budget got there and what lies
+# behind it. The sections after that rebuild each of the report's tables, the central income and costs,
+# finance, dividends and the *{term}`Lånefond`* (loan fund), the *{term}`Programområde`* (programme
+# areas), the *{term}`Årsoppgjørsdisposisjoner`* (year-end dispositions) and the
+# *{term}`Disposisjonsfond`* (discretionary fund), and check every total and every figure the text
+# restates against them.
 
-# %%
+# %% tags=["remove-input"]
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import display
 from myst_nb import glue
 
-from aarsevaluering import checks, style, tables
+from aarsevaluering import checks, findings, style
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import driftsregnskap as dr
+from aarsevaluering.tables import checks_table, styled
 
 style.use_book_style()
 get = checks.from_disk
 CH = dr.CHAPTER
+all_checks = checks.run(CH)  # every check of the chapter; the findings quote their figures
 
 
 def g(key, text):
@@ -64,508 +62,99 @@ def mill(thousands, decimals=1):
     return fmt_million(abs(thousands), decimals)
 
 
-def show_checks(names, table_id):
-    """Run some of the chapter's identities and show their checks."""
-    return tables.checks_table(checks.run(CH, only=names), table_id=table_id)
+def row(frame, label, column):
+    return checks.value(frame, column, label=label)
 
 
-tables.styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter",
-              columns={"table": "Table", "source_table": "Id", "title": "Title as printed", "unit": "Unit",
-                       "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
+def pm(label):
+    """A figure of the report's sentences (drift_prose_figures), as printed."""
+    prose = get(dr.PROSE)
+    return float(prose.loc[prose["label"] == label, "value"].iloc[0])
 
-# %% [markdown]
-# ## How does each table sign a deviation?
-#
-# A deviation can be budget minus accounts or accounts minus budget, and a percentage can divide by
-# the budget or by its size. The report does not say which it uses, so the table below tries each
-# convention on every printed row and counts the rows it fits (to within the last printed digit).
 
-# %%
-conventions = dr.deviation_conventions(get)
-tables.styled(
-    conventions.drop(columns="table"),
-    table_id="drift-conventions",
-    columns={
-        "title": "Table",
-        "rows": "Rows",
-        "budget − accounts": "budget − accounts",
-        "accounts − budget": "accounts − budget",
-        "% = deviation / |budget|": "% = dev. / |budget|",
-        "% = deviation / budget": "% = dev. / budget",
-    },
-    caption="Rows each deviation convention fits, per table (a printed '-' budget counts as 0)",
+def show_section(name, *tables):
+    """Glue a section's one-line count and return its checks (the findings boxes follow)."""
+    part = dr.section(all_checks, *tables)
+    g(f"{name}_summary", findings.summary_line(part))
+    return part
+
+
+d01, d02, d03, d05, d06, d07, d08, d09 = (
+    get(t) for t in (dr.D01, dr.D02, dr.D03, dr.D05, dr.D06, dr.D07, dr.D08, dr.D09)
 )
+prog = get(dr.PROGRAMMES)
 
-# %% [markdown]
-# The result is clear and the chapter applies it throughout:
-#
-# - **The treasury's tables** (the overview by committee, central income, central costs, finance,
-#   dividends and the programme areas) print **budget − accounts**. Income is negative, so for income
-#   too a positive deviation is favourable: more income or less cost than budgeted, a
-#   *{term}`Mindreforbruk`* (underspend). A negative deviation is a *{term}`Merforbruk`* (overspend).
-#   The percentage is the deviation divided by the budget's size, so it carries the deviation's sign,
-#   and a row with a zero budget prints a zero percentage.
-# - **One row breaks the percentage rule**: the Sum row of central income divides by the signed, negative
-#   budget and so prints a favourable deviation with a minus sign.
-# - **The loan fund** prints **accounts − budget**, the opposite way: there a positive deviation is
-#   unfavourable. Its one row that fits neither way is a typing error in the budget, shown below.
-
-# %% [markdown]
-# ## How did the year end?
-#
-# The year-end table sets the net operating result beside the dispositions that use it up: the
-# transfer to the investment account, provisions to and use of the *{term}`Bundne driftsfond`* (bound
-# operating funds, earmarked money) and of the discretionary fund. The dispositions add up to minus the
-# result, so every krone of the result is accounted for.
-
-# %%
-d08 = get(dr.D08)
-tables.styled(
-    d08,
-    table_id="drift-d08",
-    columns=dr.report_columns(dr.D08),
-    caption="D08 Avsetninger og årsoppgjørsdisposisjoner (NOK thousand)",
-)
-
-# %%
+# %% tags=["remove-input"]
 result = dr.result_vs_target(get)
 revised, original = (dr.net_operating_surplus(get, c) for c in ("revised_budget_2023", "original_budget_2023"))
+surplus_2022 = dr.net_operating_surplus(get, "actual_2022")
 g("surplus", mill(result["net_operating_surplus"]))
 g("revised_deficit", mill(revised))
 g("original_surplus", mill(original))
+g("original_surplus_text", fmt(pm("original_budget_net_operating_result"), 1, "NOK million"))
+g("revisions", mill(revised - original))
 g("improvement", mill(result["net_operating_surplus"] - revised))
-g("surplus_2022", mill(dr.net_operating_surplus(get, "actual_2022")))
-
-# %% [markdown]
-# The treasury closed 2023 with a net operating surplus of {glue:text}`driftsregnskap_surplus:s`. The
-# *{term}`Revidert budsjett`* (revised budget), after the two *{term}`Tertialrapport`* (four-month
-# report) revisions, had expected a deficit of {glue:text}`driftsregnskap_revised_deficit:s`, so the
-# result is {glue:text}`driftsregnskap_improvement:s` better than the revised budget. It is still below
-# the original budget's surplus of {glue:text}`driftsregnskap_original_surplus:s`, and far below 2022's
-# {glue:text}`driftsregnskap_surplus_2022:s`, a year of exceptional tax income.
-#
-# ### The result against the target
-#
-# The financial rules measure the result as a share of *{term}`Brutto driftsinntekter`* (gross
-# operating income), the *{term}`Resultatgrad`*. The report never prints gross operating income, but
-# printed relations pin it down: the discretionary fund's general reserve is
-# {glue:text}`driftsregnskap_reserve_pct:s` of it, the fund is a printed share of it, and the text states
-# the result's share (a row below when the text's figures are in the data). Each relation, with the
-# rounding of its printed share, allows a range:
-
-# %%
-g("reserve_pct", fmt(dr.GENERAL_RESERVE_PCT, 0, "percent"))
-bounds = dr.gross_income_bounds(get)
-tables.styled(
-    bounds,
-    table_id="drift-income-bounds",
-    columns={
-        "relation": "Relation",
-        "figure": "Figure (NOK thousand)",
-        "share_pct": "Printed share (%)",
-        "low": "Gross income from",
-        "high": "to",
-    },
-    decimals={"share_pct": 1},
-    caption="Gross operating income (NOK thousand) allowed by each printed relation",
-)
-
-# %%
+g("surplus_2022", mill(surplus_2022))
 g("gross_income", mill(result["gross_operating_income"]))
 g("resultatgrad", fmt(result["resultatgrad_pct"], 2, "percent"))
 g("resultatgrad_1", fmt(result["resultatgrad_pct"], 1, "percent"))
 g("target", fmt(result["target_pct"], 2, "percent"))
 g("required", mill(result["required_surplus"]))
 g("shortfall", mill(result["shortfall"]))
-
-# %% [markdown]
-# The ranges overlap, and the general reserve fixes the figure most tightly: gross operating income
-# was about {glue:text}`driftsregnskap_gross_income:s`. The surplus is then
-# {glue:text}`driftsregnskap_resultatgrad:s` of it, which the report rounds to
-# {glue:text}`driftsregnskap_resultatgrad_1:s`. Meeting the target of {glue:text}`driftsregnskap_target:s`
-# would have taken a surplus of {glue:text}`driftsregnskap_required:s`, which is
-# {glue:text}`driftsregnskap_shortfall:s` more than the treasury achieved.
-#
-# The checks of the year-end table: the dispositions against the result in every column, and the
-# transfer to investment against the investment chapter's statement 2A.
-
-# %%
-show_checks(["year_end_dispositions"], "drift-checks-d08")
-
-# %% [markdown]
-# ## Central income: less tax, more equalisation
-#
-# The *{term}`Frie disponible inntekter`* (freely disposable income) are the income the council may
-# spend as it likes: income and wealth tax, the state's *{term}`Rammetilskudd`* (block grant) and a
-# few general grants.
-
-# %%
-d02 = get(dr.D02)
-tables.styled(
-    d02,
-    table_id="drift-d02",
-    columns=dr.report_columns(dr.D02),
-    caption="D02 Sentrale inntekter (NOK thousand; income is negative)",
-)
-
-
-# %%
-def row(frame, label, column):
-    return checks.value(frame, column, label=label)
-
-
+g("state_extra", fmt(pm("state_extra_income_for_2024_costs"), 0, "NOK million"))
+g("extra_dividend", fmt(pm("extraordinary_dividend_2023"), 0, "NOK million"))
+g("withdrawal_2022", fmt(pm("extraordinary_owner_withdrawal_2022"), 0, "NOK million"))
+path = dr.budget_path(get)
+by_disp = path.set_index("disposition")
+g("revision_disp_use", mill(1000 * by_disp.loc[dr.DISP_USE, "revision"]))
+g("revision_bound_use", mill(1000 * by_disp.loc[dr.BOUND_USE, "revision"]))
+g("revision_transfer", mill(1000 * by_disp.loc[dr.TO_INVESTMENT, "revision"]))
+g("revision_provisions", mill(1000 * (by_disp.loc[dr.BOUND_ADD, "revision"] + by_disp.loc[dr.DISP_ADD, "revision"])))
+one_offs = dr.result_without_one_offs(get)
+for i, key in enumerate(["result", "excl_bound", "excl_dividend", "excl_state"]):
+    g(f"oneoff_{key}", fmt(one_offs["nok_million"].iloc[i], 1, "NOK million"))
+    g(f"oneoff_{key}_pct", fmt(one_offs["pct_of_income"].iloc[i], 2, "percent"))
+g("bound_net", mill(dr.bound_funds_net(get)))
+causes = dr.report_causes(get)
+g("causes_sum", fmt(causes["printed"].sum(), 1, "NOK million"))
+g("improvement_text", fmt(pm("improvement_on_revised_budget"), 1, "NOK million"))
 tax = "Skatt på inntekt og formue"
-g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
-g("tax_2023", mill(row(d02, tax, "actual_2023")))
-g("tax_fall", mill(row(d02, tax, "actual_2023") - row(d02, tax, "actual_2022")))
-g("tax_fall_pct", fmt(100 * (1 - row(d02, tax, "actual_2023") / row(d02, tax, "actual_2022")), 1, "percent"))
-g("tax_below_budget", mill(row(d02, tax, "deviation_nok")))
-g("grant_above_budget", mill(row(d02, "Rammetilskudd", "deviation_nok")))
-g("integration_above_budget", mill(row(d02, "Integreringstilskudd", "deviation_nok")))
-g(
-    "transfer_enterprises_fall",
-    mill(
-        row(d02, "Overføring fra kommunale foretak", "actual_2022")
-        - row(d02, "Overføring fra kommunale foretak", "actual_2023")
-    ),
-)
+g("tax_fall_2022", mill(row(d02, tax, "actual_2023") - row(d02, tax, "actual_2022")))
+enterprises = "Overføring fra kommunale foretak"
+g("enterprises_2022", mill(row(d02, enterprises, "actual_2022")))
+g("enterprises_2023", mill(row(d02, enterprises, "actual_2023")))
+opening = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 1.1.")
+closing = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 31.12 *")
+g("fund_open", mill(opening))
+g("fund_close", mill(closing))
+g("fund_fall", mill(closing - opening))
+g("fund_margin", mill(checks.value(d09, "value_2023", row_kind="margin")))
 
 # %% [markdown]
-# Central income came in {glue:text}`driftsregnskap_income_above_budget:s` above the revised budget.
-# Tax was {glue:text}`driftsregnskap_tax_2023:s`: {glue:text}`driftsregnskap_tax_below_budget:s` below
-# budget and {glue:text}`driftsregnskap_tax_fall:s` ({glue:text}`driftsregnskap_tax_fall_pct:s`) below
-# the exceptional 2022. Because tax grew faster elsewhere in the country, the income equalisation in
-# the block grant brought {glue:text}`driftsregnskap_grant_above_budget:s` more than budgeted, and more
-# refugees settled than planned lifted the *{term}`Integreringstilskudd`* (integration grant) by
-# {glue:text}`driftsregnskap_integration_above_budget:s`. The transfer from the municipal enterprises
-# fell by {glue:text}`driftsregnskap_transfer_enterprises_fall:s` from 2022, which had included an
-# extraordinary withdrawal.
-
-# %% mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million).", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the other grants are small."}}
-items = (
-    d02[d02["row_kind"] == "item"]
-    .assign(
-        y2022=lambda f: -f["actual_2022"].astype(float) / 1000, y2023=lambda f: -f["actual_2023"].astype(float) / 1000
-    )
-    .sort_values("y2023", kind="stable")
-)
-fig, ax = plt.subplots(figsize=(7.5, 4.6))
-pos = np.arange(len(items))
-ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.PALETTE["sky"], label="2022")
-ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.PALETTE["blue"], label="2023")
-for p, a, b in zip(pos, items["y2022"], items["y2023"], strict=True):
-    ax.text(max(a, b) + 40, p, f"{fmt(a, 0)} → {fmt(b, 0)}", va="center", fontsize=8)
-ax.set_yticks(pos, items["label"])
-ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.35)
-ax.set_xlabel("Income (NOK million)")
-ax.set_title("Tax fell from 2022 to 2023; the block grant rose")
-ax.legend(loc="lower right", frameon=False)
-ax.grid(axis="y", visible=False)
-style.finish(fig, table="table D02 (drift_central_income)")
-plt.show()
-
-# %% [markdown]
-# The checks of central income: the sum of each column, and each row's deviation and percentage under
-# the convention found above. The Sum row's percentage is the one discrepancy: the sign flip noted
-# above.
-
-# %%
-show_checks(["central_income"], "drift-checks-d02")
-
-# %% [markdown]
-# ## Central costs: unspent reserves
+# ## The year in brief
 #
-# The *{term}`Sentrale utgifter`* (central costs) are costs held outside the programme areas: rent and
-# cleaning of the municipality's buildings, depreciation, pensions, and reserves the council keeps back
-# for uncertain needs.
-
-# %%
-d03 = get(dr.D03)
-tables.styled(
-    d03,
-    table_id="drift-d03",
-    columns=dr.report_columns(dr.D03),
-    caption="D03 Sentrale utgifter (NOK thousand)",
-)
-
-# %%
-cost_dev = checks.value(d03, "deviation_nok", row_kind="total")
-depreciation = row(d03, "Avskrivninger", "deviation_nok")
-g("costs_under", mill(cost_dev))
-g("depreciation_under", mill(depreciation))
-g("costs_under_excl_dep", mill(cost_dev - depreciation))
-g("refugees_unspent", mill(row(d03, "Avsetninger flyktninger", "deviation_nok")))
-g("price_unspent", mill(row(d03, "Avsetning priskompensasjon", "deviation_nok")))
-g("church_over", mill(row(d03, "Tilskudd Den norske kirke, kapitalkostnader og pensjon", "deviation_nok")))
-
-# %% [markdown]
-# Central costs were {glue:text}`driftsregnskap_costs_under:s` below budget. Of that,
-# {glue:text}`driftsregnskap_depreciation_under:s` is lower *{term}`Avskrivninger`* (depreciation), which
-# the accounts add back before the net operating result and which therefore does not change it; the
-# rest, {glue:text}`driftsregnskap_costs_under_excl_dep:s`, does. Most of it is two reserves left unspent:
-# {glue:text}`driftsregnskap_refugees_unspent:s` set aside for settling extra refugees and
-# {glue:text}`driftsregnskap_price_unspent:s` for price compensation. The grant to the Church of Norway's
-# capital costs and pensions, moved here from P09 in 2023, ran {glue:text}`driftsregnskap_church_over:s`
-# over budget.
-
-# %%
-show_checks(["central_expenses"], "drift-checks-d03")
-
-# %% [markdown]
-# ## Finance, dividends and the loan fund
+# The treasury closed 2023 with a net operating surplus of {glue:text}`driftsregnskap_surplus:s`. Measured
+# as a share of *{term}`Brutto driftsinntekter`* (gross operating income), the *{term}`Resultatgrad`*, that
+# is {glue:text}`driftsregnskap_resultatgrad:s` (the report rounds it to
+# {glue:text}`driftsregnskap_resultatgrad_1:s`), well short of the rules' target of
+# {glue:text}`driftsregnskap_target:s`. Meeting the target would have taken a surplus of
+# {glue:text}`driftsregnskap_required:s`, {glue:text}`driftsregnskap_shortfall:s` more.
 #
-# The finance table nets the treasury's interest and instalments against interest income, the loan
-# fund's transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns.
-
-# %%
-d05, d07 = get(dr.D05), get(dr.D07)
-tables.styled(
-    d05,
-    table_id="drift-d05",
-    columns=dr.report_columns(dr.D05),
-    caption="D05 Finansinntekter og -utgifter (NOK thousand)",
-)
-
-# %%
-tables.styled(
-    d07,
-    table_id="drift-d07",
-    columns=dr.report_columns(dr.D07),
-    caption="D07 Mottatt utbytte 2022 og 2023 (NOK thousand; a blank cell is printed blank)",
-)
-
-# %%
-finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
-dividend_dev = row(d05, "Utbytte", "deviation_nok")
-g("finance_cost", mill(checks.value(d05, "actual_2023", row_kind="total")))
-g("finance_dev", mill(finance_dev))
-g("dividend_dev", mill(dividend_dev))
-g("finance_other_dev", fmt(abs(finance_dev - dividend_dev), 0, "NOK 1000"))
-g("dividends_2023", mill(checks.value(d07, "actual_2023", row_kind="total")))
-g("dividends_revised", mill(checks.value(d07, "revised_budget_2023", row_kind="total")))
-g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_budget_2023")))
-
-# %% [markdown]
-# Finance cost the treasury {glue:text}`driftsregnskap_finance_cost:s` net, which is
-# {glue:text}`driftsregnskap_finance_dev:s` more than the revised budget. Nearly all of it is dividends:
-# the revised budget counted on {glue:text}`driftsregnskap_dividends_revised:s`, the accounts show
-# {glue:text}`driftsregnskap_dividends_2023:s`. The missing {glue:text}`driftsregnskap_nedre_eiker:s` is
-# Nedre Eiker Eiendomsutvikling AS: its payout on liquidation had to be booked as a sale of shares in the
-# investment account, and the transfer from operations to investment was cut by the same amount. Higher
-# interest costs and higher interest income almost cancel: the other finance rows together differ from
-# budget by only {glue:text}`driftsregnskap_finance_other_dev:s`.
-#
-# The finance table's dividend row and the dividend table's total are the same figure printed twice;
-# the checks below compare them, beside each table's sums and deviations.
-
-# %%
-show_checks(["financial_items", "dividends"], "drift-checks-d05-d07")
-
-# %% [markdown]
-# ### The loan fund's account
-#
-# The loan fund is the municipality's internal bank: it borrows in the market and lends on to the
-# treasury and the municipal enterprises. Its interest and instalment income should cover its interest
-# and instalment costs and a budgeted transfer to the treasury. The table is printed in whole kroner.
-
-# %%
-d06 = get(dr.D06)
-tables.styled(
-    d06,
-    table_id="drift-d06",
-    columns=dr.report_columns(dr.D06),
-    caption="D06 Lånefondets driftsregnskap for 2023 (NOK; '–' = printed '-')",
-)
-
-# %%
-balance = dr.loan_fund_balance(get)
-tables.styled(
-    balance.rename_axis("line").reset_index(),
-    table_id="drift-d06-balance",
-    columns={
-        "line": "Line",
-        "actual_2023": "Accounts 2023",
-        "original_budget_2023": "Original budget",
-        "revised_budget_2023": "Revised budget",
-        "deviation_nok": "Deviation",
-    },
-    caption="The loan fund's account added up per printed column (NOK; income negative, a positive result a deficit)",
-    total_mask=pd.Series([False, False, False, True, True]),
-)
-
-# %%
-before = balance.loc["Result before dispositions (computed)"]
-d06_after = d06.loc[d06["label"].str.startswith("Resultat etter"), "actual_2023"].iloc[0]
-d06_typo = row(d06, "Lånefond renteinntekter", "revised_budget_2023")
-g("loan_deficit_before", fmt_million(before["actual_2023"] / 1000, 1))
-g("loan_deficit_after", fmt_million(d06_after / 1000, 1))
-g("loan_budget_result", fmt(-before["original_budget_2023"], 0, "NOK"))
-g("loan_typo", fmt(d06_typo, 0, "NOK"))
-g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2023"), 0, "NOK"))
-
-# %% [markdown]
-# Added up, the budget columns leave the loan fund a surplus of only
-# {glue:text}`driftsregnskap_loan_budget_result:s`; the report prints no budgeted result. In the accounts,
-# interest costs overran their budget by more than interest income did, and the fund ended with a deficit of
-# {glue:text}`driftsregnskap_loan_deficit_before:s` before, and {glue:text}`driftsregnskap_loan_deficit_after:s`
-# after, a contribution from the discretionary fund. The revised budget's first row is printed
-# {glue:text}`driftsregnskap_loan_typo:s`, a typing error for {glue:text}`driftsregnskap_loan_typo_fixed:s`:
-# with it, the revised column does not add up and the row's deviation cannot be reproduced, while the
-# printed sum and deviation fit the corrected figure. The checks below also compare the transfer to
-# the treasury with the finance table's row for it.
-
-# %%
-show_checks(["loan_fund"], "drift-checks-d06")
-
-# %% [markdown]
-# ## The programme areas
-#
-# The services are organised in programme areas (P01 to P19), grouped under the political committees:
-# four *{term}`Hovedutvalg`* (standing committees) and the *{term}`Formannskap`* (executive committee).
-# The overview prints one line per committee. Its budget is the revised budget: where a committee's
-# programme areas are all printed, their revised budgets add up to it.
-
-# %%
-d01 = get(dr.D01)
-tables.styled(
-    d01,
-    table_id="drift-d01",
-    columns=dr.report_columns(dr.D01),
-    caption="D01 Totaloversikt drift - fordelt på rammeområder (NOK thousand)",
-)
-
-# %% [markdown]
-# Each programme area's chapter prints a "Status økonomi" table with a single Sum row. Gathered in one
-# table, in the report's order:
-
-# %%
-prog = get(dr.PROGRAMMES)
-prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area_name"])
-tables.styled(
-    prog_view,
-    table_id="drift-d10-d25",
-    columns={"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"},
-    caption="D10–D25 Status økonomi, the Sum row of each programme area (NOK thousand)",
-    total_mask=pd.Series(False, index=prog.index),
-)
-
-# %%
-d01_total = checks.value(d01, "deviation_nok", row_kind="total")
-g("programmes_under", mill(d01_total))
-g(
-    "programmes_under_pct",
-    fmt(dr.pct_of_budget(d01_total, checks.value(d01, "budget_2023", row_kind="total")), 1, "percent"),
-)
-g("formannskap_under", mill(row(d01, "Formannskap", "deviation_nok")))
-for area in ["P02", "P04", "P05", "P12", "P14"]:
-    g(f"{area.lower()}_dev", mill(checks.value(prog, "deviation_nok", programme_area=area)))
-g("helse_over", mill(row(d01, "Hovedutvalg for helse, sosial og omsorg", "deviation_nok")))
-g("tekniske_under", mill(row(d01, "Hovedutvalg for tekniske tjenester", "deviation_nok")))
-
-# %% [markdown]
-# After their own provisions to funds, the programme areas spent {glue:text}`driftsregnskap_programmes_under:s`
-# less than budgeted, {glue:text}`driftsregnskap_programmes_under_pct:s` of their budget. The
-# differences between them are larger than the total. *Helse, sosial og omsorg* overspent by
-# {glue:text}`driftsregnskap_helse_over:s`, above all P05 (services for people with disabilities,
-# {glue:text}`driftsregnskap_p05_dev:s`) and P04 Helse ({glue:text}`driftsregnskap_p04_dev:s`); P02
-# Barnehager overspent by {glue:text}`driftsregnskap_p02_dev:s`. On the other side, P12 (water, sewerage and
-# waste, a fee-funded service) was {glue:text}`driftsregnskap_p12_dev:s` under budget, which carries
-# *Tekniske tjenester* to {glue:text}`driftsregnskap_tekniske_under:s`, and P14 (management and
-# administration) {glue:text}`driftsregnskap_p14_dev:s`, most of the Formannskap's
-# {glue:text}`driftsregnskap_formannskap_under:s`.
-
-# %% mystnb={"figure": {"caption": "Deviation from the revised budget by programme area, 2023 (NOK million; positive = underspend).", "name": "fig-driftsregnskap-programme-deviation"}, "image": {"alt": "Horizontal bars sorted from the largest overspend, P05 and P04, to the largest underspend, P12 and P14. A hatched grey bar shows the combined deviation of P16, P17 and P19 implied by the Formannskap's total."}}
-devs = dr.programme_deviations(get).assign(mnok=lambda f: f["deviation_nok"] / 1000)
-fig, ax = plt.subplots(figsize=(7.5, 5.2))
-colours = [
-    style.NEUTRAL if not p else (style.POSITIVE if v >= 0 else style.NEGATIVE)
-    for p, v in zip(devs["printed"], devs["mnok"], strict=True)
-]
-bars = ax.barh(devs["area"], devs["mnok"], color=colours)
-for bar, printed in zip(bars, devs["printed"], strict=True):
-    if not printed:
-        bar.set_hatch("///")
-        bar.set_edgecolor("white")
-ax.axvline(0, color="black", linewidth=0.8)
-ax.set_xlabel("Deviation from revised budget (NOK million; + underspend, − overspend)")
-ax.set_title("Care for the disabled and health overspent; water and administration underspent")
-ax.grid(axis="y", visible=False)
-style.finish(fig, table="tables D10–D25 (drift_programme_area_economy) and D01")
-plt.show()
-
-# %% [markdown]
-# ### Do the programme areas add up to the committees?
-#
-# Each committee's line in the overview should be the sum of its programme areas' Sum rows.
-
-# %%
-roll = dr.committee_rollup(get)
-tables.styled(
-    roll,
-    table_id="drift-rollup",
-    columns={
-        "committee": "Committee",
-        "areas": "Programme areas",
-        "unprinted": "Without a table",
-        "budget_2023_printed": "Budget, D01",
-        "budget_2023_areas": "Budget, areas",
-        "actual_2023_printed": "Accounts, D01",
-        "actual_2023_areas": "Accounts, areas",
-        "deviation_nok_printed": "Deviation, D01",
-        "deviation_nok_areas": "Deviation, areas",
-    },
-    caption="Committee lines (D01) against the sum of their programme areas (D10–D25), NOK thousand",
-)
-
-# %%
-gap = roll.set_index("committee").loc["Formannskap"]
-g("gap_budget", mill(gap["budget_2023_gap"]))
-g("gap_actual", mill(gap["actual_2023_gap"]))
-g("gap_dev", mill(gap["deviation_nok_gap"]))
-g("gap_2022", mill(gap["actual_2022_gap"]))
-
-# %% [markdown]
-# Four committees reconcile to within the rounding of the printed rows. The Formannskap does not: its
-# areas P16 Næring, P17 Arbeid og inkludering and P19 Sentrale poster print no table. The report says
-# P17 has no budget. So P16 and P19 together must account for a budget of
-# {glue:text}`driftsregnskap_gap_budget:s`, accounts of {glue:text}`driftsregnskap_gap_actual:s` (and
-# {glue:text}`driftsregnskap_gap_2022:s` in 2022) and an underspend of {glue:text}`driftsregnskap_gap_dev:s`,
-# which the report leaves unexplained. The checks:
-
-# %%
-show_checks(["overview_by_committee", "programme_areas", "committee_totals"], "drift-checks-programmes")
-
-# %% [markdown]
-# ## From the revised budget to the result
-#
-# The report names the causes of the improvement on the revised budget: central income, central costs,
-# the programme areas, finance and dividends, and the funds. The bridge below takes each from the
-# printed tables, counting a gain as positive. Two adjustments put them on the same footing as the net
-# operating result. Depreciation is left out of central costs, because it does not reach the result.
-# The programme areas' deviation is measured after their provisions to bound funds, while the result
-# comes before any provisions, so the extra net provisions to bound funds are added back. Whatever the
-# named causes do not explain is shown as a residual.
-
-# %%
-steps = dr.bridge(get)
-tables.styled(
-    steps,
-    table_id="drift-bridge",
-    columns={"step": "Step", "amount": "NOK thousand", "source": "From table"},
-    caption="Bridge from the revised budget's net operating result to the accounts' (surplus positive)",
-    total_mask=steps["kind"].isin(["start", "end"]),
-)
-
-# %%
-residual = steps.loc[steps["kind"] == "residual", "amount"].iloc[0]
-named = steps.loc[steps["kind"] == "cause", "amount"].sum()
-extra_funds = steps.loc[steps["step"].str.startswith("Extra net provisions"), "amount"].iloc[0]
-g("causes", mill(named))
-g("residual", mill(residual))
-g("extra_funds", mill(extra_funds))
+# **How the budget got there.** The budget adopted for the year planned a surplus of
+# {glue:text}`driftsregnskap_original_surplus:s` (the text says {glue:text}`driftsregnskap_original_surplus_text:s`;
+# see the finding below). The two *{term}`Tertialrapport`* (four-month report) revisions strengthened the
+# programme areas and paid for it from the reserves: the *{term}`Revidert budsjett`* (revised budget) drew
+# {glue:text}`driftsregnskap_revision_disp_use:s` more from the discretionary fund and
+# {glue:text}`driftsregnskap_revision_bound_use:s` more from the *{term}`Bundne driftsfond`* (bound operating
+# funds, earmarked money) than the adopted budget, while it raised the transfer to investment by
+# {glue:text}`driftsregnskap_revision_transfer:s` and provisions to funds by
+# {glue:text}`driftsregnskap_revision_provisions:s`. The net effect turned the planned surplus into a
+# deficit of {glue:text}`driftsregnskap_revised_deficit:s`, to be covered from the discretionary fund. The
+# year then came out {glue:text}`driftsregnskap_improvement:s` better than the revised budget, but still
+# below the adopted budget, as the report says.
 
 
-# %%
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive). Source: Årsevaluering 2023, table D08.", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, a red step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}}
 def waterfall(ax, labels, amounts, kinds):
     """Bars for totals ('start', 'end', 'balance') from zero, and steps floating on the running total."""
     running = 0.0
@@ -587,51 +176,619 @@ def waterfall(ax, labels, amounts, kinds):
             va="bottom",
             fontsize=8,
         )
-    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
+    ax.set_xticks(range(len(labels)), labels, rotation=0, ha="center", fontsize=8)
     low, high = ax.get_ylim()
     ax.set_ylim(low, high + 0.1 * (high - low))  # room for the labels
     ax.axhline(0, color="black", linewidth=0.8)
     ax.grid(axis="x", visible=False)
 
 
-# %% mystnb={"figure": {"caption": "From the revised budget's net operating result to the accounts' (NOK million; surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
-fig, ax = plt.subplots(figsize=(7.5, 4.8))
-waterfall(ax, steps["short"], steps["amount"] / 1000, steps["kind"])
+fig, ax = plt.subplots(figsize=(7, 3.6))
+waterfall(
+    ax,
+    ["Adopted budget", "Four-month\nrevisions", "Revised budget", "The year", "Accounts"],
+    np.array([original, revised - original, revised, result["net_operating_surplus"] - revised,
+              result["net_operating_surplus"]]) / 1000,
+    ["start", "step", "balance", "step", "end"],
+)  # fmt: skip
 ax.set_ylabel("Net operating result (NOK million)")
-ax.set_title("Central income, costs and programme areas lifted the result; dividends fell short")
-style.finish(fig, table="tables D01, D02, D03, D05 and D08")
+ax.set_title("The revisions turned a planned surplus into a deficit; the year won most of it back")
+style.finish(fig, table="table D08 (drift_year_end_dispositions)")
 plt.show()
 
 # %% [markdown]
-# The named causes add up to {glue:text}`driftsregnskap_causes:s` against an improvement of
-# {glue:text}`driftsregnskap_improvement:s`: {glue:text}`driftsregnskap_residual:s` more than the
-# result moved. The likely reason is the added-back {glue:text}`driftsregnskap_extra_funds:s` of extra
-# provisions to bound funds: not all of it belongs to the programme areas, and the tables do not show
-# the split. The same year-end table also gives the second check below, which does close: the
-# discretionary fund's year-end correction equals the improvement, less the extra provisions, plus the
-# cut in the transfer to investment.
+# **Why the year came out better.** The report names five causes (lines 2081–2096): tax and income
+# equalisation above budget, integration grants above budget, central costs below budget, the programme
+# areas below budget before their provisions to funds, and dividends below budget. As printed, they add up
+# to {glue:text}`driftsregnskap_causes_sum:s` against the improvement of
+# {glue:text}`driftsregnskap_improvement_text:s` the report states: its own account of the year closes.
 
-# %%
-show_checks(["result_bridge"], "drift-checks-bridge")
+# %% tags=["remove-input"]
+styled(
+    causes.assign(line=causes["line"].astype(str)),
+    table_id="drift-report-causes",
+    columns={"cause": "Cause (report, lines 2081–2096)", "line": "Line", "printed": "As printed", "tables": "From the tables"},
+    decimals={"line": 0, "printed": 1, "tables": 1},
+    caption="The causes of the improvement on the revised budget, NOK million (a gain positive; the "
+    "programme areas' figure before provisions has no table)",
+)  # fmt: skip
+
+# %% [markdown]
+# **What the result is made of.** The report stresses that most of the improvement is one-off (lines
+# 2100–2101). Two items it names are one-off by nature. Provisions to bound funds are mostly unused
+# earmarked grants that must be spent later (lines 2726–2728): the treasury set aside a net
+# {glue:text}`driftsregnskap_bound_net:s`, and the report itself shows the result without it (line 2724).
+# The accounts also hold {glue:text}`driftsregnskap_extra_dividend:s` of extra dividend (line 2061). The
+# book's estimate below takes both out; the foreword (lines 9–11) takes out instead
+# {glue:text}`driftsregnskap_state_extra:s` of extra state income meant for costs that come in 2024, and
+# says that without it the result would have been negative. The report does not say how the state money
+# overlaps the provisions, so the book does not add the two.
+
+# %% tags=["remove-input"]
+styled(
+    one_offs,
+    table_id="drift-one-offs",
+    columns={"step": "Result", "nok_million": "NOK million", "pct_of_income": "% of gross operating income"},
+    decimals={"nok_million": 1, "pct_of_income": 2},
+    caption="The net operating result without its one-off items (the book's estimate; gross operating income "
+    "from D09's general reserve)",
+)
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "The result as a share of gross operating income, as booked and without the one-off items the report names, against the target of the financial rules (%). Source: Årsevaluering 2023, tables D08 and D09, lines 9–11, 2061 and 2724; the book's estimate.", "name": "fig-driftsregnskap-one-offs"}, "image": {"alt": "Horizontal bars of the result as a share of gross operating income: the booked result is positive but short of the dashed target line; without the provisions to bound funds it is smaller; without the extra dividend as well it is negative, and so is the result without the extra state income the foreword names."}}
+labels = ["As booked", "Without net provisions\nto bound funds", "… and without the\nextra dividend",
+          "Without the extra\nstate income (foreword)"]  # fmt: skip
+values = one_offs["pct_of_income"].to_numpy()
+fig, ax = plt.subplots(figsize=(7, 3.2))
+ax.barh(labels, values, color=[style.POSITIVE if v >= 0 else style.NEGATIVE for v in values])
+ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.PALETTE["orange"], linestyle="--", linewidth=1.2)
+ax.text(dr.TARGET_RESULTATGRAD_PCT - 0.05, 3.35, "Target", color=style.PALETTE["orange"], fontsize=8, ha="right")
+ax.axvline(0, color="black", linewidth=0.8)
+for i, v in enumerate(values):
+    ax.text(
+        v + (0.05 if v >= 0 else -0.05), i, fmt(v, 2, "%"), va="center", ha="left" if v >= 0 else "right", fontsize=8
+    )
+ax.set_xlim(min(values.min() * 1.5, -1.2), dr.TARGET_RESULTATGRAD_PCT * 1.25)
+ax.invert_yaxis()
+ax.set_xlabel("Net operating result, % of gross operating income")
+ax.set_title("Without its one-off items the result falls below zero")
+ax.grid(axis="y", visible=False)
+style.finish(fig, table="tables D08 and D09, lines 9–11, 2061, 2724")
+plt.show()
+
+# %% [markdown]
+# **Against 2022.** The surplus of 2022 was {glue:text}`driftsregnskap_surplus_2022:s`. The report gives
+# two reasons it stood so high (lines 2115–2119): very large extraordinary tax income, and an
+# extraordinary withdrawal of {glue:text}`driftsregnskap_withdrawal_2022:s` from the municipal enterprise
+# Drammen Eiendom KF. The central-income table shows both: tax fell by {glue:text}`driftsregnskap_tax_fall_2022:s`
+# in 2023, and the transfer from the municipal enterprises fell from {glue:text}`driftsregnskap_enterprises_2022:s`
+# to {glue:text}`driftsregnskap_enterprises_2023:s`.
+#
+# **The reserves.** The surplus was too small to pay for the transfer to the investment account the budget
+# set (lines 2657–2659), so the discretionary fund paid the rest: it fell by {glue:text}`driftsregnskap_fund_fall:s`
+# from {glue:text}`driftsregnskap_fund_open:s` to {glue:text}`driftsregnskap_fund_close:s`: still
+# {glue:text}`driftsregnskap_fund_margin:s` above the reserve the financial rules require.
+#
+# The sections below rebuild the tables behind each of these statements. The report's tables print
+# income as negative and cost as positive, so a net operating result below zero is a surplus; amounts are
+# in NOK thousand (*Beløp i 1000*) except the loan fund's account, printed in whole kroner. Each section
+# ends with a line counting its checks, the findings that arise there, and the full list of its checks
+# behind a toggle. The list of the chapter's tables is behind the toggle below.
+
+# %% tags=["remove-input", "hide-output"]
+styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter (the data page names their files)",
+       columns={"source_table": "Id", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
+                "rows": "Rows"})  # fmt: skip
+
+# %% [markdown]
+# ## How the tables sign a deviation
+#
+# A deviation can be budget minus accounts or accounts minus budget, and a percentage can divide by the
+# budget or by its size. The report does not say which it uses, so the table below tries each convention on
+# every printed row and counts the rows it fits (to within the last printed digit); the counts are behind
+# the toggle.
+
+# %% tags=["remove-input", "hide-output"]
+conventions = dr.deviation_conventions(get)
+styled(
+    conventions.drop(columns="table"),
+    table_id="drift-conventions",
+    columns={
+        "title": "Table",
+        "rows": "Rows",
+        "budget − accounts": "budget − accounts",
+        "accounts − budget": "accounts − budget",
+        "% = deviation / |budget|": "% of |budget|",
+        "% = deviation / budget": "% of budget",
+    },
+    caption="Rows each deviation convention fits, per table (a printed '-' budget counts as 0)",
+)
+
+# %% [markdown]
+# The treasury's tables print **budget − accounts**: with income negative, a positive deviation is
+# favourable for income too, a *{term}`Mindreforbruk`* (underspend) or more income than budgeted; a
+# negative one is a *{term}`Merforbruk`* (overspend). The percentage divides by the budget's size, so it
+# carries the deviation's sign, and a zero budget prints a zero percentage. One row breaks the percentage
+# rule (the Sum row of central income, below). The loan fund prints **accounts − budget**, the other way
+# round; its one row that fits neither is a typing error, shown in its section.
+#
+# ## The result and the year-end dispositions
+#
+# The year-end table sets the net operating result beside the dispositions that use it up: the transfer to
+# the investment account, provisions to and use of bound funds and of the discretionary fund. The
+# dispositions add up to minus the result, in every column. The table is shown in two parts so that each
+# fits the page.
+
+# %% tags=["remove-input"]
+d08_cols = dr.report_columns(dr.D08)
+styled(d08, table_id="drift-d08", columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023"]},
+       caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the accounts and the regulated budget, 2023 (NOK thousand)")  # fmt: skip
+
+# %% tags=["remove-input"]
+styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "original_budget_2023", "actual_2022"]},
+       caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the original budget 2023 and the accounts 2022 (NOK thousand)")  # fmt: skip
+
+# %% [markdown]
+# The report never prints gross operating income, but three printed relations pin it down: the
+# discretionary fund's general reserve is {glue:text}`driftsregnskap_reserve_pct:s` of it, the fund is a
+# printed share of it, and the text states the result's share. Each allows a range; they overlap, and the
+# general reserve fixes the figure most tightly, at about {glue:text}`driftsregnskap_gross_income:s`.
+
+# %% tags=["remove-input"]
+g("reserve_pct", fmt(dr.GENERAL_RESERVE_PCT, 0, "percent"))
+bounds = dr.gross_income_bounds(get)
+styled(
+    bounds,
+    table_id="drift-income-bounds",
+    columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
+    decimals={"share_pct": 1},
+    caption="Gross operating income (NOK thousand) allowed by each printed relation",
+)
+
+# %% tags=["remove-input"]
+result_checks = show_section("result", dr.D08)
+findings.show(result_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* The dispositions against the result in every column, the transfer to investment against the
+# investment chapter's statement 2A, the text's restatements of the result, and its claims in words (the
+# result is below the target, weaker than the adopted budget, too low to cover the transfer to investment,
+# negative without the extra state income). {glue:text}`driftsregnskap_result_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks")
+
+# %% [markdown]
+# ## Central income: less tax, more equalisation
+#
+# The *{term}`Frie disponible inntekter`* (freely disposable income) are the income the council may spend
+# as it likes: income and wealth tax, the state's *{term}`Rammetilskudd`* (block grant) and a few general
+# grants.
+
+# %% tags=["remove-input"]
+d02_cols = dr.report_columns(dr.D02)
+styled(d02, table_id="drift-d02", columns={k: d02_cols[k] for k in ["label", "actual_2022", "revised_budget_2023", "actual_2023"]},
+       caption="D02 Sentrale inntekter: the accounts and the revised budget (NOK thousand; income is negative)")  # fmt: skip
+
+# %% tags=["remove-input"]
+styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
+       caption="D02 Sentrale inntekter: the deviation from the revised budget (NOK thousand and %; positive = favourable)")  # fmt: skip
+
+# %% tags=["remove-input"]
+g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
+g("tax_2023", mill(row(d02, tax, "actual_2023")))
+g("tax_fall_pct", fmt(dr.tax_fall_pct(get), 1, "percent"))
+g("national_tax_fall", fmt(pm("national_tax_income_change_pct"), 1, "percent"))
+g("tax_below_budget", mill(row(d02, tax, "deviation_nok")))
+g("grant_above_budget", mill(row(d02, "Rammetilskudd", "deviation_nok")))
+g("tax_per_inhabitant", fmt(pm("tax_per_inhabitant_pct_of_national_2023"), 1, "percent"))
+g("tax_per_inhabitant_budget", fmt(pm("revised_budget_tax_per_inhabitant_pct_of_national"), 1, "percent"))
+g("integration_above_budget", mill(row(d02, "Integreringstilskudd", "deviation_nok")))
+g("integration_year1", fmt(pm("integration_grant_year1_above_budget"), 0, "NOK million"))
+g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, "NOK million"))
+
+# %% [markdown]
+# Central income came in {glue:text}`driftsregnskap_income_above_budget:s` above the revised budget. Tax
+# was {glue:text}`driftsregnskap_tax_2023:s`, {glue:text}`driftsregnskap_tax_below_budget:s` below budget
+# and {glue:text}`driftsregnskap_tax_fall_pct:s` below 2022. Tax fell across the country too, but less:
+# by {glue:text}`driftsregnskap_national_tax_fall:s` (line 2215). So Drammen's tax per inhabitant ended at
+# {glue:text}`driftsregnskap_tax_per_inhabitant:s` of the national average, where the revised budget had
+# assumed {glue:text}`driftsregnskap_tax_per_inhabitant_budget:s` (lines 2244–2246), and the income
+# equalisation in the block grant, which makes up part of a municipality's gap to the average, paid
+# {glue:text}`driftsregnskap_grant_above_budget:s` more than budgeted.
+#
+# The *{term}`Integreringstilskudd`* (integration grant) came {glue:text}`driftsregnskap_integration_above_budget:s`
+# above budget. The report splits it (lines 2268–2277): almost {glue:text}`driftsregnskap_integration_year1:s`
+# from first-year grants, because a few more refugees were settled than planned, and
+# {glue:text}`driftsregnskap_integration_years2_5:s` from grants for years two to five, among other things
+# because refugees settled earlier moved in from other municipalities and grants were paid for people
+# settled before. Most of the gain, then, did not come from this year's settlements.
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million). Source: Årsevaluering 2023, table D02.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}}
+items = (
+    d02[d02["row_kind"] == "item"]
+    .assign(
+        y2022=lambda f: -f["actual_2022"].astype(float) / 1000, y2023=lambda f: -f["actual_2023"].astype(float) / 1000
+    )
+    .sort_values("y2023", kind="stable")
+)
+fig, ax = plt.subplots(figsize=(7, 4.4))
+pos = np.arange(len(items))
+ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.PALETTE["sky"], label="2022")
+ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.PALETTE["blue"], label="2023")
+for p, a, b in zip(pos, items["y2022"], items["y2023"], strict=True):
+    ax.text(max(a, b) + 40, p, f"{fmt(a, 0)} → {fmt(b, 0)}", va="center", fontsize=8)
+ax.set_yticks(pos, items["label"], fontsize=8)
+ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.4)
+ax.set_xlabel("Income (NOK million)")
+ax.set_title("Tax fell from 2022 to 2023; the block grant rose")
+ax.legend(loc="lower right", frameon=False)
+ax.grid(axis="y", visible=False)
+style.finish(fig, table="table D02 (drift_central_income)")
+plt.show()
+
+# %% tags=["remove-input"]
+income_checks = show_section("income", dr.D02)
+findings.show(income_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* The sum of each column, each row's deviation and percentage under the convention found above,
+# and every figure the text restates from the table. {glue:text}`driftsregnskap_income_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks")
+
+# %% [markdown]
+# ## Central costs: reserves left unspent, overspends elsewhere
+#
+# The *{term}`Sentrale utgifter`* (central costs) are costs held outside the programme areas: rent and
+# cleaning of the municipality's buildings, depreciation, pensions, and reserves the council keeps back for
+# uncertain needs.
+
+# %% tags=["remove-input"]
+styled(d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter (NOK thousand)")
+
+# %% tags=["remove-input"]
+cost_dev = checks.value(d03, "deviation_nok", row_kind="total")
+depreciation = row(d03, "Avskrivninger", "deviation_nok")
+reserves = row(d03, "Avsetninger flyktninger", "deviation_nok") + row(
+    d03, "Avsetning priskompensasjon", "deviation_nok"
+)
+g("costs_under", mill(cost_dev))
+g("depreciation_under", mill(depreciation))
+g("costs_under_excl_dep", mill(cost_dev - depreciation))
+g("refugees_unspent", mill(row(d03, "Avsetninger flyktninger", "deviation_nok")))
+g("price_unspent", mill(row(d03, "Avsetning priskompensasjon", "deviation_nok")))
+g("reserves_unspent", mill(reserves))
+g("reserves_excess", mill(reserves - (cost_dev - depreciation)))
+g("church_over", mill(row(d03, "Tilskudd Den norske kirke, kapitalkostnader og pensjon", "deviation_nok")))
+g("pension_over", mill(row(d03, "Pensjon", "deviation_nok")))
+g("rent_under", mill(row(d03, "Husleie og renhold", "deviation_nok")))
+
+# %% [markdown]
+# Central costs were {glue:text}`driftsregnskap_costs_under:s` below budget. Of that,
+# {glue:text}`driftsregnskap_depreciation_under:s` is lower *{term}`Avskrivninger`* (depreciation), which the
+# accounts neutralise before the net operating result; the rest, {glue:text}`driftsregnskap_costs_under_excl_dep:s`,
+# reaches the result. Two reserves were left unspent: {glue:text}`driftsregnskap_refugees_unspent:s` set
+# aside for settling extra refugees and {glue:text}`driftsregnskap_price_unspent:s` for price compensation,
+# together {glue:text}`driftsregnskap_reserves_unspent:s`. That is more than the whole underspend: other
+# rows overspent by {glue:text}`driftsregnskap_reserves_excess:s` net. The largest are the grant to the
+# Church of Norway's capital costs and pensions, moved here from P09 in 2023 and
+# {glue:text}`driftsregnskap_church_over:s` over budget, and pensions, {glue:text}`driftsregnskap_pension_over:s`
+# over; rent and cleaning, {glue:text}`driftsregnskap_rent_under:s` under, pulled the other way.
+
+# %% tags=["remove-input"]
+cost_checks = show_section("costs", dr.D03)
+findings.show(cost_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {glue:text}`driftsregnskap_costs_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks")
+
+# %% [markdown]
+# ## Finance and dividends
+#
+# The finance table nets the treasury's interest and instalments against interest income, the loan fund's
+# transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns.
+
+# %% tags=["remove-input"]
+styled(d05, table_id="drift-d05", columns=dr.report_columns(dr.D05),
+       caption="D05 Finansinntekter og -utgifter (NOK thousand)")  # fmt: skip
+
+# %% tags=["remove-input"]
+d07_cols = dr.report_columns(dr.D07)
+styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023", "deviation_nok"]},
+       caption="D07 Mottatt utbytte 2022 og 2023: the accounts and the deviation (NOK thousand; a blank cell is printed blank)")  # fmt: skip
+
+# %% tags=["remove-input"]
+styled(d07, table_id="drift-d07-b", columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
+       caption="D07 Mottatt utbytte 2022 og 2023: the budgets (NOK thousand)")  # fmt: skip
+
+# %% tags=["remove-input"]
+finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
+dividend_dev = row(d05, "Utbytte", "deviation_nok")
+g("finance_cost", mill(checks.value(d05, "actual_2023", row_kind="total")))
+g("finance_dev", mill(finance_dev))
+g("finance_other_dev", fmt(abs(finance_dev - dividend_dev), 0, "NOK 1000"))
+g("dividends_2023", mill(checks.value(d07, "actual_2023", row_kind="total")))
+g("dividends_revised", mill(checks.value(d07, "revised_budget_2023", row_kind="total")))
+g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_budget_2023")))
+
+# %% [markdown]
+# Finance cost the treasury {glue:text}`driftsregnskap_finance_cost:s` net, which is
+# {glue:text}`driftsregnskap_finance_dev:s` more than the revised budget. Nearly all of it is dividends: the
+# revised budget counted on {glue:text}`driftsregnskap_dividends_revised:s`, the accounts show
+# {glue:text}`driftsregnskap_dividends_2023:s`. The missing {glue:text}`driftsregnskap_nedre_eiker:s` is
+# Nedre Eiker Eiendomsutvikling AS: its payout on liquidation had to be booked as a sale of shares in the
+# investment account, and the transfer from operations to investment was cut by the same amount (lines
+# 2545–2550, 2667–2671). Higher interest costs and higher interest income almost cancel: the other finance
+# rows together differ from budget by only {glue:text}`driftsregnskap_finance_other_dev:s`.
+
+# %% tags=["remove-input"]
+finance_checks = show_section("finance", dr.D05, dr.D07)
+findings.show(finance_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* Each table's sums and deviations, the finance table's dividend row against the dividend
+# table's companies, the loan fund's transfer in both tables, and the text's restatements.
+# {glue:text}`driftsregnskap_finance_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks")
+
+# %% [markdown]
+# ### The loan fund's account
+#
+# The loan fund is the municipality's internal bank: it borrows in the market and lends on to the treasury
+# and the municipal enterprises. Its interest and instalment income should cover its interest and
+# instalment costs and a budgeted transfer to the treasury. The table is printed in whole kroner and is
+# shown here in two parts.
+
+# %% tags=["remove-input"]
+d06_cols = dr.report_columns(dr.D06)
+styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "deviation_nok"]},
+       caption="D06 Lånefondets driftsregnskap for 2023: the accounts and the deviation from the revised budget (NOK)")  # fmt: skip
+
+# %% tags=["remove-input"]
+styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
+       caption="D06 Lånefondets driftsregnskap for 2023: the budgets (NOK; '–' = printed '-')")  # fmt: skip
+
+# %% tags=["remove-input"]
+loan = dr.loan_fund_drivers(get)
+g("loan_budget_result", fmt(-loan["budgeted_result"], 0, "NOK"))
+g("loan_interest_income_gain", fmt_million(loan["interest_income_gain"] / 1000, 1))
+g("loan_interest_cost_rise", fmt_million(loan["interest_cost_rise"] / 1000, 1))
+g("loan_interest_net", fmt(abs(loan["interest_net"]), 0, "NOK"))
+g("loan_instalments", fmt_million(loan["instalments"] / 1000, 1))
+g("loan_deficit_before", fmt_million(loan["deficit_before"] / 1000, 1))
+g("loan_fund_use", fmt_million(abs(loan["fund_use"]) / 1000, 1))
+g("loan_deficit_after", fmt_million(loan["deficit_after"] / 1000, 1))
+g("loan_typo", fmt(row(d06, "Lånefond renteinntekter", "revised_budget_2023"), 0, "NOK"))
+g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2023"), 0, "NOK"))
+
+# %% [markdown]
+# Added up, the budget columns leave the loan fund a surplus of only {glue:text}`driftsregnskap_loan_budget_result:s`;
+# the report prints no budgeted result. In the accounts, interest roughly cancelled: interest income,
+# including interest the budget did not foresee, came {glue:text}`driftsregnskap_loan_interest_income_gain:s`
+# above the budget and interest costs and fees {glue:text}`driftsregnskap_loan_interest_cost_rise:s` above
+# it, a net difference of only {glue:text}`driftsregnskap_loan_interest_net:s`. The swing came from
+# instalments: less instalment income and more instalment cost than budgeted, together
+# {glue:text}`driftsregnskap_loan_instalments:s`. That left a deficit of {glue:text}`driftsregnskap_loan_deficit_before:s`
+# before the year-end dispositions. A use of a disposition fund of {glue:text}`driftsregnskap_loan_fund_use:s`,
+# booked in the loan fund's own account, brought it to {glue:text}`driftsregnskap_loan_deficit_after:s`,
+# which is to be covered in the first four-month report of 2024 (lines 2486–2488). The treasury's
+# discretionary fund (table D09) lists no such movement, so the book infers the loan fund drew on a fund of
+# its own; the report does not say.
+#
+# The revised budget's first row is printed {glue:text}`driftsregnskap_loan_typo:s`, a typing error for
+# {glue:text}`driftsregnskap_loan_typo_fixed:s` (the finding below).
+
+# %% tags=["remove-input"]
+loan_checks = show_section("loan", dr.D06)
+findings.show(loan_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {glue:text}`driftsregnskap_loan_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks")
+
+# %% [markdown]
+# ## The programme areas
+#
+# The services are organised in programme areas (P01 to P19), grouped under the political committees: four
+# *{term}`Hovedutvalg`* (standing committees) and the *{term}`Formannskap`* (executive committee). The overview
+# prints one line per committee; each programme area's chapter prints a *Status økonomi* table with a
+# single Sum row.
+
+# %% tags=["remove-input"]
+styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
+       caption="D01 Totaloversikt drift - fordelt på rammeområder (NOK thousand)")  # fmt: skip
+
+# %% tags=["remove-input"]
+prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area_name"])
+prog_cols = {"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"}
+styled(prog_view, table_id="drift-d10-d25", columns=prog_cols,
+       caption="D10–D25 Status økonomi, the Sum row of each programme area (NOK thousand)",
+       total_mask=pd.Series(False, index=prog.index))  # fmt: skip
+
+# %% tags=["remove-input"]
+d01_total = checks.value(d01, "deviation_nok", row_kind="total")
+g("programmes_under", mill(d01_total))
+g(
+    "programmes_under_pct",
+    fmt(dr.pct_of_budget(d01_total, checks.value(d01, "budget_2023", row_kind="total")), 1, "percent"),
+)
+g("formannskap_under", mill(row(d01, "Formannskap", "deviation_nok")))
+for area in ["P02", "P04", "P05", "P07", "P11", "P12", "P14"]:
+    g(f"{area.lower()}_dev", mill(checks.value(prog, "deviation_nok", programme_area=area)))
+g("helse_over", mill(row(d01, "Hovedutvalg for helse, sosial og omsorg", "deviation_nok")))
+g("tekniske_under", mill(row(d01, "Hovedutvalg for tekniske tjenester", "deviation_nok")))
+g("p14_one_offs", fmt(pm("p14_one_off_frame_adjustments"), 1, "NOK million"))
+g("p14_without", fmt(pm("p14_overspend_excl_one_off_adjustments"), 1, "NOK million"))
+growth = dr.programme_growth(get)
+total_growth = 100 * (
+    checks.value(d01, "actual_2023", row_kind="total") / checks.value(d01, "actual_2022", row_kind="total") - 1
+)
+wage = pm("wage_growth_estimate_2023_pct")
+g("wage_growth", fmt(wage, 1, "percent"))
+g("total_growth", fmt(total_growth, 1, "percent"))
+above = growth[(growth["growth_pct"] > wage) & (growth["actual_2022"] > 0)]
+g("n_above_wage", fmt(len(above), 0))
+g("n_areas", fmt(int((growth["actual_2022"] > 0).sum()), 0))
+for area in ["P04", "P05", "P07", "P08", "P18"]:
+    g(f"{area.lower()}_growth", fmt(growth.set_index("programme_area").loc[area, "growth_pct"], 1, "percent"))
+
+# %% [markdown]
+# After their own provisions to funds, the programme areas together spent {glue:text}`driftsregnskap_programmes_under:s`
+# less than budgeted, {glue:text}`driftsregnskap_programmes_under_pct:s` of their budget. The differences
+# between them are larger than the total, and each area's narrative gives its own reasons:
+#
+# - *Helse, sosial og omsorg* overspent by {glue:text}`driftsregnskap_helse_over:s`. P05 (services for people
+#   with disabilities) overspent by {glue:text}`driftsregnskap_p05_dev:s`, mostly on services bought from
+#   private providers for new users, on private respite care taken over with too small a frame, and on
+#   transport (lines 5398–5412). P04 Helse overspent by {glue:text}`driftsregnskap_p04_dev:s`: hired staff at the
+#   health house, doctors' leave with limited refunds, sick leave at the emergency clinic and municipal GP
+#   posts (lines 5223–5234). Both had been strengthened in the second four-month report (line 2135). P07
+#   (drugs and mental health) underspent by {glue:text}`driftsregnskap_p07_dev:s`, from refunds, an unused
+#   grant and lower management costs (lines 5663–5667).
+# - P02 Barnehager overspent by {glue:text}`driftsregnskap_p02_dev:s`, on special-needs education and the
+#   municipal kindergartens (line 4894).
+# - P12 (water, sewerage and waste, a fee-funded service) underspent by {glue:text}`driftsregnskap_p12_dev:s`:
+#   posts it could not fill and maintenance put off after the storm «Hans» (lines 6394–6399). It carries
+#   *Tekniske tjenester* to {glue:text}`driftsregnskap_tekniske_under:s`, despite the snow-clearing costs that
+#   put P11 {glue:text}`driftsregnskap_p11_dev:s` over (lines 6130–6133).
+# - P14 (management and administration) underspent by {glue:text}`driftsregnskap_p14_dev:s`, most of the
+#   Formannskap's {glue:text}`driftsregnskap_formannskap_under:s`. Its narrative adds that one-off frame
+#   increases of {glue:text}`driftsregnskap_p14_one_offs:s` made it so: without them it would have overspent
+#   by {glue:text}`driftsregnskap_p14_without:s` (lines 6807–6808).
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel. Source: Årsevaluering 2023, tables D10–D25 and line 2419.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and red for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
+view = growth.assign(area=growth["programme_area"])
+fig, (left, right) = plt.subplots(1, 2, figsize=(7, 5), sharey=True)
+pos = np.arange(len(view))
+g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)
+left.barh(pos, g_vals, color=[style.NEUTRAL if v <= wage else style.PALETTE["orange"] for v in g_vals.fillna(0)])
+left.axvline(wage, color="black", linestyle="--", linewidth=1)
+left.axvline(0, color="black", linewidth=0.8)
+left.set_yticks(pos, view["area"], fontsize=8)
+left.invert_yaxis()
+left.set_xlabel("Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate)")
+left.set_title("Growth of net cost", fontsize=10)
+d_vals = view["deviation_pct"].astype(float).to_numpy()
+right.barh(pos, d_vals, color=[style.POSITIVE if v >= 0 else style.NEGATIVE for v in d_vals])
+right.axvline(0, color="black", linewidth=0.8)
+right.set_xlabel("Deviation, % of revised\nbudget (+ underspend)")
+right.set_title("Deviation from budget", fontsize=10)
+fig.suptitle(
+    "Most areas' net cost grew faster than wages; P04 and P05 overspent most",
+    fontsize=11,
+    fontweight="bold",
+    x=0.01,
+    ha="left",
+)
+for ax in (left, right):
+    ax.grid(axis="y", visible=False)
+style.finish(fig, table="tables D10–D25 (drift_programme_area_economy), line 2419")
+plt.show()
+
+# %% [markdown]
+# **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
+# first four-month report raised to {glue:text}`driftsregnskap_wage_growth:s` (line 2419). The programme
+# areas' net cost grew by {glue:text}`driftsregnskap_total_growth:s` in all, and {glue:text}`driftsregnskap_n_above_wage:s`
+# of the {glue:text}`driftsregnskap_n_areas:s` areas with a net cost grew faster than that estimate. The
+# comparison is rough: frames also moved for tasks shifted between areas (the church grant left P09 for the
+# central costs), for the refugee funds of the four-month reports, and for one-off grants, and the report
+# does not give the growth of any area net of these. P05 grew by {glue:text}`driftsregnskap_p05_growth:s` and
+# P08 (social services and housing) by {glue:text}`driftsregnskap_p08_growth:s`, probably in part the
+# refugee funds that P08 received in the first four-month report (line 5761); P18 (political governance),
+# {glue:text}`driftsregnskap_p18_growth:s`, had an election in 2023 (line 6961), though the report does not
+# link the two. P04 ({glue:text}`driftsregnskap_p04_growth:s`) and P07 ({glue:text}`driftsregnskap_p07_growth:s`)
+# spent less than in 2022.
+#
+# ### Do the programme areas add up to the committees?
+#
+# Each committee's line in the overview should be the sum of its programme areas' Sum rows. The report
+# lists the Formannskap's areas as P14 to P18 (lines 6640–6672); P19 *Sentrale poster* is described with
+# the central items (line 6673).
+
+# %% tags=["remove-input"]
+roll = dr.committee_rollup(get)
+styled(roll, table_id="drift-rollup",
+       columns={"committee": "Committee", "unprinted": "No table", "budget_2023_printed": "Budget, D01",
+                "budget_2023_areas": "Budget, areas", "deviation_nok_printed": "Deviation, D01",
+                "deviation_nok_areas": "Deviation, areas"},
+       caption="Committee lines (D01) against the sum of their programme areas (D10–D25), NOK thousand")  # fmt: skip
+
+# %% tags=["remove-input"]
+programme_checks = show_section("programmes", dr.D01, dr.PROGRAMMES)
+findings.show(programme_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* The overview's sums and deviations, each programme area's deviation and percentage, the
+# committees against their areas in all four columns, each programme narrative's frame, deviation and
+# percentage against its table, and the text's claims about which area carries a committee.
+# {glue:text}`driftsregnskap_programmes_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks")
+
+# %% [markdown]
+# ## From the revised budget to the result: the book's bridge
+#
+# The report explains the improvement with five causes, and they close (above). Its figure for the
+# programme areas, though, is *before* their provisions to funds and has no table. The book's bridge rebuilds
+# it from the tables: central income, central costs without depreciation, D01's deviation of the programme
+# areas after their fund movements, and the extra net provisions to bound funds added back, on the
+# assumption that all of them are the programme areas'. The report says only that they are *mainly* unused
+# earmarked grants in the programme areas, so this bridge is the book's model, an estimate, and what it
+# leaves over measures that assumption.
+
+# %% tags=["remove-input"]
+steps = dr.bridge(get)
+styled(steps, table_id="drift-bridge", columns={"step": "Step", "amount": "NOK thousand", "source": "Table"},
+       caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
+       total_mask=steps["kind"].isin(["start", "end"]))  # fmt: skip
+
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive). Source: Årsevaluering 2023, tables D01, D02, D03, D05 and D08.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
+fig, ax = plt.subplots(figsize=(7, 4.2))
+short = steps["short"].str.replace(" ", "\n", n=1)
+waterfall(ax, short, steps["amount"] / 1000, steps["kind"])
+ax.tick_params(axis="x", labelsize=7)
+ax.set_ylabel("Net operating result (NOK million)")
+ax.set_title("Income, costs and programme areas lifted the result; dividends fell short")
+style.finish(fig, table="tables D01, D02, D03, D05 and D08")
+plt.show()
+
+# %% tags=["remove-input"]
+bridge_checks = show_section("bridge", dr.BRIDGE)
+findings.show(bridge_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* The report's causes against its improvement, the book's bridge (an estimate), and the
+# discretionary fund's year-end correction, which D08 and D09 tie exactly: the improvement, less the extra
+# provisions to bound funds, plus the cut in the transfer to investment. {glue:text}`driftsregnskap_bridge_summary:s`
+
+# %% tags=["remove-input", "hide-output"]
+checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks")
 
 # %% [markdown]
 # ## The discretionary fund and the reserve rule
 #
-# The discretionary fund is the treasury's free reserve. The year's budgets planned to draw on it; at the
-# year end, the improved result reduced the draw. The financial rules require the fund to hold at least a
-# general reserve of {glue:text}`driftsregnskap_reserve_pct:s` of gross operating income, an interest
-# reserve (*{term}`Rentesikringsfond`*) of {glue:text}`driftsregnskap_interest_pct:s` of the gross loan
-# debt, and an owner-risk reserve (*{term}`Eier-risikofond`*).
+# The discretionary fund is the treasury's free reserve. The financial rules require it to hold at least a
+# general reserve of {glue:text}`driftsregnskap_reserve_pct:s` of gross operating income, an interest reserve
+# (*{term}`Rentesikringsfond`*) of {glue:text}`driftsregnskap_interest_pct:s` of the gross loan debt, and an
+# owner-risk reserve (*{term}`Eier-risikofond`*).
 
-# %%
-d09 = get(dr.D09)
+# %% tags=["remove-input"]
 d09_view = d09.assign(
     shown=[
         fmt(v, 1 if u == "percent" else 0, "percent" if u == "percent" else "")
         for v, u in zip(d09["value_2023"], d09["unit"], strict=True)
     ]
 )
-tables.styled(
+styled(
     d09_view,
     table_id="drift-d09",
     columns={"label": "Beløp i 1000", "shown": "2023"},
@@ -639,119 +796,91 @@ tables.styled(
     total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
 ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"})
 
-# %%
+# %% tags=["remove-input"]
 g("interest_pct", fmt(dr.INTEREST_RESERVE_PCT, 0, "percent"))
-opening = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 1.1.")
-closing = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 31.12 *")
 budgeted = d09.loc[(d09["row_kind"] == "movement") & ~d09["label"].str.startswith("Saldering"), "value_2023"].sum()
-g("fund_open", mill(opening))
-g("fund_close", mill(closing))
-g("fund_fall", mill(closing - opening))
 g("fund_budgeted_use", mill(budgeted))
+g("fund_adopted_use", mill(checks.value(d09, "value_2023", label="Vedtatt budsjett - bruk")))
 g("fund_year_end", mill(checks.value(d09, "value_2023", label="Saldering netto bruk regnskap 2023")))
 g("fund_requirement", mill(checks.value(d09, "value_2023", row_kind="requirement")))
-g("fund_margin", mill(checks.value(d09, "value_2023", row_kind="margin")))
 g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percent"))
 
 # %% [markdown]
-# The fund opened the year at {glue:text}`driftsregnskap_fund_open:s`. The adopted budget and the two
-# four-month revisions planned to use {glue:text}`driftsregnskap_fund_budgeted_use:s` of it; the better
-# result cut that by {glue:text}`driftsregnskap_fund_year_end:s` at the year end, so the fund fell by
+# The adopted budget planned to use {glue:text}`driftsregnskap_fund_adopted_use:s` of the fund; with the two
+# four-month revisions and two small decisions the budgeted use came to {glue:text}`driftsregnskap_fund_budgeted_use:s`.
+# The better result cut that by {glue:text}`driftsregnskap_fund_year_end:s` at the year end, so the fund fell by
 # {glue:text}`driftsregnskap_fund_fall:s` to {glue:text}`driftsregnskap_fund_close:s`. That is
-# {glue:text}`driftsregnskap_fund_share:s` of gross operating income and
-# {glue:text}`driftsregnskap_fund_margin:s` above the rules' requirement of
-# {glue:text}`driftsregnskap_fund_requirement:s`.
+# {glue:text}`driftsregnskap_fund_share:s` of gross operating income and {glue:text}`driftsregnskap_fund_margin:s`
+# above the rules' requirement of {glue:text}`driftsregnskap_fund_requirement:s`.
 
-# %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million). Source: Årsevaluering 2023, table D09.", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
 short = {
-    "Saldo disposisjonsfond per 1.1.": "Balance 1.1.",
-    "Vedtatt budsjett - bruk": "Adopted budget",
-    "1. tertial 2023 - netto bruk": "1st tertial",
-    "2. tertial 2023 - redusert bruk saldering": "2nd tertial",
-    "Kommunestyrevedtak - hjelp jordskjelv Tyrkia/Syria": "Earthquake aid",
-    "Fullmakt kommunedirektør - bruk av fond faglig utvikling skole/barnehage": "School fund",
-    "Saldering netto bruk regnskap 2023": "Year-end correction",
-    "Saldo disposisjonsfond per 31.12 *": "Balance 31.12",
+    "Saldo disposisjonsfond per 1.1.": "Balance\n1.1.",
+    "Vedtatt budsjett - bruk": "Adopted\nbudget",
+    "1. tertial 2023 - netto bruk": "1st\ntertial",
+    "2. tertial 2023 - redusert bruk saldering": "2nd\ntertial",
+    "Kommunestyrevedtak - hjelp jordskjelv Tyrkia/Syria": "Earthquake\naid",
+    "Fullmakt kommunedirektør - bruk av fond faglig utvikling skole/barnehage": "School\nfund",
+    "Saldering netto bruk regnskap 2023": "Year-end\ncorrection",
+    "Saldo disposisjonsfond per 31.12 *": "Balance\n31.12",
 }
-fig, ax = plt.subplots(figsize=(7.5, 4.6))
+fig, ax = plt.subplots(figsize=(7, 4.2))
 waterfall(ax, flow["label"].map(short), flow["value_2023"].astype(float) / 1000, flow["row_kind"])
+ax.tick_params(axis="x", labelsize=7)
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
 ax.axhline(requirement, color=style.PALETTE["orange"], linestyle="--", linewidth=1.2)
 ax.text(
-    3.5,
-    requirement + 10,
-    "Reserve requirement",
-    ha="center",
-    va="bottom",
-    fontsize=8,
-    color=style.PALETTE["orange"],
+    3.5, requirement + 10, "Reserve requirement", ha="center", va="bottom", fontsize=8, color=style.PALETTE["orange"]
 )
 ax.set_ylabel("Discretionary fund (NOK million)")
 ax.set_title("The fund fell in 2023 but stays well above the requirement")
 style.finish(fig, table="table D09 (drift_disposition_fund)")
 plt.show()
 
-# %% [markdown]
-# The checks of the fund: the balance rolled forward, the requirement and margin, the fund's share of
-# gross operating income (taken from the general reserve), the movements against the year-end table,
-# and the interest reserve against the loan debt that the balance chapter states.
-
-# %%
-show_checks(["disposition_fund"], "drift-checks-d09")
+# %% tags=["remove-input"]
+fund_checks = show_section("fund", dr.D09)
+findings.show(fund_checks, all_checks)
 
 # %% [markdown]
-# ## What the report's sentences say
-#
-# The report's text restates many of these figures, rounded to NOK million, and derives some of its own.
-# Each figure of the chapter's sentences is kept in the table `drift_prose_figures` with its line and
-# compared with the same figure recomputed from the tables:
+# *Checks.* The balance rolled forward, the requirement and margin, the fund's share of gross operating
+# income, the movements against the year-end table, the text's restatements and the summary's name for the
+# budgeted use. {glue:text}`driftsregnskap_fund_summary:s`
 
-# %%
-prose_checks = checks.run(CH, only=["prose_figures"])
-if len(prose_checks):
-    display(tables.checks_table(prose_checks, table_id="drift-checks-prose"))
-else:
-    print("The table drift_prose_figures is not in data/ yet, so no sentence is compared here.")
+# %% tags=["remove-input", "hide-output"]
+checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks")
 
 # %% [markdown]
 # ## All checks of the chapter
 #
-# Every check of this chapter by class, and each discrepancy with its explanation:
+# The text's figures are checked where they restate a table: the foreword and the summary pages (lines 10
+# to 135), the financial rules and the chapter itself (lines 2052–2734), and each programme area's
+# narrative under its *Status økonomi* table. The report's discretionary-fund summary (lines 140–145) is
+# checked in the {doc}`balance chapter <balanse>`. Figures the text gives without a table to recompute them
+# from (the national tax figures, the grants of the four-month reports, the wage-growth estimate) are read
+# where the chapter uses them but not checked.
 
-# %%
-chapter_checks = checks.run(CH)
-counts = checks.summary(chapter_checks)
-g("checks_total", fmt(len(chapter_checks), 0))
-for status in counts.columns:
-    g(f"checks_{status}", fmt(counts.loc[CH, status], 0))
-tables.styled(counts.reset_index(), table_id="drift-check-counts", caption="The chapter's checks by class",
-              columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "discrepancy": "Discrepancy"})  # fmt: skip
-
-# %%
-explained = dr.unexplained(chapter_checks).assign(
-    difference_text=lambda f: [fmt(v, int(d), sign=True) for v, d in zip(f["difference"], f["decimals"], strict=True)]
-)
-tables.styled(
-    explained,
-    table_id="drift-discrepancies",
-    columns={
-        "what": "Check",
-        "difference_text": "Difference",
-        "unit": "Unit",
-        "source_lines": "Lines",
-        "explanation": "Explanation",
-    },
-    caption="The chapter's discrepancies and what explains them",
-)
+# %% tags=["remove-input"]
+counts = all_checks["status"].value_counts().reindex(list(checks.STATUSES), fill_value=0)
+g("checks_total", fmt(len(all_checks), 0))
+for status, n in counts.items():
+    g(f"checks_{status}", fmt(n, 0))
+chapter_findings = findings.table(all_checks, findings.load(CH))
+g("n_findings", fmt(len(chapter_findings), 0))
+g("n_contradicted", fmt(int(chapter_findings["verdict"].isin(["error", "inconsistency"]).sum()), 0))
+styled(chapter_findings, table_id="drift-findings",
+       columns={"finding_id": "Finding", "verdict": "Verdict", "size_text": "Size", "source_lines": "Lines"},
+       caption="The chapter's findings, largest first (each is explained in its section)")  # fmt: skip
 
 # %% [markdown]
-# Of {glue:text}`driftsregnskap_checks_total:s` checks, {glue:text}`driftsregnskap_checks_exact:s` are
-# exact, {glue:text}`driftsregnskap_checks_rounding:s` differ by rounding only and
-# {glue:text}`driftsregnskap_checks_discrepancy:s` are discrepancies. None of the discrepancies touches
-# the year's result: they are a typing error in the loan fund's budget, a flipped sign, the programme
-# areas without a table, a bridge the printed figures cannot close and, where the text is compared,
-# sentences that state a figure differently from the tables.
+# Of {glue:text}`driftsregnskap_checks_total:s` checks, {glue:text}`driftsregnskap_checks_exact:s` are exact,
+# {glue:text}`driftsregnskap_checks_rounding:s` are within rounding, {glue:text}`driftsregnskap_checks_truncated:s`
+# are figures the text truncates rather than rounds, {glue:text}`driftsregnskap_checks_estimate:s` are the
+# book's estimates, and {glue:text}`driftsregnskap_checks_discrepancy:s` fall outside the rule. They make
+# {glue:text}`driftsregnskap_n_findings:s` findings, {glue:text}`driftsregnskap_n_contradicted:s` of them the
+# report contradicting itself. None touches the year's result: they are a typing error in the loan fund's
+# budget, a flipped sign, a committee whose areas are not all printed, and sentences that state a figure
+# differently from the tables.
 #
 # ## Try it
 #
@@ -761,28 +890,17 @@ tables.styled(
 # shortfall: at what target would 2023's result just have met the rule? (Hint: compare with the
 # *resultatgrad* row.)
 
-# %%
+# %% tags=["hide-input"]
 target = dr.TARGET_RESULTATGRAD_PCT  # try 1.5 (the ASSS average in 2023) or 2.0
 attempt = dr.result_vs_target(get, target_pct=target)
 attempt_table = pd.DataFrame(
     {
-        "figure": [
-            "Gross operating income",
-            "Net operating surplus",
-            "Resultatgrad",
-            "Target",
-            "Required surplus",
-            "Shortfall",
-        ],
-        "value": [
-            mill(attempt["gross_operating_income"]),
-            mill(attempt["net_operating_surplus"]),
-            fmt(attempt["resultatgrad_pct"], 2, "percent"),
-            fmt(attempt["target_pct"], 2, "percent"),
-            mill(attempt["required_surplus"]),
-            fmt_million(attempt["shortfall"], 1, sign=True),
-        ],
+        "figure": ["Gross operating income", "Net operating surplus", "Resultatgrad", "Target", "Required surplus",
+                   "Shortfall"],
+        "value": [mill(attempt["gross_operating_income"]), mill(attempt["net_operating_surplus"]),
+                  fmt(attempt["resultatgrad_pct"], 2, "percent"), fmt(attempt["target_pct"], 2, "percent"),
+                  mill(attempt["required_surplus"]), fmt_million(attempt["shortfall"], 1, sign=True)],
     }
-)
-tables.styled(attempt_table, table_id="drift-try-target", columns={"figure": "Figure", "value": "Value"},
-              caption="The financial rule at the chosen target")  # fmt: skip
+)  # fmt: skip
+styled(attempt_table, table_id="drift-try-target", columns={"figure": "Figure", "value": "Value"},
+       caption="The financial rule at the chosen target")  # fmt: skip

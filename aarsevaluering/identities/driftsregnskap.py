@@ -395,6 +395,42 @@ def loan_fund_balance(get: Getter) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def loan_fund_drivers(get: Getter) -> pd.Series:
+    """What moved the loan fund's result away from its budget (NOK), row by row of D06: interest
+    (income, costs and fees) and instalments, each against the original budget, whose rows the revised
+    budget repeats except for the mistyped interest row; and the printed results."""
+    frame = get(D06)
+    income, costs, transfer = _loan_parts(frame)
+    items = income | costs | transfer
+    actual = frame["actual_2023"].astype("Float64").fillna(0)
+    budget = frame["original_budget_2023"].astype("Float64").fillna(0)
+    diff = actual - budget  # positive = worse for the fund (income is negative)
+    interest = frame["label"].str.contains("rente|provisjon", case=False)
+    instalments = frame["label"].str.contains("avdrag", case=False)
+
+    def printed(prefix: str) -> float:
+        return float(frame.loc[frame["label"].str.startswith(prefix), "actual_2023"].iloc[0])
+
+    return pd.Series(
+        {
+            "budgeted_result": float(budget[items].sum()),
+            "interest_income_gain": -float(diff[income & interest].sum()),
+            "interest_cost_rise": float(diff[costs & interest].sum()),
+            "interest_net": float(diff[items & interest].sum()),
+            "instalments": float(diff[items & instalments].sum()),
+            "deficit_before": printed("Resultat før"),
+            "fund_use": float(value(frame, "actual_2023", row_kind="disposition")),
+            "deficit_after": printed("Resultat etter"),
+        }
+    )
+
+
+def bound_funds_net(get: Getter, column: str = "actual_2023") -> float:
+    """Net provisions to bound operating funds (NOK 1000): provisions plus use (use is negative)."""
+    d08 = get(D08)
+    return value(d08, column, label=BOUND_ADD) + value(d08, column, label=BOUND_USE)
+
+
 # ---------------------------------------------------------------------------------------------
 # Identities: every printed table's sums and deviations.
 
@@ -1547,6 +1583,8 @@ def programme_growth(get: Getter) -> pd.DataFrame:
 # Where each check belongs in the chapter.
 
 BRIDGE = "bridge"
+# Sentences' figures that only the book's bridge can recompute.
+BRIDGE_PROSE = {"programme_areas_underspend_before_bound_fund_provisions"}
 
 
 def home(check_id: str, table: str) -> str:
@@ -1555,6 +1593,8 @@ def home(check_id: str, table: str) -> str:
     if check_id.startswith("drift_bridge."):
         return BRIDGE
     if table == PROSE:
+        if check_id.split(".")[1] in BRIDGE_PROSE:
+            return BRIDGE
         spec = PROSE_FIGURES.get(check_id.split(".")[1])
         return spec.table if spec is not None else table
     return table
