@@ -260,7 +260,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # deviation is then the difference between that lower premium and the calculated cost. Had the fund not
 # been used, the treasury would have paid more and the deviation would have been larger by the same
 # amount, leaving the calculated cost where it is. That is the book's reading of the rules; the report
-# only says that the fund was used to finance part of the regulation premium (line 2379) and that a high
+# only says that the fund was used to finance part of the regulation premium (lines 2378–2379) and that a high
 # premium deviation lowers the pension cost (lines 2382–2383).
 
 # %% tags=["remove-input"]
