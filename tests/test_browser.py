@@ -19,9 +19,18 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from browser_support import chapter_pages, chromium_path, launched_browser, missing, served, sync_playwright, toc_pages
+from browser_support import (
+    built_book,
+    chapter_pages,
+    chromium_path,
+    launched_browser,
+    missing,
+    served,
+    sync_playwright,
+    toc_pages,
+)
 from bs4 import BeautifulSoup
-from conftest import REPO, run_build
+from conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 PAGES = toc_pages(REPO)
@@ -77,11 +86,8 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The book built from the checkout (once for this module): the ``_build/html`` folder."""
-    out = tmp_path_factory.mktemp("browser-build")
-    result = run_build(REPO, out)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    return out / "_build" / "html"
+    """The book built from the checkout (once for the test process): the ``_build/html`` folder."""
+    return built_book(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
