@@ -25,6 +25,42 @@ def _decimals(table: str | None, column: str) -> int:
         return 0
 
 
+# Every report table: cells padded so neighbouring figures never run together, numbers right-aligned in
+# tabular figures and never wrapped, text (labels) wrapping within its column, headers wrapping at spaces
+# and set over their column (right over numbers), totals set apart by a rule above and some air. The
+# rules go into the table's own <style> (scoped to its id by the Styler), so the table looks the same
+# in JupyterLab and in the book; _static/aarsevaluering.css adds only what depends on the book's theme.
+CELL = "padding: 0.3em 0.55em; vertical-align: top;"
+NUMBER = "text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums lining-nums;"
+TEXT = "text-align: left; white-space: normal; overflow-wrap: break-word; min-width: 6em;"
+HEADER = "padding: 0.3em 0.55em; vertical-align: bottom; white-space: normal; font-weight: 600;"
+TOTAL = "font-weight: 600; border-top: 1px solid currentColor; padding-top: 0.45em;"
+
+
+def _report_styles(numeric: list[int], text: list[int], totals: list[int]) -> list[dict]:
+    """Table styles for columns at these positions (Styler's ``col<n>``/``row<n>`` classes)."""
+    styles = [
+        {"selector": "", "props": "border-collapse: collapse; font-variant-numeric: tabular-nums lining-nums;"},
+        {"selector": "caption", "props": "caption-side: top; text-align: left; padding: 0 0 0.4em 0;"},
+        {"selector": "caption .table-unit", "props": "font-weight: normal;"},
+        {"selector": "th", "props": HEADER + " text-align: left;"},
+        {"selector": "td", "props": CELL},
+    ]
+    styles += [{"selector": f"th.col{i}", "props": "text-align: right;"} for i in numeric]
+    styles += [{"selector": f"td.col{i}", "props": NUMBER} for i in numeric]
+    styles += [{"selector": f"td.col{i}", "props": TEXT} for i in text]
+    styles += [{"selector": f"td.row{i}", "props": TOTAL} for i in totals]
+    return styles
+
+
+def _caption(caption: str, unit: str | None) -> str:
+    """The caption as HTML: the caption's text escaped, then the unit stated once for the whole table."""
+    text = html.escape(caption)
+    if unit:
+        text += f'<span class="table-unit"> ({html.escape(unit)})</span>'
+    return text
+
+
 def styled(
     frame: pd.DataFrame,
     table_id: str,
@@ -32,65 +68,118 @@ def styled(
     decimals: Mapping[str, int] | None = None,
     caption: str = "",
     total_mask: pd.Series | None = None,
+    unit: str | None = None,
 ) -> Styler:
-    """A Styler of ``frame``: ``columns`` maps column -> header to show (in that order),
-    ``decimals`` overrides the decimals per column, rows in ``total_mask`` are bold.
+    """A report table of ``frame``: ``columns`` maps column -> header to show (in that order),
+    ``decimals`` overrides the decimals per column, rows in ``total_mask`` (by default the rows whose
+    ``row_kind`` is a total, subtotal or result) are set apart by a rule above them, and ``unit``
+    (e.g. ``"NOK thousand"``) is stated once, after the caption, instead of in every header.
 
-    Text is HTML-escaped, numbers are formatted with :func:`aarsevaluering.fmt.fmt`, and the table
+    Text is HTML-escaped, numbers are formatted with :func:`aarsevaluering.fmt.fmt`, right-aligned in
+    tabular figures and never wrapped; text columns (the labels) wrap within their column. The table
     carries ``table_id`` as its id so the stored HTML is the same on every run.
+
+    Every table should have a ``caption``: ``tests/test_table_captions.py`` finds the stored tables
+    without one. (It is optional here only until every notebook passes that test.)
     """
     table = frame.attrs.get("table")
     if total_mask is None and "row_kind" in frame:
         total_mask = frame["row_kind"].isin(TOTAL_KINDS)
     shown = frame[list(columns)] if columns else frame
-    view = shown.rename(columns=dict(columns) if columns else {})
-    formats = {}
-    for original, header in zip(shown.columns, view.columns, strict=True):
+    view = shown.rename(columns=dict(columns) if columns else {}).reset_index(drop=True)
+    formats, numeric, text = {}, [], []
+    for position, (original, header) in enumerate(zip(shown.columns, view.columns, strict=True)):
         if pd.api.types.is_numeric_dtype(shown[original]):
             places = (decimals or {}).get(original, _decimals(table, original))
             formats[header] = lambda v, places=places: fmt(v, places)
+            numeric.append(position)
         else:
             formats[header] = lambda v: "" if pd.isna(v) else html.escape(str(v))
+            text.append(position)
     styler = view.style.format(formats).hide(axis="index").set_uuid(table_id)
     styler = styler.set_table_attributes('class="report-table"')
-    if caption:
-        styler = styler.set_caption(html.escape(caption))
-    numeric = [h for o, h in zip(shown.columns, view.columns, strict=True) if pd.api.types.is_numeric_dtype(shown[o])]
-    styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
-    if total_mask is not None and total_mask.any():
-        rows = list(view.index[total_mask.reindex(view.index, fill_value=False).to_numpy()])
-        styler = styler.set_properties(subset=pd.IndexSlice[rows, :], **{"font-weight": "bold"})
-    styler = styler.set_table_styles([{"selector": "th", "props": "text-align: left; white-space: nowrap;"}])
-    return styler
+    if caption or unit:
+        styler = styler.set_caption(_caption(caption, unit))
+    totals = []
+    if total_mask is not None:
+        flags = total_mask.reindex(frame.index, fill_value=False).to_numpy()
+        totals = [i for i, total in enumerate(flags) if bool(total)]
+    return styler.set_table_styles(_report_styles(numeric, text, totals))
 
 
 STATUS_COLOURS = {"exact": "#e7f4ec", "rounding": "#fff4d6", "discrepancy": "#fbe0dc"}
 
 
+def _check_text(checks: pd.DataFrame) -> list[str]:
+    """The check's wording with its unit and source lines folded in under it, as escaped HTML."""
+    out = []
+    for what, unit, lines in zip(checks["what"], checks["unit"], checks["source_lines"], strict=True):
+        notes = [html.escape(str(unit))] if isinstance(unit, str) and unit else []
+        if not pd.isna(lines) and str(lines).strip():
+            notes.append(f"lines {html.escape(str(lines))}")
+        note = f'<br><span class="check-note">{" · ".join(notes)}</span>' if notes else ""
+        out.append(html.escape(str(what)) + note)
+    return out
+
+
 def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styler:
-    """The checks of a chapter as a table: what, printed, recomputed, difference, status."""
-    view = checks.assign(
-        printed_text=[fmt(v, int(d)) for v, d in zip(checks["printed"], checks["decimals"], strict=True)],
-        recomputed_text=[fmt(v, int(d)) for v, d in zip(checks["recomputed"], checks["decimals"], strict=True)],
-        difference_text=[
-            fmt(v, int(d), sign=True) for v, d in zip(checks["difference"], checks["decimals"], strict=True)
-        ],
+    """The checks of a chapter as a table that fits the 688 px text column: the check (its wording,
+    with the unit and the source lines in small type under it; it wraps), printed, recomputed,
+    difference (right-aligned, never wrapped) and the class."""
+    decimals = checks["decimals"].astype(int)
+    view = pd.DataFrame(
+        {
+            "Check": _check_text(checks),
+            "Printed": [fmt(v, d) for v, d in zip(checks["printed"], decimals, strict=True)],
+            "Recomputed": [fmt(v, d) for v, d in zip(checks["recomputed"], decimals, strict=True)],
+            "Difference": [fmt(v, d, sign=True) for v, d in zip(checks["difference"], decimals, strict=True)],
+            "Class": [html.escape(str(v)) for v in checks["status"]],
+        }
     )
-    columns = {
-        "what": "Check",
-        "printed_text": "Printed",
-        "recomputed_text": "Recomputed",
-        "difference_text": "Difference",
-        "unit": "Unit",
-        "status": "Class",
-        "source_lines": "Lines",
-    }
-    shown = view[list(columns)].rename(columns=columns)
-    styler = shown.style.format(lambda v: html.escape(str(v))).hide(axis="index").set_uuid(table_id)
+    styler = view.style.hide(axis="index").set_uuid(table_id)  # cells are escaped above
     styler = styler.set_table_attributes('class="report-table checks-table"')
     styler = styler.map(lambda v: f"background-color: {STATUS_COLOURS.get(v, 'inherit')}", subset=["Class"])
-    styler = styler.set_properties(subset=["Printed", "Recomputed", "Difference"], **{"text-align": "right"})
-    styler = styler.set_properties(subset=["Printed", "Recomputed", "Difference", "Class"], **{"white-space": "nowrap"})
     if caption:
         styler = styler.set_caption(html.escape(caption))
-    return styler
+    styles = _report_styles(numeric=[1, 2, 3], text=[0], totals=[])
+    styles += [
+        {"selector": "td.col0", "props": "min-width: 14em;"},
+        {"selector": "td.col4", "props": "white-space: nowrap;"},
+        {"selector": ".check-note", "props": "font-size: 0.85em;"},
+    ]
+    return styler.set_table_styles(styles)
+
+
+def interactive(
+    frame: pd.DataFrame,
+    table_id: str,
+    caption: str,
+    columns: Mapping[str, str] | None = None,
+    filters: tuple[str, ...] = ("chapter", "status", "verdict"),
+    decimals: Mapping[str, int] | None = None,
+    unit: str | None = None,
+) -> Styler:
+    """A report table the reader can search, sort and filter in the book: a search box over every
+    column, a drop-down per column named in ``filters`` (by its column in ``frame``; those absent
+    are skipped), and a sort button in every header. ``columns``, ``decimals`` and ``unit`` are as in
+    :func:`styled`; the table shows inside a box of its own height with a fixed header.
+
+    The table is the same static, escaped report table :func:`styled` writes (so JupyterLab, a reader
+    without JavaScript and nbval see the whole table, and the stored HTML is byte-identical on every
+    run); ``_static/interactive-table.js``, which Jupyter Book loads on every page, turns every
+    ``table.interactive-table`` into the searchable one. It reads and writes cells as text only.
+
+    Why not a library: itables' offline mode stores the DataTables bundle (about 700 kB of JavaScript
+    and CSS, base64) in the notebook's outputs and draws the rows from JSON, so the stored HTML holds
+    an empty ``<table>`` (no header for the accessibility test, nothing for a reader without
+    JavaScript) and its column filters are inputs without labels; sphinx-datatables loads DataTables
+    from a CDN. About 150 lines of plain JavaScript do what the audit page needs, offline, with
+    labelled controls, and leave the table itself as the report writes it.
+    """
+    styler = styled(frame, table_id, columns=columns, decimals=decimals, caption=caption, unit=unit)
+    shown = dict(columns) if columns else {c: c for c in frame.columns}
+    headers = [shown[c] for c in filters if c in shown]
+    attributes = 'class="report-table interactive-table"'
+    if headers:
+        attributes += f' data-filter-columns="{html.escape("|".join(headers), quote=True)}"'
+    return styler.set_table_attributes(attributes)
