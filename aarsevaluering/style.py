@@ -1,5 +1,12 @@
 """The book's figure style: one look, colour-blind-safe colours, and byte-stable SVG output.
 
+Figures are drawn at the width the book gives them, so nothing is shrunk: a cell's output in the
+built book is 672 px wide at 1280 px, and an SVG is shown at 96 px per inch of its figure size
+(matplotlib writes SVG sizes in points, 72 per inch, whatever the dpi), so ``FIGURE_WIDTH`` of 6.8 in
+is 653 px, with room for the few pixels ``bbox_inches="tight"`` adds. Ten-point text comes out at
+13 px on the page; the smallest text (source note, 8 pt) at 10.7 px. ``tests/test_layout.py`` fails
+when a figure is shown at less than 95 % of its drawn width.
+
 Figures are stored in the notebooks as SVG so nbval compares them; a fixed hash salt and no
 creation date in the metadata make the same figure give the same bytes on every run.
 """
@@ -22,13 +29,15 @@ PALETTE = {
 }
 POSITIVE, NEGATIVE, NEUTRAL = PALETTE["blue"], PALETTE["vermillion"], PALETTE["grey"]
 SOURCE = "Source: Drammen kommune, Årsevaluering 2023"
+FIGURE_WIDTH = 6.8  # inches: 653 px in the book's 672 px output column (see above)
+FIGURE_HEIGHT = 3.8
 
 
 def use_book_style() -> None:
     """Set the figure style and, inside IPython, SVG output without a date stamp."""
     mpl.rcParams.update(
         {
-            "figure.figsize": (7.5, 4.2),
+            "figure.figsize": (FIGURE_WIDTH, FIGURE_HEIGHT),
             "figure.dpi": 100,
             "axes.prop_cycle": mpl.cycler(color=list(PALETTE.values())),
             "axes.spines.top": False,
@@ -37,9 +46,12 @@ def use_book_style() -> None:
             "axes.titlesize": 12,
             "axes.titlelocation": "left",
             "axes.grid": True,
+            "axes.axisbelow": True,  # grid lines behind bars and points, never across them
             "grid.color": "#dddddd",
             "grid.linewidth": 0.6,
             "font.size": 10,
+            "legend.frameon": False,
+            "savefig.bbox": "tight",
             "svg.hashsalt": "aarsevaluering-2023",
             "svg.fonttype": "none",
         }
@@ -60,6 +72,29 @@ def source_note(fig, table: str = "", note: str = "") -> None:
     """Write the source (and the table it comes from) under the figure."""
     text = SOURCE + (f", {table}" if table else "") + (f". {note}" if note else ".")
     fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=8, color=PALETTE["grey"])
+
+
+def figure(rows: int = 1, cols: int = 1, height: float = FIGURE_HEIGHT, **kwargs):
+    """``plt.subplots`` at the column's width (``FIGURE_WIDTH``) and the given height in inches."""
+    return plt.subplots(rows, cols, figsize=(FIGURE_WIDTH, height), **kwargs)
+
+
+def legend_above(ax, ncol: int | None = None, **kwargs):
+    """The legend in one row above the plotting area, left-aligned with the title, where it cannot be
+    mistaken for data (inside the axes it can cover bars or read as a label of the nearest line)."""
+    handles, labels = ax.get_legend_handles_labels()
+    return ax.legend(
+        handles,
+        labels,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=ncol or max(len(labels), 1),
+        frameon=False,
+        borderaxespad=0.2,
+        handlelength=1.2,
+        columnspacing=1.2,
+        **kwargs,
+    )
 
 
 def finish(fig, table: str = "", note: str = ""):
