@@ -682,8 +682,8 @@ right.axvline(0, color="black", linewidth=0.8)
 right.set_xlabel("Deviation, % of revised\nbudget (+ underspend)")
 right.set_title("Deviation from budget", fontsize=10)
 fig.suptitle(
-    "Most areas' net cost grew faster than wages; P04 and P05 overspent most",
-    fontsize=11,
+    "Most areas' net cost grew faster than the wage-growth estimate; P04 and P05 overspent most",
+    fontsize=10,
     fontweight="bold",
     x=0.01,
     ha="left",
@@ -710,8 +710,8 @@ plt.show()
 # ### Do the programme areas add up to the committees?
 #
 # Each committee's line in the overview should be the sum of its programme areas' Sum rows. The report
-# lists the Formannskap's areas as P14 to P18 (lines 6640–6672); P19 *Sentrale poster* is described with
-# the central items (line 6673).
+# lists the Formannskap's areas as P14 to P18 (lines 6640–6672); P19 *Sentrale poster* is left out of the
+# list and described in the report's opening chapter (line 6673).
 
 # %% tags=["remove-input"]
 roll = dr.committee_rollup(get)

@@ -66,7 +66,7 @@ PROGRAMMES, PROSE = "drift_programme_area_economy", "drift_prose_figures"
 # The programme areas under each committee, as the report's 'Omtale av programområdene' lists them
 # (lines 4648–4670, 5082–5123, 5813–5831, 6016–6037 and, for the Formannskap, 6640–6672). P19
 # «Sentrale poster» is not in the Formannskap's list: line 6673 says it is described in the opening
-# chapter, and its items are the central income and costs (D02, D03), outside D01's Totalsum.
+# chapter (the book infers its items are the central income and costs of D02 and D03, outside D01).
 COMMITTEE_AREAS = {
     "Hovedutvalg for oppvekst og utdanning": ["P01", "P02", "P03"],
     "Hovedutvalg for helse, sosial og omsorg": ["P04", "P05", "P06", "P07", "P08"],
