@@ -24,8 +24,18 @@ BOOK_BUILT := _build/.book-built
 
 book: $(BOOK_BUILT)
 
-# jupyter-book build, reading pages (and executing notebooks) on every core.
+# Every table validated against the data package before Sphinx starts (or the tests run). A bad table
+# stops make with the loader's message (file, row, column, value, what was expected) as the last line
+# of the output: make's own error line is that message. Expanded as the recipe runs, after the set-up.
+define check_data
+$(eval DATA_ERROR := $(shell $(BIN)/python -m aarsevaluering.build --check-data 2>&1))$(if \
+$(filter-out 0,$(.SHELLSTATUS)),$(error $(DATA_ERROR)))
+endef
+
+# jupyter-book build, reading pages (and executing notebooks) on every core. A notebook that raises
+# fails it (aarsevaluering/sphinxext.py), with or without -W.
 $(BOOK_BUILT): $(STAMP) $(BOOK_INPUTS)
+	$(check_data)
 	$(BIN)/python -m aarsevaluering.build build . -W -n --keep-going
 	touch $@
 
@@ -34,6 +44,7 @@ JUNIT ?= test-artifacts/pytest.xml
 
 # Lint first: a pair out of sync or unformatted code fails before the long run.
 test: $(STAMP) lint
+	$(check_data)
 	$(BIN)/python -m pytest $(if $(JUNIT),--junitxml=$(JUNIT))
 
 # The same checks as .pre-commit-config.yaml: ruff check and ruff format on the module, the tests and the

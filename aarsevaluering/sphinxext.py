@@ -10,6 +10,13 @@ another page (``{glue:text}`../notebooks/x.ipynb::key```) are rebuilt along with
 
 With ``python -m aarsevaluering.build`` (which passes Sphinx the number of cores) the pages are read,
 and their notebooks executed, in parallel, one page per process at a time.
+
+A notebook whose cell raises fails every build, whatever the command: ``jupyter-book build .`` with
+or without ``-W``, or ``make book``. myst-nb would only warn (``execute.raise_on_error`` raises, but
+in a parallel reader Sphinx passes on only the first line of the error, losing the traceback). So the
+warning is left to this extension: once every page is read, in the main process, each failed
+execution becomes one error with the notebook's path and the cell's traceback, and the build stops
+with a non-zero exit before any page is written.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from pathlib import Path
 
 import sphinx.builders
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 
 from .data import READ_LOG_ENV
 
@@ -124,6 +133,33 @@ def _longest_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     docnames.sort(key=lambda name: (-expected_seconds(name), name))
 
 
+class NotebookExecutionError(SphinxError):
+    category = "Notebook execution failed"
+
+
+# myst-nb's warning for a failed execution ("mystnb.exec"): under -W a reader process would raise it
+# and the traceback would be lost; _fail_on_failed_notebooks reports the failure instead.
+EXEC_WARNING = "mystnb.exec"
+
+
+def _leave_execution_failures_to_us(app: Sphinx, config: Config) -> None:
+    if EXEC_WARNING not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, EXEC_WARNING]
+
+
+def _fail_on_failed_notebooks(app: Sphinx, env: BuildEnvironment) -> None:
+    """After every page is read (and the readers' results merged): a notebook whose execution failed
+    is an error, with its path and the traceback of the cell that raised."""
+    metadata = getattr(env, "nb_metadata", {})
+    failed = []
+    for docname in sorted(env.found_docs):
+        exec_data = metadata.get(docname, {}).get("exec_data") or {}
+        if exec_data and not exec_data.get("succeeded", True):
+            failed.append(f"{env.doc2path(docname)}: {exec_data.get('error')}\n{exec_data.get('traceback') or ''}")
+    if failed:
+        raise NotebookExecutionError(f"{len(failed)} notebook(s) raised:\n\n" + "\n\n".join(failed))
+
+
 def setup(app: Sphinx) -> dict:
     sphinx.builders.make_chunks = _one_page_per_chunk
     sphinx.builders.Builder._read_serial = _read_in_parallel_when_possible
@@ -132,5 +168,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", _start_log)
     app.connect("doctree-read", _note_dependencies)
     app.connect("env-get-outdated", _pasting_pages)
+    app.connect("config-inited", _leave_execution_failures_to_us)
+    app.connect("env-updated", _fail_on_failed_notebooks)
     # Each parallel reader is a process of its own, with its own environment variables.
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,9 +5,11 @@ and against the text (where it is at hand)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -54,7 +56,7 @@ def test_harmless_differences_give_the_same_table(real_data, transform):
     pd.testing.assert_frame_equal(load(TABLE), expected)
 
 
-@pytest.mark.parametrize(
+BAD_FILES = pytest.mark.parametrize(
     ("transform", "expected"),
     [
         (lambda text: text.replace(",", ";"), [FILE, "columns do not match", "expected ['source_line'"]),
@@ -77,6 +79,9 @@ def test_harmless_differences_give_the_same_table(real_data, transform):
     ],
     ids=["semicolon-delimiter", "decimal-comma", "spaced-thousands", "empty-line-inside", "one-semicolon"],
 )
+
+
+@BAD_FILES
 def test_bad_files_name_file_row_and_column(real_data, transform, expected):
     rewrite(real_data, transform)
     with pytest.raises(DataError) as err:
@@ -110,6 +115,33 @@ def test_a_changed_value_is_reported(real_data, source):
     rewrite(real_data, lambda text: text.replace(",item,-2876222,", ",item,-2876223,"))
     findings = check_resource(data_module.resource(TABLE), source)
     assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2186: values '-2 876 223 " in str(findings[0])
+
+
+@BAD_FILES
+@pytest.mark.parametrize("target", ["book", "test"])
+def test_make_stops_on_a_bad_file_with_its_message_last(real_data, tmp_path, transform, expected, target):
+    """Before Sphinx starts (or the tests run), make validates every table: the loader's message, one
+    line naming file, row, column, value and what was expected, is the last line of the output."""
+    rewrite(real_data, transform)
+    with pytest.raises(DataError) as err:
+        load(TABLE)
+    folder = tmp_path / "checkout"
+    folder.mkdir()
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):  # the installed environment's stamp
+        shutil.copy2(REPO / name, folder / name)
+    # "-o lint": make test lints the checkout's code first, and this folder has none.
+    result = subprocess.run(
+        ["make", target, "-o", "lint", f"VENV={Path(sys.executable).parent.parent}", "BOOK_INPUTS="],
+        cwd=folder, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert not result.stdout.strip(), "make ran a command before the data were checked"
+    last = result.stderr.strip().splitlines()[-1]
+    # make's own error line carries the message: "Makefile:<line>: *** <message>.  Stop."
+    assert re.fullmatch(r"Makefile:\d+: \*\*\* (.*)\.  Stop\.", last), last
+    assert last.split(": *** ", 1)[1][: -len(".  Stop.")] == " ".join(str(err.value).split())
+    for part in expected:
+        assert part in last
 
 
 def test_an_unreadable_source_text_is_an_error(tmp_path):

@@ -89,11 +89,61 @@ def build_output(book: Path, tmp_path: Path, env_extra: dict | None = None) -> t
     return result.returncode, result.stdout + result.stderr
 
 
-def test_a_cell_that_raises_fails_the_build(tmp_path):
-    book = mini_book(tmp_path, 'raise RuntimeError("deliberate failure in a cell")')
-    code, log = build_output(book, tmp_path)
-    assert code != 0
-    assert "deliberate failure in a cell" in log and "page" in log
+RAISING_CELL = (
+    'def deliberately_failing():\n    raise RuntimeError("deliberate failure in a cell")\n\n\ndeliberately_failing()'
+)
+
+# The plain jupyter-book command, read one page at a time, with and without -W; ``make book``'s command
+# (pages read in parallel, -W) is tested through make below.
+BUILD_COMMANDS = {
+    "jupyter-book": [str(BIN / "jupyter-book"), "build"],
+    "jupyter-book-W": [str(BIN / "jupyter-book"), "build", "-W"],
+}
+
+
+@pytest.mark.parametrize("command", BUILD_COMMANDS)
+def test_a_cell_that_raises_fails_the_build(tmp_path, command):
+    """Whatever the command, a raising cell fails the build, and the output holds the cell's traceback:
+    the notebook, the code of the cell and the frame that raised, and the error."""
+    book = mini_book(tmp_path, RAISING_CELL)
+    result = subprocess.run(
+        [*BUILD_COMMANDS[command], str(book), "--path-output", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    log = strip_ansi(result.stdout + result.stderr)
+    assert result.returncode != 0, log[-3000:]
+    assert "Notebook execution failed" in log and f"{book / 'page.ipynb'}: CellExecutionError" in log
+    for part in (
+        "----> 2     raise RuntimeError",
+        "deliberately_failing()",
+        "RuntimeError: deliberate failure in a cell",
+    ):
+        assert part in log, (part, log[-3000:])
+    assert not (tmp_path / "out" / "_build" / "html" / "page.html").exists(), "a page with a traceback was written"
+
+
+def strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def make_in(book: Path) -> None:
+    """Give ``book`` the Makefile and what its set-up stamp is computed from (the installed environment's)."""
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(REPO / name, book / name)
+
+
+def test_make_book_fails_on_a_cell_that_raises(tmp_path, tiny_package):
+    book = mini_book(tmp_path, RAISING_CELL)
+    make_in(book)
+    # BOOK_INPUTS: the mini book has no notebooks/ or data/ folders for make to watch.
+    result = subprocess.run(
+        ["make", "book", f"VENV={BIN.parent}", "BOOK_INPUTS=_config.yml"],
+        cwd=book, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    log = strip_ansi(result.stdout + result.stderr)
+    assert result.returncode != 0, log[-3000:]
+    assert "RuntimeError: deliberate failure in a cell" in log and "----> 2     raise RuntimeError" in log
+    assert not (book / "_build" / ".book-built").exists()
 
 
 def test_a_missing_glue_key_fails_the_build(tmp_path):
@@ -112,7 +162,10 @@ def test_a_csv_that_fails_its_schema_fails_the_build(tmp_path):
     book = mini_book(tmp_path, 'from aarsevaluering import load\nload("tiny_table")')
     code, log = build_output(book, tmp_path, {"AARSEVALUERING_DATA": str(data)})
     assert code != 0
-    assert "tiny_table.csv, row 1 (label 'Skatt'), column 'actual_2023': '-1 234' is not an integer" in log
+    # Checked before Sphinx starts: the loader's message is the last line.
+    last = log.strip().splitlines()[-1]
+    assert last.startswith(f"{data / 'tiny_table.csv'}, row 1 (label 'Skatt'), column 'actual_2023': '-1 234' is not")
+    assert "Running Sphinx" not in log
 
 
 def test_nbval_catches_a_changed_stored_output(tmp_path):
