@@ -183,7 +183,7 @@ def waterfall(ax, labels, amounts, kinds):
     ax.grid(axis="x", visible=False)
 
 
-fig, ax = plt.subplots(figsize=(7, 3.6))
+fig, ax = style.figure(height=3.6)
 waterfall(
     ax,
     ["Adopted budget", "Four-month\nrevisions", "Revised budget", "The year", "Accounts"],
@@ -238,7 +238,7 @@ styled(
 labels = ["As booked", "Without net provisions\nto bound funds", "… and without the\nextra dividend",
           "Without the extra\nstate income (foreword)"]  # fmt: skip
 values = one_offs["pct_of_income"].to_numpy()
-fig, ax = plt.subplots(figsize=(7, 3.2))
+fig, ax = style.figure(height=3.2)
 ax.barh(labels, values, color=[style.POSITIVE if v >= 0 else style.NEGATIVE for v in values])
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.PALETTE["orange"], linestyle="--", linewidth=1.2)
 ax.text(dr.TARGET_RESULTATGRAD_PCT - 0.05, 3.35, "Target", color=style.PALETTE["orange"], fontsize=8, ha="right")
@@ -411,7 +411,7 @@ items = (
     )
     .sort_values("y2023", kind="stable")
 )
-fig, ax = plt.subplots(figsize=(7, 4.4))
+fig, ax = style.figure(height=4.4)
 pos = np.arange(len(items))
 ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.PALETTE["sky"], label="2022")
 ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.PALETTE["blue"], label="2023")
@@ -421,7 +421,7 @@ ax.set_yticks(pos, items["label"], fontsize=8)
 ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.4)
 ax.set_xlabel("Income (NOK million)")
 ax.set_title("Tax fell from 2022 to 2023; the block grant rose")
-ax.legend(loc="lower right", frameon=False)
+style.legend_above(ax)
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="table D02 (drift_central_income)")
 plt.show()
@@ -666,7 +666,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel. Source: Årsevaluering 2023, tables D10–D25 and line 2419.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and red for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
 view = growth.assign(area=growth["programme_area"])
-fig, (left, right) = plt.subplots(1, 2, figsize=(7, 5), sharey=True)
+fig, (left, right) = style.figure(1, 2, height=5, sharey=True)
 pos = np.arange(len(view))
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)
 left.barh(pos, g_vals, color=[style.NEUTRAL if v <= wage else style.PALETTE["orange"] for v in g_vals.fillna(0)])
@@ -752,7 +752,7 @@ styled(steps, table_id="drift-bridge", columns={"step": "Step", "amount": "NOK t
        total_mask=steps["kind"].isin(["start", "end"]))  # fmt: skip
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive). Source: Årsevaluering 2023, tables D01, D02, D03, D05 and D08.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
-fig, ax = plt.subplots(figsize=(7, 4.2))
+fig, ax = style.figure(height=4.2)
 short = steps["short"].str.replace(" ", "\n", n=1)
 waterfall(ax, short, steps["amount"] / 1000, steps["kind"])
 ax.tick_params(axis="x", labelsize=7)
@@ -825,7 +825,7 @@ short = {
     "Saldering netto bruk regnskap 2023": "Year-end\ncorrection",
     "Saldo disposisjonsfond per 31.12 *": "Balance\n31.12",
 }
-fig, ax = plt.subplots(figsize=(7, 4.2))
+fig, ax = style.figure(height=4.2)
 waterfall(ax, flow["label"].map(short), flow["value_2023"].astype(float) / 1000, flow["row_kind"])
 ax.tick_params(axis="x", labelsize=7)
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
