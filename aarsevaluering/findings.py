@@ -37,7 +37,7 @@ import yaml
 
 from .checks import DISCREPANCY, ESTIMATE, EXACT, IN_NOK_THOUSAND, ROUNDING, TRUNCATED, from_disk, value
 from .data import REPO_ROOT, DataError, _note_read, resource
-from .fmt import fmt
+from .fmt import fmt, fmt_difference
 
 FINDINGS_DIR = REPO_ROOT / "findings"
 
@@ -256,11 +256,9 @@ def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Dat
         size = _size(members, finding)
         unit = str(size["unit"])
         is_pct = unit in ("percent", "%")
-        size_text = (
-            ""
-            if "claim" in unit
-            else fmt(abs(size["difference"]), int(size["decimals"]), "percentage points" if is_pct else unit)
-        )
+        size_unit = "percentage points" if is_pct else unit
+        size_text = "" if "claim" in unit else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
+        size_text = size_text.lstrip("+")
         rows.append(
             {
                 "finding_id": finding.finding_id,

@@ -54,3 +54,14 @@ def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
 def fmt_million(value_in_thousands, decimals: int = 1, sign: bool = False) -> str:
     """An amount held in NOK thousand, written in NOK million: 75663 -> '75.7 NOK million'."""
     return fmt(float(value_in_thousands) / 1000, decimals, "NOK million", sign)
+
+
+def fmt_difference(value, decimals: int = 0, unit: str = "") -> str:
+    """A check's difference (printed − recomputed), signed: with the printed figure's decimals when it
+    is a whole number of the printed unit, else with one decimal more, so that a difference smaller
+    than half the printed unit (an exact check) never reads as a whole unit (``+0.05``, not ``+0.1``)."""
+    try:
+        whole = abs(float(value) * 10**decimals - round(float(value) * 10**decimals)) < 1e-6
+    except (TypeError, ValueError):
+        whole = True
+    return fmt(value, decimals if whole else decimals + 1, unit, sign=True)

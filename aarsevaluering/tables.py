@@ -10,7 +10,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from .data import resource
-from .fmt import fmt
+from .fmt import fmt, fmt_difference
 
 TOTAL_KINDS = ("total", "subtotal", "result")
 
@@ -132,7 +132,7 @@ def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styl
             "Check": _check_text(checks),
             "Printed": [fmt(v, d) for v, d in zip(checks["printed"], decimals, strict=True)],
             "Recomputed": [fmt(v, d) for v, d in zip(checks["recomputed"], decimals, strict=True)],
-            "Difference": [fmt(v, d, sign=True) for v, d in zip(checks["difference"], decimals, strict=True)],
+            "Difference": [fmt_difference(v, d) for v, d in zip(checks["difference"], decimals, strict=True)],
             "Class": [html.escape(str(v)) for v in checks["status"]],
         }
     )

@@ -32,8 +32,8 @@ from myst_nb import glue
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import audit_checks, audit_findings
 from aarsevaluering.data import write_csv
-from aarsevaluering.fmt import fmt
-from aarsevaluering.tables import styled
+from aarsevaluering.fmt import fmt, fmt_difference
+from aarsevaluering.tables import interactive, styled
 
 all_checks = checks.run()
 counts = findings.counts(all_checks)
@@ -112,9 +112,15 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 # %% [markdown]
 # ## Every check
 #
-# The whole list, by chapter, in the order the chapters make them.
+# The whole list, in the order the chapters make them. Type in the search box to find a table, a
+# line or a label; choose a chapter, class or verdict to narrow the list; click a header to sort.
+# The difference is printed less recomputed, in the printed figure's unit.
 
-# %% tags=["remove-input", "hide-output"]
-from aarsevaluering.tables import checks_table
-
-checks_table(all_checks, table_id="audit-all", caption="Every check of the book")
+# %% tags=["remove-input"]
+every_check = audit_checks(all_checks).assign(
+    difference_text=[fmt_difference(v, int(d), u) for v, d, u in
+                     zip(all_checks["difference"], all_checks["decimals"], all_checks["unit"], strict=True)],
+)  # fmt: skip
+interactive(every_check, table_id="audit-all", caption="Every check of the book",
+            columns={"what": "Check", "chapter": "Chapter", "difference_text": "Difference",
+                     "status": "Class", "verdict": "Verdict"})  # fmt: skip
