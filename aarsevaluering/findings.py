@@ -302,20 +302,24 @@ def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[
 # Findings where they arise in a chapter.
 
 
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
 def summary_line(checks: pd.DataFrame) -> str:
     """One sentence counting a section's checks by class, for the chapter's reading flow."""
     n = {s: int((checks["status"] == s).sum()) for s in (EXACT, ROUNDING, TRUNCATED, ESTIMATE, DISCREPANCY)}
     parts = [f"{n[EXACT]} exact", f"{n[ROUNDING]} within rounding"]
-    parts += [f"{n[s]} {label}" for s, label in ((TRUNCATED, "truncated"), (ESTIMATE, "estimates")) if n[s]]
+    if n[TRUNCATED]:
+        parts.append(f"{n[TRUNCATED]} truncated")
+    if n[ESTIMATE]:
+        parts.append(_plural(n[ESTIMATE], "estimate") + " (shown, not graded)")
     found = assign(checks)
-    ids = sorted(set(found.loc[found["finding_id"] != "", "finding_id"]))
-    tail = (
-        f"; {len(checks) - n[EXACT] - n[ROUNDING]} fall outside rounding, in {len(ids)} "
-        f"finding{'s' if len(ids) != 1 else ''} shown here"
-        if ids
-        else ""
-    )
-    return f"{len(checks)} checks: " + ", ".join(parts) + tail + "."
+    ids = set(found.loc[found["finding_id"] != "", "finding_id"])
+    if n[DISCREPANCY]:
+        parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
+    tail = f"; {_plural(len(ids), 'finding')} shown here" if ids else ""
+    return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
 
 
 def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None):
