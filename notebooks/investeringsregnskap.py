@@ -61,6 +61,17 @@ def section_checks(key, *identities):
     return section
 
 
+SALE_FINDING = "inv-dekf-sale-lines"  # shown once, where the chapter first reads the property sale
+
+
+def show_findings(section, keep_sale=False):
+    """The findings of a section's checks as boxes (the property sale's only where it arises)."""
+    assigned = findings.assign(section)
+    if not keep_sale:
+        section = section[assigned["finding_id"].to_numpy() != SALE_FINDING]
+    return findings.show(section, all_checks)
+
+
 def pct(part, whole, decimals=1):
     return fmt(100 * part / whole, decimals, "percent")
 
@@ -160,25 +171,27 @@ for key, label in (("loans", "Bruk av lån"), ("shares", "Salg av finansielle an
                    ("relend", "Videreutlån"), ("relend_loans", "Bruk av lån til videreutlån")):  # fmt: skip
     put(f"bridge_{key}", fmt_million(abs(lines[label])))
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "How kommunekassen's year ended uncovered: each block's actual minus its revised budget, in NOK million, adding up to the amount carried forward. Source: Årsevaluering 2023, Status investering og finansiering Drammen kommunekasse (lines 2855–3039).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Waterfall chart in NOK million. Starting from a balanced revised budget, investment expenditure above budget steps up, investment income above budget and the better result of relending step down, and the smaller net financing from the transfer and the funds steps up again; the last bar, the uncovered amount carried forward, is small and positive."}}
-fig, ax = plt.subplots(figsize=(6.8, 3.8))
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "How kommunekassen's year ended uncovered: each block's actual minus its revised budget, in NOK million, adding up to the amount carried forward. Source: Årsevaluering 2023, Status investering og finansiering Drammen kommunekasse (lines 2855–3039).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Starting from a balanced revised budget, investment expenditure above budget adds to the uncovered amount, investment income above budget and the better result of relending take it below zero, and the smaller net financing from the transfer and the funds brings it back above zero; the last bar, the uncovered amount carried forward, is small and positive."}}
+fig, ax = plt.subplots(figsize=(6.8, 3.4))
 steps = [("Expenditure above budget", blocks["Investment expenditure"]),
          ("Income above budget", blocks["Investment income"]),
          ("Relending better than budget", blocks["Relending (net)"]),
          ("Transfer and funds short of budget", blocks["Transfer from operations and funds (net)"])]  # fmt: skip
 level = 0.0
-for x, (_name, effect) in enumerate(steps):
+for y, (_name, effect) in enumerate(steps):
     colour = style.NEGATIVE if effect > 0 else style.POSITIVE
-    ax.bar(x, effect / 1000, bottom=level / 1000, color=colour, width=0.6)
-    ax.text(x, (level + max(effect, 0)) / 1000 + 4, fmt(effect / 1000, 1, sign=True), ha="center", fontsize=8)
+    ax.barh(y, effect / 1000, left=level / 1000, color=colour, height=0.6)
+    end = max(level, level + effect)
+    ax.text(end / 1000 + 4, y, fmt(effect / 1000, 1, sign=True), va="center", fontsize=8)
     level += effect
-ax.bar(len(steps), level / 1000, color=style.NEUTRAL, width=0.6)
-ax.text(len(steps), level / 1000 + 4, fmt(level / 1000, 1), ha="center", fontsize=8)
-ax.axhline(0, color=style.NEUTRAL, linewidth=0.8)
-ax.set_xticks(range(len(steps) + 1), [n for n, _ in steps] + ["Carried forward uncovered"], fontsize=8)
-plt.setp(ax.get_xticklabels(), wrap=True)
-ax.set_ylabel("NOK million (+ adds to the uncovered amount)")
-ax.set_title("Kommunekassen: overspending and smaller fund financing outweighed extra income")
+ax.barh(len(steps), level / 1000, color=style.NEUTRAL, height=0.6)
+ax.text(level / 1000 + 4, len(steps), fmt(level / 1000, 1), va="center", fontsize=8)
+ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
+ax.set_yticks(range(len(steps) + 1), [n for n, _ in steps] + ["Carried forward uncovered"], fontsize=8)
+ax.invert_yaxis()
+ax.set_xlim(right=ax.get_xlim()[1] + 25)
+ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
+ax.set_title("Overspending and thin fund financing")
 style.finish(fig, table="inv_dk_blocks")
 plt.show()
 
@@ -196,11 +209,12 @@ plt.show()
 # were paid out, than budgeted.
 #
 # What tipped the year into deficit is the last block: the transfer from operations and the funds
-# financed {glue:text}`investeringsregnskap_bridge_fund:s` less than budgeted. Three lines make it up.
+# financed {glue:text}`investeringsregnskap_bridge_fund:s` less than budgeted. Three lines make up most
+# of it (a provision to the unrestricted fund left unmade pulls the other way).
 # The transfer from operations was {glue:text}`investeringsregnskap_bridge_transfer:s` below budget,
 # because an expected dividend was booked as a sale of shares instead (lines 2667–2671; the sale is
-# in the income block above). Less was drawn from bound investment funds
-# ({glue:text}`investeringsregnskap_bridge_bound_use:s`), and
+# in the income block above). Less was drawn from the restricted investment funds
+# ({term}`Bundne investeringsfond`, {glue:text}`investeringsregnskap_bridge_bound_use:s`), and
 # {glue:text}`investeringsregnskap_bridge_bound_prov:s` more than budgeted was set aside to them. What
 # those provisions were, the investment chapter does not say. The four blocks add to
 # {glue:text}`investeringsregnskap_dk_uncovered_thousand:s`, the
@@ -243,9 +257,9 @@ ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=styl
 ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
 ax.set_yticks(list(ypos), names, fontsize=8)
 ax.invert_yaxis()
-ax.set_xlabel("Actual − revised budget, NOK million (+ adds to the uncovered amount)")
-ax.set_title("Kommunekassen overspent, Drammen Eiendom KF underspent")
-ax.legend(frameon=False, loc="lower right", fontsize=8)
+ax.set_xlabel("Actual − revised budget, NOK million")
+ax.set_title("Kommunekassen overspent, DEKF underspent")
+ax.legend(frameon=False, loc="upper left", fontsize=8)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
 
@@ -280,7 +294,8 @@ put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label=
 # The council's original budget planned {glue:text}`investeringsregnskap_expenditure_original:s` of
 # investment expenditure; the revised budget allowed {glue:text}`investeringsregnskap_expenditure_revised:s`,
 # {glue:text}`investeringsregnskap_growth_total:s` or {glue:text}`investeringsregnskap_growth_pct:s` more.
-# The report says the budget was adjusted in the first four-month report, when unused money of 2022 was
+# The report says the budget was adjusted in the first four-month report ({term}`Tertialrapport`), when
+# unused money of 2022 was
 # granted again to projects under way, and revised in the second (lines 2765–2767); it gives the
 # amounts in those reports, not here. Statement 2A shows where the growth went. Most of it is one
 # purchase of shares: the revised budget added {glue:text}`investeringsregnskap_growth_shares:s` for
@@ -334,9 +349,14 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 
 # %% tags=["remove-input"]
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item",
-       caption="Status investering og finansiering (2A), NOK thousand",
-       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
+       caption="Status investering og finansiering (2A), 2023, NOK thousand (the 2022 column is in the next table)",
+       columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
+
+# %% tags=["remove-input", "hide-output"]
+styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item",
+       caption="Status investering og finansiering (2A), Regnskap 2022 (kommunekassen alone), NOK thousand",
+       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
 
 # %% tags=["remove-cell"]
 checks_2a = section_checks("s2a", "two_a_balances")
@@ -394,7 +414,7 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` of the sale under grants
 # from others and {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_loans:s` under use
 # of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
-# are their counterparts is the book's pairing, by amount (see the finding below). The company also
+# are their counterparts is the book's pairing, by amount (see the finding). The company also
 # borrowed {glue:text}`investeringsregnskap_dekf_loans:s`, received
 # {glue:text}`investeringsregnskap_dekf_vat:s` of VAT refund and {glue:text}`investeringsregnskap_dekf_grants_in:s`
 # of grants, and put a net {glue:text}`investeringsregnskap_dekf_funds:s` into its funds. What it
@@ -403,6 +423,12 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # and the transfer from operations print the same in 2A and in kommunekassen's blocks: they are
 # kommunekassen's alone. The transfer from operations also agrees with the operating chapter's
 # year-end dispositions. {glue:text}`investeringsregnskap_dk_summary:s`
+
+# %% tags=["remove-input"]
+sale_checks = all_checks[
+    all_checks["check_id"].str.startswith(("inv_prose.dekf_property_sale", "inv_selffin.dekf_sales"))
+]
+show_findings(sale_checks, keep_sale=True)
 
 # %% tags=["remove-input"]
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
@@ -469,7 +495,7 @@ ax.barh([y + 0.2 for y in ypos], order["revised_budget_2023"] / 1000, height=0.4
 ax.barh([y - 0.2 for y in ypos], order["actual_2023"] / 1000, height=0.4, color=style.POSITIVE, label="Actual 2023")
 ax.set_yticks(list(ypos), order["area"], fontsize=7)
 ax.set_xlabel("NOK million")
-ax.set_title("P11 and P12 spent more than budgeted, most areas less")
+ax.set_title("P11 and P12 spent more than budgeted")
 ax.legend(loc="lower right", frameon=False, fontsize=8)
 style.finish(fig, table="inv_2b_fixed_assets")
 plt.show()
@@ -497,7 +523,7 @@ styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"]
        caption="2B, 4. Utlån av egne midler, and Sum del 1–4, NOK thousand")  # fmt: skip
 
 # %% tags=["remove-input"]
-findings.show(checks_2b, all_checks)
+show_findings(checks_2b)
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: checks")
@@ -528,9 +554,12 @@ put("claims_n", fmt(len(claims)))
 put("claims_hold", fmt(int((claims["status"] == checks.EXACT).sum())))
 
 # %% tags=["remove-input", "hide-output"]
-styled(proj, table_id="inv-projects", total_mask=proj["row_kind"] != "item",
-       caption="Status investeringsprosjekter, all programme areas, NOK thousand",
-       columns={"programme_area": "Area", "label": "Investering", "revised_budget_2023": "Rev. bud.",
+proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
+                               for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
+styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item",
+       caption="Status investeringsprosjekter, all programme areas, NOK thousand (the area code stands before "
+               "each area's sum rows)",
+       columns={"label": "Investering", "revised_budget_2023": "Rev. bud.",
                 "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
 # %% [markdown]
@@ -551,8 +580,8 @@ colours = [style.POSITIVE if d > 0 else style.NEGATIVE for d in shown_top["devia
 ax.barh(names, shown_top["deviation_nok"] / 1000, color=colours)
 ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
 ax.tick_params(axis="y", labelsize=7)
-ax.set_xlabel("Revised budget − actual, NOK million (negative = overspend)")
-ax.set_title("Developer cooperation and water/sewage overspent most")
+ax.set_xlabel("Revised budget − actual, NOK million (− = overspend)")
+ax.set_title("Two P11 and P12 projects overspent most")
 style.finish(fig, table="inv_programme_projects")
 plt.show()
 
@@ -564,7 +593,7 @@ plt.show()
 # {glue:text}`investeringsregnskap_claims_n:s` hold. The one that does not is P11's summary.
 
 # %% tags=["remove-input"]
-findings.show(claims, all_checks)
+show_findings(claims)
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(claims, table_id="inv-checks-claims", caption="Claims in words: checks")
@@ -668,7 +697,7 @@ put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares an
 # of the rest, and the transfer from operations, {glue:text}`investeringsregnskap_mix_transfer:s`,
 # {glue:text}`investeringsregnskap_mix_transfer_other_share:s`.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the darker part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
+# %% tags=["remove-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the orange part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
 ordered = mix.sort_values("amount")
 fig, ax = plt.subplots(figsize=(6.8, 3.8))
 ax.barh(ordered["source"], ordered["other"] / 1000, color=style.POSITIVE, label="Other financing")
@@ -678,7 +707,7 @@ for y, v in enumerate(ordered["amount"]):
     ax.text(v / 1000 + 5, y, fmt(v / 1000, 1), va="center", fontsize=7)
 ax.tick_params(axis="y", labelsize=8)
 ax.set_xlabel("NOK million")
-ax.set_title("Loans led; most share sales match a share purchase")
+ax.set_title("Loans led; share sales mostly match a purchase")
 ax.legend(frameon=False, loc="lower right", fontsize=8)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
@@ -780,7 +809,7 @@ styled(sf_view, table_id="inv-self-financing", caption="Self-financing 2023 and 
        columns={"step": "Step", "amount": "NOK thousand"}, total_mask=sf_view["row_kind"] == "total")  # fmt: skip
 
 # %% tags=["remove-input"]
-findings.show(sf_checks, all_checks)
+show_findings(sf_checks)
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financing rule: checks")
@@ -798,7 +827,7 @@ checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financi
 # {glue:text}`investeringsregnskap_said_kk_investment_expenditure_actual:s`, and the difference of its
 # own rounded figures would be {glue:text}`investeringsregnskap_overspend_rounded:s`. The property
 # sale's figures are compared where the report names their lines, and with the book's pairings
-# otherwise (the finding below). The extra grants from others once the sale is set aside, about
+# otherwise (see the finding in the section on Drammen Eiendom KF's part). The extra grants from others once the sale is set aside, about
 # {glue:text}`investeringsregnskap_said_grants_from_others_excess_excl_dekf_sale:s` (line 3096), follow
 # from kommunekassen's figures when the sale is taken out as the report describes: its
 # {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` from the actual and its
@@ -822,7 +851,7 @@ put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"
 # revised budget of 2023.
 
 # %% tags=["remove-input"]
-findings.show(prose_checks, all_checks)
+show_findings(prose_checks)
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the text against the tables: checks")
@@ -836,11 +865,6 @@ put("all_summary", findings.summary_line(all_checks))
 # %% [markdown]
 # {glue:text}`investeringsregnskap_all_summary:s` The {doc}`audit` page lists every check and finding of
 # the book, searchable.
-
-# %% tags=["remove-input"]
-summary = checks.summary(all_checks).reset_index()
-styled(summary, table_id="inv-checks-summary", caption="Checks of this chapter by class",
-       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "discrepancy": "Discrepancy"})  # fmt: skip
 
 # %% [markdown]
 # ## Try it
