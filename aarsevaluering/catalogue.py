@@ -31,6 +31,15 @@ PACKAGE_FILES = [
         "the descriptor ([Frictionless Data Package](https://datapackage.org/)): each table's title as printed, "
         "report section, unit, sign convention, lines in the source text, and a schema for every column",
     ),
+    (
+        "source_index.json",
+        "the index of the report's figures: for every line of the report's text that a table covers or a row "
+        "cites, the figures the line prints, as printed and in order, with each run of words replaced by "
+        "`…`, and a checksum of the line. The transcription test reads it where the text is not at hand, and "
+        "checks every number of every row on its line as it does on the text. It holds figures only because "
+        "the report's words are not republished here; the figures are what the tables already transcribe. "
+        "`python -m aarsevaluering.source_index` writes it from the text",
+    ),
     ("README.md", "the conventions the files follow"),
     ("LICENSE.md", "the licence (NLOD 2.0) and the attribution to Drammen kommune"),
 ]

@@ -17,7 +17,7 @@ from conftest import REPO, copy_repo, run_build
 from aarsevaluering import catalogue
 
 CHAPTERS = ["driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"]
-PACKAGE_FILES = ["datapackage.json", "README.md", "LICENSE.md"]
+PACKAGE_FILES = ["datapackage.json", "source_index.json", "README.md", "LICENSE.md"]
 STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes, undone
 
 
