@@ -570,6 +570,35 @@ def loan_fund(get: Getter) -> list[Check]:
         lambda r: _num(r["actual_2023"]) - _num(r["revised_budget_2023"]),
         "Deviation = accounts − revised budget",
     )
+    # Cells printed '-': the transfer's deviation (nil when accounts and budget agree), and the budget
+    # columns' results, which the report leaves out (the book's sum of the rows is shown, not graded).
+    transfer_budget = value(frame, "revised_budget_2023", label=D06_TRANSFER)
+    out.append(
+        _check(
+            f"{D06}.transfer_deviation_nil",
+            "Claim: the transfer's deviation is printed '-', nil: accounts = revised budget",
+            1.0,
+            1.0 if transfer == transfer_budget and pd.isna(value(frame, "deviation_nok", label=D06_TRANSFER)) else 0.0,
+            D06,
+            _line(frame, label=D06_TRANSFER),
+            unit="claim (1 = holds)",
+            kind=CLAIM,
+        )
+    )
+    for column in ["original_budget_2023", "revised_budget_2023"]:
+        rows = frame[income | costs | _loan_parts(frame)[2]]
+        out.append(
+            _check(
+                f"{D06}.result_before.{column}",
+                f"Loan fund: the budget's result before dispositions, printed '-' "
+                f"({resource(D06).field(column)['title']}), against the sum of its rows",
+                value(frame, column, label=before_label),
+                float(rows[column].astype("Float64").fillna(0).sum()),
+                D06,
+                _line(frame, label=before_label),
+                kind=ESTIMATE_KIND,
+            )
+        )
     d05 = get(D05)
     for column in ["actual_2023", "revised_budget_2023"]:
         out.append(
