@@ -58,6 +58,12 @@ for label, key in fund_keys.items():
     glue(f"balanse_fund_{key}_2022", fmt_million(funds.loc[label, "balance_2022"]), display=False)
     glue(f"balanse_fund_{key}_2023", fmt_million(funds.loc[label, "balance_2023"]), display=False)
     glue(f"balanse_fund_{key}_change", fmt_million(funds.loc[label, "change_2022_2023"], sign=True), display=False)
+glue("balanse_subfund_school", fmt(p["d09_footnote_subfund_school_kindergarten_development"], 1, "NOK million"),
+     display=False)  # fmt: skip
+glue("balanse_subfund_climate", fmt(p["d09_footnote_subfund_climate"], 0, "NOK million"), display=False)
+glue("balanse_subfund_fines", fmt(p["d09_footnote_subfund_building_coercive_fines"], 1, "NOK million"), display=False)
+named = sum(p[k] for k in p if k.startswith("d09_footnote_subfund_"))
+glue("balanse_subfunds_named", fmt(named, 1, "NOK million"), display=False)
 glue("balanse_fund_total_fall", fmt_million(-funds.loc[bal.FUND_TOTAL, "change_2022_2023"]), display=False)
 glue("balanse_fund_disposition_fall", fmt_million(-funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"]), display=False)
 glue("balanse_total_printed", fmt(liq["total_printed"], 0, "NOK million"), display=False)
@@ -101,17 +107,19 @@ glue("balanse_bridge_end", fmt_million(steps["Change in the discretionary fund"]
 # {glue:text}`balanse_result:s`, less the {glue:text}`balanse_transfer:s` transferred to investments and
 # the {glue:text}`balanse_bound_net:s` set aside, net, in restricted operating funds, leaves
 # {glue:text}`balanse_bridge_end:s`, the fund's change to the thousand (figure below). The restricted
-# funds grew: money that is tied to a purpose, mostly unspent grants, start-loan repayments and developer
-# contributions.
+# funds grew; the report puts that mainly down to unspent earmarked grants (the operating funds) and,
+# for the investment funds, start-loan repayments set aside and developer contributions not yet spent.
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
 # {glue:text}`balanse_debt_pct_income:s` of the treasury's gross operating income
 # ({glue:text}`balanse_income:s`, which the report does not print: the book infers it from the general
-# reserve in D09, set at {glue:text}`balanse_general_reserve_pct:s` of that income); part of the debt is
-# serviced by rents and fees rather than by the treasury's own income. With about
-# {glue:text}`balanse_floating:s` of it at floating rates, one percentage point more on market rates costs
-# roughly {glue:text}`balanse_one_point:s` a year ({glue:text}`balanse_one_point_pct_income:s` of gross
-# operating income) before any of it is passed on. The discretionary fund still stands
+# reserve in D09, set at {glue:text}`balanse_general_reserve_pct:s` of that income). Most of the debt is
+# serviced from earmarked money: the water and sewage debt from the fees, and Drammen Eiendom KF's
+# largely from the rents the treasury's own services pay it (lines 3546–3547), so the treasury's budget
+# carries much of it all the same. Taking the report's floating share of about
+# {glue:text}`balanse_floating:s` to apply to this debt (the report does not say which portfolio it means),
+# one percentage point more on market rates costs roughly {glue:text}`balanse_one_point:s` a year
+# ({glue:text}`balanse_one_point_pct_income:s` of gross operating income). The discretionary fund still stands
 # {glue:text}`balanse_margin:s` above the reserve the council's financial rules require
 # ({glue:text}`balanse_requirement:s`), but it is far below the average of comparable large
 # municipalities (last section). Of all fund reserves, {glue:text}`balanse_restricted:s`
@@ -163,7 +171,8 @@ styled(catalogue("balanse"), table_id="balanse-catalogue",
 #
 # *How much cash did the municipality hold at 31 December 2023, and where?*
 #
-# The report gives liquidity in prose only. Day-to-day money sits on a *{term}`Konsernkonto`* (group
+# The report gives liquidity in its sentences and in two charts whose values it does not print (the
+# group account's balance through 2022 and 2023, and the balance with the deposits). Day-to-day money sits on a *{term}`Konsernkonto`* (group
 # account: one account structure for all units of the legal entity) and surplus cash on a
 # *{term}`Plasseringskonto`* (deposit account) at the main bank, which pays a somewhat higher rate but
 # needs notice before a withdrawal.
@@ -331,8 +340,10 @@ glue("balanse_debt_summary", findings.summary_line(debt_checks), display=False)
 # hand, is reproduced by its borrowers' flows. They used {glue:text}`balanse_loans_used_2a:s` of new loans
 # in statement 2A (treasury and Drammen Eiendom KF), paid the loan fund
 # {glue:text}`balanse_instalments:s` in ordinary instalments (D06's instalment income) and, in 2A,
-# {glue:text}`balanse_extra_instalments:s` of extra instalments, which the book reads as Drammen Eiendom
-# KF repaying early: {glue:text}`balanse_debt_flow_total:s`, B01's change. For the treasury alone, the
+# {glue:text}`balanse_extra_instalments:s` of extra instalments: the report explains (lines 3089–3093)
+# that Drammen Eiendom KF's sale of loan-financed properties triggered an extraordinary repayment to the
+# loan fund, which lent the money on to the treasury. Together: {glue:text}`balanse_debt_flow_total:s`,
+# B01's change. For the treasury alone, the
 # loans used in its own statement (DK), {glue:text}`balanse_loans_used_treasury:s`, less its instalments
 # to the loan fund (D05), {glue:text}`balanse_treasury_instalments:s`, give
 # {glue:text}`balanse_debt_flow_treasury:s`, the change of its two rows.
@@ -377,11 +388,13 @@ glue("balanse_hedging_summary", findings.summary_line(hedging_checks), display=F
 # {glue:text}`balanse_hedged:s` was hedged, against a minimum of {glue:text}`balanse_min_hedged:s`: a
 # margin of {glue:text}`balanse_hedge_margin:s`, so the report's statement that the portfolio is within
 # the rule holds. The report gives shares, not amounts. Applied to the loan fund's debt (the book's
-# arithmetic), they mean roughly {glue:text}`balanse_hedged_amount:s` hedged, where the rule asks for
+# arithmetic, which assumes that the report's "loan portfolio" is the loan fund's debt and not also the
+# Husbanken loans for on-lending), they mean roughly {glue:text}`balanse_hedged_amount:s` hedged, where the rule asks for
 # {glue:text}`balanse_min_hedged_amount:s`, and {glue:text}`balanse_floating_debt:s` at floating rates:
 # one percentage point more interest on that part costs about {glue:text}`balanse_one_point:s` a year.
-# How much of that falls on the treasury's own budget, and how much on the water and sewage fees and
-# Drammen Eiendom KF's rents, the report does not say; nor does it say when the hedges expire.
+# How much of that the water and sewage fees would carry, and how much would reach the treasury's budget
+# directly or through Drammen Eiendom KF's rents, the report does not say; nor does it say when the hedges
+# expire.
 # {glue:text}`balanse_hedging_summary:s`
 
 # %% tags=["remove-input", "hide-output"]
@@ -413,8 +426,11 @@ styled(b02, table_id="balanse-b02",
 # unrestricted investment funds shrank a little ({glue:text}`balanse_fund_unbound_investment_change:s`).
 # At the end of 2023, {glue:text}`balanse_restricted:s` of the {glue:text}`balanse_fund_total_2023:s` was in
 # restricted funds, leaving {glue:text}`balanse_unrestricted:s` that the council may use freely. Even
-# part of that is earmarked: D09's footnote says the discretionary fund includes sub-funds set aside by
-# council decision, without giving their amounts.
+# part of that is earmarked: D09's footnote (lines 2714–2716) says the discretionary fund includes
+# sub-funds set aside by decision, among others the fund for professional development in schools and
+# kindergartens ({glue:text}`balanse_subfund_school:s`), the climate fund ({glue:text}`balanse_subfund_climate:s`)
+# and the building-case coercive-fine fund ({glue:text}`balanse_subfund_fines:s`), at least
+# {glue:text}`balanse_subfunds_named:s` together; it gives no total.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million. Source: Årsevaluering 2023, table B02 (lines 3593–3601).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}}
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
@@ -483,8 +499,11 @@ surplus = bal.relending_surplus(get)
 glue("balanse_relending_surplus", fmt(surplus / 1000, 3, "NOK million"), display=False)
 glue("balanse_relending_prose", fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million"),
      display=False)  # fmt: skip
-glue("balanse_bound_investment_other", fmt_million(funds.loc[bal.BOUND_INVESTMENT, "change_2022_2023"] - surplus,
-                                                   sign=True), display=False)  # fmt: skip
+other = (
+    funds.loc[bal.BOUND_INVESTMENT, "change_2022_2023"] / 1000
+    - p["startloan_extra_repayments_to_bound_investment_fund_2023"]
+)
+glue("balanse_bound_investment_other", fmt(other, 1, "NOK million", sign=True), display=False)
 flow_checks = checks.run(CH, only=["disposition_fund_reconciliation", "bound_operating_funds_reconciliation",
                                    "investment_funds_reconciliation"])  # fmt: skip
 glue("balanse_flow_summary", findings.summary_line(flow_checks), display=False)
@@ -507,8 +526,9 @@ glue("balanse_flow_summary", findings.summary_line(flow_checks), display=False)
 # flow there, {glue:text}`balanse_flow_bound_investment_dk_net:s`, is B02's change to the thousand, and the
 # unrestricted funds' {glue:text}`balanse_flow_unbound_investment_dk_net:s` is B02's within rounding.
 # Statement 2A adds Drammen Eiendom KF's flows (a finding of scope, below). The extra use of restricted
-# funds in 2A, {glue:text}`balanse_flow_bound_investment_dekf_use:s`, matches what the P08 programme text
-# (line 5801) says Drammen Eiendom KF spent from restricted funds on rent-to-own purchases of homes.
+# funds in 2A, {glue:text}`balanse_flow_bound_investment_dekf_use:s`, matches the amount the P08 programme
+# text (lines 5799–5801) says was added to Drammen Eiendom KF's investment budget as use of restricted
+# funds for rent-to-own purchases of rental homes (the text gives it as budget, not as spending).
 #
 # **Why the restricted investment funds grew.** The report names two reasons. First, extraordinary
 # repayments and redemptions of *{term}`Startlån`* (start loans, housing loans financed by Husbanken loans)
@@ -517,8 +537,10 @@ glue("balanse_flow_summary", findings.summary_line(flow_checks), display=False)
 # instalments on its Husbanken loans (DK), gives {glue:text}`balanse_relending_surplus:s`. It is an
 # estimate, not a check: the report never says the two are the same quantity. Second,
 # *{term}`Anleggsbidrag`* (developer contributions) from joint projects and development agreements not yet
-# spent; the report gives no amount. The rest of the fund's growth, {glue:text}`balanse_bound_investment_other:s`
-# after the modelled start-loan part, is what is left for it, net of the year's use of the fund.
+# spent; the report gives no amount. What B02's growth leaves after the text's start-loan figure,
+# {glue:text}`balanse_bound_investment_other:s`, is left for the contributions and any other provisions,
+# net of the year's use of the fund (the book's subtraction; the report says only that the two reasons
+# come "first and foremost").
 # {glue:text}`balanse_flow_summary:s`
 
 # %% tags=["remove-input"]
@@ -583,9 +605,9 @@ glue("balanse_chapter_summary", findings.summary_line(chapter_checks), display=F
 # %% [markdown]
 # ## All checks of the chapter
 #
-# {glue:text}`balanse_chapter_summary:s` Two of the three findings are differences of scope that other
-# printed figures explain; the one the report leaves open is the small gap in the restricted operating
-# funds. The {doc}`audit` page lists them with the rest of the book's.
+# {glue:text}`balanse_chapter_summary:s` The two larger findings are differences of scope that other
+# printed figures explain (B01 against the loan fund's debt, statement 2A against B02); the one the report
+# leaves open is the small gap in the restricted operating funds. The {doc}`audit` page lists them with the rest of the book's.
 #
 # ## Try it
 #
