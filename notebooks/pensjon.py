@@ -83,9 +83,10 @@ glue("pensjon_amortisation_story", fmt_million(pj.central(get, pj.AMORTISATION))
 # %% [markdown]
 # ## The year in brief
 #
-# **What happened.** The premiums due to the pension funds came to about {glue:text}`pensjon_premiums_due:s`,
-# of which {glue:text}`pensjon_regulation_premium_story:s` was the regulation premium, very high because of
-# high wage growth and a large adjustment of the National Insurance basic amount, the report says. The
+# **What happened.** The pension premiums, including employer's social security contribution, came to
+# about {glue:text}`pensjon_premiums_due:s`, of which {glue:text}`pensjon_regulation_premium_story:s` was the
+# regulation premium, very high because of high wage growth and the adjustment of the National Insurance
+# basic amount, the report says (lines 2373–2374). The
 # municipality paid {glue:text}`pensjon_premium_fund_story:s` of it from its premium funds. Yet the year's
 # pension cost in the accounts was only {glue:text}`pensjon_cost_stated:s`: the premium deviation of
 # {glue:text}`pensjon_deviation_story:s` was credited to the year, and {glue:text}`pensjon_amortisation_story:s`
@@ -136,8 +137,9 @@ plt.show()
 
 # %% tags=["remove-input"]
 tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
-styled(tables, table_id="pensjon-catalogue", columns={"table": "Table", "title": "Title as printed",
-       "unit": "Unit", "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
+styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
+       columns={"table": "Table", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
+                "rows": "Rows"})  # fmt: skip
 
 # %% tags=["remove-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -177,7 +179,7 @@ glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
 #   *{term}`lønnsoppgjør <Lønnsoppgjør>`*) and with the adjustment of the National Insurance basic
 #   amount G (*{term}`G-regulering <G-regulering>`*). DKP and KLP call in the cost of that rise in the
 #   second half of the year. It swings from year to year, so Drammen books it centrally rather than in
-#   the service units. High wage growth and a large adjustment of G made it very large in 2023:
+#   the service units. High wage growth and the adjustment of G made it very large in 2023:
 #   {glue:text}`pensjon_regulation_premium:s`.
 #
 # *{term}`Premiefond <Premiefond>`* (premium fund)
@@ -190,8 +192,8 @@ glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
 # : the accounts do not charge the premium but a pension cost calculated by actuaries on assumptions
 #   set nationally (wage growth, adjustment of G, return on the funds), which moves far more slowly.
 #   The premium paid (after use of the premium fund) minus that calculated cost is the premium
-#   deviation, as the rules define it (NOU 2025: 10, section 6.1, describes them); the report itself
-#   does not spell the definition out. When the premium is the larger, as in 2023, the difference is credited to the year as
+#   deviation; that is the book's reading of the accounting rules, as the report itself does not spell
+#   the definition out. When the premium is the larger, as in 2023, the difference is credited to the year as
 #   income, {glue:text}`pensjon_premium_deviation:s`, and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
@@ -289,7 +291,7 @@ for x, (amount, top, kind) in enumerate(zip(walk["amount"], tops, walk["kind"], 
     ax.text(x, top + 12, fmt(amount / 1000, 1, sign=kind == "step"), ha="center", fontsize=8)
 # The cost the report states, as a black mark across the last bar.
 (stated_mark,) = ax.plot([len(walk) - 1.4, len(walk) - 0.6], [stated_cost] * 2, color="black", linewidth=2)
-ax.set_xticks(range(len(walk)), [textwrap.fill(s, 12) for s in walk["step"]], fontsize=8)
+ax.set_xticks(range(len(walk)), [textwrap.fill(s, 10) for s in walk["step"]], fontsize=6.5)
 ax.set_ylabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'], 0)} became a cost of "
              f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
@@ -325,8 +327,8 @@ checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals 
 # ## Every figure the prose restates
 #
 # Most of the section's sentences restate a figure of D04 (or of D03) in NOK million. A figure that
-# only restates another printed figure can differ from it by half a unit of its last digit at most;
-# anything more is a discrepancy, however small.
+# only restates another printed figure must be that figure rounded (or, as the report sometimes does,
+# cut off) to the restatement's last digit; anything else is a discrepancy, however small.
 
 # %% tags=["remove-input"]
 prose_checks = checks.run(CH, only=["prose_restates_tables"])
@@ -395,6 +397,7 @@ glue("pensjon_cost_2022_high", fmt(high_2022, 1, "NOK million"), display=False)
 glue("pensjon_cost_increase", fmt(stated_cost - cost_2022, 1, "NOK million"), display=False)
 central_growth = 100 * (pension_row["actual_2023"].iloc[0] / pension_row["actual_2022"].iloc[0] - 1)
 glue("pensjon_central_growth", fmt(central_growth, 1, "%"), display=False)
+glue("pensjon_central_2023_d04", fmt_million(d04_total), display=False)
 
 # %% [markdown]
 # A growth of {glue:text}`pensjon_growth:s` to {glue:text}`pensjon_cost_stated:s` means a 2022 cost of
@@ -402,8 +405,11 @@ glue("pensjon_central_growth", fmt(central_growth, 1, "%"), display=False)
 # {glue:text}`pensjon_cost_2022_high:s`), an increase of {glue:text}`pensjon_cost_increase:s`. The report
 # calls this well above wage growth, and it is above the {glue:text}`pensjon_wage_growth:s` the budget
 # assumed. D03's `Pensjon` line, the only 2022 figure printed for the central part, grew by
-# {glue:text}`pensjon_central_growth:s`; the split at the top of the chapter rests on it. Nothing printed
-# lets the 2022 cost itself be checked.
+# {glue:text}`pensjon_central_growth:s` on its own figures. The split at the top of the chapter sets that
+# 2022 figure against D04's {glue:text}`pensjon_central_2023_d04:s` for 2023, the items the stated cost is
+# built from, and so shows {glue:text}`pensjon_central_growth_split:s`: the difference is the gap between
+# D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the
+# 2022 cost itself be checked.
 
 # %% [markdown]
 # ## Amortisation: where the 2023 premium deviation goes
@@ -460,7 +466,7 @@ plt.show()
 origins = pj.amortisation_origins(pj.REPORT_YEAR, AMORTISATION_PERIOD)
 by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min"), last=("origin_year", "max"),
                                                      years=("origin_year", "size")).reset_index()  # fmt: skip
-by_rule = by_rule.assign(origin=by_rule["first"].astype(str) + "–" + by_rule["last"].astype(str),
+by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
                          share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
 styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {pj.REPORT_YEAR}",
        columns={"origin": "Deviations of", "period": "Period (years)", "years": "Years",
