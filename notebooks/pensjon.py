@@ -291,7 +291,7 @@ for x, (amount, top, kind) in enumerate(zip(walk["amount"], tops, walk["kind"], 
     ax.text(x, top + 12, fmt(amount / 1000, 1, sign=kind == "step"), ha="center", fontsize=8)
 # The cost the report states, as a black mark across the last bar.
 (stated_mark,) = ax.plot([len(walk) - 1.4, len(walk) - 0.6], [stated_cost] * 2, color="black", linewidth=2)
-ax.set_xticks(range(len(walk)), [textwrap.fill(s, 10) for s in walk["step"]], fontsize=6.5)
+ax.set_xticks(range(len(walk)), [textwrap.fill(s, 10, break_long_words=False) for s in walk["step"]], fontsize=6.5)
 ax.set_ylabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'], 0)} became a cost of "
              f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
