@@ -8,14 +8,15 @@ executing any notebook:
 schema
     the descriptor's schema (types, required cells, allowed values, unique row keys);
 transcription
-    the changed row against the report's text (needs the source text);
+    the changed row against the report's text (needs the source text), and separately against the
+    committed index of the text's figures (``data/source_index.json``, needed by nothing);
 identities
     every registered identity that reads the table (sums, deviations, shares, the same figure in
     two places). A change is detected when any check's class (exact / rounding / discrepancy)
     differs from the published data's, or an identity can no longer be computed.
 
 The share the identities detect on their own says how self-checking the printed tables are; with
-the source text every change must be detected.
+the source text, and with the index of its figures without the text, every change must be detected.
 
 Re-running every identity for each of several thousand changes one at a time would take minutes.
 So first, for each identity and table, a few runs with large shifts (of a whole column, of a chunk
@@ -43,7 +44,8 @@ import pandas as pd
 
 from . import checks
 from .data import DataError, Resource, package, read_rows, validate_rows
-from .transcription import check_rows, read_source, source_path
+from .source_index import SourceIndex, load_index
+from .transcription import Source, check_rows, read_source, source_path
 
 KINDS = ("+1 unit", "×10")
 CHUNK_ROWS = 4
@@ -97,7 +99,10 @@ def _outcome(func: Identity, get: checks.Getter) -> tuple:
     """What an identity says: each check's id, what sets its class (printed and recomputed figure,
     decimals, tolerance) and its class; or the error."""
     try:
-        return tuple((c.check_id, c.printed, c.recomputed, c.decimals, c.kind, c.tolerance, c.low, c.high, c.status) for c in func(get))
+        return tuple(
+            (c.check_id, c.printed, c.recomputed, c.decimals, c.kind, c.tolerance, c.low, c.high, c.status)
+            for c in func(get)
+        )
     except Exception as err:  # an identity that breaks on the change has noticed it
         return (("error", type(err).__name__),)
 
@@ -275,6 +280,7 @@ class Result:
     schema: bool
     transcription: bool | None  # None without the source text
     identities: bool
+    index: bool | None = None  # the transcription test on the index of the text's figures; None without it
 
 
 def run(
@@ -282,12 +288,14 @@ def run(
     source: list[str] | None = None,
     exhaustive: bool = False,
     workers: int = 1,
+    index: SourceIndex | None = None,
 ) -> list[Result]:
-    """Every perturbation of every numeric cell of ``tables`` (default: all) and what detects it,
-    tables shared among ``workers`` processes."""
+    """Every perturbation of every numeric cell of ``tables`` (default: all) and what detects it (the
+    transcription test on the text ``source`` and on the ``index``, each when given), tables shared
+    among ``workers`` processes."""
     names = list(tables) if tables is not None else list(package())
     by_table = readers()
-    jobs = [(name, source, exhaustive, by_table.get(name, [])) for name in names]
+    jobs = [(name, source, exhaustive, by_table.get(name, []), index) for name in names]
     if workers <= 1:
         results = [_run_table(*job) for job in jobs]
     else:
@@ -307,7 +315,23 @@ def _run_table_job(job: tuple) -> list[Result]:
     return _run_table(*job)
 
 
-def _run_table(name: str, source: list[str] | None, exhaustive: bool, funcs: list[Identity]) -> list[Result]:
+def _transcription(res: Resource, rows: list[dict], changed_rows: list[dict] | None, p: Perturbation, source: Source):
+    """Whether the transcription test on ``source`` (the text or the index) notices the change."""
+    if changed_rows is None:
+        return True  # the schema refused the table: the transcription test never sees it
+    # The rows on the changed row's old and new line: each row's own check, and the rule that a
+    # figure backs no more rows than it is printed times on its line.
+    lines = {rows[p.row]["source_line"], changed_rows[p.row]["source_line"]}
+    nearby = [row for row in changed_rows if row["source_line"] in lines]
+    try:
+        return bool(check_rows(res, nearby, source))
+    except (ValueError, DataError):
+        return True
+
+
+def _run_table(
+    name: str, source: list[str] | None, exhaustive: bool, funcs: list[Identity], index: SourceIndex | None = None
+) -> list[Result]:
     res = package()[name]
     header, body = read_rows(res)
     rows = validate_rows(res, header, body)
@@ -335,25 +359,16 @@ def _run_table(name: str, source: list[str] | None, exhaustive: bool, funcs: lis
             schema = False
         except DataError:
             changed_rows, schema = None, True
-        transcription = None
-        if source is not None and not schema:
-            # The rows on the changed row's old and new line: each row's own check, and the rule
-            # that a figure backs no more rows than it is printed times on its line.
-            lines = {rows[p.row]["source_line"], changed_rows[p.row]["source_line"]}
-            nearby = [row for row in changed_rows if row["source_line"] in lines]
-            try:
-                transcription = bool(check_rows(res, nearby, source))
-            except (ValueError, DataError):
-                transcription = True
-        elif source is not None:
-            transcription = True
-        results.append(Result(p, schema, transcription, p in detected_by_identities))
+        transcription = None if source is None else _transcription(res, rows, changed_rows, p, source)
+        by_index = None if index is None else _transcription(res, rows, changed_rows, p, index)
+        results.append(Result(p, schema, transcription, p in detected_by_identities, by_index))
     return results
 
 
 def shares(results: list[Result]) -> pd.DataFrame:
     """Per table and overall: changes made, and the share detected by the identities alone, by
-    schema and identities (no source text needed), and by all checks with the source text."""
+    schema and identities (no source text needed), by all checks with the index of the text's
+    figures (``with_index``; no text needed either) and by all checks with the source text."""
     records = [
         {
             "table": r.perturbation.table,
@@ -361,12 +376,13 @@ def shares(results: list[Result]) -> pd.DataFrame:
             "changes": 1,
             "identities": r.identities,
             "without_source": r.identities or r.schema,
+            "with_index": r.identities or r.schema or bool(r.index),
             "with_source": r.identities or r.schema or bool(r.transcription),
         }
         for r in results
     ]
     frame = pd.DataFrame(records)
-    columns = ["identities", "without_source", "with_source"]
+    columns = ["identities", "without_source", "with_index", "with_source"]
     per_table = frame.groupby("table", sort=False).agg(changes=("changes", "sum"), **{c: (c, "mean") for c in columns})
     overall = frame.agg({"changes": "sum", **{c: "mean" for c in columns}}).to_frame("all tables").T
     by_cell = frame.groupby("cell").agg(changes=("changes", "sum"), **{c: (c, "mean") for c in columns})
@@ -383,14 +399,17 @@ def main(argv: list[str]) -> int:
     path = source_path()
     source = read_source(path) if path else None
     started = time.perf_counter()
-    results = run(tables, source, exhaustive=exhaustive, workers=os.cpu_count() or 1)
-    with pd.option_context("display.max_rows", None, "display.width", 200):
+    results = run(tables, source, exhaustive=exhaustive, workers=os.cpu_count() or 1, index=load_index())
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
         print(shares(results))
     mode = "exhaustive" if exhaustive else "narrowed"
     print(f"{len(results)} changes in {time.perf_counter() - started:.1f} s ({mode})")
-    missed = [r.perturbation for r in results if source is not None and not (r.schema or r.transcription)]
-    for p in missed[:20]:
-        print(f"not detected by schema or transcription: {p}")
+    for what, missed in [
+        ("the text", [r for r in results if source is not None and not (r.schema or r.transcription)]),
+        ("the index", [r for r in results if not (r.schema or r.index)]),
+    ]:
+        for r in missed[:20]:
+            print(f"not detected by schema or transcription on {what}: {r.perturbation}")
     return 0
 
 
