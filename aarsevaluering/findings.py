@@ -257,7 +257,9 @@ def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Dat
         unit = str(size["unit"])
         is_pct = unit in ("percent", "%")
         size_unit = "percentage points" if is_pct else unit
-        size_text = "" if "claim" in unit else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
+        # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
+        nil = "claim" in unit or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
+        size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
         size_text = size_text.lstrip("+")
         rows.append(
             {

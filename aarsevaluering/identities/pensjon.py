@@ -361,7 +361,9 @@ def prose_derived_totals(get: Getter) -> list[Check]:
             source_lines=f"{prose_line(get, 'ordinary_premium_incl_employer_tax')}, "
             f"{prose_line(get, 'actual_pension_cost')}; {central_line(get, TOTAL)}",
             section=section,
-            terms=1,  # the ordinary premium, in tenths of a million; D04's thousands are finer by far
+            # Two figures: the ordinary premium in tenths of a million and D04's total, counted at that
+            # precision too (its thousands are finer, so the band is a little wider than it need be).
+            terms=2,
             input_decimals=1,
         ),
         _claim(f"{PROSE}.claim_growth_above_wage_growth",
