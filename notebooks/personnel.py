@@ -361,7 +361,7 @@ for colour, year in zip(["grey", "sky", "green", "blue"], ["2020", "2021", "2022
             lw=2.2 if year == "2023" else 1.2)  # fmt: skip
 ax.set_xticks(list(months), [m[:3] for m in profile["month"]])
 ax.set_ylabel("New permanent hires (persons)")
-ax.set_title("Permanent hires peak in August every year")
+ax.set_title("Permanent hires peak in August every year", pad=22)  # room for the legend above
 style.legend_above(ax, ncol=4)
 style.finish(fig, table=pers.HIRES)
 plt.show()
