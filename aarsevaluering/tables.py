@@ -146,7 +146,8 @@ def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styl
         # Slightly smaller type and a narrower floor for the check's words: four number columns of
         # nine-digit kroner (D06) and the class still fit the 688 px column.
         {"selector": "", "props": "font-size: 0.9em;"},
-        {"selector": "td.col0", "props": "min-width: 9em;"},
+        {"selector": "td.col0", "props": "min-width: 9em; overflow-wrap: anywhere;"},
+        {"selector": "td, th", "props": "padding-left: 0.4em; padding-right: 0.4em;"},
         {"selector": "td.col4", "props": "white-space: nowrap;"},
         {"selector": ".check-note", "props": "font-size: 0.85em;"},
     ]
