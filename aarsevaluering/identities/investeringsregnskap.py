@@ -1097,6 +1097,13 @@ CLAIMS: dict[str, tuple[str, str, Callable[[Getter], bool], str]] = {
         lambda g: _status(g, "KK P11 Bybru") == "Iht. plan",
         TPROJ,
     ),
+    "p11_frame_dated_2022": (
+        "6182; 6179",
+        "P11's summary dates its gross frame of 716 million to 2022 (holds only if that figure is not the 2023 "
+        "revised budget that the P11 project table above it prints in its Sum)",
+        lambda g: round(_v(g, TPROJ, REV, programme_area="P11", label="Sum") / 1000) != prose(g, "p11_gross_budget"),
+        TPROJ,
+    ),
     "p11_projects_on_schedule": (
         "6183",
         "P11's summary: the projects follow the planned schedule (every P11 project 'Iht. plan' in its table)",
@@ -1449,6 +1456,11 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         "2B part 2 'KK P09 Gravplasser'",
         lambda g: _v(g, T2, ACT, label="KK P09 Gravplasser"),
         "2B 3410",
+    ),
+    "hso_housing_frame_2023": (
+        "2B: the original budget 2023 of 'DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus.'",
+        lambda g: _v(g, T1, ORIG, label="DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."),
+        "2B 3215",
     ),
     "p11_gross_budget": (
         "P11: revised budget (Sum)",
