@@ -553,7 +553,7 @@ def loan_fund(get: Getter) -> list[Check]:
     out.append(
         _check(
             f"{D06}.result_after",
-            "Loan fund: result after dispositions = result before + use of disposition fund",
+            "Loan fund: result after dispositions = result before + use of discretionary fund",
             value(frame, "actual_2023", label=after_label),
             before + value(frame, "actual_2023", row_kind="disposition"),
             D06,
@@ -757,6 +757,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             lines("balance", "movement"),
             kind=SUM,
             terms=1 + len(moves),
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.requirement",
@@ -767,6 +768,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             lines("component", "requirement"),
             kind=SUM,
             terms=len(components),
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.margin",
@@ -775,6 +777,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             closing - requirement,
             D09,
             _line(d09, row_kind="margin"),
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.ratio",
@@ -799,6 +802,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             f"{lines('balance')}, {d08_use}",
             kind=SUM,
             terms=4,
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.budgeted_use_vs_{D08}",
@@ -809,6 +813,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             f"{lines('movement')}, {d08_use}",
             kind=SUM,
             terms=len(budgeted_moves) + 2,
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.year_end_vs_{D08}",
@@ -817,6 +822,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             value(d08, "actual_2023", label=DISP_USE) - value(d08, "revised_budget_2023", label=DISP_USE),
             D09,
             f"{_line(d09, label=year_end)}, {d08_use}",
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
         _check(
             f"{D09}.adopted_use_vs_{D08}",
@@ -826,6 +832,7 @@ def disposition_fund(get: Getter) -> list[Check]:
             D09,
             f"{_line(d09, label=adopted)}, {d08_use}",
             kind=RESTATEMENT,
+            unit="NOK 1000",  # the table's unit, without its last row's percent
         ),
     ]
 
@@ -834,7 +841,7 @@ def disposition_fund(get: Getter) -> list[Check]:
 def result_bridge(get: Getter) -> list[Check]:
     """The book's bridge from the revised budget to the result (an estimate: the report never says how
     much of the extra provisions to bound funds the programme areas made), and the year-end reduction
-    in the use of the disposition fund, which D08 and D09 tie exactly."""
+    in the use of the discretionary fund, which D08 and D09 tie exactly."""
     steps = bridge(get)
     d08, d09 = get(D08), get(D09)
     start = float(steps.loc[steps["kind"] == "start", "amount"].iloc[0])
@@ -859,7 +866,7 @@ def result_bridge(get: Getter) -> list[Check]:
         ),
         _check(
             "drift_bridge.year_end_reduction",
-            "Year-end reduction of the disposition fund's use (D09) = "
+            "Year-end reduction of the discretionary fund's use (D09) = "
             "improvement − extra net provisions to bound funds + cut in the transfer to investment (D08)",
             value(d09, "value_2023", label="Saldering netto bruk regnskap 2023"),
             improvement - _bound_funds_extra(get) + transfer_cut,
@@ -1027,7 +1034,9 @@ PROSE_FIGURES: dict[str, Prose] = {
         D08,
         _resultatgrad_bounds,
     ),
-    "disposition_fund_net_use_2023": _sum("Net use of the disposition fund 2023 (D08)", _disp_net("actual_2023"), D08),
+    "disposition_fund_net_use_2023": _sum(
+        "Net use of the discretionary fund 2023 (D08)", _disp_net("actual_2023"), D08
+    ),
     "disposition_fund_end_2023": Prose("Disposition fund 31.12 (D09)", _d09("Saldo disposisjonsfond per 31.12 *"), D09),
     "disposition_fund_margin_above_requirement": Prose(
         "Fund above the reserve requirement (D09)",
@@ -1080,7 +1089,7 @@ PROSE_FIGURES: dict[str, Prose] = {
         "Dividends below the revised budget (D07)", _total(D07, "deviation_nok", -1.0), D07
     ),
     "disposition_fund_use_reduction": Prose(
-        "Year-end reduction of the disposition fund's use (D09)", _d09("Saldering netto bruk regnskap 2023"), D09
+        "Year-end reduction of the discretionary fund's use (D09)", _d09("Saldering netto bruk regnskap 2023"), D09
     ),
     "asss_lead_over_drammen_resultatgrad": _sum(
         "ASSS average (prose) − Drammen's resultatgrad (tables), percentage points",
@@ -1239,7 +1248,7 @@ PROSE_FIGURES: dict[str, Prose] = {
     ),
     "disposition_fund_start_2023": Prose("Disposition fund 1.1. (D09)", _d09("Saldo disposisjonsfond per 1.1."), D09),
     "disposition_fund_budgeted_net_use": _sum(
-        "Budgeted net use of the disposition fund (D08 regulated budget)", _disp_net("revised_budget_2023"), D08
+        "Budgeted net use of the discretionary fund (D08 regulated budget)", _disp_net("revised_budget_2023"), D08
     ),
     "bound_funds_net_provision_2023": _sum(
         "Net provisions to bound funds 2023 (D08)", lambda get, _: _m(_bound_net("actual_2023")(get)), D08
@@ -1459,7 +1468,7 @@ def claims(get: Getter) -> list[Check]:
     out.append(
         _claim(
             "adopted_budget_fund_use",
-            "the net use of the disposition fund budgeted for the year (D09's five budgeted movements) is "
+            "the net use of the discretionary fund budgeted for the year (D09's five budgeted movements) is "
             "the adopted budget's, as line 141 calls it (D09 prints the adopted budget's use apart)",
             round(_m(adopted), 1) == round(_m(float(budgeted["value_2023"].sum())), 1),
             "140–141, 2674–2675, 2688–2696",
