@@ -46,3 +46,12 @@ def test_no_output_is_hidden_from_nbval(name):
         tags = c.get("metadata", {}).get("tags", [])
         assert not {"nbval-ignore-output", "nbval-skip", "raises-exception"} & set(tags), f"{name}: {tags}"
         assert "NBVAL_" not in "".join(c["source"]), f"{name}: an NBVAL marker hides a cell"
+
+
+@pytest.mark.parametrize("name", IPYNB)
+def test_cell_ids_are_stable(name):
+    """Cell ids are the cells' positions (aarsevaluering.sync), so a re-run changes no id."""
+    notebook = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+    ids = [c.get("id") for c in notebook["cells"]]
+    wanted = [f"cell-{n:03d}" for n in range(1, len(ids) + 1)]
+    assert ids == wanted, f"{name}: cell ids are not their positions; run `make sync`"
