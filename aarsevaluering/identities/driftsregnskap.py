@@ -872,6 +872,7 @@ def result_bridge(get: Getter) -> list[Check]:
             improvement - _bound_funds_extra(get) + transfer_cut,
             D09,
             f"{_line(d09, label='Saldering netto bruk regnskap 2023')}, {d08_lines}",
+            unit="NOK 1000",
             kind=SUM,
             terms=8,
         ),
