@@ -59,7 +59,6 @@ class Check:
     table: str
     source_lines: str
     section: str = ""
-    explanation: str = ""
     kind: str = SUM
     terms: int = 2
     input_decimals: int | None = None
@@ -201,7 +200,7 @@ def from_disk(name: str) -> pd.DataFrame:
 
 CHECK_COLUMNS = [
     "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "decimals", "kind",
-    "terms", "tolerance", "low", "high", "status", "table", "section", "source_lines", "explanation",
+    "terms", "tolerance", "low", "high", "status", "table", "section", "source_lines",
 ]  # fmt: skip
 
 
@@ -263,7 +262,6 @@ def check(
     source_lines,
     decimals: int = 0,
     unit: str | None = None,
-    explanation: str = "",
     section: str | None = None,
     kind: str = SUM,
     terms: int = 2,
@@ -287,7 +285,6 @@ def check(
         table=table,
         source_lines=str(source_lines),
         section=info["section"] if section is None else section,
-        explanation=explanation,
         kind=kind,
         terms=int(terms),
         input_decimals=input_decimals,
@@ -339,7 +336,6 @@ def sum_checks(
     parts=None,
     what: str = "",
     check_id: str = "",
-    explanation: str = "",
 ) -> list[Check]:
     """For each column, the row ``total`` (e.g. ``{"label": "Sum"}``) against the sum of ``parts``
     (a boolean mask function of the frame; default: all rows of kind ``item``)."""
@@ -366,7 +362,6 @@ def sum_checks(
                 table=table,
                 source_lines=lines_of(table),
                 section=info["section"],
-                explanation=explanation,
             )
         )
     return out
@@ -381,7 +376,6 @@ def row_checks(
     what: str,
     rows=None,
     key: str = "label",
-    explanation: str | Callable[[pd.Series], str] = "",
     kind: str = SUM,
     terms: int = 2,
     bounds: Callable[[pd.Series], tuple[float, float]] | None = None,
@@ -398,7 +392,6 @@ def row_checks(
     for _, row in frame.iterrows():
         if pd.isna(row[column]):
             continue
-        note = explanation(row) if callable(explanation) else explanation
         out.append(
             Check(
                 check_id=f"{table}.{column}.{row[key]}",
@@ -411,7 +404,6 @@ def row_checks(
                 table=table,
                 source_lines=str(int(row["source_line"])),
                 section=info["section"],
-                explanation=note,
                 kind=kind,
                 terms=terms,
                 low=bounds(row)[0] if bounds else float("nan"),

@@ -105,7 +105,7 @@ def _num(x) -> float:
 
 def _check(check_id, what, printed, recomputed, table, lines, decimals=0, unit=None, section=None, **kind):
     """A check of this chapter; ``kind`` passes ``kind=``, ``terms=``, ``input_decimals=``, ``bounds=``."""
-    return make_check(CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, "", section, **kind)
+    return make_check(CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, section, **kind)
 
 
 def pct_bounds(deviation: float, budget: float) -> tuple[float, float]:

@@ -130,7 +130,7 @@ def _check(check_id, what, printed, recomputed, table, lines, *, kind, decimals=
     fails live in ``findings/investeringsregnskap.yaml``, not here."""
     section = "Investeringsregnskapet (prose)" if table == TPROSE else None
     return make_check(
-        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, "", section, kind=kind, **tolerance
+        CHAPTER, check_id, what, printed, recomputed, table, lines, decimals, unit, section, kind=kind, **tolerance
     )
 
 
