@@ -18,7 +18,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Everything the book is built from. When none of it is newer than the last build, make stops here;
 # otherwise Sphinx rebuilds only the pages whose sources or tables changed (aarsevaluering/sphinxext.py).
-BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data aarsevaluering _static _templates -type f \
+BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data findings aarsevaluering _static _templates -type f \
 	-not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
 BOOK_BUILT := _build/.book-built
 
@@ -54,12 +54,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check aarsevaluering tests notebooks benchmarks
 	$(BIN)/python -m pytest tests/test_pairing.py -q -p no:xdist -p no:cacheprovider -o addopts=
 
-# Re-execute each chapter from its .py and write the paired .ipynb with outputs (for nbval; without
-# --update, which skips the run when the code is unchanged, though a table may have changed);
+# Re-execute each chapter from its .py and write the paired .ipynb with outputs and stable cell ids
+# (aarsevaluering/sync.py; every run, since a table may have changed when the code has not);
 # rewrite the data page from data/datapackage.json (tests/test_catalogue.py checks it is current).
 sync: $(STAMP)
-	cd notebooks && for nb in *.py; do \
-		../$(BIN)/jupytext --to ipynb --execute "$$nb" || exit 1; done
+	$(BIN)/python -m aarsevaluering.sync notebooks/*.py
 	$(BIN)/python -m aarsevaluering.catalogue
 
 # Build and test costs against the cost of running the notebooks as plain scripts; writes
