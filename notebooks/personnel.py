@@ -127,8 +127,8 @@ gt("other_verdicts", ", ".join(
 # **Staff.** At the end of 2023 the municipality had {glue:text}`personnel_head_2023:s` permanent
 # employees in {glue:text}`personnel_fte_2023:s` FTEs, {glue:text}`personnel_fte_change:s` more FTEs
 # than a year earlier, and another {glue:text}`personnel_temp_fte:s` FTEs held by
-# {glue:text}`personnel_temp_head:s` temporary employees. Of the permanent positions,
-# {glue:text}`personnel_ft_2023:s` were full time.
+# {glue:text}`personnel_temp_head:s` temporary employees (*{term}`midlertidig ansatte <Midlertidig ansatt>`*).
+# Of the permanent positions, {glue:text}`personnel_ft_2023:s` were full time (*{term}`heltid <Heltid>`*).
 #
 # **Flows.** Turnover was {glue:text}`personnel_turn_2023:s`, the highest of the four years printed.
 # The report does not say what it is a rate of; applied to the permanent staff (the book's assumption),

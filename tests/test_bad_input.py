@@ -5,6 +5,7 @@ and against the text (where it is at hand)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -129,10 +130,12 @@ def test_make_stops_on_a_bad_file_with_its_message_last(real_data, tmp_path, tra
     folder.mkdir()
     for name in ("Makefile", "requirements.txt", "pyproject.toml"):  # the installed environment's stamp
         shutil.copy2(REPO / name, folder / name)
-    # "-o lint": make test lints the checkout's code first, and this folder has none.
+    # "-o lint": make test lints the checkout's code first, and this folder has none. The outer make's
+    # variables are dropped (under `make test` a nested make would print "Entering directory").
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
     result = subprocess.run(
         ["make", target, "-o", "lint", f"VENV={Path(sys.executable).parent.parent}", "BOOK_INPUTS="],
-        cwd=folder, capture_output=True, text=True, timeout=300,
+        cwd=folder, capture_output=True, text=True, timeout=300, env=env,
     )  # fmt: skip
     assert result.returncode != 0
     assert not result.stdout.strip(), "make ran a command before the data were checked"
