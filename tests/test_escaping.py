@@ -7,10 +7,11 @@ replaced, because the identities and the notebooks look rows up by label: by equ
 (``str.startswith``), by substring, and across tables (the programme-area code, a project's name in
 the project table and in statement 2B). The rows were chosen by trying each one: with its tail, every
 check of ``aarsevaluering.checks.run()`` keeps its class and every notebook runs. Tables not here have
-no such row (every label is a key that code looks up: D08's year-end dispositions, the prose figures of driftsregnskap, pensjon and
-investeringsregnskap; B02 fund reserves; D04 pension items; 2A financing; B01 debt by use; and the
-personnel tables of pay, gender by job group, gender and age (its age groups join the permanent, temporary
-and part-time staff), the full-time share (the chapter quotes its years), sick leave by quarter and hires by month).
+no such row (every label is a key that code looks up): D08's year-end dispositions; the prose figures
+of driftsregnskap, pensjon and investeringsregnskap; B02 fund reserves; D04 pension items; 2A
+financing; B01 debt by use; and the personnel tables of pay, gender by job group, gender and age (its
+age groups join the permanent, temporary and part-time staff), the full-time share (the chapter
+quotes its years), sick leave by quarter and hires by month.
 """
 
 from __future__ import annotations
