@@ -122,9 +122,11 @@ def render() -> str:
     for name, what in PACKAGE_FILES:
         lines.append(f"- {download(f'data/{name}')}: {what}.")
     lines += [
-        f"- `audit_checks.csv`: every check the book makes, one row each, with the printed and the recomputed "
-        f"figure, the difference, the class and the source lines. The build writes it when it runs the audit; "
-        f"download it from the {{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>`.",
+        f"- `audit_checks.csv` and `audit_findings.csv`: every check the book makes, one row each, with the "
+        f"printed and the recomputed figure, the difference, the class, the finding and its verdict; and every "
+        f"finding, with its verdict, size, lines and explanation. The build writes them when it runs the audit "
+        f"(`python -m aarsevaluering.audit` does the same); download them from the "
+        f"{{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>`.",
         "",
         "## The tables",
         "",
@@ -142,12 +144,15 @@ def render() -> str:
             "",
             f"Chapter: {{doc}}`../notebooks/{chapter}`.",
             "",
-            "| File | Title as printed | Unit | Rows | Report table |",
-            "| --- | --- | --- | ---: | --- |",
+            # Three columns, so the long file names fit the page: the report's table id and the unit
+            # stand under the title.
+            "| File | Title as printed (report table; unit) | Rows |",
+            "| --- | --- | ---: |",
         ]
         for e in chosen:
-            cells = [download(f"data/{e['file']}"), escape(e["title"]), escape(e["unit"]), str(e["rows"])]
-            lines.append("| " + " | ".join([*cells, escape(e["source_table"])]) + " |")
+            about = f"{escape(e['title'])} ({escape(e['source_table'])}; {escape(e['unit'])})"
+            link = download(f"data/{e['file']}")
+            lines.append(f"| {link} | {about} | {e['rows']} |")
     return "\n".join(lines) + "\n"
 
 

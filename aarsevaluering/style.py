@@ -13,6 +13,8 @@ creation date in the metadata make the same figure give the same bytes on every 
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
@@ -97,10 +99,43 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
     )
 
 
+def _wrap_to_fit(text_artist, right_px: float, renderer) -> bool:
+    """Wrap a title or note at word boundaries so that it ends before ``right_px`` (the figure's
+    right edge, in display pixels); True when it changed."""
+    text = " ".join(text_artist.get_text().split())
+    box = text_artist.get_window_extent(renderer)
+    if not text or box.x1 <= right_px + 1 or box.width <= 0:
+        return False
+    room = max(right_px - box.x0, 0.3 * right_px)
+    per_line = max(20, int(len(text) * room / box.width))
+    text_artist.set_text("\n".join(textwrap.wrap(text, per_line)))
+    return True
+
+
 def finish(fig, table: str = "", note: str = ""):
-    """Lay out the figure, add its source note and return it."""
-    fig.tight_layout()
+    """Lay out the figure, add its source note and return it, drawn at the column's width.
+
+    The SVG is saved with a tight bounding box, so a title running past the figure's edge (a
+    left-aligned title starts where the axes start, after long tick labels) or labels sticking out
+    past it would make it wider than ``FIGURE_WIDTH``, and the page would shrink it, text and all.
+    Here titles and notes are wrapped to end inside the figure, then the figure is narrowed by what
+    still sticks out, and laid out again, until its tight box fits the column."""
     source_note(fig, table, note)
+    renderer = fig.canvas.get_renderer()
+    # The titles ax.set_title writes (left-aligned in the book's style) and the figure's own texts.
+    texts = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title)] + list(fig.texts)
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(min(width, FIGURE_WIDTH), height)
+    for _ in range(5):
+        fig.tight_layout()
+        if any([_wrap_to_fit(t, fig.bbox.x1, renderer) for t in texts]):
+            fig.tight_layout()
+        box = fig.get_tightbbox(renderer)  # inches, the figure spanning 0 to its width
+        width = fig.get_size_inches()[0]
+        overhang = max(0.0, -box.x0) + max(0.0, box.x1 - width)
+        if overhang < 0.02 or width <= FIGURE_WIDTH / 2:
+            break
+        fig.set_size_inches(max(width - overhang, FIGURE_WIDTH / 2), height)
     return fig
 
 

@@ -4,13 +4,14 @@ totals set apart, labels shown as text (never as HTML), and fixed ids so stored 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
 from .data import resource
-from .fmt import fmt, fmt_difference
+from .fmt import NBSP, fmt, fmt_difference
 
 TOTAL_KINDS = ("total", "subtotal", "result")
 
@@ -110,6 +111,15 @@ def styled(
 STATUS_COLOURS = {"exact": "#e7f4ec", "rounding": "#fff4d6", "discrepancy": "#fbe0dc"}
 
 
+# A space inside a number written in words ("9 564", "1.75 %") that must not break a line.
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%)")
+
+
+def _unbreakable_numbers(text: str) -> str:
+    """``text`` with the spaces inside its numbers (thousands, before %) made no-break spaces."""
+    return _NUMBER_SPACE.sub(NBSP, text)
+
+
 def _check_text(checks: pd.DataFrame) -> list[str]:
     """The check's wording with its unit and source lines folded in under it, as escaped HTML."""
     out = []
@@ -118,7 +128,7 @@ def _check_text(checks: pd.DataFrame) -> list[str]:
         if not pd.isna(lines) and str(lines).strip():
             notes.append(f"lines {html.escape(str(lines))}")
         note = f'<br><span class="check-note">{" · ".join(notes)}</span>' if notes else ""
-        out.append(html.escape(str(what)) + note)
+        out.append(html.escape(_unbreakable_numbers(str(what))) + note)
     return out
 
 
@@ -186,4 +196,6 @@ def interactive(
     attributes = 'class="report-table interactive-table"'
     if headers:
         attributes += f' data-filter-columns="{html.escape("|".join(headers), quote=True)}"'
+    # Slightly smaller type: a long list of checks with its sort buttons still fits the text column.
+    styler = styler.set_table_styles([{"selector": "", "props": "font-size: 0.9em;"}], overwrite=False)
     return styler.set_table_attributes(attributes)

@@ -32,11 +32,14 @@ from myst_nb import glue
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import audit_checks, audit_findings
 from aarsevaluering.data import write_csv
-from aarsevaluering.fmt import fmt, fmt_difference
+from aarsevaluering.fmt import UNIT_SUFFIX, fmt, fmt_difference
 from aarsevaluering.tables import interactive, styled
 
 all_checks = checks.run()
 counts = findings.counts(all_checks)
+# The chapters by their short English names, so that the tables fit the page.
+CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
+                 "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
 for key, count in counts.items():
     glue(f"audit_{key}", fmt(count), display=False)
 
@@ -58,15 +61,17 @@ for key, count in counts.items():
 # a relation the report never states (*unstated*).
 
 # %% tags=["remove-input"]
+by_status = checks.summary(all_checks).rename(index=CHAPTER_NAMES).reset_index()
+styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
+       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
+                "estimate": "Estimate", "discrepancy": "Discrepancy"})  # fmt: skip
+
+# %% tags=["remove-input"]
 verdicts = findings.table(all_checks).groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
 verdicts = verdicts.reindex(index=sorted(checks.IDENTITIES), columns=list(findings.VERDICTS), fill_value=0)
-by_status = all_checks.groupby(["chapter", "status"]).size().unstack(fill_value=0)
-by_status = by_status.reindex(columns=list(checks.STATUSES), fill_value=0)
-overview = by_status.join(verdicts).reset_index()
-styled(overview, table_id="audit-counts", caption="Checks by class and findings by verdict, per chapter",
-       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Estimate", "discrepancy": "Discrepancy", "error": "Error",
-                "inconsistency": "Inconsistency", "scope": "Scope", "unstated": "Unstated"})  # fmt: skip
+styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdicts", caption="Findings by verdict, per chapter",
+       columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
+                "unstated": "Unstated"})  # fmt: skip
 
 # %% [markdown]
 # The verdicts are a closed vocabulary:
@@ -114,13 +119,17 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 #
 # The whole list, in the order the chapters make them. Type in the search box to find a table, a
 # line or a label; choose a chapter, class or verdict to narrow the list; click a header to sort.
-# The difference is printed less recomputed, in the printed figure's unit.
+# The difference is printed less recomputed, in the unit named after the check.
 
 # %% tags=["remove-input"]
 every_check = audit_checks(all_checks).assign(
-    difference_text=[fmt_difference(v, int(d), u) for v, d, u in
-                     zip(all_checks["difference"], all_checks["decimals"], all_checks["unit"], strict=True)],
+    check_text=[f"{what} ({UNIT_SUFFIX.get(unit, unit)})" if unit else what for what, unit in
+                zip(all_checks["what"], all_checks["unit"], strict=True)],
+    chapter_name=all_checks["chapter"].map(CHAPTER_NAMES),
+    difference_text=[fmt_difference(v, int(d)) for v, d in
+                     zip(all_checks["difference"], all_checks["decimals"], strict=True)],
 )  # fmt: skip
 interactive(every_check, table_id="audit-all", caption="Every check of the book",
-            columns={"what": "Check", "chapter": "Chapter", "difference_text": "Difference",
+            filters=("chapter_name", "status", "verdict"),
+            columns={"check_text": "Check", "chapter_name": "Chapter", "difference_text": "Difference",
                      "status": "Class", "verdict": "Verdict"})  # fmt: skip

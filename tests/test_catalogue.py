@@ -47,7 +47,9 @@ def test_data_page_source_lists_every_resource():
         assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
         (row,) = [line for line in section.splitlines() if line.startswith(f"| {link} |")]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
-        assert cells[1:4] == [catalogue.escape(spec["title"]), catalogue.escape(spec["unit"]), str(spec["rows"])]
+        about = f"{catalogue.escape(spec['title'])} ({catalogue.escape(spec['source_table'])}; "
+        about += f"{catalogue.escape(spec['unit'])})"
+        assert cells[1:3] == [about, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert f"{{download}}`{name} <../data/{name}>`" in page
     assert f"{{ref}}`audit page <{catalogue.AUDIT_DOWNLOAD_LABEL}>`" in page
@@ -68,7 +70,7 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     monkeypatch.setattr(catalogue, "DATA", data)
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert "| Sentrale inntekter | NOK 1000 | 10 |" in text
+    assert "| Sentrale inntekter (D02; NOK 1000) | 10 |" in text
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert catalogue.main(["--check"]) == 1
@@ -147,8 +149,9 @@ def test_built_data_page_links_every_file(built_html):
     for spec in resources():
         href = links.downloads[spec["path"]]
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
-        shown = [cell.translate(STRAIGHT_QUOTES) for cell in rows[spec["path"]][1:4]]
-        assert shown == [" ".join(spec["title"].split()), spec["unit"], str(spec["rows"])]
+        shown = [cell.translate(STRAIGHT_QUOTES) for cell in rows[spec["path"]][1:3]]
+        about = f"{' '.join(spec['title'].split())} ({spec['source_table']}; {spec['unit']})"
+        assert shown == [about, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
