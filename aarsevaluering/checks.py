@@ -293,6 +293,17 @@ def check(
     )
 
 
+# The unit of a claim: printed 1 (the report says so), recomputed 1 if the figures bear it out, else 0.
+CLAIM_UNIT = "claim (1 = holds)"
+
+
+def claim(chapter: str, check_id: str, what: str, holds: bool, table: str, source_lines, section: str | None = None):
+    """A statement of the report in words ("has increased", "higher than budgeted") against the
+    printed figures it speaks about: the one constructor of the chapters' claims."""
+    return check(chapter, check_id, what, 1.0, 1.0 if holds else 0.0, table, source_lines, 0, CLAIM_UNIT, section,
+                 kind=CLAIM)  # fmt: skip
+
+
 def lines_of(table: str, frame: pd.DataFrame | None = None, mask=None) -> str:
     """Source lines of a table (or of the rows ``mask`` selects) as 'first–last' text."""
     if frame is not None and mask is not None:

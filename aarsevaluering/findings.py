@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .checks import DISCREPANCY, ESTIMATE, EXACT, IN_NOK_THOUSAND, ROUNDING, TRUNCATED, from_disk, value
+from .checks import CLAIM_UNIT, DISCREPANCY, ESTIMATE, EXACT, IN_NOK_THOUSAND, ROUNDING, TRUNCATED, from_disk, value
 from .data import REPO_ROOT, DataError, _note_read, resource
 from .fmt import fmt, fmt_difference
 
@@ -225,7 +225,7 @@ def _size(members: pd.DataFrame, finding: Finding) -> pd.Series:
 
 def _relative(row: pd.Series) -> str:
     """The size relative to the figure it affects (not for percentages, claims or zero figures)."""
-    if row["unit"] in ("percent", "%") or "claim" in str(row["unit"]) or not row["printed"]:
+    if row["unit"] in ("percent", "%", CLAIM_UNIT) or not row["printed"]:
         return ""
     if math.isnan(row["difference"]):
         return ""
@@ -258,7 +258,7 @@ def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Dat
         is_pct = unit in ("percent", "%")
         size_unit = "percentage points" if is_pct else unit
         # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
-        nil = "claim" in unit or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
+        nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
         size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
         size_text = size_text.lstrip("+")
         rows.append(

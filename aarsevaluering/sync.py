@@ -3,8 +3,9 @@ paired ``.ipynb`` with outputs and stable cell ids.
 
 jupytext gives every cell of a notebook it writes from a script a new random id, so each run changed
 every cell of the stored notebook even when no output did; a reviewer's diff then shows nothing but
-ids. Here a cell's id is its position (``cell-007``): the same on every run, and a diff shows only
-what changed. The notebook is executed in its own folder, as Jupyter Book and nbval run it.
+ids (and the times each cell ran). Here a cell's id is its position (``cell-007``) and no time is
+kept: the same on every run, and a diff shows only what changed. The notebook is executed in its own
+folder, as Jupyter Book and nbval run it.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ import nbformat
 
 
 def stable_ids(path: Path) -> bool:
-    """Give the cells of the notebook at ``path`` their positions as ids; True when it changed."""
+    """Give the cells of the notebook at ``path`` their positions as ids and drop the execution
+    timestamps nbclient records in each cell's metadata; True when it changed."""
     notebook = nbformat.read(path, as_version=4)
     changed = False
     for number, cell in enumerate(notebook.cells, start=1):
         wanted = f"cell-{number:03d}"
         if cell.get("id") != wanted:
             cell["id"] = wanted
+            changed = True
+        if cell.get("metadata", {}).pop("execution", None) is not None:
             changed = True
     if changed:
         nbformat.write(notebook, path)

@@ -55,3 +55,5 @@ def test_cell_ids_are_stable(name):
     ids = [c.get("id") for c in notebook["cells"]]
     wanted = [f"cell-{n:03d}" for n in range(1, len(ids) + 1)]
     assert ids == wanted, f"{name}: cell ids are not their positions; run `make sync`"
+    timed = [i for i, c in enumerate(notebook["cells"], start=1) if "execution" in c.get("metadata", {})]
+    assert not timed, f"{name}: cells {timed} keep the times they ran; run `make sync`"

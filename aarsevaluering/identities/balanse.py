@@ -15,13 +15,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ..checks import (
-    CLAIM,
     ESTIMATE_KIND,
     RESTATEMENT,
     SHARE,
     SUM,
     Check,
     Getter,
+    claim,
     decimals_of,
     identity,
     lines_of,
@@ -331,7 +331,7 @@ def _check(check_id: str, what: str, printed: float, recomputed: float, unit: st
 
 def _claim(check_id: str, what: str, holds: bool, table: str, lines: str, section_of: str = PROSE) -> Check:
     """A statement in words: printed 1 (the report says so), recomputed 1 if the figures bear it out."""
-    return _check(check_id, what, 1, 1 if holds else 0, "claim (1 = holds)", 0, table, lines, section_of, kind=CLAIM)
+    return claim(CHAPTER, check_id, what, holds, table, lines, meta(section_of)["section"])
 
 
 @identity(CHAPTER)

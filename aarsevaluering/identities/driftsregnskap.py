@@ -25,12 +25,14 @@ import pandas as pd
 
 from ..checks import (
     CLAIM,
+    CLAIM_UNIT,
     ESTIMATE_KIND,
     RESTATEMENT,
     SHARE,
     SUM,
     Check,
     Getter,
+    claim,
     corner_range,
     identity,
     lines_of,
@@ -581,7 +583,7 @@ def loan_fund(get: Getter) -> list[Check]:
             1.0 if transfer == transfer_budget and pd.isna(value(frame, "deviation_nok", label=D06_TRANSFER)) else 0.0,
             D06,
             _line(frame, label=D06_TRANSFER),
-            unit="claim (1 = holds)",
+            unit=CLAIM_UNIT,
             kind=CLAIM,
         )
     )
@@ -1375,17 +1377,7 @@ def prose_figures(get: Getter) -> list[Check]:
 
 
 def _claim(check_id: str, what: str, holds: bool, lines: str, table: str = PROSE) -> Check:
-    return _check(
-        f"drift_claims.{check_id}",
-        f"Claim: {what}",
-        1.0,
-        1.0 if holds else 0.0,
-        table,
-        lines,
-        unit="claim (1 = holds)",
-        section="Driftsregnskapet (text)",
-        kind=CLAIM,
-    )
+    return claim(CHAPTER, f"drift_claims.{check_id}", f"Claim: {what}", holds, table, lines, "Driftsregnskapet (text)")
 
 
 @identity(CHAPTER)

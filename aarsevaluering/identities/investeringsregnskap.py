@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..checks import CLAIM, ESTIMATE_KIND, RESTATEMENT, SUM, Check, Getter, identity, lines_of, value
+from ..checks import CLAIM, CLAIM_UNIT, ESTIMATE_KIND, RESTATEMENT, SUM, Check, Getter, identity, lines_of, value
 from ..checks import check as make_check
 
 CHAPTER = "investeringsregnskap"
@@ -954,7 +954,7 @@ def self_financing_rule(get: Getter) -> list[Check]:
             float(prose(get, "self_financing_share") > minimum and sf["share"] > minimum),
             TPROSE,
             f"{prose_line(get, 'min_self_financing_share')}",
-            unit="claim",
+            unit=CLAIM_UNIT,
             kind=CLAIM,
         )
     )
@@ -1124,7 +1124,7 @@ def claims_in_words(get: Getter) -> list[Check]:
             float(bool(holds(get))),
             table,
             lines,
-            unit="claim",
+            unit=CLAIM_UNIT,
             kind=CLAIM,
         )
         for key, (lines, what, holds, table) in CLAIMS.items()

@@ -16,7 +16,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..checks import CLAIM, RESTATEMENT, Check, Getter, identity, lines_of, meta, row_checks, sum_checks, value
+from ..checks import (
+    RESTATEMENT,
+    Check,
+    Getter,
+    claim,
+    identity,
+    lines_of,
+    meta,
+    row_checks,
+    sum_checks,
+    value,
+)
 from ..fmt import fmt
 
 CHAPTER = "pensjon"
@@ -311,9 +322,7 @@ def cost_growth(get: Getter) -> dict[str, float]:
 
 
 def _claim(check_id: str, what: str, holds: bool, lines: str) -> Check:
-    return Check(check_id=check_id, chapter=CHAPTER, what=what, printed=1.0, recomputed=1.0 if holds else 0.0,
-                 unit="claim (1 = holds)", decimals=0, table=PROSE, source_lines=lines,
-                 section=meta(PROSE)["section"], kind=CLAIM)  # fmt: skip
+    return claim(CHAPTER, check_id, what, holds, PROSE, lines, meta(PROSE)["section"])
 
 
 @identity(CHAPTER)

@@ -21,13 +21,14 @@ import re
 import pandas as pd
 
 from ..checks import (
-    CLAIM,
+    CLAIM_UNIT,
     ESTIMATE_KIND,
     RESTATEMENT,
     SHARE,
     SUM,
     Check,
     Getter,
+    claim,
     identity,
     lines_of,
     pct,
@@ -55,7 +56,6 @@ JOB_GROUPS = "pers_gender_by_job_group"
 PROSE = "pers_prose_figures"
 
 TOTAL = "Totalsum"
-CLAIM_UNIT = "claim (1 = holds)"
 STAFF_GROUPS = {
     "permanent": "permanent employees",
     "temporary": "temporary employees",
@@ -203,7 +203,7 @@ def _check(
 def _claim(check_id: str, what: str, holds: bool, table: str, line: str) -> Check:
     """A claim of the running text: printed 1 (the report says so), recomputed 1 if the tables
     bear it out and 0 if they do not."""
-    return _check(check_id, what, 1, 1 if holds else 0, table, line, CLAIM_UNIT, 0, kind=CLAIM)
+    return claim(CHAPTER, check_id, what, holds, table, line)
 
 
 def _estimate(check_id: str, what: str, printed: float, recomputed: float, table: str, lines: str, unit: str,
