@@ -14,6 +14,7 @@ creation date in the metadata make the same figure give the same bytes on every 
 from __future__ import annotations
 
 import textwrap
+import warnings
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -102,14 +103,16 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
 def _wrap_to_fit(text_artist, right_px: float, renderer) -> bool:
     """Wrap a title or note at word boundaries so that it ends before ``right_px`` (the figure's
     right edge, in display pixels); True when it changed."""
-    text = " ".join(text_artist.get_text().split())
+    text = text_artist.get_text()
     box = text_artist.get_window_extent(renderer)
-    if not text or box.x1 <= right_px + 1 or box.width <= 0:
+    if not text.strip() or box.x1 <= right_px + 1 or box.width <= 0:
         return False
     room = max(right_px - box.x0, 0.3 * right_px)
-    per_line = max(20, int(len(text) * room / box.width))
-    text_artist.set_text("\n".join(textwrap.wrap(text, per_line)))
-    return True
+    longest = max(len(line) for line in text.splitlines())
+    per_line = max(12, min(longest - 1, int(longest * room / box.width)))
+    wrapped = "\n".join(textwrap.wrap(" ".join(text.split()), per_line))
+    text_artist.set_text(wrapped)
+    return wrapped != text
 
 
 def finish(fig, table: str = "", note: str = ""):
@@ -126,16 +129,22 @@ def finish(fig, table: str = "", note: str = ""):
     texts = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title)] + list(fig.texts)
     width, height = fig.get_size_inches()
     fig.set_size_inches(min(width, FIGURE_WIDTH), height)
-    for _ in range(5):
-        fig.tight_layout()
-        if any([_wrap_to_fit(t, fig.bbox.x1, renderer) for t in texts]):
+    for _ in range(8):
+        # While a title still runs past the edge, tight_layout warns that it cannot fit; the title is
+        # wrapped next, so the warnings of these passes are not the figure's. The last layout may warn.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
             fig.tight_layout()
+        if any([_wrap_to_fit(t, fig.bbox.x1, renderer) for t in texts]):
+            continue  # lay out again with the wrapped texts before measuring
         box = fig.get_tightbbox(renderer)  # inches, the figure spanning 0 to its width
         width = fig.get_size_inches()[0]
         overhang = max(0.0, -box.x0) + max(0.0, box.x1 - width)
         if overhang < 0.02 or width <= FIGURE_WIDTH / 2:
             break
+        # What still sticks out is not text that wraps (tick labels, value labels): narrow the figure.
         fig.set_size_inches(max(width - overhang, FIGURE_WIDTH / 2), height)
+    fig.tight_layout()
     return fig
 
 

@@ -57,3 +57,17 @@ def test_cell_ids_are_stable(name):
     assert ids == wanted, f"{name}: cell ids are not their positions; run `make sync`"
     timed = [i for i, c in enumerate(notebook["cells"], start=1) if "execution" in c.get("metadata", {})]
     assert not timed, f"{name}: cells {timed} keep the times they ran; run `make sync`"
+
+
+@pytest.mark.parametrize("name", IPYNB)
+def test_no_stored_output_is_a_warning(name):
+    """A warning on stderr is a problem to fix at its source, and it names files by their absolute path,
+    so nbval would fail in any other checkout than the one that stored it."""
+    notebook = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+    warned = [
+        f"cell {number}: {''.join(out.get('text', ''))[:200]}"
+        for number, cell in enumerate(notebook["cells"], start=1)
+        for out in cell.get("outputs", [])
+        if out.get("name") == "stderr"
+    ]
+    assert not warned, f"{name}: outputs on stderr:\n" + "\n".join(warned)
