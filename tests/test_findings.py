@@ -168,3 +168,19 @@ def test_the_audit_command_writes_every_check_and_every_finding(all_checks):
     by_finding = pd.read_csv(io.StringIO(out))
     assert list(by_finding.columns) == audit.FINDINGS_EXPORT
     assert set(by_finding["finding_id"]) == set(by_check["finding_id"].dropna())
+
+
+def test_readme_states_the_counts(all_checks):
+    """README gives the counts of checks and findings; they are what the checks give today."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    stated = re.search(
+        r"\*\*(\d+) checks\*\*: (\d+) exact, (\d+) within rounding, (\d+) truncated, (\d+)\s+estimates and "
+        r"(\d+) discrepancies\. The discrepancies come down to \*\*(\d+) findings\*\*: (\d+) errors and (\d+)\s+"
+        r"inconsistencies, where the report contradicts itself, and (\d+) of scope and (\d+) unstated",
+        readme,
+    )
+    assert stated, "README.md no longer states the counts of checks and findings"
+    counts = findings.counts(all_checks)
+    keys = ["checks", "exact", "rounding", "truncated", "estimate", "discrepancy", "findings", "error",
+            "inconsistency", "scope", "unstated"]  # fmt: skip
+    assert [int(g) for g in stated.groups()] == [counts[k] for k in keys], f"README.md states {stated.groups()}"
