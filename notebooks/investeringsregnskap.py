@@ -34,6 +34,8 @@
 # agree with one another and with what its text says.
 
 # %% tags=["remove-input"]
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from myst_nb import glue
@@ -57,7 +59,14 @@ def put(key, text):
 def section_checks(key, *identities):
     """The checks the named identities make, with their count line glued as <key>_summary."""
     section = all_checks[all_checks["check_id"].isin(checks.run(CH, only=identities)["check_id"])]
-    put(f"{key}_summary", findings.summary_line(section))
+    line = findings.summary_line(section)
+    ids = set(findings.assign(section)["finding_id"]) - {""}
+    if key != "dk" and SALE_FINDING in ids:  # its box stands in the section on Drammen Eiendom KF's part
+        shown = len(ids) - 1
+        tail = f"; {shown} finding{'s' if shown != 1 else ''} shown here" if shown else ""
+        line = re.sub(r"; \d+ findings? shown here", tail, line)
+        line = line[:-1] + ", and the property sale's finding is shown with Drammen Eiendom KF's part."
+    put(f"{key}_summary", line)
     return section
 
 
@@ -500,15 +509,21 @@ put("p11_revised", fmt_million(p11["revised_budget_2023"]))
 put("p11_actual", fmt_million(p11["actual_2023"]))
 put("bybru", fmt_million(inv.value(p1, "actual_2023", label="KK P11 Bybru")))
 put("no_project", fmt(byarea.iloc[0]["actual_2023"], 0, "NOK 1000"))
+put("no_project_line", fmt(inv.value(p1, "actual_2023", label="Prosjekt mangler"), 0, "NOK 1000"))
 checks_2b = section_checks("s2b", "two_b_rolls_up")
 
 # %% [markdown]
-# Each programme subtotal equals its projects, the part totals equal the 2A lines of the same name,
-# and the four parts add to *Sum del 1–4*, {glue:text}`investeringsregnskap_sum_parts:s` in 2023. That
-# is {glue:text}`investeringsregnskap_gap_2b_2a:s` less than 2A's investment expenditure: 2A also holds
-# *Avdrag på lån* ({glue:text}`investeringsregnskap_avdrag:s`), Drammen Eiendom KF's repayment of debt,
-# which is not an investment and so has no place in 2B. One block of spending has no project at all
-# (*Prosjekt mangler*, {glue:text}`investeringsregnskap_no_project:s`).
+# The programme subtotals agree with their projects (exactly or within rounding) in every case but
+# one, the part totals equal the 2A lines of the same name, and the four parts add to *Sum del 1–4*,
+# {glue:text}`investeringsregnskap_sum_parts:s` in 2023. That is
+# {glue:text}`investeringsregnskap_gap_2b_2a:s` less than 2A's investment expenditure, because 2A also
+# holds *Avdrag på lån* ({glue:text}`investeringsregnskap_avdrag:s`), a repayment of debt that 2B does
+# not list. Kommunekassen's own statement prints no such line; the book takes it to be Drammen Eiendom
+# KF's extraordinary repayment after its property sale, which the report describes but does not tie to
+# this line (lines 3091–3093). One block of spending has no project at all: *Prosjekt mangler*,
+# {glue:text}`investeringsregnskap_no_project_line:s` on its line but
+# {glue:text}`investeringsregnskap_no_project:s` in the one-line subtotal under it, the subtotal that
+# does not agree (see the finding below).
 # {glue:text}`investeringsregnskap_s2b_summary:s` By programme area, roads and transport (P11)
 # dominate, with {glue:text}`investeringsregnskap_p11_actual:s` spent against a revised budget of
 # {glue:text}`investeringsregnskap_p11_revised:s`; the new city bridge (*Bybru*) alone took
@@ -651,8 +666,9 @@ checks_table(proj_checks, table_id="inv-checks-proj", caption="Project tables, a
 #
 # For roads and transport (P11) and water, sewage and waste (P12) the report also prints each
 # {term}`Hovedprosjekt` (main project) *net*: its investment in fixed assets, less the grants from
-# others and the sales that financed it, plus grants it passed on to others. The net figure is the part
-# the municipality finances itself.
+# others and the sales that financed it, plus grants it passed on to others. The report calls net the
+# status after income is deducted (line 6185); VAT compensation is not among the components. The book
+# reads the net figure as the part of a project that its own income does not cover.
 
 # %% tags=["remove-input"]
 net = get(inv.TNET)
@@ -762,8 +778,8 @@ styled(inv.financing_bridge(get), table_id="inv-financing-bridge",
 #
 # Drammen's {term}`Finansielle handlingsregler` (financial rules of action, line 2663) ask for
 # {term}`Egenfinansiering` (self-financing) of at least {glue:text}`investeringsregnskap_rule:s` of
-# {term}`Ikke-rentable investeringer` (non-profitable investments: those not paid back by fees or
-# rents), after VAT compensation and grants. The report says that 2023's self-financing was
+# {term}`Ikke-rentable investeringer` (non-profitable investments; the report does not define them,
+# the usual meaning is investments not paid back by fees or rents), after VAT compensation and grants. The report says that 2023's self-financing was
 # {glue:text}`investeringsregnskap_sf_printed:s`, or {glue:text}`investeringsregnskap_sf_share_printed:s`
 # (lines 2059–2060), and that the high figure is largely due to
 # {glue:text}`investeringsregnskap_extra_dividend:s` of extra dividend and
@@ -798,8 +814,9 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # {glue:text}`investeringsregnskap_sf_transfer:s`, was {glue:text}`investeringsregnskap_reduction:s`
 # below the revised budget of {glue:text}`investeringsregnskap_transfer_revised:s`, because the
 # expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares in the
-# investment account instead (lines 2667–2671; the operating chapter's dividend table budgets exactly
-# that sum).
+# investment account instead (lines 2667–2671). The report does not name the budget it compares with;
+# the operating chapter's dividend table holds exactly that sum for the company in the revised budget
+# and nothing in the adopted one (line 2616).
 #
 # **The amount.** The report does not say what the {glue:text}`investeringsregnskap_sf_printed:s`
 # holds. One reading rebuilds it: the transfer from operations,
@@ -815,7 +832,8 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # and {glue:text}`investeringsregnskap_sf_implied_high:s` for any share that rounds to it). The widest
 # base the printed tables allow, reading the rule literally, is the investment in fixed assets and
 # grants to others, less VAT compensation and grants from others, less the water and sewage
-# investments of P12, which are financed by fees (their net figure,
+# investments of P12, which the book takes as financed by fees, as the area's self-cost accounts
+# (line 6418) suggest (their net figure,
 # {glue:text}`investeringsregnskap_sf_p12_net:s`, is printed in the P12 net table):
 # {glue:text}`investeringsregnskap_sf_base:s`, giving {glue:text}`investeringsregnskap_sf_share:s`. The
 # report's base is about {glue:text}`investeringsregnskap_sf_gap:s` smaller, and nothing printed says
@@ -877,7 +895,8 @@ put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"
 # own table contradicts, P03's frame {glue:text}`investeringsregnskap_p03_gap:s` apart from its table,
 # and P15's summary, which speaks of something 2B does not list. P11's summary also dates its frame of
 # {glue:text}`investeringsregnskap_p11_prose:s` to 2022 (line 6182), while the figure is the revised
-# budget of 2023; that slip is checked with the claims in words below.
+# budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'
+# projects above.
 
 # %% tags=["remove-input"]
 show_findings(prose_checks)
