@@ -28,6 +28,7 @@ import fnmatch
 import html
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -308,8 +309,11 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
-def summary_line(checks: pd.DataFrame) -> str:
-    """One sentence counting a section's checks by class, for the chapter's reading flow."""
+def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = None) -> str:
+    """One sentence counting a section's checks by class, for the chapter's reading flow. A finding in
+    ``elsewhere`` (id -> where its box stands, e.g. "with Drammen Eiendom KF's part") is shown once, in
+    another section: it is not counted as shown here, and the sentence says where it is."""
+    elsewhere = elsewhere or {}
     n = {s: int((checks["status"] == s).sum()) for s in (EXACT, ROUNDING, TRUNCATED, ESTIMATE, DISCREPANCY)}
     parts = [f"{n[EXACT]} exact", f"{n[ROUNDING]} within rounding"]
     if n[TRUNCATED]:
@@ -320,18 +324,21 @@ def summary_line(checks: pd.DataFrame) -> str:
     ids = set(found.loc[found["finding_id"] != "", "finding_id"])
     if n[DISCREPANCY]:
         parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
-    tail = f"; {_plural(len(ids), 'finding')} shown here" if ids else ""
+    here = ids - set(elsewhere)
+    tail = f"; {_plural(len(here), 'finding')} shown here" if here else ""
+    tail += "".join(f"; finding {fid} is shown {where}" for fid, where in sorted(elsewhere.items()) if fid in ids)
     return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
 
 
-def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None):
+def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None, elsewhere: Mapping[str, str] | None = None):
     """The findings that the given checks (a section's) belong to, as boxes to read in the chapter:
-    title, verdict, size, lines and explanation. Figures are pasted from ``all_checks`` (default:
-    ``checks``). Returns an IPython HTML object (stable markup, so nbval can compare it)."""
+    title, verdict, size, lines and explanation; not those in ``elsewhere`` (see :func:`summary_line`).
+    Figures are pasted from ``all_checks`` (default: ``checks``). Returns an IPython HTML object
+    (stable markup, so nbval can compare it)."""
     from IPython.display import HTML
 
     found = assign(checks)
-    ids = set(found.loc[found["finding_id"] != "", "finding_id"])
+    ids = set(found.loc[found["finding_id"] != "", "finding_id"]) - set(elsewhere or {})
     frame = table(checks if all_checks is None else all_checks)
     frame = frame[frame["finding_id"].isin(ids)]
     return HTML(boxes(frame))

@@ -34,7 +34,6 @@
 # agree with one another and with what its text says.
 
 # %% tags=["remove-input"]
-import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -59,26 +58,17 @@ def put(key, text):
 def section_checks(key, *identities):
     """The checks the named identities make, with their count line glued as <key>_summary."""
     section = all_checks[all_checks["check_id"].isin(checks.run(CH, only=identities)["check_id"])]
-    line = findings.summary_line(section)
-    ids = set(findings.assign(section)["finding_id"]) - {""}
-    if key != "dk" and SALE_FINDING in ids:  # its box stands in the section on Drammen Eiendom KF's part
-        shown = len(ids) - 1
-        tail = f"; {shown} finding{'s' if shown != 1 else ''} shown here" if shown else ""
-        line = re.sub(r"; \d+ findings? shown here", tail, line)
-        line = line[:-1] + ", and the property sale's finding is shown with Drammen Eiendom KF's part."
-    put(f"{key}_summary", line)
+    put(f"{key}_summary", findings.summary_line(section, None if key == "dk" else SALE_ELSEWHERE))
     return section
 
 
 SALE_FINDING = "inv-dekf-sale-lines"  # shown once, where the chapter first reads the property sale
+SALE_ELSEWHERE = {SALE_FINDING: "with Drammen Eiendom KF's part"}
 
 
 def show_findings(section, keep_sale=False):
     """The findings of a section's checks as boxes (the property sale's only where it arises)."""
-    assigned = findings.assign(section)
-    if not keep_sale:
-        section = section[assigned["finding_id"].to_numpy() != SALE_FINDING]
-    return findings.show(section, all_checks)
+    return findings.show(section, all_checks, None if keep_sale else SALE_ELSEWHERE)
 
 
 def pct(part, whole, decimals=1):
