@@ -93,9 +93,13 @@ styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdi
 # ## The register of findings
 #
 # Every finding, largest first: money findings ranked together in NOK thousand, then the others
-# (percentage points, counts, claims). The size is the difference of the finding's largest check,
-# and, for amounts, that difference relative to the printed figure. Each finding has a stable id for
-# citing it.
+# (percentage points, counts, claims). Each box says *what* is wrong (its title), *how much* (its
+# size) and *how sure* the book is (its verdict and, where the report's own figures tell, the printed
+# figure most likely wrong). The size is the difference of the finding's largest check, or of the
+# check the finding names as its measure, and, for amounts, that difference relative to the printed
+# figure; a claim in words has no size. The explanation names the printed figures and report lines
+# the finding rests on, and says where the book infers rather than reads. Each finding has a stable
+# id for citing it; the table {ref}`below <audit-every-check>` lists its checks.
 
 # %% tags=["remove-input"]
 findings.show(all_checks)
@@ -115,21 +119,30 @@ write_csv(audit_findings(all_checks), Path("_generated") / "audit_findings.csv")
 print(f"{len(all_checks)} checks in audit_checks.csv")
 
 # %% [markdown]
+# (audit-every-check)=
 # ## Every check
 #
 # The whole list, in the order the chapters make them. Type in the search box to find a table, a
-# line or a label; choose a chapter, class or verdict to narrow the list; click a header to sort.
-# The difference is printed less recomputed, in the unit named after the check.
+# line, a label or a finding's id; choose a chapter, class or verdict to narrow the list; click a
+# header to sort. The difference is printed less recomputed, in the unit named after the check. A
+# check that belongs to a finding ends with the finding's id and carries its verdict; a check in no
+# finding has no verdict (—). The *class* is the check's own result under the tolerance rule; the
+# *verdict* is the finding's judgement of the report, so a finding's checks share one verdict.
 
 # %% tags=["remove-input"]
-every_check = audit_checks(all_checks).assign(
-    check_text=[f"{what} ({UNIT_SUFFIX.get(unit, unit)})" if unit else what for what, unit in
-                zip(all_checks["what"], all_checks["unit"], strict=True)],
+every_check = audit_checks(all_checks)
+every_check = every_check.assign(
+    check_text=[(f"{what} ({UNIT_SUFFIX.get(unit, unit)})" if unit else what) + (f" · {fid}" if fid else "")
+                for what, unit, fid in zip(all_checks["what"], all_checks["unit"], every_check["finding_id"],
+                                           strict=True)],
     chapter_name=all_checks["chapter"].map(CHAPTER_NAMES),
     difference_text=[fmt_difference(v, int(d)) for v, d in
                      zip(all_checks["difference"], all_checks["decimals"], strict=True)],
+    # A verdict belongs to a finding; a check in no finding has none (the CSV repeats its class there).
+    verdict_text=[verdict if fid else "—" for verdict, fid in
+                  zip(every_check["verdict"], every_check["finding_id"], strict=True)],
 )  # fmt: skip
 interactive(every_check, table_id="audit-all", caption="Every check of the book",
-            filters=("chapter_name", "status", "verdict"),
+            filters=("chapter_name", "status", "verdict_text"),
             columns={"check_text": "Check", "chapter_name": "Chapter", "difference_text": "Difference",
-                     "status": "Class", "verdict": "Verdict"})  # fmt: skip
+                     "status": "Class", "verdict_text": "Verdict"})  # fmt: skip
