@@ -271,7 +271,7 @@ def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Dat
                 "checks": len(members),
                 "size": abs(size["difference"]),
                 "size_text": size_text,
-                "relative_text": _relative(size),
+                "relative_text": "" if nil else _relative(size),
                 "unit": unit,
                 "source_lines": _lines(members),
                 "wrong_figure": render(finding.wrong_figure, checks),

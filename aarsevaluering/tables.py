@@ -13,6 +13,15 @@ from pandas.io.formats.style import Styler
 from .data import resource
 from .fmt import NBSP, fmt, fmt_difference
 
+
+class ReportTable(Styler):
+    """A pandas Styler whose plain-text form names its table instead of a memory address, so a stored
+    notebook's outputs are the same on every run (a Styler's own repr changes with each process)."""
+
+    def __repr__(self) -> str:
+        return f"<report table {self.uuid}>"
+
+
 TOTAL_KINDS = ("total", "subtotal", "result")
 
 
@@ -97,7 +106,7 @@ def styled(
         else:
             formats[header] = lambda v: "" if pd.isna(v) else html.escape(str(v))
             text.append(position)
-    styler = view.style.format(formats).hide(axis="index").set_uuid(table_id)
+    styler = ReportTable(view).format(formats).hide(axis="index").set_uuid(table_id)
     styler = styler.set_table_attributes('class="report-table"')
     if caption or unit:
         styler = styler.set_caption(_caption(caption, unit))
@@ -146,7 +155,7 @@ def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styl
             "Class": [html.escape(str(v)) for v in checks["status"]],
         }
     )
-    styler = view.style.hide(axis="index").set_uuid(table_id)  # cells are escaped above
+    styler = ReportTable(view).hide(axis="index").set_uuid(table_id)  # cells are escaped above
     styler = styler.set_table_attributes('class="report-table checks-table"')
     styler = styler.map(lambda v: f"background-color: {STATUS_COLOURS.get(v, 'inherit')}", subset=["Class"])
     if caption:
