@@ -983,8 +983,9 @@ styled(
 
 # %% [markdown]
 # Of the {glue:text}`personnel_n_claims:s` claims, {glue:text}`personnel_n_claims_not:s` are not borne
-# out (the average position size did not rise in the table, and breaches did not rise in step with
-# overtime; both are findings above) and {glue:text}`personnel_n_claims_open:s` cannot be settled (turnover
+# out on the book's reading (the average position size did not rise in the table; breaches rose faster
+# than overtime, which contradicts "in step with" only if it means the same rate, a reading the report
+# does not state; both are findings above) and {glue:text}`personnel_n_claims_open:s` cannot be settled (turnover
 # against the sector). The figures the text states are listed below the button, with whether a check uses them.
 
 # %% tags=["remove-input", "hide-output"]
