@@ -42,7 +42,7 @@ ROWS = {
     "drift_disposition_fund": "«Eier-risikofond»",
     "drift_programme_area_economy": "Sum",
     "inv_dk_blocks": "Mottatte avdrag på utlån av egne midler",
-    "inv_2b_fixed_assets": "Prosjekt mangler",
+    "inv_2b_fixed_assets": "KK P15 Varslingssystem",
     "inv_2b_grants_to_others": "KK Inventar og utstyr P02 Barnehage",
     "inv_2b_shares_and_equity": "Finansiering – KK",
     "inv_2b_own_lending": "KK P19 Utlån Fontenehuset",
