@@ -1636,27 +1636,15 @@ def uncovered_bridge(get: Getter) -> pd.DataFrame:
     dk = get(TDK)
     rows = []
     for block, name in DK_BLOCK_NAMES.items():
-        sub = dk[(dk["block"] == block) & (dk["row_kind"] == "subtotal")].iloc[0]
-        rows.append(
-            {
-                "block": name,
-                "label": sub["label"],
-                "row_kind": "subtotal",
-                "revised_budget_2023": float(sub[REV]),
-                "actual_2023": float(sub[ACT]),
-            }
-        )
-        items = dk[(dk["block"] == block) & (dk["row_kind"] == "item")]
-        for _, r in items.iterrows():
-            rows.append(
-                {
-                    "block": name,
-                    "label": r["label"],
-                    "row_kind": "item",
-                    "revised_budget_2023": float(r[REV]),
-                    "actual_2023": float(r[ACT]),
-                }
-            )
+        in_block = dk[dk["block"] == block]
+        # The block's subtotal first, then its lines, each with its revised budget and accounts.
+        kind = in_block["row_kind"]
+        shown = pd.concat([in_block[kind == "subtotal"].iloc[:1], in_block[kind == "item"]])
+        rows += [
+            {"block": name, "label": r["label"], "row_kind": r["row_kind"], "revised_budget_2023": float(r[REV]),
+             "actual_2023": float(r[ACT])}
+            for _, r in shown.iterrows()
+        ]  # fmt: skip
     frame = pd.DataFrame(rows)
     frame["effect"] = frame["actual_2023"] - frame["revised_budget_2023"]
     return frame
