@@ -1,55 +1,136 @@
-"""``python -m aarsevaluering.sync notebooks/<name>.py ...``: execute each chapter's script and write its
-paired ``.ipynb`` with outputs and stable cell ids.
+"""``python -m aarsevaluering.sync [--stale] notebooks/<name>.py ...``: execute each chapter's script and
+write its paired ``.ipynb`` with outputs, the values of its prose, and stable cell ids.
 
-jupytext gives every cell of a notebook it writes from a script a new random id, so each run changed
-every cell of the stored notebook even when no output did; a reviewer's diff then shows nothing but
-ids (and the times each cell ran). Here a cell's id is its position (``cell-007``) and no time is
-kept: the same on every run, and a diff shows only what changed. The notebook is executed in its own
-folder, as Jupyter Book and nbval run it.
+The script (jupytext percent format) is the source; the ``.ipynb`` is what the book shows, what nbval
+re-runs and what a student opens. Three things are done here that ``jupytext --execute`` does not do:
+
+- **Prose values.** A Markdown cell's inline expressions (``{eval}`txt.surplus```) are evaluated in the
+  kernel right after the cells above it have run, and stored in the cell's metadata under
+  ``user_expressions``, the field jupyterlab-myst reads and writes. A student opening the notebook sees
+  every sentence with its numbers before running anything; running it refreshes them; and the stored
+  values are compared on re-execution like any output (``tests/test_prose_values.py``).
+- **Stable cell ids.** jupytext gives every cell a new random id, so each run changed every cell even
+  when no output did. Here a cell's id is its position (``cell-007``) and no execution time is kept:
+  a reviewer's diff shows only what changed.
+- **Only what is stale** (``--stale``): a pair whose ``.ipynb`` already holds the script's cells is left
+  alone, so ``make book`` can bring every pair up to date before it builds, at no cost when none changed.
+
+The notebook is executed in its own folder, as Jupyter Book and nbval run it. A cell that raises stops
+the run with the cell's error as the last line.
 """
 
 from __future__ import annotations
 
-import subprocess
+import argparse
+import re
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+# {eval}`expression` in Markdown (MyST's inline expression role)
+EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
+USER_EXPRESSIONS = "user_expressions"  # jupyterlab-myst's metadata field
+TIMEOUT = 600
 
 
-def stable_ids(path: Path) -> bool:
-    """Give the cells of the notebook at ``path`` their positions as ids and drop the execution
-    timestamps nbclient records in each cell's metadata; True when it changed."""
-    notebook = nbformat.read(path, as_version=4)
-    changed = False
-    for number, cell in enumerate(notebook.cells, start=1):
-        wanted = f"cell-{number:03d}"
-        if cell.get("id") != wanted:
-            cell["id"] = wanted
-            changed = True
-        if cell.get("metadata", {}).pop("execution", None) is not None:
-            changed = True
-    if changed:
-        nbformat.write(notebook, path)
-    return changed
+class ProseError(Exception):
+    """An inline expression of the prose that the kernel could not evaluate where it stands."""
 
 
-def sync(script: Path) -> Path:
-    """Execute ``script`` (jupytext percent format) and write its ``.ipynb`` with outputs and stable ids."""
-    jupytext = Path(sys.executable).with_name("jupytext")
-    subprocess.run([str(jupytext), "--to", "ipynb", "--execute", script.name], cwd=script.parent, check=True)
+def _sources(notebook: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [(cell.cell_type, cell.source.strip()) for cell in notebook.cells]
+
+
+def is_stale(script: Path) -> bool:
+    """True when the paired ``.ipynb`` is missing or holds other cells than the script (what the pairing
+    test compares: each cell's type and source)."""
     notebook = script.with_suffix(".ipynb")
-    stable_ids(notebook)
+    if not notebook.exists():
+        return True
+    return _sources(jupytext.read(script)) != _sources(jupytext.read(notebook))
+
+
+def _evaluate(client: NotebookClient, expressions: list[str]) -> list[dict]:
+    """The kernel's values of ``expressions`` in jupyterlab-myst's form: one entry per expression."""
+    msg_id = client.kc.execute(
+        "", silent=True, store_history=False, user_expressions={str(i): e for i, e in enumerate(expressions)}
+    )
+    reply = client.wait_for_reply(msg_id)
+    results = reply["content"].get(USER_EXPRESSIONS, {})
+    out = []
+    for i, expression in enumerate(expressions):
+        result = dict(results.get(str(i), {"status": "error", "ename": "NoReply", "evalue": expression}))
+        result.pop("traceback", None)  # an error shows its name and message, not the kernel's frames
+        out.append({"expression": expression, "result": result})
+    return out
+
+
+def execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
+    """Run every code cell in order and evaluate each Markdown cell's inline expressions where it stands."""
+    client = NotebookClient(notebook, timeout=TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    failures = []
+    with client.setup_kernel():
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, index)
+            elif cell.cell_type == "markdown":
+                expressions = EVAL_ROLE.findall(cell.source)
+                if expressions:
+                    cell.metadata[USER_EXPRESSIONS] = values = _evaluate(client, expressions)
+                    failures += [
+                        f"cell {index + 1}: {{eval}}`{v['expression']}`: {v['result'].get('ename')}: "
+                        f"{v['result'].get('evalue')}"
+                        for v in values
+                        if v["result"].get("status") != "ok"
+                    ]
+                else:
+                    cell.metadata.pop(USER_EXPRESSIONS, None)
+    if failures:
+        raise ProseError(f"{len(failures)} inline expression(s) failed where they stand:\n  " + "\n  ".join(failures))
     return notebook
 
 
+def stable_ids(notebook: nbformat.NotebookNode) -> None:
+    """Give the cells their positions as ids and drop the execution times nbclient records."""
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell["id"] = f"cell-{number:03d}"
+        cell.get("metadata", {}).pop("execution", None)
+
+
+def sync(script: Path) -> Path:
+    """Execute ``script`` and write its ``.ipynb`` with outputs, prose values and stable ids."""
+    notebook = jupytext.read(script)
+    notebook.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    execute(notebook, script.parent)
+    stable_ids(notebook)
+    target = script.with_suffix(".ipynb")
+    nbformat.write(notebook, target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
-    scripts = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
-    if not scripts:
-        print("usage: python -m aarsevaluering.sync notebooks/<name>.py ...", file=sys.stderr)
-        return 2
-    for script in scripts:
-        sync(script.resolve())
+    parser = argparse.ArgumentParser(prog="python -m aarsevaluering.sync", description=__doc__.splitlines()[0])
+    parser.add_argument("--stale", action="store_true", help="only the pairs whose .ipynb differs from the .py")
+    parser.add_argument("scripts", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    for script in args.scripts:
+        script = script.resolve()
+        if args.stale and not is_stale(script):
+            continue
+        print(f"executing {script.name} and writing {script.with_suffix('.ipynb').name}", file=sys.stderr)
+        try:
+            sync(script)
+        except ProseError as err:
+            print(f"{script}: {err}", file=sys.stderr)
+            return 1
+        except CellExecutionError as err:
+            last = [line for line in str(err).splitlines() if line.strip()][-1:]
+            print(f"{script}: a cell raised; {last[0] if last else err}", file=sys.stderr)
+            return 1
     return 0
 
 

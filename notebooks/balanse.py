@@ -27,14 +27,15 @@
 # %% tags=["remove-input"]
 import matplotlib.pyplot as plt
 import numpy as np
-from myst_nb import glue
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import balanse as bal
+from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
 get = checks.from_disk
 CH = bal.CHAPTER
@@ -55,75 +56,74 @@ fund_keys = {bal.DISPOSITION_FUND: "disposition", bal.BOUND_OPERATING: "bound_op
              bal.UNBOUND_INVESTMENT: "unbound_investment", bal.BOUND_INVESTMENT: "bound_investment",
              bal.FUND_TOTAL: "total"}  # fmt: skip
 for label, key in fund_keys.items():
-    glue(f"balanse_fund_{key}_2022", fmt_million(funds.loc[label, "balance_2022"]), display=False)
-    glue(f"balanse_fund_{key}_2023", fmt_million(funds.loc[label, "balance_2023"]), display=False)
-    glue(f"balanse_fund_{key}_change", fmt_million(funds.loc[label, "change_2022_2023"], sign=True), display=False)
-glue("balanse_subfund_school", fmt(p["d09_footnote_subfund_school_kindergarten_development"], 1, "NOK million"),
-     display=False)  # fmt: skip
-glue("balanse_subfund_climate", fmt(p["d09_footnote_subfund_climate"], 0, "NOK million"), display=False)
-glue("balanse_subfund_fines", fmt(p["d09_footnote_subfund_building_coercive_fines"], 1, "NOK million"), display=False)
+    txt[f"fund_{key}_2022"] = fmt_million(funds.loc[label, "balance_2022"])
+    txt[f"fund_{key}_2023"] = fmt_million(funds.loc[label, "balance_2023"])
+    txt[f"fund_{key}_change"] = fmt_million(funds.loc[label, "change_2022_2023"], sign=True)
+txt.subfund_school = fmt(p["d09_footnote_subfund_school_kindergarten_development"], 1, "NOK million")  # fmt: skip
+txt.subfund_climate = fmt(p["d09_footnote_subfund_climate"], 0, "NOK million")
+txt.subfund_fines = fmt(p["d09_footnote_subfund_building_coercive_fines"], 1, "NOK million")
 named = sum(p[k] for k in p if k.startswith("d09_footnote_subfund_"))
-glue("balanse_subfunds_named", fmt(named, 1, "NOK million"), display=False)
-glue("balanse_fund_total_fall", fmt_million(-funds.loc[bal.FUND_TOTAL, "change_2022_2023"]), display=False)
-glue("balanse_fund_disposition_fall", fmt_million(-funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"]), display=False)
-glue("balanse_total_printed", fmt(liq["total_printed"], 0, "NOK million"), display=False)
-glue("balanse_debt_prose_end", fmt(ldebt["prose_end"], 0, "NOK million"), display=False)
-glue("balanse_debt_prose_change", fmt(ldebt["prose_change"], 1, "NOK million"), display=False)
-glue("balanse_hedged", fmt(hedge["hedged"], 0, "%"), display=False)
-glue("balanse_floating", fmt(hedge["floating"], 0, "%"), display=False)
-glue("balanse_min_hedged", fmt(hedge["minimum"], 1, "%"), display=False)
-glue("balanse_income", fmt(burden["income"], 0, "NOK million"), display=False)
-glue("balanse_debt_pct_income", fmt(burden["debt_pct_income"], 0, "%"), display=False)
-glue("balanse_floating_debt", fmt(burden["floating_debt"], 0, "NOK million"), display=False)
-glue("balanse_one_point", fmt(burden["one_point"], 0, "NOK million"), display=False)
-glue("balanse_one_point_pct_income", fmt(burden["one_point_pct_income"], 2, "%"), display=False)
-glue("balanse_general_reserve_pct", fmt(bal.GENERAL_RESERVE_PCT, 0, "%"), display=False)
-glue("balanse_requirement", fmt_million(margin["requirement"]), display=False)
-glue("balanse_margin", fmt_million(margin["margin"]), display=False)
-glue("balanse_restricted", fmt_million(margin["restricted"]), display=False)
-glue("balanse_restricted_pct", fmt(margin["restricted_pct"], 0, "%"), display=False)
-glue("balanse_unrestricted", fmt_million(margin["unrestricted"]), display=False)
+txt.subfunds_named = fmt(named, 1, "NOK million")
+txt.fund_total_fall = fmt_million(-funds.loc[bal.FUND_TOTAL, "change_2022_2023"])
+txt.fund_disposition_fall = fmt_million(-funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"])
+txt.total_printed = fmt(liq["total_printed"], 0, "NOK million")
+txt.debt_prose_end = fmt(ldebt["prose_end"], 0, "NOK million")
+txt.debt_prose_change = fmt(ldebt["prose_change"], 1, "NOK million")
+txt.hedged = fmt(hedge["hedged"], 0, "%")
+txt.floating = fmt(hedge["floating"], 0, "%")
+txt.min_hedged = fmt(hedge["minimum"], 1, "%")
+txt.income = fmt(burden["income"], 0, "NOK million")
+txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
+txt.floating_debt = fmt(burden["floating_debt"], 0, "NOK million")
+txt.one_point = fmt(burden["one_point"], 0, "NOK million")
+txt.one_point_pct_income = fmt(burden["one_point_pct_income"], 2, "%")
+txt.general_reserve_pct = fmt(bal.GENERAL_RESERVE_PCT, 0, "%")
+txt.requirement = fmt_million(margin["requirement"])
+txt.margin = fmt_million(margin["margin"])
+txt.restricted = fmt_million(margin["restricted"])
+txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
+txt.unrestricted = fmt_million(margin["unrestricted"])
 steps = bridge.set_index("step")["amount"]
-glue("balanse_result", fmt_million(steps["Net operating result"]), display=False)
-glue("balanse_transfer", fmt_million(-steps["Transfer to the investment account"]), display=False)
-glue("balanse_bound_net", fmt_million(-steps["Net provisions to restricted operating funds"]), display=False)
-glue("balanse_bridge_end", fmt_million(steps["Change in the discretionary fund"], sign=True), display=False)
+txt.result = fmt_million(steps["Net operating result"])
+txt.transfer = fmt_million(-steps["Transfer to the investment account"])
+txt.bound_net = fmt_million(-steps["Net provisions to restricted operating funds"])
+txt.bridge_end = fmt_million(steps["Change in the discretionary fund"], sign=True)
 
 # %% [markdown]
 # ## The year in brief
 #
-# **What happened.** The municipality ended 2023 with {glue:text}`balanse_total_printed:s` in the bank,
+# **What happened.** The municipality ended 2023 with {eval}`txt.total_printed` in the bank,
 # which the report calls good liquidity. The debt of its *{term}`Lånefond`* (loan fund, the internal
 # bank that borrows for the treasury and the municipal enterprises) rose by
-# {glue:text}`balanse_debt_prose_change:s` to {glue:text}`balanse_debt_prose_end:s`; of the uses in
-# table B01, the treasury's water and sewage debt, paid for by the fees, grew the most. About {glue:text}`balanse_hedged:s` of the debt
+# {eval}`txt.debt_prose_change` to {eval}`txt.debt_prose_end`; of the uses in
+# table B01, the treasury's water and sewage debt, paid for by the fees, grew the most. About {eval}`txt.hedged` of the debt
 # was protected against rising rates, above the council's minimum of one third. The fund reserves fell
-# from {glue:text}`balanse_fund_total_2022:s` to {glue:text}`balanse_fund_total_2023:s`.
+# from {eval}`txt.fund_total_2022` to {eval}`txt.fund_total_2023`.
 #
 # **Why.** The fall is the *{term}`Disposisjonsfond`*'s (discretionary fund), down
-# {glue:text}`balanse_fund_disposition_fall:s`. The report gives the reason: the year's operating
+# {eval}`txt.fund_disposition_fall`. The report gives the reason: the year's operating
 # result was too small to pay for the transfer to the investment account that the budget planned. The
 # operating account's own figures (D08) show the arithmetic: a net operating result of
-# {glue:text}`balanse_result:s`, less the {glue:text}`balanse_transfer:s` transferred to investments and
-# the {glue:text}`balanse_bound_net:s` set aside, net, in restricted operating funds, leaves
-# {glue:text}`balanse_bridge_end:s`, the fund's change to the thousand (figure below). The restricted
+# {eval}`txt.result`, less the {eval}`txt.transfer` transferred to investments and
+# the {eval}`txt.bound_net` set aside, net, in restricted operating funds, leaves
+# {eval}`txt.bridge_end`, the fund's change to the thousand (figure below). The restricted
 # funds grew; the report puts that mainly down to unspent earmarked grants (the operating funds) and,
 # for the investment funds, start-loan repayments set aside and developer contributions not yet spent.
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
-# {glue:text}`balanse_debt_pct_income:s` of the treasury's gross operating income
-# ({glue:text}`balanse_income:s`, which the report does not print: the book infers it from the general
-# reserve in D09, set at {glue:text}`balanse_general_reserve_pct:s` of that income). Most of the debt is
+# {eval}`txt.debt_pct_income` of the treasury's gross operating income
+# ({eval}`txt.income`, which the report does not print: the book infers it from the general
+# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). Most of the debt is
 # serviced from earmarked money: the water and sewage debt from the fees, and Drammen Eiendom KF's
 # largely from the rents the treasury's own services pay it (lines 3546–3547), so the treasury's budget
 # carries much of it all the same. Taking the report's floating share of about
-# {glue:text}`balanse_floating:s` to apply to this debt (the report does not say which portfolio it means),
-# one percentage point more on market rates costs roughly {glue:text}`balanse_one_point:s` a year
-# ({glue:text}`balanse_one_point_pct_income:s` of gross operating income). The discretionary fund still stands
-# {glue:text}`balanse_margin:s` above the reserve the council's financial rules require
-# ({glue:text}`balanse_requirement:s`), but it is far below the average of comparable large
-# municipalities (last section). Of all fund reserves, {glue:text}`balanse_restricted:s`
-# ({glue:text}`balanse_restricted_pct:s`) is restricted and cannot be spent freely.
+# {eval}`txt.floating` to apply to this debt (the report does not say which portfolio it means),
+# one percentage point more on market rates costs roughly {eval}`txt.one_point` a year
+# ({eval}`txt.one_point_pct_income` of gross operating income). The discretionary fund still stands
+# {eval}`txt.margin` above the reserve the council's financial rules require
+# ({eval}`txt.requirement`), but it is far below the average of comparable large
+# municipalities (last section). Of all fund reserves, {eval}`txt.restricted`
+# ({eval}`txt.restricted_pct`) is restricted and cannot be spent freely.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million. Source: Årsevaluering 2023, table D08; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 rises from zero; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 step down below zero; the last bar, the change in the discretionary fund, is minus 238.0."}}
 fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -179,19 +179,19 @@ styled(catalogue("balanse"), table_id="balanse-catalogue",
 
 # %% tags=["remove-input"]
 for key in ["group_account", "deposit_account", "average_group_account", "credit_line", "money_market_funds"]:
-    glue(f"balanse_{key}", fmt(liq[key], 0, "NOK million"), display=False)
-glue("balanse_notice_days", fmt(liq["notice_days"], 0, "days"), display=False)
+    txt[key] = fmt(liq[key], 0, "NOK million")
+txt.notice_days = fmt(liq["notice_days"], 0, "days")
 cash = liq["group_account"] + liq["deposit_account"]
-glue("balanse_deposit_share", fmt(100 * liq["deposit_account"] / cash, 0, "%"), display=False)
+txt.deposit_share = fmt(100 * liq["deposit_account"] / cash, 0, "%")
 
 # %% [markdown]
-# At the turn of the year the group account held {glue:text}`balanse_group_account:s` and the deposit
-# account, with {glue:text}`balanse_notice_days:s` notice, {glue:text}`balanse_deposit_account:s`:
-# together {glue:text}`balanse_total_printed:s`, as the report says, of which
-# {glue:text}`balanse_deposit_share:s` sat on the deposit account. Over the year the group account held
-# {glue:text}`balanse_average_group_account:s` on average. A *{term}`Kassekreditt`* (credit line) of
-# {glue:text}`balanse_credit_line:s` on the group account comes on top; the report says it was drawn on
-# one day in 2023. A placement of just over {glue:text}`balanse_money_market_funds:s` in
+# At the turn of the year the group account held {eval}`txt.group_account` and the deposit
+# account, with {eval}`txt.notice_days` notice, {eval}`txt.deposit_account`:
+# together {eval}`txt.total_printed`, as the report says, of which
+# {eval}`txt.deposit_share` sat on the deposit account. Over the year the group account held
+# {eval}`txt.average_group_account` on average. A *{term}`Kassekreditt`* (credit line) of
+# {eval}`txt.credit_line` on the group account comes on top; the report says it was drawn on
+# one day in 2023. A placement of just over {eval}`txt.money_market_funds` in
 # *{term}`Pengemarkedsfond`* (money-market funds) was wound up in February 2023 and the money moved to
 # the municipality's operating account. The report does not say where that money was at year end, so
 # the book neither adds it to the year-end cash nor assumes it is inside it.
@@ -220,14 +220,14 @@ plt.show()
 
 # %% tags=["remove-input"]
 liquidity_checks = checks.run(CH, only=["liquidity_year_end"])
-glue("balanse_liquidity_summary", findings.summary_line(liquidity_checks), display=False)
+txt.liquidity_summary = findings.summary_line(liquidity_checks)
 findings.show(liquidity_checks, all_checks)
 
 # %% [markdown]
 # *Checks.* The two balances add up to the stated total. The opening paragraph of the liquidity section
 # is printed a second time at the end of the balance section (lines 3627–3635), saying "2022" where the
 # original says "2023", with the same average; the second check records that the figure is the same.
-# {glue:text}`balanse_liquidity_summary:s`
+# {eval}`txt.liquidity_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(liquidity_checks, table_id="balanse-checks-liquidity", caption="Liquidity: checks")
@@ -268,25 +268,25 @@ keys = {"Drammen Eiendom KF": "dekf", "Drammen kommunekasse Vann/avløp": "va", 
         "Sum (recomputed)": "total"}  # fmt: skip
 for label, key in keys.items():
     row = by_label.loc[label]
-    glue(f"balanse_debt_{key}_start", fmt(row["debt_2023_01_01"], 1, "NOK million"), display=False)
-    glue(f"balanse_debt_{key}_end", fmt(row["debt_2023_12_31"], 1, "NOK million"), display=False)
-    glue(f"balanse_debt_{key}_share_end", fmt(row["share_2023_12_31"], 1, "%"), display=False)
-    glue(f"balanse_debt_{key}_change", fmt(row["change"], 1, "NOK million", sign=True), display=False)
+    txt[f"debt_{key}_start"] = fmt(row["debt_2023_01_01"], 1, "NOK million")
+    txt[f"debt_{key}_end"] = fmt(row["debt_2023_12_31"], 1, "NOK million")
+    txt[f"debt_{key}_share_end"] = fmt(row["share_2023_12_31"], 1, "%")
+    txt[f"debt_{key}_change"] = fmt(row["change"], 1, "NOK million", sign=True)
 treasury = by_label.loc[list(bal.TREASURY_DEBT)].sum(numeric_only=True)
-glue("balanse_debt_treasury_share_end", fmt(treasury["share_2023_12_31"], 1, "%"), display=False)
-glue("balanse_debt_treasury_change", fmt(treasury["change"], 1, "NOK million", sign=True), display=False)
-glue("balanse_debt_dekf_paid_down", fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, "NOK million"), display=False)
+txt.debt_treasury_share_end = fmt(treasury["share_2023_12_31"], 1, "%")
+txt.debt_treasury_change = fmt(treasury["change"], 1, "NOK million", sign=True)
+txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, "NOK million")
 
 # %% [markdown]
-# Drammen Eiendom KF carries the largest part, {glue:text}`balanse_debt_dekf_share_end:s` of the debt at
-# year end ({glue:text}`balanse_debt_dekf_end:s`); the report says its debt is serviced largely through
+# Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at
+# year end ({eval}`txt.debt_dekf_end`); the report says its debt is serviced largely through
 # the rents the municipality's own services pay it. The treasury's water and sewage debt, serviced through
-# the water and sewage fees, is {glue:text}`balanse_debt_va_end:s` and the treasury's other investment
-# debt {glue:text}`balanse_debt_kk_end:s`; together the treasury holds
-# {glue:text}`balanse_debt_treasury_share_end:s`. Over the year the treasury's debt grew by
-# {glue:text}`balanse_debt_treasury_change:s`, most of it water and sewage
-# ({glue:text}`balanse_debt_va_change:s`), while Drammen Eiendom KF's fell by
-# {glue:text}`balanse_debt_dekf_paid_down:s`.
+# the water and sewage fees, is {eval}`txt.debt_va_end` and the treasury's other investment
+# debt {eval}`txt.debt_kk_end`; together the treasury holds
+# {eval}`txt.debt_treasury_share_end`. Over the year the treasury's debt grew by
+# {eval}`txt.debt_treasury_change`, most of it water and sewage
+# ({eval}`txt.debt_va_change`), while Drammen Eiendom KF's fell by
+# {eval}`txt.debt_dekf_paid_down`.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The loan fund's debt by use at 1 January and 31 December 2023, in NOK million. Source: Årsevaluering 2023, table B01 (lines 3557–3563).", "name": "fig-balanse-debt"}, "image": {"alt": "Grouped horizontal bars in NOK million for the four uses of table B01 at 1 January and 31 December 2023, each labelled with its value; Drammen Eiendom KF is the largest and falls, water and sewage rises."}}
 b01 = get(bal.DEBT)
@@ -308,54 +308,54 @@ style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
 # %% tags=["remove-input"]
-glue("balanse_debt_prose_start", fmt(ldebt["prose_start"], 1, "NOK million"), display=False)
-glue("balanse_debt_implied", fmt(ldebt["implied_by_reserve"], 1, "NOK million"), display=False)
-glue("balanse_husbanken", fmt(ldebt["husbanken_onlending"], 0, "NOK million"), display=False)
-glue("balanse_instalments_prose", fmt(p["loan_fund_instalments_paid_2023"], 1, "NOK million"), display=False)
-glue("balanse_instalments", fmt(flows["loan_fund_instalments_received"], 1, "NOK million"), display=False)
-glue("balanse_instalments_paid", fmt(flows["loan_fund_instalments_paid"], 1, "NOK million"), display=False)
-glue("balanse_loans_used_2a", fmt(flows["loans_used_2a"], 1, "NOK million"), display=False)
-glue("balanse_loans_used_treasury", fmt(flows["loans_used_treasury"], 1, "NOK million"), display=False)
-glue("balanse_extra_instalments", fmt(flows["extra_instalments_2a"], 1, "NOK million"), display=False)
-glue("balanse_treasury_instalments", fmt(flows["treasury_instalments"], 1, "NOK million"), display=False)
+txt.debt_prose_start = fmt(ldebt["prose_start"], 1, "NOK million")
+txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
+txt.husbanken = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
+txt.instalments_prose = fmt(p["loan_fund_instalments_paid_2023"], 1, "NOK million")
+txt.instalments = fmt(flows["loan_fund_instalments_received"], 1, "NOK million")
+txt.instalments_paid = fmt(flows["loan_fund_instalments_paid"], 1, "NOK million")
+txt.loans_used_2a = fmt(flows["loans_used_2a"], 1, "NOK million")
+txt.loans_used_treasury = fmt(flows["loans_used_treasury"], 1, "NOK million")
+txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
+txt.treasury_instalments = fmt(flows["treasury_instalments"], 1, "NOK million")
 received = flows["loan_fund_instalments_received"] + flows["extra_instalments_2a"]
-glue("balanse_received_with_extra", fmt(received, 1, "NOK million"), display=False)
-glue("balanse_received_surplus", fmt(received - flows["loan_fund_instalments_paid"], 1, "NOK million"), display=False)
+txt.received_with_extra = fmt(received, 1, "NOK million")
+txt.received_surplus = fmt(received - flows["loan_fund_instalments_paid"], 1, "NOK million")
 flow_total = flows["loans_used_2a"] - flows["loan_fund_instalments_received"] - flows["extra_instalments_2a"]
 flow_treasury = flows["loans_used_treasury"] - flows["treasury_instalments"]
-glue("balanse_debt_flow_total", fmt(flow_total, 1, "NOK million", sign=True), display=False)
-glue("balanse_debt_flow_treasury", fmt(flow_treasury, 1, "NOK million", sign=True), display=False)
+txt.debt_flow_total = fmt(flow_total, 1, "NOK million", sign=True)
+txt.debt_flow_treasury = fmt(flow_treasury, 1, "NOK million", sign=True)
 debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
-glue("balanse_debt_summary", findings.summary_line(debt_checks), display=False)
+txt.debt_summary = findings.summary_line(debt_checks)
 
 # %% [markdown]
 # ### The debt total: what the loan fund borrowed and what it lent on
 #
-# The text gives the loan fund's debt at year end as {glue:text}`balanse_debt_prose_end:s`, up
-# {glue:text}`balanse_debt_prose_change:s` in the year. B01's rows add up to
-# {glue:text}`balanse_debt_total_end:s`, up {glue:text}`balanse_debt_total_change:s`, although the text
+# The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
+# {eval}`txt.debt_prose_change` in the year. B01's rows add up to
+# {eval}`txt.debt_total_end`, up {eval}`txt.debt_total_change`, although the text
 # introduces B01 as the spread of that same debt over its uses. The other tables show that the two are
 # different quantities. The *{term}`Rentesikringsfond`* (interest-rate reserve) in D09, a share of gross
-# loan debt, puts the debt at {glue:text}`balanse_debt_implied:s`: the text's figure. B01, on the other
-# hand, is reproduced by its borrowers' flows. They used {glue:text}`balanse_loans_used_2a:s` of new loans
+# loan debt, puts the debt at {eval}`txt.debt_implied`: the text's figure. B01, on the other
+# hand, is reproduced by its borrowers' flows. They used {eval}`txt.loans_used_2a` of new loans
 # in statement 2A (treasury and Drammen Eiendom KF), paid the loan fund
-# {glue:text}`balanse_instalments:s` in ordinary instalments (D06's instalment income) and, in 2A,
-# {glue:text}`balanse_extra_instalments:s` of extra instalments: the report explains (lines 3089–3093)
+# {eval}`txt.instalments` in ordinary instalments (D06's instalment income) and, in 2A,
+# {eval}`txt.extra_instalments` of extra instalments: the report explains (lines 3089–3093)
 # that Drammen Eiendom KF's sale of loan-financed properties triggered an extraordinary repayment to the
-# loan fund, which lent the money on to the treasury. Together: {glue:text}`balanse_debt_flow_total:s`,
+# loan fund, which lent the money on to the treasury. Together: {eval}`txt.debt_flow_total`,
 # B01's change. For the treasury alone, the
-# loans used in its own statement (DK), {glue:text}`balanse_loans_used_treasury:s`, less its instalments
-# to the loan fund (D05), {glue:text}`balanse_treasury_instalments:s`, give
-# {glue:text}`balanse_debt_flow_treasury:s`, the change of its two rows.
+# loans used in its own statement (DK), {eval}`txt.loans_used_treasury`, less its instalments
+# to the loan fund (D05), {eval}`txt.treasury_instalments`, give
+# {eval}`txt.debt_flow_treasury`, the change of its two rows.
 #
 # So the book reads B01 as what the loan fund has lent on and the text's total as what it owes its own
 # lenders. The report does not explain the difference and does not print the loan fund's own borrowing
-# in 2023. The {glue:text}`balanse_instalments_prose:s` the text says "was paid in instalments" is D06's
+# in 2023. The {eval}`txt.instalments_prose` the text says "was paid in instalments" is D06's
 # instalment *income*, what the borrowers paid the loan fund; the loan fund itself paid its lenders
-# {glue:text}`balanse_instalments_paid:s` (D06's instalment expense). Counting the extra instalments,
-# the loan fund received {glue:text}`balanse_received_with_extra:s` from its borrowers,
-# {glue:text}`balanse_received_surplus:s` more than it paid. The {glue:text}`balanse_husbanken:s` of
-# Husbanken loans for on-lending come on top of both debt figures. {glue:text}`balanse_debt_summary:s`
+# {eval}`txt.instalments_paid` (D06's instalment expense). Counting the extra instalments,
+# the loan fund received {eval}`txt.received_with_extra` from its borrowers,
+# {eval}`txt.received_surplus` more than it paid. The {eval}`txt.husbanken` of
+# Husbanken loans for on-lending come on top of both debt figures. {eval}`txt.debt_summary`
 
 # %% tags=["remove-input"]
 findings.show(debt_checks, all_checks)
@@ -371,31 +371,31 @@ checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: ch
 # A loan at a floating rate costs more as soon as market rates rise; a fixed-rate loan or a
 # *{term}`Rentebytteavtale`* (interest-rate swap, which exchanges a floating rate for a fixed one) does
 # not. The *{term}`Finans- og gjeldsreglement`* (the municipality's financial and debt rules) requires
-# that at least {glue:text}`balanse_rule_numerator:s`/{glue:text}`balanse_rule_denominator:s` of the debt
+# that at least {eval}`txt.rule_numerator`/{eval}`txt.rule_denominator` of the debt
 # be hedged in one of these ways.
 
 # %% tags=["remove-input"]
-glue("balanse_rule_numerator", fmt(p["min_hedged_share_rule_numerator"]), display=False)
-glue("balanse_rule_denominator", fmt(p["min_hedged_share_rule_denominator"]), display=False)
-glue("balanse_hedge_margin", fmt(hedge["margin_pp"], 1, "percentage points"), display=False)
-glue("balanse_hedged_amount", fmt(hedge["hedged_amount"], 0, "NOK million"), display=False)
-glue("balanse_min_hedged_amount", fmt(hedge["minimum_amount"], 0, "NOK million"), display=False)
+txt.rule_numerator = fmt(p["min_hedged_share_rule_numerator"])
+txt.rule_denominator = fmt(p["min_hedged_share_rule_denominator"])
+txt.hedge_margin = fmt(hedge["margin_pp"], 1, "percentage points")
+txt.hedged_amount = fmt(hedge["hedged_amount"], 0, "NOK million")
+txt.min_hedged_amount = fmt(hedge["minimum_amount"], 0, "NOK million")
 hedging_checks = checks.run(CH, only=["interest_rate_hedging"])
-glue("balanse_hedging_summary", findings.summary_line(hedging_checks), display=False)
+txt.hedging_summary = findings.summary_line(hedging_checks)
 
 # %% [markdown]
-# At the end of 2023 about {glue:text}`balanse_floating:s` of the portfolio carried a floating rate and
-# {glue:text}`balanse_hedged:s` was hedged, against a minimum of {glue:text}`balanse_min_hedged:s`: a
-# margin of {glue:text}`balanse_hedge_margin:s`, so the report's statement that the portfolio is within
+# At the end of 2023 about {eval}`txt.floating` of the portfolio carried a floating rate and
+# {eval}`txt.hedged` was hedged, against a minimum of {eval}`txt.min_hedged`: a
+# margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within
 # the rule holds. The report gives shares, not amounts. Applied to the loan fund's debt (the book's
 # arithmetic, which assumes that the report's "loan portfolio" is the loan fund's debt and not also the
-# Husbanken loans for on-lending), they mean roughly {glue:text}`balanse_hedged_amount:s` hedged, where the rule asks for
-# {glue:text}`balanse_min_hedged_amount:s`, and {glue:text}`balanse_floating_debt:s` at floating rates:
-# one percentage point more interest on that part costs about {glue:text}`balanse_one_point:s` a year.
+# Husbanken loans for on-lending), they mean roughly {eval}`txt.hedged_amount` hedged, where the rule asks for
+# {eval}`txt.min_hedged_amount`, and {eval}`txt.floating_debt` at floating rates:
+# one percentage point more interest on that part costs about {eval}`txt.one_point` a year.
 # How much of that the water and sewage fees would carry, and how much would reach the treasury's budget
 # directly or through Drammen Eiendom KF's rents, the report does not say; nor does it say when the hedges
 # expire.
-# {glue:text}`balanse_hedging_summary:s`
+# {eval}`txt.hedging_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interest-rate exposure: checks")
@@ -419,18 +419,18 @@ styled(b02, table_id="balanse-b02",
        caption="Drammen kommunekasse – fondsreserver 2022–2023 (B02), NOK thousand, as printed")  # fmt: skip
 
 # %% [markdown]
-# The reserves fell by {glue:text}`balanse_fund_total_fall:s`; the discretionary fund alone fell by
-# {glue:text}`balanse_fund_disposition_fall:s`, which the report gives as the main cause. The restricted
-# operating funds grew by {glue:text}`balanse_fund_bound_operating_change:s` and the restricted investment
-# funds by {glue:text}`balanse_fund_bound_investment_change:s`, as the report says both did, while the
-# unrestricted investment funds shrank a little ({glue:text}`balanse_fund_unbound_investment_change:s`).
-# At the end of 2023, {glue:text}`balanse_restricted:s` of the {glue:text}`balanse_fund_total_2023:s` was in
-# restricted funds, leaving {glue:text}`balanse_unrestricted:s` that the council may use freely. Even
+# The reserves fell by {eval}`txt.fund_total_fall`; the discretionary fund alone fell by
+# {eval}`txt.fund_disposition_fall`, which the report gives as the main cause. The restricted
+# operating funds grew by {eval}`txt.fund_bound_operating_change` and the restricted investment
+# funds by {eval}`txt.fund_bound_investment_change`, as the report says both did, while the
+# unrestricted investment funds shrank a little ({eval}`txt.fund_unbound_investment_change`).
+# At the end of 2023, {eval}`txt.restricted` of the {eval}`txt.fund_total_2023` was in
+# restricted funds, leaving {eval}`txt.unrestricted` that the council may use freely. Even
 # part of that is earmarked: D09's footnote (lines 2714–2716) says the discretionary fund includes
 # sub-funds set aside by decision, among others the fund for professional development in schools and
-# kindergartens ({glue:text}`balanse_subfund_school:s`), the climate fund ({glue:text}`balanse_subfund_climate:s`)
-# and the building-case coercive-fine fund ({glue:text}`balanse_subfund_fines:s`), at least
-# {glue:text}`balanse_subfunds_named:s` together; it gives no total.
+# kindergartens ({eval}`txt.subfund_school`), the climate fund ({eval}`txt.subfund_climate`)
+# and the building-case coercive-fine fund ({eval}`txt.subfund_fines`), at least
+# {eval}`txt.subfunds_named` together; it gives no total.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million. Source: Årsevaluering 2023, table B02 (lines 3593–3601).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}}
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
@@ -455,13 +455,13 @@ plt.show()
 
 # %% tags=["remove-input"]
 fund_table_checks = checks.run(CH, only=["fund_reserves_table", "fund_reserves_prose"])
-glue("balanse_fund_table_summary", findings.summary_line(fund_table_checks), display=False)
+txt.fund_table_summary = findings.summary_line(fund_table_checks)
 
 # %% [markdown]
 # *Checks.* The totals add up and each change is the difference of the two balances, to within one
 # thousand (each figure is rounded on its own). The text's total, its fall, the discretionary fund's
 # fall and the rise of the restricted investment funds ("almost" the stated figure) restate the table,
-# and its statements in words hold. {glue:text}`balanse_fund_table_summary:s`
+# and its statements in words hold. {eval}`txt.fund_table_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund reserves (B02): checks")
@@ -489,59 +489,58 @@ styled(fund_flows, table_id="balanse-fund-flows",
 # %% tags=["remove-input"]
 flow = fund_flows.set_index(["fund", "statement"])
 for (fund, statement), row in flow.iterrows():
-    key = f"balanse_flow_{fund_keys[fund]}_{statement.lower()}"
-    glue(f"{key}_provisions", fmt_million(row["provisions"]), display=False)
-    glue(f"{key}_use", fmt_million(-row["use"]), display=False)
-    glue(f"{key}_net", fmt_million(row["net"], sign=True), display=False)
+    key = f"flow_{fund_keys[fund]}_{statement.lower()}"
+    txt[f"{key}_provisions"] = fmt_million(row["provisions"])
+    txt[f"{key}_use"] = fmt_million(-row["use"])
+    txt[f"{key}_net"] = fmt_million(row["net"], sign=True)
 dekf = flow.loc[(bal.BOUND_INVESTMENT, "2A")] - flow.loc[(bal.BOUND_INVESTMENT, "DK")]
-glue("balanse_flow_bound_investment_dekf_use", fmt_million(-dekf["use"]), display=False)
+txt.flow_bound_investment_dekf_use = fmt_million(-dekf["use"])
 surplus = bal.relending_surplus(get)
-glue("balanse_relending_surplus", fmt(surplus / 1000, 3, "NOK million"), display=False)
-glue("balanse_relending_prose", fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million"),
-     display=False)  # fmt: skip
+txt.relending_surplus = fmt(surplus / 1000, 3, "NOK million")
+txt.relending_prose = fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million")  # fmt: skip
 other = (
     funds.loc[bal.BOUND_INVESTMENT, "change_2022_2023"] / 1000
     - p["startloan_extra_repayments_to_bound_investment_fund_2023"]
 )
-glue("balanse_bound_investment_other", fmt(other, 1, "NOK million", sign=True), display=False)
+txt.bound_investment_other = fmt(other, 1, "NOK million", sign=True)
 flow_checks = checks.run(CH, only=["disposition_fund_reconciliation", "bound_operating_funds_reconciliation",
                                    "investment_funds_reconciliation"])  # fmt: skip
-glue("balanse_flow_summary", findings.summary_line(flow_checks), display=False)
+txt.flow_summary = findings.summary_line(flow_checks)
 
 # %% [markdown]
 # **The discretionary fund** reconciles fully. D08 sets aside
-# {glue:text}`balanse_flow_disposition_d08_provisions:s` and uses {glue:text}`balanse_flow_disposition_d08_use:s`,
-# net {glue:text}`balanse_flow_disposition_d08_net:s`: B02's change to the thousand. D09 opens and closes
+# {eval}`txt.flow_disposition_d08_provisions` and uses {eval}`txt.flow_disposition_d08_use`,
+# net {eval}`txt.flow_disposition_d08_net`: B02's change to the thousand. D09 opens and closes
 # at B02's two balances, and its movements (the budgeted use, the adjustments during the year and the
 # saving at year end) add up to the same change, as does the bridge from the year's result shown at the
 # top of the chapter.
 #
 # **The restricted operating funds** do not quite. Only D08 prints their flows: provisions of
-# {glue:text}`balanse_flow_bound_operating_d08_provisions:s` (mostly unspent earmarked grants, the report
-# says) and use of {glue:text}`balanse_flow_bound_operating_d08_use:s`, net
-# {glue:text}`balanse_flow_bound_operating_d08_net:s`, against {glue:text}`balanse_fund_bound_operating_change:s`
+# {eval}`txt.flow_bound_operating_d08_provisions` (mostly unspent earmarked grants, the report
+# says) and use of {eval}`txt.flow_bound_operating_d08_use`, net
+# {eval}`txt.flow_bound_operating_d08_net`, against {eval}`txt.fund_bound_operating_change`
 # in B02. The small difference is a finding below.
 #
 # **The investment funds** reconcile with the treasury's own DK statement: the restricted funds' net
-# flow there, {glue:text}`balanse_flow_bound_investment_dk_net:s`, is B02's change to the thousand, and the
-# unrestricted funds' {glue:text}`balanse_flow_unbound_investment_dk_net:s` is B02's within rounding.
+# flow there, {eval}`txt.flow_bound_investment_dk_net`, is B02's change to the thousand, and the
+# unrestricted funds' {eval}`txt.flow_unbound_investment_dk_net` is B02's within rounding.
 # Statement 2A adds Drammen Eiendom KF's flows (a finding of scope, below). The extra use of restricted
-# funds in 2A, {glue:text}`balanse_flow_bound_investment_dekf_use:s`, matches the amount the P08 programme
+# funds in 2A, {eval}`txt.flow_bound_investment_dekf_use`, matches the amount the P08 programme
 # text (lines 5799–5801) says was added to Drammen Eiendom KF's investment budget as use of restricted
 # funds for rent-to-own purchases of rental homes (the text gives it as budget, not as spending).
 #
 # **Why the restricted investment funds grew.** The report names two reasons. First, extraordinary
 # repayments and redemptions of *{term}`Startlån`* (start loans, housing loans financed by Husbanken loans)
-# were set aside: {glue:text}`balanse_relending_prose:s`, the text says. The report does not print that
+# were set aside: {eval}`txt.relending_prose`, the text says. The report does not print that
 # flow; the book's nearest model of it, the repayments received on on-lent loans less the treasury's
-# instalments on its Husbanken loans (DK), gives {glue:text}`balanse_relending_surplus:s`. It is an
+# instalments on its Husbanken loans (DK), gives {eval}`txt.relending_surplus`. It is an
 # estimate, not a check: the report never says the two are the same quantity. Second,
 # *{term}`Anleggsbidrag`* (developer contributions) from joint projects and development agreements not yet
 # spent; the report gives no amount. What B02's growth leaves after the text's start-loan figure,
-# {glue:text}`balanse_bound_investment_other:s`, is left for the contributions and any other provisions,
+# {eval}`txt.bound_investment_other`, is left for the contributions and any other provisions,
 # net of the year's use of the fund (the book's subtraction; the report says only that the two reasons
 # come "first and foremost").
-# {glue:text}`balanse_flow_summary:s`
+# {eval}`txt.flow_summary`
 
 # %% tags=["remove-input"]
 findings.show(flow_checks, all_checks)
@@ -561,51 +560,51 @@ checks_table(flow_checks, table_id="balanse-checks-flows", caption="Fund flows: 
 
 # %% tags=["remove-input"]
 ratio = bal.disposition_fund_ratio(get)
-glue("balanse_ratio_2023", fmt(ratio["ratio_2023"], 2, "%"), display=False)
-glue("balanse_ratio_printed", fmt(ratio["printed_to"], 1, "%"), display=False)
-glue("balanse_ratio_from", fmt(ratio["printed_from"], 1, "%"), display=False)
-glue("balanse_ratio_opening_on_2023", fmt(ratio["opening_on_2023_income"], 1, "%"), display=False)
-glue("balanse_income_2022_implied", fmt_million(ratio["implied_income_2022"], 0), display=False)
-glue("balanse_asss", fmt(ratio["asss"], 1, "%"), display=False)
-glue("balanse_asss_gap", fmt(ratio["gap_pp"], 1, "percentage points"), display=False)
-glue("balanse_fund_at_asss", fmt_million(ratio["fund_at_asss_level"], 0), display=False)
-glue("balanse_asss_shortfall", fmt_million(ratio["shortfall_to_asss"], 0), display=False)
-glue("balanse_reserve_general", fmt_million(margin["general"]), display=False)
-glue("balanse_reserve_interest", fmt_million(margin["interest"]), display=False)
-glue("balanse_reserve_owner", fmt_million(margin["owner"]), display=False)
+txt.ratio_2023 = fmt(ratio["ratio_2023"], 2, "%")
+txt.ratio_printed = fmt(ratio["printed_to"], 1, "%")
+txt.ratio_from = fmt(ratio["printed_from"], 1, "%")
+txt.ratio_opening_on_2023 = fmt(ratio["opening_on_2023_income"], 1, "%")
+txt.income_2022_implied = fmt_million(ratio["implied_income_2022"], 0)
+txt.asss = fmt(ratio["asss"], 1, "%")
+txt.asss_gap = fmt(ratio["gap_pp"], 1, "percentage points")
+txt.fund_at_asss = fmt_million(ratio["fund_at_asss_level"], 0)
+txt.asss_shortfall = fmt_million(ratio["shortfall_to_asss"], 0)
+txt.reserve_general = fmt_million(margin["general"])
+txt.reserve_interest = fmt_million(margin["interest"])
+txt.reserve_owner = fmt_million(margin["owner"])
 ratio_checks = checks.run(CH, only=["disposition_fund_share_of_income", "foreword_disposition_fund"])
-glue("balanse_ratio_summary", findings.summary_line(ratio_checks), display=False)
+txt.ratio_summary = findings.summary_line(ratio_checks)
 
 # %% [markdown]
-# The minimum is {glue:text}`balanse_requirement:s`: a general reserve of {glue:text}`balanse_reserve_general:s`
-# ({glue:text}`balanse_general_reserve_pct:s` of gross operating income), the interest-rate reserve of
-# {glue:text}`balanse_reserve_interest:s` and an owner-risk reserve (*{term}`Eier-risikofond`*) of {glue:text}`balanse_reserve_owner:s`.
-# The fund, {glue:text}`balanse_fund_disposition_2023:s`, stands {glue:text}`balanse_margin:s` above it,
+# The minimum is {eval}`txt.requirement`: a general reserve of {eval}`txt.reserve_general`
+# ({eval}`txt.general_reserve_pct` of gross operating income), the interest-rate reserve of
+# {eval}`txt.reserve_interest` and an owner-risk reserve (*{term}`Eier-risikofond`*) of {eval}`txt.reserve_owner`.
+# The fund, {eval}`txt.fund_disposition_2023`, stands {eval}`txt.margin` above it,
 # as both D09 and the report's summary say.
 #
 # Against gross operating income (inferred from the general reserve, as above) the fund was
-# {glue:text}`balanse_ratio_2023:s` at the end of 2023, printed as {glue:text}`balanse_ratio_printed:s`.
-# The ASSS municipalities held {glue:text}`balanse_asss:s` on average, {glue:text}`balanse_asss_gap:s`
-# more: at that level Drammen's fund would be {glue:text}`balanse_fund_at_asss:s`,
-# {glue:text}`balanse_asss_shortfall:s` more than it is. The sentence that gives the ratio is garbled: it
-# says the fund "in 2023" is {glue:text}`balanse_ratio_from:s` "to" {glue:text}`balanse_ratio_printed:s`,
-# with a word missing. The {glue:text}`balanse_ratio_from:s` is probably the level at the end of 2022; the
+# {eval}`txt.ratio_2023` at the end of 2023, printed as {eval}`txt.ratio_printed`.
+# The ASSS municipalities held {eval}`txt.asss` on average, {eval}`txt.asss_gap`
+# more: at that level Drammen's fund would be {eval}`txt.fund_at_asss`,
+# {eval}`txt.asss_shortfall` more than it is. The sentence that gives the ratio is garbled: it
+# says the fund "in 2023" is {eval}`txt.ratio_from` "to" {eval}`txt.ratio_printed`,
+# with a word missing. The {eval}`txt.ratio_from` is probably the level at the end of 2022; the
 # report does not print the 2022 income, so it cannot be checked. Taken as such, it implies a 2022 income
-# of about {glue:text}`balanse_income_2022_implied:s`. The report's summary (lines 140–145) restates the
+# of about {eval}`txt.income_2022_implied`. The report's summary (lines 140–145) restates the
 # fund's balances, its budgeted and actual use and its margin above the rules; all of them agree with
-# B02 and D09. {glue:text}`balanse_ratio_summary:s`
+# B02 and D09. {eval}`txt.ratio_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
 
 # %% tags=["remove-input"]
 chapter_checks = checks.run(CH)
-glue("balanse_chapter_summary", findings.summary_line(chapter_checks), display=False)
+txt.chapter_summary = findings.summary_line(chapter_checks)
 
 # %% [markdown]
 # ## All checks of the chapter
 #
-# {glue:text}`balanse_chapter_summary:s` The two larger findings are differences of scope that other
+# {eval}`txt.chapter_summary` The two larger findings are differences of scope that other
 # printed figures explain (B01 against the loan fund's debt, statement 2A against B02); the one the report
 # leaves open is the small gap in the restricted operating funds. The {doc}`audit` page lists them with the rest of the book's.
 #

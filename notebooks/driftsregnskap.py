@@ -38,14 +38,15 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from myst_nb import glue
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import driftsregnskap as dr
+from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
 get = checks.from_disk
 CH = dr.CHAPTER
@@ -53,8 +54,8 @@ all_checks = checks.run(CH)  # every check of the chapter; the findings quote th
 
 
 def g(key, text):
-    """Glue a pre-formatted text for the chapter's prose."""
-    glue(f"{CH}_{key}", text, display=False)
+    """Keep a pre-formatted text for the chapter's prose, shown there as {eval}`txt.<key>`."""
+    txt[key] = text
 
 
 def mill(thousands, decimals=1):
@@ -73,7 +74,7 @@ def pm(label):
 
 
 def show_section(name, *tables):
-    """Glue a section's one-line count and return its checks (the findings boxes follow)."""
+    """Keep a section's one-line count for the prose and return its checks (the findings boxes follow)."""
     part = dr.section(all_checks, *tables)
     g(f"{name}_summary", findings.summary_line(part))
     return part
@@ -133,26 +134,26 @@ g("fund_margin", mill(checks.value(d09, "value_2023", row_kind="margin")))
 # %% [markdown]
 # ## The year in brief
 #
-# The treasury closed 2023 with a net operating surplus of {glue:text}`driftsregnskap_surplus:s`. Measured
+# The treasury closed 2023 with a net operating surplus of {eval}`txt.surplus`. Measured
 # as a share of *{term}`Brutto driftsinntekter`* (gross operating income, which the report does not print; the
 # book infers it below from the fund's general reserve), the *{term}`Resultatgrad`*, that
-# is {glue:text}`driftsregnskap_resultatgrad:s` (the report rounds it to
-# {glue:text}`driftsregnskap_resultatgrad_1:s`), well short of the rules' target of
-# {glue:text}`driftsregnskap_target:s`. Meeting the target would have taken a surplus of
-# {glue:text}`driftsregnskap_required:s`, {glue:text}`driftsregnskap_shortfall:s` more.
+# is {eval}`txt.resultatgrad` (the report rounds it to
+# {eval}`txt.resultatgrad_1`), well short of the rules' target of
+# {eval}`txt.target`. Meeting the target would have taken a surplus of
+# {eval}`txt.required`, {eval}`txt.shortfall` more.
 #
 # **How the budget got there.** The budget adopted for the year planned a surplus of
-# {glue:text}`driftsregnskap_original_surplus:s` (the text says {glue:text}`driftsregnskap_original_surplus_text:s`;
+# {eval}`txt.original_surplus` (the text says {eval}`txt.original_surplus_text`;
 # see the finding below). The two *{term}`Tertialrapport`* (four-month report) revisions strengthened the
 # programme areas and paid for it from the reserves: the *{term}`Revidert budsjett`* (revised budget) drew
-# {glue:text}`driftsregnskap_revision_disp_use:s` more from the discretionary fund and
-# {glue:text}`driftsregnskap_revision_bound_use:s` more from the *{term}`Bundne driftsfond`* (bound operating
+# {eval}`txt.revision_disp_use` more from the discretionary fund and
+# {eval}`txt.revision_bound_use` more from the *{term}`Bundne driftsfond`* (bound operating
 # funds, earmarked money) than the adopted budget, while it raised the transfer to investment by
-# {glue:text}`driftsregnskap_revision_transfer:s` and provisions to funds by
-# {glue:text}`driftsregnskap_revision_provisions:s`. The net effect turned the planned surplus into a
-# deficit of {glue:text}`driftsregnskap_revised_deficit:s`; in the revised budget's dispositions (D08) the use
+# {eval}`txt.revision_transfer` and provisions to funds by
+# {eval}`txt.revision_provisions`. The net effect turned the planned surplus into a
+# deficit of {eval}`txt.revised_deficit`; in the revised budget's dispositions (D08) the use
 # of the discretionary fund pays for that deficit and, with the bound funds, for the transfer to investment. The
-# year then came out {glue:text}`driftsregnskap_improvement:s` better than the revised budget, but still
+# year then came out {eval}`txt.improvement` better than the revised budget, but still
 # below the adopted budget, as the report says.
 
 
@@ -202,8 +203,8 @@ plt.show()
 # **Why the year came out better.** The report names five causes (lines 2081–2096): tax and income
 # equalisation above budget, integration grants above budget, central costs below budget, the programme
 # areas below budget before their provisions to funds, and dividends below budget. As printed, they add up
-# to {glue:text}`driftsregnskap_causes_sum:s` against the improvement of
-# {glue:text}`driftsregnskap_improvement_text:s` the report states: its own account of the year closes.
+# to {eval}`txt.causes_sum` against the improvement of
+# {eval}`txt.improvement_text` the report states: its own account of the year closes.
 
 # %% tags=["remove-input"]
 styled(
@@ -219,12 +220,12 @@ styled(
 # **What the result is made of.** The report says the causes of the improvement are largely one-off (lines
 # 2100–2101). It singles out two items that a reader may take out of the result. Provisions to bound funds
 # are mainly unused earmarked grants and project money in the programme areas (lines 2727–2728), money tied
-# to its purpose: the treasury set aside a net {glue:text}`driftsregnskap_bound_net:s`, and the report itself
+# to its purpose: the treasury set aside a net {eval}`txt.bound_net`, and the report itself
 # shows the result without it, as several municipalities do to measure their room for manoeuvre (lines
-# 2720–2724). The accounts also hold {glue:text}`driftsregnskap_extra_dividend:s` of extra dividend (line
+# 2720–2724). The accounts also hold {eval}`txt.extra_dividend` of extra dividend (line
 # 2061), which the adopted budget meant for the financing of investments (lines 2068–2069). The book's estimate
 # below takes both out; the foreword (lines 9–11) takes out instead
-# {glue:text}`driftsregnskap_state_extra:s` of extra state income meant for costs that come in 2024, and
+# {eval}`txt.state_extra` of extra state income meant for costs that come in 2024, and
 # says that without it the result would have been negative. The report does not say how the state money
 # overlaps the provisions, so the book does not add the two.
 
@@ -260,17 +261,17 @@ style.finish(fig, table="tables D08 and D09, lines 9–11, 2061, 2724")
 plt.show()
 
 # %% [markdown]
-# **Against 2022.** The surplus of 2022 was {glue:text}`driftsregnskap_surplus_2022:s`. The report gives
+# **Against 2022.** The surplus of 2022 was {eval}`txt.surplus_2022`. The report gives
 # two reasons it stood so high (lines 2115–2119): very large extraordinary tax income, and an
-# extraordinary withdrawal of {glue:text}`driftsregnskap_withdrawal_2022:s` from the municipal enterprise
-# Drammen Eiendom KF. The central-income table is consistent with both: tax fell by {glue:text}`driftsregnskap_tax_fall_2022:s`
-# in 2023, and the transfer from the municipal enterprises fell from {glue:text}`driftsregnskap_enterprises_2022:s`
-# to {glue:text}`driftsregnskap_enterprises_2023:s`.
+# extraordinary withdrawal of {eval}`txt.withdrawal_2022` from the municipal enterprise
+# Drammen Eiendom KF. The central-income table is consistent with both: tax fell by {eval}`txt.tax_fall_2022`
+# in 2023, and the transfer from the municipal enterprises fell from {eval}`txt.enterprises_2022`
+# to {eval}`txt.enterprises_2023`.
 #
 # **The reserves.** The surplus was too small to pay for the transfer to the investment account the budget
-# set (lines 2657–2659), so the discretionary fund paid the rest: it fell by {glue:text}`driftsregnskap_fund_fall:s`
-# from {glue:text}`driftsregnskap_fund_open:s` to {glue:text}`driftsregnskap_fund_close:s`: still
-# {glue:text}`driftsregnskap_fund_margin:s` above the reserve the financial rules require.
+# set (lines 2657–2659), so the discretionary fund paid the rest: it fell by {eval}`txt.fund_fall`
+# from {eval}`txt.fund_open` to {eval}`txt.fund_close`: still
+# {eval}`txt.fund_margin` above the reserve the financial rules require.
 #
 # The sections below rebuild the tables behind each of these statements. The report's tables print
 # income as negative and cost as positive, so a net operating result below zero is a surplus; amounts are
@@ -333,9 +334,9 @@ styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "
 
 # %% [markdown]
 # The report never prints gross operating income, but three printed relations pin it down: the
-# discretionary fund's general reserve is {glue:text}`driftsregnskap_reserve_pct:s` of it, the fund is a
+# discretionary fund's general reserve is {eval}`txt.reserve_pct` of it, the fund is a
 # printed share of it, and the text states the result's share. Each allows a range; they overlap, and the
-# general reserve fixes the figure most tightly, at about {glue:text}`driftsregnskap_gross_income:s`.
+# general reserve fixes the figure most tightly, at about {eval}`txt.gross_income`.
 
 # %% tags=["remove-input"]
 g("reserve_pct", fmt(dr.GENERAL_RESERVE_PCT, 0, "percent"))
@@ -356,7 +357,7 @@ findings.show(result_checks, all_checks)
 # *Checks.* The dispositions against the result in every column, the transfer to investment against the
 # investment chapter's statement 2A, the text's restatements of the result, and its claims in words (the
 # result is below the target, weaker than the adopted budget, too low to cover the transfer to investment,
-# negative without the extra state income). {glue:text}`driftsregnskap_result_summary:s`
+# negative without the extra state income). {eval}`txt.result_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks")
@@ -392,20 +393,20 @@ g("integration_year1", fmt(pm("integration_grant_year1_above_budget"), 0, "NOK m
 g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, "NOK million"))
 
 # %% [markdown]
-# Central income came in {glue:text}`driftsregnskap_income_above_budget:s` above the revised budget. Tax
-# was {glue:text}`driftsregnskap_tax_2023:s`, {glue:text}`driftsregnskap_tax_below_budget:s` below budget
-# and {glue:text}`driftsregnskap_tax_fall_pct:s` below 2022. Tax fell across the country too, but less:
-# by {glue:text}`driftsregnskap_national_tax_fall:s` (line 2215). So Drammen's tax per inhabitant ended at
-# {glue:text}`driftsregnskap_tax_per_inhabitant:s` of the national average, where the revised budget had
-# assumed {glue:text}`driftsregnskap_tax_per_inhabitant_budget:s` (lines 2244–2246), and the income
+# Central income came in {eval}`txt.income_above_budget` above the revised budget. Tax
+# was {eval}`txt.tax_2023`, {eval}`txt.tax_below_budget` below budget
+# and {eval}`txt.tax_fall_pct` below 2022. Tax fell across the country too, but less:
+# by {eval}`txt.national_tax_fall` (line 2215). So Drammen's tax per inhabitant ended at
+# {eval}`txt.tax_per_inhabitant` of the national average, where the revised budget had
+# assumed {eval}`txt.tax_per_inhabitant_budget` (lines 2244–2246), and the income
 # equalisation in the block grant, which makes up part of a municipality's gap to the average, paid
-# {glue:text}`driftsregnskap_grant_above_budget:s` more than budgeted.
+# {eval}`txt.grant_above_budget` more than budgeted.
 #
-# The *{term}`Integreringstilskudd`* (integration grant) came {glue:text}`driftsregnskap_integration_above_budget:s`
-# above budget. The report splits it (lines 2268–2277): almost {glue:text}`driftsregnskap_integration_year1:s`
+# The *{term}`Integreringstilskudd`* (integration grant) came {eval}`txt.integration_above_budget`
+# above budget. The report splits it (lines 2268–2277): almost {eval}`txt.integration_year1`
 # from first-year grants, helped by slightly more refugees settled than planned and including a reward grant
 # for settling more than first asked, and
-# {glue:text}`driftsregnskap_integration_years2_5:s` from grants for years two to five, among other things
+# {eval}`txt.integration_years2_5` from grants for years two to five, among other things
 # because refugees settled earlier moved in from other municipalities and grants were paid for people
 # settled before. Most of the gain, then, did not come from this year's settlements.
 
@@ -438,7 +439,7 @@ findings.show(income_checks, all_checks)
 
 # %% [markdown]
 # *Checks.* The sum of each column, each row's deviation and percentage under the convention found above,
-# and every figure the text restates from the table. {glue:text}`driftsregnskap_income_summary:s`
+# and every figure the text restates from the table. {eval}`txt.income_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks")
@@ -471,23 +472,23 @@ g("pension_over", mill(row(d03, "Pensjon", "deviation_nok")))
 g("rent_under", mill(row(d03, "Husleie og renhold", "deviation_nok")))
 
 # %% [markdown]
-# Central costs were {glue:text}`driftsregnskap_costs_under:s` below budget. Of that,
-# {glue:text}`driftsregnskap_depreciation_under:s` is lower *{term}`Avskrivninger`* (depreciation), which the
-# accounts neutralise before the net operating result; the rest, {glue:text}`driftsregnskap_costs_under_excl_dep:s`,
-# reaches the result. Two reserves were left unspent: {glue:text}`driftsregnskap_refugees_unspent:s` set
-# aside for settling extra refugees and {glue:text}`driftsregnskap_price_unspent:s` for price compensation,
-# together {glue:text}`driftsregnskap_reserves_unspent:s`. That is more than the whole underspend: other
-# rows overspent by {glue:text}`driftsregnskap_reserves_excess:s` net. The largest are the grant to the
+# Central costs were {eval}`txt.costs_under` below budget. Of that,
+# {eval}`txt.depreciation_under` is lower *{term}`Avskrivninger`* (depreciation), which the
+# accounts neutralise before the net operating result; the rest, {eval}`txt.costs_under_excl_dep`,
+# reaches the result. Two reserves were left unspent: {eval}`txt.refugees_unspent` set
+# aside for settling extra refugees and {eval}`txt.price_unspent` for price compensation,
+# together {eval}`txt.reserves_unspent`. That is more than the whole underspend: other
+# rows overspent by {eval}`txt.reserves_excess` net. The largest are the grant to the
 # Church of Norway's capital costs and pensions, moved here from P09 in 2023 and
-# {glue:text}`driftsregnskap_church_over:s` over budget, and pensions, {glue:text}`driftsregnskap_pension_over:s`
-# over; rent and cleaning, {glue:text}`driftsregnskap_rent_under:s` under, pulled the other way.
+# {eval}`txt.church_over` over budget, and pensions, {eval}`txt.pension_over`
+# over; rent and cleaning, {eval}`txt.rent_under` under, pulled the other way.
 
 # %% tags=["remove-input"]
 cost_checks = show_section("costs", dr.D03)
 findings.show(cost_checks, all_checks)
 
 # %% [markdown]
-# *Checks.* {glue:text}`driftsregnskap_costs_summary:s`
+# *Checks.* {eval}`txt.costs_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks")
@@ -522,14 +523,14 @@ g("dividends_revised", mill(checks.value(d07, "revised_budget_2023", row_kind="t
 g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_budget_2023")))
 
 # %% [markdown]
-# Finance cost the treasury {glue:text}`driftsregnskap_finance_cost:s` net, which is
-# {glue:text}`driftsregnskap_finance_dev:s` more than the revised budget. Nearly all of it is dividends: the
-# revised budget counted on {glue:text}`driftsregnskap_dividends_revised:s`, the accounts show
-# {glue:text}`driftsregnskap_dividends_2023:s`. The missing {glue:text}`driftsregnskap_nedre_eiker:s` is
+# Finance cost the treasury {eval}`txt.finance_cost` net, which is
+# {eval}`txt.finance_dev` more than the revised budget. Nearly all of it is dividends: the
+# revised budget counted on {eval}`txt.dividends_revised`, the accounts show
+# {eval}`txt.dividends_2023`. The missing {eval}`txt.nedre_eiker` is
 # Nedre Eiker Eiendomsutvikling AS: its payout on liquidation had to be booked as a sale of shares in the
 # investment account, and the transfer from operations to investment was cut by the same amount (lines
 # 2545–2550, 2667–2671). Higher interest costs and higher interest income almost cancel: the other finance
-# rows together differ from budget by only {glue:text}`driftsregnskap_finance_other_dev:s`.
+# rows together differ from budget by only {eval}`txt.finance_other_dev`.
 
 # %% tags=["remove-input"]
 finance_checks = show_section("finance", dr.D05, dr.D07)
@@ -538,7 +539,7 @@ findings.show(finance_checks, all_checks)
 # %% [markdown]
 # *Checks.* Each table's sums and deviations, the finance table's dividend row against the dividend
 # table's companies, the loan fund's transfer in both tables, and the text's restatements.
-# {glue:text}`driftsregnskap_finance_summary:s`
+# {eval}`txt.finance_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks")
@@ -575,28 +576,28 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 
 # %% [markdown]
 # Added up, the original budget's rows leave the loan fund a surplus of only
-# {glue:text}`driftsregnskap_loan_budget_result:s` (so would the revised budget's, but for the typing error
+# {eval}`txt.loan_budget_result` (so would the revised budget's, but for the typing error
 # below); the report prints no budgeted result. In the accounts, interest roughly cancelled: interest income,
-# including interest the budget did not foresee, came {glue:text}`driftsregnskap_loan_interest_income_gain:s`
-# above the budget and interest costs and fees {glue:text}`driftsregnskap_loan_interest_cost_rise:s` above
-# it, a net difference of only {glue:text}`driftsregnskap_loan_interest_net:s`. The swing came from
+# including interest the budget did not foresee, came {eval}`txt.loan_interest_income_gain`
+# above the budget and interest costs and fees {eval}`txt.loan_interest_cost_rise` above
+# it, a net difference of only {eval}`txt.loan_interest_net`. The swing came from
 # instalments: less instalment income and more instalment cost than budgeted, together
-# {glue:text}`driftsregnskap_loan_instalments:s`. That left a deficit of {glue:text}`driftsregnskap_loan_deficit_before:s`
-# before the year-end dispositions. A use of a discretionary fund («Bruk av disposisjonsfond») of {glue:text}`driftsregnskap_loan_fund_use:s`,
-# booked in the loan fund's own account, brought it to {glue:text}`driftsregnskap_loan_deficit_after:s`,
+# {eval}`txt.loan_instalments`. That left a deficit of {eval}`txt.loan_deficit_before`
+# before the year-end dispositions. A use of a discretionary fund («Bruk av disposisjonsfond») of {eval}`txt.loan_fund_use`,
+# booked in the loan fund's own account, brought it to {eval}`txt.loan_deficit_after`,
 # which the report says will be proposed for cover in the first four-month report of 2024 (lines 2486–2488). The treasury's
 # discretionary fund (table D09) lists no such movement, so the book infers the loan fund drew on a fund of
 # its own; the report does not say.
 #
-# The revised budget's first row is printed {glue:text}`driftsregnskap_loan_typo:s`, a typing error for
-# {glue:text}`driftsregnskap_loan_typo_fixed:s` (the finding below).
+# The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
+# {eval}`txt.loan_typo_fixed` (the finding below).
 
 # %% tags=["remove-input"]
 loan_checks = show_section("loan", dr.D06)
 findings.show(loan_checks, all_checks)
 
 # %% [markdown]
-# *Checks.* {glue:text}`driftsregnskap_loan_summary:s`
+# *Checks.* {eval}`txt.loan_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks")
@@ -648,28 +649,28 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
     g(f"{area.lower()}_growth", fmt(growth.set_index("programme_area").loc[area, "growth_pct"], 1, "percent"))
 
 # %% [markdown]
-# After their own provisions to funds, the programme areas together spent {glue:text}`driftsregnskap_programmes_under:s`
-# less than budgeted, {glue:text}`driftsregnskap_programmes_under_pct:s` of their budget. The differences
+# After their own provisions to funds, the programme areas together spent {eval}`txt.programmes_under`
+# less than budgeted, {eval}`txt.programmes_under_pct` of their budget. The differences
 # between them are larger than the total, and each area's narrative gives its own reasons:
 #
-# - *Helse, sosial og omsorg* overspent by {glue:text}`driftsregnskap_helse_over:s`. P05 (services for people
-#   with disabilities) overspent by {glue:text}`driftsregnskap_p05_dev:s`, mostly on services bought from
+# - *Helse, sosial og omsorg* overspent by {eval}`txt.helse_over`. P05 (services for people
+#   with disabilities) overspent by {eval}`txt.p05_dev`, mostly on services bought from
 #   private providers for new users, on private respite care taken over with too small a frame, and on
-#   transport (lines 5398–5412). P04 Helse overspent by {glue:text}`driftsregnskap_p04_dev:s`: hired staff at the
+#   transport (lines 5398–5412). P04 Helse overspent by {eval}`txt.p04_dev`: hired staff at the
 #   health house, doctors' leave with limited refunds, sick leave at the emergency clinic and municipal GP
 #   posts (lines 5223–5234). Both had been strengthened in the second four-month report (line 2135). P07
-#   (drugs and mental health) underspent by {glue:text}`driftsregnskap_p07_dev:s`, from refunds, an unused
+#   (drugs and mental health) underspent by {eval}`txt.p07_dev`, from refunds, an unused
 #   grant and lower management costs (lines 5663–5667).
-# - P02 Barnehager overspent by {glue:text}`driftsregnskap_p02_dev:s`, on special-needs education and the
+# - P02 Barnehager overspent by {eval}`txt.p02_dev`, on special-needs education and the
 #   municipal kindergartens (line 4894).
-# - P12 (water, sewerage and waste, a fee-funded service) underspent by {glue:text}`driftsregnskap_p12_dev:s`:
+# - P12 (water, sewerage and waste, a fee-funded service) underspent by {eval}`txt.p12_dev`:
 #   posts it could not fill and maintenance put off after the storm «Hans» (lines 6394–6399). It carries
-#   *Tekniske tjenester* to {glue:text}`driftsregnskap_tekniske_under:s`, despite the snow-clearing costs that
-#   put P11 {glue:text}`driftsregnskap_p11_dev:s` over (lines 6130–6133).
-# - P14 (management and administration) underspent by {glue:text}`driftsregnskap_p14_dev:s`, most of the
-#   Formannskap's {glue:text}`driftsregnskap_formannskap_under:s`. Its narrative adds that one-off frame
-#   increases of {glue:text}`driftsregnskap_p14_one_offs:s` made it so: without them it would have overspent
-#   by {glue:text}`driftsregnskap_p14_without:s` (lines 6807–6808).
+#   *Tekniske tjenester* to {eval}`txt.tekniske_under`, despite the snow-clearing costs that
+#   put P11 {eval}`txt.p11_dev` over (lines 6130–6133).
+# - P14 (management and administration) underspent by {eval}`txt.p14_dev`, most of the
+#   Formannskap's {eval}`txt.formannskap_under`. Its narrative adds that one-off frame
+#   increases of {eval}`txt.p14_one_offs` made it so: without them it would have overspent
+#   by {eval}`txt.p14_without` (lines 6807–6808).
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel. Source: Årsevaluering 2023, tables D10–D25 and line 2419.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and orange-red for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
 view = growth.assign(area=growth["programme_area"])
@@ -702,16 +703,16 @@ plt.show()
 
 # %% [markdown]
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
-# first four-month report raised to {glue:text}`driftsregnskap_wage_growth:s` (line 2419). The programme
-# areas' net cost grew by {glue:text}`driftsregnskap_total_growth:s` in all, and {glue:text}`driftsregnskap_n_above_wage:s`
-# of the {glue:text}`driftsregnskap_n_areas:s` areas with a net cost grew faster than that estimate. The
+# first four-month report raised to {eval}`txt.wage_growth` (line 2419). The programme
+# areas' net cost grew by {eval}`txt.total_growth` in all, and {eval}`txt.n_above_wage`
+# of the {eval}`txt.n_areas` areas with a net cost grew faster than that estimate. The
 # comparison is rough: frames also moved for tasks shifted between areas (the church grant left P09 for the
 # central costs), for the refugee funds of the four-month reports, and for one-off grants, and the report
-# does not give the growth of any area net of these. P05 grew by {glue:text}`driftsregnskap_p05_growth:s` and
-# P08 (social services and housing) by {glue:text}`driftsregnskap_p08_growth:s`, probably in part the
+# does not give the growth of any area net of these. P05 grew by {eval}`txt.p05_growth` and
+# P08 (social services and housing) by {eval}`txt.p08_growth`, probably in part the
 # refugee funds that P08 received in the first four-month report (line 5761); P18 (political governance),
-# {glue:text}`driftsregnskap_p18_growth:s`, had an election in 2023 (line 6961), though the report does not
-# link the two. P04 ({glue:text}`driftsregnskap_p04_growth:s`) and P07 ({glue:text}`driftsregnskap_p07_growth:s`)
+# {eval}`txt.p18_growth`, had an election in 2023 (line 6961), though the report does not
+# link the two. P04 ({eval}`txt.p04_growth`) and P07 ({eval}`txt.p07_growth`)
 # spent less than in 2022.
 #
 # ### Do the programme areas add up to the committees?
@@ -736,7 +737,7 @@ findings.show(programme_checks, all_checks)
 # *Checks.* The overview's sums and deviations, each programme area's deviation and percentage, the
 # committees against their areas in all four columns, each programme narrative's frame, deviation and
 # percentage against its table, and the text's claims about which area carries a committee.
-# {glue:text}`driftsregnskap_programmes_summary:s`
+# {eval}`txt.programmes_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks")
@@ -775,7 +776,7 @@ findings.show(bridge_checks, all_checks)
 # %% [markdown]
 # *Checks.* The report's causes against its improvement, the book's bridge (an estimate), and the
 # discretionary fund's year-end correction, which D08 and D09 tie exactly: the improvement, less the extra
-# provisions to bound funds, plus the cut in the transfer to investment. {glue:text}`driftsregnskap_bridge_summary:s`
+# provisions to bound funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks")
@@ -784,8 +785,8 @@ checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges
 # ## The discretionary fund and the reserve rule
 #
 # The discretionary fund is the treasury's free reserve. The financial rules require it to hold at least a
-# general reserve of {glue:text}`driftsregnskap_reserve_pct:s` of gross operating income, an interest reserve
-# (*{term}`Rentesikringsfond`*) of {glue:text}`driftsregnskap_interest_pct:s` of the gross loan debt, and an
+# general reserve of {eval}`txt.reserve_pct` of gross operating income, an interest reserve
+# (*{term}`Rentesikringsfond`*) of {eval}`txt.interest_pct` of the gross loan debt, and an
 # owner-risk reserve (*{term}`Eier-risikofond`*).
 
 # %% tags=["remove-input"]
@@ -813,12 +814,12 @@ g("fund_requirement", mill(checks.value(d09, "value_2023", row_kind="requirement
 g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percent"))
 
 # %% [markdown]
-# The adopted budget planned to use {glue:text}`driftsregnskap_fund_adopted_use:s` of the fund; with the two
-# four-month revisions and two small decisions the budgeted use came to {glue:text}`driftsregnskap_fund_budgeted_use:s`.
-# The better result cut that by {glue:text}`driftsregnskap_fund_year_end:s` at the year end, so the fund fell by
-# {glue:text}`driftsregnskap_fund_fall:s` to {glue:text}`driftsregnskap_fund_close:s`. That is
-# {glue:text}`driftsregnskap_fund_share:s` of gross operating income and {glue:text}`driftsregnskap_fund_margin:s`
-# above the rules' requirement of {glue:text}`driftsregnskap_fund_requirement:s`.
+# The adopted budget planned to use {eval}`txt.fund_adopted_use` of the fund; with the two
+# four-month revisions and two small decisions the budgeted use came to {eval}`txt.fund_budgeted_use`.
+# The better result cut that by {eval}`txt.fund_year_end` at the year end, so the fund fell by
+# {eval}`txt.fund_fall` to {eval}`txt.fund_close`. That is
+# {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
+# above the rules' requirement of {eval}`txt.fund_requirement`.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million). Source: Årsevaluering 2023, table D09.", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
@@ -852,7 +853,7 @@ findings.show(fund_checks, all_checks)
 # %% [markdown]
 # *Checks.* The balance rolled forward, the requirement and margin, the fund's share of gross operating
 # income, the movements against the year-end table, the text's restatements and the summary's name for the
-# budgeted use. {glue:text}`driftsregnskap_fund_summary:s`
+# budgeted use. {eval}`txt.fund_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks")
@@ -881,11 +882,11 @@ styled(chapter_findings, table_id="drift-findings",
        caption="The chapter's findings, largest first (each is explained in its section)")  # fmt: skip
 
 # %% [markdown]
-# Of {glue:text}`driftsregnskap_checks_total:s` checks, {glue:text}`driftsregnskap_checks_exact:s` are exact,
-# {glue:text}`driftsregnskap_checks_rounding:s` are within rounding, {glue:text}`driftsregnskap_checks_truncated:s`
-# are figures the text truncates rather than rounds, {glue:text}`driftsregnskap_checks_estimate:s` are the
-# book's estimates, and {glue:text}`driftsregnskap_checks_discrepancy:s` fall outside the rule. They make
-# {glue:text}`driftsregnskap_n_findings:s` findings, {glue:text}`driftsregnskap_n_contradicted:s` of them the
+# Of {eval}`txt.checks_total` checks, {eval}`txt.checks_exact` are exact,
+# {eval}`txt.checks_rounding` are within rounding, {eval}`txt.checks_truncated`
+# are figures the text truncates rather than rounds, {eval}`txt.checks_estimate` are the
+# book's estimates, and {eval}`txt.checks_discrepancy` fall outside the rule. They make
+# {eval}`txt.n_findings` findings, {eval}`txt.n_contradicted` of them the
 # report contradicting itself. None touches the year's result: they are a typing error in the loan fund's
 # budget, a flipped sign, a committee whose areas are not all printed, sentences that state a figure
 # differently from the tables or give the budgeted use of the fund the adopted budget's name, and one gap
@@ -893,7 +894,7 @@ styled(chapter_findings, table_id="drift-findings",
 #
 # ## Try it
 #
-# The financial rules ask for a net operating result of {glue:text}`driftsregnskap_target:s` of gross
+# The financial rules ask for a net operating result of {eval}`txt.target` of gross
 # operating income. Change `target` below, for example to the result the large municipalities
 # (*{term}`ASSS`*, without Oslo) achieved in 2023 (line 2114) or to a stricter target, and re-run the cell. Watch the required surplus and the
 # shortfall: at what target would 2023's result just have met the rule? (Hint: compare with the

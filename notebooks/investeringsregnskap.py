@@ -37,26 +37,27 @@
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from myst_nb import glue
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import investeringsregnskap as inv
+from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
 CH = "investeringsregnskap"
 all_checks = checks.run(CH)
 
 
 def put(key, text):
-    """Glue a pre-formatted number for the prose as investeringsregnskap_<key>."""
-    glue(f"{CH}_{key}", text, display=False)
+    """Keep a pre-formatted number for the prose, shown there as {eval}`txt.<key>`."""
+    txt[key] = text
 
 
 def section_checks(key, *identities):
-    """The checks the named identities make, with their count line glued as <key>_summary."""
+    """The checks the named identities make, with their count line kept as txt.<key>_summary."""
     section = all_checks[all_checks["check_id"].isin(checks.run(CH, only=identities)["check_id"])]
     put(f"{key}_summary", findings.summary_line(section, None if key == "dk" else SALE_ELSEWHERE))
     return section
@@ -111,43 +112,43 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
 # ## The year in brief
 #
 # Kommunekassen and Drammen Eiendom KF together recorded
-# {glue:text}`investeringsregnskap_expenditure_2023:s` of *investment expenditure* in 2023 (statement
+# {eval}`txt.expenditure_2023` of *investment expenditure* in 2023 (statement
 # 2A). That is a gross figure, and more than building: besides
-# {glue:text}`investeringsregnskap_fixed_2023:s` of investment in fixed assets it holds
-# {glue:text}`investeringsregnskap_shares_2023:s` of purchases of shares and holdings, loans of the
+# {eval}`txt.fixed_2023` of investment in fixed assets it holds
+# {eval}`txt.shares_2023` of purchases of shares and holdings, loans of the
 # municipality's own money and a repayment of debt by Drammen Eiendom KF. The *investment income* of
-# {glue:text}`investeringsregnskap_income_2023:s` is gross too: it counts
-# {glue:text}`investeringsregnskap_loans_2023:s` of borrowing, sales of property and shares, grants
+# {eval}`txt.income_2023` is gross too: it counts
+# {eval}`txt.loans_2023` of borrowing, sales of property and shares, grants
 # and the refund of VAT. The budget for the year's expenditure had grown from
-# {glue:text}`investeringsregnskap_expenditure_original:s` in the original budget to
-# {glue:text}`investeringsregnskap_expenditure_revised:s` in the revised one.
+# {eval}`txt.expenditure_original` in the original budget to
+# {eval}`txt.expenditure_revised` in the revised one.
 #
-# The year closed with {glue:text}`investeringsregnskap_uncovered:s` left without financing, carried
+# The year closed with {eval}`txt.uncovered` left without financing, carried
 # forward to later years. Almost all of it is kommunekassen's. Its own statement (lines 3043–3051)
 # gives the main lines: investment expenditure of
-# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_actual:s`,
-# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_overspend:s` above the revised
-# budget; investment income of {glue:text}`investeringsregnskap_said_kk_investment_income_actual:s`,
-# {glue:text}`investeringsregnskap_said_kk_investment_income_excess:s` above it; and an uncovered
-# amount of {glue:text}`investeringsregnskap_said_kk_uncovered_carried_forward:s`.
+# {eval}`txt.said_kk_investment_expenditure_actual`,
+# {eval}`txt.said_kk_investment_expenditure_overspend` above the revised
+# budget; investment income of {eval}`txt.said_kk_investment_income_actual`,
+# {eval}`txt.said_kk_investment_income_excess` above it; and an uncovered
+# amount of {eval}`txt.said_kk_uncovered_carried_forward`.
 #
 # The report gives its reasons (lines 3053–3105). The overspend lies mainly in roads and transport
 # (P11), where the cooperation projects with developers and others spent
-# {glue:text}`investeringsregnskap_said_p11_cooperation_projects_overspend_gross:s` more than budgeted,
+# {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than budgeted,
 # gross: grants from the partners raise a project's spending beyond what the council granted, and net
-# of them the overspend is {glue:text}`investeringsregnskap_said_p11_cooperation_projects_overspend_net:s`.
-# A budget of {glue:text}`investeringsregnskap_said_p11_cooperation_budget_entered_by_mistake:s` was
-# entered by mistake where {glue:text}`investeringsregnskap_said_p11_cooperation_budget_intended:s` was
-# meant, and how the missing {glue:text}`investeringsregnskap_said_p11_cooperation_budget_missing:s`
+# of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`.
+# A budget of {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
+# entered by mistake where {eval}`txt.said_p11_cooperation_budget_intended` was
+# meant, and how the missing {eval}`txt.said_p11_cooperation_budget_missing`
 # were to be financed was never decided. Water and sewage (P12) overspent too, because some projects
 # progressed faster than budgeted. Culture (P09) and administration (P14) spent less: the cooling plant
-# at Vassenga ({glue:text}`investeringsregnskap_said_p09_vassenga_unused:s`, all unused) was postponed
+# at Vassenga ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed
 # when its forecast cost exceeded the frame granted, and digitalisation projects were delayed. On the income side, shares were sold for
-# {glue:text}`investeringsregnskap_said_unbudgeted_share_sales:s` more than budgeted, and Drammen
+# {eval}`txt.said_unbudgeted_share_sales` more than budgeted, and Drammen
 # Eiendom KF's sale of property brought kommunekassen grants and loans; the refund of VAT fell
-# {glue:text}`investeringsregnskap_said_vat_compensation_shortfall:s` short, largely because of a
+# {eval}`txt.said_vat_compensation_shortfall` short, largely because of a
 # dispute with Bane NOR, whose invoices do not state the VAT
-# ({glue:text}`investeringsregnskap_said_vat_withheld_bane_nor:s` held back).
+# ({eval}`txt.said_vat_withheld_bane_nor` held back).
 #
 # ### Why the year ended uncovered
 #
@@ -198,35 +199,35 @@ style.finish(fig, table="inv_dk_blocks")
 plt.show()
 
 # %% [markdown]
-# Spending ran {glue:text}`investeringsregnskap_bridge_exp:s` over the revised budget, almost all of it
-# on fixed assets ({glue:text}`investeringsregnskap_bridge_fixed:s`). Income came in
-# {glue:text}`investeringsregnskap_bridge_inc:s` above budget: more use of loans
-# ({glue:text}`investeringsregnskap_bridge_loans:s`, the part of Drammen Eiendom KF's property sale that
+# Spending ran {eval}`txt.bridge_exp` over the revised budget, almost all of it
+# on fixed assets ({eval}`txt.bridge_fixed`). Income came in
+# {eval}`txt.bridge_inc` above budget: more use of loans
+# ({eval}`txt.bridge_loans`, the part of Drammen Eiendom KF's property sale that
 # the report says was booked there), unbudgeted sales of shares
-# ({glue:text}`investeringsregnskap_bridge_shares:s`), a little more in grants and sales of property,
-# against the VAT refund that fell {glue:text}`investeringsregnskap_bridge_vat:s` short. Relending of
-# *{term}`Startlån`* ended {glue:text}`investeringsregnskap_bridge_rel:s` better than budgeted: less
-# was lent on ({glue:text}`investeringsregnskap_bridge_relend:s` below budget) and less borrowed for it
-# ({glue:text}`investeringsregnskap_bridge_relend_loans:s`), while more repayments came in, and fewer
+# ({eval}`txt.bridge_shares`), a little more in grants and sales of property,
+# against the VAT refund that fell {eval}`txt.bridge_vat` short. Relending of
+# *{term}`Startlån`* ended {eval}`txt.bridge_rel` better than budgeted: less
+# was lent on ({eval}`txt.bridge_relend` below budget) and less borrowed for it
+# ({eval}`txt.bridge_relend_loans`), while more repayments came in, and fewer
 # were paid out, than budgeted.
 #
 # The last block pulls the other way, and most: the transfer from operations and the funds financed
-# {glue:text}`investeringsregnskap_bridge_fund:s` less than budgeted. Three lines make up most of it (a
+# {eval}`txt.bridge_fund` less than budgeted. Three lines make up most of it (a
 # provision to the unrestricted fund left unmade pulls the other way).
-# The transfer from operations was {glue:text}`investeringsregnskap_bridge_transfer:s` below budget,
+# The transfer from operations was {eval}`txt.bridge_transfer` below budget,
 # because an expected dividend was booked as a sale of shares instead (lines 2667–2671; the sale is
 # in the income block above). Less was drawn from the restricted investment funds
-# ({term}`Bundne investeringsfond`, {glue:text}`investeringsregnskap_bridge_bound_use:s`), and
-# {glue:text}`investeringsregnskap_bridge_bound_prov:s` more than budgeted was set aside to them. The
+# ({term}`Bundne investeringsfond`, {eval}`txt.bridge_bound_use`), and
+# {eval}`txt.bridge_bound_prov` more than budgeted was set aside to them. The
 # investment chapter does not say what those provisions were; the report's section on the fund reserves
-# does (lines 3617–3624): {glue:text}`investeringsregnskap_startloan_to_fund:s` of extraordinary
+# does (lines 3617–3624): {eval}`txt.startloan_to_fund` of extraordinary
 # repayments and redeemed *Startlån*, kept for new lending, and contributions received from cooperation
 # projects and development agreements in P11 and P12 that are not yet used. The book infers that much
 # of relending's better result was thus set aside rather than used for the year's investments, so the
 # relending block and the provisions largely offset each other; the report does not link the two
 # blocks itself, and no single block explains the uncovered amount. The four blocks add to
-# {glue:text}`investeringsregnskap_dk_uncovered_thousand:s`, the
-# {glue:text}`investeringsregnskap_said_kk_uncovered_carried_forward:s` of the report's text.
+# {eval}`txt.dk_uncovered_thousand`, the
+# {eval}`txt.said_kk_uncovered_carried_forward` of the report's text.
 
 # %% tags=["remove-input"]
 bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
@@ -272,14 +273,14 @@ style.finish(fig, table="inv_2a_financing")
 plt.show()
 
 # %% [markdown]
-# In 2A, investment expenditure was {glue:text}`investeringsregnskap_dev_exp_all:s` above the revised
+# In 2A, investment expenditure was {eval}`txt.dev_exp_all` above the revised
 # budget. That figure hides two opposite movements: kommunekassen spent
-# {glue:text}`investeringsregnskap_dev_exp_kk:s` more than budgeted, Drammen Eiendom KF
-# {glue:text}`investeringsregnskap_dev_exp_dekf:s` less. Both took in more than budgeted
-# (kommunekassen {glue:text}`investeringsregnskap_dev_inc_kk:s`, the company
-# {glue:text}`investeringsregnskap_dev_inc_dekf:s`), and the company financed
-# {glue:text}`investeringsregnskap_dev_fund_dekf:s` less than budgeted from its funds, so that its
-# deviations net to an uncovered amount of only {glue:text}`investeringsregnskap_dev_unc_dekf:s`.
+# {eval}`txt.dev_exp_kk` more than budgeted, Drammen Eiendom KF
+# {eval}`txt.dev_exp_dekf` less. Both took in more than budgeted
+# (kommunekassen {eval}`txt.dev_inc_kk`, the company
+# {eval}`txt.dev_inc_dekf`), and the company financed
+# {eval}`txt.dev_fund_dekf` less than budgeted from its funds, so that its
+# deviations net to an uncovered amount of only {eval}`txt.dev_unc_dekf`.
 # The report comments on kommunekassen's figures and refers to the company's own annual report for its
 # projects (lines 2770–2771); why the company spent less, it does not say here.
 #
@@ -305,34 +306,34 @@ put("hso_revised", fmt_million(inv.value(get(inv.T1), "revised_budget_2023", lab
 put("hso_actual", fmt(inv.value(get(inv.T1), "actual_2023", label=HSO), 0, "NOK 1000"))
 
 # %% [markdown]
-# The council's original budget planned {glue:text}`investeringsregnskap_expenditure_original:s` of
-# investment expenditure; the revised budget allowed {glue:text}`investeringsregnskap_expenditure_revised:s`,
-# {glue:text}`investeringsregnskap_growth_total:s` or {glue:text}`investeringsregnskap_growth_pct:s` more.
+# The council's original budget planned {eval}`txt.expenditure_original` of
+# investment expenditure; the revised budget allowed {eval}`txt.expenditure_revised`,
+# {eval}`txt.growth_total` or {eval}`txt.growth_pct` more.
 # The report says the budget was adjusted in the first four-month report ({term}`Tertialrapport`), when
 # unused money of 2022 was
 # granted again to projects under way, and revised in the second (lines 2765–2767); it gives the
 # amounts in those reports, not here. Statement 2A shows where the growth went. Most of it is one
-# purchase of shares: the revised budget added {glue:text}`investeringsregnskap_growth_shares:s` for
+# purchase of shares: the revised budget added {eval}`txt.growth_shares` for
 # shares and holdings, which 2B part 3 shows as share capital in Drammen Havn AS
-# ({glue:text}`investeringsregnskap_havn:s`), and the same revised budget expects
-# {glue:text}`investeringsregnskap_havn_sale_budget:s` from sales of shares, the very same amount. The
+# ({eval}`txt.havn`), and the same revised budget expects
+# {eval}`txt.havn_sale_budget` from sales of shares, the very same amount. The
 # book infers that the purchase was to be financed by a sale of equal size; the report does not
 # describe the transaction. Investment in fixed assets grew by
-# {glue:text}`investeringsregnskap_growth_fixed:s`. Of the whole growth,
-# {glue:text}`investeringsregnskap_growth_kk:s` was kommunekassen's and
-# {glue:text}`investeringsregnskap_growth_dekf:s` Drammen Eiendom KF's.
+# {eval}`txt.growth_fixed`. Of the whole growth,
+# {eval}`txt.growth_kk` was kommunekassen's and
+# {eval}`txt.growth_dekf` Drammen Eiendom KF's.
 #
 # The budget itself rests on the council's guidelines of June 2022 for the plan 2023–26 (lines
 # 2738–2751): no new large projects, the new city bridge first, and frames for upgrading and renewal
-# of {glue:text}`investeringsregnskap_said_upgrade_frames_per_year:s` a year. The tables carry no line
+# of {eval}`txt.said_upgrade_frames_per_year` a year. The tables carry no line
 # for those frames, so the book cannot check them. For housing and nursing homes under the committee
 # for health, social affairs and care, the chief executive proposed
-# {glue:text}`investeringsregnskap_said_hso_housing_frame_per_year_proposed:s` a year, but
-# {glue:text}`investeringsregnskap_said_hso_housing_frame_2023:s` in 2023, when the projects were
+# {eval}`txt.said_hso_housing_frame_per_year_proposed` a year, but
+# {eval}`txt.said_hso_housing_frame_2023` in 2023, when the projects were
 # expected to start (lines 2757–2759). That is the original budget of Drammen Eiendom KF's 2B line
-# *{glue:text}`investeringsregnskap_hso_label:s`*; the revised budget holds
-# {glue:text}`investeringsregnskap_hso_revised:s` for it and the accounts
-# {glue:text}`investeringsregnskap_hso_actual:s`. Why the line was cut, and whether its money moved to
+# *{eval}`txt.hso_label`*; the revised budget holds
+# {eval}`txt.hso_revised` for it and the accounts
+# {eval}`txt.hso_actual`. Why the line was cut, and whether its money moved to
 # the named housing and nursing-home projects of P06, the report does not say here.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2801–2811).", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
@@ -370,7 +371,7 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # investment income, net {term}`Videreutlån` (relending: the {term}`Startlån` the municipality borrows
 # to lend on to households), and the {term}`Overføring fra drift` (transfer from the operating
 # account) together with provisions to and use of investment funds. The bottom line is what is carried
-# forward as uncovered ({glue:text}`investeringsregnskap_uncovered_thousand:s` in 2023). The report
+# forward as uncovered ({eval}`txt.uncovered_thousand` in 2023). The report
 # says (line 2772) that Drammen Eiendom KF shows only 2023 figures; the 2022 column is therefore
 # kommunekassen's alone.
 
@@ -390,7 +391,7 @@ checks_2a = section_checks("s2a", "two_a_balances")
 
 # %% [markdown]
 # If the statement balances, each section's subtotal is the sum of its lines and the four subtotals
-# add to the amount carried forward, in every column. {glue:text}`investeringsregnskap_s2a_summary:s`
+# add to the amount carried forward, in every column. {eval}`txt.s2a_summary`
 # The differences are of one or two thousand kroner, what rounding each printed line to the thousand
 # allows.
 
@@ -430,26 +431,26 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # Subtracting kommunekassen's figures from 2A leaves Drammen Eiendom KF's part. Two lines of 2A have
 # no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
 # count as zero for kommunekassen. Read this way, the company invested
-# {glue:text}`investeringsregnskap_dekf_fixed:s` in buildings, which is exactly the 2B project lines
+# {eval}`txt.dekf_fixed` in buildings, which is exactly the 2B project lines
 # marked `DEKF` together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
-# ({glue:text}`investeringsregnskap_dbkf:s`), so the two statements evidently place that line with
-# Drammen Eiendom KF. It sold property for {glue:text}`investeringsregnskap_dekf_sales:s`, repaid
-# {glue:text}`investeringsregnskap_dekf_repayment:s` of debt (*Avdrag på lån*, a line only 2A has) and
-# granted {glue:text}`investeringsregnskap_dekf_grant:s` towards kommunekassen's investments (2B part
+# ({eval}`txt.dbkf`), so the two statements evidently place that line with
+# Drammen Eiendom KF. It sold property for {eval}`txt.dekf_sales`, repaid
+# {eval}`txt.dekf_repayment` of debt (*Avdrag på lån*, a line only 2A has) and
+# granted {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part
 # 2, *Investering DEKF*). The report says that the property sale triggered an extraordinary repayment
 # of debt to the loan fund, relent to kommunekassen, and that kommunekassen booked
-# {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` of the sale under grants
-# from others and {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_loans:s` under use
+# {eval}`txt.said_dekf_property_sale_booked_as_grants` of the sale under grants
+# from others and {eval}`txt.said_dekf_property_sale_booked_as_loans` under use
 # of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
 # are their counterparts is the book's pairing, by amount (see the finding). The company also
-# borrowed {glue:text}`investeringsregnskap_dekf_loans:s`, received
-# {glue:text}`investeringsregnskap_dekf_vat:s` of VAT refund and {glue:text}`investeringsregnskap_dekf_grants_in:s`
-# of grants, and put a net {glue:text}`investeringsregnskap_dekf_funds:s` into its funds. What it
-# leaves uncovered is {glue:text}`investeringsregnskap_dekf_uncovered:s`; kommunekassen's blocks alone
-# add to {glue:text}`investeringsregnskap_kk_uncovered:s`. Relending, shares, the lending of own money
+# borrowed {eval}`txt.dekf_loans`, received
+# {eval}`txt.dekf_vat` of VAT refund and {eval}`txt.dekf_grants_in`
+# of grants, and put a net {eval}`txt.dekf_funds` into its funds. What it
+# leaves uncovered is {eval}`txt.dekf_uncovered`; kommunekassen's blocks alone
+# add to {eval}`txt.kk_uncovered`. Relending, shares, the lending of own money
 # and the transfer from operations print the same in 2A and in kommunekassen's blocks: they are
 # kommunekassen's alone. The transfer from operations also agrees with the operating chapter's
-# year-end dispositions. {glue:text}`investeringsregnskap_dk_summary:s`
+# year-end dispositions. {eval}`txt.dk_summary`
 
 # %% tags=["remove-input"]
 sale_checks = all_checks[
@@ -505,19 +506,19 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # %% [markdown]
 # The programme subtotals agree with their projects (exactly or within rounding) in every case but
 # one, the part totals equal the 2A lines of the same name, and the four parts add to *Sum del 1–4*,
-# {glue:text}`investeringsregnskap_sum_parts:s` in 2023. That is
-# {glue:text}`investeringsregnskap_gap_2b_2a:s` less than 2A's investment expenditure, because 2A also
-# holds *Avdrag på lån* ({glue:text}`investeringsregnskap_avdrag:s`), a repayment of debt that 2B does
+# {eval}`txt.sum_parts` in 2023. That is
+# {eval}`txt.gap_2b_2a` less than 2A's investment expenditure, because 2A also
+# holds *Avdrag på lån* ({eval}`txt.avdrag`), a repayment of debt that 2B does
 # not list. Kommunekassen's own statement prints no such line; the book takes it to be Drammen Eiendom
 # KF's extraordinary repayment after its property sale, which the report describes but does not tie to
 # this line (lines 3091–3093). One block of spending has no project at all: *Prosjekt mangler*,
-# {glue:text}`investeringsregnskap_no_project_line:s` on its line but
-# {glue:text}`investeringsregnskap_no_project:s` in the one-line subtotal under it, the subtotal that
+# {eval}`txt.no_project_line` on its line but
+# {eval}`txt.no_project` in the one-line subtotal under it, the subtotal that
 # does not agree (see the finding below).
-# {glue:text}`investeringsregnskap_s2b_summary:s` By programme area, roads and transport (P11)
-# dominate, with {glue:text}`investeringsregnskap_p11_actual:s` spent against a revised budget of
-# {glue:text}`investeringsregnskap_p11_revised:s`; the new city bridge (*Bybru*) alone took
-# {glue:text}`investeringsregnskap_bybru:s`.
+# {eval}`txt.s2b_summary` By programme area, roads and transport (P11)
+# dominate, with {eval}`txt.p11_actual` spent against a revised budget of
+# {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
+# {eval}`txt.bybru`.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies). Source: Årsevaluering 2023, statement 2B part 1 (lines 3108–3389).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
 fig, ax = plt.subplots(figsize=(6.8, 5.6))
@@ -567,7 +568,7 @@ checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: 
 # Each programme area's chapter closes with a table of its investment projects (*Status
 # investeringsprosjekter*): the revised budget, the actual, a status word (*Iht. plan*, on plan;
 # *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
-# minus actual: positive means money left unspent). The {glue:text}`investeringsregnskap_n_areas:s`
+# minus actual: positive means money left unspent). The {eval}`txt.n_areas`
 # tables are stacked in the toggle below.
 
 # %% tags=["remove-input"]
@@ -597,12 +598,12 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 
 # %% [markdown]
 # Which projects moved furthest from their budgets? The largest overspend,
-# {glue:text}`investeringsregnskap_top_overspend:s` on
-# *{glue:text}`investeringsregnskap_top_overspend_project:s`*, is the one the report explains at
-# length (see *The year in brief*). Of the projects, {glue:text}`investeringsregnskap_n_on_plan:s` are
-# marked on plan, {glue:text}`investeringsregnskap_n_delayed:s` delayed and
-# {glue:text}`investeringsregnskap_n_not_assessed:s` not assessed; every project not assessed is one of
-# Drammen Eiendom KF's ({glue:text}`investeringsregnskap_p06_not_assessed:s` of them in P06), for which
+# {eval}`txt.top_overspend` on
+# *{eval}`txt.top_overspend_project`*, is the one the report explains at
+# length (see *The year in brief*). Of the projects, {eval}`txt.n_on_plan` are
+# marked on plan, {eval}`txt.n_delayed` delayed and
+# {eval}`txt.n_not_assessed` not assessed; every project not assessed is one of
+# Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which
 # the programme chapters refer to the company's own annual report.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (revised budget minus actual; negative = overspend). Source: Årsevaluering 2023, the programme areas' project tables (lines 4800–7039).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
@@ -622,8 +623,8 @@ plt.show()
 # The report's text makes claims in words about these projects and areas: that kommunekassen's
 # overspend lies in P11 and P12 and is offset by P09 and P14, that Vassenga's whole budget is unused,
 # that P14's digitalisation projects are delayed, that the new city bridge is on schedule (lines 190–191).
-# Each is checked against the tables: {glue:text}`investeringsregnskap_claims_hold:s` of
-# {glue:text}`investeringsregnskap_claims_n:s` hold. The two that do not are both in P11's summary
+# Each is checked against the tables: {eval}`txt.claims_hold` of
+# {eval}`txt.claims_n` hold. The two that do not are both in P11's summary
 # (lines 6182–6183): it dates the area's frame to 2022, and it says the projects follow their schedule.
 
 # %% tags=["remove-input"]
@@ -641,12 +642,12 @@ put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 # %% [markdown]
 # The project tables reconcile. Each deviation is the revised budget minus the actual, and each area's
 # *Sum* is its projects plus, in P09, P11 and P12, a line *Sum øvrige prosjekter* for projects not
-# listed one by one. Each of the {glue:text}`investeringsregnskap_n_projects:s` projects also stands in
+# listed one by one. Each of the {eval}`txt.n_projects` projects also stands in
 # 2B part 1 (labels compared without regard to case and dashes). The two agree on the budget
-# everywhere, and on the actual everywhere but in {glue:text}`investeringsregnskap_n_grant_projects:s`
+# everywhere, and on the actual everywhere but in {eval}`txt.n_grant_projects`
 # projects of P11 and P12, where the project table also counts the grants towards others' investments
 # that the P11 and P12 net tables list under the project (2B keeps them in part 2).
-# {glue:text}`investeringsregnskap_proj_summary:s`
+# {eval}`txt.proj_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(proj_checks, table_id="inv-checks-proj", caption="Project tables, and projects against 2B: checks")
@@ -669,12 +670,12 @@ put("coop_gross", fmt_million(inv.value(p1, "actual_2023", label="KK P11 Samarbe
 net_checks = section_checks("net", "net_tables_add_up")
 
 # %% [markdown]
-# The cooperation projects show what netting does: {glue:text}`investeringsregnskap_coop_gross:s` gross
-# becomes {glue:text}`investeringsregnskap_coop_net_actual:s` net, against a net budget of
-# {glue:text}`investeringsregnskap_coop_net_revised:s`. Every main project is the sum of its
+# The cooperation projects show what netting does: {eval}`txt.coop_gross` gross
+# becomes {eval}`txt.coop_net_actual` net, against a net budget of
+# {eval}`txt.coop_net_revised`. Every main project is the sum of its
 # components, each *Sum* the sum of its main projects, each component *Investeringer i varige
 # driftsmidler* the project's 2B line, and each component *Tilskudd til andres investeringer* a line of
-# 2B part 2. {glue:text}`investeringsregnskap_net_summary:s`
+# 2B part 2. {eval}`txt.net_summary`
 
 # %% tags=["remove-input", "hide-output"]
 net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revised_budget_2023": "Revider årsbudsjett",
@@ -721,16 +722,16 @@ put("mix_transfer_other_share", pct(amounts["Transfer from operations"], total_s
 put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares and holdings"], total_sources))
 
 # %% [markdown]
-# Of {glue:text}`investeringsregnskap_mix_total:s` of financing, loans gave
-# {glue:text}`investeringsregnskap_mix_loans:s` ({glue:text}`investeringsregnskap_mix_loans_share:s`)
-# and sales of shares {glue:text}`investeringsregnskap_mix_shares:s`
-# ({glue:text}`investeringsregnskap_mix_shares_share:s`): together
-# {glue:text}`investeringsregnskap_mix_loans_shares_share:s`. But
-# {glue:text}`investeringsregnskap_mix_matched:s` ({glue:text}`investeringsregnskap_mix_matched_share:s`
+# Of {eval}`txt.mix_total` of financing, loans gave
+# {eval}`txt.mix_loans` ({eval}`txt.mix_loans_share`)
+# and sales of shares {eval}`txt.mix_shares`
+# ({eval}`txt.mix_shares_share`): together
+# {eval}`txt.mix_loans_shares_share`. But
+# {eval}`txt.mix_matched` ({eval}`txt.mix_matched_share`
 # of all sources) are the matched and internal amounts just described, most of them in exactly these
-# two sources. Without them, loans still carry {glue:text}`investeringsregnskap_mix_loans_other_share:s`
-# of the rest, and the transfer from operations, {glue:text}`investeringsregnskap_mix_transfer:s`,
-# {glue:text}`investeringsregnskap_mix_transfer_other_share:s`.
+# two sources. Without them, loans still carry {eval}`txt.mix_loans_other_share`
+# of the rest, and the transfer from operations, {eval}`txt.mix_transfer`,
+# {eval}`txt.mix_transfer_other_share`.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the orange part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
 ordered = mix.sort_values("amount")
@@ -767,13 +768,13 @@ styled(inv.financing_bridge(get), table_id="inv-financing-bridge",
 # ## The self-financing rule
 #
 # Drammen's {term}`Finansielle handlingsregler` (financial rules of action, line 2663) ask for
-# {term}`Egenfinansiering` (self-financing) of at least {glue:text}`investeringsregnskap_rule:s` of
+# {term}`Egenfinansiering` (self-financing) of at least {eval}`txt.rule` of
 # {term}`Ikke-rentable investeringer` (non-profitable investments; the report does not define them,
 # the usual meaning is investments not paid back by fees or rents), after VAT compensation and grants. The report says that 2023's self-financing was
-# {glue:text}`investeringsregnskap_sf_printed:s`, or {glue:text}`investeringsregnskap_sf_share_printed:s`
+# {eval}`txt.sf_printed`, or {eval}`txt.sf_share_printed`
 # (lines 2059–2060), and that the high figure is largely due to
-# {glue:text}`investeringsregnskap_extra_dividend:s` of extra dividend and
-# {glue:text}`investeringsregnskap_dekf_sales_printed:s` of property sales in Drammen Eiendom KF.
+# {eval}`txt.extra_dividend` of extra dividend and
+# {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF.
 
 # %% tags=["remove-input"]
 sf = inv.self_financing(get)
@@ -797,39 +798,39 @@ put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
 sf_checks = section_checks("sf", "self_financing_rule")
 
 # %% [markdown]
-# **The budget.** The rule's minimum came to {glue:text}`investeringsregnskap_rule_budget:s` in the 2023
-# budget, and {glue:text}`investeringsregnskap_extra_dividends:s` of extraordinary dividends were to be
+# **The budget.** The rule's minimum came to {eval}`txt.rule_budget` in the 2023
+# budget, and {eval}`txt.extra_dividends` of extraordinary dividends were to be
 # added (lines 2663–2667). Together they make the original budget's transfer from operations,
-# {glue:text}`investeringsregnskap_transfer_original:s`, exactly. The transfer actually made,
-# {glue:text}`investeringsregnskap_sf_transfer:s`, was {glue:text}`investeringsregnskap_reduction:s`
-# below the revised budget of {glue:text}`investeringsregnskap_transfer_revised:s`, because the
+# {eval}`txt.transfer_original`, exactly. The transfer actually made,
+# {eval}`txt.sf_transfer`, was {eval}`txt.reduction`
+# below the revised budget of {eval}`txt.transfer_revised`, because the
 # expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares in the
 # investment account instead (lines 2667–2671). The report does not name the budget it compares with;
 # the operating chapter's dividend table holds exactly that sum for the company in the revised budget
 # and nothing in the adopted one (line 2616).
 #
-# **The amount.** The report does not say what the {glue:text}`investeringsregnskap_sf_printed:s`
+# **The amount.** The report does not say what the {eval}`txt.sf_printed`
 # holds. One reading rebuilds it: the transfer from operations,
-# {glue:text}`investeringsregnskap_sf_transfer:s`, plus the two lines of Drammen Eiendom KF that match
-# the property sale, its grant *Investering DEKF* ({glue:text}`investeringsregnskap_sf_dekf_grant:s`)
-# and its *Avdrag på lån* ({glue:text}`investeringsregnskap_sf_repayment:s`), together
-# {glue:text}`investeringsregnskap_sf_numerator:s`. The report's own parts of the sale
-# (lines 3090–3091) add to its {glue:text}`investeringsregnskap_dekf_sales_printed:s` too.
+# {eval}`txt.sf_transfer`, plus the two lines of Drammen Eiendom KF that match
+# the property sale, its grant *Investering DEKF* ({eval}`txt.sf_dekf_grant`)
+# and its *Avdrag på lån* ({eval}`txt.sf_repayment`), together
+# {eval}`txt.sf_numerator`. The report's own parts of the sale
+# (lines 3090–3091) add to its {eval}`txt.dekf_sales_printed` too.
 #
 # **The share.** Here the printed figures run out. A share of
-# {glue:text}`investeringsregnskap_sf_share_printed:s` on that amount implies a base of about
-# {glue:text}`investeringsregnskap_sf_implied:s` (between {glue:text}`investeringsregnskap_sf_implied_low:s`
-# and {glue:text}`investeringsregnskap_sf_implied_high:s` for any share that rounds to it). The widest
+# {eval}`txt.sf_share_printed` on that amount implies a base of about
+# {eval}`txt.sf_implied` (between {eval}`txt.sf_implied_low`
+# and {eval}`txt.sf_implied_high` for any share that rounds to it). The widest
 # base the printed tables allow, reading the rule literally, is the investment in fixed assets and
 # grants to others, less VAT compensation and grants from others, less the water and sewage
 # investments of P12, which the book takes as financed by fees, as the area's self-cost accounts
 # (line 6418) suggest (their net figure,
-# {glue:text}`investeringsregnskap_sf_p12_net:s`, is printed in the P12 net table):
-# {glue:text}`investeringsregnskap_sf_base:s`, giving {glue:text}`investeringsregnskap_sf_share:s`. The
-# report's base is about {glue:text}`investeringsregnskap_sf_gap:s` smaller, and nothing printed says
+# {eval}`txt.sf_p12_net`, is printed in the P12 net table):
+# {eval}`txt.sf_base`, giving {eval}`txt.sf_share`. The
+# report's base is about {eval}`txt.sf_gap` smaller, and nothing printed says
 # what it leaves out: which other investments count as profitable, how VAT compensation and grants
 # divide between areas, or how sales and funds are treated. The minimum of
-# {glue:text}`investeringsregnskap_rule:s` is met on any reading. {glue:text}`investeringsregnskap_sf_summary:s`
+# {eval}`txt.rule` is met on any reading. {eval}`txt.sf_summary`
 
 # %% tags=["remove-input"]
 sf_view = pd.DataFrame(
@@ -858,17 +859,17 @@ checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financi
 # programme area's *Sammendrag status investeringer* (summary of the investment status). Each is
 # compared with the figure recomputed from the tables. A figure restated from the tables must round to
 # the recomputed figure, or be cut from it at its last digit. Most round. Kommunekassen's overspend is
-# cut: {glue:text}`investeringsregnskap_overspend_table:s` is written
-# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_overspend:s` (lines 3045 and 3054),
+# cut: {eval}`txt.overspend_table` is written
+# {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054),
 # although the same sentence rounds the expenditure up to
-# {glue:text}`investeringsregnskap_said_kk_investment_expenditure_actual:s`, and the difference of its
-# own rounded figures would be {glue:text}`investeringsregnskap_overspend_rounded:s`. The property
+# {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of its
+# own rounded figures would be {eval}`txt.overspend_rounded`. The property
 # sale's figures are compared where the report names their lines, and with the book's pairings
 # otherwise (see the finding in the section on Drammen Eiendom KF's part). The extra grants from others once the sale is set aside, about
-# {glue:text}`investeringsregnskap_said_grants_from_others_excess_excl_dekf_sale:s` (line 3096), follow
+# {eval}`txt.said_grants_from_others_excess_excl_dekf_sale` (line 3096), follow
 # from kommunekassen's figures when the sale is taken out as the report describes: its
-# {glue:text}`investeringsregnskap_said_dekf_property_sale_booked_as_grants:s` from the actual and its
-# {glue:text}`investeringsregnskap_said_dekf_property_sale_budgeted:s` from the budget.
+# {eval}`txt.said_dekf_property_sale_booked_as_grants` from the actual and its
+# {eval}`txt.said_dekf_property_sale_budgeted` from the budget.
 
 # %% tags=["remove-input"]
 prose_checks = section_checks("prose", "prose_figures", "prose_relations")
@@ -881,10 +882,10 @@ p03 = pc.loc["inv_prose.p03_budget"]
 put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
 
 # %% [markdown]
-# {glue:text}`investeringsregnskap_prose_summary:s` The findings: a figure of P09's summary that its
-# own table contradicts, P03's frame {glue:text}`investeringsregnskap_p03_gap:s` apart from its table,
+# {eval}`txt.prose_summary` The findings: a figure of P09's summary that its
+# own table contradicts, P03's frame {eval}`txt.p03_gap` apart from its table,
 # and P15's summary, which speaks of something 2B does not list. P11's summary also dates its frame of
-# {glue:text}`investeringsregnskap_p11_prose:s` to 2022 (line 6182), while the figure is the revised
+# {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the revised
 # budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'
 # projects above.
 
@@ -901,7 +902,7 @@ checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the 
 put("all_summary", findings.summary_line(all_checks))
 
 # %% [markdown]
-# {glue:text}`investeringsregnskap_all_summary:s` The {doc}`audit` page lists every check and finding of
+# {eval}`txt.all_summary` The {doc}`audit` page lists every check and finding of
 # the book, searchable.
 
 # %% [markdown]

@@ -35,16 +35,17 @@
 import textwrap
 
 import matplotlib.pyplot as plt
-from myst_nb import glue
 
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import pensjon as pj
+from aarsevaluering.prose import Figures
 from aarsevaluering.style import NEUTRAL, PALETTE, finish, use_book_style
 from aarsevaluering.tables import checks_table, styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 use_book_style()
 CH = pj.CHAPTER
 
@@ -60,51 +61,52 @@ walk = pj.cost_waterfall(get)
 level = dict(zip(walk["step"], walk["end"], strict=True))
 stated_cost = pj.prose(get, "actual_pension_cost")
 growth = pj.cost_growth(get)
-glue("pensjon_cost_stated", fmt(stated_cost, 1, "NOK million"), display=False)
-glue("pensjon_premiums_due", fmt_million(level["Premiums due"]), display=False)
-glue("pensjon_premiums_net", fmt_million(level["Premiums paid by the treasury"]), display=False)
-glue("pensjon_growth", fmt(growth["growth"], 1, "%"), display=False)
-glue("pensjon_wage_growth", fmt(growth["wage_growth"], 1, "%"), display=False)
-glue("pensjon_wage_growth_first", fmt(growth["wage_growth_first"], 1, "%"), display=False)
-glue("pensjon_cost_2022", fmt(growth["cost_2022"], 1, "NOK million"), display=False)
-glue("pensjon_ordinary_2022", fmt(growth["ordinary_2022"], 1, "NOK million"), display=False)
-glue("pensjon_central_2022", fmt(growth["central_2022"], 1, "NOK million"), display=False)
-glue("pensjon_ordinary_growth", fmt(growth["ordinary_growth"], 1, "%"), display=False)
-glue("pensjon_central_growth_split", fmt(growth["central_growth"], 1, "%"), display=False)
-glue("pensjon_ordinary_contribution", fmt(growth["ordinary_contribution"], 1, "NOK million"), display=False)
-glue("pensjon_central_contribution", fmt(growth["central_contribution"], 1, "NOK million"), display=False)
-glue("pensjon_increase", fmt(growth["cost_2023"] - growth["cost_2022"], 1, "NOK million"), display=False)
-glue("pensjon_regulation_premium_story", fmt_million(pj.central(get, pj.REGULATION)), display=False)
-glue("pensjon_premium_fund_story", fmt_million(-pj.central(get, pj.PREMIUM_FUND)), display=False)
-glue("pensjon_deviation_story", fmt_million(-pj.central(get, pj.DEVIATION)), display=False)
-glue("pensjon_amortisation_story", fmt_million(pj.central(get, pj.AMORTISATION)), display=False)
+txt.cost_stated = fmt(stated_cost, 1, "NOK million")
+txt.premiums_due = fmt_million(level["Premiums due"])
+txt.premiums_net = fmt_million(level["Premiums paid by the treasury"])
+txt.growth = fmt(growth["growth"], 1, "%")
+txt.wage_growth = fmt(growth["wage_growth"], 1, "%")
+txt.wage_growth_first = fmt(growth["wage_growth_first"], 1, "%")
+txt.cost_2022 = fmt(growth["cost_2022"], 1, "NOK million")
+txt.ordinary_2022 = fmt(growth["ordinary_2022"], 1, "NOK million")
+txt.central_2022 = fmt(growth["central_2022"], 1, "NOK million")
+txt.ordinary_growth = fmt(growth["ordinary_growth"], 1, "%")
+txt.central_growth_split = fmt(growth["central_growth"], 1, "%")
+txt.ordinary_contribution = fmt(growth["ordinary_contribution"], 1, "NOK million")
+txt.central_contribution = fmt(growth["central_contribution"], 1, "NOK million")
+txt.increase = fmt(growth["cost_2023"] - growth["cost_2022"], 1, "NOK million")
+txt.regulation_premium_story = fmt_million(pj.central(get, pj.REGULATION))
+txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
+txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
+txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
+txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
 
 
 # %% [markdown]
 # ## The year in brief
 #
 # **What happened.** The pension premiums, including employer's social security contribution, came to
-# about {glue:text}`pensjon_premiums_due:s`, of which {glue:text}`pensjon_regulation_premium_story:s` was the
+# about {eval}`txt.premiums_due`, of which {eval}`txt.regulation_premium_story` was the
 # regulation premium, very high because of high wage growth and the adjustment of the National Insurance
 # basic amount, the report says (lines 2373–2374). The
-# municipality paid {glue:text}`pensjon_premium_fund_story:s` of it from its premium funds. Yet the year's
-# pension cost in the accounts was only {glue:text}`pensjon_cost_stated:s`: the premium deviation of
-# {glue:text}`pensjon_deviation_story:s` was credited to the year, and {glue:text}`pensjon_amortisation_story:s`
+# municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
+# pension cost in the accounts was only {eval}`txt.cost_stated`: the premium deviation of
+# {eval}`txt.deviation_story` was credited to the year, and {eval}`txt.amortisation_story`
 # of earlier years' deviations was charged to it.
 #
-# **How the cost grew.** The report says the cost rose {glue:text}`pensjon_growth:s` from 2022, well above
-# wage growth; the budget's assumption for wage growth was raised from {glue:text}`pensjon_wage_growth_first:s`
-# to {glue:text}`pensjon_wage_growth:s` during the year (line 2419), so the statement holds against it. The
+# **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
+# wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
+# to {eval}`txt.wage_growth` during the year (line 2419), so the statement holds against it. The
 # report prints neither the 2022 cost nor its parts. The book infers them (an estimate, figure below): the
-# stated growth puts the 2022 cost at about {glue:text}`pensjon_cost_2022:s`; the central items of 2022
-# (D03's pension line, {glue:text}`pensjon_central_2022:s`) leave about {glue:text}`pensjon_ordinary_2022:s`
+# stated growth puts the 2022 cost at about {eval}`txt.cost_2022`; the central items of 2022
+# (D03's pension line, {eval}`txt.central_2022`) leave about {eval}`txt.ordinary_2022`
 # for the ordinary premium. On that reading the ordinary premium, which follows pay, grew about
-# {glue:text}`pensjon_ordinary_growth:s` and the central items about {glue:text}`pensjon_central_growth_split:s`:
-# of the {glue:text}`pensjon_increase:s` increase, {glue:text}`pensjon_ordinary_contribution:s` came from
-# the ordinary premium and {glue:text}`pensjon_central_contribution:s` from the central items.
+# {eval}`txt.ordinary_growth` and the central items about {eval}`txt.central_growth_split`:
+# of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from
+# the ordinary premium and {eval}`txt.central_contribution` from the central items.
 #
 # **What it means.** A low cost in a year of very high premiums is paid for later: the 2023 deviation comes
-# back as a charge in each of the next {glue:text}`pensjon_period:s` (last section). The chapter rebuilds the cost from the
+# back as a charge in each of the next {eval}`txt.period` (last section). The chapter rebuilds the cost from the
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
@@ -143,22 +145,18 @@ styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
 
 # %% tags=["remove-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
-glue("pensjon_ordinary_premium", million("ordinary_premium_incl_employer_tax"), display=False)
-glue("pensjon_regulation_premium", fmt_million(pj.central(get, pj.REGULATION)), display=False)
-glue("pensjon_premium_fund_use", fmt_million(-pj.central(get, pj.PREMIUM_FUND)), display=False)
-glue("pensjon_premium_deviation", fmt_million(-pj.central(get, pj.DEVIATION)), display=False)
-glue("pensjon_amortisation", fmt_million(pj.central(get, pj.AMORTISATION)), display=False)
-glue("pensjon_period", fmt(pj.prose(get, "amortisation_period"), 0, "years"), display=False)
-glue("pensjon_church_share", fmt(pj.prose(get, "church_council_regulation_premium_share_covered"), 0, "%"),
-     display=False)  # fmt: skip
+txt.ordinary_premium = million("ordinary_premium_incl_employer_tax")
+txt.regulation_premium = fmt_million(pj.central(get, pj.REGULATION))
+txt.premium_fund_use = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
+txt.premium_deviation = fmt_million(-pj.central(get, pj.DEVIATION))
+txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
+txt.church_share = fmt(pj.prose(get, "church_council_regulation_premium_share_covered"), 0, "%")  # fmt: skip
 equity = get("inv_2b_shares_and_equity")
-glue("pensjon_equity_klp", fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP")),
-     display=False)  # fmt: skip
-glue("pensjon_equity_dkp", fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP")),
-     display=False)  # fmt: skip
-glue("pensjon_first_rule_year", str(pj.EARLIER_AMORTISATION_RULES[0][0]), display=False)
+txt.equity_klp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP"))  # fmt: skip
+txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP"))  # fmt: skip
+txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
 first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
-glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
+txt.rule_10_years = f"{first_10}–{last_10}"
 
 # %% [markdown]
 # ## Premiums and cost: the vocabulary
@@ -171,7 +169,7 @@ glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
 # *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
 # : paid through the year for the pension rights employees earn. It is charged to the accounts of the
 #   service units where people work. In 2023 the municipal treasury
-#   (*{term}`kommunekassen <Kommunekassen>`*) paid {glue:text}`pensjon_ordinary_premium:s`, including
+#   (*{term}`kommunekassen <Kommunekassen>`*) paid {eval}`txt.ordinary_premium`, including
 #   employer's social security contribution (*{term}`arbeidsgiveravgift <Arbeidsgiveravgift>`*).
 #
 # *{term}`Reguleringspremie <Reguleringspremie>`* (regulation premium)
@@ -180,11 +178,11 @@ glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
 #   amount G (*{term}`G-regulering <G-regulering>`*). DKP and KLP call in the cost of that rise in the
 #   second half of the year. It swings from year to year, so Drammen books it centrally rather than in
 #   the service units. High wage growth and the adjustment of G made it very large in 2023:
-#   {glue:text}`pensjon_regulation_premium:s`.
+#   {eval}`txt.regulation_premium`.
 #
 # *{term}`Premiefond <Premiefond>`* (premium fund)
 # : surpluses a pension fund returns to the employer are held in a premium fund that can only pay
-#   future premiums. Drammen used {glue:text}`pensjon_premium_fund_use:s` from DKP's and KLP's premium
+#   future premiums. Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
 #   funds to pay part of the regulation premium. That lowers what the treasury pays in cash, and with it
 #   the premium deviation (below); it does not lower the year's calculated pension cost.
 #
@@ -194,22 +192,22 @@ glue("pensjon_rule_10_years", f"{first_10}–{last_10}", display=False)
 #   The premium paid (after use of the premium fund) minus that calculated cost is the premium
 #   deviation; that is the book's reading of the accounting rules, as the report itself does not spell
 #   the definition out. When the premium is the larger, as in 2023, the difference is credited to the year as
-#   income, {glue:text}`pensjon_premium_deviation:s`, and held in the balance sheet as cost still to come.
+#   income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back in equal parts over the following
-#   {glue:text}`pensjon_period:s`, as the accounting regulations
+#   {eval}`txt.period`, as the accounting regulations
 #   (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) require. 2023 carried
-#   {glue:text}`pensjon_amortisation:s` of deviations from earlier years.
+#   {eval}`txt.amortisation` of deviations from earlier years.
 #
-# The arrangement has existed since {glue:text}`pensjon_first_rule_year:s` to spread premium peaks over
+# The arrangement has existed since {eval}`txt.first_rule_year` to spread premium peaks over
 # several budgets. Its price is that a year with a high premium shows a low cost now and passes the rest on.
 #
 # Two things near the section are not part of the pension cost. The grant to the church council
-# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*) covers {glue:text}`pensjon_church_share:s` of
+# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*) covers {eval}`txt.church_share` of
 # *its* regulation premium and sits on its own line of the central costs. And the municipality's equity
 # contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
-# ({glue:text}`pensjon_equity_klp:s`) and DKP ({glue:text}`pensjon_equity_dkp:s`) are investments,
+# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments,
 # booked in the {doc}`investment account <investeringsregnskap>`.
 
 # %% [markdown]
@@ -229,26 +227,26 @@ styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 20
 # %% tags=["remove-input"]
 d04_checks = checks.run(CH, only=["central_items_total", "central_items_deviations"])
 d04_total = checks.value(d04, "actual_2023", row_kind="total")
-glue("pensjon_d04_total", fmt_million(d04_total), display=False)
-glue("pensjon_d04_overspend", fmt_million(-checks.value(d04, "deviation_nok", row_kind="total")), display=False)
-glue("pensjon_d04_rounding", fmt((d04_checks["status"] == checks.ROUNDING).sum()), display=False)
-glue("pensjon_d04_checks", fmt(len(d04_checks)), display=False)
-glue("pensjon_regulation_above_table", fmt_million(-pj.central(get, pj.REGULATION, "deviation_nok")), display=False)
-glue("pensjon_deviation_above_table", fmt_million(pj.central(get, pj.DEVIATION, "deviation_nok")), display=False)
-glue("pensjon_d04_max_gap", fmt(d04_checks["difference"].abs().max(), 0, "NOK 1000"), display=False)
-glue("pensjon_d04_summary", findings.summary_line(d04_checks), display=False)
+txt.d04_total = fmt_million(d04_total)
+txt.d04_overspend = fmt_million(-checks.value(d04, "deviation_nok", row_kind="total"))
+txt.d04_rounding = fmt((d04_checks["status"] == checks.ROUNDING).sum())
+txt.d04_checks = fmt(len(d04_checks))
+txt.regulation_above_table = fmt_million(-pj.central(get, pj.REGULATION, "deviation_nok"))
+txt.deviation_above_table = fmt_million(pj.central(get, pj.DEVIATION, "deviation_nok"))
+txt.d04_max_gap = fmt(d04_checks["difference"].abs().max(), 0, "NOK 1000")
+txt.d04_summary = findings.summary_line(d04_checks)
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
 
 # %% [markdown]
-# The central items came to {glue:text}`pensjon_d04_total:s`, only {glue:text}`pensjon_d04_overspend:s`
-# more than budgeted. The regulation premium alone was {glue:text}`pensjon_regulation_above_table:s`
-# above budget, but the premium deviation, a credit {glue:text}`pensjon_deviation_above_table:s`
+# The central items came to {eval}`txt.d04_total`, only {eval}`txt.d04_overspend`
+# more than budgeted. The regulation premium alone was {eval}`txt.regulation_above_table`
+# above budget, but the premium deviation, a credit {eval}`txt.deviation_above_table`
 # larger than budgeted, offset it: a high premium brings a high premium deviation with it.
 #
-# *Checks.* {glue:text}`pensjon_d04_summary:s` The two that miss, by at most
-# {glue:text}`pensjon_d04_max_gap:s` (the total's budget and the amortisation's deviation), are what
+# *Checks.* {eval}`txt.d04_summary` The two that miss, by at most
+# {eval}`txt.d04_max_gap` (the total's budget and the amortisation's deviation), are what
 # rounding amounts in kroner to thousands produces.
 
 # %% [markdown]
@@ -272,12 +270,11 @@ styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due
        decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% tags=["remove-input"]
-glue("pensjon_premiums_paid", fmt_million(level["Premiums due"]), display=False)
-glue("pensjon_total_premium_prose", fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million"), display=False)
-glue("pensjon_calculated_cost", fmt_million(level["Calculated pension cost"]), display=False)
-glue("pensjon_cost_recomputed", fmt_million(level["Pension cost"]), display=False)
-glue("pensjon_cost_share_of_premiums", fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%"),
-     display=False)  # fmt: skip
+txt.premiums_paid = fmt_million(level["Premiums due"])
+txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million")
+txt.calculated_cost = fmt_million(level["Calculated pension cost"])
+txt.cost_recomputed = fmt_million(level["Pension cost"])
+txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Source: Årsevaluering 2023, line 2370 and table D04.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Waterfall chart in NOK million. Ordinary premium 426.3 and regulation premium 603.0 rise to premiums due of 1029.3. Use of the premium fund (minus 170.1) lowers the premium paid by the treasury to 859.2. The 2023 premium deviation (minus 479.0) brings it down to a calculated pension cost of 380.3. Amortisation of earlier deviations (plus 200.7) and other items (plus 2.2) lead to a pension cost of 583.1, next to the 583.2 the report states."}}
 fig, ax = plt.subplots(figsize=(7.5, 4.6))
@@ -303,22 +300,22 @@ finish(fig, table="pension_central_items and pension_prose_figures")
 plt.show()
 
 # %% [markdown]
-# The premiums due, {glue:text}`pensjon_premiums_paid:s` ("almost
-# {glue:text}`pensjon_total_premium_prose:s`" in the prose), shrink to {glue:text}`pensjon_premiums_net:s` paid by
+# The premiums due, {eval}`txt.premiums_paid` ("almost
+# {eval}`txt.total_premium_prose`" in the prose), shrink to {eval}`txt.premiums_net` paid by
 # the treasury once the premium fund has paid its part, and to a calculated pension cost of
-# {glue:text}`pensjon_calculated_cost:s` once the premium deviation is taken off.
+# {eval}`txt.calculated_cost` once the premium deviation is taken off.
 # The amortisation of earlier years' deviations brings the cost back up to
-# {glue:text}`pensjon_cost_recomputed:s`, about {glue:text}`pensjon_cost_share_of_premiums:s` of the
-# premiums. The report states {glue:text}`pensjon_cost_stated:s`; the checks below show that the two agree
+# {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the
+# premiums. The report states {eval}`txt.cost_stated`; the checks below show that the two agree
 # within the rounding of the ordinary premium.
 
 # %% tags=["remove-input"]
 derived_checks = checks.run(CH, only=["prose_derived_totals"])
-glue("pensjon_derived_summary", findings.summary_line(derived_checks), display=False)
+txt.derived_summary = findings.summary_line(derived_checks)
 
 # %% [markdown]
 # *Checks.* The totals the text derives, and its two statements in words ("almost" the total premium; a
-# growth well above wage growth). {glue:text}`pensjon_derived_summary:s`
+# growth well above wage growth). {eval}`txt.derived_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals the prose derives")
@@ -333,20 +330,19 @@ checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals 
 # %% tags=["remove-input"]
 prose_checks = checks.run(CH, only=["prose_restates_tables"])
 regulation = prose_checks.set_index("check_id").loc[f"{pj.PROSE}.regulation_premium_incl_employer_tax"]
-glue("pensjon_regulation_prose", million("regulation_premium_incl_employer_tax"), display=False)
-glue("pensjon_regulation_table", fmt(regulation["recomputed"], 1, "NOK million"), display=False)
-glue("pensjon_regulation_above_prose", million("regulation_premium_above_budget"), display=False)
-glue("pensjon_church_above_prose", million("church_council_capital_grant_and_regulation_premium_above_budget"),
-     display=False)  # fmt: skip
+txt.regulation_prose = million("regulation_premium_incl_employer_tax")
+txt.regulation_table = fmt(regulation["recomputed"], 1, "NOK million")
+txt.regulation_above_prose = million("regulation_premium_above_budget")
+txt.church_above_prose = million("church_council_capital_grant_and_regulation_premium_above_budget")  # fmt: skip
 church_row = get(pj.DRIFT).query("label == @pj.CHURCH_LABEL")
-glue("pensjon_church_above_table", fmt_million(-church_row["deviation_nok"].iloc[0]), display=False)
-glue("pensjon_prose_discrepancies", fmt((prose_checks["status"] == checks.DISCREPANCY).sum()), display=False)
-glue("pensjon_prose_checks", fmt(len(prose_checks)), display=False)
-glue("pensjon_prose_summary", findings.summary_line(prose_checks), display=False)
+txt.church_above_table = fmt_million(-church_row["deviation_nok"].iloc[0])
+txt.prose_discrepancies = fmt((prose_checks["status"] == checks.DISCREPANCY).sum())
+txt.prose_checks = fmt(len(prose_checks))
+txt.prose_summary = findings.summary_line(prose_checks)
 findings.show(prose_checks, all_checks)
 
 # %% [markdown]
-# {glue:text}`pensjon_prose_summary:s` The church council's line in D03 is not pension alone: it also
+# {eval}`txt.prose_summary` The church council's line in D03 is not pension alone: it also
 # pays interest and instalments on the council's loans.
 
 # %% tags=["remove-input", "hide-output"]
@@ -368,17 +364,16 @@ styled(pension_row, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03)
 # %% tags=["remove-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
 extra = pension_row["actual_2023"].iloc[0] - d04_total
-glue("pensjon_d03_extra", fmt(extra, 0, "NOK 1000"), display=False)
-glue("pensjon_d03_extra_pct", fmt(100 * extra / d04_total, 1, "%"), display=False)
-glue("pensjon_cost_with_d03", fmt_million(level["Ordinary premium"] + pension_row["actual_2023"].iloc[0]),
-     display=False)  # fmt: skip
-glue("pensjon_d03_summary", findings.summary_line(drift_checks), display=False)
+txt.d03_extra = fmt(extra, 0, "NOK 1000")
+txt.d03_extra_pct = fmt(100 * extra / d04_total, 1, "%")
+txt.cost_with_d03 = fmt_million(level["Ordinary premium"] + pension_row["actual_2023"].iloc[0])  # fmt: skip
+txt.d03_summary = findings.summary_line(drift_checks)
 findings.show(drift_checks, all_checks)
 
 # %% [markdown]
-# D03's `Pensjon` line holds {glue:text}`pensjon_d03_extra:s` ({glue:text}`pensjon_d03_extra_pct:s`)
+# D03's `Pensjon` line holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`)
 # more cost than D04's items, and the report does not say why. The stated pension cost follows D04: built
-# on D03's line instead, it would be {glue:text}`pensjon_cost_with_d03:s`. {glue:text}`pensjon_d03_summary:s`
+# on D03's line instead, it would be {eval}`txt.cost_with_d03`. {eval}`txt.d03_summary`
 
 # %% tags=["remove-input", "hide-output"]
 checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items")
@@ -392,22 +387,22 @@ checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension
 
 # %% tags=["remove-input"]
 cost_2022, low_2022, high_2022 = pj.implied_previous_year(stated_cost, growth["growth"])
-glue("pensjon_cost_2022_low", fmt(low_2022, 1), display=False)
-glue("pensjon_cost_2022_high", fmt(high_2022, 1, "NOK million"), display=False)
-glue("pensjon_cost_increase", fmt(stated_cost - cost_2022, 1, "NOK million"), display=False)
+txt.cost_2022_low = fmt(low_2022, 1)
+txt.cost_2022_high = fmt(high_2022, 1, "NOK million")
+txt.cost_increase = fmt(stated_cost - cost_2022, 1, "NOK million")
 central_growth = 100 * (pension_row["actual_2023"].iloc[0] / pension_row["actual_2022"].iloc[0] - 1)
-glue("pensjon_central_growth", fmt(central_growth, 1, "%"), display=False)
-glue("pensjon_central_2023_d04", fmt_million(d04_total), display=False)
+txt.central_growth = fmt(central_growth, 1, "%")
+txt.central_2023_d04 = fmt_million(d04_total)
 
 # %% [markdown]
-# A growth of {glue:text}`pensjon_growth:s` to {glue:text}`pensjon_cost_stated:s` means a 2022 cost of
-# about {glue:text}`pensjon_cost_2022:s` (between {glue:text}`pensjon_cost_2022_low:s` and
-# {glue:text}`pensjon_cost_2022_high:s`), an increase of {glue:text}`pensjon_cost_increase:s`. The report
-# calls this well above wage growth, and it is above the {glue:text}`pensjon_wage_growth:s` the budget
+# A growth of {eval}`txt.growth` to {eval}`txt.cost_stated` means a 2022 cost of
+# about {eval}`txt.cost_2022` (between {eval}`txt.cost_2022_low` and
+# {eval}`txt.cost_2022_high`), an increase of {eval}`txt.cost_increase`. The report
+# calls this well above wage growth, and it is above the {eval}`txt.wage_growth` the budget
 # assumed. D03's `Pensjon` line, the only 2022 figure printed for the central part, grew by
-# {glue:text}`pensjon_central_growth:s` on its own figures. The split at the top of the chapter sets that
-# 2022 figure against D04's {glue:text}`pensjon_central_2023_d04:s` for 2023, the items the stated cost is
-# built from, and so shows {glue:text}`pensjon_central_growth_split:s`: the difference is the gap between
+# {eval}`txt.central_growth` on its own figures. The split at the top of the chapter sets that
+# 2022 figure against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is
+# built from, and so shows {eval}`txt.central_growth_split`: the difference is the gap between
 # D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the
 # 2022 cost itself be checked.
 
@@ -424,10 +419,10 @@ glue("pensjon_central_2023_d04", fmt_million(d04_total), display=False)
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's 7 years; try 10 or 1
 deviation_2023 = -pj.central(get, pj.DEVIATION)
 schedule = pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, AMORTISATION_PERIOD)
-glue("pensjon_instalment", fmt_million(schedule["instalment"].iloc[0]), display=False)
-glue("pensjon_first_year", str(schedule["year"].iloc[0]), display=False)
-glue("pensjon_last_year", str(schedule["year"].iloc[-1]), display=False)
-glue("pensjon_schedule_period", fmt(AMORTISATION_PERIOD, 0, "years"), display=False)
+txt.instalment = fmt_million(schedule["instalment"].iloc[0])
+txt.first_year = str(schedule["year"].iloc[0])
+txt.last_year = str(schedule["year"].iloc[-1])
+txt.schedule_period = fmt(AMORTISATION_PERIOD, 0, "years")
 schedule_view = schedule.assign(year=schedule["year"].astype(str), instalment=schedule["instalment"] / 1000,
                                 remaining=schedule["remaining"] / 1000)  # fmt: skip
 styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "remaining": 1},
@@ -453,11 +448,11 @@ finish(fig, table="pension_central_items", note=f"Equal instalments over {AMORTI
 plt.show()
 
 # %% [markdown]
-# Over {glue:text}`pensjon_schedule_period:s` the 2023 deviation adds {glue:text}`pensjon_instalment:s`
-# to the pension cost of every year from {glue:text}`pensjon_first_year:s` to
-# {glue:text}`pensjon_last_year:s`, on top of what is still to be charged from earlier deviations.
+# Over {eval}`txt.schedule_period` the 2023 deviation adds {eval}`txt.instalment`
+# to the pension cost of every year from {eval}`txt.first_year` to
+# {eval}`txt.last_year`, on top of what is still to be charged from earlier deviations.
 #
-# What did 2023 itself carry? Its {glue:text}`pensjon_amortisation:s` is a slice of each earlier
+# What did 2023 itself carry? Its {eval}`txt.amortisation` is a slice of each earlier
 # deviation still being charged. Under the regulation's periods, longer for older deviations, and
 # assuming Drammen (and the municipalities it was merged from) always chose the long period rather than
 # charging a deviation in full the next year, these are:
@@ -474,25 +469,25 @@ styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {p
 
 # %% tags=["remove-input"]
 net_deferral = deviation_2023 - pj.central(get, pj.AMORTISATION)
-glue("pensjon_net_deferral", fmt_million(net_deferral), display=False)
-glue("pensjon_deviation_multiple", fmt(deviation_2023 / pj.central(get, pj.AMORTISATION), 1), display=False)
-glue("pensjon_report_year", str(pj.REPORT_YEAR), display=False)
+txt.net_deferral = fmt_million(net_deferral)
+txt.deviation_multiple = fmt(deviation_2023 / pj.central(get, pj.AMORTISATION), 1)
+txt.report_year = str(pj.REPORT_YEAR)
 
 # %% [markdown]
 # The report does not print the earlier deviations, so their sizes cannot be recovered one by one. What
-# the figures do show is the balance of the year: {glue:text}`pensjon_report_year:s` credited a
-# deviation {glue:text}`pensjon_deviation_multiple:s` times the amortisation it carried. Cost still
-# to be charged in later years therefore grew by {glue:text}`pensjon_net_deferral:s` in the year. That
+# the figures do show is the balance of the year: {eval}`txt.report_year` credited a
+# deviation {eval}`txt.deviation_multiple` times the amortisation it carried. Cost still
+# to be charged in later years therefore grew by {eval}`txt.net_deferral` in the year. That
 # is the price of a low pension cost in a year of very high premiums.
 
 # %% [markdown]
 # ## All checks of the chapter
 
 # %% tags=["remove-input"]
-glue("pensjon_chapter_summary", findings.summary_line(all_checks), display=False)
+txt.chapter_summary = findings.summary_line(all_checks)
 
 # %% [markdown]
-# {glue:text}`pensjon_chapter_summary:s` They are listed in the sections above and on the
+# {eval}`txt.chapter_summary` They are listed in the sections above and on the
 # {doc}`audit page <audit>`. All are small: prose figures a little off the tables, and a D03 pension line
 # that holds more than D04's items. None changes the picture of the year.
 #
@@ -501,8 +496,8 @@ glue("pensjon_chapter_summary", findings.summary_line(all_checks), display=False
 # The amortisation period is set by regulation, and it has changed: deviations of earlier years were
 # spread over longer periods (see the table above). In the cell that starts
 # `AMORTISATION_PERIOD = ...`, replace the right-hand side with `10`, the period for deviations of
-# {glue:text}`pensjon_rule_10_years:s`, and run that cell and the ones after it. Watch the instalment in
+# {eval}`txt.rule_10_years`, and run that cell and the ones after it. Watch the instalment in
 # the table and the figure: a longer period makes the charge per year smaller but lasts longer, so more
 # of 2023's premium is still unpaid for at the end of the decade. Then try `1`: the whole deviation lands
-# on {glue:text}`pensjon_first_year:s`, which is what a municipality that does not spread its premium
+# on {eval}`txt.first_year`, which is what a municipality that does not spread its premium
 # deviations would see.

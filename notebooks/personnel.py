@@ -30,30 +30,31 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from myst_nb import glue
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import personnel as pers
+from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
 
 
 def g(key, value, decimals=0, unit=""):
-    """Glue a number for the prose, formatted the book's way."""
-    glue(f"personnel_{key}", fmt(value, decimals, unit), display=False)
+    """Keep a number for the prose, formatted the book's way."""
+    txt[key] = fmt(value, decimals, unit)
 
 
 def gt(key, text):
-    """Glue a piece of text computed from the data (an area name, a list of codes)."""
-    glue(f"personnel_{key}", text, display=False)
+    """Keep a piece of text computed from the data (an area name, a list of codes)."""
+    txt[key] = text
 
 
 def gs(key, section):
-    """Glue the one-line count of a section's checks."""
-    glue(f"personnel_{key}", findings.summary_line(section), display=False)
+    """Keep the one-line count of a section's checks."""
+    txt[key] = findings.summary_line(section)
 
 
 def row(frame, **where):
@@ -124,42 +125,42 @@ gt("other_verdicts", ", ".join(
 # %% [markdown]
 # ## The year in brief
 #
-# **Staff.** At the end of 2023 the municipality had {glue:text}`personnel_head_2023:s` permanent
-# employees in {glue:text}`personnel_fte_2023:s` FTEs, {glue:text}`personnel_fte_change:s` more FTEs
-# than a year earlier, and another {glue:text}`personnel_temp_fte:s` FTEs held by
-# {glue:text}`personnel_temp_head:s` temporary employees (*{term}`midlertidig ansatte <Midlertidig ansatt>`*).
-# Of the permanent positions, {glue:text}`personnel_ft_2023:s` were full time (*{term}`heltid <Heltid>`*).
+# **Staff.** At the end of 2023 the municipality had {eval}`txt.head_2023` permanent
+# employees in {eval}`txt.fte_2023` FTEs, {eval}`txt.fte_change` more FTEs
+# than a year earlier, and another {eval}`txt.temp_fte` FTEs held by
+# {eval}`txt.temp_head` temporary employees (*{term}`midlertidig ansatte <Midlertidig ansatt>`*).
+# Of the permanent positions, {eval}`txt.ft_2023` were full time (*{term}`heltid <Heltid>`*).
 #
-# **Flows.** Turnover was {glue:text}`personnel_turn_2023:s`, the highest of the four years printed.
+# **Flows.** Turnover was {eval}`txt.turn_2023`, the highest of the four years printed.
 # The report does not say what it is a rate of; applied to the permanent staff (the book's assumption),
-# it means about {glue:text}`personnel_leavers_at_rate:s` leavers, while the municipality made {glue:text}`personnel_hires_2023:s` permanent hires and the
+# it means about {eval}`txt.leavers_at_rate` leavers, while the municipality made {eval}`txt.hires_2023` permanent hires and the
 # permanent staff still grew: read that way, the three figures do not describe the same flow (see *Who
 # leaves and who is hired*).
 #
-# **Time.** Sick leave was {glue:text}`personnel_sick_2023:s` against a target of
-# {glue:text}`personnel_sick_target:s`. Read as a tenth below the 2021 rate, as the report describes it,
-# the target implies a 2021 rate of {glue:text}`personnel_sick_base:s` (derived), so sick leave is above
+# **Time.** Sick leave was {eval}`txt.sick_2023` against a target of
+# {eval}`txt.sick_target`. Read as a tenth below the 2021 rate, as the report describes it,
+# the target implies a 2021 rate of {eval}`txt.sick_base` (derived), so sick leave is above
 # the level it was meant to fall from.
-# Overtime came to {glue:text}`personnel_ot_2023:s` ({glue:text}`personnel_ot_change:s` more than in
-# 2022), and temporary staff carry far more of it per FTE ({glue:text}`personnel_ot_temp_fte:s`
-# against {glue:text}`personnel_ot_perm_fte:s` for permanent staff). Registered breaches of the
-# working-time limits rose faster, by {glue:text}`personnel_br_change:s` to
-# {glue:text}`personnel_br_2023:s`.
+# Overtime came to {eval}`txt.ot_2023` ({eval}`txt.ot_change` more than in
+# 2022), and temporary staff carry far more of it per FTE ({eval}`txt.ot_temp_fte`
+# against {eval}`txt.ot_perm_fte` for permanent staff). Registered breaches of the
+# working-time limits rose faster, by {eval}`txt.br_change` to
+# {eval}`txt.br_2023`.
 #
-# **Gender and pay.** Women are {glue:text}`personnel_women_share_perm:s` of the permanent staff. Part
-# time is more common among women ({glue:text}`personnel_pt_women_rate:s` of permanent women against
-# {glue:text}`personnel_pt_men_rate:s` of men), except under forty. Women's average pay is {glue:text}`personnel_pay_headline:s` of
-# men's; within the same job groups it is {glue:text}`personnel_pay_within:s` (derived).
+# **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff. Part
+# time is more common among women ({eval}`txt.pt_women_rate` of permanent women against
+# {eval}`txt.pt_men_rate` of men), except under forty. Women's average pay is {eval}`txt.pay_headline` of
+# men's; within the same job groups it is {eval}`txt.pay_within` (derived).
 #
 # **The checks.** The chapter recomputes every total, change and share it can and holds the text's
-# figures and claims against the tables: {glue:text}`personnel_n_checks:s` checks, of which
-# {glue:text}`personnel_n_exact:s` exact, {glue:text}`personnel_n_rounding:s` within rounding and
-# {glue:text}`personnel_n_estimate:s` estimates (relations the report never states, shown but not
-# graded). The {glue:text}`personnel_n_discrepancy:s` discrepancies come down to
-# {glue:text}`personnel_n_findings:s` findings, shown where they arise: {glue:text}`personnel_n_error:s`
+# figures and claims against the tables: {eval}`txt.n_checks` checks, of which
+# {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within rounding and
+# {eval}`txt.n_estimate` estimates (relations the report never states, shown but not
+# graded). The {eval}`txt.n_discrepancy` discrepancies come down to
+# {eval}`txt.n_findings` findings, shown where they arise: {eval}`txt.n_error`
 # are the report's own figures contradicting each other where its figures show which is wrong, most of
 # them percentages of the gender and age tables that do not follow from their counts; the others are
-# {glue:text}`personnel_other_verdicts:s`.
+# {eval}`txt.other_verdicts`.
 #
 # ```{admonition} A break in the series
 # :class: note
@@ -205,24 +206,24 @@ g("part_time_head", part_total["total_count"])
 g("ft_from_part", 100 * (total["headcount_2023"] - part_total["total_count"]) / total["headcount_2023"], 2, "%")
 
 # %% [markdown]
-# Permanent staff grew from {glue:text}`personnel_head_2022:s` to {glue:text}`personnel_head_2023:s`
-# ({glue:text}`personnel_head_change:s`) and from {glue:text}`personnel_fte_2022:s` to
-# {glue:text}`personnel_fte_2023:s` FTEs. Schools (P01) and home services and institutions (P06) hold
-# {glue:text}`personnel_p01_share:s` and {glue:text}`personnel_p06_share:s` of the FTEs; FTEs fell in
-# {glue:text}`personnel_fell:s`. The report's reading that the largest relative growth was in P03, P05
+# Permanent staff grew from {eval}`txt.head_2022` to {eval}`txt.head_2023`
+# ({eval}`txt.head_change`) and from {eval}`txt.fte_2022` to
+# {eval}`txt.fte_2023` FTEs. Schools (P01) and home services and institutions (P06) hold
+# {eval}`txt.p01_share` and {eval}`txt.p06_share` of the FTEs; FTEs fell in
+# {eval}`txt.fell`. The report's reading that the largest relative growth was in P03, P05
 # and P12 holds for FTEs (see *What the text claims*).
 #
-# The full-time share has risen every year since 2020, from {glue:text}`personnel_ft_2020:s` to
-# {glue:text}`personnel_ft_2023:s`. The text credits long weekend shifts, which reduce the need for
+# The full-time share has risen every year since 2020, from {eval}`txt.ft_2020` to
+# {eval}`txt.ft_2023`. The text credits long weekend shifts, which reduce the need for
 # small weekend positions (lines 3721–3723), and mentions a new pool of substitutes, most in full
 # positions, in P06 (lines 3729–3730). The average position
-# was {glue:text}`personnel_size_2023:s`. Of the permanent staff, {glue:text}`personnel_part_time_head:s`
+# was {eval}`txt.size_2023`. Of the permanent staff, {eval}`txt.part_time_head`
 # work part time (the part-time table counts someone whose several positions add up to a full one as
-# full time), which gives back the printed full-time share, {glue:text}`personnel_ft_2023:s`, as
-# {glue:text}`personnel_ft_from_part:s` (an estimate: the report does not say the two measures are
+# full time), which gives back the printed full-time share, {eval}`txt.ft_2023`, as
+# {eval}`txt.ft_from_part` (an estimate: the report does not say the two measures are
 # computed on the same footing). The
-# {glue:text}`personnel_temp_fte:s` temporary FTEs over {glue:text}`personnel_temp_head:s` temporary
-# employees make an average temporary position of about {glue:text}`personnel_temp_size:s` (derived).
+# {eval}`txt.temp_fte` temporary FTEs over {eval}`txt.temp_head` temporary
+# employees make an average temporary position of about {eval}`txt.temp_size` (derived).
 
 # %% tags=["remove-input"]
 styled(
@@ -245,7 +246,7 @@ gs("staff_summary", staff_section)
 findings.show(staff_section, all_checks)
 
 # %% [markdown]
-# {glue:text}`personnel_staff_summary:s` The percentage changes follow from the counts; for FTEs,
+# {eval}`txt.staff_summary` The percentage changes follow from the counts; for FTEs,
 # printed as whole numbers, a change is judged against the range their rounding leaves open. The
 # text's figures (staff, FTEs, the FTE increase) restate the table. The table below the button lists
 # every check of this section.
@@ -300,18 +301,18 @@ gt("peak_month", peak["month"])
 g("peak_share", peak["mean_share"], 0, "%")
 
 # %% [markdown]
-# Turnover rose from {glue:text}`personnel_turn_2020:s` in 2020 to {glue:text}`personnel_turn_2023:s`
-# in 2023, and from 2022 to 2023 in {glue:text}`personnel_turn_rose:s` of
-# {glue:text}`personnel_turn_areas:s` areas. The report says it has collected data on the reasons but
+# Turnover rose from {eval}`txt.turn_2020` in 2020 to {eval}`txt.turn_2023`
+# in 2023, and from 2022 to 2023 in {eval}`txt.turn_rose` of
+# {eval}`txt.turn_areas` areas. The report says it has collected data on the reasons but
 # not enough to act on (lines 3901–3903); it prints no breakdown by cause, age or job.
 #
-# **The flows do not add up, on the book's reading.** If {glue:text}`personnel_turn_2023:s` of an average permanent staff of
-# about {glue:text}`personnel_avg_head:s` left, that is about {glue:text}`personnel_leavers_at_rate:s`
-# leavers. To end the year {glue:text}`personnel_net_change:s` up, the permanent staff then needed
-# about {glue:text}`personnel_hires_needed:s` entrants, but the report prints
-# {glue:text}`personnel_hires_2023:s` permanent hires. Read the other way, hires less the net change
-# leave {glue:text}`personnel_implied_leavers:s` leavers, a turnover of
-# {glue:text}`personnel_implied_rate:s`. About {glue:text}`personnel_other_entries:s` people are
+# **The flows do not add up, on the book's reading.** If {eval}`txt.turn_2023` of an average permanent staff of
+# about {eval}`txt.avg_head` left, that is about {eval}`txt.leavers_at_rate`
+# leavers. To end the year {eval}`txt.net_change` up, the permanent staff then needed
+# about {eval}`txt.hires_needed` entrants, but the report prints
+# {eval}`txt.hires_2023` permanent hires. Read the other way, hires less the net change
+# leave {eval}`txt.implied_leavers` leavers, a turnover of
+# {eval}`txt.implied_rate`. About {eval}`txt.other_entries` people are
 # unaccounted for. The report does not define its turnover, so the book can only list what would
 # reconcile the figures: a rate taken over more than the permanent staff (the sector figure it is
 # compared with includes temporary staff), moves between areas counted as leaving, or entry to
@@ -341,17 +342,17 @@ plt.show()
 
 # %% [markdown]
 # The text compares turnover with the municipal sector: in 2022 the sector's turnover was
-# {glue:text}`personnel_sector_turn:s` with temporary staff and {glue:text}`personnel_sector_turn_excl:s`
+# {eval}`txt.sector_turn` with temporary staff and {eval}`txt.sector_turn_excl`
 # without hourly paid staff, and the text concludes that Drammen's is higher. Drammen's 2022 rate was
-# {glue:text}`personnel_turn_2022:s`, level with the narrower sector figure; only its 2023 rate is
+# {eval}`txt.turn_2022`, level with the narrower sector figure; only its 2023 rate is
 # higher, and that sets one year against another and Drammen's staff against a population defined
 # otherwise. The printed figures cannot establish the comparison either way, so the book shows it as
 # an estimate rather than judging it.
 #
-# Hiring has a strong rhythm: {glue:text}`personnel_peak_month:s` alone brings on average
-# {glue:text}`personnel_peak_share:s` of a year's permanent hires. The report gives no reason; the book
-# guesses the start of the school and kindergarten year, but the hires are not printed by area. In 2023 the municipality hired {glue:text}`personnel_hires_2023:s` people on permanent
-# terms, against {glue:text}`personnel_hires_2022:s` in 2022.
+# Hiring has a strong rhythm: {eval}`txt.peak_month` alone brings on average
+# {eval}`txt.peak_share` of a year's permanent hires. The report gives no reason; the book
+# guesses the start of the school and kindergarten year, but the hires are not printed by area. In 2023 the municipality hired {eval}`txt.hires_2023` people on permanent
+# terms, against {eval}`txt.hires_2022` in 2022.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "New permanent hires by month, 2020–2023, in persons. Source: Årsevaluering 2023, lines 3968–3996.", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}}
 fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -377,7 +378,7 @@ flow_section = pd.concat(
 gs("flow_summary", flow_section)
 
 # %% [markdown]
-# {glue:text}`personnel_flow_summary:s` The months add up to each year's total, the text restates the
+# {eval}`txt.flow_summary` The months add up to each year's total, the text restates the
 # table's turnover, and the organisation-wide rate is close to the areas' rates weighted by their
 # staff (an estimate: the report prints no weights).
 
@@ -390,9 +391,9 @@ checks_table(flow_section, table_id="personnel-flow-checks", caption="Turnover a
 # *{term}`Sykefravær`* (sick leave) is lost working time as a share of contracted working time. The
 # report compares each area with a *{term}`måltall <Måltall>`* (target) that follows the
 # *{term}`IA-avtalen`*, the national agreement on an inclusive working life: a reduction of
-# {glue:text}`personnel_ia_reduction:s` from the area's result in 2021 (line 3772). The report does not
+# {eval}`txt.ia_reduction` from the area's result in 2021 (line 3772). The report does not
 # print the 2021 rates, but each target implies one: the target divided by
-# {glue:text}`personnel_ia_factor:s` (derived, on the reading that the reduction is relative).
+# {eval}`txt.ia_factor` (derived, on the reading that the reduction is relative).
 
 # %% tags=["remove-input"]
 g("ia_reduction", pers.prose_value(get, "sick_leave_target_reduction_from_2021"), 0, "%")
@@ -420,17 +421,17 @@ styled(
 )  # fmt: skip
 
 # %% [markdown]
-# Sick leave fell from {glue:text}`personnel_sick_2022:s` to {glue:text}`personnel_sick_2023:s`, a fall
-# of {glue:text}`personnel_sick_fall:s` (the report writes "0,2 prosent"; it is percentage points), and
-# rose in {glue:text}`personnel_sick_rose:s` of {glue:text}`personnel_sick_areas:s` areas;
-# {glue:text}`personnel_sick_above_target:s` of {glue:text}`personnel_sick_areas:s` areas are above their target.
+# Sick leave fell from {eval}`txt.sick_2022` to {eval}`txt.sick_2023`, a fall
+# of {eval}`txt.sick_fall` (the report writes "0,2 prosent"; it is percentage points), and
+# rose in {eval}`txt.sick_rose` of {eval}`txt.sick_areas` areas;
+# {eval}`txt.sick_above_target` of {eval}`txt.sick_areas` areas are above their target.
 # Against the baseline the target refers to, the picture is starker: the municipality
-# is {glue:text}`personnel_sick_from_base:s` above its implied 2021 rate of
-# {glue:text}`personnel_sick_base:s` ({glue:text}`personnel_sick_from_base_pct:s` higher, where the
-# agreement aims at a tenth lower), and {glue:text}`personnel_sick_above_base:s` of
-# {glue:text}`personnel_sick_areas:s` areas are above their own 2021 level; only
-# {glue:text}`personnel_sick_below_base:s` are below it. {glue:text}`personnel_sick_worst:s` has moved
-# furthest the wrong way, by {glue:text}`personnel_sick_worst_pp:s`. The report names no cause beyond
+# is {eval}`txt.sick_from_base` above its implied 2021 rate of
+# {eval}`txt.sick_base` ({eval}`txt.sick_from_base_pct` higher, where the
+# agreement aims at a tenth lower), and {eval}`txt.sick_above_base` of
+# {eval}`txt.sick_areas` areas are above their own 2021 level; only
+# {eval}`txt.sick_below_base` are below it. {eval}`txt.sick_worst` has moved
+# furthest the wrong way, by {eval}`txt.sick_worst_pp`. The report names no cause beyond
 # rising short-term absence and, nationally, mental illness (lines 3843–3847).
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target ÷ 0.9, derived), in per cent of contracted working time. Source: Årsevaluering 2023, lines 3772–3816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled blue dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}}
@@ -496,7 +497,7 @@ sick_section = pd.concat(
 gs("sick_summary", sick_section)
 
 # %% [markdown]
-# {glue:text}`personnel_sick_summary:s` The organisation-wide rates are not sums: the areas' rates
+# {eval}`txt.sick_summary` The organisation-wide rates are not sums: the areas' rates
 # weighted by their FTEs, the mean of the quarters, and the women's and men's quarterly rates weighted
 # by the staff's gender shares all come close to the printed totals (estimates, since the report
 # prints no weights).
@@ -509,13 +510,13 @@ checks_table(sick_section, table_id="personnel-sick-checks", caption="Sick leave
 #
 # *{term}`Overtid`* (overtime) fills gaps in the *{term}`turnus <Turnus>`* (the shift rota): vacancies,
 # sick leave, recruitment problems (lines 4000–4004). Work beyond the ordinary working time of
-# {glue:text}`personnel_max_day:s` in 24 hours and {glue:text}`personnel_max_week:s` in seven days
+# {eval}`txt.max_day` in 24 hours and {eval}`txt.max_week` in seven days
 # (Working Environment Act § 10-4) is overtime, and overtime is lawful within the limits of § 10-6: no
-# more than {glue:text}`personnel_law_ot_week:s` in seven days, {glue:text}`personnel_law_ot_4w:s` in
-# four weeks and {glue:text}`personnel_law_ot_year:s` in 52 weeks, and no more than
-# {glue:text}`personnel_law_day_total:s` of work in all in 24 hours, unless wider limits are agreed. A
-# *breach* is work beyond those limits or too little rest: less than {glue:text}`personnel_law_rest_day:s`
-# off between two shifts and {glue:text}`personnel_law_rest_week:s` off in seven days (§ 10-8), and the
+# more than {eval}`txt.law_ot_week` in seven days, {eval}`txt.law_ot_4w` in
+# four weeks and {eval}`txt.law_ot_year` in 52 weeks, and no more than
+# {eval}`txt.law_day_total` of work in all in 24 hours, unless wider limits are agreed. A
+# *breach* is work beyond those limits or too little rest: less than {eval}`txt.law_rest_day`
+# off between two shifts and {eval}`txt.law_rest_week` off in seven days (§ 10-8), and the
 # rules on Sunday work (§ 10-10). The report itself says that work beyond the ordinary hours "triggers
 # breaches" (lines 4052–4053); that is loose wording, since such work is overtime, not a breach in
 # itself.
@@ -551,16 +552,16 @@ styled(
 )
 
 # %% [markdown]
-# Overtime rose from {glue:text}`personnel_ot_2022:s` to {glue:text}`personnel_ot_2023:s`. Home
-# services and institutions (P06) alone worked {glue:text}`personnel_p06_ot_share:s` of it; per
-# permanent FTE (derived) {glue:text}`personnel_top_ot:s` worked the most,
-# {glue:text}`personnel_top_ot_value:s`, against {glue:text}`personnel_all_ot:s` for the municipality.
+# Overtime rose from {eval}`txt.ot_2022` to {eval}`txt.ot_2023`. Home
+# services and institutions (P06) alone worked {eval}`txt.p06_ot_share` of it; per
+# permanent FTE (derived) {eval}`txt.top_ot` worked the most,
+# {eval}`txt.top_ot_value`, against {eval}`txt.all_ot` for the municipality.
 #
 # **Temporary staff work far more overtime per FTE.** The text splits the 2023 hours by employment type (lines
-# 4040–4042). Temporary employees, with {glue:text}`personnel_temp_fte_share:s` of the FTEs, worked
-# {glue:text}`personnel_ot_temp_share:s` of the overtime hours: {glue:text}`personnel_ot_temp_fte:s` per
-# temporary FTE against {glue:text}`personnel_ot_perm_fte:s` per permanent FTE,
-# {glue:text}`personnel_ot_ratio:s` times as much (derived). The temporary FTEs are a count at the end of
+# 4040–4042). Temporary employees, with {eval}`txt.temp_fte_share` of the FTEs, worked
+# {eval}`txt.ot_temp_share` of the overtime hours: {eval}`txt.ot_temp_fte` per
+# temporary FTE against {eval}`txt.ot_perm_fte` per permanent FTE,
+# {eval}`txt.ot_ratio` times as much (derived). The temporary FTEs are a count at the end of
 # the year, while the hours are the whole year's, and temporary staffing varies over the year (summer
 # cover, for one), so the per-FTE figure is rough. The report itself says overtime was combined with
 # temporary hires to cover shifts, especially in the rota services (lines 3999–4000); the book infers
@@ -620,21 +621,21 @@ styled(
 )
 
 # %% [markdown]
-# Breaches rose from {glue:text}`personnel_br_2022:s` to {glue:text}`personnel_br_2023:s`, still below
-# the {glue:text}`personnel_br_2021:s` of 2021. Too little rest (between shifts and in the week) makes up
-# {glue:text}`personnel_br_rest_share:s` of the 2023 breaches and Sunday work
-# {glue:text}`personnel_br_sunday_share:s`: most breaches concern rest and Sundays rather than the
+# Breaches rose from {eval}`txt.br_2022` to {eval}`txt.br_2023`, still below
+# the {eval}`txt.br_2021` of 2021. Too little rest (between shifts and in the week) makes up
+# {eval}`txt.br_rest_share` of the 2023 breaches and Sunday work
+# {eval}`txt.br_sunday_share`: most breaches concern rest and Sundays rather than the
 # overtime limits themselves.
 #
 # **Breaches per overtime hour** (derived) show where overtime turns into breaches, and where the
 # registration differs. The text says that schools have no system that registers working time, so their
 # breaches "must be estimated" from their overtime (lines 4122–4123); the schools' row of
-# {glue:text}`personnel_p01_breaches:s` against {glue:text}`personnel_p01_hours:s` of overtime is
+# {eval}`txt.p01_breaches` against {eval}`txt.p01_hours` of overtime is
 # therefore no measure of breaches at all. The breach table prints no row for P02 Kindergartens (which
-# worked {glue:text}`personnel_p02_hours:s` of overtime) or P10; the chart leaves them empty rather
-# than drawing them as zero. Among the areas that register, {glue:text}`personnel_top_bph:s` has the
-# most breaches per overtime hour, {glue:text}`personnel_top_bph_value:s` per 1 000 hours against
-# {glue:text}`personnel_all_bph:s` overall.
+# worked {eval}`txt.p02_hours` of overtime) or P10; the chart leaves them empty rather
+# than drawing them as zero. Among the areas that register, {eval}`txt.top_bph` has the
+# most breaches per overtime hour, {eval}`txt.top_bph_value` per 1 000 hours against
+# {eval}`txt.all_bph` overall.
 
 # %% tags=["remove-input"]
 bph = pers.breach_intensity(get)
@@ -683,7 +684,7 @@ gs("overtime_summary", overtime_section)
 findings.show(overtime_section, all_checks)
 
 # %% [markdown]
-# {glue:text}`personnel_overtime_summary:s` The tables add up, the two breach tables agree on their
+# {eval}`txt.overtime_summary` The tables add up, the two breach tables agree on their
 # totals, and the text's split of overtime adds up to the table's total.
 
 # %% tags=["remove-input", "hide-output"]
@@ -738,18 +739,18 @@ g("emp_2023_women", pers.prose_value(get, "women_share_2023_permanent_and_tempor
 g("temp_2022_implied", pers.prose_value(get, "employees_2022_permanent_and_temporary") - total["headcount_2022"])
 
 # %% [markdown]
-# Women are {glue:text}`personnel_women_share_perm:s` of the permanent staff and outnumber men in every
-# age group. Of the permanent staff, {glue:text}`personnel_part_time_head:s`
-# ({glue:text}`personnel_pt_share_of_perm:s`) work part time, and women are
-# {glue:text}`personnel_pt_women_share:s` of them.
+# Women are {eval}`txt.women_share_perm` of the permanent staff and outnumber men in every
+# age group. Of the permanent staff, {eval}`txt.part_time_head`
+# ({eval}`txt.pt_share_of_perm`) work part time, and women are
+# {eval}`txt.pt_women_share` of them.
 #
 # **Part time as a rate.** The part-time table gives shares of the part-time total, which mostly
 # repeat that most staff are women. Divided instead by the permanent staff of the same gender and age
-# (derived), part time is {glue:text}`personnel_pt_women_rate:s` for women and
-# {glue:text}`personnel_pt_men_rate:s` for men, and it follows different paths over the working life:
-# among staff in their twenties {glue:text}`personnel_pt_young_men:s` of men work part time against
-# {glue:text}`personnel_pt_young_women:s` of women, while among staff in their sixties it is
-# {glue:text}`personnel_pt_old_women:s` of women against {glue:text}`personnel_pt_old_men:s` of men. The
+# (derived), part time is {eval}`txt.pt_women_rate` for women and
+# {eval}`txt.pt_men_rate` for men, and it follows different paths over the working life:
+# among staff in their twenties {eval}`txt.pt_young_men` of men work part time against
+# {eval}`txt.pt_young_women` of women, while among staff in their sixties it is
+# {eval}`txt.pt_old_women` of women against {eval}`txt.pt_old_men` of men. The
 # report has no figures on whether part time is wanted: it says it cannot tell how many permanent
 # part-time staff work involuntary part time (line 4314), which is one of the things the law asks
 # employers to map.
@@ -774,20 +775,20 @@ plt.show()
 
 # %% [markdown]
 # **Temporary staff and parental leave.** Temporary staff are younger: in their twenties they are
-# {glue:text}`personnel_temp_young_share:s` of all employees of that age. The report says
-# {glue:text}`personnel_parental_women:s` women and {glue:text}`personnel_parental_men:s` men took
-# parental leave in 2023 (line 4318): men were {glue:text}`personnel_parental_men_share:s` of those who
-# took leave, and took {glue:text}`personnel_parental_weeks_men:s` on average against
-# {glue:text}`personnel_parental_weeks_women:s` for women. The report warns that leave spreads over
+# {eval}`txt.temp_young_share` of all employees of that age. The report says
+# {eval}`txt.parental_women` women and {eval}`txt.parental_men` men took
+# parental leave in 2023 (line 4318): men were {eval}`txt.parental_men_share` of those who
+# took leave, and took {eval}`txt.parental_weeks_men` on average against
+# {eval}`txt.parental_weeks_women` for women. The report warns that leave spreads over
 # calendar years, so these are weeks taken in 2023, not the length of a leave; it does not comment on
 # the difference, and neither figure can be checked against a table.
 #
 # **A break in the series.** The 2022 report counted permanent and temporary staff together,
-# {glue:text}`personnel_emp_2022:s` employees with {glue:text}`personnel_emp_2022_women:s` women
-# (lines 4220–4222); the 2023 tables count {glue:text}`personnel_emp_2023:s` with
-# {glue:text}`personnel_emp_2023_women:s` women. Against the {glue:text}`personnel_head_2022:s` permanent
-# staff of the staffing table, the 2022 figure implies about {glue:text}`personnel_temp_2022_implied:s`
-# temporary employees, against {glue:text}`personnel_temp_head:s` in 2023, which leave out hourly paid
+# {eval}`txt.emp_2022` employees with {eval}`txt.emp_2022_women` women
+# (lines 4220–4222); the 2023 tables count {eval}`txt.emp_2023` with
+# {eval}`txt.emp_2023_women` women. Against the {eval}`txt.head_2022` permanent
+# staff of the staffing table, the 2022 figure implies about {eval}`txt.temp_2022_implied`
+# temporary employees, against {eval}`txt.temp_head` in 2023, which leave out hourly paid
 # staff without a set position (line 4265). The populations differ, so the women's share, the number of
 # employees and any change in temporary staff cannot be compared from 2022 to 2023. The text prints the
 # women's share of permanent and temporary staff together for both years (lines 4221–4225) without
@@ -814,9 +815,9 @@ g("share_off", (share_checks["status"] == "discrepancy").sum())
 # **The checks.** Within each table the counts add up in every row and column. Across tables they do
 # not fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed
 # the same cell of the permanent-staff table, and one does. And the percentages often do not follow from
-# the counts: {glue:text}`personnel_share_off:s` of {glue:text}`personnel_share_checks:s` printed shares
+# the counts: {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares
 # miss the share their own counts give. Since the counts add up both ways and agree with the staffing
-# table and the text, the counts are the firmer figures. {glue:text}`personnel_gender_summary:s`
+# table and the text, the counts are the firmer figures. {eval}`txt.gender_summary`
 
 # %% tags=["remove-input"]
 findings.show(gender_section, all_checks)
@@ -880,15 +881,15 @@ g("pay_exact_groups", (checks.run("personnel", only=["pay_weighted"])
                        .pipe(lambda f: ((f["printed"] - f["recomputed"]).abs() < 0.5).sum())))  # fmt: skip
 
 # %% [markdown]
-# Over the whole organisation women's average pay is {glue:text}`personnel_pay_headline:s` of men's
-# ({glue:text}`personnel_pay_women_total:s` against {glue:text}`personnel_pay_men_total:s`). Women
-# earn more than men on average in {glue:text}`personnel_pay_women_ahead:s` of
-# {glue:text}`personnel_pay_groups:s` job groups. The lowest ratio, {glue:text}`personnel_pay_lowest_ratio:s`,
-# is not in a small group but in one of the largest: {glue:text}`personnel_pay_lowest_group:s`,
-# {glue:text}`personnel_pay_lowest_size:s` employees, with only {glue:text}`personnel_pay_larger_groups:s`
+# Over the whole organisation women's average pay is {eval}`txt.pay_headline` of men's
+# ({eval}`txt.pay_women_total` against {eval}`txt.pay_men_total`). Women
+# earn more than men on average in {eval}`txt.pay_women_ahead` of
+# {eval}`txt.pay_groups` job groups. The lowest ratio, {eval}`txt.pay_lowest_ratio`,
+# is not in a small group but in one of the largest: {eval}`txt.pay_lowest_group`,
+# {eval}`txt.pay_lowest_size` employees, with only {eval}`txt.pay_larger_groups`
 # larger groups. Counting each group's gap for each woman in it
-# (derived), {glue:text}`personnel_pay_shortfall_top3:s` of the women's shortfall sits in three groups:
-# {glue:text}`personnel_pay_shortfall_groups:s`. The report says there are no large differences within
+# (derived), {eval}`txt.pay_shortfall_top3` of the women's shortfall sits in three groups:
+# {eval}`txt.pay_shortfall_groups`. The report says there are no large differences within
 # job groups and that some may be due to seniority (lines 4392–4393); it gives no other cause.
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is the number of employees in the group, and the dashed line is the organisation-wide ratio (derived); a group beyond 112 % is marked at the right edge with its ratio. Source: Årsevaluering 2023, lines 4323–4463.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent."}}
@@ -917,23 +918,23 @@ plt.show()
 
 # %% [markdown]
 # **The gap with job groups held equal.** The job-group tables can be weighted by their head counts
-# (derived): they give women an average of {glue:text}`personnel_pay_groups_women_avg:s` and men
-# {glue:text}`personnel_pay_groups_men_avg:s`, a ratio of {glue:text}`personnel_pay_weighted_groups:s`.
+# (derived): they give women an average of {eval}`txt.pay_groups_women_avg` and men
+# {eval}`txt.pay_groups_men_avg`, a ratio of {eval}`txt.pay_weighted_groups`.
 # Were each woman paid men's average in her own job group, the ratio would be
-# {glue:text}`personnel_pay_within:s`. By these tables, then, most of the gap is composition, men being
+# {eval}`txt.pay_within`. By these tables, then, most of the gap is composition, men being
 # more often in the better-paid groups, rather than lower pay for the same kind of job. The tables do not
 # fit the headline exactly: the weighted averages lie well above the organisation-wide ones, and each
 # group's average for all is the head-count-weighted mean of its women and men in only
-# {glue:text}`personnel_pay_exact_groups:s` of {glue:text}`personnel_pay_groups:s` groups. The
+# {eval}`txt.pay_exact_groups` of {eval}`txt.pay_groups` groups. The
 # organisation-wide averages, for their part, imply a men's share of
-# {glue:text}`personnel_pay_implied_men:s`, the text's figure for the permanent staff (see the finding
+# {eval}`txt.pay_implied_men`, the text's figure for the permanent staff (see the finding
 # under *Gender, age and part time*). The report never says these tables cover the same people, so the
 # book shows these comparisons as estimates, not as the report's errors.
 #
 # Whether "årslønn" is pay for a full position cannot be settled from the printed figures. Women work
-# part time more often than men ({glue:text}`personnel_pt_women_rate:s` against
-# {glue:text}`personnel_pt_men_rate:s`); if the averages were pay actually received, that alone would
-# pull women's averages down, yet women earn more than men in {glue:text}`personnel_pay_women_ahead:s`
+# part time more often than men ({eval}`txt.pt_women_rate` against
+# {eval}`txt.pt_men_rate`); if the averages were pay actually received, that alone would
+# pull women's averages down, yet women earn more than men in {eval}`txt.pay_women_ahead`
 # groups. The book infers that the averages are probably full-time or contractual pay, but the report
 # does not say so.
 
@@ -948,7 +949,7 @@ pay_section = pd.concat(
 gs("pay_summary", pay_section)
 
 # %% [markdown]
-# {glue:text}`personnel_pay_summary:s` The job groups add up to the table's total, and the text's claim
+# {eval}`txt.pay_summary` The job groups add up to the table's total, and the text's claim
 # that top management is evenly split holds.
 
 # %% tags=["remove-input", "hide-output"]
@@ -982,10 +983,10 @@ styled(
 )
 
 # %% [markdown]
-# Of the {glue:text}`personnel_n_claims:s` claims, {glue:text}`personnel_n_claims_not:s` are not borne
+# Of the {eval}`txt.n_claims` claims, {eval}`txt.n_claims_not` are not borne
 # out on the book's reading (the average position size did not rise in the table; breaches rose faster
 # than overtime, which contradicts "in step with" only if it means the same rate, a reading the report
-# does not state; both are findings above) and {glue:text}`personnel_n_claims_open:s` cannot be settled (turnover
+# does not state; both are findings above) and {eval}`txt.n_claims_open` cannot be settled (turnover
 # against the sector). The figures the text states are listed below the button, with whether a check uses them.
 
 # %% tags=["remove-input", "hide-output"]
