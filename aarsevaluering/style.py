@@ -31,6 +31,16 @@ PALETTE = {
     "grey": "#777777",
 }
 POSITIVE, NEGATIVE, NEUTRAL = PALETTE["blue"], PALETTE["vermillion"], PALETTE["grey"]
+# Colour by meaning, the same on every page: what helps the municipality's finances (a surplus, an
+# underspend, income above budget), what hurts them, and plain levels. The book's own estimates are
+# drawn in the same colour with a hatch and no fill, so they never look like printed figures.
+FAVOURABLE, UNFAVOURABLE, LEVEL = PALETTE["blue"], PALETTE["vermillion"], "#8c8c8c"
+ESTIMATE_HATCH = "////"
+
+
+def estimate_style(colour: str = LEVEL) -> dict:
+    """Keyword arguments for a bar (``ax.bar``/``ax.barh``) that shows the book's own estimate."""
+    return {"facecolor": "white", "edgecolor": colour, "hatch": ESTIMATE_HATCH, "linewidth": 1.0}
 SOURCE = "Source: Drammen kommune, Årsevaluering 2023"
 FIGURE_WIDTH = 6.8  # inches: 653 px in the book's 672 px output column (see above)
 FIGURE_HEIGHT = 3.8
