@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .citation import BUNDLE_NAME, BUNDLE_PATH
 from .data import DESCRIPTOR_NAME, REPO_ROOT, read_descriptor, validate
 
 PAGE = REPO_ROOT / "book" / "data.md"
@@ -117,6 +118,11 @@ def render() -> str:
         "Government Data (NLOD 2.0), with attribution to Drammen kommune as the source.",
         "",
         "## The package",
+        "",
+        # The build writes the zip (aarsevaluering.citation); a plain link, since it is not a source file.
+        f'The whole package in one download: <a href="../{BUNDLE_PATH}" download>{BUNDLE_NAME}.zip</a>, one '
+        "folder with every table beside `datapackage.json` (so the descriptor's paths resolve), the files listed "
+        "here but the audit tables, and `CITATION.cff` for citing the book.",
         "",
     ]
     for name, what in PACKAGE_FILES:
