@@ -363,6 +363,10 @@ findings.show(debt_checks, all_checks)
 # %% tags=["remove-input", "hide-output"]
 checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: checks")
 
+# %% tags=["remove-input"]
+txt.rule_numerator = fmt(p["min_hedged_share_rule_numerator"])
+txt.rule_denominator = fmt(p["min_hedged_share_rule_denominator"])
+
 # %% [markdown]
 # ## Interest-rate exposure
 #
@@ -375,8 +379,6 @@ checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: ch
 # be hedged in one of these ways.
 
 # %% tags=["remove-input"]
-txt.rule_numerator = fmt(p["min_hedged_share_rule_numerator"])
-txt.rule_denominator = fmt(p["min_hedged_share_rule_denominator"])
 txt.hedge_margin = fmt(hedge["margin_pp"], 1, "percentage points")
 txt.hedged_amount = fmt(hedge["hedged_amount"], 0, "NOK million")
 txt.min_hedged_amount = fmt(hedge["minimum_amount"], 0, "NOK million")
