@@ -83,6 +83,7 @@ baseline = pers.sick_leave_baseline(get)
 base_total = baseline[baseline["row_kind"] == "total"].iloc[0]
 decomposition = pers.pay_decomposition(get)
 rates = pers.part_time_rates(get).set_index("label")
+permanent_total = row(ages, staff_group="permanent", label="Totalt")
 
 g("fte_2023", total["fte_2023"])
 g("head_2023", total["headcount_2023"])
@@ -106,6 +107,7 @@ g("pt_women_rate", rates.loc["Totalt", "women_rate_pct"], 0, "%")
 g("pt_men_rate", rates.loc["Totalt", "men_rate_pct"], 0, "%")
 g("pay_headline", decomposition["headline"], 1, "%")
 g("pay_within", decomposition["within_groups"], 1, "%")
+g("women_share_perm", 100 * permanent_total["women_count"] / permanent_total["total_count"], 1, "%")
 g("n_checks", counts["checks"])
 g("n_exact", counts["exact"])
 g("n_rounding", counts["rounding"])
@@ -387,7 +389,12 @@ checks_table(flow_section, table_id="personnel-flow-checks", caption="Turnover a
 
 # %% [markdown]
 # ## Sick leave
-#
+
+# %% tags=["remove-input"]
+g("ia_reduction", pers.prose_value(get, "sick_leave_target_reduction_from_2021"), 0, "%")
+g("ia_factor", 1 - pers.prose_value(get, "sick_leave_target_reduction_from_2021") / 100, 2)
+
+# %% [markdown]
 # *{term}`Sykefravær`* (sick leave) is lost working time as a share of contracted working time. The
 # report compares each area with a *{term}`måltall <Måltall>`* (target) that follows the
 # *{term}`IA-avtalen`*, the national agreement on an inclusive working life: a reduction of
@@ -396,8 +403,6 @@ checks_table(flow_section, table_id="personnel-flow-checks", caption="Turnover a
 # {eval}`txt.ia_factor` (derived, on the reading that the reduction is relative).
 
 # %% tags=["remove-input"]
-g("ia_reduction", pers.prose_value(get, "sick_leave_target_reduction_from_2021"), 0, "%")
-g("ia_factor", 1 - pers.prose_value(get, "sick_leave_target_reduction_from_2021") / 100, 2)
 area_base = baseline[baseline["row_kind"] == "item"]
 g("sick_2022", sick_total["sick_leave_2022_pct"], 1, "%")
 g("sick_fall", sick_total["sick_leave_2022_pct"] - sick_total["sick_leave_2023_pct"], 1, "percentage points")
@@ -507,7 +512,17 @@ checks_table(sick_section, table_id="personnel-sick-checks", caption="Sick leave
 
 # %% [markdown]
 # ## Overtime and the working-time rules
-#
+
+# %% tags=["remove-input"]
+g("max_day", pers.prose_value(get, "max_ordinary_working_hours_per_24_hours"), 0, "hours")
+g("max_week", pers.prose_value(get, "max_ordinary_working_hours_per_7_days"), 0, "hours")
+# The Act's limits (Working Environment Act §§ 10-6 and 10-8, without agreed extensions): not report figures.
+LAW_HOURS = {"law_ot_week": 10, "law_ot_4w": 25, "law_ot_year": 200, "law_day_total": 13, "law_rest_day": 11,
+             "law_rest_week": 35}  # fmt: skip
+for key, hours in LAW_HOURS.items():
+    g(key, hours, 0, "hours")
+
+# %% [markdown]
 # *{term}`Overtid`* (overtime) fills gaps in the *{term}`turnus <Turnus>`* (the shift rota): vacancies,
 # sick leave, recruitment problems (lines 4000–4004). Work beyond the ordinary working time of
 # {eval}`txt.max_day` in 24 hours and {eval}`txt.max_week` in seven days
@@ -522,13 +537,6 @@ checks_table(sick_section, table_id="personnel-sick-checks", caption="Sick leave
 # itself.
 
 # %% tags=["remove-input"]
-g("max_day", pers.prose_value(get, "max_ordinary_working_hours_per_24_hours"), 0, "hours")
-g("max_week", pers.prose_value(get, "max_ordinary_working_hours_per_7_days"), 0, "hours")
-# The Act's limits (Working Environment Act §§ 10-6 and 10-8, without agreed extensions): not report figures.
-LAW_HOURS = {"law_ot_week": 10, "law_ot_4w": 25, "law_ot_year": 200, "law_day_total": 13, "law_rest_day": 11,
-             "law_rest_week": 35}  # fmt: skip
-for key, hours in LAW_HOURS.items():
-    g(key, hours, 0, "hours")
 g("ot_2022", ot_total["overtime_hours_2022"], 0, "hours")
 split = pers.overtime_split(get).set_index("employment_type")
 g("ot_temp_share", split.loc["Temporary employees", "share_pct"], 0, "%")
@@ -620,6 +628,19 @@ styled(
     caption="Breaches by programme area, 2022 and 2023 (lines 4086–4114; no row is printed for P02 and P10)",
 )
 
+# %% tags=["remove-input"]
+bph = pers.breach_intensity(get)
+bph_items = bph[bph["row_kind"] == "item"]
+p01_bph = bph_items[bph_items["code"] == "P01"].iloc[0]
+g("p01_breaches", p01_bph["breaches_2023"])
+g("p01_hours", p01_bph["overtime_hours_2023"], 0, "hours")
+g("p02_hours", bph_items[bph_items["code"] == "P02"]["overtime_hours_2023"].iloc[0], 0, "hours")
+registered = bph_items[bph_items["registered"] == "yes"].sort_values(["per_1000_hours_2023", "code"],
+                                                                      ascending=[False, True])  # fmt: skip
+gt("top_bph", pers.area_name(registered.iloc[0]["label"]))
+g("top_bph_value", registered.iloc[0]["per_1000_hours_2023"], 0)
+g("all_bph", bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0], 0)
+
 # %% [markdown]
 # Breaches rose from {eval}`txt.br_2022` to {eval}`txt.br_2023`, still below
 # the {eval}`txt.br_2021` of 2021. Too little rest (between shifts and in the week) makes up
@@ -636,19 +657,6 @@ styled(
 # than drawing them as zero. Among the areas that register, {eval}`txt.top_bph` has the
 # most breaches per overtime hour, {eval}`txt.top_bph_value` per 1 000 hours against
 # {eval}`txt.all_bph` overall.
-
-# %% tags=["remove-input"]
-bph = pers.breach_intensity(get)
-bph_items = bph[bph["row_kind"] == "item"]
-p01_bph = bph_items[bph_items["code"] == "P01"].iloc[0]
-g("p01_breaches", p01_bph["breaches_2023"])
-g("p01_hours", p01_bph["overtime_hours_2023"], 0, "hours")
-g("p02_hours", bph_items[bph_items["code"] == "P02"]["overtime_hours_2023"].iloc[0], 0, "hours")
-registered = bph_items[bph_items["registered"] == "yes"].sort_values(["per_1000_hours_2023", "code"],
-                                                                      ascending=[False, True])  # fmt: skip
-gt("top_bph", pers.area_name(registered.iloc[0]["label"]))
-g("top_bph_value", registered.iloc[0]["per_1000_hours_2023"], 0)
-g("all_bph", bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0], 0)
 
 # %% tags=["remove-input"] mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived). Schools cannot register working time; P02 and P10 have no row in the breach table. Source: Årsevaluering 2023, lines 4006–4038 and 4086–4114.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 and 2023. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools show almost none and are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}}
 shown = bph.iloc[::-1].reset_index(drop=True)
@@ -714,9 +722,7 @@ for group, caption in captions.items():
                    caption=caption))  # fmt: skip
 
 # %% tags=["remove-input"]
-permanent_total = row(ages, staff_group="permanent", label="Totalt")
 temporary_total = row(ages, staff_group="temporary", label="Totalt")
-g("women_share_perm", 100 * permanent_total["women_count"] / permanent_total["total_count"], 1, "%")
 g("pt_share_of_perm", 100 * part_total["total_count"] / permanent_total["total_count"], 0, "%")
 g("pt_women_share", 100 * part_total["women_count"] / part_total["total_count"], 1, "%")
 young = rates.loc["20-29"]
