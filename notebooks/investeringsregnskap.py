@@ -562,15 +562,6 @@ show_findings(checks_2b)
 # %% tags=["remove-input", "hide-output"]
 checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: checks")
 
-# %% [markdown]
-# ## The programme areas' projects
-#
-# Each programme area's chapter closes with a table of its investment projects (*Status
-# investeringsprosjekter*): the revised budget, the actual, a status word (*Iht. plan*, on plan;
-# *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
-# minus actual: positive means money left unspent). The {eval}`txt.n_areas`
-# tables are stacked in the toggle below.
-
 # %% tags=["remove-input"]
 proj = get(inv.TPROJ)
 put("n_areas", fmt(proj["programme_area"].nunique()))
@@ -586,6 +577,15 @@ put("top_overspend_project", top_dev["label"])
 claims = checks.run(CH, only=["claims_in_words"])
 put("claims_n", fmt(len(claims)))
 put("claims_hold", fmt(int((claims["status"] == checks.EXACT).sum())))
+
+# %% [markdown]
+# ## The programme areas' projects
+#
+# Each programme area's chapter closes with a table of its investment projects (*Status
+# investeringsprosjekter*): the revised budget, the actual, a status word (*Iht. plan*, on plan;
+# *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
+# minus actual: positive means money left unspent). The {eval}`txt.n_areas`
+# tables are stacked in the toggle below.
 
 # %% tags=["remove-input", "hide-output"]
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
@@ -764,18 +764,6 @@ styled(inv.financing_bridge(get), table_id="inv-financing-bridge",
        caption="From the financing sources to 2A's investment expenditure, 2023, NOK thousand",
        columns={"step": "Step", "amount": "NOK thousand"})  # fmt: skip
 
-# %% [markdown]
-# ## The self-financing rule
-#
-# Drammen's {term}`Finansielle handlingsregler` (financial rules of action, line 2663) ask for
-# {term}`Egenfinansiering` (self-financing) of at least {eval}`txt.rule` of
-# {term}`Ikke-rentable investeringer` (non-profitable investments; the report does not define them,
-# the usual meaning is investments not paid back by fees or rents), after VAT compensation and grants. The report says that 2023's self-financing was
-# {eval}`txt.sf_printed`, or {eval}`txt.sf_share_printed`
-# (lines 2059–2060), and that the high figure is largely due to
-# {eval}`txt.extra_dividend` of extra dividend and
-# {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF.
-
 # %% tags=["remove-input"]
 sf = inv.self_financing(get)
 put("rule", said("min_self_financing_share"))
@@ -796,6 +784,18 @@ put("sf_implied_low", fmt_million(sf["implied_base_low"], 0))
 put("sf_implied_high", fmt_million(sf["implied_base_high"], 0))
 put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
 sf_checks = section_checks("sf", "self_financing_rule")
+
+# %% [markdown]
+# ## The self-financing rule
+#
+# Drammen's {term}`Finansielle handlingsregler` (financial rules of action, line 2663) ask for
+# {term}`Egenfinansiering` (self-financing) of at least {eval}`txt.rule` of
+# {term}`Ikke-rentable investeringer` (non-profitable investments; the report does not define them,
+# the usual meaning is investments not paid back by fees or rents), after VAT compensation and grants. The report says that 2023's self-financing was
+# {eval}`txt.sf_printed`, or {eval}`txt.sf_share_printed`
+# (lines 2059–2060), and that the high figure is largely due to
+# {eval}`txt.extra_dividend` of extra dividend and
+# {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF.
 
 # %% [markdown]
 # **The budget.** The rule's minimum came to {eval}`txt.rule_budget` in the 2023
@@ -852,6 +852,16 @@ show_findings(sf_checks)
 # %% tags=["remove-input", "hide-output"]
 checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financing rule: checks")
 
+# %% tags=["remove-input"]
+prose_checks = section_checks("prose", "prose_figures", "prose_relations")
+pc = prose_checks.set_index("check_id")
+put("overspend_table", fmt(pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"], 3, "NOK million"))
+put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
+                             - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
+put("p11_prose", said("p11_gross_budget"))
+p03 = pc.loc["inv_prose.p03_budget"]
+put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
+
 # %% [markdown]
 # ## What the text says, checked
 #
@@ -870,16 +880,6 @@ checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financi
 # from kommunekassen's figures when the sale is taken out as the report describes: its
 # {eval}`txt.said_dekf_property_sale_booked_as_grants` from the actual and its
 # {eval}`txt.said_dekf_property_sale_budgeted` from the budget.
-
-# %% tags=["remove-input"]
-prose_checks = section_checks("prose", "prose_figures", "prose_relations")
-pc = prose_checks.set_index("check_id")
-put("overspend_table", fmt(pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"], 3, "NOK million"))
-put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
-                             - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
-put("p11_prose", said("p11_gross_budget"))
-p03 = pc.loc["inv_prose.p03_budget"]
-put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
 
 # %% [markdown]
 # {eval}`txt.prose_summary` The findings: a figure of P09's summary that its
