@@ -332,6 +332,10 @@ styled(d08, table_id="drift-d08", columns={k: d08_cols[k] for k in ["label", "ac
 styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "original_budget_2023", "actual_2022"]},
        caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the original budget 2023 and the accounts 2022 (NOK thousand)")  # fmt: skip
 
+# %% tags=["hide-input"]
+g("reserve_pct", fmt(dr.GENERAL_RESERVE_PCT, 0, "percent"))
+bounds = dr.gross_income_bounds(get)
+
 # %% [markdown]
 # The report never prints gross operating income, but three printed relations pin it down: the
 # discretionary fund's general reserve is {eval}`txt.reserve_pct` of it, the fund is a
@@ -339,8 +343,6 @@ styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "
 # general reserve fixes the figure most tightly, at about {eval}`txt.gross_income`.
 
 # %% tags=["remove-input"]
-g("reserve_pct", fmt(dr.GENERAL_RESERVE_PCT, 0, "percent"))
-bounds = dr.gross_income_bounds(get)
 styled(
     bounds,
     table_id="drift-income-bounds",
@@ -783,6 +785,11 @@ checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges
 
 # %% [markdown]
 # ## The discretionary fund and the reserve rule
+
+# %% tags=["hide-input"]
+g("interest_pct", fmt(dr.INTEREST_RESERVE_PCT, 0, "percent"))
+
+# %% [markdown]
 #
 # The discretionary fund is the treasury's free reserve. The financial rules require it to hold at least a
 # general reserve of {eval}`txt.reserve_pct` of gross operating income, an interest reserve
@@ -805,7 +812,6 @@ styled(
 ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"})
 
 # %% tags=["remove-input"]
-g("interest_pct", fmt(dr.INTEREST_RESERVE_PCT, 0, "percent"))
 budgeted = d09.loc[(d09["row_kind"] == "movement") & ~d09["label"].str.startswith("Saldering"), "value_2023"].sum()
 g("fund_budgeted_use", mill(budgeted))
 g("fund_adopted_use", mill(checks.value(d09, "value_2023", label="Vedtatt budsjett - bruk")))
