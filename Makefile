@@ -68,3 +68,23 @@ bench: $(STAMP)
 
 clean:
 	rm -rf _build
+
+# A release (RELEASING.md): CITATION.cff's version and date checked (its tests), the book built from scratch
+# (CITATION.cff is not among BOOK_INPUTS), the book and the data bundle archived in _build/release/, and the
+# commit tagged vX.Y.Z. Pushing the tag and publishing the GitHub release (Zenodo's DOI) stay by hand.
+RELEASE_VERSION = $(shell sed -n 's/^version: *//p' CITATION.cff)
+RELEASE_DIR := _build/release
+
+.PHONY: release
+release: $(STAMP)
+	@git diff --quiet && git diff --cached --quiet || { echo "release: commit your changes first"; exit 1; }
+	@! git rev-parse -q --verify "refs/tags/v$(RELEASE_VERSION)" >/dev/null || { echo "release: v$(RELEASE_VERSION) exists"; exit 1; }
+	$(BIN)/python -m pytest tests/test_citation.py -q -p no:xdist -p no:cacheprovider -o addopts=
+	rm -rf _build
+	$(MAKE) book
+	mkdir -p $(RELEASE_DIR)
+	$(BIN)/python -m zipfile -c $(RELEASE_DIR)/aarsevaluering-2023-book-v$(RELEASE_VERSION).zip _build/html
+	cp _build/html/_downloads/aarsevaluering-2023-data.zip $(RELEASE_DIR)/aarsevaluering-2023-data-v$(RELEASE_VERSION).zip
+	git tag -a v$(RELEASE_VERSION) -m "Årsevaluering 2023, rebuilt from data, version $(RELEASE_VERSION)"
+	@echo "Tagged v$(RELEASE_VERSION); archives in $(RELEASE_DIR)/. Next (RELEASING.md): git push origin main v$(RELEASE_VERSION),"
+	@echo "then publish a GitHub release from the tag with both archives attached (Zenodo archives it and gives a DOI)."
