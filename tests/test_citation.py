@@ -86,6 +86,8 @@ def test_citation_has_the_projects_version_and_a_release_date():
     released = dt.date.fromisoformat(str(citation["date-released"]))
     assert dt.date(2024, 1, 1) <= released <= dt.date.today()  # after the report; not in the future
     assert citation["url"] == BOOK_URL
+    descriptor = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == str(citation["version"])  # the data package is released with the book
 
 
 def test_zenodo_metadata_agree_with_the_citation_file_and_carry_no_version():
