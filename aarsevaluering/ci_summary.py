@@ -95,12 +95,13 @@ class Cell:
         return self.cell_id or f"Cell {self.number}"
 
 
-def header_lines(script: Path) -> list[int]:
-    """The line of every cell's ``# %%`` header in a jupytext percent script, or [] when they do not
-    match jupytext's own reading of its cells."""
+def script_cells(script: Path) -> list[tuple[int, str]]:
+    """Each cell of a jupytext percent script as (line of its ``# %%`` header, its source as jupytext
+    reads it), or [] when the headers do not match jupytext's own reading of the cells."""
     text = script.read_text(encoding="utf-8")
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if _CELL_HEADER.match(line)]
-    return lines if len(lines) == len(jupytext.reads(text, fmt="py:percent").cells) else []
+    cells = jupytext.reads(text, fmt="py:percent").cells
+    return list(zip(lines, [c.source for c in cells], strict=True)) if len(lines) == len(cells) else []
 
 
 def locate(root: Path, notebook: str, number: int) -> Cell:
@@ -118,8 +119,12 @@ def locate(root: Path, notebook: str, number: int) -> Cell:
     script = Path(notebook).with_suffix(".py")
     if (root / script).is_file():
         cell.script = script.as_posix()
-        headers = header_lines(root / script)
-        cell.line = headers[index] if len(headers) == len(cells) else None
+        in_script = script_cells(root / script)
+        if len(in_script) == len(cells):
+            cell.line = in_script[index][0]
+        else:  # the .py was edited and not synced: the one cell with the same source, if there is one
+            same = [line for line, source in in_script if source == cells[index].source]
+            cell.line = same[0] if len(same) == 1 else None
     return cell
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+import yaml
 
 from aarsevaluering import ci_summary
 
@@ -170,7 +171,23 @@ def test_every_code_cell_of_the_book_maps_to_its_py_header(chapter):
     script = (REPO / notebook).with_suffix(".py").read_text(encoding="utf-8").splitlines()
     for number in (0, len(cells) - 1):
         cell = ci_summary.locate(REPO, notebook, number)
-        assert cell.cell_id == cells[number]["id"] and cell.line, (notebook, number)
+        assert cell.cell_id == cells[number]["id"], (notebook, number)
+        assert cell.line, f"{notebook}, code cell {number}: no line in the .py (is the pair in sync? make sync)"
         header, first_line = script[cell.line - 1], cells[number].source.splitlines()[0]
         assert header.startswith("# %%") and "[markdown]" not in header
         assert first_line in script[cell.line :], (notebook, number, first_line)
+
+
+def test_the_workflow_writes_the_summary_and_the_book_whatever_the_tests_did():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [s.get("run", "").strip() for s in steps]
+    junit = re.search(r"^JUNIT \?= (\S+)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    tests = steps[runs.index("make test")]
+    summary = steps[runs.index(f".venv/bin/python -m aarsevaluering.ci_summary {junit}")]
+    assert summary["if"] == "always()" and runs.index("make test") < steps.index(summary)
+    assert "--color=no" in tests["env"]["PYTEST_ADDOPTS"].split()  # nbval's codes too, not only pytest's
+    book = steps.index(steps[runs.index("make book")])
+    (upload,) = [s for s in steps[book:] if s.get("with", {}).get("path") == "_build/html"]
+    for step in (steps[book], upload):
+        assert step["if"] == "${{ !cancelled() }}", step
