@@ -23,6 +23,7 @@ pytest-github-actions-annotate-failures: that plugin would place an nbval failur
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -95,6 +96,7 @@ class Cell:
         return self.cell_id or f"Cell {self.number}"
 
 
+@functools.cache
 def script_cells(script: Path) -> list[tuple[int, str]]:
     """Each cell of a jupytext percent script as (line of its ``# %%`` header, its source as jupytext
     reads it), or [] when the headers do not match jupytext's own reading of the cells."""
