@@ -2,6 +2,15 @@
 
 Thousands are grouped by a no-break space (so a number never wraps inside a table cell), the decimal
 mark is a point, negatives carry a true minus sign, and the unit is stated.
+
+Money has one form in prose, charts and finding sizes: the currency first, then the number, then the
+scale word, ``NOK 78.3 million`` (``fmt(78.3, 1, "NOK million")``, or ``fmt_million(78_327)`` from NOK
+thousand). A sign goes before the currency, as English financial writing puts it before a currency
+symbol: ``−NOK 3.2 million``, ``+NOK 0.4 million``. The spaces inside are no-break spaces, so
+"NOK" never ends a line apart from its number. Prose and charts use NOK million with one decimal;
+NOK thousand stays inside reproduced ledgers, where the unit is said once in the caption or header
+(``fmt(value, 0)`` without a unit), and in a printed figure quoted as printed (``NOK 3 584 884
+thousand``). Percentages end in ``%``; a difference of two percentages in ``percentage points``.
 """
 
 from __future__ import annotations
@@ -10,8 +19,10 @@ import math
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
+CURRENCY = "NOK"
 
-# How each unit of the descriptor is named after a number.
+# How each unit of the descriptor is named: after the number, or, for money, split into the currency
+# (before the number) and the scale word (after it).
 UNIT_SUFFIX = {
     "NOK 1000": "NOK thousand",
     "NOK thousand": "NOK thousand",
@@ -30,8 +41,23 @@ UNIT_SUFFIX = {
 }
 
 
+def unit_name(unit: str) -> str:
+    """The unit as a caption or header names it: ``"NOK 1000"`` -> ``"NOK thousand"``, ``"percent"`` -> ``"%"``."""
+    return UNIT_SUFFIX.get(unit, unit)
+
+
+def _with_unit(sign: str, body: str, unit: str) -> str:
+    """``sign`` and ``body`` (the digits) with the unit in the book's one form."""
+    name = unit_name(unit)
+    if name == CURRENCY or name.startswith(CURRENCY + " "):
+        scale = name[len(CURRENCY) :].strip()
+        return f"{sign}{CURRENCY}{NBSP}{body}" + (f"{NBSP}{scale}" if scale else "")
+    return f"{sign}{body}{NBSP}{name}" if name else f"{sign}{body}"
+
+
 def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
-    """``value`` formatted for the book: ``fmt(-3584884, unit="NOK 1000")`` -> '−3 584 884 NOK thousand'.
+    """``value`` formatted for the book: ``fmt(-3.2, 1, "NOK million")`` -> '−NOK 3.2 million',
+    ``fmt(0.24, 1, "percent")`` -> '0.2 %', ``fmt(1234)`` -> '1 234' (a ledger cell: no unit).
 
     ``sign=True`` writes a plus sign on positive numbers (for changes and deviations). Missing
     values (``None``, NaN, ``<NA>``) come out as an en dash.
@@ -47,12 +73,11 @@ def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
         rounded = 0.0  # no "−0"
     body = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP)
     prefix = MINUS if rounded < 0 else ("+" if sign and rounded > 0 else "")
-    suffix = UNIT_SUFFIX.get(unit, unit)
-    return f"{prefix}{body}{NBSP}{suffix}" if suffix else f"{prefix}{body}"
+    return _with_unit(prefix, body, unit)
 
 
 def fmt_million(value_in_thousands, decimals: int = 1, sign: bool = False) -> str:
-    """An amount held in NOK thousand, written in NOK million: 75663 -> '75.7 NOK million'."""
+    """An amount held in NOK thousand, written in NOK million: 75663 -> 'NOK 75.7 million'."""
     return fmt(float(value_in_thousands) / 1000, decimals, "NOK million", sign)
 
 

@@ -1,51 +1,167 @@
-"""The year in key figures: the front page's table, computed from the printed tables by the same
-identity functions the chapters use (so the front page can never show another figure than they do)."""
+"""The year in key figures: the front page's table and chart, computed from the printed tables by the
+same identity functions the chapters use (so the front page can never show another figure than they do).
+
+Each figure comes with the year before (2022, where the report prints it) and the target the report
+sets for it (where it sets one), as numbers; the unit is said once, in the measure's label, as the
+house style has it, so the cells hold only numbers and line up right-aligned.
+"""
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import pandas as pd
 
 from . import checks
-from .fmt import fmt, fmt_million
+from .fmt import fmt
 from .identities import balanse as bal
 from .identities import driftsregnskap as dr
 from .identities import investeringsregnskap as inv
 from .identities import pensjon as pj
 from .identities import personnel as pers
 
-# (key, measure, chapter) in the order the front page lists them
-KEY_FIGURES = [
-    ("surplus", "Net operating surplus", "driftsregnskap"),
-    ("resultatgrad", "Surplus as a share of gross operating income, recomputed", "driftsregnskap"),
-    ("target", "Target share", "driftsregnskap"),
-    ("fund_close", "Discretionary fund at 31 December", "driftsregnskap"),
-    ("investment", "Investment expenses (statement 2A)", "investeringsregnskap"),
-    ("debt", "Loan debt at 31 December, as the text states it", "balanse"),
-    ("pension_cost", "Pension cost, as the report states it", "pensjon"),
-    ("fte", "Permanent staff, full-time equivalents", "personnel"),
-    ("sick_leave", "Sick leave", "personnel"),
-]
+NA = float("nan")
+THOUSAND = 1000.0
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One row of the front page: a measure, its unit and decimals, and three values in that unit."""
+
+    key: str
+    measure: str
+    unit: str
+    decimals: int
+    chapter: str
+    value: float
+    value_2022: float = NA
+    target: float = NA
+    target_note: str = ""
+
+
+def _million(thousands: float) -> float:
+    return thousands / THOUSAND
+
+
+def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
+    """The key figures in the order the front page lists them."""
+    result = dr.result_vs_target(get)
+    d09 = get(dr.D09)
+    fund_open = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 1.1.")
+    fund_close = checks.value(d09, "value_2023", label="Saldo disposisjonsfond per 31.12 *")
+    requirement = checks.value(d09, "value_2023", row_kind="requirement")
+    t2a = get(inv.T2A)
+    staff = pers.row_of(get(pers.STAFF), label=pers.TOTAL)
+    sick = pers.row_of(get(pers.SICK), label=pers.TOTAL)
+    debt = bal.loan_fund_debt(get)
+    return [
+        KeyFigure("surplus", "Net operating surplus", "NOK million", 1, "driftsregnskap",
+                  _million(result["net_operating_surplus"]),
+                  _million(dr.net_operating_surplus(get, "actual_2022")),
+                  _million(result["required_surplus"]),
+                  f"{fmt(result['target_pct'], 2, '%')} of gross operating income"),
+        KeyFigure("resultatgrad", "Surplus as a share of gross operating income, recomputed", "%", 2,
+                  "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"]),
+        KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
+                  _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement"),
+        KeyFigure("investment", "Investment expenses (statement 2A)", "NOK million", 1, "investeringsregnskap",
+                  _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
+                  _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter"))),
+        KeyFigure("debt", "Loan debt at 31 December, as the text states it", "NOK million", 0, "balanse",
+                  debt["prose_end"], debt["prose_start"]),
+        KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
+                  pj.prose(get, "actual_pension_cost")),
+        KeyFigure("fte", "Permanent staff", "FTE", 0, "personnel", staff["fte_2023"], staff["fte_2022"]),
+        KeyFigure("sick_leave", "Sick leave", "%", 1, "personnel", sick["sick_leave_2023_pct"],
+                  sick["sick_leave_2022_pct"], sick["target_2023_pct"]),
+    ]  # fmt: skip
 
 
 def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
-    """One row per key figure: ``key``, ``measure``, ``chapter``, the ``value`` as the book prints it."""
+    """One row per key figure: ``key``, ``measure``, ``chapter``, ``unit``, the numbers (``value_2023``,
+    ``value_2022``, ``target``: NaN where the report gives none) and the ``value`` as prose prints it,
+    unit included (``NOK 78.3 million``), and ``cell_2023``, ``cell_2022``, ``cell_target``: the numbers as
+    the front page's table shows them, without the unit (it is in the measure's label, ``unit``)."""
+    rows = []
+    for f in figures(get):
+        rows.append(
+            {
+                "key": f.key,
+                "measure": f.measure,
+                "chapter": f.chapter,
+                "unit": f.unit,
+                "decimals": f.decimals,
+                "value_2023": f.value,
+                "value_2022": f.value_2022,
+                "target": f.target,
+                "target_note": f.target_note,
+                "value": fmt(f.value, f.decimals, f.unit),
+                "cell_2023": cell(f.value, f.decimals),
+                "cell_2022": cell(f.value_2022, f.decimals),
+                "cell_target": cell(f.target, f.decimals),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def cell(value: float, decimals: int) -> str:
+    """A number of the front page's table: no unit (the label says it), an en dash where there is none."""
+    return "\u2013" if value is None or math.isnan(value) else fmt(value, decimals)
+
+
+def surplus_bars(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
+    """The net operating surplus (NOK million) as the front page's chart shows it: the 2022 result,
+    the 2023 original and revised budgets and the 2023 result, with the target (1.75 % of gross
+    operating income) to set them against."""
+    columns = {
+        "actual_2022": "Result 2022",
+        "original_budget_2023": "Original budget 2023",
+        "revised_budget_2023": "Revised budget 2023",
+        "actual_2023": "Result 2023",
+    }
     result = dr.result_vs_target(get)
-    fund_close = checks.value(get(dr.D09), "value_2023", label="Saldo disposisjonsfond per 31.12 *")
-    expenditure = inv.value(get(inv.T2A), "actual_2023", label="Sum investeringsutgifter")
-    staff = pers.row_of(get(pers.STAFF), label=pers.TOTAL)
-    sick = pers.row_of(get(pers.SICK), label=pers.TOTAL)
-    values = [
-        fmt_million(abs(result["net_operating_surplus"])),
-        fmt(result["resultatgrad_pct"], 2, "percent"),
-        fmt(result["target_pct"], 2, "percent"),
-        fmt_million(abs(fund_close)),
-        fmt_million(expenditure),
-        fmt(bal.loan_fund_debt(get)["prose_end"], 0, "NOK million"),
-        fmt(pj.prose(get, "actual_pension_cost"), 1, "NOK million"),
-        fmt(staff["fte_2023"], 0),
-        fmt(sick["sick_leave_2023_pct"], 1, "%"),
-    ]
-    return pd.DataFrame(
-        [(*figure, value) for figure, value in zip(KEY_FIGURES, values, strict=True)],
-        columns=["key", "measure", "chapter", "value"],
+    frame = pd.DataFrame(
+        {
+            "bar": list(columns.values()),
+            "nok_million": [_million(dr.net_operating_surplus(get, c)) for c in columns],
+        }
     )
+    frame.attrs["target"] = _million(result["required_surplus"])
+    frame.attrs["target_pct"] = float(result["target_pct"])
+    return frame
+
+
+def surplus_chart(get: checks.Getter = checks.from_disk):
+    """The front page's chart of the year: the net operating surplus of 2022, the two 2023 budgets and
+    the 2023 result, each labelled with its value, against the target line; the 2023 result's gap to
+    the target in the unfavourable colour (or the favourable one, had it met the target)."""
+    from . import style
+
+    bars = surplus_bars(get)
+    target = bars.attrs["target"]
+    fig, ax = style.figure(height=3.0)
+    colours = [style.EARLIER] * (len(bars) - 1) + [style.LEVEL]  # this year's result darker than the rest
+    drawn = ax.barh(bars["bar"], bars["nok_million"], color=colours, height=0.6)
+    last = len(bars) - 1
+    result = float(bars["nok_million"].iloc[-1])
+    gap = result - target
+    ax.plot([result, target], [last, last], color=style.UNFAVOURABLE if gap < 0 else style.FAVOURABLE,
+            linewidth=2.5, solid_capstyle="butt")  # fmt: skip
+    ax.axvline(target, color=style.TEXT, linewidth=1, linestyle=(0, (4, 2)))
+    ax.axvline(0, color=style.TEXT, linewidth=0.8)
+    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of gross operating income)"
+    ax.set_ylim(last + 0.5, -1.3)  # a row's room above the bars for the target's label, inside the chart
+    label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
+             "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip
+    target_label = ax.annotate(target_text, (target, -0.95), **label)
+    # The 2023 result's label stands past the target line, where its row is empty, and says the gap too.
+    short = "short of" if gap < 0 else "above"
+    result_text = f"{fmt(result, 1)}, {short} the target by {fmt(abs(gap), 1)}"
+    result_label = ax.annotate(result_text, (max(result, target), last), **label)
+    style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
+    style.keep_inside(ax, [target_label, result_label], horizontal=True)
+    ax.set_xlabel("Net operating surplus, NOK million")
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Net operating surplus: 2023 against budget, 2022 and target")
+    return style.finish(fig, table="drift_year_end_dispositions and drift_disposition_fund")

@@ -3,9 +3,21 @@
 Figures are drawn at the width the book gives them, so nothing is shrunk: a cell's output in the
 built book is 672 px wide at 1280 px, and an SVG is shown at 96 px per inch of its figure size
 (matplotlib writes SVG sizes in points, 72 per inch, whatever the dpi), so ``FIGURE_WIDTH`` of 6.8 in
-is 653 px, with room for the few pixels ``bbox_inches="tight"`` adds. Ten-point text comes out at
-13 px on the page; the smallest text (source note, 8 pt) at 10.7 px. ``tests/test_layout.py`` fails
-when a figure is shown at less than 95 % of its drawn width.
+is 653 px, with room for the few pixels ``bbox_inches="tight"`` adds. A point is 4/3 px on the page, so
+ten-point text comes out at 13.3 px; no chart text is smaller than ``MIN_TEXT_PT`` (10 pt), and the
+source note (``SOURCE_PT``, 9 pt) comes out at 12 px, above the 11 px ``tests/test_style.py`` holds every
+chart text to. ``tests/test_layout.py`` fails when a figure is shown at less than 95 % of its drawn width.
+
+The house style, in one place (Data and methods, "House style", says it in words):
+
+- colour by meaning: ``FAVOURABLE`` (blue) for what helps the municipality's finances, ``UNFAVOURABLE``
+  (vermilion) for what hurts them, ``LEVEL`` (grey) for plain levels and ``EARLIER`` (light grey) for
+  the earlier year or the budget beside them; the book's own estimates hatched and unfilled
+  (``estimate_style``), never looking like printed figures;
+- every chart with more than one colour has a key (``legend_above``) or, better, direct labels
+  (``direct_labels`` for bars, ``label_line_ends`` for lines, ``waterfall`` labels its own steps);
+- bridges are drawn by ``waterfall``, with connector lines;
+- one source line per figure (``finish``), naming the report's tables, never the book's internal ids.
 
 Figures are stored in the notebooks as SVG so nbval compares them; a fixed hash salt and no
 creation date in the metadata make the same figure give the same bytes on every run.
@@ -13,8 +25,11 @@ creation date in the metadata make the same figure give the same bytes on every 
 
 from __future__ import annotations
 
+import re
 import textwrap
 import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -35,12 +50,21 @@ POSITIVE, NEGATIVE, NEUTRAL = PALETTE["blue"], PALETTE["vermillion"], PALETTE["g
 # underspend, income above budget), what hurts them, and plain levels. The book's own estimates are
 # drawn in the same colour with a hatch and no fill, so they never look like printed figures.
 FAVOURABLE, UNFAVOURABLE, LEVEL = PALETTE["blue"], PALETTE["vermillion"], "#8c8c8c"
+# The earlier of two levels side by side (2022 beside 2023, the budget beside the actual): a lighter grey,
+# so the pair reads as one measure at two times, not as two unrelated series (two near-identical blues).
+EARLIER = "#c4c4c4"
 ESTIMATE_HATCH = "////"
+MIN_TEXT_PT = 10  # the smallest chart text: 13.3 px on the page
+SOURCE_PT = 9  # the source note: 12 px on the page (the tests' floor is 11 px, 8.25 pt)
+TEXT = "#333333"  # labels written on the chart (value labels, direct labels)
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
 
 
 def estimate_style(colour: str = LEVEL) -> dict:
     """Keyword arguments for a bar (``ax.bar``/``ax.barh``) that shows the book's own estimate."""
     return {"facecolor": "white", "edgecolor": colour, "hatch": ESTIMATE_HATCH, "linewidth": 1.0}
+
+
 SOURCE = "Source: Drammen kommune, Årsevaluering 2023"
 FIGURE_WIDTH = 6.8  # inches: 653 px in the book's 672 px output column (see above)
 FIGURE_HEIGHT = 3.8
@@ -62,7 +86,11 @@ def use_book_style() -> None:
             "axes.axisbelow": True,  # grid lines behind bars and points, never across them
             "grid.color": "#dddddd",
             "grid.linewidth": 0.6,
-            "font.size": 10,
+            "font.size": MIN_TEXT_PT,
+            "xtick.labelsize": MIN_TEXT_PT,
+            "ytick.labelsize": MIN_TEXT_PT,
+            "legend.fontsize": MIN_TEXT_PT,
+            "axes.labelsize": MIN_TEXT_PT,
             "legend.frameon": False,
             "savefig.bbox": "tight",
             "svg.hashsalt": "aarsevaluering-2023",
@@ -81,10 +109,52 @@ def use_book_style() -> None:
     set_matplotlib_formats("svg", metadata={"Date": None})
 
 
+def _source_names() -> dict[str, str]:
+    """Each table's internal id (its name in ``data/datapackage.json``) -> how the book names it to a
+    reader: the report's statements 2A and 2B by name, a printed table by its code (``table D08``), the
+    figures quoted in the report's text as such."""
+    from .data import package  # here, not at the top: the style module is imported before any data
+
+    names = {}
+    for item in package().values():
+        code = str(item.spec.get("source_table", ""))
+        if item.name.startswith("inv_2a"):
+            names[item.name] = "statement 2A"
+        elif item.name.startswith("inv_2b"):
+            part = re.match(r"(?:.*– )?(\d)\. ", str(item.spec.get("title", "")))
+            names[item.name] = f"statement 2B (part {part.group(1)})" if part else "statement 2B"
+        elif code == "prose":
+            names[item.name] = "the report's text"
+        else:
+            names[item.name] = ("tables " if re.search(r"[–,-]", code) else "table ") + code
+    return names
+
+
+def public_source(table: str) -> str:
+    """``table`` as a reader should see it in a source line: internal ids named as the report names the
+    tables. ``"table D08 (drift_year_end_dispositions)"`` -> ``"table D08"``, ``"inv_dk_blocks"`` ->
+    ``"tables I02a–I02d"``, ``"pension_prose_figures and pension_central_items"`` -> ``"the report's
+    text and table D04"``."""
+    names = _source_names()
+    ids = sorted(names, key=len, reverse=True)
+    pattern = "|".join(map(re.escape, ids))
+    text = re.sub(rf"\s*\((?:{pattern})\)", "", table)  # an id in brackets only repeats a name given before it
+    text = re.sub(rf"\b(?:{pattern})\b", lambda m: names[m.group(0)], text)
+    parts = re.split(r"(,\s*|\s+and\s+)", text)  # drop a name given twice ("table D04 and table D04")
+    seen, kept = set(), []
+    for part in parts:
+        if re.fullmatch(r",\s*|\s+and\s+", part) or part not in seen:
+            kept.append(part)
+            seen.add(part)
+    return re.sub(r"(,\s*|\s+and\s+)+$", "", "".join(kept)).strip()
+
+
 def source_note(fig, table: str = "", note: str = "") -> None:
-    """Write the source (and the table it comes from) under the figure."""
+    """Write the one source line under the figure: the report and the tables (as ``public_source``
+    names them), then ``note``. The caption does not repeat it."""
+    table = public_source(table) if table else ""
     text = SOURCE + (f", {table}" if table else "") + (f". {note}" if note else ".")
-    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=8, color=PALETTE["grey"])
+    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=SOURCE_PT, color=PALETTE["grey"])
 
 
 def figure(rows: int = 1, cols: int = 1, height: float = FIGURE_HEIGHT, **kwargs):
@@ -147,6 +217,7 @@ def finish(fig, table: str = "", note: str = ""):
             fig.tight_layout()
         if any([_wrap_to_fit(t, fig.bbox.x1, renderer) for t in texts]):
             continue  # lay out again with the wrapped texts before measuring
+        _refit_labels(fig)  # value labels back inside their plotting area after the layout moved it
         box = fig.get_tightbbox(renderer)  # inches, the figure spanning 0 to its width
         width = fig.get_size_inches()[0]
         overhang = max(0.0, -box.x0) + max(0.0, box.x1 - width)
@@ -155,7 +226,216 @@ def finish(fig, table: str = "", note: str = ""):
         # What still sticks out is not text that wraps (tick labels, value labels): narrow the figure.
         fig.set_size_inches(max(width - overhang, FIGURE_WIDTH / 2), height)
     fig.tight_layout()
+    _refit_labels(fig)
     return fig
+
+
+def _number(value: float) -> str:
+    from .fmt import fmt
+
+    return fmt(value, 1)
+
+
+def direct_labels(
+    ax,
+    bars,
+    labels: Sequence[str] | None = None,
+    formatter: Callable[[float], str] = _number,
+    inside: bool = False,
+    colour: str = TEXT,
+    **kwargs,
+):
+    """Label each bar of ``bars`` (what ``ax.bar``/``ax.barh`` return) with its value, at the bar's end
+    (or ``inside`` it, in white), so the reader needs neither gridlines nor a key to read it.
+    ``labels`` overrides the texts; ``formatter`` turns a value into one (one decimal by default).
+    Room is made at the ends of the value axis so no label runs off the chart."""
+    if labels is None:
+        labels = [formatter(patch.get_width() if _horizontal(bars) else patch.get_height()) for patch in bars]
+    texts = ax.bar_label(
+        bars,
+        labels=list(labels),
+        label_type="center" if inside else "edge",
+        padding=0 if inside else 3,
+        fontsize=MIN_TEXT_PT,
+        # A label on a reference line (a target, a zero line) stays readable: the line stops at it.
+        bbox=None if inside else LABEL_BOX,
+        color="white" if inside else colour,
+        **kwargs,
+    )
+    if not inside:
+        keep_inside(ax, texts, horizontal=_horizontal(bars))
+    return texts
+
+
+def _horizontal(bars) -> bool:
+    return getattr(bars, "orientation", "vertical") == "horizontal"
+
+
+def keep_inside(ax, texts: Sequence, horizontal: bool) -> None:
+    """Keep ``texts`` (labels at an offset from a point in data) inside the plotting area: make room for
+    them now, and again in :func:`finish` once the figure's layout is final (a narrower plotting area
+    moves text placed at an offset in points). Room is always made from the limits the axes had before
+    the first labels, for all the axes' labels at once (widening one end moves the labels at the
+    other), so laying out again never widens the axis more than the labels need."""
+    if not hasattr(ax, "_book_labels"):
+        ax._book_labels = {True: [], False: []}
+        ax._book_limits = {True: ax.get_xlim(), False: ax.get_ylim()}
+    ax._book_labels[horizontal].extend(texts)
+    _make_room(ax, ax._book_labels[horizontal], horizontal)
+
+
+def _refit_labels(fig) -> None:
+    for ax in fig.axes:
+        for horizontal, texts in getattr(ax, "_book_labels", {}).items():
+            if texts:
+                (ax.set_xlim if horizontal else ax.set_ylim)(*ax._book_limits[horizontal])
+                _make_room(ax, texts, horizontal)
+
+
+def _make_room(ax, texts: Sequence, horizontal: bool, pad_px: float = 4) -> None:
+    """Widen the value axis until every text of ``texts`` (labels placed at bar ends) lies inside the
+    plotting area, so none runs off the chart or into the tick labels. Text sits at a fixed offset in
+    points from a point in data, so a change of limits moves it: measured and widened a few times."""
+    renderer = ax.figure.canvas.get_renderer()
+    for _ in range(6):
+        box = ax.get_window_extent(renderer)
+        lows, highs = [], []
+        for text in texts:
+            extent = text.get_window_extent(renderer)
+            lows.append(extent.x0 if horizontal else extent.y0)
+            highs.append(extent.x1 if horizontal else extent.y1)
+        if not lows:
+            return
+        start, end = (box.x0, box.x1) if horizontal else (box.y0, box.y1)
+        short_low, short_high = max(0.0, start + pad_px - min(lows)), max(0.0, max(highs) + pad_px - end)
+        if short_low < 0.5 and short_high < 0.5:
+            return
+        low, high = ax.get_xlim() if horizontal else ax.get_ylim()
+        per_px = (high - low) / (end - start)
+        # Widening by the shortfall also shrinks every pixel's worth of data: add a little more than asked.
+        new = (low - 1.2 * short_low * per_px, high + 1.2 * short_high * per_px)
+        (ax.set_xlim if horizontal else ax.set_ylim)(*new)
+
+
+def label_line_ends(ax, lines: Iterable | None = None, offset_pt: float = 4) -> list:
+    """Write each line's label just right of its last point, in the line's colour: a key where the
+    reader looks, instead of a legend to match colours against."""
+    out = []
+    for line in lines if lines is not None else ax.get_lines():
+        label = line.get_label()
+        if not label or label.startswith("_"):
+            continue
+        x, y = line.get_xdata()[-1], line.get_ydata()[-1]
+        out.append(
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(offset_pt, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left",
+                color=line.get_color(),
+                fontsize=MIN_TEXT_PT,
+                annotation_clip=False,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One bar of a bridge: a ``change`` from the running level, or a ``total`` (a level drawn from zero;
+    its ``value`` may be ``None`` for the running level). ``estimate`` marks the book's own figure."""
+
+    label: str
+    value: float | None
+    total: bool = False
+    estimate: bool = False
+
+
+def _as_step(step) -> Step:
+    if isinstance(step, Step):
+        return step
+    label, value, *kind = step
+    kinds = set(kind[0].split()) if kind and isinstance(kind[0], str) else set()
+    return Step(label, value, total="total" in kinds, estimate="estimate" in kinds)
+
+
+def waterfall(
+    ax,
+    steps: Iterable,
+    *,
+    up_is_favourable: bool = True,
+    orientation: str = "horizontal",
+    formatter: Callable[[float], str] = _number,
+    bar_size: float = 0.6,
+):
+    """A bridge from one level to another, drawn on ``ax``: each step a bar from the running level,
+    coloured by meaning (``FAVOURABLE``/``UNFAVOURABLE``; ``up_is_favourable=False`` when an increase
+    hurts, as a cost does), totals in ``LEVEL`` grey from zero, the book's estimates hatched; a thin
+    connector line from the end of each bar to the start of the next, and each bar labelled with its
+    value (a step signed, a total plain), so no key is needed.
+
+    ``steps`` are :class:`Step` or tuples ``(label, value)`` for a change and ``(label, value, "total")``
+    for a level (``value`` None: the running level); add ``"estimate"`` to the kind for the book's own
+    figure (``"total estimate"``). Bars run top to bottom (``orientation="horizontal"``, room for long
+    labels) or left to right (``"vertical"``). Returns the levels after each step."""
+    steps = [_as_step(s) for s in steps]
+    horizontal = orientation == "horizontal"
+    level, levels, starts = 0.0, [], []
+    for step in steps:
+        if step.total:
+            start, level = 0.0, level if step.value is None else float(step.value)
+        else:
+            start, level = level, level + float(step.value)
+        starts.append(start)
+        levels.append(level)
+    positions, labels = list(range(len(steps))), []
+    for pos, step, start, end in zip(positions, steps, starts, levels, strict=True):
+        if step.total:
+            colour = LEVEL
+        else:
+            colour = FAVOURABLE if (end >= start) == up_is_favourable else UNFAVOURABLE
+        style = estimate_style(colour) if step.estimate else {"color": colour}
+        low, size = min(start, end), abs(end - start)
+        if horizontal:
+            ax.barh(pos, size, left=low, height=bar_size, **style)
+        else:
+            ax.bar(pos, size, bottom=low, width=bar_size, **style)
+        text = formatter(end) if step.total else _signed(formatter, end - start)
+        # Every label just past the bar's far end (right, or above), whichever way the step goes: a
+        # decrease's label on its left would run into the tick labels when the level is near zero.
+        anchor = max(start, end, 0.0) if horizontal else max(start, end)
+        if horizontal:
+            labels.append(ax.annotate(text, (anchor, pos), xytext=(4, 0), textcoords="offset points",
+                                      ha="left", va="center", fontsize=MIN_TEXT_PT, color=TEXT))  # fmt: skip
+        else:
+            labels.append(ax.annotate(text, (pos, anchor), xytext=(0, 3), textcoords="offset points",
+                                      ha="center", va="bottom", fontsize=MIN_TEXT_PT, color=TEXT))  # fmt: skip
+    half = bar_size / 2
+    for pos, end in zip(positions[:-1], levels[:-1], strict=True):
+        span = (pos + half, pos + 1 - half)
+        if horizontal:
+            ax.plot([end, end], span, color=LEVEL, linewidth=0.8, linestyle=(0, (2, 1.5)))
+        else:
+            ax.plot(span, [end, end], color=LEVEL, linewidth=0.8, linestyle=(0, (2, 1.5)))
+    names = [s.label for s in steps]
+    if horizontal:
+        ax.set_yticks(positions, names)
+        ax.set_ylim(len(steps) - 0.5, -0.5)  # first step at the top
+        ax.axvline(0, color=TEXT, linewidth=0.8)
+        ax.grid(axis="y", visible=False)
+    else:
+        ax.set_xticks(positions, names)
+        ax.axhline(0, color=TEXT, linewidth=0.8)
+        ax.grid(axis="x", visible=False)
+    keep_inside(ax, labels, horizontal=horizontal)
+    return levels
+
+
+def _signed(formatter: Callable[[float], str], value: float) -> str:
+    text = formatter(value)
+    return text if text.startswith(("\u2212", "-", "+")) or value == 0 else "+" + text
 
 
 def close_all() -> None:

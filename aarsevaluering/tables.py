@@ -11,7 +11,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from .data import resource
-from .fmt import NBSP, fmt, fmt_difference
+from .fmt import NBSP, fmt, fmt_difference, unit_name
 
 
 class ReportTable(Styler):
@@ -54,6 +54,7 @@ def _report_styles(numeric: list[int], text: list[int], totals: list[int]) -> li
         {"selector": "caption", "props": "caption-side: top; text-align: left; padding: 0 0 0.4em 0;"},
         {"selector": "caption .table-unit", "props": "font-weight: normal;"},
         {"selector": "th", "props": HEADER + " text-align: left;"},
+        {"selector": "thead th", "props": "border-bottom: 1px solid currentColor;"},
         {"selector": "td", "props": CELL},
     ]
     styles += [{"selector": f"th.col{i}", "props": "text-align: right;"} for i in numeric]
@@ -67,7 +68,7 @@ def _caption(caption: str, unit: str | None) -> str:
     """The caption as HTML: the caption's text escaped, then the unit stated once for the whole table."""
     text = html.escape(caption)
     if unit:
-        text += f'<span class="table-unit"> ({html.escape(unit)})</span>'
+        text += f'<span class="table-unit"> ({html.escape(unit_name(unit))})</span>'
     return text
 
 
@@ -133,7 +134,7 @@ def _check_text(checks: pd.DataFrame) -> list[str]:
     """The check's wording with its unit and source lines folded in under it, as escaped HTML."""
     out = []
     for what, unit, lines in zip(checks["what"], checks["unit"], checks["source_lines"], strict=True):
-        notes = [html.escape(str(unit))] if isinstance(unit, str) and unit else []
+        notes = [html.escape(unit_name(unit))] if isinstance(unit, str) and unit else []
         if not pd.isna(lines) and str(lines).strip():
             notes.append(f"lines {html.escape(str(lines))}")
         note = f'<br><span class="check-note">{" · ".join(notes)}</span>' if notes else ""

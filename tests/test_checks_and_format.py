@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from aarsevaluering.checks import DISCREPANCY, EXACT, ROUNDING, Check, classify, run
-from aarsevaluering.fmt import MINUS, NBSP, fmt, fmt_million
+from aarsevaluering.fmt import MINUS, NBSP, fmt, fmt_difference, fmt_million
 from aarsevaluering.tables import styled
 
 
@@ -34,12 +34,38 @@ def test_check_difference_is_printed_minus_recomputed():
 
 
 def test_fmt():
-    assert fmt(-3584884, unit="NOK 1000") == f"{MINUS}3{NBSP}584{NBSP}884{NBSP}NOK thousand"
     assert fmt(0.24, 1, "percent") == f"0.2{NBSP}%"
+    assert fmt(1.5, 1, "percentage points") == f"1.5{NBSP}percentage points"
     assert fmt(-0.04, 1) == "0.0"  # no negative zero
     assert fmt(15, sign=True) == "+15"
+    assert fmt(1234) == f"1{NBSP}234"  # a ledger cell: the unit is in the caption, never in the cell
     assert fmt(None) == fmt(float("nan")) == fmt(pd.NA) == "\u2013"
-    assert fmt_million(75663) == f"75.7{NBSP}NOK million"
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        # One form for money: currency, number, scale word; the sign before the currency.
+        ((78.327, 1, "NOK million"), "NOK 78.3 million"),
+        ((-3.2, 1, "NOK million"), f"{MINUS}NOK 3.2 million"),
+        ((0.4, 1, "NOK million", True), "+NOK 0.4 million"),
+        ((-3584884, 0, "NOK 1000"), f"{MINUS}NOK 3 584 884 thousand"),  # a printed figure quoted as printed
+        ((15, 0, "NOK thousand"), "NOK 15 thousand"),
+        ((1234, 0, "NOK"), "NOK 1 234"),
+        ((650000, 0, "NOK per year"), "NOK 650 000 per year"),
+        ((5, 0, "FTE"), "5 FTE"),
+    ],
+)
+def test_money_has_one_form(args, text):
+    assert fmt(*args).replace(NBSP, " ") == text
+    assert f"NOK{NBSP}" in fmt(*args) or "NOK" not in text  # "NOK" never ends a line apart from its number
+
+
+def test_fmt_million():
+    assert fmt_million(75663) == f"NOK{NBSP}75.7{NBSP}million"
+    assert fmt_million(-3249).replace(NBSP, " ") == f"{MINUS}NOK 3.2 million"
+    assert fmt_million(412, sign=True).replace(NBSP, " ") == "+NOK 0.4 million"
+    assert fmt_difference(0.25, 1, "NOK million").replace(NBSP, " ") == "+NOK 0.25 million"
 
 
 def test_styled_escapes_labels_and_has_a_fixed_id():
