@@ -113,3 +113,46 @@ def test_a_changed_d08_flow_reaches_the_balance_check():
     get = checks.altered(bal.D08, "actual_2023", -249006, label="Bruk av disposisjonsfond")
     frame = checks.run("balanse", get=get, only=["disposition_fund_reconciliation"])
     assert status_of(frame, "bal.disposition_fund.change_vs_d08") == checks.DISCREPANCY
+
+
+# The analyses of debt, interest, reserves and cash (views, never graded): they follow the data.
+
+
+def test_debt_by_payer_holds_b01_and_the_onlending_loans():
+    frame = bal.debt_by_payer(checks.from_disk)
+    b01 = checks.from_disk(bal.DEBT)
+    in_b01 = frame[frame["use"] != "Formidlingslån"]
+    assert in_b01["debt"].sum() == pytest.approx(b01["debt_2023_12_31"].sum())
+    assert in_b01["share_of_b01"].sum() == pytest.approx(100.0)
+    assert set(in_b01["use"]) == set(b01["label"])
+
+
+def test_floating_exposure_nets_the_fees_and_the_deposits():
+    frame = bal.floating_exposure(checks.from_disk).set_index("row_kind")
+    items = frame.loc["item", "amount"]
+    assert frame.loc["total", "amount"] == pytest.approx(items.sum())
+    more_cash = checks.altered(bal.PROSE, "value", 100, add=True, label="group_and_deposit_account_balance_31_12_2023")
+    moved = bal.floating_exposure(more_cash).set_index("row_kind")
+    assert moved.loc["total", "amount"] == pytest.approx(frame.loc["total", "amount"] - 100)
+
+
+def test_rates_divide_the_interest_by_the_average_debt():
+    rates = bal.loan_fund_rates(checks.from_disk)
+    estimated = rates[rates["source"] == "estimate"]
+    assert (estimated["rate_pct"] == 100 * estimated["interest"] / estimated["average_debt"]).all()
+    printed = bal.prose(checks.from_disk)
+    assert rates["rate_pct"].iloc[-1] == printed["nibor_3m_average_2023"]
+
+
+def test_years_of_margin_follow_the_draw():
+    base = bal.reserves_and_cash(checks.from_disk)
+    assert base["years_at_2023_pace"] == pytest.approx(base["margin"] / base["draw_2023"])
+    assert base["reserves_less_cash"] == pytest.approx(base["reserves"] - base["cash"])
+    uses = bal.adopted_budget_use(checks.from_disk)
+    assert uses["revised"] > uses["adopted"] > 0  # the tertial reports added to the adopted budget's use
+
+
+def test_instalments_against_depreciation():
+    got = bal.instalments_and_depreciation(checks.from_disk)
+    assert got["instalments_pct_depreciation"] == pytest.approx(100 * got["treasury_instalments"] / got["depreciation"])
+    assert got["enterprises_instalments"] == pytest.approx(got["loan_fund_received"] - got["treasury_instalments"])

@@ -112,3 +112,55 @@ def test_financing_bridge_closes_on_the_printed_expenditure():
     mix = inv.financing_mix(from_disk)
     assert mix["share"].sum() == pytest.approx(100)
     assert (mix["amount"] >= 0).all()
+
+
+# The analyses of the year (views, never graded): they must follow the data, not today's figures.
+
+
+def test_the_causes_add_up_to_the_uncovered_amount_and_follow_the_vat_line():
+    causes = inv.uncovered_by_cause(from_disk).set_index("key")["effect"]
+    dk = from_disk(inv.TDK)
+    printed = sum(
+        inv.dk_section_value(dk, s, "actual_2023") - inv.dk_section_value(dk, s, "revised_budget_2023")
+        for s in inv.SECTIONS_2A
+    )
+    assert causes.drop("total").sum() == pytest.approx(causes["total"]) == pytest.approx(printed)
+    # A larger VAT refund lowers the VAT cause by as much and leaves the other named causes alone.
+    more_vat = altered(inv.TDK, "actual_2023", -10_000, add=True, label="Kompensasjon for merverdiavgift")
+    moved = inv.uncovered_by_cause(more_vat).set_index("key")["effect"]
+    assert moved["vat"] == pytest.approx(causes["vat"] - 10_000)
+    assert moved[["overspend", "partners", "relending", "shares", "sale"]].equals(
+        causes[["overspend", "partners", "relending", "shares", "sale"]]
+    )
+
+
+def test_partners_grants_leave_out_the_property_sale():
+    causes = inv.uncovered_by_cause(from_disk).set_index("key")["effect"]
+    # Moving the sale's grant to kommunekassen (2B part 2) changes the sale's cause, not the partners'.
+    bigger_grant = altered(inv.T2, "actual_2023", 1_000, add=True, label=inv.DEKF_GRANT_LINE)
+    moved = inv.uncovered_by_cause(bigger_grant).set_index("key")["effect"]
+    assert moved["sale"] == pytest.approx(causes["sale"] - 1_000)
+    assert moved["partners"] == pytest.approx(causes["partners"] + 1_000)
+
+
+def test_dekf_expenditure_parts_make_its_deviation():
+    parts = inv.dekf_expenditure_parts(from_disk)
+    a2 = from_disk(inv.T2A)
+    assert parts["repayment"] == inv.value(a2, "actual_2023", label="Avdrag på lån")  # no budget, no DK row
+    shares = parts["total"] - parts["fixed"] - parts["repayment"] - parts["grant"]
+    assert shares == pytest.approx(0, abs=2)  # lending and shares are kommunekassen's alone
+
+
+def test_hso_lines_are_the_new_dekf_lines_of_health_and_care():
+    lines = inv.hso_lines(from_disk)
+    assert (lines["original_budget_2023"] == 0).all() and (lines["revised_budget_2023"] > 0).all()
+    assert lines["label"].str.startswith("DEKF").all()
+    # A line given an original budget is no longer one of them.
+    budgeted = altered(inv.T1, "original_budget_2023", 5_000, label=lines["label"].iloc[0])
+    assert len(inv.hso_lines(budgeted)) == len(lines) - 1
+
+
+def test_kk_area_overspend_is_actual_less_revised_budget():
+    frame = inv.kk_area_overspend(from_disk)
+    assert (frame["overspend"] == frame["actual_2023"] - frame["revised_budget_2023"]).all()
+    assert frame["overspend"].is_monotonic_decreasing

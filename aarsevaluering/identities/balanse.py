@@ -314,6 +314,177 @@ def debt_burden(get: Getter) -> dict[str, float]:
         "one_point_pct_income": 100.0 * floating_debt / 100.0 / income,
     }
 
+# ---------------------------------------------------------------------------------------------
+# The analyses a specialist asks for (debt and interest; reserves and cash). Views on printed figures,
+# several resting on the book's stated assumptions; they compare nothing and are never graded.
+
+CENTRAL_EXPENSES = "drift_central_expenses"
+DRIFT_PROSE = "drift_prose_figures"
+
+# Who services each use of the loan fund's debt (B01), and what the report says about it.
+DEBT_PAYERS = {
+    "Drammen kommunekasse Vann/avløp": ("Water and sewage fees", "the report (lines 3547–3548)"),
+    "Drammen kommunekasse": ("Treasury budget, its own investments", "the book's reading (the treasury's own debt)"),
+    "Drammen Eiendom KF": ("Treasury budget, through the rents its services pay",
+                           "the report, 'largely' (lines 3546–3547)"),
+    "Drammensbadet KF": ("Drammensbadet KF", "not stated"),
+}  # fmt: skip
+ONLENDING_PAYER = ("Start-loan borrowers (Husbanken loans for on-lending)", "the report (line 3539), outside B01")
+TREASURY_BUDGET_ROWS = ("Drammen kommunekasse", "Drammen Eiendom KF")
+
+
+def debt_by_payer(get: Getter) -> pd.DataFrame:
+    """The debt at 31 December 2023 by who services it (NOK million): B01's uses, each with the payer the
+    report names (or the book's reading), and the Husbanken loans for on-lending, which B01 leaves out."""
+    b01 = get(DEBT).set_index("label")["debt_2023_12_31"]
+    rows = [
+        {"payer": payer, "use": label, "debt": float(b01[label]), "basis": basis}
+        for label, (payer, basis) in DEBT_PAYERS.items()
+    ]
+    payer, basis = ONLENDING_PAYER
+    rows.append({"payer": payer, "use": "Formidlingslån", "debt": prose(get)["husbanken_onlending_loans_end_2023"],
+                 "basis": basis})  # fmt: skip
+    frame = pd.DataFrame(rows)
+    frame["share_of_b01"] = 100.0 * frame["debt"] / float(b01.sum())
+    frame.loc[frame["use"] == "Formidlingslån", "share_of_b01"] = float("nan")
+    return frame
+
+
+def instalments_and_depreciation(get: Getter) -> dict[str, float]:
+    """Instalments against depreciation (NOK million): the treasury's instalments to the loan fund (D05)
+    against its depreciation (central expenses, D04), the rest of the loan fund's instalment income (the
+    enterprises', by subtraction), and what the loan fund paid its lenders (D06). The minimum-instalment
+    rule (Kommuneloven § 14-18) asks for at least the year's depreciation scaled by the debt's share of
+    the depreciable assets' book value; the report prints neither that value nor the minimum (note 10 of
+    the annual accounts), so the book gives the debt-to-assets share up to which the instalments meet it."""
+    flows = debt_flows(get)
+    depreciation = value(get(CENTRAL_EXPENSES), "actual_2023", label="Avskrivninger") / THOUSAND_PER_MILLION
+    b01 = debt_by_use(get).set_index("label")
+    treasury_start = float(b01.loc[list(TREASURY_DEBT), "debt_2023_01_01"].sum())
+    paid = flows["treasury_instalments"]
+    return {
+        "treasury_instalments": paid,
+        "depreciation": depreciation,
+        "instalments_pct_depreciation": 100.0 * paid / depreciation,
+        "treasury_debt_start": treasury_start,
+        "instalments_pct_debt": 100.0 * paid / treasury_start,
+        "enterprises_instalments": flows["loan_fund_instalments_received"] - paid,
+        "loan_fund_received": flows["loan_fund_instalments_received"],
+        "loan_fund_paid": flows["loan_fund_instalments_paid"],
+        # Minimum = depreciation × debt / book value, so the instalments meet it while debt / book value
+        # stays at or below instalments / depreciation.
+        "max_debt_to_assets_pct": 100.0 * paid / depreciation,
+    }
+
+
+def floating_exposure(get: Getter) -> pd.DataFrame:
+    """From the loan fund's floating-rate debt to the treasury's net floating exposure (NOK million), the
+    book's estimate in three steps: the report's floating share of the loan fund's debt; less the same
+    share of the water and sewage debt, whose interest the fees pass on; less the year-end bank
+    deposits, which earn a floating rate. Each row says what it assumes; the last is the net."""
+    p = prose(get)
+    share = p["loan_portfolio_floating_rate_share_end_2023"] / 100.0
+    debt = p["loan_fund_debt_end_2023"]
+    water = float(get(DEBT).set_index("label").loc["Drammen kommunekasse Vann/avløp", "debt_2023_12_31"])
+    cash = p["group_and_deposit_account_balance_31_12_2023"]
+    rows = [
+        ("Floating-rate debt of the loan fund", share * debt,
+         "the report's floating share (line 3565) of the loan fund's debt (line 3541)"),
+        ("less the water and sewage part, passed on in the fees", -share * water,
+         "the same floating share of B01's water and sewage debt (fees, lines 3547–3548)"),
+        ("less bank deposits at year end", -cash,
+         "group and deposit accounts (line 3531), taken to earn a floating rate"),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["step", "amount", "assumes"])
+    frame["row_kind"] = "item"
+    net = {"step": "Net floating exposure", "amount": float(frame["amount"].sum()), "assumes": "the sum",
+           "row_kind": "total"}  # fmt: skip
+    frame = pd.concat([frame, pd.DataFrame([net])], ignore_index=True)
+    frame["one_point"] = frame["amount"] / 100.0  # a year's cost of one percentage point, NOK million
+    return frame
+
+
+def interest_compensation(get: Getter) -> dict[str, float]:
+    """Husbanken's interest compensation grant (NOK million): it follows Husbanken's rate, so it offsets part
+    of a rate rise; the report prints the grant and its rise, not the loans it is computed on."""
+    frame = get(DRIFT_PROSE).set_index("label")["value"]
+    return {"grant": float(frame["interest_compensation_2023"]),
+            "rise": float(frame["interest_compensation_increase_from_2022"])}  # fmt: skip
+
+
+def loan_fund_rates(get: Getter) -> pd.DataFrame:
+    """Interest rates of 2023 in %: what the loan fund paid on its debt and charged its borrowers, and what
+    the treasury paid it, each the year's interest over the average of the opening and closing debt (the
+    book's estimate: the report prints no average debt), against the internal rate the budget set and
+    the 3-month NIBOR average the report gives."""
+    p = prose(get)
+    d05, d06 = get(D05), get(D06)
+    debt = loan_fund_debt(get)
+    b01 = debt_by_use(get).set_index("label")
+    treasury = b01.loc[list(TREASURY_DEBT), list(DEBT_DATES)].sum()
+    lent = b01.loc["Sum (recomputed)", list(DEBT_DATES)]
+    rows = [
+        ("The loan fund paid its lenders",
+         value(d06, "actual_2023", label="Lånefond renteutgifter") / KRONER_PER_MILLION,
+         (debt["prose_start"] + debt["prose_end"]) / 2, "estimate", "D06 interest expenses; the text's debt"),
+        ("The loan fund charged its borrowers",
+         -value(d06, "actual_2023", label="Lånefond renteinntekter") / KRONER_PER_MILLION,
+         float(lent.mean()), "estimate", "D06 interest income; B01's debt"),
+        ("The treasury paid the loan fund",
+         value(d05, "actual_2023", label="Konserninterne renteutgifter") / THOUSAND_PER_MILLION,
+         float(treasury.mean()), "estimate", "D05 intra-group interest; B01's treasury rows"),
+        ("Internal rate set in the budget", float("nan"), float("nan"), "printed", "line 2478"),
+        ("3-month NIBOR, average of 2023", float("nan"), float("nan"), "printed", "line 2480"),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["rate", "interest", "average_debt", "source", "from"])
+    frame["rate_pct"] = 100.0 * frame["interest"] / frame["average_debt"]
+    frame.loc[3, "rate_pct"] = p["loan_fund_internal_rate_budget_2023"]
+    frame.loc[4, "rate_pct"] = p["nibor_3m_average_2023"]
+    return frame
+
+
+def reserves_and_cash(get: Getter) -> dict[str, float]:
+    """The discretionary fund's margin above the council's reserve requirement against the year's net
+    draw (how many years it lasts at 2023's pace, and at the revised budget's), and the fund reserves
+    against the year-end bank deposits (NOK million)."""
+    margin = reserve_margin(get)
+    b02 = get(FUNDS).set_index("label")
+    draw = -float(b02.loc[DISPOSITION_FUND, "change_2022_2023"]) / THOUSAND_PER_MILLION
+    budgeted = prose(get)["foreword_budgeted_use"]
+    cash = prose(get)["group_and_deposit_account_balance_31_12_2023"]
+    reserves = margin["total"] / THOUSAND_PER_MILLION
+    return {
+        "margin": margin["margin"] / THOUSAND_PER_MILLION,
+        "draw_2023": draw,
+        "years_at_2023_pace": margin["margin"] / THOUSAND_PER_MILLION / draw,
+        "budgeted_draw": budgeted,
+        "years_at_budgeted_pace": margin["margin"] / THOUSAND_PER_MILLION / budgeted,
+        "cash": cash,
+        "reserves": reserves,
+        "reserves_less_cash": reserves - cash,
+        "cash_pct_reserves": 100.0 * cash / reserves,
+        "restricted": margin["restricted"] / THOUSAND_PER_MILLION,
+        "restricted_pct_cash": 100.0 * margin["restricted"] / THOUSAND_PER_MILLION / cash,
+    }
+
+
+def free_for_any_use(get: Getter) -> dict[str, float]:
+    """The unrestricted part of the fund reserves split by what it may pay for (NOK thousand): the
+    discretionary fund (operations or investments) and the unrestricted investment funds (investments only)."""
+    b02 = get(FUNDS).set_index("label")["balance_2023"]
+    return {"any_use": float(b02[DISPOSITION_FUND]), "investment_only": float(b02[UNBOUND_INVESTMENT])}
+
+
+def adopted_budget_use(get: Getter) -> dict[str, float]:
+    """The discretionary fund's budgeted net use (NOK thousand): the adopted budget's line of D09, and the
+    use after the changes during the year (every D09 movement but the year-end settlement)."""
+    d09 = get(D09)
+    movements = d09[d09["row_kind"] == "movement"]
+    adopted = movements[movements["label"].str.startswith("Vedtatt budsjett")]
+    during_year = movements[~movements["label"].str.startswith("Saldering")]
+    return {"adopted": -float(adopted["value_2023"].sum()), "revised": -float(during_year["value_2023"].sum())}
+
+
 
 # ---------------------------------------------------------------------------------------------
 # Checks.

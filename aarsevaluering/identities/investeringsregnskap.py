@@ -1724,3 +1724,99 @@ def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
     mix["matched"] = [internal.get(source, 0.0) for source in mix["source"]]
     mix["other"] = mix["amount"] - mix["matched"]
     return mix
+
+
+# ---------------------------------------------------------------------------------------------
+# Why the year ended uncovered, by cause (the book's grouping of kommunekassen's deviations).
+
+HSO_LINE = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
+
+
+def _dk_effect(dk: pd.DataFrame, label: str) -> float:
+    """Actual − revised budget of one DK line (NOK thousand; positive adds to the uncovered amount)."""
+    return dk_value(dk, label, ACT) - dk_value(dk, label, REV)
+
+
+def uncovered_by_cause(get: Getter) -> pd.DataFrame:
+    """Kommunekassen's uncovered amount as the sum of its deviations from the revised budget, grouped by
+    cause rather than by block (NOK thousand; positive adds to the uncovered amount). The groups follow
+    the report's explanations (lines 3053–3105) where it gives them; the property sale's parts are read
+    with the report's figures (lines 3089–3091) and the book's pairing of its grant (2B part 2,
+    *Investering DEKF*) and loan part (the extra use of loans); the dividend moved from the operating
+    account is the 45 million of line 2670. The last row holds the lines no cause names, with the
+    printed subtotals' rounding, so the causes add to the amount carried forward exactly."""
+    dk = get(TDK)
+
+    def block(section):
+        return dk_section_value(dk, section, ACT) - dk_section_value(dk, section, REV)
+
+    total = sum(block(section) for section in DK_BLOCK_NAMES)
+    sale_budget = 1000 * prose(get, "dekf_property_sale_budgeted")
+    sale_grant = value(get(T2), ACT, label=DEKF_GRANT_LINE)
+    sale_loans = -_dk_effect(dk, "Bruk av lån")  # the extra use of loans: the sale's loan part (line 3091)
+    grants = _dk_effect(dk, "Tilskudd fra andre")
+    partners = grants - (sale_budget - sale_grant)  # the grants line without the sale, actual and budget
+    moved = 1000 * drift_prose(get, TRANSFER_REDUCTION)
+    rows = [
+        ("overspend", "Investment expenditure above budget",
+         block(SUM_UT), "lines 3045, 3054"),
+        ("partners", "Partners' grants above budget (without the property sale)", partners, "line 3096"),
+        ("vat", "VAT compensation short of budget", _dk_effect(dk, "Kompensasjon for merverdiavgift"), "line 3101"),
+        ("bound_use", "Less drawn from restricted investment funds", _dk_effect(dk, "Bruk av bundne investeringsfond"),
+         "DK; no cause given"),
+        ("relending", "Relending surplus less provisions to restricted investment funds",
+         block("Netto utgifter videreutlån") + _dk_effect(dk, "Avsetninger til bundne investeringsfond"),
+         "lines 3620–3624"),
+        ("shares", "Share sales above budget, less the dividend moved there from operations",
+         _dk_effect(dk, "Salg av finansielle anleggsmidler") + moved, "lines 2667–2671, 3085–3086"),
+        ("sale", "Drammen Eiendom KF's property sale above its budget", sale_budget - sale_grant - sale_loans,
+         "lines 3089–3091"),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["key", "cause", "effect", "basis"])
+    other = total - float(frame["effect"].sum())
+    frame.loc[len(frame)] = ["other", "Other lines (and rounding of the printed subtotals)", other, "DK"]
+    frame["row_kind"] = "item"
+    frame.loc[len(frame)] = ["total", "Carried forward uncovered", total, "line 3051", "total"]
+    frame.attrs["other_lines"] = {
+        "unbound_provision": _dk_effect(dk, "Avsetninger til ubundet investeringsfond"),
+        "fixed_asset_sales": _dk_effect(dk, "Salg av varige driftsmidler"),
+        "own_lending_repayments": _dk_effect(dk, "Mottatte avdrag på utlån av egne midler"),
+    }
+    return frame
+
+
+def dekf_expenditure_parts(get: Getter) -> dict[str, float]:
+    """Drammen Eiendom KF's investment expenditure against its revised budget (NOK thousand; 2A − DK): the
+    buildings (fixed assets), and the repayment and grant that had no budget, which together make its
+    net deviation."""
+    part = dekf_part(get).set_index("label")
+
+    def dev(label):
+        return float(part.loc[label, "actual_2023_dekf"] - part.loc[label, "revised_budget_2023_dekf"])
+
+    return {
+        "fixed": dev("Investeringer i varige driftsmidler"),
+        "repayment": dev("Avdrag på lån"),
+        "grant": dev("Tilskudd til andres investeringer"),
+        "total": dev(SUM_UT),
+        "fixed_revised": float(part.loc["Investeringer i varige driftsmidler", "revised_budget_2023_dekf"]),
+    }
+
+
+def hso_lines(get: Getter) -> pd.DataFrame:
+    """The Drammen Eiendom KF lines for health, social affairs and care (the HDO projects and Krokstad
+    nursing home) that had no original budget but a revised one, beside the frame line they came from."""
+    part1 = get(T1)
+    new = part1[(part1["row_kind"] == "item") & (part1["executor"] == "DEKF") & (part1[ORIG] == 0)
+                & (part1[REV] > 0) & part1["label"].str.contains("HDO|Krokstad", regex=True)]  # fmt: skip
+    return new[["label", "programme_area", ORIG, REV, ACT]].reset_index(drop=True)
+
+
+def kk_area_overspend(get: Getter) -> pd.DataFrame:
+    """Kommunekassen's (KK) lines of 2B part 1 by programme area: revised budget, actual and overspend
+    (actual − revised, NOK thousand), largest overspend first."""
+    part1 = get(T1)
+    items = part1[(part1["row_kind"] == "item") & (part1["executor"] == "KK")]
+    frame = items.groupby("programme_area")[[REV, ACT]].sum()
+    frame["overspend"] = frame[ACT] - frame[REV]
+    return frame.sort_values("overspend", ascending=False).reset_index()
