@@ -18,11 +18,22 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Everything the book is built from. When none of it is newer than the last build, make stops here;
 # otherwise Sphinx rebuilds only the pages whose sources or tables changed (aarsevaluering/sphinxext.py).
-BOOK_INPUTS := _config.yml _toc.yml $(shell find book notebooks data findings aarsevaluering _static _templates -type f \
-	-not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
+# The tables are also listed from the data package, so a deleted or renamed CSV is missed, not skipped.
+DATA_FILES := $(shell $(PYTHON) -c "import json; print(' '.join('data/' + r['path'] for r in \
+	json.load(open('data/datapackage.json'))['resources']))")
+BOOK_INPUTS := _config.yml _toc.yml $(DATA_FILES) $(shell find book notebooks data findings aarsevaluering _static \
+	_templates -type f -not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
 BOOK_BUILT := _build/.book-built
+# A failed build leaves one line here (aarsevaluering/sphinxext.py, aarsevaluering/sync.py): what failed and where.
+BUILD_FAILURE := _build/.build-failure
 
+# make's own error line is the failure's one line, so the output ends with what to fix: the build's
+# recipe records a failure instead of failing, and this recipe, expanded after it ran, reports it.
 book: $(BOOK_BUILT)
+	$(if $(wildcard $(BUILD_FAILURE)),$(error $(shell cat $(BUILD_FAILURE))))
+
+$(DATA_FILES):
+	$(error $@ is listed in data/datapackage.json but missing: restore it (git checkout -- $@) or remove it from the descriptor)
 
 # Every table validated against the data package before Sphinx starts (or the tests run). A bad table
 # stops make with the loader's message (file, row, column, value, what was expected) as the last line
@@ -32,12 +43,15 @@ $(eval DATA_ERROR := $(shell $(BIN)/python -m aarsevaluering.build --check-data 
 $(filter-out 0,$(.SHELLSTATUS)),$(error $(DATA_ERROR)))
 endef
 
-# jupyter-book build, reading pages (and executing notebooks) on every core. A notebook that raises
-# fails it (aarsevaluering/sphinxext.py), with or without -W.
+# The .py is the source: a notebook whose .ipynb does not hold its cells is executed and stored first
+# (aarsevaluering/sync.py --stale). Then jupyter-book build, reading pages (and executing notebooks) on
+# every core. A notebook that raises fails it (aarsevaluering/sphinxext.py), with or without -W; a failure
+# with a one-line summary is left to `book` to report, any other fails here.
 $(BOOK_BUILT): $(STAMP) $(BOOK_INPUTS)
 	$(check_data)
-	$(BIN)/python -m aarsevaluering.build build . -W -n --keep-going
-	touch $@
+	@mkdir -p _build && rm -f $(BUILD_FAILURE)
+	$(BIN)/python -m aarsevaluering.sync --stale --failure-file $(BUILD_FAILURE) notebooks/*.py \
+	&& $(BIN)/python -m aarsevaluering.build build . -W -n --keep-going && touch $@ || test -s $(BUILD_FAILURE)
 
 # The JUnit report of the run (nbval's notebook cells included), kept for CI's artefacts; JUNIT= to skip it.
 JUNIT ?= test-artifacts/pytest.xml

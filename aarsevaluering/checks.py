@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from .data import load, resource
+from .data import load_current, resource, row_not_found
 
 Getter = Callable[[str], pd.DataFrame]
 
@@ -188,14 +187,10 @@ def identity(chapter: str):
     return register
 
 
-@cache
-def _cached_load(name: str) -> pd.DataFrame:
-    return load(name)
-
-
 def from_disk(name: str) -> pd.DataFrame:
-    """Table getter reading ``data/`` once per process; callers get a copy they may change."""
-    return _cached_load(name).copy()
+    """Table getter reading ``data/``, again whenever a file changed since the last read (a student's
+    edit shows on the next run of a cell, no restart needed); callers get a copy they may change."""
+    return load_current(name).copy()
 
 
 CHECK_COLUMNS = [
@@ -216,7 +211,7 @@ def altered(table: str, column: str, new_value: float, add: bool = False, **wher
             for key, wanted in where.items():
                 mask &= frame[key] == wanted
             if mask.sum() != 1:
-                raise KeyError(f"{table}: {int(mask.sum())} rows match {where} (expected one)")
+                raise row_not_found(frame, where, int(mask.sum()), column)
             frame.loc[mask, column] = frame.loc[mask, column] + new_value if add else new_value
         return frame
 
@@ -333,7 +328,7 @@ def value(frame: pd.DataFrame, column: str, **where) -> float:
         mask &= (frame[key] == wanted).to_numpy(dtype=bool, na_value=False)
     hits = np.flatnonzero(mask)
     if len(hits) != 1:
-        raise KeyError(f"{frame.attrs.get('table')}: {len(hits)} rows match {where} (expected one)")
+        raise row_not_found(frame, where, len(hits), column)
     result = frame[column].iloc[hits[0]]
     return float("nan") if pd.isna(result) else float(result)
 

@@ -27,7 +27,37 @@ _INTEGER = re.compile(r"-?\d+")
 
 
 class DataError(ValueError):
-    """A table that does not match its descriptor; the message names file, row, column and value."""
+    """A table that does not match its descriptor; the message names file, line, column and value.
+
+    Line numbers are the CSV file's own (the header is line 1), so an editor goes straight to the cell.
+    """
+
+
+class RowNotFound(DataError, KeyError):
+    """A lookup of one row (by label, code, ...) that matches none or several: names the file, what was
+    looked for, in which column, and which column was wanted. A ``KeyError`` too, for callers that
+    expect one."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
+def row_not_found(frame: pd.DataFrame, where: dict, count: int, column: str | None = None) -> RowNotFound:
+    """The error for a lookup in ``frame`` (a loaded table) that matched ``count`` rows instead of one."""
+    name = frame.attrs.get("table", "?")
+    try:
+        path = resource(name).path
+        place = f"{path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}"
+    except DataError:
+        place = f"table {name}"
+    looked = " and ".join(f"{key} {value!r}" for key, value in where.items())
+    wanted = f" (looking up column {column!r})" if column else ""
+    found = "no row with" if count == 0 else f"{count} rows with"
+    return RowNotFound(f"{place}: {found} {looked}{wanted}; expected exactly one. Was a label renamed?")
 
 
 def data_dir() -> Path:
@@ -93,14 +123,24 @@ def read_descriptor(path: Path) -> list[Resource]:
     return [Resource(r, path.parent if path.parent.name != "_parts" else path.parent.parent) for r in resources]
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a changed file from an unchanged one without reading it: its mtime and size."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 @cache
-def _package(folder: str) -> dict[str, Resource]:
+def _package(folder: str, stamp: tuple | None) -> dict[str, Resource]:
     return {r.name: r for r in read_descriptor(Path(folder) / DESCRIPTOR_NAME)}
 
 
 def package() -> dict[str, Resource]:
-    """All resources of ``data/datapackage.json`` by name."""
-    return _package(str(data_dir()))
+    """All resources of ``data/datapackage.json`` by name (read again when the file changes)."""
+    folder = data_dir()
+    return _package(str(folder), _stamp(folder / DESCRIPTOR_NAME))
 
 
 def resource(name: str) -> Resource:
@@ -133,13 +173,13 @@ def read_rows(res: Resource) -> tuple[list[str], list[list[str]]]:
 def _where(res: Resource, row_number: int, row: dict, column: str) -> str:
     label = row.get("label")
     label_part = f" (label {label!r})" if label else ""
-    return f"{res.path}, row {row_number}{label_part}, column {column!r}"
+    return f"{res.path}, line {row_number + 1}{label_part}, column {column!r}"
 
 
 def validate(res: Resource) -> list[dict]:
     """Check a resource's CSV against its schema; return its rows as dicts of text.
 
-    Raises :class:`DataError` naming the file, the row (1 = first data row), the column, the
+    Raises :class:`DataError` naming the file, the line (the header is line 1), the column, the
     value and what was expected.
     """
     header, body = read_rows(res)
@@ -164,10 +204,10 @@ def validate_rows(res: Resource, header: list[str], body: list[list[str]]) -> li
     seen: dict[tuple, int] = {}
     for number, cells in enumerate(body, start=1):
         if not any(cell.strip() for cell in cells):
-            raise DataError(f"{res.path}, row {number}: empty line inside the table, expected {len(header)} cells")
+            raise DataError(f"{res.path}, line {number + 1}: empty line inside the table, expected {len(header)} cells")
         if len(cells) != len(header):
             raise DataError(
-                f"{res.path}, row {number}: {len(cells)} cells, expected {len(header)} ({','.join(cells)!r}); "
+                f"{res.path}, line {number + 1}: {len(cells)} cells, expected {len(header)} ({','.join(cells)!r}); "
                 "is the file comma-separated?"
             )
         row = dict(zip(header, cells, strict=True))
@@ -177,8 +217,8 @@ def validate_rows(res: Resource, header: list[str], body: list[list[str]]) -> li
         if res.primary_key:
             if key in seen:
                 raise DataError(
-                    f"{res.path}, row {number}, column {'/'.join(res.primary_key)}: duplicate row key {key!r} "
-                    f"(first in row {seen[key]}); expected each row to be unique"
+                    f"{res.path}, line {number + 1}, column {'/'.join(res.primary_key)}: duplicate row key {key!r} "
+                    f"(first on line {seen[key] + 1}); expected each row to be unique"
                 )
             seen[key] = number
         rows.append(row)
@@ -191,7 +231,7 @@ def check_cell(res: Resource, number: int, row: dict, f: dict) -> None:
     where = _where(res, number, row, f["name"])
     if value == "":
         if constraints.get("required"):
-            raise DataError(f"{where}: empty, expected a {f['type']} (the column is required)")
+            raise DataError(f"{where}: empty, expected {_article(f['type'])} (the column is required)")
         return
     if value != value.strip():
         raise DataError(f"{where}: {value!r} has surrounding spaces")
@@ -226,6 +266,24 @@ def load(name: str) -> pd.DataFrame:
     """The table ``name`` from ``data/``, validated against the descriptor and typed."""
     res = resource(name)
     return to_frame(res, validate(res))
+
+
+_LOADED: dict[tuple, pd.DataFrame] = {}
+
+
+def load_current(name: str) -> pd.DataFrame:
+    """:func:`load`, read once and again whenever the CSV or the descriptor changes on disk (so a
+    running kernel sees a student's edit on the next run of a cell, without a restart). The frame
+    returned is shared: copy it before changing it."""
+    res = resource(name)
+    key = (name, str(res.path), _stamp(res.path), _stamp(data_dir() / DESCRIPTOR_NAME))
+    if key not in _LOADED:
+        for old in [k for k in _LOADED if k[0] == name]:
+            del _LOADED[old]
+        _LOADED[key] = load(name)
+    else:
+        _note_read(res.path)  # a page that reads a cached table still depends on its file
+    return _LOADED[key]
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> bool:

@@ -146,6 +146,23 @@ def assign(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Da
     return checks.assign(finding_id=ids, verdict=verdicts)
 
 
+class FindingsError(DataError):
+    """The findings no longer fit the checks: a discrepancy that belongs to no finding, or a finding whose
+    checks no longer disagree (after a change to a table, a finding file or an identity)."""
+
+
+def require_consistent(checks: pd.DataFrame, findings: list[Finding] | None = None) -> None:
+    """Stop with one line when :func:`problems` finds anything, so that no page can state counts or
+    sentences written for figures that are no longer the data's."""
+    found = problems(checks, findings)
+    if found:
+        more = f" ({len(found) - 1} more problem(s) after it)" if len(found) > 1 else ""
+        raise FindingsError(
+            f"{found[0]}{more}. Every discrepancy needs one finding and every finding a discrepancy: "
+            "edit findings/<chapter>.yaml, or check the table you changed (tests/test_findings.py lists them all)"
+        )
+
+
 def problems(checks: pd.DataFrame, findings: list[Finding] | None = None) -> list[str]:
     """What is wrong with the findings against today's checks (empty when all is well): a discrepancy
     in no finding, a finding with no check, a check named in full that is not outside rounding, an

@@ -31,6 +31,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 
+from .build import failure_file
 from .data import READ_LOG_ENV
 
 # A glue role pasting from another document: {glue:text}`../notebooks/balanse.ipynb::key:s`
@@ -147,23 +148,59 @@ def _leave_execution_failures_to_us(app: Sphinx, config: Config) -> None:
         config.suppress_warnings = [*config.suppress_warnings, EXEC_WARNING]
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _last_line(traceback: str) -> str:
+    """The line a reader needs from a cell's traceback: the exception and its message."""
+    lines = [line.strip() for line in _ANSI.sub("", traceback).splitlines() if line.strip()]
+    return lines[-1] if lines else "(no traceback)"
+
+
 def _fail_on_failed_notebooks(app: Sphinx, env: BuildEnvironment) -> None:
     """After every page is read (and the readers' results merged): a notebook whose execution failed
-    is an error, with its path and the traceback of the cell that raised."""
+    is an error, with its path and the traceback of the cell that raised, and one line per notebook
+    (path, exception, message) written to :func:`failure_file` to close the build's output."""
     metadata = getattr(env, "nb_metadata", {})
-    failed = []
+    failed, summary = [], []
     for docname in sorted(env.found_docs):
         exec_data = metadata.get(docname, {}).get("exec_data") or {}
         if exec_data and not exec_data.get("succeeded", True):
-            failed.append(f"{env.doc2path(docname)}: {exec_data.get('error')}\n{exec_data.get('traceback') or ''}")
+            traceback = exec_data.get("traceback") or ""
+            path = os.path.relpath(env.doc2path(docname), app.srcdir)
+            failed.append(f"{path}: {exec_data.get('error')}\n{traceback}")
+            summary.append(f"{path}: {_last_line(traceback)}")
     if failed:
+        failure_file(app.outdir).write_text("; ".join(summary) + "\n", encoding="utf-8")
         raise NotebookExecutionError(f"{len(failed)} notebook(s) raised:\n\n" + "\n\n".join(failed))
+
+
+def _refuse_stale_pairs(app: Sphinx) -> None:
+    """The ``.py`` is the source: a paired ``.ipynb`` that does not hold its cells (the script was
+    edited and not synced) would build the page from old code, so the build stops and says what to run."""
+    from .sync import is_stale
+
+    failure_file(app.outdir).unlink(missing_ok=True)
+    stale = [
+        script.relative_to(app.srcdir)
+        for script in sorted(Path(app.srcdir, "notebooks").glob("*.py"))
+        if script.with_suffix(".ipynb").exists() and is_stale(script)
+    ]
+    if stale:
+        names = " ".join(str(s) for s in stale)
+        message = (
+            f"{', '.join(str(s.with_suffix('.ipynb')) for s in stale)} older than {names}: run "
+            f"`make sync` (or `python -m aarsevaluering.sync --stale {names}`), or build with `make book`, which does"
+        )
+        failure_file(app.outdir).write_text(message + "\n", encoding="utf-8")
+        raise NotebookExecutionError(message)
 
 
 def setup(app: Sphinx) -> dict:
     sphinx.builders.make_chunks = _one_page_per_chunk
     sphinx.builders.Builder._read_serial = _read_in_parallel_when_possible
     app.connect("builder-inited", _declare_parallel_safe)
+    app.connect("builder-inited", _refuse_stale_pairs)
     app.connect("env-before-read-docs", _longest_first)
     app.connect("source-read", _start_log)
     app.connect("doctree-read", _note_dependencies)

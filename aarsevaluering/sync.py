@@ -22,6 +22,7 @@ the run with the cell's error as the last line.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -71,7 +72,9 @@ def _evaluate(client: NotebookClient, expressions: list[str]) -> list[dict]:
 
 def execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
     """Run every code cell in order and evaluate each Markdown cell's inline expressions where it stands."""
-    client = NotebookClient(notebook, timeout=TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        notebook, timeout=TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
     failures = []
     with client.setup_kernel():
         for index, cell in enumerate(notebook.cells):
@@ -115,6 +118,7 @@ def sync(script: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aarsevaluering.sync", description=__doc__.splitlines()[0])
     parser.add_argument("--stale", action="store_true", help="only the pairs whose .ipynb differs from the .py")
+    parser.add_argument("--failure-file", type=Path, help="also write a failure's one line here (for make)")
     parser.add_argument("scripts", nargs="+", type=Path)
     args = parser.parse_args(argv)
     for script in args.scripts:
@@ -124,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"executing {script.name} and writing {script.with_suffix('.ipynb').name}", file=sys.stderr)
         try:
             sync(script)
-        except ProseError as err:
-            print(f"{script}: {err}", file=sys.stderr)
-            return 1
-        except CellExecutionError as err:
-            last = [line for line in str(err).splitlines() if line.strip()][-1:]
-            print(f"{script}: a cell raised; {last[0] if last else err}", file=sys.stderr)
+        except (ProseError, CellExecutionError) as err:
+            if isinstance(err, ProseError):
+                message = f"{os.path.relpath(script)}: {err}"
+            else:
+                last = [line for line in str(err).splitlines() if line.strip()][-1:]
+                message = f"{os.path.relpath(script)}: a cell raised {last[0] if last else err}"
+            print(message, file=sys.stderr)
+            if args.failure_file:
+                args.failure_file.write_text(" ".join(message.split()) + "\n", encoding="utf-8")
             return 1
     return 0
 

@@ -210,7 +210,8 @@ class Finding:
 
     def __str__(self) -> str:
         return (
-            f"{self.table}.csv, row {self.row_number} (label {self.label!r}), line {self.source_line}: {self.message}"
+            f"{self.table}.csv, line {self.row_number + 1} (label {self.label!r}), report line {self.source_line}: "
+            f"{self.message}"
         )
 
 

@@ -36,6 +36,7 @@ from aarsevaluering.fmt import UNIT_SUFFIX, fmt, fmt_difference
 from aarsevaluering.tables import interactive, styled
 
 all_checks = checks.run()
+findings.require_consistent(all_checks)  # a discrepancy without a finding, or a stale one, stops here
 counts = findings.counts(all_checks)
 # The chapters by their short English names, so that the tables fit the page.
 CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",

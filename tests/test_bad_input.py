@@ -1,4 +1,4 @@
-"""A real table saved or edited the wrong way gives the same data or an error naming file, row and
+"""A real table saved or edited the wrong way gives the same data or an error naming file, line and
 column: never a silently wrong table. Likewise a missing or unreadable source text. A row moved to
 another line, or a value changed, is reported against the index of the text's figures (everywhere)
 and against the text (where it is at hand)."""
@@ -63,19 +63,19 @@ BAD_FILES = pytest.mark.parametrize(
         (lambda text: text.replace(",", ";"), [FILE, "columns do not match", "expected ['source_line'"]),
         (
             lambda text: text.replace("-4816,-0.1", '-4816,"-0,1"'),
-            [FILE, "row 1", "'Skatt på inntekt og formue'", "'deviation_pct'", "'-0,1'", "not a number"],
+            [FILE, "line 2", "'Skatt på inntekt og formue'", "'deviation_pct'", "'-0,1'", "not a number"],
         ),
         (
             lambda text: text.replace("-3797187", '"-3 797 187"'),
-            [FILE, "row 1", "'actual_2022'", "'-3 797 187'", "not an integer"],
+            [FILE, "line 2", "'actual_2022'", "'-3 797 187'", "not an integer"],
         ),
         (
             lambda text: text.replace("\n2186,", "\n\n2186,"),
-            [FILE, "row 2", "empty line inside the table"],
+            [FILE, "line 3", "empty line inside the table"],
         ),
         (
             lambda text: text.replace("-3589700,", "-3589700;"),
-            [FILE, "row 1", "7 cells, expected 8", "comma-separated"],
+            [FILE, "line 2", "7 cells, expected 8", "comma-separated"],
         ),
     ],
     ids=["semicolon-delimiter", "decimal-comma", "spaced-thousands", "empty-line-inside", "one-semicolon"],
@@ -101,21 +101,23 @@ def test_a_row_moved_out_of_the_tables_lines_is_reported(real_data, source):
     rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2201,Rammetilskudd"))
     findings = check_resource(data_module.resource(TABLE), source)
     assert [str(f) for f in findings] == [
-        f"{TABLE}.csv, row 2 (label 'Rammetilskudd'), line 2201: source_line outside the table's range 2169–2200"
+        f"{TABLE}.csv, line 3 (label 'Rammetilskudd'), report line 2201: "
+        "source_line outside the table's range 2169–2200"
     ]
 
 
 def test_a_row_moved_to_another_line_of_the_table_is_reported(real_data, source):
     rewrite(real_data, lambda text: text.replace("\n2186,Rammetilskudd", "\n2188,Rammetilskudd"))
     findings = check_resource(data_module.resource(TABLE), source)
-    assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2188: values" in str(findings[0])
+    assert len(findings) == 1 and "line 3 (label 'Rammetilskudd'), report line 2188: values" in str(findings[0])
 
 
 def test_a_changed_value_is_reported(real_data, source):
     """Rammetilskudd's 2022 accounts one unit off: not as printed on its line."""
     rewrite(real_data, lambda text: text.replace(",item,-2876222,", ",item,-2876223,"))
     findings = check_resource(data_module.resource(TABLE), source)
-    assert len(findings) == 1 and "row 2 (label 'Rammetilskudd'), line 2186: values '-2 876 223 " in str(findings[0])
+    expected = "line 3 (label 'Rammetilskudd'), report line 2186: values '-2 876 223 "
+    assert len(findings) == 1 and expected in str(findings[0])
 
 
 @BAD_FILES

@@ -164,7 +164,7 @@ def test_a_csv_that_fails_its_schema_fails_the_build(tmp_path):
     assert code != 0
     # Checked before Sphinx starts: the loader's message is the last line.
     last = log.strip().splitlines()[-1]
-    assert last.startswith(f"{data / 'tiny_table.csv'}, row 1 (label 'Skatt'), column 'actual_2023': '-1 234' is not")
+    assert last.startswith(f"{data / 'tiny_table.csv'}, line 2 (label 'Skatt'), column 'actual_2023': '-1 234' is not")
     assert "Running Sphinx" not in log
 
 

@@ -29,12 +29,12 @@ def break_csv(folder, old, new):
         (
             "Skatt,item,-1234",
             'Skatt,item,"-1 234"',
-            ["row 1", "'Skatt'", "'actual_2023'", "'-1 234'", "not an integer"],
+            ["line 2", "'Skatt'", "'actual_2023'", "'-1 234'", "not an integer"],
         ),
-        ("-1234,0.2\n2", '-1234,"0,2"\n2', ["row 1", "'deviation_pct'", "'0,2'", "not a number"]),
-        ("1,Skatt,item", "1,,item", ["row 1", "'label'", "empty", "required"]),
-        ("2,Sum,total", "2,Skatt,total", ["row 2", "duplicate row key ('Skatt',)", "first in row 1"]),
-        ("1,Skatt,item", "1,Skatt,itme", ["row 1", "'row_kind'", "'itme'", "one of ['item', 'total']"]),
+        ("-1234,0.2\n2", '-1234,"0,2"\n2', ["line 2", "'deviation_pct'", "'0,2'", "not a number"]),
+        ("1,Skatt,item", "1,,item", ["line 2", "'label'", "empty", "required"]),
+        ("2,Sum,total", "2,Skatt,total", ["line 3", "duplicate row key ('Skatt',)", "first on line 2"]),
+        ("1,Skatt,item", "1,Skatt,itme", ["line 2", "'row_kind'", "'itme'", "one of ['item', 'total']"]),
     ],
     ids=["renamed-column", "missing-column", "spaced-number", "decimal-comma", "empty-required", "duplicate", "kind"],
 )

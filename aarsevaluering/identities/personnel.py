@@ -36,6 +36,7 @@ from ..checks import (
     sum_checks,
 )
 from ..checks import check as make_check
+from ..data import row_not_found
 from ..fmt import fmt
 
 CHAPTER = "personnel"
@@ -153,7 +154,7 @@ def row_of(frame: pd.DataFrame, **where) -> pd.Series:
         mask &= frame[key] == wanted
     hits = frame[mask]
     if len(hits) != 1:
-        raise KeyError(f"{frame.attrs.get('table')}: {len(hits)} rows match {where} (expected one)")
+        raise row_not_found(frame, where, len(hits))
     return hits.iloc[0]
 
 
