@@ -1,14 +1,20 @@
-"""``python -m aarsevaluering.audit [--findings]``: every check of the book, or every finding, as CSV.
+"""``python -m aarsevaluering.audit [--findings | --estimates | --letter]``: the audit as CSV.
 
 Without an option it writes one row per check (``AUDIT_COLUMNS``): what is compared, the printed and
 the recomputed figure, their difference, the unit, the class, the finding the check belongs to and
-its verdict (for a check outside any finding, the verdict is its class), and the report's lines.
-With ``--findings`` it writes one row per finding, largest first. The audit page offers both files.
+its verdict (for a check outside any finding, the verdict is its class), the report's lines, how likely
+rounding alone is to leave such a gap (sums), and a link to the code of the check's identity. Figures
+are written at the precision printed, not with the noise of binary floating point (``188.3``, never
+``188.3000000000011``). ``--findings`` writes the register, one row per finding, largest first;
+``--estimates`` the book's own estimates, kept apart from it; ``--letter`` the management letter, the
+corrections the book recommends, ranked. The audit page offers every file.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import math
 import sys
 
 import pandas as pd
@@ -17,31 +23,158 @@ from . import checks, findings
 
 AUDIT_COLUMNS = [
     "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "status",
-    "finding_id", "verdict", "source_lines", "kind", "decimals", "tolerance", "low", "high", "table", "section",
+    "finding_id", "verdict", "source_lines", "kind", "decimals", "input_decimals", "tolerance", "p_rounding",
+    "low", "high", "table", "section", "code_url",
 ]  # fmt: skip
 FINDINGS_EXPORT = [
-    "finding_id", "chapter", "title", "verdict", "checks", "size", "unit", "size_text", "relative_text",
-    "source_lines", "wrong_figure", "explanation", "check_ids",
+    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "unit", "size_text", "relative_text",
+    "size_nok_million", "materiality", "section", "caption", "search", "line", "source_lines", "wrong_figure",
+    "should_read", "explanation", "check_ids", "code_urls",
 ]  # fmt: skip
+# Digits kept beyond the printed ones where a figure is computed rather than printed (a ratio, a model).
+EXTRA_DIGITS = 3
+
+
+def _places(row: pd.Series) -> int:
+    """How many decimals a check's recomputed figure and difference are written with: the finest
+    precision of the printed figures it combines (a sum's parts, a restated figure), or the printed
+    figure's decimals plus ``EXTRA_DIGITS`` where it is a ratio or a model."""
+    decimals = int(row["decimals"])
+    parts = [int(d) for d in str(row["input_decimals"]).split()] if row["input_decimals"] else []
+    if row["kind"] in (checks.SUM, checks.RESTATEMENT) and parts:
+        return max(decimals, *parts)
+    if row["kind"] in (checks.SUM, checks.CLAIM):
+        return decimals
+    return decimals + EXTRA_DIGITS
+
+
+def _round(value: float, places: int) -> float:
+    return value if value is None or math.isnan(value) else round(float(value), max(places, 0)) + 0.0
+
+
+def at_printed_precision(frame: pd.DataFrame) -> pd.DataFrame:
+    """The checks' figures rounded to what was printed (and, for computed figures, to what the inputs
+    carry), so the CSV holds no floating-point noise."""
+    out = frame.copy()
+    places = out.apply(_places, axis=1)
+    out["printed"] = [_round(v, int(d)) for v, d in zip(out["printed"], out["decimals"], strict=True)]
+    for column in ("recomputed", "difference", "low", "high"):
+        out[column] = [_round(v, p) for v, p in zip(out[column], places, strict=True)]
+    out["tolerance"] = [_round(v, p + 1) for v, p in zip(out["tolerance"], places, strict=True)]
+    out["p_rounding"] = [v if math.isnan(v) else float(f"{v:.3g}") for v in out["p_rounding"]]
+    return out
 
 
 def audit_checks(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every check with its finding and verdict, in the chapters' order."""
+    """Every check with its finding, verdict and the link to its identity's code, in the chapters'
+    order, at the precision printed."""
     all_checks = checks.run() if all_checks is None else all_checks
-    return findings.assign(all_checks)[AUDIT_COLUMNS]
+    frame = findings.assign(all_checks)
+    frame["code_url"] = [checks.identity_url(name) for name in frame["identity"]]
+    return at_printed_precision(frame)[AUDIT_COLUMNS]
 
 
 def audit_findings(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every finding, largest first."""
+    """The register, largest first (sizes at the printed precision of their checks)."""
     all_checks = checks.run() if all_checks is None else all_checks
-    return findings.table(all_checks)[FINDINGS_EXPORT]
+    frame = findings.table(all_checks)[FINDINGS_EXPORT].copy()
+    frame["size"] = frame["size"].round(6)
+    frame["size_nok_million"] = frame["size_nok_million"].round(6)
+    return frame
+
+
+def audit_estimates(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The book's own estimates, apart from the register."""
+    return findings.estimates(checks.run() if all_checks is None else all_checks)
+
+
+def audit_letter(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The management letter: the recommended corrections, ranked (sizes in NOK million, one decimal)."""
+    frame = findings.letter(checks.run() if all_checks is None else all_checks).copy()
+    frame["size_nok_million"] = frame["size_nok_million"].round(1)
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# The audit page's tables (static, escaped HTML; ``_static/interactive-table.js`` makes them sortable).
+
+
+def _table(table_id: str, caption: str, headers: list[str], rows: list[str], filters: str = "") -> str:
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
+    attrs = f' data-filter-columns="{html.escape(filters, quote=True)}"' if filters else ""
+    return (
+        f'<table id="{html.escape(table_id)}" class="report-table interactive-table"{attrs}>'
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _where(row: pd.Series) -> str:
+    parts = [row["section"]] + ([f"table «{row['caption']}»"] if row["caption"] else [])
+    parts.append(f"search «{row['search']}»")
+    return html.escape("; ".join(parts))
+
+
+def letter_html(letter: pd.DataFrame) -> str:
+    """The management letter as a table: rank, finding (a link to its box), the figure, where it stands
+    in the published report (and the book's line), what it should read, size and materiality."""
+    rows = []
+    for _, r in letter.iterrows():
+        fid = html.escape(r["finding_id"])
+        size = "\u2013" if math.isnan(r["size_nok_million"]) else findings._million_text(r["size_nok_million"])
+        rows.append(
+            f'<tr><td class="number">{r["rank"]}</td><th scope="row"><a href="#finding-{fid}">{fid}</a></th>'
+            f"<td>{html.escape(r['figure'])}</td><td>{_where(r)} (line {html.escape(str(r['line']))})</td>"
+            f'<td>{html.escape(r["should_read"])}</td><td class="number">{size}</td>'
+            f"<td>{html.escape(r['materiality'])}</td></tr>"
+        )
+    headers = ["Rank", "Finding", "Printed figure", "Where (report; line)", "Should read", "Size (NOK million)",
+               "Materiality"]  # fmt: skip
+    return _table("audit-letter", "Management letter: recommended corrections, ranked", headers, rows)
+
+
+def every_check_html(frame: pd.DataFrame) -> str:
+    """Every check (rows of :func:`audit_checks`): what, printed, recomputed and difference with their
+    unit, class, verdict and finding, the report's lines, and a link to the code of its identity."""
+    from .fmt import fmt, fmt_difference
+
+    rows = []
+    for _, r in frame.iterrows():
+        places = _places(r)
+        fid = html.escape(r["finding_id"] or "")
+        finding = f'<a href="#finding-{fid}">{fid}</a>' if fid else "\u2014"
+        verdict = html.escape(r["verdict"]) if fid else "\u2014"
+        name = r["code_url"].rsplit("/", 1)[-1]
+        cells = [
+            f"<td><code>{html.escape(r['check_id'])}</code><br>{html.escape(r['what'])}</td>",
+            f'<td class="number">{html.escape(fmt(r["printed"], int(r["decimals"]), r["unit"]))}</td>',
+            f'<td class="number">{html.escape(fmt(r["recomputed"], places, r["unit"]))}</td>',
+            f'<td class="number">{html.escape(fmt_difference(r["difference"], int(r["decimals"]), r["unit"]))}</td>',
+            f"<td>{html.escape(r['chapter'])}</td><td>{html.escape(r['status'])}</td><td>{verdict}</td>",
+            f"<td>{finding}</td><td>{html.escape(str(r['source_lines']))}</td>",
+            f'<td><a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a></td>',
+        ]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    headers = ["Check", "Printed", "Recomputed", "Difference", "Chapter", "Class", "Verdict", "Finding",
+               "Report lines", "Code"]  # fmt: skip
+    return _table("audit-all", "Every check of the book", headers, rows, "Chapter|Class|Verdict")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aarsevaluering.audit", description=__doc__.splitlines()[0])
-    parser.add_argument("--findings", action="store_true", help="one row per finding instead of per check")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--findings", action="store_true", help="the register: one row per finding")
+    which.add_argument("--estimates", action="store_true", help="the book's own estimates, apart from the register")
+    which.add_argument("--letter", action="store_true", help="the management letter: recommended corrections, ranked")
     args = parser.parse_args(argv)
-    frame = audit_findings() if args.findings else audit_checks()
+    if args.findings:
+        frame = audit_findings()
+    elif args.estimates:
+        frame = audit_estimates()
+    elif args.letter:
+        frame = audit_letter()
+    else:
+        frame = audit_checks()
     frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 

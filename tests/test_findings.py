@@ -3,11 +3,16 @@ belongs to."""
 
 from __future__ import annotations
 
+import html
 import io
+import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import REPO
@@ -30,7 +35,7 @@ from aarsevaluering.checks import (
     rounded,
     share_range,
 )
-from aarsevaluering.data import DataError
+from aarsevaluering.data import DataError, package
 
 
 def _sum(printed, recomputed, terms, decimals=0, input_decimals=None):
@@ -55,8 +60,51 @@ def test_a_sum_of_n_rounded_figures_may_be_off_by_n_plus_one_halves(printed, rec
 
 
 def test_a_total_of_one_printed_row_is_a_restatement_with_no_band():
-    assert _sum(16482, 16483, 1) == DISCREPANCY
+    # One unit below its one row: the row's figure cut rather than rounded (both rounded from kroner).
+    assert _sum(16482, 16483, 1) == TRUNCATED
+    assert _sum(16483, 16482, 1) == DISCREPANCY  # above its row: not a cut
+    assert _sum(16482, 16484, 1) == DISCREPANCY
     assert _sum(16482, 16482.4, 1) == EXACT
+
+
+def test_each_part_of_a_sum_counts_half_of_its_own_unit():
+    # Four causes in tenths of a million and one in whole millions (the bridge's dividends), in NOK million.
+    check = Check("x", "t", "x", 78.1, 78.0, "NOK million", 1, "t", "1", kind=SUM, terms=5,
+                  input_decimals=(1, 1, 1, 1, 0))  # fmt: skip
+    assert check.tolerance == pytest.approx(0.05 + 4 * 0.05 + 0.5)
+    assert _sum(78.1, 77.4, 5, decimals=1, input_decimals=(1, 1, 1, 1, 0)) == ROUNDING
+    assert _sum(78.1, 77.4, 5, decimals=1, input_decimals=1) == DISCREPANCY
+    with pytest.raises(ValueError, match="parts' decimals"):
+        Check("x", "t", "x", 1, 1, "NOK", 0, "t", "1", kind=SUM, terms=3, input_decimals=(0, 0))
+
+
+def test_the_probability_of_a_gap_under_independent_rounding():
+    # Two figures: the difference of two uniform errors is triangular; P(|gap| >= 0.5) = 1/4.
+    assert checks.rounding_probability(0.5, [0, 0]) == pytest.approx(0.25)
+    # A total and two parts (Irwin–Hall, n = 3): P(|gap| >= 1) = 2 × (1/2)³/3! = 1/24; the band's edge: 0.
+    assert checks.rounding_probability(1.0, [0, 0, 0]) == pytest.approx(1 / 24)
+    assert checks.rounding_probability(1.5, [0, 0, 0]) == 0.0
+    assert checks.rounding_probability(0.0, [0, 0, 0]) == pytest.approx(1.0)
+    # Mixed units against a simulation: a total in tenths and three parts in thousandths.
+    rng = np.random.default_rng(24)
+    errors = rng.uniform(-0.05, 0.05, 200_000) + rng.uniform(-0.0005, 0.0005, (3, 200_000)).sum(axis=0)
+    assert checks.rounding_probability(0.04, [1, 3, 3, 3]) == pytest.approx((abs(errors) >= 0.04).mean(), abs=0.005)
+    # A 46-term sum may be 23.5 units off under the rule; a gap of 23 units is next to impossible.
+    assert checks.rounding_probability(23, [0] * 47) < 1e-60
+
+
+def test_the_float_slack_is_noise_only(all_checks, monkeypatch):
+    """The slack for floating-point noise is far below the printed unit for every check, and neither a
+    hundredth nor a hundred times of it changes any check's class."""
+    unit = 10.0 ** -all_checks["decimals"].astype(float)
+    size = all_checks[["printed", "recomputed"]].abs().max(axis=1)
+    slack = checks.UNIT_SLACK * unit + checks.SIZE_SLACK * size
+    assert (slack < 1e-3 * unit).all()
+    for factor in (0.01, 100):
+        monkeypatch.setattr(checks, "UNIT_SLACK", checks.UNIT_SLACK * factor)
+        monkeypatch.setattr(checks, "SIZE_SLACK", checks.SIZE_SLACK * factor)
+        assert list(checks.run()["status"]) == list(all_checks["status"]), factor
+        monkeypatch.undo()
 
 
 def test_a_sum_of_finer_figures_has_only_their_rounding_besides_its_own():
@@ -72,7 +120,9 @@ def test_a_sum_of_finer_figures_has_only_their_rounding_besides_its_own():
         (603.0, 603.023, 1, EXACT),
         (113.2, 113.261, 1, TRUNCATED),  # cut at the printed digit, not rounded
         (-113.2, -113.261, 1, TRUNCATED),
-        (113.2, 113.3, 1, DISCREPANCY),  # a whole unit up: neither
+        (113.2, 113.3, 1, TRUNCATED),  # one unit up: the figure behind 113.3 may be 113.26, cut to 113.2
+        (113.2, 113.4, 1, DISCREPANCY),  # two units: neither
+        (113.3, 113.2, 1, DISCREPANCY),  # larger than the figure it restates: not a cut
         (603.2, 603.023, 1, DISCREPANCY),  # no band for a restatement
         (-0.2, 0.0, 1, DISCREPANCY),
         (9564, 9504.6, 0, DISCREPANCY),
@@ -80,6 +130,15 @@ def test_a_sum_of_finer_figures_has_only_their_rounding_besides_its_own():
 )
 def test_a_restatement_rounds_or_truncates_and_has_no_band(printed, recomputed, decimals, status):
     assert classify(printed, recomputed, decimals, RESTATEMENT) == status
+
+
+def test_a_truncated_restatement_allows_one_unit_and_half_the_source_unit():
+    # P03's frame: 1 619 thousand in its table, 1.618 million in the text (kroner cut at the thousand).
+    assert classify(1.618, 1.619, 3, RESTATEMENT, source_decimals=3) == TRUNCATED
+    # A text figure in tenths restating thousands: at most a tenth and half a thousandth.
+    assert classify(97.3, 97.3995, 1, RESTATEMENT, source_decimals=3) == TRUNCATED
+    assert classify(97.4, 97.324, 1, RESTATEMENT, source_decimals=3) == DISCREPANCY
+    assert classify(97.3, 97.4006, 1, RESTATEMENT, source_decimals=3) == DISCREPANCY
 
 
 def test_a_share_lies_in_the_range_its_rounded_inputs_allow():
@@ -126,7 +185,7 @@ def test_findings_name_their_figures_by_placeholder_never_by_hand():
     )
     typed = []
     for finding in findings.load():
-        for text in (finding.title, finding.explanation, finding.wrong_figure):
+        for text in (finding.title, finding.explanation, finding.wrong_figure, finding.should_read, finding.rests_on):
             bare = allowed.sub("", findings.PLACEHOLDER.sub("", text))
             if re.search(r"\d", bare):
                 typed.append(f"{finding.finding_id}: {re.findall(r'.{0,30}[0-9].{0,10}', bare)[:2]}")
@@ -152,6 +211,99 @@ def test_counts_separate_contradictions_from_the_rest(all_checks):
     counts = findings.counts(all_checks)
     assert counts["contradicted"] + counts["not_contradicted"] == counts["findings"] > 0
     assert sum(counts[s] for s in checks.STATUSES) == counts["checks"] == len(all_checks)
+    assert sum(counts[f"nature_{n}"] for n in findings.NATURES) == counts["findings"]
+    levels = [f"level_{lvl.replace(' ', '_')}" for lvl in findings.LEVELS]
+    assert sum(counts[key] for key in levels) == counts["findings"]
+
+
+def test_the_register_holds_no_finding_of_estimates_only(all_checks):
+    """A finding whose checks are all the book's estimates is listed apart, never in the register; the
+    register and the estimates together are every entry of the findings files that gathers a check."""
+    assigned = findings.assign(all_checks)
+    register, estimates = findings.table(all_checks), findings.estimates(all_checks)
+    for fid in register["finding_id"]:
+        assert (assigned.loc[assigned["finding_id"] == fid, "status"] != checks.ESTIMATE).any(), fid
+    for fid in estimates["finding_id"]:
+        assert (assigned.loc[assigned["finding_id"] == fid, "status"] == checks.ESTIMATE).all(), fid
+    gathered = set(assigned.loc[assigned["finding_id"] != "", "finding_id"])
+    assert gathered == set(register["finding_id"]) | set(estimates["finding_id"])
+    assert findings.counts(all_checks)["book_estimates"] == len(estimates) > 0
+    a_model = next(f for f in findings.load() if f.finding_id in set(estimates["finding_id"]))
+    as_finding = [replace(a_model, verdict="unstated", nature="narrative")]
+    assert any("holds only estimates" in p for p in findings.problems(all_checks, as_finding))
+
+
+def test_materiality_is_a_share_of_gross_operating_income_and_places_each_finding(all_checks):
+    thresholds = findings.materiality()
+    assert thresholds["overall"] == pytest.approx(thresholds["base"] * findings.MATERIALITY_PCT / 100)
+    assert thresholds["trivial"] == pytest.approx(thresholds["overall"] * findings.TRIVIAL_SHARE_PCT / 100)
+    register = findings.table(all_checks)
+    for _, row in register.iterrows():
+        expected = findings.level(row["size_nok_million"], thresholds)
+        assert row["materiality"] == expected, row["finding_id"]
+        money = row["unit"] in checks.IN_NOK_THOUSAND and row["size_text"] != ""
+        assert (row["materiality"] != findings.QUALITATIVE) == money, row["finding_id"]
+    assert findings.level(thresholds["overall"], thresholds) == findings.MATERIAL
+    assert findings.level(thresholds["trivial"], thresholds) == findings.TRIVIAL
+
+
+def test_the_management_letter_ranks_the_corrections(all_checks):
+    letter = findings.letter(all_checks)
+    assert list(letter["rank"]) == list(range(1, len(letter) + 1)) and len(letter) > 0
+    order = letter["materiality"].map({lvl: i for i, lvl in enumerate(findings.LEVELS)})
+    assert order.is_monotonic_increasing
+    for level, group in letter.groupby("materiality"):
+        if level != findings.QUALITATIVE:
+            assert group["size_nok_million"].is_monotonic_decreasing, level
+    assert (letter["should_read"] != "").all() and (letter["search"] != "").all()
+    register = findings.table(all_checks)
+    wanted = register.loc[register["should_read"] != "", "finding_id"]
+    assert set(letter["finding_id"]) == set(wanted)
+
+
+def _source_text() -> str | None:
+    path = Path(os.environ.get("AARSEVALUERING_SOURCE", REPO.parent / "shared" / "source" / "aarsevaluering-2023.txt"))
+    return " ".join(path.read_text(encoding="utf-8").split()) if path.exists() else None
+
+
+def test_every_locator_can_be_found_in_the_report(all_checks):
+    """Each finding names its section and printed words to search for, and each table its caption and
+    words, in data/datapackage.json; where the report's text is at hand, each caption and search string
+    is printed in it (whitespace aside), so a reader can find it in the published PDF."""
+    register = findings.table(all_checks)
+    assert (register["section"] != "").all() and (register["search"] != "").all()
+    strings = {s for column in ("caption", "search") for s in register[column] if s}
+    for res in package().values():
+        spec = res.spec["locator"]
+        assert spec["heading_path"], res.name
+        strings |= {s for s in (spec["caption"], spec["search"]) if s}
+    text = _source_text()
+    if text is None:  # without the text, at least each string is printed words, not a line number
+        assert all(re.search(r"[A-Za-zÆØÅæøå]{3}", s) for s in strings)
+        return
+    missing = sorted(s for s in strings if " ".join(s.split()) not in text)
+    assert not missing, f"locators not printed in the report: {missing}"
+
+
+def test_finding_boxes_show_check_ids_locator_permalink_and_code_links(all_checks):
+    register = findings.table(all_checks)
+    markup = findings.boxes(register)
+    for _, row in register.iterrows():
+        fid = row["finding_id"]
+        assert f'href="#finding-{fid}"' in markup and f'id="finding-{fid}"' in markup
+        for check_id in row["check_ids"].split():
+            assert html.escape(check_id) in markup
+        assert row["code_urls"].startswith("https://")
+    table = findings.register_html(register)
+    assert table.count("<details>") == len(register) and "interactive-table" in table
+
+
+def test_every_check_links_to_the_function_that_makes_it(all_checks):
+    for name in sorted(set(all_checks["identity"])):
+        url = checks.identity_url(name)
+        path, line = url.split("/blob/main/")[1].split("#L")
+        source = (REPO / path).read_text(encoding="utf-8").splitlines()
+        assert source[int(line) - 1].startswith(f"def {name.rsplit('.', 1)[1]}("), url
 
 
 def test_the_audit_command_writes_every_check_and_every_finding(all_checks):
@@ -167,20 +319,38 @@ def test_the_audit_command_writes_every_check_and_every_finding(all_checks):
     out = subprocess.run([*run, "--findings"], cwd=REPO, check=True, capture_output=True, text=True).stdout
     by_finding = pd.read_csv(io.StringIO(out))
     assert list(by_finding.columns) == audit.FINDINGS_EXPORT
-    assert set(by_finding["finding_id"]) == set(by_check["finding_id"].dropna())
+    estimates = findings.estimates(all_checks)["finding_id"]
+    assert set(by_finding["finding_id"]) | set(estimates) == set(by_check["finding_id"].dropna())
+    out = subprocess.run([*run, "--letter"], cwd=REPO, check=True, capture_output=True, text=True).stdout
+    letter = pd.read_csv(io.StringIO(out))
+    assert list(letter.columns) == findings.LETTER_COLUMNS
+    assert list(letter["finding_id"]) == list(findings.letter(all_checks)["finding_id"])
+    # Figures at the precision printed: no binary floating-point noise in any figure column.
+    for column in ("printed", "recomputed", "difference", "tolerance", "low", "high"):
+        text = by_check[column].dropna().map(repr)
+        noisy = text[text.str.contains(r"\.\d*(?:0{6,}[1-9]|9{6,})\d*$")]
+        assert noisy.empty, f"{column}: {list(noisy[:3])}"
+    decimals = by_check["printed"].map(lambda v: len(repr(v).split(".")[1].rstrip("0")) if "." in repr(v) else 0)
+    assert (decimals <= by_check["decimals"].clip(lower=0)).all()
+    assert by_check["code_url"].str.contains(r"/blob/main/aarsevaluering/identities/\w+\.py#L\d+$").all()
 
 
 def test_readme_states_the_counts(all_checks):
-    """README gives the counts of checks and findings; they are what the checks give today."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """README gives the counts of checks, findings, the book's estimates and materiality; they are what
+    the checks give today."""
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     stated = re.search(
-        r"\*\*(\d+) checks\*\*: (\d+) exact, (\d+) within rounding, (\d+) truncated, (\d+)\s+estimates and "
-        r"(\d+) discrepancies\. The discrepancies come down to \*\*(\d+) findings\*\*: (\d+) errors and (\d+)\s+"
-        r"inconsistencies, where the report contradicts itself, and (\d+) of scope and (\d+) unstated",
+        r"\*\*(\d+) checks\*\*: (\d+) exact, (\d+) within rounding, (\d+) truncated, (\d+) estimates and "
+        r"(\d+) discrepancies\. The discrepancies come down to \*\*(\d+) findings\*\*: (\d+) errors and (\d+) "
+        r"inconsistencies, where the report contradicts itself, and (\d+) of scope and (\d+) unstated, where it "
+        r"does not; (\d+) more entries are the book's own estimates, listed apart\. Against materiality, (\d+) "
+        r"findings are material, (\d+) lie between materiality and the clearly-trivial line, (\d+) are clearly "
+        r"trivial and (\d+) are not in kroner\.",
         readme,
     )
     assert stated, "README.md no longer states the counts of checks and findings"
     counts = findings.counts(all_checks)
     keys = ["checks", "exact", "rounding", "truncated", "estimate", "discrepancy", "findings", "error",
-            "inconsistency", "scope", "unstated"]  # fmt: skip
+            "inconsistency", "scope", "unstated", "book_estimates", "level_material", "level_below_materiality",
+            "level_clearly_trivial", "level_not_in_NOK"]  # fmt: skip
     assert [int(g) for g in stated.groups()] == [counts[k] for k in keys], f"README.md states {stated.groups()}"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..checks import (
-    ESTIMATE_KIND,
     RESTATEMENT,
     SHARE,
     SUM,
@@ -534,6 +533,17 @@ def liquidity_year_end(get: Getter) -> list[Check]:
             ),
             kind=RESTATEMENT,
         ),
+        # The second paragraph repeats the first word for word with the year changed to 2022; were it
+        # 2022's, its average would be 2022's own, not the 2023 figure again.
+        _claim(
+            "bal.liquidity.repeated_paragraph_is_2022",
+            "The liquidity paragraph dated 2022 (lines 3627–3635) gives 2022's average, not 2023's again",
+            p["average_group_account_balance_2022_repeated_paragraph"] != liq["average_group_account"],
+            PROSE,
+            prose_line(
+                get, "average_group_account_balance_2023", "average_group_account_balance_2022_repeated_paragraph"
+            ),
+        ),
     ]
 
 
@@ -652,6 +662,20 @@ def loan_debt_flows(get: Getter) -> list[Check]:
             1,
             f"{PROSE}, {D06}",
             f"{prose_line(get, 'loan_fund_instalments_paid_2023')}; {_line(d06, label='Lånefond avdragsinntekter')}",
+            kind=RESTATEMENT,
+        ),
+        # The sentence follows the loan fund's own debt, so «paid» reads as the loan fund's instalments to
+        # its lenders: D06's instalment expenses, not the instalment income from its borrowers above.
+        _check(
+            "bal.debt.instalments_paid_vs_d06_expenses",
+            "Instalments paid in 2023 (prose, after the loan fund's debt) = the loan fund's instalment "
+            "expenses (D06, kroner)",
+            p["loan_fund_instalments_paid_2023"],
+            flows["loan_fund_instalments_paid"],
+            "NOK million",
+            1,
+            f"{PROSE}, {D06}",
+            f"{prose_line(get, 'loan_fund_instalments_paid_2023')}; {_line(d06, label='Lånefond avdragsutgifter')}",
             kind=RESTATEMENT,
         ),
         _claim(
@@ -957,23 +981,26 @@ def investment_funds_reconciliation(get: Getter) -> list[Check]:
                     section_of=FUNDS,
                 )
             )
-    surplus = relending_surplus(get)
     p = prose(get)
     label = "startloan_extra_repayments_to_bound_investment_fund_2023"
+    # The regulations set the relending surplus aside to bound investment funds; DK (and 2A) print it as
+    # the net of the relending block, so the text's figure is a restatement of a printed figure.
+    net_relending = -value(dk, "actual_2023", label="Sum netto utgifter videreutlån")
     out.append(
         _check(
             "bal.bound_investment_funds.relending_surplus_vs_prose",
-            "Set aside from extra and redeemed start-loan repayments (prose) against the book's model: "
-            "repayments received on relending − instalments on relending loans (DK)",
+            "Set aside from extra and redeemed start-loan repayments (prose) = the relending block's net "
+            "surplus (DK «Sum netto utgifter videreutlån», the same in 2A)",
             p[label],
-            surplus / THOUSAND_PER_MILLION,
+            net_relending / THOUSAND_PER_MILLION,
             "NOK million",
             1,
             f"{PROSE}, {DK}",
-            f"{prose_line(get, label)}; {_line(dk, label='Mottatte avdrag på videreutlån')}; "
-            f"{_line(dk, label='Avdrag på lån til videreutlån')}",
+            f"{prose_line(get, label)}; {_line(dk, label='Sum netto utgifter videreutlån')}; "
+            f"{_line(a2, label='Netto utgifter videreutlån')}",
             section_of=FUNDS,
-            kind=ESTIMATE_KIND,
+            kind=RESTATEMENT,
+            input_decimals=3,
         )
     )
     return out

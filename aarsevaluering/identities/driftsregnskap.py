@@ -1504,6 +1504,51 @@ def claims(get: Getter) -> list[Check]:
     return out
 
 
+@identity(CHAPTER)
+def adopted_budget_figures(get: Getter) -> list[Check]:
+    """What the text says the adopted budget held, against the tables' adopted (original) budget: its
+    net use of the discretionary fund (line 141 against D09's adopted use) and its extraordinary
+    dividends for self-financing (the summary's, line 88, against what 2A's budgeted transfer leaves
+    after the 15 % rule's amount, lines 2665–2666)."""
+    d09, a2 = get(D09), get("inv_2a_financing")
+    foreword = get("bal_prose_figures")
+    inv = get("inv_prose_figures")
+    budgeted_use = value(foreword, "value", label="foreword_budgeted_use")
+    rule = value(inv, "value", label="self_financing_budget_15pct_rule")
+    transfer = -value(a2, "original_budget_2023", label="Overføring fra drift")
+    dividends = value(_prose(get), "value", label="extraordinary_dividend_budget")
+    return [
+        _check(
+            "drift_claims.adopted_budget_fund_use.figure",
+            "The adopted budget's net use of the discretionary fund (line 141) = D09's adopted use",
+            budgeted_use,
+            -_m(value(d09, "value_2023", label="Vedtatt budsjett - bruk")),
+            D09,
+            f"141; {_line(d09, label='Vedtatt budsjett - bruk')}",
+            decimals=1,
+            unit="NOK million",
+            section="Driftsregnskapet (text)",
+            kind=RESTATEMENT,
+            input_decimals=3,
+        ),
+        _check(
+            "drift_claims.adopted_budget_extraordinary_dividends",
+            "The adopted budget's extraordinary dividends (line 88) = 2A's budgeted transfer from operations − "
+            "the 15 % rule's amount (line 2665), as line 2666 gives them",
+            dividends,
+            _m(transfer) - rule,
+            PROSE,
+            f"88; {_line(a2, label='Overføring fra drift')}; 2665–2666",
+            decimals=0,
+            unit="NOK million",
+            section="Driftsregnskapet (text)",
+            kind=SUM,
+            terms=2,
+            input_decimals=(3, 1),  # 2A in thousands, the rule's amount in tenths of a million
+        ),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # The analyses of the chapter (shown, never graded).
 
@@ -1530,7 +1575,9 @@ def report_causes(get: Getter) -> pd.DataFrame:
         line = int(
             prose.loc[(prose["label"] == label) & (prose["source_line"].between(2079, 2098)), "source_line"].iloc[0]
         )
-        out.append({"cause": cause, "line": line, "printed": sign * _p(prose, label), "tables": _m(table)})
+        decimals = int(prose.loc[(prose["label"] == label) & (prose["source_line"] == line), "decimals"].iloc[0])
+        out.append({"cause": cause, "line": line, "printed": sign * _p(prose, label), "decimals": decimals,
+                    "tables": _m(table)})  # fmt: skip
     return pd.DataFrame(out)
 
 
@@ -1554,7 +1601,8 @@ def report_bridge(get: Getter) -> list[Check]:
             section="Driftsregnskapet (text)",
             kind=SUM,
             terms=len(causes),
-            input_decimals=1,
+            # Each cause at its own printed precision (the dividends' 45 is printed in whole millions).
+            input_decimals=tuple(int(d) for d in causes["decimals"]),
         )
     ]
 

@@ -858,7 +858,7 @@ def self_financing_rule(get: Getter) -> list[Check]:
             f"{_line(a, label='Overføring fra drift')}; prose 2665–2666",
             kind=SUM,
             terms=2,
-            input_decimals=-3,  # the dividends are printed in whole NOK million
+            input_decimals=(-2, -3),  # the rule's 118.8 in tenths of a million, the dividends in whole millions
         )
     )
     # The 45 million (line 2670) against 2A is the operating chapter's check (transfer_to_investment_reduction);

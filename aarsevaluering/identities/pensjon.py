@@ -370,10 +370,10 @@ def prose_derived_totals(get: Getter) -> list[Check]:
             source_lines=f"{prose_line(get, 'ordinary_premium_incl_employer_tax')}, "
             f"{prose_line(get, 'actual_pension_cost')}; {central_line(get, TOTAL)}",
             section=section,
-            # Two figures: the ordinary premium in tenths of a million and D04's total, counted at that
-            # precision too (its thousands are finer, so the band is a little wider than it need be).
+            # Two figures, each at its own precision: the ordinary premium in tenths of a million and
+            # D04's total in thousands.
             terms=2,
-            input_decimals=1,
+            input_decimals=(1, 3),
         ),
         _claim(f"{PROSE}.claim_growth_above_wage_growth",
                "The pension cost grew 'considerably more' than wages: its stated growth against the wage growth "
