@@ -9,13 +9,17 @@ the typed DataFrame) so the same identities run on data from disk or on altered 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .data import load_current, resource, row_not_found
+from .data import REPO_ROOT, load_current, resource, row_not_found
 
 Getter = Callable[[str], pd.DataFrame]
 
@@ -33,8 +37,16 @@ CLAIM = "claim"  # a statement in words (printed 1 = the report says so; recompu
 ESTIMATE_KIND = "estimate"  # a relation the report never states (a weighting it does not claim, a model)
 KINDS = (SUM, RESTATEMENT, SHARE, CLAIM, ESTIMATE_KIND)
 
-# Relative slack for floating-point noise in the comparisons below (never a tolerance of its own).
-_EPS = 1e-9
+# Slack for floating-point noise in the comparisons below, never a tolerance of its own: a billionth of
+# the unit of the printed figure's last digit, plus 10⁻¹² of the figure's size. A sum of these figures in
+# binary floating point is off by ~10⁻¹⁵ of its size, so this covers the noise and nothing else: on D06's
+# sums of hundreds of millions of kroner it is under a thousandth of a krone (Data and methods states it).
+UNIT_SLACK = 1e-9
+SIZE_SLACK = 1e-12
+
+# A gap that rounding allows but that independent rounding errors would reach less often than this is
+# flagged as improbable (``Check.p_rounding``): still within the rule, but worth a look.
+IMPROBABLE = 0.01
 
 
 @dataclass(frozen=True)
@@ -44,8 +56,10 @@ class Check:
     ``difference`` is printed − recomputed; ``decimals`` is how many decimals the report prints the
     compared figure with, which sets the unit of its last digit. ``kind`` names the relation and with
     it the tolerance (:func:`classify`): for a ``sum``, ``terms`` printed figures were combined, each
-    rounded to ``input_decimals`` (default: ``decimals``); for a ``share``, ``low`` and ``high`` bound
-    what the recomputed figure could be, given that its printed inputs are rounded.
+    rounded to ``input_decimals`` (default: ``decimals``), given once for all parts or part by part as
+    a tuple (in the compared figure's unit: a part printed in whole millions in a sum in NOK million
+    has 0, a part in NOK thousand 3); for a ``share``, ``low`` and ``high`` bound what the recomputed
+    figure could be, given that its printed inputs are rounded.
     """
 
     check_id: str
@@ -60,7 +74,7 @@ class Check:
     section: str = ""
     kind: str = SUM
     terms: int = 2
-    input_decimals: int | None = None
+    input_decimals: int | tuple[int, ...] | None = None
     low: float = float("nan")
     high: float = float("nan")
 
@@ -69,30 +83,52 @@ class Check:
             raise ValueError(f"check {self.check_id}: kind {self.kind!r} is not one of {KINDS}")
         if self.kind == SHARE and (math.isnan(self.low) or math.isnan(self.high)):
             raise ValueError(f"check {self.check_id}: a share needs the range (low, high) its rounded inputs allow")
+        if isinstance(self.input_decimals, tuple) and len(self.input_decimals) != self.terms:
+            raise ValueError(
+                f"check {self.check_id}: {len(self.input_decimals)} parts' decimals for {self.terms} terms"
+            )
 
     @property
     def difference(self) -> float:
         return round(self.printed - self.recomputed, self.decimals + 6)
 
     @property
+    def part_decimals(self) -> tuple[int, ...]:
+        """The decimals of each part of a sum, in the compared figure's unit (one entry per term)."""
+        parts = self.decimals if self.input_decimals is None else self.input_decimals
+        return tuple(int(d) for d in parts) if isinstance(parts, tuple) else (int(parts),) * self.terms
+
+    @property
     def tolerance(self) -> float:
         """The largest difference rounding can explain, in the printed figure's unit (NaN where the
-        kind has no band: restatements, claims, estimates, and shares, which use their range)."""
+        kind has no band: restatements, claims, estimates, and shares, which use their range): half the
+        printed figure's unit plus half of each part's own unit."""
         if self.kind != SUM:
             return float("nan")
-        inputs = self.decimals if self.input_decimals is None else self.input_decimals
-        return 0.5 * 10.0**-self.decimals + self.terms * 0.5 * 10.0**-inputs
+        return 0.5 * 10.0**-self.decimals + sum(0.5 * 10.0**-d for d in self.part_decimals)
+
+    @property
+    def p_rounding(self) -> float:
+        """For a sum of several parts: how likely independent rounding errors of the printed total and
+        of each part are to leave a gap at least as large as this one (NaN for other kinds)."""
+        if self.kind != SUM or self.terms < 2 or math.isnan(self.difference):
+            return float("nan")
+        return rounding_probability(abs(self.difference), (self.decimals, *self.part_decimals))
 
     @property
     def status(self) -> str:
         # A "sum" of one printed figure is that figure printed again: a restatement, with no band.
         kind = RESTATEMENT if self.kind == SUM and self.terms == 1 else self.kind
-        return classify(self.printed, self.recomputed, self.decimals, kind, self.tolerance, self.low, self.high)
+        source = self.part_decimals[0] if self.kind == SUM else self.input_decimals
+        return classify(self.printed, self.recomputed, self.decimals, kind, self.tolerance, self.low, self.high,
+                        source_decimals=source if isinstance(source, int) else None)  # fmt: skip
 
     def as_row(self) -> dict:
         row = asdict(self)
         row["difference"] = self.difference
+        row["input_decimals"] = " ".join(str(d) for d in self.part_decimals) if self.kind == SUM else ""
         row["tolerance"] = self.tolerance
+        row["p_rounding"] = self.p_rounding
         row["status"] = self.status
         return row
 
@@ -105,6 +141,7 @@ def classify(
     tolerance: float | None = None,
     low: float = float("nan"),
     high: float = float("nan"),
+    source_decimals: int | None = None,
 ) -> str:
     """The book's one tolerance rule, by the kind of relation.
 
@@ -114,8 +151,11 @@ def classify(
     * ``sum`` of n printed figures: each is off its true value by up to half a unit, and so is the
       printed total, so rounding can explain up to (n + 1)/2 units (``tolerance``; the default
       ``None`` means n = 2, a difference of two figures): ``rounding``, beyond it ``discrepancy``;
-    * ``restatement``: ``truncated`` when the recomputed figure truncates to the printed one (cut,
-      not rounded, at the printed digit), otherwise ``discrepancy``: there is no band;
+    * ``restatement``: ``truncated`` when the printed figure is the restated quantity cut, not rounded,
+      at the printed digit, otherwise ``discrepancy``: there is no band. The restated figure is itself
+      rounded (to ``source_decimals``, default ``decimals``), so the quantity behind it lies within half
+      its unit, and the cut figure may lie up to one printed unit plus that half unit below it in size
+      (a table's 1 619 thousand, from 1 618 6xx kroner, cut to 1.618 million in the text);
     * ``share``: ``rounding`` when the printed figure's own rounding interval meets the range
       [``low``, ``high``] the rounded inputs allow, otherwise ``discrepancy``;
     * ``claim``: a claim in words either holds (``exact``) or is contradicted (``discrepancy``);
@@ -128,7 +168,7 @@ def classify(
     if printed is None or recomputed is None or math.isnan(printed) or math.isnan(recomputed):
         return DISCREPANCY
     unit = 10.0**-decimals
-    noise = _EPS * max(1.0, abs(printed), abs(recomputed))
+    noise = UNIT_SLACK * unit + SIZE_SLACK * max(abs(printed), abs(recomputed))
     gap = abs(printed - recomputed)
     if gap <= unit / 2 + noise:
         return EXACT
@@ -138,11 +178,36 @@ def classify(
     if kind == RESTATEMENT:
         same_sign = printed == 0 or recomputed == 0 or (printed > 0) == (recomputed > 0)
         cut = abs(recomputed) - abs(printed)
-        return TRUNCATED if same_sign and -noise <= cut < unit - noise else DISCREPANCY
+        source_half = 0.5 * 10.0 ** -(decimals if source_decimals is None else source_decimals)
+        return TRUNCATED if same_sign and -noise <= cut < unit + source_half - noise else DISCREPANCY
     if kind == SHARE:
         meets = printed + unit / 2 >= low - noise and printed - unit / 2 <= high + noise
         return ROUNDING if meets else DISCREPANCY
     return DISCREPANCY  # a claim that does not hold
+
+
+def rounding_probability(gap: float, decimals: Iterable[int]) -> float:
+    """Probability that rounding alone leaves a gap of at least ``gap`` between a printed total and the
+    sum of its printed parts, when each figure (the total and every part, given by how many decimals it
+    is printed with, all in one unit) is off its true value by an independent error spread evenly over
+    ± half its unit. The sum of such errors has the Irwin–Hall distribution (for mixed units, its
+    generalisation); this computes it exactly, in fractions, grouping the figures by unit."""
+    units = Counter(Fraction(1, 10**d) if d >= 0 else Fraction(10**-d) for d in decimals)
+    n = sum(units.values())
+    total = sum(u * m for u, m in units.items())
+    # The errors shifted to [0, u] each sum to S on [0, total]; |gap| or more means S ≥ total/2 + gap.
+    x = total / 2 + Fraction(gap).limit_denominator(10**12)
+    if x >= total:
+        return 0.0
+    widths, counts = zip(*units.items(), strict=True)
+    cdf = Fraction(0)
+    for taken in np.ndindex(*(m + 1 for m in counts)):
+        shift = x - sum(k * w for k, w in zip(taken, widths, strict=True))
+        if shift > 0:
+            weight = math.prod(math.comb(m, k) for m, k in zip(counts, taken, strict=True))
+            cdf += (-1) ** sum(taken) * weight * shift**n
+    cdf /= math.factorial(n) * math.prod(w**m for w, m in units.items())
+    return float(min(1, max(0, 2 * (1 - cdf))))
 
 
 def corner_range(func: Callable[..., float], *intervals: tuple[float, float]) -> tuple[float, float]:
@@ -195,7 +260,8 @@ def from_disk(name: str) -> pd.DataFrame:
 
 CHECK_COLUMNS = [
     "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "decimals", "kind",
-    "terms", "tolerance", "low", "high", "status", "table", "section", "source_lines",
+    "terms", "input_decimals", "tolerance", "p_rounding", "low", "high", "status", "table", "section",
+    "source_lines",
 ]  # fmt: skip
 
 
@@ -229,12 +295,37 @@ def run(chapter: str | None = None, get: Getter = from_disk, only: Iterable[str]
         for func in IDENTITIES.get(ch, []):
             if wanted is not None and func.__name__ not in wanted:
                 continue
-            rows.extend(c.as_row() for c in func(get))
-    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+            name = f"{func.__module__}.{func.__qualname__}"
+            rows.extend(c.as_row() | {"identity": name} for c in func(get))
+    frame = pd.DataFrame(rows, columns=[*CHECK_COLUMNS, "identity"])
     duplicated = frame["check_id"][frame["check_id"].duplicated()]
     if len(duplicated):
         raise ValueError(f"check ids are not unique: {sorted(set(duplicated))}")
     return frame
+
+
+@cache
+def _repository_url() -> str:
+    import yaml
+
+    config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    repository = config.get("repository", {})
+    return f"{repository['url'].rstrip('/')}/blob/{repository.get('branch', 'main')}"
+
+
+@cache
+def identity_url(name: str) -> str:
+    """Where the identity ``name`` (``module.function``, the ``identity`` column of :func:`run`) is
+    written: its file and first line in the repository (``repository.url`` of ``_config.yml``), so a
+    reader can follow a check from the page to its computation."""
+    import importlib
+    import inspect
+
+    module_name, _, function = name.rpartition(".")
+    func = getattr(importlib.import_module(module_name), function)
+    path = Path(inspect.getsourcefile(func)).resolve().relative_to(REPO_ROOT)
+    line = inspect.getsourcelines(func)[1]
+    return f"{_repository_url()}/{path.as_posix()}#L{line}"
 
 
 def summary(checks: pd.DataFrame) -> pd.DataFrame:
@@ -260,7 +351,7 @@ def check(
     section: str | None = None,
     kind: str = SUM,
     terms: int = 2,
-    input_decimals: int | None = None,
+    input_decimals: int | tuple[int, ...] | None = None,
     bounds: tuple[float, float] | None = None,
 ) -> Check:
     """A :class:`Check` with the table's unit and report section filled in from the descriptor
@@ -282,7 +373,7 @@ def check(
         section=info["section"] if section is None else section,
         kind=kind,
         terms=int(terms),
-        input_decimals=input_decimals,
+        input_decimals=tuple(input_decimals) if isinstance(input_decimals, list) else input_decimals,
         low=float(low),
         high=float(high),
     )

@@ -6,11 +6,18 @@ a deviation: one finding). Its words are content, not code: each chapter's findi
 
     - id: drift-loan-fund-interest-budget      # stable: cited from outside, never reused
       title: One line saying what is wrong
-      verdict: error                            # error | inconsistency | scope | unstated
+      verdict: error                            # error | inconsistency | scope | unstated | estimate
+      nature: budget                            # statutory | budget | narrative | hr (see NATURES)
       checks:                                   # check ids, or fnmatch patterns of check ids
         - drift_loan_fund_accounts.inntekter.sum.revised_budget_2023
       size_check: <check id>                    # optional: whose difference is the finding's size
       wrong_figure: Which printed figure is most likely wrong, where the report's own figures tell.
+      locator:                                  # optional for a finding on a table (the table's own
+        section: Driftsregnskapet › Lånefondets regnskap    # locator in datapackage.json is used)
+        caption: Lånefondets driftsregnskap for 2023        # the printed caption, if any
+        search: Lånefond renteinntekter                     # printed words to search the PDF for
+        line: 2509                                          # the book's internal reference
+      should_read: What the corrected figure or words should be (the management letter's entry).
       explanation: >
         The book's words. Figures are never typed: {printed:<check id>}, {recomputed:<check id>},
         {difference:<check id>} and {gap:<check id>} (its size, unsigned) paste a check's figures in
@@ -20,6 +27,13 @@ a deviation: one finding). Its words are content, not code: each chapter's findi
 A pattern gathers the checks it matches that fall outside rounding (``discrepancy``, ``truncated``
 or ``estimate``); a check id written out in full must be one of them, or the finding is stale.
 Every discrepancy belongs to exactly one finding (``tests/test_findings.py``).
+
+The *register* holds only findings about what the report prints. An entry whose checks are all the
+book's own estimates (a model, a base the report never prints) has the verdict ``estimate`` and a
+``rests_on`` line instead of a nature: it is listed apart, as one of the book's estimates
+(:func:`estimates`), and is never counted as a finding. Each register finding is placed against the
+materiality thresholds (:func:`materiality`, ISA 320 practice) and, where ``should_read`` says what the
+report should have printed, is a recommended correction in the management letter (:func:`letter`).
 """
 
 from __future__ import annotations
@@ -36,7 +50,20 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .checks import CLAIM_UNIT, DISCREPANCY, ESTIMATE, EXACT, IN_NOK_THOUSAND, ROUNDING, TRUNCATED, from_disk, value
+from .checks import (
+    CLAIM_UNIT,
+    DISCREPANCY,
+    ESTIMATE,
+    EXACT,
+    IN_NOK_THOUSAND,
+    ROUNDING,
+    TRUNCATED,
+    Getter,
+    from_disk,
+    identity_url,
+    value,
+)
+from .checks import IMPROBABLE as IMPROBABLE_P
 from .data import REPO_ROOT, DataError, _note_read, resource
 from .fmt import fmt, fmt_difference
 
@@ -51,15 +78,37 @@ VERDICTS = {
     "unstated": "The comparison rests on a relation the report never states; nothing printed speaks against it.",
 }
 CONTRADICTED = ("error", "inconsistency")
+# The book's own estimates: entries whose checks are all estimates; listed apart, never in the register.
+BOOK_ESTIMATE = "estimate"
+# What part of the report a finding is about (an auditor weighs a slip in the statutory accounts
+# differently from one in a staff statistic).
+NATURES = {
+    "statutory": "statutory accounts: the financial statements and the notes and tables the accounts require",
+    "budget": "budget columns: adopted and revised budgets and the deviations from them",
+    "narrative": "narrative text: figures and claims in the report's sentences",
+    "hr": "HR statistics: staff, positions, sick leave, pay",
+}
 # Statuses a finding may gather; a discrepancy must be in one.
 OUTSIDE_ROUNDING = (DISCREPANCY, TRUNCATED, ESTIMATE)
-FIELDS = {"id", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check"}
+FIELDS = {"id", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check", "nature", "locator",
+          "should_read", "rests_on"}  # fmt: skip
 REQUIRED = {"id", "title", "verdict", "checks", "explanation"}
+LOCATOR_FIELDS = {"section", "caption", "search", "line"}
 PLACEHOLDER = re.compile(r"\{(printed|recomputed|difference|gap|cell):([^{}]+)\}")
 
+# Materiality as an auditor sets it (ISA 320 practice): overall materiality a share of a benchmark that
+# suits a municipality, gross operating income, and a line below which a misstatement is clearly trivial,
+# a small share of materiality. Findings not in money (percentages, head counts, claims in words) are
+# weighed by their nature, not by these amounts.
+MATERIALITY_PCT = 1.0
+TRIVIAL_SHARE_PCT = 5.0
+MATERIAL, BELOW_MATERIALITY, TRIVIAL, QUALITATIVE = "material", "below materiality", "clearly trivial", "not in NOK"
+LEVELS = (MATERIAL, BELOW_MATERIALITY, TRIVIAL, QUALITATIVE)
+
 FINDING_COLUMNS = [
-    "finding_id", "chapter", "title", "verdict", "checks", "size", "size_text", "relative_text",
-    "unit", "source_lines", "wrong_figure", "explanation", "check_ids",
+    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "size_text", "relative_text",
+    "unit", "size_nok_million", "materiality", "source_lines", "section", "caption", "search", "line",
+    "wrong_figure", "should_read", "explanation", "check_ids", "code_urls",
 ]  # fmt: skip
 
 
@@ -73,6 +122,15 @@ class Finding:
     explanation: str
     wrong_figure: str = ""
     size_check: str = ""
+    nature: str = ""
+    locator: tuple[tuple[str, str], ...] = ()
+    should_read: str = ""
+    rests_on: str = ""
+
+    @property
+    def is_estimate(self) -> bool:
+        """An entry of the book's estimates, not a finding of the register."""
+        return self.verdict == BOOK_ESTIMATE
 
     def matches(self, check_id: str) -> bool:
         return any(check_id == p or fnmatch.fnmatchcase(check_id, p) for p in self.checks)
@@ -101,11 +159,19 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
         missing, unknown = REQUIRED - set(entry), set(entry) - FIELDS
         if missing or unknown:
             raise DataError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}")
-        if entry["verdict"] not in VERDICTS:
-            raise DataError(f"{where}: verdict {entry['verdict']!r} is not one of {sorted(VERDICTS)}")
+        if entry["verdict"] not in (*VERDICTS, BOOK_ESTIMATE):
+            raise DataError(f"{where}: verdict {entry['verdict']!r} is not one of {sorted([*VERDICTS, BOOK_ESTIMATE])}")
         checks = entry["checks"]
         if isinstance(checks, str) or not checks:
             raise DataError(f"{where}: 'checks' must be a non-empty list")
+        if entry["verdict"] == BOOK_ESTIMATE:
+            if not entry.get("rests_on") or entry.get("nature"):
+                raise DataError(f"{where}: one of the book's estimates says what it rests_on and has no nature")
+        elif entry.get("nature") not in NATURES:
+            raise DataError(f"{where}: nature {entry.get('nature')!r} is not one of {sorted(NATURES)}")
+        locator = entry.get("locator") or {}
+        if not isinstance(locator, dict) or set(locator) - LOCATOR_FIELDS:
+            raise DataError(f"{where}: locator must be a mapping of {sorted(LOCATOR_FIELDS)}")
         out.append(
             Finding(
                 finding_id=str(entry["id"]),
@@ -116,6 +182,10 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
                 explanation=" ".join(str(entry["explanation"]).split()),
                 wrong_figure=" ".join(str(entry.get("wrong_figure", "")).split()),
                 size_check=str(entry.get("size_check", "")),
+                nature=str(entry.get("nature", "")),
+                locator=tuple((k, " ".join(str(v).split())) for k, v in locator.items()),
+                should_read=" ".join(str(entry.get("should_read", "")).split()),
+                rests_on=" ".join(str(entry.get("rests_on", "")).split()),
             )
         )
     return tuple(out)
@@ -184,10 +254,21 @@ def problems(checks: pd.DataFrame, findings: list[Finding] | None = None) -> lis
                 out.append(f"{where}: check {name} is {status.get(name, 'not a check')}")
         if finding.verdict in CONTRADICTED and not (members["status"] == DISCREPANCY).any():
             out.append(f"{where}: verdict {finding.verdict} but none of its checks is a discrepancy")
+        only_estimates = not members.empty and (members["status"] == ESTIMATE).all()
+        if only_estimates and not finding.is_estimate:
+            out.append(f"{where}: holds only estimates, so it is one of the book's estimates, not a finding")
+        if finding.is_estimate and not members.empty and not only_estimates:
+            out.append(f"{where}: one of the book's estimates holds checks that are not estimates")
+        if not finding.is_estimate:
+            try:
+                locate(finding, members)
+            except (KeyError, DataError) as exc:
+                out.append(f"{where}: {exc}")
         if finding.size_check and finding.size_check not in set(members["check_id"]):
             out.append(f"{where}: size_check {finding.size_check} is not one of its checks")
         try:
-            for text in (finding.title, finding.explanation, finding.wrong_figure):
+            for text in (finding.title, finding.explanation, finding.wrong_figure, finding.should_read,
+                         finding.rests_on):  # fmt: skip
                 render(text, checks)
         except (KeyError, ValueError, DataError) as exc:
             out.append(f"{where}: {exc}")
@@ -260,43 +341,109 @@ def _lines(members: pd.DataFrame) -> str:
     return "; ".join(seen)
 
 
-def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
-    """One row per finding: its verdict, how many checks it breaks, its size (the difference of its
-    largest check, in that check's unit, and relative to the printed figure), its lines and its
-    words with figures pasted in. Money findings come first, largest in NOK thousand; then the rest."""
+def materiality(get: Getter = from_disk) -> dict[str, float]:
+    """The thresholds findings are weighed against, in NOK million: the benchmark (gross operating income,
+    as D09's general reserve of 3 % of it implies; the report prints the reserve, not the income), overall
+    materiality (``MATERIALITY_PCT`` of it) and the clearly-trivial line (``TRIVIAL_SHARE_PCT`` of that)."""
+    from .identities.driftsregnskap import gross_operating_income
+
+    base = gross_operating_income(get) / 1000.0
+    overall = base * MATERIALITY_PCT / 100.0
+    return {"base": base, "overall": overall, "trivial": overall * TRIVIAL_SHARE_PCT / 100.0}
+
+
+def level(size_nok_million: float, thresholds: Mapping[str, float]) -> str:
+    """Where a finding's size stands against the thresholds (``QUALITATIVE`` when it is not in NOK)."""
+    if size_nok_million is None or math.isnan(size_nok_million):
+        return QUALITATIVE
+    if size_nok_million >= thresholds["overall"]:
+        return MATERIAL
+    return BELOW_MATERIALITY if size_nok_million > thresholds["trivial"] else TRIVIAL
+
+
+def _table_locator(table: str) -> dict[str, str]:
+    """A printed table's locator from ``data/datapackage.json`` (empty for the tables of prose figures,
+    whose figures stand in sentences all over the report)."""
+    name = re.split(r"[,;]\s*", str(table))[0].strip()
+    spec = resource(name).spec.get("locator", {})
+    if not spec.get("caption"):
+        return {}
+    return {"section": " › ".join(spec["heading_path"]), "caption": spec["caption"], "search": spec["search"]}
+
+
+def locate(finding: Finding, members: pd.DataFrame) -> dict[str, str]:
+    """Where a reader of the published report finds the finding: the section's heading path, the
+    table's printed caption and printed words to search for; from the finding's ``locator`` or, for a
+    finding on one printed table, that table's. The report's line stays as the book's own reference."""
+    own = dict(finding.locator)
+    size = _size(members, finding) if not members.empty else None
+    derived = _table_locator(size["table"]) if size is not None else {}
+    out = {"section": "", "caption": "", "search": "", "line": ""} | derived | own
+    if not out["line"] and size is not None:
+        out["line"] = re.split(r"[;,]\s*", str(size["source_lines"]))[0]
+    if not out["section"] or not out["search"]:
+        raise KeyError("no locator: give one (section, search) or size it on a printed table")
+    return out
+
+
+def _size_in_million(row: pd.Series) -> float:
+    scale = IN_NOK_THOUSAND.get(str(row["unit"]))
+    return float("nan") if scale is None else abs(float(row["difference"])) * scale / 1000.0
+
+
+def _members(assigned: pd.DataFrame, finding: Finding) -> pd.DataFrame:
+    return assigned[assigned["finding_id"] == finding.finding_id]
+
+
+def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, thresholds: Mapping[str, float]) -> dict:
+    size = _size(members, finding)
+    unit = str(size["unit"])
+    is_pct = unit in ("percent", "%")
+    size_unit = "percentage points" if is_pct else unit
+    # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
+    nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
+    size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
+    million = float("nan") if nil else _size_in_million(size)
+    where = locate(finding, members) if not finding.is_estimate else {}
+    urls = dict.fromkeys(identity_url(name) for name in members.get("identity", pd.Series(dtype=str)) if name)
+    return {
+        "finding_id": finding.finding_id,
+        "chapter": finding.chapter,
+        "title": render(finding.title, checks),
+        "verdict": finding.verdict,
+        "nature": finding.nature,
+        "checks": len(members),
+        "size": abs(size["difference"]),
+        "size_text": size_text.lstrip("+"),
+        "relative_text": "" if nil else _relative(size),
+        "unit": unit,
+        "size_nok_million": million,
+        "materiality": "" if finding.is_estimate else level(million, thresholds),
+        "source_lines": _lines(members),
+        "section": where.get("section", ""),
+        "caption": where.get("caption", ""),
+        "search": where.get("search", ""),
+        "line": where.get("line", ""),
+        "wrong_figure": render(finding.wrong_figure, checks),
+        "should_read": render(finding.should_read, checks),
+        "explanation": render(finding.explanation, checks),
+        "check_ids": " ".join(members["check_id"]),
+        "code_urls": " ".join(urls),
+        "rests_on": render(finding.rests_on, checks),
+    }
+
+
+def _rows(checks: pd.DataFrame, findings: list[Finding] | None, estimates: bool) -> pd.DataFrame:
     findings = load() if findings is None else findings
     assigned = assign(checks, findings)
+    thresholds = materiality()
     rows = []
     for finding in findings:
-        members = assigned[assigned["finding_id"] == finding.finding_id]
-        if members.empty:
+        members = _members(assigned, finding)
+        if members.empty or finding.is_estimate != estimates:
             continue
-        size = _size(members, finding)
-        unit = str(size["unit"])
-        is_pct = unit in ("percent", "%")
-        size_unit = "percentage points" if is_pct else unit
-        # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
-        nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
-        size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
-        size_text = size_text.lstrip("+")
-        rows.append(
-            {
-                "finding_id": finding.finding_id,
-                "chapter": finding.chapter,
-                "title": render(finding.title, checks),
-                "verdict": finding.verdict,
-                "checks": len(members),
-                "size": abs(size["difference"]),
-                "size_text": size_text,
-                "relative_text": "" if nil else _relative(size),
-                "unit": unit,
-                "source_lines": _lines(members),
-                "wrong_figure": render(finding.wrong_figure, checks),
-                "explanation": render(finding.explanation, checks),
-                "check_ids": " ".join(members["check_id"]),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+        rows.append(_row(finding, members, checks, thresholds))
+    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "rests_on"])
     scale = frame["unit"].map(IN_NOK_THOUSAND)
     frame["_money"] = scale.notna()
     frame["_effect"] = frame["size"].fillna(0) * scale.fillna(1.0)
@@ -304,9 +451,46 @@ def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Dat
     return frame.drop(columns=["_money", "_effect"]).reset_index(drop=True)
 
 
+def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
+    """The register: one row per finding about what the report prints (the book's estimates are
+    apart, :func:`estimates`), with its verdict, nature, how many checks it breaks, its size (the
+    difference of its largest check, in that check's unit, relative to the printed figure, and in NOK
+    million for money), its materiality, its locator and lines and its words with figures pasted in.
+    Money findings come first, largest first; then the rest."""
+    return _rows(checks, findings, estimates=False)[FINDING_COLUMNS]
+
+
+def estimates(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
+    """The book's own estimates: entries whose checks rest on the book's model, not on anything the
+    report prints; their size (how far the model is from the printed figure) and what they rest on."""
+    frame = _rows(checks, findings, estimates=True)
+    return frame[["finding_id", "chapter", "title", "checks", "size_text", "unit", "rests_on", "source_lines",
+                  "explanation", "check_ids", "code_urls"]]  # fmt: skip
+
+
+LETTER_COLUMNS = ["rank", "finding_id", "figure", "should_read", "section", "caption", "search", "line",
+                  "verdict", "nature", "size_nok_million", "materiality"]  # fmt: skip
+
+
+def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
+    """The management letter: the corrections the book recommends, one per finding that says what the
+    report should read, ranked as an auditor would: material first, then by size in NOK (errors before
+    inconsistencies at equal weight), then those not in NOK, errors first."""
+    frame = table(checks, findings)
+    frame = frame[frame["should_read"] != ""].copy()
+    frame["figure"] = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
+    frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LEVELS)})
+    frame["_verdict"] = frame["verdict"].map({"error": 0, "inconsistency": 1}).fillna(2)
+    frame["_size"] = -frame["size_nok_million"].fillna(0)
+    frame = frame.sort_values(["_level", "_size", "_verdict", "finding_id"], kind="stable").reset_index(drop=True)
+    frame["rank"] = range(1, len(frame) + 1)
+    return frame[LETTER_COLUMNS]
+
+
 def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[str, int]:
-    """The book's headline counts: checks by status, findings by verdict, and how many findings are
-    the report contradicting itself (error + inconsistency) against the rest."""
+    """The book's headline counts: checks by status; the register's findings by verdict, by nature and
+    by materiality; how many are the report contradicting itself (error + inconsistency) against the
+    rest; and, apart, how many of the book's estimates there are (``book_estimates``)."""
     frame = table(checks, findings)
     out = {"checks": len(checks)}
     out |= {status: int((checks["status"] == status).sum()) for status in (EXACT, ROUNDING, TRUNCATED, ESTIMATE)}
@@ -315,6 +499,11 @@ def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[
     out |= {verdict: int((frame["verdict"] == verdict).sum()) for verdict in VERDICTS}
     out["contradicted"] = out["error"] + out["inconsistency"]
     out["not_contradicted"] = out["scope"] + out["unstated"]
+    out |= {f"nature_{nature}": int((frame["nature"] == nature).sum()) for nature in NATURES}
+    out |= {f"level_{lvl.replace(' ', '_')}": int((frame["materiality"] == lvl).sum()) for lvl in LEVELS}
+    out["book_estimates"] = len(estimates(checks, findings))
+    out["corrections"] = len(letter(checks, findings))
+    out["improbable"] = int(((checks["status"] == ROUNDING) & (checks["p_rounding"] < IMPROBABLE_P)).sum())
     return out
 
 
@@ -349,34 +538,104 @@ def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = Non
 
 def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None, elsewhere: Mapping[str, str] | None = None):
     """The findings that the given checks (a section's) belong to, as boxes to read in the chapter:
-    title, verdict, size, lines and explanation; not those in ``elsewhere`` (see :func:`summary_line`).
-    Figures are pasted from ``all_checks`` (default: ``checks``). Returns an IPython HTML object
-    (stable markup, so nbval can compare it)."""
+    title, verdict, size, locator, checks and explanation, and the book's estimates among them, marked
+    as such; not those in ``elsewhere`` (see :func:`summary_line`). Figures are pasted from
+    ``all_checks`` (default: ``checks``). Returns an IPython HTML object (stable markup, so nbval can
+    compare it)."""
     from IPython.display import HTML
 
     found = assign(checks)
     ids = set(found.loc[found["finding_id"] != "", "finding_id"]) - set(elsewhere or {})
-    frame = table(checks if all_checks is None else all_checks)
+    source = checks if all_checks is None else all_checks
+    frame = pd.concat([_rows(source, None, estimates=False), _rows(source, None, estimates=True)], ignore_index=True)
     frame = frame[frame["finding_id"].isin(ids)]
     return HTML(boxes(frame))
 
 
+def _code_links(urls: str) -> str:
+    links = [
+        f'<a href="{html.escape(url, quote=True)}">{html.escape(url.rsplit("/", 1)[-1])}</a>' for url in urls.split()
+    ]
+    return ", ".join(links)
+
+
+def _locator_text(f: pd.Series) -> str:
+    parts = [html.escape(f["section"])]
+    if f["caption"]:
+        parts.append(f"table «{html.escape(f['caption'])}»")
+    parts.append(f"search for «{html.escape(f['search'])}»")
+    return "; ".join(parts) + f" (line {html.escape(str(f['line']))} of the book's text)"
+
+
 def boxes(frame: pd.DataFrame) -> str:
-    """HTML of findings (rows of :func:`table`), one box each; every text is escaped."""
+    """HTML of findings (rows of :func:`table` or :func:`estimates`), one box each, with a visible
+    permalink; every text is escaped."""
     out = []
     for _, f in frame.iterrows():
-        size = f["size_text"] + (f" ({f['relative_text']} of the printed figure)" if f["relative_text"] else "")
-        facts = [f"<b>Verdict</b>: {html.escape(f['verdict'])}"]
+        fid = html.escape(f["finding_id"])
+        estimate = f["verdict"] == BOOK_ESTIMATE
+        size = f["size_text"] + (f" ({f['relative_text']} of the printed figure)" if f.get("relative_text") else "")
+        verdict = "the book's estimate, not a finding" if estimate else f["verdict"]
+        facts = [f"<b>Verdict</b>: {html.escape(verdict)}"]
+        if not estimate:
+            facts.append(f"<b>Nature</b>: {html.escape(f['nature'])}")
         if size:
             facts.append(f"<b>Size</b>: {html.escape(size)}")
-        facts.append(f"<b>Checks</b>: {f['checks']}")
+        if not estimate:
+            facts.append(f"<b>Materiality</b>: {html.escape(f['materiality'])}")
         facts.append(f"<b>Report lines</b>: {html.escape(f['source_lines'])}")
-        wrong = f"<p><b>Most likely wrong</b>: {html.escape(f['wrong_figure'])}</p>" if f["wrong_figure"] else ""
+        where = "" if estimate else f'<p class="finding-locator"><b>Where</b>: {_locator_text(f)}</p>'
+        rests = f"<p><b>Rests on</b>: {html.escape(f['rests_on'])}</p>" if estimate and f.get("rests_on") else ""
+        wrong = f"<p><b>Most likely wrong</b>: {html.escape(f['wrong_figure'])}</p>" if f.get("wrong_figure") else ""
+        fix = f"<p><b>Should read</b>: {html.escape(f['should_read'])}</p>" if f.get("should_read") else ""
+        ids = " ".join(f"<code>{html.escape(c)}</code>" for c in str(f["check_ids"]).split())
+        code = f" · code: {_code_links(f['code_urls'])}" if f.get("code_urls") else ""
         out.append(
-            f'<div class="finding finding-{html.escape(f["verdict"])}" id="finding-{html.escape(f["finding_id"])}">'
+            f'<div class="finding finding-{html.escape(f["verdict"])}" id="finding-{fid}">'
             f'<p class="finding-title"><b>{html.escape(f["title"])}</b> '
-            f'<code class="finding-id">{html.escape(f["finding_id"])}</code></p>'
-            f'<p class="finding-facts">{" · ".join(facts)}</p>'
-            f"<p>{html.escape(f['explanation'])}</p>{wrong}</div>"
+            f'<a class="finding-permalink" href="#finding-{fid}" title="Permalink to this finding">'
+            f'<code class="finding-id">{fid}</code> ¶</a></p>'
+            f'<p class="finding-facts">{" · ".join(facts)}</p>{where}'
+            f"<p>{html.escape(f['explanation'])}</p>{rests}{wrong}{fix}"
+            f'<p class="finding-checks"><b>Checks</b> ({f["checks"]}): {ids}{code}</p></div>'
         )
     return "\n".join(out)
+
+
+REGISTER_HEADERS = {
+    "finding_id": "Finding", "chapter": "Chapter", "verdict": "Verdict", "nature": "Nature",
+    "size_nok_million": "Size (NOK million)", "materiality": "Materiality", "title": "What",
+}  # fmt: skip
+
+
+def _million_text(x: float) -> str:
+    if x is None or math.isnan(x):
+        return "\u2013"
+    return "< 0.1" if round(x, 1) == 0 else fmt(x, 1)
+
+
+def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:
+    """The register as one compact table a reader can sort, search and filter (the book's interactive
+    tables): id (a permalink), chapter, verdict, nature, size in NOK million with one decimal,
+    materiality, and the title, whose full finding (a box, with its explanation, locator and checks)
+    opens below it. Every text is escaped."""
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in REGISTER_HEADERS.values())
+    body = []
+    for _, f in frame.iterrows():
+        fid = html.escape(f["finding_id"])
+        cells = [
+            f'<th scope="row"><a href="#finding-{fid}">{fid}</a></th>',
+            f"<td>{html.escape(f['chapter'])}</td>",
+            f"<td>{html.escape(f['verdict'])}</td>",
+            f"<td>{html.escape(f['nature'])}</td>",
+            f'<td class="number">{_million_text(f["size_nok_million"])}</td>',
+            f"<td>{html.escape(f['materiality'])}</td>",
+            f"<td><details><summary>{html.escape(f['title'])}</summary>{boxes(f.to_frame().T)}</details></td>",
+        ]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    filters = html.escape("Chapter|Verdict|Nature|Materiality", quote=True)
+    return (
+        f'<table id="{html.escape(table_id)}" class="report-table interactive-table register-table" '
+        f'data-filter-columns="{filters}"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )

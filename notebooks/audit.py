@@ -15,62 +15,123 @@
 # # Audit: every check, and what the report gets wrong
 #
 # *Download* this page as a notebook with its outputs, {download}`audit.ipynb <audit.ipynb>`,
-# or as a script, {download}`audit.py <audit.py>`; the checks and the findings are offered as CSV files
-# {ref}`below <audit-download>`.
+# or as a script, {download}`audit.py <audit.py>`; the checks, the register, the book's estimates and
+# the management letter are offered as CSV files {ref}`below <audit-download>`.
 #
 # Each chapter compares figures the report prints with the same figures recomputed from other
 # printed figures. This page runs every one of those checks again, from the same code the chapters
 # use, judges each under the book's one tolerance rule (see {doc}`../book/data_and_methods`), and
-# gathers the checks that fall outside it into *findings*: one underlying slip and every check it
-# breaks, with a verdict. It adds no check of its own.
+# gathers the checks that fall outside it into *findings*, weighed as an auditor would weigh them.
+# It adds no check of its own.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 from pathlib import Path
 
-from myst_nb import glue
+from IPython.display import HTML
 
 from aarsevaluering import checks, findings
-from aarsevaluering.audit import audit_checks, audit_findings
+from aarsevaluering.audit import (
+    audit_checks,
+    audit_estimates,
+    audit_findings,
+    audit_letter,
+    every_check_html,
+    letter_html,
+)
 from aarsevaluering.data import write_csv
-from aarsevaluering.fmt import UNIT_SUFFIX, fmt, fmt_difference
-from aarsevaluering.tables import interactive, styled
+from aarsevaluering.fmt import fmt
+from aarsevaluering.prose import Figures
+from aarsevaluering.tables import styled
 
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 all_checks = checks.run()
 findings.require_consistent(all_checks)  # a discrepancy without a finding, or a stale one, stops here
-counts = findings.counts(all_checks)
-# The chapters by their short English names, so that the tables fit the page.
-CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
-                 "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
-for key, count in counts.items():
-    glue(f"audit_{key}", fmt(count), display=False)
+register = findings.table(all_checks)
+letter = findings.letter(all_checks)
+for key, count in findings.counts(all_checks).items():
+    txt[key] = fmt(count)
+
+# %% tags=["hide-input"]
+thresholds = findings.materiality()
+txt.base = fmt(thresholds["base"], 1, "NOK million")
+txt.materiality_pct = fmt(findings.MATERIALITY_PCT, 0, "%")
+txt.overall = fmt(thresholds["overall"], 1, "NOK million")
+txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
+txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
+material = register[register["materiality"] == findings.MATERIAL]
+txt.material_ids = ", ".join(material["finding_id"]) or "none"
+
+# %% [markdown]
+# ## Materiality
+#
+# An auditor weighs a misstatement against *materiality*, a threshold set from a benchmark that suits
+# the entity (ISA 320). For a municipality the usual benchmark is gross operating income: here
+# {eval}`txt.base`, as D09's general reserve, which the report prints as 3 % of it, implies (the
+# report does not print the income itself). The book takes {eval}`txt.materiality_pct` of it as
+# overall materiality, {eval}`txt.overall`, and a *clearly trivial* line at {eval}`txt.trivial_pct`
+# of that, {eval}`txt.trivial`: a misstatement below it would not change any reader's view even
+# added to the others. Findings not in kroner (percentages, head counts, claims in words) cannot be
+# weighed this way and are judged by their nature.
+#
+# Of the {eval}`txt.findings` findings in the register, {eval}`txt.level_material` are material
+# ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between the two lines,
+# {eval}`txt.level_clearly_trivial` are clearly trivial and {eval}`txt.level_not_in_NOK` are not in
+# kroner. By nature, {eval}`txt.nature_statutory` concern the statutory accounts,
+# {eval}`txt.nature_budget` the budget columns, {eval}`txt.nature_narrative` the narrative text and
+# {eval}`txt.nature_hr` the HR statistics.
+
+# %% tags=["hide-input"]
+by_nature = register.groupby(["nature", "materiality"]).size().unstack(fill_value=0)
+by_nature = by_nature.reindex(index=list(findings.NATURES), columns=list(findings.LEVELS), fill_value=0)
+styled(by_nature.reset_index(), table_id="audit-materiality", caption="Findings by nature and materiality",
+       columns={"nature": "Nature", **{level: level.capitalize() for level in findings.LEVELS}})  # fmt: skip
+
+# %% [markdown]
+# (audit-letter)=
+# ## Management letter
+#
+# The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
+# auditor ranks them: material findings first, then by size in kroner, then those not in kroner.
+# Each names the printed figure, where it stands in the published report (its section's headings, the
+# table's printed caption and printed words to search for; the line is the book's own reference to
+# its text extraction), what it should read, and the finding that explains it. Where the report's own
+# figures do not show which of two figures is wrong (an *inconsistency*), the recommendation is to
+# reconcile them. `python -m aarsevaluering.audit --letter` writes the same list as CSV.
+
+# %% tags=["hide-input"]
+HTML(letter_html(letter))
 
 # %% [markdown]
 # ## What the checks found
 #
-# The book makes {glue:text}`audit_checks:s` checks. Of these, {glue:text}`audit_exact:s` are exact and
-# {glue:text}`audit_rounding:s` are within the difference that rounding can produce;
-# {glue:text}`audit_truncated:s` restate a figure cut off rather than rounded, and
-# {glue:text}`audit_estimate:s` rest on relations the report never states and are shown without a
-# grade. The {glue:text}`audit_discrepancy:s` discrepancies come down to
-# {glue:text}`audit_findings:s` findings.
+# The book makes {eval}`txt.checks` checks. Of these, {eval}`txt.exact` are exact and
+# {eval}`txt.rounding` are within the difference that rounding can produce;
+# {eval}`txt.truncated` restate a figure cut off rather than rounded, and
+# {eval}`txt.estimate` rest on relations the report never states and are shown without a
+# grade. The {eval}`txt.discrepancy` discrepancies come down to {eval}`txt.findings` findings
+# about what the report prints.
 #
-# **{glue:text}`audit_contradicted:s` findings are the report contradicting itself**:
-# {glue:text}`audit_error:s` where its own figures show which figure is wrong (*error*) and
-# {glue:text}`audit_inconsistency:s` where they do not (*inconsistency*). The other
-# {glue:text}`audit_not_contradicted:s` are not errors of the report: {glue:text}`audit_scope:s`
-# compare figures that measure different things (*scope*) and {glue:text}`audit_unstated:s` rest on
-# a relation the report never states (*unstated*).
+# **{eval}`txt.contradicted` findings are the report contradicting itself**:
+# {eval}`txt.error` where its own figures show which figure is wrong (*error*) and
+# {eval}`txt.inconsistency` where they do not (*inconsistency*). The other
+# {eval}`txt.not_contradicted` are not errors of the report: {eval}`txt.scope`
+# compare figures that measure different things (*scope*) and {eval}`txt.unstated` rest on
+# a relation the report never states (*unstated*). Apart from the register stand
+# {eval}`txt.book_estimates` of the book's own estimates, {ref}`below <audit-estimates>`.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
+CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
+                 "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
 by_status = checks.summary(all_checks).rename(index=CHAPTER_NAMES).reset_index()
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
                 "estimate": "Estimate", "discrepancy": "Discrepancy"})  # fmt: skip
 
-# %% tags=["remove-input"]
-verdicts = findings.table(all_checks).groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
+# %% tags=["hide-input"]
+verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
 verdicts = verdicts.reindex(index=sorted(checks.IDENTITIES), columns=list(findings.VERDICTS), fill_value=0)
-styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdicts", caption="Findings by verdict, per chapter",
+styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdicts",
+       caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
                 "unstated": "Unstated"})  # fmt: skip
 
@@ -93,30 +154,65 @@ styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdi
 # (audit-register)=
 # ## The register of findings
 #
-# Every finding, largest first: money findings ranked together in NOK thousand, then the others
-# (percentage points, counts, claims). Each box says *what* is wrong (its title), *how much* (its
-# size) and *how sure* the book is (its verdict and, where the report's own figures tell, the printed
-# figure most likely wrong). The size is the difference of the finding's largest check, or of the
-# check the finding names as its measure, and, for amounts, that difference relative to the printed
-# figure; a claim in words has no size. The explanation names the printed figures and report lines
-# the finding rests on, and says where the book infers rather than reads. Each finding has a stable
-# id for citing it; the table {ref}`below <audit-every-check>` lists its checks.
+# One row per finding about what the report prints, largest money findings first; click a header to
+# sort, choose a chapter, verdict, nature or materiality to narrow the list, and open a row to read
+# the finding: what is wrong, how much, how sure the book is, where to find it in the published
+# report, what it should read, its checks (with links to the code that makes them) and its
+# explanation. The size is the difference of the finding's largest check (or of the check the finding
+# names as its measure), in NOK million with one decimal for amounts; a finding not in kroner shows
+# its size in its own unit inside the row. Each id is a permalink: `audit.html#finding-<id>`.
 
-# %% tags=["remove-input"]
-findings.show(all_checks)
+# %% tags=["hide-input"]
+HTML(findings.register_html(register, caption="The register: every finding, largest first"))
+
+# %% [markdown]
+# (audit-estimates)=
+# ## The book's estimates
+#
+# Some comparisons rest on the book's own model, not on anything the report prints: a bridge that
+# needs a split the report does not give, a base it never prints, a pairing of figures with lines it
+# does not name. They are not findings about the report, so they stand here, with their size (how far
+# the model is from the printed figure) and what they rest on.
+
+# %% tags=["hide-input"]
+HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
+
+# %% tags=["hide-input"]
+improbable = all_checks[(all_checks["status"] == checks.ROUNDING) & (all_checks["p_rounding"] < checks.IMPROBABLE)]
+txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
+
+# %% [markdown]
+# ## Gaps rounding allows but seldom makes
+#
+# A sum of *n* rounded figures may be off by up to (*n* + 1)/2 units, but a gap near that limit
+# needs every rounding error to lean the same way. For each sum, the book computes how likely
+# independent rounding errors are to leave a gap at least as large as the one printed. These
+# {eval}`txt.improbable` checks stay within the rule, but rounding alone would leave their gap less
+# often than {eval}`txt.improbable_pct` of the time: worth a look, not counted as discrepancies.
+
+# %% tags=["hide-input"]
+styled(improbable[["check_id", "what", "printed", "recomputed", "terms", "p_rounding", "source_lines"]],
+       table_id="audit-improbable", caption="Sums within rounding whose gap is improbable",
+       columns={"check_id": "Check", "what": "What", "printed": "Printed", "recomputed": "Recomputed",
+                "terms": "Parts", "p_rounding": "Probability", "source_lines": "Report lines"},
+       decimals={"p_rounding": 4})  # fmt: skip
 
 # %% [markdown]
 # (audit-download)=
 # ## Download
 #
-# `python -m aarsevaluering.audit` writes every check as CSV, with its finding and verdict
-# ({download}`audit_checks.csv <_generated/audit_checks.csv>`); `python -m aarsevaluering.audit
-# --findings` writes the findings ({download}`audit_findings.csv <_generated/audit_findings.csv>`).
-# The build writes both files from the same code.
+# `python -m aarsevaluering.audit` writes every check as CSV, with its finding, verdict and a link to
+# its code ({download}`audit_checks.csv <_generated/audit_checks.csv>`); `--findings` writes the
+# register ({download}`audit_findings.csv <_generated/audit_findings.csv>`), `--estimates` the
+# book's estimates ({download}`audit_estimates.csv <_generated/audit_estimates.csv>`) and
+# `--letter` the management letter ({download}`audit_letter.csv <_generated/audit_letter.csv>`).
+# The build writes the files from the same code; figures are at the precision printed.
 
 # %% tags=["hide-input"]
-write_csv(audit_checks(all_checks), Path("_generated") / "audit_checks.csv")  # untouched when unchanged
-write_csv(audit_findings(all_checks), Path("_generated") / "audit_findings.csv")
+every_check = audit_checks(all_checks)
+for name, frame in [("checks", every_check), ("findings", audit_findings(all_checks)),
+                    ("estimates", audit_estimates(all_checks)), ("letter", audit_letter(all_checks))]:  # fmt: skip
+    write_csv(frame, Path("_generated") / f"audit_{name}.csv")  # untouched when unchanged
 print(f"{len(all_checks)} checks in audit_checks.csv")
 
 # %% [markdown]
@@ -125,25 +221,10 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 #
 # The whole list, in the order the chapters make them. Type in the search box to find a table, a
 # line, a label or a finding's id; choose a chapter, class or verdict to narrow the list; click a
-# header to sort. The difference is printed less recomputed, in the unit named after the check. A
-# check that belongs to a finding ends with the finding's id and carries its verdict; a check in no
-# finding has no verdict (—). The *class* is the check's own result under the tolerance rule; the
-# *verdict* is the finding's judgement of the report, so a finding's checks share one verdict.
+# header to sort. Each check shows the printed figure, the recomputed one and their difference
+# (printed less recomputed) in the unit of the check, the report's lines, and a link to the function
+# that makes it. The *class* is the check's own result under the tolerance rule; the *verdict* is its
+# finding's judgement of the report (— for a check in no finding).
 
-# %% tags=["remove-input"]
-every_check = audit_checks(all_checks)
-every_check = every_check.assign(
-    check_text=[(f"{what} ({UNIT_SUFFIX.get(unit, unit)})" if unit else what) + (f" · {fid}" if fid else "")
-                for what, unit, fid in zip(all_checks["what"], all_checks["unit"], every_check["finding_id"],
-                                           strict=True)],
-    chapter_name=all_checks["chapter"].map(CHAPTER_NAMES),
-    difference_text=[fmt_difference(v, int(d)) for v, d in
-                     zip(all_checks["difference"], all_checks["decimals"], strict=True)],
-    # A verdict belongs to a finding; a check in no finding has none (the CSV repeats its class there).
-    verdict_text=[verdict if fid else "—" for verdict, fid in
-                  zip(every_check["verdict"], every_check["finding_id"], strict=True)],
-)  # fmt: skip
-interactive(every_check, table_id="audit-all", caption="Every check of the book",
-            filters=("chapter_name", "status", "verdict_text"),
-            columns={"check_text": "Check", "chapter_name": "Chapter", "difference_text": "Difference",
-                     "status": "Class", "verdict_text": "Verdict"})  # fmt: skip
+# %% tags=["hide-input"]
+HTML(every_check_html(every_check))

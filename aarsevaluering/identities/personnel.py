@@ -29,6 +29,7 @@ from ..checks import (
     Check,
     Getter,
     claim,
+    decimals_of,
     identity,
     lines_of,
     pct,
@@ -853,6 +854,42 @@ def implied_women_share(avg_women: float, avg_men: float, avg_all: float) -> flo
 
 
 @identity(CHAPTER)
+def rate_totals_within_their_rows(get: Getter) -> list[Check]:
+    """A rate's total row (sick leave by quarter, turnover by year) is a weighted average of its rows,
+    so it lies between their smallest and largest rate, each rounded to half a unit either way. The
+    weights are not printed for every column, so this is the check every printed total of these
+    percentage columns can get; where head counts are printed, the weighted estimates go further."""
+    out = []
+    quarters = ("q1_pct", "q2_pct", "q3_pct", "q4_pct")
+    groups = [(SICK_Q, population, quarters) for population in ("drammen", "municipal_sector")]
+    groups.append((TURNOVER, None, tuple(f"turnover_{year}_pct" for year in range(2020, 2024))))
+    for table, population, columns in groups:
+        frame = get(table)
+        if population is not None:
+            frame = frame[frame["population"] == population]
+        rows, total = frame[frame["row_kind"] == "item"], row_of(frame, label=TOTAL)
+        for column in columns:
+            half = 0.5 * 10.0 ** -decimals_of(table, column)
+            low, high = float(rows[column].min()) - half, float(rows[column].max()) + half
+            printed = float(total[column])
+            out.append(
+                _check(
+                    f"{table}.{population + '.' if population else ''}{column}.total_within_rows",
+                    f"Total row's rate lies between its rows' rates (a weighted average of them): {column}",
+                    printed,
+                    min(max(printed, low), high),
+                    table,
+                    f"{int(total['source_line'])}; {int(rows['source_line'].min())}–{int(rows['source_line'].max())}",
+                    "percent",
+                    decimals_of(table, column),
+                    kind=SHARE,
+                    bounds=(low, high),
+                )
+            )
+    return out
+
+
+@identity(CHAPTER)
 def gender_shares_prose(get: Getter) -> list[Check]:
     """The women's and men's shares the text states: against the table's printed share where the text
     restates it at the same precision, against the counts where the text is finer or has no table."""
@@ -889,14 +926,17 @@ def gender_shares_prose(get: Getter) -> list[Check]:
     for label, part, whole, decimals in (
         ("permanent_men_share_dec_2023", permanent["men_count"], permanent["total_count"], 2),
         ("temporary_men_share_dec_2023", temporary["men_count"], temporary["total_count"], 2),
+        # The women's shares are graded as the men's are: against the counts, not only the table's %.
+        ("permanent_women_share_dec_2023.vs_counts", permanent["women_count"], permanent["total_count"], 1),
+        ("temporary_women_share_dec_2023.vs_counts", temporary["women_count"], temporary["total_count"], 1),
         ("women_share_2023_permanent_and_temporary", both_women, both, 1),
         ("men_share_2023_permanent_and_temporary", both - both_women, both, 1),
     ):
-        value, line = prose(get, label)
+        value, line = prose(get, label.removesuffix(".vs_counts"))
         out.append(
             _check(
                 f"{PROSE}.{label}",
-                f"Text: {PROSE_SHARES[label]} = share from the counts",
+                f"Text: {PROSE_SHARES[label.removesuffix('.vs_counts')]} = share from the counts",
                 value,
                 pct(part, whole),
                 PROSE,
