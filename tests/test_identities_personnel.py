@@ -216,3 +216,116 @@ def test_part_time_rates_and_baseline_and_pay():
     pay = pers.pay_decomposition(checks.from_disk)
     assert pay["headline"] == pytest.approx(100 * 567153 / 579776)
     assert 90 < pay["within_groups"] < 105
+
+
+# --- the analyses of an HR researcher ----------------------------------------------------------
+
+
+def edited(table, change):
+    """A getter reading ``data/`` with ``change(frame)`` applied to ``table`` in memory."""
+
+    def get(name):
+        frame = checks.from_disk(name)
+        return change(frame.copy()) if name == table else frame
+
+    return get
+
+
+def test_women_weight_gives_back_a_known_mix():
+    assert pers.women_weight(0.7 * 10 + 0.3 * 5, 10, 5) == pytest.approx(0.7)
+    low, high = pers.women_weight_range(8.5, 10, 5)
+    assert low < 0.7 < high
+
+
+def test_sick_gap_splits_exactly_into_mix_and_rates():
+    parts = pers.sick_gap_decomposition(checks.from_disk)
+    assert (parts["mix_pp"] + parts["rates_pp"]).to_numpy() == pytest.approx(parts["gap_pp"].to_numpy())
+    assert (parts["mix_low"] <= parts["mix_pp"]).all() and (parts["mix_pp"] <= parts["mix_high"]).all()
+
+
+def test_sick_gap_is_all_mix_when_the_sector_has_drammens_rates_by_gender():
+    drammen = checks.from_disk(pers.SICK_Q).query("population == 'drammen'").set_index("label")
+
+    def same_rates(frame):
+        for label in ("Kvinne", "Mann"):
+            mask = (frame["population"] == "municipal_sector") & (frame["label"] == label)
+            frame.loc[mask, pers.QUARTERS] = drammen.loc[label, pers.QUARTERS].to_numpy()
+        return frame
+
+    parts = pers.sick_gap_decomposition(edited(pers.SICK_Q, same_rates))
+    assert parts["rates_pp"].abs().max() == pytest.approx(0)
+    assert parts["mix_pp"].to_numpy() == pytest.approx(parts["gap_pp"].to_numpy())
+
+
+def test_sick_leave_vs_sector_gap_is_drammen_less_sector():
+    frame = pers.sick_leave_vs_sector(checks.from_disk)
+    assert list(frame["gender"]) == ["Women", "Men", "All"]
+    assert (frame["gap_pp"]).to_numpy() == pytest.approx(
+        (frame["drammen_mean_pct"] - frame["sector_mean_pct"]).to_numpy()
+    )
+
+
+def test_pay_ratio_on_one_population_is_within_times_mix():
+    parts = pers.pay_decomposition(checks.from_disk)
+    assert parts["within_groups"] * parts["mix_groups"] / 100 == pytest.approx(parts["weighted_groups"])
+
+
+def test_pay_gap_within_groups_vanishes_when_women_earn_mens_pay():
+    parts = pers.pay_decomposition(edited(pers.PAY, lambda f: f.assign(avg_pay_women=f["avg_pay_men"])))
+    assert parts["within_groups"] == pytest.approx(100)
+    assert parts["mix_groups"] == pytest.approx(parts["weighted_groups"])
+
+
+def test_overtime_against_caps_follows_the_hours():
+    base = pers.overtime_against_caps(checks.from_disk)
+    assert base["per_fte"] == pytest.approx(base["hours"] / base["fte"])
+    assert base["min_hours_year"] == base["breaches_year"] * pers.OVERTIME_CAPS["year"]["hours"]
+    doubled = pers.overtime_against_caps(
+        edited(pers.OVERTIME, lambda f: f.assign(overtime_hours_2023=2 * f["overtime_hours_2023"]))
+    )
+    assert doubled["cap_over_average"] == pytest.approx(base["cap_over_average"] / 2)
+    assert doubled["min_share_year"] == pytest.approx(base["min_share_year"] / 2)
+
+
+def test_equality_indicators_react_to_the_counts():
+    base = pers.equality_indicators(checks.from_disk).set_index("indicator")
+    managers = base.loc["Share of managers (%)"]
+    assert managers["women"] + managers["men"] == pytest.approx(100)
+    get = checks.altered(pers.JOB_GROUPS, "headcount_women", 0, label="Avdelingsleder")
+    assert (
+        pers.equality_indicators(get).set_index("indicator").loc["Share of managers (%)", "women"] < managers["women"]
+    )
+    assert len(pers.managers_by_level(checks.from_disk)) == len(pers.MANAGER_GROUPS)
+
+
+def test_area_comparison_leaves_out_p10_and_unregistered_breaches():
+    table = pers.area_comparison(checks.from_disk).set_index("code")
+    assert "P10" not in table.index
+    assert pd.isna(table.loc["P01", "breaches_per_1000_hours"]) and pd.isna(table.loc["P02", "breaches_per_1000_hours"])
+    patterns = pers.area_patterns(table.reset_index())
+    items = table[table["row_kind"] == "item"]
+    for column, row in patterns.iterrows():
+        assert row["highest_value"] == pytest.approx(float(items[column].dropna().astype(float).max()))
+        assert row["lowest_value"] == pytest.approx(float(items[column].dropna().astype(float).min()))
+
+
+def test_turnover_readings_balance_the_flows():
+    readings = pers.turnover_readings(checks.from_disk)
+    assert (readings["entrants_needed"] - readings["hires"]).to_numpy() == pytest.approx(
+        readings["unaccounted"].to_numpy()
+    )
+    allowed = readings.iloc[-1]
+    assert allowed["unaccounted"] == 0 and allowed["rate_pct"] == pytest.approx(
+        100 * allowed["leavers"] / allowed["base"]
+    )
+    more_hires = pers.turnover_readings(checks.altered(pers.HIRES, "hires_2023", 100, add=True, label="Totalt"))
+    assert more_hires["unaccounted"].iloc[0] == pytest.approx(readings["unaccounted"].iloc[0] - 100)
+
+
+def test_every_breach_type_has_a_family_and_the_changes_add_up():
+    by_type = pers.breach_change_by_type(checks.from_disk)
+    assert by_type["family"].notna().all()
+    assert by_type["share_of_change_pct"].sum() == pytest.approx(100)
+    assert by_type["share_of_level_pct"].sum() == pytest.approx(100)
+    families = pers.breach_change_by_family(checks.from_disk)
+    assert families["change"].sum() == by_type["change"].sum()

@@ -1549,10 +1549,15 @@ def sick_leave_baseline(get: Getter) -> pd.DataFrame:
 
 
 def pay_decomposition(get: Getter) -> dict[str, float]:
-    """Women's pay as a percentage of men's: the headline (organisation-wide averages) against the
-    same ratio with job groups held equal. ``within_groups`` weights each group's women-to-men ratio
-    by its women; ``women_at_men_pay`` is what women would earn on average at men's average pay in
-    their own groups. All derived; the weights are the job-group table's head counts."""
+    """Women's pay as a percentage of men's, split on one population (the job-group tables' head counts).
+
+    ``weighted_groups`` is the raw ratio on that population: women's average over men's, each the
+    head-count-weighted mean of its groups' averages. ``women_at_men_pay`` is women's average were each
+    woman paid men's average in her own group. The raw ratio is the product of two parts:
+    ``within_groups`` = women's average ÷ ``women_at_men_pay`` (the gap within groups) and
+    ``mix_groups`` = ``women_at_men_pay`` ÷ men's average (the gap from how women and men spread over the
+    groups). ``headline`` is the organisation-wide table's ratio, a population the report does not say
+    is the same. All derived."""
     total = row_of(get(PAY_TOTAL), label="Gjennomsnitt av Årslønn")
     joined = pay_with_counts(get)
     women = joined["headcount_women"].astype(float)
@@ -1564,7 +1569,320 @@ def pay_decomposition(get: Getter) -> dict[str, float]:
         "headline": pct(total["avg_pay_women"], total["avg_pay_men"]),
         "weighted_groups": pct(women_avg, men_avg),
         "within_groups": pct(women_avg, women_at_men_pay),
+        "mix_groups": pct(women_at_men_pay, men_avg),
         "women_avg_groups": women_avg,
         "men_avg_groups": men_avg,
         "women_at_men_pay": women_at_men_pay,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The analyses an HR researcher expects (derived; the chapter labels every figure as the book's).
+
+# The Working Environment Act's limits on overtime (§ 10-6 (4); with a written agreement with the
+# employee representatives of a firm bound by a collective agreement, § 10-6 (5)). Law, not report figures.
+OVERTIME_CAPS = {
+    "week": {"hours": 10, "agreed": 20, "label": "seven days"},
+    "four_weeks": {"hours": 25, "agreed": 50, "label": "four weeks"},
+    "year": {"hours": 200, "agreed": 300, "label": "52 weeks"},
+}
+# The breach types the book reads as breaches of each overtime cap (its reading of the printed names).
+OVERTIME_CAP_BREACH = {"week": "AML timer per uke", "four_weeks": "AML timer per 4 uker", "year": "AML timer per år"}
+
+# Each printed breach type in one family (the book's reading of the names; the report defines none).
+BREACH_FAMILY = {
+    "AML timer per 4 uker": "Overtime limits",
+    "AML timer per uke": "Overtime limits",
+    "AML timer per år": "Overtime limits",
+    "Planlagt tid per uke": "Total working time",
+    "Samlet tid per dag": "Total working time",
+    "Samlet tid per uke": "Total working time",
+    "Arbeidsfri før vakt": "Rest",
+    "Ukentlig arbeidsfri": "Rest",
+    "Søndager på rad": "Sunday work",
+    "Søndager på rad (snitt)": "Sunday work",
+}
+BREACH_FAMILIES = ["Overtime limits", "Total working time", "Rest", "Sunday work"]
+
+# The round-the-clock services the report calls turnustjenester (line 4001): the book's reading, since
+# the report names no areas.
+ROTA_AREAS = ("P04", "P05", "P06")
+
+# The manager groups of the job-group table, top first.
+MANAGER_GROUPS = (
+    "Kommunedirektør og direktørgruppe",
+    "Kommunalsjef/Stabsleder",
+    "Virksomhetsleder",
+    "Avdelingsleder",
+    "Leder kapittel 4",
+)
+
+QUARTERS = ["q1_pct", "q2_pct", "q3_pct", "q4_pct"]
+SICK_GENDER_EN = {"Kvinne": "Women", "Mann": "Men", TOTAL: "All"}
+
+
+def sick_leave_vs_sector(get: Getter) -> pd.DataFrame:
+    """Sick leave 2023 in Drammen and the municipal sector, by gender: each quarter and the mean of the
+    four quarters (the report prints no annual rate for the sector), with Drammen's gap in percentage
+    points. One row per gender, women, men, all."""
+    frame = get(SICK_Q)
+    rows = []
+    for label, name in SICK_GENDER_EN.items():
+        drammen = row_of(frame, population="drammen", label=label)
+        sector = row_of(frame, population="municipal_sector", label=label)
+        row = {"gender": name, "label": label}
+        for q in QUARTERS:
+            row[f"drammen_{q}"] = float(drammen[q])
+            row[f"sector_{q}"] = float(sector[q])
+            row[f"gap_{q}"] = float(drammen[q] - sector[q])
+        row["drammen_mean_pct"] = float(drammen[QUARTERS].astype(float).mean())
+        row["sector_mean_pct"] = float(sector[QUARTERS].astype(float).mean())
+        row["gap_pp"] = row["drammen_mean_pct"] - row["sector_mean_pct"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def women_weight(total: float, women: float, men: float) -> float:
+    """The women's weight that makes ``total`` the weighted mean of ``women`` and ``men`` (0 to 1)."""
+    return (total - men) / (women - men)
+
+
+def women_weight_range(total: float, women: float, men: float, half_step: float = 0.05) -> tuple[float, float]:
+    """The smallest and largest women's weight the three rates, each rounded to ``half_step`` × 2, allow.
+    The weight rises with the total and falls with either gender's rate, so the corners are the bounds."""
+    low = women_weight(total - half_step, women + half_step, men + half_step)
+    high = women_weight(total + half_step, women - half_step, men - half_step)
+    return low, high
+
+
+def sick_gap_decomposition(get: Getter) -> pd.DataFrame:
+    """Drammen's sick leave minus the sector's, per quarter and on average, split into the part the gender
+    mix explains and the part the rates explain (a two-group decomposition on the sector's rates):
+
+        gap = (w_D − w_S)(women_S − men_S)  +  w_D (women_D − women_S) + (1 − w_D)(men_D − men_S)
+
+    ``w`` is the women's weight each population's printed total implies (:func:`women_weight`); the
+    report prints no weights, so they are estimates, and ``mix_low``/``mix_high`` give the range the
+    rounding of the printed rates leaves for the mix part."""
+    frame = get(SICK_Q)
+    rows = []
+    for q in QUARTERS:
+        d = {k: float(row_of(frame, population="drammen", label=k)[q]) for k in SICK_GENDER_EN}
+        s = {k: float(row_of(frame, population="municipal_sector", label=k)[q]) for k in SICK_GENDER_EN}
+        w_d = women_weight(d[TOTAL], d["Kvinne"], d["Mann"])
+        w_s = women_weight(s[TOTAL], s["Kvinne"], s["Mann"])
+        (d_lo, d_hi), (s_lo, s_hi) = (
+            women_weight_range(d[TOTAL], d["Kvinne"], d["Mann"]),
+            women_weight_range(s[TOTAL], s["Kvinne"], s["Mann"]),
+        )
+        spread = s["Kvinne"] - s["Mann"]
+        corners = [(a - b) * c for a in (d_lo, d_hi) for b in (s_lo, s_hi) for c in (spread - 0.1, spread + 0.1)]
+        rows.append(
+            {
+                "quarter": q[:2].upper(),
+                "gap_pp": d[TOTAL] - s[TOTAL],
+                "women_weight_drammen": w_d,
+                "women_weight_sector": w_s,
+                "mix_pp": (w_d - w_s) * spread,
+                "rates_pp": w_d * (d["Kvinne"] - s["Kvinne"]) + (1 - w_d) * (d["Mann"] - s["Mann"]),
+                "mix_low": min(corners),
+                "mix_high": max(corners),
+            }
+        )
+    out = pd.DataFrame(rows)
+    mean = out.drop(columns="quarter").mean().to_dict()
+    return pd.concat([out, pd.DataFrame([{"quarter": "Mean", **mean}])], ignore_index=True)
+
+
+def overtime_against_caps(get: Getter) -> dict[str, float]:
+    """Overtime hours 2023 per FTE against the Act's annual cap, and how concentrated the hours must be
+    for the breaches of the overtime caps printed.
+
+    ``per_fte`` divides all overtime hours (every employment type, line 4040) by the permanent and
+    temporary FTEs at the end of the year (lines 3637–3638): a rough average, since the hours are the
+    year's and the FTEs a count in December, and hourly paid staff work hours but hold no FTE.
+    ``max_persons_over_cap`` is how many people at most could have passed the annual cap if all
+    overtime were theirs. For each cap, ``min_hours_<cap>`` is the overtime the printed breaches need at
+    least if each breach is one person-period beyond the cap (the report does not say what one breach
+    counts), and ``min_share_<cap>`` that as a percentage of all overtime hours."""
+    total = float(row_of(get(OVERTIME), label=TOTAL)["overtime_hours_2023"])
+    fte = float(row_of(get(STAFF), label=TOTAL)["fte_2023"]) + prose_value(get, "temporary_fte_end_2023")
+    employees = float(row_of(get(STAFF), label=TOTAL)["headcount_2023"]) + prose_value(
+        get, "temporary_employees_dec_2023"
+    )
+    types = get(BREACH_TYPE).set_index("label")
+    out = {
+        "hours": total,
+        "fte": fte,
+        "employees": employees,
+        "per_fte": total / fte,
+        "per_fte_week": total / fte / 52,
+        "annual_cap": float(OVERTIME_CAPS["year"]["hours"]),
+        "annual_cap_agreed": float(OVERTIME_CAPS["year"]["agreed"]),
+        "cap_over_average": OVERTIME_CAPS["year"]["hours"] / (total / fte),
+        "max_persons_over_cap": total / OVERTIME_CAPS["year"]["hours"],
+        "max_persons_over_cap_pct": pct(total / OVERTIME_CAPS["year"]["hours"], employees),
+    }
+    for cap, breach in OVERTIME_CAP_BREACH.items():
+        count = float(types.loc[breach, "breaches_2023"])
+        out[f"breaches_{cap}"] = count
+        out[f"min_hours_{cap}"] = count * OVERTIME_CAPS[cap]["hours"]
+        out[f"min_share_{cap}"] = pct(count * OVERTIME_CAPS[cap]["hours"], total)
+    out["year_breaches_pct_of_employees"] = pct(out["breaches_year"], employees)
+    return out
+
+
+def equality_indicators(get: Getter) -> pd.DataFrame:
+    """The indicators the activity and reporting duty asks about, as far as the printed tables give them,
+    for women and men (all derived from printed counts): temporary employees as a share of permanent +
+    temporary; permanent part-time employees as a share of permanent; the share of each gender among
+    the manager groups and among all staff of the job-group table; parents on leave and their average
+    weeks (the text). ``lines`` names the report's lines."""
+    ages = get(GENDER_AGE)
+    permanent = row_of(ages, staff_group="permanent", label="Totalt")
+    temporary = row_of(ages, staff_group="temporary", label="Totalt")
+    part = row_of(ages, staff_group="permanent_part_time", label="Totalt")
+    groups = get(JOB_GROUPS)
+    keys = groups["label"].map(job_group_key)
+    managers = groups[keys.isin([job_group_key(g) for g in MANAGER_GROUPS])]
+    staff = row_of(groups, label=TOTAL)
+    rows = [
+        ("Temporary (% of permanent + temporary)", "4215, 4262",
+         pct(temporary["women_count"], permanent["women_count"] + temporary["women_count"]),
+         pct(temporary["men_count"], permanent["men_count"] + temporary["men_count"])),
+        ("Part time (% of permanent)", "4215, 4292",
+         pct(part["women_count"], permanent["women_count"]), pct(part["men_count"], permanent["men_count"])),
+        ("Share of all staff in the job-group table (%)", "4463",
+         pct(staff["headcount_women"], staff["headcount_total"]),
+         pct(staff["headcount_men"], staff["headcount_total"])),
+        ("Share of managers (%)", f"{int(managers['source_line'].min())}–{int(managers['source_line'].max())}",
+         pct(managers["headcount_women"].sum(), managers["headcount_total"].sum()),
+         pct(managers["headcount_men"].sum(), managers["headcount_total"].sum())),
+        ("Took parental leave in 2023 (persons)", "4318",
+         prose_value(get, "parental_leave_women"), prose_value(get, "parental_leave_men")),
+        ("Parental leave taken in 2023 (average weeks)", "4318–4319",
+         prose_value(get, "parental_leave_avg_weeks_women"), prose_value(get, "parental_leave_avg_weeks_men")),
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["indicator", "lines", "women", "men"])
+
+
+def managers_by_level(get: Getter) -> pd.DataFrame:
+    """Women and men in each manager group of the job-group table, top first, with the women's share."""
+    groups = get(JOB_GROUPS).assign(key=lambda f: f["label"].map(job_group_key))
+    order = [job_group_key(g) for g in MANAGER_GROUPS]
+    frame = groups[groups["key"].isin(order)].set_index("key").loc[order].reset_index()
+    frame["group_en"] = frame["key"].map(JOB_GROUP_EN)
+    frame["women_share_pct"] = 100 * frame["headcount_women"] / frame["headcount_total"]
+    return frame[["group_en", "label", "headcount_women", "headcount_men", "headcount_total", "women_share_pct"]]
+
+
+def area_comparison(get: Getter) -> pd.DataFrame:
+    """One row per programme area (P10 left out: 3 staff, and the report leaves it out of sick leave,
+    line 3818): sick leave and turnover 2023 as printed, overtime hours per permanent FTE (all overtime
+    hours of the area ÷ its permanent FTEs) and breaches per 1 000 overtime hours where the area
+    registers breaches (missing for schools, whose breaches are estimated, and for areas without a row).
+    The last row is the municipality as printed or computed the same way."""
+    sick = get(SICK).assign(code=lambda f: f["label"].map(area_code))
+    turn = get(TURNOVER).assign(code=lambda f: f["label"].map(area_code))
+    rates = per_fte(get)
+    bph = breach_intensity(get)
+    frame = rates[["code", "label", "row_kind", "fte_2023", "overtime_per_fte_2023"]]
+    frame = frame.merge(sick[["code", "sick_leave_2023_pct"]], on="code", how="left")
+    frame = frame.merge(turn[["code", "turnover_2023_pct"]], on="code", how="left")
+    frame = frame.merge(bph[["code", "per_1000_hours_2023", "registered"]], on="code", how="left")
+    frame["breaches_per_1000_hours"] = frame["per_1000_hours_2023"].where(frame["registered"] == "yes")
+    frame["rota"] = frame["code"].isin(ROTA_AREAS)
+    frame = frame[frame["code"] != "P10"].drop(columns=["per_1000_hours_2023"])
+    frame["name"] = frame["label"].map(area_name)
+    columns = ["code", "name", "row_kind", "rota", "fte_2023", "sick_leave_2023_pct", "turnover_2023_pct",
+               "overtime_per_fte_2023", "breaches_per_1000_hours", "registered"]  # fmt: skip
+    return frame[columns].reset_index(drop=True)
+
+
+AREA_MEASURES = {
+    "sick_leave_2023_pct": "sick leave",
+    "turnover_2023_pct": "turnover",
+    "overtime_per_fte_2023": "overtime per FTE",
+    "breaches_per_1000_hours": "breaches per 1 000 overtime hours",
+}
+
+
+def area_patterns(table: pd.DataFrame) -> pd.DataFrame:
+    """For each measure of :func:`area_comparison`: the municipality's value, the highest and the lowest
+    area (ties broken by code), how many areas have a value, and how many of the rota services are
+    above the municipality."""
+    areas = table[table["row_kind"] == "item"]
+    whole = table[table["row_kind"] == "total"].iloc[0]
+    rows = []
+    for column, name in AREA_MEASURES.items():
+        valued = areas.dropna(subset=[column]).astype({column: float})
+        ranked = valued.sort_values([column, "code"], ascending=[False, True])
+        rota = valued[valued["rota"]]
+        rows.append(
+            {
+                "measure": name,
+                "column": column,
+                "all": float(whole[column]),
+                "highest": ranked.iloc[0]["code"],
+                "highest_value": float(ranked.iloc[0][column]),
+                "lowest": ranked.iloc[-1]["code"],
+                "lowest_value": float(ranked.iloc[-1][column]),
+                "areas": len(valued),
+                "rota_with_value": len(rota),
+                "rota_above": int((rota[column] > float(whole[column])).sum()),
+            }
+        )
+    return pd.DataFrame(rows).set_index("column")
+
+
+def turnover_readings(get: Getter) -> pd.DataFrame:
+    """What the printed 2023 turnover, 12.4 %, means for the flows of permanent staff on two readings.
+
+    - *National definition* (KS, the source the report names for the sector, line 3896): the share of
+      those employed at the start who are not employed in the same municipality a year later; the base
+      is the permanent staff of December 2022, and a move between areas is no leaver.
+    - *Average staff* (the reading of the chapter's first version): leavers as a share of the average of
+      the December 2022 and 2023 permanent staff.
+
+    For each: the leavers the rate implies, the entrants to permanent staff the net change then needs,
+    the permanent hires printed, and the entrants the hires leave unaccounted for. A third row is what
+    the hires allow: hires less the net change, as a rate of the start-of-year staff. All derived."""
+    staff = row_of(get(STAFF), label=TOTAL)
+    rate = float(row_of(get(TURNOVER), label=TOTAL)["turnover_2023_pct"])
+    hires = float(row_of(get(HIRES), label="Totalt")["hires_2023"])
+    start, end = float(staff["headcount_2022"]), float(staff["headcount_2023"])
+    net = end - start
+    rows = []
+    readings = {"National definition: of staff at the start": start, "Of the average staff": (start + end) / 2}
+    for reading, base in readings.items():
+        leavers = rate / 100 * base
+        rows.append({"reading": reading, "base": base, "rate_pct": rate, "leavers": leavers,
+                     "entrants_needed": leavers + net, "hires": hires,
+                     "unaccounted": leavers + net - hires})  # fmt: skip
+    rows.append({"reading": "What the hires allow: hires − net change", "base": start,
+                 "rate_pct": pct(hires - net, start), "leavers": hires - net, "entrants_needed": hires,
+                 "hires": hires, "unaccounted": 0.0})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def breach_change_by_type(get: Getter) -> pd.DataFrame:
+    """Breaches 2022 and 2023 by type, with each type's family (:data:`BREACH_FAMILY`), the change, the
+    type's share of the 2023 level and its share of the change from 2022 (all derived)."""
+    frame = items(get(BREACH_TYPE)).copy()
+    total = row_of(get(BREACH_TYPE), label=TOTAL)
+    rise = float(total["breaches_2023"] - total["breaches_2022"])
+    frame["family"] = frame["label"].map(BREACH_FAMILY)
+    frame["change"] = frame["breaches_2023"] - frame["breaches_2022"]
+    frame["share_of_level_pct"] = 100 * frame["breaches_2023"] / float(total["breaches_2023"])
+    frame["share_of_change_pct"] = 100 * frame["change"] / rise
+    columns = ["family", "label", "breaches_2021", "breaches_2022", "breaches_2023", "change",
+               "share_of_level_pct", "share_of_change_pct"]  # fmt: skip
+    return frame[columns].reset_index(drop=True)
+
+
+def breach_change_by_family(get: Getter) -> pd.DataFrame:
+    """:func:`breach_change_by_type` summed by family, in :data:`BREACH_FAMILIES` order."""
+    by_type = breach_change_by_type(get)
+    sums = by_type.groupby("family")[["breaches_2021", "breaches_2022", "breaches_2023", "change",
+                                      "share_of_level_pct", "share_of_change_pct"]].sum()  # fmt: skip
+    return sums.reindex(BREACH_FAMILIES).reset_index()
