@@ -324,7 +324,9 @@ def identity_url(name: str) -> str:
     module_name, _, function = name.rpartition(".")
     func = getattr(importlib.import_module(module_name), function)
     path = Path(inspect.getsourcefile(func)).resolve().relative_to(REPO_ROOT)
-    line = inspect.getsourcelines(func)[1]
+    lines, first = inspect.getsourcelines(func)
+    # The ``def`` line itself, below the ``@identity`` decorator.
+    line = first + next(i for i, text in enumerate(lines) if text.lstrip().startswith("def "))
     return f"{_repository_url()}/{path.as_posix()}#L{line}"
 
 

@@ -42,7 +42,9 @@ def test_every_check_has_the_kind_of_its_relation():
     assert frame.loc["bal.bound_investment_funds.relending_surplus_vs_prose", "kind"] == checks.RESTATEMENT
     assert frame.loc["bal.bound_investment_funds.relending_surplus_vs_prose", "status"] == checks.DISCREPANCY
     claims = frame[frame["kind"] == checks.CLAIM]
-    assert len(claims) >= 5 and (claims["status"] == checks.EXACT).all()
+    # Every claim holds but one: the liquidity paragraph dated 2022 repeats 2023's average (issue 24).
+    assert len(claims) >= 5
+    assert list(claims.index[claims["status"] != checks.EXACT]) == ["bal.liquidity.repeated_paragraph_is_2022"]
     assert (frame.loc[frame.index.str.startswith("bal.foreword."), "status"] == checks.EXACT).all()
 
 
