@@ -1439,9 +1439,11 @@ checks_table(all_checks, table_id="personnel-checks-all", caption="Every check o
 # count gives. The cell below changes that one figure in memory and runs the gender and age checks again.
 
 # %% tags=["hide-input"]
-part = ages[ages["staff_group"] == "permanent_part_time"].set_index("label")
-from_counts = round(100 * part.loc["60-69", "men_count"] / part.loc["Totalt", "total_count"], 1)
-corrected = checks.altered(pers.GENDER_AGE, "men_pct", from_counts, staff_group="permanent_part_time", label="60-69")
+GROUP, AGE, COLUMN = "permanent_part_time", "60-69", "men_pct"  # the printed share to set from its count
+table = ages[ages["staff_group"] == GROUP].set_index("label")
+count = table.loc[AGE, COLUMN.replace("_pct", "_count")]
+from_counts = round(100 * count / table.loc["Totalt", "total_count"], 1)
+corrected = checks.altered(pers.GENDER_AGE, COLUMN, from_counts, staff_group=GROUP, label=AGE)
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
 changed = before[["check_id", "what", "status"]].merge(after[["check_id", "status"]], on="check_id",
@@ -1452,5 +1454,9 @@ styled(changed[changed["status_before"] != changed["status_after"]], table_id="p
 
 # %% [markdown]
 # The three checks the misprint broke pass: the share and the men's column against its total become
-# exact, and the row's women and men against its total falls within rounding. Now try the permanent-staff table: set `women_pct` of
-# the row `50-59` to the share its count gives, and see which checks change class.
+# exact, and the row's women and men against its total falls within rounding.
+#
+# Now try the permanent-staff table: change the cell's first line to
+# `GROUP, AGE, COLUMN = "permanent", "50-59", "women_pct"` and run it. The women's share of the row becomes
+# exact, but the row's women and men, which matched its printed total before, no longer do: the row's
+# printed total does not follow from its count either, so that row holds more than one slip.
