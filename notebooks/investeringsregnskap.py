@@ -76,7 +76,7 @@ def pct(part, whole, decimals=1):
     return fmt(100 * part / whole, decimals, "percent")
 
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 a2 = get(inv.T2A)
 dk = get(inv.TDK)
 prose = inv.prose_table(get).set_index("label")
@@ -107,6 +107,14 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
               "grants_from_others_excess_excl_dekf_sale", "p11_cooperation_budget_entered_by_mistake",
               "p11_cooperation_budget_intended", "p11_cooperation_budget_missing"):  # fmt: skip
     put(f"said_{label}", said(label))
+areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
+put("kk_p11_over", fmt_million(areas["P11"]))
+put("kk_p12_over", fmt_million(areas["P12"]))
+put("kk_p11_p12_share", pct(areas["P11"] + areas["P12"], areas[areas > 0].sum(), 0))
+ratio = min(areas["P11"], areas["P12"]) / max(areas["P11"], areas["P12"])
+put(
+    "p11_p12_balance", "and about equally" if ratio > 0.8 else "P11 more" if areas["P11"] > areas["P12"] else "P12 more"
+)
 
 # %% [markdown]
 # ## The year in brief
@@ -132,16 +140,18 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
 # {eval}`txt.said_kk_investment_income_excess` above it; and an uncovered
 # amount of {eval}`txt.said_kk_uncovered_carried_forward`.
 #
-# The report gives its reasons (lines 3053–3105). The overspend lies mainly in roads and transport
-# (P11), where the cooperation projects with developers and others spent
-# {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than budgeted,
-# gross: grants from the partners raise a project's spending beyond what the council granted, and net
+# The report gives its reasons (lines 3053–3105). The overspend lies mainly in two areas, roads and
+# transport (P11) and water, sewage and waste (P12) (line 3054), {eval}`txt.p11_p12_balance`: kommunekassen's
+# project lines in 2B overspent by {eval}`txt.kk_p11_over` in P11 and {eval}`txt.kk_p12_over` in P12,
+# {eval}`txt.kk_p11_p12_share` of all its areas' overspending. In P11 the cooperation projects with
+# developers and others spent {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than
+# budgeted, gross: grants from the partners raise a project's spending beyond what the council granted, and net
 # of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`.
 # A budget of {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
 # entered by mistake where {eval}`txt.said_p11_cooperation_budget_intended` was
 # meant, and how the missing {eval}`txt.said_p11_cooperation_budget_missing`
-# were to be financed was never decided. Water and sewage (P12) overspent too, because some projects
-# progressed faster than budgeted. Culture (P09) and administration (P14) spent less: the cooling plant
+# were to be financed was never decided. In P12, some projects progressed faster than budgeted (lines
+# 3069–3072). Culture (P09) and administration (P14) spent less: the cooling plant
 # at Vassenga ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed
 # when its forecast cost exceeded the frame granted, and digitalisation projects were delayed. On the income side, shares were sold for
 # {eval}`txt.said_unbudgeted_share_sales` more than budgeted, and Drammen
@@ -153,83 +163,98 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
 # ### Why the year ended uncovered
 #
 # Kommunekassen's revised budget balances: its four blocks add to zero. The amount left uncovered is
-# therefore the sum of how far each block ended from its budget, and the kommunekasse's blocks (lines
-# 2855–3039) show where it came from.
+# therefore the sum of how far each line of its statement (lines 2855–3039) ended from its budget. The
+# figure groups those deviations by cause, following the report's explanations (lines 3053–3105) where it
+# gives them; the grouping is the book's.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
+causes = inv.uncovered_by_cause(get)
+effect = causes.set_index("key")["effect"]
+other_lines = causes.attrs["other_lines"]
 bridge = inv.uncovered_bridge(get)
 blocks = bridge[bridge["row_kind"] == "subtotal"].set_index("block")["effect"]
 lines = bridge[bridge["row_kind"] == "item"].set_index("label")["effect"]
-put("dk_uncovered_thousand", fmt(blocks.sum(), 0, "NOK 1000"))
+for key in ("overspend", "vat", "bound_use"):
+    put(f"cause_{key}", fmt_million(effect[key]))
+put("cause_relending", fmt_million(effect["relending"], sign=True))
+put("cause_partners", fmt_million(-effect["partners"]))
+put("cause_net_overspend", fmt_million(effect["overspend"] + effect["partners"]))
+two = effect["overspend"] + effect["partners"] + effect["vat"]
+put("cause_two", fmt_million(two))
+put("cause_two_vs_total", "more" if two > effect["total"] else "less")
+put("cause_shares_gross", fmt_million(-lines["Salg av finansielle anleggsmidler"]))
+put("cause_moved", fmt(inv.drift_prose(get, inv.TRANSFER_REDUCTION), 0, "NOK million"))
+put("cause_shares_net", fmt_million(-effect["shares"]))
+put("cause_sale", fmt_million(-effect["sale"]))
+put("cause_relending_block", fmt_million(-blocks["Relending (net)"]))
+put("cause_bound_prov", fmt_million(lines["Avsetninger til bundne investeringsfond"]))
+put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
+put("cause_fixed_sales", fmt_million(-other_lines["fixed_asset_sales"]))
+put("cause_other", fmt_million(abs(effect["other"])))
+put("cause_other_way", "take" if effect["other"] < 0 else "add")
+put("cause_other_dir", "off" if effect["other"] < 0 else "")
+put("dk_uncovered", fmt_million(blocks.sum()))
+put("cause_total", fmt_million(effect["total"]))
+rest = effect[["shares", "sale", "relending", "other"]].sum()
+put("cause_rest", fmt_million(abs(rest)))
+put("cause_rest_way", "took" if rest < 0 else "added")
+put("cause_rest_dir", "off" if rest < 0 else "to it")
+put(
+    "relending_net_printed",
+    fmt_million(-inv.value(get(inv.TDK), "actual_2023", label="Sum netto utgifter videreutlån")),
+)
 for key, block in (("exp", "Investment expenditure"), ("inc", "Investment income"), ("rel", "Relending (net)"),
                    ("fund", "Transfer from operations and funds (net)")):  # fmt: skip
     put(f"bridge_{key}", fmt_million(abs(blocks[block])))
-for key, label in (("loans", "Bruk av lån"), ("shares", "Salg av finansielle anleggsmidler"),
-                   ("vat", "Kompensasjon for merverdiavgift"), ("fixed", "Investeringer i varige driftsmidler"),
-                   ("bound_prov", "Avsetninger til bundne investeringsfond"),
-                   ("bound_use", "Bruk av bundne investeringsfond"), ("transfer", "Overføring fra drift"),
-                   ("relend", "Videreutlån"), ("relend_loans", "Bruk av lån til videreutlån")):  # fmt: skip
-    put(f"bridge_{key}", fmt_million(abs(lines[label])))
 bal_prose = get("bal_prose_figures").set_index("label")
 put("startloan_to_fund", fmt(bal_prose.loc["startloan_extra_repayments_to_bound_investment_fund_2023", "value"], 1,
                              "NOK million"))  # fmt: skip
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "How kommunekassen's year ended uncovered: each block's actual minus its revised budget, in NOK million, adding up to the amount carried forward. Source: Årsevaluering 2023, Status investering og finansiering Drammen kommunekasse (lines 2855–3039).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Starting from a balanced revised budget, investment expenditure above budget adds to the uncovered amount, investment income above budget and the better result of relending take it below zero, and the smaller net financing from the transfer and the funds brings it back above zero; the last bar, the uncovered amount carried forward, is small and positive."}}
-fig, ax = plt.subplots(figsize=(6.8, 3.4))
-steps = [("Expenditure above budget", blocks["Investment expenditure"]),
-         ("Income above budget", blocks["Investment income"]),
-         ("Relending better than budget", blocks["Relending (net)"]),
-         ("Transfer and funds short of budget", blocks["Transfer from operations and funds (net)"])]  # fmt: skip
-level = 0.0
-for y, (_name, effect) in enumerate(steps):
-    colour = style.NEGATIVE if effect > 0 else style.POSITIVE
-    ax.barh(y, effect / 1000, left=level / 1000, color=colour, height=0.6)
-    end = max(level, level + effect)
-    ax.text(end / 1000 + 4, y, fmt(effect / 1000, 1, sign=True), va="center", fontsize=8)
-    level += effect
-ax.barh(len(steps), level / 1000, color=style.NEUTRAL, height=0.6)
-ax.text(level / 1000 + 4, len(steps), fmt(level / 1000, 1), va="center", fontsize=8)
-ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
-ax.set_yticks(range(len(steps) + 1), [n for n, _ in steps] + ["Carried forward uncovered"], fontsize=8)
-ax.invert_yaxis()
-ax.set_xlim(right=ax.get_xlim()[1] + 25)
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants above budget take away 70.5; the VAT compensation shortfall adds 38.2 and less use of restricted funds 25.1; the relending surplus set aside adds 1.0; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}}
+short = {"overspend": "Spending above budget", "partners": "Partners' grants above budget",
+         "vat": "VAT compensation short of budget", "bound_use": "Less drawn from restricted funds",
+         "relending": "Relending surplus, less what was set aside", "shares": "Share sales beyond the moved dividend",
+         "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
+fig, ax = style.figure(height=4.0)
+style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "")
+                     for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
-ax.set_title("Overspending and thin fund financing")
-style.finish(fig, table="inv_dk_blocks")
+ax.set_title("Overspending, partly paid by partners, and the VAT shortfall")
+style.finish(fig, table="inv_dk_blocks and inv_prose_figures")
 plt.show()
 
 # %% [markdown]
-# Spending ran {eval}`txt.bridge_exp` over the revised budget, almost all of it
-# on fixed assets ({eval}`txt.bridge_fixed`). Income came in
-# {eval}`txt.bridge_inc` above budget: more use of loans
-# ({eval}`txt.bridge_loans`, the part of Drammen Eiendom KF's property sale that
-# the report says was booked there), unbudgeted sales of shares
-# ({eval}`txt.bridge_shares`), a little more in grants and sales of property,
-# against the VAT refund that fell {eval}`txt.bridge_vat` short. Relending of
-# *{term}`Startlån`* ended {eval}`txt.bridge_rel` better than budgeted: less
-# was lent on ({eval}`txt.bridge_relend` below budget) and less borrowed for it
-# ({eval}`txt.bridge_relend_loans`), while more repayments came in, and fewer
-# were paid out, than budgeted.
+# Spending ran {eval}`txt.cause_overspend` over the revised budget, and much of it was paid for as it
+# happened: without Drammen Eiendom KF's property sale, grants from others came in
+# {eval}`txt.cause_partners` above budget, which the report ties to the overspend, since the P11 and P12
+# projects are partly financed by such grants (lines 3095–3097). Net of those grants the overspend left
+# {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
+# Bane NOR's invoices do not state the VAT (lines 3098–3104). These two causes together come to
+# {eval}`txt.cause_two`, {eval}`txt.cause_two_vs_total` than the {eval}`txt.cause_total` carried forward.
+# Less was drawn from the restricted investment funds than budgeted ({eval}`txt.cause_bound_use`); the
+# report does not say why.
 #
-# The last block pulls the other way, and most: the transfer from operations and the funds financed
-# {eval}`txt.bridge_fund` less than budgeted. Three lines make up most of it (a
-# provision to the unrestricted fund left unmade pulls the other way).
-# The transfer from operations was {eval}`txt.bridge_transfer` below budget,
-# because an expected dividend was booked as a sale of shares instead (lines 2667–2671; the sale is
-# in the income block above). Less was drawn from the restricted investment funds
-# ({term}`Bundne investeringsfond`, {eval}`txt.bridge_bound_use`), and
-# {eval}`txt.bridge_bound_prov` more than budgeted was set aside to them. The
-# investment chapter does not say what those provisions were; the report's section on the fund reserves
-# does (lines 3617–3624): {eval}`txt.startloan_to_fund` of extraordinary
-# repayments and redeemed *Startlån*, kept for new lending, and contributions received from cooperation
-# projects and development agreements in P11 and P12 that are not yet used. The book infers that much
-# of relending's better result was thus set aside rather than used for the year's investments, so the
-# relending block and the provisions largely offset each other; the report does not link the two
-# blocks itself, and no single block explains the uncovered amount. The four blocks add to
-# {eval}`txt.dk_uncovered_thousand`, the
-# {eval}`txt.said_kk_uncovered_carried_forward` of the report's text.
+# The rest {eval}`txt.cause_rest_way` {eval}`txt.cause_rest` {eval}`txt.cause_rest_dir`. Shares were sold for {eval}`txt.cause_shares_gross` more than budgeted
+# (lines 3085–3086), but {eval}`txt.cause_moved` of that is the dividend the budget expected from Nedre
+# Eiker Eiendomsutvikling AS in the operating account, booked here as a sale of shares instead, so the
+# transfer from operations fell by the same amount (lines 2667–2671): net, {eval}`txt.cause_shares_net`.
+# The property sale brought {eval}`txt.cause_sale` more than its budget (lines 3089–3091). Relending ended
+# {eval}`txt.cause_relending_block` better than budgeted, and the report links that to the funds: the
+# extra repayments and redeemed start loans were set aside in restricted investment funds for new lending
+# ({eval}`txt.startloan_to_fund`, lines 3620–3621; the relending block itself nets
+# {eval}`txt.relending_net_printed`, a finding of the balance chapter). The provisions to those funds exceeded their budget
+# by {eval}`txt.cause_bound_prov`, which also holds the partners' contributions to P11 and P12 projects not
+# yet used (lines 3622–3624); with relending, the net effect is {eval}`txt.cause_relending`. The other lines, chiefly a
+# provision to the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
+# {eval}`txt.cause_fixed_sales` of unbudgeted sales of fixed assets, {eval}`txt.cause_other_way`
+# {eval}`txt.cause_other` {eval}`txt.cause_other_dir`.
+#
+# By accounting block the same deviations read: expenditure {eval}`txt.bridge_exp` over budget, income
+# {eval}`txt.bridge_inc` above it, relending {eval}`txt.bridge_rel` better, and the transfer from
+# operations and the funds {eval}`txt.bridge_fund` short (the table behind the toggle), adding to the same
+# {eval}`txt.dk_uncovered` (the report's text: {eval}`txt.said_kk_uncovered_carried_forward`).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input", "hide-output"]
 bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
                                    for k, lab in zip(bridge["row_kind"], bridge["label"], strict=True)])  # fmt: skip
 styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row_kind"] == "subtotal",
@@ -245,7 +270,7 @@ styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row
 # partly cancel. Subtracting kommunekassen's blocks from 2A line by line leaves Drammen Eiendom KF's
 # part (the book's subtraction; the report prints no statement for the company here).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 bodies = inv.body_deviations(get).set_index("label")
 put("dev_exp_all", fmt_million(bodies.loc["Sum investeringsutgifter", "all"]))
 put("dev_exp_kk", fmt_million(bodies.loc["Sum investeringsutgifter", "kk"]))
@@ -254,21 +279,27 @@ put("dev_inc_kk", fmt_million(-bodies.loc["Sum investeringsinntekter", "kk"]))
 put("dev_inc_dekf", fmt_million(-bodies.loc["Sum investeringsinntekter", "dekf"]))
 put("dev_fund_dekf", fmt_million(bodies.loc["Sum overføring fra drift og netto avsetninger", "dekf"]))
 put("dev_unc_dekf", fmt(bodies.loc["Fremført til inndekning i senere år (udekket)", "dekf"], 0, "NOK 1000"))
+dekf_exp = inv.dekf_expenditure_parts(get)
+put("dekf_fixed_under", fmt_million(-dekf_exp["fixed"]))
+put("dekf_fixed_under_pct", pct(-dekf_exp["fixed"], dekf_exp["fixed_revised"], 0))
+put("dekf_fixed_revised", fmt_million(dekf_exp["fixed_revised"]))
+put("dekf_repayment_unbudgeted", fmt_million(dekf_exp["repayment"]))
+put("dekf_grant_unbudgeted", fmt_million(dekf_exp["grant"]))
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2786–2853) and kommunekassen's blocks (lines 2855–3039).", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2786–2853) and kommunekassen's blocks (lines 2855–3039).", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
 ypos = range(len(sections))
-ax.barh([y - 0.2 for y in ypos], sections["kk"] / 1000, height=0.4, color=style.POSITIVE, label="Kommunekassen")
-ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=style.PALETTE["orange"],
+ax.barh([y - 0.2 for y in ypos], sections["kk"] / 1000, height=0.4, color=style.LEVEL, label="Kommunekassen")
+ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=style.EARLIER,
         label="Drammen Eiendom KF")  # fmt: skip
-ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
-ax.set_yticks(list(ypos), names, fontsize=8)
+ax.axvline(0, color=style.TEXT, linewidth=0.8)
+ax.set_yticks(list(ypos), names)
 ax.invert_yaxis()
 ax.set_xlabel("Actual − revised budget, NOK million")
 ax.set_title("Kommunekassen overspent, DEKF underspent")
-ax.legend(frameon=False, loc="upper left", fontsize=8)
+style.legend_above(ax)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
 
@@ -281,12 +312,17 @@ plt.show()
 # {eval}`txt.dev_inc_dekf`), and the company financed
 # {eval}`txt.dev_fund_dekf` less than budgeted from its funds, so that its
 # deviations net to an uncovered amount of only {eval}`txt.dev_unc_dekf`.
-# The report comments on kommunekassen's figures and refers to the company's own annual report for its
-# projects (lines 2770–2771); why the company spent less, it does not say here.
+# The company's net figure hides a larger gap on its buildings: it invested {eval}`txt.dekf_fixed_under`
+# less than budgeted in fixed assets, {eval}`txt.dekf_fixed_under_pct` of its revised budget of
+# {eval}`txt.dekf_fixed_revised`, while its repayment of debt ({eval}`txt.dekf_repayment_unbudgeted`) and
+# its grant to kommunekassen ({eval}`txt.dekf_grant_unbudgeted`), both of which the book pairs with its
+# property sale, had no budget at all. The report comments on kommunekassen's figures and refers to the
+# company's own annual report for its projects (lines 2770–2771); why the company built less, it does not
+# say here.
 #
 # ### How the budget grew during the year
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 growth = inv.budget_growth(get).set_index("label")
 total_growth = growth.loc["Sum investeringsutgifter"]
 put("growth_total", fmt_million(total_growth["change"]))
@@ -304,6 +340,18 @@ HSO = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
 put("hso_label", HSO)
 put("hso_revised", fmt_million(inv.value(get(inv.T1), "revised_budget_2023", label=HSO)))
 put("hso_actual", fmt(inv.value(get(inv.T1), "actual_2023", label=HSO), 0, "NOK 1000"))
+hso_cut = inv.value(get(inv.T1), "original_budget_2023", label=HSO) - inv.value(
+    get(inv.T1), "revised_budget_2023", label=HSO
+)
+new_lines = inv.hso_lines(get)
+put("hso_cut", fmt_million(hso_cut))
+put("hso_new_n", fmt(len(new_lines)))
+put("hso_new_hdo", fmt(int(new_lines["label"].str.contains("(HDO)", regex=False).sum())))
+put("hso_new_revised", fmt_million(new_lines["revised_budget_2023"].sum()))
+put("hso_new_actual", fmt_million(new_lines["actual_2023"].sum()))
+put("hso_match", "exactly" if new_lines["revised_budget_2023"].sum() == hso_cut else "not exactly")
+put("havn_iks", fmt(inv.value(get(inv.T3), "actual_2023", label="Selskapskapital Drammen Havn farvannsforvaltning IKS"),
+                    0, "NOK 1000"))  # fmt: skip
 
 # %% [markdown]
 # The council's original budget planned {eval}`txt.expenditure_original` of
@@ -316,9 +364,12 @@ put("hso_actual", fmt(inv.value(get(inv.T1), "actual_2023", label=HSO), 0, "NOK 
 # purchase of shares: the revised budget added {eval}`txt.growth_shares` for
 # shares and holdings, which 2B part 3 shows as share capital in Drammen Havn AS
 # ({eval}`txt.havn`), and the same revised budget expects
-# {eval}`txt.havn_sale_budget` from sales of shares, the very same amount. The
-# book infers that the purchase was to be financed by a sale of equal size; the report does not
-# describe the transaction. Investment in fixed assets grew by
+# {eval}`txt.havn_sale_budget` from sales of shares, the very same amount. The report's section on the
+# municipality's companies says that the intermunicipal harbour authority (Drammensregionens
+# interkommunale havnevesen) was converted into Drammen Havn AS in 2023, with Drammen Havn
+# Farvannsforvaltning IKS set up for its public duties (lines 4491–4492); 2B part 3 also lists
+# {eval}`txt.havn_iks` of capital for that IKS. The book reads the equal purchase and sale as that
+# conversion; the report does not tie them to these lines. Investment in fixed assets grew by
 # {eval}`txt.growth_fixed`. Of the whole growth,
 # {eval}`txt.growth_kk` was kommunekassen's and
 # {eval}`txt.growth_dekf` Drammen Eiendom KF's.
@@ -333,10 +384,13 @@ put("hso_actual", fmt(inv.value(get(inv.T1), "actual_2023", label=HSO), 0, "NOK 
 # expected to start (lines 2757–2759). That is the original budget of Drammen Eiendom KF's 2B line
 # *{eval}`txt.hso_label`*; the revised budget holds
 # {eval}`txt.hso_revised` for it and the accounts
-# {eval}`txt.hso_actual`. Why the line was cut, and whether its money moved to
-# the named housing and nursing-home projects of P06, the report does not say here.
+# {eval}`txt.hso_actual`. The money did move: the cut, {eval}`txt.hso_cut`, is {eval}`txt.hso_match` the
+# revised budgets of {eval}`txt.hso_new_n` Drammen Eiendom KF lines that had no original budget
+# (the {eval}`txt.hso_new_hdo` lines marked HDO in P05 and P06, and the line for Krokstad nursing home's
+# infrastructure), {eval}`txt.hso_new_revised` together, of which {eval}`txt.hso_new_actual` was spent.
+# The report does not describe the move; the book reads it from the amounts.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2801–2811).", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2801–2811).", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
 short = ["Fixed assets", "Shares and holdings", "Grants to others' investments", "Lending of own funds",
@@ -355,7 +409,7 @@ ax.legend(frameon=False, loc="lower right", fontsize=8)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 growth_view = inv.budget_growth(get)
 styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_kind"] == "subtotal",
        caption="Investment expenditure (2A): original and revised budget, the change between them, and the "
@@ -375,18 +429,18 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # says (line 2772) that Drammen Eiendom KF shows only 2023 figures; the 2022 column is therefore
 # kommunekassen's alone.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item",
        caption="Status investering og finansiering (2A), 2023, NOK thousand (the 2022 column is in the next table)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item",
        caption="Status investering og finansiering (2A), Regnskap 2022 (kommunekassen alone), NOK thousand",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 checks_2a = section_checks("s2a", "two_a_balances")
 
 # %% [markdown]
@@ -395,7 +449,7 @@ checks_2a = section_checks("s2a", "two_a_balances")
 # The differences are of one or two thousand kroner, what rounding each printed line to the thousand
 # allows.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks")
 
 # %% [markdown]
@@ -406,13 +460,13 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 # hiå.*, the accounts for the year to date, which at year end is the year) and there is no 2022 column.
 # The blocks are the source of the story above; the full table is behind the toggle.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item",
        caption="Status investering og finansiering, Drammen kommunekasse, NOK thousand",
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 part = inv.dekf_part(get)
 dekf = part.set_index("label")["actual_2023_dekf"]
 for key, label, sign in (("fixed", "Investeringer i varige driftsmidler", 1), ("grant", "Tilskudd til andres investeringer", 1),
@@ -452,13 +506,13 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # kommunekassen's alone. The transfer from operations also agrees with the operating chapter's
 # year-end dispositions. {eval}`txt.dk_summary`
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 sale_checks = all_checks[
     all_checks["check_id"].str.startswith(("inv_prose.dekf_property_sale", "inv_selffin.dekf_sales"))
 ]
 show_findings(sale_checks, keep_sale=True)
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item",
        caption="Statement 2A, actual 2023, split into kommunekassen (its own blocks) and Drammen Eiendom KF "
@@ -466,7 +520,7 @@ styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"]
        columns={"label": "2A line", "actual_2023_all": "2A", "actual_2023_kk": "Kommunekassen",
                 "actual_2023_dekf": "DEKF"})  # fmt: skip
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 part_revised = part[
     ["label", "row_kind", "revised_budget_2023_all", "revised_budget_2023_kk", "revised_budget_2023_dekf"]
 ]
@@ -475,7 +529,7 @@ styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["
        columns={"label": "2A line", "revised_budget_2023_all": "2A", "revised_budget_2023_kk": "Kommunekassen",
                 "revised_budget_2023_dekf": "DEKF"})  # fmt: skip
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's blocks, 2A and the other chapters: checks")
 
 # %% [markdown]
@@ -488,7 +542,7 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 # towards other parties' investments, shares and holdings, and loans of the municipality's own money;
 # part 4 ends with the 2B total, *Sum del 1–4*.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 p4 = get(inv.T4)
 sum_parts = inv.value(p4, "actual_2023", label=inv.SUM_PARTS)
 put("sum_parts", fmt_million(sum_parts))
@@ -520,7 +574,7 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
 # {eval}`txt.bybru`.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies). Source: Årsevaluering 2023, statement 2B part 1 (lines 3108–3389).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies). Source: Årsevaluering 2023, statement 2B part 1 (lines 3108–3389).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
 fig, ax = plt.subplots(figsize=(6.8, 5.6))
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
@@ -534,35 +588,35 @@ ax.legend(loc="lower right", frameon=False, fontsize=8)
 style.finish(fig, table="inv_2b_fixed_assets")
 plt.show()
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item",
        caption="Status investeringer (2B), 1. Investeringer i varige driftsmidler, NOK thousand",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
              "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
 t2 = get(inv.T2)
 styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"] != "item",
        caption="2B, 2. Tilskudd til andres investeringer, NOK thousand")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 t3 = get(inv.T3)
 styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
        caption="2B, 3. Investeringer i aksjer og andeler i selskaper, NOK thousand")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
        caption="2B, 4. Utlån av egne midler, and Sum del 1–4, NOK thousand")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 show_findings(checks_2b)
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: checks")
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 proj = get(inv.TPROJ)
 put("n_areas", fmt(proj["programme_area"].nunique()))
 top = inv.largest_deviations(get)
@@ -587,7 +641,7 @@ put("claims_hold", fmt(int((claims["status"] == checks.EXACT).sum())))
 # minus actual: positive means money left unspent). The {eval}`txt.n_areas`
 # tables are stacked in the toggle below.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
                                for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
 styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item",
@@ -606,7 +660,7 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which
 # the programme chapters refer to the company's own annual report.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (revised budget minus actual; negative = overspend). Source: Årsevaluering 2023, the programme areas' project tables (lines 4800–7039).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (revised budget minus actual; negative = overspend). Source: Årsevaluering 2023, the programme areas' project tables (lines 4800–7039).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
 fig, ax = plt.subplots(figsize=(6.8, 4.2))
 shown_top = top.iloc[::-1]
 names = [lab if len(lab) <= 48 else lab[:47] + "…" for lab in shown_top["label"]]
@@ -627,13 +681,13 @@ plt.show()
 # {eval}`txt.claims_n` hold. The two that do not are both in P11's summary
 # (lines 6182–6183): it dates the area's frame to 2022, and it says the projects follow their schedule.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 show_findings(claims)
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(claims, table_id="inv-checks-claims", caption="Claims in words: checks")
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 proj_checks = section_checks("proj", "project_tables_add_up", "projects_match_2b")
 matches = inv.project_matches(get)
 put("n_grant_projects", fmt(((matches["row_kind"] == "item") & (matches["actual_grants"] != 0)).sum()))
@@ -649,7 +703,7 @@ put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 # that the P11 and P12 net tables list under the project (2B keeps them in part 2).
 # {eval}`txt.proj_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(proj_checks, table_id="inv-checks-proj", caption="Project tables, and projects against 2B: checks")
 
 # %% [markdown]
@@ -661,7 +715,7 @@ checks_table(proj_checks, table_id="inv-checks-proj", caption="Project tables, a
 # status after income is deducted (line 6185); VAT compensation is not among the components. The book
 # reads the net figure as the part of a project that its own income does not cover.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 net = get(inv.TNET)
 coop = net[(net["row_kind"] == "main_project") & (net["label"] == "KK P11 Samarbeid med andre utbyggere")].iloc[0]
 put("coop_net_actual", fmt_million(coop["actual_2023"]))
@@ -677,19 +731,19 @@ net_checks = section_checks("net", "net_tables_add_up")
 # driftsmidler* the project's 2B line, and each component *Tilskudd til andres investeringer* a line of
 # 2B part 2. {eval}`txt.net_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revised_budget_2023": "Revider årsbudsjett",
                "original_budget_2023": "Opprinnelig budsjett"}  # fmt: skip
 p11_net = net[net["programme_area"] == "P11"]
 styled(p11_net, table_id="inv-net-p11", columns=net_columns, caption="Status investeringer netto P11, NOK thousand",
        total_mask=p11_net["row_kind"].isin(["main_project", "total"]))  # fmt: skip
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 p12_net = net[net["programme_area"] == "P12"]
 styled(p12_net, table_id="inv-net-p12", columns=net_columns, caption="Status investeringer netto P12, NOK thousand",
        total_mask=p12_net["row_kind"].isin(["main_project", "total"]))  # fmt: skip
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: checks")
 
 # %% [markdown]
@@ -705,7 +759,7 @@ checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: che
 # repayment to the loan fund, relent to kommunekassen, as expenditure and again as borrowing. These
 # pairings are the book's, by amount; the report names only the income lines.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 mix = inv.financing_parts(get)
 amounts = mix.set_index("source")["amount"]
 matched = mix.set_index("source")["matched"]
@@ -733,7 +787,7 @@ put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares an
 # of the rest, and the transfer from operations, {eval}`txt.mix_transfer`,
 # {eval}`txt.mix_transfer_other_share`.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the orange part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the orange part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
 ordered = mix.sort_values("amount")
 fig, ax = plt.subplots(figsize=(6.8, 3.8))
 ax.barh(ordered["source"], ordered["other"] / 1000, color=style.POSITIVE, label="Other financing")
@@ -748,7 +802,7 @@ ax.legend(frameon=False, loc="lower right", fontsize=8)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(mix, table_id="inv-financing-mix",
        caption="Sources of financing, 2023 actual (2A), NOK thousand: the whole, the part matched or internal "
                "(the book's pairing) and the rest",
@@ -759,12 +813,12 @@ styled(mix, table_id="inv-financing-mix",
 # relending brought in more than it cost, and the uncovered amount closes the gap. It lands exactly on
 # the printed investment expenditure.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(inv.financing_bridge(get), table_id="inv-financing-bridge",
        caption="From the financing sources to 2A's investment expenditure, 2023, NOK thousand",
        columns={"step": "Step", "amount": "NOK thousand"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 sf = inv.self_financing(get)
 put("rule", said("min_self_financing_share"))
 put("extra_dividend", said("extra_dividend_booked"))
@@ -776,6 +830,13 @@ put("rule_budget", said("self_financing_budget_15pct_rule"))
 put("extra_dividends", said("extraordinary_dividends_budgeted_for_self_financing"))
 put("transfer_original", fmt_million(-inv.value(a2, "original_budget_2023", label="Overføring fra drift")))
 put("transfer_revised", fmt_million(-inv.value(a2, "revised_budget_2023", label="Overføring fra drift")))
+summary_dividend = inv.drift_prose(get, "extraordinary_dividend_budget")
+plan_less_moved = inv.prose(get, "extraordinary_dividends_budgeted_for_self_financing") - inv.drift_prose(
+    get, inv.TRANSFER_REDUCTION
+)
+put("dividend_summary", fmt(summary_dividend, 0, "NOK million"))
+put("dividend_plan_less_moved", fmt(plan_less_moved, 0, "NOK million"))
+put("dividend_reconciled", "equal to" if plan_less_moved == summary_dividend else "close to, but not,")
 for key in ("transfer", "repayment", "dekf_grant", "numerator", "base", "p12_net"):
     put(f"sf_{key}", fmt_million(sf[key]))
 put("sf_share", fmt(sf["share"], 1, "percent"))
@@ -809,6 +870,15 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # the operating chapter's dividend table holds exactly that sum for the company in the revised budget
 # and nothing in the adopted one (line 2616).
 #
+# The report names the extra dividend with other amounts elsewhere: {eval}`txt.dividend_summary` in the
+# adopted budget, to raise the self-financing (its summary, lines 87–88), and {eval}`txt.extra_dividend`
+# booked (line 2061). The plan's {eval}`txt.extra_dividends`, which the report says included the dividend
+# expected from Nedre Eiker Eiendomsutvikling AS (line 2667), less the {eval}`txt.reduction` of it that went
+# to the investment account as a sale of shares is {eval}`txt.dividend_plan_less_moved`,
+# {eval}`txt.dividend_reconciled` the summary's figure, and the dividend table gives that company nothing in
+# the adopted budget: the printed figures do not reconcile the amounts, and the report does not say which
+# dividends it counts as extra.
+#
 # **The amount.** The report does not say what the {eval}`txt.sf_printed`
 # holds. One reading rebuilds it: the transfer from operations,
 # {eval}`txt.sf_transfer`, plus the two lines of Drammen Eiendom KF that match
@@ -832,7 +902,7 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # divide between areas, or how sales and funds are treated. The minimum of
 # {eval}`txt.rule` is met on any reading. {eval}`txt.sf_summary`
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 sf_view = pd.DataFrame(
     [("Transfer from operations (2A)", sf["transfer"], "item"), ("+ Investering DEKF (2B part 2)", sf["dekf_grant"], "item"),
      ("+ Avdrag på lån (2A)", sf["repayment"], "item"), ("= Self-financing, the book's reading", sf["numerator"], "total"),
@@ -846,13 +916,13 @@ sf_view = pd.DataFrame(
 styled(sf_view, table_id="inv-self-financing", caption="Self-financing 2023 and its base, NOK thousand",
        columns={"step": "Step", "amount": "NOK thousand"}, total_mask=sf_view["row_kind"] == "total")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 show_findings(sf_checks)
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financing rule: checks")
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 prose_checks = section_checks("prose", "prose_figures", "prose_relations")
 pc = prose_checks.set_index("check_id")
 put("overspend_table", fmt(pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"], 3, "NOK million"))
@@ -889,16 +959,16 @@ put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"
 # budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'
 # projects above.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 show_findings(prose_checks)
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the text against the tables: checks")
 
 # %% [markdown]
 # ## All checks of the chapter
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 put("all_summary", findings.summary_line(all_checks))
 
 # %% [markdown]
@@ -909,23 +979,29 @@ put("all_summary", findings.summary_line(all_checks))
 # ## Try it
 #
 # The checks take a *getter*, a function that returns a table by name, so they can run on altered
-# data. The cell below adds `DELTA` thousand kroner to the actual of the city bridge, *KK P11 Bybru*,
-# in 2B part 1 (a typing error in one cell) and lists the checks whose class changes.
+# data. The cell below adds `DELTA` thousand kroner to one cell of one table (`TABLE`, the row labelled
+# `LABEL`, its actual for 2023) and lists every check whose difference or class moves, with the class
+# before and after (`exact → discrepancy`; one word when it stayed). As given, it adds 1 000 to the city
+# bridge, *KK P11 Bybru*, in 2B part 1: a typing error in one cell.
 #
-# 1. Run it and look at which checks break: the P11 subtotal of 2B, kommunekassen's fixed assets in its
-#    own blocks, the net table's component and the P11 project table. One typo in one table is caught
-#    from several sides.
-# 2. Set `DELTA = 1` and run again. Which checks now say *rounding* rather than *discrepancy*, and why
-#    would an error of one unit in a real report go unnoticed by these checks?
-# 3. Instead alter `inv_2b_grants_to_others`: set *Investering DEKF* to 0. Which identity shows that
-#    Drammen Eiendom KF's grant is what separates 2A from kommunekassen's own blocks?
+# 1. Run it. Four checks break: the P11 subtotal of 2B, kommunekassen's fixed assets in its own blocks,
+#    and the P11 project table and net table, which print the bridge's figure again. One typo in one
+#    table is caught from several sides.
+# 2. Set `DELTA = 1` and run again. Kommunekassen's fixed assets in its own blocks still read
+#    *rounding*, although the check moved: it adds more than forty lines, each rounded to the thousand,
+#    so a difference of one is within what rounding allows. The checks that compare the bridge's figure
+#    with the same figure printed elsewhere still say *discrepancy*: an error of one unit escapes a sum
+#    of many rounded figures, not a restatement.
+# 3. Now set `TABLE, LABEL, DELTA = inv.T2, "Investering DEKF", -26203`, which sets Drammen Eiendom KF's
+#    grant in 2B part 2 to zero. The check that 2A's grants to others equal kommunekassen's plus that
+#    line turns to *discrepancy*: it is the identity that shows the grant is what separates 2A from
+#    kommunekassen's own blocks.
 
 # %% tags=["hide-input"]
-DELTA = 1000
+TABLE, LABEL, DELTA = inv.T1, "KK P11 Bybru", 1000
 
-altered = checks.altered(inv.T1, "actual_2023", DELTA, add=True, label="KK P11 Bybru")
-tried = checks.run(CH, get=altered)
-moved = tried[tried["status"] != all_checks["status"]]
+tried = checks.run(CH, get=checks.altered(TABLE, "actual_2023", DELTA, add=True, label=LABEL))
+moved = inv.moved_checks(all_checks, tried)
 checks_table(
-    moved, table_id="inv-try-moved", caption="Checks whose class changes when the city bridge's actual is altered"
+    moved, table_id="inv-try-moved", caption=f"Checks that move when {LABEL} gets {DELTA:+} (class before → after)"
 )
