@@ -164,3 +164,11 @@ def test_kk_area_overspend_is_actual_less_revised_budget():
     frame = inv.kk_area_overspend(from_disk)
     assert (frame["overspend"] == frame["actual_2023"] - frame["revised_budget_2023"]).all()
     assert frame["overspend"].is_monotonic_decreasing
+
+
+def test_moved_checks_lists_what_an_alteration_moves(base):
+    tried = checks.run(CH, get=altered(inv.T1, "actual_2023", 1000, add=True, label="KK P11 Bybru"))
+    moved = inv.moved_checks(base, tried)
+    assert "inv_programme_projects.vs_2b.p11.kk_p11_bybru.actual_2023" in set(moved["check_id"])
+    assert moved["status"].str.contains("→").any()
+    assert inv.moved_checks(base, base).empty

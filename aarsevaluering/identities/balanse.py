@@ -313,6 +313,7 @@ def debt_burden(get: Getter) -> dict[str, float]:
         "one_point_pct_income": 100.0 * floating_debt / 100.0 / income,
     }
 
+
 # ---------------------------------------------------------------------------------------------
 # The analyses a specialist asks for (debt and interest; reserves and cash). Views on printed figures,
 # several resting on the book's stated assumptions; they compare nothing and are never graded.
@@ -351,7 +352,7 @@ def debt_by_payer(get: Getter) -> pd.DataFrame:
 
 def instalments_and_depreciation(get: Getter) -> dict[str, float]:
     """Instalments against depreciation (NOK million): the treasury's instalments to the loan fund (D05)
-    against its depreciation (central expenses, D04), the rest of the loan fund's instalment income (the
+    against its depreciation (central expenses, D03), the rest of the loan fund's instalment income (the
     enterprises', by subtraction), and what the loan fund paid its lenders (D06). The minimum-instalment
     rule (Kommuneloven § 14-18) asks for at least the year's depreciation scaled by the debt's share of
     the depreciable assets' book value; the report prints neither that value nor the minimum (note 10 of
@@ -482,7 +483,6 @@ def adopted_budget_use(get: Getter) -> dict[str, float]:
     adopted = movements[movements["label"].str.startswith("Vedtatt budsjett")]
     during_year = movements[~movements["label"].str.startswith("Saldering")]
     return {"adopted": -float(adopted["value_2023"].sum()), "revised": -float(during_year["value_2023"].sum())}
-
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1820,3 +1820,19 @@ def kk_area_overspend(get: Getter) -> pd.DataFrame:
     frame = items.groupby("programme_area")[[REV, ACT]].sum()
     frame["overspend"] = frame[ACT] - frame[REV]
     return frame.sort_values("overspend", ascending=False).reset_index()
+
+
+def moved_checks(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The checks of ``after`` (a run on altered data) whose difference or class is not what ``before`` (the
+    run on the printed data) gives, with the class written ``before → after`` (one word when it stayed)."""
+    old = before.set_index("check_id")
+    new = after.set_index("check_id")
+    common = new.index.intersection(old.index)
+    moved = (new.loc[common, "difference"] - old.loc[common, "difference"]).abs() > 1e-9
+    moved |= new.loc[common, "status"] != old.loc[common, "status"]
+    ids = common[moved.to_numpy()]
+    frame = new.loc[ids].copy()
+    frame["status"] = [
+        b if b == a else f"{b} → {a}" for b, a in zip(old.loc[ids, "status"], new.loc[ids, "status"], strict=True)
+    ]
+    return frame.reset_index()
