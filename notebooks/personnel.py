@@ -967,7 +967,7 @@ styled(
     areas.drop(columns=["code", "row_kind", "rota", "registered"]),
     table_id="personnel-areas",
     columns={"name": "Programme area", "fte_2023": "Permanent FTEs", "sick_leave_2023_pct": "Sick leave (%)",
-             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime hours per FTE",
+             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime hours per permanent FTE",
              "breaches_per_1000_hours": "Breaches per 1 000 overtime hours"},
     decimals={"fte_2023": 0, "sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
@@ -1107,20 +1107,20 @@ plt.show()
 #
 # The activity and reporting duty (*aktivitets- og redegjørelsesplikt*) asks an employer to account for
 # gender balance, pay, part time (including involuntary part time), temporary employment and parental
-# leave by gender. The table gathers what the report's figures give on each, for women and men (shares
-# derived from the printed counts).
+# leave by gender. The table gathers the shares the report's counts give for women and men; pay is in
+# the next section, and parental leave, which the report gives only in its text, below the table.
 
 # %% tags=["hide-input"]
 indicators = pers.equality_indicators(get)
 ind = indicators.set_index("indicator")
-g("temp_rate_women", ind.loc["Temporary (% of permanent + temporary)", "women"], 1, "%")
-g("temp_rate_men", ind.loc["Temporary (% of permanent + temporary)", "men"], 1, "%")
-temp_gap = ind.loc["Temporary (% of permanent + temporary)", "women"] - ind.loc[
-    "Temporary (% of permanent + temporary)", "men"]  # fmt: skip
+g("temp_rate_women", ind.loc["Temporary, of permanent + temporary", "women"], 1, "%")
+g("temp_rate_men", ind.loc["Temporary, of permanent + temporary", "men"], 1, "%")
+temp_gap = ind.loc["Temporary, of permanent + temporary", "women"] - ind.loc[
+    "Temporary, of permanent + temporary", "men"]  # fmt: skip
 gt("temp_cmp", "about as common among women as among men" if abs(temp_gap) < 1
    else f"more common among {'women' if temp_gap > 0 else 'men'}")  # fmt: skip
-g("mgr_women", ind.loc["Share of managers (%)", "women"], 0, "%")
-g("staff_women_jobs", ind.loc["Share of all staff in the job-group table (%)", "women"], 0, "%")
+g("mgr_women", ind.loc["Share of managers", "women"], 0, "%")
+g("staff_women_jobs", ind.loc["Share of all staff in the job-group table", "women"], 0, "%")
 levels = pers.managers_by_level(get)
 top_level = levels.iloc[0]
 g("mgr_top_women", top_level["headcount_women"])
@@ -1139,9 +1139,10 @@ g("quota", FATHERS_QUOTA_WEEKS, 0, "weeks")
 styled(
     indicators,
     table_id="personnel-equality",
-    columns={"indicator": "Indicator", "women": "Women", "men": "Men", "lines": "Lines"},
+    columns={"indicator": "Indicator", "women": "Women (%)", "men": "Men (%)", "lines": "Lines"},
     decimals={"women": 1, "men": 1},
-    caption="Equality indicators, December 2023 (parental leave: the year 2023), from the printed counts and text",
+    caption="Equality indicators, December 2023, in % of each gender (shares of managers and staff: in % of the "
+    "group), derived from the printed counts",
 )  # fmt: skip
 
 # %% [markdown]

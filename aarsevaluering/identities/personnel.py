@@ -1734,10 +1734,10 @@ def overtime_against_caps(get: Getter) -> dict[str, float]:
 
 def equality_indicators(get: Getter) -> pd.DataFrame:
     """The indicators the activity and reporting duty asks about, as far as the printed tables give them,
-    for women and men (all derived from printed counts): temporary employees as a share of permanent +
-    temporary; permanent part-time employees as a share of permanent; the share of each gender among
-    the manager groups and among all staff of the job-group table; parents on leave and their average
-    weeks (the text). ``lines`` names the report's lines."""
+    for women and men, all in % and derived from printed counts: temporary employees as a share of
+    permanent + temporary; permanent part-time employees as a share of permanent; the share of each
+    gender among all staff of the job-group table and among its manager groups. (Parental leave, the
+    text's persons and weeks, is read with :func:`prose_value`.) ``lines`` names the report's lines."""
     ages = get(GENDER_AGE)
     permanent = row_of(ages, staff_group="permanent", label="Totalt")
     temporary = row_of(ages, staff_group="temporary", label="Totalt")
@@ -1747,21 +1747,17 @@ def equality_indicators(get: Getter) -> pd.DataFrame:
     managers = groups[keys.isin([job_group_key(g) for g in MANAGER_GROUPS])]
     staff = row_of(groups, label=TOTAL)
     rows = [
-        ("Temporary (% of permanent + temporary)", "4215, 4262",
+        ("Temporary, of permanent + temporary", "4215, 4262",
          pct(temporary["women_count"], permanent["women_count"] + temporary["women_count"]),
          pct(temporary["men_count"], permanent["men_count"] + temporary["men_count"])),
-        ("Part time (% of permanent)", "4215, 4292",
+        ("Part time, of permanent", "4215, 4292",
          pct(part["women_count"], permanent["women_count"]), pct(part["men_count"], permanent["men_count"])),
-        ("Share of all staff in the job-group table (%)", "4463",
+        ("Share of all staff in the job-group table", "4463",
          pct(staff["headcount_women"], staff["headcount_total"]),
          pct(staff["headcount_men"], staff["headcount_total"])),
-        ("Share of managers (%)", f"{int(managers['source_line'].min())}–{int(managers['source_line'].max())}",
+        ("Share of managers", f"{int(managers['source_line'].min())}–{int(managers['source_line'].max())}",
          pct(managers["headcount_women"].sum(), managers["headcount_total"].sum()),
          pct(managers["headcount_men"].sum(), managers["headcount_total"].sum())),
-        ("Took parental leave in 2023 (persons)", "4318",
-         prose_value(get, "parental_leave_women"), prose_value(get, "parental_leave_men")),
-        ("Parental leave taken in 2023 (average weeks)", "4318–4319",
-         prose_value(get, "parental_leave_avg_weeks_women"), prose_value(get, "parental_leave_avg_weeks_men")),
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=["indicator", "lines", "women", "men"])
 
