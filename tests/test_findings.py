@@ -175,6 +175,15 @@ def test_every_check_outside_rounding_has_its_finding(all_checks):
     assert findings.problems(all_checks) == []
 
 
+@pytest.mark.parametrize("chapter", ["balanse", "driftsregnskap", "investeringsregnskap", "pensjon", "personnel"])
+def test_a_chapter_s_findings_render_from_its_own_checks(chapter):
+    """A chapter shows its findings from its own checks (``checks.run(chapter)``), so every placeholder
+    of its findings names a check of that chapter (a figure from elsewhere is pasted as a printed cell)."""
+    own = checks.run(chapter)
+    assert findings.problems(own, findings.load(chapter)) == []
+    findings.counts(own, findings.load(chapter))
+
+
 def test_findings_name_their_figures_by_placeholder_never_by_hand():
     """A finding's words carry no typed amount: figures come from checks or cells through placeholders.
     Line numbers, table ids (D08, P16, 2A), years and sections of law may be written."""
