@@ -32,8 +32,6 @@
 # far apart.
 
 # %% tags=["remove-input"]
-import textwrap
-
 import matplotlib.pyplot as plt
 
 from aarsevaluering import checks, findings
@@ -42,7 +40,17 @@ from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.prose import Figures
-from aarsevaluering.style import NEUTRAL, PALETTE, finish, use_book_style
+from aarsevaluering.style import (
+    LEVEL,
+    MIN_TEXT_PT,
+    TEXT,
+    UNFAVOURABLE,
+    direct_labels,
+    estimate_style,
+    finish,
+    use_book_style,
+    waterfall,
+)
 from aarsevaluering.tables import checks_table, styled
 
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
@@ -80,6 +88,7 @@ txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
 txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
 txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
 txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
+txt.net_premium_story = fmt_million(pj.net_premium_deviation(get))
 
 
 # %% [markdown]
@@ -96,36 +105,41 @@ txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
 #
 # **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
 # wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
-# to {eval}`txt.wage_growth` during the year (line 2419), so the statement holds against it. The
-# report prints neither the 2022 cost nor its parts. The book infers them (an estimate, figure below): the
-# stated growth puts the 2022 cost at about {eval}`txt.cost_2022`; the central items of 2022
-# (D03's pension line, {eval}`txt.central_2022`) leave about {eval}`txt.ordinary_2022`
-# for the ordinary premium. On that reading the ordinary premium, which follows pay, grew about
+# to {eval}`txt.wage_growth` during the year (line 2419), so the statement holds against it. Of 2022
+# the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03,
+# line 2334); it prints neither the 2022 pension cost nor the 2022 ordinary premium. The book infers them
+# (an estimate, figure below): the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`, and
+# less D03's 2022 line that leaves about {eval}`txt.ordinary_2022` for the ordinary premium. On that reading the ordinary premium, which follows pay, grew about
 # {eval}`txt.ordinary_growth` and the central items about {eval}`txt.central_growth_split`:
 # of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from
 # the ordinary premium and {eval}`txt.central_contribution` from the central items.
 #
-# **What it means.** A low cost in a year of very high premiums is paid for later: the 2023 deviation comes
-# back as a charge in each of the next {eval}`txt.period` (last section). The chapter rebuilds the cost from the
+# **What it means.** A low cost in a year of very high premiums is paid for later. The accounting rules
+# let a municipality charge a year's premium deviation back either in full the next year or in equal parts
+# over the next seven years; the report says seven (lines 2384–2385), so the 2023 deviation comes back as a
+# charge in each of the next {eval}`txt.period` ({ref}`pensjon-forward`). The net premium deviation, the
+# deviation credited less the earlier deviations charged, lifted the treasury's result by
+# {eval}`txt.net_premium_story`, more than the whole surplus: the {doc}`operating chapter <driftsregnskap>`
+# shows the result without it ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Source: Årsevaluering 2023, lines 2370, 2388–2389, 2419 and tables D03–D04; the 2022 split is the book's estimate.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent: the central pension items grew about 10.3 %, the total pension cost 7.2 % as the report states, the ordinary premium about 6.1 %, and the wage growth the budget assumed 5.4 %."}}
-bars = [("Central pension items (book's estimate)", growth["central_growth"], PALETTE["orange"]),
-        ("Pension cost, as stated", growth["growth"], NEUTRAL),
-        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], PALETTE["blue"]),
-        ("Wage growth the budget assumed", growth["wage_growth"], PALETTE["sky"])]  # fmt: skip
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars are the book's estimates of the 2022 split.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}}
+bars = [("Central pension items (book's estimate)", growth["central_growth"], True),
+        ("Pension cost, as stated", growth["growth"], False),
+        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
+        ("Wage growth the budget assumed", growth["wage_growth"], False)]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 2.8))
-for y, (_name, pct, colour) in enumerate(bars):
-    ax.barh(y, pct, color=colour, height=0.6)
-    ax.text(pct + 0.15, y, fmt(pct, 1, "%"), va="center", fontsize=8)
-ax.set_yticks(range(len(bars)), [name for name, _, _ in bars], fontsize=8)
+drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
+         for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
+for bar in drawn:
+    direct_labels(ax, bar, formatter=lambda v: fmt(v, 1, "%"))
+ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
 ax.invert_yaxis()
-ax.set_xlim(0, max(b[1] for b in bars) * 1.2)
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
 ax.set_title("Both parts of the pension cost grew faster than wages")
 ax.grid(axis="y", visible=False)
-finish(fig, table="pension_prose_figures, pension_central_items and drift_central_expenses")
+finish(fig, table="lines 2370, 2388–2389 and 2419, tables D03 and D04")
 plt.show()
 
 
@@ -195,9 +209,9 @@ txt.rule_10_years = f"{first_10}–{last_10}"
 #   income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
-# : each year's premium deviation is charged back in equal parts over the following
-#   {eval}`txt.period`, as the accounting regulations
-#   (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) require. 2023 carried
+# : each year's premium deviation is charged back to the accounts in later years: under the accounting
+#   regulations (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) either in full the next year or in
+#   equal parts over the next seven; Drammen charges it over {eval}`txt.period` (line 2385). 2023 carried
 #   {eval}`txt.amortisation` of deviations from earlier years.
 #
 # The arrangement has existed since {eval}`txt.first_rule_year` to spread premium peaks over
@@ -233,7 +247,18 @@ txt.d04_rounding = fmt((d04_checks["status"] == checks.ROUNDING).sum())
 txt.d04_checks = fmt(len(d04_checks))
 txt.regulation_above_table = fmt_million(-pj.central(get, pj.REGULATION, "deviation_nok"))
 txt.deviation_above_table = fmt_million(pj.central(get, pj.DEVIATION, "deviation_nok"))
-txt.d04_max_gap = fmt(d04_checks["difference"].abs().max(), 0, "NOK 1000")
+# What the checks within rounding miss by, in the table's last digit (thousands of kroner), said in words.
+rounding = d04_checks[d04_checks["status"] == checks.ROUNDING]
+words = {1: "one", 2: "two", 3: "three", 4: "four"}
+if rounding.empty:
+    txt.d04_rounding_text = ""
+else:
+    n = len(rounding)
+    txt.d04_rounding_text = (
+        f"The {words.get(n, str(n))} within rounding {'miss' if n > 1 else 'misses'} by at most "
+        f"{fmt(rounding['difference'].abs().max(), 0)} in the table's last digit (a thousand kroner), what "
+        "rounding amounts in kroner to thousands produces."
+    )
 txt.d04_summary = findings.summary_line(d04_checks)
 
 # %% tags=["remove-input", "hide-output"]
@@ -245,9 +270,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # above budget, but the premium deviation, a credit {eval}`txt.deviation_above_table`
 # larger than budgeted, offset it: a high premium brings a high premium deviation with it.
 #
-# *Checks.* {eval}`txt.d04_summary` The two that miss, by at most
-# {eval}`txt.d04_max_gap` (the total's budget and the amortisation's deviation), are what
-# rounding amounts in kroner to thousands produces.
+# *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 
 # %% [markdown]
 # ## From premiums due to the pension cost
@@ -276,27 +299,17 @@ txt.calculated_cost = fmt_million(level["Calculated pension cost"])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
 txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Source: Årsevaluering 2023, line 2370 and table D04.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Waterfall chart in NOK million. Ordinary premium 426.3 and regulation premium 603.0 rise to premiums due of 1029.3. Use of the premium fund (minus 170.1) lowers the premium paid by the treasury to 859.2. The 2023 premium deviation (minus 479.0) brings it down to a calculated pension cost of 380.3. Amortisation of earlier deviations (plus 200.7) and other items (plus 2.2) lead to a pension cost of 583.1, next to the 583.2 the report states."}}
-fig, ax = plt.subplots(figsize=(7.5, 4.6))
-colours = [NEUTRAL if k != "step" else (PALETTE["orange"] if a > 0 else PALETTE["blue"])
-           for k, a in zip(walk["kind"], walk["amount"], strict=True)]  # fmt: skip
-bottoms = walk[["start", "end"]].min(axis=1) / 1000
-heights = (walk["end"] - walk["start"]).abs() / 1000
-ax.bar(range(len(walk)), heights, bottom=bottoms, color=colours, width=0.7)
-tops = walk[["start", "end"]].max(axis=1) / 1000
-for x, (amount, top, kind) in enumerate(zip(walk["amount"], tops, walk["kind"], strict=True)):
-    ax.text(x, top + 12, fmt(amount / 1000, 1, sign=kind == "step"), ha="center", fontsize=8)
-# The cost the report states, as a black mark across the last bar.
-(stated_mark,) = ax.plot([len(walk) - 1.4, len(walk) - 0.6], [stated_cost] * 2, color="black", linewidth=2)
-ax.set_xticks(range(len(walk)), [textwrap.fill(s, 10, break_long_words=False) for s in walk["step"]], fontsize=6.5)
-ax.set_ylabel("NOK million")
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}}
+steps = [(step, amount / 1000, "total" if kind != "step" or number == 0 else "")
+         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
+fig, ax = plt.subplots(figsize=(7, 4.6))
+waterfall(ax, steps, up_is_favourable=False)
+ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'], 0)} became a cost of "
              f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
-ax.grid(axis="x", visible=False)
-handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (PALETTE["orange"], PALETTE["blue"], NEUTRAL)]
-labels = ["adds", "takes off", "level", f"cost the report states ({fmt(stated_cost, 1)})"]
-ax.legend([*handles, stated_mark], labels, frameon=False, fontsize=8, loc="upper right")
-finish(fig, table="pension_central_items and pension_prose_figures")
+finish(
+    fig, table="table D04, line 2370", note=f"The report states a pension cost of {fmt(stated_cost, 1, 'NOK million')}"
+)
 plt.show()
 
 # %% [markdown]
@@ -407,55 +420,78 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # 2022 cost itself be checked.
 
 # %% [markdown]
-# ## Amortisation: where the 2023 premium deviation goes
+# (pensjon-forward)=
+# ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation was credited to 2023 and will be charged to the years that follow. The
-# schedule below assumes, as the regulation prescribes, equal instalments over the stated period,
-# starting the year after the deviation arose; that the whole deviation printed in D04 is amortised
-# this way; and that nothing else, such as a later use of premium funds, changes it. The period is a
-# parameter: see *Try it* below.
+# schedule below assumes equal instalments over the period the report states, starting the year after the
+# deviation arose, and that the whole deviation printed in D04 is amortised this way. Beside it stands what
+# the charge would have been had the premium fund not been used: the fund paid part of the premium, so the
+# premium paid, and with it the deviation, was smaller by the amount used (the book's reading of the rules,
+# as in the walk above). The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's 7 years; try 10 or 1
 deviation_2023 = -pj.central(get, pj.DEVIATION)
-schedule = pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, AMORTISATION_PERIOD)
+schedule = pj.coming_charges(get, AMORTISATION_PERIOD)
+effect = pj.premium_fund_effect(get, AMORTISATION_PERIOD)
 txt.instalment = fmt_million(schedule["instalment"].iloc[0])
 txt.first_year = str(schedule["year"].iloc[0])
 txt.last_year = str(schedule["year"].iloc[-1])
 txt.schedule_period = fmt(AMORTISATION_PERIOD, 0, "years")
+txt.instalment_without_fund = fmt_million(effect["instalment_without_fund"])
+txt.deviation_without_fund = fmt_million(effect["deviation_without_fund"])
+txt.fund_saving = fmt_million(effect["saving_per_year"])
+txt.fund_saving_total = fmt_million(effect["fund_use"])
 schedule_view = schedule.assign(year=schedule["year"].astype(str), instalment=schedule["instalment"] / 1000,
+                                instalment_without_fund=schedule["instalment_without_fund"] / 1000,
                                 remaining=schedule["remaining"] / 1000)  # fmt: skip
-styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "remaining": 1},
-       caption="Amortisation of the 2023 premium deviation (NOK million)",
+styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "instalment_without_fund": 1,
+                                                              "remaining": 1},
+       caption="Amortisation of the 2023 premium deviation, NOK million (the book's estimate)",
        columns={"year": "Year", "instalment": "Charged in the year",
+                "instalment_without_fund": "Had the premium fund not been used",
                 "remaining": "Still to charge at year end"})  # fmt: skip
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The 2023 premium deviation, credited as income in 2023, comes back as an equal charge in each year of the amortisation period, and the amount still to be charged falls to zero.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: seven equal bars of 68.4 for the years 2024 to 2030, the yearly charge from the 2023 premium deviation, and a falling line for the amount still to be charged, from 479.0 at the end of 2023 to zero at the end of 2030."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}}
 fig, ax = plt.subplots()
-ax.bar(schedule["year"], schedule["instalment"] / 1000, color=PALETTE["orange"], width=0.6,
-       label="charged in the year")  # fmt: skip
-for year, instalment in zip(schedule["year"], schedule["instalment"], strict=True):
-    ax.text(year, instalment / 2000, fmt(instalment / 1000, 1), ha="center", va="center", fontsize=8)
-ax.plot([pj.REPORT_YEAR, *schedule["year"]], [deviation_2023 / 1000, *(schedule["remaining"] / 1000)],
-        color=PALETTE["blue"], marker="o", label="still to charge at year end")  # fmt: skip
-ax.set_xticks([pj.REPORT_YEAR, *schedule["year"]])
+bars = ax.bar(schedule["year"], schedule["instalment"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
+direct_labels(ax, bars)
+without = ax.step([*schedule["year"] - 0.5, schedule["year"].iloc[-1] + 0.5],
+                  [*(schedule["instalment_without_fund"] / 1000), schedule["instalment_without_fund"].iloc[-1] / 1000],
+                  where="post", color=TEXT, linestyle="--", linewidth=1.2,
+                  label=f"without the premium fund: {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
+ax.annotate(without[0].get_label(), (schedule["year"].iloc[0] - 0.5, effect["instalment_without_fund"] / 1000),
+            xytext=(0, 4), textcoords="offset points", fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
+ax.set_ylim(0, max(schedule["instalment_without_fund"].max() / 1000 * 1.3, ax.get_ylim()[1]))
+ax.set_xticks(schedule["year"])
 ax.set_xlabel("Year")
 ax.set_ylabel("NOK million")
-ax.set_title(f"The 2023 premium deviation returns as {fmt_million(schedule['instalment'].iloc[0], 1)} a year")
+ax.set_title(f"The 2023 premium deviation returns as {fmt_million(schedule['instalment'].iloc[0])} a year")
 ax.grid(axis="x", visible=False)
-ax.legend(frameon=False, fontsize=8)
-finish(fig, table="pension_central_items", note=f"Equal instalments over {AMORTISATION_PERIOD} years")
+finish(fig, table="table D04, lines 2379–2385", note=f"Equal instalments over {AMORTISATION_PERIOD} years")
 plt.show()
 
 # %% [markdown]
-# Over {eval}`txt.schedule_period` the 2023 deviation adds {eval}`txt.instalment`
-# to the pension cost of every year from {eval}`txt.first_year` to
-# {eval}`txt.last_year`, on top of what is still to be charged from earlier deviations.
+# Over {eval}`txt.schedule_period` the 2023 deviation adds {eval}`txt.instalment` to the pension cost of
+# every year from {eval}`txt.first_year` to {eval}`txt.last_year`, on top of what is still to be charged from
+# earlier deviations.
 #
-# What did 2023 itself carry? Its {eval}`txt.amortisation` is a slice of each earlier
-# deviation still being charged. Under the regulation's periods, longer for older deviations, and
-# assuming Drammen (and the municipalities it was merged from) always chose the long period rather than
-# charging a deviation in full the next year, these are:
+# **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 paid part of
+# the regulation premium in cash. It did not lower 2023's pension cost: that is the calculated cost plus
+# the amortisation, whatever pays the premium. It lowered the deviation instead: without the fund the
+# deviation would have been {eval}`txt.deviation_without_fund`, charged back at
+# {eval}`txt.instalment_without_fund` a year. So the year's use of the premium fund spares each of the
+# years {eval}`txt.first_year` to {eval}`txt.last_year` a charge of {eval}`txt.fund_saving`. That is the
+# book's reading of the rules; the report says only that the fund was used to finance part of the
+# regulation premium (lines 2378–2380).
+#
+# **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
+# the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
+# sheet's figure) nor their yearly sizes. It does show that 2023 carried {eval}`txt.amortisation` of them.
+# Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
+# it was merged from) always chose the long period rather than charging a deviation in full the next year,
+# that charge was a slice of each of these years' deviations:
 
 # %% tags=["remove-input"]
 origins = pj.amortisation_origins(pj.REPORT_YEAR, AMORTISATION_PERIOD)
@@ -467,37 +503,65 @@ styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {p
        columns={"origin": "Deviations of", "period": "Period (years)", "years": "Years",
                 "share": "Charged in the year"})  # fmt: skip
 
-# %% tags=["remove-input"]
-net_deferral = deviation_2023 - pj.central(get, pj.AMORTISATION)
+# %% tags=["hide-input"]
+net_deferral = pj.net_premium_deviation(get)
 txt.net_deferral = fmt_million(net_deferral)
 txt.deviation_multiple = fmt(deviation_2023 / pj.central(get, pj.AMORTISATION), 1)
 txt.report_year = str(pj.REPORT_YEAR)
+ending = origins.loc[origins["origin_year"] + origins["period"] == pj.REPORT_YEAR, "origin_year"].astype(str).tolist()
+txt.ending_years = ", ".join(ending[:-1]) + (" and " if len(ending) > 1 else "") + ending[-1] if ending else "none"
+txt.next_year = str(pj.REPORT_YEAR + 1)
 
 # %% [markdown]
-# The report does not print the earlier deviations, so their sizes cannot be recovered one by one. What
-# the figures do show is the balance of the year: {eval}`txt.report_year` credited a
-# deviation {eval}`txt.deviation_multiple` times the amortisation it carried. Cost still
-# to be charged in later years therefore grew by {eval}`txt.net_deferral` in the year. That
-# is the price of a low pension cost in a year of very high premiums.
+# In {eval}`txt.next_year` the last slices of the deviations of {eval}`txt.ending_years` fall away and the
+# first slice of 2023's comes in; how the total moves depends on sizes the report does not give. What the
+# figures do show is the balance of the year: {eval}`txt.report_year` credited a deviation
+# {eval}`txt.deviation_multiple` times the amortisation it carried, so the cost still to be charged in later
+# years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
+# ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
+# premiums: the premium was paid in 2023, and its cost is booked in the years to come.
 
 # %% [markdown]
 # ## All checks of the chapter
 
 # %% tags=["remove-input"]
 txt.chapter_summary = findings.summary_line(all_checks)
+chapter_findings = findings.table(all_checks, findings.load(CH))
+if chapter_findings.empty:
+    txt.largest_finding = ""
+else:
+    largest = chapter_findings.iloc[0]  # the table lists the largest first
+    txt.largest_finding = f"The largest, {largest['size_text']}, is {largest['finding_id']}: {largest['title']}."
 
 # %% [markdown]
 # {eval}`txt.chapter_summary` They are listed in the sections above and on the
-# {doc}`audit page <audit>`. All are small: prose figures a little off the tables, and a D03 pension line
-# that holds more than D04's items. None changes the picture of the year.
+# {doc}`audit page <audit>`. {eval}`txt.largest_finding`
 #
 # ## Try it
+
+# %% tags=["hide-input"]
+# The exercise's answers, computed here from the report's figures (not from AMORTISATION_PERIOD, which the
+# exercise changes): the report's period, 10 years and 1 year.
+report_period = int(pj.prose(get, "amortisation_period"))
+tries = {p: pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, p) for p in (report_period, 10, 1)}
+base = tries[report_period]
+txt.try_base_instalment = fmt_million(base["instalment"].iloc[0])
+txt.try_base_last = str(base["year"].iloc[-1])
+txt.try_first = str(base["year"].iloc[0])
+txt.try_10_instalment = fmt_million(tries[10]["instalment"].iloc[0])
+txt.try_10_last = str(tries[10]["year"].iloc[-1])
+txt.try_10_left = fmt_million(tries[10].set_index("year").loc[base["year"].iloc[-1], "remaining"])
+txt.try_1_instalment = fmt_million(tries[1]["instalment"].iloc[0])
+
+# %% [markdown]
 #
 # The amortisation period is set by regulation, and it has changed: deviations of earlier years were
-# spread over longer periods (see the table above). In the cell that starts
-# `AMORTISATION_PERIOD = ...`, replace the right-hand side with `10`, the period for deviations of
-# {eval}`txt.rule_10_years`, and run that cell and the ones after it. Watch the instalment in
-# the table and the figure: a longer period makes the charge per year smaller but lasts longer, so more
-# of 2023's premium is still unpaid for at the end of the decade. Then try `1`: the whole deviation lands
-# on {eval}`txt.first_year`, which is what a municipality that does not spread its premium
-# deviations would see.
+# spread over longer periods (see the table above), and today a municipality may also charge a deviation
+# in full the next year. In the cell that starts `AMORTISATION_PERIOD = ...`, replace the right-hand side
+# with `10`, the period for deviations of {eval}`txt.rule_10_years`, and run that cell and the ones after
+# it. The table and the figure then show {eval}`txt.try_10_instalment` a year from {eval}`txt.try_first`
+# to {eval}`txt.try_10_last`, in place of {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a
+# longer period makes the charge per year smaller but lasts longer, so that at the end of
+# {eval}`txt.try_base_last` {eval}`txt.try_10_left` of the 2023 deviation would still be to charge. Then try
+# `1`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a municipality
+# that charges its deviations in full the next year would see.

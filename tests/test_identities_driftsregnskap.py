@@ -106,9 +106,6 @@ def test_analyses_add_up():
     d08 = checks.from_disk(dr.D08)
     for column, key in (("original_budget_2023", "original"), ("revised_budget_2023", "revised")):
         assert path[key].sum() == pytest.approx(-checks.value(d08, column, label=dr.NDR) / 1000, abs=0.002)
-    steps = dr.result_without_one_offs(checks.from_disk)
-    assert steps["nok_million"].iloc[0] == pytest.approx(78.327)
-    assert steps["nok_million"].iloc[-1] < 0 < steps["nok_million"].iloc[0]
     growth = dr.programme_growth(checks.from_disk).set_index("programme_area")
     assert growth.loc["P05", "growth_pct"] == pytest.approx(100 * (458460 / 382254 - 1))
 
@@ -178,3 +175,67 @@ def test_prose_identity_rejects_an_unknown_figure():
     prose = prose_frame([(2052, "no_such_figure", "prose", "percent", 1, 0.9)])
     with pytest.raises(KeyError, match="no_such_figure"):
         checks.run(CH, get=getter({dr.PROSE: prose}), only=["prose_figures"])
+
+
+def test_result_quality_takes_out_the_net_premium_deviation_and_the_bound_funds():
+    quality = dr.result_quality(checks.from_disk).set_index("measure")
+    booked = quality.loc["As booked", "nok_thousand"]
+    assert booked == pytest.approx(78327)
+    d04 = checks.from_disk("pension_central_items")
+    net_premium = -(checks.value(d04, "actual_2023", label="Premieavvik")
+                    + checks.value(d04, "actual_2023", label="Amortisering tidligere premieavvik"))  # fmt: skip
+    assert quality.loc["Without the net premium deviation", "nok_thousand"] == pytest.approx(booked - net_premium)
+    # Without the bound funds: the report's own figure (line 2724), 57.8 million, to its rounding.
+    assert quality.loc["Without the net provisions to bound funds", "nok_thousand"] / 1000 == pytest.approx(
+        57.8, abs=0.05
+    )
+    both = quality.loc["Without both", "nok_thousand"]
+    assert both == pytest.approx(booked - net_premium - dr.bound_funds_net(checks.from_disk))
+    assert quality.loc["Without the extra state income (foreword)", "nok_thousand"] == pytest.approx(booked - 87000)
+    income = dr.gross_operating_income(checks.from_disk)
+    assert quality["to_target"].tolist() == pytest.approx((income * 0.0175 - quality["nok_thousand"]).tolist())
+    # Figures the report states are not marked as the book's estimates; the others are.
+    assert quality["estimate"].tolist() == [False, True, False, True, True]
+
+
+def test_result_quality_follows_the_pension_table():
+    d04 = checks.from_disk("pension_central_items")
+    d04.loc[d04["label"] == "Premieavvik", "actual_2023"] = -200655.0  # a deviation equal to the amortisation
+    quality = dr.result_quality(getter({"pension_central_items": d04})).set_index("measure")
+    assert quality.loc["Without the net premium deviation", "nok_thousand"] == pytest.approx(78327)
+
+
+def test_central_cost_reserves_split_the_whole_underspend():
+    split = dr.central_cost_reserves(checks.from_disk)
+    assert split["total"] == 25145  # D03's Sum row, line 2336
+    assert split["reserves"] == 1259 + 17272 + 6315  # three reserves unused, the wage reserve included
+    assert split["reserves"] + split["other_with_depreciation"] == split["total"]
+    assert split["other_with_depreciation"] > 0 > split["other_without_depreciation"]
+    assert split["other_with_depreciation"] - split["other_without_depreciation"] == split["depreciation"]
+
+
+def test_free_income_is_tax_and_block_grant():
+    flows = dr.free_income_vs_cost(checks.from_disk).set_index("item")
+    free = flows.loc["Free income (tax + block grant)"]
+    assert free["y2023"] == pytest.approx(3584884 + 3230176)
+    assert free["y2022"] == pytest.approx(3797187 + 2876222)
+    cost = flows.loc["Programme areas' net cost"]
+    assert cost["change_pct"] == pytest.approx(100 * (6156479 / 5762434 - 1))
+    assert cost["change_pct"] > free["change_pct"]
+    d02 = checks.from_disk(dr.D02)
+    d02.loc[d02["label"] == "Rammetilskudd", "actual_2023"] -= 1_000_000  # a million thousand more grant
+    altered = dr.free_income_vs_cost(getter({dr.D02: d02})).set_index("item")
+    assert altered.loc["Free income (tax + block grant)", "change"] == pytest.approx(free["change"] + 1_000_000)
+
+
+def test_self_cost_deficits_roll_forward_and_a_wrong_figure_is_caught():
+    frame = checks.run(CH, only=["prose_figures"]).set_index("check_id")
+    for service, line in (("water", 6421), ("sewage", 6425)):
+        assert frame.loc[f"{dr.PROSE}.{service}_self_cost_deficit_carried_out.{line}", "status"] in (
+            "exact",
+            "rounding",
+        )
+    prose = checks.from_disk(dr.PROSE)
+    prose.loc[prose["label"] == "sewage_self_cost_interest", "value"] = 2.6
+    altered = checks.run(CH, get=getter({dr.PROSE: prose}), only=["prose_figures"]).set_index("check_id")
+    assert altered.loc[f"{dr.PROSE}.sewage_self_cost_deficit_carried_out.6425", "status"] == "discrepancy"

@@ -118,3 +118,31 @@ def test_d03_row_equal_to_d04_total_gives_exact_checks():
     get = checks.altered(pj.DRIFT, "actual_2023", -367, add=True, label=pj.DRIFT_PENSION_LABEL)
     frame = by_id(checks.run(pj.CHAPTER, get=get, only=["central_items_vs_drift_pension_row"]))
     assert frame.loc["pension_central_items.vs_drift_central_expenses.actual_2023", "status"] == checks.EXACT
+
+
+def test_net_premium_deviation_is_the_credit_less_the_amortisation():
+    assert pj.net_premium_deviation(checks.from_disk) == pytest.approx(478982 - 200655)
+
+
+@pytest.mark.parametrize("period", [1, 7, 10])
+def test_the_premium_fund_spares_later_years_its_whole_amount(period):
+    effect = pj.premium_fund_effect(checks.from_disk, period)
+    assert effect["deviation_without_fund"] - effect["deviation"] == pytest.approx(effect["fund_use"])
+    assert effect["saving_per_year"] * period == pytest.approx(effect["fund_use"])
+    assert effect["last_year"] - effect["first_year"] + 1 == period
+    charges = pj.coming_charges(checks.from_disk, period)
+    assert len(charges) == period
+    assert charges["instalment"].sum() == pytest.approx(effect["deviation"])
+    assert charges["instalment_without_fund"].sum() == pytest.approx(effect["deviation_without_fund"])
+
+
+def test_no_premium_fund_no_saving():
+    d04 = checks.from_disk(pj.CENTRAL)
+    d04.loc[d04["label"] == pj.PREMIUM_FUND, "actual_2023"] = 0.0
+
+    def get(name):
+        return d04.copy() if name == pj.CENTRAL else checks.from_disk(name)
+
+    effect = pj.premium_fund_effect(get, 7)
+    assert effect["saving_per_year"] == 0
+    assert effect["instalment"] == pytest.approx(478982 / 7)

@@ -1300,6 +1300,19 @@ PROSE_FIGURES: dict[str, Prose] = {
         input_decimals=1,
     ),
 }
+# P12's narrative rolls each fee-funded service's self-cost deficit forward (lines 6419–6425): the deficit
+# carried in, the year's deficit and the calculated interest make the deficit carried out.
+for _service, _lines in (("water", "6419–6421"), ("sewage", "6423–6425")):
+    PROSE_FIGURES[f"{_service}_self_cost_deficit_carried_out"] = _sum(
+        f"P12's {_service} self-cost deficit carried out = carried in + the year's deficit + calculated interest "
+        f"(prose, lines {_lines})",
+        lambda get, prose, service=_service: sum(
+            _p(prose, f"{service}_self_cost_{part}") for part in ("deficit_carried_in", "deficit_2023", "interest")
+        ),
+        PROGRAMMES,
+        terms=3,
+        input_decimals=1,
+    )
 # Each programme area's narrative restates its frame (revised budget), its deviation and its %.
 for _area in [f"P{n:02d}" for n in range(1, 19) if n not in (16, 17)]:
     _key = _area.lower()
@@ -1333,6 +1346,14 @@ PROSE_INPUTS = {
     "revised_budget_tax_per_inhabitant_pct_of_national",
     "p14_one_off_first_tertial",
     "p14_one_off_second_tertial",
+    "programme_frames_strengthened_first_tertial",
+    "programme_frames_strengthened_second_tertial",
+    "water_self_cost_deficit_2023",
+    "water_self_cost_deficit_carried_in",
+    "water_self_cost_interest",
+    "sewage_self_cost_deficit_2023",
+    "sewage_self_cost_deficit_carried_in",
+    "sewage_self_cost_interest",
 }
 
 
@@ -1607,25 +1628,80 @@ def report_bridge(get: Getter) -> list[Check]:
     ]
 
 
-def result_without_one_offs(get: Getter) -> pd.DataFrame:
-    """The net operating result (NOK million) without the one-off items the report names: the net
-    provisions to bound funds (D08, lines 2719–2724), then also the extra dividend (line 2061); and,
-    apart, without the extra state income the foreword names (lines 9–11; the report does not say how
-    it overlaps the others). Each as a share of gross operating income. The book's estimate: the
-    report states only the first two figures."""
-    prose = _prose(get)
+def result_quality(get: Getter) -> pd.DataFrame:
+    """The quality of the year's result: the net operating result as booked, without the net premium
+    deviation (the premium deviation credited less the amortisation charged, D04), without the net
+    provisions to bound funds (D08, the measure the report itself gives at lines 2719–2724), without
+    both, and, beside them, without the extra state income the foreword names (lines 9–11; the report
+    does not say how it overlaps the others, so it is not combined with them). One row per measure:
+    ``measure``, ``nok_thousand``, ``pct_of_income`` (of gross operating income, inferred from D09),
+    ``to_target`` (NOK thousand still needed to reach the target, negative when above it) and
+    ``estimate`` (False for figures the report states: the booked result and the bound-fund measure)."""
+    from .pensjon import net_premium_deviation  # the pension chapter's figure, defined once
+
     income = gross_operating_income(get)
     surplus = net_operating_surplus(get)
-    bound = _bound_net("actual_2023")(get)
-    dividend = 1000.0 * _p(prose, "extraordinary_dividend_2023")
-    state = 1000.0 * _p(prose, "state_extra_income_for_2024_costs")
-    steps = [
-        ("Net operating result", surplus),
-        ("less the net provisions to bound funds", surplus - bound),
-        ("less the extra dividend as well", surplus - bound - dividend),
-        ("Net operating result less the extra state income (foreword)", surplus - state),
+    premium = net_premium_deviation(get)
+    bound = bound_funds_net(get)
+    state = 1000.0 * _p(_prose(get), "state_extra_income_for_2024_costs")
+    rows = [
+        ("As booked", surplus, False),
+        ("Without the net premium deviation", surplus - premium, True),
+        ("Without the net provisions to bound funds", surplus - bound, False),
+        ("Without both", surplus - premium - bound, True),
+        ("Without the extra state income (foreword)", surplus - state, True),
     ]
-    return pd.DataFrame([{"step": s, "nok_million": _m(x), "pct_of_income": 100.0 * x / income} for s, x in steps])
+    required = income * TARGET_RESULTATGRAD_PCT / 100.0
+    return pd.DataFrame(
+        [
+            {"measure": m, "nok_thousand": x, "pct_of_income": 100.0 * x / income, "to_target": required - x,
+             "estimate": e}
+            for m, x, e in rows
+        ]
+    )  # fmt: skip
+
+
+def central_cost_reserves(get: Getter) -> dict[str, float]:
+    """D03's underspend split (NOK thousand, underspend positive): the three reserves left unused (the
+    wage reserve, the refugee provision and the price compensation, lines 2309, 2325 and 2332), the
+    depreciation, and the other rows, with and without depreciation (which does not reach the net
+    operating result)."""
+    d03 = get(D03)
+    reserves = {label: value(d03, "deviation_nok", label=label) for label in RESERVE_LABELS}
+    total = value(d03, "deviation_nok", row_kind="total")
+    depreciation = value(d03, "deviation_nok", label="Avskrivninger")
+    unused = sum(reserves.values())
+    return {
+        "total": total,
+        "depreciation": depreciation,
+        "reserves": unused,
+        **{f"reserve:{label}": v for label, v in reserves.items()},
+        "other_with_depreciation": total - unused,
+        "other_without_depreciation": total - unused - depreciation,
+    }
+
+
+RESERVE_LABELS = ("Lønnsreserve", "Avsetninger flyktninger", "Avsetning priskompensasjon")
+
+
+def free_income_vs_cost(get: Getter) -> pd.DataFrame:
+    """Free income in the national statistics' sense (income and wealth tax and the block grant, D02)
+    from 2022 to 2023 against the programme areas' net cost (D01's total): ``item``, ``y2022``,
+    ``y2023`` (NOK thousand, income positive), ``change`` (NOK thousand) and ``change_pct``."""
+    d02, d01 = get(D02), get(D01)
+    tax = [-value(d02, c, label="Skatt på inntekt og formue") for c in ("actual_2022", "actual_2023")]
+    grant = [-value(d02, c, label="Rammetilskudd") for c in ("actual_2022", "actual_2023")]
+    cost = [value(d01, c, row_kind="total") for c in ("actual_2022", "actual_2023")]
+    rows = [
+        ("Income and wealth tax", *tax),
+        ("Block grant", *grant),
+        ("Free income (tax + block grant)", tax[0] + grant[0], tax[1] + grant[1]),
+        ("Programme areas' net cost", *cost),
+    ]
+    frame = pd.DataFrame(rows, columns=["item", "y2022", "y2023"])
+    frame["change"] = frame["y2023"] - frame["y2022"]
+    frame["change_pct"] = 100.0 * frame["change"] / frame["y2022"]
+    return frame
 
 
 def budget_path(get: Getter) -> pd.DataFrame:

@@ -166,6 +166,53 @@ def amortisation_origins(year: int, current_period: int, earlier_rules=EARLIER_A
     return pd.DataFrame(rows, columns=["origin_year", "period", "share"])
 
 
+def net_premium_deviation(get: Getter) -> float:
+    """The year's net premium deviation (NOK thousand, a credit positive): the premium deviation
+    credited to the year less the amortisation of earlier deviations charged to it (D04). This is what
+    the accounts' pension cost was lowered by against charging the premium paid (apart from the small
+    other items): the part of the net operating result that later years pay for."""
+    return -central(get, DEVIATION) - central(get, AMORTISATION)
+
+
+def premium_fund_effect(get: Getter, period: int) -> dict[str, float]:
+    """What the year's use of the premium fund does to the amortisation of the year's deviation (NOK
+    thousand), on the book's reading of the accounting rules: the fund pays part of the premium, so the
+    premium paid and with it the premium deviation are lower by the amount used, and each later year's
+    instalment is lower by that amount over ``period``. The year's own pension cost does not change.
+
+    Returns the deviation as booked and as it would have been without the fund, the instalment of each
+    over ``period`` years, and the difference per year (the later years' saving)."""
+    booked = -central(get, DEVIATION)
+    fund = -central(get, PREMIUM_FUND)
+    without = booked + fund
+    with_fund = amortisation_schedule(booked, REPORT_YEAR + 1, period)["instalment"].iloc[0]
+    no_fund = amortisation_schedule(without, REPORT_YEAR + 1, period)["instalment"].iloc[0]
+    return {
+        "fund_use": fund,
+        "deviation": booked,
+        "deviation_without_fund": without,
+        "instalment": with_fund,
+        "instalment_without_fund": no_fund,
+        "saving_per_year": no_fund - with_fund,
+        "first_year": REPORT_YEAR + 1,
+        "last_year": REPORT_YEAR + int(period),
+    }
+
+
+def coming_charges(get: Getter, period: int) -> pd.DataFrame:
+    """The charge the year's premium deviation puts on each coming year (NOK thousand), beside what it
+    would have been had the premium fund not been used (:func:`premium_fund_effect`), and the year's
+    own figures for comparison: ``year``, ``instalment``, ``instalment_without_fund``, ``remaining``.
+    The earlier deviations' charges after the year are not in it: the report prints neither their
+    balance nor their sizes."""
+    effect = premium_fund_effect(get, period)
+    booked = amortisation_schedule(effect["deviation"], REPORT_YEAR + 1, period)
+    without = amortisation_schedule(effect["deviation_without_fund"], REPORT_YEAR + 1, period)
+    return booked.assign(instalment_without_fund=without["instalment"])[
+        ["year", "instalment", "instalment_without_fund", "remaining"]
+    ]
+
+
 def implied_previous_year(current: float, growth_pct: float, current_decimals: int = 1,
                           growth_decimals: int = 1) -> tuple[float, float, float]:  # fmt: skip
     """The previous year's figure a stated growth implies: ``current / (1 + growth/100)``.
