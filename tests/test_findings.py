@@ -363,3 +363,19 @@ def test_readme_states_the_counts(all_checks):
             "inconsistency", "scope", "unstated", "book_estimates", "level_material", "level_below_materiality",
             "level_clearly_trivial", "level_not_in_NOK"]  # fmt: skip
     assert [int(g) for g in stated.groups()] == [counts[k] for k in keys], f"README.md states {stated.groups()}"
+
+
+def test_changelog_states_the_counts(all_checks):
+    """CHANGELOG's summary of what was found gives the counts the checks give today."""
+    text = " ".join((REPO / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    stated = re.search(
+        r"The audit page lists every check \(([\d\s\u00a0\u202f]+)\) and every finding of the register \((\d+): "
+        r"(\d+) errors and (\d+) inconsistencies, where the report contradicts itself; (\d+) of scope and (\d+) "
+        r"resting on relations the report never states\), and apart from them (\d+) of the book's own estimates",
+        text,
+    )
+    assert stated, "CHANGELOG.md no longer states the counts of checks and findings"
+    counts = findings.counts(all_checks)
+    keys = ["checks", "findings", "error", "inconsistency", "scope", "unstated", "book_estimates"]
+    numbers = [int(re.sub(r"\D", "", group)) for group in stated.groups()]
+    assert numbers == [counts[k] for k in keys], f"CHANGELOG.md states {stated.groups()}"
