@@ -506,7 +506,7 @@ styled(
 # has risen most in the country, and assumes the same holds for its own staff (lines 3846–3847), without
 # figures for Drammen.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target ÷ 0.9, derived), in per cent of contracted working time. Lines 3772–3816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled blue dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target ÷ 0.9, derived), in per cent of contracted working time. Lines 3772–3816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled dark dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}}
 rows = baseline.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 fig, ax = plt.subplots(figsize=(7, 5.4))
@@ -515,7 +515,7 @@ ax.scatter(rows["target_2023_pct"], y, marker="|", s=220, linewidths=2.5, color=
            label="Target 2023", zorder=3)  # fmt: skip
 ax.scatter(rows["baseline_2021_pct"], y, marker="D", s=28, facecolors="white", edgecolors=style.NEUTRAL,
            label="2021 rate the target implies", zorder=3)  # fmt: skip
-ax.scatter(rows["sick_leave_2023_pct"], y, color=style.POSITIVE, s=36, label="2023", zorder=4)
+ax.scatter(rows["sick_leave_2023_pct"], y, color=style.TEXT, s=36, label="2023", zorder=4)
 ax.set_yticks(y, rows["label"].map(pers.area_name))
 ax.set_xlabel("Sick leave (% of contracted working time)")
 ax.set_title("Sick leave 2023 against the target and the 2021 rate it implies")
