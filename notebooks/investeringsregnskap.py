@@ -35,6 +35,8 @@
 
 # %% tags=["remove-input"]
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -286,7 +288,7 @@ put("dekf_fixed_revised", fmt_million(dekf_exp["fixed_revised"]))
 put("dekf_repayment_unbudgeted", fmt_million(dekf_exp["repayment"]))
 put("dekf_grant_unbudgeted", fmt_million(dekf_exp["grant"]))
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2786–2853) and kommunekassen's blocks (lines 2855–3039).", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
@@ -390,22 +392,23 @@ put("havn_iks", fmt(inv.value(get(inv.T3), "actual_2023", label="Selskapskapital
 # infrastructure), {eval}`txt.hso_new_revised` together, of which {eval}`txt.hso_new_actual` was spent.
 # The report does not describe the move; the book reads it from the amounts.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million. Source: Årsevaluering 2023, statement 2A (lines 2801–2811).", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
-short = ["Fixed assets", "Shares and holdings", "Grants to others' investments", "Lending of own funds",
-         "Repayment of loans (DEKF)"]  # fmt: skip
-fig, ax = plt.subplots(figsize=(6.8, 3.6))
+short = ["Fixed assets", "Shares and holdings", "Grants to others", "Lending of own funds", "Repayment of loans"]
+fig, ax = style.figure(height=3.8)
 ypos = range(len(shown_growth))
-for offset, column, colour, name in ((-0.27, "original_budget_2023", style.PALETTE["sky"], "Original budget"),
-                                     (0.0, "revised_budget_2023", style.PALETTE["blue"], "Revised budget"),
-                                     (0.27, "actual_2023", style.PALETTE["orange"], "Actual")):  # fmt: skip
-    ax.barh([y + offset for y in ypos], shown_growth[column] / 1000, height=0.27, color=colour, label=name)
-ax.set_yticks(list(ypos), short, fontsize=8)
+for offset, column, colour, name in ((-0.27, "original_budget_2023", "white", "Original budget"),
+                                     (0.0, "revised_budget_2023", style.EARLIER, "Revised budget"),
+                                     (0.27, "actual_2023", style.LEVEL, "Actual")):  # fmt: skip
+    ax.barh([y + offset for y in ypos], shown_growth[column] / 1000, height=0.27, color=colour, label=name,
+            edgecolor=style.LEVEL, linewidth=0.8)  # fmt: skip
+ax.set_yticks(list(ypos), short)
 ax.invert_yaxis()
 ax.set_xlabel("NOK million")
 ax.set_title("The budget grew mostly by one purchase of shares")
-ax.legend(frameon=False, loc="lower right", fontsize=8)
+style.legend_above(ax)
+ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
 
@@ -574,17 +577,18 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
 # {eval}`txt.bybru`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies). Source: Årsevaluering 2023, statement 2B part 1 (lines 3108–3389).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
-fig, ax = plt.subplots(figsize=(6.8, 5.6))
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
+fig, ax = style.figure(height=7.0)
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
-ax.barh([y + 0.2 for y in ypos], order["revised_budget_2023"] / 1000, height=0.4, color=style.PALETTE["sky"],
+ax.barh([y + 0.2 for y in ypos], order["revised_budget_2023"] / 1000, height=0.4, color=style.EARLIER,
         label="Revised budget 2023")  # fmt: skip
-ax.barh([y - 0.2 for y in ypos], order["actual_2023"] / 1000, height=0.4, color=style.POSITIVE, label="Actual 2023")
-ax.set_yticks(list(ypos), order["area"], fontsize=7)
+ax.barh([y - 0.2 for y in ypos], order["actual_2023"] / 1000, height=0.4, color=style.LEVEL, label="Actual 2023")
+ax.set_yticks(list(ypos), order["area"])
 ax.set_xlabel("NOK million")
 ax.set_title("P11 and P12 spent more than budgeted")
-ax.legend(loc="lower right", frameon=False, fontsize=8)
+style.legend_above(ax)
+ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2b_fixed_assets")
 plt.show()
 
@@ -660,16 +664,20 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which
 # the programme chapters refer to the company's own annual report.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (revised budget minus actual; negative = overspend). Source: Årsevaluering 2023, the programme areas' project tables (lines 4800–7039).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
-fig, ax = plt.subplots(figsize=(6.8, 4.2))
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (actual minus revised budget: positive = overspend, as in the chapter's other charts).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
+fig, ax = style.figure(height=5.6)
 shown_top = top.iloc[::-1]
-names = [lab if len(lab) <= 48 else lab[:47] + "…" for lab in shown_top["label"]]
-colours = [style.POSITIVE if d > 0 else style.NEGATIVE for d in shown_top["deviation_nok"]]
-ax.barh(names, shown_top["deviation_nok"] / 1000, color=colours)
-ax.axvline(0, color=style.NEUTRAL, linewidth=0.8)
-ax.tick_params(axis="y", labelsize=7)
-ax.set_xlabel("Revised budget − actual, NOK million (− = overspend)")
+names = [textwrap.fill(lab, 40) for lab in shown_top["label"]]
+over = -shown_top["deviation_nok"] / 1000  # the tables print revised − actual; the chapter plots actual − revised
+ax.barh(names, over, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in over])
+for y, v in enumerate(over):
+    ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
+                ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+ax.axvline(0, color=style.TEXT, linewidth=0.8)
+ax.set_xlim(over.min() * 1.7, over.max() * 1.3)
+ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
 ax.set_title("Two P11 and P12 projects overspent most")
+ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_programme_projects")
 plt.show()
 
@@ -787,19 +795,21 @@ put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares an
 # of the rest, and the transfer from operations, {eval}`txt.mix_transfer`,
 # {eval}`txt.mix_transfer_other_share`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the orange part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them. Source: Årsevaluering 2023, statements 2A and 2B.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
 ordered = mix.sort_values("amount")
-fig, ax = plt.subplots(figsize=(6.8, 3.8))
-ax.barh(ordered["source"], ordered["other"] / 1000, color=style.POSITIVE, label="Other financing")
-ax.barh(ordered["source"], ordered["matched"] / 1000, left=ordered["other"] / 1000, color=style.PALETTE["orange"],
-        label="Matched or internal (book's pairing)")  # fmt: skip
+fig, ax = style.figure(height=4.0)
+ax.barh(ordered["source"], ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
+ax.barh(ordered["source"], ordered["matched"] / 1000, left=ordered["other"] / 1000,
+        label="Matched or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, v in enumerate(ordered["amount"]):
-    ax.text(v / 1000 + 5, y, fmt(v / 1000, 1), va="center", fontsize=7)
-ax.tick_params(axis="y", labelsize=8)
+    ax.annotate(fmt(v / 1000, 1), (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
+                fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.2)
 ax.set_xlabel("NOK million")
-ax.set_title("Loans led; share sales mostly match a purchase")
-ax.legend(frameon=False, loc="lower right", fontsize=8)
-style.finish(fig, table="inv_2a_financing")
+ax.set_title("Loans led; share sales mostly match a purchase", pad=40)
+style.legend_above(ax, ncol=1)
+ax.grid(axis="y", visible=False)
+style.finish(fig, table="inv_2a_financing and inv_2b_shares_and_equity")
 plt.show()
 
 # %% tags=["hide-input"]
