@@ -18,6 +18,8 @@ a deviation: one finding). Its words are content, not code: each chapter's findi
         search: Lånefond renteinntekter                     # printed words to search the PDF for
         line: 2509                                          # the book's internal reference
       should_read: What the corrected figure or words should be (the management letter's entry).
+      figure: "{cell:drift_loan_fund_accounts|revised_budget_2023|Lånefond renteinntekter}"  # optional: the
+                                                # printed figure the letter names (default: the size check's)
       explanation: >
         The book's words. Figures are never typed: {printed:<check id>}, {recomputed:<check id>},
         {difference:<check id>} and {gap:<check id>} (its size, unsigned) paste a check's figures in
@@ -91,7 +93,7 @@ NATURES = {
 # Statuses a finding may gather; a discrepancy must be in one.
 OUTSIDE_ROUNDING = (DISCREPANCY, TRUNCATED, ESTIMATE)
 FIELDS = {"id", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check", "nature", "locator",
-          "should_read", "rests_on"}  # fmt: skip
+          "should_read", "rests_on", "figure"}  # fmt: skip
 REQUIRED = {"id", "title", "verdict", "checks", "explanation"}
 LOCATOR_FIELDS = {"section", "caption", "search", "line"}
 PLACEHOLDER = re.compile(r"\{(printed|recomputed|difference|gap|cell):([^{}]+)\}")
@@ -126,6 +128,7 @@ class Finding:
     locator: tuple[tuple[str, str], ...] = ()
     should_read: str = ""
     rests_on: str = ""
+    figure: str = ""
 
     @property
     def is_estimate(self) -> bool:
@@ -186,6 +189,7 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
                 locator=tuple((k, " ".join(str(v).split())) for k, v in locator.items()),
                 should_read=" ".join(str(entry.get("should_read", "")).split()),
                 rests_on=" ".join(str(entry.get("rests_on", "")).split()),
+                figure=str(entry.get("figure", "")),
             )
         )
     return tuple(out)
@@ -268,7 +272,7 @@ def problems(checks: pd.DataFrame, findings: list[Finding] | None = None) -> lis
             out.append(f"{where}: size_check {finding.size_check} is not one of its checks")
         try:
             for text in (finding.title, finding.explanation, finding.wrong_figure, finding.should_read,
-                         finding.rests_on):  # fmt: skip
+                         finding.rests_on, finding.figure):  # fmt: skip
                 render(text, checks)
         except (KeyError, ValueError, DataError) as exc:
             out.append(f"{where}: {exc}")
@@ -415,6 +419,9 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
         "checks": len(members),
         "size": abs(size["difference"]),
         "size_text": size_text.lstrip("+"),
+        "printed_text": render(finding.figure, checks)
+        if finding.figure
+        else ("" if unit == CLAIM_UNIT else fmt(size["printed"], int(size["decimals"]), unit)),
         "relative_text": "" if nil else _relative(size),
         "unit": unit,
         "size_nok_million": million,
@@ -443,7 +450,7 @@ def _rows(checks: pd.DataFrame, findings: list[Finding] | None, estimates: bool)
         if members.empty or finding.is_estimate != estimates:
             continue
         rows.append(_row(finding, members, checks, thresholds))
-    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "rests_on"])
+    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "printed_text", "rests_on"])
     scale = frame["unit"].map(IN_NOK_THOUSAND)
     frame["_money"] = scale.notna()
     frame["_effect"] = frame["size"].fillna(0) * scale.fillna(1.0)
@@ -478,7 +485,13 @@ def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Da
     inconsistencies at equal weight), then those not in NOK, errors first."""
     frame = table(checks, findings)
     frame = frame[frame["should_read"] != ""].copy()
-    frame["figure"] = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
+    printed = _rows(checks, findings, estimates=False).set_index("finding_id")["printed_text"]
+    described = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
+    # The printed figure itself where the finding is a figure, then which figure and where it stands.
+    frame["figure"] = [
+        f"{printed[fid]}: {text}" if printed[fid] else text
+        for fid, text in zip(frame["finding_id"], described, strict=True)
+    ]
     frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LEVELS)})
     frame["_verdict"] = frame["verdict"].map({"error": 0, "inconsistency": 1}).fillna(2)
     frame["_size"] = -frame["size_nok_million"].fillna(0)

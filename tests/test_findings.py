@@ -194,7 +194,8 @@ def test_findings_name_their_figures_by_placeholder_never_by_hand():
     )
     typed = []
     for finding in findings.load():
-        for text in (finding.title, finding.explanation, finding.wrong_figure, finding.should_read, finding.rests_on):
+        texts = (finding.title, finding.explanation, finding.wrong_figure, finding.should_read, finding.rests_on)
+        for text in (*texts, finding.figure):
             bare = allowed.sub("", findings.PLACEHOLDER.sub("", text))
             if re.search(r"\d", bare):
                 typed.append(f"{finding.finding_id}: {re.findall(r'.{0,30}[0-9].{0,10}', bare)[:2]}")
