@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: -user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
@@ -94,7 +95,7 @@ d01, d02, d03, d05, d06, d07, d08, d09 = (
 )
 prog = get(dr.PROGRAMMES)
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 result = dr.result_vs_target(get)
 revised, original = (dr.net_operating_surplus(get, c) for c in ("revised_budget_2023", "original_budget_2023"))
 surplus_2022 = dr.net_operating_surplus(get, "actual_2022")
@@ -170,46 +171,18 @@ g("fund_margin", mill(checks.value(d09, "value_2023", row_kind="margin")))
 # report says.
 
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive). Source: Årsevaluering 2023, table D08.", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, an orange-red step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}}
-def waterfall(ax, labels, amounts, kinds):
-    """Bars for totals ('start', 'end', 'balance') from zero, and steps floating on the running total."""
-    running = 0.0
-    for i, (amount, kind) in enumerate(zip(amounts, kinds, strict=True)):
-        if kind in ("start", "end", "balance"):
-            bottom, height, colour, hatch = 0.0, amount, style.NEUTRAL, None
-            running = amount
-        else:
-            bottom, height = running, amount
-            colour = style.POSITIVE if amount >= 0 else style.NEGATIVE
-            hatch = "///" if kind == "residual" else None
-            running += amount
-        ax.bar(i, height, bottom=bottom, color=colour, hatch=hatch, edgecolor="white")
-        ax.text(
-            i,
-            max(bottom, bottom + height) + 4,
-            fmt(amount, 1, sign=kind not in ("start", "end", "balance")),
-            ha="center",
-            va="bottom",
-            fontsize=8,
-        )
-    ax.set_xticks(range(len(labels)), labels, rotation=0, ha="center", fontsize=8)
-    low, high = ax.get_ylim()
-    ax.set_ylim(low, high + 0.1 * (high - low))  # room for the labels
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.grid(axis="x", visible=False)
-
-
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}}
 fig, ax = style.figure(height=3.6)
-waterfall(
+style.waterfall(
     ax,
-    ["Adopted budget", "Four-month\nrevisions", "Revised budget", "The year", "Accounts"],
-    np.array([original, revised - original, revised, result["net_operating_surplus"] - revised,
-              result["net_operating_surplus"]]) / 1000,
-    ["start", "step", "balance", "step", "end"],
+    [("Adopted budget", original / 1000, "total"), ("Four-month\nrevisions", (revised - original) / 1000),
+     ("Revised budget", None, "total"), ("The year", (result["net_operating_surplus"] - revised) / 1000),
+     ("Accounts", None, "total")],
+    orientation="vertical",
 )  # fmt: skip
 ax.set_ylabel("Net operating result (NOK million)")
 ax.set_title("The revisions turned a planned surplus into a deficit; the year won most of it back")
-style.finish(fig, table="table D08 (drift_year_end_dispositions)")
+style.finish(fig, table="table D08")
 plt.show()
 
 # %% [markdown]
@@ -219,7 +192,7 @@ plt.show()
 # to {eval}`txt.causes_sum` against the improvement of
 # {eval}`txt.improvement_text` the report states: its own account of the year closes.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(
     causes.assign(line=causes["line"].astype(str)),
     table_id="drift-report-causes",
@@ -374,7 +347,7 @@ g("dividend_budget", fmt(pm("extraordinary_dividend_budget"), 0, "NOK million"))
 # measure above; taken out as well, it would lower each by one of the two figures. The finding below sets
 # them side by side.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.adopted_budget_extraordinary")], quoted)
 
 # %% [markdown]
@@ -384,7 +357,7 @@ findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.ado
 # ends with a line counting its checks, the findings that arise there, and the full list of its checks
 # behind a toggle. The list of the chapter's tables is behind the toggle below.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter (the data page names their files)",
        columns={"source_table": "Id", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
                 "rows": "Rows"})  # fmt: skip
@@ -397,7 +370,7 @@ styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this ch
 # every printed row and counts the rows it fits (to within the last printed digit); the counts are behind
 # the toggle.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 conventions = dr.deviation_conventions(get)
 styled(
     conventions.drop(columns="table"),
@@ -428,12 +401,12 @@ styled(
 # dispositions add up to minus the result, in every column. The table is shown in two parts so that each
 # fits the page.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d08_cols = dr.report_columns(dr.D08)
 styled(d08, table_id="drift-d08", columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023"]},
        caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the accounts and the regulated budget, 2023 (NOK thousand)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "original_budget_2023", "actual_2022"]},
        caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the original budget 2023 and the accounts 2022 (NOK thousand)")  # fmt: skip
 
@@ -447,7 +420,7 @@ bounds = dr.gross_income_bounds(get)
 # printed share of it, and the text states the result's share. Each allows a range; they overlap, and the
 # general reserve fixes the figure most tightly, at about {eval}`txt.gross_income`.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(
     bounds,
     table_id="drift-income-bounds",
@@ -456,7 +429,7 @@ styled(
     caption="Gross operating income (NOK thousand) allowed by each printed relation",
 )
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 result_checks = show_section("result", dr.D08)
 findings.show(result_checks, quoted)
 
@@ -466,7 +439,7 @@ findings.show(result_checks, quoted)
 # result is below the target, weaker than the adopted budget, too low to cover the transfer to investment,
 # negative without the extra state income). {eval}`txt.result_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks")
 
 # %% [markdown]
@@ -477,16 +450,16 @@ checks_table(result_checks, table_id="drift-checks-d08", caption="The result and
 # (block grant), several grants (for integration, for unaccompanied minor refugees, interest compensation)
 # and the transfer from the municipal enterprises.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d02_cols = dr.report_columns(dr.D02)
 styled(d02, table_id="drift-d02", columns={k: d02_cols[k] for k in ["label", "actual_2022", "revised_budget_2023", "actual_2023"]},
        caption="D02 Sentrale inntekter: the accounts and the revised budget (NOK thousand; income is negative)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
        caption="D02 Sentrale inntekter: the deviation from the revised budget (NOK thousand and %; positive = favourable)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
 g("tax_2023", mill(row(d02, tax, "actual_2023")))
 g("tax_fall_pct", fmt(dr.tax_fall_pct(get), 1, "percent"))
@@ -517,7 +490,7 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # because refugees settled earlier moved in from other municipalities and grants were paid for people
 # settled before. Most of the gain, then, did not come from this year's settlements.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million). Source: Årsevaluering 2023, table D02.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million).", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}}
 items = (
     d02[d02["row_kind"] == "item"]
     .assign(
@@ -527,20 +500,20 @@ items = (
 )
 fig, ax = style.figure(height=4.4)
 pos = np.arange(len(items))
-ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.PALETTE["sky"], label="2022")
-ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.PALETTE["blue"], label="2023")
+ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.EARLIER, label="2022")
+ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.LEVEL, label="2023")
 for p, a, b in zip(pos, items["y2022"], items["y2023"], strict=True):
-    ax.text(max(a, b) + 40, p, f"{fmt(a, 0)} → {fmt(b, 0)}", va="center", fontsize=8)
-ax.set_yticks(pos, items["label"], fontsize=8)
+    ax.text(max(a, b) + 40, p, f"{fmt(a, 1)} → {fmt(b, 1)}", va="center", fontsize=style.MIN_TEXT_PT)
+ax.set_yticks(pos, items["label"])
 ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.4)
 ax.set_xlabel("Income (NOK million)")
 ax.set_title("Tax fell from 2022 to 2023; the block grant rose", pad=22)  # room for the legend above
 style.legend_above(ax)
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="table D02 (drift_central_income)")
+style.finish(fig, table="table D02")
 plt.show()
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 income_checks = show_section("income", dr.D02)
 findings.show(income_checks, quoted)
 
@@ -548,7 +521,7 @@ findings.show(income_checks, quoted)
 # *Checks.* The sum of each column, each row's deviation and percentage under the convention found above,
 # and every figure the text restates from the table. {eval}`txt.income_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks")
 
 # %% [markdown]
@@ -558,7 +531,7 @@ checks_table(income_checks, table_id="drift-checks-d02", caption="Central income
 # cleaning of the municipality's buildings, depreciation, pensions, and reserves the council keeps back for
 # uncertain needs.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter (NOK thousand)")
 
 # %% tags=["hide-input"]
@@ -593,14 +566,14 @@ g("rent_under", mill(row(d03, "Husleie og renhold", "deviation_nok")))
 # {eval}`txt.church_over` over budget, and pensions, {eval}`txt.pension_over` over; rent and cleaning,
 # {eval}`txt.rent_under` under, pulled the other way.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 cost_checks = show_section("costs", dr.D03)
 findings.show(cost_checks, quoted)
 
 # %% [markdown]
 # *Checks.* {eval}`txt.costs_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks")
 
 # %% [markdown]
@@ -609,20 +582,20 @@ checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: c
 # The finance table nets the treasury's interest and instalments against interest income, the loan fund's
 # transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d05, table_id="drift-d05", columns=dr.report_columns(dr.D05),
        caption="D05 Finansinntekter og -utgifter (NOK thousand)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d07_cols = dr.report_columns(dr.D07)
 styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023", "deviation_nok"]},
        caption="D07 Mottatt utbytte 2022 og 2023: the accounts and the deviation (NOK thousand; a blank cell is printed blank)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d07, table_id="drift-d07-b", columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
        caption="D07 Mottatt utbytte 2022 og 2023: the budgets (NOK thousand)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
 dividend_dev = row(d05, "Utbytte", "deviation_nok")
 g("finance_cost", mill(checks.value(d05, "actual_2023", row_kind="total")))
@@ -642,7 +615,7 @@ g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_b
 # 2545–2550, 2667–2671). Higher interest costs and higher interest income almost cancel: the other finance
 # rows together differ from budget by {eval}`txt.finance_other_dev`.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 finance_checks = show_section("finance", dr.D05, dr.D07)
 findings.show(finance_checks, quoted)
 
@@ -651,7 +624,7 @@ findings.show(finance_checks, quoted)
 # table's companies, the loan fund's transfer in both tables, and the text's restatements.
 # {eval}`txt.finance_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks")
 
 # %% [markdown]
@@ -662,16 +635,16 @@ checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance a
 # instalment costs and a budgeted transfer to the treasury. The table is printed in whole kroner and is
 # shown here in two parts.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d06_cols = dr.report_columns(dr.D06)
 styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "deviation_nok"]},
        caption="D06 Lånefondets driftsregnskap for 2023: the accounts and the deviation from the revised budget (NOK)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
        caption="D06 Lånefondets driftsregnskap for 2023: the budgets (NOK; '–' = printed '-')")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 loan = dr.loan_fund_drivers(get)
 g("loan_budget_result", mill_small(loan["budgeted_result"] / 1000))
 g("loan_interest_income_gain", fmt_million(loan["interest_income_gain"] / 1000, 1))
@@ -702,14 +675,14 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
 # {eval}`txt.loan_typo_fixed` (the finding below).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 loan_checks = show_section("loan", dr.D06)
 findings.show(loan_checks, quoted)
 
 # %% [markdown]
 # *Checks.* {eval}`txt.loan_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks")
 
 # %% [markdown]
@@ -720,18 +693,18 @@ checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: c
 # prints one line per committee; each programme area's chapter prints a *Status økonomi* table with a
 # single Sum row.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
        caption="D01 Totaloversikt drift - fordelt på rammeområder (NOK thousand)")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area_name"])
 prog_cols = {"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"}
 styled(prog_view, table_id="drift-d10-d25", columns=prog_cols,
        caption="D10–D25 Status økonomi, the Sum row of each programme area (NOK thousand)",
        total_mask=pd.Series(False, index=prog.index))  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d01_total = checks.value(d01, "deviation_nok", row_kind="total")
 g("programmes_under", mill(d01_total))
 g(
@@ -793,20 +766,20 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #   increases of {eval}`txt.p14_one_offs` made it so: without them it would have overspent
 #   by {eval}`txt.p14_without` (lines 6807–6808).
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel. Source: Årsevaluering 2023, tables D10–D25 and line 2419.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and orange-red for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and vermilion for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
 view = growth.assign(area=growth["programme_area"])
 fig, (left, right) = style.figure(1, 2, height=5, sharey=True)
 pos = np.arange(len(view))
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)
-left.barh(pos, g_vals, color=[style.NEUTRAL if v <= wage else style.PALETTE["orange"] for v in g_vals.fillna(0)])
+left.barh(pos, g_vals, color=[style.LEVEL if v <= wage else style.UNFAVOURABLE for v in g_vals.fillna(0)])
 left.axvline(wage, color="black", linestyle="--", linewidth=1)
 left.axvline(0, color="black", linewidth=0.8)
-left.set_yticks(pos, view["area"], fontsize=8)
+left.set_yticks(pos, view["area"])
 left.invert_yaxis()
 left.set_xlabel("Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate)")
 left.set_title("Growth of net cost", fontsize=10)
 d_vals = view["deviation_pct"].astype(float).to_numpy()
-right.barh(pos, d_vals, color=[style.POSITIVE if v >= 0 else style.NEGATIVE for v in d_vals])
+right.barh(pos, d_vals, color=[style.FAVOURABLE if v >= 0 else style.UNFAVOURABLE for v in d_vals])
 right.axvline(0, color="black", linewidth=0.8)
 right.set_xlabel("Deviation, % of revised\nbudget (+ underspend)")
 right.set_title("Deviation from budget", fontsize=10)
@@ -819,7 +792,7 @@ fig.suptitle(
 )
 for ax in (left, right):
     ax.grid(axis="y", visible=False)
-style.finish(fig, table="tables D10–D25 (drift_programme_area_economy), line 2419")
+style.finish(fig, table="tables D10–D25, line 2419")
 plt.show()
 
 # %% [markdown]
@@ -843,7 +816,7 @@ plt.show()
 # report's opening chapter (line 6673). The book reads P19's items as the central income and costs of
 # tables D02 and D03, which D01 leaves out, so it adds up the Formannskap's line from P14 to P18.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 roll = dr.committee_rollup(get)
 styled(roll, table_id="drift-rollup",
        columns={"committee": "Committee", "unprinted": "No table", "budget_2023_printed": "Budget, D01",
@@ -851,7 +824,7 @@ styled(roll, table_id="drift-rollup",
                 "deviation_nok_areas": "Deviation, areas"},
        caption="Committee lines (D01) against the sum of their programme areas (D10–D25), NOK thousand")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 programme_checks = show_section("programmes", dr.D01, dr.PROGRAMMES)
 findings.show(programme_checks, quoted)
 
@@ -861,7 +834,7 @@ findings.show(programme_checks, quoted)
 # percentage against its table, and the text's claims about which area carries a committee.
 # {eval}`txt.programmes_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks")
 
 # %% [markdown]
@@ -947,23 +920,23 @@ g("gap_way", "more" if cost["change"] > free["change"] else "less")
 # earmarked grants in the programme areas, so this bridge is the book's model, an estimate, and what it
 # leaves over measures that assumption.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 steps = dr.bridge(get)
 styled(steps, table_id="drift-bridge", columns={"step": "Step", "amount": "NOK thousand", "source": "Table"},
        caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
        total_mask=steps["kind"].isin(["start", "end"]))  # fmt: skip
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive). Source: Årsevaluering 2023, tables D01, D02, D03, D05 and D08.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
-fig, ax = style.figure(height=4.2)
-short = steps["short"].str.replace(" ", "\n", n=1)
-waterfall(ax, short, steps["amount"] / 1000, steps["kind"])
-ax.tick_params(axis="x", labelsize=7)
-ax.set_ylabel("Net operating result (NOK million)")
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
+fig, ax = style.figure(height=4.6)
+kinds = {"start": "total", "end": "total", "residual": "estimate"}
+style.waterfall(ax, [(short, amount / 1000, kinds.get(kind, "")) for short, amount, kind
+                     in zip(steps["short"], steps["amount"], steps["kind"], strict=True)])  # fmt: skip
+ax.set_xlabel("Net operating result (NOK million)")
 ax.set_title("Income, costs and programme areas lifted the result; dividends fell short")
 style.finish(fig, table="tables D01, D02, D03, D05 and D08")
 plt.show()
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 bridge_checks = show_section("bridge", dr.BRIDGE)
 findings.show(bridge_checks, quoted)
 
@@ -972,7 +945,7 @@ findings.show(bridge_checks, quoted)
 # discretionary fund's year-end correction, which D08 and D09 tie exactly: the improvement, less the extra
 # provisions to bound funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks")
 
 # %% [markdown]
@@ -988,7 +961,7 @@ g("interest_pct", fmt(dr.INTEREST_RESERVE_PCT, 0, "percent"))
 # (*{term}`Rentesikringsfond`*) of {eval}`txt.interest_pct` of the gross loan debt, and an
 # owner-risk reserve (*{term}`Eier-risikofond`*).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d09_view = d09.assign(
     shown=[
         fmt(v, 1 if u == "percent" else 0, "percent" if u == "percent" else "")
@@ -1003,7 +976,7 @@ styled(
     total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
 ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"})
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 budgeted = d09.loc[(d09["row_kind"] == "movement") & ~d09["label"].str.startswith("Saldering"), "value_2023"].sum()
 g("fund_budgeted_use", mill(budgeted))
 g("fund_adopted_use", mill(checks.value(d09, "value_2023", label="Vedtatt budsjett - bruk")))
@@ -1019,7 +992,7 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
 # above the rules' requirement of {eval}`txt.fund_requirement`.
 
-# %% tags=["remove-input"] mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million). Source: Årsevaluering 2023, table D09.", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
+# %% tags=["hide-input"] mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
 short = {
     "Saldo disposisjonsfond per 1.1.": "Balance\n1.1.",
@@ -1031,20 +1004,21 @@ short = {
     "Saldering netto bruk regnskap 2023": "Year-end\ncorrection",
     "Saldo disposisjonsfond per 31.12 *": "Balance\n31.12",
 }
-fig, ax = style.figure(height=4.2)
-waterfall(ax, flow["label"].map(short), flow["value_2023"].astype(float) / 1000, flow["row_kind"])
-ax.tick_params(axis="x", labelsize=7)
+fig, ax = style.figure(height=4.4)
+style.waterfall(ax, [(short[label].replace("\n", " "), amount / 1000, "total" if kind == "balance" else "")
+                     for label, amount, kind in zip(flow["label"], flow["value_2023"].astype(float), flow["row_kind"],
+                                                    strict=True)])  # fmt: skip
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
-ax.axhline(requirement, color=style.PALETTE["orange"], linestyle="--", linewidth=1.2)
-ax.text(
-    3.5, requirement + 10, "Reserve requirement", ha="center", va="bottom", fontsize=8, color=style.PALETTE["orange"]
-)
-ax.set_ylabel("Discretionary fund (NOK million)")
+ax.axvline(requirement, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
+# The label left of the line, in the empty middle rows (the small movements lie to its right).
+ax.annotate("Reserve requirement", (requirement, len(flow) / 2 - 0.5), xytext=(-4, 0), textcoords="offset points",
+            ha="right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+ax.set_xlabel("Discretionary fund (NOK million)")
 ax.set_title("The fund fell in 2023 but stays well above the requirement")
-style.finish(fig, table="table D09 (drift_disposition_fund)")
+style.finish(fig, table="table D09")
 plt.show()
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 fund_checks = show_section("fund", dr.D09)
 findings.show(fund_checks, quoted)
 
@@ -1053,7 +1027,7 @@ findings.show(fund_checks, quoted)
 # income, the movements against the year-end table, the text's restatements and the summary's name for the
 # budgeted use. {eval}`txt.fund_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks")
 
 # %% [markdown]
@@ -1067,7 +1041,7 @@ checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionar
 # from (the national tax figures, the grants of the four-month reports, the wage-growth estimate) are read
 # where the chapter uses them but not checked.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 counts = all_checks["status"].value_counts().reindex(list(checks.STATUSES), fill_value=0)
 g("checks_total", fmt(len(all_checks), 0))
 for status, n in counts.items():

@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: -user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
@@ -151,13 +152,13 @@ plt.show()
 # table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
 # {doc}`the operating account <driftsregnskap>` covers as a whole.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
 styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
        columns={"table": "Table", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
                 "rows": "Rows"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
 txt.ordinary_premium = million("ordinary_premium_incl_employer_tax")
 txt.regulation_premium = fmt_million(pj.central(get, pj.REGULATION))
@@ -232,13 +233,13 @@ txt.rule_10_years = f"{first_10}–{last_10}"
 # the items below it; costs are positive, the premium fund and the premium deviation negative. The
 # deviation is budget minus accounts, so a negative deviation is a cost above budget.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d04 = get(pj.CENTRAL)
 styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 2023 (NOK thousand)",
        columns={"label": "Beløp i 1000", "actual_2023": "Regnskap 2023",
                 "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 d04_checks = checks.run(CH, only=["central_items_total", "central_items_deviations"])
 d04_total = checks.value(d04, "actual_2023", row_kind="total")
 txt.d04_total = fmt_million(d04_total)
@@ -261,7 +262,7 @@ else:
     )
 txt.d04_summary = findings.summary_line(d04_checks)
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
 
 # %% [markdown]
@@ -286,13 +287,13 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # only says that the fund was used to finance part of the regulation premium (lines 2378–2379) and that a high
 # premium deviation lowers the pension cost (lines 2382–2383).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 walk_view = walk.assign(amount_million=walk["amount"] / 1000)
 styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due to pension cost, 2023",
        columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
        decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 txt.premiums_paid = fmt_million(level["Premiums due"])
 txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million")
 txt.calculated_cost = fmt_million(level["Calculated pension cost"])
@@ -322,7 +323,7 @@ plt.show()
 # premiums. The report states {eval}`txt.cost_stated`; the checks below show that the two agree
 # within the rounding of the ordinary premium.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 derived_checks = checks.run(CH, only=["prose_derived_totals"])
 txt.derived_summary = findings.summary_line(derived_checks)
 
@@ -330,7 +331,7 @@ txt.derived_summary = findings.summary_line(derived_checks)
 # *Checks.* The totals the text derives, and its two statements in words ("almost" the total premium; a
 # growth well above wage growth). {eval}`txt.derived_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals the prose derives")
 
 # %% [markdown]
@@ -340,7 +341,7 @@ checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals 
 # only restates another printed figure must be that figure rounded (or, as the report sometimes does,
 # cut off) to the restatement's last digit; anything else is a discrepancy, however small.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 prose_checks = checks.run(CH, only=["prose_restates_tables"])
 regulation = prose_checks.set_index("check_id").loc[f"{pj.PROSE}.regulation_premium_incl_employer_tax"]
 txt.regulation_prose = million("regulation_premium_incl_employer_tax")
@@ -358,7 +359,7 @@ findings.show(prose_checks, all_checks)
 # {eval}`txt.prose_summary` The church council's line in D03 is not pension alone: it also
 # pays interest and instalments on the council's loans.
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
 
 # %% [markdown]
@@ -367,14 +368,14 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 # The central costs (D03) print one line, `Pensjon`, that looks like the same central pension items:
 # its budget is D04's, up to rounding. Its accounts and deviation should then be D04's too.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 styled(pension_row, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the pension row (NOK thousand)",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
                 "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik i kr",
                 "deviation_pct": "Avvik i %"})  # fmt: skip
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
 extra = pension_row["actual_2023"].iloc[0] - d04_total
 txt.d03_extra = fmt(extra, 0, "NOK 1000")
@@ -388,7 +389,7 @@ findings.show(drift_checks, all_checks)
 # more cost than D04's items, and the report does not say why. The stated pension cost follows D04: built
 # on D03's line instead, it would be {eval}`txt.cost_with_d03`. {eval}`txt.d03_summary`
 
-# %% tags=["remove-input", "hide-output"]
+# %% tags=["hide-input", "hide-output"]
 checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items")
 
 # %% [markdown]
@@ -398,7 +399,7 @@ checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension
 # cost. Dividing the 2023 cost by one plus the growth gives it back; taking both printed figures at the
 # ends of their rounding gives the range the printed figures allow.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 cost_2022, low_2022, high_2022 = pj.implied_previous_year(stated_cost, growth["growth"])
 txt.cost_2022_low = fmt(low_2022, 1)
 txt.cost_2022_high = fmt(high_2022, 1, "NOK million")
@@ -456,14 +457,14 @@ styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "i
 # %% tags=["hide-input"] mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}}
 fig, ax = plt.subplots()
 bars = ax.bar(schedule["year"], schedule["instalment"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
-direct_labels(ax, bars)
 without = ax.step([*schedule["year"] - 0.5, schedule["year"].iloc[-1] + 0.5],
                   [*(schedule["instalment_without_fund"] / 1000), schedule["instalment_without_fund"].iloc[-1] / 1000],
                   where="post", color=TEXT, linestyle="--", linewidth=1.2,
-                  label=f"without the premium fund: {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
+                  label=f"had the premium fund not been used: {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
 ax.annotate(without[0].get_label(), (schedule["year"].iloc[0] - 0.5, effect["instalment_without_fund"] / 1000),
             xytext=(0, 4), textcoords="offset points", fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
-ax.set_ylim(0, max(schedule["instalment_without_fund"].max() / 1000 * 1.3, ax.get_ylim()[1]))
+ax.set_ylim(0, schedule["instalment_without_fund"].max() / 1000 * 1.3)
+direct_labels(ax, bars)  # after the limits are set, so that it only widens them if a label needs room
 ax.set_xticks(schedule["year"])
 ax.set_xlabel("Year")
 ax.set_ylabel("NOK million")
@@ -493,7 +494,7 @@ plt.show()
 # it was merged from) always chose the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 origins = pj.amortisation_origins(pj.REPORT_YEAR, AMORTISATION_PERIOD)
 by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min"), last=("origin_year", "max"),
                                                      years=("origin_year", "size")).reset_index()  # fmt: skip
@@ -524,7 +525,7 @@ txt.next_year = str(pj.REPORT_YEAR + 1)
 # %% [markdown]
 # ## All checks of the chapter
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 txt.chapter_summary = findings.summary_line(all_checks)
 chapter_findings = findings.table(all_checks, findings.load(CH))
 if chapter_findings.empty:
