@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: -user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
@@ -460,7 +461,8 @@ g("ia_reduction", pers.prose_value(get, "sick_leave_target_reduction_from_2021")
 g("ia_factor", 1 - pers.prose_value(get, "sick_leave_target_reduction_from_2021") / 100, 2)
 
 # %% [markdown]
-# *{term}`Sykefravær`* (sick leave) is lost working time as a share of contracted working time. The
+# *{term}`Sykefravær`* (sick leave) is usually measured as working time lost to sickness as a share of
+# contracted working time; the report states no definition of its own. The
 # report compares each area with a *{term}`måltall <Måltall>`* (target) that follows the
 # *{term}`IA-avtalen`*, the national agreement on an inclusive working life: a reduction of
 # {eval}`txt.ia_reduction` from the area's result in 2021 (line 3772). The report does not
