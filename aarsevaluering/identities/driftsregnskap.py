@@ -66,9 +66,10 @@ D06, D07, D08, D09 = (
 PROGRAMMES, PROSE = "drift_programme_area_economy", "drift_prose_figures"
 
 # The programme areas under each committee, as the report's 'Omtale av programområdene' lists them
-# (lines 4648–4670, 5082–5123, 5813–5831, 6016–6037 and, for the Formannskap, 6640–6672). P19
-# «Sentrale poster» is not in the Formannskap's list: line 6673 says it is described in the opening
-# chapter (the book infers its items are the central income and costs of D02 and D03, outside D01).
+# (lines 4648–4670, 5082–5123, 5813–5831, 6016–6037 and, for the Formannskap, 6640–6673). The
+# Formannskap's list ends with P19 «Sentrale poster», which it refers to the opening chapter (line 6673);
+# the book reads its items as the central income and costs of D02 and D03, outside D01, so P19 is not
+# among the areas that add up to the Formannskap's line.
 COMMITTEE_AREAS = {
     "Hovedutvalg for oppvekst og utdanning": ["P01", "P02", "P03"],
     "Hovedutvalg for helse, sosial og omsorg": ["P04", "P05", "P06", "P07", "P08"],
