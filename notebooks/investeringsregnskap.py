@@ -1,11 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: -user_expressions
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -213,7 +215,7 @@ bal_prose = get("bal_prose_figures").set_index("label")
 put("startloan_to_fund", fmt(bal_prose.loc["startloan_extra_repayments_to_bound_investment_fund_2023", "value"], 1,
                              "NOK million"))  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants above budget take away 70.5; the VAT compensation shortfall adds 38.2 and less use of restricted funds 25.1; the relending surplus set aside adds 1.0; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}}
+# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants above budget take away 70.5; the VAT compensation shortfall adds 38.2 and less use of restricted funds 25.1; the relending surplus set aside adds 1.0; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 short = {"overspend": "Spending above budget", "partners": "Partners' grants above budget",
          "vat": "VAT compensation short of budget", "bound_use": "Less drawn from restricted funds",
          "relending": "Relending surplus, less what was set aside", "shares": "Share sales beyond the moved dividend",
@@ -230,7 +232,7 @@ plt.show()
 # Spending ran {eval}`txt.cause_overspend` over the revised budget, and much of it was paid for as it
 # happened: without Drammen Eiendom KF's property sale, grants from others came in
 # {eval}`txt.cause_partners` above budget, which the report ties to the overspend, since the P11 and P12
-# projects are partly financed by such grants (lines 3095–3097). Net of those grants the overspend left
+# projects are partly financed by such grants (lines 3095–3098). Net of those grants the overspend left
 # {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
 # Bane NOR's invoices do not state the VAT (lines 3098–3104). These two causes together come to
 # {eval}`txt.cause_two`, {eval}`txt.cause_two_vs_total` than the {eval}`txt.cause_total` carried forward.
@@ -289,7 +291,7 @@ put("dekf_fixed_revised", fmt_million(dekf_exp["fixed_revised"]))
 put("dekf_repayment_unbudgeted", fmt_million(dekf_exp["repayment"]))
 put("dekf_grant_unbudgeted", fmt_million(dekf_exp["grant"]))
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}}
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}} tags=["hide-input"]
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
@@ -393,7 +395,7 @@ put("havn_iks", fmt(inv.value(get(inv.T3), "actual_2023", label="Selskapskapital
 # infrastructure), {eval}`txt.hso_new_revised` together, of which {eval}`txt.hso_new_actual` was spent.
 # The report does not describe the move; the book reads it from the amounts.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}}
+# %% mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}} tags=["hide-input"]
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
 short = ["Fixed assets", "Shares and holdings", "Grants to others", "Lending of own funds", "Repayment of loans"]
@@ -578,7 +580,7 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
 # {eval}`txt.bybru`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avløp og renovasjon, spent more than its budget; most other areas spent less than budgeted."}}
+# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avl\u00f8p og renovasjon, spent more than its budget; most other areas spent less than budgeted."}} tags=["hide-input"]
 fig, ax = style.figure(height=7.0)
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
@@ -674,7 +676,7 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which
 # the programme chapters refer to the company's own annual report.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (actual minus revised budget: positive = overspend, as in the chapter's other charts).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avløp; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}}
+# %% mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (actual minus revised budget: positive = overspend, as in the chapter's other charts).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avl\u00f8p; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}} tags=["hide-input"]
 fig, ax = style.figure(height=5.6)
 shown_top = top.iloc[::-1]
 names = [textwrap.fill(lab, 40) for lab in shown_top["label"]]
@@ -804,7 +806,7 @@ put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares an
 # of the rest, and the transfer from operations, {eval}`txt.mix_transfer`,
 # {eval}`txt.mix_transfer_other_share`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}}
+# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
 ordered = mix.sort_values("amount")
 fig, ax = style.figure(height=4.0)
 ax.barh(ordered["source"], ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
