@@ -1,11 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: -user_expressions
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -125,7 +127,7 @@ txt.net_premium_story = fmt_million(pj.net_premium_deviation(get))
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars are the book's estimates of the 2022 split.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}}
+# %% mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars are the book's estimates of the 2022 split.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
 bars = [("Central pension items (book's estimate)", growth["central_growth"], True),
         ("Pension cost, as stated", growth["growth"], False),
         ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
@@ -300,7 +302,7 @@ txt.calculated_cost = fmt_million(level["Calculated pension cost"])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
 txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}}
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 steps = [(step, amount / 1000, "total" if kind != "step" or number == 0 else "")
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 4.6))
@@ -378,7 +380,7 @@ styled(pension_row, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03)
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
 extra = pension_row["actual_2023"].iloc[0] - d04_total
-txt.d03_extra = fmt(extra, 0, "NOK 1000")
+txt.d03_extra = fmt_million(extra)
 txt.d03_extra_pct = fmt(100 * extra / d04_total, 1, "%")
 txt.cost_with_d03 = fmt_million(level["Ordinary premium"] + pension_row["actual_2023"].iloc[0])  # fmt: skip
 txt.d03_summary = findings.summary_line(drift_checks)
@@ -454,7 +456,7 @@ styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "i
                 "instalment_without_fund": "Had the premium fund not been used",
                 "remaining": "Still to charge at year end"})  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}}
+# %% mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
 bars = ax.bar(schedule["year"], schedule["instalment"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 without = ax.step([*schedule["year"] - 0.5, schedule["year"].iloc[-1] + 0.5],
