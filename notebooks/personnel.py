@@ -1,11 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: -user_expressions
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -301,7 +303,7 @@ checks_table(staff_section, table_id="personnel-staff-checks", caption="Staff an
 # per month. It does not define its turnover: neither what counts as leaving (the municipality, or an
 # area) nor whom the rate is taken over (permanent staff, or temporary staff too).
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Turnover by programme area, 2020–2023, in per cent (lines 3905–3937). P10, with 3 staff, is shown without colour: its printed 0.0 is no measure of turnover.", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, is blank and labelled as too small."}}
+# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent (lines 3905\u20133937). P10, with 3 staff, is shown without colour: its printed 0.0 is no measure of turnover.", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, is blank and labelled as too small."}} tags=["hide-input"]
 heat = turn.set_index(turn["label"].map(pers.area_name))[
     ["turnover_2020_pct", "turnover_2021_pct", "turnover_2022_pct", "turnover_2023_pct"]
 ].astype(float)
@@ -386,7 +388,7 @@ styled(
     "3706, 3937 and 3996); the entrants needed are the leavers plus the net change in permanent staff",
 )  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The flows of permanent staff in 2023: printed figures solid, the book's estimates hatched, in persons (lines 3706, 3937 and 3996).", "name": "fig-personnel-flows"}, "image": {"alt": "Four horizontal bars in persons. Two printed figures, solid: the permanent hires, 363, and the net change in permanent staff, plus 109. Two estimates, hatched: leavers at the printed turnover rate on the national definition, about 764, and the leavers implied by hires less the net change, 254."}}
+# %% mystnb={"figure": {"caption": "The flows of permanent staff in 2023: printed figures solid, the book's estimates hatched, in persons (lines 3706, 3937 and 3996).", "name": "fig-personnel-flows"}, "image": {"alt": "Four horizontal bars in persons. Two printed figures, solid: the permanent hires, 363, and the net change in permanent staff, plus 109. Two estimates, hatched: leavers at the printed turnover rate on the national definition, about 764, and the leavers implied by hires less the net change, 254."}} tags=["hide-input"]
 bars = pd.DataFrame(
     {
         "what": ["Permanent hires\n(printed)", "Net change in staff\n(printed)",
@@ -422,7 +424,7 @@ plt.show()
 # guesses the start of the school and kindergarten year, but the hires are not printed by area. In 2023 the municipality hired {eval}`txt.hires_2023` people on permanent
 # terms, against {eval}`txt.hires_2022` in 2022.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "New permanent hires by month, 2020–2023, in persons. Lines 3968–3996.", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}}
+# %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons. Lines 3968\u20133996.", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}} tags=["hide-input"]
 fig, ax = plt.subplots(figsize=(7, 3.6))
 months = range(1, 13)
 for colour, year in zip(["grey", "sky", "green", "blue"], ["2020", "2021", "2022", "2023"], strict=True):
@@ -508,7 +510,7 @@ styled(
 # has risen most in the country, and assumes the same holds for its own staff (lines 3846–3847), without
 # figures for Drammen.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target ÷ 0.9, derived), in per cent of contracted working time. Lines 3772–3816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled dark dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}}
+# %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target \u00f7 0.9, derived), in per cent of contracted working time. Lines 3772\u20133816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled dark dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}} tags=["hide-input"]
 rows = baseline.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 fig, ax = plt.subplots(figsize=(7, 5.4))
@@ -535,7 +537,7 @@ plt.show()
 # as the municipalities, or whether Drammen's own figures are measured the same way. The comparison
 # below takes both series as printed.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Sick leave per quarter of 2023 by gender, Drammen (solid) and the municipal sector (dashed), in per cent (lines 3823–3841).", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Line chart over four quarters: women's sick leave is far above men's in Drammen and in the sector, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}}
+# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023 by gender, Drammen (solid) and the municipal sector (dashed), in per cent (lines 3823\u20133841).", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Line chart over four quarters: women's sick leave is far above men's in Drammen and in the sector, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
 quarters = get(pers.SICK_Q)
 colours = {"Kvinne": style.PALETTE["orange"], "Mann": style.PALETTE["blue"], pers.TOTAL: style.TEXT}
 fig, ax = plt.subplots(figsize=(7, 4.0))
@@ -719,6 +721,9 @@ styled(
 
 # %% [markdown]
 # ### Overtime against the legal limits
+#
+# How far is the average from the Act's caps, and how concentrated must overtime be for the breaches
+# the report prints? The caps are the law's; the rest is derived from the report's totals.
 
 # %% tags=["hide-input"]
 g("fte_all", caps["fte"])
@@ -880,7 +885,7 @@ g("n_registered", len(registered))
 # {eval}`txt.top_bph_value` per 1 000 hours against {eval}`txt.all_bph` for the municipality (whose
 # total includes the schools' estimate).
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived from lines 4006–4038 and 4086–4114). Schools cannot register working time; P02 and P10 have no row in the breach table.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}}
+# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived from lines 4006\u20134038 and 4086\u20134114). Schools cannot register working time; P02 and P10 have no row in the breach table.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
 shown = bph.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(shown))
 fig, ax = plt.subplots(figsize=(7, 5.6))
@@ -1011,7 +1016,7 @@ styled(
 # percentage of the table's total for women, men and both. The chart shows the three tables' counts at
 # once; the tables as printed are below the button (a printed dash is shown as –).
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons: permanent employees (light; those in part-time positions solid inside) and temporary employees (lines 4192–4292).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left and men to the right. Permanent staff: women far outnumber men in every age group, most in their forties and fifties; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}}
+# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons: permanent employees (light; those in part-time positions solid inside) and temporary employees (lines 4192\u20134292).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left and men to the right. Permanent staff: women far outnumber men in every age group, most in their forties and fifties; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7, 3.8), sharey=True, gridspec_kw={"width_ratios": [2.2, 1]})
 part_counts = pers.age_pyramid(get, "permanent_part_time").set_index("label")
 for ax, group, title in ((axes[0], "permanent", "Permanent (part time solid)"), (axes[1], "temporary", "Temporary")):
@@ -1086,7 +1091,7 @@ g("temp_2022_implied", pers.prose_value(get, "employees_2022_permanent_and_tempo
 # part-time staff work involuntary part time (line 4314), which is one of the things the law asks
 # employers to map.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Permanent employees in part-time positions as a percentage of permanent employees of the same gender and age group, December 2023 (derived). The youngest and oldest groups are left out: the two tables disagree there (see the finding below). Lines 4192–4292.", "name": "fig-personnel-part-time-rate"}, "image": {"alt": "Grouped horizontal bars for the age groups 20–29 to 60–69 and all ages, one bar for women and one for men. Men's part-time rate is highest in their twenties, 40 per cent, falls to 19 per cent in their forties and fifties and is 26 per cent in their sixties; women's is lowest in their thirties, 22 per cent, and rises to 42 per cent in their sixties."}}
+# %% mystnb={"figure": {"caption": "Permanent employees in part-time positions as a percentage of permanent employees of the same gender and age group, December 2023 (derived). The youngest and oldest groups are left out: the two tables disagree there (see the finding below). Lines 4192\u20134292.", "name": "fig-personnel-part-time-rate"}, "image": {"alt": "Grouped horizontal bars for the age groups 20\u201329 to 60\u201369 and all ages, one bar for women and one for men. Men's part-time rate is highest in their twenties, 40 per cent, falls to 19 per cent in their forties and fifties and is 26 per cent in their sixties; women's is lowest in their thirties, 22 per cent, and rises to 42 per cent in their sixties."}} tags=["hide-input"]
 shown = rates.drop(index=["Under 20 år", "Over 70 år"]).iloc[::-1]
 y = np.arange(len(shown))
 fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -1293,7 +1298,7 @@ g("pay_exact_groups", (checks.run("personnel", only=["pay_weighted"])
 # {eval}`txt.pay_shortfall_groups`. The report says there are no large differences within
 # job groups and that some may be due to seniority (lines 4392–4393); it gives no other cause.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the number of employees in the group (in brackets), and the dashed line is the organisation-wide table's ratio (derived); a group beyond 112 % is marked at the right edge with its ratio (lines 4323–4463).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent."}}
+# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the number of employees in the group (in brackets), and the dashed line is the organisation-wide table's ratio (derived); a group beyond 112 % is marked at the right edge with its ratio (lines 4323\u20134463).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
