@@ -1,10 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -147,7 +150,7 @@ txt.bridge_end = fmt_million(steps["Change in the discretionary fund"], sign=Tru
 # reserves, {eval}`txt.restricted` ({eval}`txt.restricted_pct`) is restricted and cannot be spent
 # freely.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}}
+# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.0)
 shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
 style.waterfall(ax, [(step, amount / 1000, "total" if source == "recomputed" else "")
@@ -202,7 +205,7 @@ txt.deposit_share = fmt(100 * liq["deposit_account"] / cash, 0, "%")
 # the municipality's operating account. The report does not say where that money was at year end, so
 # the book neither adds it to the year-end cash nor assumes it is inside it.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (outlined: not cash), in NOK million.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}}
+# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (outlined: not cash), in NOK million.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
 left = 0.0
 for name, amount, colour in (("Group account", liq["group_account"], style.EARLIER),
@@ -295,7 +298,7 @@ txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, 
 # ({eval}`txt.debt_va_growth`), while Drammen Eiendom KF's fell by
 # {eval}`txt.debt_dekf_paid_down`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The loan fund's debt by use at 1 January and 31 December 2023, in NOK million (table B01).", "name": "fig-balanse-debt"}, "image": {"alt": "Grouped horizontal bars in NOK million for the four uses of table B01 at 1 January and 31 December 2023, each labelled with its value; Drammen Eiendom KF is the largest and falls, water and sewage rises."}}
+# %% mystnb={"figure": {"caption": "The loan fund's debt by use at 1 January and 31 December 2023, in NOK million (table B01).", "name": "fig-balanse-debt"}, "image": {"alt": "Grouped horizontal bars in NOK million for the four uses of table B01 at 1 January and 31 December 2023, each labelled with its value; Drammen Eiendom KF is the largest and falls, water and sewage rises."}} tags=["hide-input"]
 b01 = get(bal.DEBT)
 fig, ax = style.figure(height=3.4)
 rows = b01.iloc[::-1].reset_index(drop=True)  # printed order, top to bottom
@@ -335,7 +338,7 @@ txt.debt_summary = findings.summary_line(debt_checks)
 txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
 
 # %% [markdown]
-# ### The debt total: what the loan fund borrowed and what it lent on
+# ### The debt total: two figures for one debt
 #
 # The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
 # {eval}`txt.debt_prose_change` in the year. B01's rows add up to
@@ -354,8 +357,7 @@ txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
 # to the loan fund (D05), {eval}`txt.treasury_instalments`, give
 # {eval}`txt.debt_flow_treasury`, the change of its two rows.
 #
-# The report, though, presents the two as one debt: the text introduces B01 as the spread of the debt it
-# has just given. The book's reading, that the text's total is what the loan fund owes its lenders and
+# The report, though, presents the two as one debt. The book's reading, that the text's total is what the loan fund owes its lenders and
 # B01 what it has lent on, would explain the {eval}`txt.debt_gap` between them, but the report neither says
 # so nor prints the loan fund's own borrowing in 2023, so the gap stays unexplained (the finding below).
 #
@@ -497,7 +499,7 @@ txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 # {eval}`txt.average_group_account` on average), so the result is an order of magnitude, not a figure
 # of the report.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure of the treasury's budget, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report).", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}}
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure of the treasury's budget, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report).", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
 style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "estimate")
@@ -576,7 +578,7 @@ styled(b02, table_id="balanse-b02",
 # and the building-case coercive-fine fund ({eval}`txt.subfund_fines`), at least
 # {eval}`txt.subfunds_named` together; it gives no total.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million (table B02).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}}
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million (table B02).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=3.6)
@@ -784,7 +786,7 @@ txt.margin_vs_draw = "smaller" if cover["margin"] < cover["draw_2023"] else "lar
 # reading, that part of them has been spent ahead of borrowing or is held in other assets; the report
 # prints no balance sheet that would say which.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02) and bank deposits (the legal entity's group and deposit accounts) at 31 December 2023, in NOK million.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million: fund reserves of 1 026.7, of which 411.5 restricted; bank deposits of 892 at year end."}}
+# %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02) and bank deposits (the legal entity's group and deposit accounts) at 31 December 2023, in NOK million.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million: fund reserves of 1 026.7, of which 411.5 restricted; bank deposits of 892 at year end."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
 bars_shown = [("Fund reserves (B02)", cover["reserves"]), ("of which restricted funds", cover["restricted"]),
               ("Bank deposits, 31 December", cover["cash"])]  # fmt: skip
