@@ -1,10 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -40,6 +43,7 @@ from aarsevaluering.audit import (
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
+from aarsevaluering.identities.driftsregnskap import GENERAL_RESERVE_PCT
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import styled
 
@@ -53,6 +57,7 @@ for key, count in findings.counts(all_checks).items():
 
 # %% tags=["hide-input"]
 thresholds = findings.materiality()
+txt.reserve_pct = fmt(GENERAL_RESERVE_PCT, 0, "%")  # D09's general reserve, a share of gross operating income
 txt.base = fmt(thresholds["base"], 1, "NOK million")
 txt.materiality_pct = fmt(findings.MATERIALITY_PCT, 0, "%")
 txt.overall = fmt(thresholds["overall"], 1, "NOK million")
@@ -66,7 +71,7 @@ txt.material_ids = ", ".join(material["finding_id"]) or "none"
 #
 # An auditor weighs a misstatement against *materiality*, a threshold set from a benchmark that suits
 # the entity (ISA 320). For a municipality the usual benchmark is gross operating income: here
-# {eval}`txt.base`, as D09's general reserve, which the report prints as 3 % of it, implies (the
+# {eval}`txt.base`, as D09's general reserve, which the report prints as {eval}`txt.reserve_pct` of it, implies (the
 # report does not print the income itself). The book takes {eval}`txt.materiality_pct` of it as
 # overall materiality, {eval}`txt.overall`, and a *clearly trivial* line at {eval}`txt.trivial_pct`
 # of that, {eval}`txt.trivial`: a misstatement below it would not change any reader's view even
