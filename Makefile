@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: book test lint bench clean sync
+.PHONY: book test lint bench clean sync lab
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 # The tables are also listed from the data package, so a deleted or renamed CSV is missed, not skipped.
 DATA_FILES := $(shell $(PYTHON) -c "import json; print(' '.join('data/' + r['path'] for r in \
 	json.load(open('data/datapackage.json'))['resources']))")
-BOOK_INPUTS := _config.yml _toc.yml $(DATA_FILES) $(shell find book notebooks data findings aarsevaluering _static \
+BOOK_INPUTS := _config.yml _toc.yml CITATION.cff $(DATA_FILES) $(shell find book notebooks data findings aarsevaluering _static \
 	_templates -type f -not -path '*/_generated/*' -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*')
 BOOK_BUILT := _build/.book-built
 # A failed build leaves one line here (aarsevaluering/sphinxext.py, aarsevaluering/sync.py): what failed and where.
@@ -74,6 +74,13 @@ lint: $(STAMP)
 sync: $(STAMP)
 	$(BIN)/python -m aarsevaluering.sync notebooks/*.py
 	$(BIN)/python -m aarsevaluering.catalogue
+
+# The students' route: JupyterLab on the chapters. The notebooks are signed as trusted first (JupyterLab
+# shows neither the stored outputs nor the prose values of a notebook it does not trust); Binder does
+# the same in postBuild.
+lab: $(STAMP)
+	$(BIN)/jupyter trust notebooks/*.ipynb
+	$(BIN)/jupyter lab notebooks
 
 # Build and test costs against the cost of running the notebooks as plain scripts; writes
 # benchmarks/results.md (a few minutes: three runs of each step).

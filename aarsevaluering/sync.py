@@ -107,11 +107,16 @@ def stable_ids(notebook: nbformat.NotebookNode) -> None:
 def sync(script: Path) -> Path:
     """Execute ``script`` and write its ``.ipynb`` with outputs, prose values and stable ids."""
     notebook = jupytext.read(script)
-    notebook.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    # The prose values are outputs: jupytext leaves them out of the .py.
+    notebook.metadata["jupytext"] = {"cell_metadata_filter": f"all,-{USER_EXPRESSIONS}", "formats": "ipynb,py:percent"}
     execute(notebook, script.parent)
     stable_ids(notebook)
     target = script.with_suffix(".ipynb")
     nbformat.write(notebook, target)
+    # The script written back as jupytext writes it from the stored notebook (whose metadata nbformat
+    # keeps in sorted order): JupyterLab's jupytext pairing compares the two files' texts and refuses
+    # to open a notebook newer than its script when they differ in anything but outputs.
+    jupytext.write(nbformat.read(target, as_version=4), script, fmt="py:percent")
     return target
 
 

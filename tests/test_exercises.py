@@ -1,0 +1,167 @@
+"""Every *Try it* exercise works as written (issue 22): the suggested change is applied to the cell the
+text names, that cell and the ones after it are run again, and the outputs (and the prose values) the
+text points to must show what the text says they show.
+
+Each chapter's notebook runs once in a kernel (from its ``.py``, the source); then each exercise of the
+chapter edits its cell, re-runs the cells from there to the one whose output the text describes,
+collects what a student then sees (outputs as text, and the inline expressions of the Markdown cells in
+between), checks it, and restores the original cells before the next exercise.
+
+An entry per exercise, in ``EXERCISES``. A chapter's *Try it* section numbers its exercises (``1.``,
+``2.``, ...; a section without numbers is one exercise); each needs an entry, so a new exercise without a
+test fails here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import jupytext
+import pytest
+from conftest import REPO
+from nbclient import NotebookClient
+
+from aarsevaluering.sync import EVAL_ROLE
+
+
+@dataclass(frozen=True)
+class Exercise:
+    chapter: str
+    number: int  # its number in the chapter's Try it section
+    cell: str  # a line of the code cell the exercise changes (unique in the notebook)
+    old: str  # the text the exercise tells the student to replace in that cell ...
+    new: str  # ... and what to put there
+    shows: tuple[str, ...]  # what the text says the student then sees (each must appear)
+    hides: tuple[str, ...] = ()  # what the text says is then gone (none may appear)
+    until: str = ""  # a line of the last cell to run and read (default: the changed cell)
+
+
+EXERCISES: list[Exercise] = [
+    # Entries are added by each chapter's author; see the module docstring.
+]
+
+TRY_IT = re.compile(r"^#+ Try it\b", re.MULTILINE)
+NUMBERED = re.compile(r"^\s*(\d+)\.\s", re.MULTILINE)
+
+
+def _notebook(chapter: str):
+    return jupytext.read(REPO / "notebooks" / f"{chapter}.py")
+
+
+def _numbers(chapter: str) -> set[int]:
+    """The exercise numbers of a chapter's Try it section (Markdown after its heading)."""
+    cells = _notebook(chapter).cells
+    start = next((i for i, c in enumerate(cells) if c.cell_type == "markdown" and TRY_IT.search(c.source)), None)
+    if start is None:
+        return set()
+    text = "\n".join(c.source for c in cells[start:] if c.cell_type == "markdown")
+    return {int(n) for n in NUMBERED.findall(text.split("Try it", 1)[1])} or {1}  # one unnumbered exercise
+
+
+CHAPTERS = sorted(p.stem for p in (REPO / "notebooks").glob("*.py") if _numbers(p.stem))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_a_test(chapter):
+    tested = {e.number for e in EXERCISES if e.chapter == chapter}
+    missing = sorted(_numbers(chapter) - tested)
+    assert not missing, f"{chapter}: Try it exercise(s) {missing} have no entry in tests/test_exercises.py"
+
+
+class Session:
+    """A chapter's notebook executed once in a kernel, to try exercises on."""
+
+    def __init__(self, chapter: str):
+        self.notebook = _notebook(chapter)
+        self.client = NotebookClient(
+            self.notebook, timeout=600, kernel_name="python3",
+            resources={"metadata": {"path": str(REPO / "notebooks")}},
+        )  # fmt: skip
+        self._kernel = self.client.setup_kernel()
+        self._kernel.__enter__()
+        for index, cell in enumerate(self.notebook.cells):
+            if cell.cell_type == "code":
+                self.client.execute_cell(cell, index)
+
+    def close(self) -> None:
+        self._kernel.__exit__(None, None, None)
+
+    def index(self, line: str) -> int:
+        hits = [i for i, c in enumerate(self.notebook.cells) if c.cell_type == "code" and line in c.source]
+        assert len(hits) == 1, f"{len(hits)} code cells hold {line!r} (expected one)"
+        return hits[0]
+
+    def run(self, first: int, last: int) -> str:
+        """Run cells ``first`` to ``last`` again and return what a student sees there, as text."""
+        seen = []
+        for index in range(first, last + 1):
+            cell = self.notebook.cells[index]
+            if cell.cell_type == "code":
+                self.client.execute_cell(cell, index)
+                seen += [_text(output) for output in cell.outputs]
+            elif cell.cell_type == "markdown" and EVAL_ROLE.search(cell.source):
+                expressions = EVAL_ROLE.findall(cell.source)
+                msg = self.client.kc.execute("", silent=True, user_expressions=dict(enumerate(expressions)))
+                reply = self.client.wait_for_reply(msg)["content"].get("user_expressions", {})
+                seen += [r.get("data", {}).get("text/plain", "") for r in reply.values()]
+        return "\n".join(seen)
+
+
+def _text(output) -> str:
+    """An output as the text it shows: stream text, plain text, HTML without its tags, SVG text."""
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    if output.get("output_type") == "error":
+        return f"{output.get('ename')}: {output.get('evalue')}"
+    data = output.get("data", {})
+    parts = [data.get("text/plain", "")]
+    for mime in ("text/html", "image/svg+xml"):
+        if mime in data:
+            parts.append(html.unescape(re.sub(r"<[^>]+>", " ", data[mime])))
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture(scope="module")
+def sessions():
+    opened: dict[str, Session] = {}
+    yield lambda chapter: opened.setdefault(chapter, Session(chapter))
+    for session in opened.values():
+        session.close()
+
+
+def check(session: Session, exercise: Exercise) -> None:
+    """Apply the exercise, read what the student sees, restore the chapter; AssertionError when the text
+    says something the outputs do not show."""
+    first = session.index(exercise.cell)
+    last = session.index(exercise.until) if exercise.until else first
+    cell = session.notebook.cells[first]
+    original = cell.source
+    assert exercise.old in original, f"the exercise's text to replace, {exercise.old!r}, is not in the cell"
+    cell.source = original.replace(exercise.old, exercise.new, 1)
+    try:
+        seen = session.run(first, last)
+    finally:
+        cell.source = original
+        session.run(first, last)  # back to the chapter as written, for the next exercise
+    flat = " ".join(seen.split())
+    missing = [s for s in exercise.shows if " ".join(s.split()) not in flat]
+    present = [s for s in exercise.hides if " ".join(s.split()) in flat]
+    assert not missing, f"{exercise.chapter} exercise {exercise.number}: after the change, no {missing}"
+    assert not present, f"{exercise.chapter} exercise {exercise.number}: after the change, still {present}"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: f"{e.chapter}-{e.number}")
+def test_the_exercise_shows_what_its_text_says(sessions, exercise):
+    check(sessions(exercise.chapter), exercise)
+
+
+def test_a_claim_the_outputs_do_not_bear_out_fails(sessions):
+    """The runner can fail: an exercise whose text promised a figure the changed cell does not show."""
+    false_claim = Exercise(
+        "pensjon", 0, "AMORTISATION_PERIOD = ", "AMORTISATION_PERIOD = ", "AMORTISATION_PERIOD = ",
+        shows=("a figure no chapter prints: 123 456 789",),
+    )  # fmt: skip
+    with pytest.raises(AssertionError, match="after the change, no"):
+        check(sessions("pensjon"), false_claim)
