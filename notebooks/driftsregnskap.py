@@ -1,11 +1,13 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: -user_expressions
+#     cell_metadata_filter: all,-user_expressions
 #     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -171,7 +173,7 @@ g("fund_margin", mill(checks.value(d09, "value_2023", row_kind="margin")))
 # report says.
 
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}}
+# %% mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.6)
 style.waterfall(
     ax,
@@ -272,7 +274,7 @@ styled(
     "for or that are tied to a purpose (gross operating income from D09's general reserve)",
 )  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). Hatched bars are the book's estimates; solid bars are figures the report states.", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, and without both items, it is clearly negative; without the foreword's extra state income it is just below zero."}}
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). Hatched bars are the book's estimates; solid bars are figures the report states.", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, and without both items, it is clearly negative; without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.4)
 short = {
     "As booked": "As booked",
@@ -490,7 +492,7 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # because refugees settled earlier moved in from other municipalities and grants were paid for people
 # settled before. Most of the gain, then, did not come from this year's settlements.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million).", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}}
+# %% mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million).", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}} tags=["hide-input"]
 items = (
     d02[d02["row_kind"] == "item"]
     .assign(
@@ -498,13 +500,24 @@ items = (
     )
     .sort_values("y2023", kind="stable")
 )
-fig, ax = style.figure(height=4.4)
+english = {
+    "Skatt på inntekt og formue": "income and wealth tax",
+    "Rammetilskudd": "block grant",
+    "Integreringstilskudd": "integration grant",
+    "Overføring fra kommunale foretak": "from the municipal enterprises",
+    "Tilskudd enslige mindreårige flyktninger": "unaccompanied minor refugees",
+    "Rente og inv. kompensasjon fra staten": "interest compensation",
+    "Vertskommunetilskudd": "host-municipality grant",
+    "Tilskudd lokalt næringsliv": "grant to local business",
+}
+fig, ax = style.figure(height=5.6)
 pos = np.arange(len(items))
 ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.EARLIER, label="2022")
 ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.LEVEL, label="2023")
 for p, a, b in zip(pos, items["y2022"], items["y2023"], strict=True):
     ax.text(max(a, b) + 40, p, f"{fmt(a, 1)} → {fmt(b, 1)}", va="center", fontsize=style.MIN_TEXT_PT)
-ax.set_yticks(pos, items["label"])
+# The printed Norwegian label (what a reader searches the report for) over its English rendering.
+ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})" if label in english else label for label in items["label"]])
 ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.4)
 ax.set_xlabel("Income (NOK million)")
 ax.set_title("Tax fell from 2022 to 2023; the block grant rose", pad=22)  # room for the legend above
@@ -766,7 +779,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #   increases of {eval}`txt.p14_one_offs` made it so: without them it would have overspent
 #   by {eval}`txt.p14_without` (lines 6807–6808).
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and vermilion for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}}
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and vermilion for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"])
 fig, (left, right) = style.figure(1, 2, height=5, sharey=True)
 pos = np.arange(len(view))
@@ -859,7 +872,7 @@ styled(
     total_mask=flows["item"].str.startswith("Free income"),
 )  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, against the report's estimate of wage growth (%). Blue: a change that helps the municipality's finances; vermilion: one that hurts them.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}}
+# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, against the report's estimate of wage growth (%). Blue: a change that helps the municipality's finances; vermilion: one that hurts them.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.0)
 is_cost = flows["item"].str.startswith("Programme")
 helps = np.where(is_cost, flows["change"] <= 0, flows["change"] >= 0)
@@ -926,7 +939,7 @@ styled(steps, table_id="drift-bridge", columns={"step": "Step", "amount": "NOK t
        caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
        total_mask=steps["kind"].isin(["start", "end"]))  # fmt: skip
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}}
+# %% mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}} tags=["hide-input"]
 fig, ax = style.figure(height=4.6)
 kinds = {"start": "total", "end": "total", "residual": "estimate"}
 style.waterfall(ax, [(short, amount / 1000, kinds.get(kind, "")) for short, amount, kind
@@ -992,7 +1005,7 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
 # above the rules' requirement of {eval}`txt.fund_requirement`.
 
-# %% tags=["hide-input"] mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}}
+# %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}} tags=["hide-input"]
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
 short = {
     "Saldo disposisjonsfond per 1.1.": "Balance\n1.1.",
