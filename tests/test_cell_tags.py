@@ -1,10 +1,13 @@
-"""Code where it helps the reader: one rule for the cell tags of every chapter (book/data_and_methods.md,
-"How the pages are made").
+"""Every number traceable on the page: one rule for the cell tags of every chapter
+(book/data_and_methods.md, "How the pages are made").
 
-- A cell that only glues or formats values (every statement is a ``glue(...)`` call, an assignment
-  whose name a ``glue(...)`` call of the cell reads, an import, or a ``for`` loop of these) carries
-  ``remove-input``, or ``remove-cell`` when it displays nothing (every glue has ``display=False``).
-- Every other code cell carries ``hide-input`` (a "Show code" toggle) or ``remove-input``.
+- Every code cell that computes something (a table, a figure, the figures a paragraph prints) carries
+  ``hide-input``: its code sits behind a "Show code" toggle beside what it shows, so a reader can follow
+  any number to its computation.
+- Only a set-up cell may carry ``remove-input``: every statement an import, a function or class
+  definition, an assignment of a literal, or the call that sets the figure style.
+- No ``remove-cell``: with inline execution the build runs a cell when it renders it, and a removed cell
+  would leave the sentences after it without their figures.
 - No cell is hidden from nbval: no ``nbval-skip``, ``nbval-ignore-output``, ``skip-execution`` or
   ``raises-exception`` tag.
 
@@ -23,72 +26,35 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 SOURCES = sorted(NOTEBOOKS.glob("*.py"))
-SHOWN_AS_CODE = {"hide-input", "remove-input"}
-GLUE_TAGS = {"remove-input", "remove-cell"}
 HIDDEN_FROM_NBVAL = {"nbval-skip", "nbval-ignore-output", "skip-execution", "raises-exception"}
+STYLE_SETUP = {"use_book_style"}  # calls that only set how figures look
 
 
-def _is_glue(node: ast.AST) -> bool:
-    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)):
-        return False
-    func = node.value.func
-    return (isinstance(func, ast.Name) and func.id == "glue") or (
-        isinstance(func, ast.Attribute) and func.attr == "glue"
-    )
+def _is_setup(node: ast.stmt) -> bool:
+    if isinstance(node, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.ClassDef):
+        return True
+    if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+        try:
+            ast.literal_eval(node.value)
+            return True
+        except ValueError:
+            return False
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):  # a note as a string
+        return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        func = node.value.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        return name in STYLE_SETUP
+    return False
 
 
-def _glues(statements: list[ast.stmt]) -> list[ast.Call]:
-    """Every ``glue(...)`` call among ``statements`` (and inside their ``for`` loops)."""
-    out = []
-    for node in statements:
-        if _is_glue(node):
-            out.append(node.value)
-        elif isinstance(node, ast.For):
-            out += _glues(node.body)
-    return out
-
-
-def _names(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-
-
-def glue_only(source: str) -> bool | None:
-    """Whether a cell only glues or formats values (None when it does not parse, e.g. a magic)."""
+def setup_only(source: str) -> bool:
+    """Whether a cell only sets up (imports, definitions, literals, the figure style): nothing to trace."""
     try:
         tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    glues = _glues(tree.body)
-    if not glues:
+    except SyntaxError:  # a magic: not set-up
         return False
-    read = set().union(*(_names(call) for call in glues))
-
-    def only_glue(statements: list[ast.stmt]) -> bool:
-        for node in statements:
-            if isinstance(node, ast.Import | ast.ImportFrom) or _is_glue(node):
-                continue
-            if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if all(_names(target) <= read for target in targets):
-                    continue
-                return False
-            if isinstance(node, ast.For) and not node.orelse and only_glue(node.body):
-                continue
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):  # a docstring-like note
-                continue
-            return False
-        return True
-
-    return only_glue(tree.body)
-
-
-def displays_nothing(source: str) -> bool:
-    """Every glue of a glue-only cell is ``display=False`` (so removing the whole cell hides nothing)."""
-    for call in _glues(ast.parse(source).body):
-        display = next((k.value for k in call.keywords if k.arg == "display"), None)
-        if not (isinstance(display, ast.Constant) and display.value is False):
-            return False
-    return True
+    return bool(tree.body) and all(_is_setup(node) for node in tree.body)
 
 
 def violations(path: Path) -> list[str]:
@@ -105,15 +71,17 @@ def violations(path: Path) -> list[str]:
         where = f"{path.name} code cell {number} ({first!r})"
         if tags & HIDDEN_FROM_NBVAL:
             out.append(f"{where}: hidden from nbval by {sorted(tags & HIDDEN_FROM_NBVAL)}")
-        kind = glue_only(cell.source)
-        if kind:
-            if not tags & GLUE_TAGS:
-                out.append(f"{where}: only glues values; tag it remove-input (remove-cell if it displays nothing)")
-            elif "remove-cell" in tags and not displays_nothing(cell.source):
-                out.append(f"{where}: remove-cell on a cell that displays a glued value; tag it remove-input")
-        elif not tags & SHOWN_AS_CODE:
-            out.append(f"{where}: tag it hide-input (code worth a look) or remove-input (only its output matters)")
+        if "remove-cell" in tags:
+            out.append(f"{where}: remove-cell (inline execution would skip it); tag it hide-input")
+        elif "hide-input" not in tags and not ("remove-input" in tags and setup_only(cell.source)):
+            out.append(f"{where}: it computes what the page shows; tag it hide-input (a Show code toggle)")
     return out
+
+
+def traceable_share(path: Path) -> tuple[int, int]:
+    """(computing cells a reader can open, computing cells) of one notebook."""
+    cells = [c for c in jupytext.read(path).cells if c.cell_type == "code" and not setup_only(c.source)]
+    return sum("hide-input" in c.metadata.get("tags", []) for c in cells), len(cells)
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
@@ -122,23 +90,27 @@ def test_cells_are_tagged_by_the_rule(path):
     assert not found, f"{path.name}: {len(found)} code cells break the tag rule:\n" + "\n".join(found)
 
 
+def test_every_computing_cell_can_be_opened(record_property):
+    """The share of computing cells behind a Show code toggle, by chapter: all of them."""
+    shares = {path.stem: traceable_share(path) for path in SOURCES}
+    record_property("summary", "\n".join(f"{name}: {a} of {b} computing cells open" for name, (a, b) in shares.items()))
+    closed = {name: b - a for name, (a, b) in shares.items() if a < b}
+    assert not closed, f"computing cells without a Show code toggle, by notebook: {closed}"
+    assert all(b > 0 for _, b in shares.values()), "a chapter with no computing cell: is the rule reading it?"
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ('glue("a", fmt(1), display=False)', True),
-        ('from myst_nb import glue\nx = fmt(2)\nglue("x", x, display=False)', True),
-        ("for k, v in pairs:\n    glue(k, fmt(v), display=False)", True),
-        ('x = compute()\nprint(x)\nglue("x", x)', False),  # prints: not only glue
-        ('table = load()\ny = 3\nglue("x", table)', False),  # y feeds no glue
+        ("import pandas as pd\nfrom aarsevaluering import checks", True),
+        ('def pct(a, b):\n    return 100 * a / b\n\nCH = "pensjon"', True),
+        ("style.use_book_style()", True),
+        ("txt = Figures()", False),  # builds the prose's namespace: shown
+        ("all_checks = checks.run(CH)", False),
         ("styled(frame, table_id='t')", False),
-        ("import pandas as pd", False),  # no glue: an ordinary cell
-        ("%matplotlib inline", None),
+        ('txt.surplus = fmt(1, 1, "NOK million")', False),
+        ("%matplotlib inline", False),
     ],
 )
-def test_what_counts_as_a_glue_only_cell(source, expected):
-    assert glue_only(source) is expected
-
-
-def test_remove_cell_only_when_nothing_is_displayed():
-    assert displays_nothing('glue("a", 1, display=False)')
-    assert not displays_nothing('glue("a", 1)')
+def test_what_counts_as_set_up(source, expected):
+    assert setup_only(source) is expected
