@@ -106,7 +106,9 @@ def styled(
             numeric.append(position)
         else:
             formats[header] = lambda v: "" if pd.isna(v) else html.escape(str(v))
-            text.append(position)
+            # A column of numbers already written as text (a mixed-unit column formatted row by row) is
+            # still a column of numbers: right-aligned in tabular figures, like the others.
+            (numeric if _written_numbers(shown[original]) else text).append(position)
     styler = ReportTable(view).format(formats).hide(axis="index").set_uuid(table_id)
     styler = styler.set_table_attributes('class="report-table"')
     if caption or unit:
@@ -116,6 +118,20 @@ def styled(
         flags = total_mask.reindex(frame.index, fill_value=False).to_numpy()
         totals = [i for i, total in enumerate(flags) if bool(total)]
     return styler.set_table_styles(_report_styles(numeric, text, totals))
+
+
+# A number as the book writes it: sign, digits grouped by (no-break) spaces, decimals, an optional unit
+# word of a mixed-unit column (%, percentage points, FTE, NOK ... million); or an en dash for none.
+_WRITTEN_NUMBER = re.compile(
+    r"[\u2212+-]?(?:NOK[\s\u00a0])?\d{1,3}(?:[\s\u00a0]\d{3})*(?:\.\d+)?"
+    r"(?:[\s\u00a0](?:%|percentage points|FTE|persons|hours|years|million|thousand|per year))?|\u2013|"
+)
+
+
+def _written_numbers(column: pd.Series) -> bool:
+    """True when every cell of a text column is a number written out (or empty), and one at least is."""
+    cells = [str(v).strip() for v in column if not pd.isna(v)]
+    return any(cells) and all(_WRITTEN_NUMBER.fullmatch(c) for c in cells)
 
 
 STATUS_COLOURS = {"exact": "#e7f4ec", "rounding": "#fff4d6", "discrepancy": "#fbe0dc"}

@@ -1,0 +1,483 @@
+"""The house style (Data and methods, "House style"), held on every page.
+
+From the stored notebooks (``notebooks/*.ipynb``: the pages' outputs, figure captions and the prose with
+its ``{eval}`` values as ``aarsevaluering.sync`` stores them) and the prose pages (``book/*.md``, their
+code run as the build runs it):
+
+- no chart text is smaller than ``MIN_TEXT_PX`` (11 px) as the SVG is shown in the text column
+  (its font sizes × the scale at which the page shows the SVG);
+- every chart with more than one colour (or a hatched estimate beside solid bars) has a key or direct
+  labels;
+- no internal table id (a resource's ``name`` in ``data/datapackage.json``) in the text a reader sees,
+  outside the data page (code behind "Show code", outputs behind a toggle and ``<details>`` excepted);
+- money in prose has one form, ``NOK 78.3 million``: never a number followed by "NOK", "kroner" or
+  "NOK thousand"/"NOK million"/"NOK 1000", and NOK million with at most one decimal.
+
+From the built book (``tests/browser_support.built_book``: ``AARSEVALUERING_SITE`` or a fresh build):
+
+- figures are numbered by chapter: every figure of the n-th chapter is "Fig. n.k";
+- in Chromium at 1280 × 900, every table cell holding a number is right-aligned.
+
+Each failure is one line per page and figure (or table) saying what is wrong, so a chapter engineer can
+find it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pytest
+import yaml
+from browser_support import built_book, chapter_pages, launched_browser, served, sync_playwright, toc_pages
+from bs4 import BeautifulSoup
+from conftest import REPO
+
+matplotlib.use("Agg")
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+PROSE_PAGES = sorted(p for p in (REPO / "book").glob("*.md") if p.stem != "data")
+COLUMN_PX = 672  # the width of a cell's output in the built book at 1280 px (aarsevaluering/style.py)
+PX_PER_PT = 96 / 72
+MIN_TEXT_PX = 11.0
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+# --- reading the stored pages -------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _cells(path: Path):
+    """(code cell number, cell) for every cell of a notebook; markdown cells get the number of the code
+    cell before them."""
+    notebook = nbformat.read(path, as_version=4)
+    number = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            number += 1
+        yield number, cell
+
+
+def _figure_name(cell) -> str:
+    figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
+    return figure.get("name") or "a figure without a name"
+
+
+def stored_svgs(path: Path) -> list[tuple[str, str]]:
+    """(where, svg) of every SVG output of a notebook; ``where`` names notebook, cell and figure."""
+    out = []
+    for number, cell in _cells(path):
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            svg = output.get("data", {}).get("image/svg+xml")
+            if svg:
+                out.append((f"{path.name} code cell {number} ({_figure_name(cell)})", _text(svg)))
+    return out
+
+
+def _hidden(cell) -> bool:
+    """An output a reader sees only after opening a toggle."""
+    tags = set(cell.get("metadata", {}).get("tags", []))
+    return bool(tags & {"hide-output", "hide-cell", "remove-output", "remove-cell"})
+
+
+def _visible_html_text(markup: str, drop_tables: bool) -> str:
+    soup = BeautifulSoup(markup, "html.parser")
+    for element in soup.find_all(["details", "style", "script"] + (["table"] if drop_tables else [])):
+        element.decompose()
+    return soup.get_text(" ")
+
+
+def _rendered_markdown(cell) -> str:
+    """A Markdown cell's text with each ``{eval}`` expression replaced by its stored value."""
+    values = {
+        item.get("expression"): _text(item.get("result", {}).get("data", {}).get("text/plain", ""))
+        for item in cell.get("metadata", {}).get("user_expressions", [])
+    }
+    return re.sub(r"\{eval\}`([^`]+)`", lambda m: values.get(m.group(1), ""), cell.source)
+
+
+def notebook_texts(path: Path, drop_tables: bool) -> list[tuple[str, str]]:
+    """(where, text) of what a reader of the page reads: prose (with its values), figure captions and
+    alt texts, and the HTML and plain outputs shown without opening a toggle (tables dropped when
+    ``drop_tables``: the prose test leaves reproduced ledgers to their captions)."""
+    out = []
+    for number, cell in _cells(path):
+        where = f"{path.name} after code cell {number}" if cell.cell_type == "markdown" else None
+        if cell.cell_type == "markdown":
+            out.append((where, _rendered_markdown(cell)))
+            continue
+        if cell.cell_type != "code":
+            continue
+        where = f"{path.name} code cell {number}"
+        mystnb = cell.get("metadata", {}).get("mystnb", {})
+        for part in ("figure", "image"):
+            for key in ("caption", "alt"):
+                if mystnb.get(part, {}).get(key):
+                    out.append((f"{where} ({_figure_name(cell)}, {key})", str(mystnb[part][key])))
+        if _hidden(cell):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                out.append((where, _visible_html_text(_text(data["text/html"]), drop_tables)))
+            elif "text/markdown" in data:
+                out.append((where, _text(data["text/markdown"])))
+            elif "text/plain" in data and "image/svg+xml" not in data and "image/png" not in data:
+                out.append((where, _text(data["text/plain"])))
+            elif output.get("output_type") == "stream":
+                out.append((where, _text(output.get("text", ""))))
+    return out
+
+
+@cache
+def _executed_prose_page(path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A prose page's Markdown with its ``{eval}`` values, its code run in order as the build runs it,
+    and the SVG of every figure its code draws."""
+    import matplotlib.pyplot as plt
+
+    source = path.read_text(encoding="utf-8")
+    namespace: dict = {}
+    svgs = []
+    for block in re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", source, re.S):
+        code = re.sub(r"\A---\n.*?\n---\n", "", block, flags=re.S)  # the cell's YAML options
+        code = "\n".join(line for line in code.splitlines() if not line.startswith(":"))
+        plt.close("all")
+        exec(compile(code, str(path), "exec"), namespace)  # noqa: S102  (the page's own code, as the build runs it)
+        for number in plt.get_fignums():
+            buffer = io.StringIO()
+            plt.figure(number).savefig(buffer, format="svg")
+            svgs.append((f"{path.name} figure {len(svgs) + 1}", buffer.getvalue()))
+        plt.close("all")
+    prose = re.sub(r"```\{code-cell\}.*?```", "", source, flags=re.S)
+    prose = re.sub(r"``.+?``", "", prose)  # code spans that show the syntax (`` {eval}`txt.surplus` ``)
+    prose = re.sub(r"\{eval\}`([^`]+)`", lambda m: str(eval(m.group(1), namespace)), prose)  # noqa: S307
+    return prose, tuple(svgs)
+
+
+def prose_page_texts(path: Path) -> list[tuple[str, str]]:
+    prose, _ = _executed_prose_page(path)
+    return [(path.name, prose)]
+
+
+# --- chart text ---------------------------------------------------------------------------------------
+
+
+def _length(value: str) -> float:
+    return float(re.match(r"[\d.]+", value).group(0))
+
+
+def small_texts(svg: str) -> list[tuple[float, str]]:
+    """(size in px on the page, text) of every text in an SVG smaller than ``MIN_TEXT_PX`` as the page
+    shows it: at the SVG's own size (points: 4/3 px each), shrunk to the column if wider."""
+    root = ET.fromstring(svg.encode("utf-8"))
+    width_px = _length(root.get("width")) * (PX_PER_PT if root.get("width", "").endswith("pt") else 1.0)
+    view_width = float(root.get("viewBox").split()[2]) if root.get("viewBox") else width_px
+    scale = (width_px / view_width) * min(1.0, COLUMN_PX / width_px)
+    out = []
+    for text in root.iter(f"{SVG}text"):
+        size = re.search(r"font-size:\s*([\d.]+)px", text.get("style", "")) or re.search(
+            r"font:[^;]*?([\d.]+)px", text.get("style", "")
+        )
+        if size is None:
+            continue
+        shown = float(size.group(1)) * scale
+        if shown < MIN_TEXT_PX - 0.05:
+            out.append((shown, "".join(text.itertext()).strip()))
+    return out
+
+
+def _small_text_lines(svgs) -> list[str]:
+    lines = []
+    for where, svg in svgs:
+        small = small_texts(svg)
+        if small:
+            smallest = min(size for size, _ in small)
+            examples = ", ".join(repr(t) for _, t in small[:3])
+            lines.append(
+                f"{where}: {len(small)} texts below {MIN_TEXT_PX:g} px (smallest {smallest:.1f} px): {examples}"
+            )
+    return lines
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_chart_text_is_at_least_11_px(path):
+    lines = _small_text_lines(stored_svgs(path))
+    assert not lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PROSE_PAGES, ids=[p.stem for p in PROSE_PAGES])
+def test_prose_page_chart_text_is_at_least_11_px(path):
+    _, svgs = _executed_prose_page(path)
+    lines = _small_text_lines(svgs)
+    assert not lines, "\n".join(lines)
+
+
+def test_small_text_is_found():
+    """The measure itself: 8 pt in a figure drawn at the column's width is 10.7 px, too small."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.8, 2))
+    ax.text(0.5, 0.5, "tiny", fontsize=8)
+    ax.set_title("fine", fontsize=10)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    found = small_texts(buffer.getvalue())
+    assert [t for _, t in found] == ["tiny"] and found[0][0] == pytest.approx(8 * PX_PER_PT, abs=0.01)
+
+
+# --- keys and direct labels ---------------------------------------------------------------------------
+
+
+def _style(element, prop: str) -> str | None:
+    match = re.search(rf"(?:^|;)\s*{prop}:\s*([^;]+)", element.get("style", ""))
+    return match.group(1).strip().lower() if match else None
+
+
+_PLAIN = {"none", "#ffffff", "#fff", "white"}
+
+
+def _inside_axis(path_to_root) -> bool:
+    return any(g.get("id", "").startswith(("matplotlib.axis", "legend")) for g in path_to_root)
+
+
+def chart_colours_and_labels(svg: str) -> list[tuple[str, set[str], int, bool]]:
+    """Per axes of an SVG: (axes id, the colours that carry data, the number of texts written on the
+    plotting area that are not its title, has a legend). Data colours are the fills of the bars and
+    areas (a hatch pattern counts as a colour of its own) and the strokes of lines through more than two
+    points; the axes' background, white and the ticks and grid are not data."""
+    root = ET.fromstring(svg.encode("utf-8"))
+    parents = {child: parent for parent in root.iter() for child in parent}
+    legend_in_figure = any(g.get("id", "").startswith("legend") for g in root.iter(f"{SVG}g"))
+    out = []
+    for axes in root.iter(f"{SVG}g"):
+        if not axes.get("id", "").startswith("axes_"):
+            continue
+        colours, texts, legend = set(), 0, False
+        patches = [g for g in axes.iter(f"{SVG}g") if g.get("id", "").startswith("patch_")]
+        for group in patches[1:]:  # the first patch is the axes' background
+            chain, node = [], group
+            while node is not axes:
+                node = parents[node]
+                chain.append(node)
+            if _inside_axis(chain):
+                continue
+            for path in group.iter(f"{SVG}path"):
+                fill = _style(path, "fill")
+                if fill and fill not in _PLAIN:
+                    colours.add("hatch" if fill.startswith("url(") else fill)
+        for group in axes.iter(f"{SVG}g"):
+            gid = group.get("id", "")
+            chain, node = [], group
+            while node is not axes:
+                node = parents[node]
+                chain.append(node)
+            if gid.startswith("legend"):
+                legend = True
+            if _inside_axis(chain) or gid.startswith(("matplotlib.axis", "legend")):
+                continue
+            if gid.startswith("line2d_"):
+                for path in group.iter(f"{SVG}path"):
+                    stroke = _style(path, "stroke")
+                    if stroke and stroke not in _PLAIN and path.get("d", "").count("L") >= 2:
+                        colours.add(stroke)
+            if gid.startswith("text_"):
+                for text in group.iter(f"{SVG}text"):
+                    bold = (_style(text, "font-weight") or "") in {"bold", "700", "600"}
+                    if not bold and "".join(text.itertext()).strip():
+                        texts += 1
+        out.append((axes.get("id"), colours, texts, legend or legend_in_figure))
+    return out
+
+
+def _unkeyed(svgs) -> list[str]:
+    lines = []
+    for where, svg in svgs:
+        for axes, colours, texts, legend in chart_colours_and_labels(svg):
+            if len(colours) > 1 and not legend and texts < len(colours):
+                lines.append(
+                    f"{where} {axes}: {len(colours)} colours ({', '.join(sorted(colours))}) but no key "
+                    f"and {texts} direct labels"
+                )
+    return lines
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_every_multicolour_chart_has_a_key_or_direct_labels(path):
+    lines = _unkeyed(stored_svgs(path))
+    assert not lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PROSE_PAGES, ids=[p.stem for p in PROSE_PAGES])
+def test_prose_page_multicolour_charts_have_a_key_or_direct_labels(path):
+    _, svgs = _executed_prose_page(path)
+    lines = _unkeyed(svgs)
+    assert not lines, "\n".join(lines)
+
+
+def test_an_unkeyed_chart_is_found():
+    """Four bars in four colours and nothing saying which is which: found; with direct labels: not."""
+    import matplotlib.pyplot as plt
+
+    from aarsevaluering import style
+
+    def svg(labelled: bool) -> str:
+        fig, ax = plt.subplots(figsize=(6.8, 2))
+        bars = ax.bar(range(4), [1, 2, 3, 4], color=list(style.PALETTE.values())[:4])
+        if labelled:
+            style.direct_labels(ax, bars, labels=["a", "b", "c", "d"])
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg")
+        plt.close(fig)
+        return buffer.getvalue()
+
+    assert _unkeyed([("plain", svg(False))]) and not _unkeyed([("labelled", svg(True))])
+
+
+# --- internal ids and units in what a reader reads ----------------------------------------------------
+
+
+@cache
+def internal_ids() -> tuple[str, ...]:
+    descriptor = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return tuple(sorted((r["name"] for r in descriptor["resources"]), key=len, reverse=True))
+
+
+def id_lines(texts: list[tuple[str, str]]) -> list[str]:
+    # A check id (``pension_central_items.sum.actual_2023``) starts with its table's id but is an
+    # identifier a researcher cites, as a finding id is: it is not the table's id standing as a name.
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, internal_ids())) + r")(?![\w]|\.\w)")
+    lines = []
+    for where, text in texts:
+        found = sorted(set(pattern.findall(html.unescape(text))))
+        if found:
+            lines.append(f"{where}: internal table id {', '.join(found)} in the page's text")
+    return lines
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_no_internal_table_id_in_page_text(path):
+    lines = id_lines(
+        notebook_texts(path, drop_tables=False) + [(f"{w} (figure text)", _svg_text(s)) for w, s in stored_svgs(path)]
+    )
+    assert not lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PROSE_PAGES, ids=[p.stem for p in PROSE_PAGES])
+def test_no_internal_table_id_on_prose_pages(path):
+    prose, svgs = _executed_prose_page(path)
+    prose = re.sub(r"`[^`]*`", "", prose)  # code spans (a file name such as `bal_prose_figures.csv`) are code
+    lines = id_lines([(path.name, prose)] + [(w, _svg_text(s)) for w, s in svgs])
+    assert not lines, "\n".join(lines)
+
+
+def _svg_text(svg: str) -> str:
+    return " ".join("".join(t.itertext()) for t in ET.fromstring(svg.encode("utf-8")).iter(f"{SVG}text"))
+
+
+NUMBER = r"\d[\d\u00a0\u202f ]*(?:\.\d+)?"
+WRONG_UNIT_FORMS = [
+    # A number, then the currency, with no number after it ("2030 NOK 1.2 million" is a year, then money).
+    (
+        re.compile(rf"{NUMBER}[\s\u00a0]*(?:NOK|kroner|kr\b)(?![\s\u00a0]*[\u2212+-]?\d)"),
+        "a number before the currency (write NOK 78.3 million)",
+    ),
+    (re.compile(r"\bNOK[\s\u00a0]+1[\s\u00a0]?000\b(?![\s\u00a0]*\d)"), '"NOK 1000" as a unit (write NOK thousand)'),
+    (re.compile(r"\bNOK[\s\u00a0]+\d[\d\u00a0]*\.\d{2,}[\s\u00a0]+million"), "NOK million with more than one decimal"),
+]
+
+
+def unit_lines(texts: list[tuple[str, str]]) -> list[str]:
+    lines = []
+    for where, text in texts:
+        text = html.unescape(text)
+        for pattern, what in WRONG_UNIT_FORMS:
+            found = sorted({" ".join(m.group(0).split()) for m in pattern.finditer(text)})
+            if found:
+                lines.append(f"{where}: {what}: {'; '.join(repr(f) for f in found[:4])}")
+    return lines
+
+
+def test_the_unit_forms_are_recognised():
+    wrong = "75.7\u00a0NOK million, 15 NOK thousand, amounts in NOK 1000, NOK\u00a0113.261\u00a0million"
+    right = "NOK\u00a075.7\u00a0million, NOK 15 thousand, \u2212NOK 3.2 million, 0.9 %, 1.2 percentage points"
+    assert len(unit_lines([("wrong", wrong)])) == 3
+    assert unit_lines([("right", right)]) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_one_unit_form_in_prose(path):
+    lines = unit_lines(notebook_texts(path, drop_tables=True))
+    assert not lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PROSE_PAGES, ids=[p.stem for p in PROSE_PAGES])
+def test_one_unit_form_on_prose_pages(path):
+    lines = unit_lines(prose_page_texts(path))
+    assert not lines, "\n".join(lines)
+
+
+# --- the built book: figure numbers, and numbers right-aligned in a real browser ----------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return built_book(tmp_path_factory)
+
+
+def test_figures_are_numbered_by_chapter(site):
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    assert any(part.get("caption") == "Chapters" and part.get("numbered") for part in toc.get("parts", [])), (
+        "_toc.yml: the Chapters part is not numbered, so figures are numbered through the book, not by chapter"
+    )
+    lines = []
+    for number, page in enumerate(chapter_pages(REPO), start=1):
+        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        for figure in soup.select("figure"):
+            label = figure.select_one(".caption-number")
+            text = " ".join(label.get_text(" ").split()) if label else "no number"
+            if not re.fullmatch(rf"Fig\. {number}\.\d+", text):
+                lines.append(f"{page}: figure {figure.get('id', '?')} is {text!r}, not 'Fig. {number}.k'")
+    assert not lines, "\n".join(lines)
+
+
+RIGHT_ALIGNED = """() => {
+  const number = /^[\\u2212+-]?\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*(?:\\.\\d+)?(?:[\\u00a0 ]?%)?$/;
+  const out = [];
+  for (const table of document.querySelectorAll("article table")) {
+    const caption = table.querySelector("caption");
+    const name = (caption ? caption.textContent : (table.id || "a table without caption")).trim().slice(0, 60);
+    for (const cell of table.querySelectorAll("td")) {
+      const text = cell.textContent.trim();
+      if (!number.test(text)) continue;
+      const align = getComputedStyle(cell).textAlign;
+      if (align !== "right" && align !== "end") out.push([name, text, align]);
+    }
+  }
+  return out;
+}"""
+
+
+def test_number_cells_are_right_aligned(site):
+    sync_playwright()
+    lines = []
+    with served(site) as base, launched_browser() as browser:
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        for name in toc_pages(REPO):
+            page.goto(f"{base}{name}.html", wait_until="load")
+            wrong = page.evaluate(RIGHT_ALIGNED)
+            tables = sorted({table for table, _, _ in wrong})
+            for table in tables:
+                cells = [f"{text!r} ({align})" for t, text, align in wrong if t == table]
+                lines.append(f"{name}: table {table!r}: {len(cells)} number cells not right-aligned, e.g. {cells[0]}")
+    assert not lines, "\n".join(lines)
