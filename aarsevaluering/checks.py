@@ -113,7 +113,7 @@ class Check:
         of each part are to leave a gap at least as large as this one (NaN for other kinds)."""
         if self.kind != SUM or self.terms < 2 or math.isnan(self.difference):
             return float("nan")
-        return rounding_probability(abs(self.difference), (self.decimals, *self.part_decimals))
+        return rounding_probability(abs(self.difference), (self.decimals, *sorted(self.part_decimals)))
 
     @property
     def status(self) -> str:
@@ -192,6 +192,11 @@ def rounding_probability(gap: float, decimals: Iterable[int]) -> float:
     is printed with, all in one unit) is off its true value by an independent error spread evenly over
     ± half its unit. The sum of such errors has the Irwin–Hall distribution (for mixed units, its
     generalisation); this computes it exactly, in fractions, grouping the figures by unit."""
+    return _rounding_probability(float(gap), tuple(decimals))
+
+
+@cache  # the same few (gap, units) pairs recur across the book's sums
+def _rounding_probability(gap: float, decimals: tuple[int, ...]) -> float:
     units = Counter(Fraction(1, 10**d) if d >= 0 else Fraction(10**-d) for d in decimals)
     n = sum(units.values())
     total = sum(u * m for u, m in units.items())
