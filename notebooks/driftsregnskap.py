@@ -1084,15 +1084,25 @@ styled(chapter_findings, table_id="drift-findings",
 # {eval}`txt.statutory_findings`
 #
 # ## Try it
-#
-# The financial rules ask for a net operating result of {eval}`txt.target` of gross
-# operating income. Change `target` below, for example to the result the large municipalities
-# (*{term}`ASSS`*, without Oslo) achieved in 2023 (line 2114) or to a stricter target, and re-run the cell. Watch the required surplus and the
-# shortfall: at what target would 2023's result just have met the rule? (Hint: compare with the
-# *resultatgrad* row.)
 
 # %% tags=["hide-input"]
-target = dr.TARGET_RESULTATGRAD_PCT  # try 1.5 (the ASSS municipalities' result without Oslo, 2023) or 2.0
+# The exercise's answer, computed here from the report's figures (not from `target`, which it changes).
+asss = pm("asss_excl_oslo_resultatgrad_2023")
+at_asss = dr.result_vs_target(get, target_pct=asss)
+g("try_asss", fmt(asss, 2, "percent"))
+g("try_required", mill(at_asss["required_surplus"]))
+g("try_shortfall", fmt_million(at_asss["shortfall"], 1, sign=True))
+
+# %% [markdown]
+# The financial rules ask for a net operating result of {eval}`txt.target` of gross operating income.
+# In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with `1.5`, the result the large municipalities
+# (*{term}`ASSS`*, without Oslo) achieved in 2023 (line 2114), and re-run the cell. The table then shows a
+# target of {eval}`txt.try_asss`, a required surplus of {eval}`txt.try_required` and a shortfall of
+# {eval}`txt.try_shortfall`: even the large municipalities' average would have been out of reach. At what
+# target would 2023's result just have met the rule? (Hint: compare with the *resultatgrad* row.)
+
+# %% tags=["hide-input"]
+target = dr.TARGET_RESULTATGRAD_PCT  # the rules' target; try the ASSS municipalities' 2023 result
 attempt = dr.result_vs_target(get, target_pct=target)
 attempt_table = pd.DataFrame(
     {

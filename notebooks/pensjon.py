@@ -441,7 +441,7 @@ effect = pj.premium_fund_effect(get, AMORTISATION_PERIOD)
 txt.instalment = fmt_million(schedule["instalment"].iloc[0])
 txt.first_year = str(schedule["year"].iloc[0])
 txt.last_year = str(schedule["year"].iloc[-1])
-txt.schedule_period = fmt(AMORTISATION_PERIOD, 0, "years")
+txt.schedule_period = fmt(AMORTISATION_PERIOD, 0, "year" if AMORTISATION_PERIOD == 1 else "years")
 txt.instalment_without_fund = fmt_million(effect["instalment_without_fund"])
 txt.deviation_without_fund = fmt_million(effect["deviation_without_fund"])
 txt.fund_saving = fmt_million(effect["saving_per_year"])
@@ -472,7 +472,7 @@ ax.set_xlabel("Year")
 ax.set_ylabel("NOK million")
 ax.set_title(f"The 2023 premium deviation returns as {fmt_million(schedule['instalment'].iloc[0])} a year")
 ax.grid(axis="x", visible=False)
-finish(fig, table="table D04, lines 2379–2385", note=f"Equal instalments over {AMORTISATION_PERIOD} years")
+finish(fig, table="table D04, lines 2379–2385", note=f"Equal instalments over {txt.schedule_period}")
 plt.show()
 
 # %% [markdown]
@@ -560,11 +560,13 @@ txt.try_1_instalment = fmt_million(tries[1]["instalment"].iloc[0])
 #
 # The amortisation period is set by regulation, and it has changed: deviations of earlier years were
 # spread over longer periods (see the table above), and today a municipality may also charge a deviation
-# in full the next year. In the cell that starts `AMORTISATION_PERIOD = ...`, replace the right-hand side
-# with `10`, the period for deviations of {eval}`txt.rule_10_years`, and run that cell and the ones after
-# it. The table and the figure then show {eval}`txt.try_10_instalment` a year from {eval}`txt.try_first`
-# to {eval}`txt.try_10_last`, in place of {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a
-# longer period makes the charge per year smaller but lasts longer, so that at the end of
-# {eval}`txt.try_base_last` {eval}`txt.try_10_left` of the 2023 deviation would still be to charge. Then try
-# `1`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a municipality
-# that charges its deviations in full the next year would see.
+# in full the next year. In the cell that starts `AMORTISATION_PERIOD = ...`:
+#
+# 1. Replace the right-hand side with `10`, the period for deviations of {eval}`txt.rule_10_years`, and
+#    run that cell and the ones after it. The table and the figure then show {eval}`txt.try_10_instalment`
+#    a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in place of
+#    {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a longer period makes the charge per
+#    year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
+#    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge.
+# 2. Then try `1`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a
+#    municipality that charges its deviations in full the next year would see.

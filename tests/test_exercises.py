@@ -42,6 +42,45 @@ EXERCISES: list[Exercise] = [
     # Entries are added by each chapter's author; see the module docstring.
 ]
 
+
+# driftsregnskap and pensjon: what the text says, computed from the report's figures as the text is.
+def _drift_and_pension_exercises() -> list[Exercise]:
+    from aarsevaluering.checks import from_disk, value
+    from aarsevaluering.fmt import fmt, fmt_million
+    from aarsevaluering.identities import driftsregnskap as dr
+    from aarsevaluering.identities import pensjon as pj
+
+    asss = value(from_disk(dr.PROSE), "value", label="asss_excl_oslo_resultatgrad_2023")
+    at_asss = dr.result_vs_target(from_disk, target_pct=asss)
+    deviation = -pj.central(from_disk, pj.DEVIATION)
+    ten = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, 10)
+    seven = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, int(pj.prose(from_disk, "amortisation_period")))
+    period_line = 'AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))'
+    return [
+        Exercise(
+            "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", "1.5",
+            shows=(fmt(asss, 2, "percent"), fmt_million(at_asss["required_surplus"]),
+                   fmt_million(at_asss["shortfall"], 1, sign=True)),
+            hides=(fmt(dr.TARGET_RESULTATGRAD_PCT, 2, "percent"),),
+        ),
+        Exercise(
+            "pensjon", 1, period_line, 'int(pj.prose(get, "amortisation_period"))', "10",
+            shows=(f"{fmt_million(ten['instalment'].iloc[0])} a year", str(ten["year"].iloc[-1]),
+                   fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1)),
+            hides=(fmt(seven["instalment"].iloc[0] / 1000, 1),),
+            until="without = ax.step(",
+        ),
+        Exercise(
+            "pensjon", 2, period_line, 'int(pj.prose(get, "amortisation_period"))', "1",
+            shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1)),
+            hides=(str(pj.REPORT_YEAR + 2),),
+            until="without = ax.step(",
+        ),
+    ]  # fmt: skip
+
+
+EXERCISES += _drift_and_pension_exercises()
+
 TRY_IT = re.compile(r"^#+ Try it\b", re.MULTILINE)
 NUMBERED = re.compile(r"^\s*(\d+)\.\s", re.MULTILINE)
 
