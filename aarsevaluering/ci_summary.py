@@ -61,7 +61,7 @@ class Case:
     @property
     def notebook(self) -> str | None:
         """``notebooks/x.ipynb`` for an nbval cell (its class name is ``notebooks.x.ipynb``)."""
-        if self.classname.endswith(".ipynb") and self.name.startswith("Cell "):
+        if self.classname.endswith(".ipynb") and self.name.startswith(("Cell ", "Prose ")):
             return self.classname.removesuffix(".ipynb").replace(".", "/") + ".ipynb"
         return None
 
@@ -106,17 +106,25 @@ def script_cells(script: Path) -> list[tuple[int, str]]:
     return list(zip(lines, [c.source for c in cells], strict=True)) if len(lines) == len(cells) else []
 
 
-def locate(root: Path, notebook: str, number: int) -> Cell:
-    """nbval's code cell ``number`` (from 0) of ``notebook``, found in the ``.ipynb`` and its ``.py``."""
-    cell = Cell(notebook, number)
+def locate(root: Path, notebook: str, number: int | str) -> Cell:
+    """nbval's code cell ``number`` (from 0) of ``notebook``, or the Markdown cell whose prose values
+    ``tests/nbval_prose.py`` checks (named by its id, ``cell-012``), found in the ``.ipynb`` and its ``.py``."""
+    cell = Cell(notebook, number if isinstance(number, int) else -1)
     try:
         cells = nbformat.read(root / notebook, as_version=4).cells
     except (OSError, ValueError):
         return cell
-    code = [index for index, c in enumerate(cells) if c.cell_type == "code"]
-    if number >= len(code):
-        return cell
-    index = code[number]
+    if isinstance(number, str):
+        matches = [index for index, c in enumerate(cells) if c.get("id") == number]
+        if not matches:
+            cell.cell_id = number
+            return cell
+        index = matches[0]
+    else:
+        code = [index for index, c in enumerate(cells) if c.cell_type == "code"]
+        if number >= len(code):
+            return cell
+        index = code[number]
     cell.cell_id = cells[index].get("id")
     script = Path(notebook).with_suffix(".py")
     if (root / script).is_file():
@@ -252,7 +260,8 @@ def render(cases: list[Case], root: Path) -> tuple[str, list[str]]:
     others: dict[str, list[tuple[Case, int | None]]] = {}
     for case in bad:
         if case.notebook:
-            cell = locate(root, case.notebook, int(case.name.split()[1]))
+            kind, name = case.name.split(maxsplit=1)
+            cell = locate(root, case.notebook, int(name) if kind == "Cell" else name)
             by_notebook.setdefault(case.notebook, []).append((case, cell))
         else:
             file, line = test_location(root, case)

@@ -178,6 +178,17 @@ def test_every_code_cell_of_the_book_maps_to_its_py_header(chapter):
         assert first_line in script[cell.line :], (notebook, number, first_line)
 
 
+def test_a_prose_item_is_found_by_its_cell_id_on_its_markdown_header():
+    """nbval_prose names a Markdown cell by its stored id: the summary finds its ``# %% [markdown]`` line."""
+    notebook = "notebooks/pensjon.ipynb"
+    cells = nbformat.read(REPO / notebook, as_version=4).cells
+    prose = next(c for c in cells if c.cell_type == "markdown" and "{eval}" in c.source)
+    cell = ci_summary.locate(REPO, notebook, prose["id"])
+    script = (REPO / notebook).with_suffix(".py").read_text(encoding="utf-8").splitlines()
+    assert cell.cell_id == prose["id"] and cell.line, cell
+    assert script[cell.line - 1].startswith("# %% [markdown]")
+
+
 def test_the_workflow_writes_the_summary_and_the_book_whatever_the_tests_did():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["test"]["steps"]
