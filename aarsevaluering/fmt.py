@@ -10,7 +10,10 @@ symbol: ``−NOK 3.2 million``, ``+NOK 0.4 million``. The spaces inside are no-b
 "NOK" never ends a line apart from its number. Prose and charts use NOK million with one decimal;
 NOK thousand stays inside reproduced ledgers, where the unit is said once in the caption or header
 (``fmt(value, 0)`` without a unit), and in a printed figure quoted as printed (``NOK 3 584 884
-thousand``). Percentages end in ``%``; a difference of two percentages in ``percentage points``.
+thousand``). NOK million carries one decimal at most: an amount asked for with more (a difference
+of NOK 0.07 million, a restatement to the thousand) is written in NOK thousand instead (``NOK 70
+thousand``, ``NOK 603 023 thousand``). Percentages end in ``%``; a difference of two percentages in
+``percentage points``.
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
         missing = True
     if missing:
         return "\u2013"
+    if unit_name(unit) == "NOK million" and decimals > 1:
+        # NOK million carries one decimal at most: an amount asked for more precisely (a difference of
+        # NOK 0.07 million, a restatement of 603.023) is written in NOK thousand, where it is whole.
+        return fmt(float(value) * 1000, decimals - 3 if decimals > 3 else 0, "NOK thousand", sign)
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # no "−0"

@@ -65,7 +65,11 @@ def test_fmt_million():
     assert fmt_million(75663) == f"NOK{NBSP}75.7{NBSP}million"
     assert fmt_million(-3249).replace(NBSP, " ") == f"{MINUS}NOK 3.2 million"
     assert fmt_million(412, sign=True).replace(NBSP, " ") == "+NOK 0.4 million"
-    assert fmt_difference(0.25, 1, "NOK million").replace(NBSP, " ") == "+NOK 0.25 million"
+    # NOK million carries one decimal at most; finer amounts are written in NOK thousand.
+    assert fmt_difference(0.25, 1, "NOK million").replace(NBSP, " ") == "+NOK 250 thousand"
+    assert fmt(603.023, 3, "NOK million").replace(NBSP, " ") == "NOK 603 023 thousand"
+    assert fmt(-0.0005, 4, "NOK million").replace(NBSP, " ") == f"{MINUS}NOK 0.5 thousand"
+    assert fmt_difference(0.2, 1, "NOK million").replace(NBSP, " ") == "+NOK 0.2 million"
 
 
 def test_styled_escapes_labels_and_has_a_fixed_id():
