@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from aarsevaluering import checks, findings, style
+from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import driftsregnskap as dr
@@ -50,14 +51,7 @@ from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
-txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
-get = checks.from_disk
-CH = dr.CHAPTER
-all_checks = checks.run(CH)  # every check of the chapter
-# The figures the findings quote: the chapter's checks and the investment chapter's (two findings here
-# quote its check of the budgeted transfer to investment).
-quoted = pd.concat([all_checks, checks.run("investeringsregnskap")], ignore_index=True)
 
 
 def g(key, text):
@@ -92,6 +86,13 @@ def show_section(name, *tables):
     return part
 
 
+# %% tags=["hide-input"]
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
+CH = dr.CHAPTER
+all_checks = checks.run(CH)  # every check of the chapter
+# The figures the findings quote: the chapter's checks and the investment chapter's (two findings here
+# quote its check of the budgeted transfer to investment).
+quoted = pd.concat([all_checks, checks.run("investeringsregnskap")], ignore_index=True)
 d01, d02, d03, d05, d06, d07, d08, d09 = (
     get(t) for t in (dr.D01, dr.D02, dr.D03, dr.D05, dr.D06, dr.D07, dr.D08, dr.D09)
 )
@@ -1090,15 +1091,22 @@ styled(chapter_findings, table_id="drift-findings",
 asss = pm("asss_excl_oslo_resultatgrad_2023")
 at_asss = dr.result_vs_target(get, target_pct=asss)
 g("try_asss", fmt(asss, 2, "percent"))
+g("try_asss_value", fmt(asss, 1))  # what the student types
+g(
+    "try_asss_verdict",
+    "even the large municipalities' average would have been out of reach"
+    if at_asss["shortfall"] > 0
+    else "the large municipalities' average would have been met",
+)
 g("try_required", mill(at_asss["required_surplus"]))
 g("try_shortfall", fmt_million(at_asss["shortfall"], 1, sign=True))
 
 # %% [markdown]
 # The financial rules ask for a net operating result of {eval}`txt.target` of gross operating income.
-# In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with `1.5`, the result the large municipalities
+# In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with {eval}`txt.try_asss_value`, the result the large municipalities
 # (*{term}`ASSS`*, without Oslo) achieved in 2023 (line 2114), and re-run the cell. The table then shows a
 # target of {eval}`txt.try_asss`, a required surplus of {eval}`txt.try_required` and a shortfall of
-# {eval}`txt.try_shortfall`: even the large municipalities' average would have been out of reach. At what
+# {eval}`txt.try_shortfall`: {eval}`txt.try_asss_verdict`. At what
 # target would 2023's result just have met the rule? (Hint: compare with the *resultatgrad* row.)
 
 # %% tags=["hide-input"]

@@ -42,6 +42,7 @@ from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import pensjon as pj
+from aarsevaluering.identities.driftsregnskap import net_operating_surplus
 from aarsevaluering.prose import Figures
 from aarsevaluering.style import (
     LEVEL,
@@ -56,9 +57,7 @@ from aarsevaluering.style import (
 )
 from aarsevaluering.tables import checks_table, styled
 
-txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 use_book_style()
-CH = pj.CHAPTER
 
 
 def million(label):
@@ -67,6 +66,9 @@ def million(label):
     return fmt(number, pj._decimals(number), "NOK million")
 
 
+# %% tags=["hide-input"]
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
+CH = pj.CHAPTER
 all_checks = checks.run(CH)  # the figures the chapter's findings quote
 walk = pj.cost_waterfall(get)
 level = dict(zip(walk["step"], walk["end"], strict=True))
@@ -92,6 +94,11 @@ txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
 txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
 txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
 txt.net_premium_story = fmt_million(pj.net_premium_deviation(get))
+txt.rule_long = fmt(pj.CURRENT_RULE_PERIODS[1], 0, "years")
+period = int(pj.prose(get, "amortisation_period"))
+txt.charge_years = f"{pj.REPORT_YEAR + 1}–{pj.REPORT_YEAR + period}"
+surplus = net_operating_surplus(get)
+txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus else "less than"
 
 
 # %% [markdown]
@@ -119,10 +126,11 @@ txt.net_premium_story = fmt_million(pj.net_premium_deviation(get))
 #
 # **What it means.** A low cost in a year of very high premiums is paid for later. The accounting rules
 # let a municipality charge a year's premium deviation back either in full the next year or in equal parts
-# over the next seven years; the report says seven (lines 2384–2385), so the 2023 deviation comes back as a
-# charge in each of the next {eval}`txt.period` ({ref}`pensjon-forward`). The net premium deviation, the
-# deviation credited less the earlier deviations charged, lifted the treasury's result by
-# {eval}`txt.net_premium_story`, more than the whole surplus: the {doc}`operating chapter <driftsregnskap>`
+# over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period` (lines 2384–2385), so the 2023
+# deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
+# ({ref}`pensjon-forward`). The net premium deviation, the deviation credited less the earlier deviations
+# charged, lifted the treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus`
+# the whole surplus: the {doc}`operating chapter <driftsregnskap>`
 # shows the result without it ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
@@ -174,6 +182,8 @@ txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapi
 txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
 first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
 txt.rule_10_years = f"{first_10}–{last_10}"
+txt.rule_10_period = str(pj.EARLIER_AMORTISATION_RULES[1][2])
+txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 
 # %% [markdown]
 # ## Premiums and cost: the vocabulary
@@ -214,7 +224,7 @@ txt.rule_10_years = f"{first_10}–{last_10}"
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
 #   regulations (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) either in full the next year or in
-#   equal parts over the next seven; Drammen charges it over {eval}`txt.period` (line 2385). 2023 carried
+#   equal parts over the next {eval}`txt.rule_long`; Drammen charges it over {eval}`txt.period` (line 2385). 2023 carried
 #   {eval}`txt.amortisation` of deviations from earlier years.
 #
 # The arrangement has existed since {eval}`txt.first_rule_year` to spread premium peaks over
@@ -434,7 +444,7 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # as in the walk above). The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input"]
-AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's 7 years; try 10 or 1
+AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
 deviation_2023 = -pj.central(get, pj.DEVIATION)
 schedule = pj.coming_charges(get, AMORTISATION_PERIOD)
 effect = pj.premium_fund_effect(get, AMORTISATION_PERIOD)
@@ -546,15 +556,16 @@ else:
 # The exercise's answers, computed here from the report's figures (not from AMORTISATION_PERIOD, which the
 # exercise changes): the report's period, 10 years and 1 year.
 report_period = int(pj.prose(get, "amortisation_period"))
-tries = {p: pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, p) for p in (report_period, 10, 1)}
+ten, one = pj.EARLIER_AMORTISATION_RULES[1][2], pj.CURRENT_RULE_PERIODS[0]
+tries = {p: pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, p) for p in (report_period, ten, one)}
 base = tries[report_period]
 txt.try_base_instalment = fmt_million(base["instalment"].iloc[0])
 txt.try_base_last = str(base["year"].iloc[-1])
 txt.try_first = str(base["year"].iloc[0])
-txt.try_10_instalment = fmt_million(tries[10]["instalment"].iloc[0])
-txt.try_10_last = str(tries[10]["year"].iloc[-1])
-txt.try_10_left = fmt_million(tries[10].set_index("year").loc[base["year"].iloc[-1], "remaining"])
-txt.try_1_instalment = fmt_million(tries[1]["instalment"].iloc[0])
+txt.try_10_instalment = fmt_million(tries[ten]["instalment"].iloc[0])
+txt.try_10_last = str(tries[ten]["year"].iloc[-1])
+txt.try_10_left = fmt_million(tries[ten].set_index("year").loc[base["year"].iloc[-1], "remaining"])
+txt.try_1_instalment = fmt_million(tries[one]["instalment"].iloc[0])
 
 # %% [markdown]
 #
@@ -562,11 +573,11 @@ txt.try_1_instalment = fmt_million(tries[1]["instalment"].iloc[0])
 # spread over longer periods (see the table above), and today a municipality may also charge a deviation
 # in full the next year. In the cell that starts `AMORTISATION_PERIOD = ...`:
 #
-# 1. Replace the right-hand side with `10`, the period for deviations of {eval}`txt.rule_10_years`, and
+# 1. Replace the right-hand side with {eval}`txt.rule_10_period`, the period for deviations of {eval}`txt.rule_10_years`, and
 #    run that cell and the ones after it. The table and the figure then show {eval}`txt.try_10_instalment`
 #    a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in place of
 #    {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a longer period makes the charge per
 #    year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
 #    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge.
-# 2. Then try `1`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a
+# 2. Then try {eval}`txt.rule_next_year`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a
 #    municipality that charges its deviations in full the next year would see.

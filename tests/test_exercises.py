@@ -40,6 +40,70 @@ class Exercise:
 
 EXERCISES: list[Exercise] = [
     # Entries are added by each chapter's author; see the module docstring.
+    # investeringsregnskap (Try it: one cell altered, the checks that move listed with class before → after)
+    Exercise(
+        "investeringsregnskap",
+        1,
+        "TABLE, LABEL, DELTA = inv.T1",
+        "TABLE, LABEL, DELTA",
+        "TABLE, LABEL, DELTA",
+        shows=(
+            "DK fixed assets = 2B part 1 lines of kommunekassen",
+            "Sum P11 Utbygging og samferdsel = sum of its",
+            "P11 KK P11 Bybru = 2B line",
+            "Net table: KK P11 Bybru",
+            "rounding → discrepancy",
+            "exact → discrepancy",
+        ),
+        hides=("rounding → exact", "truncated"),
+    ),
+    Exercise(
+        "investeringsregnskap",
+        2,
+        "TABLE, LABEL, DELTA = inv.T1",
+        '"KK P11 Bybru", 1000',
+        '"KK P11 Bybru", 1',
+        shows=(
+            "DK fixed assets = 2B part 1 lines of kommunekassen",
+            "+1 rounding",
+            "rounding → exact",
+            "exact → truncated",
+        ),
+        hides=("discrepancy",),
+    ),
+    Exercise(
+        "investeringsregnskap",
+        3,
+        "TABLE, LABEL, DELTA = inv.T1",
+        'inv.T1, "KK P11 Bybru", 1000',
+        'inv.T2, "Investering DEKF", -26203',
+        shows=("2A grants to others = DK + 2B line", "exact → discrepancy"),
+    ),
+    # balanse (Try it: B01's Drammen Eiendom KF row altered by the text's gaps)
+    Exercise(
+        "balanse",
+        1,
+        "END_GAP, START_GAP = ",
+        "), 0.0",
+        "), 0.0",
+        shows=(
+            "prose against the sum of the B01 rows",
+            "discrepancy → exact",
+            "discrepancy → rounding",
+            "+19.0 discrepancy",
+            "extra instalments (2A)",
+            "exact → discrepancy",
+        ),
+    ),
+    Exercise(
+        "balanse",
+        2,
+        "END_GAP, START_GAP = ",
+        "), 0.0",
+        '), round(ldebt["prose_start"] - ldebt["b01_start"], 1)',
+        shows=("prose against the change of the B01 sum", "0.0 discrepancy → exact", "exact → discrepancy"),
+        hides=("+19.0 discrepancy",),
+    ),
 ]
 
 
@@ -53,25 +117,26 @@ def _drift_and_pension_exercises() -> list[Exercise]:
     asss = value(from_disk(dr.PROSE), "value", label="asss_excl_oslo_resultatgrad_2023")
     at_asss = dr.result_vs_target(from_disk, target_pct=asss)
     deviation = -pj.central(from_disk, pj.DEVIATION)
-    ten = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, 10)
+    ten_years, next_year = pj.EARLIER_AMORTISATION_RULES[1][2], pj.CURRENT_RULE_PERIODS[0]
+    ten = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, ten_years)
     seven = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, int(pj.prose(from_disk, "amortisation_period")))
     period_line = 'AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))'
     return [
         Exercise(
-            "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", "1.5",
+            "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", fmt(asss, 1),
             shows=(fmt(asss, 2, "percent"), fmt_million(at_asss["required_surplus"]),
                    fmt_million(at_asss["shortfall"], 1, sign=True)),
             hides=(fmt(dr.TARGET_RESULTATGRAD_PCT, 2, "percent"),),
         ),
         Exercise(
-            "pensjon", 1, period_line, 'int(pj.prose(get, "amortisation_period"))', "10",
+            "pensjon", 1, period_line, 'int(pj.prose(get, "amortisation_period"))', str(ten_years),
             shows=(f"{fmt_million(ten['instalment'].iloc[0])} a year", str(ten["year"].iloc[-1]),
                    fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1)),
             hides=(fmt(seven["instalment"].iloc[0] / 1000, 1),),
             until="without = ax.step(",
         ),
         Exercise(
-            "pensjon", 2, period_line, 'int(pj.prose(get, "amortisation_period"))', "1",
+            "pensjon", 2, period_line, 'int(pj.prose(get, "amortisation_period"))', str(next_year),
             shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1)),
             hides=(str(pj.REPORT_YEAR + 2),),
             until="without = ax.step(",

@@ -54,6 +54,8 @@ REPORT_YEAR = 2023
 # next year; the chapter assumes the long periods throughout.
 EARLIER_AMORTISATION_RULES = ((2002, 2010, 15), (2011, 2013, 10))
 CURRENT_RULE_FROM = 2014
+# The periods today's regulation allows for a new deviation: in full the next year, or over seven years.
+CURRENT_RULE_PERIODS = (1, 7)
 
 THOUSAND_PER_MILLION = 1000
 
