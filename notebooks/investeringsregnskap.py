@@ -1008,11 +1008,13 @@ put("all_summary", findings.summary_line(all_checks))
 # 1. Run it. Four checks break: the P11 subtotal of 2B, kommunekassen's fixed assets in its own blocks,
 #    and the P11 project table and net table, which print the bridge's figure again. One typo in one
 #    table is caught from several sides.
-# 2. Set `DELTA = 1` and run again. Kommunekassen's fixed assets in its own blocks still read
-#    *rounding*, although the check moved: it adds more than forty lines, each rounded to the thousand,
-#    so a difference of one is within what rounding allows. The checks that compare the bridge's figure
-#    with the same figure printed elsewhere still say *discrepancy*: an error of one unit escapes a sum
-#    of many rounded figures, not a restatement.
+# 2. Set `DELTA = 1` and run again. Now nothing says *discrepancy*. Kommunekassen's fixed assets in its
+#    own blocks still read *rounding*, although the check moved: it adds more than forty lines, each
+#    rounded to the thousand, so the sum has room for a difference of one. The P11 subtotal even moves to
+#    *exact*: its printed sum was one more than its projects add up to, and the alteration makes up the
+#    difference. The two tables that print the bridge's figure again now read *truncated*, since one unit
+#    off is what cutting a figure at its last digit allows. An error of one unit in a real report goes
+#    unnoticed because rounding and truncation each leave room for it.
 # 3. Now set `TABLE, LABEL, DELTA = inv.T2, "Investering DEKF", -26203`, which sets Drammen Eiendom KF's
 #    grant in 2B part 2 to zero. The check that 2A's grants to others equal kommunekassen's plus that
 #    line turns to *discrepancy*: it is the identity that shows the grant is what separates 2A from

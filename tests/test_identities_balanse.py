@@ -160,3 +160,18 @@ def test_instalments_against_depreciation():
     got = bal.instalments_and_depreciation(checks.from_disk)
     assert got["instalments_pct_depreciation"] == pytest.approx(100 * got["treasury_instalments"] / got["depreciation"])
     assert got["enterprises_instalments"] == pytest.approx(got["loan_fund_received"] - got["treasury_instalments"])
+
+
+def test_debt_added_changes_one_row_of_b01_only():
+    altered = bal.debt_added("Drammen Eiendom KF", end=10.0, start=-2.0)
+    before = checks.from_disk(bal.DEBT).set_index("label")
+    after = altered(bal.DEBT).set_index("label")
+    assert after.loc["Drammen Eiendom KF", "debt_2023_12_31"] == pytest.approx(
+        before.loc["Drammen Eiendom KF", "debt_2023_12_31"] + 10.0
+    )
+    assert after.loc["Drammen Eiendom KF", "debt_2023_01_01"] == pytest.approx(
+        before.loc["Drammen Eiendom KF", "debt_2023_01_01"] - 2.0
+    )
+    assert after.drop(index="Drammen Eiendom KF").equals(before.drop(index="Drammen Eiendom KF"))
+    with pytest.raises(KeyError):
+        bal.debt_added("No such row")(bal.DEBT)

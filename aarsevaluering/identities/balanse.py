@@ -475,6 +475,28 @@ def free_for_any_use(get: Getter) -> dict[str, float]:
     return {"any_use": float(b02[DISPOSITION_FUND]), "investment_only": float(b02[UNBOUND_INVESTMENT])}
 
 
+def debt_added(label: str, end: float = 0.0, start: float = 0.0, get: Getter | None = None) -> Getter:
+    """A table getter with ``end`` added to one B01 row's debt at 31 December and ``start`` to its debt at
+    1 January (NOK million), every other table as ``get`` reads it: the balance chapter's *Try it*."""
+    from ..checks import from_disk
+
+    base = get or from_disk
+
+    def altered(name: str) -> pd.DataFrame:
+        frame = base(name)
+        if name != DEBT:
+            return frame
+        frame = frame.copy()
+        row = frame["label"] == label
+        if row.sum() != 1:
+            raise KeyError(f"{DEBT}: {int(row.sum())} rows labelled {label!r} (expected one)")
+        frame.loc[row, "debt_2023_12_31"] += end
+        frame.loc[row, "debt_2023_01_01"] += start
+        return frame
+
+    return altered
+
+
 def adopted_budget_use(get: Getter) -> dict[str, float]:
     """The discretionary fund's budgeted net use (NOK thousand): the adopted budget's line of D09, and the
     use after the changes during the year (every D09 movement but the year-end settlement)."""
