@@ -457,9 +457,13 @@ RIGHT_ALIGNED = """() => {
   for (const table of document.querySelectorAll("article table")) {
     const caption = table.querySelector("caption");
     const name = (caption ? caption.textContent : (table.id || "a table without caption")).trim().slice(0, 60);
+    const headerRow = table.tHead ? table.tHead.rows[table.tHead.rows.length - 1] : null;
     for (const cell of table.querySelectorAll("td")) {
       const text = cell.textContent.trim();
       if (!number.test(text)) continue;
+      // A column of the report's line numbers holds references, not quantities: it may stay left.
+      const header = headerRow && headerRow.cells[cell.cellIndex] ? headerRow.cells[cell.cellIndex].textContent : "";
+      if (/line/i.test(header)) continue;
       const align = getComputedStyle(cell).textAlign;
       if (align !== "right" && align !== "end") out.push([name, text, align]);
     }
