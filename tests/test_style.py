@@ -11,7 +11,8 @@ code run as the build runs it):
 - no internal table id (a resource's ``name`` in ``data/datapackage.json``) in the text a reader sees,
   outside the data page (code behind "Show code", outputs behind a toggle and ``<details>`` excepted);
 - money in prose has one form, ``NOK 78.3 million``: never a number followed by "NOK", "kroner" or
-  "NOK thousand"/"NOK million"/"NOK 1000", and NOK million with at most one decimal.
+  "NOK thousand"/"NOK million"/"NOK 1000", and NOK million with at most one decimal;
+- one source line per figure: a caption does not repeat the source the figure prints.
 
 From the built book (``tests/browser_support.built_book``: ``AARSEVALUERING_SITE`` or a fresh build):
 
@@ -485,3 +486,28 @@ def test_number_cells_are_right_aligned(site):
                 cells = [f"{text!r} ({align})" for t, text, align in wrong if t == table]
                 lines.append(f"{name}: table {table!r}: {len(cells)} number cells not right-aligned, e.g. {cells[0]}")
     assert not lines, "\n".join(lines)
+
+
+def repeated_sources(path: Path) -> list[str]:
+    """Figures whose caption repeats the source the figure already prints (``style.finish``)."""
+    out = []
+    for number, cell in _cells(path):
+        if cell.cell_type != "code":
+            continue
+        caption = str(cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption", ""))
+        drawn = any(
+            "Source:" in _svg_text(_text(o.get("data", {}).get("image/svg+xml", "<svg/>")))
+            for o in cell.get("outputs", [])
+            if "image/svg+xml" in o.get("data", {})
+        )
+        if drawn and re.search(r"\bSources?:", caption):
+            out.append(
+                f"{path.name} code cell {number} ({_figure_name(cell)}): the caption repeats the figure's source line"
+            )
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_one_source_line_per_figure(path):
+    found = repeated_sources(path)
+    assert not found, "\n".join(found)
