@@ -1443,8 +1443,10 @@ checks_table(all_checks, table_id="personnel-checks-all", caption="Every check o
 # ## Try it
 #
 # The checks take their tables from a *getter*, so they can be run on altered data without touching
-# the CSV files. Suppose the part-time table's men in their sixties were printed with the share their
-# count gives. The cell below changes that one figure in memory and runs the gender and age checks again.
+# the CSV files.
+#
+# 1. Suppose the part-time table's men in their sixties were printed with the share their count gives.
+#    The cell below changes that one figure in memory and runs the gender and age checks again.
 
 # %% tags=["hide-input"]
 GROUP, AGE, COLUMN = "permanent_part_time", "60-69", "men_pct"  # the printed share to set from its count
@@ -1464,7 +1466,7 @@ styled(changed[changed["status_before"] != changed["status_after"]], table_id="p
 # The three checks the misprint broke pass: the share and the men's column against its total become
 # exact, and the row's women and men against its total falls within rounding.
 #
-# Now try the permanent-staff table: change the cell's first line to
-# `GROUP, AGE, COLUMN = "permanent", "50-59", "women_pct"` and run it. The women's share of the row becomes
-# exact, but the row's women and men, which matched its printed total before, no longer do: the row's
-# printed total does not follow from its count either, so that row holds more than one slip.
+# 2. Now try the permanent-staff table: change the cell's first line to
+#    `GROUP, AGE, COLUMN = "permanent", "50-59", "women_pct"` and run it. The women's share of the row
+#    becomes exact, but the row's women and men, which matched its printed total before, no longer do:
+#    the row's printed total does not follow from its count either, so that row holds more than one slip.

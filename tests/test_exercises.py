@@ -104,6 +104,31 @@ EXERCISES: list[Exercise] = [
         shows=("prose against the change of the B01 sum", "0.0 discrepancy → exact", "exact → discrepancy"),
         hides=("+19.0 discrepancy",),
     ),
+    # personnel (Try it: one printed share of the gender and age tables set from its count)
+    Exercise(
+        "personnel",
+        1,
+        "GROUP, AGE, COLUMN = ",
+        '"permanent_part_time", "60-69", "men_pct"',
+        '"permanent_part_time", "60-69", "men_pct"',
+        shows=(
+            "Men share = count ÷ all permanent part-time employees (60-69) discrepancy exact",
+            "Women % + men % = total % (permanent part-time employees, 60-69) discrepancy rounding",
+            "Totalt % = sum of the age groups (permanent part-time employees, men) discrepancy exact",
+        ),
+    ),
+    Exercise(
+        "personnel",
+        2,
+        "GROUP, AGE, COLUMN = ",
+        '"permanent_part_time", "60-69", "men_pct"',
+        '"permanent", "50-59", "women_pct"',
+        shows=(
+            "Women share = count ÷ all permanent employees (50-59) discrepancy exact",
+            "Women % + men % = total % (permanent employees, 50-59) exact discrepancy",
+        ),
+        hides=("60-69",),
+    ),
 ]
 
 
