@@ -936,7 +936,8 @@ g("gap_way", "more" if cost["change"] > free["change"] else "less")
 
 # %% tags=["hide-input"]
 steps = dr.bridge(get)
-styled(steps, table_id="drift-bridge", columns={"step": "Step", "amount": "NOK thousand", "source": "Table"},
+styled(steps.assign(amount=steps["amount"] / 1000), table_id="drift-bridge",
+       columns={"step": "Step", "amount": "NOK million", "source": "Table"}, decimals={"amount": 1},
        caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
        total_mask=steps["kind"].isin(["start", "end"]))  # fmt: skip
 
