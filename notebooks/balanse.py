@@ -30,7 +30,7 @@
 # The loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given for
 # "the municipality's loan portfolio" (line 3565).
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 import matplotlib.pyplot as plt
 import numpy as np
 

@@ -36,7 +36,7 @@
 # happened in 2023 and why, then rebuilds each of the report's investment tables and checks that they
 # agree with one another and with what its text says.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 
 import textwrap
 
