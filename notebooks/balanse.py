@@ -164,9 +164,10 @@ plt.show()
 # %% [markdown]
 # The rest of the chapter shows how these figures reconcile with the rest of the report. Each section
 # counts its checks in one line and shows any finding where it arises; the full check tables are
-# behind the toggles, and the {doc}`audit` page lists them all. The chapter's own tables are:
+# behind the toggles, and the {doc}`audit` page lists them all. The chapter's own tables, with their ids
+# and the report's lines, are listed behind the toggle below and on the {doc}`data page <../book/data>`.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(catalogue("balanse"), table_id="balanse-catalogue",
        columns={"table": "Table", "title": "Title as printed", "source_table": "Id", "unit": "Unit",
                 "source_lines": "Lines", "rows": "Rows"},
