@@ -25,15 +25,25 @@ whose reaches do not overlap are then made together, in one run, and told apart 
 that breaks the identity is made again on its own. ``exhaustive=True`` makes every change alone in
 every identity reading the table; the test compares both.
 
-Run ``python -m aarsevaluering.perturbation [--exhaustive] [table ...]`` for the table of results.
+The identities are what costs (a run of one takes a tenth of a second); the schema and the
+transcription test take milliseconds a change. So a run can make every change through the schema and
+the transcription test, and only a *sample* through the identities (``sample_seed``): a seeded,
+stratified sample with :data:`PER_STRATUM` changes of every table, every kind of change and every kind
+of cell (value, source line, ...), the tables in ``in_full`` whole. A change left out of the sample has
+``identities=None``, and the identities' shares are then estimates from the sample.
+
+Run ``python -m aarsevaluering.perturbation [--exhaustive] [--sample=SEED] [table ...]`` for the table
+of results.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -43,7 +53,7 @@ from random import Random
 import pandas as pd
 
 from . import checks
-from .data import DataError, Resource, package, read_rows, validate_rows
+from .data import REPO_ROOT, DataError, Resource, package, read_rows, validate_rows
 from .source_index import SourceIndex, load_index
 from .transcription import Source, check_rows, read_source, source_path
 
@@ -87,6 +97,46 @@ def perturbations(res: Resource, rows: list[dict]) -> Iterator[Perturbation]:
                 changed = changed_text(text, kind)
                 if Decimal(changed) != Decimal(text):
                     yield Perturbation(res.name, index, f["name"], f.get("role", ""), kind, text, changed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Which changes go through the identities in a sampled run.
+
+# Changes of each stratum (table, kind of change, kind of cell) that a sampled run puts through the
+# identities: about 150 changes of the 7000, every table and every kind of change among them.
+PER_STRATUM = 1
+
+
+def cell_kind(p: Perturbation) -> str:
+    """What kind of cell a change hits: ``source line`` or the field's role (``value``, ...)."""
+    return "source line" if p.column.startswith("source_line") else p.role
+
+
+def sample(changes: Iterable[Perturbation], seed: str, per_stratum: int = PER_STRATUM) -> set[Perturbation]:
+    """``per_stratum`` changes, drawn with ``seed``, of every (table, kind of change, kind of cell). The
+    same seed draws the same changes on any machine (a string seeds :class:`random.Random` through
+    SHA-512, whatever ``PYTHONHASHSEED`` is)."""
+    strata: dict[tuple, list[Perturbation]] = defaultdict(list)
+    for p in changes:
+        strata[(p.table, p.kind, cell_kind(p))].append(p)
+    chosen: set[Perturbation] = set()
+    for key, members in sorted(strata.items()):
+        chosen.update(Random(f"{seed}/{'/'.join(key)}").sample(members, min(per_stratum, len(members))))
+    return chosen
+
+
+def changed_tables(repo=REPO_ROOT) -> list[str]:
+    """The tables whose CSV differs from the last commit, or that the last commit changed: where a
+    sampled run makes every change through the identities too. Empty outside a git checkout."""
+    paths = {res.path.resolve(): name for name, res in package().items()}
+    found: set[str] = set()
+    for diff in (["HEAD"], ["HEAD~1", "HEAD"]):
+        listed = subprocess.run(
+            ["git", "diff", "--name-only", *diff, "--", "data"], cwd=repo, capture_output=True, text=True
+        )
+        if listed.returncode == 0:
+            found |= {paths[p] for line in listed.stdout.splitlines() if (p := (repo / line).resolve()) in paths}
+    return sorted(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,7 +329,7 @@ class Result:
     perturbation: Perturbation
     schema: bool
     transcription: bool | None  # None without the source text
-    identities: bool
+    identities: bool | None  # None when a sampled run left the change out of the identities' sample
     index: bool | None = None  # the transcription test on the index of the text's figures; None without it
 
 
@@ -289,20 +339,28 @@ def run(
     exhaustive: bool = False,
     workers: int = 1,
     index: SourceIndex | None = None,
+    sample_seed: str | None = None,
+    in_full: Iterable[str] = (),
 ) -> list[Result]:
     """Every perturbation of every numeric cell of ``tables`` (default: all) and what detects it (the
     transcription test on the text ``source`` and on the ``index``, each when given), tables shared
-    among ``workers`` processes."""
+    among ``workers`` processes. With ``sample_seed``, only a :func:`sample` of the changes goes through
+    the identities (every change of the tables ``in_full``); every change goes through the rest."""
     names = list(tables) if tables is not None else list(package())
     by_table = readers()
-    jobs = [(name, source, exhaustive, by_table.get(name, []), index) for name in names]
+    full = set(in_full)
+    jobs = [
+        (name, source, exhaustive, by_table.get(name, []), index, None if name in full else sample_seed)
+        for name in names
+    ]
     if workers <= 1:
         results = [_run_table(*job) for job in jobs]
     else:
-        # Forked processes share the loaded data. The largest tables go first, so that the processes
+        # Forked processes share the loaded data. The largest jobs go first, so that the processes
         # finish together; the results come back in the tables' order.
         def size(job: tuple) -> int:
-            return -len(read_rows(package()[job[0]])[1]) * (1 + len(job[3]))
+            identities = 1 + len(job[3])
+            return -(identities if job[5] is not None else len(read_rows(package()[job[0]])[1]) * identities)
 
         order = sorted(range(len(jobs)), key=lambda i: size(jobs[i]))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -329,13 +387,41 @@ def _transcription(res: Resource, rows: list[dict], changed_rows: list[dict] | N
         return True
 
 
+def _changed_rows(res: Resource, header: list[str], body: list[list[str]], rows: list[dict], p: Perturbation):
+    """The table's rows with the change made, or ``None`` when the schema refuses them. What
+    :func:`validate_rows` of the whole changed table gives, in a fraction of its time: the rest of the
+    table was valid as read, so only the changed row can break a cell's rule, and only its key can now
+    repeat another row's."""
+    cells = list(body[p.row])
+    cells[header.index(p.column)] = p.changed
+    try:
+        (row,) = validate_rows(res, header, [cells])
+    except DataError:
+        return None
+    key = [row[k] for k in res.primary_key]
+    if res.primary_key and any(
+        [other[k] for k in res.primary_key] == key for other in rows if other is not rows[p.row]
+    ):
+        return None
+    return [row if i == p.row else other for i, other in enumerate(rows)]
+
+
 def _run_table(
-    name: str, source: list[str] | None, exhaustive: bool, funcs: list[Identity], index: SourceIndex | None = None
+    name: str,
+    source: list[str] | None,
+    exhaustive: bool,
+    funcs: list[Identity],
+    index: SourceIndex | None = None,
+    sample_seed: str | None = None,
 ) -> list[Result]:
     res = package()[name]
     header, body = read_rows(res)
     rows = validate_rows(res, header, body)
     changes = list(perturbations(res, rows))
+    # A sample goes through the identities each change alone: fewer runs than finding every reach.
+    chosen = sample(changes, sample_seed) if sample_seed is not None else None
+    tried = changes if chosen is None else [p for p in changes if p in chosen]
+    exhaustive = exhaustive or sample_seed is not None
     baselines, cost = {}, {}
     for func in funcs:
         started = time.perf_counter()
@@ -345,64 +431,76 @@ def _run_table(
     for func in sorted(funcs, key=cost.__getitem__):  # the cheap ones first: they leave less to do
         baseline = baselines[func]
         # Exhaustive: every cell may move every check, so each change is made alone.
-        reach = {(p.row, p.column): EVERY for p in changes} if exhaustive else _reach(func, res, rows, baseline)
+        reach = {(p.row, p.column): EVERY for p in tried} if exhaustive else _reach(func, res, rows, baseline)
         # A change another identity caught needs no more runs.
-        pending = [p for p in changes if p not in detected_by_identities]
+        pending = [p for p in tried if p not in detected_by_identities]
         detected_by_identities |= _detected_by(func, name, pending, reach, baseline)
-    position = {f["name"]: i for i, f in enumerate(res.fields)}
+    in_sample = set(tried)
     results = []
     for p in changes:
-        cells = [list(row) for row in body]
-        cells[p.row][position[p.column]] = p.changed
-        try:
-            changed_rows = validate_rows(res, header, cells)
-            schema = False
-        except DataError:
-            changed_rows, schema = None, True
+        changed_rows = _changed_rows(res, header, body, rows, p)
+        schema = changed_rows is None
         transcription = None if source is None else _transcription(res, rows, changed_rows, p, source)
         by_index = None if index is None else _transcription(res, rows, changed_rows, p, index)
-        results.append(Result(p, schema, transcription, p in detected_by_identities, by_index))
+        identities = (p in detected_by_identities) if p in in_sample else None
+        results.append(Result(p, schema, transcription, identities, by_index))
     return results
 
 
 def shares(results: list[Result]) -> pd.DataFrame:
     """Per table and overall: changes made, and the share detected by the identities alone, by
     schema and identities (no source text needed), by all checks with the index of the text's
-    figures (``with_index``; no text needed either) and by all checks with the source text."""
+    figures (``with_index``; no text needed either) and by all checks with the source text.
+
+    ``identities`` counts the changes that went through the identities (all, unless the run sampled);
+    a share that needs the identities' verdict is taken over those changes only, and one that the
+    schema or the transcription test settles is taken over every change."""
+    nan = float("nan")
+
+    def share(caught_without_identities: bool, r: Result) -> float:
+        return 1.0 if caught_without_identities else (nan if r.identities is None else float(r.identities))
+
     records = [
         {
             "table": r.perturbation.table,
-            "cell": "source line" if r.perturbation.column.startswith("source_line") else r.perturbation.role,
+            "cell": cell_kind(r.perturbation),
             "changes": 1,
-            "identities": r.identities,
-            "without_source": r.identities or r.schema,
-            "with_index": r.identities or r.schema or bool(r.index),
-            "with_source": r.identities or r.schema or bool(r.transcription),
+            "through_identities": int(r.identities is not None),
+            "identities": share(False, r),
+            "without_source": share(r.schema, r),
+            "with_index": share(r.schema or bool(r.index), r),
+            "with_source": share(r.schema or bool(r.transcription), r),
         }
         for r in results
     ]
     frame = pd.DataFrame(records)
     columns = ["identities", "without_source", "with_index", "with_source"]
-    per_table = frame.groupby("table", sort=False).agg(changes=("changes", "sum"), **{c: (c, "mean") for c in columns})
-    overall = frame.agg({"changes": "sum", **{c: "mean" for c in columns}}).to_frame("all tables").T
-    by_cell = frame.groupby("cell").agg(changes=("changes", "sum"), **{c: (c, "mean") for c in columns})
+    counts = {"changes": ("changes", "sum"), "through_identities": ("through_identities", "sum")}
+    means = {c: (c, "mean") for c in columns}
+    per_table = frame.groupby("table", sort=False).agg(**counts, **means)
+    overall = frame.agg({"changes": "sum", "through_identities": "sum", **{c: "mean" for c in columns}})
+    overall = overall.to_frame("all tables").T
+    by_cell = frame.groupby("cell").agg(**counts, **means)
     by_cell.index = [f"all {kind} cells" for kind in by_cell.index]
     table = pd.concat([per_table, by_cell, overall])
     table[columns] = (100 * table[columns].astype(float)).round(1)
-    table["changes"] = table["changes"].astype(int)
+    table[["changes", "through_identities"]] = table[["changes", "through_identities"]].astype(int)
     return table
 
 
 def main(argv: list[str]) -> int:
     exhaustive = "--exhaustive" in argv
+    seeds = [a.split("=", 1)[1] for a in argv if a.startswith("--sample=")]
     tables = [a for a in argv if not a.startswith("--")] or None
     path = source_path()
     source = read_source(path) if path else None
     started = time.perf_counter()
-    results = run(tables, source, exhaustive=exhaustive, workers=os.cpu_count() or 1, index=load_index())
+    workers = os.cpu_count() or 1
+    results = run(tables, source, exhaustive, workers, load_index(), sample_seed=seeds[-1] if seeds else None)
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
         print(shares(results))
     mode = "exhaustive" if exhaustive else "narrowed"
+    mode += f", identities on a sample drawn with seed {seeds[-1]!r}" if seeds else ""
     print(f"{len(results)} changes in {time.perf_counter() - started:.1f} s ({mode})")
     for what, missed in [
         ("the text", [r for r in results if source is not None and not (r.schema or r.transcription)]),

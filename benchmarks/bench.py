@@ -18,6 +18,18 @@ nbval
 and the peak resident memory of any single process of each (every process the step starts, sampled
 from ``/proc`` every 20 ms). It then profiles where the time goes and writes the
 medians, the ratios to the floor and the targets to ``benchmarks/results.md``.
+
+It also measures the loop a developer runs, in the checkout itself, ``--loop-runs`` times each:
+
+make check
+    the inner loop (lint, the tables against the data package, the data and identities tests, one
+    notebook under nbval), at most 60 s;
+make test
+    lint and every test, at most 240 s on two cores;
+
+with ``make -i``, so that a failing test (someone's work in progress) does not cut the run short; the
+outcome of each run is reported beside its time, and the slowest tests of the last ``make test``.
+``--steps build`` or ``--steps loop`` measures one part and keeps the other's last results.
 """
 
 from __future__ import annotations
@@ -53,6 +65,8 @@ TARGETS = {  # step: (ratio to, at most)
     "nbval": ("floor", 1.2),
 }
 MEMORY_LIMIT_MB = 500
+LOOP_TARGETS = {"make check": 60.0, "make test": 240.0}  # seconds, at most, on two cores
+SECTIONS = ("build", "loop")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,6 +270,99 @@ def script_profile(book: Path, env: dict) -> list[tuple[str, float]]:
 
 
 # ---------------------------------------------------------------------------------------------
+# The developer's loop: make check and make test in the checkout.
+
+
+@dataclass
+class LoopRun:
+    seconds: float
+    outcome: str  # the pytest counts of the run, e.g. "830 passed, 2 failed, 3 skipped"
+    output: str
+
+
+_COUNT = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected)")
+
+
+def outcome(output: str) -> str:
+    """The pytest counts of every pytest run in ``output`` (lint's pairing test and the main run), added."""
+    totals: dict[str, int] = {}
+    for line in output.splitlines():
+        if re.search(r" in [\d.]+s", line):  # a pytest summary line
+            for number, what in _COUNT.findall(line):
+                what = "errors" if what.startswith("error") else what
+                totals[what] = totals.get(what, 0) + int(number)
+    failed = re.findall(r"^(?:make: \[|Makefile:\d+: ).*(?:Error|error)", output, re.MULTILINE)
+    text = ", ".join(f"{n} {what}" for what, n in totals.items()) or "no pytest summary"
+    return text + (f"; {len(failed)} failed make step(s)" if failed else "")
+
+
+def loop_step(target: str, env: dict) -> LoopRun:
+    """``make -i <target>`` in the checkout (``-i``: on past a failing step); wall time and outcome."""
+    command = ["make", "--no-print-directory", "-i", target, "JUNIT="]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    output = done.stdout + done.stderr
+    return LoopRun(seconds, outcome(output), output)
+
+
+def slowest(output: str, count: int = 15) -> list[str]:
+    """The slowest test phases pytest listed (``--durations``), slowest first."""
+    lines = re.findall(r"^\s*([\d.]+s (?:call|setup|teardown)\s+\S+)", output, re.MULTILINE)
+    return lines[:count]
+
+
+def loop_report(runs: dict[str, list[LoopRun]], env: dict) -> str:
+    source = "set" if env.get("AARSEVALUERING_SOURCE") else "not set"
+    mode = env.get("AARSEVALUERING_PERTURBATION", "sample")
+    lines = [
+        "## The loop: `make check` and `make test`",
+        "",
+        f"In the checkout, {len(next(iter(runs.values())))} runs of each, alternating; medians. `make -i`, so a "
+        "failing test (work in progress) does not stop the run; each run's pytest counts are given. Measured "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, AARSEVALUERING_SOURCE {source}, perturbation "
+        f"sweep: {mode}. The machine is shared: other work running at the same time makes any run slower, "
+        "which is why the median is the figure.",
+        "",
+        "| command | median (s) | runs (s) | target | met | outcome of each run |",
+        "| --- | ---: | --- | --- | :---: | --- |",
+    ]
+    for target, measured in runs.items():
+        median = statistics.median(r.seconds for r in measured)
+        limit = LOOP_TARGETS[target]
+        met = "yes" if median <= limit else "**no**"
+        lines.append(
+            f"| `{target}` | {median:.0f} | {', '.join(f'{r.seconds:.0f}' for r in measured)} | ≤ {limit:.0f} s | "
+            f"{met} | {'; '.join(r.outcome for r in measured)} |"
+        )
+    lines += ["", "Slowest test phases of the last `make test` (pytest `--durations`; two workers run side by side):"]
+    lines += ["", "```", *slowest(runs["make test"][-1].output), "```"]
+    return "\n".join(lines)
+
+
+def measure_loop(runs: int) -> str:
+    env = {**os.environ, "PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations=15".strip()}
+    measured: dict[str, list[LoopRun]] = {target: [] for target in LOOP_TARGETS}
+    for run in range(1, runs + 1):
+        for target in LOOP_TARGETS:
+            measured[target].append(loop_step(target, env))
+            last = measured[target][-1]
+            print(f"loop run {run} of {runs}: {target}: {last.seconds:.0f} s ({last.outcome})", flush=True)
+    return loop_report(measured, env)
+
+
+def section(name: str, text: str) -> str:
+    return f"<!-- {name} -->\n{text}\n<!-- /{name} -->"
+
+
+def kept_section(path: Path, name: str) -> str:
+    """The section ``name`` of the last results, to keep when this run does not measure it."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    found = re.search(rf"<!-- {name} -->\n.*?\n<!-- /{name} -->", old, re.DOTALL)
+    return found.group(0) if found else section(name, f"(`{name}` not measured yet: `make bench`.)")
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def versions() -> str:
@@ -271,14 +378,9 @@ def versions() -> str:
 def report(steps: dict[str, Step], runs: int, profile: dict, seconds: float) -> str:
     floor_s = steps["floor"].median
     lines = [
-        "# Benchmark results",
+        "## The build",
         "",
-        "Written by `make bench` (`benchmarks/bench.py`); do not edit by hand.",
-        "",
-        f"- Machine: {os.cpu_count()} CPUs ({platform.machine()}), {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}",
-        f"- Packages: {versions()}",
-        f"- {runs} runs of each step on a copy of the sources; medians; the benchmark took {seconds:.0f} s.",
+        f"- {runs} runs of each step on a copy of the sources; medians; the build steps took {seconds:.0f} s.",
         "",
         "| step | median (s) | runs (s) | × floor | target | met | peak memory of one process (MB) |",
         "| --- | ---: | --- | ---: | --- | :---: | ---: |",
@@ -337,11 +439,22 @@ FINDINGS = """## What was ours to fix, and what is left
 """
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
-    args = parser.parse_args(argv)
+def header() -> str:
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `make bench` (`benchmarks/bench.py`); do not edit by hand.",
+            "",
+            f"- Machine: {os.cpu_count()} CPUs ({platform.machine()}), {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}",
+            f"- Packages: {versions()}",
+            "",
+        ]
+    )
+
+
+def measure_build(runs: int) -> str:
     started = time.perf_counter()
     names = ("floor", "cold build", "cold build, one process", "no-change rebuild", "no-change rebuild, Sphinx alone")
     names += ("one-CSV rebuild", "nbval")
@@ -351,8 +464,8 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "AARSEVALUERING_DATA": str(book / "data"), "PYTHONHASHSEED": "0"}
         env.pop("AARSEVALUERING_READ_LOG", None)
         profile: dict = {}
-        for run in range(1, args.runs + 1):
-            print(f"run {run} of {args.runs}", flush=True)
+        for run in range(1, runs + 1):
+            print(f"run {run} of {runs}", flush=True)
             steps["floor"].runs.append(floor(book, env))
             shutil.rmtree(book / "_build", ignore_errors=True)
             steps["cold build, one process"].runs.append(build(book, {**env, "AARSEVALUERING_JOBS": "1"}))
@@ -370,10 +483,27 @@ def main(argv: list[str] | None = None) -> int:
             steps["nbval"].runs.append(nbval(book, env))
             for step in steps.values():
                 print(f"  {step.name}: {step.runs[-1].seconds:.1f} s, {step.runs[-1].peak_mb:.0f} MB", flush=True)
-        profile["kernel"] = kernel_start(env, args.runs)
+        profile["kernel"] = kernel_start(env, runs)
         profile["imports"] = import_profile(env)
         profile["script"] = script_profile(book, env)
-    text = report(steps, args.runs, profile, time.perf_counter() - started)
+    return report(steps, runs, profile, time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build step")
+    parser.add_argument("--loop-runs", type=int, default=3, help="runs of make check and make test")
+    parser.add_argument("--steps", default=",".join(SECTIONS), help="build, loop or both (the default)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
+    args = parser.parse_args(argv)
+    wanted = set(args.steps.split(","))
+    if not wanted or wanted - set(SECTIONS):
+        parser.error(f"--steps: expected some of {SECTIONS}, got {args.steps!r}")
+    parts = {
+        "build": section("build", measure_build(args.runs)) if "build" in wanted else kept_section(args.out, "build"),
+        "loop": section("loop", measure_loop(args.loop_runs)) if "loop" in wanted else kept_section(args.out, "loop"),
+    }
+    text = header() + "\n" + "\n\n".join(parts.values()) + "\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
     return 0

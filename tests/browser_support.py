@@ -1,6 +1,6 @@
 """Shared by the real-browser tests: find Chromium and Playwright, serve a built book, list its pages.
 
-The book is built once per test process (:func:`built_book`) for every module that opens it.
+The book is built once per test run (:func:`built_book`) for every module that opens it.
 
 Chromium is Debian's package (``/usr/bin/chromium``), driven by Playwright's Python package; Playwright's
 own browser downloads are never used. Without either, the tests skip with a message saying how to get
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run_build
+from conftest import shared_build
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -78,23 +78,19 @@ def launched_browser() -> Iterator:
 
 
 SITE_ENV = "AARSEVALUERING_SITE"
-_BUILT: dict[str, Path] = {}
 
 
 def built_book(tmp_path_factory) -> Path:
     """The book built from the checkout as ``make book`` builds it: its ``_build/html`` folder, built once
-    per test process and shared by the real-browser and layout tests. With ``AARSEVALUERING_SITE`` set to
-    an already built ``_build/html``, that folder is used instead (for a quick re-run while working)."""
-    if "site" not in _BUILT:
-        given = os.environ.get(SITE_ENV)
-        if given:
-            _BUILT["site"] = Path(given).resolve()
-        else:
-            out = tmp_path_factory.mktemp("browser-build")
-            result = run_build(REPO, out)
-            assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-            _BUILT["site"] = out / "_build" / "html"
-    return _BUILT["site"]
+    per test run and shared by the build, real-browser and layout tests (:func:`conftest.shared_build`).
+    With ``AARSEVALUERING_SITE`` set to an already built ``_build/html``, that folder is used instead
+    (for a quick re-run while working)."""
+    given = os.environ.get(SITE_ENV)
+    if given:
+        return Path(given).resolve()
+    build = shared_build(tmp_path_factory)
+    assert build.returncode == 0, build.log[-4000:]
+    return build.site
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

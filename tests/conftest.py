@@ -1,11 +1,15 @@
-"""Shared fixtures: the repository, a tiny data package to break on purpose, the source text."""
+"""Shared fixtures: the repository, a tiny data package to break on purpose, the source text, and the
+book built once per test run for every test that reads it."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -100,6 +104,46 @@ def copy_repo(tmp_path: Path, names=BOOK_SOURCES) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+@dataclass(frozen=True)
+class SharedBuild:
+    """The book built once per test run from a copy of its sources (:func:`shared_build`)."""
+
+    book: Path  # the copy: its sources, data/ and _build/; only tests/test_build.py changes it, after
+    # the build, to rebuild it
+    site: Path  # a copy of the build's _build/html as built, for the tests that only read pages
+    returncode: int
+    log: str  # the build's stdout and stderr
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that every xdist worker sees (the workers' own temporary folders are
+    made inside it); the run's own temporary folder without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_build(tmp_path_factory) -> SharedBuild:
+    """A copy of the book, built once per test run as ``make book`` builds it (``AARSEVALUERING_DATA``
+    pointing at the copy's tables) and shared by every test process: the first to ask builds while
+    the others wait on a file lock, then all read the same folder. The build tests assert on its log,
+    the browser and layout tests open its pages; one build serves them all."""
+    folder = _run_folder(tmp_path_factory) / "shared-build"
+    folder.mkdir(exist_ok=True)
+    record = folder / "build.json"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if a worker dies
+        if not record.exists():
+            book = copy_repo(folder)
+            result = run_build(book, book, env={**os.environ, "AARSEVALUERING_DATA": str(book / "data")})
+            html = book / "_build" / "html"
+            if html.is_dir():  # kept apart: tests/test_build.py rebuilds the copy after changing a table
+                shutil.copytree(html, folder / "html")
+            summary = {"returncode": result.returncode, "log": result.stdout + result.stderr}
+            record.write_text(json.dumps(summary), encoding="utf-8")
+    summary = json.loads(record.read_text(encoding="utf-8"))
+    return SharedBuild(folder / "book", folder / "html", summary["returncode"], summary["log"])
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -2,11 +2,11 @@
 shows its figures and tables, links only to places that exist, and passes axe-core without serious
 or critical violations.
 
-The book is built once for this module, served on 127.0.0.1 and opened page by page in Debian's
-Chromium through Playwright. Each page is visited once; the tests below assert on what the visit
-recorded. A full-page screenshot of each page goes to ``test-artifacts/screenshots/<page>.png`` and
-the axe-core results to ``test-artifacts/axe.json`` (and the counts by page and impact to
-``axe.summary.txt``, also printed at the end of the run), for CI to keep.
+The book is built once per test run (the build the build and layout tests share), served on
+127.0.0.1 and opened page by page in Debian's Chromium through Playwright. Each page is visited once;
+the tests below assert on what the visit recorded. A full-page screenshot of each page goes to
+``test-artifacts/screenshots/<page>.png`` and the axe-core results to ``test-artifacts/axe.json`` (and
+the counts by page and impact to ``axe.summary.txt``, also printed at the end of the run), for CI to keep.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The book built from the checkout (once for the test process): the ``_build/html`` folder."""
+    """The book built from the checkout (once per test run, shared): the ``_build/html`` folder."""
     return built_book(tmp_path_factory)
 
 

@@ -13,25 +13,24 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from conftest import BIN, BOOK_SOURCES, REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build
+from conftest import BIN, BOOK_SOURCES, REPO, TINY_CSV, TINY_DESCRIPTOR, copy_repo, run_build, shared_build
 
 
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory):
-    """A copy of the book and its data, built once; the copy's ``data/`` is the data read."""
-    tmp = tmp_path_factory.mktemp("built")
-    book = copy_repo(tmp)
-    env = {**os.environ, "AARSEVALUERING_DATA": str(book / "data")}
-    result = run_build(book, book, env=env)
-    return book, env, result
+    """A copy of the book and its data, built once per test run (the build the browser and layout
+    tests open, :func:`conftest.shared_build`); the copy's ``data/`` is the data read. Only this module
+    changes the copy, and only after the build."""
+    build = shared_build(tmp_path_factory)
+    return build, {**os.environ, "AARSEVALUERING_DATA": str(build.book / "data")}
 
 
 def test_book_builds_without_warnings(built_copy):
-    book, _, result = built_copy
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-4000:]
+    build, _ = built_copy
+    log = build.log
+    assert build.returncode == 0, log[-4000:]
     assert "build succeeded" in log and "warning" not in log.split("build succeeded")[-1].split("\n")[0]
-    html = book / "_build" / "html"
+    html = build.site
     assert (html / "index.html").exists()
     for chapter in ("driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"):
         assert (html / "notebooks" / f"{chapter}.html").exists(), chapter
@@ -43,8 +42,9 @@ def executed(log: str) -> list[str]:
 
 def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
     """Nothing changed: nothing runs. One CSV changed: the pages that read it run again, and show it."""
-    book, env, first = built_copy
-    assert first.returncode == 0
+    build, env = built_copy
+    book = build.book
+    assert build.returncode == 0
     again = run_build(book, book, env=env)
     log = again.stdout + again.stderr
     assert again.returncode == 0, log[-3000:]
