@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: book test lint bench clean sync lab
+.PHONY: book test lint check bench clean sync lab
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check aarsevaluering tests notebooks benchmarks
 	$(BIN)/ruff format --check aarsevaluering tests notebooks benchmarks
 	$(BIN)/python -m pytest tests/test_pairing.py -q -p no:xdist -p no:cacheprovider -o addopts=
+
+# The inner loop, under a minute: lint, every table against the data package, the data and identities
+# tests, and one notebook under nbval (NOTEBOOK=, default the quickest chapter). `make test` runs all of it too.
+NOTEBOOK ?= notebooks/pensjon.ipynb
+check: $(STAMP) lint
+	$(check_data)
+	$(BIN)/python -m pytest tests/test_data.py tests/test_loader.py tests/test_identities_*.py $(NOTEBOOK) \
+	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -q -p no:xdist -p no:cacheprovider -o addopts=
 
 # Re-execute each chapter from its .py and write the paired .ipynb with outputs and stable cell ids
 # (aarsevaluering/sync.py; every run, since a table may have changed when the code has not);
