@@ -42,7 +42,6 @@ from aarsevaluering.identities import personnel as pers
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
-txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
 
 
@@ -66,6 +65,7 @@ def row(frame, **where):
 
 
 # %% tags=["hide-input"]
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 all_checks = checks.run("personnel")
 counts = findings.counts(all_checks, findings.load("personnel"))
 staff = get(pers.STAFF)
