@@ -103,7 +103,7 @@ put("shares_2023", fmt_million(inv.value(a2, "actual_2023", label="Investeringer
 put("loans_2023", fmt_million(-inv.value(a2, "actual_2023", label="Bruk av lån")))
 uncovered = inv.value(a2, "actual_2023", row_kind="total")
 put("uncovered", fmt_million(uncovered))
-put("uncovered_thousand", fmt(uncovered, 0, "NOK 1000"))
+put("uncovered_thousand", fmt_million(uncovered))
 for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_overspend", "kk_investment_income_actual",
               "kk_investment_income_excess", "kk_uncovered_carried_forward", "unbudgeted_share_sales",
               "vat_compensation_shortfall", "vat_withheld_bane_nor", "p11_cooperation_projects_overspend_gross",
@@ -344,7 +344,7 @@ for label in ("upgrade_frames_per_year", "hso_housing_frame_per_year_proposed", 
 HSO = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
 put("hso_label", HSO)
 put("hso_revised", fmt_million(inv.value(get(inv.T1), "revised_budget_2023", label=HSO)))
-put("hso_actual", fmt(inv.value(get(inv.T1), "actual_2023", label=HSO), 0, "NOK 1000"))
+put("hso_actual", fmt_million(inv.value(get(inv.T1), "actual_2023", label=HSO)))
 hso_cut = inv.value(get(inv.T1), "original_budget_2023", label=HSO) - inv.value(
     get(inv.T1), "revised_budget_2023", label=HSO
 )
@@ -355,8 +355,10 @@ put("hso_new_hdo", fmt(int(new_lines["label"].str.contains("(HDO)", regex=False)
 put("hso_new_revised", fmt_million(new_lines["revised_budget_2023"].sum()))
 put("hso_new_actual", fmt_million(new_lines["actual_2023"].sum()))
 put("hso_match", "exactly" if new_lines["revised_budget_2023"].sum() == hso_cut else "not exactly")
-put("havn_iks", fmt(inv.value(get(inv.T3), "actual_2023", label="Selskapskapital Drammen Havn farvannsforvaltning IKS"),
-                    0, "NOK 1000"))  # fmt: skip
+put(
+    "havn_iks",
+    fmt_million(inv.value(get(inv.T3), "actual_2023", label="Selskapskapital Drammen Havn farvannsforvaltning IKS")),
+)
 
 # %% [markdown]
 # The council's original budget planned {eval}`txt.expenditure_original` of
@@ -482,9 +484,9 @@ for key, label, sign in (("fixed", "Investeringer i varige driftsmidler", 1), ("
                          ("funds", "Sum overføring fra drift og netto avsetninger", 1)):  # fmt: skip
     put(f"dekf_{key}", fmt_million(sign * dekf[label]))
 put("dekf_uncovered", fmt(dekf["Fremført til inndekning i senere år (udekket)"], 0, "NOK 1000"))
-put("kk_uncovered", fmt(part.set_index("label")["actual_2023_kk"].iloc[-1], 0, "NOK 1000"))
+put("kk_uncovered", fmt_million(part.set_index("label")["actual_2023_kk"].iloc[-1]))
 p1 = get(inv.T1)
-put("dbkf", fmt(inv.value(p1, "actual_2023", executor="DBKF"), 0, "NOK 1000"))
+put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 
 # %% [markdown]
@@ -552,8 +554,8 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 p4 = get(inv.T4)
 sum_parts = inv.value(p4, "actual_2023", label=inv.SUM_PARTS)
 put("sum_parts", fmt_million(sum_parts))
-put("gap_2b_2a", fmt(expenditure - sum_parts, 0, "NOK 1000"))
-put("avdrag", fmt(inv.value(a2, "actual_2023", label="Avdrag på lån"), 0, "NOK 1000"))
+put("gap_2b_2a", fmt_million(expenditure - sum_parts))
+put("avdrag", fmt_million(inv.value(a2, "actual_2023", label="Avdrag på lån")))
 byarea = inv.programme_budget_actual(get)
 p11 = byarea.set_index("programme_area").loc["P11"]
 put("p11_revised", fmt_million(p11["revised_budget_2023"]))
@@ -637,6 +639,9 @@ put("top_overspend", fmt_million(-top_dev["deviation_nok"]))
 put("top_overspend_project", top_dev["label"])
 claims = checks.run(CH, only=["claims_in_words"])
 put("claims_n", fmt(len(claims)))
+not_assessed = proj[(proj["row_kind"] == "item") & (proj["status"] == "Ikke vurdert")]
+put("not_assessed_whose", "every project not assessed is one of" if (not_assessed["executor"] == "DEKF").all()
+    else "most projects not assessed are")  # fmt: skip
 put("claims_hold", fmt(int((claims["status"] == checks.EXACT).sum())))
 failed = claims[claims["status"] != checks.EXACT]
 in_p11 = failed["check_id"].str.contains("p11").all()
@@ -672,7 +677,7 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # *{eval}`txt.top_overspend_project`*, is the one the report explains at
 # length (see *The year in brief*). Of the projects, {eval}`txt.n_on_plan` are
 # marked on plan, {eval}`txt.n_delayed` delayed and
-# {eval}`txt.n_not_assessed` not assessed; every project not assessed is one of
+# {eval}`txt.n_not_assessed` not assessed; {eval}`txt.not_assessed_whose`
 # Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which
 # the programme chapters refer to the company's own annual report.
 
