@@ -158,7 +158,7 @@ def test_a_line_the_index_does_not_hold_is_reported(tiny_package):
     del index.entries[2]
     findings = check_resource(read_descriptor(tiny_package / "datapackage.json")[0], index)
     assert [str(f) for f in findings] == [
-        "tiny_table.csv, row 2 (label 'Sum'), line 2: line 2 is not in the source index source_index.json "
+        "tiny_table.csv, line 3 (label 'Sum'), report line 2: line 2 is not in the source index source_index.json "
         "(python -m aarsevaluering.source_index)"
     ]
 
