@@ -119,14 +119,19 @@ class Check:
     def status(self) -> str:
         # A "sum" of one printed figure is that figure printed again: a restatement, with no band.
         kind = RESTATEMENT if self.kind == SUM and self.terms == 1 else self.kind
-        source = self.part_decimals[0] if self.kind == SUM else self.input_decimals
+        # The restated figure's own decimals (a restatement's ``input_decimals``). A one-term sum is a
+        # table's row and its Sum in one unit, both rounded from one amount: no cut, so no half unit.
+        source = None if self.kind == SUM else self.input_decimals
         return classify(self.printed, self.recomputed, self.decimals, kind, self.tolerance, self.low, self.high,
                         source_decimals=source if isinstance(source, int) else None)  # fmt: skip
 
     def as_row(self) -> dict:
         row = asdict(self)
         row["difference"] = self.difference
-        row["input_decimals"] = " ".join(str(d) for d in self.part_decimals) if self.kind == SUM else ""
+        if self.kind == SUM:
+            row["input_decimals"] = " ".join(str(d) for d in self.part_decimals)
+        else:  # a restatement's source decimals, where given (the rule's half unit of the table's figure)
+            row["input_decimals"] = "" if self.input_decimals is None else str(self.input_decimals)
         row["tolerance"] = self.tolerance
         row["p_rounding"] = self.p_rounding
         row["status"] = self.status
@@ -153,9 +158,11 @@ def classify(
       ``None`` means n = 2, a difference of two figures): ``rounding``, beyond it ``discrepancy``;
     * ``restatement``: ``truncated`` when the printed figure is the restated quantity cut, not rounded,
       at the printed digit, otherwise ``discrepancy``: there is no band. The restated figure is itself
-      rounded (to ``source_decimals``, default ``decimals``), so the quantity behind it lies within half
-      its unit, and the cut figure may lie up to one printed unit plus that half unit below it in size
-      (a table's 1 619 thousand, from 1 618 6xx kroner, cut to 1.618 million in the text);
+      rounded, to ``source_decimals`` (the table's figure's own decimals, in the printed figure's unit),
+      so the quantity behind it lies within half its unit, and the cut figure may lie up to one printed
+      unit plus that half unit below it in size (a table's 1 619 thousand, from 1 618 6xx kroner, cut to
+      1.618 million in the text). Where the check does not give ``source_decimals`` the restated figure
+      is taken as it stands (no half unit): the cut must then be under one printed unit;
     * ``share``: ``rounding`` when the printed figure's own rounding interval meets the range
       [``low``, ``high``] the rounded inputs allow, otherwise ``discrepancy``;
     * ``claim``: a claim in words either holds (``exact``) or is contradicted (``discrepancy``);
@@ -178,7 +185,7 @@ def classify(
     if kind == RESTATEMENT:
         same_sign = printed == 0 or recomputed == 0 or (printed > 0) == (recomputed > 0)
         cut = abs(recomputed) - abs(printed)
-        source_half = 0.5 * 10.0 ** -(decimals if source_decimals is None else source_decimals)
+        source_half = 0.0 if source_decimals is None else 0.5 * 10.0**-source_decimals
         return TRUNCATED if same_sign and -noise <= cut < unit + source_half - noise else DISCREPANCY
     if kind == SHARE:
         meets = printed + unit / 2 >= low - noise and printed - unit / 2 <= high + noise

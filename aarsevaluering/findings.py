@@ -365,11 +365,24 @@ def level(size_nok_million: float, thresholds: Mapping[str, float]) -> str:
     return BELOW_MATERIALITY if size_nok_million > thresholds["trivial"] else TRIVIAL
 
 
-def _table_locator(table: str) -> dict[str, str]:
+def _first_line(lines: str) -> int | None:
+    found = re.search(r"\d+", str(lines))
+    return int(found.group()) if found else None
+
+
+def _table_locator(table: str, line: int | None = None) -> dict[str, str]:
     """A printed table's locator from ``data/datapackage.json`` (empty for the tables of prose figures,
-    whose figures stand in sentences all over the report)."""
+    whose figures stand in sentences all over the report). Where one data resource holds several
+    printed tables (the permanent, temporary and part-time staff in one CSV), its locator's ``parts``
+    give each printed table's lines, heading path, caption and search words: the part holding ``line``
+    (the figure's line) is the one a reader must find, not the resource's first table."""
     name = re.split(r"[,;]\s*", str(table))[0].strip()
     spec = resource(name).spec.get("locator", {})
+    for part in spec.get("parts", []):
+        first, last = part["lines"]
+        if line is not None and first <= line <= last:
+            spec = part
+            break
     if not spec.get("caption"):
         return {}
     return {"section": " › ".join(spec["heading_path"]), "caption": spec["caption"], "search": spec["search"]}
@@ -381,7 +394,7 @@ def locate(finding: Finding, members: pd.DataFrame) -> dict[str, str]:
     finding on one printed table, that table's. The report's line stays as the book's own reference."""
     own = dict(finding.locator)
     size = _size(members, finding) if not members.empty else None
-    derived = _table_locator(size["table"]) if size is not None else {}
+    derived = _table_locator(size["table"], _first_line(size["source_lines"])) if size is not None else {}
     out = {"section": "", "caption": "", "search": "", "line": ""} | derived | own
     if not out["line"] and size is not None:
         out["line"] = re.split(r"[;,]\s*", str(size["source_lines"]))[0]

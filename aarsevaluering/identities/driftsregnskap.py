@@ -1386,7 +1386,8 @@ def prose_figures(get: Getter) -> list[Check]:
                 section="Driftsregnskapet (text)",
                 kind=spec.kind,
                 terms=spec.terms,
-                input_decimals=spec.input_decimals if spec.kind == SUM else None,
+                # A restatement's input_decimals are the table figure's (the truncation rule's half unit).
+                input_decimals=spec.input_decimals if spec.kind in (SUM, RESTATEMENT) else None,
                 low=spec.bounds(get, prose)[0] if spec.bounds else float("nan"),
                 high=spec.bounds(get, prose)[1] if spec.bounds else float("nan"),
             )

@@ -994,7 +994,8 @@ def prose_relations(get: Getter) -> list[Check]:
             unit="NOK million",
             kind=SUM,
             terms=3,
-            input_decimals=2,
+            # 2B's 1 000 thousand (3 decimals in NOK million), the prose's 0,45 and 0,166.
+            input_decimals=(3, 2, 3),
         ),
         _check(
             "inv_prose.p11_cooperation_budget_missing",
@@ -1393,6 +1394,16 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: _b1_sum(g, "P09", ORIG, KK) + float(_area_items(g(T2), "P09")[ORIG].sum()),
         "2B 3239–3257, 3410–3412",
     ),
+    "p09_spent_from_investment_budget": (
+        "P09 kommunekassen: spent from the investment budget = its accounts in 2B part 1 + part 2, less the "
+        "part financed from the operating budget (prose, line 5936)",
+        lambda g: (
+            _b1_sum(g, "P09", ACT, KK)
+            + float(_area_items(g(T2), "P09")[ACT].sum())
+            - 1000 * prose(g, "p09_financed_from_operations")
+        ),
+        "2B 3239–3257, 3410–3412; prose 5936",
+    ),
     "p09_nature_management_unused": (
         "KK P09 «Rewilding»: deviation",
         lambda g: _v(g, TPROJ, DEV, label="KK P09 «Rewilding» - etablering av biotoper i skog mv"),
@@ -1515,6 +1526,8 @@ PROSE_KINDS: dict[str, dict] = {
     "dekf_property_sale_booked_as_grants": {"kind": ESTIMATE_KIND},
     # DK figures (NOK thousand) and two prose figures, the coarser printed in whole NOK million.
     "grants_from_others_excess_excl_dekf_sale": {"kind": SUM, "terms": 4, "input_decimals": 0},
+    # 2B's accounts (thousand) less the prose's 1,3 million financed from operations.
+    "p09_spent_from_investment_budget": {"kind": SUM, "terms": 2, "input_decimals": (3, 1)},
     # Two 2B figures (thousand) and the prose's 0.37 million.
     "p08_dekf_bound_funds_added": {"kind": SUM, "terms": 3, "input_decimals": 2},
 }
@@ -1538,7 +1551,8 @@ def prose_figures(get: Getter) -> list[Check]:
                 f"{prose_line(get, label)}; {where}",
                 decimals=decimals,
                 unit=unit,
-                **PROSE_KINDS.get(label, {"kind": RESTATEMENT}),
+                # A restatement of table figures in NOK thousand: the table's half unit is 3 decimals.
+                **PROSE_KINDS.get(label, {"kind": RESTATEMENT, "input_decimals": 3}),
             )
         )
     return out
