@@ -298,9 +298,9 @@ def outcome(output: str) -> str:
     return text + (f"; {len(failed)} failed make step(s)" if failed else "")
 
 
-def loop_step(target: str, env: dict) -> LoopRun:
+def loop_step(command_line: str, env: dict) -> LoopRun:
     """``make -i <target>`` in the checkout (``-i``: on past a failing step); wall time and outcome."""
-    command = ["make", "--no-print-directory", "-i", target, "JUNIT="]
+    command = ["make", "--no-print-directory", "-i", command_line.removeprefix("make "), "JUNIT="]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
@@ -367,7 +367,12 @@ def kept_section(path: Path, name: str) -> str:
     """The section ``name`` of the last results, to keep when this run does not measure it."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     found = re.search(rf"<!-- {name} -->\n.*?\n<!-- /{name} -->", old, re.DOTALL)
-    return found.group(0) if found else section(name, f"(`{name}` not measured yet: `make bench`.)")
+    if found:
+        return found.group(0)
+    before_sections = re.search(r"^- \d+ runs of each step.*", old, re.MULTILINE | re.DOTALL)
+    if name == "build" and before_sections:  # results written before the loop was measured: all the build's
+        return section(name, "## The build\n\n" + before_sections.group(0).strip())
+    return section(name, f"(`{name}` not measured yet: `make bench`.)")
 
 
 # ---------------------------------------------------------------------------------------------
