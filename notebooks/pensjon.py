@@ -23,10 +23,11 @@
 #
 # Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
 # (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
-# through pension funds: most staff are members of the municipality's own fund,
-# *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP); nurses are insured
-# with *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) and teachers with
-# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK).
+# through three pension funds (lines 2368–2369): the municipality's own fund,
+# *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
+# *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. The report does not say how
+# many staff each covers.
 #
 # The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
 # cost of pensions. Municipal accounting rules replace the premium by a smoother, actuarially calculated
@@ -88,6 +89,9 @@ txt.central_growth_split = fmt(growth["central_growth"], 1, "%")
 txt.ordinary_contribution = fmt(growth["ordinary_contribution"], 1, "NOK million")
 txt.central_contribution = fmt(growth["central_contribution"], 1, "NOK million")
 txt.increase = fmt(growth["cost_2023"] - growth["cost_2022"], 1, "NOK million")
+txt.rebuilt_gap = fmt(abs(growth["rebuilt_gap"]), 1, "NOK million")
+txt.split_sum = fmt(growth["ordinary_contribution"] + growth["central_contribution"], 1, "NOK million")
+txt.regulation_text = million("regulation_premium_incl_employer_tax")
 txt.regulation_premium_story = fmt_million(pj.central(get, pj.REGULATION))
 txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
 txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
@@ -105,9 +109,9 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # ## The year in brief
 #
 # **What happened.** The pension premiums, including employer's social security contribution, came to
-# about {eval}`txt.premiums_due`, of which {eval}`txt.regulation_premium_story` was the
-# regulation premium, very high because of high wage growth and the adjustment of the National Insurance
-# basic amount, the report says (lines 2373–2374). The
+# about {eval}`txt.premiums_due`. The largest part was the regulation premium, very high because of high
+# wage growth and the adjustment of the National Insurance basic amount, the report says (lines 2373–2374):
+# {eval}`txt.regulation_premium_story` in table D04 (the text says {eval}`txt.regulation_text`). The
 # municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
 # pension cost in the accounts was only {eval}`txt.cost_stated`: the premium deviation of
 # {eval}`txt.deviation_story` was credited to the year, and {eval}`txt.amortisation_story`
@@ -122,9 +126,15 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # less D03's 2022 line that leaves about {eval}`txt.ordinary_2022` for the ordinary premium. On that reading the ordinary premium, which follows pay, grew about
 # {eval}`txt.ordinary_growth` and the central items about {eval}`txt.central_growth_split`:
 # of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from
-# the ordinary premium and {eval}`txt.central_contribution` from the central items.
+# the ordinary premium and {eval}`txt.central_contribution` from the central items, together
+# {eval}`txt.split_sum`; the other {eval}`txt.rebuilt_gap` is the gap between the cost the report states
+# and the cost rebuilt from its printed parts (ordinary premium plus D04's items). The central items are a
+# net figure (the regulation premium, less the premium fund and the premium deviation, plus the
+# amortisation and other items), so their growth has no direct link to wage growth; and their 2022 figure
+# comes from another table (D03) than their 2023 figure (D04), which assumes the two hold the same items.
 #
-# **What it means.** A low cost in a year of very high premiums is paid for later. The accounting rules
+# **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
+# does is charge part of their expense to later years. The accounting rules
 # let a municipality charge a year's premium deviation back either in full the next year or in equal parts
 # over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period` (lines 2384–2385), so the 2023
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
@@ -135,8 +145,8 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
-# %% mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars are the book's estimates of the 2022 split.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
-bars = [("Central pension items (book's estimate)", growth["central_growth"], True),
+# %% mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars rest on the book's estimate of the 2022 split, and the central items' bar compares D03's 2022 line with D04's 2023 items, on the assumption that the two hold the same items.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
+bars = [("Central items, net (D03 2022, D04 2023)", growth["central_growth"], True),
         ("Pension cost, as stated", growth["growth"], False),
         ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
         ("Wage growth the budget assumed", growth["wage_growth"], False)]  # fmt: skip
@@ -148,7 +158,7 @@ for bar in drawn:
 ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
 ax.invert_yaxis()
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
-ax.set_title("Both parts of the pension cost grew faster than wages")
+ax.set_title("Pension cost growth by part against the budget's wage-growth assumption")
 ax.grid(axis="y", visible=False)
 finish(fig, table="lines 2370, 2388–2389 and 2419, tables D03 and D04")
 plt.show()
@@ -160,9 +170,10 @@ plt.show()
 # The section draws on one printed table, *Status sentrale pensjonsposter i 2023* (D04), on the
 # figures its sentences give (kept in a small table of their own), and on the `Pensjon` row of the
 # table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
-# {doc}`the operating account <driftsregnskap>` covers as a whole.
+# {doc}`the operating account <driftsregnskap>` covers as a whole. The list of these tables, with the lines
+# they are printed on, is behind the toggle below.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
 styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
        columns={"table": "Table", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
@@ -216,9 +227,11 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
 # : the accounts do not charge the premium but a pension cost calculated by actuaries on assumptions
 #   set nationally (wage growth, adjustment of G, return on the funds), which moves far more slowly.
-#   The premium paid (after use of the premium fund) minus that calculated cost is the premium
-#   deviation; that is the book's reading of the accounting rules, as the report itself does not spell
-#   the definition out. When the premium is the larger, as in 2023, the difference is credited to the year as
+#   The premium paid (after use of the premium fund, and without the administration costs it includes,
+#   which are charged as paid) minus that calculated cost is the premium deviation; that is the book's
+#   reading of the accounting rules, as the report itself does not spell the definition out. So the level
+#   the walk below reaches after the deviation is the actuaries' net cost plus the administration costs,
+#   which the report does not print apart. When the premium is the larger, as in 2023, the difference is credited to the year as
 #   income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
@@ -308,11 +321,11 @@ styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due
 # %% tags=["hide-input"]
 txt.premiums_paid = fmt_million(level["Premiums due"])
 txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million")
-txt.calculated_cost = fmt_million(level["Calculated pension cost"])
+txt.calculated_cost = fmt_million(level[pj.CALCULATED_COST])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
 txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation, measured on that premium, brings it down to the calculated cost; the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; on the book's reading of the rules the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 steps = [(step, amount / 1000, "total" if kind != "step" or number == 0 else "")
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 4.6))
@@ -329,7 +342,8 @@ plt.show()
 # The premiums due, {eval}`txt.premiums_paid` ("almost
 # {eval}`txt.total_premium_prose`" in the prose), shrink to {eval}`txt.premiums_net` paid by
 # the treasury once the premium fund has paid its part, and to a calculated pension cost of
-# {eval}`txt.calculated_cost` once the premium deviation is taken off.
+# {eval}`txt.calculated_cost` once the premium deviation is taken off (on the book's reading, the actuaries'
+# net cost plus administration costs).
 # The amortisation of earlier years' deviations brings the cost back up to
 # {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the
 # premiums. The report states {eval}`txt.cost_stated`; the checks below show that the two agree
@@ -430,7 +444,8 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # 2022 figure against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is
 # built from, and so shows {eval}`txt.central_growth_split`: the difference is the gap between
 # D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the
-# 2022 cost itself be checked.
+# 2022 cost itself be checked; the 2022 annual report, outside this book, would show whether the inferred
+# split holds.
 
 # %% [markdown]
 # (pensjon-forward)=
@@ -490,24 +505,33 @@ plt.show()
 # every year from {eval}`txt.first_year` to {eval}`txt.last_year`, on top of what is still to be charged from
 # earlier deviations.
 #
-# **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 paid part of
-# the regulation premium in cash. It did not lower 2023's pension cost: that is the calculated cost plus
-# the amortisation, whatever pays the premium. It lowered the deviation instead: without the fund the
-# deviation would have been {eval}`txt.deviation_without_fund`, charged back at
-# {eval}`txt.instalment_without_fund` a year. So the year's use of the premium fund spares each of the
-# years {eval}`txt.first_year` to {eval}`txt.last_year` a charge of {eval}`txt.fund_saving`. That is the
-# book's reading of the rules; the report says only that the fund was used to finance part of the
-# regulation premium (lines 2378–2380).
+# **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 settled part
+# of the regulation premium inside the pension funds, so the treasury paid that much less. It did not lower
+# 2023's pension cost: that is the calculated cost plus the amortisation, whatever pays the premium. It
+# lowered the deviation instead: without the fund the deviation would have been
+# {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year. The fund
+# is not free money, though: left unused, it would have paid a later year's premium and lowered that year's
+# deviation. What its use in 2023 changes is when its relief reaches the accounts, as
+# {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
+# {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
+# raised when the first four-month report was treated (lines 2379–2380); on the book's reading that raise
+# did nothing for the 2023 result. This is the book's reading of the rules; the report says only that the
+# fund was used to finance part of the regulation premium (lines 2378–2380).
 #
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
 # the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
-# sheet's figure) nor their yearly sizes. It does show that 2023 carried {eval}`txt.amortisation` of them.
+# sheet's figure) nor their yearly sizes, so the book cannot say how far the discretionary fund would cover
+# them; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, or
+# how much of the deviation is employer's contribution and administration cost. It does show that 2023
+# carried {eval}`txt.amortisation` of them.
 # Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
 # it was merged from) always chose the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
 
 # %% tags=["hide-input"]
-origins = pj.amortisation_origins(pj.REPORT_YEAR, AMORTISATION_PERIOD)
+# The history follows the rules' periods (the report's period for deviations since 2014), not the Try it
+# parameter: changing the period for 2023's deviation does not change how earlier ones were charged.
+origins = pj.amortisation_origins(pj.REPORT_YEAR, int(pj.prose(get, "amortisation_period")))
 by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min"), last=("origin_year", "max"),
                                                      years=("origin_year", "size")).reset_index()  # fmt: skip
 by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
@@ -532,7 +556,9 @@ txt.next_year = str(pj.REPORT_YEAR + 1)
 # {eval}`txt.deviation_multiple` times the amortisation it carried, so the cost still to be charged in later
 # years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
-# premiums: the premium was paid in 2023, and its cost is booked in the years to come.
+# premiums: the premium was paid in 2023, and its cost is booked in the years to come. The treasury paid
+# about that much more in premiums than it charged as cost, cash that is part of the liquidity the
+# {doc}`balance chapter <balanse>` covers.
 
 # %% [markdown]
 # ## All checks of the chapter
@@ -569,15 +595,16 @@ txt.try_1_instalment = fmt_million(tries[one]["instalment"].iloc[0])
 
 # %% [markdown]
 #
-# The amortisation period is set by regulation, and it has changed: deviations of earlier years were
-# spread over longer periods (see the table above), and today a municipality may also charge a deviation
-# in full the next year. In the cell that starts `AMORTISATION_PERIOD = ...`:
+# The amortisation period is set by regulation: deviations of earlier years were spread over longer
+# periods (see the table above), and the rules also let a municipality charge a deviation in full the next
+# year instead. In the cell that starts `AMORTISATION_PERIOD = ...`:
 #
 # 1. Replace the right-hand side with {eval}`txt.rule_10_period`, the period for deviations of {eval}`txt.rule_10_years`, and
-#    run that cell and the ones after it. The table and the figure then show {eval}`txt.try_10_instalment`
+#    run that cell and the ones after it. The schedule and the figure then show {eval}`txt.try_10_instalment`
 #    a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in place of
 #    {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a longer period makes the charge per
 #    year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
-#    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge.
+#    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge. The table of the deviations
+#    amortised in 2023 does not change: it follows the periods the rules gave each year's deviation.
 # 2. Then try {eval}`txt.rule_next_year`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a
 #    municipality that charges its deviations in full the next year would see.

@@ -146,6 +146,11 @@ def _drift_and_pension_exercises() -> list[Exercise]:
     ten = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, ten_years)
     seven = pj.amortisation_schedule(deviation, pj.REPORT_YEAR + 1, int(pj.prose(from_disk, "amortisation_period")))
     period_line = 'AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))'
+    # The table of deviations amortised in 2023 follows the rules' periods, whatever period the exercise
+    # sets for 2023's deviation: it must still show the report's period and the same ending years.
+    history = pj.amortisation_origins(pj.REPORT_YEAR, int(pj.prose(from_disk, "amortisation_period")))
+    current = history.loc[history["period"] == int(pj.prose(from_disk, "amortisation_period")), "origin_year"]
+    unchanged = (f"1/{int(pj.prose(from_disk, 'amortisation_period'))} of each", f"{current.min()}–{current.max()}")
     return [
         Exercise(
             "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", fmt(asss, 1),
@@ -156,15 +161,15 @@ def _drift_and_pension_exercises() -> list[Exercise]:
         Exercise(
             "pensjon", 1, period_line, 'int(pj.prose(get, "amortisation_period"))', str(ten_years),
             shows=(f"{fmt_million(ten['instalment'].iloc[0])} a year", str(ten["year"].iloc[-1]),
-                   fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1)),
+                   fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1), *unchanged),
             hides=(fmt(seven["instalment"].iloc[0] / 1000, 1),),
-            until="without = ax.step(",
+            until="ending = origins.loc[",
         ),
         Exercise(
             "pensjon", 2, period_line, 'int(pj.prose(get, "amortisation_period"))', str(next_year),
-            shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1)),
-            hides=(str(pj.REPORT_YEAR + 2),),
-            until="without = ax.step(",
+            shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1), *unchanged),
+            hides=(str(pj.REPORT_YEAR + 2), f"1/{next_year} of each"),
+            until="ending = origins.loc[",
         ),
     ]  # fmt: skip
 
@@ -232,7 +237,7 @@ class Session:
                 seen += [_text(output) for output in cell.outputs]
             elif cell.cell_type == "markdown" and EVAL_ROLE.search(cell.source):
                 expressions = EVAL_ROLE.findall(cell.source)
-                msg = self.client.kc.execute("", silent=True, user_expressions=dict(enumerate(expressions)))
+                msg = self.client.kc.execute("", silent=True, user_expressions={str(i): e for i, e in enumerate(expressions)})
                 reply = self.client.wait_for_reply(msg)["content"].get("user_expressions", {})
                 seen += [r.get("data", {}).get("text/plain", "") for r in reply.values()]
         return "\n".join(seen)
