@@ -237,7 +237,8 @@ class Session:
                 seen += [_text(output) for output in cell.outputs]
             elif cell.cell_type == "markdown" and EVAL_ROLE.search(cell.source):
                 expressions = EVAL_ROLE.findall(cell.source)
-                msg = self.client.kc.execute("", silent=True, user_expressions={str(i): e for i, e in enumerate(expressions)})
+                named = {str(i): e for i, e in enumerate(expressions)}  # the protocol wants string keys
+                msg = self.client.kc.execute("", silent=True, user_expressions=named)
                 reply = self.client.wait_for_reply(msg)["content"].get("user_expressions", {})
                 seen += [r.get("data", {}).get("text/plain", "") for r in reply.values()]
         return "\n".join(seen)

@@ -96,9 +96,7 @@ def test_the_premium_fund_lowers_the_premium_not_the_calculated_cost():
     walk = pj.cost_waterfall(checks.from_disk).set_index("step")
     net = walk.loc["Premiums paid by the treasury", "end"]
     assert net == pytest.approx(walk.loc["Premiums due", "end"] + walk.loc["Use of premium fund", "amount"])
-    assert walk.loc[pj.CALCULATED_COST, "end"] == pytest.approx(
-        net + walk.loc["Premium deviation 2023", "amount"]
-    )
+    assert walk.loc[pj.CALCULATED_COST, "end"] == pytest.approx(net + walk.loc["Premium deviation 2023", "amount"])
 
 
 def test_known_classes_on_the_printed_data():
