@@ -322,7 +322,10 @@ def _repository_url() -> str:
 
     config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
     repository = config.get("repository", {})
-    return f"{repository['url'].rstrip('/')}/blob/{repository.get('branch', 'main')}"
+    # Pinned to the release the page belongs to (CITATION.cff's version, tagged v<version> by a release),
+    # so a link keeps pointing at the code that made the check when the main branch moves on.
+    version = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"]
+    return f"{repository['url'].rstrip('/')}/blob/v{version}"
 
 
 @cache

@@ -87,29 +87,51 @@ BOOK_ESTIMATE = "estimate"
 NATURES = {
     "statutory": "statutory accounts: the financial statements and the notes and tables the accounts require",
     "budget": "budget columns: adopted and revised budgets and the deviations from them",
+    "tables": "the report's own tables: breakdowns printed beside its text (B01, B02, D03, D04), not the "
+    "financial statements, which stand in the accounts' appendix (line 3504)",
     "narrative": "narrative text: figures and claims in the report's sentences",
     "hr": "HR statistics: staff, positions, sick leave, pay",
 }
 # Statuses a finding may gather; a discrepancy must be in one.
 OUTSIDE_ROUNDING = (DISCREPANCY, TRUNCATED, ESTIMATE)
 FIELDS = {"id", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check", "nature", "locator",
-          "should_read", "rests_on", "figure"}  # fmt: skip
+          "should_read", "rests_on", "figure", "qualitative"}  # fmt: skip
 REQUIRED = {"id", "title", "verdict", "checks", "explanation"}
 LOCATOR_FIELDS = {"section", "caption", "search", "line"}
 PLACEHOLDER = re.compile(r"\{(printed|recomputed|difference|gap|cell):([^{}]+)\}")
 
 # Materiality as an auditor sets it (ISA 320 practice): overall materiality a share of a benchmark that
-# suits a municipality, gross operating income, and a line below which a misstatement is clearly trivial,
-# a small share of materiality. Findings not in money (percentages, head counts, claims in words) are
-# weighed by their nature, not by these amounts.
+# suits a municipality, gross operating income; performance materiality a part of it (the amount a group
+# of misstatements may reach before together they risk being material); and a line below which a
+# misstatement is clearly trivial, a small share of materiality.
 MATERIALITY_PCT = 1.0
+PERFORMANCE_PCT = 75.0
 TRIVIAL_SHARE_PCT = 5.0
-MATERIAL, BELOW_MATERIALITY, TRIVIAL, QUALITATIVE = "material", "below materiality", "clearly trivial", "not in NOK"
-LEVELS = (MATERIAL, BELOW_MATERIALITY, TRIVIAL, QUALITATIVE)
+MATERIAL, BELOW_MATERIALITY, TRIVIAL = "material", "below materiality", "clearly trivial"
+BY_NATURE_MATERIAL, BY_NATURE_NOT = "not in NOK: material by nature", "not in NOK: not material by nature"
+NOT_WEIGHED = "not weighed (not a misstatement)"
+LEVELS = (MATERIAL, BELOW_MATERIALITY, TRIVIAL, BY_NATURE_MATERIAL, BY_NATURE_NOT, NOT_WEIGHED)
+# The counts' keys (``level_<key>``) of each level.
+LEVEL_KEYS = dict(zip(LEVELS, ("material", "below_materiality", "clearly_trivial", "by_nature_material",
+                               "by_nature_not_material", "not_weighed"), strict=True))  # fmt: skip
+QUALITATIVE = BY_NATURE_NOT  # kept for callers that ask whether a finding is weighed by size
+# Qualitative factors (ISA 320 and 450: the nature and circumstances of a misstatement, not only its
+# size), written on a finding as ``qualitative: [<factor>, ...]``. Each says how it moves the level.
+FACTORS = {
+    "fiscal-rule": "it touches an indicator of the municipality's financial rules (lines 2046–2062: netto "
+    "driftsresultat and its share of gross operating income, the discretionary fund, self-financing of "
+    "investments): material whatever its size",
+    "no-total": "one cell that flows into no total: the report's totals and deviations were computed from the "
+    "right figure, so nothing a reader adds up or compares is misstated: one level lower",
+    "label-only": "the amount is right and only its label is wrong: one level lower",
+    "key-figure": "not in NOK, but a headline figure a reader quotes (a share or count stated in the text, or a "
+    "table's total): material by nature",
+}
 
 FINDING_COLUMNS = [
     "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "size_text", "relative_text",
-    "unit", "size_nok_million", "materiality", "source_lines", "section", "caption", "search", "line",
+    "unit", "size_nok_million", "materiality", "materiality_by_size", "qualitative", "printed_nok_million",
+    "source_lines", "section", "caption", "search", "line",
     "wrong_figure", "should_read", "explanation", "check_ids", "code_urls",
 ]  # fmt: skip
 
@@ -129,6 +151,7 @@ class Finding:
     should_read: str = ""
     rests_on: str = ""
     figure: str = ""
+    qualitative: tuple[str, ...] = ()
 
     @property
     def is_estimate(self) -> bool:
@@ -172,6 +195,9 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
                 raise DataError(f"{where}: one of the book's estimates says what it rests_on and has no nature")
         elif entry.get("nature") not in NATURES:
             raise DataError(f"{where}: nature {entry.get('nature')!r} is not one of {sorted(NATURES)}")
+        factors = entry.get("qualitative") or []
+        if isinstance(factors, str) or set(factors) - set(FACTORS):
+            raise DataError(f"{where}: qualitative must be a list of {sorted(FACTORS)}")
         locator = entry.get("locator") or {}
         if not isinstance(locator, dict) or set(locator) - LOCATOR_FIELDS:
             raise DataError(f"{where}: locator must be a mapping of {sorted(LOCATOR_FIELDS)}")
@@ -190,6 +216,7 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
                 should_read=" ".join(str(entry.get("should_read", "")).split()),
                 rests_on=" ".join(str(entry.get("rests_on", "")).split()),
                 figure=str(entry.get("figure", "")),
+                qualitative=tuple(factors),
             )
         )
     return tuple(out)
@@ -298,8 +325,11 @@ def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
         table, column, label = parts[:3]
         field = resource(table).field(column)
         places = int(parts[3]) if len(parts) == 4 else int(field.get("decimals", 0))
+        frame = from_disk(table)
         unit = field.get("unit", resource(table).spec.get("unit", ""))
-        return fmt(value(from_disk(table), column, label=label), places, unit)
+        if "unit" in frame.columns:  # a table of prose figures: each row carries its own unit
+            unit = str(frame.loc[frame["label"] == label, "unit"].iloc[0])
+        return fmt(value(frame, column, label=label), places, unit)
     row = _check_row(checks, parts[0])
     places = int(parts[1]) if len(parts) > 1 else int(row["decimals"])
     number = {"printed": row["printed"], "recomputed": row["recomputed"], "difference": row["difference"]}.get(
@@ -326,13 +356,32 @@ def _size(members: pd.DataFrame, finding: Finding) -> pd.Series:
     return members.loc[effect.idxmax()]
 
 
-def _relative(row: pd.Series) -> str:
-    """The size relative to the figure it affects (not for percentages, claims or zero figures)."""
-    if row["unit"] in ("percent", "%", CLAIM_UNIT) or not row["printed"]:
+CELL = re.compile(r"^\{cell:([^|{}]+)\|([^|{}]+)\|([^|{}]+)(?:\|\d+)?\}$")
+
+
+def _named_figure(finding: Finding, row: pd.Series) -> tuple[float, str]:
+    """The figure the finding names as wrong (its ``figure``, where that is one printed cell) or the size
+    check's printed figure, with its unit."""
+    cell = CELL.match(finding.figure.strip())
+    if cell:
+        table, column, label = (part.strip() for part in cell.groups())
+        unit = resource(table).field(column).get("unit", resource(table).spec.get("unit", ""))
+        return value(from_disk(table), column, label=label), unit
+    return float(row["printed"]), str(row["unit"])
+
+
+def _relative(row: pd.Series, finding: Finding) -> str:
+    """The size relative to the figure named as wrong (not for percentages, claims or zero figures)."""
+    if row["unit"] in ("percent", "%", CLAIM_UNIT) or math.isnan(row["difference"]):
         return ""
-    if math.isnan(row["difference"]):
+    figure, unit = _named_figure(finding, row)
+    size_scale, figure_scale = IN_NOK_THOUSAND.get(str(row["unit"])), IN_NOK_THOUSAND.get(unit)
+    if not figure:
         return ""
-    share = 100.0 * abs(row["difference"]) / abs(row["printed"])
+    if size_scale and figure_scale:
+        share = 100.0 * abs(row["difference"]) * size_scale / (abs(figure) * figure_scale)
+    else:
+        share = 100.0 * abs(row["difference"]) / abs(figure)
     return fmt(share, 2 if share < 0.1 else 1, "percent")
 
 
@@ -353,16 +402,36 @@ def materiality(get: Getter = from_disk) -> dict[str, float]:
 
     base = gross_operating_income(get) / 1000.0
     overall = base * MATERIALITY_PCT / 100.0
-    return {"base": base, "overall": overall, "trivial": overall * TRIVIAL_SHARE_PCT / 100.0}
+    return {"base": base, "overall": overall, "performance": overall * PERFORMANCE_PCT / 100.0,
+            "trivial": overall * TRIVIAL_SHARE_PCT / 100.0}  # fmt: skip
 
 
 def level(size_nok_million: float, thresholds: Mapping[str, float]) -> str:
-    """Where a finding's size stands against the thresholds (``QUALITATIVE`` when it is not in NOK)."""
+    """Where a size stands against the thresholds by size alone (``QUALITATIVE`` when it is not in NOK)."""
     if size_nok_million is None or math.isnan(size_nok_million):
         return QUALITATIVE
     if size_nok_million >= thresholds["overall"]:
         return MATERIAL
     return BELOW_MATERIALITY if size_nok_million > thresholds["trivial"] else TRIVIAL
+
+
+def weigh(finding: Finding, size_nok_million: float, thresholds: Mapping[str, float]) -> str:
+    """A finding's materiality, size and nature together (ISA 320/450): a finding that is not a
+    misstatement (scope, unstated) is not weighed; a money finding is placed by its size, then moved
+    by its qualitative factors (``FACTORS``: a fiscal-rule indicator is material whatever its size;
+    a cell that flows into no total, or a wrong label on a right amount, one level lower); a finding
+    not in NOK is material by nature when it is a key figure, otherwise not."""
+    if finding.verdict not in CONTRADICTED:
+        return NOT_WEIGHED
+    by_size = level(size_nok_million, thresholds)
+    if by_size == QUALITATIVE:
+        weighty = {"key-figure", "fiscal-rule"} & set(finding.qualitative)
+        return BY_NATURE_MATERIAL if weighty else BY_NATURE_NOT
+    if "fiscal-rule" in finding.qualitative:
+        return MATERIAL
+    lower = sum(f in finding.qualitative for f in ("no-total", "label-only"))
+    order = [MATERIAL, BELOW_MATERIALITY, TRIVIAL]
+    return order[min(order.index(by_size) + lower, len(order) - 1)]
 
 
 def _first_line(lines: str) -> int | None:
@@ -408,6 +477,13 @@ def _size_in_million(row: pd.Series) -> float:
     return float("nan") if scale is None else abs(float(row["difference"])) * scale / 1000.0
 
 
+def _printed_million(finding: Finding, row: pd.Series) -> float:
+    """The figure named as wrong in NOK million (NaN when it is not an amount)."""
+    figure, unit = _named_figure(finding, row)
+    scale = IN_NOK_THOUSAND.get(unit)
+    return float("nan") if scale is None or str(row["unit"]) == CLAIM_UNIT else figure * scale / 1000.0
+
+
 def _members(assigned: pd.DataFrame, finding: Finding) -> pd.DataFrame:
     return assigned[assigned["finding_id"] == finding.finding_id]
 
@@ -435,10 +511,13 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
         "printed_text": render(finding.figure, checks)
         if finding.figure
         else ("" if unit == CLAIM_UNIT else fmt(size["printed"], int(size["decimals"]), unit)),
-        "relative_text": "" if nil else _relative(size),
+        "relative_text": "" if nil else _relative(size, finding),
         "unit": unit,
         "size_nok_million": million,
-        "materiality": "" if finding.is_estimate else level(million, thresholds),
+        "printed_nok_million": _printed_million(finding, size),
+        "materiality": "" if finding.is_estimate else weigh(finding, million, thresholds),
+        "materiality_by_size": "" if finding.is_estimate else level(million, thresholds),
+        "qualitative": "; ".join(FACTORS[f] for f in finding.qualitative),
         "source_lines": _lines(members),
         "section": where.get("section", ""),
         "caption": where.get("caption", ""),
@@ -488,29 +567,64 @@ def estimates(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd
                   "explanation", "check_ids", "code_urls"]]  # fmt: skip
 
 
-LETTER_COLUMNS = ["rank", "finding_id", "figure", "should_read", "section", "caption", "search", "line",
-                  "verdict", "nature", "size_nok_million", "materiality"]  # fmt: skip
+LETTER_COLUMNS = ["rank", "finding_id", "figure", "printed_nok_million", "printed_form", "should_read", "section",
+                  "caption", "search", "line", "verdict", "nature", "size_nok_million", "size_text", "materiality",
+                  "qualitative", "owner", "response"]  # fmt: skip
+# Nobody at the municipality has answered the book yet; the letter says so rather than leave a blank.
+NO_RESPONSE = "not yet received"
 
 
 def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
     """The management letter: the corrections the book recommends, one per finding that says what the
-    report should read, ranked as an auditor would: material first, then by size in NOK (errors before
-    inconsistencies at equal weight), then those not in NOK, errors first."""
-    frame = table(checks, findings)
+    report should read (every error and inconsistency does: a test holds it), ranked as an auditor
+    would: by materiality (size and qualitative factors, :func:`weigh`), within a level by size in NOK,
+    and among findings not in NOK by their size in their own unit (percentage points before head
+    counts before claims), errors before inconsistencies at equal weight. Money figures are given in
+    NOK million; a figure that is not an amount in its printed form, in a column of its own."""
+    frame = _rows(checks, findings, estimates=False)
     frame = frame[frame["should_read"] != ""].copy()
-    printed = _rows(checks, findings, estimates=False).set_index("finding_id")["printed_text"]
-    described = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
-    # The printed figure itself where the finding is a figure, then which figure and where it stands.
-    frame["figure"] = [
-        f"{printed[fid]}: {text}" if printed[fid] else text
-        for fid, text in zip(frame["finding_id"], described, strict=True)
-    ]
+    frame["figure"] = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
+    money = frame["printed_nok_million"].notna()
+    frame["printed_form"] = frame["printed_text"].where(~money, "")
+    frame["owner"] = [f"the authors of «{s.split(' › ')[0]}»" for s in frame["section"]]
+    frame["response"] = NO_RESPONSE
     frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LEVELS)})
     frame["_verdict"] = frame["verdict"].map({"error": 0, "inconsistency": 1}).fillna(2)
     frame["_size"] = -frame["size_nok_million"].fillna(0)
-    frame = frame.sort_values(["_level", "_size", "_verdict", "finding_id"], kind="stable").reset_index(drop=True)
+    # Not in NOK: percentage points first (largest first), then counts, then claims (no size).
+    kind = frame["unit"].map(lambda u: 0 if u in ("percent", "%") else 2 if u == CLAIM_UNIT else 1)
+    frame["_kind"] = kind.where(frame["size_nok_million"].isna(), 0)
+    frame["_own"] = -frame["size"].where(frame["size_nok_million"].isna(), 0).fillna(0)
+    keys = ["_level", "_size", "_kind", "_own", "_verdict", "finding_id"]
+    frame = frame.sort_values(keys, kind="stable").reset_index(drop=True)
     frame["rank"] = range(1, len(frame) + 1)
     return frame[LETTER_COLUMNS]
+
+
+AGGREGATION_COLUMNS = ["group", "findings", "total_nok_million", "against", "threshold_nok_million", "exceeds"]
+
+
+def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.DataFrame:
+    """The schedule of uncorrected misstatements (ISA 450): the money findings the report contradicts
+    itself in (errors and inconsistencies; scope and unstated are not misstatements), summed by group:
+    the clearly trivial ones against the clearly-trivial line, the rest against performance
+    materiality, and all of them against overall materiality. The size of an inconsistency is the gap
+    between two printed figures, at most what either is misstated by, so each total is an upper bound."""
+    money = register[register["verdict"].isin(CONTRADICTED) & register["size_nok_million"].notna()]
+    trivial = money["materiality_by_size"] == TRIVIAL
+    groups = [
+        ("clearly trivial by size", money[trivial], "clearly trivial", thresholds["trivial"]),
+        ("above the clearly-trivial line by size", money[~trivial], "performance materiality",
+         thresholds["performance"]),
+        ("all uncorrected misstatements in NOK", money, "overall materiality", thresholds["overall"]),
+    ]  # fmt: skip
+    rows = [
+        {"group": name, "findings": len(part), "total_nok_million": float(part["size_nok_million"].sum()),
+         "against": against, "threshold_nok_million": limit,
+         "exceeds": bool(part["size_nok_million"].sum() >= limit)}
+        for name, part, against, limit in groups
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=AGGREGATION_COLUMNS)
 
 
 def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[str, int]:
@@ -526,7 +640,14 @@ def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[
     out["contradicted"] = out["error"] + out["inconsistency"]
     out["not_contradicted"] = out["scope"] + out["unstated"]
     out |= {f"nature_{nature}": int((frame["nature"] == nature).sum()) for nature in NATURES}
-    out |= {f"level_{lvl.replace(' ', '_')}": int((frame["materiality"] == lvl).sum()) for lvl in LEVELS}
+    out |= {f"level_{LEVEL_KEYS[lvl]}": int((frame["materiality"] == lvl).sum()) for lvl in LEVELS}
+    out["moved_by_factors"] = int(
+        (
+            (frame["materiality"] != frame["materiality_by_size"])
+            & frame["size_nok_million"].notna()
+            & frame["verdict"].isin(CONTRADICTED)
+        ).sum()
+    )
     out["book_estimates"] = len(estimates(checks, findings))
     out["corrections"] = len(letter(checks, findings))
     out["improbable"] = int(((checks["status"] == ROUNDING) & (checks["p_rounding"] < IMPROBABLE_P)).sum())

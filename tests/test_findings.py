@@ -60,8 +60,9 @@ def test_a_sum_of_n_rounded_figures_may_be_off_by_n_plus_one_halves(printed, rec
 
 
 def test_a_total_of_one_printed_row_is_a_restatement_with_no_band():
-    # One unit below its one row: the row's figure cut rather than rounded (both rounded from kroner).
-    assert _sum(16482, 16483, 1) == TRUNCATED
+    # A Sum of one row in the same table and unit is rounded from the same amount as the row: no cut, so
+    # one unit below it is a discrepancy (2B's «Prosjekt mangler», issue 24's audit round 1).
+    assert _sum(16482, 16483, 1) == DISCREPANCY
     assert _sum(16483, 16482, 1) == DISCREPANCY  # above its row: not a cut
     assert _sum(16482, 16484, 1) == DISCREPANCY
     assert _sum(16482, 16482.4, 1) == EXACT
@@ -114,13 +115,26 @@ def test_a_sum_of_finer_figures_has_only_their_rounding_besides_its_own():
     assert _sum(56.1, 56.0480, 3, decimals=1, input_decimals=3) == DISCREPANCY
 
 
+def test_a_truncation_allows_half_the_restated_figures_own_unit_only_where_given():
+    """Data and methods: a cut figure may lie up to one printed unit plus half a unit of the table's figure
+    below it. The half unit is the table figure's (``source_decimals``), not the printed figure's."""
+    assert classify(113.2, 113.3, 1, RESTATEMENT, source_decimals=1) == TRUNCATED  # 113.26 behind 113.3
+    assert classify(113.2, 113.31, 1, RESTATEMENT, source_decimals=3) == DISCREPANCY  # 113.3095 at least: 113.3
+    assert classify(1.618, 1.619, 3, RESTATEMENT, source_decimals=3) == TRUNCATED  # P03: 1 618 6xx kroner
+    assert classify(1.618, 1.6195, 3, RESTATEMENT, source_decimals=3) == DISCREPANCY
+    assert classify(605, 605.694, 0, RESTATEMENT) == TRUNCATED  # under one unit: a cut with no half unit
+    frame = checks.run()
+    restated = frame[(frame["kind"] == RESTATEMENT) & (frame["status"] == TRUNCATED)]
+    assert len(restated) and (restated["input_decimals"] != "").all()  # each gives its table's decimals
+
+
 @pytest.mark.parametrize(
     ("printed", "recomputed", "decimals", "status"),
     [
         (603.0, 603.023, 1, EXACT),
         (113.2, 113.261, 1, TRUNCATED),  # cut at the printed digit, not rounded
         (-113.2, -113.261, 1, TRUNCATED),
-        (113.2, 113.3, 1, TRUNCATED),  # one unit up: the figure behind 113.3 may be 113.26, cut to 113.2
+        (113.2, 113.3, 1, DISCREPANCY),  # one unit up, the restated figure's own unit not given: not a cut
         (113.2, 113.4, 1, DISCREPANCY),  # two units: neither
         (113.3, 113.2, 1, DISCREPANCY),  # larger than the figure it restates: not a cut
         (603.2, 603.023, 1, DISCREPANCY),  # no band for a restatement
@@ -222,7 +236,7 @@ def test_counts_separate_contradictions_from_the_rest(all_checks):
     assert counts["contradicted"] + counts["not_contradicted"] == counts["findings"] > 0
     assert sum(counts[s] for s in checks.STATUSES) == counts["checks"] == len(all_checks)
     assert sum(counts[f"nature_{n}"] for n in findings.NATURES) == counts["findings"]
-    levels = [f"level_{lvl.replace(' ', '_')}" for lvl in findings.LEVELS]
+    levels = [f"level_{findings.LEVEL_KEYS[lvl]}" for lvl in findings.LEVELS]
     assert sum(counts[key] for key in levels) == counts["findings"]
 
 
@@ -248,13 +262,44 @@ def test_materiality_is_a_share_of_gross_operating_income_and_places_each_findin
     assert thresholds["overall"] == pytest.approx(thresholds["base"] * findings.MATERIALITY_PCT / 100)
     assert thresholds["trivial"] == pytest.approx(thresholds["overall"] * findings.TRIVIAL_SHARE_PCT / 100)
     register = findings.table(all_checks)
+    by_id = {f.finding_id: f for f in findings.load()}
     for _, row in register.iterrows():
         expected = findings.level(row["size_nok_million"], thresholds)
-        assert row["materiality"] == expected, row["finding_id"]
+        assert row["materiality_by_size"] == expected, row["finding_id"]
+        assert row["materiality"] == findings.weigh(by_id[row["finding_id"]], row["size_nok_million"], thresholds)
         money = row["unit"] in checks.IN_NOK_THOUSAND and row["size_text"] != ""
-        assert (row["materiality"] != findings.QUALITATIVE) == money, row["finding_id"]
+        assert (row["materiality_by_size"] != findings.QUALITATIVE) == money, row["finding_id"]
+        if row["verdict"] not in findings.CONTRADICTED:  # scope and unstated are out of the counts
+            assert row["materiality"] == findings.NOT_WEIGHED, row["finding_id"]
     assert findings.level(thresholds["overall"], thresholds) == findings.MATERIAL
     assert findings.level(thresholds["trivial"], thresholds) == findings.TRIVIAL
+
+
+def test_qualitative_factors_move_findings_as_stated(all_checks):
+    """A fiscal-rule indicator is material whatever its size; a cell that flows into no total, or a
+    wrong label on a right amount, is one level lower; a key figure not in NOK is material by nature."""
+    thresholds = findings.materiality()
+    by_id = {f.finding_id: f for f in findings.load()}
+    surplus = by_id["drift-original-budget-surplus"]
+    assert "fiscal-rule" in surplus.qualitative
+    assert findings.weigh(surplus, thresholds["trivial"] / 2, thresholds) == findings.MATERIAL
+    typo = by_id["drift-loan-fund-interest-budget"]
+    assert findings.weigh(typo, 2 * thresholds["overall"], thresholds) == findings.BELOW_MATERIALITY
+    plain = replace(typo, qualitative=())
+    assert findings.weigh(plain, 2 * thresholds["overall"], thresholds) == findings.MATERIAL
+    share = by_id["pers-part-time-women-text"]
+    assert findings.weigh(share, float("nan"), thresholds) == findings.BY_NATURE_MATERIAL
+    assert findings.weigh(replace(share, qualitative=()), float("nan"), thresholds) == findings.BY_NATURE_NOT
+
+
+def test_the_aggregation_schedule_sums_the_uncorrected_misstatements(all_checks):
+    register = findings.table(all_checks)
+    thresholds = findings.materiality()
+    schedule = findings.aggregation(register, thresholds).set_index("group")
+    money = register[register["verdict"].isin(findings.CONTRADICTED) & register["size_nok_million"].notna()]
+    assert schedule["findings"].iloc[0] + schedule["findings"].iloc[1] == schedule["findings"].iloc[2] == len(money)
+    assert schedule["total_nok_million"].iloc[2] == pytest.approx(money["size_nok_million"].sum())
+    assert (schedule["exceeds"] == (schedule["total_nok_million"] >= schedule["threshold_nok_million"])).all()
 
 
 def test_the_management_letter_ranks_the_corrections(all_checks):
@@ -263,12 +308,19 @@ def test_the_management_letter_ranks_the_corrections(all_checks):
     order = letter["materiality"].map({lvl: i for i, lvl in enumerate(findings.LEVELS)})
     assert order.is_monotonic_increasing
     for level, group in letter.groupby("materiality"):
-        if level != findings.QUALITATIVE:
+        if group["size_nok_million"].notna().all():
             assert group["size_nok_million"].is_monotonic_decreasing, level
     assert (letter["should_read"] != "").all() and (letter["search"] != "").all()
+    assert (letter["response"] == findings.NO_RESPONSE).all() and (letter["owner"] != "").all()
+    # One unit per column: money in NOK million, the printed form only where the figure is not money.
+    money = letter["printed_nok_million"].notna()
+    assert (letter.loc[money, "printed_form"] == "").all()
     register = findings.table(all_checks)
     wanted = register.loc[register["should_read"] != "", "finding_id"]
     assert set(letter["finding_id"]) == set(wanted)
+    # Every error and inconsistency is a recommended correction.
+    contradicted = register.loc[register["verdict"].isin(findings.CONTRADICTED), "finding_id"]
+    assert set(contradicted) <= set(letter["finding_id"])
 
 
 def _source_text() -> str | None:
@@ -295,6 +347,28 @@ def test_every_locator_can_be_found_in_the_report(all_checks):
     assert not missing, f"locators not printed in the report: {missing}"
 
 
+# A search string must stand within this many lines of the finding's line, and find at most this many
+# places in the whole report, to lead a reader of the PDF to the figure.
+NEAR_LINES, AT_MOST_HITS = 40, 3
+
+
+def test_each_finding_search_string_stands_near_its_line_and_is_specific(all_checks):
+    path = Path(os.environ.get("AARSEVALUERING_SOURCE", REPO.parent / "shared" / "source" / "aarsevaluering-2023.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    whole = " ".join(" ".join(lines).split())
+    register = findings.table(all_checks)
+    far, vague = [], []
+    for _, row in register.iterrows():
+        wanted = " ".join(row["search"].split())
+        line = int(re.search(r"\d+", str(row["line"])).group())
+        window = " ".join(" ".join(lines[max(0, line - 1 - NEAR_LINES) : line + NEAR_LINES]).split())
+        if wanted not in window:
+            far.append(f"{row['finding_id']}: «{wanted}» not within {NEAR_LINES} lines of {line}")
+        if whole.count(wanted) > AT_MOST_HITS:
+            vague.append(f"{row['finding_id']}: «{wanted}» found {whole.count(wanted)} times")
+    assert not far and not vague, "\n".join(far + vague)
+
+
 def test_finding_boxes_show_check_ids_locator_permalink_and_code_links(all_checks):
     register = findings.table(all_checks)
     markup = findings.boxes(register)
@@ -311,7 +385,7 @@ def test_finding_boxes_show_check_ids_locator_permalink_and_code_links(all_check
 def test_every_check_links_to_the_function_that_makes_it(all_checks):
     for name in sorted(set(all_checks["identity"])):
         url = checks.identity_url(name)
-        path, line = url.split("/blob/main/")[1].split("#L")
+        path, line = re.split(r"/blob/v[\d.]+/", url)[1].split("#L")
         source = (REPO / path).read_text(encoding="utf-8").splitlines()
         assert source[int(line) - 1].startswith(f"def {name.rsplit('.', 1)[1]}("), url
 
@@ -342,7 +416,7 @@ def test_the_audit_command_writes_every_check_and_every_finding(all_checks):
         assert noisy.empty, f"{column}: {list(noisy[:3])}"
     decimals = by_check["printed"].map(lambda v: len(repr(v).split(".")[1].rstrip("0")) if "." in repr(v) else 0)
     assert (decimals <= by_check["decimals"].clip(lower=0)).all()
-    assert by_check["code_url"].str.contains(r"/blob/main/aarsevaluering/identities/\w+\.py#L\d+$").all()
+    assert by_check["code_url"].str.contains(r"/blob/v\d+\.\d+\.\d+/aarsevaluering/identities/\w+\.py#L\d+$").all()
 
 
 def test_readme_states_the_counts(all_checks):
@@ -354,15 +428,17 @@ def test_readme_states_the_counts(all_checks):
         r"(\d+) discrepancies\. The discrepancies come down to \*\*(\d+) findings\*\*: (\d+) errors and (\d+) "
         r"inconsistencies, where the report contradicts itself, and (\d+) of scope and (\d+) unstated, where it "
         r"does not; (\d+) more entries are the book's own estimates, listed apart\. Against materiality, (\d+) "
-        r"findings are material, (\d+) lie between materiality and the clearly-trivial line, (\d+) are clearly "
-        r"trivial and (\d+) are not in kroner\.",
+        r"findings are material, (\d+) lie between materiality and the clearly-trivial line and (\d+) are clearly "
+        r"trivial; of those not in kroner, (\d+) are material by nature and (\d+) are not; (\d+) are not weighed "
+        r"\(scope, unstated\)\.",
         readme,
     )
     assert stated, "README.md no longer states the counts of checks and findings"
     counts = findings.counts(all_checks)
     keys = ["checks", "exact", "rounding", "truncated", "estimate", "discrepancy", "findings", "error",
             "inconsistency", "scope", "unstated", "book_estimates", "level_material", "level_below_materiality",
-            "level_clearly_trivial", "level_not_in_NOK"]  # fmt: skip
+            "level_clearly_trivial", "level_by_nature_material", "level_by_nature_not_material",
+            "level_not_weighed"]  # fmt: skip
     assert [int(g) for g in stated.groups()] == [counts[k] for k in keys], f"README.md states {stated.groups()}"
 
 

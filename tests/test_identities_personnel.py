@@ -101,10 +101,12 @@ def test_expected_classes(printed):
         "pers_average_pay_total.avg_pay_all.weighted": checks.ESTIMATE,
         # 88.50 % printed for both years cannot contradict a rise smaller than its last digit
         "pers_full_time_share.claim.avg_position_size_rose": checks.EXACT,
-        "pers_turnover_by_area.claim.above_sector": checks.ESTIMATE,
+        # graded in 2022, the one year both are printed for: 11.0 % against the sector's 11 % is not higher
+        "pers_turnover_by_area.claim.above_sector": checks.DISCREPANCY,
         "pers_turnover_by_area.claim.largest_increase": checks.EXACT,
         "pers_aml_breaches_by_area.claim.rose_with_overtime": checks.DISCREPANCY,
-        "pers_gender_by_job_group.claim.top_management_balanced": checks.EXACT,
+        # «toppledelsen» is the book's reading (two job groups pooled): an estimate
+        "pers_gender_by_job_group.claim.top_management_balanced": checks.ESTIMATE,
     }
     for check_id, wanted in expected.items():
         assert status(printed, check_id) == wanted, check_id
@@ -331,3 +333,65 @@ def test_every_breach_type_has_a_family_and_the_changes_add_up():
     assert by_type["share_of_level_pct"].sum() == pytest.approx(100)
     families = pers.breach_change_by_family(checks.from_disk)
     assert families["change"].sum() == by_type["change"].sum()
+
+
+def test_breach_type_key_survives_appended_text():
+    assert pers.breach_type_key("AML timer per 4 uker <b>x</b> (t)") == "AML timer per 4 uker"
+    assert pers.breach_type_key("Søndager på rad (snitt) & more") == "Søndager på rad (snitt)"
+    assert pers.breach_type_key("Søndager på rad") == "Søndager på rad"
+    assert pers.breach_type_key(pers.TOTAL) == pers.TOTAL
+    longer = checks.altered(pers.BREACH_TYPE, "label", "AML timer per 4 uker (hostile)", label="AML timer per 4 uker")
+    by_type = pers.breach_change_by_type(longer)
+    assert by_type["family"].notna().all()
+    assert pers.overtime_against_caps(longer)["breaches_four_weeks"] == pers.overtime_against_caps(checks.from_disk)[
+        "breaches_four_weeks"
+    ]
+
+
+def test_persons_over_the_annual_cap_are_whole_and_each_past_the_cap():
+    caps = pers.overtime_against_caps(checks.from_disk)
+    persons = caps["max_persons_over_cap"]
+    assert persons == int(persons)
+    assert persons * pers.OVERTIME_CAPS["year"]["hours"] <= caps["hours"] < (persons + 1) * pers.OVERTIME_CAPS[
+        "year"
+    ]["hours"]
+
+
+def test_breach_benchmark_counts_only_areas_that_register():
+    bph = pers.breach_intensity(checks.from_disk)
+    counted = bph[(bph["row_kind"] == "item") & (bph["registered"] == "yes")]
+    total = bph[bph["row_kind"] == "total"].iloc[0]
+    expected = 1000 * counted["breaches_2023"].astype(float).sum() / counted["overtime_hours_2023"].astype(float).sum()
+    assert float(total["per_1000_hours_2023"]) == pytest.approx(expected)
+    assert pers.breach_rate_all_areas(checks.from_disk) < float(total["per_1000_hours_2023"])
+    # more breaches in the schools, which do not register, leave the benchmark unchanged
+    schools = checks.altered(pers.BREACH_AREA, "breaches_2023", 500, add=True, label="P01 Skole")
+    again = pers.breach_intensity(schools)
+    assert float(again[again["row_kind"] == "total"].iloc[0]["per_1000_hours_2023"]) == pytest.approx(expected)
+
+
+def test_pay_split_on_both_yardsticks_multiplies_to_the_raw_ratio():
+    parts = pers.pay_decomposition(checks.from_disk)
+    assert parts["within_groups_w"] * parts["mix_groups_w"] / 100 == pytest.approx(parts["weighted_groups"])
+    assert parts["within_groups_w"] != pytest.approx(parts["within_groups"])
+    same = pers.pay_decomposition(edited(pers.PAY, lambda f: f.assign(avg_pay_women=f["avg_pay_men"])))
+    assert same["within_groups_w"] == pytest.approx(100)
+
+
+def test_pay_shortfall_nets_the_groups_where_women_earn_more():
+    frame = pers.pay_shortfall(checks.from_disk)
+    assert frame["shortfall"].is_monotonic_decreasing
+    gross = frame.loc[frame["shortfall"] > 0, "shortfall"].sum()
+    assert frame["shortfall"].sum() < gross
+    equal = pers.pay_shortfall(edited(pers.PAY, lambda f: f.assign(avg_pay_women=f["avg_pay_men"])))
+    assert equal["shortfall"].abs().sum() == 0
+
+
+@pytest.mark.parametrize(("value", "other", "word"), [(11.0, 11, "level with"), (12.4, 11, "above"), (10, 11, "below")])
+def test_compare_word(value, other, word):
+    assert pers.compare_word(value, other) == word
+
+
+def test_every_or_count():
+    assert pers.every_or_count(7, 7, "age group") == "in every age group"
+    assert pers.every_or_count(6, 7, "age group") == "in 6 of 7 age groups"
