@@ -194,8 +194,9 @@ def test_result_quality_takes_out_the_net_premium_deviation_and_the_bound_funds(
     assert quality.loc["Without the extra state income (foreword)", "nok_thousand"] == pytest.approx(booked - 87000)
     income = dr.gross_operating_income(checks.from_disk)
     assert quality["to_target"].tolist() == pytest.approx((income * 0.0175 - quality["nok_thousand"]).tolist())
-    # Figures the report states are not marked as the book's estimates; the others are.
-    assert quality["estimate"].tolist() == [False, True, False, True, True]
+    assert quality.loc["Without the extra dividend", "nok_thousand"] == pytest.approx(booked - 130000)
+    # Only the booked result's share is the report's; every other share rests on the book's inferred income.
+    assert quality["estimate"].tolist() == [False, True, True, True, True, True]
 
 
 def test_result_quality_follows_the_pension_table():
@@ -239,3 +240,51 @@ def test_self_cost_deficits_roll_forward_and_a_wrong_figure_is_caught():
     prose.loc[prose["label"] == "sewage_self_cost_interest", "value"] = 2.6
     altered = checks.run(CH, get=getter({dr.PROSE: prose}), only=["prose_figures"]).set_index("check_id")
     assert altered.loc[f"{dr.PROSE}.sewage_self_cost_deficit_carried_out.6425", "status"] == "discrepancy"
+
+
+def test_net_cost_without_bound_fund_provisions_takes_out_the_swing():
+    """D08's net bound-fund movement went from a net use (2022) to a net provision (2023): taking it out
+    of D01's cost lowers the growth by the swing."""
+    flows = dr.free_income_vs_cost(checks.from_disk).set_index("item")
+    swing = dr.bound_funds_net(checks.from_disk) - dr.bound_funds_net(checks.from_disk, "actual_2022")
+    assert swing == pytest.approx(20517 - (72117 - 99890))
+    spent, d01 = flows.loc[dr.NET_COST_SPENT], flows.loc["Programme areas' net cost"]
+    assert spent["change"] == pytest.approx(d01["change"] - swing)
+    assert free_gap(flows, dr.NET_COST_SPENT) == pytest.approx(free_gap(flows, "Programme areas' net cost") - swing)
+
+
+def free_gap(flows, item):
+    return flows.loc[item, "change"] - flows.loc["Free income (tax + block grant)", "change"]
+
+
+def test_gap_offsets_other_income_fell_and_dividends_rose():
+    gap = dr.gap_offsets(checks.from_disk)
+    assert gap["other_change"] == pytest.approx(386235 - 504402)
+    assert gap["enterprises_change"] == pytest.approx(-(302435 - 106651))
+    assert gap["dividends_change"] == pytest.approx(260184 - 147614)
+    assert gap["result_2022"] == pytest.approx(466583) and gap["result_2023"] == pytest.approx(78327)
+    d05 = checks.from_disk(dr.D05)
+    d05.loc[d05["label"] == "Utbytte", "actual_2023"] -= 1000  # a million more dividend
+    assert dr.gap_offsets(getter({dr.D05: d05}))["dividends_change"] == pytest.approx(gap["dividends_change"] + 1000)
+
+
+def test_the_fund_fall_paid_the_transfer_rest_and_the_bound_provisions():
+    split = dr.fund_fall_split(checks.from_disk)
+    assert split["transfer_rest"] == pytest.approx(295846 - 78327)
+    assert split["transfer_rest"] + split["bound_net"] == pytest.approx(split["net_draw"])
+    d08 = checks.from_disk(dr.D08)
+    d08.loc[d08["label"] == dr.TO_INVESTMENT, "actual_2023"] += 500
+    altered = dr.fund_fall_split(getter({dr.D08: d08}))
+    assert altered["transfer_rest"] + altered["bound_net"] != pytest.approx(altered["net_draw"])
+
+
+def test_central_cost_growth_without_depreciation():
+    growth = dr.central_cost_growth(checks.from_disk)
+    assert growth["total_change"] == pytest.approx(1266966 - 1087607)
+    assert growth["without_depreciation_change"] == pytest.approx(179359 - (326650 - 306070))
+    assert growth["rent_change"] == pytest.approx(777903 - 641821)
+
+
+def test_the_formannskap_gap_is_in_the_accounts_columns():
+    gap = dr.committee_accounts_gap(checks.from_disk)
+    assert gap["actual_2023"] != 0 and gap["actual_2022"] != 0

@@ -1634,11 +1634,13 @@ def result_quality(get: Getter) -> pd.DataFrame:
     """The quality of the year's result: the net operating result as booked, without the net premium
     deviation (the premium deviation credited less the amortisation charged, D04), without the net
     provisions to bound funds (D08, the measure the report itself gives at lines 2719–2724), without
-    both, and, beside them, without the extra state income the foreword names (lines 9–11; the report
-    does not say how it overlaps the others, so it is not combined with them). One row per measure:
+    both, without the extraordinary dividend booked in 2023 (line 2061), and, beside them, without the
+    extra state income the foreword names (lines 9–11; the report does not say how it overlaps the others,
+    so it is not combined with them). One row per measure:
     ``measure``, ``nok_thousand``, ``pct_of_income`` (of gross operating income, inferred from D09),
     ``to_target`` (NOK thousand still needed to reach the target, negative when above it) and
-    ``estimate`` (False for figures the report states: the booked result and the bound-fund measure)."""
+    ``estimate`` (False only for the booked result, whose share the report also states; the bound-fund
+    measure's NOK figure is the report's, but its share rests on the book's inferred income)."""
     from .pensjon import net_premium_deviation  # the pension chapter's figure, defined once
 
     income = gross_operating_income(get)
@@ -1646,11 +1648,13 @@ def result_quality(get: Getter) -> pd.DataFrame:
     premium = net_premium_deviation(get)
     bound = bound_funds_net(get)
     state = 1000.0 * _p(_prose(get), "state_extra_income_for_2024_costs")
+    dividend = 1000.0 * _p(_prose(get), "extraordinary_dividend_2023")
     rows = [
         ("As booked", surplus, False),
         ("Without the net premium deviation", surplus - premium, True),
-        ("Without the net provisions to bound funds", surplus - bound, False),
+        ("Without the net provisions to bound funds", surplus - bound, True),
         ("Without both", surplus - premium - bound, True),
+        ("Without the extra dividend", surplus - dividend, True),
         ("Without the extra state income (foreword)", surplus - state, True),
     ]
     required = income * TARGET_RESULTATGRAD_PCT / 100.0
@@ -1686,9 +1690,13 @@ def central_cost_reserves(get: Getter) -> dict[str, float]:
 RESERVE_LABELS = ("Lønnsreserve", "Avsetninger flyktninger", "Avsetning priskompensasjon")
 
 
+NET_COST_SPENT = "Net cost without net bound-fund provisions"
+
+
 def free_income_vs_cost(get: Getter) -> pd.DataFrame:
     """Free income in the national statistics' sense (income and wealth tax and the block grant, D02)
-    from 2022 to 2023 against the programme areas' net cost (D01's total): ``item``, ``y2022``,
+    from 2022 to 2023 against the programme areas' net cost (D01's total), and that cost without the net
+    provisions to bound funds (D08; the book's estimate, :data:`NET_COST_SPENT`): ``item``, ``y2022``,
     ``y2023`` (NOK thousand, income positive), ``change`` (NOK thousand) and ``change_pct``."""
     d02, d01 = get(D02), get(D01)
     tax = [-value(d02, c, label="Skatt på inntekt og formue") for c in ("actual_2022", "actual_2023")]
@@ -1700,6 +1708,10 @@ def free_income_vs_cost(get: Getter) -> pd.DataFrame:
         ("Free income (tax + block grant)", tax[0] + grant[0], tax[1] + grant[1]),
         ("Programme areas' net cost", *cost),
     ]
+    # D01 counts the areas' provisions to bound funds as cost. On the book's bridge assumption (all of
+    # D08's net provisions are the areas'), the cost they spent is D01 less those net provisions.
+    bound = [bound_funds_net(get, c) for c in ("actual_2022", "actual_2023")]
+    rows.append((NET_COST_SPENT, cost[0] - bound[0], cost[1] - bound[1]))
     frame = pd.DataFrame(rows, columns=["item", "y2022", "y2023"])
     frame["change"] = frame["y2023"] - frame["y2022"]
     frame["change_pct"] = 100.0 * frame["change"] / frame["y2022"]
@@ -1734,6 +1746,73 @@ def programme_growth(get: Getter) -> pd.DataFrame:
                   "deviation_nok", "deviation_pct"]].copy()  # fmt: skip
     frame["growth_pct"] = 100.0 * (frame["actual_2023"] / frame["actual_2022"] - 1.0)
     return frame.reset_index(drop=True)
+
+
+def gap_offsets(get: Getter) -> dict[str, float]:
+    """What met the gap between free income and the programme areas' cost from 2022 to 2023 (NOK
+    thousand, a rise positive): the other central income of D02 (all rows but tax and block grant), the
+    transfer from the municipal enterprises within it, dividends (D05) and the net operating result (D08,
+    surplus positive)."""
+    d02, d05 = get(D02), get(D05)
+
+    def other(column: str) -> float:
+        total = value(d02, column, row_kind="total")
+        return -(
+            total - value(d02, column, label="Skatt på inntekt og formue") - value(d02, column, label="Rammetilskudd")
+        )
+
+    enterprises = [-value(d02, c, label="Overføring fra kommunale foretak") for c in ("actual_2022", "actual_2023")]
+    dividends = [-value(d05, c, label="Utbytte") for c in ("actual_2022", "actual_2023")]
+    return {
+        "other_2022": other("actual_2022"),
+        "other_2023": other("actual_2023"),
+        "other_change": other("actual_2023") - other("actual_2022"),
+        "enterprises_change": enterprises[1] - enterprises[0],
+        "dividends_2022": dividends[0],
+        "dividends_2023": dividends[1],
+        "dividends_change": dividends[1] - dividends[0],
+        "result_2022": net_operating_surplus(get, "actual_2022"),
+        "result_2023": net_operating_surplus(get),
+    }
+
+
+def fund_fall_split(get: Getter) -> dict[str, float]:
+    """What the discretionary fund's net fall in 2023 paid for (D08, NOK thousand): the part of the
+    transfer to investment the surplus did not cover, and the net provisions to bound funds. The two add
+    up to the net draw (use less provisions) whenever D08's dispositions add up to the result."""
+    d08 = get(D08)
+    transfer = value(d08, "actual_2023", label=TO_INVESTMENT)
+    surplus = net_operating_surplus(get)
+    net_draw = -(value(d08, "actual_2023", label=DISP_USE) + value(d08, "actual_2023", label=DISP_ADD))
+    return {
+        "transfer": transfer,
+        "surplus": surplus,
+        "transfer_rest": transfer - surplus,
+        "bound_net": bound_funds_net(get),
+        "net_draw": net_draw,
+    }
+
+
+def central_cost_growth(get: Getter) -> dict[str, float]:
+    """D03's central costs from 2022 to 2023 (NOK thousand): the total, the total without depreciation
+    (which the accounts neutralise) and rent and cleaning, the largest row."""
+    d03 = get(D03)
+    out = {}
+    for key, pick in (("total", {"row_kind": "total"}), ("depreciation", {"label": "Avskrivninger"}),
+                      ("rent", {"label": "Husleie og renhold"})):  # fmt: skip
+        out[f"{key}_2022"] = value(d03, "actual_2022", **pick)
+        out[f"{key}_2023"] = value(d03, "actual_2023", **pick)
+    out["total_change"] = out["total_2023"] - out["total_2022"]
+    out["without_depreciation_change"] = out["total_change"] - (out["depreciation_2023"] - out["depreciation_2022"])
+    out["rent_change"] = out["rent_2023"] - out["rent_2022"]
+    return out
+
+
+def committee_accounts_gap(get: Getter, committee: str = "Formannskap") -> dict[str, float]:
+    """A committee's D01 accounts less the sum of its programme areas' accounts, 2022 and 2023 (NOK
+    thousand); non-zero means the gap lies in the accounts columns, not only in a budget."""
+    roll = committee_rollup(get).set_index("committee")
+    return {c: float(roll.loc[committee, f"{c}_gap"]) for c in ("actual_2022", "actual_2023")}
 
 
 # ---------------------------------------------------------------------------------------------
