@@ -343,18 +343,21 @@ def test_breach_type_key_survives_appended_text():
     longer = checks.altered(pers.BREACH_TYPE, "label", "AML timer per 4 uker (hostile)", label="AML timer per 4 uker")
     by_type = pers.breach_change_by_type(longer)
     assert by_type["family"].notna().all()
-    assert pers.overtime_against_caps(longer)["breaches_four_weeks"] == pers.overtime_against_caps(checks.from_disk)[
-        "breaches_four_weeks"
-    ]
+    assert (
+        pers.overtime_against_caps(longer)["breaches_four_weeks"]
+        == pers.overtime_against_caps(checks.from_disk)["breaches_four_weeks"]
+    )
 
 
 def test_persons_over_the_annual_cap_are_whole_and_each_past_the_cap():
     caps = pers.overtime_against_caps(checks.from_disk)
     persons = caps["max_persons_over_cap"]
     assert persons == int(persons)
-    assert persons * pers.OVERTIME_CAPS["year"]["hours"] <= caps["hours"] < (persons + 1) * pers.OVERTIME_CAPS[
-        "year"
-    ]["hours"]
+    assert (
+        persons * pers.OVERTIME_CAPS["year"]["hours"]
+        <= caps["hours"]
+        < (persons + 1) * pers.OVERTIME_CAPS["year"]["hours"]
+    )
 
 
 def test_breach_benchmark_counts_only_areas_that_register():

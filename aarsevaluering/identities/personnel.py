@@ -1651,6 +1651,7 @@ def breach_type_key(label: str) -> str:
     known = [name for name in BREACH_FAMILY if str(label).startswith(name)]
     return max(known, key=len) if known else str(label)
 
+
 # The round-the-clock services the report calls turnustjenester (line 4001): the book's reading, since
 # the report names no areas.
 ROTA_AREAS = ("P04", "P05", "P06")
