@@ -20,6 +20,7 @@ import sys
 import pandas as pd
 
 from . import checks, findings
+from .fmt import fmt, fmt_difference, unit_name
 
 AUDIT_COLUMNS = [
     "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "status",
@@ -115,47 +116,110 @@ def _where(row: pd.Series) -> str:
     return html.escape("; ".join(parts))
 
 
+def _million_cell(x: float) -> str:
+    return "\u2013" if x is None or math.isnan(x) else html.escape(fmt(x, 1))
+
+
 def letter_html(letter: pd.DataFrame) -> str:
-    """The management letter as a table: rank, finding (a link to its box), the figure, where it stands
-    in the published report (and the book's line), what it should read, size and materiality."""
+    """The management letter as a table, one unit per column: rank, finding (a link to its box), which
+    figure, the printed figure in NOK million (money) or as printed (anything else), where it stands in
+    the published report (and the book's line), what it should read, the size in NOK million or, not in
+    NOK, in its own unit, materiality, the owner and management's response."""
     rows = []
     for _, r in letter.iterrows():
         fid = html.escape(r["finding_id"])
-        size = "\u2013" if math.isnan(r["size_nok_million"]) else findings._million_text(r["size_nok_million"])
-        rows.append(
-            f'<tr><td class="number">{r["rank"]}</td><th scope="row"><a href="#finding-{fid}">{fid}</a></th>'
-            f"<td>{html.escape(r['figure'])}</td><td>{_where(r)} (line {html.escape(str(r['line']))})</td>"
-            f'<td>{html.escape(r["should_read"])}</td><td class="number">{size}</td>'
-            f"<td>{html.escape(r['materiality'])}</td></tr>"
-        )
-    headers = ["Rank", "Finding", "Printed figure", "Where (report; line)", "Should read", "Size (NOK million)",
-               "Materiality"]  # fmt: skip
-    return _table("audit-letter", "Management letter: recommended corrections, ranked", headers, rows)
+        money = not math.isnan(r["size_nok_million"])
+        cells = [
+            f'<td class="number">{r["rank"]}</td><th scope="row"><a href="#finding-{fid}">{fid}</a></th>',
+            f"<td>{html.escape(r['figure'])}</td>",
+            f'<td class="number">{_million_cell(r["printed_nok_million"])}</td>',
+            f"<td>{html.escape(r['printed_form']) or chr(0x2013)}</td>",
+            f"<td>{_where(r)} (line {html.escape(str(r['line']))})</td>",
+            f"<td>{html.escape(r['should_read'])}</td>",
+            f'<td class="number">{_million_cell(r["size_nok_million"]) if money else chr(0x2013)}</td>',
+            f"<td>{chr(0x2013) if money else html.escape(r['size_text']) or chr(0x2013)}</td>",
+            f"<td>{html.escape(r['materiality'])}</td>",
+            f"<td>{html.escape(r['owner'])}</td><td>{html.escape(r['response'])}</td>",
+        ]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    headers = ["Rank", "Finding", "Which figure", "Printed (NOK million)", "Printed (not in NOK)",
+               "Where (report; line)", "Should read", "Size (NOK million)", "Size (not in NOK)", "Materiality",
+               "Owner", "Management's response"]  # fmt: skip
+    return _table("audit-letter", "Management letter: recommended corrections, ranked", headers, rows,
+                  "Materiality")  # fmt: skip
+
+
+def aggregation_html(schedule: pd.DataFrame) -> str:
+    """The ISA 450 schedule of uncorrected misstatements: each group's count and total against its line."""
+    rows = [
+        f'<tr><th scope="row">{html.escape(r["group"])}</th><td class="number">{r["findings"]}</td>'
+        f'<td class="number">{_million_cell(r["total_nok_million"])}</td><td>{html.escape(r["against"])}</td>'
+        f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
+        f"<td>{'yes' if r['exceeds'] else 'no'}</td></tr>"
+        for _, r in schedule.iterrows()
+    ]
+    headers = ["Group", "Findings", "Total (NOK million)", "Against", "Line (NOK million)", "At or above the line"]
+    return _table("audit-aggregation", "Uncorrected misstatements in NOK, summed (ISA 450)", headers, rows)
+
+
+def queries_html(frame: pd.DataFrame) -> str:
+    """The improbable sums as queries to the municipality: the check, its gap, band, parts and probability."""
+    rows = [
+        f"<tr><td><code>{html.escape(r['check_id'])}</code><br>{html.escape(r['what'])}</td>"
+        f'<td class="number">{html.escape(fmt(r["printed"], int(r["decimals"]), r["unit"]))}</td>'
+        f'<td class="number">{html.escape(fmt(r["gap"], int(r["decimals"]), r["unit"]))}</td>'
+        f'<td class="number">{r["terms"]}</td>'
+        f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2, "percent"))}</td>'
+        f"<td>{html.escape(str(r['source_lines']))}</td><td>{html.escape(r['question'])}</td></tr>"
+        for _, r in frame.iterrows()
+    ]
+    headers = ["Check", "Printed total", "Gap", "Parts", "Probability", "Report lines", "Query"]
+    return _table("audit-queries", "Queries: totals within rounding whose gap rounding seldom leaves", headers, rows)
+
+
+def _shown_places(value: float, decimals: int, places: int) -> int:
+    """The fewest decimals, from the printed figure's up to ``places``, that show ``value`` as precisely as
+    ``places`` do: no padding zeros (694, not 694.000; 20.82 %, not 20.8200 %)."""
+    if value is None or math.isnan(value):
+        return decimals
+    target = round(float(value), places)
+    return next((p for p in range(decimals, places + 1) if round(float(value), p) == target), places)
 
 
 def every_check_html(frame: pd.DataFrame) -> str:
     """Every check (rows of :func:`audit_checks`): what, printed, recomputed and difference with their
     unit, class, verdict and finding, the report's lines, and a link to the code of its identity."""
-    from .fmt import fmt, fmt_difference
-
     rows = []
     for _, r in frame.iterrows():
-        places = _places(r)
+        # A computed figure (a share, a model) at two digits beyond the printed ones on the page (the CSV
+        # keeps three); a sum or restatement at its parts' precision; no padding zeros either way.
+        places = _places(r) if r["kind"] in (checks.SUM, checks.RESTATEMENT) else int(r["decimals"]) + 2
+        shown = _shown_places(r["recomputed"], int(r["decimals"]), places)
+        if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so / holds or not, no number
+            figures, unit = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"], "claim"
+        else:  # bare numbers, one unit for the row in its own column (never thousands beside millions)
+            figures = [
+                fmt(r["printed"], int(r["decimals"])),
+                fmt(r["recomputed"], shown),
+                fmt_difference(r["difference"], int(r["decimals"])),
+            ]
+            unit = unit_name(r["unit"])
+            if r["unit"] in ("percent", "%"):
+                unit = "% (difference: percentage points)"
         fid = html.escape(r["finding_id"] or "")
         finding = f'<a href="#finding-{fid}">{fid}</a>' if fid else "\u2014"
         verdict = html.escape(r["verdict"]) if fid else "\u2014"
         name = r["code_url"].rsplit("/", 1)[-1]
         cells = [
             f"<td><code>{html.escape(r['check_id'])}</code><br>{html.escape(r['what'])}</td>",
-            f'<td class="number">{html.escape(fmt(r["printed"], int(r["decimals"]), r["unit"]))}</td>',
-            f'<td class="number">{html.escape(fmt(r["recomputed"], places, r["unit"]))}</td>',
-            f'<td class="number">{html.escape(fmt_difference(r["difference"], int(r["decimals"]), r["unit"]))}</td>',
+            *(f'<td class="number">{html.escape(text)}</td>' for text in figures),
+            f"<td>{html.escape(unit)}</td>",
             f"<td>{html.escape(r['chapter'])}</td><td>{html.escape(r['status'])}</td><td>{verdict}</td>",
             f"<td>{finding}</td><td>{html.escape(str(r['source_lines']))}</td>",
             f'<td><a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a></td>',
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    headers = ["Check", "Printed", "Recomputed", "Difference", "Chapter", "Class", "Verdict", "Finding",
+    headers = ["Check", "Printed", "Recomputed", "Difference", "Unit", "Chapter", "Class", "Verdict", "Finding",
                "Report lines", "Code"]  # fmt: skip
     return _table("audit-all", "Every check of the book", headers, rows, "Chapter|Class|Verdict")
 

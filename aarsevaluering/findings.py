@@ -477,6 +477,12 @@ def _size_in_million(row: pd.Series) -> float:
     return float("nan") if scale is None else abs(float(row["difference"])) * scale / 1000.0
 
 
+def money_text(million: float) -> str:
+    """An amount in NOK million as the house style writes it in prose and summary tables: one decimal,
+    or whole NOK thousand where it is below a tenth of a million."""
+    return fmt(million, 1, "NOK million") if abs(million) >= 0.05 else fmt(million * 1000, 0, "NOK thousand")
+
+
 def _printed_million(finding: Finding, row: pd.Series) -> float:
     """The figure named as wrong in NOK million (NaN when it is not an amount)."""
     figure, unit = _named_figure(finding, row)
@@ -497,6 +503,8 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
     size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
     million = float("nan") if nil else _size_in_million(size)
+    if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
+        size_text = money_text(million)
     where = locate(finding, members) if not finding.is_estimate else {}
     urls = dict.fromkeys(identity_url(name) for name in members.get("identity", pd.Series(dtype=str)) if name)
     return {
@@ -627,6 +635,23 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     return pd.DataFrame(rows, columns=AGGREGATION_COLUMNS)
 
 
+QUERY_COLUMNS = ["check_id", "what", "printed", "recomputed", "gap", "tolerance", "terms", "p_rounding", "unit",
+                 "decimals", "source_lines", "question"]  # fmt: skip
+
+
+def queries(checks: pd.DataFrame) -> pd.DataFrame:
+    """The sums within rounding whose gap independent rounding would seldom leave (``p_rounding`` below
+    ``IMPROBABLE``): not findings, but what an auditor would ask the municipality to confirm."""
+    frame = checks[(checks["status"] == ROUNDING) & (checks["p_rounding"] < IMPROBABLE_P)].copy()
+    frame["gap"] = frame["difference"].abs()
+    frame["question"] = [
+        f"Please confirm the total ({lines}): its {terms} parts leave a gap rounding alone leaves "
+        f"{fmt(100 * p, 2, 'percent')} of the time."
+        for lines, terms, p in zip(frame["source_lines"], frame["terms"], frame["p_rounding"], strict=True)
+    ]
+    return frame[QUERY_COLUMNS].reset_index(drop=True)
+
+
 def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[str, int]:
     """The book's headline counts: checks by status; the register's findings by verdict, by nature and
     by materiality; how many are the report contradicting itself (error + inconsistency) against the
@@ -729,7 +754,12 @@ def boxes(frame: pd.DataFrame) -> str:
         if size:
             facts.append(f"<b>Size</b>: {html.escape(size)}")
         if not estimate:
-            facts.append(f"<b>Materiality</b>: {html.escape(f['materiality'])}")
+            weighed = f["materiality"]
+            if f.get("qualitative"):  # which qualitative factor moved it, and from where
+                by_size = f.get("materiality_by_size", "")
+                moved = f" (by size: {by_size})" if by_size and by_size != weighed else ""
+                weighed += f"{moved}; {f['qualitative']}"
+            facts.append(f"<b>Materiality</b>: {html.escape(weighed)}")
         facts.append(f"<b>Report lines</b>: {html.escape(f['source_lines'])}")
         where = "" if estimate else f'<p class="finding-locator"><b>Where</b>: {_locator_text(f)}</p>'
         rests = f"<p><b>Rests on</b>: {html.escape(f['rests_on'])}</p>" if estimate and f.get("rests_on") else ""

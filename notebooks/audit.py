@@ -34,12 +34,14 @@ from IPython.display import HTML
 
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
+    aggregation_html,
     audit_checks,
     audit_estimates,
     audit_findings,
     audit_letter,
     every_check_html,
     letter_html,
+    queries_html,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
@@ -61,50 +63,126 @@ txt.reserve_pct = fmt(GENERAL_RESERVE_PCT, 0, "%")  # D09's general reserve, a s
 txt.base = fmt(thresholds["base"], 1, "NOK million")
 txt.materiality_pct = fmt(findings.MATERIALITY_PCT, 0, "%")
 txt.overall = fmt(thresholds["overall"], 1, "NOK million")
+txt.performance_pct = fmt(findings.PERFORMANCE_PCT, 0, "%")
+txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
+txt.factors = "; ".join(f"*{name}*: {text}" for name, text in findings.FACTORS.items())
 material = register[register["materiality"] == findings.MATERIAL]
 txt.material_ids = ", ".join(material["finding_id"]) or "none"
+# Which qualitative factor moved which finding, from what its size alone gave.
+moved = register[(register["materiality"] != register["materiality_by_size"]) & register["size_nok_million"].notna()
+                 & register["verdict"].isin(findings.CONTRADICTED)]  # fmt: skip
+txt.moved = "; ".join(f"{r.finding_id} from {r.materiality_by_size} to {r.materiality}" for r in moved.itertuples())
+schedule = findings.aggregation(register, thresholds)
+trivial_row, rest_row, all_row = (schedule.iloc[i] for i in range(3))
+txt.trivial_n = fmt(trivial_row["findings"])
+txt.trivial_sum = findings.money_text(trivial_row["total_nok_million"])
+txt.trivial_verdict = (
+    "above the clearly-trivial line: taken together they are not clearly trivial, and the book counts them "
+    "as a group against performance materiality, "
+    + ("which they reach" if trivial_row["total_nok_million"] >= thresholds["performance"] else "which they stay below")
+    if trivial_row["exceeds"]
+    else "below the clearly-trivial line even taken together"
+)
+txt.rest_n = fmt(rest_row["findings"])
+txt.rest_sum = findings.money_text(rest_row["total_nok_million"])
+txt.all_sum = findings.money_text(all_row["total_nok_million"])
+txt.all_verdict = "at or above" if all_row["exceeds"] else "below"
+# The same sum without the findings a qualitative factor weighs lower (a cell in no total, a wrong label).
+lower = {f.finding_id for f in findings.load() if {"no-total", "label-only"} & set(f.qualitative)}
+weighed = findings.aggregation(register[~register["finding_id"].isin(lower)], thresholds).iloc[2]
+txt.lower_ids = ", ".join(sorted(lower & set(register["finding_id"])))
+txt.weighed_sum = findings.money_text(weighed["total_nok_million"])
+txt.weighed_verdict = "at or above" if weighed["exceeds"] else "below"
 
 # %% [markdown]
 # ## Materiality
 #
 # An auditor weighs a misstatement against *materiality*, a threshold set from a benchmark that suits
-# the entity (ISA 320). For a municipality the usual benchmark is gross operating income: here
-# {eval}`txt.base`, as D09's general reserve, which the report prints as {eval}`txt.reserve_pct` of it, implies (the
-# report does not print the income itself). The book takes {eval}`txt.materiality_pct` of it as
-# overall materiality, {eval}`txt.overall`, and a *clearly trivial* line at {eval}`txt.trivial_pct`
-# of that, {eval}`txt.trivial`: a misstatement below it would not change any reader's view even
-# added to the others. Findings not in kroner (percentages, head counts, claims in words) cannot be
-# weighed this way and are judged by their nature.
+# the entity (ISA 320), and reads the report's text against its figures as *other information*
+# (ISA 720): a sentence that contradicts a table is a finding even where no amount is wrong. For a
+# municipality the usual benchmark is gross operating income: here {eval}`txt.base`, as D09's general
+# reserve, which the report prints as {eval}`txt.reserve_pct` of it, implies (the report does not print
+# the income itself). The book takes {eval}`txt.materiality_pct` of it as overall materiality,
+# {eval}`txt.overall`; {eval}`txt.performance_pct` of that, {eval}`txt.performance`, as performance
+# materiality, the amount a group of small misstatements may reach before together they risk being
+# material (a usual share where, as here, nothing is known of earlier years' misstatements); and a
+# *clearly trivial* line at {eval}`txt.trivial_pct` of materiality, {eval}`txt.trivial`.
+#
+# Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too). The book
+# applies these qualitative factors, each written on the finding it applies to: {eval}`txt.factors`.
+# Here they move: {eval}`txt.moved`. Findings not in kroner (percentages, head counts, claims in words)
+# are material by nature when they are a key figure, and not otherwise. Findings of *scope* and
+# *unstated* are not misstatements of the report and are not weighed.
 #
 # Of the {eval}`txt.findings` findings in the register, {eval}`txt.level_material` are material
-# ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between the two lines,
-# {eval}`txt.level_clearly_trivial` are clearly trivial and {eval}`txt.level_not_in_NOK` are not in
-# kroner. By nature, {eval}`txt.nature_statutory` concern the statutory accounts,
-# {eval}`txt.nature_budget` the budget columns, {eval}`txt.nature_narrative` the narrative text and
-# {eval}`txt.nature_hr` the HR statistics.
+# ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between materiality and the
+# clearly-trivial line and {eval}`txt.level_clearly_trivial` are clearly trivial; of those not in
+# kroner, {eval}`txt.level_by_nature_material` are material by nature and
+# {eval}`txt.level_by_nature_not_material` are not; {eval}`txt.level_not_weighed` are not weighed. By
+# nature, {eval}`txt.nature_statutory` concern the financial statements the regulations require (2A, 2B),
+# {eval}`txt.nature_tables` the report's own tables beside its text, {eval}`txt.nature_budget` the budget
+# columns, {eval}`txt.nature_narrative` the narrative text and {eval}`txt.nature_hr` the HR statistics.
 
 # %% tags=["hide-input"]
 by_nature = register.groupby(["nature", "materiality"]).size().unstack(fill_value=0)
 by_nature = by_nature.reindex(index=list(findings.NATURES), columns=list(findings.LEVELS), fill_value=0)
 styled(by_nature.reset_index(), table_id="audit-materiality", caption="Findings by nature and materiality",
-       columns={"nature": "Nature", **{level: level.capitalize() for level in findings.LEVELS}})  # fmt: skip
+       columns={"nature": "Nature", **{level: level[0].upper() + level[1:] for level in findings.LEVELS}})  # fmt: skip
+
+# %% [markdown]
+# ### Uncorrected misstatements, summed
+#
+# Small misstatements can add up (ISA 450). Summed, the {eval}`txt.trivial_n` money findings that are
+# clearly trivial one by one come to {eval}`txt.trivial_sum`, {eval}`txt.trivial_verdict`. The
+# {eval}`txt.rest_n` above the trivial line come to {eval}`txt.rest_sum`, and all of them together to
+# {eval}`txt.all_sum`, {eval}`txt.all_verdict` overall materiality; without the findings the qualitative
+# factors weigh lower ({eval}`txt.lower_ids`), {eval}`txt.weighed_sum`, {eval}`txt.weighed_verdict` it.
+# The size of an inconsistency is the
+# gap between two printed figures, at most what either is wrong by, so these totals are upper bounds;
+# and a total of misstatements in different statements and sentences is a measure of how much the
+# report's figures need correcting, not one figure a reader would misread by that much.
+
+# %% tags=["hide-input"]
+HTML(aggregation_html(schedule))
 
 # %% [markdown]
 # (audit-letter)=
 # ## Management letter
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
-# auditor ranks them: material findings first, then by size in kroner, then those not in kroner.
-# Each names the printed figure, where it stands in the published report (its section's headings, the
-# table's printed caption and printed words to search for; the line is the book's own reference to
-# its text extraction), what it should read, and the finding that explains it. Where the report's own
-# figures do not show which of two figures is wrong (an *inconsistency*), the recommendation is to
-# reconcile them. `python -m aarsevaluering.audit --letter` writes the same list as CSV.
+# auditor ranks them: by materiality (size and the qualitative factors above), within a level by size in
+# NOK; among findings not in kroner, percentage points first, then head counts, then claims in words,
+# each largest first, errors before inconsistencies. Every error and inconsistency of the register is
+# here; a finding of scope or unstated is here only where a sentence of the report should say more.
+# Each names the figure, its printed value (in NOK million, or as printed where it is not an amount),
+# where it stands in the published report (its section's headings, the table's printed caption and
+# printed words to search for; the line is the book's own reference to its text extraction, which
+# keeps only a few of the PDF's page footers, so no page numbers are given), what it should read, its
+# owner (the authors of the report's section) and management's response, which the book has not yet
+# received. Where the report's own figures do not show which of two figures is wrong (an
+# *inconsistency*), the recommendation is to reconcile them. `python -m aarsevaluering.audit --letter`
+# writes the same list as CSV.
 
 # %% tags=["hide-input"]
 HTML(letter_html(letter))
+
+# %% tags=["hide-input"]
+query_frame = findings.queries(all_checks)
+txt.queries = fmt(len(query_frame))
+txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
+
+# %% [markdown]
+# ### Queries
+#
+# Besides the corrections, the book would ask the municipality to confirm {eval}`txt.queries` totals:
+# each lies within the rounding rule, but its parts leave a gap that independent rounding would leave
+# less often than {eval}`txt.improbable_pct` of the time (see {ref}`below <audit-improbable-sums>`).
+# They are questions, not findings.
+
+# %% tags=["hide-input"]
+HTML(queries_html(query_frame))
 
 # %% [markdown]
 # ## What the checks found
@@ -182,25 +260,17 @@ HTML(findings.register_html(register, caption="The register: every finding, larg
 # %% tags=["hide-input"]
 HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 
-# %% tags=["hide-input"]
-improbable = all_checks[(all_checks["status"] == checks.ROUNDING) & (all_checks["p_rounding"] < checks.IMPROBABLE)]
-txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
-
 # %% [markdown]
+# (audit-improbable-sums)=
 # ## Gaps rounding allows but seldom makes
 #
 # A sum of *n* rounded figures may be off by up to (*n* + 1)/2 units, but a gap near that limit
 # needs every rounding error to lean the same way. For each sum, the book computes how likely
-# independent rounding errors are to leave a gap at least as large as the one printed. These
-# {eval}`txt.improbable` checks stay within the rule, but rounding alone would leave their gap less
-# often than {eval}`txt.improbable_pct` of the time: worth a look, not counted as discrepancies.
-
-# %% tags=["hide-input"]
-styled(improbable[["check_id", "what", "printed", "recomputed", "terms", "p_rounding", "source_lines"]],
-       table_id="audit-improbable", caption="Sums within rounding whose gap is improbable",
-       columns={"check_id": "Check", "what": "What", "printed": "Printed", "recomputed": "Recomputed",
-                "terms": "Parts", "p_rounding": "Probability", "source_lines": "Report lines"},
-       decimals={"p_rounding": 4})  # fmt: skip
+# independent rounding errors are to leave a gap at least as large as the one printed. The
+# {eval}`txt.improbable` checks whose gap rounding alone would leave less often than
+# {eval}`txt.improbable_pct` of the time stay within the rule and are not counted as discrepancies;
+# they are the queries of the management letter ({ref}`above <audit-letter>`), where each is listed
+# with its gap, its parts and its probability.
 
 # %% [markdown]
 # (audit-download)=

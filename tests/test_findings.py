@@ -202,7 +202,7 @@ def test_findings_name_their_figures_by_placeholder_never_by_hand():
     """A finding's words carry no typed amount: figures come from checks or cells through placeholders.
     Line numbers, table ids (D08, P16, 2A), years and sections of law may be written."""
     allowed = re.compile(
-        r"\blines? \d+(?:[–-]\d+)?(?:(?:, | and | to |–)\d+)*"  # line references
+        r"\b[Ll]ines? \d+(?:[–-]\d+)?(?:(?:, | and | to |–)\d+)*"  # line references
         r"|\b[A-Z]{1,3}\d{1,3}[a-z]?\b|\b2[AB]\b"  # table and programme-area ids, statements 2A and 2B
         r"|§ ?\d+-\d+|\b(?:19|20)\d\d\b"  # sections of law, years
     )
