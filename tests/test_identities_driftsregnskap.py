@@ -288,3 +288,17 @@ def test_central_cost_growth_without_depreciation():
 def test_the_formannskap_gap_is_in_the_accounts_columns():
     gap = dr.committee_accounts_gap(checks.from_disk)
     assert gap["actual_2023"] != 0 and gap["actual_2022"] != 0
+
+
+def test_line_92_frames_against_the_funds_net_draws():
+    """The summary's 139 + 52 million «financed by use of the discretionary fund» against D09's net draws of
+    the two four-month reports: a discrepancy on the printed data, exact when D09's draws add up to it."""
+    frame = checks.run(CH, only=["adopted_budget_figures"]).set_index("check_id")
+    check = frame.loc["drift_claims.frames_strengthened_from_fund"]
+    assert check["printed"] == pytest.approx(191) and check["recomputed"] == pytest.approx(97.247)
+    assert check["status"] == "discrepancy"
+    d09 = checks.from_disk(dr.D09)
+    d09.loc[d09["label"] == "1. tertial 2023 - netto bruk", "value_2023"] = -191000.0
+    d09.loc[d09["label"] == "2. tertial 2023 - redusert bruk saldering", "value_2023"] = 0.0
+    altered = checks.run(CH, get=getter({dr.D09: d09}), only=["adopted_budget_figures"]).set_index("check_id")
+    assert altered.loc["drift_claims.frames_strengthened_from_fund", "status"] == "exact"

@@ -1540,7 +1540,28 @@ def adopted_budget_figures(get: Getter) -> list[Check]:
     rule = value(inv, "value", label="self_financing_budget_15pct_rule")
     transfer = -value(a2, "original_budget_2023", label="Overføring fra drift")
     dividends = value(_prose(get), "value", label="extraordinary_dividend_budget")
+    # Line 92: the frames strengthened in the two four-month reports, «financed by use of the discretionary
+    # fund»; D09 prints what the two reports drew from the fund, net.
+    strengthened = sum(
+        value(_prose(get), "value", label=f"programme_frames_strengthened_{n}_tertial") for n in ("first", "second")
+    )
+    tertial_labels = ("1. tertial 2023 - netto bruk", "2. tertial 2023 - redusert bruk saldering")
+    tertial_draw = -sum(value(d09, "value_2023", label=label) for label in tertial_labels)
     return [
+        _check(
+            "drift_claims.frames_strengthened_from_fund",
+            "The programme areas' frames strengthened in the four-month reports, financed from the discretionary "
+            "fund (line 92) = D09's net draws of the two reports",
+            strengthened,
+            _m(tertial_draw),
+            D09,
+            f"92; {_line(d09, label=tertial_labels[0])}–{_line(d09, label=tertial_labels[1])}",
+            decimals=0,
+            unit="NOK million",
+            section="Driftsregnskapet (text)",
+            kind=RESTATEMENT,
+            input_decimals=3,
+        ),
         _check(
             "drift_claims.adopted_budget_fund_use.figure",
             "The adopted budget's net use of the discretionary fund (line 141) = D09's adopted use",
