@@ -465,8 +465,8 @@ def locate(finding: Finding, members: pd.DataFrame) -> dict[str, str]:
     size = _size(members, finding) if not members.empty else None
     derived = _table_locator(size["table"], _first_line(size["source_lines"])) if size is not None else {}
     out = {"section": "", "caption": "", "search": "", "line": ""} | derived | own
-    if not out["line"] and size is not None:
-        out["line"] = re.split(r"[;,]\s*", str(size["source_lines"]))[0]
+    if not out["line"] and size is not None:  # the figure's own line: one line, never a range
+        out["line"] = str(_first_line(size["source_lines"]) or "")
     if not out["section"] or not out["search"]:
         raise KeyError("no locator: give one (section, search) or size it on a printed table")
     return out
