@@ -624,13 +624,14 @@ styled(
 
 # %% tags=["hide-input", "hide-output"]
 styled(
-    shares,
+    shares.assign(mix_range=[f"{fmt(lo, 2)} to {fmt(hi, 2)}" for lo, hi in zip(shares["mix_low"], shares["mix_high"],
+                                                                             strict=True)]).drop(
+        columns=["mix_low", "mix_high"]),
     table_id="personnel-sick-decomposition",
     columns={"quarter": "Quarter", "gap_pp": "Gap (pp)", "women_weight_drammen": "Women's weight, Drammen",
              "women_weight_sector": "Women's weight, sector", "mix_pp": "Gender mix (pp)",
-             "rates_pp": "Rates within gender (pp)", "mix_low": "Mix, lowest (pp)", "mix_high": "Mix, highest (pp)"},
-    decimals={"gap_pp": 1, "women_weight_drammen": 2, "women_weight_sector": 2, "mix_pp": 2, "rates_pp": 2,
-              "mix_low": 2, "mix_high": 2},
+             "rates_pp": "Rates within gender (pp)", "mix_range": "Mix, range (pp)"},
+    decimals={"gap_pp": 1, "women_weight_drammen": 2, "women_weight_sector": 2, "mix_pp": 2, "rates_pp": 2},
     caption="Drammen's sick leave minus the sector's, split into the gender mix and the rates within gender, in "
     "percentage points (pp); weights implied by the printed rates, the range from their rounding (all derived)",
 )  # fmt: skip
@@ -945,11 +946,16 @@ ax.set_xlabel("Breaches per 1 000 overtime hours")
 ax.grid(axis="y", visible=False)
 benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
 ax.axvline(benchmark, color=style.TEXT, lw=1, ls="--")
-ax.text(benchmark + 2, len(shown) - 0.6, f"2023, areas that register: {fmt(benchmark, 0)}", fontsize=style.MIN_TEXT_PT,
-        color=style.TEXT, va="center")  # fmt: skip
+ax.set_ylim(-1.3, len(shown) - 0.5)  # room below the last row for the benchmark's label
+ax.text(benchmark - 2, -0.95, f"areas that register, 2023: {fmt(benchmark, 0)}", fontsize=style.MIN_TEXT_PT,
+        color=style.TEXT, va="center", ha="right")  # fmt: skip
+# direct labels on the row with the shortest bars (a legend would cross the bars or the line)
+label_row = shown[shown["registered"] == "yes"]["per_1000_hours_2023"].astype(float).idxmin()
+for offset, year in ((0.2, "2022"), (-0.2, "2023")):
+    ax.text(float(shown.loc[label_row, f"per_1000_hours_{year}"]) + 3, label_row + offset, year, va="center",
+            fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 top_two = " and ".join(registered["code"].head(2))
 ax.set_title(f"Breaches per 1 000 overtime hours: highest in {top_two}")
-ax.legend(frameon=False, loc="lower right")
 style.finish(fig, table=f"{pers.OVERTIME}, {pers.BREACH_AREA}")
 plt.show()
 
