@@ -439,8 +439,9 @@ plt.show()
 # {eval}`txt.turn_2022`, {eval}`txt.turn_2022_narrow` the narrower sector figure and
 # {eval}`txt.turn_2022_wide` the wider; its 2023 rate, {eval}`txt.turn_2023`, is
 # {eval}`txt.turn_2023_narrow` the narrower and {eval}`txt.turn_2023_wide` the wider, and that sets one
-# year against another and Drammen's staff against a population defined otherwise. The printed figures cannot establish the comparison either way, so the book shows it as
-# an estimate rather than judging it.
+# year against another and Drammen's staff against a population defined otherwise. The book therefore
+# holds the text's conclusion against 2022, the one year both are printed for, where Drammen is
+# {eval}`txt.turn_2022_narrow` the narrower sector figure (a finding of scope, below).
 #
 # Hiring has a strong rhythm: {eval}`txt.peak_month` alone brings on average
 # {eval}`txt.peak_share` of a year's permanent hires. The report gives no reason; the book
@@ -469,6 +470,7 @@ flow_section = pd.concat(
     ignore_index=True,
 )
 gs("flow_summary", flow_section)
+findings.show(flow_section, all_checks)
 
 # %% [markdown]
 # {eval}`txt.flow_summary` The months add up to each year's total, the text restates the
