@@ -746,7 +746,7 @@ def boxes(frame: pd.DataFrame) -> str:
     for _, f in frame.iterrows():
         fid = html.escape(f["finding_id"])
         estimate = f["verdict"] == BOOK_ESTIMATE
-        size = f["size_text"] + (f" ({f['relative_text']} of the printed figure)" if f.get("relative_text") else "")
+        size = f["size_text"] + (f" ({f['relative_text']} of the figure named wrong)" if f.get("relative_text") else "")
         verdict = "the book's estimate, not a finding" if estimate else f["verdict"]
         facts = [f"<b>Verdict</b>: {html.escape(verdict)}"]
         if not estimate:

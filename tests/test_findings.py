@@ -347,6 +347,27 @@ def test_every_locator_can_be_found_in_the_report(all_checks):
     assert not missing, f"locators not printed in the report: {missing}"
 
 
+def test_a_finding_on_one_of_several_printed_tables_in_a_resource_names_that_table(all_checks):
+    """Where one CSV holds several printed tables (its locator's ``parts``), a finding's caption is the
+    printed table its figure stands in: the nearest of the resource's captions above the figure's line."""
+    path = Path(os.environ.get("AARSEVALUERING_SOURCE", REPO.parent / "shared" / "source" / "aarsevaluering-2023.txt"))
+    lines = [" ".join(text.split()) for text in path.read_text(encoding="utf-8").splitlines()]
+    register = findings.table(all_checks).set_index("finding_id")
+    assigned = findings.assign(all_checks)
+    checked = 0
+    for res in package().values():
+        parts = res.spec["locator"].get("parts", [])
+        captions = {res.spec["locator"]["caption"], *(part["caption"] for part in parts)}
+        if not parts:
+            continue
+        for fid in set(assigned.loc[assigned["table"] == res.name, "finding_id"]) & set(register.index):
+            line = int(register.loc[fid, "line"])
+            above = {c: max((i + 1 for i, text in enumerate(lines[:line]) if c in text), default=0) for c in captions}
+            assert register.loc[fid, "caption"] == max(above, key=above.get), fid
+            checked += 1
+    assert checked >= 2  # the temporary and the part-time tables of the staff's gender and age
+
+
 # A search string must stand within this many lines of the finding's line, and find at most this many
 # places in the whole report, to lead a reader of the PDF to the figure.
 NEAR_LINES, AT_MOST_HITS = 40, 3
