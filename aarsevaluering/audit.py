@@ -29,7 +29,8 @@ AUDIT_COLUMNS = [
 ]  # fmt: skip
 FINDINGS_EXPORT = [
     "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "unit", "size_text", "relative_text",
-    "size_nok_million", "materiality", "section", "caption", "search", "line", "source_lines", "wrong_figure",
+    "size_nok_million", "materiality", "materiality_by_size", "qualitative", "section", "caption", "search", "line",
+    "source_lines", "wrong_figure",
     "should_read", "explanation", "check_ids", "code_urls",
 ]  # fmt: skip
 # Digits kept beyond the printed ones where a figure is computed rather than printed (a ratio, a model).
@@ -93,6 +94,7 @@ def audit_letter(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
     """The management letter: the recommended corrections, ranked (sizes in NOK million, one decimal)."""
     frame = findings.letter(checks.run() if all_checks is None else all_checks).copy()
     frame["size_nok_million"] = frame["size_nok_million"].round(1)
+    frame["printed_nok_million"] = frame["printed_nok_million"].round(1)
     return frame
 
 

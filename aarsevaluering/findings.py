@@ -24,7 +24,10 @@ a deviation: one finding). Its words are content, not code: each chapter's findi
         The book's words. Figures are never typed: {printed:<check id>}, {recomputed:<check id>},
         {difference:<check id>} and {gap:<check id>} (its size, unsigned) paste a check's figures in
         its unit; {cell:<table>|<column>|<label>} pastes a printed cell. An optional last part
-        (``{recomputed:<check id>|3}``) sets the decimals.
+        (``{recomputed:<check id>|3}``) sets the decimals; ``|million`` writes an amount in the house
+        style (NOK million, one decimal) whatever its table's unit.
+      qualitative: [fiscal-rule]                # optional: the qualitative factors that move its
+                                                # materiality (see FACTORS)
 
 A pattern gathers the checks it matches that fall outside rounding (``discrepancy``, ``truncated``
 or ``estimate``); a check id written out in full must be one of them, or the finding is stale.
@@ -331,6 +334,10 @@ def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
             unit = str(frame.loc[frame["label"] == label, "unit"].iloc[0])
         return fmt(value(frame, column, label=label), places, unit)
     row = _check_row(checks, parts[0])
+    scale = IN_NOK_THOUSAND.get(str(row["unit"]))
+    if len(parts) > 1 and parts[1] == "million" and scale:  # an amount in the house style, whatever its table's unit
+        number = {"printed": row["printed"], "recomputed": row["recomputed"]}.get(kind, abs(row["difference"]))
+        return money_text(number * scale / 1000.0)
     places = int(parts[1]) if len(parts) > 1 else int(row["decimals"])
     number = {"printed": row["printed"], "recomputed": row["recomputed"], "difference": row["difference"]}.get(
         kind, abs(row["difference"])
