@@ -1440,7 +1440,9 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         "5925",
     ),
     "p09_ponds_unused": (
-        "P09 pond safety, both lines ('KK P09 Sikring friluftsdammer' + 'Sikring av friluftsdammer'): deviation",
+        "P09 pond safety, both lines ('KK P09 Sikring friluftsdammer' + 'Sikring av friluftsdammer'): deviation "
+        "(the book's reading: the sentence names the purpose, not a line; the KK line alone would not round to "
+        "the printed figure)",
         lambda g: (
             _v(g, TPROJ, DEV, label="KK P09 Sikring friluftsdammer")
             + _v(g, TPROJ, DEV, label="Sikring av friluftsdammer")
