@@ -109,6 +109,11 @@ txt.result = fmt_million(steps["Net operating result"])
 txt.transfer = fmt_million(-steps["Transfer to the investment account"])
 txt.bound_net = fmt_million(-steps["Net provisions to restricted operating funds"])
 txt.bridge_end = fmt_million(steps["Change in the discretionary fund"], sign=True)
+drift_said = get("drift_prose_figures").set_index("label")["value"]
+txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK million")
+txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
+txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
+txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
 
 # %% [markdown]
 # ## The year in brief
@@ -128,25 +133,34 @@ txt.bridge_end = fmt_million(steps["Change in the discretionary fund"], sign=Tru
 # {eval}`txt.result`, less the {eval}`txt.transfer` transferred to investments and
 # the {eval}`txt.bound_net` set aside, net, in restricted operating funds, leaves
 # {eval}`txt.bridge_end`, the fund's change to the thousand (figure below). The restricted
-# funds grew too. For the operating funds the report explains the provisions, mostly unspent earmarked
-# grants (lines 2726–2728), not the net growth that is left once the year's use is taken off (section on
-# each fund's change); for the investment funds it names start-loan repayments set aside and developer
-# contributions not yet spent (lines 3618–3624).
+# funds grew too. For the operating funds the report gives the net provision,
+# {eval}`txt.bound_net_said`, against a budgeted net use of {eval}`txt.bound_budget_use` (lines
+# 2719–2720), and explains both sides: the provisions are mostly earmarked grants of 2023 not yet spent
+# (lines 2726–2733), the use mostly 2022's unspent grants taken back (lines 2734–2736). For the
+# investment funds it names start-loan repayments set aside and developer contributions not yet spent
+# (lines 3618–3624).
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
 # {eval}`txt.debt_pct_income` of the treasury's gross operating income
 # ({eval}`txt.income`, which the report does not print: the book infers it from the general
-# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). {eval}`txt.budget_most`
-# of it ({eval}`txt.budget_share` of B01) is paid for from the treasury's general budget: its own
-# investment debt directly, and Drammen Eiendom KF's, which the report says the treasury largely finances
-# through the rents its services pay (lines 3546–3547). Only the water and sewage debt
+# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). That is a gross ratio, the whole
+# legal entity's debt over the treasury's income; the national statistics' net loan debt would add the
+# Husbanken loans and take off the money lent on and the unused borrowed money, which the report does
+# not print in full. {eval}`txt.budget_most`
+# of it ({eval}`txt.budget_share` of B01, an upper bound) is paid for from the treasury's general budget:
+# its own investment debt directly, and Drammen Eiendom KF's, which the report says the treasury
+# "largely" finances through the rents its services pay (lines 3546–3547), so that the company's other
+# income (its property sales, for one) may carry some of it. Only the water and sewage debt
 # ({eval}`txt.fee_share`) is paid by the fees (lines 3547–3548). Taking the report's floating share of
 # about {eval}`txt.floating` to apply to the loan fund's debt, one percentage point more on market
 # rates costs roughly {eval}`txt.one_point` a year before anything is netted; less the part the fees
-# pass on and less the interest on the floating-rate bank deposits, about {eval}`txt.net_one_point`
-# (section *Debt and interest*, an estimate). The discretionary fund still stands {eval}`txt.margin`
+# pass on and less the interest on the bank deposits (taken to earn a floating rate, the book's
+# assumption: the report says only that the deposit account pays a somewhat higher rate, lines
+# 3524–3526), about {eval}`txt.net_one_point` (section *Debt and interest*, an estimate, which reaches the
+# treasury with a lag through the loan fund's internal rate). The discretionary fund still stands {eval}`txt.margin`
 # above the reserve the council's financial rules require ({eval}`txt.requirement`): at 2023's
-# pace of use that margin lasts {eval}`txt.margin_lasts` ({eval}`txt.margin_years`), and the fund is far
+# pace of use that margin lasts {eval}`txt.margin_lasts` ({eval}`txt.margin_years`), less still if the
+# year's deficits yet to be covered come out of it (section *Reserves and cash*), and the fund is far
 # below the average of comparable large municipalities (section on the discretionary fund). Of all fund
 # reserves, {eval}`txt.restricted` ({eval}`txt.restricted_pct`) is restricted and cannot be spent
 # freely.
@@ -442,13 +456,15 @@ txt.startloan_repaid = fmt_million(-checks.value(dk_table, "actual_2023", label=
 txt.husbanken_paid = fmt_million(checks.value(dk_table, "actual_2023", label="Avdrag på lån til videreutlån"))
 
 # %% [markdown]
-# {eval}`txt.budget_most` of the debt in B01, {eval}`txt.budget_amount` or {eval}`txt.budget_share`,
+# {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` or {eval}`txt.budget_share`,
 # is serviced from the treasury's general budget: directly for its own investments, and through the
 # rents its services pay Drammen Eiendom KF, which the report says is how the treasury "largely" finances
-# the company's debt (lines 3546–3547). Only the water and sewage debt is paid by the fees (lines
-# 3547–3548). The report does not say how Drammensbadet KF's {eval}`txt.badet` is serviced. The
-# {eval}`txt.husbanken` of Husbanken loans lie outside B01 and are serviced by the households that
-# borrowed the money as start loans: in 2023 the treasury received {eval}`txt.startloan_repaid` in
+# the company's debt (lines 3546–3547). "Largely" leaves room for the company's own income, such as
+# rents from residents and its property sales (lines 3088–3094), so the share is an upper bound. Only
+# the water and sewage debt is paid by the fees (lines 3547–3548). The report does not say how
+# Drammensbadet KF's {eval}`txt.badet` is serviced. The {eval}`txt.husbanken` of Husbanken loans lie
+# outside B01 (line 3539, which gives only the amount); start loans are by their nature repaid by the
+# households that borrowed them (the book's reading): in 2023 the treasury received {eval}`txt.startloan_repaid` in
 # repayments on them and paid Husbanken {eval}`txt.husbanken_paid` in instalments (the relending block of
 # its investment statement).
 #
@@ -461,19 +477,23 @@ txt.depreciation = fmt(inst["depreciation"], 1, "NOK million")
 txt.instalments_pct_depreciation = fmt(inst["instalments_pct_depreciation"], 0, "%")
 txt.instalments_pct_debt = fmt(inst["instalments_pct_debt"], 1, "%")
 txt.enterprises_instalments = fmt(inst["enterprises_instalments"], 1, "NOK million")
-txt.max_debt_to_assets = fmt(inst["max_debt_to_assets_pct"], 0, "%")
+txt.loan_fund_paid = fmt(inst["loan_fund_paid"], 1, "NOK million")
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.treasury_instalments_paid` in instalments in 2023 (D05),
 # {eval}`txt.instalments_pct_depreciation` of its depreciation of {eval}`txt.depreciation` (D03) and
 # {eval}`txt.instalments_pct_debt` of its debt at the start of the year. The rest of the loan fund's
 # instalment income, {eval}`txt.enterprises_instalments` by the book's subtraction, came from the
-# enterprises. The law's *{term}`Minsteavdrag`* (minimum instalment) is the year's depreciation scaled by
-# the debt's share of the book value of the assets being depreciated. The report says the instalments meet
-# it and leaves the calculation to note 10 of the annual accounts (lines 2490–2491), which it does not
-# print. All the book can add is a bound: instalments of {eval}`txt.instalments_pct_depreciation` of
-# depreciation meet the minimum as long as the debt is at most {eval}`txt.max_debt_to_assets` of that
-# book value.
+# enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06). The
+# *{term}`Minsteavdrag`* (minimum instalment, kommuneloven § 14-18) concerns the municipality's whole
+# investment debt, the enterprises' included: the debt at the end of the last accounts, spread over the
+# remaining weighted life of the assets. In the report the statement that the instalments follow the
+# budget and meet the minimum stands in the loan fund's section (lines 2489–2490), and the calculation
+# is left to note 10 of the annual accounts, which the report does not print. The book cannot test it:
+# the report gives neither the assets' book value and remaining life nor Drammen Eiendom KF's
+# depreciation, so neither the legal entity's minimum nor its depreciation can be formed. The treasury's
+# instalments against its own depreciation are only a partial view, and of the wrong year: the minimum
+# rests on the balances of the previous accounts.
 #
 # ### Net floating exposure
 
@@ -486,12 +506,17 @@ txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 
 # %% [markdown]
-# Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget. The
-# water and sewage fees pay for that area's debt (lines 3547–3548): if its debt carries the portfolio's
-# floating share, {eval}`txt.water_floating` of the floating debt is passed on to the fee payers. And
-# money in the bank earns more when rates rise: the report says higher interest on loans was mainly offset
-# by higher interest income on bank deposits in 2023 (lines 2473–2474). Taking the year-end deposits of
-# {eval}`txt.total_printed` to earn a floating rate, the net floating exposure is about
+# Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget, and
+# what does reaches it late. The borrowers pay the loan fund an internal rate set in the budget (4 %
+# for 2023, line 2478; next section), so a rise in market rates lands first in the loan fund's own
+# result, and the treasury feels it when the internal rate is raised. The water and sewage fees pay for
+# that area's debt (lines 3547–3548): if its debt carries the portfolio's floating share,
+# {eval}`txt.water_floating` of the floating debt is on the fee payers' side. That is a rough proxy: the
+# self-cost rules charge the fees a calculated interest on the whole capital base (usually a 5-year swap
+# rate plus a margin), not the floating share of the area's actual debt, so the fees follow market rates
+# their own way. And money in the bank earns more when rates rise: the report says higher interest on
+# loans was mainly offset by higher interest income on bank deposits in 2023 (lines 2473–2474). Taking the
+# year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating exposure is about
 # {eval}`txt.net_floating`: one percentage point more costs about {eval}`txt.net_one_point` a year
 # rather than {eval}`txt.one_point` (figure below). Husbanken's interest-compensation grant,
 # {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022 as its rates rose (lines
@@ -501,7 +526,7 @@ txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 # {eval}`txt.average_group_account` on average), so the result is an order of magnitude, not a figure
 # of the report.
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure of the treasury's budget, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report).", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); it reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
 style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "estimate")
@@ -509,7 +534,7 @@ style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "es
                                                    strict=True)],
                 up_is_favourable=False, formatter=lambda v: fmt(v, 0))  # fmt: skip
 ax.set_xlabel("NOK million")
-ax.set_title("Netting the fees and the deposits roughly halves the floating exposure")
+ax.set_title("Netting fees and deposits: an estimate of about half")
 style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
@@ -518,9 +543,12 @@ plt.show()
 
 # %% tags=["hide-input"]
 rates = bal.loan_fund_rates(get)
-styled(rates, table_id="balanse-rates", columns={"rate": "Rate", "rate_pct": "2023 (%)", "source": "Kind", "from": "From"},
-       decimals={"rate_pct": 2}, caption="Interest rates of 2023: the book's estimates (interest over the average "
-       "of the opening and closing debt) and the two rates the report prints")  # fmt: skip
+styled(rates, table_id="balanse-rates",
+       columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt (%)", "rate_avg_pct": "On average debt (%)",
+                "from": "From"},
+       decimals={"rate_pct": 2, "rate_avg_pct": 2},
+       caption="Interest rates of 2023: the book's estimates (interest over the debt at 1 January, and over the "
+               "average of the opening and closing debt) and the two rates the report prints")  # fmt: skip
 
 # %% tags=["hide-input"]
 rate = rates.set_index("rate")["rate_pct"]
@@ -534,19 +562,42 @@ txt.rate_nibor = fmt(nibor, 2, "%")
 txt.paid_vs_market = ("below both" if paid < min(internal, nibor) else "above both" if paid > max(internal, nibor)
                       else "between")  # fmt: skip
 txt.charged_vs_internal = "below" if charged < internal else "above" if charged > internal else "at"
+avg = rates.set_index("rate")["rate_avg_pct"]
+txt.rate_paid_avg = fmt(avg.iloc[0], 2, "%")
+txt.rate_charged_avg = fmt(avg.iloc[1], 2, "%")
+txt.rate_treasury_avg = fmt(avg.iloc[2], 2, "%")
+txt.treasury_at_internal = "exactly" if round(treasury_rate, 2) == round(internal, 2) else "close to"
+d06 = get(bal.D06)
+txt.lf_transfer = fmt_million(checks.value(d06, "actual_2023", label="Lånefond overføring til kommunekassa") / 1000)
+txt.lf_deficit = fmt_million(checks.value(d06, "actual_2023", label=bal.LOAN_FUND_RESULT) / 1000)
+txt.lf_other_interest = fmt_million(
+    -checks.value(d06, "actual_2023", label="Lånefondets renteinntekter (øvrige)") / 1000
+)
 txt.hedged_again = fmt(hedge["hedged"], 0, "%")
 
 # %% [markdown]
-# The loan fund paid its lenders about {eval}`txt.rate_paid` on average in 2023, {eval}`txt.paid_vs_market`
-# the internal rate of {eval}`txt.rate_internal` the budget assumed (line 2478) and the 3-month NIBOR
-# average of {eval}`txt.rate_nibor` the report gives as the market rate (line 2480). That is what a
-# portfolio with {eval}`txt.hedged_again` at fixed rates or swapped does while rates rise: it follows the
-# market with a lag (the book's reading; the report prints neither the fixed rates nor their terms). It
-# charged its borrowers about {eval}`txt.rate_charged`, {eval}`txt.charged_vs_internal` the budget's
-# internal rate, and the treasury paid it about {eval}`txt.rate_treasury`. These are the book's estimates:
-# the report prints no average debt, and when in the year the debt changed is not known.
-
-# %% [markdown]
+# The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January, {eval}`txt.treasury_at_internal`
+# the internal rate of {eval}`txt.rate_internal` the budget set (line 2478): the internal rate is evidently
+# charged on the opening balances, so the book divides each year's interest by the debt at 1 January
+# (the averages, which count loans drawn late in the year, give lower rates: {eval}`txt.rate_treasury_avg`,
+# {eval}`txt.rate_charged_avg` and {eval}`txt.rate_paid_avg`). On that base the loan fund charged all its
+# borrowers {eval}`txt.rate_charged`, a little {eval}`txt.charged_vs_internal` the internal rate, as Drammen
+# Eiendom KF's extra repayment during the year would make it. It paid its lenders about
+# {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate and the 3-month NIBOR average of
+# {eval}`txt.rate_nibor` the report gives as the market rate (line 2480). That is what a portfolio with
+# {eval}`txt.hedged_again` at fixed rates or swapped does while rates rise: it follows the market with a lag
+# (the book's reading; the report prints neither the fixed rates nor their terms, and its «god spredning i
+# låneforfallene», a good spread of maturities, line 3575, concerns refinancing, not when the fixed rates end).
+# The rates are the book's estimates: the report prints no average debt and no interest terms.
+#
+# The loan fund works as the treasury's rate buffer (the book's reading). In 2023 it transferred
+# {eval}`txt.lf_transfer` (D06) to the
+# treasury as budgeted and still ended with a deficit of {eval}`txt.lf_deficit` after its dispositions
+# (D06), which the report says will be proposed covered in the first four-month report of 2024 (lines
+# 2483–2486). It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
+# (øvrige)*), which suggests that it held cash of its own during the year, money borrowed ahead of use
+# perhaps (the book's reading; the report does not say).
+#
 # ## Fund reserves 2022 → 2023
 #
 # *How much did the treasury hold in funds, and which funds grew or shrank?*
@@ -665,12 +716,15 @@ txt.flow_summary = findings.summary_line(flow_checks)
 # saving at year end) add up to the same change, as does the bridge from the year's result shown at the
 # top of the chapter.
 #
-# **The restricted operating funds** do not quite. Only D08 prints their flows: provisions of
-# {eval}`txt.flow_bound_operating_d08_provisions` (mostly unspent earmarked grants, the report
-# says) and use of {eval}`txt.flow_bound_operating_d08_use`, net
-# {eval}`txt.flow_bound_operating_d08_net`, against {eval}`txt.fund_bound_operating_change`
-# in B02. The small difference is a finding below. The report's reason (lines 2726–2728) explains the
-# provisions; the net growth is what is left after the year's use, which the report does not explain.
+# **The restricted operating funds** do not quite. D08 prints their flows, and the text gives the same
+# ones: provisions of {eval}`txt.flow_bound_operating_d08_provisions` (the text's
+# {eval}`txt.bound_prov_said`, line 2726) and use of {eval}`txt.flow_bound_operating_d08_use`
+# ({eval}`txt.bound_use_said`, line 2734), net {eval}`txt.flow_bound_operating_d08_net`
+# ({eval}`txt.bound_net_said`, line 2719), against {eval}`txt.fund_bound_operating_change` in B02. The
+# small difference is a finding below. The report explains both sides: the provisions are mostly
+# earmarked grants and project money of 2023 not yet spent (lines 2726–2733, with the EU project
+# NetZeroCities and Buskerudbyen's result), the use mostly 2022's unspent earmarked money taken back
+# (lines 2734–2736).
 #
 # **The investment funds** reconcile with the treasury's own DK statement: the restricted funds' net
 # flow there, {eval}`txt.flow_bound_investment_dk_net`, is B02's change to the thousand, and the
@@ -683,9 +737,11 @@ txt.flow_summary = findings.summary_line(flow_checks)
 # **Why the restricted investment funds grew.** The report names two reasons. First, extraordinary
 # repayments and redemptions of *{term}`Startlån`* (start loans, housing loans financed by Husbanken loans)
 # were set aside: {eval}`txt.relending_prose`, the text says (lines 3620–3621). The relending
-# block of the investment statements prints that surplus, the repayments received on on-lent loans less
-# the treasury's instalments on its Husbanken loans: {eval}`txt.relending_surplus` in DK and in 2A, a
-# little less than the text's figure (a finding below). Second,
+# block of the investment statements nets a surplus of {eval}`txt.relending_surplus` in DK and in 2A,
+# close to the text's figure but not the same thing: the block is all repayments received on on-lent
+# loans less the treasury's instalments to Husbanken (and lending less borrowing), while the text's figure
+# is the extra repayments and redemptions alone; the two come close when the ordinary repayments about
+# match the instalments (the book's reading; a finding below). Second,
 # *{term}`Anleggsbidrag`* (developer contributions) from joint projects and development agreements not yet
 # spent; the report gives no amount. What B02's growth leaves after the text's start-loan figure,
 # {eval}`txt.bound_investment_other`, is left for the contributions and any other provisions,
@@ -771,37 +827,52 @@ txt.reserves_vs_cash = "more" if cover["reserves_less_cash"] > 0 else "less"
 txt.cash_pct_reserves = fmt(cover["cash_pct_reserves"], 0, "%")
 txt.restricted_pct_cash = fmt(cover["restricted_pct_cash"], 0, "%")
 txt.margin_vs_draw = "smaller" if cover["margin"] < cover["draw_2023"] else "larger"
+after = bal.margin_after_deficits(get)
+txt.uncovered_investment = fmt(after["uncovered_investment"], 1, "NOK million")
+txt.loan_fund_deficit = fmt(after["loan_fund_deficit"], 1, "NOK million")
+txt.margin_after = fmt(after["margin_after"], 1, "NOK million")
+txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_withheld_bane_nor", "value"], 1,
+                       "NOK million")  # fmt: skip
 
 # %% [markdown]
 # The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net
 # draw in 2023, {eval}`txt.draw_2023`: at that pace it would be gone in {eval}`txt.margin_years`, and
 # at the pace the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. That
 # is arithmetic, not a forecast: the report gives no plan for the fund's use after 2023, and the
-# requirement itself moves with income and debt.
+# requirement itself moves with income and debt. Two deficits of 2023 are still to be covered: the
+# investment account's uncovered {eval}`txt.uncovered_investment` (line 3051) and the loan fund's
+# {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, lines 2484–2486). Were both covered from the
+# discretionary fund, the margin would shrink to about {eval}`txt.margin_after`; the report does not say
+# from what either will be covered.
 #
 # At year end the treasury's fund reserves were {eval}`txt.fund_total_2023`, {eval}`txt.reserves_cash_gap`
 # {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (figure below); the cash
 # equals {eval}`txt.cash_pct_reserves` of the reserves, and the restricted funds alone
-# ({eval}`txt.restricted`) {eval}`txt.restricted_pct_cash` of the cash. A fund is a part of the equity set
-# aside in the accounts, not a bank account of its own, and the cash is the whole legal entity's while the
-# reserves are the treasury's, so the two need not match. Reserves above the cash mean, on the book's
-# reading, that part of them has been spent ahead of borrowing or is held in other assets; the report
-# prints no balance sheet that would say which.
+# ({eval}`txt.restricted`) {eval}`txt.restricted_pct_cash` of the cash. The comparison crosses two scopes:
+# the reserves are the treasury's, the cash is the whole legal entity's, the enterprises and the loan fund
+# included. And a fund is a part of the equity set aside in the accounts, not a bank account of its own:
+# the cash also stands behind short-term liabilities and unused borrowed money (the
+# {eval}`txt.vat_withheld` held back from Bane NOR, lines 3104–3106, is probably one such liability, on the
+# book's reading), and the
+# loan fund seems to hold liquidity of its own (its other interest income, above). Reserves above the
+# cash mean, on the book's reading, that part of them has been spent ahead of borrowing or is held in
+# other assets; the report prints no balance sheet that would say which.
 
-# %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02) and bank deposits (the legal entity's group and deposit accounts) at 31 December 2023, in NOK million.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million: fund reserves of 1 026.7, of which 411.5 restricted; bank deposits of 892 at year end."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02; grey) and bank deposits (the whole legal entity's group and deposit accounts; light grey) at 31 December 2023, in NOK million: two scopes, not a coverage ratio.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million in two groups: the treasury's fund reserves of 1 026.7, of which 411.5 restricted; and, in another colour, the legal entity's bank deposits of 892 at year end."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
-bars_shown = [("Fund reserves (B02)", cover["reserves"]), ("of which restricted funds", cover["restricted"]),
-              ("Bank deposits, 31 December", cover["cash"])]  # fmt: skip
-for y, (_name, amount) in enumerate(bars_shown):
-    ax.barh(y, amount, color=style.LEVEL, height=0.6)
+bars_shown = [("Treasury: fund reserves (B02)", cover["reserves"], style.LEVEL),
+              ("Treasury: of which restricted", cover["restricted"], style.LEVEL),
+              ("Legal entity: bank deposits", cover["cash"], style.EARLIER)]  # fmt: skip
+for y, (_name, amount, colour) in enumerate(bars_shown):
+    ax.barh(y, amount, color=colour, height=0.6)
     ax.annotate(fmt(amount, 1), (amount, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_yticks(range(len(bars_shown)), [name for name, _ in bars_shown])
+ax.set_yticks(range(len(bars_shown)), [name for name, _, _ in bars_shown])
+ax.axhline(1.5, color=style.TEXT, linewidth=0.6)  # the line between the two scopes
 ax.set_ylim(len(bars_shown) - 0.5, -0.5)
 ax.set_xlim(0, cover["reserves"] * 1.15)
 ax.set_xlabel("NOK million")
-ax.set_title("The fund reserves exceed the year-end cash" if cover["reserves_less_cash"] > 0
-             else "The year-end cash exceeds the fund reserves")  # fmt: skip
+ax.set_title("The treasury's reserves and the legal entity's cash")
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="bal_fund_reserves and bal_prose_figures")
 plt.show()

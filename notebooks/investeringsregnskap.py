@@ -69,7 +69,7 @@ def section_checks(key, *identities):
 
 
 SALE_FINDING = "inv-dekf-sale-lines"  # shown once, where the chapter first reads the property sale
-SALE_ELSEWHERE = {SALE_FINDING: "with Drammen Eiendom KF's part"}
+SALE_ELSEWHERE = {SALE_FINDING: "with the enterprises' part"}
 
 
 def show_findings(section, keep_sale=False):
@@ -101,6 +101,10 @@ put("income_2023", fmt_million(-inv.value(a2, "actual_2023", label="Sum invester
 put("fixed_2023", fmt_million(inv.value(a2, "actual_2023", label="Investeringer i varige driftsmidler")))
 put("shares_2023", fmt_million(inv.value(a2, "actual_2023", label="Investeringer i aksjer og andeler i selskaper")))
 put("loans_2023", fmt_million(-inv.value(a2, "actual_2023", label="Bruk av lån")))
+put("grants_others_2023", fmt_million(inv.value(a2, "actual_2023", label="Tilskudd til andres investeringer")))
+put("dekf_grant_early", fmt_million(inv.value(get(inv.T2), "actual_2023", label=inv.DEKF_GRANT_LINE)))
+put("own_lending_2023", fmt_million(inv.value(a2, "actual_2023", label="Utlån av egne midler")))
+put("repayment_2023", fmt_million(inv.value(a2, "actual_2023", label="Avdrag på lån")))
 uncovered = inv.value(a2, "actual_2023", row_kind="total")
 put("uncovered", fmt_million(uncovered))
 put("uncovered_thousand", fmt_million(uncovered))
@@ -115,6 +119,7 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
 areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
 put("kk_p11_over", fmt_million(areas["P11"]))
 put("kk_p12_over", fmt_million(areas["P12"]))
+put("no_project_brief", fmt_million(inv.value(get(inv.T1), "actual_2023", label="Prosjekt mangler")))
 put("kk_p11_p12_share", pct(areas["P11"] + areas["P12"], areas[areas > 0].sum(), 0))
 ratio = min(areas["P11"], areas["P12"]) / max(areas["P11"], areas["P12"])
 put(
@@ -128,8 +133,10 @@ put(
 # {eval}`txt.expenditure_2023` of *investment expenditure* in 2023 (statement
 # 2A). That is a gross figure, and more than building: besides
 # {eval}`txt.fixed_2023` of investment in fixed assets it holds
-# {eval}`txt.shares_2023` of purchases of shares and holdings, loans of the
-# municipality's own money and a repayment of debt by Drammen Eiendom KF. The *investment income* of
+# {eval}`txt.shares_2023` of purchases of shares and holdings, {eval}`txt.grants_others_2023` of grants
+# towards others' investments (of which {eval}`txt.dekf_grant_early` is Drammen Eiendom KF's grant to
+# kommunekassen), {eval}`txt.own_lending_2023` of loans of the municipality's own money and
+# {eval}`txt.repayment_2023` of repayment of debt by Drammen Eiendom KF. The *investment income* of
 # {eval}`txt.income_2023` is gross too: it counts
 # {eval}`txt.loans_2023` of borrowing, sales of property and shares, grants
 # and the refund of VAT. The budget for the year's expenditure had grown from
@@ -148,7 +155,9 @@ put(
 # The report gives its reasons (lines 3053–3105). The overspend lies mainly in two areas, roads and
 # transport (P11) and water, sewage and waste (P12) (line 3054), {eval}`txt.p11_p12_balance`: kommunekassen's
 # project lines in 2B overspent by {eval}`txt.kk_p11_over` in P11 and {eval}`txt.kk_p12_over` in P12,
-# {eval}`txt.kk_p11_p12_share` of all its areas' overspending. In P11 the cooperation projects with
+# {eval}`txt.kk_p11_p12_share` of its programme areas' overspending. Beside them,
+# {eval}`txt.no_project_brief` was spent with no budget and on no project (2B's *Prosjekt mangler*, line
+# 3124), which the report does not explain. In P11 the cooperation projects with
 # developers and others spent {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than
 # budgeted, gross: grants from the partners raise a project's spending beyond what the council granted, and net
 # of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`.
@@ -173,16 +182,35 @@ put(
 # gives them; the grouping is the book's.
 
 # %% tags=["hide-input"]
+bal_prose = get("bal_prose_figures").set_index("label")
 causes = inv.uncovered_by_cause(get)
 effect = causes.set_index("key")["effect"]
 other_lines = causes.attrs["other_lines"]
 bridge = inv.uncovered_bridge(get)
 blocks = bridge[bridge["row_kind"] == "subtotal"].set_index("block")["effect"]
 lines = bridge[bridge["row_kind"] == "item"].set_index("label")["effect"]
-for key in ("overspend", "vat", "bound_use"):
+parts = causes.attrs["parts"]
+for key in ("overspend", "vat"):
     put(f"cause_{key}", fmt_million(effect[key]))
-put("cause_relending", fmt_million(effect["relending"], sign=True))
+put("cause_relending", fmt_million(abs(effect["relending"])))
+put("cause_relending_way", "took" if effect["relending"] < 0 else "added")
+put("cause_relending_dir", "off" if effect["relending"] < 0 else "to")
 put("cause_partners", fmt_million(-effect["partners"]))
+put("cause_grants_above", fmt_million(-parts["grants_above_budget"]))
+put("cause_partners_set_aside", fmt_million(parts["partners_set_aside"]))
+put("cause_startloan", fmt_million(parts["startloan_set_aside"]))
+put("cause_bound_use", fmt_million(parts["bound_use"]))
+put("cause_bound_prov_actual", fmt_million(parts["bound_provisions"]))
+put("cause_bound_use_actual", fmt_million(parts["bound_use_actual"]))
+fund_growth = parts["bound_provisions"] - parts["bound_use_actual"]
+put("cause_fund_growth", fmt_million(fund_growth))
+put("cause_fund_growth_said", fmt(bal_prose.loc["bound_investment_funds_increase_2023", "value"], 0, "NOK million"))
+said_growth = bal_prose.loc["bound_investment_funds_increase_2023", "value"]  # «nesten 123 millioner», line 3618
+put("cause_fund_growth_fits", "just under it, as «nesten» (almost) says" if said_growth - 1 < fund_growth / 1000 <= said_growth
+    else "not what the text says")  # fmt: skip
+put("relending_budget", fmt_million(inv.dk_section_value(dk, "Netto utgifter videreutlån", "revised_budget_2023")))
+put("relending_unmade", fmt_million(-parts["relending_block"] - parts["startloan_set_aside"]))
+put("bound_use_budget", fmt_million(-inv.dk_value(dk, "Bruk av bundne investeringsfond", "revised_budget_2023")))
 put("cause_net_overspend", fmt_million(effect["overspend"] + effect["partners"]))
 two = effect["overspend"] + effect["partners"] + effect["vat"]
 put("cause_two", fmt_million(two))
@@ -192,7 +220,13 @@ put("cause_moved", fmt(inv.drift_prose(get, inv.TRANSFER_REDUCTION), 0, "NOK mil
 put("cause_shares_net", fmt_million(-effect["shares"]))
 put("cause_sale", fmt_million(-effect["sale"]))
 put("cause_relending_block", fmt_million(-blocks["Relending (net)"]))
-put("cause_bound_prov", fmt_million(lines["Avsetninger til bundne investeringsfond"]))
+no_project_spent = inv.value(get(inv.T1), "actual_2023", label="Prosjekt mangler")
+vat_gap = inv.prose(get, "vat_withheld_bane_nor") - inv.prose(get, "vat_compensation_shortfall")
+put("vat_withheld_vs_shortfall", "larger than" if vat_gap > 0 else "smaller than")
+put("vat_without_dispute", fmt(abs(vat_gap), 1, "NOK million"))
+put("vat_without_dispute_dir", "above" if vat_gap > 0 else "below")
+put("no_project_line_early", fmt_million(no_project_spent))
+put("no_project_share", pct(no_project_spent, effect["overspend"], 0))
 put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
 put("cause_fixed_sales", fmt_million(-other_lines["fixed_asset_sales"]))
 put("cause_other", fmt_million(abs(effect["other"])))
@@ -211,48 +245,74 @@ put(
 for key, block in (("exp", "Investment expenditure"), ("inc", "Investment income"), ("rel", "Relending (net)"),
                    ("fund", "Transfer from operations and funds (net)")):  # fmt: skip
     put(f"bridge_{key}", fmt_million(abs(blocks[block])))
-bal_prose = get("bal_prose_figures").set_index("label")
 put("startloan_to_fund", fmt(bal_prose.loc["startloan_extra_repayments_to_bound_investment_fund_2023", "value"], 1,
                              "NOK million"))  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants above budget take away 70.5; the VAT compensation shortfall adds 38.2 and less use of restricted funds 25.1; the relending surplus set aside adds 1.0; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
-short = {"overspend": "Spending above budget", "partners": "Partners' grants above budget",
-         "vat": "VAT compensation short of budget", "bound_use": "Less drawn from restricted funds",
-         "relending": "Relending surplus, less what was set aside", "shares": "Share sales beyond the moved dividend",
+# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds) take away 31.5; the VAT compensation shortfall adds 38.2; relending and the restricted funds together take away 12.9; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+short = {"overspend": "Spending above budget", "partners": "Partners' grants used",
+         "vat": "VAT compensation short of budget", "relending": "Relending and funds",
+         "shares": "Share sales beyond the moved dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
 fig, ax = style.figure(height=4.0)
 style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "")
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
-ax.set_title("Overspending, partly paid by partners, and the VAT shortfall")
+ax.set_title("Kommunekassen's deviations from budget, by cause")
 style.finish(fig, table="inv_dk_blocks and inv_prose_figures")
 plt.show()
 
 # %% [markdown]
-# Spending ran {eval}`txt.cause_overspend` over the revised budget, and much of it was paid for as it
-# happened: without Drammen Eiendom KF's property sale, grants from others came in
-# {eval}`txt.cause_partners` above budget, which the report ties to the overspend, since the P11 and P12
-# projects are partly financed by such grants (lines 3095–3098). Net of those grants the overspend left
+# Spending ran {eval}`txt.cause_overspend` over the revised budget. Without Drammen Eiendom KF's
+# property sale, grants from others came in {eval}`txt.cause_grants_above` above budget, which the report
+# ties to the overspend, since the P11 and P12 projects are partly financed by such grants (lines
+# 3095–3098). Not all of that money paid for the year's spending, though. The provisions to the restricted
+# investment funds ran over their budget too, and the report names two things in the funds' growth
+# (lines 3618–3624): {eval}`txt.cause_startloan` of start-loan repayments set aside for new lending, and
+# partners' construction contributions received but not yet used. The remaining
+# {eval}`txt.cause_partners_set_aside` of the provisions is, on the book's reading, mostly those
+# contributions (the report gives them no amount). Net of the grants that were set aside, the partners'
+# money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
 # {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
-# Bane NOR's invoices do not state the VAT (lines 3098–3104). These two causes together come to
+# Bane NOR's invoices do not state the VAT (lines 3098–3104). The VAT the municipality held back from
+# Bane NOR, {eval}`txt.said_vat_withheld_bane_nor`, is {eval}`txt.vat_withheld_vs_shortfall` the shortfall:
+# had it all been compensated, the VAT compensation would have ended about {eval}`txt.vat_without_dispute`
+# {eval}`txt.vat_without_dispute_dir` budget (the book's arithmetic; the report does not say how the amount
+# held back is booked, lines 3104–3106). These two causes together come to
 # {eval}`txt.cause_two`, {eval}`txt.cause_two_vs_total` than the {eval}`txt.cause_total` carried forward.
-# Less was drawn from the restricted investment funds than budgeted ({eval}`txt.cause_bound_use`); the
-# report does not say why.
+# The grouping matters: counted gross, before the contributions set aside, the partners' grants would
+# seem to cover much more of the overspend.
 #
-# The rest {eval}`txt.cause_rest_way` {eval}`txt.cause_rest` {eval}`txt.cause_rest_dir`. Shares were sold for {eval}`txt.cause_shares_gross` more than budgeted
-# (lines 3085–3086), but {eval}`txt.cause_moved` of that is the dividend the budget expected from Nedre
-# Eiker Eiendomsutvikling AS in the operating account, booked here as a sale of shares instead, so the
-# transfer from operations fell by the same amount (lines 2667–2671): net, {eval}`txt.cause_shares_net`.
-# The property sale brought {eval}`txt.cause_sale` more than its budget (lines 3089–3091). Relending ended
-# {eval}`txt.cause_relending_block` better than budgeted, and the report links that to the funds: the
-# extra repayments and redeemed start loans were set aside in restricted investment funds for new lending
-# ({eval}`txt.startloan_to_fund`, lines 3620–3621; the relending block itself nets
-# {eval}`txt.relending_net_printed`, a finding of the balance chapter). The provisions to those funds exceeded their budget
-# by {eval}`txt.cause_bound_prov`, which also holds the partners' contributions to P11 and P12 projects not
-# yet used (lines 3622–3624); with relending, the net effect is {eval}`txt.cause_relending`. The other lines, chiefly a
-# provision to the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
+# Relending and the restricted funds together {eval}`txt.cause_relending_way` {eval}`txt.cause_relending`
+# {eval}`txt.cause_relending_dir` the uncovered amount
+# (the book's grouping). The revised budget planned a net outlay of {eval}`txt.relending_budget` on
+# relending (more lent on than borrowed) and a use of {eval}`txt.bound_use_budget` from the restricted
+# investment funds; the book reads the two as a pair, the funds paying for the planned outlay. In the
+# accounts, relending brought in a surplus instead: the extra repayments and redeemed start loans, which
+# the report says were set aside for new lending ({eval}`txt.startloan_to_fund`, lines 3620–3621), and
+# {eval}`txt.relending_unmade` of the budgeted net lending that was never made, which the report does not
+# mention. Less was then drawn from the funds ({eval}`txt.cause_bound_use` below budget); the report does
+# not say why. The relending block itself nets {eval}`txt.relending_net_printed`, a finding of the
+# balance chapter. The funds' own figures fit the report's account: provisions of
+# {eval}`txt.cause_bound_prov_actual` less use of {eval}`txt.cause_bound_use_actual` make a growth of
+# {eval}`txt.cause_fund_growth`, {eval}`txt.cause_fund_growth_fits` (line 3618: {eval}`txt.cause_fund_growth_said`).
+#
+# The rest {eval}`txt.cause_rest_way` {eval}`txt.cause_rest` {eval}`txt.cause_rest_dir`. Shares were sold
+# for {eval}`txt.cause_shares_gross` more than budgeted (lines 3085–3086). The report says the dividend the
+# budget expected from Nedre Eiker Eiendomsutvikling AS in the operating account was booked as a sale of
+# shares instead, so the transfer from operations fell by {eval}`txt.cause_moved` (lines 2667–2671); it
+# does not print how much of the share sales that company's settlement was. The book takes the
+# {eval}`txt.cause_moved` as that part: net, {eval}`txt.cause_shares_net`. The property sale brought
+# {eval}`txt.cause_sale` more than its budget (lines 3089–3091). The other lines, chiefly a provision to
+# the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
 # {eval}`txt.cause_fixed_sales` of unbudgeted sales of fixed assets, {eval}`txt.cause_other_way`
 # {eval}`txt.cause_other` {eval}`txt.cause_other_dir`.
+#
+# Two things the report leaves open. Kommunekassen spent {eval}`txt.no_project_line_early` with no
+# budget and on no project (2B's *Prosjekt mangler*, line 3124), about {eval}`txt.no_project_share` of the
+# overspend; the report never says what it was. And an uncovered investment amount has to be covered in
+# the following years' budgets, as the regulations on budgets and accounts require (the book's reading of
+# *budsjett- og regnskapsforskriften*); the report says neither how nor when the
+# {eval}`txt.cause_total` will be covered.
 #
 # By accounting block the same deviations read: expenditure {eval}`txt.bridge_exp` over budget, income
 # {eval}`txt.bridge_inc` above it, relending {eval}`txt.bridge_rel` better, and the transfer from
@@ -271,9 +331,11 @@ styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row
 # %% [markdown]
 # ### Two bodies, opposite deviations
 #
-# Statement 2A adds Drammen Eiendom KF to kommunekassen, and in the sum their deviations from budget
-# partly cancel. Subtracting kommunekassen's blocks from 2A line by line leaves Drammen Eiendom KF's
-# part (the book's subtraction; the report prints no statement for the company here).
+# Statement 2A adds the municipal enterprises to kommunekassen, and in the sum their deviations from
+# budget partly cancel. Subtracting kommunekassen's blocks from 2A line by line leaves the enterprises'
+# part (the book's subtraction; the report prints no statement for them here): Drammen Eiendom KF's, and
+# the one 2B line of the swimming baths, Drammensbadet KF, which is small (see *Kommunekassen alone*
+# below).
 
 # %% tags=["hide-input"]
 bodies = inv.body_deviations(get).set_index("label")
@@ -290,20 +352,31 @@ put("dekf_fixed_under_pct", pct(-dekf_exp["fixed"], dekf_exp["fixed_revised"], 0
 put("dekf_fixed_revised", fmt_million(dekf_exp["fixed_revised"]))
 put("dekf_repayment_unbudgeted", fmt_million(dekf_exp["repayment"]))
 put("dekf_grant_unbudgeted", fmt_million(dekf_exp["grant"]))
+dekf_parts = inv.dekf_part(get).set_index("label")
+put("dekf_bound_prov", fmt_million(dekf_parts.loc["Avsetninger til bundne investeringsfond", "actual_2023_dekf"]))
+put("dekf_bound_prov_budget",
+    fmt_million(dekf_parts.loc["Avsetninger til bundne investeringsfond", "revised_budget_2023_dekf"]))  # fmt: skip
+put("dekf_unbound_prov", fmt_million(dekf_parts.loc["Avsetninger til ubundet investeringsfond", "actual_2023_dekf"]))
+fund_use = ["Bruk av bundne investeringsfond", "Bruk av ubundet investeringsfond"]
+put("dekf_fund_use_as_budgeted", "exactly the amounts budgeted" if (
+    dekf_parts.loc[fund_use, "actual_2023_dekf"] == dekf_parts.loc[fund_use, "revised_budget_2023_dekf"]).all()
+    else "other amounts than budgeted")  # fmt: skip
+for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
+    put(f"said_{label}", said(label))
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for Drammen Eiendom KF (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while Drammen Eiendom KF is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both financed less than budgeted. Drammen Eiendom KF's deviations almost cancel out."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while the enterprises (Drammen Eiendom KF with Drammensbadet KF) are below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both put more into funds or drew less from them than budgeted. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
 ypos = range(len(sections))
 ax.barh([y - 0.2 for y in ypos], sections["kk"] / 1000, height=0.4, color=style.LEVEL, label="Kommunekassen")
 ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=style.EARLIER,
-        label="Drammen Eiendom KF")  # fmt: skip
+        label="Enterprises (DEKF, DBKF)")  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_yticks(list(ypos), names)
 ax.invert_yaxis()
 ax.set_xlabel("Actual − revised budget, NOK million")
-ax.set_title("Kommunekassen overspent, DEKF underspent")
+ax.set_title("Kommunekassen overspent, the enterprises underspent")
 style.legend_above(ax)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
@@ -311,19 +384,27 @@ plt.show()
 # %% [markdown]
 # In 2A, investment expenditure was {eval}`txt.dev_exp_all` above the revised
 # budget. That figure hides two opposite movements: kommunekassen spent
-# {eval}`txt.dev_exp_kk` more than budgeted, Drammen Eiendom KF
+# {eval}`txt.dev_exp_kk` more than budgeted, the enterprises
 # {eval}`txt.dev_exp_dekf` less. Both took in more than budgeted
-# (kommunekassen {eval}`txt.dev_inc_kk`, the company
-# {eval}`txt.dev_inc_dekf`), and the company financed
-# {eval}`txt.dev_fund_dekf` less than budgeted from its funds, so that its
-# deviations net to an uncovered amount of only {eval}`txt.dev_unc_dekf`.
-# The company's net figure hides a larger gap on its buildings: it invested {eval}`txt.dekf_fixed_under`
-# less than budgeted in fixed assets, {eval}`txt.dekf_fixed_under_pct` of its revised budget of
-# {eval}`txt.dekf_fixed_revised`, while its repayment of debt ({eval}`txt.dekf_repayment_unbudgeted`) and
-# its grant to kommunekassen ({eval}`txt.dekf_grant_unbudgeted`), both of which the book pairs with its
-# property sale, had no budget at all. The report comments on kommunekassen's figures and refers to the
-# company's own annual report for its projects (lines 2770–2771); why the company built less, it does not
-# say here.
+# (kommunekassen {eval}`txt.dev_inc_kk`, the enterprises
+# {eval}`txt.dev_inc_dekf`). Drammen Eiendom KF drew {eval}`txt.dekf_fund_use_as_budgeted` from its funds,
+# but put more into them: {eval}`txt.dekf_bound_prov` into restricted investment funds against a budget of
+# {eval}`txt.dekf_bound_prov_budget`, and {eval}`txt.dekf_unbound_prov` unbudgeted into the unrestricted
+# one, so that its funds section ended {eval}`txt.dev_fund_dekf` above budget and its deviations net to an
+# uncovered amount of only {eval}`txt.dev_unc_dekf`.
+# The net figure hides a larger gap on the buildings: the enterprises invested {eval}`txt.dekf_fixed_under`
+# less than budgeted in fixed assets, {eval}`txt.dekf_fixed_under_pct` of their revised budget of
+# {eval}`txt.dekf_fixed_revised`, while Drammen Eiendom KF's repayment of debt
+# ({eval}`txt.dekf_repayment_unbudgeted`) and its grant to kommunekassen ({eval}`txt.dekf_grant_unbudgeted`),
+# both of which the book pairs with its property sale, had no budget at all. The report's section on the
+# municipal companies gives Drammen Eiendom KF's own figures: gross investment of
+# {eval}`txt.said_dekf_company_gross_investment`, {eval}`txt.said_dekf_company_underspend` below the revised
+# budget (lines 4551–4552), which the subtraction reproduces once Drammensbadet KF's line is taken out (a
+# check below). It also says why: projects progressed more slowly than the budget assumed, among them
+# Brandengen school (built, but the final settlement not made and the money for rehabilitating the old
+# buildings used later), the interior rebuilding of Fredholt sheltered housing (to be finished in 2024)
+# and Krokstad nursing home, whose remaining frame is kept for the construction-loan interest until it is
+# finished in 2028 (lines 4553–4564).
 #
 # ### How the budget grew during the year
 
@@ -335,7 +416,7 @@ put("growth_pct", pct(total_growth["change"], total_growth["original_budget_2023
 put("growth_shares", fmt_million(growth.loc["Investeringer i aksjer og andeler i selskaper", "change"]))
 put("growth_fixed", fmt_million(growth.loc["Investeringer i varige driftsmidler", "change"]))
 put("growth_kk", fmt_million(growth.loc["of which kommunekassen (DK)", "change"]))
-put("growth_dekf", fmt_million(growth.loc["of which Drammen Eiendom KF (2A − DK)", "change"]))
+put("growth_dekf", fmt_million(growth.loc["of which the enterprises, DEKF and DBKF (2A − DK)", "change"]))
 havn = inv.value(get(inv.T3), "revised_budget_2023", label="Aksjekapital Drammen Havn as")
 put("havn", fmt_million(havn))
 put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")))
@@ -354,6 +435,12 @@ put("hso_new_n", fmt(len(new_lines)))
 put("hso_new_hdo", fmt(int(new_lines["label"].str.contains("(HDO)", regex=False).sum())))
 put("hso_new_revised", fmt_million(new_lines["revised_budget_2023"].sum()))
 put("hso_new_actual", fmt_million(new_lines["actual_2023"].sum()))
+part1_all = get(inv.T1)
+unbudgeted = part1_all[(part1_all["row_kind"] == "item") & (part1_all["executor"] == "DEKF")
+                       & (part1_all["original_budget_2023"] == 0) & (part1_all["revised_budget_2023"] > 0)]  # fmt: skip
+others = unbudgeted[~unbudgeted["label"].isin(new_lines["label"])]
+put("hso_other_new", {0: "None", 1: "One more"}.get(len(others), fmt(len(others)) + " more"))
+put("hso_other_labels", "; ".join(f"*{r.label}* ({fmt_million(r.revised_budget_2023)})" for r in others.itertuples()))
 put("hso_match", "exactly" if new_lines["revised_budget_2023"].sum() == hso_cut else "not exactly")
 put(
     "havn_iks",
@@ -379,7 +466,7 @@ put(
 # conversion; the report does not tie them to these lines. Investment in fixed assets grew by
 # {eval}`txt.growth_fixed`. Of the whole growth,
 # {eval}`txt.growth_kk` was kommunekassen's and
-# {eval}`txt.growth_dekf` Drammen Eiendom KF's.
+# {eval}`txt.growth_dekf` the enterprises' (Drammen Eiendom KF's and one small line of Drammensbadet KF's).
 #
 # The budget itself rests on the council's guidelines of June 2022 for the plan 2023–26 (lines
 # 2738–2751): no new large projects, the new city bridge first, and frames for upgrading and renewal
@@ -391,11 +478,15 @@ put(
 # expected to start (lines 2757–2759). That is the original budget of Drammen Eiendom KF's 2B line
 # *{eval}`txt.hso_label`*; the revised budget holds
 # {eval}`txt.hso_revised` for it and the accounts
-# {eval}`txt.hso_actual`. The money did move: the cut, {eval}`txt.hso_cut`, is {eval}`txt.hso_match` the
-# revised budgets of {eval}`txt.hso_new_n` Drammen Eiendom KF lines that had no original budget
-# (the {eval}`txt.hso_new_hdo` lines marked HDO in P05 and P06, and the line for Krokstad nursing home's
-# infrastructure), {eval}`txt.hso_new_revised` together, of which {eval}`txt.hso_new_actual` was spent.
-# The report does not describe the move; the book reads it from the amounts.
+# {eval}`txt.hso_actual`. The amounts suggest that the money moved (the book's reading): the cut,
+# {eval}`txt.hso_cut`, is {eval}`txt.hso_match` the revised budgets of {eval}`txt.hso_new_n` Drammen
+# Eiendom KF lines for housing and care that had no original budget (the {eval}`txt.hso_new_hdo` lines
+# marked HDO in P05 and P06, and the line for Krokstad nursing home's infrastructure),
+# {eval}`txt.hso_new_revised` together, of which {eval}`txt.hso_new_actual` was spent. The book picked
+# those lines by their names; {eval}`txt.hso_other_new` of the company's lines also had no original budget
+# and got one during the year, {eval}`txt.hso_other_labels`, and it is not counted. The council's decision
+# in 2023 to build Krokstad nursing home (line 17) and the conversion of Fredholt and Gulskogen into
+# homes with round-the-clock care (line 20) fit the reading; the report does not describe the move.
 
 # %% mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget and actual 2023, in NOK million.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}} tags=["hide-input"]
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
@@ -461,7 +552,7 @@ checks_2a = section_checks("s2a", "two_a_balances")
 checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks")
 
 # %% [markdown]
-# ## Kommunekassen alone, and Drammen Eiendom KF's part
+# ## Kommunekassen alone, and the enterprises' part
 #
 # The report then prints the statement for kommunekassen alone, in four blocks, one per section, each
 # repeating its sum in a *Totalsum* row. The columns are in another order (actual first, *Regnskap
@@ -490,13 +581,15 @@ put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 
 # %% [markdown]
-# Subtracting kommunekassen's figures from 2A leaves Drammen Eiendom KF's part. Two lines of 2A have
+# Subtracting kommunekassen's figures from 2A leaves the enterprises' part. Two lines of 2A have
 # no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
-# count as zero for kommunekassen. Read this way, the company invested
+# count as zero for kommunekassen. Read this way, the enterprises invested
 # {eval}`txt.dekf_fixed` in buildings, which is exactly the 2B project lines
 # marked `DEKF` together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
-# ({eval}`txt.dbkf`), so the two statements evidently place that line with
-# Drammen Eiendom KF. It sold property for {eval}`txt.dekf_sales`, repaid
+# ({eval}`txt.dbkf`): 2A holds Drammensbadet KF beside Drammen Eiendom KF. Without that line the
+# subtraction gives Drammen Eiendom KF's gross investment as the report's section on the company prints
+# it, {eval}`txt.said_dekf_company_gross_investment` (line 4551; checked in *What the text says*).
+# Drammen Eiendom KF sold property for {eval}`txt.dekf_sales`, repaid
 # {eval}`txt.dekf_repayment` of debt (*Avdrag på lån*, a line only 2A has) and
 # granted {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part
 # 2, *Investering DEKF*). The report says that the property sale triggered an extraordinary repayment
@@ -504,11 +597,11 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # {eval}`txt.said_dekf_property_sale_booked_as_grants` of the sale under grants
 # from others and {eval}`txt.said_dekf_property_sale_booked_as_loans` under use
 # of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
-# are their counterparts is the book's pairing, by amount (see the finding). The company also
+# are their counterparts is the book's pairing, by amount (see the finding). The enterprises also
 # borrowed {eval}`txt.dekf_loans`, received
 # {eval}`txt.dekf_vat` of VAT refund and {eval}`txt.dekf_grants_in`
-# of grants, and put a net {eval}`txt.dekf_funds` into its funds. What it
-# leaves uncovered is {eval}`txt.dekf_uncovered`; kommunekassen's blocks alone
+# of grants, and put a net {eval}`txt.dekf_funds` into their funds. What they
+# leave uncovered is {eval}`txt.dekf_uncovered`; kommunekassen's blocks alone
 # add to {eval}`txt.kk_uncovered`. Relending, shares, the lending of own money
 # and the transfer from operations print the same in 2A and in kommunekassen's blocks: they are
 # kommunekassen's alone. The transfer from operations also agrees with the operating chapter's
@@ -523,10 +616,10 @@ show_findings(sale_checks, keep_sale=True)
 # %% tags=["hide-input"]
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item",
-       caption="Statement 2A, actual 2023, split into kommunekassen (its own blocks) and Drammen Eiendom KF "
-               "(the difference), NOK thousand",
+       caption="Statement 2A, actual 2023, split into kommunekassen (its own blocks) and the enterprises, "
+               "Drammen Eiendom KF with Drammensbadet KF's one line (the difference), NOK thousand",
        columns={"label": "2A line", "actual_2023_all": "2A", "actual_2023_kk": "Kommunekassen",
-                "actual_2023_dekf": "DEKF"})  # fmt: skip
+                "actual_2023_dekf": "DEKF, DBKF"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 part_revised = part[
@@ -535,7 +628,7 @@ part_revised = part[
 styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["row_kind"] != "item",
        caption="Statement 2A, revised budget 2023, split the same way, NOK thousand",
        columns={"label": "2A line", "revised_budget_2023_all": "2A", "revised_budget_2023_kk": "Kommunekassen",
-                "revised_budget_2023_dekf": "DEKF"})  # fmt: skip
+                "revised_budget_2023_dekf": "DEKF, DBKF"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's blocks, 2A and the other chapters: checks")
@@ -582,7 +675,7 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
 # {eval}`txt.bybru`.
 
-# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avl\u00f8p og renovasjon, spent more than its budget; most other areas spent less than budgeted."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avl\u00f8p og renovasjon, spent more than its budget; most other areas spent less than budgeted. A bar for spending on no project (Prosjekt mangler) has no budget and an actual of 16.5."}} tags=["hide-input"]
 fig, ax = style.figure(height=7.0)
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
@@ -957,6 +1050,14 @@ put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "valu
 put("p11_prose", said("p11_gross_budget"))
 p03 = pc.loc["inv_prose.p03_budget"]
 put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
+assigned = findings.assign(prose_checks)
+own = assigned[(assigned["finding_id"] != "") & (assigned["finding_id"] != SALE_FINDING)]
+areas = sorted({m.upper() for m in own["check_id"].str.extract(r"\.(p\d\d)_", expand=False).dropna()})
+n_own = own["finding_id"].nunique()
+put("prose_findings", f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the summaries of "
+    + " and ".join(filter(None, [", ".join(areas[:-1]), areas[-1]])) if n_own else "none")  # fmt: skip
+company = pc.loc[["inv_prose.dekf_company_gross_investment", "inv_prose.dekf_company_underspend"], "status"]
+put("company_checks", "both equal to" if (company == checks.EXACT).all() else "not both equal to")
 
 # %% [markdown]
 # ## What the text says, checked
@@ -971,16 +1072,18 @@ put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"
 # {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of its
 # own rounded figures would be {eval}`txt.overspend_rounded`. The property
 # sale's figures are compared where the report names their lines, and with the book's pairings
-# otherwise (see the finding in the section on Drammen Eiendom KF's part). The extra grants from others once the sale is set aside, about
+# otherwise (see the finding in the section on the enterprises' part). The extra grants from others once the sale is set aside, about
 # {eval}`txt.said_grants_from_others_excess_excl_dekf_sale` (line 3096), follow
 # from kommunekassen's figures when the sale is taken out as the report describes: its
 # {eval}`txt.said_dekf_property_sale_booked_as_grants` from the actual and its
 # {eval}`txt.said_dekf_property_sale_budgeted` from the budget.
 
 # %% [markdown]
-# {eval}`txt.prose_summary` The findings: a figure of P09's summary that its
-# own table contradicts, P03's frame {eval}`txt.p03_gap` apart from its table,
-# and P15's summary, which speaks of something 2B does not list. P11's summary also dates its frame of
+# {eval}`txt.prose_summary` Below: {eval}`txt.prose_findings`. P03's frame is
+# {eval}`txt.p03_gap` apart from its table, a cut at the last digit, which the checks grade *truncated*,
+# not a finding. Drammen Eiendom KF's gross investment and underspend in the report's section on the
+# company (lines 4551–4552) are {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's
+# line is taken out. P11's summary also dates its frame of
 # {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the revised
 # budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'
 # projects above.
@@ -1013,17 +1116,21 @@ put("all_summary", findings.summary_line(all_checks))
 # 1. Run it. Four checks break: the P11 subtotal of 2B, kommunekassen's fixed assets in its own blocks,
 #    and the P11 project table and net table, which print the bridge's figure again. One typo in one
 #    table is caught from several sides.
-# 2. Set `DELTA = 1` and run again. Now nothing says *discrepancy*. Kommunekassen's fixed assets in its
-#    own blocks still read *rounding*, although the check moved: it adds more than forty lines, each
-#    rounded to the thousand, so the sum has room for a difference of one. The P11 subtotal even moves to
+# 2. Set `DELTA = 1` and run again. The sums no longer catch it. Kommunekassen's fixed assets in its own
+#    blocks still read *rounding*, although the check moved: it adds more than forty lines, each rounded
+#    to the thousand, so the sum has room for a difference of one. The P11 subtotal even moves to
 #    *exact*: its printed sum was one more than its projects add up to, and the alteration makes up the
-#    difference. The two tables that print the bridge's figure again now read *truncated*, since one unit
-#    off is what cutting a figure at its last digit allows. An error of one unit in a real report goes
-#    unnoticed because rounding and truncation each leave room for it.
-# 3. Now set `TABLE, LABEL, DELTA = inv.T2, "Investering DEKF", -26203`, which sets Drammen Eiendom KF's
-#    grant in 2B part 2 to zero. The check that 2A's grants to others equal kommunekassen's plus that
-#    line turns to *discrepancy*: it is the identity that shows the grant is what separates 2A from
-#    kommunekassen's own blocks.
+#    difference. Only the two tables that print the bridge's figure again still read *discrepancy*: a
+#    figure printed again in the same unit must be the same figure, so one unit off is caught there.
+# 3. Set `DELTA = -1`. The sums again read *rounding*, and the two tables that print the figure again
+#    again read *discrepancy*. An error of one unit, in either direction, slips through the sums but not
+#    through a figure the report prints twice.
+# 4. Now set `TABLE, LABEL, DELTA = inv.T2, "Investering DEKF", -26203`, which sets Drammen Eiendom KF's
+#    grant in 2B part 2 to zero. Two checks turn to *discrepancy*: that 2A's grants to others equal
+#    kommunekassen's plus that line, the identity that shows the grant is what separates 2A from
+#    kommunekassen's own blocks, and 2B part 2's own sum, whose printed total still holds the grant. The
+#    book's estimates that rest on the grant move as well (its reading of the self-financing, and its
+#    pairing of the property sale with the company's lines), though their class stays *estimate*.
 
 # %% tags=["hide-input"]
 TABLE, LABEL, DELTA = inv.T1, "KK P11 Bybru", 1000

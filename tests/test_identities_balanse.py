@@ -140,10 +140,17 @@ def test_floating_exposure_nets_the_fees_and_the_deposits():
     assert moved.loc["total", "amount"] == pytest.approx(frame.loc["total", "amount"] - 100)
 
 
-def test_rates_divide_the_interest_by_the_average_debt():
+def test_rates_divide_the_interest_by_the_opening_and_the_average_debt():
     rates = bal.loan_fund_rates(checks.from_disk)
     estimated = rates[rates["source"] == "estimate"]
-    assert (estimated["rate_pct"] == 100 * estimated["interest"] / estimated["average_debt"]).all()
+    assert (estimated["rate_pct"] == 100 * estimated["interest"] / estimated["opening_debt"]).all()
+    assert (estimated["rate_avg_pct"] == 100 * estimated["interest"] / estimated["average_debt"]).all()
+    # The treasury's intra-group interest is the internal rate on its opening debt (to 0.01 percentage point).
+    internal = bal.prose(checks.from_disk)["loan_fund_internal_rate_budget_2023"]
+    assert rates["rate_pct"].iloc[2] == pytest.approx(internal, abs=0.01)
+    # More debt at 1 January lowers the rate on the opening debt.
+    more = bal.debt_added("Drammen kommunekasse", start=100.0)
+    assert bal.loan_fund_rates(more)["rate_pct"].iloc[2] < rates["rate_pct"].iloc[2]
     printed = bal.prose(checks.from_disk)
     assert rates["rate_pct"].iloc[-1] == printed["nibor_3m_average_2023"]
 
@@ -175,3 +182,11 @@ def test_debt_added_changes_one_row_of_b01_only():
     assert after.drop(index="Drammen Eiendom KF").equals(before.drop(index="Drammen Eiendom KF"))
     with pytest.raises(KeyError):
         bal.debt_added("No such row")(bal.DEBT)
+
+
+def test_margin_after_deficits_takes_off_the_uncovered_amount_and_the_loan_fund_deficit():
+    got = bal.margin_after_deficits(checks.from_disk)
+    assert got["margin_after"] == pytest.approx(got["margin"] - got["uncovered_investment"] - got["loan_fund_deficit"])
+    assert got["loan_fund_deficit"] > 0  # D06 prints a deficit after dispositions
+    larger = checks.altered("inv_prose_figures", "value", 10.0, add=True, label="kk_uncovered_carried_forward")
+    assert bal.margin_after_deficits(larger)["margin_after"] == pytest.approx(got["margin_after"] - 10.0)

@@ -143,6 +143,39 @@ def test_partners_grants_leave_out_the_property_sale():
     assert moved["partners"] == pytest.approx(causes["partners"] + 1_000)
 
 
+def test_provisions_to_restricted_funds_split_between_start_loans_and_partners():
+    causes = inv.uncovered_by_cause(from_disk)
+    effect, parts = causes.set_index("key")["effect"], causes.attrs["parts"]
+    assert parts["startloan_set_aside"] + parts["partners_set_aside"] == pytest.approx(parts["provisions_above_budget"])
+    assert effect["partners"] == pytest.approx(parts["grants_above_budget"] + parts["partners_set_aside"])
+    assert effect["relending"] == pytest.approx(
+        parts["relending_block"] + parts["startloan_set_aside"] + parts["bound_use"]
+    )
+    # More provided to the funds is partners' money set aside (the start-loan part is the text's figure).
+    more_provided = altered(inv.TDK, "actual_2023", 1_000, add=True, label="Avsetninger til bundne investeringsfond")
+    moved = inv.uncovered_by_cause(more_provided).set_index("key")["effect"]
+    assert moved["partners"] == pytest.approx(effect["partners"] + 1_000)
+    assert moved["relending"] == pytest.approx(effect["relending"])
+    # A larger start-loan figure in the text moves money from the partners' cause to relending's.
+    larger_startloan = altered(inv.BAL_PROSE, "value", 1.0, add=True, label=inv.STARTLOAN_TO_FUND)
+    moved = inv.uncovered_by_cause(larger_startloan).set_index("key")["effect"]
+    assert moved["partners"] == pytest.approx(effect["partners"] - 1_000)
+    assert moved["relending"] == pytest.approx(effect["relending"] + 1_000)
+    assert moved["total"] == pytest.approx(effect["total"])
+
+
+def test_the_company_figures_of_the_text_are_2a_less_dk_less_drammensbadet(base):
+    rows = base.set_index("check_id")
+    for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
+        assert rows.loc[f"inv_prose.{label}", "status"] == checks.EXACT
+    # Drammensbadet KF's line is what separates the company's figure from 2A − DK.
+    without_baths = altered(inv.T1, "actual_2023", -1_075, add=True, executor="DBKF")
+    moved = checks.run(CH, get=without_baths).set_index("check_id")
+    assert moved.loc["inv_prose.dekf_company_gross_investment", "recomputed"] == pytest.approx(
+        rows.loc["inv_prose.dekf_company_gross_investment", "recomputed"] + 1.075
+    )
+
+
 def test_dekf_expenditure_parts_make_its_deviation():
     parts = inv.dekf_expenditure_parts(from_disk)
     a2 = from_disk(inv.T2A)

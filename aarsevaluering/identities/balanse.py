@@ -326,10 +326,11 @@ DEBT_PAYERS = {
     "Drammen kommunekasse Vann/avløp": ("Water and sewage fees", "the report (lines 3547–3548)"),
     "Drammen kommunekasse": ("Treasury budget, its own investments", "the book's reading (the treasury's own debt)"),
     "Drammen Eiendom KF": ("Treasury budget, through the rents its services pay",
-                           "the report, 'largely' (lines 3546–3547)"),
+                           "the report, 'largely' (lines 3546–3547): an upper bound"),
     "Drammensbadet KF": ("Drammensbadet KF", "not stated"),
 }  # fmt: skip
-ONLENDING_PAYER = ("Start-loan borrowers (Husbanken loans for on-lending)", "the report (line 3539), outside B01")
+ONLENDING_PAYER = ("Start-loan borrowers (Husbanken loans for on-lending)",
+                   "the book's reading (line 3539 gives the amount, outside B01)")  # fmt: skip
 TREASURY_BUDGET_ROWS = ("Drammen kommunekasse", "Drammen Eiendom KF")
 
 
@@ -354,9 +355,10 @@ def instalments_and_depreciation(get: Getter) -> dict[str, float]:
     """Instalments against depreciation (NOK million): the treasury's instalments to the loan fund (D05)
     against its depreciation (central expenses, D03), the rest of the loan fund's instalment income (the
     enterprises', by subtraction), and what the loan fund paid its lenders (D06). The minimum-instalment
-    rule (Kommuneloven § 14-18) asks for at least the year's depreciation scaled by the debt's share of
-    the depreciable assets' book value; the report prints neither that value nor the minimum (note 10 of
-    the annual accounts), so the book gives the debt-to-assets share up to which the instalments meet it."""
+    rule (kommuneloven § 14-18) concerns the municipality's whole investment debt, the enterprises'
+    included: the debt at the end of the last accounts spread over the assets' remaining weighted life.
+    The report prints neither the assets' book value nor the enterprises' depreciation nor the minimum
+    (note 10 of the annual accounts), so these figures are a partial view, not a test of the rule."""
     flows = debt_flows(get)
     depreciation = value(get(CENTRAL_EXPENSES), "actual_2023", label="Avskrivninger") / THOUSAND_PER_MILLION
     b01 = debt_by_use(get).set_index("label")
@@ -371,9 +373,6 @@ def instalments_and_depreciation(get: Getter) -> dict[str, float]:
         "enterprises_instalments": flows["loan_fund_instalments_received"] - paid,
         "loan_fund_received": flows["loan_fund_instalments_received"],
         "loan_fund_paid": flows["loan_fund_instalments_paid"],
-        # Minimum = depreciation × debt / book value, so the instalments meet it while debt / book value
-        # stays at or below instalments / depreciation.
-        "max_debt_to_assets_pct": 100.0 * paid / depreciation,
     }
 
 
@@ -414,30 +413,37 @@ def interest_compensation(get: Getter) -> dict[str, float]:
 
 def loan_fund_rates(get: Getter) -> pd.DataFrame:
     """Interest rates of 2023 in %: what the loan fund paid on its debt and charged its borrowers, and what
-    the treasury paid it, each the year's interest over the average of the opening and closing debt (the
-    book's estimate: the report prints no average debt), against the internal rate the budget set and
-    the 3-month NIBOR average the report gives."""
+    the treasury paid it, each the year's interest over the debt at 1 January (``rate_pct``) and, beside
+    it, over the average of the opening and closing debt (``rate_avg_pct``), against the internal rate
+    the budget set and the 3-month NIBOR average the report gives. The opening debt is the better base:
+    the treasury's intra-group interest is the internal rate on its opening debt to the unit, so interest
+    is evidently charged on opening balances, and new loans drawn late in the year earn little in it; the
+    average of the two balances then understates the rate (the book's reading; the report prints no
+    average debt and no interest terms)."""
     p = prose(get)
     d05, d06 = get(D05), get(D06)
     debt = loan_fund_debt(get)
     b01 = debt_by_use(get).set_index("label")
     treasury = b01.loc[list(TREASURY_DEBT), list(DEBT_DATES)].sum()
     lent = b01.loc["Sum (recomputed)", list(DEBT_DATES)]
+    opening, closing = list(DEBT_DATES)
     rows = [
         ("The loan fund paid its lenders",
          value(d06, "actual_2023", label="Lånefond renteutgifter") / KRONER_PER_MILLION,
-         (debt["prose_start"] + debt["prose_end"]) / 2, "estimate", "D06 interest expenses; the text's debt"),
+         debt["prose_start"], (debt["prose_start"] + debt["prose_end"]) / 2, "estimate",
+         "D06 interest expenses; the text's debt"),
         ("The loan fund charged its borrowers",
          -value(d06, "actual_2023", label="Lånefond renteinntekter") / KRONER_PER_MILLION,
-         float(lent.mean()), "estimate", "D06 interest income; B01's debt"),
+         float(lent[opening]), float(lent.mean()), "estimate", "D06 interest income; B01's debt"),
         ("The treasury paid the loan fund",
          value(d05, "actual_2023", label="Konserninterne renteutgifter") / THOUSAND_PER_MILLION,
-         float(treasury.mean()), "estimate", "D05 intra-group interest; B01's treasury rows"),
-        ("Internal rate set in the budget", float("nan"), float("nan"), "printed", "line 2478"),
-        ("3-month NIBOR, average of 2023", float("nan"), float("nan"), "printed", "line 2480"),
+         float(treasury[opening]), float(treasury.mean()), "estimate", "D05 intra-group interest; B01's treasury rows"),
+        ("Internal rate set in the budget", float("nan"), float("nan"), float("nan"), "printed", "line 2478"),
+        ("3-month NIBOR, average of 2023", float("nan"), float("nan"), float("nan"), "printed", "line 2480"),
     ]  # fmt: skip
-    frame = pd.DataFrame(rows, columns=["rate", "interest", "average_debt", "source", "from"])
-    frame["rate_pct"] = 100.0 * frame["interest"] / frame["average_debt"]
+    frame = pd.DataFrame(rows, columns=["rate", "interest", "opening_debt", "average_debt", "source", "from"])
+    frame["rate_pct"] = 100.0 * frame["interest"] / frame["opening_debt"]
+    frame["rate_avg_pct"] = 100.0 * frame["interest"] / frame["average_debt"]
     frame.loc[3, "rate_pct"] = p["loan_fund_internal_rate_budget_2023"]
     frame.loc[4, "rate_pct"] = p["nibor_3m_average_2023"]
     return frame
@@ -466,6 +472,24 @@ def reserves_and_cash(get: Getter) -> dict[str, float]:
         "restricted": margin["restricted"] / THOUSAND_PER_MILLION,
         "restricted_pct_cash": 100.0 * margin["restricted"] / THOUSAND_PER_MILLION / cash,
     }
+
+
+UNCOVERED_INVESTMENT = ("inv_prose_figures", "kk_uncovered_carried_forward")  # line 3051, 75.6 million
+LOAN_FUND_RESULT = "Resultat etter årsoppgjørsdisposisjoner (- er mindreforbruk/+ er merforbruk)"  # D06
+
+
+def margin_after_deficits(get: Getter) -> dict[str, float]:
+    """The discretionary fund's margin above the council's reserve requirement (NOK million) less the two
+    deficits of 2023 still to be covered: the investment account's uncovered amount carried forward
+    (line 3051) and the loan fund's deficit after dispositions (D06, to be covered in 2024, lines
+    2484–2486). The book's arithmetic, as if both were covered from the fund; the report does not say
+    how either will be covered."""
+    margin = reserve_margin(get)["margin"] / THOUSAND_PER_MILLION
+    table, label = UNCOVERED_INVESTMENT
+    uncovered = float(get(table).set_index("label").loc[label, "value"])
+    loan_fund = value(get(D06), "actual_2023", label=LOAN_FUND_RESULT) / KRONER_PER_MILLION
+    return {"margin": margin, "uncovered_investment": uncovered, "loan_fund_deficit": loan_fund,
+            "margin_after": margin - uncovered - loan_fund}  # fmt: skip
 
 
 def free_for_any_use(get: Getter) -> dict[str, float]:

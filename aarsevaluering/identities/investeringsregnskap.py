@@ -1165,6 +1165,7 @@ def _v(get, table, column, **where):
 KK, DEKF = {"KK", ""}, {"DEKF"}
 REV, ACT, ORIG, DEV = "revised_budget_2023", "actual_2023", "original_budget_2023", "deviation_nok"
 SUM_UT, SUM_INN = "Sum investeringsutgifter", "Sum investeringsinntekter"
+FIXED_ASSETS = "Investeringer i varige driftsmidler"
 
 # label -> (what, recomputation in NOK thousand, tables/lines note). A prose figure restates one
 # printed quantity (kind restatement) unless PROSE_KINDS says otherwise.
@@ -1284,6 +1285,30 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         "Booked under use of loans: kommunekassen's 'Bruk av lån', actual − revised budget (DK)",
         lambda g: _v(g, TDK, REV, label="Bruk av lån") - _v(g, TDK, ACT, label="Bruk av lån"),
         "DK 2916",
+    ),
+    "dekf_company_gross_investment": (
+        "Drammen Eiendom KF's gross investment (the report's section on the company) = 2A's fixed assets − DK's, "
+        "less the one DBKF line of 2B part 1 (Drammensbadet KF), which 2A also holds beyond kommunekassen",
+        lambda g: (
+            _v(g, T2A, ACT, label=FIXED_ASSETS) - _v(g, TDK, ACT, label=FIXED_ASSETS) - _v(g, T1, ACT, executor="DBKF")
+        ),
+        "2A 2801; DK 2966; 2B 3385",
+    ),
+    "dekf_company_underspend": (
+        "Drammen Eiendom KF's underspend against the revised budget = (2A − DK − DBKF) revised budget − actual",
+        lambda g: (
+            (
+                _v(g, T2A, REV, label=FIXED_ASSETS)
+                - _v(g, TDK, REV, label=FIXED_ASSETS)
+                - _v(g, T1, REV, executor="DBKF")
+            )
+            - (
+                _v(g, T2A, ACT, label=FIXED_ASSETS)
+                - _v(g, TDK, ACT, label=FIXED_ASSETS)
+                - _v(g, T1, ACT, executor="DBKF")
+            )
+        ),
+        "2A 2801; DK 2966; 2B 3385",
     ),
     "grants_from_others_excess_excl_dekf_sale": (
         "Extra grants from others without the DEKF sale = (DK actual − the prose's booked part) − "
@@ -1712,7 +1737,7 @@ def budget_growth(get: Getter) -> pd.DataFrame:
     kk = dk[(dk["label"] == SUM_UT) & (dk["row_kind"] == "subtotal")].iloc[0]
     for label, figures in (
         ("of which kommunekassen (DK)", kk),
-        ("of which Drammen Eiendom KF (2A − DK)", None),
+        ("of which the enterprises, DEKF and DBKF (2A − DK)", None),
     ):
         if figures is None:
             values = {c: rows[-2][c] - rows[-1][c] for c in (ORIG, REV, ACT)}
@@ -1746,6 +1771,8 @@ def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
 # Why the year ended uncovered, by cause (the book's grouping of kommunekassen's deviations).
 
 HSO_LINE = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
+BAL_PROSE = "bal_prose_figures"
+STARTLOAN_TO_FUND = "startloan_extra_repayments_to_bound_investment_fund_2023"  # line 3620, 97.4 million
 
 
 def _dk_effect(dk: pd.DataFrame, label: str) -> float:
@@ -1771,18 +1798,27 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
     sale_grant = value(get(T2), ACT, label=DEKF_GRANT_LINE)
     sale_loans = -_dk_effect(dk, "Bruk av lån")  # the extra use of loans: the sale's loan part (line 3091)
     grants = _dk_effect(dk, "Tilskudd fra andre")
-    partners = grants - (sale_budget - sale_grant)  # the grants line without the sale, actual and budget
+    # The provisions to restricted investment funds above budget hold two things (lines 3618–3624): the
+    # start-loan repayments set aside for new lending (97.4 million, line 3620) and, the book's reading of
+    # "first and foremost", the partners' contributions received but not yet used. The first belongs with
+    # relending; the second is partners' money that did not pay for the year's spending.
+    provisions = _dk_effect(dk, "Avsetninger til bundne investeringsfond")
+    startloan = 1000 * float(
+        get(BAL_PROSE).set_index("label").loc[STARTLOAN_TO_FUND, "value"]
+    )  # the balance chapter's transcription of line 3620
+    partners_set_aside = provisions - startloan
+    partners = grants - (sale_budget - sale_grant) + partners_set_aside  # grants used, without the sale
     moved = 1000 * drift_prose(get, TRANSFER_REDUCTION)
+    relending = block("Netto utgifter videreutlån") + startloan
+    bound_use = _dk_effect(dk, "Bruk av bundne investeringsfond")
     rows = [
         ("overspend", "Investment expenditure above budget",
          block(SUM_UT), "lines 3045, 3054"),
-        ("partners", "Partners' grants above budget (without the property sale)", partners, "line 3096"),
+        ("partners", "Partners' grants above budget, less the contributions set aside (without the property sale)",
+         partners, "lines 3096, 3622–3624; the book's split"),
         ("vat", "VAT compensation short of budget", _dk_effect(dk, "Kompensasjon for merverdiavgift"), "line 3101"),
-        ("bound_use", "Less drawn from restricted investment funds", _dk_effect(dk, "Bruk av bundne investeringsfond"),
-         "DK; no cause given"),
-        ("relending", "Relending surplus less provisions to restricted investment funds",
-         block("Netto utgifter videreutlån") + _dk_effect(dk, "Avsetninger til bundne investeringsfond"),
-         "lines 3620–3624"),
+        ("relending", "Relending and restricted funds: the relending block, the start-loan repayments set aside and "
+         "less drawn from the funds", relending + bound_use, "lines 3620–3621; DK; the book's grouping"),
         ("shares", "Share sales above budget, less the dividend moved there from operations",
          _dk_effect(dk, "Salg av finansielle anleggsmidler") + moved, "lines 2667–2671, 3085–3086"),
         ("sale", "Drammen Eiendom KF's property sale above its budget", sale_budget - sale_grant - sale_loans,
@@ -1797,6 +1833,16 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
         "unbound_provision": _dk_effect(dk, "Avsetninger til ubundet investeringsfond"),
         "fixed_asset_sales": _dk_effect(dk, "Salg av varige driftsmidler"),
         "own_lending_repayments": _dk_effect(dk, "Mottatte avdrag på utlån av egne midler"),
+    }
+    frame.attrs["parts"] = {
+        "grants_above_budget": partners - partners_set_aside,
+        "provisions_above_budget": provisions,
+        "startloan_set_aside": startloan,
+        "partners_set_aside": partners_set_aside,
+        "relending_block": relending - startloan,
+        "bound_use": bound_use,
+        "bound_provisions": dk_value(dk, "Avsetninger til bundne investeringsfond", ACT),
+        "bound_use_actual": -dk_value(dk, "Bruk av bundne investeringsfond", ACT),
     }
     return frame
 
