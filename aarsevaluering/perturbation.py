@@ -29,8 +29,8 @@ The identities are what costs (a run of one takes a tenth of a second); the sche
 transcription test take milliseconds a change. So a run can make every change through the schema and
 the transcription test, and only a *sample* through the identities (``sample_seed``): a seeded,
 stratified sample with :data:`PER_STRATUM` changes of every table, every kind of change and every kind
-of cell (value, source line, ...), the tables in ``in_full`` whole. A change left out of the sample has
-``identities=None``, and the identities' shares are then estimates from the sample.
+of cell (value, source line, ...), and every change of the rows in ``rows_in_full``. A change left out
+of the sample has ``identities=None``, and the identities' shares are then estimates from the sample.
 
 Run ``python -m aarsevaluering.perturbation [--exhaustive] [--sample=SEED] [table ...]`` for the table
 of results.
@@ -38,6 +38,7 @@ of results.
 
 from __future__ import annotations
 
+import csv
 import multiprocessing
 import os
 import subprocess
@@ -125,18 +126,27 @@ def sample(changes: Iterable[Perturbation], seed: str, per_stratum: int = PER_ST
     return chosen
 
 
-def changed_tables(repo=REPO_ROOT) -> list[str]:
-    """The tables whose CSV differs from the last commit, or that the last commit changed: where a
-    sampled run makes every change through the identities too. Empty outside a git checkout."""
-    paths = {res.path.resolve(): name for name, res in package().items()}
-    found: set[str] = set()
-    for diff in (["HEAD"], ["HEAD~1", "HEAD"]):
-        listed = subprocess.run(
-            ["git", "diff", "--name-only", *diff, "--", "data"], cwd=repo, capture_output=True, text=True
-        )
-        if listed.returncode == 0:
-            found |= {paths[p] for line in listed.stdout.splitlines() if (p := (repo / line).resolve()) in paths}
-    return sorted(found)
+def changed_rows(repo=REPO_ROOT) -> dict[str, set[int]]:
+    """For each table, its rows (0-based) that the working tree or the last commit changed: rows not in
+    the table as the last commit has it, or not in the table as the commit before had it. A sampled run
+    makes every change of these rows through the identities too. Empty outside a git checkout; only the
+    working tree's changes in a clone without history."""
+    changed: dict[str, set[int]] = {}
+    for name, res in package().items():
+        _, body = read_rows(res)
+        relative = res.path.resolve().relative_to(repo.resolve()).as_posix()
+        for commit in ("HEAD", "HEAD~1"):
+            shown = subprocess.run(["git", "show", f"{commit}:{relative}"], cwd=repo, capture_output=True, text=True)
+            if shown.returncode != 0:
+                # No such commit (a shallow clone) is no change; a table the commit lacks is new: all of it.
+                known = subprocess.run(["git", "rev-parse", "-q", "--verify", commit], cwd=repo, capture_output=True)
+                old = set() if known.returncode == 0 else {tuple(row) for row in body}
+            else:
+                old = {tuple(row) for row in csv.reader(shown.stdout.splitlines()[1:])}
+            rows = {i for i, row in enumerate(body) if tuple(row) not in old}
+            if rows:
+                changed.setdefault(name, set()).update(rows)
+    return changed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,17 +350,18 @@ def run(
     workers: int = 1,
     index: SourceIndex | None = None,
     sample_seed: str | None = None,
-    in_full: Iterable[str] = (),
+    rows_in_full: dict[str, set[int]] | None = None,
 ) -> list[Result]:
     """Every perturbation of every numeric cell of ``tables`` (default: all) and what detects it (the
     transcription test on the text ``source`` and on the ``index``, each when given), tables shared
     among ``workers`` processes. With ``sample_seed``, only a :func:`sample` of the changes goes through
-    the identities (every change of the tables ``in_full``); every change goes through the rest."""
+    the identities, and every change of the rows ``rows_in_full`` ({table: rows}); every change goes
+    through the rest."""
     names = list(tables) if tables is not None else list(package())
     by_table = readers()
-    full = set(in_full)
+    rows_in_full = rows_in_full or {}
     jobs = [
-        (name, source, exhaustive, by_table.get(name, []), index, None if name in full else sample_seed)
+        (name, source, exhaustive, by_table.get(name, []), index, sample_seed, frozenset(rows_in_full.get(name, ())))
         for name in names
     ]
     if workers <= 1:
@@ -359,8 +370,8 @@ def run(
         # Forked processes share the loaded data. The largest jobs go first, so that the processes
         # finish together; the results come back in the tables' order.
         def size(job: tuple) -> int:
-            identities = 1 + len(job[3])
-            return -(identities if job[5] is not None else len(read_rows(package()[job[0]])[1]) * identities)
+            rows = len(read_rows(package()[job[0]])[1]) if job[5] is None else 1 + len(job[6])
+            return -rows * (1 + len(job[3]))
 
         order = sorted(range(len(jobs)), key=lambda i: size(jobs[i]))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -413,6 +424,7 @@ def _run_table(
     funcs: list[Identity],
     index: SourceIndex | None = None,
     sample_seed: str | None = None,
+    rows_in_full: frozenset[int] = frozenset(),
 ) -> list[Result]:
     res = package()[name]
     header, body = read_rows(res)
@@ -420,7 +432,7 @@ def _run_table(
     changes = list(perturbations(res, rows))
     # A sample goes through the identities each change alone: fewer runs than finding every reach.
     chosen = sample(changes, sample_seed) if sample_seed is not None else None
-    tried = changes if chosen is None else [p for p in changes if p in chosen]
+    tried = changes if chosen is None else [p for p in changes if p in chosen or p.row in rows_in_full]
     exhaustive = exhaustive or sample_seed is not None
     baselines, cost = {}, {}
     for func in funcs:

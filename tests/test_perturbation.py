@@ -11,9 +11,10 @@ identities are what costs (the whole sweep through them takes several minutes on
 default only a sample goes through them: one change of every table, kind of change and kind of cell,
 drawn with a seed (``AARSEVALUERING_PERTURBATION_SEED``, by default the commit checked out, so each
 commit draws its own sample and a failure can be re-run with the seed the summary prints), and every
-change of the tables the working tree or the last commit changed. The shares the identities catch are
-then estimates from the sample, and README.md's figures for them are checked only in a full run:
-``AARSEVALUERING_PERTURBATION=full make test`` (or ``python -m aarsevaluering.perturbation``).
+change of the rows the working tree or the last commit changed (``perturbation.changed_rows``). The
+shares the identities catch are then estimates from the sample, and README.md's figures for them are
+checked only in a full run: ``AARSEVALUERING_PERTURBATION=full make test`` (or ``python -m
+aarsevaluering.perturbation``).
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ def measured():
     just changed): one run of the identities for both."""
     path = source_path()
     source = read_source(path) if path else None
-    sample_seed, in_full = (None, []) if full_sweep() else (seed(), perturbation.changed_tables())
+    sample_seed, rows = (None, {}) if full_sweep() else (seed(), perturbation.changed_rows())
     results = perturbation.run(
-        source=source, index=load_index(), workers=os.cpu_count() or 1, sample_seed=sample_seed, in_full=in_full
+        source=source, index=load_index(), workers=os.cpu_count() or 1, sample_seed=sample_seed, rows_in_full=rows
     )
     if sample_seed is None:
         how = "every change through the identities (full sweep)"
@@ -67,7 +68,8 @@ def measured():
         how = (
             f"identities on a sample of {sum(r.identities is not None for r in results)} changes, seed "
             f"{sample_seed} ({SEED_ENV}={sample_seed} draws it again; {MODE_ENV}=full runs every change), "
-            f"and every change of the tables changed since the last commit or by it: {', '.join(in_full) or 'none'}"
+            "and every change of the rows changed since the last commit or by it: "
+            + (", ".join(f"{table} {len(changed)}" for table, changed in rows.items()) or "none")
         )
     return source, results, perturbation.shares(results), how
 
