@@ -138,7 +138,7 @@ txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
 # 2719–2720), and explains both sides: the provisions are mostly earmarked grants of 2023 not yet spent
 # (lines 2726–2733), the use mostly 2022's unspent grants taken back (lines 2734–2736). For the
 # investment funds it names start-loan repayments set aside and developer contributions not yet spent
-# (lines 3618–3624).
+# (lines 3618–3625).
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
 # {eval}`txt.debt_pct_income` of the treasury's gross operating income
@@ -488,7 +488,7 @@ txt.loan_fund_paid = fmt(inst["loan_fund_paid"], 1, "NOK million")
 # *{term}`Minsteavdrag`* (minimum instalment, kommuneloven § 14-18) concerns the municipality's whole
 # investment debt, the enterprises' included: the debt at the end of the last accounts, spread over the
 # remaining weighted life of the assets. In the report the statement that the instalments follow the
-# budget and meet the minimum stands in the loan fund's section (lines 2489–2490), and the calculation
+# budget and meet the minimum stands in the loan fund's section (lines 2490–2491), and the calculation
 # is left to note 10 of the annual accounts, which the report does not print. The book cannot test it:
 # the report gives neither the assets' book value and remaining life nor Drammen Eiendom KF's
 # depreciation, so neither the legal entity's minimum nor its depreciation can be formed. The treasury's
@@ -594,7 +594,7 @@ txt.hedged_again = fmt(hedge["hedged"], 0, "%")
 # {eval}`txt.lf_transfer` (D06) to the
 # treasury as budgeted and still ended with a deficit of {eval}`txt.lf_deficit` after its dispositions
 # (D06), which the report says will be proposed covered in the first four-month report of 2024 (lines
-# 2483–2486). It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
+# 2485–2488). It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
 # (øvrige)*), which suggests that it held cash of its own during the year, money borrowed ahead of use
 # perhaps (the book's reading; the report does not say).
 #
@@ -841,7 +841,7 @@ txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_with
 # is arithmetic, not a forecast: the report gives no plan for the fund's use after 2023, and the
 # requirement itself moves with income and debt. Two deficits of 2023 are still to be covered: the
 # investment account's uncovered {eval}`txt.uncovered_investment` (line 3051) and the loan fund's
-# {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, lines 2484–2486). Were both covered from the
+# {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, lines 2486–2488). Were both covered from the
 # discretionary fund, the margin would shrink to about {eval}`txt.margin_after`; the report does not say
 # from what either will be covered.
 #

@@ -267,7 +267,7 @@ plt.show()
 # ties to the overspend, since the P11 and P12 projects are partly financed by such grants (lines
 # 3095–3098). Not all of that money paid for the year's spending, though. The provisions to the restricted
 # investment funds ran over their budget too, and the report names two things in the funds' growth
-# (lines 3618–3624): {eval}`txt.cause_startloan` of start-loan repayments set aside for new lending, and
+# (lines 3618–3625): {eval}`txt.cause_startloan` of start-loan repayments set aside for new lending, and
 # partners' construction contributions received but not yet used. The remaining
 # {eval}`txt.cause_partners_set_aside` of the provisions is, on the book's reading, mostly those
 # contributions (the report gives them no amount). Net of the grants that were set aside, the partners'
@@ -399,12 +399,12 @@ plt.show()
 # both of which the book pairs with its property sale, had no budget at all. The report's section on the
 # municipal companies gives Drammen Eiendom KF's own figures: gross investment of
 # {eval}`txt.said_dekf_company_gross_investment`, {eval}`txt.said_dekf_company_underspend` below the revised
-# budget (lines 4551–4552), which the subtraction reproduces once Drammensbadet KF's line is taken out (a
+# budget (lines 4552–4553), which the subtraction reproduces once Drammensbadet KF's line is taken out (a
 # check below). It also says why: projects progressed more slowly than the budget assumed, among them
 # Brandengen school (built, but the final settlement not made and the money for rehabilitating the old
 # buildings used later), the interior rebuilding of Fredholt sheltered housing (to be finished in 2024)
 # and Krokstad nursing home, whose remaining frame is kept for the construction-loan interest until it is
-# finished in 2028 (lines 4553–4564).
+# finished in 2028 (lines 4553–4565).
 #
 # ### How the budget grew during the year
 
@@ -588,7 +588,7 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # marked `DEKF` together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
 # ({eval}`txt.dbkf`): 2A holds Drammensbadet KF beside Drammen Eiendom KF. Without that line the
 # subtraction gives Drammen Eiendom KF's gross investment as the report's section on the company prints
-# it, {eval}`txt.said_dekf_company_gross_investment` (line 4551; checked in *What the text says*).
+# it, {eval}`txt.said_dekf_company_gross_investment` (line 4552; checked in *What the text says*).
 # Drammen Eiendom KF sold property for {eval}`txt.dekf_sales`, repaid
 # {eval}`txt.dekf_repayment` of debt (*Avdrag på lån*, a line only 2A has) and
 # granted {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part
@@ -1082,7 +1082,7 @@ put("company_checks", "both equal to" if (company == checks.EXACT).all() else "n
 # {eval}`txt.prose_summary` Below: {eval}`txt.prose_findings`. P03's frame is
 # {eval}`txt.p03_gap` apart from its table, a cut at the last digit, which the checks grade *truncated*,
 # not a finding. Drammen Eiendom KF's gross investment and underspend in the report's section on the
-# company (lines 4551–4552) are {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's
+# company (lines 4552–4553) are {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's
 # line is taken out. P11's summary also dates its frame of
 # {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the revised
 # budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'

@@ -482,7 +482,7 @@ def margin_after_deficits(get: Getter) -> dict[str, float]:
     """The discretionary fund's margin above the council's reserve requirement (NOK million) less the two
     deficits of 2023 still to be covered: the investment account's uncovered amount carried forward
     (line 3051) and the loan fund's deficit after dispositions (D06, to be covered in 2024, lines
-    2484–2486). The book's arithmetic, as if both were covered from the fund; the report does not say
+    2486–2488). The book's arithmetic, as if both were covered from the fund; the report does not say
     how either will be covered."""
     margin = reserve_margin(get)["margin"] / THOUSAND_PER_MILLION
     table, label = UNCOVERED_INVESTMENT

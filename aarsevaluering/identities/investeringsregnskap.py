@@ -1798,7 +1798,7 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
     sale_grant = value(get(T2), ACT, label=DEKF_GRANT_LINE)
     sale_loans = -_dk_effect(dk, "Bruk av lån")  # the extra use of loans: the sale's loan part (line 3091)
     grants = _dk_effect(dk, "Tilskudd fra andre")
-    # The provisions to restricted investment funds above budget hold two things (lines 3618–3624): the
+    # The provisions to restricted investment funds above budget hold two things (lines 3618–3625): the
     # start-loan repayments set aside for new lending (97.4 million, line 3620) and, the book's reading of
     # "first and foremost", the partners' contributions received but not yet used. The first belongs with
     # relending; the second is partners' money that did not pay for the year's spending.
@@ -1815,7 +1815,7 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
         ("overspend", "Investment expenditure above budget",
          block(SUM_UT), "lines 3045, 3054"),
         ("partners", "Partners' grants above budget, less the contributions set aside (without the property sale)",
-         partners, "lines 3096, 3622–3624; the book's split"),
+         partners, "lines 3096, 3623–3625; the book's split"),
         ("vat", "VAT compensation short of budget", _dk_effect(dk, "Kompensasjon for merverdiavgift"), "line 3101"),
         ("relending", "Relending and restricted funds: the relending block, the start-loan repayments set aside and "
          "less drawn from the funds", relending + bound_use, "lines 3620–3621; DK; the book's grouping"),
