@@ -1023,16 +1023,17 @@ g("p12_sick", p12["sick_leave_2023_pct"], 1, "%")
 g("p13_turn", p13["turnover_2023_pct"], 1, "%")
 g("p13_ot", p13["overtime_per_fte_2023"], 1, "hours")
 styled(
-    areas.drop(columns=["code", "row_kind", "rota", "registered"]),
+    areas.drop(columns=["code", "row_kind", "rota", "registered", "fte_2023"]),
     table_id="personnel-areas",
-    columns={"name": "Programme area", "fte_2023": "Permanent FTEs", "sick_leave_2023_pct": "Sick leave (%)",
+    columns={"name": "Programme area", "sick_leave_2023_pct": "Sick leave (%)",
              "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime hours per permanent FTE",
              "breaches_per_1000_hours": "Breaches per 1 000 overtime hours"},
-    decimals={"fte_2023": 0, "sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
+    decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
     caption="Programme areas in 2023: sick leave and turnover as printed (lines 3783–3816, 3909–3937), overtime "
-    "per permanent FTE and breaches per 1 000 overtime hours derived (lines 3657–3706, 4010–4038, 4090–4114); "
-    "– where the area registers no breaches; the last row's breach rate is that of the areas that register them",
+    "per permanent FTE (the FTEs of the staffing table) and breaches per 1 000 overtime hours derived (lines "
+    "3657–3706, 4010–4038, 4090–4114); – where the area registers no breaches; the last row's breach rate is "
+    "that of the areas that register them",
 )  # fmt: skip
 
 # %% [markdown]
