@@ -277,9 +277,10 @@ g("premium_fund_use", mill(pj.central(get, pj.PREMIUM_FUND)))
 # The foreword adds a third view: the result includes {eval}`txt.state_extra` of extra state income meant
 # for costs that come in 2024, and without it the result would have been negative (lines 9–11). The report
 # does not say how that money overlaps the provisions to bound funds, so the book sets it beside the other
-# measures, not on top of them.
+# measures, not on top of them. The chart below shows each measure; the table behind the toggle adds how
+# far each falls short of the target.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 quality_view = dr.result_quality(get).assign(
     measure=lambda f: f["measure"] + np.where(f["estimate"], " (book's estimate)", ""),
     nok_million=lambda f: f["nok_thousand"] / 1000,
@@ -391,7 +392,7 @@ g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_p
 # without it the result is {eval}`txt.quality_no_dividend` ({eval}`txt.quality_no_dividend_pct`), and
 # without the net premium deviation as well {eval}`txt.quality_no_dividend_premium`. Because the dividend
 # paid for investment, as planned, the book leaves it in the other measures. The finding below sets the two
-# sizes side by side.
+# sizes side by side as printed, before the Nedre Eiker payout is taken out of the larger.
 
 # %% tags=["hide-input"]
 findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.adopted_budget_extraordinary")], quoted)
@@ -892,9 +893,11 @@ plt.show()
 # Each committee's line in the overview should be the sum of its programme areas' Sum rows. The
 # Formannskap's list (lines 6640–6673) names P14 to P19; for P19 *Sentrale poster* it refers to the
 # report's opening chapter (line 6673). The book reads P19's items as the central income and costs of
-# tables D02 and D03, which D01 leaves out, so it adds up the Formannskap's line from P14 to P18.
+# tables D02 and D03, which D01 leaves out, so it adds up the Formannskap's line from P14 to P18. The
+# committees against their areas are behind the toggle below; the finding after it explains the
+# Formannskap's difference.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 roll = dr.committee_rollup(get)
 styled(roll, table_id="drift-rollup",
        columns={"committee": "Committee", "unprinted": "No table", "budget_2023_printed": "Budget, D01",
@@ -922,10 +925,10 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # Did the income the council may spend freely keep up with the cost of its services? The national
 # statistics count as *{term}`Frie inntekter`* (free income) only the income and wealth tax and the block
 # grant; the report's table D02 adds several grants and the transfer from the municipal enterprises. The
-# table sets the two, 2022 against 2023, beside the programme areas' net cost as D01 prints it (after the
-# areas' own provisions to and use of funds).
+# table behind the toggle sets the two, 2022 against 2023, beside the programme areas' net cost as D01
+# prints it (after the areas' own provisions to and use of funds); the chart shows the changes.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 flows = dr.free_income_vs_cost(get)
 styled(
     flows.assign(y2022=flows["y2022"] / 1000, y2023=flows["y2023"] / 1000, change=flows["change"] / 1000),
@@ -1175,7 +1178,7 @@ checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionar
 # from (the national tax figures, the grants of the four-month reports, the wage-growth estimate) are read
 # where the chapter uses them but not checked.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 counts = all_checks["status"].value_counts().reindex(list(checks.STATUSES), fill_value=0)
 g("checks_total", fmt(len(all_checks), 0))
 for status, n in counts.items():
@@ -1202,7 +1205,8 @@ styled(chapter_findings, table_id="drift-findings",
 # are figures the text truncates rather than rounds, {eval}`txt.checks_estimate` are the
 # book's estimates, and {eval}`txt.checks_discrepancy` fall outside the rule. They make
 # {eval}`txt.n_findings` findings, {eval}`txt.n_contradicted` of them the
-# report contradicting itself. Each is explained in the section where it arises.
+# report contradicting itself. Each is explained in the section where it arises; their list, largest first,
+# is behind the toggle above.
 # {eval}`txt.statutory_findings`
 #
 # ## Try it
