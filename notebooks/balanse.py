@@ -182,9 +182,8 @@ plt.show()
 # and the report's lines, are listed behind the toggle below and on the {doc}`data page <../book/data>`.
 
 # %% tags=["hide-input", "hide-output"]
-styled(catalogue("balanse"), table_id="balanse-catalogue",
-       columns={"table": "Table", "title": "Title as printed", "source_table": "Id", "unit": "Unit",
-                "source_lines": "Lines", "rows": "Rows"},
+styled(catalogue("balanse")[["table", "title", "source_table", "source_lines"]], table_id="balanse-catalogue",
+       columns={"table": "Table", "title": "Title as printed", "source_table": "Id", "source_lines": "Lines"},
        caption="The chapter's tables")  # fmt: skip
 
 # %% [markdown]

@@ -526,9 +526,9 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # account) together with provisions to and use of investment funds. The bottom line is what is carried
 # forward as uncovered ({eval}`txt.uncovered_thousand` in 2023). The report
 # says (line 2772) that Drammen Eiendom KF shows only 2023 figures; the 2022 column is therefore
-# kommunekassen's alone.
+# kommunekassen's alone. The statement is reproduced behind the toggles below.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item",
        caption="Status investering og finansiering (2A), 2023, NOK thousand (the 2022 column is in the next table)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
@@ -581,7 +581,8 @@ put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 
 # %% [markdown]
-# Subtracting kommunekassen's figures from 2A leaves the enterprises' part. Two lines of 2A have
+# Subtracting kommunekassen's figures from 2A leaves the enterprises' part (the split is behind the toggles
+# below). Two lines of 2A have
 # no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
 # count as zero for kommunekassen. Read this way, the enterprises invested
 # {eval}`txt.dekf_fixed` in buildings, which is exactly the 2B project lines
@@ -613,7 +614,7 @@ sale_checks = all_checks[
 ]
 show_findings(sale_checks, keep_sale=True)
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item",
        caption="Statement 2A, actual 2023, split into kommunekassen (its own blocks) and the enterprises, "
@@ -639,7 +640,8 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 # Statement 2B (*Status investeringer*) lists the expenditure side of 2A in four parts. Part 1,
 # investment in fixed assets, runs project by project under each {term}`Programområde` (programme
 # area), with a subtotal per area; the prefix of a project says who carries it out (`KK`
-# kommunekassen, `DEKF` Drammen Eiendom KF, `DBKF` Drammensbadet KF). Parts 2 to 4 are short: grants
+# kommunekassen, `DEKF` Drammen Eiendom KF, `DBKF` Drammensbadet KF). Parts 2 to 4 are short (each
+# reproduced behind a toggle below): grants
 # towards other parties' investments, shares and holdings, and loans of the municipality's own money;
 # part 4 ends with the 2B total, *Sum del 1–4*.
 
@@ -696,19 +698,19 @@ styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
              "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
 t2 = get(inv.T2)
 styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"] != "item",
        caption="2B, 2. Tilskudd til andres investeringer, NOK thousand")  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 t3 = get(inv.T3)
 styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
        caption="2B, 3. Investeringer i aksjer og andeler i selskaper, NOK thousand")  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
        caption="2B, 4. Utlån av egne midler, and Sum del 1–4, NOK thousand")  # fmt: skip
 
