@@ -44,7 +44,7 @@ KINDS = (SUM, RESTATEMENT, SHARE, CLAIM, ESTIMATE_KIND)
 UNIT_SLACK = 1e-9
 SIZE_SLACK = 1e-12
 
-# A gap that rounding allows but that independent rounding errors would reach less often than this is
+# A gap that rounding allows but that the parts' independent rounding errors would reach less often than this is
 # flagged as improbable (``Check.p_rounding``): still within the rule, but worth a look.
 IMPROBABLE = 0.01
 
@@ -109,11 +109,12 @@ class Check:
 
     @property
     def p_rounding(self) -> float:
-        """For a sum of several parts: how likely independent rounding errors of the printed total and
-        of each part are to leave a gap at least as large as this one (NaN for other kinds)."""
+        """For a sum of several parts: how likely the parts' independent rounding errors are to leave a
+        gap at least as large as this one when the total is rounded from the same amounts (NaN for other
+        kinds; see :func:`rounding_probability`)."""
         if self.kind != SUM or self.terms < 2 or math.isnan(self.difference):
             return float("nan")
-        return rounding_probability(abs(self.difference), (self.decimals, *sorted(self.part_decimals)))
+        return rounding_probability(self.printed, self.recomputed, self.decimals, self.part_decimals)
 
     @property
     def status(self) -> str:
@@ -155,7 +156,10 @@ def classify(
 
     * ``sum`` of n printed figures: each is off its true value by up to half a unit, and so is the
       printed total, so rounding can explain up to (n + 1)/2 units (``tolerance``; the default
-      ``None`` means n = 2, a difference of two figures): ``rounding``, beyond it ``discrepancy``;
+      ``None`` means n = 2, a difference of two figures): ``rounding``, beyond it ``discrepancy``.
+      This is the worst case (the total rounded independently of its parts); a total rounded from the
+      same amounts can be off by n/2 units at most, so for odd n the band is one unit generous, and
+      ``Check.p_rounding`` says how likely the gap is under that tighter model;
     * ``restatement``: ``truncated`` when the printed figure is the restated quantity cut, not rounded,
       at the printed digit, otherwise ``discrepancy``: there is no band. The restated figure is itself
       rounded, to ``source_decimals`` (the table's figure's own decimals, in the printed figure's unit),
@@ -193,33 +197,84 @@ def classify(
     return DISCREPANCY  # a claim that does not hold
 
 
-def rounding_probability(gap: float, decimals: Iterable[int]) -> float:
-    """Probability that rounding alone leaves a gap of at least ``gap`` between a printed total and the
-    sum of its printed parts, when each figure (the total and every part, given by how many decimals it
-    is printed with, all in one unit) is off its true value by an independent error spread evenly over
-    ± half its unit. The sum of such errors has the Irwin–Hall distribution (for mixed units, its
-    generalisation); this computes it exactly, in fractions, grouping the figures by unit."""
-    return _rounding_probability(float(gap), tuple(decimals))
+def rounding_probability(printed: float, recomputed: float, decimals: int, part_decimals: Iterable[int]) -> float:
+    """Probability that rounding alone leaves a gap at least as large as ``printed`` − ``recomputed``
+    between a printed total (``decimals``) and the sum of its printed parts (``recomputed``, each part
+    printed with its entry of ``part_decimals``, all in the total's unit), when the total is rounded
+    from the exact sum of the same amounts the parts are rounded from.
+
+    Each part is then off its true amount by an independent error spread evenly over ± half its unit;
+    the parts' sum is off the true total by the sum E of these n errors, and the printed total is the
+    true total rounded. The gap is therefore fixed by E alone (the total's own rounding is not a further
+    independent error): with the parts' sum on the total's grid, it is E rounded to the total's unit.
+    E has the Irwin–Hall distribution (for mixed units, its generalisation); this computes it exactly,
+    in fractions, grouping the parts by unit."""
+    part_decimals = tuple(int(d) for d in part_decimals)
+    finest = max(0, decimals, *part_decimals)
+
+    def exact(x: float) -> Fraction:  # the printed figures are exact decimals at the finest unit
+        return Fraction(round(x * 10**finest), 10**finest)
+
+    unit = _unit(decimals)
+    total, parts_sum = exact(printed), exact(recomputed)
+    gap = abs(total - parts_sum)
+    # The printed totals as far from the parts' sum as the printed one: the grid points at least ``gap``
+    # above it and at least ``gap`` below it; E must carry the exact total into their rounding intervals.
+    above = math.ceil((parts_sum + gap) / unit) * unit
+    below = math.floor((parts_sum - gap) / unit) * unit
+    widths = tuple(sorted(Counter(_unit(d) for d in part_decimals).items()))
+    p = _tail(above - unit / 2 - parts_sum, widths) + _tail(parts_sum - below - unit / 2, widths)
+    return float(min(1, max(0, p)))
 
 
-@cache  # the same few (gap, units) pairs recur across the book's sums
-def _rounding_probability(gap: float, decimals: tuple[int, ...]) -> float:
-    units = Counter(Fraction(1, 10**d) if d >= 0 else Fraction(10**-d) for d in decimals)
-    n = sum(units.values())
-    total = sum(u * m for u, m in units.items())
-    # The errors shifted to [0, u] each sum to S on [0, total]; |gap| or more means S ≥ total/2 + gap.
-    x = total / 2 + Fraction(gap).limit_denominator(10**12)
-    if x >= total:
-        return 0.0
-    widths, counts = zip(*units.items(), strict=True)
+def chance_of_a_flag(recomputed: float, decimals: int, part_decimals: Iterable[int]) -> float:
+    """How likely rounding alone is to flag this sum as improbable (a gap whose probability is below
+    ``IMPROBABLE``): the probability of the smallest such gap, under :func:`rounding_probability`."""
+    part_decimals = tuple(part_decimals)
+    unit = float(_unit(decimals))
+    for steps in range(1, 2 + len(part_decimals) * 10 ** max(0, max(part_decimals) - decimals)):
+        p = rounding_probability(recomputed + steps * unit, recomputed, decimals, part_decimals)
+        if p < IMPROBABLE:
+            return p
+    return 0.0
+
+
+def expected_flags(frame: pd.DataFrame) -> float:
+    """The number of sums (of two or more parts) that rounding alone would flag as improbable, on
+    average: among several hundred sums, a few flags below ``IMPROBABLE`` are expected by chance."""
+    sums = frame[(frame["kind"] == SUM) & (frame["terms"] >= 2)]
+    return sum(
+        chance_of_a_flag(r, int(d), [int(x) for x in str(parts).split()])
+        for r, d, parts in zip(sums["recomputed"], sums["decimals"], sums["input_decimals"], strict=True)
+        if not math.isnan(r)
+    )
+
+
+def _unit(decimals: int) -> Fraction:
+    return Fraction(1, 10**decimals) if decimals >= 0 else Fraction(10**-decimals)
+
+
+@cache  # the same few (threshold, units) pairs recur across the book's sums
+def _tail(y: Fraction, units: tuple[tuple[Fraction, int], ...]) -> Fraction:
+    """P(E ≥ y) for E the sum of independent errors spread evenly over ± half of each unit (``units``:
+    (unit, how many parts) pairs)."""
+    n = sum(m for _, m in units)
+    span = sum(u * m for u, m in units)
+    # The errors shifted to [0, u] each sum to S on [0, span]; E ≥ y means S ≥ y + span/2.
+    x = y + span / 2
+    if x <= 0:
+        return Fraction(1)
+    if x >= span:
+        return Fraction(0)
+    widths, counts = zip(*units, strict=True)
     cdf = Fraction(0)
     for taken in np.ndindex(*(m + 1 for m in counts)):
         shift = x - sum(k * w for k, w in zip(taken, widths, strict=True))
         if shift > 0:
             weight = math.prod(math.comb(m, k) for m, k in zip(counts, taken, strict=True))
             cdf += (-1) ** sum(taken) * weight * shift**n
-    cdf /= math.factorial(n) * math.prod(w**m for w, m in units.items())
-    return float(min(1, max(0, 2 * (1 - cdf))))
+    cdf /= math.factorial(n) * math.prod(w**m for w, m in units)
+    return 1 - cdf
 
 
 def corner_range(func: Callable[..., float], *intervals: tuple[float, float]) -> tuple[float, float]:

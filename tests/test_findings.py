@@ -79,19 +79,37 @@ def test_each_part_of_a_sum_counts_half_of_its_own_unit():
         Check("x", "t", "x", 1, 1, "NOK", 0, "t", "1", kind=SUM, terms=3, input_decimals=(0, 0))
 
 
-def test_the_probability_of_a_gap_under_independent_rounding():
-    # Two figures: the difference of two uniform errors is triangular; P(|gap| >= 0.5) = 1/4.
-    assert checks.rounding_probability(0.5, [0, 0]) == pytest.approx(0.25)
-    # A total and two parts (Irwin–Hall, n = 3): P(|gap| >= 1) = 2 × (1/2)³/3! = 1/24; the band's edge: 0.
-    assert checks.rounding_probability(1.0, [0, 0, 0]) == pytest.approx(1 / 24)
-    assert checks.rounding_probability(1.5, [0, 0, 0]) == 0.0
-    assert checks.rounding_probability(0.0, [0, 0, 0]) == pytest.approx(1.0)
-    # Mixed units against a simulation: a total in tenths and three parts in thousandths.
-    rng = np.random.default_rng(24)
-    errors = rng.uniform(-0.05, 0.05, 200_000) + rng.uniform(-0.0005, 0.0005, (3, 200_000)).sum(axis=0)
-    assert checks.rounding_probability(0.04, [1, 3, 3, 3]) == pytest.approx((abs(errors) >= 0.04).mean(), abs=0.005)
+def test_the_probability_of_a_gap_when_the_total_is_rounded_from_the_same_amounts():
+    # Two parts in the total's unit: the gap is their summed errors (triangular on ±1) rounded, so
+    # P(|gap| >= 1) = P(|E| >= 0.5) = 1/4; a gap of 0 always happens or is exceeded.
+    assert checks.rounding_probability(11, 10, 0, [0, 0]) == pytest.approx(0.25)
+    assert checks.rounding_probability(10, 10, 0, [0, 0]) == pytest.approx(1.0)
+    # Five parts, gap 2: P(|E| >= 1.5) = 2/5! = 1.67 % (the total's own rounding is no further error);
+    # four parts, gap 2: 2 × 0.5⁴/4! = 0.52 %.
+    assert checks.rounding_probability(102, 100, 0, [0] * 5) == pytest.approx(2 / 120)
+    assert checks.rounding_probability(98, 100, 0, [0] * 4) == pytest.approx(2 * 0.5**4 / 24)
+    # Three parts cannot leave 2 units (|E| < 1.5): the rule's band of (n + 1)/2 is the worst case.
+    assert checks.rounding_probability(102, 100, 0, [0] * 3) == 0.0
     # A 46-term sum may be 23.5 units off under the rule; a gap of 23 units is next to impossible.
-    assert checks.rounding_probability(23, [0] * 47) < 1e-60
+    assert checks.rounding_probability(123, 100, 0, [0] * 46) < 1e-60
+
+
+@pytest.mark.parametrize(
+    ("decimals", "part_decimals", "gap"),
+    [(0, (0,) * 5, 2), (0, (0,) * 4, 2), (0, (0,) * 3, 1), (1, (1, 1, 1, 1, 0), 0.4), (1, (3, 3, 3), 0.1)],
+)
+def test_the_probability_of_a_gap_against_a_simulation(decimals, part_decimals, gap):
+    """Draw true amounts, print each part and the total rounded from their exact sum, and count how
+    often the printed total and the sum of the printed parts lie at least ``gap`` apart."""
+    rng = np.random.default_rng(24)
+    draws = 400_000
+    amounts = rng.uniform(0, 1000, (len(part_decimals), draws))
+    printed_parts = np.stack([np.round(a, d) for a, d in zip(amounts, part_decimals, strict=True)])
+    gaps = np.round(amounts.sum(axis=0), decimals) - printed_parts.sum(axis=0)
+    simulated = (np.abs(gaps) >= gap - 1e-9).mean()
+    # The parts' sum on the total's grid, here at 100 (the gap does not depend on where it lies).
+    exact = checks.rounding_probability(100 + gap, 100, decimals, part_decimals)
+    assert exact == pytest.approx(simulated, abs=4 * np.sqrt(max(simulated, 1e-4) / draws) + 1e-4)
 
 
 def test_the_float_slack_is_noise_only(all_checks, monkeypatch):
