@@ -310,8 +310,9 @@ plt.show()
 # Two things the report leaves open. Kommunekassen spent {eval}`txt.no_project_line_early` with no
 # budget and on no project (2B's *Prosjekt mangler*, line 3124), about {eval}`txt.no_project_share` of the
 # overspend; the report never says what it was. And an uncovered investment amount has to be covered in
-# the following years' budgets, as the regulations on budgets and accounts require (the book's reading of
-# *budsjett- og regnskapsforskriften*); the report says neither how nor when the
+# the next year's budget, as the regulations on the budget and accounts require (the book's reading of
+# the *forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning*, which the report names at
+# line 2487 for the loan fund); the report says neither how nor when the
 # {eval}`txt.cause_total` will be covered.
 #
 # By accounting block the same deviations read: expenditure {eval}`txt.bridge_exp` over budget, income
