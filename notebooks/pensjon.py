@@ -123,7 +123,7 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03,
 # line 2334); it prints neither the 2022 pension cost nor the 2022 ordinary premium. The book infers them
 # (an estimate, figure below): the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`, and
-# less D03's 2022 line that leaves about {eval}`txt.ordinary_2022` for the ordinary premium. On that reading the ordinary premium, which follows pay, grew about
+# less D03's 2022 line that leaves about {eval}`txt.ordinary_2022` for the ordinary premium. On that reading the ordinary premium grew about
 # {eval}`txt.ordinary_growth` and the central items about {eval}`txt.central_growth_split`:
 # of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from
 # the ordinary premium and {eval}`txt.central_contribution` from the central items, together
@@ -145,9 +145,10 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
-# %% mystnb={"figure": {"caption": "Growth of the pension cost from 2022 to 2023, split into the ordinary premium and the central pension items, against the wage growth the budget assumed, in %. Solid bars are figures the report states; hatched bars rest on the book's estimate of the 2022 split, and the central items' bar compares D03's 2022 line with D04's 2023 items, on the assumption that the two hold the same items.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, four bars: the central pension items (hatched, the book's estimate) grew most, then the total pension cost as the report states it, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
-bars = [("Central items, net (D03 2022, D04 2023)", growth["central_growth"], True),
-        ("Pension cost, as stated", growth["growth"], False),
+# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed, in %. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
+# The central items are a net figure with no direct link to wage growth: the text gives their growth, the chart
+# sets beside the wage assumption only the cost and the part that pays for the year's pension rights.
+bars = [("Pension cost, as stated", growth["growth"], False),
         ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
         ("Wage growth the budget assumed", growth["wage_growth"], False)]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 2.8))
@@ -158,7 +159,7 @@ for bar in drawn:
 ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
 ax.invert_yaxis()
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
-ax.set_title("Pension cost growth by part against the budget's wage-growth assumption")
+ax.set_title("Pension cost growth against the budget's wage-growth assumption")
 ax.grid(axis="y", visible=False)
 finish(fig, table="lines 2370, 2388–2389 and 2419, tables D03 and D04")
 plt.show()
@@ -225,14 +226,19 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #   the premium deviation (below); it does not lower the year's calculated pension cost.
 #
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
-# : the accounts do not charge the premium but a pension cost calculated by actuaries on assumptions
-#   set nationally (wage growth, adjustment of G, return on the funds), which moves far more slowly.
-#   The premium paid (after use of the premium fund, and without the administration costs it includes,
-#   which are charged as paid) minus that calculated cost is the premium deviation; that is the book's
-#   reading of the accounting rules, as the report itself does not spell the definition out. So the level
-#   the walk below reaches after the deviation is the actuaries' net cost plus the administration costs,
-#   which the report does not print apart. When the premium is the larger, as in 2023, the difference is credited to the year as
-#   income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
+# : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
+#   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
+#   steadier than the premium, though it too can jump when the ministry changes the assumptions.
+#   Under the pension provisions of the budget and accounting regulation
+#   (*budsjett- og regnskapsforskriften*; the book takes the definition from the regulation, as the report
+#   does not spell it out), the deviation is the net premium paid, after use of the premium fund and without
+#   the administration costs and interest-guarantee premium, which are charged as paid, minus that
+#   calculated cost; the employer's contribution is handled the same way, as a deviation of its own (the
+#   contribution on the premium less that on the calculated cost). So the level the walk below reaches after
+#   the deviation is the actuaries' net cost plus the administration costs, with employer's contribution on
+#   both; the report prints none of these parts apart. When the premium is the larger, as in 2023, the
+#   difference is credited to the year as income, {eval}`txt.premium_deviation`, and held in the balance
+#   sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
@@ -286,6 +292,12 @@ else:
         "rounding amounts in kroner to thousands produces."
     )
 txt.d04_summary = findings.summary_line(d04_checks)
+bridge = pj.budget_bridge(get)
+txt.bridge_fund_short = fmt_million(bridge["fund_below_budget"])
+txt.bridge_paid_more = fmt_million(bridge["paid_more"])
+txt.bridge_absorbed = fmt_million(bridge["absorbed"])
+txt.bridge_share = fmt(bridge["absorbed_share"], 0, "%")
+txt.bridge_stayed = fmt_million(bridge["stayed"])
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
@@ -294,7 +306,11 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # The central items came to {eval}`txt.d04_total`, only {eval}`txt.d04_overspend`
 # more than budgeted. The regulation premium alone was {eval}`txt.regulation_above_table`
 # above budget, but the premium deviation, a credit {eval}`txt.deviation_above_table`
-# larger than budgeted, offset it: a high premium brings a high premium deviation with it.
+# larger than budgeted, offset it: a high premium brings a high premium deviation with it. In the book's
+# figures from D04's deviations: with {eval}`txt.bridge_fund_short` less taken from the premium fund than
+# budgeted, the treasury paid {eval}`txt.bridge_paid_more` more than budgeted; the deviation moved
+# {eval}`txt.bridge_absorbed` of that ({eval}`txt.bridge_share`) to later years, and about
+# {eval}`txt.bridge_stayed` stayed in 2023.
 #
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 
@@ -308,9 +324,9 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # mean. The premium fund pays part of the premiums, so it lowers what the treasury pays; the premium
 # deviation is then the difference between that lower premium and the calculated cost. Had the fund not
 # been used, the treasury would have paid more and the deviation would have been larger by the same
-# amount, leaving the calculated cost where it is. That is the book's reading of the rules; the report
-# only says that the fund was used to finance part of the regulation premium (lines 2378–2379) and that a high
-# premium deviation lowers the pension cost (lines 2382–2383).
+# amount, leaving the calculated cost where it is: that follows from the regulation's definition (see
+# *Premieavvik* above). The report says that the fund was used to finance part of the regulation premium
+# (lines 2378–2379) and that a high premium deviation lowers the pension cost (lines 2382–2383).
 
 # %% tags=["hide-input"]
 walk_view = walk.assign(amount_million=walk["amount"] / 1000)
@@ -324,8 +340,11 @@ txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK mi
 txt.calculated_cost = fmt_million(level[pj.CALCULATED_COST])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
 txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
+below_ordinary = level["Ordinary premium"] - level[pj.CALCULATED_COST]
+txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
+txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; on the book's reading of the rules the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 steps = [(step, amount / 1000, "total" if kind != "step" or number == 0 else "")
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 4.6))
@@ -342,8 +361,10 @@ plt.show()
 # The premiums due, {eval}`txt.premiums_paid` ("almost
 # {eval}`txt.total_premium_prose`" in the prose), shrink to {eval}`txt.premiums_net` paid by
 # the treasury once the premium fund has paid its part, and to a calculated pension cost of
-# {eval}`txt.calculated_cost` once the premium deviation is taken off (on the book's reading, the actuaries'
-# net cost plus administration costs).
+# {eval}`txt.calculated_cost` once the premium deviation is taken off (the actuaries' net cost plus
+# administration costs and employer's contribution). That calculated cost is {eval}`txt.calc_vs_ordinary`
+# the ordinary premium alone, {eval}`txt.ordinary_premium`: even with no regulation premium the year
+# would have shown a credit deviation of about {eval}`txt.credit_without_regulation` (the book's figure).
 # The amortisation of earlier years' deviations brings the cost back up to
 # {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the
 # premiums. The report states {eval}`txt.cost_stated`; the checks below show that the two agree
@@ -455,8 +476,8 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # schedule below assumes equal instalments over the period the report states, starting the year after the
 # deviation arose, and that the whole deviation printed in D04 is amortised this way. Beside it stands what
 # the charge would have been had the premium fund not been used: the fund paid part of the premium, so the
-# premium paid, and with it the deviation, was smaller by the amount used (the book's reading of the rules,
-# as in the walk above). The period is a parameter: see *Try it* below.
+# premium paid, and with it the deviation, was smaller by the amount used (the regulation's definition, as in
+# the walk above); that line too is the book's estimate. The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
@@ -481,13 +502,13 @@ styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "i
                 "instalment_without_fund": "Had the premium fund not been used",
                 "remaining": "Still to charge at year end"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line, also the book's estimate), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
 bars = ax.bar(schedule["year"], schedule["instalment"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 without = ax.step([*schedule["year"] - 0.5, schedule["year"].iloc[-1] + 0.5],
                   [*(schedule["instalment_without_fund"] / 1000), schedule["instalment_without_fund"].iloc[-1] / 1000],
                   where="post", color=TEXT, linestyle="--", linewidth=1.2,
-                  label=f"had the premium fund not been used: {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
+                  label=f"had the premium fund not been used (book's estimate): {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
 ax.annotate(without[0].get_label(), (schedule["year"].iloc[0] - 0.5, effect["instalment_without_fund"] / 1000),
             xytext=(0, 4), textcoords="offset points", fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
 ax.set_ylim(0, schedule["instalment_without_fund"].max() / 1000 * 1.3)
@@ -501,22 +522,21 @@ finish(fig, table="table D04, lines 2379–2385", note=f"Equal instalments over 
 plt.show()
 
 # %% [markdown]
-# Over {eval}`txt.schedule_period` the 2023 deviation adds {eval}`txt.instalment` to the pension cost of
+# Over {eval}`txt.schedule_period` the 2023 deviation of {eval}`txt.deviation_story` adds {eval}`txt.instalment` to the pension cost of
 # every year from {eval}`txt.first_year` to {eval}`txt.last_year`, on top of what is still to be charged from
 # earlier deviations.
 #
 # **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 settled part
 # of the regulation premium inside the pension funds, so the treasury paid that much less. It did not lower
-# 2023's pension cost: that is the calculated cost plus the amortisation, whatever pays the premium. It
+# 2023's pension cost of {eval}`txt.cost_stated`: that is the calculated cost plus the amortisation, whatever pays the premium. It
 # lowered the deviation instead: without the fund the deviation would have been
 # {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year. The fund
 # is not free money, though: left unused, it would have paid a later year's premium and lowered that year's
 # deviation. What its use in 2023 changes is when its relief reaches the accounts, as
 # {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
 # {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
-# raised when the first four-month report was treated (lines 2379–2380); on the book's reading that raise
-# did nothing for the 2023 result. This is the book's reading of the rules; the report says only that the
-# fund was used to finance part of the regulation premium (lines 2378–2380).
+# raised when the first four-month report was treated (lines 2379–2380); under the regulation's definition
+# that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
 # the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
@@ -548,17 +568,24 @@ txt.report_year = str(pj.REPORT_YEAR)
 ending = origins.loc[origins["origin_year"] + origins["period"] == pj.REPORT_YEAR, "origin_year"].astype(str).tolist()
 txt.ending_years = ", ".join(ending[:-1]) + (" and " if len(ending) > 1 else "") + ending[-1] if ending else "none"
 txt.next_year = str(pj.REPORT_YEAR + 1)
+against_fund = pj.deferral_against_fund(get)
+txt.fund_end = fmt_million(against_fund["fund_end"])
+txt.deferral_share_of_fund = fmt(against_fund["share"], 0, "%")
 
 # %% [markdown]
 # In {eval}`txt.next_year` the last slices of the deviations of {eval}`txt.ending_years` fall away and the
-# first slice of 2023's comes in; how the total moves depends on sizes the report does not give. What the
+# first slice of 2023's comes in; how the total moves depends on sizes the report does not give, and as
+# earlier deviations may have been charges rather than credits, the printed figures set no bound on
+# {eval}`txt.next_year`'s amortisation either way. What the
 # figures do show is the balance of the year: {eval}`txt.report_year` credited a deviation
 # {eval}`txt.deviation_multiple` times the amortisation it carried, so the cost still to be charged in later
 # years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
 # premiums: the premium was paid in 2023, and its cost is booked in the years to come. The treasury paid
 # about that much more in premiums than it charged as cost, cash that is part of the liquidity the
-# {doc}`balance chapter <balanse>` covers.
+# {doc}`balance chapter <balanse>` covers. Set against the discretionary fund of {eval}`txt.fund_end` at the
+# end of the year (table D09), the year's addition to cost still to be charged is about
+# {eval}`txt.deferral_share_of_fund` of it (the book's comparison; the report does not make it).
 
 # %% [markdown]
 # ## All checks of the chapter
@@ -584,6 +611,7 @@ else:
 report_period = int(pj.prose(get, "amortisation_period"))
 ten, one = pj.EARLIER_AMORTISATION_RULES[1][2], pj.CURRENT_RULE_PERIODS[0]
 tries = {p: pj.amortisation_schedule(deviation_2023, pj.REPORT_YEAR + 1, p) for p in (report_period, ten, one)}
+without_fund = {p: pj.premium_fund_effect(get, p)["instalment_without_fund"] for p in (ten, one)}
 base = tries[report_period]
 txt.try_base_instalment = fmt_million(base["instalment"].iloc[0])
 txt.try_base_last = str(base["year"].iloc[-1])
@@ -591,20 +619,29 @@ txt.try_first = str(base["year"].iloc[0])
 txt.try_10_instalment = fmt_million(tries[ten]["instalment"].iloc[0])
 txt.try_10_last = str(tries[ten]["year"].iloc[-1])
 txt.try_10_left = fmt_million(tries[ten].set_index("year").loc[base["year"].iloc[-1], "remaining"])
+txt.try_10_without = fmt_million(without_fund[ten])
 txt.try_1_instalment = fmt_million(tries[one]["instalment"].iloc[0])
+txt.try_1_without = fmt_million(without_fund[one])
+txt.try_deviation = fmt_million(deviation_2023)
 
 # %% [markdown]
 #
-# The amortisation period is set by regulation: deviations of earlier years were spread over longer
-# periods (see the table above), and the rules also let a municipality charge a deviation in full the next
-# year instead. In the cell that starts `AMORTISATION_PERIOD = ...`:
+# The amortisation period is set by regulation. In the cell that starts `AMORTISATION_PERIOD = ...`, try
+# other periods; this is a counterfactual, as a 2023 deviation may only be charged in full the next year or
+# over {eval}`txt.rule_long`: the longer periods applied to deviations of earlier years only (see the table
+# above). None of the 2023 figures moves (the cost of {eval}`txt.cost_stated`, the deviation of
+# {eval}`txt.try_deviation`, the net premium deviation of {eval}`txt.net_deferral`): the period only moves the
+# charge between the years after 2023.
 #
-# 1. Replace the right-hand side with {eval}`txt.rule_10_period`, the period for deviations of {eval}`txt.rule_10_years`, and
-#    run that cell and the ones after it. The schedule and the figure then show {eval}`txt.try_10_instalment`
-#    a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in place of
-#    {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`: a longer period makes the charge per
-#    year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
+# 1. Replace the right-hand side with {eval}`txt.rule_10_period`, the period for deviations of
+#    {eval}`txt.rule_10_years`, and run that cell and the ones after it. The schedule and the figure then
+#    show {eval}`txt.try_10_instalment` a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in
+#    place of {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`, and the dashed line had the
+#    premium fund not been used drops to {eval}`txt.try_10_without` a year: a longer period makes the charge
+#    per year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
 #    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge. The table of the deviations
 #    amortised in 2023 does not change: it follows the periods the rules gave each year's deviation.
-# 2. Then try {eval}`txt.rule_next_year`: the whole {eval}`txt.try_1_instalment` lands on {eval}`txt.try_first`, which is what a
-#    municipality that charges its deviations in full the next year would see.
+# 2. Then try {eval}`txt.rule_next_year`: the whole {eval}`txt.try_1_instalment` lands on
+#    {eval}`txt.try_first` ({eval}`txt.try_1_without` had the premium fund not been used). Only the 2023
+#    deviation's schedule is shown: a municipality that charges its deviations in full the next year would
+#    also have carried all of 2022's deviation in 2023.

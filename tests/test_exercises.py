@@ -176,6 +176,16 @@ def _drift_and_pension_exercises() -> list[Exercise]:
     history = pj.amortisation_origins(pj.REPORT_YEAR, int(pj.prose(from_disk, "amortisation_period")))
     current = history.loc[history["period"] == int(pj.prose(from_disk, "amortisation_period")), "origin_year"]
     unchanged = (f"1/{int(pj.prose(from_disk, 'amortisation_period'))} of each", f"{current.min()}–{current.max()}")
+    # None of the 2023 figures moves with the period: the cost, the deviation and the net premium deviation.
+    year_2023 = (
+        fmt(pj.prose(from_disk, "actual_pension_cost"), 1, "NOK million"),
+        fmt_million(deviation),
+        fmt_million(pj.net_premium_deviation(from_disk)),
+    )
+    # The dashed line had the premium fund not been used moves with the period too.
+    without = {
+        p: fmt_million(pj.premium_fund_effect(from_disk, p)["instalment_without_fund"]) for p in (ten_years, next_year)
+    }
     return [
         Exercise(
             "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", fmt(asss, 1),
@@ -186,15 +196,17 @@ def _drift_and_pension_exercises() -> list[Exercise]:
         Exercise(
             "pensjon", 1, period_line, 'int(pj.prose(get, "amortisation_period"))', str(ten_years),
             shows=(f"{fmt_million(ten['instalment'].iloc[0])} a year", str(ten["year"].iloc[-1]),
-                   fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1), *unchanged),
+                   fmt(ten.set_index("year").loc[seven["year"].iloc[-1], "remaining"] / 1000, 1), *unchanged,
+                   without[ten_years], *year_2023),
             hides=(fmt(seven["instalment"].iloc[0] / 1000, 1),),
-            until="ending = origins.loc[",
+            until="txt.chapter_summary = findings.summary_line",
         ),
         Exercise(
             "pensjon", 2, period_line, 'int(pj.prose(get, "amortisation_period"))', str(next_year),
-            shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1), *unchanged),
+            shows=(f"{fmt_million(deviation)} a year", str(pj.REPORT_YEAR + 1), *unchanged, without[next_year],
+                   *year_2023),
             hides=(str(pj.REPORT_YEAR + 2), f"1/{next_year} of each"),
-            until="ending = origins.loc[",
+            until="txt.chapter_summary = findings.summary_line",
         ),
     ]  # fmt: skip
 

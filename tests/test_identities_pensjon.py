@@ -153,3 +153,24 @@ def test_no_premium_fund_no_saving():
     effect = pj.premium_fund_effect(get, 7)
     assert effect["saving_per_year"] == 0
     assert effect["instalment"] == pytest.approx(478982 / 7)
+
+
+def test_the_budget_bridge_splits_the_treasury_overrun():
+    """D04's printed deviations: 26 988 + 3 767 paid above budget, 28 520 of it moved by the deviation."""
+    b = pj.budget_bridge(checks.from_disk)
+    assert b["paid_more"] == pytest.approx(26_988 + 3_767)
+    assert b["absorbed"] == pytest.approx(28_520)
+    assert b["stayed"] == pytest.approx(30_755 - 28_520)
+    assert 90 < b["absorbed_share"] < 95
+
+
+def test_the_budget_bridge_follows_an_altered_regulation_premium():
+    get = checks.altered(pj.CENTRAL, "deviation_nok", -1_000, add=True, label=pj.REGULATION)
+    assert pj.budget_bridge(get)["stayed"] == pytest.approx(pj.budget_bridge(checks.from_disk)["stayed"] + 1_000)
+
+
+def test_the_deferral_is_measured_against_the_closing_fund():
+    d = pj.deferral_against_fund(checks.from_disk)
+    assert d["fund_end"] == pytest.approx(605_694)
+    assert d["share"] == pytest.approx(100 * pj.net_premium_deviation(checks.from_disk) / 605_694)
+    assert 40 < d["share"] < 50

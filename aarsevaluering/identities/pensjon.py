@@ -58,10 +58,12 @@ CURRENT_RULE_FROM = 2014
 CURRENT_RULE_PERIODS = (1, 7)
 
 THOUSAND_PER_MILLION = 1000
-# The level after the premium deviation. On the book's reading of the regulation the deviation is measured on
-# the premium without its administration costs, which are charged as paid, so this level is the actuaries'
-# net pension cost plus those administration costs, not the actuarial figure alone.
-CALCULATED_COST = "Calculated cost incl. administration"
+# The level after the premium deviation. Under the regulation the deviation is measured on the net premium
+# (after use of the premium fund) without its administration costs and interest-guarantee premium, which are
+# charged as paid, and the employer's contribution is handled as a deviation of its own in the same way. The walk
+# starts from premiums incl. employer's contribution and ends at the stated cost incl. it, so this level is the
+# actuaries' net pension cost plus administration costs plus employer's contribution on both.
+CALCULATED_COST = "Calculated cost incl. administration and employer's contribution"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,6 +205,33 @@ def premium_fund_effect(get: Getter, period: int) -> dict[str, float]:
         "first_year": REPORT_YEAR + 1,
         "last_year": REPORT_YEAR + int(period),
     }
+
+
+def budget_bridge(get: Getter) -> dict[str, float]:
+    """How much of the treasury's premium overrun the premium deviation moved to later years (NOK thousand;
+    the book's figures from D04's deviations, which are budget minus accounts). The treasury paid more than
+    budgeted by the regulation premium's overrun plus the premium fund used below budget; the deviation credited
+    above budget took that much cost off 2023; the rest stayed in the year."""
+    regulation = -central(get, REGULATION, "deviation_nok")
+    fund_short = -central(get, PREMIUM_FUND, "deviation_nok")
+    absorbed = central(get, DEVIATION, "deviation_nok")
+    paid_more = regulation + fund_short
+    return {
+        "regulation_overrun": regulation,
+        "fund_below_budget": fund_short,
+        "paid_more": paid_more,
+        "absorbed": absorbed,
+        "stayed": paid_more - absorbed,
+        "absorbed_share": 100 * absorbed / paid_more,
+    }
+
+
+def deferral_against_fund(get: Getter, fund_table: str = "drift_disposition_fund") -> dict[str, float]:
+    """The year's net addition to deviations still to be charged (:func:`net_premium_deviation`) against the
+    discretionary fund at the end of the year (D09's closing balance), NOK thousand and %."""
+    fund = value(get(fund_table), "value_2023", label="Saldo disposisjonsfond per 31.12 *")
+    net = net_premium_deviation(get)
+    return {"fund_end": fund, "net_deferral": net, "share": 100 * net / fund}
 
 
 def coming_charges(get: Getter, period: int) -> pd.DataFrame:
