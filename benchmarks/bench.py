@@ -48,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -323,7 +324,7 @@ def loop_report(runs: dict[str, list[LoopRun]], env: dict) -> str:
     lines = [
         "## The loop: `make check` and `make test`",
         "",
-        f"In the checkout, {len(next(iter(runs.values())))} runs of each, alternating; medians. `make -i`, so a "
+        f"In the checkout, {len(runs['make test'])} runs of each, alternating; medians. `make -i`, so a "
         "failing test (work in progress) does not stop the run; each run's pytest counts are given. Measured "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, AARSEVALUERING_SOURCE {source}, perturbation "
         f"sweep: {mode}. The machine is shared: other work running at the same time makes any run slower, "
@@ -347,7 +348,9 @@ def loop_report(runs: dict[str, list[LoopRun]], env: dict) -> str:
     return "\n".join(lines)
 
 
-def measure_loop(runs: int) -> str:
+def measure_loop(runs: int, written: Callable[[str], None]) -> str:
+    """``runs`` runs of each command; after each round, ``written`` gets the report so far (a long
+    benchmark cut short keeps what it measured)."""
     env = {**os.environ, "PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations=15".strip()}
     measured: dict[str, list[LoopRun]] = {target: [] for target in LOOP_TARGETS}
     for run in range(1, runs + 1):
@@ -356,6 +359,7 @@ def measure_loop(runs: int) -> str:
             last = measured[target][-1]
             cpu = f"{last.cpu_seconds:.0f} s of processor time"
             print(f"loop run {run} of {runs}: {target}: {last.seconds:.0f} s, {cpu} ({last.outcome})", flush=True)
+        written(loop_report(measured, env))
     return loop_report(measured, env)
 
 
@@ -512,13 +516,17 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.steps.split(","))
     if not wanted or wanted - set(SECTIONS):
         parser.error(f"--steps: expected some of {SECTIONS}, got {args.steps!r}")
-    parts = {
-        "build": section("build", measure_build(args.runs)) if "build" in wanted else kept_section(args.out, "build"),
-        "loop": section("loop", measure_loop(args.loop_runs)) if "loop" in wanted else kept_section(args.out, "loop"),
-    }
-    text = header() + "\n" + "\n\n".join(parts.values()) + "\n"
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    parts = {name: kept_section(args.out, name) for name in SECTIONS}
+
+    def write(name: str, text: str) -> None:
+        parts[name] = section(name, text)
+        args.out.write_text(header() + "\n" + "\n\n".join(parts.values()) + "\n", encoding="utf-8")
+
+    if "build" in wanted:
+        write("build", measure_build(args.runs))
+    if "loop" in wanted:
+        write("loop", measure_loop(args.loop_runs, lambda text: write("loop", text)))
+    print(args.out.read_text(encoding="utf-8"))
     return 0
 
 
