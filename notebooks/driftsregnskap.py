@@ -173,16 +173,16 @@ g("fall_bound", mill(fall["bound_net"]))
 # strengthened the programme areas' frames by {eval}`txt.strengthened_t1` and {eval}`txt.strengthened_t2`,
 # {eval}`txt.strengthened_total` in all, paid for from the discretionary fund (line 92). The fund's own table
 # shows less: the first report drew {eval}`txt.t1_draw` net from it and the second cut that draw by
-# {eval}`txt.t2_cut` (D09, lines 2690–2692), a net {eval}`txt.t_net_draw`; the revisions also raised the tax
-# estimate (line 2226), which paid for part of the strengthening. In the year-end
-# table (D08) the *{term}`Revidert budsjett`* (revised budget) draws {eval}`txt.revision_disp_use` more
-# from the discretionary fund than the adopted budget and sets {eval}`txt.revision_disp_add` aside in it,
-# a net draw of {eval}`txt.revision_disp_net` more; it also draws {eval}`txt.revision_bound_use` more
-# from the *{term}`Bundne driftsfond`* (bound operating funds, earmarked money), and raises the transfer
-# to investment by {eval}`txt.revision_transfer` and the provisions to bound funds by
-# {eval}`txt.revision_bound_add`. The net effect turned the planned surplus into a deficit of
-# {eval}`txt.revised_deficit`; in the revised budget's dispositions the use of the discretionary fund pays
-# for that deficit and, with the bound funds, for the transfer to investment. The year then came out
+# {eval}`txt.t2_cut` (D09, lines 2690–2692), a net {eval}`txt.t_net_draw`. The revisions also raised the tax
+# estimate (lines 2226–2227), and other income changed too; the report does not say which income paid for
+# which frame. The revisions turned the planned surplus into a deficit of {eval}`txt.revised_deficit`, and
+# the *{term}`Revidert budsjett`* (revised budget) financed it in its year-end dispositions (D08): it draws
+# {eval}`txt.revision_disp_use` more from the discretionary fund than the adopted budget and sets
+# {eval}`txt.revision_disp_add` aside in it, a net draw of {eval}`txt.revision_disp_net` more, and draws
+# {eval}`txt.revision_bound_use` more from the *{term}`Bundne driftsfond`* (bound operating funds, earmarked
+# money), which also pay for raising the transfer to investment by {eval}`txt.revision_transfer` and the
+# provisions to bound funds by {eval}`txt.revision_bound_add`. A full bridge from the adopted to the revised
+# budget cannot be built from the tables: the central-income table (D02) prints no adopted budget. The year then came out
 # {eval}`txt.improvement` better than the revised budget, but still below the adopted budget, as the
 # report says.
 
@@ -266,8 +266,10 @@ g("premium_fund_use", mill(pj.central(get, pj.PREMIUM_FUND)))
 #   the whole surplus. The premiums were paid; their cost falls on the years to come. The report prints
 #   neither the stock of deviations still to be charged nor their yearly sizes (see the pension chapter's
 #   {ref}`pensjon-forward`). The {eval}`txt.premium_fund_use` taken from the pension funds' premium funds
-#   (line 2379) is a further one-off draw on reserves; on the book's reading of the rules it lowered the
-#   deviation, not the cost, so it does not change these measures.
+#   (line 2379) is a further one-off draw on reserves. It lowered the premium paid, and with it the
+#   deviation, not the booked cost, so the booked result is unaffected; but the measure without the net
+#   premium deviation, pensions charged at the premium paid, is lifted by it: the chart shows that measure
+#   without the fund's use as well.
 # - **The net provisions to bound funds.** The treasury set {eval}`txt.bound_add` aside in bound operating
 #   funds, mostly unused earmarked grants and project money of the programme areas (lines 2726–2728), and
 #   used {eval}`txt.bound_use` from them (D08): a net {eval}`txt.bound_net` added to money tied to a purpose,
@@ -296,11 +298,12 @@ styled(
     "for or that are tied to a purpose (gross operating income from D09's general reserve)",
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); hatched bars are the book's estimates (for the bound-fund measure only the NOK figure is the report's, line 2724).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
-fig, ax = style.figure(height=3.9)
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); hatched bars are the book's estimates (for the bound-fund measure only the NOK figure is the report's, line 2724).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
+fig, ax = style.figure(height=4.2)
 short = {
     "As booked": "As booked",
     "Without the net premium deviation": "Without net premium deviation",
+    dr.WITHOUT_PREMIUM_AND_FUND: "… and premium-fund use",
     "Without the net provisions to bound funds": "Without net bound-fund provisions",
     "Without both": "Without both",
     "Without the extra dividend": "Without extra dividend",
@@ -332,7 +335,7 @@ ax.annotate(
     color=style.TEXT,
 )
 ax.set_xlabel("% of gross operating income (NOK million in brackets)")
-ax.set_title("The net operating result as booked and without one item at a time")
+ax.set_title("The net operating result as booked and without one or more items")
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D04, D08 and D09, lines 9–11 and 2724")
 plt.show()
@@ -346,6 +349,9 @@ g("quality_no_premium_pct", fmt(no_premium["pct_of_income"], 2, "%"))
 g("quality_both", fmt_million(both["nok_thousand"]))
 g("quality_both_pct", fmt(both["pct_of_income"], 2, "%"))
 g("quality_both_to_target", mill(both["to_target"]))
+no_fund = quality.loc[dr.WITHOUT_PREMIUM_AND_FUND]
+g("quality_no_fund", fmt_million(no_fund["nok_thousand"]))
+g("quality_no_fund_pct", fmt(no_fund["pct_of_income"], 2, "%"))
 reach = int((quality["pct_of_income"] >= dr.TARGET_RESULTATGRAD_PCT).sum())
 g("quality_reach", "None of the measures reaches" if reach == 0 else f"{reach} of the measures reach")
 inv_prose = get("inv_prose_figures")
@@ -360,11 +366,14 @@ g("nedre_eiker_budget", mill(nedre_eiker_budget))
 g("dividend_178_less", fmt(dividend_178 - nedre_eiker_budget / 1000, 1, "NOK million"))
 unexplained = abs(dividend_178 - nedre_eiker_budget / 1000 - pm("extraordinary_dividend_2023"))
 g("dividend_unexplained", fmt(unexplained, 1, "NOK million"))
-# Within a tenth of the smaller figure the report is read as nearly reconciling the two.
-g(
-    "dividend_reconciles",
-    "nearly reconciles" if unexplained < 0.1 * pm("extraordinary_dividend_2023") else "does not reconcile",
-)
+tp = dr.transfer_path(get)
+g("nedre_eiker_adopted", mill(tp["nedre_eiker_adopted"]) if tp["nedre_eiker_adopted"] else "nothing")
+g("transfer_revised", mill(tp["revised"]))
+g("transfer_raised", mill(tp["raised_at_revision"]))
+g("transfer_actual", mill(tp["actual"]))
+g("transfer_cut", mill(tp["cut_in_accounts"]))
+gap = tp["actual_less_adopted"]
+g("transfer_vs_adopted", f"{mill(abs(gap))} {'below' if gap < 0 else 'above'}" if gap else "exactly")
 no_dividend = quality.loc["Without the extra dividend"]
 g("quality_no_dividend", fmt_million(no_dividend["nok_thousand"]))
 g("quality_no_dividend_pct", fmt(no_dividend["pct_of_income"], 2, "%"))
@@ -372,7 +381,8 @@ g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_p
 
 # %% [markdown]
 # As booked, the result is {eval}`txt.quality_booked_pct` of gross operating income. Without the net premium
-# deviation it is {eval}`txt.quality_no_premium` ({eval}`txt.quality_no_premium_pct`), and without both
+# deviation it is {eval}`txt.quality_no_premium` ({eval}`txt.quality_no_premium_pct`), without the premium
+# fund's one-off use as well {eval}`txt.quality_no_fund` ({eval}`txt.quality_no_fund_pct`), and without both
 # items {eval}`txt.quality_both` ({eval}`txt.quality_both_pct`), {eval}`txt.quality_both_to_target` short
 # of the target of {eval}`txt.target`. {eval}`txt.quality_reach` the target. On the book's reading, the
 # year's income did not cover the year's costs once pensions are charged at what was paid: the surplus
@@ -384,15 +394,20 @@ g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_p
 # investment (line 2061). The report gives it two sizes: {eval}`txt.dividend_budget` (lines 88 and 2068;
 # line 2061 says the same sum was booked) and {eval}`txt.dividend_178` (line 2666), the figure that with the
 # financial rule's {eval}`txt.rule_15` makes up the adopted budget's transfer to investment of
-# {eval}`txt.adopted_transfer` (D08). The larger one included the expected payout of Nedre Eiker
-# Eiendomsutvikling AS (line 2667), which the revised budget puts at {eval}`txt.nedre_eiker_budget` (D07)
-# and which was booked as a sale of shares in the investment account instead (lines 2668–2670). Without it
-# the larger figure is {eval}`txt.dividend_178_less`, within {eval}`txt.dividend_unexplained` of the
-# smaller: the report {eval}`txt.dividend_reconciles` the two. For the 2023 result only the booked figure matters:
+# {eval}`txt.adopted_transfer` (D08). The report's own lines conflict on what the larger one held. Line 2667
+# says it included the expected payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale of shares in
+# the investment account instead (lines 2668–2670); taken out at the {eval}`txt.nedre_eiker_budget` the
+# revised budget gives it (D07), the larger figure would be {eval}`txt.dividend_178_less`, within
+# {eval}`txt.dividend_unexplained` of the smaller. The tables point the other way: D07's adopted budget has
+# {eval}`txt.nedre_eiker_adopted` for the company (line 2616), and the transfer to investment went from
+# {eval}`txt.adopted_transfer` adopted to {eval}`txt.transfer_revised` revised, {eval}`txt.transfer_raised`
+# more, when the payout entered the budget, then to {eval}`txt.transfer_actual` in the accounts,
+# {eval}`txt.transfer_cut` less (lines 2670–2671), which is {eval}`txt.transfer_vs_adopted` the adopted
+# figure. On that reading the larger figure did not hold the payout. The book cannot tell which is right; the
+# finding below sets the sizes side by side. For the 2023 result only the booked figure matters:
 # without it the result is {eval}`txt.quality_no_dividend` ({eval}`txt.quality_no_dividend_pct`), and
 # without the net premium deviation as well {eval}`txt.quality_no_dividend_premium`. Because the dividend
-# paid for investment, as planned, the book leaves it in the other measures. The finding below sets the two
-# sizes side by side as printed, before the Nedre Eiker payout is taken out of the larger.
+# paid for investment, as planned, the book leaves it in the other measures.
 
 # %% tags=["hide-input"]
 findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.adopted_budget_extraordinary")], quoted)
@@ -604,6 +619,9 @@ g("refugees_unspent", mill(split["reserve:Avsetninger flyktninger"]))
 g("price_unspent", mill(split["reserve:Avsetning priskompensasjon"]))
 g("reserves_unspent", mill(split["reserves"]))
 g("reserves_share", fmt(100 * split["reserves"] / split["total"], 0, "%"))
+to_result = split["total"] - split["depreciation"]
+g("reserves_share_result", fmt(100 * split["reserves"] / to_result, 0, "%"))
+g("reserves_vs_result", "more than" if split["reserves"] > to_result else "less than")
 g("other_with_dep", mill(split["other_with_depreciation"]))
 g("other_with_dep_way", "underspent" if split["other_with_depreciation"] >= 0 else "overspent")
 g("other_without_dep", mill(split["other_without_depreciation"]))
@@ -619,7 +637,8 @@ g("rent_under", mill(row(d03, "Husleie og renhold", "deviation_nok")))
 # the result. Three reserves were left unused: {eval}`txt.refugees_unspent` set aside for settling extra
 # refugees, {eval}`txt.price_unspent` for price compensation (the two the text counts, lines 2344–2357) and
 # the {eval}`txt.wage_unspent` left of the wage reserve (line 2420), together {eval}`txt.reserves_unspent`,
-# {eval}`txt.reserves_share` of the underspend. The other rows together {eval}`txt.other_with_dep_way` by
+# {eval}`txt.reserves_vs_result` the underspend that reaches the result ({eval}`txt.reserves_share_result` of
+# it; {eval}`txt.reserves_share` of the underspend with depreciation). The other rows together {eval}`txt.other_with_dep_way` by
 # {eval}`txt.other_with_dep` with depreciation; leaving depreciation aside, as the result does, they
 # {eval}`txt.other_without_dep_way` by {eval}`txt.other_without_dep`. The largest overspends are the grant to
 # the Church of Norway's capital costs and pensions, moved here from P09 in 2023 and
@@ -731,7 +750,9 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # booked in the loan fund's own account, brought it to {eval}`txt.loan_deficit_after`,
 # which the report says will be proposed for cover in the first four-month report of 2024 (lines 2486–2488). The treasury's
 # discretionary fund (table D09) lists no such movement, so the book infers the loan fund drew on a fund of
-# its own; the report does not say.
+# its own; the report does not say. The deficit is a known charge on 2024, not on the treasury's 2023
+# result: the loan fund keeps its own account, its transfer to the treasury was paid as budgeted (line
+# 2485), so the treasury's year-end table (D08) does not carry the deficit.
 #
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
 # {eval}`txt.loan_typo_fixed` (the finding below).
@@ -793,6 +814,7 @@ total_growth = 100 * (
 )
 wage = pm("wage_growth_estimate_2023_pct")
 g("wage_growth", fmt(wage, 1, "percent"))
+g("pension_growth", fmt(pj.prose(get, "actual_pension_cost_growth_from_2022"), 1, "percent"))
 g("total_growth", fmt(total_growth, 1, "percent"))
 above = growth[(growth["growth_pct"] > wage) & (growth["actual_2022"] > 0)]
 g("n_above_wage", fmt(len(above), 0))
@@ -826,7 +848,10 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #   {eval}`txt.water_carried` and {eval}`txt.sewage_carried` (lines 6419–6425); sewage's deficit carried
 #   forward {eval}`txt.sewage_growth_word` in the year. The national self-cost rules, which the report does
 #   not quote, allow such deficits to be recovered from the fees of the following years within a limited
-#   time; they do not require it, and what is not recovered in time falls on the treasury. Part of the
+#   time; they do not require it. On the book's reading of those rules the deficits have already been borne
+#   by the treasury's results: the deadline decides only whether later fees pay them back, so the deficits
+#   carried forward are a possible later gain, not a further burden, and P12's underspend, by shrinking the
+#   deficit that can be recovered, is no lasting gain to the treasury. Part of the
 #   underspend is also bookkeeping: the direct costs of the storm were moved from P12's accounts to central
 #   areas (lines 6404–6405). The book reads the underspend as vacancies and maintenance put off, not a
 #   lasting saving.
@@ -1010,7 +1035,9 @@ g("rent_change", mill(central["rent_change"]))
 # it higher income equalisation, which has grown as Drammen's tax per inhabitant fell behind the national
 # average (lines 2230–2236, 2241–2245). That is
 # {eval}`txt.fi_vs_wage` the wage growth of {eval}`txt.wage_growth` the report estimates for 2023 (line
-# 2419), its only measure of how fast costs rose. The programme areas' net cost grew by
+# 2419); the report also gives a pension cost {eval}`txt.pension_growth` above 2022's, well above wage
+# growth (lines 2388–2389). It prints free income neither per inhabitant nor in real terms, so the book
+# compares the nominal totals. The programme areas' net cost grew by
 # {eval}`txt.cost_change` ({eval}`txt.cost_change_pct`), {eval}`txt.cost_vs_wage` than that estimate and
 # {eval}`txt.income_cost_gap` {eval}`txt.gap_way` than free income.
 #
@@ -1127,7 +1154,9 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # The better result cut that by {eval}`txt.fund_year_end` at the year end, so the fund fell by
 # {eval}`txt.fund_fall` to {eval}`txt.fund_close`. That is
 # {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
-# above the rules' requirement of {eval}`txt.fund_requirement`.
+# above the rules' requirement of {eval}`txt.fund_requirement`. The balance includes sub-funds set aside by
+# decision for named purposes (the table's footnote, lines 2714–2716); the report names only some of them, so
+# the part of the fund free of such decisions cannot be computed.
 
 # %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}} tags=["hide-input"]
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]

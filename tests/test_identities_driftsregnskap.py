@@ -196,7 +196,11 @@ def test_result_quality_takes_out_the_net_premium_deviation_and_the_bound_funds(
     assert quality["to_target"].tolist() == pytest.approx((income * 0.0175 - quality["nok_thousand"]).tolist())
     assert quality.loc["Without the extra dividend", "nok_thousand"] == pytest.approx(booked - 130000)
     # Only the booked result's share is the report's; every other share rests on the book's inferred income.
-    assert quality["estimate"].tolist() == [False, True, True, True, True, True]
+    assert quality["estimate"].tolist() == [False, True, True, True, True, True, True]
+    # The premium fund's one-off use lifted the result charged at what was paid: 170 062 thousand (D04).
+    fund = -checks.value(d04, "actual_2023", label="Bruk av premiefond")
+    assert fund == pytest.approx(170062)
+    assert quality.loc[dr.WITHOUT_PREMIUM_AND_FUND, "nok_thousand"] == pytest.approx(booked - net_premium - fund)
 
 
 def test_result_quality_follows_the_pension_table():
@@ -302,3 +306,19 @@ def test_line_92_frames_against_the_funds_net_draws():
     d09.loc[d09["label"] == "2. tertial 2023 - redusert bruk saldering", "value_2023"] = 0.0
     altered = checks.run(CH, get=getter({dr.D09: d09}), only=["adopted_budget_figures"]).set_index("check_id")
     assert altered.loc["drift_claims.frames_strengthened_from_fund", "status"] == "exact"
+
+
+def test_the_transfer_path_follows_d08_and_the_payout_d07():
+    """Lines 2639 and 2616: the transfer 296 800 → 340 846 → 295 846; Nedre Eiker 0 adopted, 45 000 revised."""
+    path = dr.transfer_path(checks.from_disk)
+    assert (path["adopted"], path["revised"], path["actual"]) == (296800, 340846, 295846)
+    assert path["raised_at_revision"] == 44046
+    assert path["cut_in_accounts"] == 45000
+    assert path["actual_less_adopted"] == -954
+    assert (path["nedre_eiker_adopted"], path["nedre_eiker_revised"]) == (0, 45000)
+
+
+def test_the_transfer_path_moves_with_the_revised_budget():
+    get = checks.altered(dr.D08, "revised_budget_2023", 1000, add=True, label=dr.TO_INVESTMENT)
+    path = dr.transfer_path(get)
+    assert path["raised_at_revision"] == 45046 and path["cut_in_accounts"] == 46000

@@ -1078,6 +1078,17 @@ PROSE_FIGURES: dict[str, Prose] = {
     "unused_refugee_settlement_provision": Prose(
         "Unused central provision for refugees (D03)", _row(D03, "deviation_nok", "Avsetninger flyktninger"), D03
     ),
+    # Line 2352: the 6,7 withdrawn from the programme areas, as the text's own relation gives it (lines
+    # 2347–2354: 141,3 set aside, 130,8 distributed, 17,3 left): three printed figures in tenths.
+    "refugee_provision_withdrawn_unused": _sum(
+        "Unused refugee funds withdrawn from the programme areas: what remains less the provision not distributed "
+        "(the text's 17,3 − (141,3 − 130,8))",
+        lambda get, prose: _p(prose, "unused_refugee_settlement_provision")
+        - (_p(prose, "refugee_provision_set_aside") - _p(prose, "refugee_provision_distributed")),
+        PROSE,
+        terms=3,
+        input_decimals=1,
+    ),
     "programme_areas_underspend_after_funds": Prose(
         "Programme areas' underspend after funds (D01 Totalsum)", _total(D01, "deviation_nok"), D01
     ),
@@ -1332,6 +1343,10 @@ for _area in [f"P{n:02d}" for n in range(1, 19) if n not in (16, 17)]:
 
 # Prose figures the chapter reads but does not recompute (inputs to other rows and to the analyses).
 PROSE_INPUTS = {
+    # Lines 2347–2354: the refugee provision set aside and distributed; checked through the relation the
+    # text states with them (set aside − distributed + withdrawn = what remains, 17,3).
+    "refugee_provision_set_aside",
+    "refugee_provision_distributed",
     "asss_excl_oslo_resultatgrad_2023",
     "unaccompanied_minors_grant_repaid",
     "state_extra_income_for_2024_costs",
@@ -1651,9 +1666,13 @@ def report_bridge(get: Getter) -> list[Check]:
     ]
 
 
+WITHOUT_PREMIUM_AND_FUND = "Without the net premium deviation and the premium-fund use"
+
+
 def result_quality(get: Getter) -> pd.DataFrame:
     """The quality of the year's result: the net operating result as booked, without the net premium
-    deviation (the premium deviation credited less the amortisation charged, D04), without the net
+    deviation (the premium deviation credited less the amortisation charged, D04), without it and the
+    year's use of the premium fund as well (D04: the premium at what the pension funds charged), without the net
     provisions to bound funds (D08, the measure the report itself gives at lines 2719–2724), without
     both, without the extraordinary dividend booked in 2023 (line 2061), and, beside them, without the
     extra state income the foreword names (lines 9–11; the report does not say how it overlaps the others,
@@ -1662,17 +1681,21 @@ def result_quality(get: Getter) -> pd.DataFrame:
     ``to_target`` (NOK thousand still needed to reach the target, negative when above it) and
     ``estimate`` (False only for the booked result, whose share the report also states; the bound-fund
     measure's NOK figure is the report's, but its share rests on the book's inferred income)."""
-    from .pensjon import net_premium_deviation  # the pension chapter's figure, defined once
+    from .pensjon import PREMIUM_FUND, central, net_premium_deviation  # the pension chapter's figures
 
     income = gross_operating_income(get)
     surplus = net_operating_surplus(get)
     premium = net_premium_deviation(get)
+    # The premium fund lowered the premium paid (and with it the deviation), not the calculated cost: charged
+    # at what was paid, the year was lifted by the fund's one-off use as well.
+    fund_use = -central(get, PREMIUM_FUND)
     bound = bound_funds_net(get)
     state = 1000.0 * _p(_prose(get), "state_extra_income_for_2024_costs")
     dividend = 1000.0 * _p(_prose(get), "extraordinary_dividend_2023")
     rows = [
         ("As booked", surplus, False),
         ("Without the net premium deviation", surplus - premium, True),
+        (WITHOUT_PREMIUM_AND_FUND, surplus - premium - fund_use, True),
         ("Without the net provisions to bound funds", surplus - bound, True),
         ("Without both", surplus - premium - bound, True),
         ("Without the extra dividend", surplus - dividend, True),
@@ -1757,6 +1780,30 @@ def budget_path(get: Getter) -> pd.DataFrame:
     frame["revision"] = frame["revised"] - frame["original"]
     frame["year"] = frame["actual"] - frame["revised"]
     return frame
+
+
+NEDRE_EIKER = "Nedre Eiker Eiendomsutvikling AS 2)"
+
+
+def transfer_path(get: Getter) -> dict[str, float]:
+    """The transfer to investment from the adopted budget through the revised budget to the accounts (D08),
+    beside the Nedre Eiker payout in the dividend table's two budgets (D07), NOK thousand, payouts positive.
+    The tables' side of the two dividend sizes: if the adopted 178 million had held the payout, the adopted
+    budget's D07 column would show it; instead it appears at revision, as the transfer rises by about as much,
+    and the accounts cut the transfer by about as much again."""
+    d08, d07 = get(D08), get(D07)
+    adopted, revised, actual = (value(d08, c, label=TO_INVESTMENT) for c in
+                                ("original_budget_2023", "revised_budget_2023", "actual_2023"))  # fmt: skip
+    return {
+        "adopted": adopted,
+        "revised": revised,
+        "actual": actual,
+        "raised_at_revision": revised - adopted,
+        "cut_in_accounts": revised - actual,
+        "actual_less_adopted": actual - adopted,
+        "nedre_eiker_adopted": -value(d07, "original_budget_2023", label=NEDRE_EIKER),
+        "nedre_eiker_revised": -value(d07, "revised_budget_2023", label=NEDRE_EIKER),
+    }
 
 
 def programme_growth(get: Getter) -> pd.DataFrame:
