@@ -5,6 +5,10 @@
  * button in every header (aria-sort says the order), a line saying how many rows are shown (a live
  * status for screen readers), and a box of its own height (a focusable region) with the header kept
  * in view. Cells are read and written as text only: nothing of the table is parsed as HTML.
+ * A table whose rows open (aarsevaluering.tables.expandable_table) holds one <tbody class="row-group">
+ * per row: its first row is the one sorted and filtered, its details row moves and hides with it, and
+ * a filter with no column of its name reads the group's data-facets. A link to an element inside a
+ * closed group's details opens that group. A cell's data-sort, where given, is its sort key.
  * Offline: no library, no request. Jupyter Book adds every .js file in _static/ to each page.
  */
 (() => {
@@ -26,7 +30,16 @@
     if (table.dataset.interactive === "ready" || !table.tHead || !table.tBodies.length) return;
     table.dataset.interactive = "ready";
     const body = table.tBodies[0];
-    const rows = [...body.rows];
+    // The items sorted and filtered: row groups (a row and its details), or else the body's rows.
+    const grouped = [...table.tBodies].some((b) => b.classList.contains("row-group"));
+    const rows = grouped ? [...table.tBodies].filter((b) => b.classList.contains("row-group")) : [...body.rows];
+    const mainRow = (item) => (grouped ? item.rows[0] : item);
+    const facets = (item) => {
+      try { return JSON.parse(item.dataset.facets || "{}"); } catch { return {}; }
+    };
+    const filterValue = (item, filter) => (filter.column >= 0
+      ? cellText(mainRow(item).cells[filter.column])
+      : String(facets(item)[filter.name] || ""));
     rows.forEach((row, index) => { row.dataset.order = String(index); });
     const headers = [...table.tHead.rows[table.tHead.rows.length - 1].cells];
     const names = headers.map(cellText);
@@ -54,16 +67,17 @@
     const filters = [];
     for (const name of (table.dataset.filterColumns || "").split("|").filter(Boolean)) {
       const column = names.indexOf(name);
-      if (column < 0) continue;
-      const select = document.createElement("select");
-      select.id = base + "filter-" + column;
-      select.append(new Option("All", ""));
-      const values = [...new Set(rows.map((row) => cellText(row.cells[column])))]
+      const filter = {column, name};
+      const values = [...new Set(rows.map((row) => filterValue(row, filter)))]
         .filter((value) => value !== "")
         .sort((a, b) => a.localeCompare(b));
+      if (!values.length) continue;
+      const select = document.createElement("select");
+      select.id = base + "filter-" + (column >= 0 ? column : name.toLowerCase().replace(/\W+/g, "-"));
+      select.append(new Option("All", ""));
       for (const value of values) select.append(new Option(value, value));
       field(name, select);
-      filters.push({column, select});
+      filters.push({...filter, select});
     }
 
     const status = document.createElement("p");
@@ -84,7 +98,7 @@
       for (const row of rows) {
         const text = row.textContent.toLowerCase();
         const visible = words.every((word) => text.includes(word))
-          && filters.every(({column, select}) => !select.value || cellText(row.cells[column]) === select.value);
+          && filters.every((filter) => !filter.select.value || filterValue(row, filter) === filter.select.value);
         row.hidden = !visible;
         shown += visible ? 1 : 0;
       }
@@ -106,10 +120,14 @@
         const order = header.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
         headers.forEach((other) => other.setAttribute("aria-sort", "none"));
         header.setAttribute("aria-sort", order);
-        const texts = rows.map((row) => cellText(row.cells[column]));
+        const sortText = (row) => {
+          const cell = mainRow(row).cells[column];
+          return cell && cell.dataset.sort !== undefined ? cell.dataset.sort : cellText(cell);
+        };
+        const texts = rows.map(sortText);
         const numeric = texts.every((text) => isEmpty(text) || asNumber(text) !== null);
         const key = (row) => {
-          const text = cellText(row.cells[column]);
+          const text = sortText(row);
           return numeric ? (isEmpty(text) ? null : asNumber(text)) : text;
         };
         const sign = order === "ascending" ? 1 : -1;
@@ -122,13 +140,29 @@
           const compare = numeric ? x - y : String(x).localeCompare(String(y));
           return compare * sign || Number(a.dataset.order) - Number(b.dataset.order);
         });
-        body.append(...sorted);
+        (grouped ? table : body).append(...sorted);
       });
     });
     update();
   }
 
-  const start = () => document.querySelectorAll("table.interactive-table").forEach(enhance);
+  /* A link to something in a closed row's details (a finding's permalink) opens that row. */
+  const reveal = () => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    const group = target && target.closest("tbody.row-group");
+    const toggle = group && group.rows[0].querySelector("details");
+    if (!toggle || toggle.open) return;
+    toggle.open = true;
+    group.hidden = false;
+    target.scrollIntoView();
+  };
+  window.addEventListener("hashchange", reveal);
+
+  const start = () => {
+    document.querySelectorAll("table.interactive-table").forEach(enhance);
+    reveal();
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

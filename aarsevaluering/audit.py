@@ -19,7 +19,7 @@ import sys
 
 import pandas as pd
 
-from . import checks, findings
+from . import checks, findings, tables
 from .fmt import fmt, fmt_difference, unit_name
 
 AUDIT_COLUMNS = [
@@ -189,8 +189,9 @@ def _shown_places(value: float, decimals: int, places: int) -> int:
 
 
 def every_check_html(frame: pd.DataFrame) -> str:
-    """Every check (rows of :func:`audit_checks`): what, printed, recomputed and difference with their
-    unit, class, verdict and finding, the report's lines, and a link to the code of its identity."""
+    """Every check (rows of :func:`audit_checks`) as a table whose rows open: what (its unit under it),
+    printed, recomputed, difference and class; the row opens on its id, chapter, verdict and finding,
+    the report's lines and a link to the code of its identity (chapter and verdict stay filters)."""
     rows = []
     for _, r in frame.iterrows():
         # A computed figure (a share, a model) at two digits beyond the printed ones on the page (the CSV
@@ -199,7 +200,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
         shown = _shown_places(r["recomputed"], int(r["decimals"]), places)
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so / holds or not, no number
             figures, unit = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"], "claim"
-        else:  # bare numbers, one unit for the row in its own column (never thousands beside millions)
+        else:  # bare numbers, one unit for the row under its words (never thousands beside millions)
             figures = [
                 fmt(r["printed"], int(r["decimals"])),
                 fmt(r["recomputed"], shown),
@@ -210,20 +211,27 @@ def every_check_html(frame: pd.DataFrame) -> str:
                 unit = "% (difference: percentage points)"
         fid = html.escape(r["finding_id"] or "")
         finding = f'<a href="#finding-{fid}">{fid}</a>' if fid else "\u2014"
-        verdict = html.escape(r["verdict"]) if fid else "\u2014"
+        verdict = r["verdict"] if fid else "\u2014"
         name = r["code_url"].rsplit("/", 1)[-1]
+        words = html.escape(tables._unbreakable_numbers(str(r["what"])))
+        what = f'{words}<br><span class="check-note">{html.escape(unit)}</span>'
         cells = [
-            f"<td><code>{html.escape(r['check_id'])}</code><br>{html.escape(r['what'])}</td>",
+            tables.row_toggle(what),
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures),
-            f"<td>{html.escape(unit)}</td>",
-            f"<td>{html.escape(r['chapter'])}</td><td>{html.escape(r['status'])}</td><td>{verdict}</td>",
-            f"<td>{finding}</td><td>{html.escape(str(r['source_lines']))}</td>",
-            f'<td><a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a></td>',
+            f"<td>{html.escape(r['status'])}</td>",
         ]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    headers = ["Check", "Printed", "Recomputed", "Difference", "Unit", "Chapter", "Class", "Verdict", "Finding",
-               "Report lines", "Code"]  # fmt: skip
-    return _table("audit-all", "Every check of the book", headers, rows, "Chapter|Class|Verdict")
+        facts = [
+            ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
+            ("Chapter", html.escape(r["chapter"])),
+            ("Verdict", html.escape(verdict)),
+            ("Finding", finding),
+            ("Report lines", html.escape(str(r["source_lines"]))),
+            ("Code", f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a>'),
+        ]
+        rows.append(tables.OpenRow(cells, facts, {"Chapter": r["chapter"], "Verdict": verdict}))
+    headers = ["Check", "Printed", "Recomputed", "Difference", "Class"]
+    return tables.expandable_table("audit-all", "Every check of the book", headers, rows, numeric=(1, 2, 3),
+                                   filters=("Chapter", "Class", "Verdict"), css_class="checks-list")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,7 +70,8 @@ from .checks import (
 )
 from .checks import IMPROBABLE as IMPROBABLE_P
 from .data import REPO_ROOT, DataError, _note_read, resource
-from .fmt import fmt, fmt_difference
+from .fmt import fmt, fmt_difference, unit_name
+from .tables import OpenRow, _unbreakable_numbers, expandable_table, row_toggle
 
 FINDINGS_DIR = REPO_ROOT / "findings"
 
@@ -786,40 +787,155 @@ def boxes(frame: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
-REGISTER_HEADERS = {
-    "finding_id": "Finding", "chapter": "Chapter", "verdict": "Verdict", "nature": "Nature",
-    "size_nok_million": "Size (NOK million)", "materiality": "Materiality", "title": "What",
-}  # fmt: skip
-
-
 def _million_text(x: float) -> str:
     if x is None or math.isnan(x):
         return "\u2013"
     return "< 0.1" if round(x, 1) == 0 else fmt(x, 1)
 
 
+def _size_cell(x: float) -> str:
+    """A size in NOK million, one decimal (an en dash when the finding is not in NOK), right-aligned; the
+    exact figure in ``data-sort`` so a sort puts "< 0.1" where it belongs."""
+    key = "" if x is None or math.isnan(x) else f' data-sort="{x:.6f}"'
+    return f'<td class="number"{key}>{html.escape(_million_text(x))}</td>'
+
+
+def _id_cell(finding_id: str) -> str:
+    """The finding's id as a row header and a visible permalink to its box in the register."""
+    fid = html.escape(finding_id)
+    return f'<th scope="row" class="finding-ref"><a href="#finding-{fid}">{fid}</a></th>'
+
+
+def _words(text: str) -> str:
+    """Text as escaped HTML whose numbers never break over two lines."""
+    return html.escape(_unbreakable_numbers(str(text)))
+
+
+def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
+    """A finding's box (:func:`boxes`) as the facts of its row in the register, one short row each."""
+    size = f["size_text"] + (f" ({f['relative_text']} of the figure named wrong)" if f["relative_text"] else "")
+    weighed = f["materiality"]
+    if f["qualitative"]:  # which qualitative factor moved it, and from where
+        moved = f" (by size: {f['materiality_by_size']})" if f["materiality_by_size"] != weighed else ""
+        weighed += f"{moved}; {f['qualitative']}"
+    ids = [f"<code>{html.escape(c)}</code>" for c in str(f["check_ids"]).split()]
+    # A long list of checks in rows of CHECKS_PER_ROW, so that no row of the table is taller than a screen.
+    chunks = [" ".join(ids[i : i + CHECKS_PER_ROW]) for i in range(0, len(ids), CHECKS_PER_ROW)]
+    checks = [(f"Checks ({f['checks']})" if i == 0 else "", chunk) for i, chunk in enumerate(chunks)]
+    return [
+        ("Chapter", html.escape(f["chapter"])),
+        ("Verdict and nature", html.escape(f"{f['verdict']}; {f['nature']}")),
+        ("Size", _words(size)),
+        ("Materiality", html.escape(weighed)),
+        ("What the book found", _words(f["explanation"])),
+        ("Most likely wrong", _words(f["wrong_figure"])),
+        ("Should read", _words(f["should_read"])),
+        ("Where in the report", _locator_text(f)),
+        ("Report lines", html.escape(f["source_lines"])),
+        *checks,
+        ("Code", _code_links(f["code_urls"]) if f["code_urls"] else ""),
+    ]
+
+
+CHECKS_PER_ROW = 8
+
+
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:
-    """The register as one compact table a reader can sort, search and filter (the book's interactive
-    tables): id (a permalink), chapter, verdict, nature, size in NOK million with one decimal,
-    materiality, and the title, whose full finding (a box, with its explanation, locator and checks)
-    opens below it. Every text is escaped."""
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in REGISTER_HEADERS.values())
-    body = []
+    """The register as a compact table a reader can sort, search and filter (the book's interactive
+    tables): the finding's id (a permalink), what is wrong (its title), its size in NOK million with one
+    decimal and its materiality; the row opens on the rest of the finding's box (chapter, verdict,
+    nature, size in its own unit, explanation, locator, checks and code), a short row each, across the
+    table's width. The chapter, verdict and nature stay filters. Every text is escaped."""
+    rows = []
     for _, f in frame.iterrows():
         fid = html.escape(f["finding_id"])
         cells = [
-            f'<th scope="row"><a href="#finding-{fid}">{fid}</a></th>',
-            f"<td>{html.escape(f['chapter'])}</td>",
-            f"<td>{html.escape(f['verdict'])}</td>",
-            f"<td>{html.escape(f['nature'])}</td>",
-            f'<td class="number">{_million_text(f["size_nok_million"])}</td>',
+            f'<th scope="row" class="finding-ref"><a href="#finding-{fid}" title="Permalink to this finding">'
+            f"{fid}</a></th>",
+            row_toggle(_words(f["title"])),
+            _size_cell(f["size_nok_million"]),
             f"<td>{html.escape(f['materiality'])}</td>",
-            f"<td><details><summary>{html.escape(f['title'])}</summary>{boxes(f.to_frame().T)}</details></td>",
         ]
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    filters = html.escape("Chapter|Verdict|Nature|Materiality", quote=True)
-    return (
-        f'<table id="{html.escape(table_id)}" class="report-table interactive-table register-table" '
-        f'data-filter-columns="{filters}"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
+        facets = {"Chapter": f["chapter"], "Verdict": f["verdict"], "Nature": f["nature"]}
+        rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
+    headers = ["Finding", "What is wrong", "Size (NOK million)", "Materiality"]
+    filters = ("Chapter", "Verdict", "Nature", "Materiality")
+    return expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters, css_class="register-table")
+
+
+def _where_text(r: pd.Series) -> str:
+    parts = [html.escape(r["section"])]
+    if r["caption"]:
+        parts.append(f"table «{html.escape(r['caption'])}»")
+    parts.append(f"search for «{html.escape(r['search'])}»")
+    return "; ".join(parts) + f" (line {html.escape(str(r['line']))} of the book's text)"
+
+
+def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
+                caption: str = "Management letter: recommended corrections, ranked") -> str:  # fmt: skip
+    """The management letter as a compact table to scan: rank, finding (a permalink to its box in the
+    register), what to correct (the finding's title, from ``register``), its size in NOK million with one
+    decimal and its materiality. Each row opens on the rest of the entry: which figure, the printed
+    figure (in NOK million, or as printed where it is not an amount), where it stands in the published
+    report, what it should read, its size in its own unit, verdict and nature, the qualitative factors,
+    the owner and management's response."""
+    titles = dict(zip(register["finding_id"], register["title"], strict=True))
+    rows = []
+    for _, r in letter.iterrows():
+        money = not math.isnan(r["printed_nok_million"])
+        printed = fmt(r["printed_nok_million"], 1, "NOK million") if money else r["printed_form"]
+        facts = [
+            ("Which figure", _words(r["figure"])),
+            ("Printed", _words(printed) or "\u2013"),
+            ("Where in the report", _where_text(r)),
+            ("Should read", _words(r["should_read"])),
+            ("Size", _words(r["size_text"]) or "none (a claim in words)"),
+            ("Verdict and nature", html.escape(f"{r['verdict']}; {r['nature']}")),
+            ("Qualitative factors", html.escape(r["qualitative"])),
+            ("Owner", html.escape(r["owner"])),
+            ("Management's response", html.escape(r["response"])),
+        ]
+        cells = [
+            f'<td class="number">{r["rank"]}</td>',
+            _id_cell(r["finding_id"]),
+            row_toggle(_words(titles.get(r["finding_id"], r["figure"]))),
+            _size_cell(r["size_nok_million"]),
+            f"<td>{html.escape(r['materiality'])}</td>",
+        ]
+        rows.append(OpenRow(cells, facts))
+    headers = ["Rank", "Finding", "What to correct", "Size (NOK million)", "Materiality"]
+    return expandable_table(table_id, caption, headers, rows, numeric=(0, 3), filters=("Materiality",),
+                            css_class="letter-table")  # fmt: skip
+
+
+def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
+                 caption: str = "Queries: totals within rounding whose gap rounding seldom leaves") -> str:  # fmt: skip
+    """The improbable sums (:func:`queries`) as queries to the municipality, compact: the total, its
+    printed figure and gap (bare numbers, the unit in the header where all share one, else under the
+    total's words) and how often rounding alone leaves such a gap; each row opens on the check's id, its
+    number of parts, the rounding band, the report's lines and the question the book would ask."""
+    units = set(frame["unit"])
+    one_unit = unit_name(next(iter(units))) if len(units) == 1 else ""
+    rows = []
+    for _, r in frame.iterrows():
+        places = int(r["decimals"])
+        tolerance_places = places if float(r["tolerance"] * 10**places).is_integer() else places + 1  # 2.5, 3
+        note = "" if one_unit else f'<br><span class="check-note">{html.escape(unit_name(r["unit"]))}</span>'
+        cells = [
+            row_toggle(_words(r["what"]) + note),
+            f'<td class="number">{html.escape(fmt(r["printed"], places))}</td>',
+            f'<td class="number">{html.escape(fmt(r["gap"], places))}</td>',
+            f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2, "percent"))}</td>',
+        ]
+        facts = [
+            ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
+            ("Parts", str(r["terms"])),
+            ("Rounding allows a gap of up to", _words(fmt(r["tolerance"], tolerance_places, r["unit"]))),
+            ("Report lines", html.escape(str(r["source_lines"]))),
+            ("Query", _words(r["question"])),
+        ]
+        rows.append(OpenRow(cells, facts))
+    unit = f" ({one_unit})" if one_unit else ""
+    headers = ["Total", f"Printed{unit}", f"Gap{unit}", "Rounding leaves such a gap"]
+    return expandable_table(table_id, caption, headers, rows, numeric=(1, 2, 3), css_class="queries-table",
+                            interactive=False)  # a few rows: no search box  # fmt: skip

@@ -4,8 +4,10 @@ totals set apart, labels shown as text (never as HTML), and fixed ids so stored 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -225,3 +227,77 @@ def interactive(
     # Slightly smaller type: a long list of checks with its sort buttons still fits the text column.
     styler = styler.set_table_styles([{"selector": "", "props": "font-size: 0.9em;"}], overwrite=False)
     return styler.set_table_attributes(attributes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables whose rows open: a few short columns to scan, each row's details in a row of its own below it.
+
+
+def row_toggle(summary: str) -> str:
+    """A cell that opens its row's details: ``summary`` (HTML, escaped by the caller) as the summary of
+    an empty ``<details>``; the book's CSS shows the row's details row while it is open (``:has``), so
+    the details get the table's whole width and no JavaScript is needed to read them."""
+    return f'<td class="row-summary"><details><summary>{summary}</summary></details></td>'
+
+
+class OpenRow(NamedTuple):
+    """A row of :func:`expandable_table`: its cells (HTML, one of them a :func:`row_toggle`), the facts its
+    details show as (term, HTML) pairs, the facets the drop-down filters read where no column of that
+    name is shown, and an optional id for the row (a permalink)."""
+
+    cells: list[str]
+    facts: list[tuple[str, str]]
+    facets: Mapping[str, str] = {}
+    row_id: str = ""
+
+
+def expandable_table(
+    table_id: str,
+    caption: str,
+    headers: list[str],
+    rows: list[OpenRow],
+    numeric: tuple[int, ...] = (),
+    filters: tuple[str, ...] = (),
+    css_class: str = "",
+    interactive: bool = True,
+) -> str:
+    """A compact table whose rows open: each :class:`OpenRow` shows its cells, and once opened its facts,
+    one short row each across the whole table (a term, then its text), so no cell grows taller than a
+    paragraph and nothing needs the width of a narrow column. Empty facts are left out. A row and its
+    facts are one ``<tbody>``, so sorting and filtering (``_static/interactive-table.js``) move and hide
+    them together; the drop-downs are the columns or facets named in ``filters``. Headers over the
+    columns in ``numeric`` are set right, over their numbers; a short table (``interactive=False``) gets
+    no search box. Cells and facts are the caller's HTML (escaped there); the caption, headers, terms
+    and facets are escaped here."""
+    head = "".join(
+        f'<th scope="col"{NUMBER_HEAD if i in numeric else ""}>{html.escape(h)}</th>' for i, h in enumerate(headers)
+    )
+    groups = []
+    for row in rows:
+        values = html.escape(json.dumps(dict(row.facets), ensure_ascii=False), quote=True)
+        data = f' data-facets="{values}"' if row.facets else ""
+        ident = f' id="{html.escape(row.row_id, quote=True)}"' if row.row_id else ""
+        facts = "".join(
+            f'<tr class="row-detail"><td colspan="{len(headers)}"><div class="detail-fact{_long(value)}">'
+            f'<span class="detail-term">{html.escape(term)}</span><span class="detail-value">{value}</span>'
+            "</div></td></tr>"
+            for term, value in row.facts
+            if value
+        )
+        groups.append(f'<tbody class="row-group"{data}><tr{ident}>{"".join(row.cells)}</tr>{facts}</tbody>')
+    attrs = f' data-filter-columns="{html.escape("|".join(filters), quote=True)}"' if filters else ""
+    classes = " ".join(["report-table", *(["interactive-table"] if interactive else []), "expandable-table", css_class])
+    return (
+        f'<table id="{html.escape(table_id)}" class="{classes.strip()}"'
+        f"{attrs}><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>{''.join(groups)}</table>"
+    )
+
+
+def _long(value: str) -> str:
+    """The class of a fact too long for the term's column beside it (it then takes the whole width)."""
+    return " detail-long" if len(re.sub(r"<[^>]+>", "", value)) > LONG_FACT else ""
+
+
+LONG_FACT = 400  # characters of text
+# A header over numbers, set right (not the class "number": the book's CSS keeps those from wrapping).
+NUMBER_HEAD = ' class="number-head"'

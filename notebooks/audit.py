@@ -40,8 +40,6 @@ from aarsevaluering.audit import (
     audit_findings,
     audit_letter,
     every_check_html,
-    letter_html,
-    queries_html,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
@@ -126,10 +124,17 @@ txt.weighed_verdict = "at or above" if weighed["exceeds"] else "below"
 # columns, {eval}`txt.nature_narrative` the narrative text and {eval}`txt.nature_hr` the HR statistics.
 
 # %% tags=["hide-input"]
-by_nature = register.groupby(["nature", "materiality"]).size().unstack(fill_value=0)
-by_nature = by_nature.reindex(index=list(findings.NATURES), columns=list(findings.LEVELS), fill_value=0)
-styled(by_nature.reset_index(), table_id="audit-materiality", caption="Findings by nature and materiality",
-       columns={"nature": "Nature", **{level: level[0].upper() + level[1:] for level in findings.LEVELS}})  # fmt: skip
+# One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
+by_level = register.groupby(["materiality", "nature"]).size().unstack(fill_value=0)
+by_level = by_level.reindex(index=list(findings.LEVELS), columns=list(findings.NATURES), fill_value=0)
+by_level["all"] = by_level.sum(axis=1)
+by_level.loc["all findings"] = by_level.sum()
+by_level.index = [level[0].upper() + level[1:] for level in by_level.index]
+by_level = by_level.rename_axis("materiality").reset_index()
+styled(by_level, table_id="audit-materiality", caption="Findings by materiality and nature",
+       columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
+                "narrative": "Narrative", "hr": "HR", "all": "All"},
+       total_mask=by_level["materiality"] == "All findings")  # fmt: skip
 
 # %% [markdown]
 # ### Uncorrected misstatements, summed
@@ -156,17 +161,19 @@ HTML(aggregation_html(schedule))
 # NOK; among findings not in kroner, percentage points first, then head counts, then claims in words,
 # each largest first, errors before inconsistencies. Every error and inconsistency of the register is
 # here; a finding of scope or unstated is here only where a sentence of the report should say more.
-# Each names the figure, its printed value (in NOK million, or as printed where it is not an amount),
-# where it stands in the published report (its section's headings, the table's printed caption and
-# printed words to search for; the line is the book's own reference to its text extraction, which
-# keeps only a few of the PDF's page footers, so no page numbers are given), what it should read, its
+# The table gives each correction's rank, finding (a link to it in the register), what is wrong, its
+# size and its materiality; open a row (click its words) for the rest: which figure, its printed value
+# (in NOK million, or as printed where it is not an amount), where it stands in the published report
+# (its section's headings, the table's printed caption and printed words to search for; the line is the
+# book's own reference to its text extraction, which keeps only a few of the PDF's page footers, so no
+# page numbers are given), what it should read, its size in its own unit where it is not an amount, its
 # owner (the authors of the report's section) and management's response, which the book has not yet
 # received. Where the report's own figures do not show which of two figures is wrong (an
 # *inconsistency*), the recommendation is to reconcile them. `python -m aarsevaluering.audit --letter`
 # writes the same list as CSV.
 
 # %% tags=["hide-input"]
-HTML(letter_html(letter))
+HTML(findings.letter_html(letter, register))
 
 # %% tags=["hide-input"]
 query_frame = findings.queries(all_checks)
@@ -179,10 +186,11 @@ txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
 # Besides the corrections, the book would ask the municipality to confirm {eval}`txt.queries` totals:
 # each lies within the rounding rule, but its parts leave a gap that independent rounding would leave
 # less often than {eval}`txt.improbable_pct` of the time (see {ref}`below <audit-improbable-sums>`).
-# They are questions, not findings.
+# They are questions, not findings; open a row for the check, its parts, the gap rounding allows, the
+# report's lines and the question.
 
 # %% tags=["hide-input"]
-HTML(queries_html(query_frame))
+HTML(findings.queries_html(query_frame))
 
 # %% [markdown]
 # ## What the checks found
@@ -297,8 +305,8 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 # The whole list, in the order the chapters make them. Type in the search box to find a table, a
 # line, a label or a finding's id; choose a chapter, class or verdict to narrow the list; click a
 # header to sort. Each check shows the printed figure, the recomputed one and their difference
-# (printed less recomputed) in the unit of the check, the report's lines, and a link to the function
-# that makes it. The *class* is the check's own result under the tolerance rule; the *verdict* is its
+# (printed less recomputed) in the unit of the check (under its words) and its class; open a row for
+# its id, chapter, verdict and finding, the report's lines and a link to the function that makes it. The *class* is the check's own result under the tolerance rule; the *verdict* is its
 # finding's judgement of the report (— for a check in no finding).
 
 # %% tags=["hide-input"]
