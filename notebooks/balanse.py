@@ -81,6 +81,7 @@ txt.hedged = fmt(hedge["hedged"], 0, "%")
 txt.floating = fmt(hedge["floating"], 0, "%")
 txt.min_hedged = fmt(hedge["minimum"], 1, "%")
 txt.income = fmt(burden["income"], 0, "NOK million")
+txt.husbanken_top = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
 txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
 txt.floating_debt = fmt(burden["floating_debt"], 0, "NOK million")
 txt.one_point = fmt(burden["one_point"], 0, "NOK million")
@@ -144,10 +145,11 @@ txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
 # {eval}`txt.debt_pct_income` of the treasury's gross operating income
 # ({eval}`txt.income`, which the report does not print: the book infers it from the general
 # reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). That is a gross ratio, the whole
-# legal entity's debt over the treasury's income; the national statistics' net loan debt would add the
-# Husbanken loans and take off the money lent on and the unused borrowed money, which the report does
-# not print in full. {eval}`txt.budget_most`
-# of it ({eval}`txt.budget_share` of B01, an upper bound) is paid for from the treasury's general budget:
+# legal entity's debt over the treasury's income. The national statistics' net loan debt would be the
+# long-term debt ({eval}`txt.debt_prose_end` plus the {eval}`txt.husbanken_top` of Husbanken loans, lines 3539–3541)
+# less the start loans still outstanding, the unused borrowed money and the money lent out of the
+# municipality's own funds; the report prints none of the three. {eval}`txt.budget_most`
+# of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper bound) is paid for from the treasury's general budget:
 # its own investment debt directly, and Drammen Eiendom KF's, which the report says the treasury
 # "largely" finances through the rents its services pay (lines 3546–3547), so that the company's other
 # income (its property sales, for one) may carry some of it. Only the water and sewage debt
@@ -301,6 +303,7 @@ treasury = by_label.loc[list(bal.TREASURY_DEBT)].sum(numeric_only=True)
 txt.debt_treasury_share_end = fmt(treasury["share_2023_12_31"], 1, "%")
 txt.debt_treasury_change = fmt(abs(treasury["change"]), 1, "NOK million")
 txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, "NOK million")
+txt.debt_moved = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 
 # %% [markdown]
 # Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at
@@ -311,7 +314,9 @@ txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, 
 # {eval}`txt.debt_treasury_share_end`. Over the year the treasury's debt grew by
 # {eval}`txt.debt_treasury_change`, most of it water and sewage
 # ({eval}`txt.debt_va_growth`), while Drammen Eiendom KF's fell by
-# {eval}`txt.debt_dekf_paid_down`.
+# {eval}`txt.debt_dekf_paid_down`. Part of the two movements is one debt changing rows: after selling
+# loan-financed properties, Drammen Eiendom KF repaid {eval}`txt.debt_moved` early to the loan fund, which
+# lent the money on to the treasury (lines 3089–3093; next section).
 
 # %% mystnb={"figure": {"caption": "The loan fund's debt by use at 1 January and 31 December 2023, in NOK million (table B01).", "name": "fig-balanse-debt"}, "image": {"alt": "Grouped horizontal bars in NOK million for the four uses of table B01 at 1 January and 31 December 2023, each labelled with its value; Drammen Eiendom KF is the largest and falls, water and sewage rises."}} tags=["hide-input"]
 b01 = get(bal.DEBT)
@@ -351,6 +356,10 @@ txt.debt_flow_treasury = fmt(flow_treasury, 1, "NOK million", sign=True)
 debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
 txt.debt_summary = findings.summary_line(debt_checks)
 txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
+start_gap = ldebt["prose_start"] - ldebt["b01_start"]
+txt.debt_start_gap = fmt(abs(start_gap), 1, "NOK million")
+txt.debt_start_side = "below" if start_gap < 0 else "above"
+txt.debt_start_lent = "more" if start_gap < 0 else "less"
 
 # %% [markdown]
 # ### The debt total: two figures for one debt
@@ -362,7 +371,7 @@ txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
 # tables. The *{term}`Rentesikringsfond`* (interest-rate reserve) in D09, a share of gross
 # loan debt, puts the debt at {eval}`txt.debt_implied`: the text's figure. B01, on the other
 # hand, is reproduced by its borrowers' flows. They used {eval}`txt.loans_used_2a` of new loans
-# in statement 2A (treasury and Drammen Eiendom KF), paid the loan fund
+# in statement 2A (the treasury and Drammen Eiendom KF, on the book's reading of its scope), paid the loan fund
 # {eval}`txt.instalments` in ordinary instalments (D06's instalment income) and, in 2A,
 # {eval}`txt.extra_instalments` of extra instalments: the report explains (lines 3089–3093)
 # that Drammen Eiendom KF's sale of loan-financed properties triggered an extraordinary repayment to the
@@ -373,8 +382,12 @@ txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
 # {eval}`txt.debt_flow_treasury`, the change of its two rows.
 #
 # The report, though, presents the two as one debt. The book's reading, that the text's total is what the loan fund owes its lenders and
-# B01 what it has lent on, would explain the {eval}`txt.debt_gap` between them, but the report neither says
-# so nor prints the loan fund's own borrowing in 2023, so the gap stays unexplained (the finding below).
+# B01 what it has lent on, would explain the {eval}`txt.debt_gap` between them at year end, but not the
+# start of the year: the text's opening debt (its year-end figure less the rise,
+# {eval}`txt.debt_prose_start`) is {eval}`txt.debt_start_gap` {eval}`txt.debt_start_side` B01's
+# {eval}`txt.debt_total_start`, so on that reading the loan fund would have lent on {eval}`txt.debt_start_lent`
+# than it had borrowed. The report neither says what the two figures cover nor prints the loan fund's own
+# borrowing in 2023, so the gap stays unexplained (the finding below).
 #
 # The next sentence reads the loan fund from the other side. Right after the loan fund's own debt, it
 # says {eval}`txt.instalments_prose` "was paid in instalments" (line 3542). That is D06's instalment
@@ -453,19 +466,35 @@ txt.badet = fmt(by_use.loc["Drammensbadet KF", "debt"], 1, "NOK million")
 dk_table = get(bal.DK)
 txt.startloan_repaid = fmt_million(-checks.value(dk_table, "actual_2023", label="Mottatte avdrag på videreutlån"))
 txt.husbanken_paid = fmt_million(checks.value(dk_table, "actual_2023", label="Avdrag på lån til videreutlån"))
+service = bal.rents_against_dekf_debt_service(get)
+txt.rent_line = fmt(service["rent_line"], 1, "NOK million")
+txt.dekf_interest = fmt(service["interest"], 1, "NOK million")
+txt.dekf_instalments = fmt(service["instalments"], 1, "NOK million")
+txt.dekf_service = fmt(service["debt_service"], 1, "NOK million")
+txt.dekf_service_pct = fmt(service["service_pct_rent"], 0, "%")
+txt.rent_carries = ("is large enough to carry that debt service, consistent with the report's \"largely\""
+                    if service["service_pct_rent"] < 100 else "falls short of that debt service")  # fmt: skip
 
 # %% [markdown]
 # {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` or {eval}`txt.budget_share`,
 # is serviced from the treasury's general budget: directly for its own investments, and through the
 # rents its services pay Drammen Eiendom KF, which the report says is how the treasury "largely" finances
 # the company's debt (lines 3546–3547). "Largely" leaves room for the company's own income, such as
-# rents from residents and its property sales (lines 3088–3094), so the share is an upper bound. Only
+# its property sales (lines 3088–3093), so the share is an upper bound. Only
 # the water and sewage debt is paid by the fees (lines 3547–3548). The report does not say how
 # Drammensbadet KF's {eval}`txt.badet` is serviced. The {eval}`txt.husbanken` of Husbanken loans lie
 # outside B01 (line 3539, which gives only the amount); start loans are by their nature repaid by the
 # households that borrowed them (the book's reading): in 2023 the treasury received {eval}`txt.startloan_repaid` in
 # repayments on them and paid Husbanken {eval}`txt.husbanken_paid` in instalments (the relending block of
 # its investment statement).
+#
+# Can the rents carry the company's debt? The treasury's central line for rent and cleaning was
+# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed; at the
+# internal rate on its debt at 1 January it paid about {eval}`txt.dekf_interest` in interest, and the
+# enterprises' ordinary instalments (D06's instalment income less the treasury's, D05) were
+# {eval}`txt.dekf_instalments`: about {eval}`txt.dekf_service` together, {eval}`txt.dekf_service_pct` of the
+# line (the book's estimate: the line includes cleaning and any rent paid to other landlords). On that
+# estimate the line {eval}`txt.rent_carries`.
 #
 # ### Instalments against depreciation
 
@@ -477,22 +506,31 @@ txt.instalments_pct_depreciation = fmt(inst["instalments_pct_depreciation"], 0, 
 txt.instalments_pct_debt = fmt(inst["instalments_pct_debt"], 1, "%")
 txt.enterprises_instalments = fmt(inst["enterprises_instalments"], 1, "NOK million")
 txt.loan_fund_paid = fmt(inst["loan_fund_paid"], 1, "NOK million")
+minimum = bal.treasury_minimum_condition(get)
+txt.min_debt = fmt(minimum["debt_end_2022"], 1, "NOK million")
+txt.min_depreciation = fmt(minimum["depreciation_2022"], 1, "NOK million")
+txt.min_book_value = fmt(minimum["book_value_at_least"], 0, "NOK million")
+txt.min_debt_pct = fmt(minimum["debt_pct_book_value_at_most"], 0, "%")
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.treasury_instalments_paid` in instalments in 2023 (D05),
 # {eval}`txt.instalments_pct_depreciation` of its depreciation of {eval}`txt.depreciation` (D03) and
 # {eval}`txt.instalments_pct_debt` of its debt at the start of the year. The rest of the loan fund's
 # instalment income, {eval}`txt.enterprises_instalments` by the book's subtraction, came from the
-# enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06). The
-# *{term}`Minsteavdrag`* (minimum instalment, kommuneloven § 14-18) concerns the municipality's whole
-# investment debt, the enterprises' included: the debt at the end of the last accounts, spread over the
-# remaining weighted life of the assets. In the report the statement that the instalments follow the
-# budget and meet the minimum stands in the loan fund's section (lines 2490–2491), and the calculation
-# is left to note 10 of the annual accounts, which the report does not print. The book cannot test it:
-# the report gives neither the assets' book value and remaining life nor Drammen Eiendom KF's
-# depreciation, so neither the legal entity's minimum nor its depreciation can be formed. The treasury's
-# instalments against its own depreciation are only a partial view, and of the wrong year: the minimum
-# rests on the balances of the previous accounts.
+# enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06).
+#
+# The *{term}`Minsteavdrag`* (minimum instalment) is set by a formula in kommuneloven § 14-18 (1): the
+# debt at the end of the last accounts times the ratio of that year's depreciation to the book value of
+# the depreciable assets. The report says the instalments follow the budget and meet the minimum, in the
+# loan fund's section, and refers the calculation to note 10 of the treasury's annual accounts (lines
+# 2490–2491), which it does not print; it does not say for which unit the minimum is computed. For the
+# treasury the formula can be turned into a condition (the book's arithmetic, taking D03's depreciation
+# to be all of the treasury's). Its debt to the loan fund at the end of 2022 was {eval}`txt.min_debt` (B01 at
+# 1 January) and its depreciation in 2022 {eval}`txt.min_depreciation` (D03), so its 2023 instalments of
+# {eval}`txt.treasury_instalments_paid` meet the minimum if its depreciable assets stood in the books at
+# {eval}`txt.min_book_value` or more at the end of 2022, that is if the debt was at most
+# {eval}`txt.min_debt_pct` of their book value. The report prints no book value, so this is a condition,
+# not a test; nor does it print Drammen Eiendom KF's depreciation.
 #
 # ### Net floating exposure
 
@@ -525,7 +563,7 @@ txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 # {eval}`txt.average_group_account` on average), so the result is an order of magnitude, not a figure
 # of the report.
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); it reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the deposits may include the loan fund's borrowed money; the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
 style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "estimate")
@@ -573,6 +611,12 @@ txt.lf_other_interest = fmt_million(
     -checks.value(d06, "actual_2023", label="Lånefondets renteinntekter (øvrige)") / 1000
 )
 txt.hedged_again = fmt(hedge["hedged"], 0, "%")
+txt.lf_before = fmt_million(checks.value(d06, "actual_2023", label=bal.LOAN_FUND_RESULT.replace("etter", "før")) / 1000)
+txt.lf_fund_draw = fmt_million(-checks.value(d06, "actual_2023", label="Bruk av disposisjonsfond (årsoppgjørsdisposisjon)")
+                               / 1000)  # fmt: skip
+lf_cash = bal.loan_fund_cash_estimate(get)
+txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
+txt.lf_cash = fmt(lf_cash["average_cash"], 0, "NOK million")
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January, {eval}`txt.treasury_at_internal`
@@ -581,7 +625,8 @@ txt.hedged_again = fmt(hedge["hedged"], 0, "%")
 # (the averages, which count loans drawn late in the year, give lower rates: {eval}`txt.rate_treasury_avg`,
 # {eval}`txt.rate_charged_avg` and {eval}`txt.rate_paid_avg`). On that base the loan fund charged all its
 # borrowers {eval}`txt.rate_charged`, a little {eval}`txt.charged_vs_internal` the internal rate, as Drammen
-# Eiendom KF's extra repayment during the year would make it. It paid its lenders about
+# Eiendom KF's extra repayment during the year would make it if interest runs on the balance outstanding
+# through the year (the book's reading; the report gives no interest terms). It paid its lenders about
 # {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate and the 3-month NIBOR average of
 # {eval}`txt.rate_nibor` the report gives as the market rate (line 2480). That is what a portfolio with
 # {eval}`txt.hedged_again` at fixed rates or swapped does while rates rise: it follows the market with a lag
@@ -591,11 +636,17 @@ txt.hedged_again = fmt(hedge["hedged"], 0, "%")
 #
 # The loan fund works as the treasury's rate buffer (the book's reading). In 2023 it transferred
 # {eval}`txt.lf_transfer` (D06) to the
-# treasury as budgeted and still ended with a deficit of {eval}`txt.lf_deficit` after its dispositions
-# (D06), which the report says will be proposed covered in the first four-month report of 2024 (lines
-# 2485–2488). It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
-# (øvrige)*), which suggests that it held cash of its own during the year, money borrowed ahead of use
-# perhaps (the book's reading; the report does not say).
+# treasury as budgeted and ended with a deficit of {eval}`txt.lf_before` before its year-end dispositions
+# (line 2530);
+# a draw of {eval}`txt.lf_fund_draw` on a discretionary fund (D06, line 2532; not the treasury's, whose
+# movements in D09 show no such draw) left {eval}`txt.lf_deficit`, which the report says will be proposed
+# covered in the first four-month report of 2024 (lines 2485–2488). So the buffer's own reserve was drawn
+# on as well. It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
+# (øvrige)*). At about {eval}`txt.lf_cash_rate` that means roughly {eval}`txt.lf_cash` of cash on average
+# during the year (the book's estimate: the report prints neither the loan fund's cash nor the rate it
+# earned), money borrowed ahead of use perhaps. If so, part of the year-end deposits netted in the floating
+# estimate above is borrowed money, and the rate the loan fund paid its lenders includes interest on money
+# not yet lent on.
 #
 # ## Fund reserves 2022 → 2023
 #
@@ -674,8 +725,9 @@ checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund res
 # A fund's balance moves with provisions (money put in) and use (money taken out). Those are booked in
 # the operating account's *{term}`Årsoppgjørsdisposisjoner`* (year-end dispositions, D08) for the
 # operating funds, and in the investment statement for the investment funds. The investment statement
-# is printed twice: statement 2A for the treasury and Drammen Eiendom KF together, and the treasury's own
-# statement (DK) in four blocks. DK is the like-for-like comparison with B02; 2A is kept to show what
+# is printed twice: statement 2A, which on the book's reading covers the treasury and Drammen Eiendom KF
+# together (its heading, line 2786, does not name its scope; a finding below), and the treasury's own statement (DK)
+# in four blocks. DK is the like-for-like comparison with B02; 2A is kept to show what
 # Drammen Eiendom KF adds.
 
 # %% tags=["hide-input"]
@@ -806,7 +858,8 @@ txt.foreword_use = fmt(bal.foreword_fund_figures(get)["budgeted_use"], 1, "NOK m
 # the adopted budget's (*vedtatt budsjett*), but D09 shows the adopted budget using
 # {eval}`txt.adopted_use`, and {eval}`txt.revised_use` only after the changes in the four-month reports
 # and two later decisions (lines 2688–2696); the report's own section on the fund says so correctly ("vedtatt
-# budsjett og senere justeringer", line 2675). {eval}`txt.ratio_summary`
+# budsjett og senere justeringer", line 2675); the {doc}`driftsregnskap` chapter records the label as a
+# finding. {eval}`txt.ratio_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
@@ -823,8 +876,6 @@ txt.years_budgeted = fmt(cover["years_at_budgeted_pace"], 1, "years")
 txt.budgeted_draw = fmt(cover["budgeted_draw"], 1, "NOK million")
 txt.reserves_cash_gap = fmt(abs(cover["reserves_less_cash"]), 1, "NOK million")
 txt.reserves_vs_cash = "more" if cover["reserves_less_cash"] > 0 else "less"
-txt.cash_pct_reserves = fmt(cover["cash_pct_reserves"], 0, "%")
-txt.restricted_pct_cash = fmt(cover["restricted_pct_cash"], 0, "%")
 txt.margin_vs_draw = "smaller" if cover["margin"] < cover["draw_2023"] else "larger"
 after = bal.margin_after_deficits(get)
 txt.uncovered_investment = fmt(after["uncovered_investment"], 1, "NOK million")
@@ -845,15 +896,15 @@ txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_with
 # from what either will be covered.
 #
 # At year end the treasury's fund reserves were {eval}`txt.fund_total_2023`, {eval}`txt.reserves_cash_gap`
-# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (figure below); the cash
-# equals {eval}`txt.cash_pct_reserves` of the reserves, and the restricted funds alone
-# ({eval}`txt.restricted`) {eval}`txt.restricted_pct_cash` of the cash. The comparison crosses two scopes:
+# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (figure below). The two do
+# not measure one another, and the book draws no coverage ratio from them. The comparison crosses two scopes:
 # the reserves are the treasury's, the cash is the whole legal entity's, the enterprises and the loan fund
 # included. And a fund is a part of the equity set aside in the accounts, not a bank account of its own:
 # the cash also stands behind short-term liabilities and unused borrowed money (the
 # {eval}`txt.vat_withheld` held back from Bane NOR, lines 3104–3106, is probably one such liability, on the
 # book's reading), and the
-# loan fund seems to hold liquidity of its own (its other interest income, above). Reserves above the
+# loan fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
+# year (the book's estimate, above): much of the year-end cash may be borrowed money not yet used. Reserves above the
 # cash mean, on the book's reading, that part of them has been spent ahead of borrowing or is held in
 # other assets; the report prints no balance sheet that would say which.
 
@@ -906,8 +957,8 @@ txt.verdict_counts = ", ".join(f"{n} {VERDICT_WORDS[verdict][n != 1]}" for verdi
 #    reserve within rounding (*discrepancy → rounding*), but the change in 2023 still does not, and the
 #    reconciliation with the borrowing and instalments, exact before, now fails (*exact → discrepancy*):
 #    a missing amount at year end alone cannot explain both gaps.
-# 2. Set `START_GAP = round(ldebt["prose_start"] - ldebt["b01_start"], 1)`, the same gap at 1 January,
-#    and run it again. Now the change in 2023 agrees with the text too, yet the reconciliation with the
+# 2. Set `START_GAP = round(ldebt["prose_start"] - ldebt["b01_start"], 1)`, the gap at 1 January (negative:
+#    there the text's figure is the smaller one), and run it again. Now the change in 2023 agrees with the text too, yet the reconciliation with the
 #    borrowing and instalments still fails: the text's figures and the borrowers' flows cannot both
 #    describe B01, so no single typing error in the table closes the gap.
 

@@ -190,3 +190,27 @@ def test_margin_after_deficits_takes_off_the_uncovered_amount_and_the_loan_fund_
     assert got["loan_fund_deficit"] > 0  # D06 prints a deficit after dispositions
     larger = checks.altered("inv_prose_figures", "value", 10.0, add=True, label="kk_uncovered_carried_forward")
     assert bal.margin_after_deficits(larger)["margin_after"] == pytest.approx(got["margin_after"] - 10.0)
+
+
+def test_treasury_minimum_condition_is_the_ratio_formula_solved_for_book_value():
+    got = bal.treasury_minimum_condition(checks.from_disk)
+    # at the least book value the law's formula gives exactly the instalments paid
+    minimum = got["debt_end_2022"] * got["depreciation_2022"] / got["book_value_at_least"]
+    assert minimum == pytest.approx(got["instalments_2023"])
+    assert got["debt_pct_book_value_at_most"] == pytest.approx(100 * got["debt_end_2022"] / got["book_value_at_least"])
+    # the prior year's depreciation, not 2023's
+    assert got["depreciation_2022"] != pytest.approx(bal.instalments_and_depreciation(checks.from_disk)["depreciation"])
+
+
+def test_loan_fund_cash_estimate_scales_with_the_assumed_rate():
+    at_four = bal.loan_fund_cash_estimate(checks.from_disk)
+    at_two = bal.loan_fund_cash_estimate(checks.from_disk, rate_pct=2.0)
+    assert at_two["average_cash"] == pytest.approx(2 * at_four["average_cash"])
+    assert at_four["average_cash"] * at_four["rate_pct"] / 100 == pytest.approx(at_four["other_interest"])
+
+
+def test_rents_against_dekf_debt_service_adds_interest_and_instalments():
+    got = bal.rents_against_dekf_debt_service(checks.from_disk)
+    assert got["interest"] == pytest.approx(got["dekf_debt_start"] * 0.04)  # the internal rate of line 2478
+    assert got["debt_service"] == pytest.approx(got["interest"] + got["instalments"])
+    assert got["service_pct_rent"] == pytest.approx(100 * got["debt_service"] / got["rent_line"])

@@ -354,11 +354,8 @@ def debt_by_payer(get: Getter) -> pd.DataFrame:
 def instalments_and_depreciation(get: Getter) -> dict[str, float]:
     """Instalments against depreciation (NOK million): the treasury's instalments to the loan fund (D05)
     against its depreciation (central expenses, D03), the rest of the loan fund's instalment income (the
-    enterprises', by subtraction), and what the loan fund paid its lenders (D06). The minimum-instalment
-    rule (kommuneloven § 14-18) concerns the municipality's whole investment debt, the enterprises'
-    included: the debt at the end of the last accounts spread over the assets' remaining weighted life.
-    The report prints neither the assets' book value nor the enterprises' depreciation nor the minimum
-    (note 10 of the annual accounts), so these figures are a partial view, not a test of the rule."""
+    enterprises', by subtraction), and what the loan fund paid its lenders (D06). They compare, they do
+    not test the minimum instalment: see ``treasury_minimum_condition``."""
     flows = debt_flows(get)
     depreciation = value(get(CENTRAL_EXPENSES), "actual_2023", label="Avskrivninger") / THOUSAND_PER_MILLION
     b01 = debt_by_use(get).set_index("label")
@@ -374,6 +371,47 @@ def instalments_and_depreciation(get: Getter) -> dict[str, float]:
         "loan_fund_received": flows["loan_fund_instalments_received"],
         "loan_fund_paid": flows["loan_fund_instalments_paid"],
     }
+
+
+def treasury_minimum_condition(get: Getter) -> dict[str, float]:
+    """The treasury's own minimum instalment as a condition (NOK million). Kommuneloven § 14-18 (1) sets the
+    minimum as the debt at the end of the last accounts times that year's depreciation over the book value
+    of the depreciable assets. For 2023: the treasury's debt to the loan fund at 31.12.2022 (B01's two
+    treasury rows at 1 January 2023), its 2022 depreciation (D03's «Avskrivninger», taken to be all of
+    it) and its 2023 instalments (D05). The report prints no book value, so the result is the least
+    book value at which the instalments meet the minimum, and the highest debt-to-book-value ratio."""
+    inst = instalments_and_depreciation(get)
+    depreciation = value(get(CENTRAL_EXPENSES), "actual_2022", label="Avskrivninger") / THOUSAND_PER_MILLION
+    debt, paid = inst["treasury_debt_start"], inst["treasury_instalments"]
+    # minimum = debt * depreciation / book value <= paid  <=>  book value >= debt * depreciation / paid
+    return {"debt_end_2022": debt, "depreciation_2022": depreciation, "instalments_2023": paid,
+            "book_value_at_least": debt * depreciation / paid,
+            "debt_pct_book_value_at_most": 100.0 * paid / depreciation}  # fmt: skip
+
+
+def rents_against_dekf_debt_service(get: Getter) -> dict[str, float]:
+    """The treasury's central rent and cleaning line (D03 «Husleie og renhold», line 2311) against an estimate
+    of Drammen Eiendom KF's debt service in 2023 (NOK million): the internal rate (line 2478) on its B01
+    debt at 1 January plus the enterprises' ordinary instalments to the loan fund (D06's instalment income
+    less the treasury's, D05), all taken as the company's. The book's estimate: the line includes cleaning
+    and any rent to other landlords, and the report prints neither the company's interest nor its rents."""
+    rent = value(get(CENTRAL_EXPENSES), "actual_2023", label="Husleie og renhold") / THOUSAND_PER_MILLION
+    debt = float(debt_by_use(get).set_index("label").loc["Drammen Eiendom KF", "debt_2023_01_01"])
+    interest = debt * prose(get)["loan_fund_internal_rate_budget_2023"] / 100.0
+    instalments = instalments_and_depreciation(get)["enterprises_instalments"]
+    service = interest + instalments
+    return {"rent_line": rent, "dekf_debt_start": debt, "interest": interest, "instalments": instalments,
+            "debt_service": service, "service_pct_rent": 100.0 * service / rent}  # fmt: skip
+
+
+LOAN_FUND_CASH_RATE_PCT = 4.0  # the book's assumption: the loan fund's cash earned about the internal rate (line 2478)
+
+
+def loan_fund_cash_estimate(get: Getter, rate_pct: float = LOAN_FUND_CASH_RATE_PCT) -> dict[str, float]:
+    """The loan fund's average cash in 2023 implied by its other interest income (D06 «renteinntekter
+    (øvrige)», NOK million) at an assumed deposit rate: an order of magnitude, the book's estimate."""
+    income = -value(get(D06), "actual_2023", label="Lånefondets renteinntekter (øvrige)") / KRONER_PER_MILLION
+    return {"other_interest": income, "rate_pct": rate_pct, "average_cash": 100.0 * income / rate_pct}
 
 
 def floating_exposure(get: Getter) -> pd.DataFrame:
