@@ -1079,12 +1079,14 @@ PROSE_FIGURES: dict[str, Prose] = {
         "Unused central provision for refugees (D03)", _row(D03, "deviation_nok", "Avsetninger flyktninger"), D03
     ),
     # Line 2352: the 6,7 withdrawn from the programme areas, as the text's own relation gives it (lines
-    # 2347–2354: 141,3 set aside, 130,8 distributed, 17,3 left): three printed figures in tenths.
+    # 2348–2354: 141,3 set aside, 130,8 distributed, 17,3 left): three printed figures in tenths.
     "refugee_provision_withdrawn_unused": _sum(
         "Unused refugee funds withdrawn from the programme areas: what remains less the provision not distributed "
         "(the text's 17,3 − (141,3 − 130,8))",
-        lambda get, prose: _p(prose, "unused_refugee_settlement_provision")
-        - (_p(prose, "refugee_provision_set_aside") - _p(prose, "refugee_provision_distributed")),
+        lambda get, prose: (
+            _p(prose, "unused_refugee_settlement_provision")
+            - (_p(prose, "refugee_provision_set_aside") - _p(prose, "refugee_provision_distributed"))
+        ),
         PROSE,
         terms=3,
         input_decimals=1,
@@ -1343,7 +1345,7 @@ for _area in [f"P{n:02d}" for n in range(1, 19) if n not in (16, 17)]:
 
 # Prose figures the chapter reads but does not recompute (inputs to other rows and to the analyses).
 PROSE_INPUTS = {
-    # Lines 2347–2354: the refugee provision set aside and distributed; checked through the relation the
+    # Lines 2348–2354: the refugee provision set aside and distributed; checked through the relation the
     # text states with them (set aside − distributed + withdrawn = what remains, 17,3).
     "refugee_provision_set_aside",
     "refugee_provision_distributed",
