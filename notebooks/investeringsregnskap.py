@@ -29,9 +29,10 @@
 # VAT, a transfer from the operating account or money set aside in funds. What is left unfinanced is
 # carried forward as *uncovered* ({term}`Udekket`) and must be covered in later years.
 #
-# Two bodies invest in Drammen: the municipal treasury, {term}`Kommunekassen`, and the municipality's
-# property company {term}`Drammen Eiendom KF`, a {term}`Kommunalt foretak` that owns and upgrades the
-# municipal buildings. All amounts are in NOK thousand (*Beløp i 1000*) unless stated; signs are those
+# The report names two bodies that invest (line 2769): the municipal treasury, {term}`Kommunekassen`, and
+# the municipality's property company {term}`Drammen Eiendom KF`, a {term}`Kommunalt foretak` that owns and
+# upgrades the municipal buildings; the tables also hold one project line of a second enterprise, the
+# swimming baths Drammensbadet KF. All amounts are in NOK thousand (*Beløp i 1000*) unless stated; signs are those
 # of the accounts (expenditure positive, income and financing negative). The chapter first tells what
 # happened in 2023 and why, then rebuilds each of the report's investment tables and checks that they
 # agree with one another and with what its text says.
@@ -129,7 +130,7 @@ put(
 # %% [markdown]
 # ## The year in brief
 #
-# Kommunekassen and Drammen Eiendom KF together recorded
+# Kommunekassen and the municipal enterprises together recorded
 # {eval}`txt.expenditure_2023` of *investment expenditure* in 2023 (statement
 # 2A). That is a gross figure, and more than building: besides
 # {eval}`txt.fixed_2023` of investment in fixed assets it holds
@@ -159,8 +160,9 @@ put(
 # {eval}`txt.no_project_brief` was spent with no budget and on no project (2B's *Prosjekt mangler*, line
 # 3124), which the report does not explain. In P11 the cooperation projects with
 # developers and others spent {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than
-# budgeted, gross: grants from the partners raise a project's spending beyond what the council granted, and net
-# of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`.
+# budgeted, gross: grants from the partners raise a project's spending beyond what the council granted
+# (line 3061), and net of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`. The
+# report does not say whether the council amended the budget for the gross overspend.
 # A budget of {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
 # entered by mistake where {eval}`txt.said_p11_cooperation_budget_intended` was
 # meant, and how the missing {eval}`txt.said_p11_cooperation_budget_missing`
@@ -209,7 +211,20 @@ said_growth = bal_prose.loc["bound_investment_funds_increase_2023", "value"]  # 
 put("cause_fund_growth_fits", "just under it, as «nesten» (almost) says" if said_growth - 1 < fund_growth / 1000 <= said_growth
     else "not what the text says")  # fmt: skip
 put("relending_budget", fmt_million(inv.dk_section_value(dk, "Netto utgifter videreutlån", "revised_budget_2023")))
-put("relending_unmade", fmt_million(-parts["relending_block"] - parts["startloan_set_aside"]))
+put("relending_unmade", fmt_million(parts["unmade_net_lending"]))
+put("lending_revised", fmt_million(parts["lending_revised"]))
+put("borrowing_revised", fmt_million(-inv.dk_value(dk, inv.RELENDING_LINES["borrowed"], "revised_budget_2023")))
+put("lent_actual", fmt_million(inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")))
+put("lending_short", fmt_million(parts["lending_short"]))
+put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"], 0))
+lent_net = sum(inv.dk_value(dk, inv.RELENDING_LINES[k], "actual_2023") for k in ("lent", "borrowed"))
+put("borrowed_as_lent", "exactly as much was borrowed for relending as was lent" if lent_net == 0
+    else f"borrowing for relending and lending differed by {fmt_million(abs(lent_net))}")  # fmt: skip
+put("repayments_above", fmt_million(parts["repayments_above"]))
+put("instalments_below", fmt_million(parts["instalments_below"]))
+said_gap = parts["startloan_said"] - parts["startloan_set_aside"]
+put("startloan_said_gap", fmt(abs(said_gap) / 1000, 1, "NOK million"))
+put("startloan_said_dir", "more" if said_gap > 0 else "less")
 put("bound_use_budget", fmt_million(-inv.dk_value(dk, "Bruk av bundne investeringsfond", "revised_budget_2023")))
 put("cause_net_overspend", fmt_million(effect["overspend"] + effect["partners"]))
 two = effect["overspend"] + effect["partners"] + effect["vat"]
@@ -228,6 +243,12 @@ put("vat_without_dispute_dir", "above" if vat_gap > 0 else "below")
 put("no_project_line_early", fmt_million(no_project_spent))
 put("no_project_share", pct(no_project_spent, effect["overspend"], 0))
 put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
+own_repaid_budget = -inv.dk_value(dk, "Mottatte avdrag på utlån av egne midler", "revised_budget_2023")
+put("unbound_matches_repaid", "the same amount as" if own_repaid_budget == -other_lines["unbound_provision"]
+    else "not the same amount as")  # fmt: skip
+put("own_repaid_budget", fmt_million(own_repaid_budget))
+unbound_fund = get("bal_fund_reserves").set_index("label").loc["Ubundne investeringsfond"]
+put("unbound_fund_end", fmt_million(unbound_fund["balance_2023"]))
 put("cause_fixed_sales", fmt_million(-other_lines["fixed_asset_sales"]))
 put("cause_other", fmt_million(abs(effect["other"])))
 put("cause_other_way", "take" if effect["other"] < 0 else "add")
@@ -248,9 +269,9 @@ for key, block in (("exp", "Investment expenditure"), ("inc", "Investment income
 put("startloan_to_fund", fmt(bal_prose.loc["startloan_extra_repayments_to_bound_investment_fund_2023", "value"], 1,
                              "NOK million"))  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds) take away 31.5; the VAT compensation shortfall adds 38.2; relending and the restricted funds together take away 12.9; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations, and the VAT bar is a cause only if the invoices of the Bane NOR dispute are booked in full (the report does not say).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds) take away 31.4; the VAT compensation shortfall adds 38.2 (a cause only if the disputed invoices are booked in full); relending and the restricted funds together take away 12.9; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 short = {"overspend": "Spending above budget", "partners": "Partners' grants used",
-         "vat": "VAT compensation short of budget", "relending": "Relending and funds",
+         "vat": "VAT short of budget (if booked gross)", "relending": "Relending and funds",
          "shares": "Share sales beyond the moved dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
 fig, ax = style.figure(height=4.0)
@@ -267,17 +288,21 @@ plt.show()
 # ties to the overspend, since the P11 and P12 projects are partly financed by such grants (lines
 # 3095–3098). Not all of that money paid for the year's spending, though. The provisions to the restricted
 # investment funds ran over their budget too, and the report names two things in the funds' growth
-# (lines 3618–3625): {eval}`txt.cause_startloan` of start-loan repayments set aside for new lending, and
-# partners' construction contributions received but not yet used. The remaining
-# {eval}`txt.cause_partners_set_aside` of the provisions is, on the book's reading, mostly those
-# contributions (the report gives them no amount). Net of the grants that were set aside, the partners'
+# (lines 3618–3625): start-loan repayments set aside for new lending, and partners' construction
+# contributions received but not yet used. The book counts the first as the relending block's own surplus,
+# {eval}`txt.cause_startloan` (below). The remaining {eval}`txt.cause_partners_set_aside` of the provisions
+# is, on the book's reading, mostly those contributions (the report gives them no amount). Net of the grants that were set aside, the partners'
 # money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
 # {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
-# Bane NOR's invoices do not state the VAT (lines 3098–3104). The VAT the municipality held back from
-# Bane NOR, {eval}`txt.said_vat_withheld_bane_nor`, is {eval}`txt.vat_withheld_vs_shortfall` the shortfall:
-# had it all been compensated, the VAT compensation would have ended about {eval}`txt.vat_without_dispute`
-# {eval}`txt.vat_without_dispute_dir` budget (the book's arithmetic; the report does not say how the amount
-# held back is booked, lines 3104–3106). These two causes together come to
+# Bane NOR's invoices do not state the VAT (lines 3098–3104); the municipality paid Bane NOR only the net
+# amounts and held back {eval}`txt.said_vat_withheld_bane_nor` (lines 3104–3106). Whether that shortfall
+# added to the uncovered amount depends on how the invoices are booked, which the report does not say. If
+# they are booked in full, with the amount held back as a debt, the spending holds VAT that is not refunded
+# and the shortfall adds to the uncovered amount, as the figure counts it; if only the net amounts paid are
+# booked, spending and VAT compensation fell together and the dispute changed nothing. On the first
+# reading, the amount held back is {eval}`txt.vat_withheld_vs_shortfall` the shortfall, and without the
+# dispute the VAT compensation would have ended about {eval}`txt.vat_without_dispute`
+# {eval}`txt.vat_without_dispute_dir` budget (the book's arithmetic), and the two causes together come to
 # {eval}`txt.cause_two`, {eval}`txt.cause_two_vs_total` than the {eval}`txt.cause_total` carried forward.
 # The grouping matters: counted gross, before the contributions set aside, the partners' grants would
 # seem to cover much more of the overspend.
@@ -286,13 +311,20 @@ plt.show()
 # {eval}`txt.cause_relending_dir` the uncovered amount
 # (the book's grouping). The revised budget planned a net outlay of {eval}`txt.relending_budget` on
 # relending (more lent on than borrowed) and a use of {eval}`txt.bound_use_budget` from the restricted
-# investment funds; the book reads the two as a pair, the funds paying for the planned outlay. In the
-# accounts, relending brought in a surplus instead: the extra repayments and redeemed start loans, which
-# the report says were set aside for new lending ({eval}`txt.startloan_to_fund`, lines 3620–3621), and
-# {eval}`txt.relending_unmade` of the budgeted net lending that was never made, which the report does not
-# mention. Less was then drawn from the funds ({eval}`txt.cause_bound_use` below budget); the report does
-# not say why. The relending block itself nets {eval}`txt.relending_net_printed`, a finding of the
-# balance chapter. The funds' own figures fit the report's account: provisions of
+# investment funds; the book reads the two as a pair, the funds paying for the planned outlay. The block
+# ended {eval}`txt.cause_relending_block` better than budgeted, and its lines split that exactly. The budget
+# planned to lend {eval}`txt.lending_revised` on, against {eval}`txt.borrowing_revised` of borrowing; in fact
+# {eval}`txt.lent_actual` was lent, {eval}`txt.lending_short` ({eval}`txt.lending_short_pct`) less than
+# planned, and {eval}`txt.borrowed_as_lent`, so the {eval}`txt.relending_unmade` of planned net lending was
+# never made. The report mentions neither the smaller lending nor its cause. The rest,
+# {eval}`txt.relending_net_printed`, is the block's surplus: repayments received from borrowers came
+# {eval}`txt.repayments_above` above budget and the instalments paid on the loans borrowed for relending
+# {eval}`txt.instalments_below` below it. The report says that extraordinary repayments and redeemed start
+# loans of {eval}`txt.startloan_to_fund` were set aside for new lending (lines 3620–3621),
+# {eval}`txt.startloan_said_gap` {eval}`txt.startloan_said_dir` than the block's surplus (a finding of the
+# balance chapter); the book counts the block's figure. Less was then drawn from the funds
+# ({eval}`txt.cause_bound_use` below budget); the report does not say why. The funds' own figures fit the
+# report's account: provisions of
 # {eval}`txt.cause_bound_prov_actual` less use of {eval}`txt.cause_bound_use_actual` make a growth of
 # {eval}`txt.cause_fund_growth`, {eval}`txt.cause_fund_growth_fits` (line 3618: {eval}`txt.cause_fund_growth_said`).
 #
@@ -305,7 +337,11 @@ plt.show()
 # {eval}`txt.cause_sale` more than its budget (lines 3089–3091). The other lines, chiefly a provision to
 # the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
 # {eval}`txt.cause_fixed_sales` of unbudgeted sales of fixed assets, {eval}`txt.cause_other_way`
-# {eval}`txt.cause_other` {eval}`txt.cause_other_dir`.
+# {eval}`txt.cause_other` {eval}`txt.cause_other_dir`. The provision left out was budgeted at
+# {eval}`txt.unbound_matches_repaid` the repayments expected on loans of the municipality's own money
+# ({eval}`txt.own_repaid_budget`), and the fund still held {eval}`txt.unbound_fund_end` at the end of the
+# year (line 3597). The book reads the omission as a closing step forced by the deficit, not a cause of
+# it; the report does not say.
 #
 # Two things the report leaves open. Kommunekassen spent {eval}`txt.no_project_line_early` with no
 # budget and on no project (2B's *Prosjekt mangler*, line 3124), about {eval}`txt.no_project_share` of the
@@ -365,7 +401,7 @@ put("dekf_fund_use_as_budgeted", "exactly the amounts budgeted" if (
 for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
     put(f"said_{label}", said(label))
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while the enterprises (Drammen Eiendom KF with Drammensbadet KF) are below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both put more into funds or drew less from them than budgeted. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while the enterprises (Drammen Eiendom KF with Drammensbadet KF) are below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
@@ -388,10 +424,10 @@ plt.show()
 # {eval}`txt.dev_exp_kk` more than budgeted, the enterprises
 # {eval}`txt.dev_exp_dekf` less. Both took in more than budgeted
 # (kommunekassen {eval}`txt.dev_inc_kk`, the enterprises
-# {eval}`txt.dev_inc_dekf`). Drammen Eiendom KF drew {eval}`txt.dekf_fund_use_as_budgeted` from its funds,
+# {eval}`txt.dev_inc_dekf`). The enterprises drew {eval}`txt.dekf_fund_use_as_budgeted` from their funds,
 # but put more into them: {eval}`txt.dekf_bound_prov` into restricted investment funds against a budget of
 # {eval}`txt.dekf_bound_prov_budget`, and {eval}`txt.dekf_unbound_prov` unbudgeted into the unrestricted
-# one, so that its funds section ended {eval}`txt.dev_fund_dekf` above budget and its deviations net to an
+# one, so that their funds section ended {eval}`txt.dev_fund_dekf` above budget and their deviations net to an
 # uncovered amount of only {eval}`txt.dev_unc_dekf`.
 # The net figure hides a larger gap on the buildings: the enterprises invested {eval}`txt.dekf_fixed_under`
 # less than budgeted in fixed assets, {eval}`txt.dekf_fixed_under_pct` of their revised budget of
@@ -417,7 +453,13 @@ put("growth_pct", pct(total_growth["change"], total_growth["original_budget_2023
 put("growth_shares", fmt_million(growth.loc["Investeringer i aksjer og andeler i selskaper", "change"]))
 put("growth_fixed", fmt_million(growth.loc["Investeringer i varige driftsmidler", "change"]))
 put("growth_kk", fmt_million(growth.loc["of which kommunekassen (DK)", "change"]))
-put("growth_dekf", fmt_million(growth.loc["of which the enterprises, DEKF and DBKF (2A − DK)", "change"]))
+enterprises_growth = growth.loc["of which the enterprises, DEKF and DBKF (2A − DK)", "change"]
+put("growth_dekf", fmt_million(enterprises_growth))
+dbkf_line = get(inv.T1).query("executor == 'DBKF' and row_kind == 'item'")
+dbkf_change = (dbkf_line["revised_budget_2023"] - dbkf_line["original_budget_2023"]).sum()
+put("growth_dbkf_part", "all of it Drammen Eiendom KF's: Drammensbadet KF's one line has the same budget in both"
+    if dbkf_change == 0 else f"of which Drammensbadet KF's one line {fmt_million(dbkf_change)}")  # fmt: skip
+put("growth_dekf_unused_share", pct(1000 * inv.prose(get, "dekf_company_underspend"), enterprises_growth, 0))
 havn = inv.value(get(inv.T3), "revised_budget_2023", label="Aksjekapital Drammen Havn as")
 put("havn", fmt_million(havn))
 put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")))
@@ -440,7 +482,7 @@ part1_all = get(inv.T1)
 unbudgeted = part1_all[(part1_all["row_kind"] == "item") & (part1_all["executor"] == "DEKF")
                        & (part1_all["original_budget_2023"] == 0) & (part1_all["revised_budget_2023"] > 0)]  # fmt: skip
 others = unbudgeted[~unbudgeted["label"].isin(new_lines["label"])]
-put("hso_other_new", {0: "None", 1: "One more"}.get(len(others), fmt(len(others)) + " more"))
+put("hso_other_new", {0: "none", 1: "one more"}.get(len(others), fmt(len(others)) + " more"))
 put("hso_other_labels", "; ".join(f"*{r.label}* ({fmt_million(r.revised_budget_2023)})" for r in others.itertuples()))
 put("hso_match", "exactly" if new_lines["revised_budget_2023"].sum() == hso_cut else "not exactly")
 put(
@@ -467,12 +509,17 @@ put(
 # conversion; the report does not tie them to these lines. Investment in fixed assets grew by
 # {eval}`txt.growth_fixed`. Of the whole growth,
 # {eval}`txt.growth_kk` was kommunekassen's and
-# {eval}`txt.growth_dekf` the enterprises' (Drammen Eiendom KF's and one small line of Drammensbadet KF's).
+# {eval}`txt.growth_dekf` the enterprises' ({eval}`txt.growth_dbkf_part`). The report says the first
+# four-month report granted unused 2022 money again (line 2765); the enterprises then left
+# {eval}`txt.said_dekf_company_underspend` of Drammen Eiendom KF's revised budget unused (line 4552),
+# {eval}`txt.growth_dekf_unused_share` of that growth (the book's comparison; the report does not say which
+# projects the money granted again went to).
 #
 # The budget itself rests on the council's guidelines of June 2022 for the plan 2023–26 (lines
 # 2738–2751): no new large projects, the new city bridge first, and frames for upgrading and renewal
-# of {eval}`txt.said_upgrade_frames_per_year` a year. The tables carry no line
-# for those frames, so the book cannot check them. For housing and nursing homes under the committee
+# of {eval}`txt.said_upgrade_frames_per_year` a year, with any investment above the frames to be financed
+# by other means than loans, such as sales, Drammen Eiendom KF's funds and extraordinary dividends (line
+# 2751). The tables carry no line for those frames, so the book can check neither. For housing and nursing homes under the committee
 # for health, social affairs and care, the chief executive proposed
 # {eval}`txt.said_hso_housing_frame_per_year_proposed` a year, but
 # {eval}`txt.said_hso_housing_frame_2023` in 2023, when the projects were
@@ -521,7 +568,8 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # ## Statement 2A: both bodies together
 #
 # Statement 2A (*Status investering og finansiering*) is the investment account on one page, for
-# kommunekassen and Drammen Eiendom KF together. It has four sections: investment expenditure,
+# kommunekassen and the enterprises together (the report names Drammen Eiendom KF, line 2769; one line is
+# Drammensbadet KF's). It has four sections: investment expenditure,
 # investment income, net {term}`Videreutlån` (relending: the {term}`Startlån` the municipality borrows
 # to lend on to households), and the {term}`Overføring fra drift` (transfer from the operating
 # account) together with provisions to and use of investment funds. The bottom line is what is carried
@@ -579,6 +627,11 @@ put("dekf_uncovered", fmt(dekf["Fremført til inndekning i senere år (udekket)"
 put("kk_uncovered", fmt_million(part.set_index("label")["actual_2023_kk"].iloc[-1]))
 p1 = get(inv.T1)
 put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
+put("dekf_sales_printed", said("dekf_property_sales_in_self_financing"))
+sales_gap = -dekf["Salg av varige driftsmidler"] - 1000 * inv.prose(get, "dekf_property_sales_in_self_financing")
+put("dekf_sales_gap", fmt_million(sales_gap))
+to_funds = dekf["Avsetninger til bundne investeringsfond"]
+put("dekf_sales_gap_vs_funds", "close to" if abs(sales_gap - to_funds) < 0.05 * to_funds else "unlike")
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 
 # %% [markdown]
@@ -591,7 +644,11 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # ({eval}`txt.dbkf`): 2A holds Drammensbadet KF beside Drammen Eiendom KF. Without that line the
 # subtraction gives Drammen Eiendom KF's gross investment as the report's section on the company prints
 # it, {eval}`txt.said_dekf_company_gross_investment` (line 4552; checked in *What the text says*).
-# Drammen Eiendom KF sold property for {eval}`txt.dekf_sales`, repaid
+# The enterprises sold property for {eval}`txt.dekf_sales` (the report counts
+# {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF in its self-financing, line 2061;
+# the difference, {eval}`txt.dekf_sales_gap`, is {eval}`txt.dekf_sales_gap_vs_funds` the
+# {eval}`txt.dekf_bound_prov` the enterprises put into restricted funds, a likeness the report does not
+# explain). Drammen Eiendom KF repaid
 # {eval}`txt.dekf_repayment` of debt (*Avdrag på lån*, a line only 2A has) and
 # granted {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part
 # 2, *Investering DEKF*). The report says that the property sale triggered an extraordinary repayment
@@ -1083,8 +1140,8 @@ put("company_checks", "both equal to" if (company == checks.EXACT).all() else "n
 
 # %% [markdown]
 # {eval}`txt.prose_summary` Below: {eval}`txt.prose_findings`. P03's frame is
-# {eval}`txt.p03_gap` apart from its table, a cut at the last digit, which the checks grade *truncated*,
-# not a finding. Drammen Eiendom KF's gross investment and underspend in the report's section on the
+# {eval}`txt.p03_gap` apart from its table, which the checks grade *truncated* (a cut at the last digit),
+# not a finding; that is one reading, since the summary's own parts (lines 5072–5075) add to neither figure. Drammen Eiendom KF's gross investment and underspend in the report's section on the
 # company (lines 4552–4553) are {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's
 # line is taken out. P11's summary also dates its frame of
 # {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the revised
