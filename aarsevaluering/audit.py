@@ -23,12 +23,13 @@ from . import checks, findings, tables
 from .fmt import fmt, fmt_difference, unit_name
 
 AUDIT_COLUMNS = [
-    "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "status",
+    "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "difference_unit", "status",
     "finding_id", "verdict", "source_lines", "kind", "decimals", "input_decimals", "tolerance", "p_rounding",
     "low", "high", "table", "section", "code_url",
 ]  # fmt: skip
 FINDINGS_EXPORT = [
-    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "unit", "size_text", "relative_text",
+    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "unit", "size_unit", "size_text",
+    "relative_text",
     "size_nok_million", "materiality", "materiality_by_size", "qualitative", "section", "caption", "search", "line",
     "source_lines", "wrong_figure",
     "should_read", "explanation", "check_ids", "code_urls",
@@ -46,6 +47,8 @@ def _places(row: pd.Series) -> int:
     if row["kind"] in (checks.SUM, checks.RESTATEMENT) and parts:
         return max(decimals, *parts)
     if row["kind"] in (checks.SUM, checks.CLAIM):
+        return decimals
+    if str(row["unit"]).startswith("NOK per"):  # pay and other amounts in kroner: to the krone, never øre
         return decimals
     return decimals + EXTRA_DIGITS
 
@@ -73,13 +76,21 @@ def audit_checks(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
     all_checks = checks.run() if all_checks is None else all_checks
     frame = findings.assign(all_checks)
     frame["code_url"] = [checks.identity_url(name) for name in frame["identity"]]
+    frame["difference_unit"] = frame["unit"].map(_difference_unit)
     return at_printed_precision(frame)[AUDIT_COLUMNS]
+
+
+def _difference_unit(unit: str) -> str:
+    """A difference of two percentages is in percentage points, not percent."""
+    return "percentage points" if unit in ("percent", "%") else unit
 
 
 def audit_findings(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
     """The register, largest first (sizes at the printed precision of their checks)."""
     all_checks = checks.run() if all_checks is None else all_checks
-    frame = findings.table(all_checks)[FINDINGS_EXPORT].copy()
+    frame = findings.table(all_checks)
+    frame["size_unit"] = frame["unit"].map(_difference_unit)
+    frame = frame[FINDINGS_EXPORT].copy()
     frame["size"] = frame["size"].round(6)
     frame["size_nok_million"] = frame["size_nok_million"].round(6)
     return frame
@@ -119,7 +130,9 @@ def _where(row: pd.Series) -> str:
 
 
 def _million_cell(x: float) -> str:
-    return "\u2013" if x is None or math.isnan(x) else html.escape(fmt(x, 1))
+    if x is None or math.isnan(x):
+        return "\u2013"
+    return "&lt; 0.1" if 0 < abs(x) < 0.05 else html.escape(fmt(x, 1))  # as the register writes it
 
 
 def letter_html(letter: pd.DataFrame) -> str:

@@ -109,7 +109,7 @@ PLACEHOLDER = re.compile(r"\{(printed|recomputed|difference|gap|cell):([^{}]+)\}
 # of misstatements may reach before together they risk being material); and a line below which a
 # misstatement is clearly trivial, a small share of materiality.
 MATERIALITY_PCT = 1.0
-PERFORMANCE_PCT = 75.0
+PERFORMANCE_PCT = 50.0  # a first engagement, no history of misstatements: the low end of 50–75 %
 TRIVIAL_SHARE_PCT = 5.0
 MATERIAL, BELOW_MATERIALITY, TRIVIAL = "material", "below materiality", "clearly trivial"
 BY_NATURE_MATERIAL, BY_NATURE_NOT = "not in NOK: material by nature", "not in NOK: not material by nature"
@@ -118,6 +118,8 @@ LEVELS = (MATERIAL, BELOW_MATERIALITY, TRIVIAL, BY_NATURE_MATERIAL, BY_NATURE_NO
 # The counts' keys (``level_<key>``) of each level.
 LEVEL_KEYS = dict(zip(LEVELS, ("material", "below_materiality", "clearly_trivial", "by_nature_material",
                                "by_nature_not_material", "not_weighed"), strict=True))  # fmt: skip
+# The letter ranks by weight: what is material (by size or by nature) before what is not.
+LETTER_LEVELS = (MATERIAL, BY_NATURE_MATERIAL, BELOW_MATERIALITY, TRIVIAL, BY_NATURE_NOT, NOT_WEIGHED)
 QUALITATIVE = BY_NATURE_NOT  # kept for callers that ask whether a finding is weighed by size
 # Qualitative factors (ISA 320 and 450: the nature and circumstances of a misstatement, not only its
 # size), written on a finding as ``qualitative: [<factor>, ...]``. Each says how it moves the level.
@@ -393,6 +395,30 @@ def _relative(row: pd.Series, finding: Finding) -> str:
     return fmt(share, 2 if share < 0.1 else 1, "percent")
 
 
+def _amount(x: float, row: pd.Series) -> str:
+    """A printed or recomputed amount of a check as the house style writes it: NOK million, at the
+    printed figure's precision up to one decimal (9 564, not 9 564.0), one decimal more where the
+    recomputed figure needs it; anything else in its own unit, as printed."""
+    unit, decimals = str(row["unit"]), int(row["decimals"])
+    scale = IN_NOK_THOUSAND.get(unit)
+    if not scale or unit == CLAIM_UNIT:
+        return fmt(x, decimals, unit)
+    million = x * scale / 1000.0
+    places = max(0, min(1, decimals + 3 - round(math.log10(scale))))
+    if abs(million - round(million, places)) > 1e-9:
+        places = min(1, places + 1)
+    return fmt(million, places, "NOK million")
+
+
+def _sides(row: pd.Series) -> str:
+    """Both figures of an inconsistency or a scope finding, where neither is named wrong."""
+    printed, recomputed = _amount(row["printed"], row), _amount(row["recomputed"], row)
+    if printed == recomputed:  # too close for NOK million: as the table prints them
+        unit, decimals = str(row["unit"]), int(row["decimals"])
+        printed, recomputed = fmt(row["printed"], decimals, unit), fmt(row["recomputed"], decimals, unit)
+    return f"{printed} against {recomputed}"
+
+
 def _lines(members: pd.DataFrame) -> str:
     seen = []
     for text in members["source_lines"]:
@@ -472,6 +498,8 @@ def locate(finding: Finding, members: pd.DataFrame) -> dict[str, str]:
     own = dict(finding.locator)
     size = _size(members, finding) if not members.empty else None
     derived = _table_locator(size["table"], _first_line(size["source_lines"])) if size is not None else {}
+    if "section" in own:  # the finding's own place: a table's caption from elsewhere would mislead
+        derived = {}
     out = {"section": "", "caption": "", "search": "", "line": ""} | derived | own
     if not out["line"] and size is not None:  # the figure's own line: one line, never a range
         out["line"] = str(_first_line(size["source_lines"]) or "")
@@ -514,6 +542,7 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
     where = locate(finding, members) if not finding.is_estimate else {}
+    named = finding.verdict == "error"  # only an error names which figure is wrong
     urls = dict.fromkeys(identity_url(name) for name in members.get("identity", pd.Series(dtype=str)) if name)
     return {
         "finding_id": finding.finding_id,
@@ -526,11 +555,12 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
         "size_text": size_text.lstrip("+"),
         "printed_text": render(finding.figure, checks)
         if finding.figure
-        else ("" if unit == CLAIM_UNIT else fmt(size["printed"], int(size["decimals"]), unit)),
-        "relative_text": "" if nil else _relative(size, finding),
+        else ("" if unit == CLAIM_UNIT else _amount(size["printed"], size) if named else _sides(size)),
+        # Relative to the figure named wrong: only an error names one.
+        "relative_text": "" if nil or not named else _relative(size, finding),
         "unit": unit,
         "size_nok_million": million,
-        "printed_nok_million": _printed_million(finding, size),
+        "printed_nok_million": _printed_million(finding, size) if named else float("nan"),
         "materiality": "" if finding.is_estimate else weigh(finding, million, thresholds),
         "materiality_by_size": "" if finding.is_estimate else level(million, thresholds),
         "qualitative": "; ".join(FACTORS[f] for f in finding.qualitative),
@@ -593,7 +623,9 @@ NO_RESPONSE = "not yet received"
 def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
     """The management letter: the corrections the book recommends, one per finding that says what the
     report should read (every error and inconsistency does: a test holds it), ranked as an auditor
-    would: by materiality (size and qualitative factors, :func:`weigh`), within a level by size in NOK,
+    would: by materiality level first (``LETTER_LEVELS``: material, material by nature, below
+    materiality, clearly trivial, not material by nature; size and qualitative factors, :func:`weigh`),
+    within a level by size in NOK,
     and among findings not in NOK by their size in their own unit (percentage points before head
     counts before claims), errors before inconsistencies at equal weight. Money figures are given in
     NOK million; a figure that is not an amount in its printed form, in a column of its own."""
@@ -604,7 +636,7 @@ def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Da
     frame["printed_form"] = frame["printed_text"].where(~money, "")
     frame["owner"] = [f"the authors of «{s.split(' › ')[0]}»" for s in frame["section"]]
     frame["response"] = NO_RESPONSE
-    frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LEVELS)})
+    frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LETTER_LEVELS)})
     frame["_verdict"] = frame["verdict"].map({"error": 0, "inconsistency": 1}).fillna(2)
     frame["_size"] = -frame["size_nok_million"].fillna(0)
     # Not in NOK: percentage points first (largest first), then counts, then claims (no size).
@@ -621,24 +653,29 @@ AGGREGATION_COLUMNS = ["group", "findings", "total_nok_million", "against", "thr
 
 
 def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.DataFrame:
-    """The schedule of uncorrected misstatements (ISA 450): the money findings the report contradicts
-    itself in (errors and inconsistencies; scope and unstated are not misstatements), summed by group:
-    the clearly trivial ones against the clearly-trivial line, the rest against performance
-    materiality, and all of them against overall materiality. The size of an inconsistency is the gap
-    between two printed figures, at most what either is misstated by, so each total is an upper bound."""
+    """The evaluation of uncorrected misstatements (ISA 450): the money findings the report contradicts
+    itself in (errors and inconsistencies; scope and unstated are not misstatements) whose figure flows
+    into the accounts or the report's tables, summed and weighed against overall materiality. Left out,
+    and counted only: the narrative text, which is other information (ISA 720: a sentence is corrected,
+    not added to the accounts' misstatements), and a cell that flows into no total or a wrong label on a
+    right amount (nothing a reader adds up is misstated). The size of an inconsistency is the gap between
+    two printed figures, at most what either is misstated by, so the total is an upper bound."""
     money = register[register["verdict"].isin(CONTRADICTED) & register["size_nok_million"].notna()]
-    trivial = money["materiality_by_size"] == TRIVIAL
-    groups = [
-        ("clearly trivial by size", money[trivial], "clearly trivial", thresholds["trivial"]),
-        ("above the clearly-trivial line by size", money[~trivial], "performance materiality",
-         thresholds["performance"]),
-        ("all uncorrected misstatements in NOK", money, "overall materiality", thresholds["overall"]),
-    ]  # fmt: skip
+    narrative = money["nature"] == "narrative"
+    no_flow = money["qualitative"].map(lambda q: any(FACTORS[f] in str(q) for f in ("no-total", "label-only")))
+    accounts = money[~narrative & ~no_flow]
+    nan = float("nan")
     rows = [
-        {"group": name, "findings": len(part), "total_nok_million": float(part["size_nok_million"].sum()),
-         "against": against, "threshold_nok_million": limit,
-         "exceeds": bool(part["size_nok_million"].sum() >= limit)}
-        for name, part, against, limit in groups
+        {"group": "misstatements in figures that flow into the accounts and tables", "findings": len(accounts),
+         "total_nok_million": float(accounts["size_nok_million"].sum()), "against": "overall materiality",
+         "threshold_nok_million": thresholds["overall"],
+         "exceeds": bool(accounts["size_nok_million"].sum() >= thresholds["overall"])},
+        {"group": "left out: a cell in no total, or a wrong label on a right amount",
+         "findings": int((~narrative & no_flow).sum()), "total_nok_million": nan,
+         "against": "not summed (nothing a reader adds up is misstated)", "threshold_nok_million": nan,
+         "exceeds": False},
+        {"group": "left out: the narrative text", "findings": int(narrative.sum()), "total_nok_million": nan,
+         "against": "not summed (other information, ISA 720)", "threshold_nok_million": nan, "exceeds": False},
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=AGGREGATION_COLUMNS)
 
@@ -647,17 +684,46 @@ QUERY_COLUMNS = ["check_id", "what", "printed", "recomputed", "gap", "tolerance"
                  "decimals", "source_lines", "question"]  # fmt: skip
 
 
+# Job groups whose average pay of all the book queries: the average of all must lie between the women's
+# and the men's, weighted by their head counts (the book's estimate: the report states no weighting);
+# here the weight the printed average implies is far from the head counts' share.
+PAY_QUERIES = ("Avdelingsleder",)
+
+
+def _pay_query(checks: pd.DataFrame, group: str) -> dict:
+    pay, heads = from_disk("pers_average_pay_by_job_group"), from_disk("pers_gender_by_job_group")
+    women, men, both = (value(pay, c, label=group) for c in ("avg_pay_women", "avg_pay_men", "avg_pay_total"))
+    head_women, head_men = (value(heads, c, label=group) for c in ("headcount_women", "headcount_men"))
+    implied = (both - women) / (men - women)  # the men's weight the printed average of all implies
+    slug = re.sub(r"\W+", "_", group.lower()).strip("_")
+    row = _check_row(checks, f"pers_average_pay_by_job_group.avg_pay_total.{slug}.weighted")
+    pay_lines = str(int(value(pay, "source_line", label=group)))
+    head_lines = str(int(value(heads, "source_line", label=group)))
+    return {
+        "check_id": row["check_id"], "what": row["what"], "printed": row["printed"],
+        "recomputed": round(float(row["recomputed"])), "gap": abs(round(float(row["difference"]))),
+        "tolerance": float("nan"), "terms": 2, "p_rounding": float("nan"), "unit": row["unit"], "decimals": 0,
+        "source_lines": f"{pay_lines}, {head_lines}",
+        "question": f"Please confirm the average pay of {group} (lines {pay_lines} and {head_lines}): the "
+        f"average of all, {fmt(both, 0, 'NOK')}, implies that men weigh {fmt(100 * implied, 0, '%')} in it, "
+        f"but men are {fmt(100 * head_men / (head_women + head_men), 0, '%')} of the group by head count; "
+        f"weighted by head count the average would be {fmt(round(float(row['recomputed'])), 0, 'NOK')}.",
+    }  # fmt: skip
+
+
 def queries(checks: pd.DataFrame) -> pd.DataFrame:
-    """The sums within rounding whose gap independent rounding would seldom leave (``p_rounding`` below
-    ``IMPROBABLE``): not findings, but what an auditor would ask the municipality to confirm."""
+    """The sums within rounding whose gap rounding would seldom leave (``p_rounding`` below
+    ``IMPROBABLE``), and the pay averages whose parts do not fit (``PAY_QUERIES``): not findings, but
+    what an auditor would ask the municipality to confirm."""
     frame = checks[(checks["status"] == ROUNDING) & (checks["p_rounding"] < IMPROBABLE_P)].copy()
     frame["gap"] = frame["difference"].abs()
     frame["question"] = [
-        f"Please confirm the total ({lines}): its {terms} parts leave a gap rounding alone leaves "
-        f"{fmt(100 * p, 2, 'percent')} of the time."
+        f"Please confirm the total ({lines}): rounding its {terms} parts and the total from the same "
+        f"amounts leaves a gap this large {fmt(100 * p, 2, 'percent')} of the time."
         for lines, terms, p in zip(frame["source_lines"], frame["terms"], frame["p_rounding"], strict=True)
     ]
-    return frame[QUERY_COLUMNS].reset_index(drop=True)
+    pay = pd.DataFrame([_pay_query(checks, group) for group in PAY_QUERIES], columns=QUERY_COLUMNS)
+    return pd.concat([frame[QUERY_COLUMNS], pay], ignore_index=True)
 
 
 def counts(checks: pd.DataFrame, findings: list[Finding] | None = None) -> dict[str, int]:

@@ -68,31 +68,25 @@ txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
 txt.factors = "; ".join(f"*{name}*: {text}" for name, text in findings.FACTORS.items())
 material = register[register["materiality"] == findings.MATERIAL]
 txt.material_ids = ", ".join(material["finding_id"]) or "none"
+txt.material_are = f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material"
 # Which qualitative factor moved which finding, from what its size alone gave.
 moved = register[(register["materiality"] != register["materiality_by_size"]) & register["size_nok_million"].notna()
                  & register["verdict"].isin(findings.CONTRADICTED)]  # fmt: skip
 txt.moved = "; ".join(f"{r.finding_id} from {r.materiality_by_size} to {r.materiality}" for r in moved.itertuples())
 schedule = findings.aggregation(register, thresholds)
-trivial_row, rest_row, all_row = (schedule.iloc[i] for i in range(3))
-txt.trivial_n = fmt(trivial_row["findings"])
-txt.trivial_sum = findings.money_text(trivial_row["total_nok_million"])
-txt.trivial_verdict = (
-    "above the clearly-trivial line: taken together they are not clearly trivial, and the book counts them "
-    "as a group against performance materiality, "
-    + ("which they reach" if trivial_row["total_nok_million"] >= thresholds["performance"] else "which they stay below")
-    if trivial_row["exceeds"]
-    else "below the clearly-trivial line even taken together"
+summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
+txt.summed_n = fmt(summed["findings"])
+txt.summed_total = findings.money_text(summed["total_nok_million"])
+txt.no_flow_n = fmt(no_flow["findings"])
+txt.narrative_n = fmt(narrative["findings"])
+txt.isa450_conclusion = (
+    "at or above overall materiality: together they would be material, and the book would ask for them to be "
+    "corrected before it could call the figures free of material misstatement"
+    if summed["exceeds"]
+    else "below overall materiality: the uncorrected misstatements in the figures, each and all together, are "
+    "not material, and the book would not qualify its reading of the figures because of them; they are still "
+    "corrections the letter recommends"
 )
-txt.rest_n = fmt(rest_row["findings"])
-txt.rest_sum = findings.money_text(rest_row["total_nok_million"])
-txt.all_sum = findings.money_text(all_row["total_nok_million"])
-txt.all_verdict = "at or above" if all_row["exceeds"] else "below"
-# The same sum without the findings a qualitative factor weighs lower (a cell in no total, a wrong label).
-lower = {f.finding_id for f in findings.load() if {"no-total", "label-only"} & set(f.qualitative)}
-weighed = findings.aggregation(register[~register["finding_id"].isin(lower)], thresholds).iloc[2]
-txt.lower_ids = ", ".join(sorted(lower & set(register["finding_id"])))
-txt.weighed_sum = findings.money_text(weighed["total_nok_million"])
-txt.weighed_verdict = "at or above" if weighed["exceeds"] else "below"
 
 # %% [markdown]
 # ## Materiality
@@ -104,17 +98,23 @@ txt.weighed_verdict = "at or above" if weighed["exceeds"] else "below"
 # reserve, which the report prints as {eval}`txt.reserve_pct` of it, implies (the report does not print
 # the income itself). The book takes {eval}`txt.materiality_pct` of it as overall materiality,
 # {eval}`txt.overall`; {eval}`txt.performance_pct` of that, {eval}`txt.performance`, as performance
-# materiality, the amount a group of small misstatements may reach before together they risk being
-# material (a usual share where, as here, nothing is known of earlier years' misstatements); and a
+# materiality, the amount below overall materiality at which an auditor plans the work so that
+# undetected and uncorrected misstatements together stay under it (the low end of the usual range,
+# since this is a first reading and nothing is known of earlier years' misstatements; the book checks
+# every figure it can, so it uses the figure for planning only, not to judge findings); and a
 # *clearly trivial* line at {eval}`txt.trivial_pct` of materiality, {eval}`txt.trivial`.
 #
 # Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too). The book
 # applies these qualitative factors, each written on the finding it applies to: {eval}`txt.factors`.
 # Here they move: {eval}`txt.moved`. Findings not in kroner (percentages, head counts, claims in words)
-# are material by nature when they are a key figure, and not otherwise. Findings of *scope* and
+# are material by nature when they are a key figure, and not otherwise. The gender shares among the HR
+# figures weigh because the report gives them as its account of the actual state of gender equality
+# (under the heading «Faktisk tilstand når det gjelder kjønnslikestilling», line 4235), which an annual
+# report owes its readers by law (the book's understanding of the duty; it does not check the law here).
+# Findings of *scope* and
 # *unstated* are not misstatements of the report and are not weighed.
 #
-# Of the {eval}`txt.findings` findings in the register, {eval}`txt.level_material` are material
+# Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`
 # ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between materiality and the
 # clearly-trivial line and {eval}`txt.level_clearly_trivial` are clearly trivial; of those not in
 # kroner, {eval}`txt.level_by_nature_material` are material by nature and
@@ -137,17 +137,18 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
        total_mask=by_level["materiality"] == "All findings")  # fmt: skip
 
 # %% [markdown]
-# ### Uncorrected misstatements, summed
+# ### Uncorrected misstatements, evaluated
 #
-# Small misstatements can add up (ISA 450). Summed, the {eval}`txt.trivial_n` money findings that are
-# clearly trivial one by one come to {eval}`txt.trivial_sum`, {eval}`txt.trivial_verdict`. The
-# {eval}`txt.rest_n` above the trivial line come to {eval}`txt.rest_sum`, and all of them together to
-# {eval}`txt.all_sum`, {eval}`txt.all_verdict` overall materiality; without the findings the qualitative
-# factors weigh lower ({eval}`txt.lower_ids`), {eval}`txt.weighed_sum`, {eval}`txt.weighed_verdict` it.
-# The size of an inconsistency is the
-# gap between two printed figures, at most what either is wrong by, so these totals are upper bounds;
-# and a total of misstatements in different statements and sentences is a measure of how much the
-# report's figures need correcting, not one figure a reader would misread by that much.
+# Small misstatements can add up (ISA 450), so the book sums the uncorrected ones and weighs the total
+# against overall materiality. Only misstatements in figures that flow into the accounts and the
+# report's tables are summed: the {eval}`txt.summed_n` errors and inconsistencies in NOK there come to
+# {eval}`txt.summed_total` (an upper bound: the size of an inconsistency is the gap between two printed
+# figures, at most what either is wrong by). That is {eval}`txt.isa450_conclusion`. Left out of the sum,
+# and counted only: {eval}`txt.no_flow_n` in a cell that flows into no total or a wrong label on a right
+# amount (nothing a reader adds up is misstated), and the {eval}`txt.narrative_n` in the narrative text,
+# which is other information (ISA 720): a sentence that contradicts the figures is to be corrected, and
+# the letter asks for it, but it is not added to the figures' misstatements. The book has no earlier
+# year's reading to follow up: this is its first.
 
 # %% tags=["hide-input"]
 HTML(aggregation_html(schedule))
@@ -157,13 +158,15 @@ HTML(aggregation_html(schedule))
 # ## Management letter
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
-# auditor ranks them: by materiality (size and the qualitative factors above), within a level by size in
-# NOK; among findings not in kroner, percentage points first, then head counts, then claims in words,
-# each largest first, errors before inconsistencies. Every error and inconsistency of the register is
+# auditor ranks them: by materiality level first (material, material by nature, below materiality,
+# clearly trivial, then not material by nature; size and the qualitative factors above), within a level
+# by size in NOK; among findings not in kroner, percentage points first, then head counts, then claims
+# in words, each largest first, errors before inconsistencies. Every error and inconsistency of the register is
 # here; a finding of scope or unstated is here only where a sentence of the report should say more.
 # The table gives each correction's rank, finding (a link to it in the register), what is wrong, its
 # size and its materiality; open a row (click its words) for the rest: which figure, its printed value
-# (in NOK million, or as printed where it is not an amount), where it stands in the published report
+# (for an error, the figure named wrong, in NOK million or as printed where it is not an amount; for an
+# inconsistency, both figures, since neither is named wrong), where it stands in the published report
 # (its section's headings, the table's printed caption and printed words to search for; the line is the
 # book's own reference to its text extraction, which keeps only a few of the PDF's page footers, so no
 # page numbers are given), what it should read, its size in its own unit where it is not an amount, its
@@ -177,15 +180,22 @@ HTML(findings.letter_html(letter, register))
 
 # %% tags=["hide-input"]
 query_frame = findings.queries(all_checks)
-txt.queries = fmt(len(query_frame))
+txt.queries = fmt(len(query_frame) - len(findings.PAY_QUERIES))
+txt.pay_queries = ", ".join(findings.PAY_QUERIES)
 txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
+txt.sums_tested = fmt(int(((all_checks["kind"] == checks.SUM) & (all_checks["terms"] >= 2)).sum()))
+txt.expected_flags = fmt(checks.expected_flags(all_checks), 1)
 
 # %% [markdown]
 # ### Queries
 #
 # Besides the corrections, the book would ask the municipality to confirm {eval}`txt.queries` totals:
-# each lies within the rounding rule, but its parts leave a gap that independent rounding would leave
-# less often than {eval}`txt.improbable_pct` of the time (see {ref}`below <audit-improbable-sums>`).
+# each lies within the rounding rule, but its parts leave a gap that rounding the parts and the total
+# from the same amounts would leave less often than {eval}`txt.improbable_pct` of the time (see {ref}`below <audit-improbable-sums>`).
+# It would also ask about the average pay of {eval}`txt.pay_queries`: the average of all must lie
+# between the women's and the men's, and weighted by their head counts it should come close to the
+# printed one (the book's estimate: the report states no weighting), but the printed average implies a
+# weight for the men far from their share of the head count (the query gives both).
 # They are questions, not findings; open a row for the check, its parts, the gap rounding allows, the
 # report's lines and the question.
 
@@ -272,13 +282,19 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # (audit-improbable-sums)=
 # ## Gaps rounding allows but seldom makes
 #
-# A sum of *n* rounded figures may be off by up to (*n* + 1)/2 units, but a gap near that limit
-# needs every rounding error to lean the same way. For each sum, the book computes how likely
-# independent rounding errors are to leave a gap at least as large as the one printed. The
-# {eval}`txt.improbable` checks whose gap rounding alone would leave less often than
-# {eval}`txt.improbable_pct` of the time stay within the rule and are not counted as discrepancies;
-# they are the queries of the management letter ({ref}`above <audit-letter>`), where each is listed
-# with its gap, its parts and its probability.
+# Under the rule a sum of *n* rounded parts may be off by up to (*n* + 1)/2 units: the worst case,
+# which holds even where a total was rounded from other amounts than its printed parts. Where the total
+# is rounded from the exact sum of the same amounts, its own rounding adds no independent error: the
+# gap is the parts' *n* summed errors rounded to the total's unit, so it cannot exceed *n*/2 units
+# (for an odd *n*, one unit less than the band, which the book keeps as the rule's generous worst
+# case), and a gap near that limit needs every error to lean the same way. For each sum the book
+# computes exactly how likely this model makes a gap at least as large as the printed one. The
+# {eval}`txt.improbable` checks whose gap it would leave less often than {eval}`txt.improbable_pct`
+# of the time stay within the rule and are not counted as discrepancies; they are the queries of the
+# management letter ({ref}`above <audit-letter>`), listed with their gap, parts and probability.
+# Chance alone makes some such flags: across the book's {eval}`txt.sums_tested` sums of two or more
+# parts, rounding alone would flag {eval}`txt.expected_flags` on average (most sums have too few
+# parts to be flagged at all), so a flag is a question, not evidence of an error.
 
 # %% [markdown]
 # (audit-download)=

@@ -1466,8 +1466,8 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
     ),
     "p09_ponds_unused": (
         "P09 pond safety, both lines ('KK P09 Sikring friluftsdammer' + 'Sikring av friluftsdammer'): deviation "
-        "(the book's reading: the sentence names the purpose, not a line; the KK line alone would not round to "
-        "the printed figure)",
+        "(an estimate: the sentence names the purpose, not a line, and the report never pairs the two lines; "
+        "the KK line alone would not round to the printed figure)",
         lambda g: (
             _v(g, TPROJ, DEV, label="KK P09 Sikring friluftsdammer")
             + _v(g, TPROJ, DEV, label="Sikring av friluftsdammer")
@@ -1551,6 +1551,8 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
 PROSE_KINDS: dict[str, dict] = {
     "dekf_property_sale_budgeted": {"kind": ESTIMATE_KIND},
     "dekf_property_sale_booked_as_grants": {"kind": ESTIMATE_KIND},
+    # The pond safety's unused sum pools two lines the report never pairs (5925, 5927): the book's reading.
+    "p09_ponds_unused": {"kind": ESTIMATE_KIND},
     # DK figures (NOK thousand) and two prose figures, the coarser printed in whole NOK million.
     "grants_from_others_excess_excl_dekf_sale": {"kind": SUM, "terms": 4, "input_decimals": 0},
     # 2B's accounts (thousand) less the prose's 1,3 million financed from operations.
@@ -1773,6 +1775,12 @@ def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
 HSO_LINE = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
 BAL_PROSE = "bal_prose_figures"
 STARTLOAN_TO_FUND = "startloan_extra_repayments_to_bound_investment_fund_2023"  # line 3620, 97.4 million
+RELENDING_LINES = {  # the relending block of kommunekassen's statement (DK)
+    "lent": "Videreutlån",
+    "borrowed": "Bruk av lån til videreutlån",
+    "received": "Mottatte avdrag på videreutlån",
+    "instalments": "Avdrag på lån til videreutlån",
+}
 
 
 def _dk_effect(dk: pd.DataFrame, label: str) -> float:
@@ -1799,17 +1807,19 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
     sale_loans = -_dk_effect(dk, "Bruk av lån")  # the extra use of loans: the sale's loan part (line 3091)
     grants = _dk_effect(dk, "Tilskudd fra andre")
     # The provisions to restricted investment funds above budget hold two things (lines 3618–3625): the
-    # start-loan repayments set aside for new lending (97.4 million, line 3620) and, the book's reading of
-    # "first and foremost", the partners' contributions received but not yet used. The first belongs with
-    # relending; the second is partners' money that did not pay for the year's spending.
+    # start-loan repayments set aside for new lending (line 3620) and, the book's reading of "first and
+    # foremost", the partners' contributions received but not yet used. The first belongs with relending;
+    # the second is partners' money that did not pay for the year's spending. The start-loan part is the
+    # relending block's own surplus (repayments received less instalments paid, lending and its borrowing
+    # being equal), not the text's 97.4 million, which differs from it by 0.1 million (a balance finding).
     provisions = _dk_effect(dk, "Avsetninger til bundne investeringsfond")
-    startloan = 1000 * float(
-        get(BAL_PROSE).set_index("label").loc[STARTLOAN_TO_FUND, "value"]
-    )  # the balance chapter's transcription of line 3620
+    relending_lines = {k: -dk_value(dk, label, ACT) + dk_value(dk, label, REV) for k, label in RELENDING_LINES.items()}
+    startloan = -sum(dk_value(dk, label, ACT) for label in RELENDING_LINES.values())  # 97.3 million in 2023
+    unmade = relending_lines["lent"] + relending_lines["borrowed"]  # budgeted net lending not made (38.0)
     partners_set_aside = provisions - startloan
     partners = grants - (sale_budget - sale_grant) + partners_set_aside  # grants used, without the sale
     moved = 1000 * drift_prose(get, TRANSFER_REDUCTION)
-    relending = block("Netto utgifter videreutlån") + startloan
+    relending = -unmade  # the block's deviation less its surplus, set aside in the funds
     bound_use = _dk_effect(dk, "Bruk av bundne investeringsfond")
     rows = [
         ("overspend", "Investment expenditure above budget",
@@ -1818,7 +1828,7 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
          partners, "lines 3096, 3623–3625; the book's split"),
         ("vat", "VAT compensation short of budget", _dk_effect(dk, "Kompensasjon for merverdiavgift"), "line 3101"),
         ("relending", "Relending and restricted funds: the relending block, the start-loan repayments set aside and "
-         "less drawn from the funds", relending + bound_use, "lines 3620–3621; DK; the book's grouping"),
+         "less drawn from the funds", relending + bound_use, "DK's relending block; the book's grouping"),
         ("shares", "Share sales above budget, less the dividend moved there from operations",
          _dk_effect(dk, "Salg av finansielle anleggsmidler") + moved, "lines 2667–2671, 3085–3086"),
         ("sale", "Drammen Eiendom KF's property sale above its budget", sale_budget - sale_grant - sale_loans,
@@ -1838,8 +1848,16 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
         "grants_above_budget": partners - partners_set_aside,
         "provisions_above_budget": provisions,
         "startloan_set_aside": startloan,
+        "startloan_said": 1000 * float(get(BAL_PROSE).set_index("label").loc[STARTLOAN_TO_FUND, "value"]),
+        # The block's deviation, line by line (NOK thousand, positive = better than budget): the budgeted net
+        # lending not made, and the repayments received above budget and instalments paid below it.
+        "unmade_net_lending": unmade,
+        "lending_short": relending_lines["lent"],
+        "lending_revised": dk_value(dk, RELENDING_LINES["lent"], REV),
+        "repayments_above": relending_lines["received"],
+        "instalments_below": relending_lines["instalments"],
         "partners_set_aside": partners_set_aside,
-        "relending_block": relending - startloan,
+        "relending_block": block("Netto utgifter videreutlån"),
         "bound_use": bound_use,
         "bound_provisions": dk_value(dk, "Avsetninger til bundne investeringsfond", ACT),
         "bound_use_actual": -dk_value(dk, "Bruk av bundne investeringsfond", ACT),
