@@ -174,21 +174,21 @@ g("fall_bound", mill(fall["bound_net"]))
 # {eval}`txt.strengthened_total` in all, paid for from the discretionary fund (line 92). The fund's own table
 # shows less: the first report drew {eval}`txt.t1_draw` net from it and the second cut that draw by
 # {eval}`txt.t2_cut` (D09, lines 2690–2692), a net {eval}`txt.t_net_draw`. The revisions also raised the tax
-# estimate (lines 2226–2227), and other income changed too; the report does not say which income paid for
-# which frame. The revisions turned the planned surplus into a deficit of {eval}`txt.revised_deficit`, and
-# the *{term}`Revidert budsjett`* (revised budget) financed it in its year-end dispositions (D08): it draws
-# {eval}`txt.revision_disp_use` more from the discretionary fund than the adopted budget and sets
-# {eval}`txt.revision_disp_add` aside in it, a net draw of {eval}`txt.revision_disp_net` more, and draws
-# {eval}`txt.revision_bound_use` more from the *{term}`Bundne driftsfond`* (bound operating funds, earmarked
-# money), which also pay for raising the transfer to investment by {eval}`txt.revision_transfer` and the
-# provisions to bound funds by {eval}`txt.revision_bound_add`. A full bridge from the adopted to the revised
-# budget cannot be built from the tables: the central-income table (D02) prints no adopted budget. The year then came out
+# estimate (lines 2226–2227); the report does not say which income paid for which frame, and D02 prints no
+# adopted budget, so no full bridge between the two budgets can be built. The revisions turned the planned
+# surplus into a deficit of {eval}`txt.revised_deficit`, which the *{term}`Revidert budsjett`* (revised
+# budget) finances in its year-end dispositions (D08): a net draw on the discretionary fund
+# {eval}`txt.revision_disp_net` larger than adopted ({eval}`txt.revision_disp_use` more used,
+# {eval}`txt.revision_disp_add` set aside) and {eval}`txt.revision_bound_use` more from the
+# *{term}`Bundne driftsfond`* (bound operating funds, earmarked money), while it raises the transfer to
+# investment by {eval}`txt.revision_transfer` and the provisions to bound funds by
+# {eval}`txt.revision_bound_add`. The year then came out
 # {eval}`txt.improvement` better than the revised budget, but still below the adopted budget, as the
 # report says.
 
 
 # %% mystnb={"figure": {"caption": "The net operating result from the adopted budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the adopted budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the adopted budget."}} tags=["hide-input"]
-fig, ax = style.figure(height=3.6)
+fig, ax = style.figure(height=3.3)
 style.waterfall(
     ax,
     [("Adopted budget", original / 1000, "total"), ("Four-month\nrevisions", (revised - original) / 1000),
@@ -206,9 +206,10 @@ plt.show()
 # equalisation above budget, integration grants above budget, central costs below budget, the programme
 # areas below budget before their provisions to funds, and dividends below budget. As printed, they add up
 # to {eval}`txt.causes_sum` against the improvement of
-# {eval}`txt.improvement_text` the report states: its own account of the year closes.
+# {eval}`txt.improvement_text` the report states: its own account of the year closes (the causes beside the
+# tables' figures are behind the toggle below).
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(
     causes.assign(line=causes["line"].astype(str)),
     table_id="drift-report-causes",
@@ -219,9 +220,8 @@ styled(
 )  # fmt: skip
 
 # %% [markdown]
-# **What the result is made of.** The report says the causes of the improvement are largely one-off (lines
-# 2100–2101). How much of the surplus was free to use, once the items that later years pay for or that are
-# tied to a purpose are taken out, is the question of {ref}`driftsregnskap-result-quality` below.
+# **What the result is made of.** The report calls the causes largely one-off (lines 2100–2101); how much of
+# the surplus was free to use is the question of {ref}`driftsregnskap-result-quality` below.
 
 # %% [markdown]
 # **Against 2022.** The surplus of 2022 was {eval}`txt.surplus_2022`. The report gives
@@ -266,10 +266,9 @@ g("premium_fund_use", mill(pj.central(get, pj.PREMIUM_FUND)))
 #   the whole surplus. The premiums were paid; their cost falls on the years to come. The report prints
 #   neither the stock of deviations still to be charged nor their yearly sizes (see the pension chapter's
 #   {ref}`pensjon-forward`). The {eval}`txt.premium_fund_use` taken from the pension funds' premium funds
-#   (line 2379) is a further one-off draw on reserves. It lowered the premium paid, and with it the
-#   deviation, not the booked cost, so the booked result is unaffected; but the measure without the net
-#   premium deviation, pensions charged at the premium paid, is lifted by it: the chart shows that measure
-#   without the fund's use as well.
+#   (line 2379) is a further one-off draw on reserves. It lowered the premium paid and the deviation, not
+#   the booked cost, but it lifts the measure with pensions at the premium paid: the chart shows that
+#   measure without it as well.
 # - **The net provisions to bound funds.** The treasury set {eval}`txt.bound_add` aside in bound operating
 #   funds, mostly unused earmarked grants and project money of the programme areas (lines 2726–2728), and
 #   used {eval}`txt.bound_use` from them (D08): a net {eval}`txt.bound_net` added to money tied to a purpose,
@@ -299,11 +298,11 @@ styled(
 )  # fmt: skip
 
 # %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); hatched bars are the book's estimates (for the bound-fund measure only the NOK figure is the report's, line 2724).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
-fig, ax = style.figure(height=4.2)
+fig, ax = style.figure(height=4.0)
 short = {
     "As booked": "As booked",
     "Without the net premium deviation": "Without net premium deviation",
-    dr.WITHOUT_PREMIUM_AND_FUND: "… and premium-fund use",
+    dr.WITHOUT_PREMIUM_AND_FUND: "Also without premium-fund use",
     "Without the net provisions to bound funds": "Without net bound-fund provisions",
     "Without both": "Without both",
     "Without the extra dividend": "Without extra dividend",
@@ -395,16 +394,14 @@ g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_p
 # line 2061 says the same sum was booked) and {eval}`txt.dividend_178` (line 2666), the figure that with the
 # financial rule's {eval}`txt.rule_15` makes up the adopted budget's transfer to investment of
 # {eval}`txt.adopted_transfer` (D08). The report's own lines conflict on what the larger one held. Line 2667
-# says it included the expected payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale of shares in
-# the investment account instead (lines 2668–2670); taken out at the {eval}`txt.nedre_eiker_budget` the
-# revised budget gives it (D07), the larger figure would be {eval}`txt.dividend_178_less`, within
-# {eval}`txt.dividend_unexplained` of the smaller. The tables point the other way: D07's adopted budget has
-# {eval}`txt.nedre_eiker_adopted` for the company (line 2616), and the transfer to investment went from
-# {eval}`txt.adopted_transfer` adopted to {eval}`txt.transfer_revised` revised, {eval}`txt.transfer_raised`
-# more, when the payout entered the budget, then to {eval}`txt.transfer_actual` in the accounts,
-# {eval}`txt.transfer_cut` less (lines 2670–2671), which is {eval}`txt.transfer_vs_adopted` the adopted
-# figure. On that reading the larger figure did not hold the payout. The book cannot tell which is right; the
-# finding below sets the sizes side by side. For the 2023 result only the booked figure matters:
+# says it included the payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale of shares instead
+# (lines 2668–2670); less the {eval}`txt.nedre_eiker_budget` of the revised budget (D07) it would be
+# {eval}`txt.dividend_178_less`, within {eval}`txt.dividend_unexplained` of the smaller. The tables point the
+# other way: D07's adopted budget has {eval}`txt.nedre_eiker_adopted` for the company (line 2616), and the
+# transfer to investment went from {eval}`txt.adopted_transfer` adopted to {eval}`txt.transfer_revised`
+# revised ({eval}`txt.transfer_raised` more, as the payout entered the budget) and {eval}`txt.transfer_actual`
+# in the accounts ({eval}`txt.transfer_cut` less, lines 2670–2671), {eval}`txt.transfer_vs_adopted` the
+# adopted figure. The book cannot tell which is right (the finding below). For the 2023 result only the booked figure matters:
 # without it the result is {eval}`txt.quality_no_dividend` ({eval}`txt.quality_no_dividend_pct`), and
 # without the net premium deviation as well {eval}`txt.quality_no_dividend_premium`. Because the dividend
 # paid for investment, as planned, the book leaves it in the other measures.
@@ -413,11 +410,9 @@ g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_p
 findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.adopted_budget_extraordinary")], quoted)
 
 # %% [markdown]
-# The sections below rebuild the tables behind each of these statements. The report's tables print
-# income as negative and cost as positive, so a net operating result below zero is a surplus; amounts are
-# in NOK thousand (*Beløp i 1000*) except the loan fund's account, printed in whole kroner. Each section
-# ends with a line counting its checks, the findings that arise there, and the full list of its checks
-# behind a toggle. The list of the chapter's tables is behind the toggle below.
+# The sections below rebuild the tables behind these statements. The report's tables print income negative
+# and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in kroner). Each section ends
+# with its checks and findings; the list of the chapter's tables is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter (the data page names their files)",
@@ -750,9 +745,8 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # booked in the loan fund's own account, brought it to {eval}`txt.loan_deficit_after`,
 # which the report says will be proposed for cover in the first four-month report of 2024 (lines 2486–2488). The treasury's
 # discretionary fund (table D09) lists no such movement, so the book infers the loan fund drew on a fund of
-# its own; the report does not say. The deficit is a known charge on 2024, not on the treasury's 2023
-# result: the loan fund keeps its own account, its transfer to the treasury was paid as budgeted (line
-# 2485), so the treasury's year-end table (D08) does not carry the deficit.
+# its own; the report does not say. The deficit is a charge on 2024: the loan fund keeps its own account
+# and paid its transfer as budgeted (line 2485), so the treasury's D08 does not carry it.
 #
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
 # {eval}`txt.loan_typo_fixed` (the finding below).
@@ -1154,9 +1148,8 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # The better result cut that by {eval}`txt.fund_year_end` at the year end, so the fund fell by
 # {eval}`txt.fund_fall` to {eval}`txt.fund_close`. That is
 # {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
-# above the rules' requirement of {eval}`txt.fund_requirement`. The balance includes sub-funds set aside by
-# decision for named purposes (the table's footnote, lines 2714–2716); the report names only some of them, so
-# the part of the fund free of such decisions cannot be computed.
+# above the rules' requirement of {eval}`txt.fund_requirement`. It includes sub-funds set aside for named
+# purposes, not all of them named (lines 2714–2716), so its free part cannot be computed.
 
 # %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the adopted budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}} tags=["hide-input"]
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]

@@ -345,7 +345,9 @@ txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 
 # %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
-steps = [(step, amount / 1000, "total" if kind != "step" or number == 0 else "")
+# The calculated cost's long name on two lines, so the bars keep their width.
+chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
+steps = [(chart_names.get(step, step), amount / 1000, "total" if kind != "step" or number == 0 else "")
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 4.6))
 waterfall(ax, steps, up_is_favourable=False)
@@ -627,9 +629,9 @@ txt.try_deviation = fmt_million(deviation_2023)
 # %% [markdown]
 #
 # The amortisation period is set by regulation. In the cell that starts `AMORTISATION_PERIOD = ...`, try
-# other periods; this is a counterfactual, as a 2023 deviation may only be charged in full the next year or
-# over {eval}`txt.rule_long`: the longer periods applied to deviations of earlier years only (see the table
-# above). None of the 2023 figures moves (the cost of {eval}`txt.cost_stated`, the deviation of
+# other periods. A 2023 deviation may only be charged in full the next year or over {eval}`txt.rule_long`,
+# so the first exercise is a counterfactual: the longer periods applied to deviations of earlier years only
+# (see the table above). None of the 2023 figures moves (the cost of {eval}`txt.cost_stated`, the deviation of
 # {eval}`txt.try_deviation`, the net premium deviation of {eval}`txt.net_deferral`): the period only moves the
 # charge between the years after 2023.
 #
