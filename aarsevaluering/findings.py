@@ -330,11 +330,14 @@ def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
             raise ValueError(f"{{cell:{argument}}} needs table|column|label[|decimals]")
         table, column, label = parts[:3]
         field = resource(table).field(column)
-        places = int(parts[3]) if len(parts) == 4 else int(field.get("decimals", 0))
         frame = from_disk(table)
         unit = field.get("unit", resource(table).spec.get("unit", ""))
         if "unit" in frame.columns:  # a table of prose figures: each row carries its own unit
             unit = str(frame.loc[frame["label"] == label, "unit"].iloc[0])
+        scale = IN_NOK_THOUSAND.get(unit)
+        if len(parts) == 4 and parts[3] == "million" and scale:  # the house style, whatever the table's unit
+            return money_text(value(frame, column, label=label) * scale / 1000.0)
+        places = int(parts[3]) if len(parts) == 4 else int(field.get("decimals", 0))
         return fmt(value(frame, column, label=label), places, unit)
     row = _check_row(checks, parts[0])
     scale = IN_NOK_THOUSAND.get(str(row["unit"]))
