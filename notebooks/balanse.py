@@ -523,8 +523,9 @@ txt.min_debt_pct = fmt(minimum["debt_pct_book_value_at_most"], 0, "%")
 # debt at the end of the last accounts times the ratio of that year's depreciation to the book value of
 # the depreciable assets. The report says the instalments follow the budget and meet the minimum, in the
 # loan fund's section, and refers the calculation to note 10 of the treasury's annual accounts (lines
-# 2490–2491), which it does not print; it does not say for which unit the minimum is computed. For the
-# treasury the formula can be turned into a condition (the book's arithmetic, taking D03's depreciation
+# 2490–2491), which it does not print. That the note belongs to the treasury's accounts suggests a
+# calculation for the treasury (the book's reading; the statement itself stands in the loan fund's
+# section). For the treasury the formula can be turned into a condition (the book's arithmetic, taking D03's depreciation
 # to be all of the treasury's). Its debt to the loan fund at the end of 2022 was {eval}`txt.min_debt` (B01 at
 # 1 January) and its depreciation in 2022 {eval}`txt.min_depreciation` (D03), so its 2023 instalments of
 # {eval}`txt.treasury_instalments_paid` meet the minimum if its depreciable assets stood in the books at
