@@ -372,6 +372,14 @@ def run(chapter: str | None = None, get: Getter = from_disk, only: Iterable[str]
 
 
 @cache
+def release_tag() -> str:
+    """The release tag of this version of the book, ``v`` + CITATION.cff's version (the release step
+    creates the tag)."""
+    import yaml
+
+    return "v" + str(yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"])
+
+
 def _repository_url() -> str:
     import yaml
 
@@ -379,8 +387,7 @@ def _repository_url() -> str:
     repository = config.get("repository", {})
     # Pinned to the release the page belongs to (CITATION.cff's version, tagged v<version> by a release),
     # so a link keeps pointing at the code that made the check when the main branch moves on.
-    version = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"]
-    return f"{repository['url'].rstrip('/')}/blob/v{version}"
+    return f"{repository['url'].rstrip('/')}/blob/{release_tag()}"
 
 
 @cache

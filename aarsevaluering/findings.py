@@ -896,7 +896,10 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
         ("Verdict and nature", html.escape(f"{f['verdict']}; {f['nature']}")),
         ("Size", _words(size)),
         ("Materiality", html.escape(weighed)),
-        ("What the book found", _words(f["explanation"])),
+        *[
+            ("What the book found" if i == 0 else "", _words(part))
+            for i, part in enumerate(_paragraphs(f["explanation"]))
+        ],
         ("Most likely wrong", _words(f["wrong_figure"])),
         ("Should read", _words(f["should_read"])),
         ("Where in the report", _locator_text(f)),
@@ -907,6 +910,25 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
 
 
 CHECKS_PER_ROW = 8
+PARAGRAPH_CHARS = 550  # a longer explanation is shown in rows of about this length, split between sentences
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z«(\u2212\d])")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """``text`` in parts of about equal length, none much over ``PARAGRAPH_CHARS``, split between
+    sentences: each part one row of the register, so no row is taller than half a screen."""
+    parts = math.ceil(len(text) / PARAGRAPH_CHARS)
+    if parts <= 1:
+        return [text]
+    target = len(text) / parts
+    out, current = [], ""
+    for sentence in _SENTENCE_END.split(text):
+        full = len(current) + len(sentence) > target * 1.15 and len(current) >= target / 2
+        if full and len(out) < parts - 1:
+            out.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()
+    return [*out, current]
 
 
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:

@@ -298,6 +298,6 @@ def _long(value: str) -> str:
     return " detail-long" if len(re.sub(r"<[^>]+>", "", value)) > LONG_FACT else ""
 
 
-LONG_FACT = 400  # characters of text
+LONG_FACT = 250  # characters of text
 # A header over numbers, set right (not the class "number": the book's CSS keeps those from wrapping).
 NUMBER_HEAD = ' class="number-head"'

@@ -183,6 +183,7 @@ query_frame = findings.queries(all_checks)
 txt.queries = fmt(len(query_frame) - len(findings.PAY_QUERIES))
 txt.pay_queries = ", ".join(findings.PAY_QUERIES)
 txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
+txt.release_tag = checks.release_tag()
 txt.sums_tested = fmt(int(((all_checks["kind"] == checks.SUM) & (all_checks["terms"] >= 2)).sum()))
 txt.expected_flags = fmt(checks.expected_flags(all_checks), 1)
 
@@ -305,7 +306,10 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # register ({download}`audit_findings.csv <_generated/audit_findings.csv>`), `--estimates` the
 # book's estimates ({download}`audit_estimates.csv <_generated/audit_estimates.csv>`) and
 # `--letter` the management letter ({download}`audit_letter.csv <_generated/audit_letter.csv>`).
-# The build writes the files from the same code; figures are at the precision printed.
+# The build writes the files from the same code; figures are at the precision printed, and a difference
+# of two percentages is labelled in percentage points. The links to the code point at the release tag
+# of this version of the book, {eval}`txt.release_tag` (the version CITATION.cff gives); the release
+# step creates the tag, so until this version is released the links do not yet resolve.
 
 # %% tags=["hide-input"]
 every_check = audit_checks(all_checks)

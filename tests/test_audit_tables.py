@@ -1,0 +1,64 @@
+"""The audit page's tables whose rows open: every piece of an entry is kept (in its details rows), every
+finding id is a visible permalink whose target exists once, and a long explanation is split, not cut."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from bs4 import BeautifulSoup
+
+from aarsevaluering import checks, findings, tables
+
+
+@pytest.fixture(scope="module")
+def audit():
+    all_checks = checks.run()
+    return findings.table(all_checks), findings.letter(all_checks), findings.queries(all_checks)
+
+
+def test_an_open_row_keeps_its_facts_in_its_own_group():
+    rows = [tables.OpenRow([tables.row_toggle("a"), "<td>1</td>"], [("Term", "x &lt; y"), ("Empty", "")], {"K": "v"})]
+    soup = BeautifulSoup(tables.expandable_table("t", "Caption <b>", ["What", "N"], rows, numeric=(1,)), "html.parser")
+    group = soup.find("tbody", class_="row-group")
+    assert len(group.find_all("details")) == 1 and soup.caption.get_text() == "Caption <b>"
+    details = group.find_all("tr", class_="row-detail")
+    assert len(details) == 1 and details[0].td["colspan"] == "2"  # the empty fact is left out
+    assert details[0].get_text(" ", strip=True) == "Term x < y" and group["data-facets"] == '{"K": "v"}'
+
+
+def test_the_letter_keeps_every_field_of_every_correction(audit):
+    register, letter, _ = audit
+    markup = findings.letter_html(letter, register)
+    text = BeautifulSoup(markup, "html.parser").get_text(" ")
+    text = " ".join(text.replace("\u00a0", " ").split())
+    for _, r in letter.iterrows():
+        assert f'href="#finding-{html.escape(r["finding_id"])}"' in markup
+        for field in ("figure", "should_read", "section", "search", "owner", "response", "size_text", "materiality"):
+            assert " ".join(str(r[field]).split()) in text, (r["finding_id"], field)
+        assert f"line {r['line']}" in text
+
+
+def test_each_register_finding_is_a_permalink_target_once(audit):
+    register, _, _ = audit
+    soup = BeautifulSoup(findings.register_html(register), "html.parser")
+    for fid in register["finding_id"]:
+        assert len(soup.find_all(id=f"finding-{fid}")) == 1
+        assert soup.find("a", href=f"#finding-{fid}") is not None
+
+
+def test_every_query_keeps_its_question(audit):
+    _, _, queries = audit
+    text = " ".join(BeautifulSoup(findings.queries_html(queries), "html.parser").get_text(" ").split())
+    for question in queries["question"]:
+        assert " ".join(question.replace("\u00a0", " ").split()) in text.replace("\u00a0", " ")
+
+
+def test_a_long_explanation_is_split_between_sentences_not_cut(audit):
+    register, _, _ = audit
+    long = [e for e in register["explanation"] if len(e) > findings.PARAGRAPH_CHARS]
+    assert long, "no explanation long enough to split"
+    for text in long:
+        parts = findings._paragraphs(text)
+        assert len(parts) > 1 and " ".join(parts) == text
+        assert all(part.rstrip().endswith((".", ";", ":", ")", "»")) for part in parts[:-1])
