@@ -313,7 +313,8 @@ def loop_step(command_line: str, env: dict) -> LoopRun:
 
 
 def slowest(output: str, count: int = 15) -> list[str]:
-    """The slowest test phases pytest listed (``--durations``), slowest first."""
+    """The slowest test phases the last pytest run listed (``--durations``), slowest first."""
+    output = output.rsplit("slowest", 1)[-1]  # lint's own pytest run lists its durations first
     lines = re.findall(r"^\s*([\d.]+s (?:call|setup|teardown)\s+\S+)", output, re.MULTILINE)
     return lines[:count]
 
