@@ -291,8 +291,8 @@ plt.show()
 # (lines 3618–3625): start-loan repayments set aside for new lending, and partners' construction
 # contributions received but not yet used. The book counts the first as the relending block's own surplus,
 # {eval}`txt.cause_startloan` (below). The remaining {eval}`txt.cause_partners_set_aside` of the provisions
-# is, on the book's reading, mostly those contributions (the report gives them no amount). Net of the grants that were set aside, the partners'
-# money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
+# is, on the book's reading, mostly those contributions (the report gives them no amount). Net of the
+# grants that were set aside, the partners' money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
 # {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
 # Bane NOR's invoices do not state the VAT (lines 3098–3104); the municipality paid Bane NOR only the net
 # amounts and held back {eval}`txt.said_vat_withheld_bane_nor` (lines 3104–3106). Whether that shortfall
@@ -316,8 +316,9 @@ plt.show()
 # planned to lend {eval}`txt.lending_revised` on, against {eval}`txt.borrowing_revised` of borrowing; in fact
 # {eval}`txt.lent_actual` was lent, {eval}`txt.lending_short` ({eval}`txt.lending_short_pct`) less than
 # planned, and {eval}`txt.borrowed_as_lent`, so the {eval}`txt.relending_unmade` of planned net lending was
-# never made. The report mentions neither the smaller lending nor its cause. The rest,
-# {eval}`txt.relending_net_printed`, is the block's surplus: repayments received from borrowers came
+# never made. The report gives the year's start-loan lending (lines 531 and 5696) but compares it with no
+# budget and gives no reason for the smaller lending. The other {eval}`txt.relending_net_printed` is the
+# block's surplus: repayments received from borrowers came
 # {eval}`txt.repayments_above` above budget and the instalments paid on the loans borrowed for relending
 # {eval}`txt.instalments_below` below it. The report says that extraordinary repayments and redeemed start
 # loans of {eval}`txt.startloan_to_fund` were set aside for new lending (lines 3620–3621),
@@ -1118,6 +1119,12 @@ put("prose_findings", f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the 
     + " and ".join(filter(None, [", ".join(areas[:-1]), areas[-1]])) if n_own else "none")  # fmt: skip
 company = pc.loc[["inv_prose.dekf_company_gross_investment", "inv_prose.dekf_company_underspend"], "status"]
 put("company_checks", "both equal to" if (company == checks.EXACT).all() else "not both equal to")
+COOP = "KK P11 Samarbeid med andre utbyggere"
+coop_net = get(inv.TNET).query("row_kind == 'main_project' and label == @COOP").iloc[0]
+coop_gross = get(inv.T1).query("label == @COOP").iloc[0]
+for key, row in (("net", coop_net), ("gross", coop_gross)):
+    for column in ("original_budget_2023", "revised_budget_2023"):
+        put(f"coop_{key}_{column[:4]}", fmt_million(row[column]))
 
 # %% [markdown]
 # ## What the text says, checked
@@ -1146,7 +1153,12 @@ put("company_checks", "both equal to" if (company == checks.EXACT).all() else "n
 # line is taken out. P11's summary also dates its frame of
 # {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the revised
 # budget of 2023; that slip is checked with the claims in words, in the section on the programme areas'
-# projects above.
+# projects above. The {eval}`txt.said_p11_cooperation_budget_missing` missing for the cooperation projects
+# is checked as the {eval}`txt.said_p11_cooperation_budget_intended` intended less the
+# {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake (lines 3063–3065), which
+# tests the text against itself: the printed budgets of the projects show neither figure (net
+# {eval}`txt.coop_net_orig` in the original budget and {eval}`txt.coop_net_revi` in the revised one; gross
+# {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`).
 
 # %% tags=["hide-input"]
 show_findings(prose_checks)
