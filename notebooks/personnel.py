@@ -175,8 +175,10 @@ gt("other_verdicts", ", ".join(
 # are no longer employed by the municipality a year later (the book's reading), it means about
 # {eval}`txt.national_leavers` permanent staff leaving, while the municipality printed
 # {eval}`txt.hires_2023` permanent hires and {eval}`txt.staff_grew`: about
-# {eval}`txt.national_unaccounted` entrants are then unaccounted for (see *Who leaves and who is
-# hired*).
+# {eval}`txt.national_unaccounted` entrants are then unaccounted for. The report does not explain the gap;
+# the book's reading is that the rate is probably taken over temporary as well as permanent staff, as KS's
+# figures are (line 3897), so that temporary contracts ending count as leavers, and that temporary staff
+# given permanent posts (lines 4268–4270, no number) fill part of it (see *Who leaves and who is hired*).
 #
 # **Time.** Sick leave was {eval}`txt.sick_2023` against a target of
 # {eval}`txt.sick_target`. Read as a tenth below the 2021 rate, as the report describes it,
@@ -251,8 +253,16 @@ gt("ft_path", "has risen every year since 2020" if (ft_steps > 0).all()
    else f"rose in {(ft_steps > 0).sum()} of the {len(ft_steps)} years after 2020")  # fmt: skip
 g("ft_2020", ft.loc["2020", "full_time_share_pct"], 1, "%")
 g("size_2023", ft.loc["2023", "avg_position_size_pct"], 1, "%")
+size_22, size_23 = (float(ft.loc[y, "avg_position_size_pct"]) for y in ("2022", "2023"))
+gt(
+    "size_claim",
+    "the same figure as for 2022"
+    if size_22 == size_23
+    else f"{'up' if size_23 > size_22 else 'down'} from {fmt(size_22, 1, '%')}",
+)
 part_total = row(ages, staff_group="permanent_part_time", label="Totalt")
 g("part_time_head", part_total["total_count"])
+g("pt_avg_position", pers.part_time_average_position(get), 0, "%")
 g("ft_from_part", 100 * (total["headcount_2023"] - part_total["total_count"]) / total["headcount_2023"], 2, "%")
 
 # %% [markdown]
@@ -266,12 +276,13 @@ g("ft_from_part", 100 * (total["headcount_2023"] - part_total["total_count"]) / 
 # The full-time share {eval}`txt.ft_path`, from {eval}`txt.ft_2020` to
 # {eval}`txt.ft_2023`. The text credits long weekend shifts, which reduce the need for
 # small weekend positions (lines 3721–3723), and mentions a new pool of substitutes, most in full
-# positions, in P06 (lines 3729–3730). The average position
-# was {eval}`txt.size_2023`. Of the permanent staff, {eval}`txt.part_time_head`
+# positions, in P06 (lines 3729–3730). The text says the average position rose too (line 3720); the table
+# prints {eval}`txt.size_2023`, {eval}`txt.size_claim` (see the finding below). Of the permanent staff, {eval}`txt.part_time_head`
 # work part time (the part-time table counts someone whose several positions add up to a full one as
 # full time), which gives back the printed full-time share, {eval}`txt.ft_2023`, as
 # {eval}`txt.ft_from_part` (an estimate: the report does not say the two measures are
-# computed on the same footing). The book does not divide the {eval}`txt.temp_fte` temporary FTEs by
+# computed on the same footing). If each full-timer holds one FTE, the part-timers' positions average
+# about {eval}`txt.pt_avg_position` (an estimate). The book does not divide the {eval}`txt.temp_fte` temporary FTEs by
 # the {eval}`txt.temp_head` temporary employees: the FTEs are a year-end figure of unstated scope, the
 # employees a December count without hourly paid staff in 0 % positions (lines 3638, 4264–4265).
 
@@ -344,6 +355,8 @@ g("turn_rose", (change > 0).sum())
 g("turn_areas", len(change))
 g("sector_turn", pers.prose_value(get, "municipal_sector_turnover_2022"), 1, "%")
 g("sector_turn_excl", pers.prose_value(get, "municipal_sector_turnover_2022_excl_hourly_paid"), 0, "%")
+sector_excl = pers.prose_value(get, "municipal_sector_turnover_2022_excl_hourly_paid")
+gt("sector_turn_range", f"{fmt(sector_excl - 0.5, 1, '%')} to just under {fmt(sector_excl + 0.5, 1, '%')}")
 narrow = pers.prose_value(get, "municipal_sector_turnover_2022_excl_hourly_paid")
 wide = pers.prose_value(get, "municipal_sector_turnover_2022")
 gt("turn_2022_narrow", pers.compare_word(float(turn_total["turnover_2022_pct"]), narrow))
@@ -358,6 +371,8 @@ g("implied_leavers", allowed["leavers"])
 g("implied_rate", allowed["rate_pct"], 1, "%")
 hire_total = row(hires, label="Totalt")
 g("hires_2022", hire_total["hires_2022"])
+gt("hires_change", fmt(pers.pct_change(hire_total["hires_2022"], hire_total["hires_2023"]), 0, "%", sign=True))
+gt("turn_dir", "rose" if turn_total["turnover_2023_pct"] > turn_total["turnover_2022_pct"] else "did not rise")
 profile = pers.hires_profile(get)
 peak = profile.sort_values("mean_share", ascending=False).iloc[0]
 gt("peak_month", peak["month"])
@@ -368,8 +383,9 @@ g("peak_share", peak["mean_share"], 0, "%")
 # in 2023, and from 2022 to 2023 in {eval}`txt.turn_rose` of
 # {eval}`txt.turn_areas` areas (P10 left out). The report says it has collected data on the reasons but
 # not enough to act on (lines 3901–3903); it prints no breakdown by cause, age or job group. It says it
-# offered permanent posts to several staff with a right to one under § 14-9 (2) of the Act (lines
-# 4268–4270), without a number.
+# reviewed the staff hired temporarily under § 14-9 (2) of the Act, the provision for temporary hiring, and
+# offered permanent posts to several of them (lines 4268–4270), without a number; it does not name the
+# rule that gives a right to a permanent post (in the Act, § 14-9 (7): a source outside the report).
 #
 # ### Turnover read KS's way
 #
@@ -387,7 +403,7 @@ g("peak_share", peak["mean_share"], 0, "%")
 # entrants, but the report prints {eval}`txt.hires_2023` permanent hires: about
 # {eval}`txt.national_unaccounted` entrants are unaccounted for. Read from the other end, hires less
 # the net change leave {eval}`txt.implied_leavers` leavers, a turnover of {eval}`txt.implied_rate`.
-# The table sets the readings side by side (all derived).
+# The table behind the button below sets the readings side by side (all derived); the chart shows the leavers.
 #
 # Each reading implies something different. Read KS's way, the gap must be filled by entry
 # to permanent posts other than by new hire, such as temporary staff given permanent contracts, which
@@ -397,7 +413,7 @@ g("peak_share", peak["mean_share"], 0, "%")
 # moves that KS's form does not, and the two rates cannot be compared. The report settles
 # neither, and the staff counts themselves are affected by the break in the series.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(
     pers.turnover_readings(get).drop(columns="hires"),
     table_id="personnel-turnover-readings",
@@ -441,12 +457,15 @@ plt.show()
 # {eval}`txt.turn_2023_narrow` the narrower and {eval}`txt.turn_2023_wide` the wider, and that sets one
 # year against another and Drammen's staff against a population defined otherwise. The book therefore
 # holds the text's conclusion against 2022, the one year both are printed for, where Drammen is
-# {eval}`txt.turn_2022_narrow` the narrower sector figure (a finding of scope, below).
+# {eval}`txt.turn_2022_narrow` the narrower sector figure (a finding of scope, below). Printed as a whole
+# number, that figure may be anything from {eval}`txt.sector_turn_range`, so the printed figures cannot
+# settle the claim either way (*What the text claims*).
 #
 # Hiring has a strong rhythm: {eval}`txt.peak_month` alone brings on average
 # {eval}`txt.peak_share` of a year's permanent hires. The report gives no reason; the book
 # guesses the start of the school and kindergarten year, but the hires are not printed by area. In 2023 the municipality hired {eval}`txt.hires_2023` people on permanent
-# terms, against {eval}`txt.hires_2022` in 2022.
+# terms, against {eval}`txt.hires_2022` in 2022 ({eval}`txt.hires_change`), in a year when turnover
+# {eval}`txt.turn_dir` too.
 
 # %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons. Lines 3968\u20133996.", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}} tags=["hide-input"]
 fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -510,6 +529,10 @@ g("sick_rose", len(pers.sick_leave_rose(get)))
 worst = area_base.sort_values(["from_baseline_pp", "code"], ascending=[False, True]).iloc[0]
 gt("sick_worst", pers.area_name(worst["label"]))
 g("sick_worst_pp", worst["from_baseline_pp"], 1, "percentage points")
+fte_eq = pers.fte_equivalents(get)
+g("fte_base", fte_eq["fte"])
+g("sick_fte", fte_eq["sick_fte"], 0, "FTEs")
+g("above_target_fte", fte_eq["above_target_fte"], 0, "FTEs")
 styled(
     sick,
     table_id="personnel-sick",
@@ -533,7 +556,9 @@ styled(
 # furthest the wrong way, by {eval}`txt.sick_worst_pp`. The report names no cause for its own rates
 # beyond rising short-term absence (line 3844); it adds that sick leave with a diagnosis of mental illness
 # has risen most in the country, and assumes the same holds for its own staff (lines 3846–3847), without
-# figures for Drammen.
+# figures for Drammen. In FTEs (an estimate: the rate applied to the {eval}`txt.fte_base` permanent and
+# temporary FTEs at year end), sick leave took about {eval}`txt.sick_fte`, of which about
+# {eval}`txt.above_target_fte` are the distance to the target.
 
 # %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (target \u00f7 0.9, derived), in per cent of contracted working time. The report prints the all-areas target as \u00ab8,1 %*\u00bb with an asterisk it does not explain. Lines 3772\u20133816.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled dark dot, lies to the right of the target, an orange bar; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 People with disabilities."}} tags=["hide-input"]
 rows = baseline.iloc[::-1].reset_index(drop=True)
@@ -583,7 +608,7 @@ ax.set_title("Sick leave per quarter, Drammen against the municipal sector")
 style.finish(fig, table=pers.SICK_Q)
 plt.show()
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 by_gender = pers.sick_leave_vs_sector(get)
 shares = pers.sick_gap_decomposition(get)
 mean = shares.set_index("quarter").loc["Mean"]
@@ -611,7 +636,7 @@ styled(
 # Averaged over the four quarters (the report prints no annual rate for the sector), Drammen is
 # {eval}`txt.sick_mean_drammen` against the sector's {eval}`txt.sick_mean_sector`, a difference of
 # {eval}`txt.sick_gap_all`. By gender the gap is uneven: {eval}`txt.sick_gap_men` for men and
-# {eval}`txt.sick_gap_women` for women.
+# {eval}`txt.sick_gap_women` for women (the table is behind the button above).
 #
 # **How much the gender mix explains.** Women lose far more working time to sickness than men in both
 # populations, so a workforce with more women has a higher rate with no gender's rate higher. The
@@ -762,8 +787,11 @@ styled(
 
 # %% tags=["hide-input"]
 g("fte_all", caps["fte"])
+g("ot_fte", fte_eq["overtime_fte"], 0, "FTEs")
+g("hours_per_fte", pers.HOURS_PER_FTE, 0, "hours")
 g("per_fte_week", caps["per_fte_week"], 1, "hours")
-g("cap_ratio", caps["cap_over_average"], 0)
+cap_ratio = caps["cap_over_average"]
+gt("cap_ratio", f"{'' if cap_ratio == round(cap_ratio) else 'about '}{fmt(round(cap_ratio))} times")
 g("max_persons", caps["max_persons_over_cap"], 0)
 g("max_persons_pct", caps["max_persons_over_cap_pct"], 0, "%")
 g("employees_all", caps["employees"])
@@ -786,8 +814,10 @@ cap_rows = pd.DataFrame(
 # %% [markdown]
 # Spread evenly, the year's overtime comes to about {eval}`txt.ot_per_fte_all` per FTE (all hours over
 # the {eval}`txt.fte_all` permanent and temporary FTEs at year end; derived), some
-# {eval}`txt.per_fte_week` a week: the annual cap is {eval}`txt.cap_ratio` times that average, so the
-# average is far from any cap. The breaches therefore measure how concentrated overtime is. With all
+# {eval}`txt.per_fte_week` a week: the annual cap is {eval}`txt.cap_ratio` that average, so the
+# average is far from any cap. In all, the overtime equals about {eval}`txt.ot_fte` of
+# {eval}`txt.hours_per_fte` (37.5 hours a week for 52 weeks, the book's assumption; net of holidays, more
+# FTEs). The breaches therefore measure how concentrated overtime is. With all
 # the year's overtime, at most {eval}`txt.max_persons` people ({eval}`txt.max_persons_pct` of the
 # {eval}`txt.employees_all` permanent and temporary employees) could have passed the annual cap. The
 # report prints {eval}`txt.br_year` breaches of the type the book reads as the annual cap; if each were a
@@ -911,6 +941,11 @@ g("n_registered", len(registered))
 unregistered = bph_items[bph_items["registered"] != "yes"]
 g("unreg_hours", unregistered["overtime_hours_2023"].sum(), 0, "hours")
 gt("unreg_codes", ", ".join(unregistered["code"].iloc[:-1]) + " and " + unregistered["code"].iloc[-1])
+unreg_breaches = unregistered.dropna(subset=["breaches_2023"])
+unreg_breaches = unreg_breaches[unreg_breaches["breaches_2023"] > 0]
+n_unreg = int(unreg_breaches["breaches_2023"].sum())
+gt("unreg_breaches", f"with {fmt(n_unreg)} registered {'breach' if n_unreg == 1 else 'breaches'} "
+   f"({', '.join(unreg_breaches['code'])})" if n_unreg else "with no registered breaches")  # fmt: skip
 
 # %% [markdown]
 # **Breaches per overtime hour** (derived) set each area's registered breaches against its overtime. They
@@ -926,7 +961,7 @@ gt("unreg_codes", ", ".join(unregistered["code"].iloc[:-1]) + " and " + unregist
 # {eval}`txt.top_bph` has the most, {eval}`txt.top_bph_value` per 1 000 hours, against
 # {eval}`txt.all_bph` for those areas together (the like-for-like benchmark, the dashed line). All
 # printed breaches over all overtime give {eval}`txt.all_bph_totals`, lower because the
-# {eval}`txt.unreg_hours` of overtime in {eval}`txt.unreg_codes` come with no registered breaches.
+# {eval}`txt.unreg_hours` of overtime in {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`.
 
 # %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived from lines 4006\u20134038 and 4086\u20134114). Schools cannot register working time; P02 and P10 have no row in the breach table. The all-areas bars and the dashed line (2023) are the areas that register breaches taken together.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
 shown = bph.iloc[::-1].reset_index(drop=True)
@@ -957,7 +992,7 @@ for offset, year in ((0.2, "2022"), (-0.2, "2023")):
     ax.text(float(shown.loc[label_row, f"per_1000_hours_{year}"]) + 3, label_row + offset, year, va="center",
             fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 top_two = " and ".join(registered["code"].head(2))
-ax.set_title(f"Breaches per 1 000 overtime hours: highest in {top_two}")
+ax.set_title(f"Breaches per 1 000 overtime hours: in 2023 highest in {top_two}")
 style.finish(fig, table=f"{pers.OVERTIME}, {pers.BREACH_AREA}")
 plt.show()
 
@@ -1177,7 +1212,11 @@ plt.show()
 # leave by gender. The duty (likestillings- og diskrimineringsloven § 26) also covers ethnicity,
 # religion, disability, sexual orientation and the other protected grounds, and asks for work in four
 # steps: find the risks of discrimination, analyse their causes, take measures and assess the results.
-# The report covers gender only and describes none of the four steps. The table gathers the shares the report's counts give for women and men; pay is in
+# The report covers gender only. It does describe measures: the «Menn i helse» project and ten health
+# recruits a year (lines 4230–4231), part-timers' preferential rights under §§ 14-3 and 14-4 a of the
+# Working Environment Act (lines 4299–4311) and the review of temporary hires (lines 4268–4270). What it
+# lacks are the other steps: a mapping of the risks, an analysis of their causes and an assessment of
+# the results. The table gathers the shares the report's counts give for women and men; pay is in
 # the next section, and parental leave, which the report gives only in its text, below the table.
 
 # %% tags=["hide-input"]
@@ -1426,8 +1465,10 @@ plt.show()
 # spread over the groups at {eval}`txt.pay_mix_w`. {eval}`txt.pay_split_words`. Job groups are bands of
 # required education and of management level, not equal work: a gap within a band may still be a gap
 # between jobs of different content. The law's pay survey compares women's and men's pay in groups of
-# work of equal value (likestillings- og diskrimineringsloven § 26); the report's education bands are not
-# such groups, and it prints no survey of that kind. The tables do not fit the
+# work of equal value (likestillings- og diskrimineringsloven § 26), a grouping the law leaves to the
+# employer, judged first on the competence the work requires. The report's education bands
+# («stillingsnivå/grupper», line 4323) may not be such groups (the book's judgement); the report does not
+# say how it grouped them. The tables do not fit the
 # headline exactly: the weighted averages lie well above the organisation-wide ones, and each
 # group's average for all is the head-count-weighted mean of its women and men in only
 # {eval}`txt.pay_exact_groups` of {eval}`txt.pay_groups` groups. The
@@ -1469,14 +1510,16 @@ checks_table(pay_section, table_id="personnel-pay-checks", caption="Pay and job 
 #
 # Besides figures, the text makes claims about trends and comparisons. Each is held against the tables
 # (the table is behind the button below): *holds* means the tables bear it out, *not borne out* that
-# they contradict it, and *cannot be settled* that the printed figures do not allow a verdict or the
-# verdict rests on a reading the report does not state.
+# they contradict it, and *cannot be settled* that the printed figures do not allow a verdict (a tie at
+# the printed precision, figures of different years) or the verdict rests on a reading the report does
+# not state.
 
 # %% tags=["hide-input", "hide-output"]
 claims = all_checks[all_checks["unit"] == pers.CLAIM_UNIT]
 basis = pers.claim_basis(get)
-# A claim whose finding's verdict is 'unstated' rests on a reading the report does not state: not settled.
-unstated = {c for f in findings.load("personnel") if f.verdict == "unstated" for c in f.checks}
+# A claim whose finding's verdict is 'unstated' (a reading the report does not state, a tie at the printed
+# precision) or 'scope' (figures of different years or populations) is neither borne out nor contradicted.
+unstated = {c for f in findings.load("personnel") if f.verdict in ("unstated", "scope") for c in f.checks}
 verdict = np.select(
     [(claims["status"] == "estimate") | claims["check_id"].isin(unstated), claims["recomputed"] == 1],
     ["cannot be settled", "holds"],
@@ -1493,6 +1536,7 @@ CLAIM_SHORT = {  # the claims' subjects in a few words, for the sentence below t
     "if it means 'at the same rate'",
     "pers_turnover_by_area.claim.above_sector": "turnover above the sector",
     "pers_sick_leave_by_quarter.claim.above_sector": "sick leave above the sector",
+    "claim.top_management_balanced": "top management evenly split",
 }
 
 
@@ -1504,8 +1548,8 @@ def claim_list(which):
 
 
 n_not, n_open = (shown["verdict"] == "not borne out").sum(), (shown["verdict"] == "cannot be settled").sum()
-gt("claims_sentence", (f"{fmt(n_not)} are not borne out ({claim_list('not borne out')})" if n_not
-                       else "the tables contradict none")
+gt("claims_sentence", (f"{fmt(n_not)} {'is' if n_not == 1 else 'are'} not borne out ({claim_list('not borne out')})"
+                       if n_not else "the tables contradict none")
    + (f"; {fmt(n_open)} cannot be settled ({claim_list('cannot be settled')})" if n_open else ""))  # fmt: skip
 styled(
     shown,

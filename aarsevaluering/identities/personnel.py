@@ -1158,9 +1158,9 @@ def prose_claims(get: Getter) -> list[Check]:
         _claim(
             f"{FULL_TIME}.claim.avg_position_size_rose",
             "Text: the average position size rose in 2023",
-            # Printed alike to two decimals, the two years may differ by less than the last digit: only a
-            # lower printed 2023 figure contradicts a rise (the staffing table's FTEs per head rose).
-            y23["avg_position_size_pct"] >= y22["avg_position_size_pct"],
+            # Only a higher printed 2023 figure bears out a rise. A tie does not contradict it either (a rise
+            # smaller than the printed precision would not show): its finding says "unstated".
+            y23["avg_position_size_pct"] > y22["avg_position_size_pct"],
             FULL_TIME,
             "3720",
         )
@@ -1782,6 +1782,27 @@ def overtime_against_caps(get: Getter) -> dict[str, float]:
     return out
 
 
+# The book's assumption for one FTE's hours in a year (not in the report): a 37.5-hour week for 52 weeks,
+# holidays not taken out (fewer hours per FTE would turn the same hours into more FTEs).
+HOURS_PER_FTE = 37.5 * 52
+
+
+def fte_equivalents(get: Getter) -> dict[str, float]:
+    """Sick leave and overtime in FTEs (estimates). The sick-leave rate and its distance to the target are
+    applied to the permanent and temporary FTEs at year end (lines 3637–3638; the report does not say on
+    which staff the rate is computed); the year's overtime hours are divided by :data:`HOURS_PER_FTE`."""
+    sick = row_of(get(SICK), label=TOTAL)
+    fte = float(row_of(get(STAFF), label=TOTAL)["fte_2023"]) + prose_value(get, "temporary_fte_end_2023")
+    overtime = float(row_of(get(OVERTIME), label=TOTAL)["overtime_hours_2023"])
+    rate, target = float(sick["sick_leave_2023_pct"]), float(sick["target_2023_pct"])
+    return {
+        "fte": fte,
+        "sick_fte": rate / 100 * fte,
+        "above_target_fte": (rate - target) / 100 * fte,
+        "overtime_fte": overtime / HOURS_PER_FTE,
+    }
+
+
 def equality_indicators(get: Getter) -> pd.DataFrame:
     """The indicators the activity and reporting duty asks about, as far as the printed tables give them,
     for women and men, all in % and derived from printed counts: temporary employees as a share of
@@ -1879,6 +1900,16 @@ def area_patterns(table: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("column")
+
+
+def part_time_average_position(get: Getter) -> float:
+    """The part-timers' average position in percent, December 2023: the permanent FTEs less one FTE for
+    each full-timer (permanent staff less the part-time table's count), over the part-timers. An estimate:
+    it assumes every full-timer holds exactly one FTE and that both tables count the same people."""
+    staff = row_of(get(STAFF), label=TOTAL)
+    part_timers = float(row_of(get(GENDER_AGE), staff_group="permanent_part_time", label="Totalt")["total_count"])
+    full_timers = float(staff["headcount_2023"]) - part_timers
+    return pct(float(staff["fte_2023"]) - full_timers, part_timers)
 
 
 def turnover_readings(get: Getter) -> pd.DataFrame:
