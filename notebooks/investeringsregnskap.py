@@ -255,7 +255,7 @@ put("cause_other_way", "take" if effect["other"] < 0 else "add")
 put("cause_other_dir", "off" if effect["other"] < 0 else "")
 put("dk_uncovered", fmt_million(blocks.sum()))
 put("cause_total", fmt_million(effect["total"]))
-rest = effect[["shares", "sale", "relending", "other"]].sum()
+rest = effect[["shares", "sale", "other"]].sum()  # relending and funds are told in the paragraph above
 put("cause_rest", fmt_million(abs(rest)))
 put("cause_rest_way", "took" if rest < 0 else "added")
 put("cause_rest_dir", "off" if rest < 0 else "to it")
