@@ -489,9 +489,9 @@ txt.rent_carries = ("is large enough to carry that debt service, consistent with
 # its investment statement).
 #
 # Can the rents carry the company's debt? The treasury's central line for rent and cleaning was
-# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed; at the
-# internal rate on its debt at 1 January it paid about {eval}`txt.dekf_interest` in interest, and the
-# enterprises' ordinary instalments (D06's instalment income less the treasury's, D05) were
+# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed as such;
+# the enterprises paid the loan fund {eval}`txt.dekf_interest` in interest (D06's interest income less the
+# treasury's intra-group interest, D05), and their ordinary instalments (D06's instalment income less the treasury's, D05) were
 # {eval}`txt.dekf_instalments`: about {eval}`txt.dekf_service` together, {eval}`txt.dekf_service_pct` of the
 # line (the book's estimate: the line includes cleaning and any rent paid to other landlords). On that
 # estimate the line {eval}`txt.rent_carries`.

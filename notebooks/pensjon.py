@@ -232,8 +232,8 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #   Under the pension provisions of the budget and accounting regulation
 #   (*budsjett- og regnskapsforskriften*; the book takes the definition from the regulation, as the report
 #   does not spell it out), the deviation is the net premium paid, after use of the premium fund and without
-#   the administration costs and interest-guarantee premium, which are charged as paid, minus that
-#   calculated cost; the employer's contribution is handled the same way, as a deviation of its own (the
+#   the administration costs (here and below including the interest-guarantee premium), which are charged
+#   as paid, minus that calculated cost; the employer's contribution is handled the same way, as a deviation of its own (the
 #   contribution on the premium less that on the calculated cost). So the level the walk below reaches after
 #   the deviation is the actuaries' net cost plus the administration costs, with employer's contribution on
 #   both; the report prints none of these parts apart. When the premium is the larger, as in 2023, the

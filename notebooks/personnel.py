@@ -1067,7 +1067,8 @@ styled(
               "breaches_per_1000_hours": 0},
     caption="Programme areas in 2023: sick leave and turnover as printed (lines 3783–3816, 3909–3937), overtime "
     "per permanent FTE (the FTEs of the staffing table) and breaches per 1 000 overtime hours derived (lines "
-    "3657–3706, 4010–4038, 4090–4114); – where the area registers no breaches; the last row's breach rate is "
+    "3657–3706, 4010–4038, 4090–4114); – where the book shows no breach rate (an area with no row in the "
+    "breach table, or P01, whose schools do not register working time, lines 4122–4123); the last row's breach rate is "
     "that of the areas that register them",
 )  # fmt: skip
 

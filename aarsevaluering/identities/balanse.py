@@ -390,14 +390,17 @@ def treasury_minimum_condition(get: Getter) -> dict[str, float]:
 
 
 def rents_against_dekf_debt_service(get: Getter) -> dict[str, float]:
-    """The treasury's central rent and cleaning line (D03 «Husleie og renhold», line 2311) against an estimate
-    of Drammen Eiendom KF's debt service in 2023 (NOK million): the internal rate (line 2478) on its B01
-    debt at 1 January plus the enterprises' ordinary instalments to the loan fund (D06's instalment income
-    less the treasury's, D05), all taken as the company's. The book's estimate: the line includes cleaning
-    and any rent to other landlords, and the report prints neither the company's interest nor its rents."""
+    """The treasury's central rent and cleaning line (D03 «Husleie og renhold», line 2311) against
+    Drammen Eiendom KF's debt service in 2023 (NOK million): the enterprises' interest to the loan fund
+    (D06's interest income less the treasury's intra-group interest, D05) plus their ordinary instalments
+    (D06's instalment income less the treasury's, D05), both taken as the company's. The book's estimate:
+    the line includes cleaning and any rent to other landlords, and the report prints the company's interest
+    and instalments only by these differences, not its rents."""
     rent = value(get(CENTRAL_EXPENSES), "actual_2023", label="Husleie og renhold") / THOUSAND_PER_MILLION
     debt = float(debt_by_use(get).set_index("label").loc["Drammen Eiendom KF", "debt_2023_01_01"])
-    interest = debt * prose(get)["loan_fund_internal_rate_budget_2023"] / 100.0
+    loan_fund_interest = -value(get(D06), "actual_2023", label="Lånefond renteinntekter") / KRONER_PER_MILLION
+    treasury_interest = value(get(D05), "actual_2023", label="Konserninterne renteutgifter") / THOUSAND_PER_MILLION
+    interest = loan_fund_interest - treasury_interest
     instalments = instalments_and_depreciation(get)["enterprises_instalments"]
     service = interest + instalments
     return {"rent_line": rent, "dekf_debt_start": debt, "interest": interest, "instalments": instalments,

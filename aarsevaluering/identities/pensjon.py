@@ -59,10 +59,11 @@ CURRENT_RULE_PERIODS = (1, 7)
 
 THOUSAND_PER_MILLION = 1000
 # The level after the premium deviation. Under the regulation the deviation is measured on the net premium
-# (after use of the premium fund) without its administration costs and interest-guarantee premium, which are
-# charged as paid, and the employer's contribution is handled as a deviation of its own in the same way. The walk
-# starts from premiums incl. employer's contribution and ends at the stated cost incl. it, so this level is the
-# actuaries' net pension cost plus administration costs plus employer's contribution on both.
+# (after use of the premium fund) without its administration costs (the interest-guarantee premium among
+# them: "administration" in the labels below includes it), which are charged as paid, and the employer's
+# contribution is handled as a deviation of its own in the same way. The walk starts from premiums incl.
+# employer's contribution and ends at the stated cost incl. it, so this level is the actuaries' net pension
+# cost plus administration costs plus employer's contribution on both.
 CALCULATED_COST = "Calculated cost incl. administration and employer's contribution"
 
 
