@@ -50,7 +50,7 @@ endef
 $(BOOK_BUILT): $(STAMP) $(BOOK_INPUTS)
 	$(check_data)
 	@mkdir -p _build && rm -f $(BUILD_FAILURE)
-	$(BIN)/python -m aarsevaluering.sync --stale --failure-file $(BUILD_FAILURE) notebooks/*.py \
+	$(BIN)/python -m aarsevaluering.sync --stale --failure-file $(BUILD_FAILURE) $(wildcard notebooks/*.py) \
 	&& $(BIN)/python -m aarsevaluering.build build . -W -n --keep-going && touch $@ || test -s $(BUILD_FAILURE)
 
 # The JUnit report of the run (nbval's notebook cells included), kept for CI's artefacts; JUNIT= to skip it.

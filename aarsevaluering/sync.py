@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aarsevaluering.sync", description=__doc__.splitlines()[0])
     parser.add_argument("--stale", action="store_true", help="only the pairs whose .ipynb differs from the .py")
     parser.add_argument("--failure-file", type=Path, help="also write a failure's one line here (for make)")
-    parser.add_argument("scripts", nargs="+", type=Path)
+    parser.add_argument("scripts", nargs="*", type=Path, help="none: nothing to do (a book without chapters)")
     args = parser.parse_args(argv)
     for script in args.scripts:
         script = script.resolve()

@@ -37,7 +37,7 @@ def test_book_builds_without_warnings(built_copy):
 
 
 def executed(log: str) -> list[str]:
-    return sorted(re.findall(r"notebooks/(\w+)\.ipynb: Executing notebook", log))
+    return sorted(re.findall(r"notebooks/(\w+)\.ipynb: (?:Executing notebook|Starting inline execution)", log))
 
 
 def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
@@ -112,7 +112,7 @@ def test_a_cell_that_raises_fails_the_build(tmp_path, command):
     )  # fmt: skip
     log = strip_ansi(result.stdout + result.stderr)
     assert result.returncode != 0, log[-3000:]
-    assert "Notebook execution failed" in log and f"{book / 'page.ipynb'}: CellExecutionError" in log
+    assert "Notebook execution failed" in log and "page.ipynb: CellExecutionError" in log  # relative to the book
     for part in (
         "----> 2     raise RuntimeError",
         "deliberately_failing()",
@@ -192,7 +192,15 @@ def test_nbval_catches_a_changed_stored_output(tmp_path):
 
 def test_make_book_does_nothing_until_an_input_changes(tmp_path):
     """``make book`` skips the build when no source, table or module file is newer than the last one."""
-    names = (*BOOK_SOURCES, "aarsevaluering", "Makefile", "requirements.txt", "pyproject.toml")
+    names = (
+        *BOOK_SOURCES,
+        "aarsevaluering",
+        "findings",
+        "CITATION.cff",
+        "Makefile",
+        "requirements.txt",
+        "pyproject.toml",
+    )
     book = copy_repo(tmp_path, names=names)
     venv = f"VENV={BIN.parent}"  # the installed environment: its stamp matches the copied requirements
     built = book / "_build" / ".book-built"
@@ -201,7 +209,9 @@ def test_make_book_does_nothing_until_an_input_changes(tmp_path):
     later = built.stat().st_mtime + 60
 
     def up_to_date() -> bool:
-        result = subprocess.run(["make", "-q", "book", venv], cwd=book, capture_output=True, text=True)
+        # the build's own target: `book` itself has a recipe (it reports a failed build's one line), so -q
+        # would always call it out of date
+        result = subprocess.run(["make", "-q", "_build/.book-built", venv], cwd=book, capture_output=True, text=True)
         assert result.returncode in (0, 1), result.stderr
         return result.returncode == 0
 

@@ -37,7 +37,7 @@ ROWS = {
     "drift_central_income": "Tilskudd lokalt næringsliv",
     "drift_central_expenses": "Diverse fellesutgifter (netto)",
     "drift_financial_items": "Renteutgifter, provisjoner og andre finansutgifter",
-    "drift_loan_fund_accounts": "Lånefondets renteinntekter (øvrige)",
+    "drift_loan_fund_accounts": "Lånefond provisjoner og andre utgifter",  # no code looks it up by label
     "drift_dividends": "Å Energi AS fra 2023",
     "drift_disposition_fund": "«Eier-risikofond»",
     "drift_programme_area_economy": "Sum",

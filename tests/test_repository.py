@@ -136,7 +136,8 @@ def test_artefacts_are_the_files_the_build_writes():
     assert junit and junit.group(1).startswith("test-artifacts/") and "test-artifacts/" in paths.split()
     assert "--junitxml=$(JUNIT)" in " ".join(makefile_recipe("test")[1])
     audit = (REPO / "notebooks" / "audit.py").read_text(encoding="utf-8")
-    assert 'Path("_generated")' in audit and '"audit_checks.csv"' in audit  # relative to notebooks/, where it runs
+    # relative to notebooks/, where it runs; the file name is written from the export's name
+    assert 'Path("_generated") / f"audit_{name}.csv"' in audit and "audit_checks.csv" in audit
     assert "notebooks/_generated/audit_checks.csv" in paths.split()
     assert "_build/html" in paths.split()
     for upload in uses(job, "actions/upload-artifact"):
@@ -210,7 +211,11 @@ def test_binder_configuration():
     assert (REPO / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
     assert "-e ." in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
     owner_and_name = REPOSITORY_URL.removeprefix("https://github.com/")
-    badge = f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{owner_and_name}/main?urlpath=lab)"
+    badge = (
+        f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{owner_and_name}/main"
+        "?urlpath=lab/tree/notebooks)"
+    )  # opens JupyterLab on the chapters
+    assert (REPO / "postBuild").exists(), "Binder's postBuild signs the notebooks as trusted (README)"
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert badge in readme.split("## ")[0], "the Binder badge belongs at the top of the README"
 

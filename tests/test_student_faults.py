@@ -96,7 +96,7 @@ def test_make_book_stops_on_a_table_the_data_package_lists_but_is_missing(tmp_pa
     """`make book` takes its inputs from the data package too, so a deleted CSV is not 'nothing to do'."""
     copy = tmp_path / "repo"
     copy.mkdir()
-    for name in ("Makefile", "requirements.txt", "pyproject.toml", "_config.yml", "_toc.yml", "data"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "_config.yml", "_toc.yml", "CITATION.cff", "data"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
     for name in ("requirements.txt", "pyproject.toml"):  # older than the environment's stamp: no reinstall
