@@ -452,12 +452,18 @@ checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interes
 
 # %% tags=["hide-input"]
 payer_view = bal.debt_by_payer(get)
-styled(payer_view, table_id="balanse-debt-payers",
+# The column keeps who says so ("the report", "the book's reading"); what qualifies it (the lines, the
+# reading) goes to a numbered note in the caption, so the column stays narrow enough to read.
+basis = payer_view["basis"].str.split(" (", n=1, regex=False, expand=True)
+who_says, detail = basis[0], basis[1]
+marks = dict(zip(detail.dropna().index, "¹²³⁴⁵", strict=False))
+notes = "; ".join(f"{marks[i]} {detail[i].replace(')', '', 1)}" for i in marks)
+styled(payer_view.assign(basis=who_says + payer_view.index.map(marks).fillna("")), table_id="balanse-debt-payers",
        columns={"payer": "Who pays", "use": "B01 row (as printed)", "debt": "31.12.2023", "share_of_b01": "Share of B01 (%)",
                 "basis": "Who says so"},
        decimals={"debt": 1, "share_of_b01": 0}, total_mask=payer_view["use"] == "",
        caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it, "
-               "NOK million")  # fmt: skip
+               f"NOK million. Who says so: {notes}")  # fmt: skip
 
 # %% tags=["hide-input"]
 by_use = payer_view.set_index("use")
