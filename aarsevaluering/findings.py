@@ -127,8 +127,9 @@ FACTORS = {
     "fiscal-rule": "it touches an indicator of the municipality's financial rules (lines 2046–2062: netto "
     "driftsresultat and its share of gross operating income, the discretionary fund, self-financing of "
     "investments): material whatever its size",
-    "no-total": "one cell that flows into no total: the report's totals and deviations were computed from the "
-    "right figure, so nothing a reader adds up or compares is misstated: one level lower",
+    "no-total": "a typing error in one cell whose printed total and deviation were computed from the right "
+    "figure: only the cell is misstated, not what a reader adds up or compares: one level lower (a judgement: "
+    "the aggregation below depends on it)",
     "label-only": "the amount is right and only its label is wrong: one level lower",
     "key-figure": "not in NOK, but a headline figure a reader quotes (a share or count stated in the text, or a "
     "table's total): material by nature",
@@ -662,7 +663,7 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     and counted only: the narrative text, which is other information (ISA 720: a sentence is corrected,
     not added to the accounts' misstatements), and a cell that flows into no total or a wrong label on a
     right amount (nothing a reader adds up is misstated). The size of an inconsistency is the gap between
-    two printed figures, at most what either is misstated by, so the total is an upper bound."""
+    two printed figures: the misstatement if one of the two is right."""
     money = register[register["verdict"].isin(CONTRADICTED) & register["size_nok_million"].notna()]
     narrative = money["nature"] == "narrative"
     no_flow = money["qualitative"].map(lambda q: any(FACTORS[f] in str(q) for f in ("no-total", "label-only")))

@@ -142,10 +142,11 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
 # Small misstatements can add up (ISA 450), so the book sums the uncorrected ones and weighs the total
 # against overall materiality. Only misstatements in figures that flow into the accounts and the
 # report's tables are summed: the {eval}`txt.summed_n` errors and inconsistencies in NOK there come to
-# {eval}`txt.summed_total` (an upper bound: the size of an inconsistency is the gap between two printed
-# figures, at most what either is wrong by). That is {eval}`txt.isa450_conclusion`. Left out of the sum,
-# and counted only: {eval}`txt.no_flow_n` in a cell that flows into no total or a wrong label on a right
-# amount (nothing a reader adds up is misstated), and the {eval}`txt.narrative_n` in the narrative text,
+# {eval}`txt.summed_total` (the size of an inconsistency is the gap between two printed figures: the
+# misstatement if one of the two is right). That is {eval}`txt.isa450_conclusion`. Left out of the sum,
+# and counted only: {eval}`txt.no_flow_n` in a mistyped cell whose printed total was computed from the
+# right figure, or a wrong label on a right amount (nothing a reader adds up is misstated); the
+# conclusion rests on that judgement, and the finding's box gives the cell's size, and the {eval}`txt.narrative_n` in the narrative text,
 # which is other information (ISA 720): a sentence that contradicts the figures is to be corrected, and
 # the letter asks for it, but it is not added to the figures' misstatements. The book has no earlier
 # year's reading to follow up: this is its first.
