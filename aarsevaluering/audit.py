@@ -123,45 +123,10 @@ def _table(table_id: str, caption: str, headers: list[str], rows: list[str], fil
     )
 
 
-def _where(row: pd.Series) -> str:
-    parts = [row["section"]] + ([f"table «{row['caption']}»"] if row["caption"] else [])
-    parts.append(f"search «{row['search']}»")
-    return html.escape("; ".join(parts))
-
-
 def _million_cell(x: float) -> str:
     if x is None or math.isnan(x):
         return "\u2013"
     return "&lt; 0.1" if 0 < abs(x) < 0.05 else html.escape(fmt(x, 1))  # as the register writes it
-
-
-def letter_html(letter: pd.DataFrame) -> str:
-    """The management letter as a table, one unit per column: rank, finding (a link to its box), which
-    figure, the printed figure in NOK million (money) or as printed (anything else), where it stands in
-    the published report (and the book's line), what it should read, the size in NOK million or, not in
-    NOK, in its own unit, materiality, the owner and management's response."""
-    rows = []
-    for _, r in letter.iterrows():
-        fid = html.escape(r["finding_id"])
-        money = not math.isnan(r["size_nok_million"])
-        cells = [
-            f'<td class="number">{r["rank"]}</td><th scope="row"><a href="#finding-{fid}">{fid}</a></th>',
-            f"<td>{html.escape(r['figure'])}</td>",
-            f'<td class="number">{_million_cell(r["printed_nok_million"])}</td>',
-            f"<td>{html.escape(r['printed_form']) or chr(0x2013)}</td>",
-            f"<td>{_where(r)} (line {html.escape(str(r['line']))})</td>",
-            f"<td>{html.escape(r['should_read'])}</td>",
-            f'<td class="number">{_million_cell(r["size_nok_million"]) if money else chr(0x2013)}</td>',
-            f"<td>{chr(0x2013) if money else html.escape(r['size_text']) or chr(0x2013)}</td>",
-            f"<td>{html.escape(r['materiality'])}</td>",
-            f"<td>{html.escape(r['owner'])}</td><td>{html.escape(r['response'])}</td>",
-        ]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    headers = ["Rank", "Finding", "Which figure", "Printed (NOK million)", "Printed (not in NOK)",
-               "Where (report; line)", "Should read", "Size (NOK million)", "Size (not in NOK)", "Materiality",
-               "Owner", "Management's response"]  # fmt: skip
-    return _table("audit-letter", "Management letter: recommended corrections, ranked", headers, rows,
-                  "Materiality")  # fmt: skip
 
 
 def aggregation_html(schedule: pd.DataFrame) -> str:
@@ -175,21 +140,6 @@ def aggregation_html(schedule: pd.DataFrame) -> str:
     ]
     headers = ["Group", "Findings", "Total (NOK million)", "Against", "Line (NOK million)", "At or above the line"]
     return _table("audit-aggregation", "Uncorrected misstatements in NOK, summed (ISA 450)", headers, rows)
-
-
-def queries_html(frame: pd.DataFrame) -> str:
-    """The improbable sums as queries to the municipality: the check, its gap, band, parts and probability."""
-    rows = [
-        f"<tr><td><code>{html.escape(r['check_id'])}</code><br>{html.escape(r['what'])}</td>"
-        f'<td class="number">{html.escape(fmt(r["printed"], int(r["decimals"]), r["unit"]))}</td>'
-        f'<td class="number">{html.escape(fmt(r["gap"], int(r["decimals"]), r["unit"]))}</td>'
-        f'<td class="number">{r["terms"]}</td>'
-        f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2, "percent"))}</td>'
-        f"<td>{html.escape(str(r['source_lines']))}</td><td>{html.escape(r['question'])}</td></tr>"
-        for _, r in frame.iterrows()
-    ]
-    headers = ["Check", "Printed total", "Gap", "Parts", "Probability", "Report lines", "Query"]
-    return _table("audit-queries", "Queries: totals within rounding whose gap rounding seldom leaves", headers, rows)
 
 
 def _shown_places(value: float, decimals: int, places: int) -> int:
