@@ -457,7 +457,8 @@ def weigh(finding: Finding, size_nok_million: float, thresholds: Mapping[str, fl
     """A finding's materiality, size and nature together (ISA 320/450): a finding that is not a
     misstatement (scope, unstated) is not weighed; a money finding is placed by its size, then moved
     by its qualitative factors (``FACTORS``: a fiscal-rule indicator is material whatever its size;
-    a cell that flows into no total, or a wrong label on a right amount, one level lower); a finding
+    a mistyped cell whose printed total was computed from the right figure, or a wrong label on a right
+    amount, one level lower); a finding
     not in NOK is material by nature when it is a key figure, otherwise not."""
     if finding.verdict not in CONTRADICTED:
         return NOT_WEIGHED
@@ -661,7 +662,7 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     itself in (errors and inconsistencies; scope and unstated are not misstatements) whose figure flows
     into the accounts or the report's tables, summed and weighed against overall materiality. Left out,
     and counted only: the narrative text, which is other information (ISA 720: a sentence is corrected,
-    not added to the accounts' misstatements), and a cell that flows into no total or a wrong label on a
+    not added to the accounts' misstatements), and a mistyped cell whose total is right or a wrong label on a
     right amount (nothing a reader adds up is misstated). The size of an inconsistency is the gap between
     two printed figures: the misstatement if one of the two is right."""
     money = register[register["verdict"].isin(CONTRADICTED) & register["size_nok_million"].notna()]
@@ -674,7 +675,7 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
          "total_nok_million": float(accounts["size_nok_million"].sum()), "against": "overall materiality",
          "threshold_nok_million": thresholds["overall"],
          "exceeds": bool(accounts["size_nok_million"].sum() >= thresholds["overall"])},
-        {"group": "left out: a cell in no total, or a wrong label on a right amount",
+        {"group": "left out: a mistyped cell whose total is right, or a wrong label on a right amount",
          "findings": int((~narrative & no_flow).sum()), "total_nok_million": nan,
          "against": "not summed (nothing a reader adds up is misstated)", "threshold_nok_million": nan,
          "exceeds": False},
