@@ -956,14 +956,6 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     return expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters, css_class="register-table")
 
 
-def _where_text(r: pd.Series) -> str:
-    parts = [html.escape(r["section"])]
-    if r["caption"]:
-        parts.append(f"table «{html.escape(r['caption'])}»")
-    parts.append(f"search for «{html.escape(r['search'])}»")
-    return "; ".join(parts) + f" (line {html.escape(str(r['line']))} of the book's text)"
-
-
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
                 caption: str = "Management letter: recommended corrections, ranked") -> str:  # fmt: skip
     """The management letter as a compact table to scan: rank, finding (a permalink to its box in the
@@ -980,7 +972,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         facts = [
             ("Which figure", _words(r["figure"])),
             ("Printed", _words(printed) or "\u2013"),
-            ("Where in the report", _where_text(r)),
+            ("Where in the report", _locator_text(r)),
             ("Should read", _words(r["should_read"])),
             ("Size", _words(r["size_text"]) or "none (a claim in words)"),
             ("Verdict and nature", html.escape(f"{r['verdict']}; {r['nature']}")),

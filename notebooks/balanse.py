@@ -548,11 +548,12 @@ txt.water_floating = fmt(-exposure_view["amount"].iloc[1], 0, "NOK million")
 txt.net_floating = fmt(exposure_view["amount"].iloc[-1], 0, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
+txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
 
 # %% [markdown]
 # Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget, and
-# what does reaches it late. The borrowers pay the loan fund an internal rate set in the budget (4 %
-# for 2023, line 2478; next section), so a rise in market rates lands first in the loan fund's own
+# what does reaches it late. The borrowers pay the loan fund an internal rate set in the budget
+# ({eval}`txt.internal_rate_budget` for 2023, line 2478; next section), so a rise in market rates lands first in the loan fund's own
 # result, and the treasury feels it when the internal rate is raised. The water and sewage fees pay for
 # that area's debt (lines 3547–3548): if its debt carries the portfolio's floating share,
 # {eval}`txt.water_floating` of the floating debt is on the fee payers' side. That is a rough proxy: the

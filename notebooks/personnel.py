@@ -1168,6 +1168,8 @@ g("emp_2023", permanent_total["total_count"] + temporary_total["total_count"])
 g("emp_2022_women", pers.prose_value(get, "women_share_2022"), 1, "%")
 g("emp_2023_women", pers.prose_value(get, "women_share_2023_permanent_and_temporary"), 1, "%")
 g("temp_2022_implied", pers.prose_value(get, "employees_2022_permanent_and_temporary") - total["headcount_2022"])
+g("weekend_min", pers.prose_value(get, "small_weekend_position_size_min"))
+g("weekend_max", pers.prose_value(get, "small_weekend_position_size_max"), 0, "%")
 
 # %% [markdown]
 # Women are {eval}`txt.women_share_perm` of the permanent staff and outnumber men
@@ -1185,7 +1187,7 @@ g("temp_2022_implied", pers.prose_value(get, "employees_2022_permanent_and_tempo
 # report has no figures on whether part time is wanted: it says it cannot tell how many permanent
 # part-time staff work involuntary part time (line 4314), which is one of the things the law asks
 # employers to map. Nor does it print how large the part-time positions are, by area or job group; it
-# mentions only small weekend positions of 14–20 % (line 3723).
+# mentions only small weekend positions of {eval}`txt.weekend_min`–{eval}`txt.weekend_max` (line 3723).
 
 # %% mystnb={"figure": {"caption": "Permanent employees in part-time positions as a percentage of permanent employees of the same gender and age group, December 2023 (derived). The youngest and oldest groups are left out: the two tables disagree there (see the finding below). Lines 4192\u20134292.", "name": "fig-personnel-part-time-rate"}, "image": {"alt": "Grouped horizontal bars for the age groups 20\u201329 to 60\u201369 and all ages, one bar for women and one for men. Men's part-time rate is highest in their twenties, 40 per cent, falls to 19 per cent in their forties and fifties and is 26 per cent in their sixties; women's is lowest in their thirties, 22 per cent, and rises to 42 per cent in their sixties."}} tags=["hide-input"]
 shown = rates.drop(index=["Under 20 år", "Over 70 år"]).iloc[::-1]
