@@ -49,7 +49,7 @@ ROWS = {
     "inv_programme_projects": "Sum",
     "inv_net_projects": "Salg av varige driftsmidler",
     "bal_prose_figures": "deposit_account_binding_period",
-    "pers_prose_figures": "small_weekend_position_size_min",
+    "pers_prose_figures": "digital_employment_contracts_processed",  # no code looks it up
     "pers_permanent_staff_by_area": "P01 Skole",
     "pers_sick_leave_by_area": "P01 Skole",
     "pers_turnover_by_area": "P01 Skole",
