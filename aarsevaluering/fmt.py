@@ -19,6 +19,7 @@ thousand``, ``NOK 603 023 thousand``). Percentages end in ``%``; a difference of
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -58,6 +59,14 @@ def _with_unit(sign: str, body: str, unit: str) -> str:
     return f"{sign}{body}{NBSP}{name}" if name else f"{sign}{body}"
 
 
+def half_away_from_zero(value, decimals: int = 0) -> float:
+    """``value`` rounded as a printed report rounds: halves away from zero, read from the shortest
+    decimal form of the float (326.65 -> 326.7; Python's ``round`` gives 326.6, since the binary
+    float 326.65 lies a hair below the half, and it rounds exact halves to even)."""
+    exact = Decimal(repr(float(value)))
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
 def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
     """``value`` formatted for the book: ``fmt(-3.2, 1, "NOK million")`` -> '−NOK 3.2 million',
     ``fmt(0.24, 1, "percent")`` -> '0.2 %', ``fmt(1234)`` -> '1 234' (a ledger cell: no unit).
@@ -75,7 +84,7 @@ def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
         # NOK million carries one decimal at most: an amount asked for more precisely (a difference of
         # NOK 0.07 million, a restatement of 603.023) is written in NOK thousand, where it is whole.
         return fmt(float(value) * 1000, decimals - 3 if decimals > 3 else 0, "NOK thousand", sign)
-    rounded = round(float(value), decimals)
+    rounded = half_away_from_zero(value, decimals)
     if rounded == 0:
         rounded = 0.0  # no "−0"
     body = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP)

@@ -40,6 +40,11 @@ def test_fmt():
     assert fmt(15, sign=True) == "+15"
     assert fmt(1234) == f"1{NBSP}234"  # a ledger cell: the unit is in the caption, never in the cell
     assert fmt(None) == fmt(float("nan")) == fmt(pd.NA) == "\u2013"
+    # Halves round away from zero, as the report rounds, read from the figure's decimal form: the
+    # float 326.65 lies a hair below the half, and round() gives 326.6 (specialist read, balanse).
+    assert fmt(326.65, 1) == "326.7"
+    assert fmt(-2.5) == f"{MINUS}3"
+    assert fmt(0.5) == "1"
 
 
 @pytest.mark.parametrize(
