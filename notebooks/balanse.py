@@ -38,6 +38,7 @@ from aarsevaluering import checks, findings, style
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import balanse as bal
+from aarsevaluering.identities import driftsregnskap as drift
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
@@ -115,6 +116,16 @@ txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK m
 txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
 txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
 txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
+txt.bound_budget_use_d08 = fmt(-drift.bound_funds_net(get, "revised_budget_2023") / 1000, 1, "NOK million")
+fall = bal.fund_fall_against_rules(get)
+txt.fall_budgeted_use = fmt(fall["budgeted_use"], 1, "NOK million")
+txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
+txt.rule_transfer = fmt(fall["rule_transfer"], 1, "NOK million")
+txt.transfer_times_rule = fmt(fall["transfer_times_rule"], 1)
+txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
+txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
+txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")
+txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
 
 # %% [markdown]
 # ## The year in brief
@@ -128,26 +139,33 @@ txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
 # from {eval}`txt.fund_total_2022` to {eval}`txt.fund_total_2023`.
 #
 # **Why.** The fall is the *{term}`Disposisjonsfond`*'s (discretionary fund), down
-# {eval}`txt.fund_disposition_fall`. The report gives the reason: the year's operating
-# result was too small to pay for the transfer to the investment account that the budget planned. The
-# operating account's own figures (D08) show the arithmetic: a net operating result of
-# {eval}`txt.result`, less the {eval}`txt.transfer` transferred to investments and
-# the {eval}`txt.bound_net` set aside, net, in restricted operating funds, leaves
-# {eval}`txt.bridge_end`, the fund's change to the thousand (figure below). The restricted
-# funds grew too. For the operating funds the report gives the net provision,
-# {eval}`txt.bound_net_said`, against a budgeted net use of {eval}`txt.bound_budget_use` (lines
-# 2719–2720), and explains both sides: the provisions are mostly earmarked grants of 2023 not yet spent
-# (lines 2726–2733), the use mostly 2022's unspent grants taken back (lines 2734–2736). For the
-# investment funds it names start-loan repayments set aside and developer contributions not yet spent
-# (lines 3618–3625).
+# {eval}`txt.fund_disposition_fall`, and less than the budget planned: as changed during the year, it drew
+# {eval}`txt.fall_budgeted_use` from the fund (D09) to pay for the transfer to the investment account:
+# that transfer, {eval}`txt.transfer`, is about {eval}`txt.transfer_times_rule` times the
+# {eval}`txt.rule_transfer` the financial rules' minimum of self-financing asked for (lines 2663–2665),
+# and self-financing came to {eval}`txt.self_financing_pct` against a minimum of
+# {eval}`txt.min_self_financing_pct` (lines 2059–2060). The better result cut the draw by
+# {eval}`txt.fall_use_reduction` (D09). The report's reason, a result too small to cover the budgeted
+# transfer (line 2658), is that plan seen from the result's side. In D08's figures: a net operating result of
+# {eval}`txt.result`, less the transfer and the {eval}`txt.bound_net` set aside, net, in restricted
+# operating funds, leaves {eval}`txt.bridge_end`, the fund's change to the thousand (figure below). The
+# restricted funds grew too. For the operating funds the report gives the net provision,
+# {eval}`txt.bound_net_said`, against a budgeted net use that D08's revised budget puts at
+# {eval}`txt.bound_budget_use_d08` (the text's {eval}`txt.bound_budget_use`, line 2720, is a slip the
+# {doc}`driftsregnskap` chapter records as a finding, `drift-bound-funds-budget-net-use`); the provisions are mostly
+# earmarked grants of 2023 not yet spent (lines 2726–2733), the use mostly 2022's unspent grants taken
+# back (lines 2734–2736). For the investment funds it names start-loan repayments set aside and developer
+# contributions not yet spent (lines 3618–3625).
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
 # {eval}`txt.debt_pct_income` of the treasury's gross operating income
 # ({eval}`txt.income`, which the report does not print: the book infers it from the general
-# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). That is a gross ratio, the whole
-# legal entity's debt over the treasury's income. The national statistics' net loan debt would be the
-# long-term debt ({eval}`txt.debt_prose_end` plus the {eval}`txt.husbanken_top` of Husbanken loans, lines 3539–3541)
-# less the start loans still outstanding, the unused borrowed money and the money lent out of the
+# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). That is a gross ratio: the loan
+# fund's debt, the treasury's and the enterprises' together, over the treasury's income alone. With the
+# {eval}`txt.husbanken_top` of Husbanken loans for on-lending, which the treasury carries in its own balance
+# (lines 3538–3539), the legal entity's long-term loan debt is {eval}`txt.long_term_debt`,
+# {eval}`txt.long_term_pct_income` of that income. The national statistics' net loan debt would take off
+# the start loans still outstanding, the unused borrowed money and the money lent out of the
 # municipality's own funds; the report prints none of the three. {eval}`txt.budget_most`
 # of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper bound) is paid for from the treasury's general budget:
 # its own investment debt directly, and Drammen Eiendom KF's, which the report says the treasury
@@ -251,8 +269,9 @@ findings.show(liquidity_checks, all_checks)
 # %% [markdown]
 # *Checks.* The two balances add up to the stated total. The opening paragraph of the liquidity section
 # is printed a second time at the end of the balance section (lines 3627–3635), saying "2022" where the
-# original says "2023", with the same average; the checks record that the figure is the same, and that a
-# paragraph about 2022 would give 2022's own average (the finding below).
+# original says "2023", with the same average: one paragraph twice, not a second year's figure. The
+# repeat is the certain slip; whether the shared average is 2023's or was carried over from 2022, the
+# report does not show (the finding below).
 # {eval}`txt.liquidity_summary`
 
 # %% tags=["hide-input", "hide-output"]
@@ -332,7 +351,7 @@ for offset, (column, date), colour in zip((0.2, -0.2), bal.DEBT_DATES.items(), (
 ax.set_yticks(y, rows["label"])
 ax.set_xlim(0, rows[list(bal.DEBT_DATES)].max().max() * 1.2)
 ax.set_xlabel("NOK million")
-ax.set_title("Water and sewage debt grew; Drammen Eiendom KF's fell")
+ax.set_title("Water and sewage debt grew; Drammen Eiendom KF's fell", pad=22)  # room for the legend above
 style.legend_above(ax)
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="bal_loan_debt_by_use")
@@ -571,7 +590,7 @@ txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
 # {eval}`txt.average_group_account` on average), so the result is an order of magnitude, not a figure
 # of the report.
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the deposits may include the loan fund's borrowed money; the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the deposits may include money the loan fund had borrowed and not yet lent on (on the book's reading a small part at year end; see the text); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
 style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "estimate")
@@ -625,16 +644,25 @@ txt.lf_fund_draw = fmt_million(-checks.value(d06, "actual_2023", label="Bruk av 
 lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
 txt.lf_cash = fmt(lf_cash["average_cash"], 0, "NOK million")
+txt.unlent_end = fmt(lf_cash["unlent_end"], 1, "NOK million")
+txt.unlent_start = fmt(abs(lf_cash["unlent_start"]), 1, "NOK million")
+txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
+timing = bal.enterprises_interest_timing(get)
+txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
+txt.repayment_years = fmt(timing["years_before_end"], 1, "years")
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January, {eval}`txt.treasury_at_internal`
-# the internal rate of {eval}`txt.rate_internal` the budget set (line 2478): the internal rate is evidently
-# charged on the opening balances, so the book divides each year's interest by the debt at 1 January
-# (the averages, which count loans drawn late in the year, give lower rates: {eval}`txt.rate_treasury_avg`,
-# {eval}`txt.rate_charged_avg` and {eval}`txt.rate_paid_avg`). On that base the loan fund charged all its
-# borrowers {eval}`txt.rate_charged`, a little {eval}`txt.charged_vs_internal` the internal rate, as Drammen
-# Eiendom KF's extra repayment during the year would make it if interest runs on the balance outstanding
-# through the year (the book's reading; the report gives no interest terms). It paid its lenders about
+# the internal rate of {eval}`txt.rate_internal` the budget set (line 2478). That fits interest on the
+# opening balances, or on the balance outstanding if the treasury's new loans and instalments counted only
+# from year end, so the book divides each year's interest by the debt at 1 January (the averages give
+# lower rates: {eval}`txt.rate_treasury_avg`, {eval}`txt.rate_charged_avg` and {eval}`txt.rate_paid_avg`).
+# On that base the loan fund charged all its borrowers {eval}`txt.rate_charged`, a little
+# {eval}`txt.charged_vs_internal` the internal rate; the enterprises alone paid {eval}`txt.rate_enterprises`.
+# Interest on the balance outstanding would give that only if Drammen Eiendom KF's extra repayment of
+# {eval}`txt.extra_instalments` counted about {eval}`txt.repayment_years` before year end, while the same
+# money, lent on to the treasury, counted only from year end (the book's arithmetic; the report gives no
+# interest terms). It paid its lenders about
 # {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate and the 3-month NIBOR average of
 # {eval}`txt.rate_nibor` the report gives as the market rate (line 2480). That is what a portfolio with
 # {eval}`txt.hedged_again` at fixed rates or swapped does while rates rise: it follows the market with a lag
@@ -652,9 +680,10 @@ txt.lf_cash = fmt(lf_cash["average_cash"], 0, "NOK million")
 # on as well. It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
 # (øvrige)*). At about {eval}`txt.lf_cash_rate` that means roughly {eval}`txt.lf_cash` of cash on average
 # during the year (the book's estimate: the report prints neither the loan fund's cash nor the rate it
-# earned), money borrowed ahead of use perhaps. If so, part of the year-end deposits netted in the floating
-# estimate above is borrowed money, and the rate the loan fund paid its lenders includes interest on money
-# not yet lent on.
+# earned), money borrowed ahead of use perhaps, and the rate it paid its lenders includes interest on it.
+# At year end little of it was left: on the book's reading of the two debt figures, the loan fund had
+# {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted
+# above (at 1 January it had lent on {eval}`txt.unlent_start` more than it had borrowed).
 #
 # ## Fund reserves 2022 → 2023
 #
@@ -706,7 +735,7 @@ english = {bal.DISPOSITION_FUND: "Discretionary\nfund", bal.BOUND_OPERATING: "Re
 ax.set_xticks(x, [english[label] for label in items["label"]])
 ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
 ax.set_ylabel("NOK million")
-ax.set_title("The discretionary fund shrank; restricted investment funds grew")
+ax.set_title("The discretionary fund shrank; restricted investment funds grew", pad=22)  # room for the legend above
 style.legend_above(ax)
 ax.grid(axis="x", visible=False)
 style.finish(fig, table="bal_fund_reserves")
@@ -855,7 +884,7 @@ txt.foreword_use = fmt(bal.foreword_fund_figures(get)["budgeted_use"], 1, "NOK m
 # Against gross operating income (inferred from the general reserve, as above) the fund was
 # {eval}`txt.ratio_2023` at the end of 2023, printed as {eval}`txt.ratio_printed`.
 # The ASSS municipalities held {eval}`txt.asss` on average, {eval}`txt.asss_gap`
-# more: at that level Drammen's fund would be {eval}`txt.fund_at_asss`,
+# more (the report does not say whether their average is, like Drammen's, the treasury's alone): at that level Drammen's fund would be {eval}`txt.fund_at_asss`,
 # {eval}`txt.asss_shortfall` more than it is. The sentence that gives the ratio is garbled: it
 # says the fund "in 2023" is {eval}`txt.ratio_from` "to" {eval}`txt.ratio_printed`,
 # with a word missing. The {eval}`txt.ratio_from` is probably the level at the end of 2022; the
@@ -912,20 +941,21 @@ txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_with
 # {eval}`txt.vat_withheld` held back from Bane NOR, lines 3104–3106, is probably one such liability, on the
 # book's reading), and the
 # loan fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
-# year (the book's estimate, above): much of the year-end cash may be borrowed money not yet used. Reserves above the
+# year (the book's estimate, above): borrowing ahead of use can explain part of the cash during the year,
+# but on the book's reading only {eval}`txt.unlent_end` of it at year end. Reserves above the
 # cash mean, on the book's reading, that part of them has been spent ahead of borrowing or is held in
 # other assets; the report prints no balance sheet that would say which.
 
 # %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02; grey) and bank deposits (the whole legal entity's group and deposit accounts; light grey) at 31 December 2023, in NOK million: two scopes, not a coverage ratio.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million in two groups: the treasury's fund reserves of 1 026.7, of which 411.5 restricted; and, in another colour, the legal entity's bank deposits of 892 at year end."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
-bars_shown = [("Treasury: fund reserves (B02)", cover["reserves"], style.LEVEL),
-              ("Treasury: of which restricted", cover["restricted"], style.LEVEL),
-              ("Legal entity: bank deposits", cover["cash"], style.EARLIER)]  # fmt: skip
-for y, (_name, amount, colour) in enumerate(bars_shown):
+bars_shown = [("Treasury: fund reserves (B02)", cover["reserves"], style.LEVEL, 1),
+              ("Treasury: of which restricted", cover["restricted"], style.LEVEL, 1),
+              ("Legal entity: bank deposits", cover["cash"], style.EARLIER, 0)]  # the report prints whole millions
+for y, (_name, amount, colour, decimals) in enumerate(bars_shown):
     ax.barh(y, amount, color=colour, height=0.6)
-    ax.annotate(fmt(amount, 1), (amount, y), xytext=(4, 0), textcoords="offset points", va="center",
+    ax.annotate(fmt(amount, decimals), (amount, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_yticks(range(len(bars_shown)), [name for name, _, _ in bars_shown])
+ax.set_yticks(range(len(bars_shown)), [bar[0] for bar in bars_shown])
 ax.axhline(1.5, color=style.TEXT, linewidth=0.6)  # the line between the two scopes
 ax.set_ylim(len(bars_shown) - 0.5, -0.5)
 ax.set_xlim(0, cover["reserves"] * 1.15)
@@ -944,15 +974,25 @@ VERDICT_WORDS = {"error": ("error", "errors"), "inconsistency": ("inconsistency"
                  "scope": ("difference of scope", "differences of scope"),
                  "unstated": ("unstated claim", "unstated claims")}  # fmt: skip
 txt.verdict_counts = ", ".join(f"{n} {VERDICT_WORDS[verdict][n != 1]}" for verdict, n in verdicts.items())
+assigned = findings.assign(chapter_checks, findings.load(CH))
+discrepant = assigned[assigned["status"] == checks.DISCREPANCY]
+contradicted = discrepant["verdict"].isin(findings.CONTRADICTED)
+txt.n_discrepancies = fmt(len(discrepant))
+txt.n_contradicted = fmt(int(contradicted.sum()))
+txt.n_not_misstated = fmt(int((~contradicted).sum()))
+txt.debt_materiality = register.set_index("finding_id").loc["bal-debt-borrowed-vs-lent", "materiality"]
 
 # %% [markdown]
 # ## All checks of the chapter
 #
-# {eval}`txt.chapter_summary` By verdict the chapter's findings are {eval}`txt.verdict_counts`. The
-# largest is the loan debt: the report presents the text's total and table B01 as one debt, and the
-# {eval}`txt.debt_gap` between them at year end is unexplained. The difference between statement 2A
-# and B02 is one of scope, explained by what 2A adds (Drammen Eiendom KF). The {doc}`audit` page lists
-# them with the rest of the book's.
+# {eval}`txt.chapter_summary` By verdict the chapter's findings are {eval}`txt.verdict_counts`. Of the
+# {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and inconsistencies;
+# the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a sentence, and are
+# not misstatements. The largest finding is the loan debt: the report presents the text's total and table
+# B01 as one debt, and the {eval}`txt.debt_gap` between them at year end is unexplained; since D09's
+# reserve requirement rests on that debt, the book weighs it {eval}`txt.debt_materiality`. Statement 2A
+# and B02 differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom KF's flows. The
+# {doc}`audit` page lists them with the rest of the book's.
 #
 # ## Try it
 #

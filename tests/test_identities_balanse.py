@@ -216,3 +216,46 @@ def test_rents_against_dekf_debt_service_adds_interest_and_instalments():
     assert 100 * got["interest"] / got["dekf_debt_start"] < 4.0  # below the internal rate on the opening debt
     assert got["debt_service"] == pytest.approx(got["interest"] + got["instalments"])
     assert got["service_pct_rent"] == pytest.approx(100 * got["debt_service"] / got["rent_line"])
+
+
+def test_long_term_debt_adds_the_onlending_loans_to_the_loan_fund_debt():
+    got = bal.debt_burden(checks.from_disk)
+    husbanken = bal.prose(checks.from_disk)["husbanken_onlending_loans_end_2023"]
+    assert got["long_term_debt"] == pytest.approx(got["debt"] + husbanken)
+    assert got["long_term_pct_income"] == pytest.approx(100 * got["long_term_debt"] / got["income"])
+    assert got["long_term_pct_income"] > got["debt_pct_income"]
+
+
+def test_unlent_borrowing_is_the_gap_between_the_two_debt_figures():
+    got = bal.loan_fund_cash_estimate(checks.from_disk)
+    debt = bal.loan_fund_debt(checks.from_disk)
+    assert got["unlent_end"] == pytest.approx(debt["prose_end"] - debt["b01_end"])
+    assert got["unlent_start"] == pytest.approx(debt["prose_start"] - debt["b01_start"])
+    assert got["unlent_start"] < 0 < got["unlent_end"]  # on the book's reading, more lent on than borrowed at 1 January
+    # a small part of the year-end cash, far below the estimated average cash
+    assert got["unlent_end_pct_cash"] < 10
+    assert got["unlent_end"] < got["average_cash"] / 5
+    wider = bal.debt_added("Drammen Eiendom KF", end=-10.0)
+    assert bal.loan_fund_cash_estimate(wider)["unlent_end"] == pytest.approx(got["unlent_end"] + 10.0)
+
+
+def test_enterprises_interest_shortfall_is_the_extra_repayment_over_the_stated_time():
+    got = bal.enterprises_interest_timing(checks.from_disk)
+    assert got["rate_pct"] == pytest.approx(100 * got["interest"] / got["debt_start"])
+    assert got["rate_pct"] < got["internal_pct"]
+    # the extra repayment at the internal rate over years_before_end saves exactly the shortfall
+    saved = got["extra_repayment"] * got["internal_pct"] / 100 * got["years_before_end"]
+    assert saved == pytest.approx(got["shortfall"])
+    assert 0 < got["years_before_end"] < 1
+    # the enterprises' opening debt is B01's two enterprise rows
+    b01 = checks.from_disk(bal.DEBT).set_index("label")["debt_2023_01_01"]
+    assert got["debt_start"] == pytest.approx(b01["Drammen Eiendom KF"] + b01["Drammensbadet KF"])
+
+
+def test_the_fund_fall_was_the_budgeted_use_less_the_saving():
+    got = bal.fund_fall_against_rules(checks.from_disk)
+    fall = -bal.fund_flows(checks.from_disk).set_index(["fund", "statement"])["net"][(bal.DISPOSITION_FUND, "D08")]
+    assert got["budgeted_use"] - got["use_reduction"] == pytest.approx(fall / 1000)
+    assert got["transfer_times_rule"] == pytest.approx(got["transfer"] / got["rule_transfer"])
+    assert got["transfer"] > got["rule_transfer"]  # beyond the rule's minimum
+    assert got["self_financing_pct"] > got["min_self_financing_pct"]

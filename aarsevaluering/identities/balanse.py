@@ -295,18 +295,24 @@ def reserve_margin(get: Getter) -> dict[str, float]:
 
 
 def debt_burden(get: Getter) -> dict[str, float]:
-    """The loan fund's debt against gross operating income (implied by D09's 3 % general reserve), and
-    what one percentage point more interest on the floating share would cost a year (NOK million).
+    """The loan fund's debt against gross operating income (implied by D09's 3 % general reserve), the
+    legal entity's long-term loan debt (the loan fund's and the Husbanken loans for on-lending) against the
+    same income, and what one percentage point more interest on the floating share would cost a year (NOK million).
     Both rest on the book's reading of the report's figures, not on figures the report prints."""
     p = prose(get)
     income = disposition_fund_ratio(get)["gross_operating_income"] / THOUSAND_PER_MILLION
     debt = p["loan_fund_debt_end_2023"]
     floating = p["loan_portfolio_floating_rate_share_end_2023"]
     floating_debt = floating / 100.0 * debt
+    # The Husbanken loans for on-lending sit in the treasury's own balance (lines 3538–3539), outside the
+    # loan fund's debt but debts of the same legal entity: with them, its long-term loan debt.
+    long_term = debt + p["husbanken_onlending_loans_end_2023"]
     return {
         "income": income,
         "debt": debt,
         "debt_pct_income": 100.0 * debt / income,
+        "long_term_debt": long_term,
+        "long_term_pct_income": 100.0 * long_term / income,
         "floating_pct": floating,
         "floating_debt": floating_debt,
         "one_point": floating_debt / 100.0,
@@ -412,9 +418,18 @@ LOAN_FUND_CASH_RATE_PCT = 4.0  # the book's assumption: the loan fund's cash ear
 
 def loan_fund_cash_estimate(get: Getter, rate_pct: float = LOAN_FUND_CASH_RATE_PCT) -> dict[str, float]:
     """The loan fund's average cash in 2023 implied by its other interest income (D06 «renteinntekter
-    (øvrige)», NOK million) at an assumed deposit rate: an order of magnitude, the book's estimate."""
+    (øvrige)», NOK million) at an assumed deposit rate: an order of magnitude, the book's estimate. Beside
+    it, what the loan fund had borrowed and not lent on at 1 January and 31 December on the book's reading
+    of its two debt figures (the text's debt, line 3541, less B01's sum; negative when B01 is larger), and
+    the year-end amount's share of the year-end bank deposits: an average cash that high can come from
+    borrowing ahead of use during the year, but on that reading little of the year-end cash is such money."""
     income = -value(get(D06), "actual_2023", label="Lånefondets renteinntekter (øvrige)") / KRONER_PER_MILLION
-    return {"other_interest": income, "rate_pct": rate_pct, "average_cash": 100.0 * income / rate_pct}
+    debt = loan_fund_debt(get)
+    unlent_end = debt["prose_end"] - debt["b01_end"]
+    cash = prose(get)["group_and_deposit_account_balance_31_12_2023"]
+    return {"other_interest": income, "rate_pct": rate_pct, "average_cash": 100.0 * income / rate_pct,
+            "unlent_start": debt["prose_start"] - debt["b01_start"], "unlent_end": unlent_end,
+            "unlent_end_pct_cash": 100.0 * unlent_end / cash}  # fmt: skip
 
 
 def floating_exposure(get: Getter) -> pd.DataFrame:
@@ -488,6 +503,46 @@ def loan_fund_rates(get: Getter) -> pd.DataFrame:
     frame.loc[3, "rate_pct"] = p["loan_fund_internal_rate_budget_2023"]
     frame.loc[4, "rate_pct"] = p["nibor_3m_average_2023"]
     return frame
+
+
+def enterprises_interest_timing(get: Getter) -> dict[str, float]:
+    """What the enterprises paid the loan fund in interest (D06's interest income less the treasury's
+    intra-group interest, D05) over their debt at 1 January (B01's Drammen Eiendom KF and Drammensbadet KF),
+    against the internal rate (line 2478), NOK million and %. The treasury paid the internal rate on its
+    opening debt; if interest instead runs on the balance outstanding, the enterprises' shortfall is what
+    Drammen Eiendom KF's extra repayment (2A «Avdrag på lån», lines 3089–3093) would save at the internal
+    rate over ``years_before_end``: the time before year end at which the repayment would have to count.
+    The book's arithmetic; the report gives no interest terms."""
+    b01 = debt_by_use(get).set_index("label")
+    enterprises = [label for label in b01.index if label not in (*TREASURY_DEBT, "Sum (recomputed)")]
+    debt = float(b01.loc[enterprises, "debt_2023_01_01"].sum())
+    loan_fund_interest = -value(get(D06), "actual_2023", label="Lånefond renteinntekter") / KRONER_PER_MILLION
+    treasury_interest = value(get(D05), "actual_2023", label="Konserninterne renteutgifter") / THOUSAND_PER_MILLION
+    interest = loan_fund_interest - treasury_interest
+    internal = prose(get)["loan_fund_internal_rate_budget_2023"]
+    shortfall = internal / 100.0 * debt - interest
+    extra = debt_flows(get)["extra_instalments_2a"]
+    return {"debt_start": debt, "interest": interest, "rate_pct": 100.0 * interest / debt, "internal_pct": internal,
+            "shortfall": shortfall, "extra_repayment": extra,
+            "years_before_end": shortfall / (extra * internal / 100.0)}  # fmt: skip
+
+
+def fund_fall_against_rules(get: Getter) -> dict[str, float]:
+    """Why the discretionary fund fell, in the report's own figures (NOK million and %): the net use the
+    budget planned after the year's changes and how much the better result cut it (D09, as lines 2675 and
+    2677 say);
+    the transfer to investment (D08) against the amount the financial rules' minimum of self-financing
+    asked for (lines 2663–2665), and the self-financing share achieved against that minimum (lines
+    2059–2060). The fall was a planned use of the fund to self-finance investments beyond the rule."""
+    inv = get("inv_prose_figures").set_index("label")["value"]
+    transfer = value(get(D08), "actual_2023", label="Overføring til investering") / THOUSAND_PER_MILLION
+    rule = float(inv["self_financing_budget_15pct_rule"])
+    reduction, _ = _d09(get, "Saldering")
+    return {"budgeted_use": adopted_budget_use(get)["revised"] / THOUSAND_PER_MILLION,
+            "use_reduction": reduction / THOUSAND_PER_MILLION,
+            "transfer": transfer, "rule_transfer": rule, "transfer_times_rule": transfer / rule,
+            "self_financing_pct": float(inv["self_financing_share"]),
+            "min_self_financing_pct": float(inv["min_self_financing_share"])}  # fmt: skip
 
 
 def reserves_and_cash(get: Getter) -> dict[str, float]:
@@ -620,11 +675,14 @@ def liquidity_year_end(get: Getter) -> list[Check]:
             ),
             kind=RESTATEMENT,
         ),
-        # The second paragraph repeats the first word for word with the year changed to 2022; were it
-        # 2022's, its average would be 2022's own, not the 2023 figure again.
+        # The second paragraph repeats the first word for word with the year changed to 2022. Dated 2022,
+        # it says it is about another year than the first; were it, its average would be that year's own.
+        # The same figure under two years is the printed sign of a repeated paragraph; which year the
+        # figure belongs to, the report does not show.
         _claim(
             "bal.liquidity.repeated_paragraph_is_2022",
-            "The liquidity paragraph dated 2022 (lines 3627–3635) gives 2022's average, not 2023's again",
+            "The paragraph dated 2022 (lines 3627–3635) is one of its own, not the 2023 paragraph repeated: "
+            "its average differs",
             p["average_group_account_balance_2022_repeated_paragraph"] != liq["average_group_account"],
             PROSE,
             prose_line(
