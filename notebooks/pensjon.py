@@ -102,6 +102,7 @@ txt.rule_long = fmt(pj.CURRENT_RULE_PERIODS[1], 0, "years")
 period = int(pj.prose(get, "amortisation_period"))
 txt.charge_years = f"{pj.REPORT_YEAR + 1}–{pj.REPORT_YEAR + period}"
 surplus = net_operating_surplus(get)
+txt.net_premium_share = fmt(pj.net_deviation_share_of_income(get)["share"], 1, "%")
 txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus else "less than"
 
 
@@ -139,9 +140,9 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period` (lines 2384–2385), so the 2023
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
 # ({ref}`pensjon-forward`). The net premium deviation, the deviation credited less the earlier deviations
-# charged, lifted the treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus`
-# the whole surplus: the {doc}`operating chapter <driftsregnskap>`
-# shows the result without it ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the
+# charged, lifted the treasury's result by {eval}`txt.net_premium_story` (about {eval}`txt.net_premium_share`
+# of gross operating income, the book's figure), {eval}`txt.premium_vs_surplus` the whole surplus: the
+# {doc}`operating chapter <driftsregnskap>` shows the result without it ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the
 # premiums step by step, checks every figure the section prints against every other, and follows the 2023
 # deviation into the years it will be charged.
 
@@ -176,9 +177,13 @@ plt.show()
 
 # %% tags=["hide-input", "hide-output"]
 tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
+# The prose figures have no printed title: name the headings of the three passages they come from.
+tables.loc[tables["table"] == pj.PROSE, "title"] = (
+    "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
+    "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
 styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"table": "Table", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
-                "rows": "Rows"})  # fmt: skip
+       columns={"table": "Table", "title": "Title or heading as printed", "unit": "Unit",
+                "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -191,6 +196,9 @@ txt.church_share = fmt(pj.prose(get, "church_council_regulation_premium_share_co
 equity = get("inv_2b_shares_and_equity")
 txt.equity_klp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP"))  # fmt: skip
 txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP"))  # fmt: skip
+equity_budgets = {checks.value(equity, "revised_budget_2023", label=f"Egenkapitalinnskudd {fund}")
+                  for fund in ("KLP", "DKP")}  # fmt: skip
+txt.equity_budget = " and ".join(fmt(b, 0) for b in sorted(equity_budgets))
 txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
 first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
 txt.rule_10_years = f"{first_10}–{last_10}"
@@ -243,18 +251,21 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
 #   regulations (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) either in full the next year or in
-#   equal parts over the next {eval}`txt.rule_long`; Drammen charges it over {eval}`txt.period` (line 2385). 2023 carried
+#   equal parts over the next {eval}`txt.rule_long`. The report writes as if {eval}`txt.period` were
+#   required (lines 2384–2385); the regulation allows either. 2023 carried
 #   {eval}`txt.amortisation` of deviations from earlier years.
 #
-# The arrangement has existed since {eval}`txt.first_rule_year` to spread premium peaks over
-# several budgets. Its price is that a year with a high premium shows a low cost now and passes the rest on.
+# The arrangement dates from {eval}`txt.first_rule_year` (background the report does not give, nor does it
+# give a purpose). The book reads it as a way to spread premium peaks over several budgets; its price is that
+# a year with a high premium shows a low cost now and passes the rest on.
 #
-# Two things near the section are not part of the pension cost. The grant to the church council
-# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*) covers {eval}`txt.church_share` of
-# *its* regulation premium and sits on its own line of the central costs. And the municipality's equity
-# contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
-# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments,
-# booked in the {doc}`investment account <investeringsregnskap>`.
+# Two pension-related items are not part of the pension cost. The grant to the church council
+# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*), just before the section, covers
+# {eval}`txt.church_share` of *its* regulation premium and sits on its own line of the central costs. And
+# the municipality's equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
+# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`), both unbudgeted (revised budget
+# {eval}`txt.equity_budget`), are investments, printed far from the section in the
+# {doc}`investment account <investeringsregnskap>`'s tables (lines 3445–3447).
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -308,7 +319,8 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # above budget, but the premium deviation, a credit {eval}`txt.deviation_above_table`
 # larger than budgeted, offset it: a high premium brings a high premium deviation with it. In the book's
 # figures from D04's deviations: with {eval}`txt.bridge_fund_short` less taken from the premium fund than
-# budgeted, the treasury paid {eval}`txt.bridge_paid_more` more than budgeted; the deviation moved
+# budgeted, the treasury paid {eval}`txt.bridge_paid_more` more than budgeted for the regulation premium, net
+# of the fund (the ordinary premium's budget is printed nowhere); the deviation moved
 # {eval}`txt.bridge_absorbed` of that ({eval}`txt.bridge_share`) to later years, and about
 # {eval}`txt.bridge_stayed` stayed in 2023.
 #
@@ -325,8 +337,10 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # deviation is then the difference between that lower premium and the calculated cost. Had the fund not
 # been used, the treasury would have paid more and the deviation would have been larger by the same
 # amount, leaving the calculated cost where it is: that follows from the regulation's definition (see
-# *Premieavvik* above). The report says that the fund was used to finance part of the regulation premium
-# (lines 2378–2379) and that a high premium deviation lowers the pension cost (lines 2382–2383).
+# *Premieavvik* above). The printed figures cannot test it, since either order ends at the same booked cost;
+# the calculated-cost level below rests on the definition alone. The report says that the fund was used to
+# finance part of the regulation premium (lines 2378–2379) and that a high premium deviation lowers the
+# pension cost (lines 2382–2383).
 
 # %% tags=["hide-input"]
 walk_view = walk.assign(amount_million=walk["amount"] / 1000)
@@ -343,6 +357,7 @@ txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums d
 below_ordinary = level["Ordinary premium"] - level[pj.CALCULATED_COST]
 txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
+txt.other_items = fmt_million(pj.central(get, pj.OTHER))
 
 # %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width.
@@ -354,9 +369,9 @@ waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'], 0)} became a cost of "
              f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
-finish(
-    fig, table="table D04, line 2370", note=f"The report states a pension cost of {fmt(stated_cost, 1, 'NOK million')}"
-)
+cost_note = (f"The report states a pension cost of {fmt(stated_cost, 1, 'NOK million')}. "
+             "The calculated-cost level follows the regulation's definition (the book's reading)")  # fmt: skip
+finish(fig, table="table D04, line 2370", note=cost_note)
 plt.show()
 
 # %% [markdown]
@@ -367,7 +382,8 @@ plt.show()
 # administration costs and employer's contribution). That calculated cost is {eval}`txt.calc_vs_ordinary`
 # the ordinary premium alone, {eval}`txt.ordinary_premium`: even with no regulation premium the year
 # would have shown a credit deviation of about {eval}`txt.credit_without_regulation` (the book's figure).
-# The amortisation of earlier years' deviations brings the cost back up to
+# The amortisation of earlier years' deviations and {eval}`txt.other_items` of other items (*Diverse pensjon
+# inkl. reserveavsetning*; the report does not say what the reserve provision is) bring the cost back up to
 # {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the
 # premiums. The report states {eval}`txt.cost_stated`; the checks below show that the two agree
 # within the rounding of the ordinary premium.
@@ -543,9 +559,10 @@ plt.show()
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
 # the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
 # sheet's figure) nor their yearly sizes, so the book cannot say how far the discretionary fund would cover
-# them; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, or
-# how much of the deviation is employer's contribution and administration cost. It does show that 2023
-# carried {eval}`txt.amortisation` of them.
+# them; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, how
+# much of the deviation is employer's contribution, or how much of the calculated cost is administration.
+# The book would look for them in the pension note of the statutory accounts, outside this evaluation. The
+# report does show that 2023 carried {eval}`txt.amortisation` of them.
 # Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
 # it was merged from) always chose the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
