@@ -99,7 +99,7 @@ def test_expected_classes(printed):
         "pers_prose_figures.permanent_men_share_dec_2023.vs_pay_average": checks.ESTIMATE,
         "pers_average_pay_by_job_group.avg_pay_total.avdelingsleder.weighted": checks.ESTIMATE,
         "pers_average_pay_total.avg_pay_all.weighted": checks.ESTIMATE,
-        # 88.50 % printed for both years does not bear out a rise (nor contradict one: its finding is "unstated")
+        # 88.50 % printed for both years does not bear out the rise the text states: an inconsistency
         "pers_full_time_share.claim.avg_position_size_rose": checks.DISCREPANCY,
         # graded in 2022, the one year both are printed for: 11.0 % against the sector's 11 % is not higher
         "pers_turnover_by_area.claim.above_sector": checks.DISCREPANCY,
@@ -416,3 +416,24 @@ def test_compare_word(value, other, word):
 def test_every_or_count():
     assert pers.every_or_count(7, 7, "age group") == "in every age group"
     assert pers.every_or_count(6, 7, "age group") == "in 6 of 7 age groups"
+
+
+def test_turnover_weighted_by_staff_is_an_estimate_that_follows_the_areas(printed):
+    frame = printed.set_index("check_id")
+    for year in ("2022", "2023"):
+        cid = f"pers_turnover_by_area.turnover_{year}_pct.totalsum.weighted"
+        assert frame.loc[cid, "status"] == checks.ESTIMATE
+        turn = checks.from_disk(pers.TURNOVER)
+        staff = checks.from_disk(pers.STAFF)
+        areas = turn[turn["row_kind"] == "item"].assign(code=lambda f: f["label"].map(pers.area_code))
+        heads = staff[staff["row_kind"] == "item"].assign(code=lambda f: f["label"].map(pers.area_code))
+        joined = areas.merge(heads[["code", f"headcount_{year}"]], on="code")
+        weights = joined[f"headcount_{year}"].astype(float)
+        expected = (joined[f"turnover_{year}_pct"].astype(float) * weights).sum() / weights.sum()
+        assert frame.loc[cid, "recomputed"] == pytest.approx(expected)
+    # a higher rate in one large area raises the weighted rate, not the printed total
+    get = checks.altered(pers.TURNOVER, "turnover_2023_pct", 30.0, label="P01 Skole")
+    moved = checks.run("personnel", get=get, only=["turnover"]).set_index("check_id")
+    cid = "pers_turnover_by_area.turnover_2023_pct.totalsum.weighted"
+    assert moved.loc[cid, "recomputed"] > frame.loc[cid, "recomputed"]
+    assert moved.loc[cid, "printed"] == frame.loc[cid, "printed"]
