@@ -135,8 +135,8 @@ put(
 # 2A). That is a gross figure, and more than building: besides
 # {eval}`txt.fixed_2023` of investment in fixed assets it holds
 # {eval}`txt.shares_2023` of purchases of shares and holdings, {eval}`txt.grants_others_2023` of grants
-# towards others' investments (of which {eval}`txt.dekf_grant_early` is Drammen Eiendom KF's grant to
-# kommunekassen), {eval}`txt.own_lending_2023` of loans of the municipality's own money and
+# towards others' investments (of which {eval}`txt.dekf_grant_early` is the line *Investering DEKF*, in the
+# book's pairing Drammen Eiendom KF's grant to kommunekassen), {eval}`txt.own_lending_2023` of loans of the municipality's own money and
 # {eval}`txt.repayment_2023` of repayment of debt by Drammen Eiendom KF. The *investment income* of
 # {eval}`txt.income_2023` is gross too: it counts
 # {eval}`txt.loans_2023` of borrowing, sales of property and shares, grants
@@ -160,9 +160,10 @@ put(
 # {eval}`txt.no_project_brief` was spent with no budget and on no project (2B's *Prosjekt mangler*, line
 # 3124), which the report does not explain. In P11 the cooperation projects with
 # developers and others spent {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than
-# budgeted, gross: grants from the partners raise a project's spending beyond what the council granted
-# (line 3061), and net of them the overspend is {eval}`txt.said_p11_cooperation_projects_overspend_net`. The
-# report does not say whether the council amended the budget for the gross overspend.
+# budgeted, gross. The report says that grants from the partners widen a project's frame
+# (*investeringsramme*) beyond what the council granted (lines 3061–3062); net of them the overspend is
+# {eval}`txt.said_p11_cooperation_projects_overspend_net`. It cites no council decision for the wider
+# frame; whether one is needed is the book's question, not the report's.
 # A budget of {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
 # entered by mistake where {eval}`txt.said_p11_cooperation_budget_intended` was
 # meant, and how the missing {eval}`txt.said_p11_cooperation_budget_missing`
@@ -268,14 +269,26 @@ for key, block in (("exp", "Investment expenditure"), ("inc", "Investment income
     put(f"bridge_{key}", fmt_million(abs(blocks[block])))
 put("startloan_to_fund", fmt(bal_prose.loc["startloan_extra_repayments_to_bound_investment_fund_2023", "value"], 1,
                              "NOK million"))  # fmt: skip
+put("sl_text", said("startloan_lending_said"))
+sl_gap = 1000 * inv.prose(get, "startloan_lending_said") - inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")
+put("sl_text_gap", fmt(abs(sl_gap) / 1000, 1, "NOK million"))
+put("sl_text_dir", "more" if sl_gap > 0 else "less")
+# Kommunekassen's use of loans above its budget, against the sale's part the report books there (line 3091).
+loans_above = -lines["Bruk av lån"]
+sale_loans_said = inv.prose(get, "dekf_property_sale_booked_as_loans")
+put("kk_borrowing_vs_budget", "no more than its budget and" if round(loans_above / 1000, 1) == sale_loans_said
+    else f"{fmt_million(loans_above)} above its budget, against")  # fmt: skip
+put("kk_borrowing_tail", "no further loan covered the overspend" if round(loans_above / 1000, 1) <= sale_loans_said
+    else "the rest of the extra borrowing went to other spending")  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations, and the VAT bar is a cause only if the invoices of the Bane NOR dispute are booked in full (the report does not say).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds) take away 31.4; the VAT compensation shortfall adds 38.2 (a cause only if the disputed invoices are booked in full); relending and the restricted funds together take away 12.9; share sales beyond the moved dividend take away 17.8, the property sale above budget 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations, the VAT bar is a cause only if the invoices of the Bane NOR dispute are booked in full (the report does not say), and the hatched bars rest on the book's estimates or pairings.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds; hatched, the book's estimate) take away 31.4; the VAT compensation shortfall adds 38.2 (a cause only if the disputed invoices are booked in full); relending and the restricted funds together take away 12.9 and share sales beyond the moved dividend 17.8 (both hatched, the book's pairings); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 short = {"overspend": "Spending above budget", "partners": "Partners' grants used",
          "vat": "VAT short of budget (if booked gross)", "relending": "Relending and funds",
          "shares": "Share sales beyond the moved dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
 fig, ax = style.figure(height=4.0)
-style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "")
+ESTIMATED = {"partners", "relending", "shares"}  # bars that rest on the book's split or pairing: hatched
+style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "estimate" if k in ESTIMATED else "")
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
 ax.set_title("Kommunekassen's deviations from budget, by cause")
@@ -294,8 +307,8 @@ plt.show()
 # is, on the book's reading, mostly those contributions (the report gives them no amount). Net of the
 # grants that were set aside, the partners' money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
 # {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
-# Bane NOR's invoices do not state the VAT (lines 3098–3104); the municipality paid Bane NOR only the net
-# amounts and held back {eval}`txt.said_vat_withheld_bane_nor` (lines 3104–3106). Whether that shortfall
+# Bane NOR's invoices do not state the VAT (lines 3101–3103); the municipality paid Bane NOR only the net
+# amounts and held back {eval}`txt.said_vat_withheld_bane_nor` (lines 3103–3105). Whether that shortfall
 # added to the uncovered amount depends on how the invoices are booked, which the report does not say. If
 # they are booked in full, with the amount held back as a debt, the spending holds VAT that is not refunded
 # and the shortfall adds to the uncovered amount, as the figure counts it; if only the net amounts paid are
@@ -316,8 +329,12 @@ plt.show()
 # planned to lend {eval}`txt.lending_revised` on, against {eval}`txt.borrowing_revised` of borrowing; in fact
 # {eval}`txt.lent_actual` was lent, {eval}`txt.lending_short` ({eval}`txt.lending_short_pct`) less than
 # planned, and {eval}`txt.borrowed_as_lent`, so the {eval}`txt.relending_unmade` of planned net lending was
-# never made. The report gives the year's start-loan lending (lines 531 and 5696) but compares it with no
-# budget and gives no reason for the smaller lending. The other {eval}`txt.relending_net_printed` is the
+# never made. The text puts the start loans *formidlet* (arranged) in 2023 at {eval}`txt.sl_text` (lines 531
+# and 5696), {eval}`txt.sl_text_gap` {eval}`txt.sl_text_dir` than the accounts lent on; it does not define
+# the word, and loans granted rather than paid out could explain the gap (an estimate in *What the text
+# says*). It sets the lending against no budget, but notes that higher interest and living costs leave
+# fewer households able to service a loan (line 5700), which the book reads as a likely reason for the
+# smaller lending. The other {eval}`txt.relending_net_printed` is the
 # block's surplus: repayments received from borrowers came
 # {eval}`txt.repayments_above` above budget and the instalments paid on the loans borrowed for relending
 # {eval}`txt.instalments_below` below it. The report says that extraordinary repayments and redeemed start
@@ -335,7 +352,9 @@ plt.show()
 # shares instead, so the transfer from operations fell by {eval}`txt.cause_moved` (lines 2667–2671); it
 # does not print how much of the share sales that company's settlement was. The book takes the
 # {eval}`txt.cause_moved` as that part: net, {eval}`txt.cause_shares_net`. The property sale brought
-# {eval}`txt.cause_sale` more than its budget (lines 3089–3091). The other lines, chiefly a provision to
+# {eval}`txt.cause_sale` more than its budget (lines 3089–3091). Kommunekassen borrowed
+# {eval}`txt.kk_borrowing_vs_budget` the {eval}`txt.said_dekf_property_sale_booked_as_loans` of the sale
+# relent from the loan fund: {eval}`txt.kk_borrowing_tail`. The other lines, chiefly a provision to
 # the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
 # {eval}`txt.cause_fixed_sales` of unbudgeted sales of fixed assets, {eval}`txt.cause_other_way`
 # {eval}`txt.cause_other` {eval}`txt.cause_other_dir`. The provision left out was budgeted at
@@ -402,7 +421,7 @@ put("dekf_fund_use_as_budgeted", "exactly the amounts budgeted" if (
 for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
     put(f"said_{label}", said(label))
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while the enterprises (Drammen Eiendom KF with Drammensbadet KF) are below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million; signs follow the accounts, so a bar to the right adds to the uncovered amount and more income than budgeted is a bar to the left.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Paired horizontal bars for the four sections of statement 2A. In investment expenditure kommunekassen is above budget while the enterprises (Drammen Eiendom KF with Drammensbadet KF) are below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, ax = plt.subplots(figsize=(6.8, 3.4))
@@ -413,8 +432,8 @@ ax.barh([y + 0.2 for y in ypos], sections["dekf"] / 1000, height=0.4, color=styl
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_yticks(list(ypos), names)
 ax.invert_yaxis()
-ax.set_xlabel("Actual − revised budget, NOK million")
-ax.set_title("Kommunekassen overspent, the enterprises underspent")
+ax.set_xlabel("Actual − revised budget, NOK million (+ adds to the uncovered amount)")
+ax.set_title("Kommunekassen overspent, the enterprises underspent", pad=24)  # room for the legend above the axes
 style.legend_above(ax)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
@@ -460,14 +479,25 @@ dbkf_line = get(inv.T1).query("executor == 'DBKF' and row_kind == 'item'")
 dbkf_change = (dbkf_line["revised_budget_2023"] - dbkf_line["original_budget_2023"]).sum()
 put("growth_dbkf_part", "all of it Drammen Eiendom KF's: Drammensbadet KF's one line has the same budget in both"
     if dbkf_change == 0 else f"of which Drammensbadet KF's one line {fmt_million(dbkf_change)}")  # fmt: skip
-put("growth_dekf_unused_share", pct(1000 * inv.prose(get, "dekf_company_underspend"), enterprises_growth, 0))
+eg = inv.enterprise_growth_sources(get)
+put("eg_2022", fmt_million(eg["from_2022"]))
+put("eg_2022_where", "{}: lines {}".format(
+    ", ".join(label[:3].upper() for label in inv.DEKF_FROM_2022[:-1]) + " and " + inv.DEKF_FROM_2022[-1][:3].upper(),
+    ", ".join(inv.prose_line(get, label) for label in inv.DEKF_FROM_2022)))  # fmt: skip
+put("eg_funds", fmt_million(eg["from_funds"]))
+put("eg_funds_where", f"{inv.DEKF_FROM_FUNDS[:3].upper()}, line {inv.prose_line(get, inv.DEKF_FROM_FUNDS)}")
+put("eg_funds_match", "which is what the enterprises drew from restricted investment funds in 2A, budget and "
+    "accounts alike" if eg["fund_use_revised"] == eg["fund_use_actual"]
+    and round(eg["fund_use_actual"] / 1000, 1) == eg["from_funds"] / 1000
+    else f"against {fmt_million(eg['fund_use_actual'])} the enterprises drew from restricted investment funds in 2A")  # fmt: skip
+put("eg_rest", fmt_million(eg["not_named"]))
 havn = inv.value(get(inv.T3), "revised_budget_2023", label="Aksjekapital Drammen Havn as")
 put("havn", fmt_million(havn))
 put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")))
 for label in ("upgrade_frames_per_year", "hso_housing_frame_per_year_proposed", "hso_housing_frame_2023"):
     put(f"said_{label}", said(label))
 HSO = "DEKF Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus."
-put("hso_label", HSO)
+put("hso_label", HSO.rstrip("."))  # the label's own full stop would end up before a semicolon
 put("hso_revised", fmt_million(inv.value(get(inv.T1), "revised_budget_2023", label=HSO)))
 put("hso_actual", fmt_million(inv.value(get(inv.T1), "actual_2023", label=HSO)))
 hso_cut = inv.value(get(inv.T1), "original_budget_2023", label=HSO) - inv.value(
@@ -484,7 +514,7 @@ unbudgeted = part1_all[(part1_all["row_kind"] == "item") & (part1_all["executor"
                        & (part1_all["original_budget_2023"] == 0) & (part1_all["revised_budget_2023"] > 0)]  # fmt: skip
 others = unbudgeted[~unbudgeted["label"].isin(new_lines["label"])]
 put("hso_other_new", {0: "none", 1: "one more"}.get(len(others), fmt(len(others)) + " more"))
-put("hso_other_labels", "; ".join(f"*{r.label}* ({fmt_million(r.revised_budget_2023)})" for r in others.itertuples()))
+put("hso_other_labels", "; ".join(f"«{r.label}» ({fmt_million(r.revised_budget_2023)})" for r in others.itertuples()))
 put("hso_match", "exactly" if new_lines["revised_budget_2023"].sum() == hso_cut else "not exactly")
 put(
     "havn_iks",
@@ -497,8 +527,9 @@ put(
 # {eval}`txt.growth_total` or {eval}`txt.growth_pct` more.
 # The report says the budget was adjusted in the first four-month report ({term}`Tertialrapport`), when
 # unused money of 2022 was
-# granted again to projects under way, and revised in the second (lines 2765–2767); it gives the
-# amounts in those reports, not here. Statement 2A shows where the growth went. Most of it is one
+# granted again to projects under way, and revised in the second (lines 2765–2767); it prints no total
+# here, but the programme areas' summaries name the 2022 money for several areas. Statement 2A shows where the
+# growth went. Most of it is one
 # purchase of shares: the revised budget added {eval}`txt.growth_shares` for
 # shares and holdings, which 2B part 3 shows as share capital in Drammen Havn AS
 # ({eval}`txt.havn`), and the same revised budget expects
@@ -510,17 +541,17 @@ put(
 # conversion; the report does not tie them to these lines. Investment in fixed assets grew by
 # {eval}`txt.growth_fixed`. Of the whole growth,
 # {eval}`txt.growth_kk` was kommunekassen's and
-# {eval}`txt.growth_dekf` the enterprises' ({eval}`txt.growth_dbkf_part`). The report says the first
-# four-month report granted unused 2022 money again (line 2765); the enterprises then left
-# {eval}`txt.said_dekf_company_underspend` of Drammen Eiendom KF's revised budget unused (line 4552),
-# {eval}`txt.growth_dekf_unused_share` of that growth (the book's comparison; the report does not say which
-# projects the money granted again went to).
+# {eval}`txt.growth_dekf` the enterprises' ({eval}`txt.growth_dbkf_part`). For Drammen Eiendom KF the
+# summaries name {eval}`txt.eg_2022` of unused 2022 money ({eval}`txt.eg_2022_where`) and
+# {eval}`txt.eg_funds` of restricted funds used to buy rental housing for rent-to-own ({eval}`txt.eg_funds_where`),
+# {eval}`txt.eg_funds_match` (the book's subtraction); the other {eval}`txt.eg_rest` they do not explain. The
+# company left {eval}`txt.said_dekf_company_underspend` of its revised budget unused (line 4552).
 #
 # The budget itself rests on the council's guidelines of June 2022 for the plan 2023–26 (lines
 # 2738–2751): no new large projects, the new city bridge first, and frames for upgrading and renewal
-# of {eval}`txt.said_upgrade_frames_per_year` a year, with any investment above the frames to be financed
-# by other means than loans, such as sales, Drammen Eiendom KF's funds and extraordinary dividends (line
-# 2751). The tables carry no line for those frames, so the book can check neither. For housing and nursing homes under the committee
+# of {eval}`txt.said_upgrade_frames_per_year` a year, with more investment beyond the frames to be
+# financed, where possible (*søkes finansiert*), by other means than loans, such as sales of assets,
+# Drammen Eiendom KF's discretionary fund and extraordinary dividends (lines 2751–2752). The tables carry no line for those frames, so the book can check neither. For housing and nursing homes under the committee
 # for health, social affairs and care, the chief executive proposed
 # {eval}`txt.said_hso_housing_frame_per_year_proposed` a year, but
 # {eval}`txt.said_hso_housing_frame_2023` in 2023, when the projects were
@@ -551,7 +582,7 @@ for offset, column, colour, name in ((-0.27, "original_budget_2023", "white", "O
 ax.set_yticks(list(ypos), short)
 ax.invert_yaxis()
 ax.set_xlabel("NOK million")
-ax.set_title("The budget grew mostly by one purchase of shares")
+ax.set_title("The budget grew mostly by one purchase of shares", pad=24)  # room for the legend above the axes
 style.legend_above(ax)
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2a_financing")
@@ -745,7 +776,7 @@ ax.barh([y + 0.2 for y in ypos], order["revised_budget_2023"] / 1000, height=0.4
 ax.barh([y - 0.2 for y in ypos], order["actual_2023"] / 1000, height=0.4, color=style.LEVEL, label="Actual 2023")
 ax.set_yticks(list(ypos), order["area"])
 ax.set_xlabel("NOK million")
-ax.set_title("P11 and P12 spent more than budgeted")
+ax.set_title("P11 and P12 spent more than budgeted", pad=24)  # room for the legend above the axes
 style.legend_above(ax)
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2b_fixed_assets")
@@ -1024,6 +1055,14 @@ put("sf_implied", fmt_million(sf["implied_base"], 0))
 put("sf_implied_low", fmt_million(sf["implied_base_low"], 0))
 put("sf_implied_high", fmt_million(sf["implied_base_high"], 0))
 put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
+put("sf_base_p12", fmt_million(sf["base_with_p12"]))
+put("sf_share_p12", fmt(sf["share_with_p12"], 1, "percent"))
+ts = inv.transfer_sources(get)
+put("ts_result", fmt_million(ts["result"]))
+put("ts_fund_used", fmt_million(ts["fund_used"]))
+put("ts_fund_set_aside", fmt_million(ts["fund_set_aside"]))
+put("ts_vs", "larger than" if ts["transfer"] > ts["result"] else "within")
+put("ts_part", "most of the transfer" if ts["result"] < ts["transfer"] / 2 else "part of the transfer")
 sf_checks = section_checks("sf", "self_financing_rule")
 
 # %% [markdown]
@@ -1065,18 +1104,22 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # the property sale, its grant *Investering DEKF* ({eval}`txt.sf_dekf_grant`)
 # and its *Avdrag på lån* ({eval}`txt.sf_repayment`), together
 # {eval}`txt.sf_numerator`. The report's own parts of the sale
-# (lines 3090–3091) add to its {eval}`txt.dekf_sales_printed` too.
+# (lines 3090–3091) add to its {eval}`txt.dekf_sales_printed` too. The transfer was {eval}`txt.ts_vs` the
+# year's surplus: the operating account's net result was {eval}`txt.ts_result` (line 2635), too low to cover
+# the budgeted transfer, the report says, so the discretionary fund was drawn on (lines 2656–2659):
+# {eval}`txt.ts_fund_used` used and {eval}`txt.ts_fund_set_aside` set aside (lines 2645–2647). On the
+# book's reading, {eval}`txt.ts_part` came from reserves of earlier years, not from the year's result.
 #
 # **The share.** Here the printed figures run out. A share of
 # {eval}`txt.sf_share_printed` on that amount implies a base of about
 # {eval}`txt.sf_implied` (between {eval}`txt.sf_implied_low`
-# and {eval}`txt.sf_implied_high` for any share that rounds to it). The widest
-# base the printed tables allow, reading the rule literally, is the investment in fixed assets and
-# grants to others, less VAT compensation and grants from others, less the water and sewage
-# investments of P12, which the book takes as financed by fees, as the area's self-cost accounts
-# (line 6418) suggest (their net figure,
-# {eval}`txt.sf_p12_net`, is printed in the P12 net table):
-# {eval}`txt.sf_base`, giving {eval}`txt.sf_share`. The
+# and {eval}`txt.sf_implied_high` for any share that rounds to it). A base on the
+# book's definition is the investment in fixed assets and grants to others, less VAT compensation and
+# grants from others, less the water and sewage investments of P12, which the book takes as financed by
+# fees, as the area's self-cost accounts (line 6418) suggest (their net figure, {eval}`txt.sf_p12_net`, is
+# printed in the P12 net table): {eval}`txt.sf_base`, giving {eval}`txt.sf_share`. It is neither an upper
+# nor a lower bound: it keeps investments paid back by rents, such as rental housing, and with P12 kept
+# in the base would be {eval}`txt.sf_base_p12` and the share {eval}`txt.sf_share_p12`. The
 # report's base is about {eval}`txt.sf_gap` smaller, and nothing printed says
 # what it leaves out: which other investments count as profitable, how VAT compensation and grants
 # divide between areas, or how sales and funds are treated. The minimum of
@@ -1089,7 +1132,7 @@ sf_view = pd.DataFrame(
      ("Investeringer i varige driftsmidler (2A)", sf["fixed"], "item"),
      ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"], "item"),
      ("− Kompensasjon for merverdiavgift (2A)", -sf["vat"], "item"), ("− Tilskudd fra andre (2A)", -sf["grants"], "item"),
-     ("− P12 net investment (net table)", -sf["p12_net"], "item"), ("= Widest base", sf["base"], "total"),
+     ("− P12 net investment (net table)", -sf["p12_net"], "item"), ("= Base, the book's definition", sf["base"], "total"),
      ("Base the printed share implies", sf["implied_base"], "total")],
     columns=["step", "amount", "row_kind"],
 )  # fmt: skip
@@ -1113,10 +1156,15 @@ p03 = pc.loc["inv_prose.p03_budget"]
 put("p03_gap", fmt(1000 * abs(p03["printed"] - p03["recomputed"]), 0, "NOK 1000"))
 assigned = findings.assign(prose_checks)
 own = assigned[(assigned["finding_id"] != "") & (assigned["finding_id"] != SALE_FINDING)]
-areas = sorted({m.upper() for m in own["check_id"].str.extract(r"\.(p\d\d)_", expand=False).dropna()})
-n_own = own["finding_id"].nunique()
-put("prose_findings", f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the summaries of "
-    + " and ".join(filter(None, [", ".join(areas[:-1]), areas[-1]])) if n_own else "none")  # fmt: skip
+book_estimates = {f.finding_id for f in findings.load(CH) if f.is_estimate}
+register = own[~own["finding_id"].isin(book_estimates)]
+areas = sorted({m.upper() for m in register["check_id"].str.extract(r"\.(p\d\d)_", expand=False).dropna()})
+n_own = register["finding_id"].nunique()
+estimates_here = set(own.loc[own["finding_id"].isin(book_estimates), "finding_id"])
+put("prose_findings", (f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the summaries of "
+    + " and ".join(filter(None, [", ".join(areas[:-1]), areas[-1]])) if n_own else "no finding")
+    + (", and the book's estimate for the start loans of the text" if "inv-startloan-formidlet" in estimates_here
+       else ""))  # fmt: skip
 company = pc.loc[["inv_prose.dekf_company_gross_investment", "inv_prose.dekf_company_underspend"], "status"]
 put("company_checks", "both equal to" if (company == checks.EXACT).all() else "not both equal to")
 COOP = "KK P11 Samarbeid med andre utbyggere"

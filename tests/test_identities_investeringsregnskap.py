@@ -220,3 +220,35 @@ def test_moved_checks_lists_what_an_alteration_moves(base):
     assert "inv_programme_projects.vs_2b.p11.kk_p11_bybru.actual_2023" in set(moved["check_id"])
     assert moved["status"].str.contains("→").any()
     assert inv.moved_checks(base, base).empty
+
+
+def test_the_enterprises_growth_splits_into_what_the_summaries_name_and_the_rest():
+    eg = inv.enterprise_growth_sources(from_disk)
+    assert eg["from_2022"] + eg["from_funds"] + eg["not_named"] == pytest.approx(eg["growth"])
+    assert eg["from_2022"] == 34_370  # P01 27.3 + P08 0.37 + P09 6.7 (lines 4838, 5800, 5958)
+    # The P08 rent-to-own money (46.5 million, line 5801) rounds from the enterprises' use of restricted funds.
+    assert round(eg["fund_use_actual"] / 1000, 1) == eg["from_funds"] / 1000
+    assert eg["fund_use_revised"] == eg["fund_use_actual"]
+    # A larger figure in a summary is more named and less left over.
+    more = altered(inv.TPROSE, "value", 1.0, add=True, label="p09_dekf_carried_from_2022")
+    moved = inv.enterprise_growth_sources(more)
+    assert moved["not_named"] == pytest.approx(eg["not_named"] - 1_000)
+
+
+def test_the_transfer_from_operations_is_the_result_plus_the_funds_net():
+    ts = inv.transfer_sources(from_disk)
+    assert ts["rebuilt"] == ts["transfer"]
+    assert ts["transfer"] == -inv.value(from_disk(inv.T2A), "actual_2023", label="Overføring fra drift")
+    assert ts["result"] == 78_327 and ts["fund_used"] == 249_106
+
+
+def test_the_self_financing_base_with_p12_is_larger():
+    sf = inv.self_financing(from_disk)
+    assert sf["base_with_p12"] == sf["base"] + sf["p12_net"] > sf["base"]
+    assert round(sf["share_with_p12"], 1) == 34.5
+
+
+def test_the_start_loans_of_the_text_are_an_estimate_against_the_accounts(base):
+    row = base.set_index("check_id").loc["inv_prose.startloan_lending_said"]
+    assert row["status"] == checks.ESTIMATE and row["recomputed"] == pytest.approx(615.374)
+    assert "inv-startloan-formidlet" in set(findings.assign(base)["finding_id"])

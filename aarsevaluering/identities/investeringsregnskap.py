@@ -829,6 +829,9 @@ def self_financing(get: Getter) -> dict[str, float]:
         "p12_net": p12_net,
         "base": base,
         "share": 100 * numerator / base,
+        # P12 kept in (a literal reading of the rule): a larger base, so the book's base is no upper bound.
+        "base_with_p12": base + p12_net,
+        "share_with_p12": 100 * numerator / (base + p12_net),
         "implied_base": numerator / (share / 100),
         "implied_base_low": numerator / ((share + 0.5) / 100),
         "implied_base_high": numerator / ((share - 0.5) / 100),
@@ -1540,6 +1543,13 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
         lambda g: _v(g, TPROJ, REV, programme_area="P18", label="Sum"),
         "7039",
     ),
+    # Relending
+    "startloan_lending_said": (
+        "Start loans «formidlet» in 2023 (also line 531), against 2A's 'Videreutlån', actual (the book reads "
+        "«formidlet», which the report does not define, as lent out in the year)",
+        lambda g: _v(g, T2A, ACT, label="Videreutlån"),
+        "531; 2A 2829",
+    ),
 }
 
 
@@ -1553,6 +1563,8 @@ PROSE_KINDS: dict[str, dict] = {
     "dekf_property_sale_booked_as_grants": {"kind": ESTIMATE_KIND},
     # The pond safety's unused sum pools two lines the report never pairs (5925, 5927): the book's reading.
     "p09_ponds_unused": {"kind": ESTIMATE_KIND},
+    # «Formidlet» may mean granted rather than paid out (the report does not say): the book's reading.
+    "startloan_lending_said": {"kind": ESTIMATE_KIND},
     # DK figures (NOK thousand) and two prose figures, the coarser printed in whole NOK million.
     "grants_from_others_excess_excl_dekf_sale": {"kind": SUM, "terms": 4, "input_decimals": 0},
     # 2B's accounts (thousand) less the prose's 1,3 million financed from operations.
@@ -1749,6 +1761,60 @@ def budget_growth(get: Getter) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     frame["change"] = frame["revised_budget_2023"] - frame["original_budget_2023"]
     return frame
+
+
+# The programme summaries' amounts for Drammen Eiendom KF's budget growth (prose, NOK million): unused 2022
+# money granted again (P01 line 4838, P08 line 5800, P09 line 5958) and, in P08, restricted funds used
+# to buy rental housing for rent-to-own (line 5801).
+DEKF_FROM_2022 = ("p01_dekf_unused_from_2022", "p08_dekf_unused_from_2022", "p09_dekf_carried_from_2022")
+DEKF_FROM_FUNDS = "p08_dekf_bound_funds_added"
+
+
+def enterprise_growth_sources(get: Getter) -> dict[str, float]:
+    """The enterprises' budget growth (2A − DK, original to revised investment expenditure) and the parts
+    the programme summaries name for Drammen Eiendom KF: unused 2022 money granted again, and restricted
+    funds used for rental housing; the rest they do not name. Beside them, the enterprises' use of
+    restricted investment funds (2A − DK), revised budget and actual, which the P08 figure restates in
+    the book's reading. NOK thousand."""
+    growth = budget_growth(get).set_index("label").loc["of which the enterprises, DEKF and DBKF (2A − DK)", "change"]
+    from_2022 = round(1000 * sum(prose(get, label) for label in DEKF_FROM_2022), 3)  # no float noise
+    from_funds = round(1000 * prose(get, DEKF_FROM_FUNDS), 3)
+    part = dekf_part(get).set_index("label")
+    return {
+        "growth": float(growth),
+        "from_2022": from_2022,
+        "from_funds": from_funds,
+        "not_named": float(growth) - from_2022 - from_funds,
+        "fund_use_revised": -float(part.loc["Bruk av bundne investeringsfond", "revised_budget_2023_dekf"]),
+        "fund_use_actual": -float(part.loc["Bruk av bundne investeringsfond", "actual_2023_dekf"]),
+    }
+
+
+DRIFT_DISPOSITIONS = "drift_year_end_dispositions"
+
+
+def transfer_sources(get: Getter) -> dict[str, float]:
+    """Where the transfer from operations came from, as the operating account's year-end dispositions
+    (lines 2635–2654) print it: the net operating result, the discretionary fund (use less provision)
+    and the restricted operating funds (provision less use); the result plus the two funds' net is the
+    transfer. NOK thousand, actual 2023."""
+    d = get(DRIFT_DISPOSITIONS)
+
+    def line(label):
+        return value(d, ACT, label=label)
+
+    result = -line("Netto driftsresultat")
+    fund_used, fund_set_aside = -line("Bruk av disposisjonsfond"), line("Avsetninger til disposisjonsfond")
+    bound_net = line("Avsetninger til bundne driftsfond") + line("Bruk av bundne driftsfond")
+    return {
+        "transfer": line("Overføring til investering"),
+        "result": result,
+        "fund_used": fund_used,
+        "fund_set_aside": fund_set_aside,
+        "fund_net": fund_used - fund_set_aside,
+        "bound_net": bound_net,
+        "rebuilt": result + fund_used - fund_set_aside - bound_net,
+    }
 
 
 def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
