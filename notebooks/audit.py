@@ -79,10 +79,17 @@ txt.summed_n = fmt(summed["findings"])
 txt.summed_total = findings.money_text(summed["total_nok_million"])
 txt.no_flow_n = fmt(no_flow["findings"])
 txt.narrative_n = fmt(narrative["findings"])
+# A finding material by a qualitative factor is material alone, whatever the sum (ISA 450).
+material_alone = ", ".join(material["finding_id"])
 txt.isa450_conclusion = (
     "at or above overall materiality: together they would be material, and the book would ask for them to be "
     "corrected before it could call the figures free of material misstatement"
     if summed["exceeds"]
+    else "below overall materiality, so together they are not material by size; but "
+    f"{material_alone} {'is' if len(material) == 1 else 'are'} material on {'its' if len(material) == 1 else 'their'} "
+    "own, by the qualitative factor on its box, and until it is reconciled the book cannot call the figures "
+    "free of material misstatement"
+    if len(material)
     else "below overall materiality: the uncorrected misstatements in the figures, each and all together, are "
     "not material, and the book would not qualify its reading of the figures because of them; they are still "
     "corrections the letter recommends"
