@@ -831,7 +831,8 @@ def boxes(frame: pd.DataFrame) -> str:
         if not estimate:
             facts.append(f"<b>Nature</b>: {html.escape(f['nature'])}")
         if size:
-            facts.append(f"<b>Size</b>: {html.escape(size)}")
+            label = "Distance from the book's model" if estimate else "Size"  # an estimate misstates nothing
+            facts.append(f"<b>{label}</b>: {html.escape(size)}")
         if not estimate:
             weighed = f["materiality"]
             if f.get("qualitative"):  # which qualitative factor moved it, and from where
@@ -846,14 +847,18 @@ def boxes(frame: pd.DataFrame) -> str:
         fix = f"<p><b>Should read</b>: {html.escape(f['should_read'])}</p>" if f.get("should_read") else ""
         ids = " ".join(f"<code>{html.escape(c)}</code>" for c in str(f["check_ids"]).split())
         code = f" · code: {_code_links(f['code_urls'])}" if f.get("code_urls") else ""
+        # Closed, a box is one line: its title, its verdict and size, its permalink; a reader opens the
+        # ones they want (the story of the page comes first). A link to it opens it (_static/findings.js).
+        badge = html.escape("; ".join(part for part in (verdict, f["size_text"]) if part))
         out.append(
-            f'<div class="finding finding-{html.escape(f["verdict"])}" id="finding-{fid}">'
-            f'<p class="finding-title"><b>{html.escape(f["title"])}</b> '
+            f'<details class="finding finding-{html.escape(f["verdict"])}" id="finding-{fid}">'
+            f'<summary class="finding-title"><b>{html.escape(f["title"])}</b> '
+            f'<span class="finding-badge">({badge})</span> '
             f'<a class="finding-permalink" href="#finding-{fid}" title="Permalink to this finding">'
-            f'<code class="finding-id">{fid}</code> ¶</a></p>'
+            f'<code class="finding-id">{fid}</code> ¶</a></summary>'
             f'<p class="finding-facts">{" · ".join(facts)}</p>{where}'
             f"<p>{html.escape(f['explanation'])}</p>{rests}{wrong}{fix}"
-            f'<p class="finding-checks"><b>Checks</b> ({f["checks"]}): {ids}{code}</p></div>'
+            f'<p class="finding-checks"><b>Checks</b> ({f["checks"]}): {ids}{code}</p></details>'
         )
     return "\n".join(out)
 

@@ -62,3 +62,16 @@ def test_a_long_explanation_is_split_between_sentences_not_cut(audit):
         parts = findings._paragraphs(text)
         assert len(parts) > 1 and " ".join(parts) == text
         assert all(part.rstrip().endswith((".", ";", ":", ")", "»")) for part in parts[:-1])
+
+
+def test_a_compact_table_keeps_every_fact_in_one_details_row():
+    """The list of every check is compact: a row's facts share one details row, none is lost."""
+    facts = [("Check", "<code>a.b</code>"), ("Finding", ""), ("Code", '<a href="x">x.py</a>')]
+    rows = [tables.OpenRow([tables.row_toggle("a"), "<td>1</td>"], facts)]
+    soup = BeautifulSoup(tables.expandable_table("t", "C", ["What", "N"], rows, compact=True), "html.parser")
+    details = soup.find_all("tr", class_="row-detail")
+    assert len(details) == 1
+    assert [d.get_text(" ", strip=True) for d in details[0].find_all("div", class_="detail-fact")] == [
+        "Check a.b",
+        "Code x.py",
+    ]

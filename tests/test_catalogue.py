@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_repo, run_build
+from browser_support import built_book
+from conftest import REPO
 
 from aarsevaluering import catalogue
 
@@ -127,19 +128,8 @@ def parse(page: Path) -> Links:
 
 @pytest.fixture(scope="module")
 def built_html(tmp_path_factory) -> Path:
-    """The book built with -W from its stored notebooks (not re-executed: this test is about links)."""
-    tmp = tmp_path_factory.mktemp("downloads")
-    book = copy_repo(tmp)
-    config = book / "_config.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "execute_notebooks: force" in text
-    config.write_text(text.replace("execute_notebooks: force", 'execute_notebooks: "off"'), encoding="utf-8")
-    generated = book / "notebooks" / "_generated"  # written when the audit runs; here it does not
-    generated.mkdir(exist_ok=True)
-    (generated / "audit_checks.csv").write_text("check_id\nplaceholder\n", encoding="utf-8")
-    result = run_build(book, tmp / "out")
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    return tmp / "out" / "_build" / "html"
+    """The book as ``make book`` builds it, shared with the browser and layout tests (one build per run)."""
+    return built_book(tmp_path_factory)
 
 
 def test_built_data_page_links_every_file(built_html):
