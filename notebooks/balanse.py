@@ -948,9 +948,11 @@ txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_with
 
 # %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02; grey) and bank deposits (the whole legal entity's group and deposit accounts; light grey) at 31 December 2023, in NOK million: two scopes, not a coverage ratio.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal bars in NOK million in two groups: the treasury's fund reserves of 1 026.7, of which 411.5 restricted; and, in another colour, the legal entity's bank deposits of 892 at year end."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
-bars_shown = [("Treasury: fund reserves (B02)", cover["reserves"], style.LEVEL, 1),
-              ("Treasury: of which restricted", cover["restricted"], style.LEVEL, 1),
-              ("Legal entity: bank deposits", cover["cash"], style.EARLIER, 0)]  # the report prints whole millions
+bars_shown = [
+    ("Treasury: fund reserves (B02)", cover["reserves"], style.LEVEL, 1),
+    ("Treasury: of which restricted", cover["restricted"], style.LEVEL, 1),
+    ("Legal entity: bank deposits", cover["cash"], style.EARLIER, 0),
+]  # the report prints whole millions
 for y, (_name, amount, colour, decimals) in enumerate(bars_shown):
     ax.barh(y, amount, color=colour, height=0.6)
     ax.annotate(fmt(amount, decimals), (amount, y), xytext=(4, 0), textcoords="offset points", va="center",

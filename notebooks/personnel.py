@@ -154,8 +154,10 @@ g("n_error", counts["error"])
 VERDICT_WORDS = {
     "inconsistency": ("contradiction that nothing printed settles", "contradictions that nothing printed settles"),
     "scope": ("difference of scope", "differences of scope"),
-    "unstated": ("comparison resting on the book's own pairing or reading",
-                 "comparisons resting on the book's own pairing or reading"),
+    "unstated": (
+        "comparison resting on the book's own pairing or reading",
+        "comparisons resting on the book's own pairing or reading",
+    ),
 }
 gt("other_verdicts", ", ".join(
     f"{fmt(counts[v])} {words[counts[v] != 1]}" for v, words in VERDICT_WORDS.items() if counts[v]
