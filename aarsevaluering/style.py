@@ -162,11 +162,14 @@ def figure(rows: int = 1, cols: int = 1, height: float = FIGURE_HEIGHT, **kwargs
     return plt.subplots(rows, cols, figsize=(FIGURE_WIDTH, height), **kwargs)
 
 
+LEGEND_TITLE_GAP_PT = 6  # between the key above the axes and the title over it
+
+
 def legend_above(ax, ncol: int | None = None, **kwargs):
     """The legend in one row above the plotting area, left-aligned with the title, where it cannot be
     mistaken for data (inside the axes it can cover bars or read as a label of the nearest line)."""
     handles, labels = ax.get_legend_handles_labels()
-    return ax.legend(
+    legend = ax.legend(
         handles,
         labels,
         loc="lower left",
@@ -178,6 +181,12 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
         columnspacing=1.2,
         **kwargs,
     )
+    # The title goes above the key, by the key's own height: a fixed pad left two-line keys printed over
+    # the title (designer's read). Matplotlib's title pad is the offset set_title(pad=) sets; calling
+    # set_title again would reset the title's font, so the offset is set directly.
+    height_pt = legend.get_window_extent(ax.figure.canvas.get_renderer()).height * 72 / ax.figure.dpi
+    ax._set_title_offset_trans(height_pt + LEGEND_TITLE_GAP_PT)
+    return legend
 
 
 def _wrap_to_fit(text_artist, right_px: float, renderer) -> bool:

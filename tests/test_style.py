@@ -511,3 +511,24 @@ def repeated_sources(path: Path) -> list[str]:
 def test_one_source_line_per_figure(path):
     found = repeated_sources(path)
     assert not found, "\n".join(found)
+
+
+def test_a_key_above_the_axes_never_covers_the_title():
+    """``style.legend_above`` lifts the title by the key's own height, for a key of one row or several."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    for rows in (1, 3):
+        fig, ax = style.figure()
+        for i in range(2 * rows):
+            ax.bar([i], [i + 1], label=f"A series with a long name, number {i}")
+        ax.set_title("A title over a key of several rows, which must not be printed over")
+        legend = style.legend_above(ax, ncol=2)
+        style.finish(fig)
+        renderer = fig.canvas.get_renderer()
+        title, key = ax.title.get_window_extent(renderer), legend.get_window_extent(renderer)
+        assert title.y0 >= key.y1, f"a key of {rows} row(s) reaches {key.y1 - title.y0:.1f} px into the title"
+        style.close_all()
