@@ -30,10 +30,11 @@
 # many staff each covers.
 #
 # The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
-# cost of pensions. Municipal accounting rules replace the premium by a smoother, actuarially calculated
-# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost), and carry the difference between the two,
-# the *{term}`premieavvik <Premieavvik>`* (premium deviation), into later years. In 2023 the two were
-# far apart.
+# cost of pensions. Municipal accounting rules set the premium against a smoother, actuarially calculated
+# *netto pensjonskostnad* (net pension cost), carry the difference, the *{term}`premieavvik <Premieavvik>`*
+# (premium deviation), into later years and charge earlier years' deviations back: the year's
+# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost) is the net cost plus that charge. In 2023
+# premium and pension cost were far apart.
 
 # %% tags=["remove-input"]
 import matplotlib.pyplot as plt
@@ -102,8 +103,13 @@ txt.rule_long = fmt(pj.CURRENT_RULE_PERIODS[1], 0, "years")
 period = int(pj.prose(get, "amortisation_period"))
 txt.charge_years = f"{pj.REPORT_YEAR + 1}–{pj.REPORT_YEAR + period}"
 surplus = net_operating_surplus(get)
-txt.net_premium_share = fmt(pj.net_deviation_share_of_income(get)["share"], 1, "%")
-txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus else "less than"
+against_result = pj.net_deviation_and_result(get)
+txt.net_premium_share = fmt(against_result["share"], 1, "%")
+txt.premium_vs_surplus = "more than" if against_result["net_deviation"] > surplus else "less than"
+txt.surplus = fmt_million(surplus)
+txt.result_without_kind = "a deficit" if against_result["result_without"] < 0 else "a surplus"
+txt.result_without = fmt_million(abs(against_result["result_without"]))
+txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "%")
 
 
 # %% [markdown]
@@ -141,10 +147,12 @@ txt.premium_vs_surplus = "more than" if pj.net_premium_deviation(get) > surplus 
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
 # ({ref}`pensjon-forward`). The net premium deviation, the deviation credited less the earlier deviations
 # charged, lifted the treasury's result by {eval}`txt.net_premium_story` (about {eval}`txt.net_premium_share`
-# of gross operating income, the book's figure), {eval}`txt.premium_vs_surplus` the whole surplus: the
-# {doc}`operating chapter <driftsregnskap>` shows the result without it ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the
-# premiums step by step, checks every figure the section prints against every other, and follows the 2023
-# deviation into the years it will be charged.
+# of gross operating income, the book's figure), {eval}`txt.premium_vs_surplus` the whole surplus of
+# {eval}`txt.surplus`: without it the year would have closed with {eval}`txt.result_without_kind` of about
+# {eval}`txt.result_without`, {eval}`txt.result_without_share` of that income (the book's figures;
+# {ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the premiums step by step, checks
+# each printed figure that another printed figure can test, and follows the 2023 deviation into the years it
+# will be charged.
 
 # %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed, in %. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
 # The central items are a net figure with no direct link to wage growth: the text gives their growth, the chart
@@ -306,9 +314,6 @@ txt.d04_summary = findings.summary_line(d04_checks)
 bridge = pj.budget_bridge(get)
 txt.bridge_fund_short = fmt_million(bridge["fund_below_budget"])
 txt.bridge_paid_more = fmt_million(bridge["paid_more"])
-txt.bridge_absorbed = fmt_million(bridge["absorbed"])
-txt.bridge_share = fmt(bridge["absorbed_share"], 0, "%")
-txt.bridge_stayed = fmt_million(bridge["stayed"])
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
@@ -316,13 +321,12 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # %% [markdown]
 # The central items came to {eval}`txt.d04_total`, only {eval}`txt.d04_overspend`
 # more than budgeted. The regulation premium alone was {eval}`txt.regulation_above_table`
-# above budget, but the premium deviation, a credit {eval}`txt.deviation_above_table`
-# larger than budgeted, offset it: a high premium brings a high premium deviation with it. In the book's
-# figures from D04's deviations: with {eval}`txt.bridge_fund_short` less taken from the premium fund than
-# budgeted, the treasury paid {eval}`txt.bridge_paid_more` more than budgeted for the regulation premium, net
-# of the fund (the ordinary premium's budget is printed nowhere); the deviation moved
-# {eval}`txt.bridge_absorbed` of that ({eval}`txt.bridge_share`) to later years, and about
-# {eval}`txt.bridge_stayed` stayed in 2023.
+# above budget and, with {eval}`txt.bridge_fund_short` less taken from the premium fund than budgeted, the
+# treasury paid {eval}`txt.bridge_paid_more` more than budgeted for it net of the fund (the book's sum of
+# D04's deviations). In the table's total the premium deviation, a credit {eval}`txt.deviation_above_table`
+# larger than budgeted, stands against that: a high premium brings a high premium deviation with it. The
+# book does not read the one as a share of the other, though: the deviation is measured on all premiums
+# paid, the ordinary premium included, less the calculated cost, and the report prints a budget for neither.
 #
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 
@@ -381,7 +385,8 @@ plt.show()
 # {eval}`txt.calculated_cost` once the premium deviation is taken off (the actuaries' net cost plus
 # administration costs and employer's contribution). That calculated cost is {eval}`txt.calc_vs_ordinary`
 # the ordinary premium alone, {eval}`txt.ordinary_premium`: even with no regulation premium the year
-# would have shown a credit deviation of about {eval}`txt.credit_without_regulation` (the book's figure).
+# would have shown a credit deviation of about {eval}`txt.credit_without_regulation` (the book's figure,
+# resting, like that level, on the regulation's definition).
 # The amortisation of earlier years' deviations and {eval}`txt.other_items` of other items (*Diverse pensjon
 # inkl. reserveavsetning*; the report does not say what the reserve provision is) bring the cost back up to
 # {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the
@@ -589,7 +594,8 @@ txt.ending_years = ", ".join(ending[:-1]) + (" and " if len(ending) > 1 else "")
 txt.next_year = str(pj.REPORT_YEAR + 1)
 against_fund = pj.deferral_against_fund(get)
 txt.fund_end = fmt_million(against_fund["fund_end"])
-txt.deferral_share_of_fund = fmt(against_fund["share"], 0, "%")
+txt.fund_above_requirement = fmt_million(against_fund["above_requirement"])
+txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0, "%")
 
 # %% [markdown]
 # In {eval}`txt.next_year` the last slices of the deviations of {eval}`txt.ending_years` fall away and the
@@ -601,10 +607,11 @@ txt.deferral_share_of_fund = fmt(against_fund["share"], 0, "%")
 # years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
 # premiums: the premium was paid in 2023, and its cost is booked in the years to come. The treasury paid
-# about that much more in premiums than it charged as cost, cash that is part of the liquidity the
-# {doc}`balance chapter <balanse>` covers. Set against the discretionary fund of {eval}`txt.fund_end` at the
-# end of the year (table D09), the year's addition to cost still to be charged is about
-# {eval}`txt.deferral_share_of_fund` of it (the book's comparison; the report does not make it).
+# about that much more in premiums than it charged as cost: cash that has already left the liquidity the
+# {doc}`balance chapter <balanse>` covers, while its cost is still to come. The discretionary fund closed the
+# year at {eval}`txt.fund_end`, {eval}`txt.fund_above_requirement` above the reserve the financial rules
+# require (table D09); the year's addition to cost still to be charged is about
+# {eval}`txt.deferral_share_of_margin` of that margin (the book's comparison; the report does not make it).
 
 # %% [markdown]
 # ## All checks of the chapter

@@ -6,6 +6,7 @@ import pytest
 
 from aarsevaluering import checks, findings
 from aarsevaluering.identities import pensjon as pj
+from aarsevaluering.identities.driftsregnskap import result_quality
 
 
 def by_id(frame):
@@ -157,32 +158,47 @@ def test_no_premium_fund_no_saving():
     assert effect["instalment"] == pytest.approx(478982 / 7)
 
 
-def test_the_budget_bridge_splits_the_treasury_overrun():
-    """D04's printed deviations: 26 988 + 3 767 paid above budget, 28 520 of it moved by the deviation."""
+def test_the_budget_bridge_sets_the_deviation_beside_the_treasury_overrun():
+    """D04's printed deviations: 26 988 + 3 767 paid above budget for the regulation premium net of the fund;
+    the deviation's 28 520 above budget is returned beside it, not as a share of it."""
     b = pj.budget_bridge(checks.from_disk)
     assert b["paid_more"] == pytest.approx(26_988 + 3_767)
-    assert b["absorbed"] == pytest.approx(28_520)
-    assert b["stayed"] == pytest.approx(30_755 - 28_520)
-    assert 90 < b["absorbed_share"] < 95
+    assert b["deviation_above_budget"] == pytest.approx(28_520)
+    assert not {"absorbed_share", "stayed"} & set(b)
 
 
 def test_the_budget_bridge_follows_an_altered_regulation_premium():
     get = checks.altered(pj.CENTRAL, "deviation_nok", -1_000, add=True, label=pj.REGULATION)
-    assert pj.budget_bridge(get)["stayed"] == pytest.approx(pj.budget_bridge(checks.from_disk)["stayed"] + 1_000)
+    assert pj.budget_bridge(get)["paid_more"] == pytest.approx(pj.budget_bridge(checks.from_disk)["paid_more"] + 1_000)
 
 
-def test_the_deferral_is_measured_against_the_closing_fund():
+def test_the_deferral_is_measured_against_the_fund_and_its_margin_above_the_requirement():
     d = pj.deferral_against_fund(checks.from_disk)
+    net = pj.net_premium_deviation(checks.from_disk)
     assert d["fund_end"] == pytest.approx(605_694)
-    assert d["share"] == pytest.approx(100 * pj.net_premium_deviation(checks.from_disk) / 605_694)
-    assert 40 < d["share"] < 50
+    assert d["above_requirement"] == pytest.approx(216_354)
+    assert d["share"] == pytest.approx(100 * net / 605_694)
+    # More than the whole margin above the reserve requirement (D09: 605 694 - 389 340).
+    assert d["share_of_above_requirement"] == pytest.approx(100 * net / (605_694 - 389_340))
+    assert 125 < d["share_of_above_requirement"] < 135
 
 
-def test_the_net_deviation_is_a_share_of_the_income_d09_implies():
-    d = pj.net_deviation_share_of_income(checks.from_disk)
+def test_the_net_deviation_against_the_income_and_the_result():
+    d = pj.net_deviation_and_result(checks.from_disk)
     assert d["net_deviation"] == pytest.approx(pj.net_premium_deviation(checks.from_disk))
     assert d["share"] == pytest.approx(100 * d["net_deviation"] / d["gross_operating_income"])
     assert 2 < d["share"] < 4
+    assert d["result_without"] == pytest.approx(d["surplus"] - d["net_deviation"])
+    assert d["result_without_share"] == pytest.approx(100 * d["result_without"] / d["gross_operating_income"])
+    # The surplus of 78.3 (line 2052) less the net deviation of 278.3: a deficit of about 200.0, -2.2 %.
+    assert d["result_without"] == pytest.approx(-200_000, abs=500)
+    assert -2.3 < d["result_without_share"] < -2.1
+
+
+def test_the_result_without_the_net_deviation_is_the_operating_chapters():
+    quality = result_quality(checks.from_disk).set_index("measure")
+    d = pj.net_deviation_and_result(checks.from_disk)
+    assert d["result_without"] == pytest.approx(quality.loc["Without the net premium deviation", "nok_thousand"])
 
 
 def test_the_almost_total_premium_holds_with_either_regulation_premium():
