@@ -65,7 +65,8 @@ txt.performance_pct = fmt(findings.PERFORMANCE_PCT, 0, "%")
 txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
-txt.factors = "; ".join(f"*{name}*: {text}" for name, text in findings.FACTORS.items())
+# An inline value is text, not Markdown (asterisks would print): the factor names in guillemets, as terms.
+txt.factors = "; ".join(f"«{name}»: {text}" for name, text in findings.FACTORS.items())
 material = register[register["materiality"] == findings.MATERIAL]
 txt.material_ids = ", ".join(material["finding_id"]) or "none"
 txt.material_are = f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material"

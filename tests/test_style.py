@@ -532,3 +532,17 @@ def test_a_key_above_the_axes_never_covers_the_title():
         title, key = ax.title.get_window_extent(renderer), legend.get_window_extent(renderer)
         assert title.y0 >= key.y1, f"a key of {rows} row(s) reaches {key.y1 - title.y0:.1f} px into the title"
         style.close_all()
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb")))
+def test_no_inline_value_carries_markdown(name):
+    """An inline value ({eval}) is shown as text, not read as Markdown: asterisks or backticks in it
+    would print as such (the designer's read found «*fiscal-rule*» on the audit page)."""
+    notebook = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    marked = []
+    for cell in notebook["cells"]:
+        for entry in cell.get("metadata", {}).get("user_expressions", []) or []:
+            text = entry.get("result", {}).get("data", {}).get("text/plain", "")
+            if re.search(r"(^|[\s(])\*\S[^*]*\*($|[\s).,;:])|`", text):
+                marked.append(f"{entry['expression']}: {text[:80]}")
+    assert not marked, f"{name}: inline values with Markdown marks, printed literally: {marked}"
