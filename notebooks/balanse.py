@@ -38,7 +38,6 @@ from aarsevaluering import checks, findings, style
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import balanse as bal
-from aarsevaluering.identities import driftsregnskap as drift
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
@@ -116,14 +115,29 @@ txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK m
 txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
 txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
 txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
-txt.bound_budget_use_d08 = fmt(-drift.bound_funds_net(get, "revised_budget_2023") / 1000, 1, "NOK million")
 fall = bal.fund_fall_against_rules(get)
 txt.fall_budgeted_use = fmt(fall["budgeted_use"], 1, "NOK million")
 txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
 txt.rule_transfer = fmt(fall["rule_transfer"], 1, "NOK million")
 txt.transfer_times_rule = fmt(fall["transfer_times_rule"], 1)
+txt.dividends_planned = fmt(fall["dividends_planned"], 0, "NOK million")
+txt.transfer_original = fmt(fall["transfer_original"], 1, "NOK million")
+txt.plan_vs_original = (
+    "exactly" if round(fall["plan_transfer"], 1) == round(fall["transfer_original"], 1) else "close to"
+)
+txt.transfer_revised = fmt(fall["transfer_revised"], 1, "NOK million")
+txt.revised_deficit = fmt(fall["revised_deficit"], 1, "NOK million")
+txt.revised_bound_use = fmt(fall["revised_bound_use"], 1, "NOK million")
+txt.self_financing = fmt(fall["self_financing"], 1, "NOK million")
 txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
 txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
+txt.extra_dividend = fmt(fall["extra_dividend"], 0, "NOK million")
+txt.dekf_sales = fmt(fall["dekf_property_sales"], 1, "NOK million")
+parts = bal.fund_use_reduction_parts(get)
+txt.cut_result = fmt(parts["result_gain"], 1, "NOK million")
+txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
+txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
+txt.cut_sum = fmt(parts["sum"], 1, "NOK million")
 txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")
 txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
 
@@ -139,23 +153,33 @@ txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
 # from {eval}`txt.fund_total_2022` to {eval}`txt.fund_total_2023`.
 #
 # **Why.** The fall is the *{term}`Disposisjonsfond`*'s (discretionary fund), down
-# {eval}`txt.fund_disposition_fall`, and less than the budget planned: as changed during the year, it drew
-# {eval}`txt.fall_budgeted_use` from the fund (D09) to pay for the transfer to the investment account:
-# that transfer, {eval}`txt.transfer`, is about {eval}`txt.transfer_times_rule` times the
-# {eval}`txt.rule_transfer` the financial rules' minimum of self-financing asked for (lines 2663–2665),
-# and self-financing came to {eval}`txt.self_financing_pct` against a minimum of
-# {eval}`txt.min_self_financing_pct` (lines 2059–2060). The better result cut the draw by
-# {eval}`txt.fall_use_reduction` (D09). The report's reason, a result too small to cover the budgeted
-# transfer (line 2658), is that plan seen from the result's side. In D08's figures: a net operating result of
-# {eval}`txt.result`, less the transfer and the {eval}`txt.bound_net` set aside, net, in restricted
-# operating funds, leaves {eval}`txt.bridge_end`, the fund's change to the thousand (figure below). The
-# restricted funds grew too. For the operating funds the report gives the net provision,
-# {eval}`txt.bound_net_said`, against a budgeted net use that D08's revised budget puts at
-# {eval}`txt.bound_budget_use_d08` (the text's {eval}`txt.bound_budget_use`, line 2720, is a slip the
-# {doc}`driftsregnskap` chapter records as a finding, `drift-bound-funds-budget-net-use`); the provisions are mostly
-# earmarked grants of 2023 not yet spent (lines 2726–2733), the use mostly 2022's unspent grants taken
-# back (lines 2734–2736). For the investment funds it names start-loan repayments set aside and developer
-# contributions not yet spent (lines 3618–3625).
+# {eval}`txt.fund_disposition_fall`, and less than the budget planned. The plan was to pass one-off income
+# on to investment: the adopted plan set the transfer to the investment account at the
+# {eval}`txt.rule_transfer` the financial rules' minimum of self-financing asked for plus
+# {eval}`txt.dividends_planned` of extraordinary dividends earmarked for self-financing (lines 2663–2667),
+# {eval}`txt.plan_vs_original` the original budget's {eval}`txt.transfer_original` (D08). As changed during
+# the year, the budget put the transfer at {eval}`txt.transfer_revised`, about {eval}`txt.transfer_times_rule`
+# times that minimum, and drew {eval}`txt.fall_budgeted_use` from the fund (D09): the transfer and an
+# operating deficit of {eval}`txt.revised_deficit`, less {eval}`txt.revised_bound_use` to come from
+# restricted operating funds (D08). The accounts drew {eval}`txt.fall_use_reduction` less (D09), for three
+# reasons in D08 (the book's breakdown): the result came out {eval}`txt.cut_result` better than that
+# budget; the transfer was {eval}`txt.cut_transfer` lower, the liquidation dividend having been booked in the
+# investment account as a sale of shares (lines 2668–2671; the result lost the same dividend, lines
+# 2095–2098); but the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
+# {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound` the other way: {eval}`txt.cut_result` +
+# {eval}`txt.cut_transfer` − {eval}`txt.cut_bound` = {eval}`txt.cut_sum`. (The text gives the budgeted use as
+# {eval}`txt.bound_budget_use`, line 2720, a slip the {doc}`driftsregnskap` chapter records,
+# `drift-bound-funds-budget-net-use`.) Those provisions are mostly earmarked grants of 2023 not yet spent
+# (lines 2726–2733), the use mostly 2022's unspent grants taken back (lines 2734–2736). The report's reason,
+# a result too small to cover the budgeted transfer (line 2658), is the plan seen from the result's side. In
+# D08's figures: a net operating result of {eval}`txt.result`, less the transfer and the
+# {eval}`txt.bound_net` set aside, leaves {eval}`txt.bridge_end`, the fund's change to the thousand (figure
+# below). Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments together came to
+# {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
+# {eval}`txt.min_self_financing_pct`; the report puts that largely down to {eval}`txt.extra_dividend` of extra
+# dividend and Drammen Eiendom KF's {eval}`txt.dekf_sales` of property sales (lines 2059–2062). The
+# restricted investment funds grew too: start-loan repayments set aside and developer contributions not yet
+# spent, the report says (lines 3618–3625).
 #
 # **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
 # {eval}`txt.debt_pct_income` of the treasury's gross operating income
@@ -179,8 +203,10 @@ txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
 # 3524–3526), about {eval}`txt.net_one_point` (section *Debt and interest*, an estimate, which reaches the
 # treasury with a lag through the loan fund's internal rate). The discretionary fund still stands {eval}`txt.margin`
 # above the reserve the council's financial rules require ({eval}`txt.requirement`): at 2023's
-# pace of use that margin lasts {eval}`txt.margin_lasts` ({eval}`txt.margin_years`), less still if the
-# year's deficits yet to be covered come out of it (section *Reserves and cash*), and the fund is far
+# pace of use that margin would last {eval}`txt.margin_lasts` ({eval}`txt.margin_years`), less still if the
+# year's deficits yet to be covered come out of it (section *Reserves and cash*). That is arithmetic on one
+# year, not a forecast: 2023 passed one-off dividends on to investment (lines 2665–2667), and the report
+# calls its result's gain on the budget largely one-off (lines 2100–2101). The fund is far
 # below the average of comparable large municipalities (section on the discretionary fund). Of all fund
 # reserves, {eval}`txt.restricted` ({eval}`txt.restricted_pct`) is restricted and cannot be spent
 # freely.
@@ -232,8 +258,8 @@ txt.deposit_share = fmt(100 * liq["deposit_account"] / cash, 0, "%")
 # At the turn of the year the group account held {eval}`txt.group_account` and the deposit
 # account, with a notice period of {eval}`txt.notice_days`, {eval}`txt.deposit_account`:
 # together {eval}`txt.total_printed`, as the report says, of which
-# {eval}`txt.deposit_share` sat on the deposit account. Over the year the group account held
-# {eval}`txt.average_group_account` on average. A *{term}`Kassekreditt`* (credit line) of
+# {eval}`txt.deposit_share` sat on the deposit account. The report gives the group account's average over
+# the year as {eval}`txt.average_group_account`; whether that is 2023's cannot be told (finding below). A *{term}`Kassekreditt`* (credit line) of
 # {eval}`txt.credit_line` on the group account comes on top; the report says it was drawn on
 # one day in 2023. A placement of just over {eval}`txt.money_market_funds` in
 # *{term}`Pengemarkedsfond`* (money-market funds) was wound up in February 2023 and the money moved to
@@ -410,7 +436,8 @@ txt.debt_start_lent = "more" if start_gap < 0 else "less"
 #
 # The next sentence reads the loan fund from the other side. Right after the loan fund's own debt, it
 # says {eval}`txt.instalments_prose` "was paid in instalments" (line 3542). That is D06's instalment
-# *income*, what the treasury and the enterprises paid the loan fund; what the loan fund itself paid on
+# *income*, what the treasury and the enterprises paid the loan fund, and the same figure
+# B01's flows above use; what the loan fund itself paid on
 # the debt the paragraph is about was {eval}`txt.instalments_paid` (D06's instalment expense).
 # The {eval}`txt.husbanken` of Husbanken loans for on-lending come on top of both debt figures.
 # {eval}`txt.debt_summary`
@@ -586,8 +613,8 @@ txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
 # {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022 as its rates rose (lines
 # 2291–2294), offsets a little more; the report does not print the loans it is computed on, so the book
 # does not net it. Each step rests on an assumption (which debt the floating share applies to, the same
-# share for water and sewage, year-end deposits as typical: the group account held
-# {eval}`txt.average_group_account` on average), so the result is an order of magnitude, not a figure
+# share for water and sewage, year-end deposits as typical: the report's average for the group account,
+# {eval}`txt.average_group_account`, may not be 2023's), so the result is an order of magnitude, not a figure
 # of the report.
 
 # %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the deposits may include money the loan fund had borrowed and not yet lent on (on the book's reading a small part at year end; see the text); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 113, less about 1 249 passed on in the water and sewage fees, less the 892 of year-end bank deposits, leaves a net floating exposure of about 1 972."}} tags=["hide-input"]
@@ -924,8 +951,8 @@ txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_with
 # %% [markdown]
 # The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net
 # draw in 2023, {eval}`txt.draw_2023`: at that pace it would be gone in {eval}`txt.margin_years`, and
-# at the pace the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. That
-# is arithmetic, not a forecast: the report gives no plan for the fund's use after 2023, and the
+# at the pace the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. Neither
+# is a forecast: the report gives no plan for the fund's use after 2023, and the
 # requirement itself moves with income and debt. Two deficits of 2023 are still to be covered: the
 # investment account's uncovered {eval}`txt.uncovered_investment` (line 3051) and the loan fund's
 # {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, lines 2486–2488). Were both covered from the
@@ -983,6 +1010,9 @@ txt.n_discrepancies = fmt(len(discrepant))
 txt.n_contradicted = fmt(int(contradicted.sum()))
 txt.n_not_misstated = fmt(int((~contradicted).sum()))
 txt.debt_materiality = register.set_index("finding_id").loc["bal-debt-borrowed-vs-lent", "materiality"]
+on_b01 = bal.margin_on_b01_debt(get)
+txt.margin_shift = fmt(on_b01["reserve_lower_by"], 0, "NOK thousand")
+txt.margin_shift_pct = fmt(on_b01["shift_pct_margin"], 1, "%")
 
 # %% [markdown]
 # ## All checks of the chapter
@@ -992,7 +1022,9 @@ txt.debt_materiality = register.set_index("finding_id").loc["bal-debt-borrowed-v
 # the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a sentence, and are
 # not misstatements. The largest finding is the loan debt: the report presents the text's total and table
 # B01 as one debt, and the {eval}`txt.debt_gap` between them at year end is unexplained; since D09's
-# reserve requirement rests on that debt, the book weighs it {eval}`txt.debt_materiality`. Statement 2A
+# reserve requirement rests on that debt, the book's rule weighs it {eval}`txt.debt_materiality`, although on
+# B01's debt the margin above the rules would move by only {eval}`txt.margin_shift`
+# ({eval}`txt.margin_shift_pct` of it). Statement 2A
 # and B02 differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom KF's flows. The
 # {doc}`audit` page lists them with the rest of the book's.
 #

@@ -527,22 +527,82 @@ def enterprises_interest_timing(get: Getter) -> dict[str, float]:
             "years_before_end": shortfall / (extra * internal / 100.0)}  # fmt: skip
 
 
+def _dispositions(get: Getter, column: str) -> dict[str, float]:
+    """One column of D08 (NOK thousand): the net operating result (a surplus positive), the transfer to
+    the investment account, the net provisions to restricted operating funds (use negative) and the
+    discretionary fund's net provisions (use negative)."""
+    d08 = get(D08)
+    return {
+        "result": -value(d08, column, label="Netto driftsresultat"),  # D08 prints a surplus as negative
+        "transfer": value(d08, column, label="Overføring til investering"),
+        "bound_net": value(d08, column, label="Avsetninger til bundne driftsfond")
+        + value(d08, column, label="Bruk av bundne driftsfond"),
+        "fund_net": value(d08, column, label="Avsetninger til disposisjonsfond")
+        + value(d08, column, label="Bruk av disposisjonsfond"),
+    }
+
+
 def fund_fall_against_rules(get: Getter) -> dict[str, float]:
     """Why the discretionary fund fell, in the report's own figures (NOK million and %): the net use the
     budget planned after the year's changes and how much the better result cut it (D09, as lines 2675 and
-    2677 say);
-    the transfer to investment (D08) against the amount the financial rules' minimum of self-financing
-    asked for (lines 2663–2665), and the self-financing share achieved against that minimum (lines
-    2059–2060). The fall was a planned use of the fund to self-finance investments beyond the rule."""
+    2677 say); the transfer to investment the budgets planned (D08) against the amount the financial
+    rules' minimum of self-financing asked for and the extraordinary dividends the adopted plan earmarked
+    for self-financing on top (lines 2663–2667), budget against budget; and the self-financing share of
+    the treasury and Drammen Eiendom KF together against that minimum, with the two one-off items the
+    report gives for its height (lines 2059–2062)."""
     inv = get("inv_prose_figures").set_index("label")["value"]
-    transfer = value(get(D08), "actual_2023", label="Overføring til investering") / THOUSAND_PER_MILLION
+    d08 = get(D08)
+    transfer = value(d08, "actual_2023", label="Overføring til investering") / THOUSAND_PER_MILLION
+    revised = _dispositions(get, "revised_budget_2023")
+    original = value(d08, "original_budget_2023", label="Overføring til investering") / THOUSAND_PER_MILLION
     rule = float(inv["self_financing_budget_15pct_rule"])
+    dividends = float(inv["extraordinary_dividends_budgeted_for_self_financing"])
     reduction, _ = _d09(get, "Saldering")
     return {"budgeted_use": adopted_budget_use(get)["revised"] / THOUSAND_PER_MILLION,
             "use_reduction": reduction / THOUSAND_PER_MILLION,
-            "transfer": transfer, "rule_transfer": rule, "transfer_times_rule": transfer / rule,
+            "transfer": transfer, "rule_transfer": rule, "dividends_planned": dividends,
+            "plan_transfer": rule + dividends, "transfer_original": original,
+            "transfer_revised": revised["transfer"] / THOUSAND_PER_MILLION,
+            "revised_deficit": -revised["result"] / THOUSAND_PER_MILLION,
+            "revised_bound_use": -revised["bound_net"] / THOUSAND_PER_MILLION,
+            "transfer_times_rule": revised["transfer"] / THOUSAND_PER_MILLION / rule,
+            "self_financing": float(inv["self_financing_non_profitable_investments"]),
             "self_financing_pct": float(inv["self_financing_share"]),
-            "min_self_financing_pct": float(inv["min_self_financing_share"])}  # fmt: skip
+            "min_self_financing_pct": float(inv["min_self_financing_share"]),
+            "extra_dividend": float(inv["extra_dividend_booked"]),
+            "dekf_property_sales": float(inv["dekf_property_sales_in_self_financing"])}  # fmt: skip
+
+
+def fund_use_reduction_parts(get: Getter) -> dict[str, float]:
+    """The cut in the discretionary fund's use against the revised budget (D09's year-end settlement,
+    line 2698) broken down by D08's columns, accounts against revised budget (NOK million): the better
+    net operating result, the lower transfer to investment, less the swing of the restricted operating
+    funds from a budgeted net use to a net provision. The three add up to the change in the fund's own
+    D08 rows, which is D09's settlement; D08's revised column is itself rounded, so the parts may miss
+    it by a thousand."""
+    revised, actual = _dispositions(get, "revised_budget_2023"), _dispositions(get, "actual_2023")
+    parts = {
+        "result_gain": (actual["result"] - revised["result"]) / THOUSAND_PER_MILLION,
+        "transfer_cut": (revised["transfer"] - actual["transfer"]) / THOUSAND_PER_MILLION,
+        "bound_swing": (actual["bound_net"] - revised["bound_net"]) / THOUSAND_PER_MILLION,
+    }
+    settlement, _ = _d09(get, "Saldering")
+    return {
+        **parts,
+        "sum": parts["result_gain"] + parts["transfer_cut"] - parts["bound_swing"],
+        "fund_rows": (actual["fund_net"] - revised["fund_net"]) / THOUSAND_PER_MILLION,
+        "settlement": settlement / THOUSAND_PER_MILLION,
+    }
+
+
+def margin_on_b01_debt(get: Getter) -> dict[str, float]:
+    """How far the discretionary fund's margin above the council's reserve requirement (D09) would move
+    if the interest-rate reserve (1 % of gross loan debt) were taken on B01's debt instead of the debt D09
+    used (NOK thousand, and % of the margin)."""
+    debt = loan_fund_debt(get)
+    margin = reserve_margin(get)["margin"]
+    shift = debt["reserve_thousand"] - INTEREST_RESERVE_PCT / 100.0 * debt["b01_end"] * THOUSAND_PER_MILLION
+    return {"reserve_lower_by": shift, "margin": margin, "shift_pct_margin": 100.0 * shift / margin}
 
 
 def reserves_and_cash(get: Getter) -> dict[str, float]:
@@ -681,8 +741,8 @@ def liquidity_year_end(get: Getter) -> list[Check]:
         # figure belongs to, the report does not show.
         _claim(
             "bal.liquidity.repeated_paragraph_is_2022",
-            "The paragraph dated 2022 (lines 3627–3635) is one of its own, not the 2023 paragraph repeated: "
-            "its average differs",
+            "The paragraph at lines 3627–3635 is about 2022, as its words say («i hele 2022»), not the 2023 "
+            "paragraph repeated: were it 2022's own, its average would differ",
             p["average_group_account_balance_2022_repeated_paragraph"] != liq["average_group_account"],
             PROSE,
             prose_line(
