@@ -831,7 +831,14 @@ def boxes(frame: pd.DataFrame) -> str:
         if not estimate:
             facts.append(f"<b>Nature</b>: {html.escape(f['nature'])}")
         if size:
-            label = "Distance from the book's model" if estimate else "Size"  # an estimate misstates nothing
+            # Only an error or an inconsistency misstates an amount: for the others the figure is a gap.
+            label = (
+                "Distance from the book's model"
+                if estimate
+                else "Size"
+                if f["verdict"] in CONTRADICTED
+                else "Gap (not a misstatement)"
+            )
             facts.append(f"<b>{label}</b>: {html.escape(size)}")
         if not estimate:
             weighed = f["materiality"]
