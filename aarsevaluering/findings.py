@@ -815,7 +815,9 @@ def _locator_text(f: pd.Series) -> str:
     if f["caption"]:
         parts.append(f"table «{html.escape(f['caption'])}»")
     parts.append(f"search for «{html.escape(f['search'])}»")
-    return "; ".join(parts) + f" (line {html.escape(str(f['line']))} of the book's text)"
+    # The search phrase leads to the figure (a heading, a caption, the sentence's opening words); the line
+    # is the figure's own, which may lie a little below the phrase.
+    return "; ".join(parts) + f"; the figure is on line {html.escape(str(f['line']))} of the book's text"
 
 
 def boxes(frame: pd.DataFrame) -> str:
