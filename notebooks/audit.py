@@ -30,6 +30,7 @@
 # %% tags=["hide-input"]
 from pathlib import Path
 
+import pandas as pd
 from IPython.display import HTML
 
 from aarsevaluering import checks, findings
@@ -231,17 +232,28 @@ HTML(findings.queries_html(query_frame))
 # {eval}`txt.book_estimates` of the book's own estimates, {ref}`below <audit-estimates>`.
 
 # %% tags=["hide-input"]
+# In the book's order, with a total row (the designer's read: alphabetical rows and no total).
 CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
                  "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
-by_status = checks.summary(all_checks).rename(index=CHAPTER_NAMES).reset_index()
+
+
+def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
+    """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
+    assert set(counts.index) <= set(CHAPTER_NAMES), f"a chapter without an English name: {set(counts.index)}"
+    counts = counts.reindex(index=list(CHAPTER_NAMES), fill_value=0)
+    counts.loc["All chapters"] = counts.sum()
+    return counts.rename(index=CHAPTER_NAMES).rename_axis("chapter").reset_index()
+
+
+by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
                 "estimate": "Estimate", "discrepancy": "Discrepancy"})  # fmt: skip
 
 # %% tags=["hide-input"]
 verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
-verdicts = verdicts.reindex(index=sorted(checks.IDENTITIES), columns=list(findings.VERDICTS), fill_value=0)
-styled(verdicts.rename(index=CHAPTER_NAMES).reset_index(), table_id="audit-verdicts",
+verdicts = verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0)
+styled(in_book_order_with_total(verdicts), table_id="audit-verdicts",
        caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
                 "unstated": "Unstated"})  # fmt: skip
