@@ -266,7 +266,7 @@ txt.deposit_share = fmt(100 * liq["deposit_account"] / cash, 0, "%")
 # the municipality's operating account. The report does not say where that money was at year end, so
 # the book neither adds it to the year-end cash nor assumes it is inside it.
 
-# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (outlined: not cash), in NOK million.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (dotted outline: not cash; the book's estimates are hatched instead), in NOK million.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
 fig, ax = style.figure(height=2.4)
 left = 0.0
 for name, amount, colour in (("Group account", liq["group_account"], style.EARLIER),
@@ -276,7 +276,7 @@ for name, amount, colour in (("Group account", liq["group_account"], style.EARLI
             fontsize=style.MIN_TEXT_PT)  # fmt: skip
     left += amount
 ax.text(left + 10, 0, f"= {fmt(left)}", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
-ax.barh(1, liq["credit_line"], color="white", edgecolor=style.LEVEL, height=0.6)
+ax.barh(1, liq["credit_line"], color="white", edgecolor=style.LEVEL, linestyle=(0, (2, 2)), linewidth=1.2, height=0.6)
 ax.text(liq["credit_line"] + 10, 1, fmt(liq["credit_line"]), va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
 ax.set_yticks([0, 1], ["Cash, 31 December", "Credit line (not cash)"])
 ax.set_ylim(1.5, -0.5)

@@ -363,10 +363,13 @@ txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 txt.other_items = fmt_million(pj.central(get, pj.OTHER))
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels; hatched: the calculated-cost level, the book's reading of the regulation.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width.
 chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
-steps = [(chart_names.get(step, step), amount / 1000, "total" if kind != "step" or number == 0 else "")
+# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
+kinds = {pj.CALCULATED_COST: "total estimate"}
+steps = [(chart_names.get(step, step), amount / 1000,
+          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 4.6))
 waterfall(ax, steps, up_is_favourable=False)
