@@ -854,19 +854,19 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #   increases of {eval}`txt.p14_one_offs` made it so: without them it would have overspent
 #   by {eval}`txt.p14_without` (lines 6807–6808).
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and vermilion for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%). P12, whose net figure is income, is left out of the growth panel. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, blue for underspends and vermilion for overspends; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"])
 fig, (left, right) = style.figure(1, 2, height=5, sharey=True)
 pos = np.arange(len(view))
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)
-left.barh(pos, g_vals, color=[style.LEVEL if v <= wage else style.UNFAVOURABLE for v in g_vals.fillna(0)])
+left.barh(pos, g_vals, color=[style.FAVOURABLE if v <= wage else style.UNFAVOURABLE for v in g_vals.fillna(0)])
 left.axvline(wage, color="black", linestyle="--", linewidth=1)
 left.axvline(0, color="black", linewidth=0.8)
 left.set_yticks(pos, view["area"])
 left.invert_yaxis()
 left.set_xlabel("Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate)")
 left.set_title("Growth of net cost", fontsize=10, pad=20)  # room for the key above
-left.legend(handles=[Patch(color=style.UNFAVOURABLE, label="above wage est."), Patch(color=style.LEVEL, label="at or below")],
+left.legend(handles=[Patch(color=style.UNFAVOURABLE, label="above wage est."), Patch(color=style.FAVOURABLE, label="at or below")],
             loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, handlelength=1, columnspacing=0.8,
             borderaxespad=0.1)  # fmt: skip
 d_vals = view["deviation_pct"].astype(float).to_numpy()
