@@ -30,8 +30,8 @@
 # carried forward as *uncovered* ({term}`Udekket`) and must be covered in later years.
 #
 # The report names two bodies that invest (line 2769): the municipal treasury, {term}`Kommunekassen`, and
-# the municipality's property company {term}`Drammen Eiendom KF`, a {term}`Kommunalt foretak` that owns and
-# upgrades the municipal buildings; the tables also hold one project line of a second enterprise, the
+# the municipality's property company {term}`Drammen Eiendom KF`, a {term}`Kommunalt foretak` that manages,
+# runs and develops the municipality's own buildings (lines 4539–4540); the tables also hold one project line of a second enterprise, the
 # swimming baths Drammensbadet KF. All amounts are in NOK thousand (*Beløp i 1000*) unless stated; signs are those
 # of the accounts (expenditure positive, income and financing negative). The chapter first tells what
 # happened in 2023 and why, then rebuilds each of the report's investment tables and checks that they
@@ -120,7 +120,8 @@ for label in ("kk_investment_expenditure_actual", "kk_investment_expenditure_ove
 areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
 put("kk_p11_over", fmt_million(areas["P11"]))
 put("kk_p12_over", fmt_million(areas["P12"]))
-put("no_project_brief", fmt_million(inv.value(get(inv.T1), "actual_2023", label="Prosjekt mangler")))
+put("no_project_brief", fmt_million(inv.value(get(inv.T1), "actual_2023", label=inv.NO_PROJECT)))
+put("said_nee_settlement", said("nee_settlement_booked"))
 put("kk_p11_p12_share", pct(areas["P11"] + areas["P12"], areas[areas > 0].sum(), 0))
 ratio = min(areas["P11"], areas["P12"]) / max(areas["P11"], areas["P12"])
 put(
@@ -158,7 +159,7 @@ put(
 # project lines in 2B overspent by {eval}`txt.kk_p11_over` in P11 and {eval}`txt.kk_p12_over` in P12,
 # {eval}`txt.kk_p11_p12_share` of its programme areas' overspending. Beside them,
 # {eval}`txt.no_project_brief` was spent with no budget and on no project (2B's *Prosjekt mangler*, line
-# 3124), which the report does not explain. In P11 the cooperation projects with
+# 3124); the book reads it as land received in kind, below. In P11 the cooperation projects with
 # developers and others spent {eval}`txt.said_p11_cooperation_projects_overspend_gross` more than
 # budgeted, gross. The report says that grants from the partners widen a project's frame
 # (*investeringsramme*) beyond what the council granted (lines 3061–3062); net of them the overspend is
@@ -171,7 +172,8 @@ put(
 # 3069–3072). Culture (P09) and administration (P14) spent less: the cooling plant
 # at Vassenga ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed
 # when its forecast cost exceeded the frame granted, and digitalisation projects were delayed. On the income side, shares were sold for
-# {eval}`txt.said_unbudgeted_share_sales` more than budgeted, and Drammen
+# {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most of it the settlement of the wound-up Nedre
+# Eiker Eiendomsutvikling AS ({eval}`txt.said_nee_settlement`, line 4474), and Drammen
 # Eiendom KF's sale of property brought kommunekassen grants and loans; the refund of VAT fell
 # {eval}`txt.said_vat_compensation_shortfall` short, largely because of a
 # dispute with Bane NOR, whose invoices do not state the VAT
@@ -219,30 +221,37 @@ put("lent_actual", fmt_million(inv.dk_value(dk, inv.RELENDING_LINES["lent"], "ac
 put("lending_short", fmt_million(parts["lending_short"]))
 put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"], 0))
 lent_net = sum(inv.dk_value(dk, inv.RELENDING_LINES[k], "actual_2023") for k in ("lent", "borrowed"))
-put("borrowed_as_lent", "exactly as much was borrowed for relending as was lent" if lent_net == 0
-    else f"borrowing for relending and lending differed by {fmt_million(abs(lent_net))}")  # fmt: skip
+put("borrowed_as_lent", "the loan money used for it was booked at the same amount"
+    if lent_net == 0 else f"the loan money used for it differed from the lending by {fmt_million(abs(lent_net))}")  # fmt: skip
 put("repayments_above", fmt_million(parts["repayments_above"]))
 put("instalments_below", fmt_million(parts["instalments_below"]))
 said_gap = parts["startloan_said"] - parts["startloan_set_aside"]
 put("startloan_said_gap", fmt(abs(said_gap) / 1000, 1, "NOK million"))
 put("startloan_said_dir", "more" if said_gap > 0 else "less")
 put("bound_use_budget", fmt_million(-inv.dk_value(dk, "Bruk av bundne investeringsfond", "revised_budget_2023")))
-put("cause_net_overspend", fmt_million(effect["overspend"] + effect["partners"]))
-two = effect["overspend"] + effect["partners"] + effect["vat"]
+put("cause_land", fmt_million(-effect["land"]))
+put("cause_net_overspend", fmt_million(effect["overspend"] + effect["land"] + effect["partners"]))
+two = effect["overspend"] + effect["land"] + effect["partners"] + effect["vat"]
 put("cause_two", fmt_million(two))
 put("cause_two_vs_total", "more" if two > effect["total"] else "less")
 put("cause_shares_gross", fmt_million(-lines["Salg av finansielle anleggsmidler"]))
 put("cause_moved", fmt(inv.drift_prose(get, inv.TRANSFER_REDUCTION), 0, "NOK million"))
 put("cause_shares_net", fmt_million(-effect["shares"]))
+nee_cash = inv.prose(get, "nee_settlement_booked") - inv.prose(get, "nee_settlement_land_in_kind")
+put("nee_cash", fmt(nee_cash, 1, "NOK million"))
+nee_beyond = nee_cash - inv.drift_prose(get, inv.TRANSFER_REDUCTION)
+put("nee_beyond", fmt(abs(nee_beyond), 1, "NOK million"))
+put("nee_beyond_dir", "more" if nee_beyond > 0 else "less")
+small_sales = sum(inv.prose_million(get, k) for k in ("share_sale_norsk_rorsenter", "share_sale_svelviksposten"))
+put("small_sales", fmt(1000 * small_sales, 0, "NOK 1000"))
 put("cause_sale", fmt_million(-effect["sale"]))
 put("cause_relending_block", fmt_million(-blocks["Relending (net)"]))
-no_project_spent = inv.value(get(inv.T1), "actual_2023", label="Prosjekt mangler")
+no_project_spent = inv.value(get(inv.T1), "actual_2023", label=inv.NO_PROJECT)
 vat_gap = inv.prose(get, "vat_withheld_bane_nor") - inv.prose(get, "vat_compensation_shortfall")
 put("vat_withheld_vs_shortfall", "larger than" if vat_gap > 0 else "smaller than")
 put("vat_without_dispute", fmt(abs(vat_gap), 1, "NOK million"))
 put("vat_without_dispute_dir", "above" if vat_gap > 0 else "below")
-put("no_project_line_early", fmt_million(no_project_spent))
-put("no_project_share", pct(no_project_spent, effect["overspend"], 0))
+put("no_project_line_early", fmt(no_project_spent, 0, "NOK 1000"))
 put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
 own_repaid_budget = -inv.dk_value(dk, "Mottatte avdrag på utlån av egne midler", "revised_budget_2023")
 put("unbound_matches_repaid", "the same amount as" if own_repaid_budget == -other_lines["unbound_provision"]
@@ -276,18 +285,18 @@ put("sl_text_dir", "more" if sl_gap > 0 else "less")
 # Kommunekassen's use of loans above its budget, against the sale's part the report books there (line 3091).
 loans_above = -lines["Bruk av lån"]
 sale_loans_said = inv.prose(get, "dekf_property_sale_booked_as_loans")
-put("kk_borrowing_vs_budget", "no more than its budget and" if round(loans_above / 1000, 1) == sale_loans_said
-    else f"{fmt_million(loans_above)} above its budget, against")  # fmt: skip
+put("kk_borrowing_vs_budget", "no more loan money than its budget and" if round(loans_above / 1000, 1) == sale_loans_said
+    else f"{fmt_million(loans_above)} more loan money than its budget, against")  # fmt: skip
 put("kk_borrowing_tail", "no further loan covered the overspend" if round(loans_above / 1000, 1) <= sale_loans_said
-    else "the rest of the extra borrowing went to other spending")  # fmt: skip
+    else "the rest of the extra loan money went to other spending")  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations, the VAT bar is a cause only if the invoices of the Bane NOR dispute are booked in full (the report does not say), and the hatched bars rest on the book's estimates or pairings.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; partners' grants used (above budget, less the contributions set aside in funds; hatched, the book's estimate) take away 31.4; the VAT compensation shortfall adds 38.2 (a cause only if the disputed invoices are booked in full); relending and the restricted funds together take away 12.9 and share sales beyond the moved dividend 17.8 (both hatched, the book's pairings); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
-short = {"overspend": "Spending above budget", "partners": "Partners' grants used",
-         "vat": "VAT short of budget (if booked gross)", "relending": "Relending and funds",
-         "shares": "Share sales beyond the moved dividend",
+# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (positive adds to the uncovered amount), adding up to the amount carried forward; the grouping is the book's, on the report's explanations, the VAT bar is a cause only if the invoices of the Bane NOR dispute are booked in full (the report does not say), and the hatched bars rest on the book's estimates or grouping. The land bar is the part of Nedre Eiker Eiendomsutvikling AS's settlement received as land, booked as a sale of shares and as spending, so it cancels part of the overspend; the share bar is what the share sales brought in money beyond the dividend moved from operations.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3, of which the land received in kind in a company's settlement takes 16.5 back off; partners' grants used (above budget, less the contributions set aside in funds; hatched, the book's estimate) take away 31.4; the VAT compensation shortfall adds 38.2 (a cause only if the disputed invoices are booked in full); relending and the restricted funds together take away 12.9 (hatched, the book's grouping) and share sales in money beyond the moved dividend 1.3; the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+short = {"overspend": "Spending above budget", "land": "Land received in kind (Miletomta)",
+         "partners": "Partners' grants used", "vat": "VAT short of budget (if booked gross)",
+         "relending": "Relending and funds", "shares": "Share sales' money beyond the dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
-fig, ax = style.figure(height=4.0)
-ESTIMATED = {"partners", "relending", "shares"}  # bars that rest on the book's split or pairing: hatched
+fig, ax = style.figure(height=4.3)
+ESTIMATED = {"partners", "relending"}  # bars that rest on the book's split or grouping: hatched
 style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "estimate" if k in ESTIMATED else "")
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
@@ -296,17 +305,22 @@ style.finish(fig, table="inv_dk_blocks and inv_prose_figures")
 plt.show()
 
 # %% [markdown]
-# Spending ran {eval}`txt.cause_overspend` over the revised budget. Without Drammen Eiendom KF's
-# property sale, grants from others came in {eval}`txt.cause_grants_above` above budget, which the report
+# Spending ran {eval}`txt.cause_overspend` over the revised budget, but {eval}`txt.cause_land` of that
+# cost no money. When Nedre Eiker Eiendomsutvikling AS was wound up, that much of its settlement was part of
+# the Miletomta site, taken over as land (lines 4533–4535), so it was booked both as spending and as income
+# from a sale of shares and cancels out. The report does not say on which line the land stands; the book
+# reads it as 2B's *Prosjekt mangler* ({eval}`txt.no_project_line_early`, no budget and no project), by
+# amount. Without Drammen Eiendom KF's property sale, grants from others came in {eval}`txt.cause_grants_above` above budget, which the report
 # ties to the overspend, since the P11 and P12 projects are partly financed by such grants (lines
 # 3095–3098). Not all of that money paid for the year's spending, though. The provisions to the restricted
 # investment funds ran over their budget too, and the report names two things in the funds' growth
 # (lines 3618–3625): start-loan repayments set aside for new lending, and partners' construction
 # contributions received but not yet used. The book counts the first as the relending block's own surplus,
-# {eval}`txt.cause_startloan` (below). The remaining {eval}`txt.cause_partners_set_aside` of the provisions
-# is, on the book's reading, mostly those contributions (the report gives them no amount). Net of the
-# grants that were set aside, the partners' money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend left
-# {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
+# {eval}`txt.cause_startloan` (below). The rest of the provisions' overrun, {eval}`txt.cause_partners_set_aside`,
+# the book counts in full as those contributions, though the report gives them no amount and says only that
+# the two things are the main ones (*først og fremst*). Net of the grants that were set aside, the
+# partners' money took {eval}`txt.cause_partners` off the uncovered amount, and the overspend, without the
+# land, left {eval}`txt.cause_net_overspend`. The VAT compensation fell {eval}`txt.cause_vat` short, largely because
 # Bane NOR's invoices do not state the VAT (lines 3101–3103); the municipality paid Bane NOR only the net
 # amounts and held back {eval}`txt.said_vat_withheld_bane_nor` (lines 3103–3105). Whether that shortfall
 # added to the uncovered amount depends on how the invoices are booked, which the report does not say. If
@@ -323,13 +337,14 @@ plt.show()
 # Relending and the restricted funds together {eval}`txt.cause_relending_way` {eval}`txt.cause_relending`
 # {eval}`txt.cause_relending_dir` the uncovered amount
 # (the book's grouping). The revised budget planned a net outlay of {eval}`txt.relending_budget` on
-# relending (more lent on than borrowed) and a use of {eval}`txt.bound_use_budget` from the restricted
+# relending (more lent on than loan money used for it) and a use of {eval}`txt.bound_use_budget` from the restricted
 # investment funds; the book reads the two as a pair, the funds paying for the planned outlay. The block
 # ended {eval}`txt.cause_relending_block` better than budgeted, and its lines split that exactly. The budget
-# planned to lend {eval}`txt.lending_revised` on, against {eval}`txt.borrowing_revised` of borrowing; in fact
-# {eval}`txt.lent_actual` was lent, {eval}`txt.lending_short` ({eval}`txt.lending_short_pct`) less than
-# planned, and {eval}`txt.borrowed_as_lent`, so the {eval}`txt.relending_unmade` of planned net lending was
-# never made. The text puts the start loans *formidlet* (arranged) in 2023 at {eval}`txt.sl_text` (lines 531
+# planned to lend {eval}`txt.lending_revised` on, against {eval}`txt.borrowing_revised` of loan money to be
+# used for it (*Bruk av lån til videreutlån*); in fact {eval}`txt.lent_actual` was lent, {eval}`txt.lending_short`
+# ({eval}`txt.lending_short_pct`) less than planned, and {eval}`txt.borrowed_as_lent`, so the
+# {eval}`txt.relending_unmade` of planned net lending was never made. The line counts the loan money used,
+# booked to match the lending, not what was borrowed in the year, which the statement does not show. The text puts the start loans *formidlet* (arranged) in 2023 at {eval}`txt.sl_text` (lines 531
 # and 5696), {eval}`txt.sl_text_gap` {eval}`txt.sl_text_dir` than the accounts lent on; it does not define
 # the word, and loans granted rather than paid out could explain the gap (an estimate in *What the text
 # says*). It sets the lending against no budget, but notes that higher interest and living costs leave
@@ -347,12 +362,14 @@ plt.show()
 # {eval}`txt.cause_fund_growth`, {eval}`txt.cause_fund_growth_fits` (line 3618: {eval}`txt.cause_fund_growth_said`).
 #
 # The rest {eval}`txt.cause_rest_way` {eval}`txt.cause_rest` {eval}`txt.cause_rest_dir`. Shares were sold
-# for {eval}`txt.cause_shares_gross` more than budgeted (lines 3085–3086). The report says the dividend the
-# budget expected from Nedre Eiker Eiendomsutvikling AS in the operating account was booked as a sale of
-# shares instead, so the transfer from operations fell by {eval}`txt.cause_moved` (lines 2667–2671); it
-# does not print how much of the share sales that company's settlement was. The book takes the
-# {eval}`txt.cause_moved` as that part: net, {eval}`txt.cause_shares_net`. The property sale brought
-# {eval}`txt.cause_sale` more than its budget (lines 3089–3091). Kommunekassen borrowed
+# for {eval}`txt.cause_shares_gross` more than budgeted (lines 3085–3086): the settlement of Nedre Eiker
+# Eiendomsutvikling AS, {eval}`txt.said_nee_settlement` (line 4474), and two small sales,
+# {eval}`txt.small_sales` together (lines 4519 and 4525). Less the land, the settlement brought
+# {eval}`txt.nee_cash` in money. The operating budget had expected {eval}`txt.cause_moved` of it as a
+# dividend; booked as a sale of shares instead, it cut the transfer from operations by as much (lines
+# 2544–2549 and 2667–2671). Beyond that, the share sales brought {eval}`txt.cause_shares_net` in money
+# ({eval}`txt.nee_beyond` {eval}`txt.nee_beyond_dir` from the settlement than expected, and the small sales).
+# The property sale brought {eval}`txt.cause_sale` more than its budget (lines 3089–3091). Kommunekassen used
 # {eval}`txt.kk_borrowing_vs_budget` the {eval}`txt.said_dekf_property_sale_booked_as_loans` of the sale
 # relent from the loan fund: {eval}`txt.kk_borrowing_tail`. The other lines, chiefly a provision to
 # the unrestricted investment fund budgeted at {eval}`txt.cause_unbound` and not made and
@@ -363,9 +380,7 @@ plt.show()
 # year (line 3597). The book reads the omission as a closing step forced by the deficit, not a cause of
 # it; the report does not say.
 #
-# Two things the report leaves open. Kommunekassen spent {eval}`txt.no_project_line_early` with no
-# budget and on no project (2B's *Prosjekt mangler*, line 3124), about {eval}`txt.no_project_share` of the
-# overspend; the report never says what it was. And an uncovered investment amount has to be covered in
+# One thing the report leaves open. An uncovered investment amount has to be covered in
 # the next year's budget, as the regulations on the budget and accounts require (the book's reading of
 # the *forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning*, which the report names at
 # line 2487 for the loan fund); the report says neither how nor when the
@@ -758,8 +773,8 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # holds *Avdrag på lån* ({eval}`txt.avdrag`), a repayment of debt that 2B does
 # not list. Kommunekassen's own statement prints no such line; the book takes it to be Drammen Eiendom
 # KF's extraordinary repayment after its property sale, which the report describes but does not tie to
-# this line (lines 3091–3093). One block of spending has no project at all: *Prosjekt mangler*,
-# {eval}`txt.no_project_line` on its line but
+# this line (lines 3091–3093). One block of spending has no project at all: *Prosjekt mangler* (on the
+# book's reading the Miletomta land, see *Why the year ended uncovered*), {eval}`txt.no_project_line` on its line but
 # {eval}`txt.no_project` in the one-line subtotal under it, the subtotal that
 # does not agree (see the finding below).
 # {eval}`txt.s2b_summary` By programme area, roads and transport (P11)
@@ -767,7 +782,7 @@ checks_2b = section_checks("s2b", "two_b_rolls_up")
 # {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took
 # {eval}`txt.bybru`.
 
-# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies).", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avl\u00f8p og renovasjon, spent more than its budget; most other areas spent less than budgeted. A bar for spending on no project (Prosjekt mangler) has no budget and an actual of 16.5."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Revised budget and actual 2023 by programme area, in NOK million (2B part 1, both bodies); the spending on no project is, on the book's reading, the land received in kind from Nedre Eiker Eiendomsutvikling AS.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of revised budget and actual investment in 2023 for each programme area of 2B part 1. P11 Utbygging og samferdsel is by far the largest and, with P12 Vann, avl\u00f8p og renovasjon, spent more than its budget; most other areas spent less than budgeted. A bar for spending on no project (Prosjekt mangler) has no budget and an actual of 16.5."}} tags=["hide-input"]
 fig, ax = style.figure(height=7.0)
 order = byarea.iloc[::-1].reset_index(drop=True)
 ypos = range(len(order))
@@ -1046,6 +1061,8 @@ plan_less_moved = inv.prose(get, "extraordinary_dividends_budgeted_for_self_fina
     get, inv.TRANSFER_REDUCTION
 )
 put("dividend_summary", fmt(summary_dividend, 0, "NOK million"))
+put("div_original", fmt(inv.drift_prose(get, "dividends_original_budget"), 0, "NOK million"))
+put("div_revised", fmt(inv.drift_prose(get, "dividends_revised_budget"), 1, "NOK million"))
 put("dividend_plan_less_moved", fmt(plan_less_moved, 0, "NOK million"))
 put("dividend_reconciled", "equal to" if plan_less_moved == summary_dividend else "close to, but not,")
 for key in ("transfer", "repayment", "dekf_grant", "numerator", "base", "p12_net"):
@@ -1085,18 +1102,18 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # {eval}`txt.sf_transfer`, was {eval}`txt.reduction`
 # below the revised budget of {eval}`txt.transfer_revised`, because the
 # expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares in the
-# investment account instead (lines 2667–2671). The report does not name the budget it compares with;
-# the operating chapter's dividend table holds exactly that sum for the company in the revised budget
-# and nothing in the adopted one (line 2616).
+# investment account instead (lines 2667–2671). The budget meant is the revised one: the report's section
+# on dividends says the revised budget raised the expected dividends from {eval}`txt.div_original` to
+# {eval}`txt.div_revised` because that company's dividend was expected in 2023 (lines 2544–2549), and the
+# dividend table gives the company the sum in the revised budget and nothing in the adopted one (line
+# 2616). That contradicts line 2667, which says the plan's {eval}`txt.extra_dividends` in the adopted
+# budget already included it; nothing printed says which account is right.
 #
-# The report names the extra dividend with other amounts elsewhere: {eval}`txt.dividend_summary` in the
-# adopted budget, to raise the self-financing (its summary, lines 87–88), and {eval}`txt.extra_dividend`
-# booked (line 2061). The plan's {eval}`txt.extra_dividends`, which the report says included the dividend
-# expected from Nedre Eiker Eiendomsutvikling AS (line 2667), less the {eval}`txt.reduction` of it that went
-# to the investment account as a sale of shares is {eval}`txt.dividend_plan_less_moved`,
-# {eval}`txt.dividend_reconciled` the summary's figure, and the dividend table gives that company nothing in
-# the adopted budget: the printed figures do not reconcile the amounts, and the report does not say which
-# dividends it counts as extra.
+# The extra dividend has other amounts elsewhere: {eval}`txt.dividend_summary` in the adopted budget, to
+# raise the self-financing (the summary, lines 87–88), and {eval}`txt.extra_dividend` booked (line 2061).
+# The plan's {eval}`txt.extra_dividends` less the {eval}`txt.reduction` moved to the investment account is
+# {eval}`txt.dividend_plan_less_moved`, {eval}`txt.dividend_reconciled` the summary's figure; the report
+# does not say which dividends it counts as extra.
 #
 # **The amount.** The report does not say what the {eval}`txt.sf_printed`
 # holds. One reading rebuilds it: the transfer from operations,

@@ -134,6 +134,38 @@ def test_the_causes_add_up_to_the_uncovered_amount_and_follow_the_vat_line():
     )
 
 
+def test_the_settlement_land_is_its_own_cause_and_the_share_sales_count_money():
+    causes = inv.uncovered_by_cause(from_disk).set_index("key")["effect"]
+    dk = from_disk(inv.TDK)
+    sales = inv.dk_value(dk, "Salg av finansielle anleggsmidler", "actual_2023") - inv.dk_value(
+        dk, "Salg av finansielle anleggsmidler", "revised_budget_2023"
+    )
+    moved = 1000 * inv.drift_prose(from_disk, inv.TRANSFER_REDUCTION)
+    assert causes["land"] == -16_500  # line 4533, the land received in kind
+    assert causes["land"] + causes["shares"] == pytest.approx(sales + moved)  # 62.8 above budget less the 45
+    assert causes["shares"] == -1_285  # the settlement's money beyond the 45, and the two small sales
+    # A larger share of the settlement in land moves the two bars against each other and nothing else.
+    more_land = altered(inv.TPROSE, "value", 1.0, add=True, label="nee_settlement_land_in_kind")
+    again = inv.uncovered_by_cause(more_land).set_index("key")["effect"]
+    assert again["land"] == pytest.approx(causes["land"] - 1_000)
+    assert again["shares"] == pytest.approx(causes["shares"] + 1_000)
+    assert again.drop(["land", "shares"]).equals(causes.drop(["land", "shares"]))
+
+
+def test_the_share_sales_are_the_three_sales_the_report_names(base):
+    rows = base.set_index("check_id")
+    parts = rows.loc["inv_prose.unbudgeted_share_sales.parts"]
+    assert parts["status"] == checks.EXACT and parts["recomputed"] == pytest.approx(62.78)
+    assert inv.prose_million(from_disk, "share_sale_norsk_rorsenter") == pytest.approx(0.2)  # printed in kroner
+    # A sale a million larger no longer adds up to the printed 62.8.
+    bigger = altered(inv.TPROSE, "value", 1_000_000, add=True, label="share_sale_svelviksposten")
+    tried = checks.run(CH, get=bigger, only=["prose_relations"]).set_index("check_id")
+    assert tried.loc["inv_prose.unbudgeted_share_sales.parts", "status"] == checks.DISCREPANCY
+    # The land against 2B's spending on no project is the book's pairing: an estimate, never graded.
+    land = rows.loc["inv_prose.nee_settlement_land_in_kind"]
+    assert land["status"] == checks.ESTIMATE and land["recomputed"] == pytest.approx(16.483)
+
+
 def test_partners_grants_leave_out_the_property_sale():
     causes = inv.uncovered_by_cause(from_disk).set_index("key")["effect"]
     # Moving the sale's grant to kommunekassen (2B part 2) changes the sale's cause, not the partners'.
@@ -242,10 +274,12 @@ def test_the_transfer_from_operations_is_the_result_plus_the_funds_net():
     assert ts["result"] == 78_327 and ts["fund_used"] == 249_106
 
 
-def test_the_self_financing_base_with_p12_is_larger():
+def test_the_self_financing_base_with_p12_is_larger(base):
     sf = inv.self_financing(from_disk)
     assert sf["base_with_p12"] == sf["base"] + sf["p12_net"] > sf["base"]
     assert round(sf["share_with_p12"], 1) == 34.5
+    # The book's base is its own definition, not a bound, and the check says so.
+    assert "widest" not in base.set_index("check_id").loc["inv_selffin.share", "what"]
 
 
 def test_the_start_loans_of_the_text_are_an_estimate_against_the_accounts(base):

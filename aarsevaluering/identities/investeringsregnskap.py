@@ -14,7 +14,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..checks import CLAIM, CLAIM_UNIT, ESTIMATE_KIND, RESTATEMENT, SUM, Check, Getter, identity, lines_of, value
+from ..checks import (
+    CLAIM,
+    CLAIM_UNIT,
+    ESTIMATE_KIND,
+    IN_NOK_THOUSAND,
+    RESTATEMENT,
+    SUM,
+    Check,
+    Getter,
+    identity,
+    lines_of,
+    value,
+)
 from ..checks import check as make_check
 
 CHAPTER = "investeringsregnskap"
@@ -61,6 +73,7 @@ PART_TOTALS = {
     T4: ("Utlån av egne midler", "4. Utlån av egne midler"),
 }
 SUM_PARTS = "Sum del 1–4"
+NO_PROJECT = "Prosjekt mangler"  # 2B part 1: spending on no project, 16 483 in 2023 (line 3124)
 DEKF_GRANT_LINE = "Investering DEKF"  # 2B part 2: Drammen Eiendom KF's grant, 26 203 in 2023
 # Grants to others' investments that the net tables of P11/P12 show as a component of a main
 # project. The 2B part 2 lines print no project; they are paired here by amount (50, 12, 812 and
@@ -89,6 +102,12 @@ def prose_table(get: Getter) -> pd.DataFrame:
 
 def prose(get: Getter, label: str) -> float:
     return value(prose_table(get), "value", label=label)
+
+
+def prose_million(get: Getter, label: str) -> float:
+    """A prose figure in NOK million, whatever unit the sentence prints it in (kroner, say)."""
+    row = prose_table(get).set_index("label").loc[label]
+    return float(row["value"]) * IN_NOK_THOUSAND[str(row["unit"])] / 1000
 
 
 def prose_line(get: Getter, label: str) -> str:
@@ -925,8 +944,8 @@ def self_financing_rule(get: Getter) -> list[Check]:
     out.append(
         _check(
             "inv_selffin.share",
-            "Prose: self-financing as a share of non-profitable investments, against the widest base the "
-            "tables allow (the report prints no base)",
+            "Prose: self-financing as a share of non-profitable investments, against the book's base (its own "
+            "definition, neither an upper nor a lower bound; the report prints no base)",
             prose(get, "self_financing_share"),
             sf["share"],
             TPROSE,
@@ -951,10 +970,14 @@ def self_financing_rule(get: Getter) -> list[Check]:
     out.append(
         _check(
             "inv_selffin.minimum_met",
-            "Claim: self-financing is clearly above the rule's minimum (holds even on the widest base the tables "
-            "allow)",
+            "Claim: self-financing is clearly above the rule's minimum (holds on the book's base too, and with "
+            "P12 kept in it)",
             1,
-            float(prose(get, "self_financing_share") > minimum and sf["share"] > minimum),
+            float(
+                prose(get, "self_financing_share") > minimum
+                and sf["share"] > minimum
+                and sf["share_with_p12"] > minimum
+            ),
             TPROSE,
             f"{prose_line(get, 'min_self_financing_share')}",
             unit=CLAIM_UNIT,
@@ -968,7 +991,8 @@ def self_financing_rule(get: Getter) -> list[Check]:
 def prose_relations(get: Getter) -> list[Check]:
     """Relations among the prose's own figures and with pairings the book makes: the property sale's
     part booked under use of loans against DEKF's loan repayment in 2A (a pairing the report implies but
-    never states), P03's frame from its parts, the cooperation projects' missing budget."""
+    never states), the unbudgeted share sales from the three sales the report names, P03's frame from its
+    parts, the cooperation projects' missing budget."""
     a = get(T2A)
     return [
         _check(
@@ -999,6 +1023,24 @@ def prose_relations(get: Getter) -> list[Check]:
             terms=3,
             # 2B's 1 000 thousand (3 decimals in NOK million), the prose's 0,45 and 0,166.
             input_decimals=(3, 2, 3),
+        ),
+        _check(
+            "inv_prose.unbudgeted_share_sales.parts",
+            "Prose: the unbudgeted share sales (line 3086) = the settlement of Nedre Eiker Eiendomsutvikling AS "
+            "booked in the investment account (line 4474) + the shares sold in Norsk Rørsenter AS (line 4519) and "
+            "Svelviksposten AS (line 4525), the three companies the sentence names",
+            prose(get, "unbudgeted_share_sales"),
+            prose(get, "nee_settlement_booked")
+            + prose_million(get, "share_sale_norsk_rorsenter")
+            + prose_million(get, "share_sale_svelviksposten"),
+            TPROSE,
+            f"{prose_line(get, 'unbudgeted_share_sales')}; prose {prose_line(get, 'nee_settlement_booked')}, "
+            f"{prose_line(get, 'share_sale_norsk_rorsenter')}, {prose_line(get, 'share_sale_svelviksposten')}",
+            decimals=1,
+            unit="NOK million",
+            kind=SUM,
+            terms=3,
+            input_decimals=(1, 6, 6),  # the settlement in tenths of a million, the two sales in kroner
         ),
         _check(
             "inv_prose.p11_cooperation_budget_missing",
@@ -1270,6 +1312,13 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
             - _v(g, T2A, ACT, label="Salg av finansielle anleggsmidler")
         ),
         "2A 2819",
+    ),
+    "nee_settlement_land_in_kind": (
+        "The part of the Miletomta site received as land in the settlement of Nedre Eiker Eiendomsutvikling AS, "
+        "against the book's pairing by amount with 2B's spending on no project, 'Prosjekt mangler' (the report "
+        "does not tie the two)",
+        lambda g: _v(g, T1, ACT, label=NO_PROJECT),
+        "2B 3124",
     ),
     "dekf_property_sale_budgeted": (
         "The DEKF property sale budgeted under grants from others (the report's line, which prints no part "
@@ -1561,6 +1610,8 @@ PROSE_RECIPES: dict[str, ProseRecipe] = {
 PROSE_KINDS: dict[str, dict] = {
     "dekf_property_sale_budgeted": {"kind": ESTIMATE_KIND},
     "dekf_property_sale_booked_as_grants": {"kind": ESTIMATE_KIND},
+    # The land of the settlement (line 4533) against 2B's only line without a project: a pairing by amount.
+    "nee_settlement_land_in_kind": {"kind": ESTIMATE_KIND},
     # The pond safety's unused sum pools two lines the report never pairs (5925, 5927): the book's reading.
     "p09_ponds_unused": {"kind": ESTIMATE_KIND},
     # «Formidlet» may mean granted rather than paid out (the report does not say): the book's reading.
@@ -1860,7 +1911,11 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
     the report's explanations (lines 3053–3105) where it gives them; the property sale's parts are read
     with the report's figures (lines 3089–3091) and the book's pairing of its grant (2B part 2,
     *Investering DEKF*) and loan part (the extra use of loans); the dividend moved from the operating
-    account is the 45 million of line 2670. The last row holds the lines no cause names, with the
+    account is the 45 million of line 2670. The share sales hold the settlement of Nedre Eiker
+    Eiendomsutvikling AS (line 4474), of which 16.5 million was land received in kind (lines 4533–4535):
+    income with no money in it, which paid for the same amount of spending (the book reads it as 2B's
+    *Prosjekt mangler*), so it stands as a cause of its own beside the overspend, and the share sales'
+    cause is what they brought in money. The last row holds the lines no cause names, with the
     printed subtotals' rounding, so the causes add to the amount carried forward exactly."""
     dk = get(TDK)
 
@@ -1885,18 +1940,22 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
     partners_set_aside = provisions - startloan
     partners = grants - (sale_budget - sale_grant) + partners_set_aside  # grants used, without the sale
     moved = 1000 * drift_prose(get, TRANSFER_REDUCTION)
+    land = 1000 * prose(get, "nee_settlement_land_in_kind")  # the settlement's land, income in kind
     relending = -unmade  # the block's deviation less its surplus, set aside in the funds
     bound_use = _dk_effect(dk, "Bruk av bundne investeringsfond")
     rows = [
         ("overspend", "Investment expenditure above budget",
          block(SUM_UT), "lines 3045, 3054"),
+        ("land", "Land received in kind in the settlement of Nedre Eiker Eiendomsutvikling AS, booked as a sale of "
+         "shares (it paid for the same amount of spending)", -land, "lines 4533–4535"),
         ("partners", "Partners' grants above budget, less the contributions set aside (without the property sale)",
          partners, "lines 3096, 3623–3625; the book's split"),
         ("vat", "VAT compensation short of budget", _dk_effect(dk, "Kompensasjon for merverdiavgift"), "line 3101"),
         ("relending", "Relending and restricted funds: the relending block, the start-loan repayments set aside and "
          "less drawn from the funds", relending + bound_use, "DK's relending block; the book's grouping"),
-        ("shares", "Share sales above budget, less the dividend moved there from operations",
-         _dk_effect(dk, "Salg av finansielle anleggsmidler") + moved, "lines 2667–2671, 3085–3086"),
+        ("shares", "Share sales above budget, less the dividend moved there from operations and the land in kind",
+         _dk_effect(dk, "Salg av finansielle anleggsmidler") + moved + land,
+         "lines 2544–2549, 2667–2671, 3085–3086, 4533–4535"),
         ("sale", "Drammen Eiendom KF's property sale above its budget", sale_budget - sale_grant - sale_loans,
          "lines 3089–3091"),
     ]  # fmt: skip
