@@ -345,7 +345,7 @@ def staff_across_tables(get: Getter) -> list[Check]:
         ("temporary_employees_dec_2023", temporary["total_count"], "persons",
          "Text: temporary employees, December 2023 = gender/age table"),
         ("part_time_employees_dec_2023", part_time["total_count"], "persons",
-         "Text: permanent part-time employees = part-time table"),
+         "Text: employees working part time (the text says all, «ansatte») = part-time table (permanent only)"),
     ):  # fmt: skip
         value, line = prose(get, label)
         out.append(
