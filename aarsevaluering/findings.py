@@ -782,7 +782,15 @@ def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = Non
     if n[DISCREPANCY]:
         parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
     here = ids - set(elsewhere)
-    tail = f"; {_plural(len(here), 'finding')} shown here" if here else ""
+    # The book's own estimates have entries (and boxes) too, but they are not findings: counted apart.
+    verdicts = {f.finding_id: f.verdict for f in load()}
+    estimates_here = {fid for fid in here if verdicts.get(fid) == BOOK_ESTIMATE}
+    shown = [_plural(len(here - estimates_here), "finding")] if here - estimates_here else []
+    if estimates_here:
+        shown.append(
+            f"{len(estimates_here)} of the book's estimates" if len(estimates_here) > 1 else "1 of the book's estimates"
+        )
+    tail = f"; {' and '.join(shown)} shown here" if shown else ""
     tail += "".join(f"; finding {fid} is shown {where}" for fid, where in sorted(elsewhere.items()) if fid in ids)
     return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
 
@@ -862,10 +870,11 @@ def boxes(frame: pd.DataFrame) -> str:
         out.append(
             f'<details class="finding finding-{html.escape(f["verdict"])}" id="finding-{fid}">'
             f'<summary class="finding-title"><b>{html.escape(f["title"])}</b> '
-            f'<span class="finding-badge">({badge})</span> '
-            f'<a class="finding-permalink" href="#finding-{fid}" title="Permalink to this finding">'
-            f'<code class="finding-id">{fid}</code> ¶</a></summary>'
-            f'<p class="finding-facts">{" · ".join(facts)}</p>{where}'
+            f'<span class="finding-badge">({badge})</span> <code class="finding-id">{fid}</code></summary>'
+            # The permalink inside the box, not in its summary: a link inside the summary is a control
+            # inside a control (axe-core, nested-interactive).
+            f'<p class="finding-facts">{" · ".join(facts)} · <a class="finding-permalink" href="#finding-{fid}">'
+            f"permalink ¶</a></p>{where}"
             f"<p>{html.escape(f['explanation'])}</p>{rests}{wrong}{fix}"
             f'<p class="finding-checks"><b>Checks</b> ({f["checks"]}): {ids}{code}</p></details>'
         )

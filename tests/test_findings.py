@@ -526,3 +526,16 @@ def test_every_locator_phrase_leads_to_its_line(all_checks, source_lines):
         if not any(" ".join(text[n - 1 : n + 2]).find(phrase) in range(len(text[n - 1])) for n in window):
             stray.append(f"{r['finding_id']}: «{phrase[:40]}» not at or above line {line}")
     assert not stray, stray
+
+
+def test_a_section_count_never_calls_an_estimate_a_finding(all_checks):
+    """The sentence under a section counts findings and the book's estimates apart (a specialist read
+    found "9 findings shown here" where 3 of the 9 were the book's estimates)."""
+    for chapter, rows in all_checks.groupby("chapter"):
+        line = findings.summary_line(rows)
+        ids = set(findings.assign(rows).query("finding_id != ''")["finding_id"])
+        verdicts = {f.finding_id: f.verdict for f in findings.load()}
+        n_estimates = sum(verdicts[i] == findings.BOOK_ESTIMATE for i in ids)
+        n_findings = len(ids) - n_estimates
+        assert (f"{n_findings} finding" in line) == bool(n_findings), (chapter, line)
+        assert (f"{n_estimates} of the book's estimate" in line) == bool(n_estimates), (chapter, line)
