@@ -791,7 +791,8 @@ def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = Non
             f"{len(estimates_here)} of the book's estimates" if len(estimates_here) > 1 else "1 of the book's estimates"
         )
     tail = f"; {' and '.join(shown)} shown here" if shown else ""
-    tail += "".join(f"; finding {fid} is shown {where}" for fid, where in sorted(elsewhere.items()) if fid in ids)
+    kind = {fid: "the book's estimate" if verdicts.get(fid) == BOOK_ESTIMATE else "finding" for fid in ids}
+    tail += "".join(f"; {kind[fid]} {fid} is shown {where}" for fid, where in sorted(elsewhere.items()) if fid in ids)
     return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
 
 

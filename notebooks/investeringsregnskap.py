@@ -71,6 +71,8 @@ def section_checks(key, *identities):
 
 SALE_FINDING = "inv-dekf-sale-lines"  # shown once, where the chapter first reads the property sale
 SALE_ELSEWHERE = {SALE_FINDING: "with the enterprises' part"}
+sale_is_estimate = any(f.finding_id == SALE_FINDING and f.is_estimate for f in findings.load(CH))
+put("sale_entry", "the book's estimate" if sale_is_estimate else "the finding")  # what the sale's box is
 
 
 def show_findings(section, keep_sale=False):
@@ -138,7 +140,8 @@ put(
 # {eval}`txt.shares_2023` of purchases of shares and holdings, {eval}`txt.grants_others_2023` of grants
 # towards others' investments (of which {eval}`txt.dekf_grant_early` is the line *Investering DEKF*, in the
 # book's pairing Drammen Eiendom KF's grant to kommunekassen), {eval}`txt.own_lending_2023` of loans of the municipality's own money and
-# {eval}`txt.repayment_2023` of repayment of debt by Drammen Eiendom KF. The *investment income* of
+# {eval}`txt.repayment_2023` of repayment of debt (*Avdrag på lån*, again in the book's pairing Drammen
+# Eiendom KF's). The *investment income* of
 # {eval}`txt.income_2023` is gross too: it counts
 # {eval}`txt.loans_2023` of borrowing, sales of property and shares, grants
 # and the refund of VAT. The budget for the year's expenditure had grown from
@@ -464,11 +467,11 @@ plt.show()
 # {eval}`txt.dekf_bound_prov_budget`, and {eval}`txt.dekf_unbound_prov` unbudgeted into the unrestricted
 # one, so that their funds section ended {eval}`txt.dev_fund_dekf` above budget and their deviations net to an
 # uncovered amount of only {eval}`txt.dev_unc_dekf`.
-# The net figure hides a larger gap on the buildings: the enterprises invested {eval}`txt.dekf_fixed_under`
+# The net figure hides a larger gap on fixed assets: the enterprises invested {eval}`txt.dekf_fixed_under`
 # less than budgeted in fixed assets, {eval}`txt.dekf_fixed_under_pct` of their revised budget of
-# {eval}`txt.dekf_fixed_revised`, while Drammen Eiendom KF's repayment of debt
-# ({eval}`txt.dekf_repayment_unbudgeted`) and its grant to kommunekassen ({eval}`txt.dekf_grant_unbudgeted`),
-# both of which the book pairs with its property sale, had no budget at all. The report's section on the
+# {eval}`txt.dekf_fixed_revised`, while their repayment of debt
+# ({eval}`txt.dekf_repayment_unbudgeted`) and grant to kommunekassen ({eval}`txt.dekf_grant_unbudgeted`),
+# both of which the book pairs with Drammen Eiendom KF's property sale, had no budget at all. The report's section on the
 # municipal companies gives Drammen Eiendom KF's own figures: gross investment of
 # {eval}`txt.said_dekf_company_gross_investment`, {eval}`txt.said_dekf_company_underspend` below the revised
 # budget (lines 4552–4553), which the subtraction reproduces once Drammensbadet KF's line is taken out (a
@@ -674,6 +677,12 @@ put("dekf_uncovered", fmt(dekf["Fremført til inndekning i senere år (udekket)"
 put("kk_uncovered", fmt_million(part.set_index("label")["actual_2023_kk"].iloc[-1]))
 p1 = get(inv.T1)
 put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
+enterprise_lines = p1[(p1["row_kind"] == "item") & p1["executor"].isin(["DEKF", "DBKF"])]
+not_property = enterprise_lines[enterprise_lines["label"].str.contains(
+    "Inventar og utstyr|Ladeinfrastuktur|Diverse investeringer")]["actual_2023"].sum()  # fmt: skip
+put("dekf_not_property", fmt_million(not_property))
+put("dekf_fixed_kind", "mostly property" if not_property < dekf["Investeringer i varige driftsmidler"] / 2
+    else "much of it not property")  # fmt: skip
 put("dekf_sales_printed", said("dekf_property_sales_in_self_financing"))
 sales_gap = -dekf["Salg av varige driftsmidler"] - 1000 * inv.prose(get, "dekf_property_sales_in_self_financing")
 put("dekf_sales_gap", fmt_million(sales_gap))
@@ -686,7 +695,9 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # below). Two lines of 2A have
 # no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års udekket beløp*); they
 # count as zero for kommunekassen. Read this way, the enterprises invested
-# {eval}`txt.dekf_fixed` in buildings, which is exactly the 2B project lines
+# {eval}`txt.dekf_fixed` in fixed assets, {eval}`txt.dekf_fixed_kind` (all but
+# {eval}`txt.dekf_not_property` on lines for buildings, homes and property purchases; the rest is equipment,
+# charging points and *Diverse investeringer*), which is exactly the 2B project lines
 # marked `DEKF` together with the single `DBKF` line of the municipal swimming baths, Drammensbadet KF
 # ({eval}`txt.dbkf`): 2A holds Drammensbadet KF beside Drammen Eiendom KF. Without that line the
 # subtraction gives Drammen Eiendom KF's gross investment as the report's section on the company prints
@@ -695,15 +706,14 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF in its self-financing, line 2061;
 # the difference, {eval}`txt.dekf_sales_gap`, is {eval}`txt.dekf_sales_gap_vs_funds` the
 # {eval}`txt.dekf_bound_prov` the enterprises put into restricted funds, a likeness the report does not
-# explain). Drammen Eiendom KF repaid
-# {eval}`txt.dekf_repayment` of debt (*Avdrag på lån*, a line only 2A has) and
-# granted {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part
-# 2, *Investering DEKF*). The report says that the property sale triggered an extraordinary repayment
+# explain). The enterprises' part also holds {eval}`txt.dekf_repayment` of repayment of debt (*Avdrag på
+# lån*, a line only 2A has) and a grant of {eval}`txt.dekf_grant` towards kommunekassen's investments (2B
+# part 2, *Investering DEKF*); the book takes both to be Drammen Eiendom KF's. The report says that the property sale triggered an extraordinary repayment
 # of debt to the loan fund, relent to kommunekassen, and that kommunekassen booked
 # {eval}`txt.said_dekf_property_sale_booked_as_grants` of the sale under grants
 # from others and {eval}`txt.said_dekf_property_sale_booked_as_loans` under use
 # of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
-# are their counterparts is the book's pairing, by amount (see the finding). The enterprises also
+# are their counterparts is the book's pairing, by amount (see {eval}`txt.sale_entry`). The enterprises also
 # borrowed {eval}`txt.dekf_loans`, received
 # {eval}`txt.dekf_vat` of VAT refund and {eval}`txt.dekf_grants_in`
 # of grants, and put a net {eval}`txt.dekf_funds` into their funds. What they
@@ -764,10 +774,17 @@ put("bybru", fmt_million(inv.value(p1, "actual_2023", label="KK P11 Bybru")))
 put("no_project", fmt(byarea.iloc[0]["actual_2023"], 0, "NOK 1000"))
 put("no_project_line", fmt(inv.value(p1, "actual_2023", label="Prosjekt mangler"), 0, "NOK 1000"))
 checks_2b = section_checks("s2b", "two_b_rolls_up")
+sub_off = checks_2b[
+    checks_2b["check_id"].str.match(r"inv_2b_part1\.\w+\.sum\.") & (checks_2b["status"] == checks.DISCREPANCY)
+]
+n_sub_off = sub_off["check_id"].str.split(".").str[1].nunique()
+put(
+    "s2b_sub_off", {0: "in every case", 1: "in every case but one"}.get(n_sub_off, f"in all but {fmt(n_sub_off)} cases")
+)
 
 # %% [markdown]
-# The programme subtotals agree with their projects (exactly or within rounding) in every case but
-# one, the part totals equal the 2A lines of the same name, and the four parts add to *Sum del 1–4*,
+# The programme subtotals agree with their projects (exactly or within rounding)
+# {eval}`txt.s2b_sub_off`, the part totals equal the 2A lines of the same name, and the four parts add to *Sum del 1–4*,
 # {eval}`txt.sum_parts` in 2023. That is
 # {eval}`txt.gap_2b_2a` less than 2A's investment expenditure, because 2A also
 # holds *Avdrag på lån* ({eval}`txt.avdrag`), a repayment of debt that 2B does
@@ -974,10 +991,12 @@ checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: che
 # ## How 2023 was financed
 #
 # Where did the money come from? Adding up the financing lines of 2A (relending left aside, since it is
-# financed by its own borrowing and repayments) gives the sources below. Two kinds of money in them are
-# not new money for the year's investments, and the book marks them. Sales of shares hold an amount
+# financed by its own borrowing and repayments) gives the sources below. Some of the money in them is
+# not new money for the year's investments, and the book marks it. Sales of shares hold an amount
 # equal to the purchase of share capital in Drammen Havn AS (2B part 3), which the revised budget
-# expected to finance by a sale of the same size (see *How the budget grew*). And because 2A adds
+# expected to finance by a sale of the same size (see *How the budget grew*), and the land received in
+# kind from Nedre Eiker Eiendomsutvikling AS, {eval}`txt.cause_land`, income with no money in it that is
+# booked as spending too (see *Why the year ended uncovered*). And because 2A adds
 # kommunekassen and Drammen Eiendom KF together, the company's property sale goes round inside it: its
 # grant to kommunekassen is counted as expenditure and again as kommunekassen's grant income, and its
 # repayment to the loan fund, relent to kommunekassen, as expenditure and again as borrowing. These
@@ -1006,17 +1025,17 @@ put("mix_loans_shares_share", pct(amounts["Loans"] + amounts["Sales of shares an
 # ({eval}`txt.mix_shares_share`): together
 # {eval}`txt.mix_loans_shares_share`. But
 # {eval}`txt.mix_matched` ({eval}`txt.mix_matched_share`
-# of all sources) are the matched and internal amounts just described, most of them in exactly these
-# two sources. Without them, loans still carry {eval}`txt.mix_loans_other_share`
-# of the rest, and the transfer from operations, {eval}`txt.mix_transfer`,
+# of all sources) are the matched, in-kind and internal amounts just described, most of them in exactly
+# these two sources. Without them, loans carry {eval}`txt.mix_loans_other_share`
+# of the new money, and the transfer from operations, {eval}`txt.mix_transfer`,
 # {eval}`txt.mix_transfer_other_share`.
 
-# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase; the land received in kind from Nedre Eiker Eiendomsutvikling AS, which brought no money) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase or are land received in kind; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
 ordered = mix.sort_values("amount")
 fig, ax = style.figure(height=4.0)
 ax.barh(ordered["source"], ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
 ax.barh(ordered["source"], ordered["matched"] / 1000, left=ordered["other"] / 1000,
-        label="Matched or internal (book's pairing)", **style.estimate_style())  # fmt: skip
+        label="Matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, v in enumerate(ordered["amount"]):
     ax.annotate(fmt(v / 1000, 1), (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
@@ -1178,10 +1197,14 @@ register = own[~own["finding_id"].isin(book_estimates)]
 areas = sorted({m.upper() for m in register["check_id"].str.extract(r"\.(p\d\d)_", expand=False).dropna()})
 n_own = register["finding_id"].nunique()
 estimates_here = set(own.loc[own["finding_id"].isin(book_estimates), "finding_id"])
+STARTLOAN_ESTIMATE = "inv-startloan-formidlet"
+other_estimates = len(estimates_here - {STARTLOAN_ESTIMATE})
+estimate_parts = (["the book's estimate for the start loans of the text"] if STARTLOAN_ESTIMATE in estimates_here
+                  else []) + ([f"{fmt(other_estimates)} other estimate{'s' if other_estimates != 1 else ''} of the "
+                               "book"] if other_estimates else [])  # fmt: skip
 put("prose_findings", (f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the summaries of "
     + " and ".join(filter(None, [", ".join(areas[:-1]), areas[-1]])) if n_own else "no finding")
-    + (", and the book's estimate for the start loans of the text" if "inv-startloan-formidlet" in estimates_here
-       else ""))  # fmt: skip
+    + "".join(f", and {part}" for part in estimate_parts))  # fmt: skip
 company = pc.loc[["inv_prose.dekf_company_gross_investment", "inv_prose.dekf_company_underspend"], "status"]
 put("company_checks", "both equal to" if (company == checks.EXACT).all() else "not both equal to")
 COOP = "KK P11 Samarbeid med andre utbyggere"
@@ -1204,7 +1227,7 @@ for key, row in (("net", coop_net), ("gross", coop_gross)):
 # {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of its
 # own rounded figures would be {eval}`txt.overspend_rounded`. The property
 # sale's figures are compared where the report names their lines, and with the book's pairings
-# otherwise (see the finding in the section on the enterprises' part). The extra grants from others once the sale is set aside, about
+# otherwise (see {eval}`txt.sale_entry` in the section on the enterprises' part). The extra grants from others once the sale is set aside, about
 # {eval}`txt.said_grants_from_others_excess_excl_dekf_sale` (line 3096), follow
 # from kommunekassen's figures when the sale is taken out as the report describes: its
 # {eval}`txt.said_dekf_property_sale_booked_as_grants` from the actual and its

@@ -33,7 +33,8 @@
 # cost of pensions. Municipal accounting rules set the premium against a smoother, actuarially calculated
 # *netto pensjonskostnad* (net pension cost), carry the difference, the *{term}`premieavvik <Premieavvik>`*
 # (premium deviation), into later years and charge earlier years' deviations back: the year's
-# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost) is the net cost plus that charge. In 2023
+# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost) is that net cost with the administration costs,
+# plus that charge and a few other items. In 2023
 # premium and pension cost were far apart.
 
 # %% tags=["remove-input"]
@@ -207,6 +208,10 @@ txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapi
 equity_budgets = {checks.value(equity, "revised_budget_2023", label=f"Egenkapitalinnskudd {fund}")
                   for fund in ("KLP", "DKP")}  # fmt: skip
 txt.equity_budget = " and ".join(fmt(b, 0) for b in sorted(equity_budgets))
+# The 2B table's budget line printed just above the two contributions, with no accounts of its own.
+txt.kk_budget = fmt_million(checks.value(equity, "revised_budget_2023", label="Finansiering – KK"))
+kk_actual = checks.value(equity, "actual_2023", label="Finansiering – KK")
+txt.kk_spent = "nothing" if kk_actual == 0 else fmt_million(kk_actual)
 txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
 first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
 txt.rule_10_years = f"{first_10}–{last_10}"
@@ -271,9 +276,11 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*), just before the section, covers
 # {eval}`txt.church_share` of *its* regulation premium and sits on its own line of the central costs. And
 # the municipality's equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
-# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`), both unbudgeted (revised budget
-# {eval}`txt.equity_budget`), are investments, printed far from the section in the
-# {doc}`investment account <investeringsregnskap>`'s tables (lines 3445–3447).
+# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments, printed far from the section
+# in the {doc}`investment account <investeringsregnskap>`'s tables (lines 3443–3447). Their own rows carry
+# no budget (revised budget {eval}`txt.equity_budget`), but the line just above them, *Finansiering – KK*,
+# has {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent` spent: the book reads that budget as
+# possibly meant for them.
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -554,7 +561,8 @@ plt.show()
 #
 # **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 settled part
 # of the regulation premium inside the pension funds, so the treasury paid that much less. It did not lower
-# 2023's pension cost of {eval}`txt.cost_stated`: that is the calculated cost plus the amortisation, whatever pays the premium. It
+# 2023's pension cost of {eval}`txt.cost_stated`: that is the calculated cost (administration costs included)
+# plus the amortisation and other items, whatever pays the premium. It
 # lowered the deviation instead: without the fund the deviation would have been
 # {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year. The fund
 # is not free money, though: left unused, it would have paid a later year's premium and lowered that year's

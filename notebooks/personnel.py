@@ -194,8 +194,9 @@ gt("other_verdicts", ", ".join(
 # {eval}`txt.sick_mix_words` (an estimate; see *Against the sector*).
 # Overtime came to {eval}`txt.ot_2023` ({eval}`txt.ot_change` more than in
 # 2022), about {eval}`txt.ot_per_fte_all` per FTE (permanent and temporary) over the year, against the Act's annual cap of
-# {eval}`txt.annual_cap` per employee; the breaches of the overtime caps need overtime far more
-# concentrated than that average, as the report says: a few employees work very much extra (lines 4003–4004). Registered
+# {eval}`txt.annual_cap` per employee. The breaches of the overtime caps need overtime far more
+# concentrated than that average (the book's reading); the report says some employees work very much extra
+# (lines 4003–4004). Registered
 # breaches of the working-time rules rose {eval}`txt.br_pace`, by {eval}`txt.br_change` to
 # {eval}`txt.br_2023`. Rest and Sunday rules make up {eval}`txt.br_level_rest_sunday` of the
 # breaches, but the overtime and total-hours types {eval}`txt.br_change_ot_total` of the rise.
@@ -872,9 +873,9 @@ cap_rows = pd.DataFrame(
 # {eval}`txt.br_week` weekly breaches, if each is one person-week beyond the cap, hold at least
 # {eval}`txt.min_hours_week` ({eval}`txt.min_share_week`). The report does not say what one breach
 # counts (a person, a period or each shift beyond a limit), nor whether agreed wider limits apply; if a
-# breach is counted per shift, fewer people are involved. On these readings the printed breaches need
-# overtime concentrated on few people, which is what the report says: a few employees work very much
-# extra and so break several rules of chapter 10 (lines 4003–4004).
+# breach is counted per shift, fewer people are involved. On these readings (the book's) the printed
+# breaches need overtime concentrated on few people; the report says only that some employees work very
+# much extra and so break several rules of chapter 10 (lines 4003–4004), without tying it to the caps.
 
 # %% tags=["hide-input"]
 styled(
@@ -1340,7 +1341,8 @@ styled(
     columns={"group_en": "Manager group", "label": "Printed as", "headcount_women": "Women", "headcount_men": "Men",
              "headcount_total": "All", "women_share_pct": "Women (%)"},
     decimals={"women_share_pct": 0},
-    caption="Managers by level and gender, 2023 (lines 4451–4459); women's share derived",
+    caption="Managers by level and gender in the job-group table, which prints no date (lines 4451–4459); "
+    "women's share derived",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1475,15 +1477,19 @@ g("pay_exact_groups", (checks.run("personnel", only=["pay_weighted"])
 # sum alone is {eval}`txt.pay_top3_of_net` of the net). The report says there are no large differences within
 # job groups and that some may be due to seniority (lines 4392–4393); it gives no other cause.
 
-# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the number of employees in the group (in brackets), and the dashed line is the ratio over all job groups on the same tables' head counts (derived); a group beyond 112 % is marked at the right edge with its ratio (lines 4323\u20134463).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the number of employees in the group (in brackets), the dashed line is the book's calculation (all job groups pooled on the same tables' head counts), the dotted line the ratio of the organisation-wide table's averages (lines 4395\u20134399); a group beyond 112 % is marked at the right edge with its ratio (lines 4323\u20134463).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
 fig, ax = plt.subplots(figsize=(7, 5.2))
 ax.axvline(100, color="black", lw=0.8)
-ax.axvline(decomposition["weighted_groups"], color=style.NEUTRAL, lw=1, ls="--")
-ax.text(decomposition["weighted_groups"] - 0.2, -1.0, f"all groups, {fmt(decomposition['weighted_groups'], 1)}",
-        color=style.TEXT, fontsize=style.MIN_TEXT_PT, ha="right", va="center")  # fmt: skip
+# Two benchmarks, named in the key above the plot: the book's pooled ratio of the job-group tables (dashed)
+# and the ratio of the organisation-wide table's printed averages (dotted).
+pooled, headline = decomposition["weighted_groups"], decomposition["headline"]
+ax.axvline(
+    pooled, color=style.NEUTRAL, lw=1, ls="--", label=f"Job groups pooled, {fmt(pooled, 1, '%')}\n(book's calculation)"
+)
+ax.axvline(headline, color=style.TEXT, lw=1, ls=":", label=f"Organisation-wide table, {fmt(headline, 1, '%')}")
 colour = np.full(len(rows), style.LEVEL)
 AREA_PER_EMPLOYEE = 400 / size.max()  # marker area (points²) proportional to head count; the largest group 400
 X_MAX = 112  # the chief executive's group of three lies far beyond: marked at the edge, not plotted to scale
@@ -1501,10 +1507,11 @@ for i in np.flatnonzero(~inside):
         fontsize=style.MIN_TEXT_PT,
     )
 ax.set_xlim(91, X_MAX)
-ax.set_ylim(-1.5, len(rows) - 0.5)
+ax.set_ylim(-0.6, len(rows) - 0.5)
 ax.set_yticks(y, [f"{n} ({fmt(s)})" for n, s in zip(rows["group_en"], size, strict=True)])
 ax.set_xlabel("Women's average pay as % of men's")
 ax.set_title("Women's pay as a share of men's, by job group")
+style.legend_above(ax, ncol=1)
 style.finish(fig, table=f"{pers.PAY}, {pers.JOB_GROUPS}, {pers.PAY_TOTAL}")
 plt.show()
 
@@ -1521,14 +1528,14 @@ plt.show()
 # problem): were each man paid women's average in his group instead, men's average would be
 # {eval}`txt.pay_men_at_women`, which puts the gap within groups at {eval}`txt.pay_within_w` and the
 # spread over the groups at {eval}`txt.pay_mix_w`. {eval}`txt.pay_split_words`. Job groups are bands of
-# required education and of management level, not equal work: a gap within a band may still be a gap
-# between jobs of different content. The law's pay survey compares women's and men's pay in groups of
-# work of equal value (likestillings- og diskrimineringsloven § 26), a grouping the law leaves to the
-# employer, judged first on the competence the work requires. The report's education bands
-# («stillingsnivå/grupper», line 4323) may not be such groups (the book's judgement); the report does not
-# say how it grouped them. The tables do not fit the
-# headline exactly: the weighted averages lie well above the organisation-wide ones, and each
-# group's average for all is the head-count-weighted mean of its women and men in only
+# required education and of management level («stillingsnivå/grupper», line 4323). The law asks for a
+# survey of women's and men's pay (likestillings- og diskrimineringsloven § 26) and gives a right to equal
+# pay for work of equal value; whether two jobs are of equal value is an overall assessment of the
+# competence the work requires and of other factors such as effort, responsibility and working
+# conditions (§ 34 (3)). The report does not say how it drew its bands, and nothing printed shows whether
+# each holds work of equal value. The tables do not fit the headline exactly: the weighted averages lie
+# well above the organisation-wide ones, and each group's average for all is the head-count-weighted
+# mean of its women and men in only
 # {eval}`txt.pay_exact_groups` of {eval}`txt.pay_groups` groups. The
 # organisation-wide averages, for their part, imply a men's share of
 # {eval}`txt.pay_implied_men`, the text's figure for the permanent staff (see the finding
@@ -1586,6 +1593,12 @@ shown = claims[~claims["check_id"].str.contains("within_permanent")].assign(
     verdict=verdict[~claims["check_id"].str.contains("within_permanent").to_numpy()],
     basis=lambda f: f["check_id"].map(basis),
 )
+# The position sizes are printed with two decimals whose last is always 0: in effect rounded to a tenth.
+sizes = full_time["avg_position_size_pct"].astype(float)
+step = next(10.0**-d for d in range(4) if ((sizes * 10**d).round(6) % 1 == 0).all())
+size_claim = shown["check_id"] == f"{pers.FULL_TIME}.claim.avg_position_size_rose"
+shown.loc[size_claim, "basis"] += (f" (the last decimal is always 0, so a rise under "
+                                   f"{fmt(step / 2, 2, 'percentage points')} would print as a tie)")  # fmt: skip
 g("n_claims", len(shown))
 CLAIM_SHORT = {  # the claims' subjects in a few words, for the sentence below the table
     "claim.avg_position_size_rose": "the average position size rose",

@@ -114,6 +114,19 @@ def test_financing_bridge_closes_on_the_printed_expenditure():
     assert (mix["amount"] >= 0).all()
 
 
+def test_financing_parts_hatch_the_land_in_kind_with_the_share_purchase():
+    parts = inv.financing_parts(from_disk).set_index("source")
+    havn = inv.value(from_disk(inv.T3), "actual_2023", label="Aksjekapital Drammen Havn as")
+    land = 1000 * inv.prose(from_disk, "nee_settlement_land_in_kind")
+    assert parts.loc["Sales of shares and holdings", "matched"] == havn + land
+    assert (parts["matched"] + parts["other"] == parts["amount"]).all()
+    # The land is the year's actual only: no budget holds it.
+    budget = inv.financing_parts(from_disk, "revised_budget_2023").set_index("source")
+    assert budget.loc["Sales of shares and holdings", "matched"] == inv.value(
+        from_disk(inv.T3), "revised_budget_2023", label="Aksjekapital Drammen Havn as"
+    )
+
+
 # The analyses of the year (views, never graded): they must follow the data, not today's figures.
 
 

@@ -509,10 +509,12 @@ def enterprises_interest_timing(get: Getter) -> dict[str, float]:
     """What the enterprises paid the loan fund in interest (D06's interest income less the treasury's
     intra-group interest, D05) over their debt at 1 January (B01's Drammen Eiendom KF and Drammensbadet KF),
     against the internal rate (line 2478), NOK million and %. The treasury paid the internal rate on its
-    opening debt; if interest instead runs on the balance outstanding, the enterprises' shortfall is what
-    Drammen Eiendom KF's extra repayment (2A «Avdrag på lån», lines 3089–3093) would save at the internal
-    rate over ``years_before_end``: the time before year end at which the repayment would have to count.
-    The book's arithmetic; the report gives no interest terms."""
+    opening debt; if interest instead runs on the balance outstanding, the enterprises' ordinary
+    instalments and new loans move their interest too, so many timings fit the shortfall. One of them, put
+    here on the extra repayment alone: the shortfall is what Drammen Eiendom KF's extra repayment (2A
+    «Avdrag på lån», lines 3089–3093) would save at the internal rate over ``years_before_end``, the time
+    before year end at which it would then have to count. The book's arithmetic; the report gives no
+    interest terms."""
     b01 = debt_by_use(get).set_index("label")
     enterprises = [label for label in b01.index if label not in (*TREASURY_DEBT, "Sum (recomputed)")]
     debt = float(b01.loc[enterprises, "debt_2023_01_01"].sum())
@@ -736,13 +738,15 @@ def liquidity_year_end(get: Getter) -> list[Check]:
             kind=RESTATEMENT,
         ),
         # The second paragraph repeats the first word for word with the year changed to 2022. Dated 2022,
-        # it says it is about another year than the first; were it, its average would be that year's own.
-        # The same figure under two years is the printed sign of a repeated paragraph; which year the
+        # it says it is about another year than the first; were it, its average would be that year's own
+        # (the book's premise: the report prints no 2022 average and states no such relation). The same
+        # figure under two years is, on that premise, the sign of a repeated paragraph; which year the
         # figure belongs to, the report does not show.
         _claim(
             "bal.liquidity.repeated_paragraph_is_2022",
             "The paragraph at lines 3627–3635 is about 2022, as its words say («i hele 2022»), not the 2023 "
-            "paragraph repeated: were it 2022's own, its average would differ",
+            "paragraph repeated: were it 2022's own, its average would differ (the book's premise; the "
+            "report prints no 2022 average)",
             p["average_group_account_balance_2022_repeated_paragraph"] != liq["average_group_account"],
             PROSE,
             prose_line(

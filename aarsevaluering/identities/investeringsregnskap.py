@@ -1871,13 +1871,17 @@ def transfer_sources(get: Getter) -> dict[str, float]:
 def financing_parts(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
     """The financing sources of :func:`financing_mix` with the parts the book infers are not new money:
     the share sales that match the share purchase of the same size in 2B part 3 (Drammen Havn AS,
-    budgeted as a sale of the same amount), and the two lines of DEKF's property sale that go round
+    budgeted as a sale of the same amount) and the land received in kind in the settlement of Nedre Eiker
+    Eiendomsutvikling AS (lines 4533–4535; income with no money in it, matched by spending of the same
+    amount, as in :func:`uncovered_by_cause`), and the two lines of DEKF's property sale that go round
     inside the combined statement (its grant to kommunekassen, in grants from others; its loan
-    repayment relent to kommunekassen, in loans). The pairings are the book's, not the report's."""
+    repayment relent to kommunekassen, in loans). The pairings are the book's, not the report's. The land
+    is the report's figure for the year's actual only (no budget holds it)."""
     mix = financing_mix(get, column)
     havn = value(get(T3), column, label="Aksjekapital Drammen Havn as")
+    land = 1000 * prose(get, "nee_settlement_land_in_kind") if column == ACT else 0.0
     internal = {
-        "Sales of shares and holdings": havn,
+        "Sales of shares and holdings": havn + land,
         "Grants from others": value(get(T2), column, label=DEKF_GRANT_LINE),
         "Loans": value(get(T2A), column, label="Avdrag på lån"),
     }
@@ -1992,7 +1996,7 @@ def uncovered_by_cause(get: Getter) -> pd.DataFrame:
 
 def dekf_expenditure_parts(get: Getter) -> dict[str, float]:
     """Drammen Eiendom KF's investment expenditure against its revised budget (NOK thousand; 2A − DK): the
-    buildings (fixed assets), and the repayment and grant that had no budget, which together make its
+    fixed assets (mostly property), and the repayment and grant that had no budget, which together make its
     net deviation."""
     part = dekf_part(get).set_index("label")
 

@@ -1158,8 +1158,8 @@ def prose_claims(get: Getter) -> list[Check]:
         _claim(
             f"{FULL_TIME}.claim.avg_position_size_rose",
             "Text: the average position size rose in 2023",
-            # Only a higher printed 2023 figure bears out a rise. A tie does not contradict it either (a rise
-            # smaller than the printed precision would not show): its finding says "unstated".
+            # Only a higher printed 2023 figure bears out a rise. A tie fails the check, though a rise under
+            # half the table's effective tenth would print as one: its finding (an inconsistency) says so.
             y23["avg_position_size_pct"] > y22["avg_position_size_pct"],
             FULL_TIME,
             "3720",
