@@ -138,7 +138,9 @@ def render() -> str:
         "",
         f"{len(entries)} tables, {sum(e['rows'] for e in entries)} rows in all, by chapter. *Rows* counts every "
         "printed row, totals and subtotals included; *report table* is the table's id in the list of tables "
-        "transcribed (`prose` for figures the report gives in sentences).",
+        "transcribed (`prose` for figures the report gives in sentences). A table's title is the report's, as "
+        "printed, except for the `prose` tables, which the report does not print as tables: their titles name "
+        "the sections the figures come from.",
     ]
     for chapter in order:
         chosen = [e for e in entries if e["chapter"] == chapter]
@@ -152,7 +154,7 @@ def render() -> str:
             "",
             # Three columns, so the long file names fit the page: the report's table id and the unit
             # stand under the title.
-            "| File | Title as printed (report table; unit) | Rows |",
+            "| File | Title (report table; unit) | Rows |",
             "| --- | --- | ---: |",
         ]
         for e in chosen:
