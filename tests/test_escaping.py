@@ -44,7 +44,7 @@ ROWS = {
     "inv_dk_blocks": "Mottatte avdrag på utlån av egne midler",
     "inv_2b_fixed_assets": "KK P15 Varslingssystem",
     "inv_2b_grants_to_others": "KK Inventar og utstyr P02 Barnehage",
-    "inv_2b_shares_and_equity": "Finansiering – KK",
+    "inv_2b_shares_and_equity": "Aksjekapital i Å Energi AS",  # no code looks it up by label
     "inv_2b_own_lending": "KK P19 Utlån Fontenehuset",
     "inv_programme_projects": "Sum",
     "inv_net_projects": "Salg av varige driftsmidler",
@@ -165,3 +165,4 @@ def test_labels_stay_text_in_the_browser(hostile_site):
         context.close()
     assert not problems, "\n".join(problems)
     assert shown, "no table in the browser shows a hostile label as text"
+
