@@ -165,4 +165,3 @@ def test_labels_stay_text_in_the_browser(hostile_site):
         context.close()
     assert not problems, "\n".join(problems)
     assert shown, "no table in the browser shows a hostile label as text"
-
