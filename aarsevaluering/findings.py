@@ -124,7 +124,7 @@ QUALITATIVE = BY_NATURE_NOT  # kept for callers that ask whether a finding is we
 # Qualitative factors (ISA 320 and 450: the nature and circumstances of a misstatement, not only its
 # size), written on a finding as ``qualitative: [<factor>, ...]``. Each says how it moves the level.
 FACTORS = {
-    "fiscal-rule": "it touches an indicator of the municipality's financial rules (lines 2046–2062: netto "
+    "fiscal-rule": "it misstates an indicator of the municipality's financial rules (lines 2046–2062: netto "
     "driftsresultat and its share of gross operating income, the discretionary fund, self-financing of "
     "investments): material whatever its size",
     "no-total": "a typing error in one cell whose printed total and deviation were computed from the right "

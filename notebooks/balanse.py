@@ -1042,11 +1042,12 @@ txt.shift_pct_trivial = fmt(100 * on_b01["reserve_lower_by"] / 1000 / trivial_li
 # {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and inconsistencies;
 # the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a sentence, and are
 # not misstatements. The largest finding is the loan debt: the report presents the text's total and table
-# B01 as one debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. It is weighed
-# {eval}`txt.debt_materiality` by the book's rule for the financial rules' indicators alone (D09's reserve
-# requirement rests on that debt), not by its effect: on B01's debt the margin above the rules would move
-# by {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
-# {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial. Statement 2A
+# B01 as one debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
+# {eval}`txt.debt_materiality`. It reaches an indicator of the financial rules only through D09's reserve
+# requirement, which rests on that debt: on B01's debt the margin above the rules would move by
+# {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
+# {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial, and on the book's
+# reading not at all, so the book does not weigh it as misstating an indicator. Statement 2A
 # and B02 differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom KF's flows. The
 # {doc}`audit` page lists them with the rest of the book's.
 #

@@ -143,7 +143,7 @@ put(
 # {eval}`txt.repayment_2023` of repayment of debt (*Avdrag på lån*, again in the book's pairing Drammen
 # Eiendom KF's). The *investment income* of
 # {eval}`txt.income_2023` is gross too: it counts
-# {eval}`txt.loans_2023` of borrowing, sales of property and shares, grants
+# {eval}`txt.loans_2023` of loan money used (*Bruk av lån*, not the year's new borrowing), sales of property and shares, grants
 # and the refund of VAT. The budget for the year's expenditure had grown from
 # {eval}`txt.expenditure_original` in the original budget to
 # {eval}`txt.expenditure_revised` in the revised one.
@@ -310,8 +310,8 @@ plt.show()
 # %% [markdown]
 # Spending ran {eval}`txt.cause_overspend` over the revised budget, but {eval}`txt.cause_land` of that
 # cost no money. When Nedre Eiker Eiendomsutvikling AS was wound up, that much of its settlement was part of
-# the Miletomta site, taken over as land (lines 4533–4535), so it was booked both as spending and as income
-# from a sale of shares and cancels out. The report does not say on which line the land stands; the book
+# the Miletomta site, taken over as land (lines 4533–4535), so, on the book's reading (the report gives only
+# the income side), it was booked both as spending and as income from a sale of shares and cancels out. The report does not say on which line the land stands; the book
 # reads it as 2B's *Prosjekt mangler* ({eval}`txt.no_project_line_early`, no budget and no project), by
 # amount. Without Drammen Eiendom KF's property sale, grants from others came in {eval}`txt.cause_grants_above` above budget, which the report
 # ties to the overspend, since the P11 and P12 projects are partly financed by such grants (lines
@@ -714,7 +714,7 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 # from others and {eval}`txt.said_dekf_property_sale_booked_as_loans` under use
 # of loans (lines 3088–3093). It names those income lines only; that the company's grant and repayment
 # are their counterparts is the book's pairing, by amount (see {eval}`txt.sale_entry`). The enterprises also
-# borrowed {eval}`txt.dekf_loans`, received
+# used {eval}`txt.dekf_loans` of loan money, received
 # {eval}`txt.dekf_vat` of VAT refund and {eval}`txt.dekf_grants_in`
 # of grants, and put a net {eval}`txt.dekf_funds` into their funds. What they
 # leave uncovered is {eval}`txt.dekf_uncovered`; kommunekassen's blocks alone
@@ -873,8 +873,8 @@ put(
 # %% [markdown]
 # ## The programme areas' projects
 #
-# Each programme area's chapter closes with a table of its investment projects (*Status
-# investeringsprosjekter*): the revised budget, the actual, a status word (*Iht. plan*, on plan;
+# Every programme area's chapter but P15's prints a table of its investment projects (*Status
+# investeringsprosjekter*), followed by a summary: the revised budget, the actual, a status word (*Iht. plan*, on plan;
 # *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
 # minus actual: positive means money left unspent). The {eval}`txt.n_areas`
 # tables are stacked in the toggle below.
@@ -892,7 +892,8 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # Which projects moved furthest from their budgets? The largest overspend,
 # {eval}`txt.top_overspend` on
 # *{eval}`txt.top_overspend_project`*, is the one the report explains at
-# length (see *The year in brief*). Of the projects, {eval}`txt.n_on_plan` are
+# length (see *The year in brief*); the report's explanation uses 2B's row, which books a small grant to others
+# in the project's name apart, so its figure is a little lower. Of the projects, {eval}`txt.n_on_plan` are
 # marked on plan, {eval}`txt.n_delayed` delayed and
 # {eval}`txt.n_not_assessed` not assessed; {eval}`txt.not_assessed_whose`
 # Drammen Eiendom KF's ({eval}`txt.p06_not_assessed` of them in P06), for which

@@ -23,7 +23,7 @@
 #
 # Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
 # (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
-# through three pension funds (lines 2368–2369): the municipality's own fund,
+# through three pension schemes (lines 2368–2369), two of them funds: the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
 # *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. The report does not say how
@@ -181,8 +181,9 @@ plt.show()
 # The section draws on one printed table, *Status sentrale pensjonsposter i 2023* (D04), on the
 # figures its sentences give (kept in a small table of their own), and on the `Pensjon` row of the
 # table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
-# {doc}`the operating account <driftsregnskap>` covers as a whole. The list of these tables, with the lines
-# they are printed on, is behind the toggle below.
+# {doc}`the operating account <driftsregnskap>` covers as a whole; it also reads D03's church-council
+# row, the discretionary fund's table (D09) and two rows of the investment tables (2B). The list of the
+# first three, with the lines they are printed on, is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
@@ -222,9 +223,10 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # ## Premiums and cost: the vocabulary
 #
 # These are defined-benefit schemes: the pension promised depends on the member's salary and years
-# of service, not on what was paid in. The fund must hold enough to pay what members have earned so
-# far, and it charges the employer whatever keeps it there. These payments and bookings meet in the
-# report's section:
+# of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
+# have earned so far, and charges the employer whatever keeps it there; the report names only these two
+# for the regulation premium and the premium funds (lines 2371, 2379). These payments and bookings meet
+# in the report's section:
 #
 # *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
 # : paid through the year for the pension rights employees earn. It is charged to the accounts of the

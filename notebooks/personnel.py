@@ -122,6 +122,8 @@ vs_sector = pers.sick_leave_vs_sector(get).set_index("gender")
 sick_parts = pers.sick_gap_decomposition(get).set_index("quarter").loc["Mean"]
 g("sick_gap_all", vs_sector.loc["All", "gap_pp"], 1, "percentage points")
 g("sick_gap_mix", sick_parts["mix_pp"], 1, "percentage points")
+g("sick_mix_low_brief", sick_parts["mix_low"], 1, "")  # the rounding of the printed rates leaves a range
+g("sick_mix_high_brief", sick_parts["mix_high"], 1, "percentage points")
 caps = pers.overtime_against_caps(get)
 g("ot_per_fte_all", caps["per_fte"], 0, "hours")
 g("annual_cap", caps["annual_cap"], 0, "hours")
@@ -191,7 +193,8 @@ gt("other_verdicts", ", ".join(
 # the target implies a 2021 rate of {eval}`txt.sick_base` (derived), so sick leave is
 # {eval}`txt.sick_vs_base` the level it was meant to fall from. Over the four quarters Drammen was on average
 # {eval}`txt.sick_gap_all` above the municipal sector, of which about {eval}`txt.sick_gap_mix` is
-# {eval}`txt.sick_mix_words` (an estimate; see *Against the sector*).
+# {eval}`txt.sick_mix_words` (an estimate, anywhere from {eval}`txt.sick_mix_low_brief` to
+# {eval}`txt.sick_mix_high_brief` as the rates are printed; see *Against the sector*).
 # Overtime came to {eval}`txt.ot_2023` ({eval}`txt.ot_change` more than in
 # 2022), about {eval}`txt.ot_per_fte_all` per FTE (permanent and temporary) over the year, against the Act's annual cap of
 # {eval}`txt.annual_cap` per employee. The breaches of the overtime caps need overtime far more
@@ -466,7 +469,8 @@ plt.show()
 # {eval}`txt.turn_2022`, {eval}`txt.turn_2022_narrow` the narrower sector figure and
 # {eval}`txt.turn_2022_wide` the wider; its 2023 rate, {eval}`txt.turn_2023`, is
 # {eval}`txt.turn_2023_narrow` the narrower and {eval}`txt.turn_2023_wide` the wider, and that sets one
-# year against another and Drammen's staff against a population defined otherwise. The book therefore
+# year against another, and perhaps Drammen's staff against a population defined otherwise (the report
+# does not define whose turnover Drammen's rate counts). The book therefore
 # holds the text's conclusion against 2022, the one year both are printed for (a finding of scope,
 # below). There Drammen is {eval}`txt.turn_2022_narrow` the narrower sector figure, but printed as a
 # whole number that figure may be anything from {eval}`txt.sector_turn_range`, so the printed figures
@@ -577,7 +581,7 @@ styled(
 # agreement aims at a tenth lower), and {eval}`txt.sick_above_base` of
 # {eval}`txt.sick_areas` areas are above their own 2021 level; only
 # {eval}`txt.sick_below_base` are below it. {eval}`txt.sick_worst` has moved
-# furthest the wrong way, by {eval}`txt.sick_worst_pp`. The report names no cause for its own rates. It
+# furthest the wrong way, by {eval}`txt.sick_worst_pp`. The report names no cause backed by its own figures. It
 # notes that short-term absence has been rising (line 3844) and that sick leave with a diagnosis of
 # mental illness has risen most in the country, which it assumes holds for its own staff too (lines
 # 3846–3847), without figures for Drammen. In FTEs (an estimate: the rate applied to the {eval}`txt.fte_base` permanent and
@@ -1375,7 +1379,7 @@ g("share_off", (share_checks["status"] == "discrepancy").sum())
 # %% [markdown]
 # **The checks.** Within each table the counts add up in every row and column. Across tables they do
 # not fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed
-# the same cell of the permanent-staff table, and one does. And the percentages often do not follow from
+# the same cell of the permanent-staff table, and one row does (over 70: women and all). And the percentages often do not follow from
 # the counts: {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares
 # miss the share their own counts give. Since the counts add up both ways and agree with the staffing
 # table and the text, the counts are the firmer figures. {eval}`txt.gender_summary` The findings, each
