@@ -758,8 +758,9 @@ for key, hours in LAW_HOURS.items():
 # written agreement with the employee representatives (§ 10-6 (5)), and no more than
 # {eval}`txt.law_day_total` of work in all in 24 hours or {eval}`txt.law_week_total` in seven days
 # (§ 10-6 (8)); it requires {eval}`txt.law_rest_day` of rest
-# between two working days and {eval}`txt.law_rest_week` in seven days (§ 10-8), and limits Sunday work
-# (§ 10-10). The report says that work beyond the ordinary hours "triggers breaches" (lines 4052–4053);
+# between two working days and {eval}`txt.law_rest_week` in seven days (§ 10-8), and the next Sunday off
+# after one worked, or every other Sunday off on average by agreement (§ 10-8 (4)); whether Sunday work is
+# allowed at all is § 10-10. The report says that work beyond the ordinary hours "triggers breaches" (lines 4052–4053);
 # under the Act such work is overtime, lawful within the caps, and breaks a rule only beyond them or
 # when it cuts into rest. The report adds that limits can be widened, and rest shortened, by agreement
 # (lines 4055–4057), and does not say whether its breach counts allow for such agreements.
@@ -909,8 +910,8 @@ BREACH_READING = {
     "Planlagt tid per uke": "Planned time in a week (§§ 10-4, 10-5)",
     "Samlet tid per dag": "Total time in 24 hours (§ 10-6 (8))",
     "Samlet tid per uke": "Total time in seven days (§ 10-6 (8))",
-    "Søndager på rad": "Sundays worked in a row (§ 10-10)",
-    "Søndager på rad (snitt)": "Sundays worked on average (§ 10-10)",
+    "Søndager på rad": "Sundays worked in a row (§ 10-8 (4))",
+    "Søndager på rad (snitt)": "Sundays worked on average (§ 10-8 (4))",
     "Ukentlig arbeidsfri": "Weekly rest (§ 10-8)",
 }
 by_type = pers.breach_change_by_type(get)
