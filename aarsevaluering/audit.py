@@ -124,9 +124,7 @@ def _table(table_id: str, caption: str, headers: list[str], rows: list[str], fil
 
 
 def _million_cell(x: float) -> str:
-    if x is None or math.isnan(x):
-        return "\u2013"
-    return "&lt; 0.1" if 0 < abs(x) < 0.05 else html.escape(fmt(x, 1))  # as the register writes it
+    return html.escape(findings.million_text(x))  # as the register writes it
 
 
 def aggregation_html(schedule: pd.DataFrame) -> str:

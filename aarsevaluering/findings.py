@@ -824,8 +824,8 @@ def _locator_text(f: pd.Series) -> str:
     if f["caption"]:
         parts.append(f"table «{html.escape(f['caption'])}»")
     parts.append(f"search for «{html.escape(f['search'])}»")
-    # The search phrase leads to the figure (a heading, a caption, the sentence's opening words); the line
-    # is the figure's own, which may lie a little below the phrase.
+    # The search phrase leads to the figure (a heading, a caption, the sentence's opening words, or a
+    # table's total row just under it); the line is the figure's own.
     return "; ".join(parts) + f"; the figure is on line {html.escape(str(f['line']))} of the book's text"
 
 
@@ -882,17 +882,17 @@ def boxes(frame: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
-def _million_text(x: float) -> str:
+def million_text(x: float) -> str:
     if x is None or math.isnan(x):
         return "\u2013"
-    return "< 0.1" if round(x, 1) == 0 else fmt(x, 1)
+    return "< 0.1" if 0 < abs(x) < 0.05 else fmt(x, 1)  # a size too small for a tenth, but not nothing
 
 
 def _size_cell(x: float) -> str:
     """A size in NOK million, one decimal (an en dash when the finding is not in NOK), right-aligned; the
     exact figure in ``data-sort`` so a sort puts "< 0.1" where it belongs."""
     key = "" if x is None or math.isnan(x) else f' data-sort="{x:.6f}"'
-    return f'<td class="number"{key}>{html.escape(_million_text(x))}</td>'
+    return f'<td class="number"{key}>{html.escape(million_text(x))}</td>'
 
 
 def _id_cell(finding_id: str) -> str:

@@ -511,17 +511,18 @@ def test_changelog_states_the_counts(all_checks):
 
 
 LOCATOR_REACH = 40
+LOCATOR_BELOW = 5  # a table's search words may be its total row, a few lines under the figure's row
 
 
 def test_every_locator_phrase_leads_to_its_line(all_checks, source_lines):
     """A finding's locator names a phrase to search for and the line of the figure: the phrase starts on
-    that line or at most LOCATOR_REACH lines above it (a heading or caption over the figure), so a reader
-    who searches for it lands at the figure."""
+    that line, at most LOCATOR_REACH lines above it (a heading or caption over the figure) or at most
+    LOCATOR_BELOW lines under it (a table's total row), so a reader who searches for it lands at the figure."""
     text = [" ".join(line.split()) for line in source_lines]
     stray = []
-    for _, r in findings.letter(all_checks).iterrows():
+    for _, r in findings.table(all_checks).iterrows():  # every finding of the register, not only the letter's
         phrase, line = " ".join(str(r["search"]).split()), int(r["line"])
-        window = range(max(line - LOCATOR_REACH, 1), line + 1)
+        window = range(max(line - LOCATOR_REACH, 1), line + LOCATOR_BELOW + 1)
         # The phrase may wrap onto the next lines; it must start on line n itself.
         if not any(" ".join(text[n - 1 : n + 2]).find(phrase) in range(len(text[n - 1])) for n in window):
             stray.append(f"{r['finding_id']}: «{phrase[:40]}» not at or above line {line}")
