@@ -9,12 +9,18 @@ real-browser test (``tests/test_browser.py``):
 - docutils marks each bibliography entry ``role="doc-biblioentry"`` inside a ``role="list"``
   container: the list then has no list items (axe-core: aria-required-children, critical), and the
   role is deprecated in WAI-ARIA 1.3. The entries become ``role="listitem"``.
+- The notebooks' tables are HTML outputs (pandas Styler), which Sphinx does not number as it numbers
+  figures. On a chapter page each captioned table gets its number by chapter, "Table 2.3", in the order
+  the page shows them, as Sphinx writes a figure's ("Fig. 2.3"), so a citation of a table survives a
+  table added to another chapter. In JupyterLab the captions carry no number, as figures there carry none.
 - pydata-sphinx-theme logs a console error ("Got invalid theme mode") on a reader's first visit
   because no default colour mode is set; it is set to ``auto`` (follow the reader's system), which is
   what the theme fell back to.
 """
 
 from __future__ import annotations
+
+import re
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -33,6 +39,28 @@ def _script_key(script) -> tuple:
     return str(filename), getattr(script, "priority", 0), tuple(sorted(attributes.items()))
 
 
+# A table's caption as pandas writes it (``<caption>`` with no attributes), not one Sphinx numbered.
+_CAPTION = re.compile(r"<caption>(?!<span class=\"caption-number\">)")
+
+
+def chapter_number(app: Sphinx, pagename: str) -> int | None:
+    """The page's chapter number in the numbered part of the table of contents, or None."""
+    number = app.env.toc_secnumbers.get(pagename, {}).get("")
+    return number[0] if number else None
+
+
+def number_tables(body: str, chapter: int) -> str:
+    """Every pandas table caption in ``body`` prefixed with its number by chapter, in page order."""
+    count = 0
+
+    def numbered(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f'<caption><span class="caption-number">Table {chapter}.{count} </span>'
+
+    return _CAPTION.sub(numbered, body)
+
+
 def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files")
     if scripts:
@@ -46,7 +74,10 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         scripts[:] = unique  # the builder's own list, restored by Sphinx after the page is written
     body = context.get("body")
     if body and 'role="list" class="citation-list"' in body:
-        context["body"] = body.replace(' role="doc-biblioentry"', ' role="listitem"')
+        context["body"] = body = body.replace(' role="doc-biblioentry"', ' role="listitem"')
+    chapter = chapter_number(app, pagename)
+    if body and chapter is not None:
+        context["body"] = number_tables(body, chapter)
 
 
 def setup(app: Sphinx) -> dict:

@@ -452,6 +452,27 @@ def test_figures_are_numbered_by_chapter(site):
     assert not lines, "\n".join(lines)
 
 
+def test_tables_are_numbered_by_chapter(site):
+    """Every captioned table of chapter N is "Table N.k", k = 1, 2, ... in the order the page shows them
+    (``aarsevaluering.htmlfixes``), so a researcher can cite a table as a figure is cited."""
+    lines = []
+    for number, page in enumerate(chapter_pages(REPO), start=1):
+        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        shown = []
+        for table in soup.select("article table"):
+            if table.caption is None:
+                continue
+            label = table.caption.select_one(".caption-number")
+            shown.append(" ".join(label.get_text(" ").split()) if label else f"no number ({table.get('id', '?')})")
+        wanted = [f"Table {number}.{k}" for k in range(1, len(shown) + 1)]
+        if not shown:
+            lines.append(f"{page}: no captioned table")
+        elif shown != wanted:
+            first = next(i for i, (s, w) in enumerate(zip(shown, wanted, strict=True)) if s != w)
+            lines.append(f"{page}: table {first + 1} is numbered {shown[first]!r}, not {wanted[first]!r}")
+    assert not lines, "\n".join(lines)
+
+
 RIGHT_ALIGNED = """() => {
   const number = /^[\\u2212+-]?\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*(?:\\.\\d+)?(?:[\\u00a0 ]?%)?$/;
   const out = [];
