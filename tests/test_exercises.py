@@ -190,7 +190,7 @@ def _drift_and_pension_exercises() -> list[Exercise]:
         Exercise(
             "driftsregnskap", 1, "target = dr.TARGET_RESULTATGRAD_PCT", "dr.TARGET_RESULTATGRAD_PCT", fmt(asss, 1),
             shows=(fmt(asss, 2, "percent"), fmt_million(at_asss["required_surplus"]),
-                   fmt_million(at_asss["shortfall"], 1, sign=True)),
+                   fmt_million(at_asss["shortfall"])),
             hides=(fmt(dr.TARGET_RESULTATGRAD_PCT, 2, "percent"),),
         ),
         Exercise(
