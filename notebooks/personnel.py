@@ -428,16 +428,19 @@ g("peak_share", peak["mean_share"], 0, "%")
 # report settles none of this, and the break in the series touches the staff counts too.
 
 # %% tags=["hide-input", "hide-output"]
+SHORT_READING = {"KS's form: of the staff at the start": "Staff at start (KS)", "Of the average staff": "Average staff",
+                 "What the hires allow: hires − net change": "Hires − net change"}  # fmt: skip
+SHORT_READING = {long: short.replace(" ", "\u00a0") for long, short in SHORT_READING.items()}  # each on one line
 styled(
-    pers.turnover_readings(get).drop(columns="hires"),
+    pers.turnover_readings(get).replace({"reading": SHORT_READING}),
     table_id="personnel-turnover-readings",
-    columns={"reading": "Reading of the printed rate", "base": "Base (persons)", "rate_pct": "Rate (%)",
-             "leavers": "Leavers", "entrants_needed": "Entrants needed",
-             "unaccounted": "Entrants beyond the hires"},
+    columns={"reading": "Reading of the rate", "base": "Base (persons)", "rate_pct": "Rate (%)",
+             "leavers": "Leavers", "entrants_needed": "Entrants needed", "unaccounted": "Beyond hires"},
     decimals={"base": 0, "rate_pct": 1, "leavers": 0, "entrants_needed": 0, "unaccounted": 0},
     caption="The 2023 flows of permanent staff on three readings of the printed figures (derived from lines "
-    "3706, 3937 and 3996); the entrants needed are the leavers plus the net change in permanent staff, set "
-    "against the printed permanent hires",
+    "3706, 3937 and 3996): the printed rate of the staff at the start (KS's form) or of the average staff, or "
+    "the rate the hires allow; the entrants needed are the leavers plus the net change in permanent staff, "
+    "those beyond hires the entrants needed less the printed permanent hires",
 )  # fmt: skip
 
 # %% mystnb={"figure": {"caption": "The flows of permanent staff in 2023: the printed hires and the net change derived from the printed totals solid, the book's estimates hatched, in persons (lines 3706, 3937 and 3996).", "name": "fig-personnel-flows"}, "image": {"alt": "Four horizontal bars in persons, two solid: the printed permanent hires, 363, and the net change in permanent staff derived from the two printed totals, plus 109. Two estimates, hatched: leavers at the printed turnover rate read the way KS defines turnover, about 764, and the leavers implied by hires less the net change, 254."}} tags=["hide-input"]
@@ -695,16 +698,16 @@ styled(
 
 # %% tags=["hide-input", "hide-output"]
 styled(
-    shares.assign(mix_range=[f"{fmt(lo, 2)} to {fmt(hi, 2)}" for lo, hi in zip(shares["mix_low"], shares["mix_high"],
-                                                                             strict=True)]).drop(
-        columns=["mix_low", "mix_high"]),
+    shares.assign(mix_range=[f"{fmt(lo, 2)}\u00a0to\u00a0{fmt(hi, 2)}"  # one line
+                             for lo, hi in zip(shares["mix_low"], shares["mix_high"], strict=True)]),
     table_id="personnel-sick-decomposition",
-    columns={"quarter": "Quarter", "gap_pp": "Gap (pp)", "women_weight_drammen": "Women's weight, Drammen",
-             "women_weight_sector": "Women's weight, sector", "mix_pp": "Gender mix (pp)",
-             "rates_pp": "Rates within gender (pp)", "mix_range": "Mix, range (pp)"},
+    columns={"quarter": "Quarter", "gap_pp": "Gap (pp)", "women_weight_drammen": "Weight, Drammen",
+             "women_weight_sector": "Weight, sector", "mix_pp": "Mix (pp)", "rates_pp": "Within (pp)",
+             "mix_range": "Mix range (pp)"},
     decimals={"gap_pp": 1, "women_weight_drammen": 2, "women_weight_sector": 2, "mix_pp": 2, "rates_pp": 2},
     caption="Drammen's sick leave minus the sector's, split into the gender mix and the rates within gender, in "
-    "percentage points (pp); weights implied by the printed rates, the range from their rounding (all derived)",
+    "percentage points (pp); weights: women's share of working time, implied by the printed rates; the mix's "
+    "range from their rounding (all derived)",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -816,14 +819,16 @@ styled(
 
 # %% tags=["hide-input"]
 shown = pers.overtime_split(get).merge(pers.overtime_intensity(get), on=["employment_type", "hours"], how="left")
+other = shown["employment_type"].str.startswith("Other (")  # its list of types goes to the caption
+shown.loc[other, "employment_type"] = "Other"
 styled(
     shown,
     table_id="personnel-overtime-split",
-    columns={"employment_type": "Employment type", "hours": "Overtime hours 2023", "share_pct": "Share (%)",
-             "fte": "FTEs at year end", "hours_per_fte": "Own hours per own FTE"},
+    columns={"employment_type": "Employment type", "hours": "Hours", "share_pct": "Share (%)",
+             "fte": "FTEs, year end", "hours_per_fte": "Hours per FTE"},
     decimals={"hours": 0, "share_pct": 1, "fte": 0, "hours_per_fte": 1},
-    caption="Overtime hours 2023 by employment type (lines 4040–4042), with FTEs (lines 3637–3638); shares "
-    "and hours per FTE derived",
+    caption="Overtime hours 2023 by employment type (lines 4040–4042; other: trainees, apprentices, contractors, "
+    "on call), with FTEs at year end (lines 3637–3638); shares and each group's own hours per own FTE derived",
 )  # fmt: skip
 
 # %% [markdown]
@@ -851,7 +856,7 @@ g("min_hours_week", caps["min_hours_week"], 0, "hours")
 g("min_share_week", caps["min_share_week"], 0, "%")
 cap_rows = pd.DataFrame(
     [
-        {"cap": f"{limits['label']}", "law": limits["hours"], "agreed": limits["agreed"],
+        {"cap": limits["label"].replace(" ", "\u00a0"), "law": limits["hours"], "agreed": limits["agreed"],
          "breach_type": pers.OVERTIME_CAP_BREACH[cap], "breaches": caps[f"breaches_{cap}"],
          "min_hours": caps[f"min_hours_{cap}"], "min_share": caps[f"min_share_{cap}"]}
         for cap, limits in pers.OVERTIME_CAPS.items()
@@ -886,13 +891,12 @@ cap_rows = pd.DataFrame(
 styled(
     cap_rows,
     table_id="personnel-overtime-caps",
-    columns={"cap": "Cap over", "law": "Act (hours)", "agreed": "Agreed (hours)",
-             "breach_type": "Breach type (book's reading)", "breaches": "Breaches 2023",
-             "min_hours": "Least overtime needed (hours)", "min_share": "Of all overtime (%)"},
+    columns={"cap": "Period", "law": "Act (hours)", "agreed": "Agreed (hours)", "breach_type": "Breach type",
+             "breaches": "Breaches", "min_hours": "Least hours", "min_share": "Share (%)"},
     decimals={"law": 0, "agreed": 0, "breaches": 0, "min_hours": 0, "min_share": 0},
-    caption="The Act's overtime caps (§ 10-6 (4) and (5)) and the breaches of each printed for 2023 (lines "
-    "4063–4067); the least overtime the breaches need if each is one person beyond the Act's cap once "
-    "(derived)",
+    caption="The Act's overtime caps by period (§ 10-6 (4), and by agreement (5)) and the breaches of the type "
+    "the book reads as each cap, 2023 (lines 4063–4067); least hours: the overtime the breaches need if each "
+    "is one person beyond the Act's cap once, and its share of all overtime (derived)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -902,29 +906,40 @@ styled(
 # reading in the table are the book's, from the names and the Act.
 
 # %% tags=["hide-input", "hide-output"]
-BREACH_READING = {
-    "AML timer per 4 uker": "Overtime over four weeks (§ 10-6)",
-    "AML timer per uke": "Overtime in a week (§ 10-6)",
-    "AML timer per år": "Overtime over 52 weeks (§ 10-6)",
-    "Arbeidsfri før vakt": "Rest between shifts (§ 10-8)",
-    "Planlagt tid per uke": "Planned time in a week (§§ 10-4, 10-5)",
-    "Samlet tid per dag": "Total time in 24 hours (§ 10-6 (8))",
-    "Samlet tid per uke": "Total time in seven days (§ 10-6 (8))",
-    "Søndager på rad": "Sundays worked in a row (§ 10-8 (4))",
-    "Søndager på rad (snitt)": "Sundays worked on average (§ 10-8 (4))",
-    "Ukentlig arbeidsfri": "Weekly rest (§ 10-8)",
+BREACH_READING = {  # what each printed type probably counts (the book's reading) and the Act's section
+    "AML timer per 4 uker": ("four weeks", "§ 10-6"),
+    "AML timer per uke": ("a week", "§ 10-6"),
+    "AML timer per år": ("52 weeks", "§ 10-6"),
+    "Arbeidsfri før vakt": ("between shifts", "§ 10-8"),
+    "Planlagt tid per uke": ("planned, a week", "§§ 10-4, 10-5"),
+    "Samlet tid per dag": ("24 hours", "§ 10-6 (8)"),
+    "Samlet tid per uke": ("seven days", "§ 10-6 (8)"),
+    "Søndager på rad": ("in a row", "§ 10-8 (4)"),
+    "Søndager på rad (snitt)": ("on average", "§ 10-8 (4)"),
+    "Ukentlig arbeidsfri": ("weekly", "§ 10-8"),
 }
+
+
+def reading(family, key):
+    """The family, then the book's reading of a printed type; its section of the Act never broken over lines."""
+    if key not in BREACH_READING:
+        return family
+    words, section = BREACH_READING[key]
+    section = section.replace(" ", "\u00a0").replace("-", "\u2011")  # no-break space and hyphen
+    return f"{family}: {words} ({section})"
+
+
 by_type = pers.breach_change_by_type(get)
+by_type["reading"] = [reading(f, k) for f, k in zip(by_type["family"], by_type["key"], strict=True)]
 styled(
-    by_type.assign(reading=by_type["key"].map(BREACH_READING).fillna("")).drop(columns="key").sort_values(
-        "family", key=lambda f: f.map(pers.BREACH_FAMILIES.index), kind="stable"),
+    by_type.sort_values("family", key=lambda f: f.map(pers.BREACH_FAMILIES.index), kind="stable"),
     table_id="personnel-breach-type",
-    columns={"family": "Family", "label": "Type of breach", "reading": "Probably (the book's reading)", "breaches_2021": "2021",
-             "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change 2022–2023",
-             "share_of_change_pct": "Share of the change (%)"},
+    columns={"label": "Type (printed)", "reading": "Family: the book's reading", "breaches_2021": "2021",
+             "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change",
+             "share_of_change_pct": "Share of change (%)"},
     decimals={"share_of_change_pct": 0},
-    caption="Breaches of the working-time rules by type, 2021–2023 (lines 4059–4084), grouped by the book's "
-    "families; change and share of the change derived",
+    caption="Breaches of the working-time rules by type, 2021–2023 (lines 4059–4084), with the book's family "
+    "and reading of each type; change 2022–2023 and its shares derived",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -941,18 +956,19 @@ gt("br_level_words", "most breaches concern" if family.loc[["Rest", "Sunday work
 txt.br_rest_change = fmt(family.loc["Rest", "change"], 0, sign=True)
 txt.br_sunday_change = fmt(family.loc["Sunday work", "change"], 0, sign=True)
 families = pd.concat(
-    [family.reset_index().assign(row_kind="item"),
+    [family.reset_index().assign(row_kind="item", family=lambda f: f["family"].str.replace(" ", "\u00a0")),
      family.sum(numeric_only=True).to_frame().T.assign(family="All types", row_kind="total")],
     ignore_index=True,
 )  # fmt: skip
 styled(
     families,
     table_id="personnel-breach-family",
-    columns={"family": "Family of breach types", "breaches_2021": "2021", "breaches_2022": "2022",
-             "breaches_2023": "2023", "change": "Change 2022–2023", "share_of_level_pct": "Share of 2023 (%)",
-             "share_of_change_pct": "Share of the change (%)"},
+    columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
+             "change": "Change", "share_of_level_pct": "Share 2023 (%)",
+             "share_of_change_pct": "Share of change (%)"},
     decimals={"share_of_level_pct": 0, "share_of_change_pct": 0},
-    caption="Breaches by family of types (the book's grouping of lines 4063–4084)",
+    caption="Breaches by family of types (the book's grouping of lines 4063–4084), 2021–2023, the change "
+    "2022–2023 and each family's share of the 2023 breaches and of the change",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1107,15 +1123,14 @@ styled(
     areas.drop(columns=["code", "row_kind", "rota", "registered", "fte_2023"]),
     table_id="personnel-areas",
     columns={"name": "Programme area", "sick_leave_2023_pct": "Sick leave (%)",
-             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime hours per permanent FTE",
-             "breaches_per_1000_hours": "Breaches per 1\u00a0000 overtime hours"},
+             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime per FTE (hours)",
+             "breaches_per_1000_hours": "Breaches per 1\u00a0000 hours"},
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
-    caption="Programme areas in 2023: sick leave and turnover as printed (lines 3783–3816, 3909–3937), overtime "
-    "per permanent FTE (the FTEs of the staffing table) and breaches per 1 000 overtime hours derived (lines "
-    "3657–3706, 4010–4038, 4090–4114); – where the book shows no breach rate (an area with no row in the "
-    "breach table, or P01, whose schools have no system registering working time, lines 4122–4123); the last row's breach rate is "
-    "that of the areas that register them",
+    caption="Programme areas in 2023: sick leave and turnover as printed; overtime hours per permanent FTE and "
+    "breaches per 1 000 overtime hours derived (lines 3657–3706, 3783–3816, 3909–3937, 4010–4038, 4090–4114). "
+    "–: no row in the breach table, or P01, whose schools register no working time (lines 4122–4123). All "
+    "areas: the breach rate of the areas that register breaches",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1445,11 +1460,7 @@ g("pay_gross_shortfall", gaps["shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_offset", -shortfall.loc[shortfall["shortfall"] < 0, "shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_net_shortfall", shortfall["shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_top3_of_net", 100 * gaps["shortfall"].head(3).sum() / shortfall["shortfall"].sum(), 0, "%")
-g("pay_groups_women_avg", decomposition["women_avg_groups"], 0, "NOK")
-g("pay_groups_men_avg", decomposition["men_avg_groups"], 0, "NOK")
 g("pay_weighted_groups", decomposition["weighted_groups"], 1, "%")
-g("pay_women_at_men", decomposition["women_at_men_pay"], 0, "NOK")
-g("pay_men_at_women", decomposition["men_at_women_pay"], 0, "NOK")
 mix_larger = all(decomposition[m] < decomposition[w] for m, w in (("mix_groups", "within_groups"),
                                                                   ("mix_groups_w", "within_groups_w")))  # fmt: skip
 gt("pay_split_words", "On either yardstick the spread over the groups accounts for more of the gap than the "
@@ -1521,38 +1532,55 @@ style.finish(fig, table=f"{pers.PAY}, {pers.JOB_GROUPS}, {pers.PAY_TOTAL}")
 plt.show()
 
 # %% [markdown]
-# **The gap on one population.** The organisation-wide table's {eval}`txt.pay_headline` and the job
-# groups come from tables the report does not tie together, so the book splits the gap on the job-group
-# tables alone, weighting each group's averages by its head counts (derived). They give women an average
-# of {eval}`txt.pay_groups_women_avg` and men {eval}`txt.pay_groups_men_avg`, a ratio of
-# {eval}`txt.pay_weighted_groups`, {eval}`txt.pay_groups_vs_headline` the headline. Were each woman paid men's average in her own
-# job group, women's average would be {eval}`txt.pay_women_at_men`, {eval}`txt.pay_mix` of men's: that
-# part of the gap comes from how women and men spread over the groups, men being more often in the
-# better-paid ones. What women actually earn is {eval}`txt.pay_within` of that scenario: the gap within
-# groups. The two multiply to the raw ratio. The split depends on the yardstick (the index-number
-# problem): were each man paid women's average in his group instead, men's average would be
-# {eval}`txt.pay_men_at_women`, which puts the gap within groups at {eval}`txt.pay_within_w` and the
-# spread over the groups at {eval}`txt.pay_mix_w`. {eval}`txt.pay_split_words`. Job groups are bands of
-# required education and of management level («stillingsnivå/grupper», line 4323). The law asks for a
-# survey of women's and men's pay (likestillings- og diskrimineringsloven § 26) and gives a right to equal
-# pay for work of equal value; whether two jobs are of equal value is an overall assessment of the
-# competence the work requires and of other factors such as effort, responsibility and working
-# conditions (§ 34 (3)). The report does not say how it drew its bands, and nothing printed shows whether
-# each holds work of equal value. The tables do not fit the headline exactly: the weighted averages lie
-# well above the organisation-wide ones, and each group's average for all is the head-count-weighted
-# mean of its women and men in only
-# {eval}`txt.pay_exact_groups` of {eval}`txt.pay_groups` groups. The
-# organisation-wide averages, for their part, imply a men's share of
-# {eval}`txt.pay_implied_men`, the text's figure for the permanent staff (see the finding
-# under *Gender, age and part time*). The report never says these tables cover the same people, so the
-# book shows these comparisons as estimates, not as the report's errors.
+# **The gap on one population.** The report does not tie the organisation-wide table to the job-group
+# tables, so the book splits the gap on the job-group tables alone, weighting each group's averages by its
+# head counts (derived). Pooled this way, women earn {eval}`txt.pay_weighted_groups` of men's,
+# {eval}`txt.pay_groups_vs_headline` the organisation-wide {eval}`txt.pay_headline`.
+
+# %% tags=["hide-input"]
+# The gap on one population: the job-group tables pooled by their head counts, and each gender priced at the
+# other's group averages (all derived), beside the organisation-wide table as printed.
+d = decomposition
+pay_split = pd.DataFrame(
+    [("Organisation-wide table, printed", pay_total["avg_pay_women"], pay_total["avg_pay_men"], d["headline"]),
+     ("Job groups pooled", d["women_avg_groups"], d["men_avg_groups"], d["weighted_groups"]),
+     ("Women at men's group pay", d["women_at_men_pay"], d["men_avg_groups"], d["mix_groups"]),
+     ("Men at women's group pay", d["women_avg_groups"], d["men_at_women_pay"], d["mix_groups_w"])],
+    columns=["basis", "women", "men", "ratio"],
+)  # fmt: skip
+above = (pay_split.loc[1, ["women", "men"]] > pay_split.loc[0, ["women", "men"]]).all()
+gt("pay_pooled_side", "lie above" if above else "do not both lie above")
+styled(pay_split, table_id="personnel-pay-split", decimals={"women": 0, "men": 0, "ratio": 1},
+       columns={"basis": "Basis", "women": "Women (NOK)", "men": "Men (NOK)", "ratio": "Women ÷ men (%)"},
+       caption="Average annual pay of women and men on four bases: the organisation-wide table as printed "
+       "(lines 4395–4399); the job-group tables (lines 4323–4463) pooled by their head counts, and with one "
+       "gender paid the other's average in each group (the book's calculations)")  # fmt: skip
+
+# %% [markdown]
+# Paid men's average in their own groups, women would earn {eval}`txt.pay_mix` of men's: that part of the
+# gap comes from how women and men spread over the groups, men more often in the better-paid ones. What
+# women actually earn is {eval}`txt.pay_within` of that, the gap within groups; the two parts multiply to
+# the pooled ratio. Priced at women's group averages instead (the index-number problem), the parts are
+# {eval}`txt.pay_mix_w` and {eval}`txt.pay_within_w`. {eval}`txt.pay_split_words`.
+#
+# **What the tables cannot show.** Job groups are bands of required education and of management level
+# («stillingsnivå/grupper», line 4323). The law asks for a survey of women's and men's pay
+# (likestillings- og diskrimineringsloven § 26) and gives a right to equal pay for work of equal value,
+# an overall assessment of the competence the work requires and of effort, responsibility and working
+# conditions (§ 34 (3)); the report does not say how it drew its bands, and nothing printed shows whether
+# each holds work of equal value. Nor do the tables fit together: the pooled averages
+# {eval}`txt.pay_pooled_side` the organisation-wide ones, each group's average for all is the
+# head-count-weighted mean of its women and men in only {eval}`txt.pay_exact_groups` of
+# {eval}`txt.pay_groups` groups, and the organisation-wide averages imply a men's share of
+# {eval}`txt.pay_implied_men`, the text's figure for the permanent staff (see the finding under *Gender,
+# age and part time*). The report never says these tables cover the same people, so the book shows these
+# comparisons as estimates, not as the report's errors.
 #
 # Whether "årslønn" is pay for a full position cannot be settled from the printed figures. Women work
-# part time more often than men ({eval}`txt.pt_women_rate` against
-# {eval}`txt.pt_men_rate`); if the averages were pay actually received, that alone would
-# pull women's averages down, yet women earn more than men in {eval}`txt.pay_women_ahead`
-# groups. The book infers that the averages are probably full-time or contractual pay, but the report
-# does not say so.
+# part time more often than men ({eval}`txt.pt_women_rate` against {eval}`txt.pt_men_rate`); if the
+# averages were pay actually received, that alone would pull women's averages down, yet women earn more
+# than men in {eval}`txt.pay_women_ahead` groups. The book infers that the averages are probably
+# full-time or contractual pay, but the report does not say so.
 
 # %% tags=["hide-input"]
 pay_section = pd.concat(
@@ -1627,11 +1655,11 @@ gt("claims_sentence", (f"{fmt(n_not)} {'is' if n_not == 1 else 'are'} not borne 
                        if n_not else "the tables contradict none")
    + (f"; {fmt(n_open)} cannot be settled ({claim_list('cannot be settled')})" if n_open else ""))  # fmt: skip
 styled(
-    shown,
+    shown.assign(what=shown["what"].str.removeprefix("Text: ")),  # every claim is the text's: said once, above
     table_id="personnel-claims",
-    columns={"what": "Claim", "source_lines": "Lines", "verdict": "Verdict", "basis": "Printed figures"},
+    columns={"what": "Claim of the text", "source_lines": "Lines", "verdict": "Verdict", "basis": "Printed figures"},
     caption="Claims of the running text held against the tables",
-)
+)  # fmt: skip
 
 # %% [markdown]
 # Of the {eval}`txt.n_claims` claims, {eval}`txt.claims_sentence`. The figures the text states are listed below the button, with whether a check uses them.
