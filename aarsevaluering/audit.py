@@ -20,7 +20,7 @@ import sys
 import pandas as pd
 
 from . import checks, findings, tables
-from .fmt import fmt, fmt_difference, unit_name
+from .fmt import fmt, unit_name
 
 AUDIT_COLUMNS = [
     "check_id", "chapter", "what", "printed", "recomputed", "difference", "unit", "difference_unit", "status",
@@ -140,32 +140,33 @@ def aggregation_html(schedule: pd.DataFrame) -> str:
     return _table("audit-aggregation", "Uncorrected misstatements in NOK, summed (ISA 450)", headers, rows)
 
 
-def _shown_places(value: float, decimals: int, places: int) -> int:
-    """The fewest decimals, from the printed figure's up to ``places``, that show ``value`` as precisely as
-    ``places`` do: no padding zeros (694, not 694.000; 20.82 %, not 20.8200 %)."""
-    if value is None or math.isnan(value):
-        return decimals
-    target = round(float(value), places)
-    return next((p for p in range(decimals, places + 1) if round(float(value), p) == target), places)
+# The page's one precision per unit for a recomputed figure and a difference (the CSV keeps the checks' own):
+# NOK million with one decimal, a percentage and a difference of percentages with two, everything else
+# (thousands, kroner, persons, hours) whole; never coarser than the printed figure (P03's 1.618 million).
+PAGE_PLACES = {"NOK million": 1, "percent": 2, "%": 2, "percentage points": 2}
+
+
+def page_places(unit: str, printed_decimals: int) -> int:
+    """How many decimals the list of every check shows a recomputed figure and a difference with."""
+    return max(PAGE_PLACES.get(unit, 0), printed_decimals)
 
 
 def every_check_html(frame: pd.DataFrame) -> str:
     """Every check (rows of :func:`audit_checks`) as a table whose rows open: what (its unit under it),
-    printed, recomputed, difference and class; the row opens on its id, chapter, verdict and finding,
+    the figure as printed, the recomputed one and the difference at one precision per unit
+    (:func:`page_places`) and class; the row opens on its id, chapter, verdict and finding,
     the report's lines and a link to the code of its identity (chapter and verdict stay filters)."""
     rows = []
     for _, r in frame.iterrows():
-        # A computed figure (a share, a model) at two digits beyond the printed ones on the page (the CSV
-        # keeps three); a sum or restatement at its parts' precision; no padding zeros either way.
-        places = _places(r) if r["kind"] in (checks.SUM, checks.RESTATEMENT) else int(r["decimals"]) + 2
-        shown = _shown_places(r["recomputed"], int(r["decimals"]), places)
+        # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
+        places = page_places(r["unit"], int(r["decimals"]))
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so / holds or not, no number
             figures, unit = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"], "claim"
         else:  # bare numbers, one unit for the row under its words (never thousands beside millions)
             figures = [
                 fmt(r["printed"], int(r["decimals"])),
-                fmt(r["recomputed"], shown),
-                fmt_difference(r["difference"], int(r["decimals"])),
+                fmt(r["recomputed"], places),
+                fmt(r["difference"], places, sign=True),
             ]
             unit = unit_name(r["unit"])
             if r["unit"] in ("percent", "%"):
@@ -191,7 +192,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
             ("Code", f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a>'),
         ]
         rows.append(tables.OpenRow(cells, facts, {"Chapter": r["chapter"], "Verdict": verdict}))
-    headers = ["Check", "Printed", "Recomputed", "Difference", "Class"]
+    headers = ["Check", "As printed", "Recomputed", "Difference", "Class"]
     return tables.expandable_table(
         "audit-all", "Every check of the book", headers, rows, numeric=(1, 2, 3),
         filters=("Chapter", "Class", "Verdict"), css_class="checks-list", compact=True,

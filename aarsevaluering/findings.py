@@ -895,10 +895,20 @@ def _size_cell(x: float) -> str:
     return f'<td class="number"{key}>{html.escape(million_text(x))}</td>'
 
 
-def _id_cell(finding_id: str) -> str:
-    """The finding's id as a row header and a visible permalink to its box in the register."""
+def _title_cell(title: str, finding_id: str) -> str:
+    """The cell that opens a row: what is wrong, and under it the finding's id on one line, a visible
+    permalink to its row in the register (an id in a column of its own broke at its hyphens over five
+    lines)."""
     fid = html.escape(finding_id)
-    return f'<th scope="row" class="finding-ref"><a href="#finding-{fid}">{fid}</a></th>'
+    return row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{fid}</a>')
+
+
+def _factor_cell(qualitative: str) -> str:
+    """The names of the qualitative factors that weigh a finding (``FACTORS``; "none"), each on one line,
+    its text as a tooltip: so a size beside a level it would not give alone explains itself."""
+    names = [name for name, text in FACTORS.items() if text in str(qualitative)]
+    shown = ", ".join(f'<span title="{html.escape(FACTORS[n], quote=True)}">{html.escape(n)}</span>' for n in names)
+    return f'<td class="factor-cell">{shown or "none"}</td>'
 
 
 def _words(text: str) -> str:
@@ -959,35 +969,34 @@ def _paragraphs(text: str) -> list[str]:
 
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:
     """The register as a compact table a reader can sort, search and filter (the book's interactive
-    tables): the finding's id (a permalink), what is wrong (its title), its size in NOK million with one
-    decimal and its materiality; the row opens on the rest of the finding's box (chapter, verdict,
-    nature, size in its own unit, explanation, locator, checks and code), a short row each, across the
-    table's width. The chapter, verdict and nature stay filters. Every text is escaped."""
+    tables): what is wrong (its title, the finding's id under it as a permalink), its size in NOK million
+    with one decimal, its materiality and the qualitative factors that weigh it; the row opens on the rest
+    of the finding's box (chapter, verdict, nature, size in its own unit, explanation, locator, checks and
+    code), a short row each, across the table's width. The chapter, verdict and nature stay filters. Every
+    text is escaped."""
     rows = []
     for _, f in frame.iterrows():
-        fid = html.escape(f["finding_id"])
         cells = [
-            f'<th scope="row" class="finding-ref"><a href="#finding-{fid}" title="Permalink to this finding">'
-            f"{fid}</a></th>",
-            row_toggle(_words(f["title"])),
+            _title_cell(f["title"], f["finding_id"]),
             _size_cell(f["size_nok_million"]),
             f"<td>{html.escape(f['materiality'])}</td>",
+            _factor_cell(f["qualitative"]),
         ]
         facets = {"Chapter": f["chapter"], "Verdict": f["verdict"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["Finding", "What is wrong", "Size (NOK million)", "Materiality"]
+    headers = ["What is wrong (finding)", "Size (NOK million)", "Materiality", "Qualitative factor"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
-    return expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters, css_class="register-table")
+    return expandable_table(table_id, caption, headers, rows, numeric=(1,), filters=filters, css_class="register-table")
 
 
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
                 caption: str = "Management letter: recommended corrections, ranked") -> str:  # fmt: skip
-    """The management letter as a compact table to scan: rank, finding (a permalink to its box in the
-    register), what to correct (the finding's title, from ``register``), its size in NOK million with one
-    decimal and its materiality. Each row opens on the rest of the entry: which figure, the printed
-    figure (in NOK million, or as printed where it is not an amount), where it stands in the published
-    report, what it should read, its size in its own unit, verdict and nature, the qualitative factors,
-    the owner and management's response."""
+    """The management letter as a compact table to scan: rank, what to correct (the finding's title, from
+    ``register``, its id under it as a permalink to its row in the register), its size in NOK million with
+    one decimal, its materiality and the qualitative factors that weigh it. Each row opens on the rest of
+    the entry: which figure, the printed figure (in NOK million, or as printed where it is not an amount),
+    where it stands in the published report, what it should read, its size in its own unit, verdict and
+    nature, the qualitative factors, the owner and management's response."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
     rows = []
     for _, r in letter.iterrows():
@@ -1006,14 +1015,14 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         ]
         cells = [
             f'<td class="number">{r["rank"]}</td>',
-            _id_cell(r["finding_id"]),
-            row_toggle(_words(titles.get(r["finding_id"], r["figure"]))),
+            _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
             _size_cell(r["size_nok_million"]),
             f"<td>{html.escape(r['materiality'])}</td>",
+            _factor_cell(r["qualitative"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "Finding", "What to correct", "Size (NOK million)", "Materiality"]
-    return expandable_table(table_id, caption, headers, rows, numeric=(0, 3), filters=("Materiality",),
+    headers = ["Rank", "What to correct (finding)", "Size (NOK million)", "Materiality", "Qualitative factor"]
+    return expandable_table(table_id, caption, headers, rows, numeric=(0, 2), filters=("Materiality",),
                             css_class="letter-table")  # fmt: skip
 
 

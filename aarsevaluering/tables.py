@@ -233,11 +233,13 @@ def interactive(
 # Tables whose rows open: a few short columns to scan, each row's details in a row of its own below it.
 
 
-def row_toggle(summary: str) -> str:
+def row_toggle(summary: str, after: str = "") -> str:
     """A cell that opens its row's details: ``summary`` (HTML, escaped by the caller) as the summary of
     an empty ``<details>``; the book's CSS shows the row's details row while it is open (``:has``), so
-    the details get the table's whole width and no JavaScript is needed to read them."""
-    return f'<td class="row-summary"><details><summary>{summary}</summary></details></td>'
+    the details get the table's whole width and no JavaScript is needed to read them. ``after`` (HTML)
+    follows the toggle in the cell: a link there stays outside the summary, as axe-core's
+    nested-interactive rule requires (a link inside a summary is a control inside a control)."""
+    return f'<td class="row-summary"><details><summary>{summary}</summary></details>{after}</td>'
 
 
 class OpenRow(NamedTuple):

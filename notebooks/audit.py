@@ -35,6 +35,7 @@ from IPython.display import HTML
 
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
+    PAGE_PLACES,
     aggregation_html,
     audit_checks,
     audit_estimates,
@@ -173,8 +174,8 @@ HTML(aggregation_html(schedule))
 # by size in NOK; among findings not in kroner, percentage points first, then head counts, then claims
 # in words, each largest first, errors before inconsistencies. Every error and inconsistency of the register is
 # here; a finding of scope or unstated is here only where a sentence of the report should say more.
-# The table gives each correction's rank, finding (a link to it in the register), what is wrong, its
-# size and its materiality; open a row (click its words) for the rest: which figure, its printed value
+# The table gives each correction's rank, what is wrong (the finding's id under it, a link to it in the
+# register), its size, its materiality and the qualitative factor that weighs it; open a row (click its words) for the rest: which figure, its printed value
 # (for an error, the figure named wrong, in NOK million or as printed where it is not an amount; for an
 # inconsistency, both figures, since neither is named wrong), where it stands in the published report
 # (its section's headings, the table's printed caption and printed words to search for; the line is the
@@ -283,7 +284,8 @@ styled(in_book_order_with_total(verdicts), table_id="audit-verdicts",
 # report, what it should read, its checks (with links to the code that makes them) and its
 # explanation. The size is the difference of the finding's largest check (or of the check the finding
 # names as its measure), in NOK million with one decimal for amounts; a finding not in kroner shows
-# its size in its own unit inside the row. Each id is a permalink: `audit.html#finding-<id>`.
+# its size in its own unit inside the row. The last column names the qualitative factor (see
+# *Materiality*, above) that moves a finding from the level its size alone gives, or *none*. Each id, under the finding's words, is a permalink: `audit.html#finding-<id>`.
 
 # %% tags=["hide-input"]
 HTML(findings.register_html(register, caption="The register: every finding, largest first"))
@@ -338,6 +340,9 @@ for name, frame in [("checks", every_check), ("findings", audit_findings(all_che
                     ("estimates", audit_estimates(all_checks)), ("letter", audit_letter(all_checks))]:  # fmt: skip
     write_csv(frame, Path("_generated") / f"audit_{name}.csv")  # untouched when unchanged
 print(f"{len(all_checks)} checks in audit_checks.csv")
+DECIMALS = {1: "one decimal", 2: "two decimals", 3: "three decimals"}
+txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, percentages and percentage points "
+                   f"with {DECIMALS[PAGE_PLACES['percent']]}, every other unit whole")  # fmt: skip
 
 # %% [markdown]
 # (audit-every-check)=
@@ -345,10 +350,13 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 #
 # The whole list, in the order the chapters make them. Type in the search box to find a table, a
 # line, a label or a finding's id; choose a chapter, class or verdict to narrow the list; click a
-# header to sort. Each check shows the printed figure, the recomputed one and their difference
+# header to sort. Each check shows the figure as printed, the recomputed one and their difference
 # (printed less recomputed) in the unit of the check (under its words) and its class; open a row for
-# its id, chapter, verdict and finding, the report's lines and a link to the function that makes it. The *class* is the check's own result under the tolerance rule; the *verdict* is its
-# finding's judgement of the report (— for a check in no finding).
+# its id, chapter, verdict and finding, the report's lines and a link to the function that makes it.
+# The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
+# coarser than the printed figure (the CSV keeps more digits). The *class* is the check's own result
+# under the tolerance rule; the *verdict* is its finding's judgement of the report (— for a check in no
+# finding).
 
 # %% tags=["hide-input"]
 HTML(every_check_html(every_check))

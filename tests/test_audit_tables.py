@@ -4,11 +4,14 @@ finding id is a visible permalink whose target exists once, and a long explanati
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO
 
 from aarsevaluering import checks, findings, tables
+from aarsevaluering.audit import audit_checks, every_check_html, page_places
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +78,50 @@ def test_a_compact_table_keeps_every_fact_in_one_details_row():
         "Check a.b",
         "Code x.py",
     ]
+
+
+def test_the_register_and_the_letter_name_the_qualitative_factor_of_each_finding(audit):
+    """A size beside a level its size alone would not give explains itself: the factor's name, or "none"."""
+    register, letter, _ = audit
+    for markup, frame in (
+        (findings.register_html(register), register),
+        (findings.letter_html(letter, register), letter),
+    ):
+        soup = BeautifulSoup(markup, "html.parser")
+        assert [th.get_text() for th in soup.thead.find_all("th")][-1] == "Qualitative factor"
+        shown = [g.find("tr").find_all("td")[-1].get_text() for g in soup.find_all("tbody", class_="row-group")]
+        wanted = [", ".join(n for n, t in findings.FACTORS.items() if t in q) or "none" for q in frame["qualitative"]]
+        assert shown == wanted
+        assert "none" in shown and len(set(shown)) > 2
+
+
+def test_a_finding_id_stays_on_one_line(audit):
+    """The id sits under the finding's words, unbroken (in a column of its own it broke over five lines)."""
+    register, _, _ = audit
+    soup = BeautifulSoup(findings.register_html(register), "html.parser")
+    ids = [a.get_text() for a in soup.find_all("a", class_="finding-ref")]
+    assert ids == list(register["finding_id"])
+    # A link inside a row's summary is a control inside a control (axe-core: nested-interactive).
+    assert not soup.select("summary a"), "a finding's permalink sits inside its row's summary"
+    css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.expandable-table \.finding-ref \{([^}]*)\}", css)
+    assert rule and "white-space: nowrap" in rule.group(1)
+
+
+def test_every_check_shows_one_precision_per_unit():
+    """The list of every check: the recomputed figure and the difference at the unit's one precision (never
+    "415.6462" beside "892.0"), and no discrepancy reads as a zero difference."""
+    frame = audit_checks()
+    soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    groups = soup.find_all("tbody", class_="row-group")
+    assert len(groups) == len(frame)
+    for (_, r), group in zip(frame.iterrows(), groups, strict=True):
+        if r["unit"] == checks.CLAIM_UNIT:
+            continue
+        cells = [td.get_text() for td in group.find("tr").find_all("td")]
+        places = page_places(r["unit"], int(r["decimals"]))
+        for text in cells[2:4]:
+            decimals = len(text.split(".")[1]) if "." in text else 0
+            assert decimals == places, (r["check_id"], text)
+        if r["status"] == "discrepancy":
+            assert cells[3].strip("+\u2212").strip("0.") != "", (r["check_id"], cells[3])
