@@ -13,6 +13,9 @@ real-browser test (``tests/test_browser.py``):
   figures. On a chapter page each captioned table gets its number by chapter, "Table 2.3", in the order
   the page shows them, as Sphinx writes a figure's ("Fig. 2.3"), so a citation of a table survives a
   table added to another chapter. In JupyterLab the captions carry no number, as figures there carry none.
+  The audit page, outside the numbered chapters, numbers its tables "Table A.1", as an appendix would.
+- A table shown behind a toggle had the toolchain's label, "Show code cell output", so a page of them
+  read as a stack of identical buttons: the toggle now names its table ("Show Table 1.5: D08 ...").
 - pydata-sphinx-theme logs a console error ("Got invalid theme mode") on a reader's first visit
   because no default colour mode is set; it is set to ``auto`` (follow the reader's system), which is
   what the theme fell back to.
@@ -20,7 +23,10 @@ real-browser test (``tests/test_browser.py``):
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -43,13 +49,18 @@ def _script_key(script) -> tuple:
 _CAPTION = re.compile(r"<caption>(?!<span class=\"caption-number\">)")
 
 
-def chapter_number(app: Sphinx, pagename: str) -> int | None:
-    """The page's chapter number in the numbered part of the table of contents, or None."""
+# Pages outside the numbered chapters whose tables are numbered as an appendix's.
+APPENDIX = {"notebooks/audit": "A"}
+
+
+def chapter_number(app: Sphinx, pagename: str) -> int | str | None:
+    """The page's chapter number in the numbered part of the table of contents (or its appendix
+    letter), or None."""
     number = app.env.toc_secnumbers.get(pagename, {}).get("")
-    return number[0] if number else None
+    return number[0] if number else APPENDIX.get(pagename)
 
 
-def number_tables(body: str, chapter: int) -> str:
+def number_tables(body: str, chapter: int | str) -> str:
     """Every pandas table caption in ``body`` prefixed with its number by chapter, in page order."""
     count = 0
 
@@ -59,6 +70,35 @@ def number_tables(body: str, chapter: int) -> str:
         return f'<caption><span class="caption-number">Table {chapter}.{count} </span>'
 
     return _CAPTION.sub(numbered, body)
+
+
+# myst-nb's toggle over a hidden output, and a numbered caption (its number and the caption's text).
+_OUTPUT_TOGGLE = re.compile(
+    r"(<p class=\"collapsed admonition-title\">)Show code cell output(</p>\s*"
+    r"<p class=\"expanded admonition-title\">)Hide code cell output(</p>)"
+)
+_NUMBERED = re.compile(r'<caption><span class="caption-number">(Table [^<]*?) </span>(.*?)</caption>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def name_table_toggles(body: str, longest: int = 90) -> str:
+    """Each toggle over a hidden output that holds a numbered table names that table: "Show Table 1.5:
+    its caption" (shortened to ``longest`` characters), "Hide Table 1.5"."""
+    out, last = [], 0
+    for toggle in _OUTPUT_TOGGLE.finditer(body):
+        end = body.find('<div class="cell ', toggle.end())  # the output ends where the next cell begins
+        table = _NUMBERED.search(body, toggle.end(), len(body) if end < 0 else end)
+        if table is None:
+            continue
+        caption = html.unescape(" ".join(_TAG.sub("", table.group(2)).split()))
+        if len(caption) > longest:
+            caption = caption[: longest - 1].rsplit(" ", 1)[0] + "\u2026"
+        label = html.escape(f"Show {table.group(1)}: {caption}")
+        out.append(body[last : toggle.start()])
+        out.append(f"{toggle.group(1)}{label}{toggle.group(2)}Hide {table.group(1)}{toggle.group(3)}")
+        last = toggle.end()
+    out.append(body[last:])
+    return "".join(out)
 
 
 def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -77,10 +117,14 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         context["body"] = body = body.replace(' role="doc-biblioentry"', ' role="listitem"')
     chapter = chapter_number(app, pagename)
     if body and chapter is not None:
-        context["body"] = number_tables(body, chapter)
+        context["body"] = name_table_toggles(number_tables(body, chapter))
 
 
 def setup(app: Sphinx) -> dict:
+    # The fixes are applied as pages are written, so a change here must rewrite every page (not re-read
+    # it): a configuration value of the "html" kind that changes with this file does so.
+    source = Path(__file__).read_bytes()
+    app.add_config_value("aarsevaluering_htmlfixes", hashlib.sha256(source).hexdigest()[:16], "html")
     app.connect("config-inited", _default_mode)
     app.connect("html-page-context", _fix_page, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

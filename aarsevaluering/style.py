@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import matplotlib.ticker  # noqa: F401  (mpl.ticker: the tick formatters)
 
 # Okabe & Ito's palette, readable with the common forms of colour blindness.
 PALETTE = {
@@ -184,6 +185,7 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
     # The title goes above the key, by the key's own height: a fixed pad left two-line keys printed over
     # the title (designer's read). Matplotlib's title pad is the offset set_title(pad=) sets; calling
     # set_title again would reset the title's font, so the offset is set directly.
+    legend._book_above = True  # moved with the title to the figure's edge (finish)
     height_pt = legend.get_window_extent(ax.figure.canvas.get_renderer()).height * 72 / ax.figure.dpi
     ax._set_title_offset_trans(height_pt + LEGEND_TITLE_GAP_PT)
     return legend
@@ -213,6 +215,8 @@ def finish(fig, table: str = "", note: str = ""):
     Here titles and notes are wrapped to end inside the figure, then the figure is narrowed by what
     still sticks out, and laid out again, until its tight box fits the column."""
     source_note(fig, table, note)
+    for ax in fig.axes:
+        _group_thousands(ax)
     renderer = fig.canvas.get_renderer()
     # The titles ax.set_title writes (left-aligned in the book's style) and the figure's own texts.
     texts = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title)] + list(fig.texts)
@@ -224,6 +228,7 @@ def finish(fig, table: str = "", note: str = ""):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             fig.tight_layout()
+        _title_at_figure_edge(fig, renderer)
         if any([_wrap_to_fit(t, fig.bbox.x1, renderer) for t in texts]):
             continue  # lay out again with the wrapped texts before measuring
         _refit_labels(fig)  # value labels back inside their plotting area after the layout moved it
@@ -236,7 +241,44 @@ def finish(fig, table: str = "", note: str = ""):
         fig.set_size_inches(max(width - overhang, FIGURE_WIDTH / 2), height)
     fig.tight_layout()
     _refit_labels(fig)
+    _title_at_figure_edge(fig, renderer)
     return fig
+
+
+def _group_thousands(ax) -> None:
+    """Tick labels of a value axis in the book's number form, thousands grouped ("1 000", not "1000"),
+    as in the tables and the prose. Axes with their own formatter (categories, percentages) keep it."""
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_formatter()) is not mpl.ticker.ScalarFormatter or axis.get_scale() != "linear":
+            continue
+        ticks = [t for t in axis.get_majorticklocs() if t == t]
+        if not ticks or max(abs(t) for t in ticks) < 1000:
+            continue
+        decimals = 0 if all(float(t).is_integer() for t in ticks) else 1
+        axis.set_major_formatter(mpl.ticker.FuncFormatter(lambda value, _, d=decimals: _number_text(value, d)))
+
+
+def _number_text(value: float, decimals: int) -> str:
+    from .fmt import fmt
+
+    return fmt(value, decimals)
+
+
+def _title_at_figure_edge(fig, renderer) -> None:
+    """A one-chart figure's title (and the key above its plot) starts at the figure's left edge, not the
+    plot's: behind long row labels a title aligned to the plot was squeezed into the right half and
+    wrapped (designer's read). Figures of several panels keep a title over each panel."""
+    titled = [ax for ax in fig.axes if ax._left_title.get_text()]
+    if len(titled) != 1 or len([ax for ax in fig.axes if ax.get_visible()]) != 1:
+        return
+    ax = titled[0]
+    labels = ax.yaxis.get_tightbbox(renderer)
+    edge = min(ax.bbox.x0, labels.x0) if labels is not None else ax.bbox.x0
+    x = (edge - ax.bbox.x0) / ax.bbox.width
+    ax._left_title.set_x(x)
+    legend = ax.get_legend()
+    if legend is not None and getattr(legend, "_book_above", False):
+        legend.set_bbox_to_anchor((x, 1.0), transform=ax.transAxes)
 
 
 def _number(value: float) -> str:

@@ -41,6 +41,8 @@ from browser_support import built_book, chapter_pages, launched_browser, served,
 from bs4 import BeautifulSoup
 from conftest import REPO
 
+from aarsevaluering import htmlfixes
+
 matplotlib.use("Agg")
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -453,10 +455,13 @@ def test_figures_are_numbered_by_chapter(site):
 
 
 def test_tables_are_numbered_by_chapter(site):
-    """Every captioned table of chapter N is "Table N.k", k = 1, 2, ... in the order the page shows them
-    (``aarsevaluering.htmlfixes``), so a researcher can cite a table as a figure is cited."""
+    """Every captioned table of chapter N is "Table N.k", k = 1, 2, ... in the order the page shows them,
+    and the audit page's "Table A.k" (``aarsevaluering.htmlfixes``), so a researcher can cite a table as a
+    figure is cited; a toggle over a hidden table names it instead of "Show code cell output"."""
+    pages = [(str(n), page) for n, page in enumerate(chapter_pages(REPO), start=1)]
+    pages += list(zip(htmlfixes.APPENDIX.values(), htmlfixes.APPENDIX.keys(), strict=True))
     lines = []
-    for number, page in enumerate(chapter_pages(REPO), start=1):
+    for number, page in pages:
         soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
         shown = []
         for table in soup.select("article table"):
@@ -470,6 +475,10 @@ def test_tables_are_numbered_by_chapter(site):
         elif shown != wanted:
             first = next(i for i, (s, w) in enumerate(zip(shown, wanted, strict=True)) if s != w)
             lines.append(f"{page}: table {first + 1} is numbered {shown[first]!r}, not {wanted[first]!r}")
+        for toggle in soup.select("details.hide"):
+            label = toggle.select_one("summary .collapsed")
+            if label and label.get_text(strip=True) == "Show code cell output" and toggle.select("table caption"):
+                lines.append(f"{page}: the toggle over {toggle.select_one('table').get('id', '?')} does not name it")
     assert not lines, "\n".join(lines)
 
 
