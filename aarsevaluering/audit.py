@@ -109,6 +109,37 @@ def audit_letter(all_checks: pd.DataFrame | None = None) -> pd.DataFrame:
     return frame
 
 
+def _condition_and_effect(text: str) -> tuple[str, str]:
+    """A qualitative factor's text (``findings.FACTORS``) split at its last colon outside brackets: when it
+    applies, and what it does to the level ("material by nature")."""
+    depth, cut = 0, -1
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ":" and depth == 0 and text[i + 1 : i + 2] == " ":
+            cut = i
+    return (text[:cut], text[cut + 2 :]) if cut >= 0 else (text, "")
+
+
+def _short_level(level: str) -> str:
+    return level.removeprefix("not in NOK: ")
+
+
+def factor_table(register: pd.DataFrame) -> pd.DataFrame:
+    """The qualitative factors (``findings.FACTORS``) one row each: ``factor`` (its name), ``applies`` (when),
+    ``effect`` (what it does to a finding's level) and ``moves``: the register's findings it moves from the
+    level their size, or their being not in NOK, alone would give (ids, grouped by the move), or "none"."""
+    rows = []
+    for name, text in findings.FACTORS.items():
+        applies, effect = _condition_and_effect(text)
+        carrying = register[register["qualitative"].str.contains(text, regex=False)]
+        moved = carrying[carrying["materiality"] != carrying["materiality_by_size"]]
+        groups = moved.groupby(["materiality_by_size", "materiality"], sort=False)["finding_id"].agg(", ".join)
+        moves = "; ".join(f"{ids} ({_short_level(a)} → {_short_level(b)})" for (a, b), ids in groups.items())
+        rows.append({"factor": name, "applies": applies[:1].upper() + applies[1:], "effect": effect,
+                     "moves": moves or "none"})  # fmt: skip
+    return pd.DataFrame(rows, columns=["factor", "applies", "effect", "moves"])
+
+
 # ---------------------------------------------------------------------------------------------
 # The audit page's tables (static, escaped HTML; ``_static/interactive-table.js`` makes them sortable).
 
@@ -151,35 +182,50 @@ def page_places(unit: str, printed_decimals: int) -> int:
     return max(PAGE_PLACES.get(unit, 0), printed_decimals)
 
 
+def check_unit(unit: str) -> str:
+    """The unit a check's figures are in, as the list of every check names it in its own column: the
+    printed figure, the recomputed one and the difference share it, except that a difference of two
+    percentages is in percentage points (pp); a claim in words has none."""
+    if unit == checks.CLAIM_UNIT:
+        return "claim"
+    if unit in ("percent", "%"):
+        return "% (difference: pp)"
+    return unit_name(unit) or unit
+
+
+def _code_place(url: str) -> str:
+    """Where a link to an identity's code points, as text: its file and line (``…/balanse.py, line 40``)."""
+    path = url.split("/blob/", 1)[-1].split("/", 1)[-1]
+    file, _, line = path.partition("#L")
+    return f"{file}, line {line}" if line else file
+
+
 def every_check_html(frame: pd.DataFrame) -> str:
-    """Every check (rows of :func:`audit_checks`) as a table whose rows open: what (its unit under it),
-    the figure as printed, the recomputed one and the difference at one precision per unit
-    (:func:`page_places`) and class; the row opens on its id, chapter, verdict and finding,
-    the report's lines and a link to the code of its identity (chapter and verdict stay filters)."""
+    """Every check (rows of :func:`audit_checks`) as a table whose rows open: what, its unit in a column of
+    its own (:func:`check_unit`; never thousands beside millions in one column unmarked), the figure as
+    printed, the recomputed one and the difference at one precision per unit (:func:`page_places`) and
+    class; the row opens on its id, chapter, verdict and finding, the report's lines and a link to the code
+    of its identity, named by its file and line (chapter, unit, class and verdict are filters)."""
     rows = []
     for _, r in frame.iterrows():
         # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
         places = page_places(r["unit"], int(r["decimals"]))
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so / holds or not, no number
-            figures, unit = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"], "claim"
-        else:  # bare numbers, one unit for the row under its words (never thousands beside millions)
+            figures = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"]
+        else:  # bare numbers in the row's one unit
             figures = [
                 fmt(r["printed"], int(r["decimals"])),
                 fmt(r["recomputed"], places),
                 fmt(r["difference"], places, sign=True),
             ]
-            unit = unit_name(r["unit"])
-            if r["unit"] in ("percent", "%"):
-                unit = "% (difference: percentage points)"
         fid = html.escape(r["finding_id"] or "")
         # A check in no finding has no verdict: its details leave both out (the filter reads "—").
         finding = f'<a href="#finding-{fid}">{fid}</a>' if fid else ""
         verdict = r["verdict"] if fid else "\u2014"
-        name = r["code_url"].rsplit("/", 1)[-1]
-        words = html.escape(tables._unbreakable_numbers(str(r["what"])))
-        what = f'{words}<br><span class="check-note">{html.escape(unit)}</span>'
+        what = html.escape(tables._unbreakable_numbers(str(r["what"])))
         cells = [
             tables.row_toggle(what),
+            f"<td>{html.escape(check_unit(r['unit']))}</td>",
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures),
             f"<td>{html.escape(r['status'])}</td>",
         ]
@@ -189,13 +235,16 @@ def every_check_html(frame: pd.DataFrame) -> str:
             ("Verdict", html.escape(verdict) if fid else ""),
             ("Finding", finding),
             ("Report lines", html.escape(str(r["source_lines"]))),
-            ("Code", f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(name)}</a>'),
+            (
+                "Code",
+                f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(_code_place(r["code_url"]))}</a>',
+            ),
         ]
         rows.append(tables.OpenRow(cells, facts, {"Chapter": r["chapter"], "Verdict": verdict}))
-    headers = ["Check", "As printed", "Recomputed", "Difference", "Class"]
+    headers = ["Check", "Unit", "As printed", "Recomputed", "Difference", "Class"]
     return tables.expandable_table(
-        "audit-all", "Every check of the book", headers, rows, numeric=(1, 2, 3),
-        filters=("Chapter", "Class", "Verdict"), css_class="checks-list", compact=True,
+        "audit-all", "Every check of the book", headers, rows, numeric=(2, 3, 4),
+        filters=("Chapter", "Unit", "Class", "Verdict"), css_class="checks-list", compact=True,
     )  # fmt: skip
 
 

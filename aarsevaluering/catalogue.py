@@ -1,7 +1,8 @@
 """The book's data page, ``book/data.md``, written from ``data/datapackage.json``.
 
-The page lists every table of the data package with its printed title, unit, row count and chapter,
-each linked for download, and the package's descriptor, README and licence. It is generated, not
+The page lists every table of the data package with its printed title, report table, unit (in the
+book's forms: "NOK thousand", "%") and row count, one captioned table per chapter with a total row, each
+file linked for download, and the package's descriptor, README and licence. It is generated, not
 written by hand, so that it cannot drift from the data: ``tests/test_catalogue.py`` fails when the
 committed page differs from what this module writes.
 
@@ -19,6 +20,7 @@ import yaml
 
 from .citation import BUNDLE_NAME, BUNDLE_PATH
 from .data import DESCRIPTOR_NAME, REPO_ROOT, read_descriptor, validate
+from .fmt import fmt
 
 PAGE = REPO_ROOT / "book" / "data.md"
 DATA = REPO_ROOT / "data"
@@ -45,12 +47,26 @@ PACKAGE_FILES = [
     ("LICENSE.md", "the licence (NLOD 2.0) and the attribution to Drammen kommune"),
 ]
 
+# The descriptor's units in the book's forms (Data and methods, "House style"): "NOK thousand", "%".
+_UNIT_WORDS = [(re.compile(r"\bNOK 1000\b"), "NOK thousand"), (re.compile(r"\bpercent\b"), "%")]
+_MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
 def escape(text: str) -> str:
     """``text`` as literal MyST inline text (a table cell: no markup, no pipes)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def unit_label(unit: str) -> str:
+    """A table's unit as the book writes it: ``"NOK 1000 (last row: percent)"`` -> ``"NOK thousand (last
+    row: %)"``; the tables of mixed units all send the reader to their ``unit`` column in one form."""
+    if _MIXED.match(unit):
+        return "mixed (see the unit column)"
+    for pattern, word in _UNIT_WORDS:
+        unit = pattern.sub(word, unit)
+    return unit
 
 
 def chapter_order() -> list[str]:
@@ -136,31 +152,38 @@ def render() -> str:
         "",
         "## The tables",
         "",
-        f"{len(entries)} tables, {sum(e['rows'] for e in entries)} rows in all, by chapter. *Rows* counts every "
+        f"{len(entries)} tables, {fmt(sum(e['rows'] for e in entries))} rows in all, by chapter. *Rows* counts every "
         "printed row, totals and subtotals included; *report table* is the table's id in the list of tables "
         "transcribed (`prose` for figures the report gives in sentences). A table's title is the report's, as "
         "printed, except for the `prose` tables, which the report does not print as tables: their titles name "
         "the sections the figures come from.",
     ]
-    for chapter in order:
+    for number, chapter in enumerate(order, start=1):
         chosen = [e for e in entries if e["chapter"] == chapter]
         if not chosen:
             continue
+        title = escape(chapter_title(chapter))
         lines += [
             "",
-            f"### {escape(chapter_title(chapter))}",
+            f"### {title}",
             "",
             f"Chapter: {{doc}}`../notebooks/{chapter}`.",
             "",
-            # Three columns, so the long file names fit the page: the report's table id and the unit
-            # stand under the title.
-            "| File | Title (report table; unit) | Rows |",
-            "| --- | --- | ---: |",
+            f"```{{table}} The files of chapter {number}: each table's printed title, report table, unit and rows",
+            f":name: tab-data-{chapter}",
+            "",
+            # The file's name and its title share a cell, the name above: the names are long and never
+            # break, and a title's long Norwegian words neither, so a column each would not fit the page.
+            "| File and title | Report table | Unit | Rows |",
+            "| :--- | :--- | :--- | ---: |",
         ]
         for e in chosen:
-            about = f"{escape(e['title'])} ({escape(e['source_table'])}; {escape(e['unit'])})"
-            link = download(f"data/{e['file']}")
-            lines.append(f"| {link} | {about} | {e['rows']} |")
+            about = download(f"data/{e['file']}") + "<br>" + escape(e["title"])
+            cells = [about, escape(e["source_table"]), escape(unit_label(e["unit"])), fmt(e["rows"])]
+            lines.append(f"| {' | '.join(cells)} |")
+        # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
+        files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
+        lines += [f"| **All {files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
     return "\n".join(lines) + "\n"
 
 

@@ -888,11 +888,24 @@ def million_text(x: float) -> str:
     return "< 0.1" if 0 < abs(x) < 0.05 else fmt(x, 1)  # a size too small for a tenth, but not nothing
 
 
-def _size_cell(x: float) -> str:
-    """A size in NOK million, one decimal (an en dash when the finding is not in NOK), right-aligned; the
-    exact figure in ``data-sort`` so a sort puts "< 0.1" where it belongs."""
-    key = "" if x is None or math.isnan(x) else f' data-sort="{x:.6f}"'
-    return f'<td class="number"{key}>{html.escape(million_text(x))}</td>'
+def _size_cell(x: float, size_text: str = "") -> str:
+    """A size in NOK million, one decimal, right-aligned, the exact figure in ``data-sort`` so a sort puts
+    "< 0.1" where it belongs. A finding not in NOK shows its size in its own unit, marked ("1.0 pp",
+    "14 persons"; ``size_text``), and sorts after the amounts; a claim in words, which has no size, an en
+    dash."""
+    if x is None or math.isnan(x):
+        own = str(size_text or "").replace("percentage points", "pp")
+        return f'<td class="number" data-sort="">{html.escape(own or million_text(x))}</td>'
+    return f'<td class="number" data-sort="{x:.6f}">{html.escape(million_text(x))}</td>'
+
+
+# The header over a size column: amounts in NOK million, other sizes marked with their unit.
+SIZE_HEADER = "Size (NOK million unless marked)"
+# A table a reader reads through, row by row (the letter, the register), is shown at its full height: the
+# box the book's interactive tables sit in (_static/interactive-table.js) otherwise stops at 70 % of the
+# window and scrolls, hiding most of the rows. The rule belongs in _static/aarsevaluering.css; it comes
+# with the table until it is there.
+FULL_HEIGHT = "full-height"  # a table the book's CSS shows whole, not in a scroll box (_static/aarsevaluering.css)
 
 
 def _title_cell(title: str, finding_id: str) -> str:
@@ -969,34 +982,37 @@ def _paragraphs(text: str) -> list[str]:
 
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:
     """The register as a compact table a reader can sort, search and filter (the book's interactive
-    tables): what is wrong (its title, the finding's id under it as a permalink), its size in NOK million
-    with one decimal, its materiality and the qualitative factors that weigh it; the row opens on the rest
-    of the finding's box (chapter, verdict, nature, size in its own unit, explanation, locator, checks and
-    code), a short row each, across the table's width. The chapter, verdict and nature stay filters. Every
-    text is escaped."""
+    tables) at its full height: what is wrong (its title, the finding's id under it as a permalink), its
+    size in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its
+    materiality and the qualitative factors that weigh it; the row opens on the rest of the finding's box
+    (chapter, verdict, nature, size in its own unit, explanation, locator, checks and code), a short row
+    each, across the table's width. The chapter, verdict and nature stay filters. Every text is escaped."""
     rows = []
     for _, f in frame.iterrows():
         cells = [
             _title_cell(f["title"], f["finding_id"]),
-            _size_cell(f["size_nok_million"]),
+            _size_cell(f["size_nok_million"], f["size_text"]),
             f"<td>{html.escape(f['materiality'])}</td>",
             _factor_cell(f["qualitative"]),
         ]
         facets = {"Chapter": f["chapter"], "Verdict": f["verdict"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["What is wrong (finding)", "Size (NOK million)", "Materiality", "Qualitative factor"]
+    headers = ["What is wrong (finding)", SIZE_HEADER, "Materiality", "Qualitative factor"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
-    return expandable_table(table_id, caption, headers, rows, numeric=(1,), filters=filters, css_class="register-table")
+    table = expandable_table(table_id, caption, headers, rows, numeric=(1,), filters=filters,
+                             css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
+    return table
 
 
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
                 caption: str = "Management letter: recommended corrections, ranked") -> str:  # fmt: skip
-    """The management letter as a compact table to scan: rank, what to correct (the finding's title, from
-    ``register``, its id under it as a permalink to its row in the register), its size in NOK million with
-    one decimal, its materiality and the qualitative factors that weigh it. Each row opens on the rest of
-    the entry: which figure, the printed figure (in NOK million, or as printed where it is not an amount),
-    where it stands in the published report, what it should read, its size in its own unit, verdict and
-    nature, the qualitative factors, the owner and management's response."""
+    """The management letter as a compact table to scan, at its full height: rank, what to correct (the
+    finding's title, from ``register``, its id under it as a permalink to its row in the register), its size
+    in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its materiality
+    and the qualitative factors that weigh it. Each row opens on the rest of the entry: which figure, the
+    printed figure (in NOK million, or as printed where it is not an amount), where it stands in the
+    published report, what it should read, its size in its own unit, verdict and nature, the qualitative
+    factors, the owner and management's response."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
     rows = []
     for _, r in letter.iterrows():
@@ -1016,14 +1032,15 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
-            _size_cell(r["size_nok_million"]),
+            _size_cell(r["size_nok_million"], r["size_text"]),
             f"<td>{html.escape(r['materiality'])}</td>",
             _factor_cell(r["qualitative"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct (finding)", "Size (NOK million)", "Materiality", "Qualitative factor"]
-    return expandable_table(table_id, caption, headers, rows, numeric=(0, 2), filters=("Materiality",),
-                            css_class="letter-table")  # fmt: skip
+    headers = ["Rank", "What to correct (finding)", SIZE_HEADER, "Materiality", "Qualitative factor"]
+    table = expandable_table(table_id, caption, headers, rows, numeric=(0, 2), filters=("Materiality",),
+                             css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
+    return table
 
 
 def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",

@@ -82,20 +82,23 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def name_table_toggles(body: str, longest: int = 90) -> str:
-    """Each toggle over a hidden output that holds a numbered table names that table: "Show Table 1.5:
-    its caption" (shortened to ``longest`` characters), "Hide Table 1.5"."""
+    """Each toggle over a hidden output that holds numbered tables names them: "Show Table 1.5: its
+    caption" (shortened to ``longest`` characters), or "Show Tables 1.5–1.8: the first one's caption"
+    for several; "Hide Table 1.5" or "Hide Tables 1.5–1.8"."""
     out, last = [], 0
     for toggle in _OUTPUT_TOGGLE.finditer(body):
         end = body.find('<div class="cell ', toggle.end())  # the output ends where the next cell begins
-        table = _NUMBERED.search(body, toggle.end(), len(body) if end < 0 else end)
-        if table is None:
+        tables = list(_NUMBERED.finditer(body, toggle.end(), len(body) if end < 0 else end))
+        if not tables:
             continue
-        caption = html.unescape(" ".join(_TAG.sub("", table.group(2)).split()))
+        caption = html.unescape(" ".join(_TAG.sub("", tables[0].group(2)).split()))
         if len(caption) > longest:
             caption = caption[: longest - 1].rsplit(" ", 1)[0] + "\u2026"
-        label = html.escape(f"Show {table.group(1)}: {caption}")
+        first, final = (t.group(1).removeprefix("Table ") for t in (tables[0], tables[-1]))
+        name = f"Table {first}" if len(tables) == 1 else f"Tables {first}\u2013{final}"
+        label = html.escape(f"Show {name}: {caption}")
         out.append(body[last : toggle.start()])
-        out.append(f"{toggle.group(1)}{label}{toggle.group(2)}Hide {table.group(1)}{toggle.group(3)}")
+        out.append(f"{toggle.group(1)}{label}{toggle.group(2)}Hide {name}{toggle.group(3)}")
         last = toggle.end()
     out.append(body[last:])
     return "".join(out)

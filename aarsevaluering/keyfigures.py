@@ -2,7 +2,7 @@
 same identity functions the chapters use (so the front page can never show another figure than they do).
 
 Each figure comes with the year before (2022, where the report prints it) and the target the report
-sets for it (where it sets one), as numbers; the unit is said once, in the measure's label, as the
+sets for it (where it sets one), as numbers; the unit is said once, in the table's Unit column, as the
 house style has it, so the cells hold only numbers and line up right-aligned.
 """
 
@@ -68,7 +68,7 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
         KeyFigure("investment", "Investment expenses (statement 2A)", "NOK million", 1, "investeringsregnskap",
                   _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
                   _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter"))),
-        KeyFigure("debt", "Loan debt at 31 December, as the text states it", "NOK million", 0, "balanse",
+        KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
                   debt["prose_end"], debt["prose_start"]),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
                   pj.prose(get, "actual_pension_cost")),
@@ -82,7 +82,7 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     """One row per key figure: ``key``, ``measure``, ``chapter``, ``unit``, the numbers (``value_2023``,
     ``value_2022``, ``target``: NaN where the report gives none) and the ``value`` as prose prints it,
     unit included (``NOK 78.3 million``), and ``cell_2023``, ``cell_2022``, ``cell_target``: the numbers as
-    the front page's table shows them, without the unit (it is in the measure's label, ``unit``)."""
+    the front page's table shows them, without the unit (it has a column of its own, ``unit``)."""
     rows = []
     for f in figures(get):
         rows.append(
@@ -106,7 +106,7 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
 
 
 def cell(value: float, decimals: int) -> str:
-    """A number of the front page's table: no unit (the label says it), an en dash where there is none."""
+    """A number of the front page's table: no unit (its column says it), an en dash where there is none."""
     return "\u2013" if value is None or math.isnan(value) else fmt(value, decimals)
 
 
@@ -132,6 +132,14 @@ def surplus_bars(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     return frame
 
 
+def surplus_title(get: checks.Getter = checks.from_disk) -> str:
+    """The chart's point, in its title: how far 2023's net operating surplus ended from the target."""
+    result = dr.result_vs_target(get)
+    gap = _million(result["net_operating_surplus"] - result["required_surplus"])
+    side = "short of" if gap < 0 else "above"
+    return f"2023 ended {fmt(abs(gap), 1, 'NOK million')} {side} the target"
+
+
 def surplus_chart(get: checks.Getter = checks.from_disk):
     """The front page's chart of the year: the net operating surplus of 2022, the two 2023 budgets and
     the 2023 result, each labelled with its value, against the target line; the 2023 result's gap to
@@ -150,18 +158,19 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
             linewidth=2.5, solid_capstyle="butt")  # fmt: skip
     ax.axvline(target, color=style.TEXT, linewidth=1, linestyle=(0, (4, 2)))
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
-    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of gross operating income)"
+    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of income)"
     ax.set_ylim(last + 0.5, -1.3)  # a row's room above the bars for the target's label, inside the chart
     label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
              "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip
     target_label = ax.annotate(target_text, (target, -0.95), **label)
-    # The 2023 result's label stands past the target line, where its row is empty, and says the gap too.
-    short = "short of" if gap < 0 else "above"
-    result_text = f"{fmt(result, 1)}, {short} the target by {fmt(abs(gap), 1)}"
+    # The 2023 result's label stands past the target line, where its row is empty, with the gap the
+    # title states; short labels keep the axis short, so the budget's label clears the target line.
+    short = "short" if gap < 0 else "above"
+    result_text = f"{fmt(result, 1)} ({fmt(abs(gap), 1)} {short})"
     result_label = ax.annotate(result_text, (max(result, target), last), **label)
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
     style.keep_inside(ax, [target_label, result_label], horizontal=True)
     ax.set_xlabel("Net operating surplus, NOK million")
     ax.grid(axis="y", visible=False)
-    ax.set_title("Net operating surplus: 2023 against budget, 2022 and target")
+    ax.set_title(surplus_title(get))
     return style.finish(fig, table="drift_year_end_dispositions and drift_disposition_fund")

@@ -254,6 +254,8 @@ def _group_thousands(ax) -> None:
         ticks = [t for t in axis.get_majorticklocs() if t == t]
         if not ticks or max(abs(t) for t in ticks) < 1000:
             continue
+        if all(1900 <= t <= 2100 for t in ticks):  # an axis of years: "2023", not "2 023"
+            continue
         decimals = 0 if all(float(t).is_integer() for t in ticks) else 1
         axis.set_major_formatter(mpl.ticker.FuncFormatter(lambda value, _, d=decimals: _number_text(value, d)))
 

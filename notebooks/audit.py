@@ -42,6 +42,7 @@ from aarsevaluering.audit import (
     audit_findings,
     audit_letter,
     every_check_html,
+    factor_table,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
@@ -67,15 +68,9 @@ txt.performance_pct = fmt(findings.PERFORMANCE_PCT, 0, "%")
 txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
-# An inline value is text, not Markdown (asterisks would print): the factor names in guillemets, as terms.
-txt.factors = "; ".join(f"«{name}»: {text}" for name, text in findings.FACTORS.items())
 material = register[register["materiality"] == findings.MATERIAL]
 txt.material_ids = ", ".join(material["finding_id"]) or "none"
 txt.material_are = f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material"
-# Which qualitative factor moved which finding, from what its size alone gave.
-moved = register[(register["materiality"] != register["materiality_by_size"]) & register["size_nok_million"].notna()
-                 & register["verdict"].isin(findings.CONTRADICTED)]  # fmt: skip
-txt.moved = "; ".join(f"{r.finding_id} from {r.materiality_by_size} to {r.materiality}" for r in moved.itertuples())
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
 txt.summed_n = fmt(summed["findings"])
@@ -115,14 +110,21 @@ txt.isa450_conclusion = (
 # *clearly trivial* line at {eval}`txt.trivial_pct` of materiality, {eval}`txt.trivial`.
 #
 # Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too). The book
-# applies these qualitative factors, each written on the finding it applies to: {eval}`txt.factors`.
-# Here they move: {eval}`txt.moved`. Findings not in kroner (percentages, head counts, claims in words)
-# are material by nature when they are a key figure, and not otherwise. The gender shares among the HR
-# figures weigh because the report gives them as its account of the actual state of gender equality
-# (under the heading «Faktisk tilstand når det gjelder kjønnslikestilling», line 4235), which an annual
-# report owes its readers by law (the book's understanding of the duty; it does not check the law here).
-# Findings of *scope* and
-# *unstated* are not misstatements of the report and are not weighed.
+# applies the qualitative factors of the table below, each written on the finding it applies to; the
+# last column names the findings each moves from the level its size alone would give.
+
+# %% tags=["hide-input"]
+styled(factor_table(register), table_id="audit-factors", caption="The qualitative factors, and the findings they move",
+       columns={"factor": "Factor", "applies": "Applies when", "effect": "Effect on the level",
+                "moves": "Findings it moves here (level by size → level)"})  # fmt: skip
+
+# %% [markdown]
+# Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
+# are a key figure, and not otherwise. The gender shares among the HR figures weigh because the report
+# gives them as its account of the actual state of gender equality (under the heading «Faktisk tilstand
+# når det gjelder kjønnslikestilling», line 4235), which an annual report owes its readers by law (the
+# book's understanding of the duty; it does not check the law here). Findings of *scope* and *unstated*
+# are not misstatements of the report and are not weighed.
 #
 # Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`
 # ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between materiality and the
@@ -175,7 +177,9 @@ HTML(aggregation_html(schedule))
 # in words, each largest first, errors before inconsistencies. Every error and inconsistency of the register is
 # here; a finding of scope or unstated is here only where a sentence of the report should say more.
 # The table gives each correction's rank, what is wrong (the finding's id under it, a link to it in the
-# register), its size, its materiality and the qualitative factor that weighs it; open a row (click its words) for the rest: which figure, its printed value
+# register), its size (in NOK million; a finding not in kroner in its own unit, marked: pp for percentage
+# points), its materiality and the qualitative factor that weighs it; open a row (click its words) for the
+# rest: which figure, its printed value
 # (for an error, the figure named wrong, in NOK million or as printed where it is not an amount; for an
 # inconsistency, both figures, since neither is named wrong), where it stands in the published report
 # (its section's headings, the table's printed caption and printed words to search for; the line is the
@@ -249,15 +253,16 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
 by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Estimate", "discrepancy": "Discrepancy"})  # fmt: skip
+                "estimate": "Estimate", "discrepancy": "Discrepancy"},
+       total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
 
 # %% tags=["hide-input"]
 verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
-verdicts = verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0)
-styled(in_book_order_with_total(verdicts), table_id="audit-verdicts",
-       caption="Findings by verdict, per chapter",
+verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0))
+styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
-                "unstated": "Unstated"})  # fmt: skip
+                "unstated": "Unstated"},
+       total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
 
 # %% [markdown]
 # The verdicts are a closed vocabulary:
@@ -284,7 +289,7 @@ styled(in_book_order_with_total(verdicts), table_id="audit-verdicts",
 # report, what it should read, its checks (with links to the code that makes them) and its
 # explanation. The size is the difference of the finding's largest check (or of the check the finding
 # names as its measure), in NOK million with one decimal for amounts; a finding not in kroner shows
-# its size in its own unit inside the row. The last column names the qualitative factor (see
+# its size in its own unit, marked (pp for percentage points). The last column names the qualitative factor (see
 # *Materiality*, above) that moves a finding from the level its size alone gives, or *none*. Each id, under the finding's words, is a permalink: `audit.html#finding-<id>`.
 
 # %% tags=["hide-input"]
@@ -330,11 +335,12 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # book's estimates ({download}`audit_estimates.csv <_generated/audit_estimates.csv>`) and
 # `--letter` the management letter ({download}`audit_letter.csv <_generated/audit_letter.csv>`).
 # The build writes the files from the same code; figures are at the precision printed, and a difference
-# of two percentages is labelled in percentage points. The links to the code point at the release tag
-# of this version of the book, {eval}`txt.release_tag` (the version CITATION.cff gives); the release
-# step creates the tag, so until this version is released the links do not yet resolve.
+# of two percentages is labelled in percentage points. Each link to the code names the file and line of
+# the function that makes the check, in the repository as tagged for this version of the book,
+# {eval}`txt.release_tag` (the version CITATION.cff gives; the release step creates the tag), so that it
+# shows the code that made this page when the main branch moves on.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "remove-output"]
 every_check = audit_checks(all_checks)
 for name, frame in [("checks", every_check), ("findings", audit_findings(all_checks)),
                     ("estimates", audit_estimates(all_checks)), ("letter", audit_letter(all_checks))]:  # fmt: skip
@@ -348,11 +354,12 @@ txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, pe
 # (audit-every-check)=
 # ## Every check
 #
-# The whole list, in the order the chapters make them. Type in the search box to find a table, a
-# line, a label or a finding's id; choose a chapter, class or verdict to narrow the list; click a
-# header to sort. Each check shows the figure as printed, the recomputed one and their difference
-# (printed less recomputed) in the unit of the check (under its words) and its class; open a row for
-# its id, chapter, verdict and finding, the report's lines and a link to the function that makes it.
+# The whole list, in the order the chapters make them, in a box of its own that scrolls (at full height
+# it would be many times the page). Type in the search box to find a table, a line, a label or a
+# finding's id; choose a chapter, unit, class or verdict to narrow the list; click a header to sort. Each check shows the unit of its figures, in a column of its own (a difference of two
+# percentages is in percentage points, pp), the figure as printed, the recomputed one, their difference
+# (printed less recomputed) and its class; open a row for its id, chapter, verdict and finding, the
+# report's lines and a link to the function that makes it.
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). The *class* is the check's own result
 # under the tolerance rule; the *verdict* is its finding's judgement of the report (— for a check in no

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO
 
 from aarsevaluering import checks, findings, tables
-from aarsevaluering.audit import audit_checks, every_check_html, page_places
+from aarsevaluering.audit import audit_checks, check_unit, every_check_html, factor_table, page_places
 
 
 @pytest.fixture(scope="module")
@@ -109,19 +109,64 @@ def test_a_finding_id_stays_on_one_line(audit):
 
 
 def test_every_check_shows_one_precision_per_unit():
-    """The list of every check: the recomputed figure and the difference at the unit's one precision (never
-    "415.6462" beside "892.0"), and no discrepancy reads as a zero difference."""
+    """The list of every check: each row's unit in a column of its own (the designer's read: "+595" in NOK
+    thousand and "+59.4" in NOK million shared a column unmarked), the recomputed figure and the difference
+    at the unit's one precision (never "415.6462" beside "892.0"), and no discrepancy reads as a zero
+    difference."""
     frame = audit_checks()
     soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    assert [th.get_text() for th in soup.thead.find_all("th")][:3] == ["Check", "Unit", "As printed"]
     groups = soup.find_all("tbody", class_="row-group")
     assert len(groups) == len(frame)
     for (_, r), group in zip(frame.iterrows(), groups, strict=True):
+        cells = [td.get_text() for td in group.find("tr").find_all("td")]
+        assert cells[1] == check_unit(r["unit"]) != "", (r["check_id"], cells[1])
         if r["unit"] == checks.CLAIM_UNIT:
             continue
-        cells = [td.get_text() for td in group.find("tr").find_all("td")]
         places = page_places(r["unit"], int(r["decimals"]))
-        for text in cells[2:4]:
+        for text in cells[3:5]:
             decimals = len(text.split(".")[1]) if "." in text else 0
             assert decimals == places, (r["check_id"], text)
         if r["status"] == "discrepancy":
-            assert cells[3].strip("+\u2212").strip("0.") != "", (r["check_id"], cells[3])
+            assert cells[4].strip("+\u2212").strip("0.") != "", (r["check_id"], cells[4])
+
+
+def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
+    """A finding not in NOK shows its size in its own unit, marked ("1.0 pp"), not a dash, and sorts after
+    the amounts; only a claim in words has none. Both tables are shown at full height (no scroll box)."""
+    register, letter, _ = audit
+    for markup, frame in (
+        (findings.register_html(register), register),
+        (findings.letter_html(letter, register), letter),
+    ):
+        css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
+        assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
+        soup = BeautifulSoup(markup, "html.parser")
+        assert findings.FULL_HEIGHT in soup.table["class"]
+        column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
+        sizes = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
+        for (_, f), cell in zip(frame.iterrows(), sizes, strict=True):
+            text = cell.get_text().replace("\u00a0", " ")
+            if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
+                assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
+            elif f["size_text"]:
+                assert text == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
+                assert cell["data-sort"] == "" and text.endswith((" pp", " persons")), text
+            else:
+                assert text == "\u2013"
+        assert any(c.get_text().endswith("pp") for c in sizes)
+
+
+def test_the_qualitative_factors_table_names_what_each_moves(audit):
+    """One row per factor, its text split into when it applies and its effect, every word kept; the
+    findings it moves are those whose level differs from the one their size alone gives."""
+    register, _, _ = audit
+    table = factor_table(register)
+    assert list(table["factor"]) == list(findings.FACTORS)
+    for (_, row), text in zip(table.iterrows(), findings.FACTORS.values(), strict=True):
+        assert f"{row['applies'][0].lower()}{row['applies'][1:]}: {row['effect']}" == text
+        assert row["effect"].startswith(("material", "one level lower"))
+        moved = register[register["qualitative"].str.contains(text, regex=False)
+                         & (register["materiality"] != register["materiality_by_size"])]  # fmt: skip
+        assert all(fid in row["moves"] for fid in moved["finding_id"])
+        assert (row["moves"] == "none") == moved.empty

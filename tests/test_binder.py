@@ -7,10 +7,18 @@ and every notebook executed in a kernel of that environment with the notebook's 
 directory, a fresh home folder (no user configuration leaks in), and no network: HTTP(S) goes to a
 closed port, so a notebook that fetched anything would fail. pip needs the package index, as Binder's
 build does; nothing is installed into the book's own .venv.
+
+The environment is kept between runs of a checkout, in ``.cache/`` (ignored by git), under a key of
+everything it is built from (requirements.txt, pyproject.toml, runtime.txt and the Python): a warm run
+reinstalls only the copy's own module (``pip install --no-deps -e``) into it, since the packages would be
+the same; a changed requirement builds a new one. A clean clone, as CI runs, has no ``.cache/`` and
+builds it afresh. ``AARSEVALUERING_BINDER_FRESH=1`` never reuses one.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import shlex
@@ -83,32 +91,66 @@ def pip_cache_dir() -> str:
     return found.stdout.strip() or str(Path.home() / ".cache" / "pip")
 
 
-@pytest.fixture(scope="module")
-def binder(tmp_path_factory):
-    root = tmp_path_factory.mktemp("binder")
-    repo, venv, home, out = clone(root / "repo"), root / "venv", root / "home", root / "executed"
-    for folder in (home, out):
-        folder.mkdir()
-    subprocess.run([str(BASE_PYTHON), "-m", "venv", str(venv)], check=True, timeout=300)
-    python = venv / "bin" / "python"
-    env = fresh_env(venv, home, PIP_CACHE_DIR=pip_cache_dir(), PIP_DISABLE_PIP_VERSION_CHECK="1")
+CACHE = REPO / ".cache"
+FRESH_ENV = "AARSEVALUERING_BINDER_FRESH"
+
+
+def environment_key() -> str:
+    """What the environment is built from: a change to any of it builds a new one."""
+    digest = hashlib.sha256(f"{BASE_PYTHON.resolve()} {sys.version}".encode())
+    for name in ("requirements.txt", "pyproject.toml", "runtime.txt"):
+        digest.update((REPO / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pip_install(python: Path, repo: Path, env: dict, *args: str) -> None:
     # --no-compile: Python writes each module's bytecode when it first imports it; compiling all of
     # them at install time (pip's default) took a third of the install and changes nothing the test sees.
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-input", "--quiet", "--no-compile", "-r", "requirements.txt"],
+        [str(python), "-m", "pip", "install", "--no-input", "--quiet", "--no-compile", *args],
         cwd=repo, env=env, capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
-    driver = root / "driver.py"
-    driver.write_text(DRIVER, encoding="utf-8")
-    run = subprocess.run(
-        [str(python), str(driver), str(repo), str(out)],
-        cwd=repo, env=fresh_env(venv, home, **NO_NETWORK), capture_output=True, text=True, timeout=1800,
-    )  # fmt: skip
-    yield {"repo": repo, "venv": venv, "home": home, "out": out, "run": run}
-    # Half a gigabyte, removed in the background: on this machine's disk that can take a minute or more.
-    # The copy, the home folder and the executed notebooks stay to look at after a failure.
-    subprocess.run(f"rm -rf {shlex.quote(str(venv))} >/dev/null 2>&1 &", shell=True, check=False)
+
+
+def installed_env(root: Path, repo: Path, home: Path) -> tuple[Path, bool]:
+    """The environment, requirements installed and the copy's module installed from ``repo``: kept in
+    ``.cache/`` when it was built before from the same files (then True), else built now."""
+    fresh = os.environ.get(FRESH_ENV) == "1"
+    venv = root / "venv" if fresh else CACHE / f"binder-venv-{environment_key()}"
+    env = fresh_env(venv, home, PIP_CACHE_DIR=pip_cache_dir(), PIP_DISABLE_PIP_VERSION_CHECK="1")
+    done = venv / ".installed"
+    if not fresh and done.is_file():  # the packages are requirements.txt's; the module must be this copy's
+        pip_install(venv / "bin" / "python", repo, env, "--no-deps", "-e", ".")
+        return venv, True
+    shutil.rmtree(venv, ignore_errors=True)  # a build that stopped half-way
+    subprocess.run([str(BASE_PYTHON), "-m", "venv", str(venv)], check=True, timeout=300)
+    pip_install(venv / "bin" / "python", repo, env, "-r", "requirements.txt")
+    done.write_text("requirements installed\n", encoding="utf-8")
+    return venv, False
+
+
+@pytest.fixture(scope="module")
+def binder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("binder")
+    repo, home, out = clone(root / "repo"), root / "home", root / "executed"
+    for folder in (home, out):
+        folder.mkdir()
+    CACHE.mkdir(exist_ok=True)
+    with open(CACHE / "binder.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one test run at a time uses the kept environment
+        venv, reused = installed_env(root, repo, home)
+        driver = root / "driver.py"
+        driver.write_text(DRIVER, encoding="utf-8")
+        run = subprocess.run(
+            [str(venv / "bin" / "python"), str(driver), str(repo), str(out)],
+            cwd=repo, env=fresh_env(venv, home, **NO_NETWORK), capture_output=True, text=True, timeout=1800,
+        )  # fmt: skip
+    yield {"repo": repo, "venv": venv, "home": home, "out": out, "run": run, "reused": reused}
+    if not venv.is_relative_to(CACHE):
+        # Half a gigabyte, removed in the background: on this machine's disk that can take a minute or
+        # more. The copy, the home folder and the executed notebooks stay to look at after a failure.
+        subprocess.run(f"rm -rf {shlex.quote(str(venv))} >/dev/null 2>&1 &", shell=True, check=False)
 
 
 def report(binder) -> dict:

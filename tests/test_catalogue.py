@@ -16,6 +16,7 @@ from browser_support import built_book
 from conftest import REPO
 
 from aarsevaluering import catalogue
+from aarsevaluering.fmt import fmt
 
 CHAPTERS = ["driftsregnskap", "investeringsregnskap", "balanse", "pensjon", "personnel", "audit"]
 PACKAGE_FILES = ["datapackage.json", "source_index.json", "README.md", "LICENSE.md"]
@@ -46,17 +47,48 @@ def test_data_page_source_lists_every_resource():
         link = f"{{download}}`{spec['path']} <../data/{spec['path']}>`"
         (section,) = [s for s in sections if link in s]
         assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
-        (row,) = [line for line in section.splitlines() if line.startswith(f"| {link} |")]
+        (row,) = [line for line in section.splitlines() if line.startswith(f"| {link}<br>")]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
-        about = f"{catalogue.escape(spec['title'])} ({catalogue.escape(spec['source_table'])}; "
-        about += f"{catalogue.escape(spec['unit'])})"
-        assert cells[1:3] == [about, str(spec["rows"])]
+        unit = catalogue.escape(catalogue.unit_label(spec["unit"]))
+        assert cells == [f"{link}<br>{catalogue.escape(spec['title'])}", catalogue.escape(spec["source_table"]), unit,
+                         str(spec["rows"])]  # fmt: skip
     for name in PACKAGE_FILES:
         assert f"{{download}}`{name} <../data/{name}>`" in page
     assert f"{{ref}}`audit page <{catalogue.AUDIT_DOWNLOAD_LABEL}>`" in page
     assert f"({catalogue.AUDIT_DOWNLOAD_LABEL})=\n# ## Download" in (REPO / "notebooks" / "audit.py").read_text(
         encoding="utf-8"
     )
+
+
+def test_each_chapter_table_has_a_caption_and_a_total():
+    """Every chapter's table is a captioned table whose last row, in bold, counts its files and rows."""
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    by_chapter: dict[str, list[dict]] = {}
+    for spec in resources():
+        by_chapter.setdefault(spec["chapter"], []).append(spec)
+    for section in re.split(r"^### ", page, flags=re.MULTILINE)[1:]:
+        (chapter,) = re.findall(r"\{doc\}`\.\./notebooks/(\w+)`", section)
+        specs = by_chapter.pop(chapter)
+        assert re.search(r"^```\{table\} \S.*\n:name: tab-data-" + chapter + "$", section, re.MULTILINE), chapter
+        rows = [line for line in section.splitlines() if line.startswith("| ")]
+        files = f"{len(specs)} file" + ("s" if len(specs) > 1 else "")
+        assert rows[-1] == f"| **All {files}** | | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
+    assert not by_chapter, f"chapters without a section: {sorted(by_chapter)}"
+
+
+def test_units_are_written_in_the_house_style():
+    """Units as the book writes them (Data and methods, "House style"), not as the descriptor spells them."""
+    assert catalogue.unit_label("NOK 1000") == "NOK thousand"
+    assert catalogue.unit_label("NOK 1000 (last row: percent)") == "NOK thousand (last row: %)"
+    assert catalogue.unit_label("persons / FTE / percent") == "persons / FTE / %"
+    assert catalogue.unit_label("mixed, see column unit") == catalogue.unit_label("mixed (see unit column)")
+    assert (
+        catalogue.unit_label('NOK 1000 ("Beløp i 1000 – 2023-krone")') == 'NOK thousand ("Beløp i 1000 – 2023-krone")'
+    )
+    tables = (REPO / "book" / "data.md").read_text(encoding="utf-8").split("## The tables", 1)[1]
+    rows = [line for line in tables.splitlines() if line.startswith("| {download}")]
+    units = {line.strip("|").split(" | ")[2].strip() for line in rows}
+    assert not [u for u in units if re.search(r"NOK 1000|percent", u)], units
 
 
 def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
@@ -71,7 +103,7 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     monkeypatch.setattr(catalogue, "DATA", data)
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert "| Sentrale inntekter (D02; NOK 1000) | 10 |" in text
+    assert "<br>Sentrale inntekter | D02 | NOK thousand | 10 |" in text
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert catalogue.main(["--check"]) == 1
@@ -104,6 +136,8 @@ class Links(HTMLParser):
             self.rows.append([])
         elif tag == "td":
             self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
 
     def handle_endtag(self, tag):
         if tag == "a" and self._href:
@@ -135,13 +169,14 @@ def built_html(tmp_path_factory) -> Path:
 def test_built_data_page_links_every_file(built_html):
     page = built_html / "book" / "data.html"
     links = parse(page)
-    rows = {row[0]: row for row in links.rows if row}
+    rows = {row[0].split(" ", 1)[0]: row for row in links.rows if row}  # a file's name, then its title
     for spec in resources():
         href = links.downloads[spec["path"]]
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
-        shown = [cell.translate(STRAIGHT_QUOTES) for cell in rows[spec["path"]][1:3]]
-        about = f"{' '.join(spec['title'].split())} ({spec['source_table']}; {spec['unit']})"
-        assert shown == [about, str(spec["rows"])]
+        row = rows[spec["path"]]
+        shown = [cell.translate(STRAIGHT_QUOTES) for cell in [row[0].split(" ", 1)[1], *row[1:4]]]
+        title = " ".join(spec["title"].split())
+        assert shown == [title, spec["source_table"], catalogue.unit_label(spec["unit"]), str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)

@@ -37,7 +37,8 @@ ROWS = {
     "drift_central_income": "Tilskudd lokalt næringsliv",
     "drift_central_expenses": "Diverse fellesutgifter (netto)",
     "drift_financial_items": "Renteutgifter, provisjoner og andre finansutgifter",
-    "drift_loan_fund_accounts": "Lånefond provisjoner og andre utgifter",  # no code looks it up by label
+    # no code looks it up by label
+    "drift_loan_fund_accounts": "Resultat før årsoppgjørsdisposisjoner (- er mindreforbruk/+ er merforbruk)",
     "drift_dividends": "Å Energi AS fra 2023",
     "drift_disposition_fund": "«Eier-risikofond»",
     "drift_programme_area_economy": "Sum",

@@ -10,10 +10,17 @@ REPO = Path(__file__).resolve().parent.parent
 TERM_ROLE = re.compile(r"\{term\}`(?:[^`<]*<)?([^`<>]+?)>?`")
 
 
-def defined_terms() -> set[str]:
+def glossary_blocks() -> list[str]:
+    """The glossary's ``{glossary}`` blocks, one under each letter's heading."""
     text = (REPO / "book" / "glossary.md").read_text(encoding="utf-8")
-    block = text.split("```{glossary}", 1)[1].split("```", 1)[0]
-    return {line.strip() for line in block.splitlines() if line.strip() and not line.startswith((" ", "\t"))}
+    return re.findall(r"^```\{glossary\}\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def defined_terms() -> set[str]:
+    """Every term the glossary defines: the unindented lines of its blocks (two such lines in a row are two
+    terms of one entry, as Sphinx reads them)."""
+    lines = [line for block in glossary_blocks() for line in block.splitlines()]
+    return {line.strip() for line in lines if line.strip() and not line.startswith((" ", "\t"))}
 
 
 def used_terms() -> set[str]:
@@ -32,3 +39,19 @@ def test_every_defined_term_is_used():
 def test_term_role_pattern():
     found = TERM_ROLE.findall("a {term}`Premieavvik` and {term}`premium deviation <Premieavvik>` b")
     assert found == ["Premieavvik", "Premieavvik"]
+
+
+def test_each_letter_has_a_heading_over_its_terms():
+    """The glossary is split by first letter, each letter a heading of the page (the page's contents list
+    them, so a reader can jump from A to Å), no term defined twice."""
+    text = (REPO / "book" / "glossary.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.MULTILINE)[1:]
+    terms = []
+    for section in sections:
+        letter, body = section.split("\n", 1)
+        (block,) = re.findall(r"^```\{glossary\}\n(.*?)^```$", body, flags=re.MULTILINE | re.DOTALL)
+        names = [line.strip() for line in block.splitlines() if line.strip() and not line.startswith((" ", "\t"))]
+        assert names and all(name[0].upper() == letter for name in names), letter
+        terms += names
+    assert len(sections) == len(glossary_blocks())
+    assert len(terms) == len(set(terms)) == len(defined_terms())

@@ -576,3 +576,40 @@ def test_no_inline_value_carries_markdown(name):
             if re.search(r"(^|[\s(])\*\S[^*]*\*($|[\s).,;:])|`", text):
                 marked.append(f"{entry['expression']}: {text[:80]}")
     assert not marked, f"{name}: inline values with Markdown marks, printed literally: {marked}"
+
+
+def test_a_one_chart_title_starts_at_the_figure_edge():
+    """``style.finish`` moves a one-chart figure's title (and its key) to the figure's left edge, where the
+    row labels start, so a title behind long labels is not squeezed into the right half and wrapped."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure()
+    ax.barh(["A row label long enough to push the plot well to the right", "Short"], [3, 4], label="series")
+    ax.set_title("A title that starts at the edge of the figure")  # wider than the plot
+    legend = style.legend_above(ax)
+    style.finish(fig)
+    renderer = fig.canvas.get_renderer()
+    edge = ax.yaxis.get_tightbbox(renderer).x0
+    title, key = ax._left_title.get_window_extent(renderer), legend.get_window_extent(renderer)  # the book's titles
+    assert abs(title.x0 - edge) < 2, f"the title starts {title.x0 - edge:.0f} px right of the figure's edge"
+    assert "\n" not in ax.get_title(loc="left"), "the title wrapped"
+    assert key.x0 < ax.bbox.x0, "the key stayed at the plot's edge, away from the title"
+    style.close_all()
+
+
+# A chart's tick label of five or more digits, or of four that is not a year, written without grouping.
+UNGROUPED = re.compile(r"^[\u2212-]?(?:\d{5,}|(?!19\d\d$|20\d\d$)\d{4})(?:\.\d+)?$")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_chart_numbers_group_thousands(path):
+    """Every number a chart prints groups its thousands as the tables and prose do ("1 000", not "1000")."""
+    found = []
+    for where, svg in stored_svgs(path):
+        texts = ["".join(t.itertext()).strip() for t in ET.fromstring(svg.encode("utf-8")).iter(f"{SVG}text")]
+        found += [f"{where}: {text!r}" for text in texts if UNGROUPED.match(text)]
+    assert not found, f"{path.name}: chart numbers without grouped thousands:\n" + "\n".join(found)
