@@ -23,11 +23,13 @@
 #
 # Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
 # (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
-# through three pension schemes (lines 2368–2369), two of them funds: the municipality's own fund,
+# through three pension schemes (lines 2368–2369): the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
-# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. The report does not say how
-# many staff each covers.
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. Only DKP and KLP are funded
+# schemes, holding assets against what members have earned; SPK's scheme for teachers holds none of its own,
+# and the report names only DKP and KLP where it speaks of the regulation premium and the premium funds
+# (lines 2371, 2379). It does not say how many staff each scheme covers.
 #
 # The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
 # cost of pensions. Municipal accounting rules set the premium against a smoother, actuarially calculated
@@ -98,6 +100,7 @@ txt.regulation_premium_story = fmt_million(pj.central(get, pj.REGULATION))
 txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
 txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
 txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
+txt.other_items_story = fmt_million(pj.central(get, pj.OTHER))
 txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
 txt.net_premium_story = fmt_million(pj.net_premium_deviation(get))
 txt.rule_long = fmt(pj.CURRENT_RULE_PERIODS[1], 0, "years")
@@ -121,37 +124,44 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount, the report says (lines 2373–2374):
 # {eval}`txt.regulation_premium_story` in table D04 (the text says {eval}`txt.regulation_text`). The
 # municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
-# pension cost in the accounts was only {eval}`txt.cost_stated`: the premium deviation of
-# {eval}`txt.deviation_story` was credited to the year, and {eval}`txt.amortisation_story`
-# of earlier years' deviations was charged to it.
+# pension cost in the accounts was only {eval}`txt.cost_stated`: besides that use of the funds, the premium
+# deviation of {eval}`txt.deviation_story` was credited to the year, and {eval}`txt.amortisation_story`
+# of earlier years' deviations and {eval}`txt.other_items_story` of other items were charged to it (all four
+# steps {ref}`below <pensjon-walk>`).
 #
 # **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
 # wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
 # to {eval}`txt.wage_growth` during the year (line 2419), so the statement holds against it. Of 2022
 # the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03,
-# line 2334); it prints neither the 2022 pension cost nor the 2022 ordinary premium. The book infers them
-# (an estimate, figure below): the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`, and
-# less D03's 2022 line that leaves about {eval}`txt.ordinary_2022` for the ordinary premium. On that reading the ordinary premium grew about
-# {eval}`txt.ordinary_growth` and the central items about {eval}`txt.central_growth_split`:
-# of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from
-# the ordinary premium and {eval}`txt.central_contribution` from the central items, together
-# {eval}`txt.split_sum`; the other {eval}`txt.rebuilt_gap` is the gap between the cost the report states
-# and the cost rebuilt from its printed parts (ordinary premium plus D04's items). The central items are a
-# net figure (the regulation premium, less the premium fund and the premium deviation, plus the
-# amortisation and other items), so their growth has no direct link to wage growth; and their 2022 figure
-# comes from another table (D03) than their 2023 figure (D04), which assumes the two hold the same items.
+# line 2334), not the pension cost or the ordinary premium. The book infers them (an estimate, figure below):
+#
+# - the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`; less D03's 2022 line, that leaves
+#   about {eval}`txt.ordinary_2022` for the ordinary premium;
+# - on that reading the ordinary premium grew about {eval}`txt.ordinary_growth` and the central items about
+#   {eval}`txt.central_growth_split`;
+# - of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from the ordinary premium
+#   and {eval}`txt.central_contribution` from the central items, together {eval}`txt.split_sum`; the other
+#   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
+#   (ordinary premium plus D04's items).
+#
+# The central items are a net figure (the regulation premium, less the premium fund and the premium
+# deviation, plus the amortisation and other items), so their growth has no direct link to wage growth; and
+# the split assumes that D03's 2022 line holds the same items as D04's 2023 figure.
 #
 # **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
 # does is charge part of their expense to later years. The accounting rules
 # let a municipality charge a year's premium deviation back either in full the next year or in equal parts
 # over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period` (lines 2384–2385), so the 2023
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
-# ({ref}`pensjon-forward`). The net premium deviation, the deviation credited less the earlier deviations
-# charged, lifted the treasury's result by {eval}`txt.net_premium_story` (about {eval}`txt.net_premium_share`
+# ({ref}`pensjon-forward`).
+#
+# The net premium deviation, the deviation credited less the earlier deviations charged, lifted the treasury's result by {eval}`txt.net_premium_story` (about {eval}`txt.net_premium_share`
 # of gross operating income, the book's figure), {eval}`txt.premium_vs_surplus` the whole surplus of
-# {eval}`txt.surplus`: without it the year would have closed with {eval}`txt.result_without_kind` of about
-# {eval}`txt.result_without`, {eval}`txt.result_without_share` of that income (the book's figures;
-# {ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the premiums step by step, checks
+# {eval}`txt.surplus`: without it, with pensions charged at what the treasury paid after the premium funds'
+# share, the year would have closed with {eval}`txt.result_without_kind` of about
+# {eval}`txt.result_without`, {eval}`txt.result_without_share` of that income (the book's figures). That
+# measure still counts the draw on the premium funds as relief; the operating chapter shows the result
+# without it as well ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the premiums step by step, checks
 # each printed figure that another printed figure can test, and follows the 2023 deviation into the years it
 # will be charged.
 
@@ -169,7 +179,9 @@ for bar in drawn:
 ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
 ax.invert_yaxis()
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
-ax.set_title("Pension cost growth against the budget's wage-growth assumption")
+above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
+ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
+             f"{fmt(growth['wage_growth'], 1, '%')} wage growth the budget assumed")  # fmt: skip
 ax.grid(axis="y", visible=False)
 finish(fig, table="lines 2370, 2388–2389 and 2419, tables D03 and D04")
 plt.show()
@@ -182,18 +194,25 @@ plt.show()
 # figures its sentences give (kept in a small table of their own), and on the `Pensjon` row of the
 # table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
 # {doc}`the operating account <driftsregnskap>` covers as a whole; it also reads D03's church-council
-# row, the discretionary fund's table (D09) and two rows of the investment tables (2B). The list of the
-# first three, with the lines they are printed on, is behind the toggle below.
+# row, the net operating result of the year-end table (D08), the discretionary fund's table (D09) and
+# three rows of the investment account's table of shares and equity (2B). All six, with the lines they are
+# printed on and what the chapter reads of each, are behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
-tables = catalogue(CH)[["table", "title", "unit", "source_lines", "rows"]]
+# Every table the chapter reads, its own two first, and what it reads of each.
+read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABEL}», «{pj.CHURCH_LABEL}»",
+        "drift_year_end_dispositions": "«Netto driftsresultat»",
+        "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
+        "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
+tables = catalogue().set_index("table").loc[list(read)].reset_index()
+tables = tables.assign(read=tables["table"].map(read))[["table", "title", "unit", "source_lines", "read"]]
 # The prose figures have no printed title: name the headings of the three passages they come from.
 tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
 styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
        columns={"table": "Table", "title": "Title or heading as printed", "unit": "Unit",
-                "source_lines": "Lines", "rows": "Rows"})  # fmt: skip
+                "source_lines": "Lines", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -224,8 +243,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #
 # These are defined-benefit schemes: the pension promised depends on the member's salary and years
 # of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
-# have earned so far, and charges the employer whatever keeps it there; the report names only these two
-# for the regulation premium and the premium funds (lines 2371, 2379). These payments and bookings meet
+# have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
 # in the report's section:
 #
 # *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
@@ -252,16 +270,19 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
 #   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
 #   steadier than the premium, though it too can jump when the ministry changes the assumptions.
-#   Under the pension provisions of the budget and accounting regulation
-#   (*budsjett- og regnskapsforskriften*; the book takes the definition from the regulation, as the report
-#   does not spell it out), the deviation is the net premium paid, after use of the premium fund and without
-#   the administration costs (here and below including the interest-guarantee premium), which are charged
-#   as paid, minus that calculated cost; the employer's contribution is handled the same way, as a deviation of its own (the
-#   contribution on the premium less that on the calculated cost). So the level the walk below reaches after
-#   the deviation is the actuaries' net cost plus the administration costs, with employer's contribution on
-#   both; the report prints none of these parts apart. When the premium is the larger, as in 2023, the
-#   difference is credited to the year as income, {eval}`txt.premium_deviation`, and held in the balance
-#   sheet as cost still to come.
+#
+#   The report does not spell the deviation out; the book takes it from the pension provisions of the
+#   budget and accounting regulation (*budsjett- og regnskapsforskriften*): the net premium paid, after use
+#   of the premium fund and without the administration costs (here and below including the
+#   interest-guarantee premium), which are charged as paid, minus that calculated cost. The employer's
+#   contribution is a deviation of its own, handled the same way.
+#
+#   So the level the walk below reaches after the deviation is the actuaries' net cost plus the
+#   administration costs, with employer's contribution on both. That last part is the book's reading: the
+#   report writes *inkl. arbeidsgiveravgift* only of the two premiums (lines 2370, 2374), but the
+#   walk ends at the stated cost only if D04's deviation and amortisation include it too. The report prints
+#   none of these parts apart. When the premium is the larger, as in 2023, the difference is credited to the year as income,
+#   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
@@ -340,6 +361,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 
 # %% [markdown]
+# (pensjon-walk)=
 # ## From premiums due to the pension cost
 #
 # The report adds up the year in sentences: the ordinary premium, plus the regulation premium, less the
@@ -383,19 +405,17 @@ steps = [(chart_names.get(step, step), amount / 1000,
 fig, ax = plt.subplots(figsize=(7, 4.6))
 waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'], 0)} became a cost of "
-             f"{fmt_million(level['Pension cost'], 0)}")  # fmt: skip
-cost_note = (f"The report states a pension cost of {fmt(stated_cost, 1, 'NOK million')}. "
-             "The calculated-cost level follows the regulation's definition (the book's reading)")  # fmt: skip
-finish(fig, table="table D04, line 2370", note=cost_note)
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of "
+             f"{fmt_million(level['Pension cost'])}")  # fmt: skip
+finish(fig, table="table D04, line 2370")
 plt.show()
 
 # %% [markdown]
 # The premiums due, {eval}`txt.premiums_paid` ("almost
 # {eval}`txt.total_premium_prose`" in the prose), shrink to {eval}`txt.premiums_net` paid by
 # the treasury once the premium fund has paid its part, and to a calculated pension cost of
-# {eval}`txt.calculated_cost` once the premium deviation is taken off (the actuaries' net cost plus
-# administration costs and employer's contribution). That calculated cost is {eval}`txt.calc_vs_ordinary`
+# {eval}`txt.calculated_cost` once the premium deviation is taken off (on the book's reading, the
+# actuaries' net cost plus administration costs and employer's contribution). That calculated cost is {eval}`txt.calc_vs_ordinary`
 # the ordinary premium alone, {eval}`txt.ordinary_premium`: even with no regulation premium the year
 # would have shown a credit deviation of about {eval}`txt.credit_without_regulation` (the book's figure,
 # resting, like that level, on the regulation's definition).
@@ -509,10 +529,11 @@ txt.central_2023_d04 = fmt_million(d04_total)
 #
 # The 2023 premium deviation was credited to 2023 and will be charged to the years that follow. The
 # schedule below assumes equal instalments over the period the report states, starting the year after the
-# deviation arose, and that the whole deviation printed in D04 is amortised this way. Beside it stands what
-# the charge would have been had the premium fund not been used: the fund paid part of the premium, so the
-# premium paid, and with it the deviation, was smaller by the amount used (the regulation's definition, as in
-# the walk above); that line too is the book's estimate. The period is a parameter: see *Try it* below.
+# deviation arose, and that the whole deviation printed in D04 is amortised this way. It shows what is still
+# to charge at each year end, beside what would be had the premium fund not been used: the fund paid part of
+# the premium, so the premium paid, and with it the deviation, was smaller by the amount used (the
+# regulation's definition, as in the walk above); that column too is the book's estimate. The period is a
+# parameter: see *Try it* below.
 
 # %% tags=["hide-input"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
@@ -527,33 +548,33 @@ txt.instalment_without_fund = fmt_million(effect["instalment_without_fund"])
 txt.deviation_without_fund = fmt_million(effect["deviation_without_fund"])
 txt.fund_saving = fmt_million(effect["saving_per_year"])
 txt.fund_saving_total = fmt_million(effect["fund_use"])
-schedule_view = schedule.assign(year=schedule["year"].astype(str), instalment=schedule["instalment"] / 1000,
-                                instalment_without_fund=schedule["instalment_without_fund"] / 1000,
-                                remaining=schedule["remaining"] / 1000)  # fmt: skip
-styled(schedule_view, table_id="pensjon-schedule", decimals={"instalment": 1, "instalment_without_fund": 1,
-                                                              "remaining": 1},
-       caption="Amortisation of the 2023 premium deviation, NOK million (the book's estimate)",
-       columns={"year": "Year", "instalment": "Charged in the year",
-                "instalment_without_fund": "Had the premium fund not been used",
-                "remaining": "Still to charge at year end"})  # fmt: skip
+left = pj.still_to_charge(get, AMORTISATION_PERIOD)
+left_view = left.assign(year=left["year"].astype(str), remaining=left["remaining"] / 1000,
+                        remaining_without_fund=left["remaining_without_fund"] / 1000)  # fmt: skip
+styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remaining_without_fund": 1},
+       caption=f"The 2023 premium deviation still to charge, NOK million (the book's estimate: "
+               f"{txt.instalment} a year, {txt.instalment_without_fund} had the premium fund not been used)",
+       columns={"year": "At the end of", "remaining": "Still to charge",
+                "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The yearly charge of the 2023 premium deviation (hatched: the book's estimate from the report's figures and period), and the charge had the premium fund not been used (dashed line, also the book's estimate), NOK million.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: one hatched bar of equal height for each year of the amortisation period from 2024, the yearly charge of the 2023 premium deviation, and a dashed line above the bars at the higher charge there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million: hatched bars as booked, the dashed line had the premium fund not been used. Both are the book's estimate from the report's figures and period, in equal yearly instalments.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
-bars = ax.bar(schedule["year"], schedule["instalment"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
-without = ax.step([*schedule["year"] - 0.5, schedule["year"].iloc[-1] + 0.5],
-                  [*(schedule["instalment_without_fund"] / 1000), schedule["instalment_without_fund"].iloc[-1] / 1000],
-                  where="post", color=TEXT, linestyle="--", linewidth=1.2,
-                  label=f"had the premium fund not been used (book's estimate): {fmt_million(effect['instalment_without_fund'])}")  # fmt: skip
-ax.annotate(without[0].get_label(), (schedule["year"].iloc[0] - 0.5, effect["instalment_without_fund"] / 1000),
-            xytext=(0, 4), textcoords="offset points", fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
-ax.set_ylim(0, schedule["instalment_without_fund"].max() / 1000 * 1.3)
+bars = ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
+ax.plot(left["year"], left["remaining_without_fund"] / 1000, color=TEXT, linestyle="--", linewidth=1.2,
+        marker="o", markersize=3)  # fmt: skip
+first_without = left["remaining_without_fund"].iloc[0] / 1000
+ax.annotate(f"had the premium fund not been used (book's estimate): {fmt(first_without, 1)}",
+            (left["year"].iloc[0], first_without), xytext=(6, 2), textcoords="offset points",
+            fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
+ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.2)
 direct_labels(ax, bars)  # after the limits are set, so that it only widens them if a label needs room
-ax.set_xticks(schedule["year"])
-ax.set_xlabel("Year")
+ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
+ax.set_xlabel("End of year")
 ax.set_ylabel("NOK million")
-ax.set_title(f"The 2023 premium deviation returns as {fmt_million(schedule['instalment'].iloc[0])} a year")
+ax.set_title(f"{fmt_million(deviation_2023)} to charge back, {fmt_million(schedule['instalment'].iloc[0])} a year "
+             f"to {schedule['year'].iloc[-1]}")  # fmt: skip
 ax.grid(axis="x", visible=False)
-finish(fig, table="table D04, lines 2379–2385", note=f"Equal instalments over {txt.schedule_period}")
+finish(fig, table="table D04, lines 2379–2385")
 plt.show()
 
 # %% [markdown]
@@ -576,8 +597,8 @@ plt.show()
 #
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
 # the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
-# sheet's figure) nor their yearly sizes, so the book cannot say how far the discretionary fund would cover
-# them; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, how
+# sheet's figure) nor their yearly sizes, so the book cannot size what they will charge to the coming years'
+# results; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, how
 # much of the deviation is employer's contribution, or how much of the calculated cost is administration.
 # The book would look for them in the pension note of the statutory accounts, outside this evaluation. The
 # report does show that 2023 carried {eval}`txt.amortisation` of them.
@@ -621,10 +642,12 @@ txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
 # premiums: the premium was paid in 2023, and its cost is booked in the years to come. The treasury paid
 # about that much more in premiums than it charged as cost: cash that has already left the liquidity the
-# {doc}`balance chapter <balanse>` covers, while its cost is still to come. The discretionary fund closed the
-# year at {eval}`txt.fund_end`, {eval}`txt.fund_above_requirement` above the reserve the financial rules
-# require (table D09); the year's addition to cost still to be charged is about
-# {eval}`txt.deferral_share_of_margin` of that margin (the book's comparison; the report does not make it).
+# {doc}`balance chapter <balanse>` covers, while its cost is still to come. The 2023 deviation comes back as
+# {eval}`txt.instalment` a year on each coming year's operating result, not on the discretionary fund, which
+# closed the year at {eval}`txt.fund_end`, {eval}`txt.fund_above_requirement` above the reserve the financial
+# rules require (table D09). Set beside that margin only for scale (the fund would bear the charges only if
+# the council chose to cover them from it), the year's net addition of {eval}`txt.net_deferral` is about
+# {eval}`txt.deferral_share_of_margin` of it (the book's comparison; the report does not make it).
 
 # %% [markdown]
 # ## All checks of the chapter
@@ -636,7 +659,10 @@ if chapter_findings.empty:
     txt.largest_finding = ""
 else:
     largest = chapter_findings.iloc[0]  # the table lists the largest first
-    txt.largest_finding = f"The largest, {largest['size_text']}, is {largest['finding_id']}: {largest['title']}."
+    # Named by its title, as its box above is (the id is the register's permalink, not a name to read).
+    title = largest["title"].rstrip(".")
+    title = title[0].lower() + title[1:] if title.startswith("The ") else title
+    txt.largest_finding = f"The largest, {largest['size_text']}: {title}."
 
 # %% [markdown]
 # {eval}`txt.chapter_summary` They are listed in the sections above and on the
@@ -674,9 +700,9 @@ txt.try_deviation = fmt_million(deviation_2023)
 #
 # 1. Replace the right-hand side with {eval}`txt.rule_10_period`, the period for deviations of
 #    {eval}`txt.rule_10_years`, and run that cell and the ones after it. The schedule and the figure then
-#    show {eval}`txt.try_10_instalment` a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in
-#    place of {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`, and the dashed line had the
-#    premium fund not been used drops to {eval}`txt.try_10_without` a year: a longer period makes the charge
+#    fall by {eval}`txt.try_10_instalment` a year from {eval}`txt.try_first` to {eval}`txt.try_10_last`, in
+#    place of {eval}`txt.try_base_instalment` to {eval}`txt.try_base_last`, and the charge had the premium
+#    fund not been used drops to {eval}`txt.try_10_without` a year: a longer period makes the charge
 #    per year smaller but lasts longer, so that at the end of {eval}`txt.try_base_last`
 #    {eval}`txt.try_10_left` of the 2023 deviation would still be to charge. The table of the deviations
 #    amortised in 2023 does not change: it follows the periods the rules gave each year's deviation.

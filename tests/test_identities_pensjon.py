@@ -59,6 +59,12 @@ def test_waterfall_ends_at_ordinary_premium_plus_central_items():
     assert (steps["end"] - steps["start"]).tolist() == pytest.approx(steps["amount"].tolist())
 
 
+def test_the_calculated_cost_level_is_marked_as_the_books_reading():
+    sources = pj.cost_waterfall(checks.from_disk).set_index("step")["source"]
+    assert "book's reading" in sources[pj.CALCULATED_COST]
+    assert sources["Pension cost"] == "recomputed"
+
+
 def test_every_discrepancy_of_the_chapter_is_in_one_of_its_findings():
     frame = checks.run(pj.CHAPTER)
     assert findings.problems(frame, findings.load(pj.CHAPTER)) == []
@@ -147,6 +153,21 @@ def test_the_premium_fund_spares_later_years_its_whole_amount(period):
     assert len(charges) == period
     assert charges["instalment"].sum() == pytest.approx(effect["deviation"])
     assert charges["instalment_without_fund"].sum() == pytest.approx(effect["deviation_without_fund"])
+
+
+@pytest.mark.parametrize("period", [1, 7, 10])
+def test_what_is_still_to_charge_falls_by_one_instalment_a_year_to_nothing(period):
+    """Table 4.9 and Fig 4.3: the whole deviation at the end of 2023, one instalment less each year after."""
+    effect = pj.premium_fund_effect(checks.from_disk, period)
+    left = pj.still_to_charge(checks.from_disk, period)
+    assert list(left["year"]) == list(range(pj.REPORT_YEAR, pj.REPORT_YEAR + period + 1))
+    assert left["remaining"].iloc[0] == pytest.approx(478_982)
+    assert left["remaining_without_fund"].iloc[0] == pytest.approx(478_982 + 170_062)
+    assert (left[["remaining", "remaining_without_fund"]].iloc[-1] == 0).all()
+    assert list(-left["remaining"].diff().dropna()) == pytest.approx([effect["instalment"]] * period)
+    assert list(-left["remaining_without_fund"].diff().dropna()) == pytest.approx(
+        [effect["instalment_without_fund"]] * period
+    )
 
 
 def test_no_premium_fund_no_saving():

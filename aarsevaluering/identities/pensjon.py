@@ -134,7 +134,9 @@ def cost_waterfall(get: Getter) -> pd.DataFrame:
     for number, (step, source, amount) in enumerate(steps):
         if amount is None:
             kind = "total" if number == len(steps) - 1 else "subtotal"
-            rows.append({"step": step, "source": "recomputed", "kind": kind, "amount": level, "start": 0.0,
+            # The calculated-cost level's content (employer's contribution included) is the book's reading.
+            source = "recomputed; what it holds is the book's reading" if step == CALCULATED_COST else "recomputed"
+            rows.append({"step": step, "source": source, "kind": kind, "amount": level, "start": 0.0,
                          "end": level})  # fmt: skip
         else:
             rows.append({"step": step, "source": source, "kind": "step", "amount": amount, "start": level,
@@ -280,6 +282,23 @@ def coming_charges(get: Getter, period: int) -> pd.DataFrame:
     return booked.assign(instalment_without_fund=without["instalment"])[
         ["year", "instalment", "instalment_without_fund", "remaining"]
     ]
+
+
+def still_to_charge(get: Getter, period: int) -> pd.DataFrame:
+    """What of the year's premium deviation is still to be charged at the end of the year and of each
+    year of its amortisation (NOK thousand), as booked and had the premium fund not been used
+    (:func:`coming_charges`): ``year`` (from :data:`REPORT_YEAR`, when the whole deviation is still to
+    come, to the last instalment's year, when none is), ``remaining``, ``remaining_without_fund``."""
+    effect = premium_fund_effect(get, period)
+    booked = amortisation_schedule(effect["deviation"], REPORT_YEAR + 1, period)
+    without = amortisation_schedule(effect["deviation_without_fund"], REPORT_YEAR + 1, period)
+    return pd.DataFrame(
+        {
+            "year": [REPORT_YEAR, *booked["year"]],
+            "remaining": [effect["deviation"], *booked["remaining"]],
+            "remaining_without_fund": [effect["deviation_without_fund"], *without["remaining"]],
+        }
+    )
 
 
 def implied_previous_year(current: float, growth_pct: float, current_decimals: int = 1,
