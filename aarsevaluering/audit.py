@@ -144,11 +144,15 @@ def factor_table(register: pd.DataFrame) -> pd.DataFrame:
 # The audit page's tables (static, escaped HTML; ``_static/interactive-table.js`` makes them sortable).
 
 
-def _table(table_id: str, caption: str, headers: list[str], rows: list[str], filters: str = "") -> str:
+def _table(table_id: str, caption: str, headers: list[str], rows: list[str], filters: str = "",
+           interactive: bool = True) -> str:  # fmt: skip
+    """A table of the audit page; ``interactive`` gives it the book's search box and sortable headers
+    (not worth it for a table of three rows)."""
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
     attrs = f' data-filter-columns="{html.escape(filters, quote=True)}"' if filters else ""
+    kind = "report-table interactive-table" if interactive else "report-table"
     return (
-        f'<table id="{html.escape(table_id)}" class="report-table interactive-table"{attrs}>'
+        f'<table id="{html.escape(table_id)}" class="{kind}"{attrs}>'
         f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
@@ -161,14 +165,16 @@ def _million_cell(x: float) -> str:
 def aggregation_html(schedule: pd.DataFrame) -> str:
     """The ISA 450 schedule of uncorrected misstatements: each group's count and total against its line."""
     rows = [
-        f'<tr><th scope="row">{html.escape(r["group"])}</th><td class="number">{r["findings"]}</td>'
+        f'<tr><th scope="row" class="plain-row-head">{html.escape(r["group"])}</th>'
+        f'<td class="number">{r["findings"]}</td>'
         f'<td class="number">{_million_cell(r["total_nok_million"])}</td><td>{html.escape(r["against"])}</td>'
         f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
         f"<td>{'yes' if r['exceeds'] else 'no'}</td></tr>"
         for _, r in schedule.iterrows()
     ]
-    headers = ["Group", "Findings", "Total (NOK million)", "Against", "Line (NOK million)", "At or above the line"]
-    return _table("audit-aggregation", "Uncorrected misstatements in NOK, summed (ISA 450)", headers, rows)
+    headers = ["Group", "Findings", "Total (NOK million)", "Against", "Threshold (NOK million)", "At or above it"]
+    caption = "Uncorrected misstatements in NOK, summed (ISA 450)"
+    return _table("audit-aggregation", caption, headers, rows, interactive=False)
 
 
 # The page's one precision per unit for a recomputed figure and a difference (the CSV keeps the checks' own):

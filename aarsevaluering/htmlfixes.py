@@ -13,7 +13,8 @@ real-browser test (``tests/test_browser.py``):
   figures. On a chapter page each captioned table gets its number by chapter, "Table 2.3", in the order
   the page shows them, as Sphinx writes a figure's ("Fig. 2.3"), so a citation of a table survives a
   table added to another chapter. In JupyterLab the captions carry no number, as figures there carry none.
-  The audit page, outside the numbered chapters, numbers its tables "Table A.1", as an appendix would.
+  The audit page, outside the numbered chapters, numbers its tables "Table A.1", as an appendix would;
+  the front matter's tables and figures are numbered by page (the introduction's "Table I.1").
 - A table shown behind a toggle had the toolchain's label, "Show code cell output", so a page of them
   read as a stack of identical buttons: the toggle now names its table ("Show Table 1.5: D08 ...").
 - pydata-sphinx-theme logs a console error ("Got invalid theme mode") on a reader's first visit
@@ -51,6 +52,23 @@ _CAPTION = re.compile(r"<caption>(?!<span class=\"caption-number\">)")
 
 # Pages outside the numbered chapters whose tables are numbered as an appendix's.
 APPENDIX = {"notebooks/audit": "A"}
+# The front matter's tables and figures, which Sphinx numbers through all unnumbered pages ("Table 9" on
+# the data page), numbered by page instead: the introduction's Table I.1, Data and methods' M.1, the
+# data page's D.1.
+FRONT = {"book/intro": "I", "book/data_and_methods": "M", "book/data": "D"}
+_SPHINX_NUMBER = re.compile(r'<span class="caption-number">(Table|Fig\.) \d+ </span>')
+
+
+def number_front_matter(body: str, letter: str) -> str:
+    """Sphinx's own numbers on a front-matter page replaced by the page's letter and their order on it."""
+    counts: dict[str, int] = {}
+
+    def numbered(match: re.Match) -> str:
+        kind = match.group(1)
+        counts[kind] = counts.get(kind, 0) + 1
+        return f'<span class="caption-number">{kind} {letter}.{counts[kind]} </span>'
+
+    return _SPHINX_NUMBER.sub(numbered, body)
 
 
 def chapter_number(app: Sphinx, pagename: str) -> int | str | None:
@@ -81,19 +99,27 @@ _NUMBERED = re.compile(r'<caption><span class="caption-number">(Table [^<]*?) </
 _TAG = re.compile(r"<[^>]+>")
 
 
-def name_table_toggles(body: str, longest: int = 90) -> str:
+def short_title(caption: str, longest: int = 70) -> str:
+    """A caption's title for a toggle: up to its first clause break (" (", ": ", "; ", " – "), so the label
+    reads whole; cut at a word, marked, only when even that is longer than ``longest`` characters."""
+    breaks = [at for mark in (" (", ": ", "; ", " \u2013 ") if (at := caption.find(mark, 12)) > 0]
+    title = caption[: min(breaks)] if breaks else caption
+    if len(title) > longest:
+        title = title[: longest - 1].rsplit(" ", 1)[0] + "\u2026"
+    return title
+
+
+def name_table_toggles(body: str, longest: int = 70) -> str:
     """Each toggle over a hidden output that holds numbered tables names them: "Show Table 1.5: its
-    caption" (shortened to ``longest`` characters), or "Show Tables 1.5–1.8: the first one's caption"
-    for several; "Hide Table 1.5" or "Hide Tables 1.5–1.8"."""
+    caption's title" (:func:`short_title`), or "Show Tables 1.5–1.8: the first one's" for several;
+    "Hide Table 1.5" or "Hide Tables 1.5–1.8"."""
     out, last = [], 0
     for toggle in _OUTPUT_TOGGLE.finditer(body):
         end = body.find('<div class="cell ', toggle.end())  # the output ends where the next cell begins
         tables = list(_NUMBERED.finditer(body, toggle.end(), len(body) if end < 0 else end))
         if not tables:
             continue
-        caption = html.unescape(" ".join(_TAG.sub("", tables[0].group(2)).split()))
-        if len(caption) > longest:
-            caption = caption[: longest - 1].rsplit(" ", 1)[0] + "\u2026"
+        caption = short_title(html.unescape(" ".join(_TAG.sub("", tables[0].group(2)).split())), longest)
         first, final = (t.group(1).removeprefix("Table ") for t in (tables[0], tables[-1]))
         name = f"Table {first}" if len(tables) == 1 else f"Tables {first}\u2013{final}"
         label = html.escape(f"Show {name}: {caption}")
@@ -121,6 +147,8 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     chapter = chapter_number(app, pagename)
     if body and chapter is not None:
         context["body"] = name_table_toggles(number_tables(body, chapter))
+    elif body and pagename in FRONT:
+        context["body"] = number_front_matter(body, FRONT[pagename])
 
 
 def setup(app: Sphinx) -> dict:

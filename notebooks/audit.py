@@ -171,24 +171,15 @@ HTML(aggregation_html(schedule))
 # ## Management letter
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
-# auditor ranks them: by materiality level first (material, material by nature, below materiality,
-# clearly trivial, then not material by nature; size and the qualitative factors above), within a level
-# by size in NOK; among findings not in kroner, percentage points first, then head counts, then claims
-# in words, each largest first, errors before inconsistencies. Every error and inconsistency of the register is
-# here; a finding of scope or unstated is here only where a sentence of the report should say more.
-# The table gives each correction's rank, what is wrong (the finding's id under it, a link to it in the
-# register), its size (in NOK million; a finding not in kroner in its own unit, marked: pp for percentage
-# points), its materiality and the qualitative factor that weighs it; open a row (click its words) for the
-# rest: which figure, its printed value
-# (for an error, the figure named wrong, in NOK million or as printed where it is not an amount; for an
-# inconsistency, both figures, since neither is named wrong), where it stands in the published report
-# (its section's headings, the table's printed caption and printed words to search for; the line is the
-# book's own reference to its text extraction, which keeps only a few of the PDF's page footers, so no
-# page numbers are given), what it should read, its size in its own unit where it is not an amount, its
-# owner (the authors of the report's section) and management's response, which the book has not yet
-# received. Where the report's own figures do not show which of two figures is wrong (an
-# *inconsistency*), the recommendation is to reconcile them. `python -m aarsevaluering.audit --letter`
-# writes the same list as CSV.
+# auditor ranks them: by materiality level, then by size (amounts in NOK first, then percentage points,
+# head counts and claims in words). Every error and inconsistency is here; a finding of scope or unstated
+# only where a sentence of the report should say more. Where nothing printed shows which of two figures
+# is wrong (an *inconsistency*), the recommendation is to reconcile them.
+#
+# Open a row for the figure, its printed value, where it stands in the published report (section,
+# printed caption and words to search for; the PDF's page numbers are not in the text the book reads),
+# what it should read, its owner and management's response, which the book has not yet received.
+# `python -m aarsevaluering.audit --letter` writes the same list as CSV.
 
 # %% tags=["hide-input"]
 HTML(findings.letter_html(letter, register))
@@ -265,32 +256,17 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
        total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
 
 # %% [markdown]
-# The verdicts are a closed vocabulary:
-#
-# error
-# : the report's figures contradict each other, and its own figures show which one is wrong;
-#
-# inconsistency
-# : the figures contradict each other, and nothing printed says which is right;
-#
-# scope
-# : the figures measure different things, so the difference is not an error, only unstated;
-#
-# unstated
-# : the comparison rests on a relation the report never states, and nothing printed speaks against it.
+# The four verdicts, and what each means, are defined in {doc}`../book/data_and_methods`.
 
 # %% [markdown]
 # (audit-register)=
 # ## The register of findings
 #
-# One row per finding about what the report prints, largest money findings first; click a header to
-# sort, choose a chapter, verdict, nature or materiality to narrow the list, and open a row to read
-# the finding: what is wrong, how much, how sure the book is, where to find it in the published
-# report, what it should read, its checks (with links to the code that makes them) and its
-# explanation. The size is the difference of the finding's largest check (or of the check the finding
-# names as its measure), in NOK million with one decimal for amounts; a finding not in kroner shows
-# its size in its own unit, marked (pp for percentage points). The last column names the qualitative factor (see
-# *Materiality*, above) that moves a finding from the level its size alone gives, or *none*. Each id, under the finding's words, is a permalink: `audit.html#finding-<id>`.
+# One row per finding about what the report prints, largest amounts first. Sort by a header, narrow the
+# list by chapter, verdict, nature or materiality, and open a row for the whole finding: its checks (with
+# links to their code), where to find it in the published report, what it should read and why. Sizes are
+# as in the letter; the last column names the qualitative factor (see *Materiality*) that moves a finding
+# from the level its size alone gives. Each id is a permalink: `audit.html#finding-<id>`.
 
 # %% tags=["hide-input"]
 HTML(findings.register_html(register, caption="The register: every finding, largest first"))
@@ -311,19 +287,12 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # (audit-improbable-sums)=
 # ## Gaps rounding allows but seldom makes
 #
-# Under the rule a sum of *n* rounded parts may be off by up to (*n* + 1)/2 units: the worst case,
-# which holds even where a total was rounded from other amounts than its printed parts. Where the total
-# is rounded from the exact sum of the same amounts, its own rounding adds no independent error: the
-# gap is the parts' *n* summed errors rounded to the total's unit, so it cannot exceed *n*/2 units
-# (for an odd *n*, one unit less than the band, which the book keeps as the rule's generous worst
-# case), and a gap near that limit needs every error to lean the same way. For each sum the book
-# computes exactly how likely this model makes a gap at least as large as the printed one. The
-# {eval}`txt.improbable` checks whose gap it would leave less often than {eval}`txt.improbable_pct`
-# of the time stay within the rule and are not counted as discrepancies; they are the queries of the
-# management letter ({ref}`above <audit-letter>`), listed with their gap, parts and probability.
-# Chance alone makes some such flags: across the book's {eval}`txt.sums_tested` sums of two or more
-# parts, rounding alone would flag {eval}`txt.expected_flags` on average (most sums have too few
-# parts to be flagged at all), so a flag is a question, not evidence of an error.
+# A sum within the rounding rule can still have a gap that rounding seldom leaves (the model is in
+# {doc}`../book/data_and_methods`). The {eval}`txt.improbable` checks whose gap it would leave less often
+# than {eval}`txt.improbable_pct` of the time are not discrepancies; they are the queries of the
+# management letter ({ref}`above <audit-letter>`). Chance alone makes some: across the book's
+# {eval}`txt.sums_tested` sums of two or more parts, rounding would flag {eval}`txt.expected_flags` on
+# average, so a flag is a question, not evidence of an error.
 
 # %% [markdown]
 # (audit-download)=

@@ -613,3 +613,18 @@ def test_chart_numbers_group_thousands(path):
         texts = ["".join(t.itertext()).strip() for t in ET.fromstring(svg.encode("utf-8")).iter(f"{SVG}text")]
         found += [f"{where}: {text!r}" for text in texts if UNGROUPED.match(text)]
     assert not found, f"{path.name}: chart numbers without grouped thousands:\n" + "\n".join(found)
+
+
+def test_front_matter_is_numbered_by_page(site):
+    """The introduction's, Data and methods' and the data page's tables and figures are numbered by page
+    ("Table I.1", "Fig. I.1"), not through all the unnumbered pages ("Table 9" on the data page)."""
+    lines = []
+    for page, letter in htmlfixes.FRONT.items():
+        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        for kind in ("Table", "Fig."):
+            shown = [" ".join(s.get_text(" ").split()) for s in soup.select("article .caption-number")]
+            shown = [text for text in shown if text.startswith(kind + " ")]
+            wanted = [f"{kind} {letter}.{k}" for k in range(1, len(shown) + 1)]
+            if shown != wanted:
+                lines.append(f"{page}: {kind} numbers {shown}, not {wanted}")
+    assert not lines, "\n".join(lines)
