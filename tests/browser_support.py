@@ -151,3 +151,25 @@ def chapter_pages(book: Path, caption: str = "Chapters") -> list[str]:
         if part.get("caption") == caption:
             return [_page(entry["file"]) for entry in part.get("chapters", [])]
     return []
+
+
+# The number cells of the page's tables that are not right-aligned: [table's caption, text, alignment].
+RIGHT_ALIGNED = """() => {
+  const number = /^[\\u2212+-]?\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*(?:\\.\\d+)?(?:[\\u00a0 ]?%)?$/;
+  const out = [];
+  for (const table of document.querySelectorAll("article table")) {
+    const caption = table.querySelector("caption");
+    const name = (caption ? caption.textContent : (table.id || "a table without caption")).trim().slice(0, 60);
+    const headerRow = table.tHead ? table.tHead.rows[table.tHead.rows.length - 1] : null;
+    for (const cell of table.querySelectorAll("td")) {
+      const text = cell.textContent.trim();
+      if (!number.test(text)) continue;
+      // A column of the report's line numbers holds references, not quantities: it may stay left.
+      const header = headerRow && headerRow.cells[cell.cellIndex] ? headerRow.cells[cell.cellIndex].textContent : "";
+      if (/line/i.test(header)) continue;
+      const align = getComputedStyle(cell).textAlign;
+      if (align !== "right" && align !== "end") out.push([name, text, align]);
+    }
+  }
+  return out;
+}"""

@@ -20,8 +20,8 @@ Tables, cells and figures are measured twice: with the toggles closed, as the pa
 with every toggle open (a table behind "Show output" must fit too once a reader opens it). The
 height is measured with the toggles closed only.
 
-A screenshot of each page (toggles closed; down to ``SCREENSHOT_MAX_HEIGHT``) goes to
-``test-artifacts/layout/<page>.png`` and every measurement to ``test-artifacts/layout/layout.json``.
+Every measurement goes to ``test-artifacts/layout/layout.json``; the screenshot of each page at the same
+viewport is the real-browser test's (``test-artifacts/screenshots/<page>.png``), not taken twice.
 Failure messages name the page, the table (its caption, else its first header, and its id) and the
 measurement. Without Chromium or Playwright the tests skip; under ``CI`` they fail instead.
 """
@@ -32,7 +32,15 @@ import json
 from pathlib import Path
 
 import pytest
-from browser_support import built_book, chromium_path, launched_browser, served, sync_playwright, toc_pages
+from browser_support import (
+    RIGHT_ALIGNED,
+    built_book,
+    chromium_path,
+    launched_browser,
+    served,
+    sync_playwright,
+    toc_pages,
+)
 from conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts" / "layout"
@@ -42,7 +50,6 @@ MAX_PAGE_HEIGHT = 30_000
 MAX_CELL_HEIGHT = VIEWPORT["height"] // 2
 MIN_SENTENCE_CHARS = 12  # a cell holding a sentence (40+ characters, 5+ words) is at least this many "0" wide
 MIN_FIGURE_SCALE = 0.95
-SCREENSHOT_MAX_HEIGHT = 16_000  # see tests/test_browser.py: Chromium captures taller pages blank
 SLACK = 1  # px of sub-pixel rounding allowed in every width comparison
 
 # Measures the article's tables, cells and figures in the page; returns plain data, the tests judge it.
@@ -72,15 +79,12 @@ def layouts(request, tmp_path_factory) -> dict[str, dict]:
                 page.evaluate("Promise.all([...document.images].map((i) => i.decode().catch(() => null)))")
                 page.evaluate("document.fonts.ready.then(() => null)")
                 height = page.evaluate("document.documentElement.scrollHeight")
-                target = ARTIFACTS / f"{name}.png"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, SCREENSHOT_MAX_HEIGHT)}
-                page.screenshot(path=str(target), full_page=True, clip=clip)
                 closed = page.evaluate(MEASURE, [MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS])
                 page.evaluate(OPEN_TOGGLES)
                 page.wait_for_timeout(50)
                 opened = page.evaluate(MEASURE, [MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS])
-                measured[name] = {"height": height, "closed": closed, "open": opened}
+                aligned = page.evaluate(RIGHT_ALIGNED)
+                measured[name] = {"height": height, "closed": closed, "open": opened, "not_right_aligned": aligned}
             except Exception as err:  # a page that cannot be measured fails its tests, not the others
                 measured[name] = {"error": f"{type(err).__name__}: {err}"}
             finally:
@@ -181,3 +185,14 @@ def test_figures_are_shown_at_their_size(layouts, page):
                 f"{figure['width']} px ({scale:.0%}; at least {MIN_FIGURE_SCALE:.0%})"
             )
     assert not problems, f"{page}: figures shrunk to fit:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_number_cells_are_right_aligned(layouts, page):
+    """Every number cell of every table is right-aligned, so digits line up (issue 27's house style)."""
+    wrong = _layout(layouts, page)["not_right_aligned"]
+    lines = []
+    for table in sorted({table for table, _, _ in wrong}):
+        cells = [f"{text!r} ({align})" for t, text, align in wrong if t == table]
+        lines.append(f"{page}: table {table!r}: {len(cells)} number cells not right-aligned, e.g. {cells[0]}")
+    assert not lines, "\n".join(lines)

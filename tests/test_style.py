@@ -37,7 +37,7 @@ import matplotlib
 import nbformat
 import pytest
 import yaml
-from browser_support import built_book, chapter_pages, launched_browser, served, sync_playwright, toc_pages
+from browser_support import built_book, chapter_pages
 from bs4 import BeautifulSoup
 from conftest import REPO
 
@@ -479,42 +479,6 @@ def test_tables_are_numbered_by_chapter(site):
             label = toggle.select_one("summary .collapsed")
             if label and label.get_text(strip=True) == "Show code cell output" and toggle.select("table caption"):
                 lines.append(f"{page}: the toggle over {toggle.select_one('table').get('id', '?')} does not name it")
-    assert not lines, "\n".join(lines)
-
-
-RIGHT_ALIGNED = """() => {
-  const number = /^[\\u2212+-]?\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*(?:\\.\\d+)?(?:[\\u00a0 ]?%)?$/;
-  const out = [];
-  for (const table of document.querySelectorAll("article table")) {
-    const caption = table.querySelector("caption");
-    const name = (caption ? caption.textContent : (table.id || "a table without caption")).trim().slice(0, 60);
-    const headerRow = table.tHead ? table.tHead.rows[table.tHead.rows.length - 1] : null;
-    for (const cell of table.querySelectorAll("td")) {
-      const text = cell.textContent.trim();
-      if (!number.test(text)) continue;
-      // A column of the report's line numbers holds references, not quantities: it may stay left.
-      const header = headerRow && headerRow.cells[cell.cellIndex] ? headerRow.cells[cell.cellIndex].textContent : "";
-      if (/line/i.test(header)) continue;
-      const align = getComputedStyle(cell).textAlign;
-      if (align !== "right" && align !== "end") out.push([name, text, align]);
-    }
-  }
-  return out;
-}"""
-
-
-def test_number_cells_are_right_aligned(site):
-    sync_playwright()
-    lines = []
-    with served(site) as base, launched_browser() as browser:
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        for name in toc_pages(REPO):
-            page.goto(f"{base}{name}.html", wait_until="load")
-            wrong = page.evaluate(RIGHT_ALIGNED)
-            tables = sorted({table for table, _, _ in wrong})
-            for table in tables:
-                cells = [f"{text!r} ({align})" for t, text, align in wrong if t == table]
-                lines.append(f"{name}: table {table!r}: {len(cells)} number cells not right-aligned, e.g. {cells[0]}")
     assert not lines, "\n".join(lines)
 
 
