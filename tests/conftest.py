@@ -153,3 +153,27 @@ def pytest_terminal_summary(terminalreporter):
             if name == "summary":
                 terminalreporter.write_sep("-", report.nodeid.split("::")[-1])
                 terminalreporter.write_line(text)
+
+
+# The test files that take longest, longest first: with two workers taking whole files (--dist loadfile)
+# in the order collected, a long file collected last would run alone at the end while the other worker
+# idles. The files that build nothing come first, so the book's build (shared, on every core) starts
+# while the other worker has work of its own.
+LONGEST_FIRST = (
+    "tests/test_binder.py",
+    "tests/test_exercises.py",
+    "tests/test_browser.py",
+    "tests/test_escaping.py",
+    "tests/test_build.py",
+    "tests/test_layout.py",
+    "tests/test_perturbation.py",
+    "tests/test_student_faults.py",
+    "tests/test_jupyterlab.py",
+    "tests/test_findings.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the longest files first (``LONGEST_FIRST``); the others keep their order after them."""
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
