@@ -615,7 +615,7 @@ by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min")
 by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
                          share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
 styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {pj.REPORT_YEAR}",
-       columns={"origin": "Deviations of", "period": "Period (years)", "years": "Years",
+       columns={"origin": "Deviations of", "period": "Amortised over (years)", "years": "Years of deviations",
                 "share": "Charged in the year"})  # fmt: skip
 
 # %% tags=["hide-input"]
