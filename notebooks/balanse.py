@@ -22,19 +22,26 @@
 # its tables are on the {doc}`data page <../book/data>`.
 #
 # The *{term}`Balanse`* (balance sheet) sets what the municipality owns against what it owes and its
-# equity, at 31 December. The report does not reprint the balance sheet (it sits in the annual
-# accounts); its balance section comments on the cash, the loan debt, the interest-rate risk on that
-# debt and the fund reserves. The fund reserves concern the *{term}`Kommunekasse`* (the municipal treasury,
-# the municipality without its enterprises). The cash does not: the group account holds the accounts of
-# every unit of the legal entity Drammen kommune (lines 3507–3508), the municipal enterprises included.
-# The loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given for
-# "the municipality's loan portfolio" (line 3565).
+# equity, at 31 December. The report does not reprint it (it sits in the annual accounts); its balance
+# section comments on the cash, the loan debt, the interest-rate risk on that debt and the fund reserves,
+# which have three scopes:
+#
+# - the fund reserves are the *{term}`Kommunekasse`*'s (the municipal treasury, the municipality without
+#   its enterprises);
+# - the cash sits on a group account that holds every unit of the legal entity Drammen kommune, on the
+#   book's reading the municipal enterprises too (the report names no unit);
+# - the loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given
+#   for "the municipality's loan portfolio" (line 3565).
+#
+# ## The year in brief
 
-# %% tags=["hide-input"]
+# %% tags=["remove-input"]
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 
-from aarsevaluering import checks, findings, style
+from aarsevaluering import areas, checks, findings, style
+from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import balanse as bal
@@ -42,178 +49,142 @@ from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
-txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 style.use_book_style()
-get = checks.from_disk
-CH = bal.CHAPTER
-all_checks = checks.run(CH)  # the figures the findings quote
 
 # %% tags=["hide-input"]
+txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
+CH = bal.CHAPTER
+all_checks = checks.run(CH)  # the figures the findings quote
 p = bal.prose(get)
 liq = bal.liquidity(get)
 ldebt = bal.loan_fund_debt(get)
-flows = bal.debt_flows(get)
 hedge = bal.hedging(get)
-burden = bal.debt_burden(get)
 margin = bal.reserve_margin(get)
-bridge = bal.disposition_bridge(get)
 b02 = get(bal.FUNDS)
 funds = b02.set_index("label")
 fund_keys = {bal.DISPOSITION_FUND: "disposition", bal.BOUND_OPERATING: "bound_operating",
              bal.UNBOUND_INVESTMENT: "unbound_investment", bal.BOUND_INVESTMENT: "bound_investment",
              bal.FUND_TOTAL: "total"}  # fmt: skip
 for label, key in fund_keys.items():
-    txt[f"fund_{key}_2022"] = fmt_million(funds.loc[label, "balance_2022"])
     txt[f"fund_{key}_2023"] = fmt_million(funds.loc[label, "balance_2023"])
     txt[f"fund_{key}_change"] = fmt_million(funds.loc[label, "change_2022_2023"], sign=True)
     txt[f"fund_{key}_growth"] = fmt_million(abs(funds.loc[label, "change_2022_2023"]))
-txt.subfund_school = fmt(p["d09_footnote_subfund_school_kindergarten_development"], 1, "NOK million")  # fmt: skip
-txt.subfund_climate = fmt(p["d09_footnote_subfund_climate"], 0, "NOK million")
-txt.subfund_fines = fmt(p["d09_footnote_subfund_building_coercive_fines"], 1, "NOK million")
-named = sum(p[k] for k in p if k.startswith("d09_footnote_subfund_"))
-txt.subfunds_named = fmt(named, 1, "NOK million")
 txt.fund_total_fall = fmt_million(-funds.loc[bal.FUND_TOTAL, "change_2022_2023"])
 txt.fund_disposition_fall = fmt_million(-funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"])
+disposition_fall = -funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"]
+txt.fall_where = (
+    "all of it and more" if disposition_fall > -funds.loc[bal.FUND_TOTAL, "change_2022_2023"] else "most of it"
+)
 txt.total_printed = fmt(liq["total_printed"], 0, "NOK million")
 txt.debt_prose_end = fmt(ldebt["prose_end"], 0, "NOK million")
 txt.debt_prose_change = fmt(ldebt["prose_change"], 1, "NOK million")
 txt.debt_b01_change = fmt(ldebt["b01_change"], 1, "NOK million")
 txt.hedged = fmt(hedge["hedged"], 0, "%")
 txt.floating = fmt(hedge["floating"], 0, "%")
-txt.min_hedged = fmt(hedge["minimum"], 1, "%")
-txt.income = fmt(burden["income"], 1, "NOK million")
-txt.husbanken_top = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
-txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
-txt.floating_debt = fmt(burden["floating_debt"], 1, "NOK million")
-txt.one_point = fmt(burden["one_point"], 1, "NOK million")
-txt.one_point_pct_income = fmt(burden["one_point_pct_income"], 2, "%")
-payers = bal.debt_by_payer(get).set_index("use")
-budget_share = payers.loc[list(bal.TREASURY_BUDGET_ROWS), "share_of_b01"].sum()
-txt.budget_share = fmt(budget_share, 0, "%")
-txt.budget_most = "Most" if budget_share > 50 else "Less than half"
-txt.fee_share = fmt(payers.loc["Drammen kommunekasse Vann/avløp", "share_of_b01"], 0, "%")
-exposure = bal.floating_exposure(get).set_index("row_kind")
-txt.net_one_point = fmt(exposure.loc["total", "one_point"], 1, "NOK million")
-cover = bal.reserves_and_cash(get)
-txt.margin_years = fmt(cover["years_at_2023_pace"], 1, "years")
-txt.margin_lasts = "less than a year" if cover["years_at_2023_pace"] < 1 else "more than a year"
-txt.general_reserve_pct = fmt(bal.GENERAL_RESERVE_PCT, 0, "%")
-txt.requirement = fmt_million(margin["requirement"])
-txt.margin = fmt_million(margin["margin"])
-txt.restricted = fmt_million(margin["restricted"])
-txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
-txt.unrestricted = fmt_million(margin["unrestricted"])
-free = bal.free_for_any_use(get)
-txt.free_any_use = fmt_million(free["any_use"])
-txt.free_investment_only = fmt_million(free["investment_only"])
-steps = bridge.set_index("step")["amount"]
-txt.result = fmt_million(steps["Net operating result"])
-txt.transfer = fmt_million(-steps["Transfer to the investment account"])
-txt.bound_net = fmt_million(-steps["Net provisions to restricted operating funds"])
-txt.bridge_end = fmt_million(steps["Change in the discretionary fund"], sign=True)
-drift_said = get("drift_prose_figures").set_index("label")["value"]
-txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK million")
-txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
-txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
-txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
+key = [
+    ("Bank deposits, group and deposit accounts (as printed)", fmt(liq["total_printed"]), "–", "the text"),
+    ("Loan fund's debt, the text", fmt(ldebt["prose_end"]), fmt(ldebt["prose_change"], 1, sign=True), "the text"),
+    ("Loan fund's debt, B01's rows", fmt(ldebt["b01_end"], 1), fmt(ldebt["b01_change"], 1, sign=True), "B01"),
+    ("Fund reserves", fmt(funds.loc[bal.FUND_TOTAL, "balance_2023"] / 1000, 1),
+     fmt(funds.loc[bal.FUND_TOTAL, "change_2022_2023"] / 1000, 1, sign=True), "B02"),
+    ("of which the discretionary fund", fmt(funds.loc[bal.DISPOSITION_FUND, "balance_2023"] / 1000, 1),
+     fmt(funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"] / 1000, 1, sign=True), "B02"),
+    ("Discretionary fund above the council's minimum", fmt(margin["margin"] / 1000, 1), "–", "D09"),
+]  # fmt: skip
+styled(pd.DataFrame(key, columns=["figure", "end", "change", "source"]), table_id="balanse-key-figures",
+       columns={"figure": "Key figure", "end": "31.12.2023", "change": "Change in 2023", "source": "From"},
+       caption="The year in figures", unit="NOK million")  # fmt: skip
+
+# %% [markdown]
+# **What happened.** The municipality ended 2023 with {eval}`txt.total_printed` in the bank (as printed:
+# the book quotes the report's amounts with the decimals it gives them, and writes its own with one), which
+# the report calls good liquidity. The debt of its *{term}`Lånefond`* (loan fund, the internal bank that
+# borrows for the treasury and the municipal enterprises) rose by {eval}`txt.debt_prose_change`, the text
+# says, and by {eval}`txt.debt_b01_change` in the rows of table B01, which it presents as the same debt: a
+# gap it leaves unexplained (section *Loan debt by use*). About {eval}`txt.hedged` of the loan portfolio
+# was protected against rising rates, above the council's minimum of one third; the book applies the
+# share to the loan fund's debt. The fund reserves fell by {eval}`txt.fund_total_fall`,
+# {eval}`txt.fall_where` in the *{term}`Disposisjonsfond`* (discretionary fund).
+#
+# **Why.** The table below follows the discretionary fund's draw from the original budget to the accounts.
+
+# %% tags=["hide-input"]
+draw = bal.fund_draw_parts(get)
+frames = bal.programme_frames_raised(get)
 fall = bal.fund_fall_against_rules(get)
-txt.fall_budgeted_use = fmt(fall["budgeted_use"], 1, "NOK million")
-txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
+parts = bal.fund_use_reduction_parts(get)
+drift_said = get("drift_prose_figures").set_index("label")["value"]
+txt.draw_adopted = fmt(draw.loc[0, "amount"], 1, "NOK million")
+txt.draw_added = fmt(draw.loc[4, "amount"] - draw.loc[0, "amount"], 1, "NOK million")
+txt.draw_result_fall = fmt(draw.loc[1, "amount"], 1, "NOK million")
+txt.draw_transfer_rise = fmt(draw.loc[2, "amount"], 1, "NOK million")
+txt.draw_bound_use = fmt(-draw.loc[3, "amount"], 1, "NOK million")
+txt.draw_larger = "The larger part" if draw.loc[1, "amount"] > draw.loc[2, "amount"] else "A smaller part"
+txt.original_surplus = fmt_million(-checks.value(get(bal.D08), "original_budget_2023", label="Netto driftsresultat"))
+txt.frames_first = fmt(frames["first"], 0, "NOK million")
+txt.frames_second = fmt(frames["second"], 0, "NOK million")
+txt.frames_fund_draw = fmt(frames["fund_net_draw"], 1, "NOK million")
+txt.dividends_summary = fmt(drift_said["extraordinary_dividend_budget"], 0, "NOK million")
 txt.rule_transfer = fmt(fall["rule_transfer"], 1, "NOK million")
-txt.transfer_times_rule = fmt(fall["transfer_times_rule"], 1)
 txt.dividends_planned = fmt(fall["dividends_planned"], 0, "NOK million")
 txt.transfer_original = fmt(fall["transfer_original"], 1, "NOK million")
 txt.plan_vs_original = (
     "exactly" if round(fall["plan_transfer"], 1) == round(fall["transfer_original"], 1) else "close to"
 )
-txt.transfer_revised = fmt(fall["transfer_revised"], 1, "NOK million")
 txt.revised_deficit = fmt(fall["revised_deficit"], 1, "NOK million")
 txt.revised_bound_use = fmt(fall["revised_bound_use"], 1, "NOK million")
+txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
 txt.self_financing = fmt(fall["self_financing"], 1, "NOK million")
 txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
 txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
 txt.extra_dividend = fmt(fall["extra_dividend"], 0, "NOK million")
 txt.dekf_sales = fmt(fall["dekf_property_sales"], 1, "NOK million")
-parts = bal.fund_use_reduction_parts(get)
 txt.cut_result = fmt(parts["result_gain"], 1, "NOK million")
 txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
 txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
-txt.cut_sum = fmt(parts["sum"], 1, "NOK million")
-txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")
-txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
+bridge = bal.disposition_bridge(get)  # drawn below
+txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
+txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
+draw_view = draw.assign(
+    change=[fmt(v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    use=[fmt(v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
+)  # fmt: skip
+styled(draw_view, table_id="balanse-fund-draw",
+       columns={"step": "Net use of the discretionary fund", "change": "Change", "use": "Use", "source": "From"},
+       total_mask=draw["row_kind"] == "level",
+       caption="From the original budget's draw on the discretionary fund to the accounts' (use positive): D09's "
+               "three levels, and D08's columns for the steps between them (the book's breakdown)",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# ## The year in brief
+# The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
+# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08). The transfer
+# was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
+# self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
+# self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
+# earmark as {eval}`txt.dividends_summary`, an inconsistency the {doc}`driftsregnskap` chapter records.)
 #
-# **What happened.** The municipality ended 2023 with {eval}`txt.total_printed` in the bank (as
-# printed: the book quotes the report's amounts with the decimals it gives them, and writes its own with
-# one), which the report calls good liquidity. The debt of its *{term}`Lånefond`* (loan fund, the internal
-# bank that borrows for the treasury and the municipal enterprises) rose by
-# {eval}`txt.debt_prose_change` to {eval}`txt.debt_prose_end`, the text says; the rows of table B01, which
-# it presents as that debt by use, rose by {eval}`txt.debt_b01_change`, a gap the report leaves unexplained
-# (section *Loan debt by use*). Of B01's uses, the treasury's water and sewage debt, paid for by the fees,
-# grew the most. About {eval}`txt.hedged` of the debt
-# was protected against rising rates, above the council's minimum of one third. The fund reserves fell
-# from {eval}`txt.fund_total_2022` to {eval}`txt.fund_total_2023`.
+# - *During the year* the draw grew by {eval}`txt.draw_added`, only {eval}`txt.draw_transfer_rise` of it a
+#   higher transfer. {eval}`txt.draw_larger` was money for services: the programme areas' frames were raised
+#   by {eval}`txt.frames_first` and {eval}`txt.frames_second` at the four-month reports, financed from the
+#   fund (D09: a net {eval}`txt.frames_fund_draw`). Other changes, a higher tax estimate among them, offset
+#   part of it (the book's subtraction), so the budgeted result fell by {eval}`txt.draw_result_fall`, to a deficit
+#   of {eval}`txt.revised_deficit`. Restricted operating funds were to carry {eval}`txt.draw_bound_use` instead.
+# - *At year end* the accounts drew {eval}`txt.fall_use_reduction` less (D09): the result beat the revised
+#   budget by {eval}`txt.cut_result` and the transfer came {eval}`txt.cut_transfer` lower (the liquidation
+#   dividend was booked in the investment account as a sale of shares, and was missing from the result).
+#   But the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
+#   {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound`, mostly earmarked grants of 2023 not yet
+#   spent. (The text gives the budgeted use as {eval}`txt.bound_budget_use`, a slip the
+#   {doc}`driftsregnskap` chapter records.)
 #
-# **Why.** The fall is the *{term}`Disposisjonsfond`*'s (discretionary fund), down
-# {eval}`txt.fund_disposition_fall`, and less than the budget planned. The plan was to pass one-off income
-# on to investment: the adopted plan set the transfer to the investment account at the
-# {eval}`txt.rule_transfer` the financial rules' minimum of self-financing asked for plus
-# {eval}`txt.dividends_planned` of extraordinary dividends earmarked for self-financing (lines 2663–2667),
-# {eval}`txt.plan_vs_original` the original budget's {eval}`txt.transfer_original` (D08). As changed during
-# the year, the budget put the transfer at {eval}`txt.transfer_revised`, about {eval}`txt.transfer_times_rule`
-# times that minimum, and drew {eval}`txt.fall_budgeted_use` from the fund (D09): the transfer and an
-# operating deficit of {eval}`txt.revised_deficit`, less {eval}`txt.revised_bound_use` to come from
-# restricted operating funds (D08). The accounts drew {eval}`txt.fall_use_reduction` less (D09), for three
-# reasons in D08 (the book's breakdown): the result came out {eval}`txt.cut_result` better than that
-# budget; the transfer was {eval}`txt.cut_transfer` lower, the liquidation dividend having been booked in the
-# investment account as a sale of shares (lines 2668–2671; the result lost the same dividend, lines
-# 2095–2098); but the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
-# {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound` the other way: {eval}`txt.cut_result` +
-# {eval}`txt.cut_transfer` − {eval}`txt.cut_bound` = {eval}`txt.cut_sum`. (The text gives the budgeted use as
-# {eval}`txt.bound_budget_use`, line 2720, a slip the {doc}`driftsregnskap` chapter records,
-# `drift-bound-funds-budget-net-use`.) Those provisions are mostly earmarked grants of 2023 not yet spent
-# (lines 2726–2733), the use mostly 2022's unspent grants taken back (lines 2734–2736). The report's reason,
-# a result too small to cover the budgeted transfer (line 2658), is the plan seen from the result's side. In
-# D08's figures: a net operating result of {eval}`txt.result`, less the transfer and the
-# {eval}`txt.bound_net` set aside, leaves {eval}`txt.bridge_end`, the fund's change to the thousand (figure
-# below). Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments together came to
+# Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
 # {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
-# {eval}`txt.min_self_financing_pct`; the report puts that largely down to {eval}`txt.extra_dividend` of extra
-# dividend and Drammen Eiendom KF's {eval}`txt.dekf_sales` of property sales (lines 2059–2062). The
-# restricted investment funds grew too: start-loan repayments set aside and developer contributions not yet
-# spent, the report says (lines 3618–3625).
-#
-# **What it means** (the book's own arithmetic on the report's figures). The loan fund's debt is about
-# {eval}`txt.debt_pct_income` of the treasury's gross operating income
-# ({eval}`txt.income`, which the report does not print: the book infers it from the general
-# reserve in D09, set at {eval}`txt.general_reserve_pct` of that income). That is a gross ratio: the loan
-# fund's debt, the treasury's and the enterprises' together, over the treasury's income alone. With the
-# {eval}`txt.husbanken_top` of Husbanken loans for on-lending, which the treasury carries in its own balance
-# (lines 3538–3539), the legal entity's long-term loan debt is {eval}`txt.long_term_debt` (the sum of the
-# two as printed), {eval}`txt.long_term_pct_income` of that income. The national statistics' net loan debt would take off
-# the start loans still outstanding, the unused borrowed money and the money lent out of the
-# municipality's own funds; the report prints none of the three. {eval}`txt.budget_most`
-# of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper bound) is paid for from the treasury's general budget:
-# its own investment debt directly, and Drammen Eiendom KF's, which the report says the treasury
-# "largely" finances through the rents its services pay (lines 3546–3547), so that the company's other
-# income (its property sales, for one) may carry some of it. Only the water and sewage debt
-# ({eval}`txt.fee_share`) is paid by the fees (lines 3547–3548). Taking the report's floating share of
-# about {eval}`txt.floating` to apply to the loan fund's debt, one percentage point more on market
-# rates costs roughly {eval}`txt.one_point` a year before anything is netted; less the part the fees
-# pass on and less the interest on the bank deposits (taken to earn a floating rate, the book's
-# assumption: the report says only that the deposit account pays a somewhat higher rate, lines
-# 3524–3526), about {eval}`txt.net_one_point` (section *Debt and interest*, an estimate, which reaches the
-# treasury with a lag through the loan fund's internal rate). The discretionary fund still stands {eval}`txt.margin`
-# above the reserve the council's financial rules require ({eval}`txt.requirement`): at 2023's
-# pace of use that margin would last {eval}`txt.margin_lasts` ({eval}`txt.margin_years`), less still if the
-# year's deficits yet to be covered come out of it (section *Reserves and cash*). That is arithmetic on one
-# year, not a forecast: 2023 passed one-off dividends on to investment (lines 2665–2667), and the report
-# calls its result's gain on the budget largely one-off (lines 2100–2101). The fund is far
-# below the average of comparable large municipalities (section on the discretionary fund). Of all fund
-# reserves, {eval}`txt.restricted` ({eval}`txt.restricted_pct`) is restricted and cannot be spent
-# freely.
+# {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
+# Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. Seen from the result's side, as
+# the report puts it, the year's result less the transfer and the net provisions leaves the fund's change
+# to the thousand (figure below).
 
 # %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.0)
@@ -232,55 +203,86 @@ ax.set_xlabel("NOK million")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
 style.finish(fig, table="drift_year_end_dispositions")
 plt.show()
+# The figures of "What it means", below.
+burden = bal.debt_burden(get)
+txt.income = fmt(burden["income"], 1, "NOK million")
+txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
+txt.husbanken_top = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
+txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")
+txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
+txt.floating_debt = fmt(burden["floating_debt"], 1, "NOK million")
+txt.one_point = fmt(burden["one_point"], 1, "NOK million")
+payers = bal.debt_by_payer(get).set_index("use")
+budget_share = payers.loc[list(bal.TREASURY_BUDGET_ROWS), "share_of_b01"].sum()
+txt.budget_share = fmt(budget_share, 1, "%")
+txt.budget_most = "Most" if budget_share > 50 else "Less than half"
+txt.fee_share = fmt(payers.loc["Drammen kommunekasse Vann/avløp", "share_of_b01"], 1, "%")
+exposure = bal.floating_exposure(get).set_index("row_kind")
+txt.net_one_point = fmt(exposure.loc["total", "one_point"], 1, "NOK million")
+cover = bal.reserves_and_cash(get)
+txt.margin_years = fmt(cover["years_at_2023_pace"], 1, "years")
+txt.margin_lasts = "less than a year" if cover["years_at_2023_pace"] < 1 else "more than a year"
+txt.general_reserve_pct = fmt(bal.GENERAL_RESERVE_PCT, 0, "%")
+txt.requirement = fmt_million(margin["requirement"])
+txt.margin = fmt_million(margin["margin"])
+txt.restricted = fmt_million(margin["restricted"])
+txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 
 # %% [markdown]
-# The rest of the chapter shows how these figures reconcile with the rest of the report. Each section
-# counts its checks in one line and shows any finding where it arises; the full check tables are
-# behind the toggles, and the {doc}`audit` page lists them all. The chapter's own tables, with their ids
-# and the report's lines, are listed behind the toggle below and on the {doc}`data page <../book/data>`.
+# **What it means** (the book's own arithmetic on the report's figures):
+#
+# - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
+#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
+#   gross ratio, all the loan fund's debt over the treasury's income alone. With the
+#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending, the legal entity's long-term loan debt is
+#   {eval}`txt.long_term_debt` (both as printed), {eval}`txt.long_term_pct_income` of that income, if the
+#   text's {eval}`txt.debt_prose_end` is all the loan fund owes (the book's reading). The report prints
+#   nothing a net loan debt would deduct (outstanding start loans, unused borrowed money, money lent from own funds).
+# - *Who pays.* {eval}`txt.budget_most` of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper
+#   bound) is paid from the treasury's general budget: its own investment debt, and Drammen Eiendom KF's,
+#   which the treasury "largely" finances through the rents its services pay (lines 3546–3547). Only the
+#   water and sewage debt ({eval}`txt.fee_share`) is paid by the fees.
+# - *Rates.* If the report's floating share of about {eval}`txt.floating` applies to the loan fund's debt,
+#   one percentage point more on market rates costs roughly {eval}`txt.one_point` a year; net of what the
+#   fees pass on and of what the bank deposits earn (the book's assumptions), about
+#   {eval}`txt.net_one_point`, reaching the treasury with a lag (section *Net floating exposure*).
+# - *The fund.* The discretionary fund stands {eval}`txt.margin` above the reserve the council's rules
+#   require ({eval}`txt.requirement`); at 2023's pace of use that margin would last {eval}`txt.margin_lasts`
+#   ({eval}`txt.margin_years`), less if the year's uncovered deficits come out of it. That is arithmetic on
+#   one year, not a forecast: 2023 passed one-off dividends on to investment, and the report calls its
+#   result's gain on the budget largely one-off. The fund is far below the average of comparable large
+#   municipalities, and {eval}`txt.restricted` ({eval}`txt.restricted_pct`) of all fund reserves is restricted.
+#
+# The rest of the chapter reconciles these figures with the rest of the report, reading, without changing
+# them, the operating chapter's D03, D05, D06, D08 and D09 and the investment chapter's statements 2A and
+# DK. Each section counts its checks in one line and shows its findings; the check tables are behind
+# toggles, and the {doc}`audit` page lists them all. The chapter's own tables (the text's figures under
+# the Id «prose», a title of the book's) are behind the toggle below and on the
+# {doc}`data page <../book/data>`.
 
 # %% tags=["hide-input", "hide-output"]
 tables_read = catalogue("balanse")[["table", "title", "source_table", "source_lines"]]
 styled(tables_read, table_id="balanse-catalogue",
        columns={"table": "Table", "title": "Title", "source_table": "Id", "source_lines": "Lines"},
-       caption="The chapter's tables: each title as the report prints it, except the figures taken from the "
-               "text (Id «prose»), which the report prints as no table; that title is the book's")  # fmt: skip
+       caption="The chapter's tables and their lines in the report")  # fmt: skip
 
 # %% [markdown]
-# It also reads, without changing them, the operating chapter's D03 (rent and depreciation), financial
-# items (D05), loan-fund accounts (D06), year-end dispositions (D08) and discretionary-fund table (D09), and
-# the investment chapter's statements 2A and DK.
-#
 # ## Liquidity at the end of the year
 #
 # *How much cash did the municipality hold at 31 December 2023, and where?*
 #
 # The report gives liquidity in its sentences and in two charts whose values it does not print (the
-# group account's balance through 2022 and 2023, and the balance with the deposits). Day-to-day money sits on a *{term}`Konsernkonto`* (group
-# account: one account structure for all units of the legal entity) and surplus cash on a
-# *{term}`Plasseringskonto`* (deposit account) at the main bank, which pays a somewhat higher rate but
-# needs notice before a withdrawal.
+# group account's balance through 2022 and 2023, and the balance with the deposits). Day-to-day money
+# sits on a *{term}`Konsernkonto`* (group account: one account structure for all units of the legal
+# entity) and surplus cash on a *{term}`Plasseringskonto`* (deposit account) at the main bank, which pays
+# a somewhat higher rate but needs notice before a withdrawal.
 
-# %% tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (dotted outline: not cash; the book's estimates are hatched instead), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
 for key in ["group_account", "deposit_account", "average_group_account", "credit_line", "money_market_funds"]:
     txt[key] = fmt(liq[key], 0, "NOK million")
 txt.notice_days = fmt(liq["notice_days"], 0, "days")
-cash = liq["group_account"] + liq["deposit_account"]
-txt.deposit_share = fmt(100 * liq["deposit_account"] / cash, 0, "%")
-
-# %% [markdown]
-# At the turn of the year the group account held {eval}`txt.group_account` and the deposit
-# account, with a notice period of {eval}`txt.notice_days`, {eval}`txt.deposit_account`:
-# together {eval}`txt.total_printed`, as the report says, of which
-# {eval}`txt.deposit_share` sat on the deposit account. The report gives the group account's average over
-# the year as {eval}`txt.average_group_account`; whether that is 2023's cannot be told (finding below). A *{term}`Kassekreditt`* (credit line) of
-# {eval}`txt.credit_line` on the group account comes on top; the report says it was drawn on
-# one day in 2023. A placement of just over {eval}`txt.money_market_funds` in
-# *{term}`Pengemarkedsfond`* (money-market funds) was wound up in February 2023 and the money moved to
-# the municipality's operating account. The report does not say where that money was at year end, so
-# the book neither adds it to the year-end cash nor assumes it is inside it.
-
-# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (dotted outline: not cash; the book's estimates are hatched instead), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
+liquidity_checks = checks.run(CH, only=["liquidity_year_end"])
+txt.liquidity_summary = findings.summary_line(liquidity_checks)
 fig, ax = style.figure(height=2.4)
 left = 0.0
 for name, amount, colour in (("Group account", liq["group_account"], style.EARLIER),
@@ -301,19 +303,24 @@ ax.grid(axis="y", visible=False)
 style.finish(fig, table="bal_prose_figures")
 plt.show()
 
-# %% tags=["hide-input"]
-liquidity_checks = checks.run(CH, only=["liquidity_year_end"])
-txt.liquidity_summary = findings.summary_line(liquidity_checks)
-findings.show(liquidity_checks, all_checks)
-
 # %% [markdown]
-# *Checks.* The two balances add up to the stated total. The opening paragraph of the liquidity section
-# is printed a second time at the end of the balance section (lines 3627–3635), saying "2022" where the
-# original says "2023", with the same average: on the book's reading one paragraph twice, not a second
-# year's figure (the report prints no 2022 average; that two years would not share this one is the book's
-# premise). The repeat is the certain slip; whether the shared average is 2023's or was carried over from
-# 2022, the report does not show (the finding below).
-# {eval}`txt.liquidity_summary`
+# At the turn of the year the group account held {eval}`txt.group_account` and the deposit account, with
+# a notice period of {eval}`txt.notice_days`, {eval}`txt.deposit_account`: together
+# {eval}`txt.total_printed`, as the report says; the group account averaged {eval}`txt.average_group_account`
+# over 2023. A *{term}`Kassekreditt`* (credit line) of {eval}`txt.credit_line` comes on top, drawn on one
+# day in 2023, the report says. A placement of just over {eval}`txt.money_market_funds` in
+# *{term}`Pengemarkedsfond`* (money-market funds) was wound up in February 2023 and the money moved to the
+# municipality's operating account; the report does not say where it was at year end, so the book neither
+# adds it to the year-end cash nor assumes it is inside it.
+#
+# *Checks.* The two balances add up to the stated total. The liquidity section's opening paragraph is
+# printed again at the end of the balance section, saying "2022" where the original says "2023", with the
+# same average. The book takes the average as 2023's, as the paragraph in its place says, and reads the
+# repeat as one paragraph printed twice, not a second year's figure (the finding below weighs the two
+# dates). {eval}`txt.liquidity_summary`
+
+# %% tags=["hide-input"]
+findings.show(liquidity_checks, all_checks)
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(liquidity_checks, table_id="balanse-checks-liquidity", caption="Liquidity: checks")
@@ -333,22 +340,6 @@ checks_table(liquidity_checks, table_id="balanse-checks-liquidity", caption="Liq
 
 # %% tags=["hide-input"]
 debt = bal.debt_by_use(get)
-styled(debt, table_id="balanse-b01",
-       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023",
-                "change": "Change", "change_pct": "Change (%)"},
-       decimals={"change": 1, "change_pct": 1},
-       total_mask=debt["row_kind"] == "total",
-       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01), NOK million: the printed rows, "
-               "with the total and the change recomputed")  # fmt: skip
-
-# %% tags=["hide-input"]
-styled(debt, table_id="balanse-b01-shares",
-       columns={"label": "Use", "share_2023_01_01": "Share 1.1.2023 (%)", "share_2023_12_31": "Share 31.12.2023 (%)"},
-       decimals={"share_2023_01_01": 1, "share_2023_12_31": 1},
-       total_mask=debt["row_kind"] == "total",
-       caption="Each use's share of the B01 total (recomputed)")  # fmt: skip
-
-# %% tags=["hide-input"]
 by_label = debt.set_index("label")
 keys = {"Drammen Eiendom KF": "dekf", "Drammen kommunekasse Vann/avløp": "va", "Drammen kommunekasse": "kk",
         "Sum (recomputed)": "total"}  # fmt: skip
@@ -357,65 +348,73 @@ for label, key in keys.items():
     txt[f"debt_{key}_start"] = fmt(row["debt_2023_01_01"], 1, "NOK million")
     txt[f"debt_{key}_end"] = fmt(row["debt_2023_12_31"], 1, "NOK million")
     txt[f"debt_{key}_share_end"] = fmt(row["share_2023_12_31"], 1, "%")
-    txt[f"debt_{key}_change"] = fmt(row["change"], 1, "NOK million", sign=True)
     txt[f"debt_{key}_growth"] = fmt(abs(row["change"]), 1, "NOK million")
 treasury = by_label.loc[list(bal.TREASURY_DEBT)].sum(numeric_only=True)
 txt.debt_treasury_share_end = fmt(treasury["share_2023_12_31"], 1, "%")
 txt.debt_treasury_change = fmt(abs(treasury["change"]), 1, "NOK million")
 txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, "NOK million")
-txt.debt_moved = fmt(flows["extra_instalments_2a"], 1, "NOK million")
+flows = bal.debt_flows(get)
+txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
+txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
+styled(debt, table_id="balanse-b01",
+       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023",
+                "change": "Change", "change_pct": "Change (%)"},
+       decimals={"change": 1, "change_pct": 1},
+       total_mask=debt["row_kind"] == "total",
+       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01), NOK million: the printed rows, "
+               "with the total and the change recomputed")  # fmt: skip
 
 # %% [markdown]
-# Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at
-# year end ({eval}`txt.debt_dekf_end`); the report says the treasury largely finances that debt,
-# through the rents its services pay the company (lines 3546–3547). The treasury's water and sewage debt,
-# financed through the water and sewage fees, is {eval}`txt.debt_va_end` and the treasury's other investment
-# debt {eval}`txt.debt_kk_end`; together the treasury holds
-# {eval}`txt.debt_treasury_share_end`. Over the year the treasury's debt grew by
-# {eval}`txt.debt_treasury_change`, most of it water and sewage
-# ({eval}`txt.debt_va_growth`), while Drammen Eiendom KF's fell by
-# {eval}`txt.debt_dekf_paid_down`. Part of the two movements is one debt changing rows: after selling
-# loan-financed properties, Drammen Eiendom KF repaid {eval}`txt.debt_moved` early to the loan fund, which
-# lent the money on to the treasury (lines 3089–3093; next section).
+# Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at year end;
+# the report says the treasury largely finances that debt, through the rents its services pay the company
+# (lines 3546–3547). The treasury holds {eval}`txt.debt_treasury_share_end`: its water and sewage debt,
+# financed through the fees, and its other investment debt. Over the year the treasury's debt grew by
+# {eval}`txt.debt_treasury_change`, most of it water and sewage, while Drammen Eiendom KF's fell (figure
+# below). Part of the two movements is one debt changing rows: after selling loan-financed properties,
+# Drammen Eiendom KF repaid {eval}`txt.extra_instalments` early to the loan fund, which lent the money on
+# to the treasury (lines 3089–3093).
 
-# %% mystnb={"figure": {"caption": "The loan fund's debt by use at 1 January and 31 December 2023, in NOK million (table B01).", "name": "fig-balanse-debt"}, "image": {"alt": "Grouped horizontal bars in NOK million for the four uses of table B01 at 1 January and 31 December 2023, each labelled with its value; Drammen Eiendom KF is the largest and falls, water and sewage rises."}} tags=["hide-input"]
-b01 = get(bal.DEBT)
-fig, ax = style.figure(height=3.4)
-rows = b01.iloc[::-1].reset_index(drop=True)  # printed order, top to bottom
-y = np.arange(len(rows))
-for offset, (column, date), colour in zip((0.2, -0.2), bal.DEBT_DATES.items(), (style.EARLIER, style.LEVEL),
-                                          strict=True):  # fmt: skip
-    ax.barh(y + offset, rows[column], height=0.4, color=colour, label=date)
-    for yi, amount in zip(y, rows[column], strict=True):
-        ax.annotate(fmt(amount, 1), (amount, yi + offset), xytext=(4, 0), textcoords="offset points", va="center",
-                    fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_yticks(y, rows["label"])
-ax.set_xlim(0, rows[list(bal.DEBT_DATES)].max().max() * 1.2)
-ax.set_xlabel("NOK million")
-ax.set_title("Water and sewage debt grew; Drammen Eiendom KF's fell", pad=22)  # room for the legend above
-style.legend_above(ax)
-ax.grid(axis="y", visible=False)
+# %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use, in NOK million (table B01): more debt drawn vermilion, less debt blue; the last bar is the change of B01's recomputed sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
+english = {"Drammen kommunekasse Vann/avløp": "Treasury: water and sewage", "Drammen kommunekasse": "Treasury: other",
+           "Drammen Eiendom KF": "Drammen Eiendom KF", "Drammensbadet KF": "Drammensbadet KF"}  # fmt: skip
+fig, ax = style.figure(height=2.8)
+steps = [(english[label], by_label.loc[label, "change"]) for label in english]
+style.waterfall(ax, [*steps, ("All uses (B01's sum)", by_label.loc["Sum (recomputed)", "change"], "total")],
+                up_is_favourable=False, formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
+ax.set_xlabel("Change in 2023, NOK million (+ = more debt)")
+ax.set_title("Water and sewage debt grew most; Drammen Eiendom KF's fell")
 style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
+# %% [markdown]
+# ### The debt total: two figures for one debt
+#
+# The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
+# {eval}`txt.debt_prose_change` in the year. B01's rows add up to {eval}`txt.debt_total_end`, up
+# {eval}`txt.debt_total_growth`, although the text introduces B01 as the spread of that same debt over its
+# uses. Each figure has an ally in the other tables. The *{term}`Rentesikringsfond`* (interest-rate
+# reserve) in D09, a share of gross loan debt, puts the debt at {eval}`txt.debt_implied`: the text's
+# figure. B01's change is reproduced by its borrowers' flows (table below): the new loans they used in
+# statement 2A (the treasury and Drammen Eiendom KF, on the book's reading of its scope), less their
+# ordinary instalments to the loan fund and Drammen Eiendom KF's extra repayment (above).
+
 # %% tags=["hide-input"]
-txt.debt_prose_start = fmt(ldebt["prose_start"], 1, "NOK million")
-txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
-txt.husbanken = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
-txt.instalments_prose = fmt(p["loan_fund_instalments_paid_2023"], 1, "NOK million")
-txt.instalments = fmt(flows["loan_fund_instalments_received"], 1, "NOK million")
-txt.instalments_paid = fmt(flows["loan_fund_instalments_paid"], 1, "NOK million")
-txt.loans_used_2a = fmt(flows["loans_used_2a"], 1, "NOK million")
-txt.loans_used_treasury = fmt(flows["loans_used_treasury"], 1, "NOK million")
-txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
-txt.treasury_instalments = fmt(flows["treasury_instalments"], 1, "NOK million")
 flow_total = flows["loans_used_2a"] - flows["loan_fund_instalments_received"] - flows["extra_instalments_2a"]
 flow_treasury = flows["loans_used_treasury"] - flows["treasury_instalments"]
-txt.debt_flow_total = fmt(flow_total, 1, "NOK million", sign=True)
-txt.debt_flow_treasury = fmt(flow_treasury, 1, "NOK million", sign=True)
-debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
-txt.debt_summary = findings.summary_line(debt_checks)
+rebuilt = pd.DataFrame(
+    [
+        ("New loans used", flows["loans_used_2a"], flows["loans_used_treasury"], "2A; DK"),
+        ("less ordinary instalments to the loan fund", -flows["loan_fund_instalments_received"],
+         -flows["treasury_instalments"], "D06's instalment income; D05"),
+        ("less extra instalments", -flows["extra_instalments_2a"], np.nan, "2A"),
+        ("Change in 2023, from the flows", flow_total, flow_treasury, ""),
+        ("Change in B01's rows", ldebt["b01_change"], treasury["change"], "B01"),
+        ("Change in the text's total", ldebt["prose_change"], np.nan, "the text"),
+    ],
+    columns=["step", "all", "treasury", "source"],
+)  # fmt: skip
 txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
+txt.debt_prose_start = fmt(ldebt["prose_start"], 1, "NOK million")
 start_gap = ldebt["prose_start"] - ldebt["b01_start"]
 txt.debt_start_gap = fmt(abs(start_gap), 1, "NOK million")
 txt.debt_start_side = "below" if start_gap < 0 else "above"
@@ -426,53 +425,39 @@ txt.debt_start_bridge = (
     if start_gap < 0
     else "money borrowed ahead of lending"
 )
+txt.instalments_prose = fmt(p["loan_fund_instalments_paid_2023"], 1, "NOK million")
+txt.instalments = fmt(flows["loan_fund_instalments_received"], 1, "NOK million")
+txt.instalments_paid = fmt(flows["loan_fund_instalments_paid"], 1, "NOK million")
+txt.husbanken = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
+debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
+txt.debt_summary = findings.summary_line(debt_checks)
+styled(rebuilt, table_id="balanse-debt-flows",
+       columns={"step": "In 2023", "all": "All borrowers", "treasury": "The treasury", "source": "From"},
+       decimals={"all": 1, "treasury": 1}, total_mask=rebuilt["source"] == "",
+       caption="B01's change rebuilt from its borrowers' flows, beside the text's change", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# ### The debt total: two figures for one debt
-#
-# The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
-# {eval}`txt.debt_prose_change` in the year. B01's rows add up to
-# {eval}`txt.debt_total_end`, up {eval}`txt.debt_total_growth`, although the text
-# introduces B01 as the spread of that same debt over its uses. Each figure has an ally in the other
-# tables. The *{term}`Rentesikringsfond`* (interest-rate reserve) in D09, a share of gross
-# loan debt, puts the debt at {eval}`txt.debt_implied`: the text's figure. B01, on the other
-# hand, is reproduced by its borrowers' flows. They used {eval}`txt.loans_used_2a` of new loans
-# in statement 2A (the treasury and Drammen Eiendom KF, on the book's reading of its scope), paid the loan fund
-# {eval}`txt.instalments` in ordinary instalments (D06's instalment income) and, in 2A,
-# {eval}`txt.extra_instalments` of extra instalments: the report explains (lines 3089–3093)
-# that Drammen Eiendom KF's sale of loan-financed properties triggered an extraordinary repayment to the
-# loan fund, which lent the money on to the treasury. Together: {eval}`txt.debt_flow_total`,
-# B01's change. For the treasury alone, the
-# loans used in its own statement (DK), {eval}`txt.loans_used_treasury`, less its instalments
-# to the loan fund (D05), {eval}`txt.treasury_instalments`, give
-# {eval}`txt.debt_flow_treasury`, the change of its two rows.
-#
 # The book's reading is that the text's total is what the loan fund owes its lenders and B01 what it has
 # lent on; that would explain the {eval}`txt.debt_gap` between them at year end. At 1 January the text's
 # opening debt (its year-end figure less the rise, {eval}`txt.debt_prose_start`) is
 # {eval}`txt.debt_start_gap` {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same
 # reading the loan fund had then lent on {eval}`txt.debt_start_lent` than it had borrowed,
-# {eval}`txt.debt_start_bridge`. Nothing printed contradicts the reading, but the report states it nowhere:
-# it presents the two figures as one debt and does not print the loan fund's own borrowing in 2023, so the
-# gap stays unexplained (the finding below).
+# {eval}`txt.debt_start_bridge`. Nothing printed contradicts the reading, but the report states it
+# nowhere: it presents the two figures as one debt and does not print the loan fund's own borrowing in
+# 2023, so the gap stays unexplained (the finding below).
 #
 # The next sentence reads the loan fund from the other side. Right after the loan fund's own debt, it
 # says {eval}`txt.instalments_prose` "was paid in instalments" (line 3542). That is D06's instalment
-# *income*, what the treasury and the enterprises paid the loan fund, and the same figure
-# B01's flows above use; what the loan fund itself paid on
-# the debt the paragraph is about was {eval}`txt.instalments_paid` (D06's instalment expense).
-# The {eval}`txt.husbanken` of Husbanken loans for on-lending come on top of both debt figures.
-# {eval}`txt.debt_summary`
+# *income*, what the treasury and the enterprises paid the loan fund ({eval}`txt.instalments` in the table
+# above); what the loan fund itself paid on the debt the paragraph is about was
+# {eval}`txt.instalments_paid` (D06's instalment expense). The {eval}`txt.husbanken` of Husbanken loans
+# for on-lending come on top of both debt figures. {eval}`txt.debt_summary`
 
 # %% tags=["hide-input"]
 findings.show(debt_checks, all_checks)
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: checks")
-
-# %% tags=["hide-input"]
-txt.rule_numerator = fmt(p["min_hedged_share_rule_numerator"])
-txt.rule_denominator = fmt(p["min_hedged_share_rule_denominator"])
 
 # %% [markdown]
 # ## Interest-rate exposure
@@ -481,28 +466,38 @@ txt.rule_denominator = fmt(p["min_hedged_share_rule_denominator"])
 #
 # A loan at a floating rate costs more as soon as market rates rise; a fixed-rate loan or a
 # *{term}`Rentebytteavtale`* (interest-rate swap, which exchanges a floating rate for a fixed one) does
-# not. The *{term}`Finans- og gjeldsreglement`* (the municipality's financial and debt rules) requires
-# that at least {eval}`txt.rule_numerator`/{eval}`txt.rule_denominator` of the debt
-# be hedged in one of these ways.
+# not. The *{term}`Finans- og gjeldsreglement`* (the municipality's financial and debt rules) sets a
+# minimum for the share hedged in one of these ways.
 
 # %% tags=["hide-input"]
+txt.rule = f"{fmt(p['min_hedged_share_rule_numerator'])}/{fmt(p['min_hedged_share_rule_denominator'])}"
+txt.min_hedged = fmt(hedge["minimum"], 1, "%")
 txt.hedge_margin = fmt(hedge["margin_pp"], 1, "percentage points")
-txt.hedged_amount = fmt(hedge["hedged_amount"], 1, "NOK million")
-txt.min_hedged_amount = fmt(hedge["minimum_amount"], 1, "NOK million")
 hedging_checks = checks.run(CH, only=["interest_rate_hedging"])
 txt.hedging_summary = findings.summary_line(hedging_checks)
+hedging_view = pd.DataFrame(
+    [
+        (f"Hedged: fixed rate or swapped ({fmt(hedge['hedged'], 0, '%')})", hedge["hedged_amount"]),
+        (f"The rules' minimum ({txt.rule} of the debt)", hedge["minimum_amount"]),
+        (f"Floating ({fmt(hedge['floating'], 0, '%')})", burden["floating_debt"]),
+        ("One percentage point more on the floating part, a year", burden["one_point"]),
+    ],
+    columns=["part", "amount"],
+)
+styled(hedging_view, table_id="balanse-hedging",
+       columns={"part": "The report's shares at 31.12.2023", "amount": "On the loan fund's debt"},
+       decimals={"amount": 1},
+       caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate)",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # At the end of 2023 about {eval}`txt.floating` of the portfolio carried a floating rate and
-# {eval}`txt.hedged` was hedged, against a minimum of {eval}`txt.min_hedged`: a
-# margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within
-# the rule holds. The report gives shares, not amounts. Applied to the loan fund's debt (the book's
-# arithmetic, which assumes that the report's "loan portfolio" is the loan fund's debt and not also the
-# Husbanken loans for on-lending), they mean roughly {eval}`txt.hedged_amount` hedged, where the rule asks for
-# {eval}`txt.min_hedged_amount`, and {eval}`txt.floating_debt` at floating rates:
-# one percentage point more interest on that part costs about {eval}`txt.one_point` a year, before
-# anything is netted (the next section nets what the fees pass on and what the deposits earn). The report
-# does not say when the fixed rates and swaps expire. {eval}`txt.hedging_summary`
+# {eval}`txt.hedged` was hedged, against the rules' minimum of {eval}`txt.rule` ({eval}`txt.min_hedged`):
+# a margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within the rule
+# holds. The report gives shares, not amounts: the table applies them to the loan fund's debt, taking the
+# report's "loan portfolio" to leave out the Husbanken loans for on-lending, and its last row nets
+# nothing (the next section does). The report does not say when the fixed rates and swaps expire.
+# {eval}`txt.hedging_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interest-rate exposure: checks")
@@ -521,25 +516,17 @@ checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interes
 # %% tags=["hide-input"]
 payer_view = bal.debt_by_payer(get)
 # The column keeps who says so ("the report", "the book's reading"); what qualifies it (the lines, the
-# reading) goes to a numbered note in the caption, so the column stays narrow enough to read.
+# reading) goes to a numbered note under the table, so the column stays narrow enough to read.
 basis = payer_view["basis"].str.split(" (", n=1, regex=False, expand=True)
 who_says, detail = basis[0], basis[1]
 marks = dict(zip(detail.dropna().index, "¹²³⁴⁵", strict=False))
-notes = "; ".join(f"{marks[i]} {detail[i].replace(')', '', 1)}" for i in marks)
+txt.payer_notes = "; ".join(f"{marks[i]} {detail[i].replace(')', '', 1)}" for i in marks)
 onlending = payer_view["use"] == "Formidlingslån"  # not a B01 row: the text's amount (line 3539), in whole millions
 shown_payers = payer_view.assign(
     basis=who_says + payer_view.index.map(marks).fillna(""),
     use=payer_view["use"].where(~onlending, "Formidlingslån (the text; not in B01)"),
     debt=[fmt(v, 0 if outside else 1) for v, outside in zip(payer_view["debt"], onlending, strict=True)],
 )
-styled(shown_payers, table_id="balanse-debt-payers",
-       columns={"payer": "Who pays", "use": "Row as printed (B01, or the text)", "debt": "31.12.2023",
-                "share_of_b01": "Share of B01 (%)", "basis": "Who says so"},
-       decimals={"share_of_b01": 0}, total_mask=payer_view["use"] == "",
-       caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it, "
-               f"NOK million. Who says so: {notes}")  # fmt: skip
-
-# %% tags=["hide-input"]
 by_use = payer_view.set_index("use")
 txt.budget_amount = fmt(by_use.loc[list(bal.TREASURY_BUDGET_ROWS), "debt"].sum(), 1, "NOK million")
 txt.badet = fmt(by_use.loc["Drammensbadet KF", "debt"], 1, "NOK million")
@@ -554,31 +541,7 @@ txt.dekf_service = fmt(service["debt_service"], 1, "NOK million")
 txt.dekf_service_pct = fmt(service["service_pct_rent"], 0, "%")
 txt.rent_carries = ("is large enough to carry that debt service, consistent with the report's \"largely\""
                     if service["service_pct_rent"] < 100 else "falls short of that debt service")  # fmt: skip
-
-# %% [markdown]
-# {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` or {eval}`txt.budget_share`,
-# is serviced from the treasury's general budget: directly for its own investments, and through the
-# rents its services pay Drammen Eiendom KF, which the report says is how the treasury "largely" finances
-# the company's debt (lines 3546–3547). "Largely" leaves room for the company's own income, such as
-# its property sales (lines 3088–3093), so the share is an upper bound. Only
-# the water and sewage debt is paid by the fees (lines 3547–3548). The report does not say how
-# Drammensbadet KF's {eval}`txt.badet` is serviced. The {eval}`txt.husbanken` of Husbanken loans lie
-# outside B01 (line 3539, which gives only the amount); start loans are by their nature repaid by the
-# households that borrowed them (the book's reading): in 2023 the treasury received {eval}`txt.startloan_repaid` in
-# repayments on them and paid Husbanken {eval}`txt.husbanken_paid` in instalments (the relending block of
-# its investment statement).
-#
-# Can the rents carry the company's debt? The treasury's central line for rent and cleaning was
-# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed as such;
-# the enterprises paid the loan fund {eval}`txt.dekf_interest` in interest (D06's interest income less the
-# treasury's intra-group interest, D05), and their ordinary instalments (D06's instalment income less the treasury's, D05) were
-# {eval}`txt.dekf_instalments`: about {eval}`txt.dekf_service` together, {eval}`txt.dekf_service_pct` of the
-# line (the book's estimate: the line includes cleaning and any rent paid to other landlords). On that
-# estimate the line {eval}`txt.rent_carries`.
-#
-# ### Instalments against depreciation
-
-# %% tags=["hide-input"]
+# The figures of "Instalments against depreciation", below.
 inst = bal.instalments_and_depreciation(get)
 txt.treasury_instalments_paid = fmt(inst["treasury_instalments"], 1, "NOK million")
 txt.depreciation = fmt(inst["depreciation"], 1, "NOK million")
@@ -591,31 +554,65 @@ txt.min_debt = fmt(minimum["debt_end_2022"], 1, "NOK million")
 txt.min_depreciation = fmt(minimum["depreciation_2022"], 1, "NOK million")
 txt.min_book_value = fmt(minimum["book_value_at_least"], 1, "NOK million")
 txt.min_debt_pct = fmt(minimum["debt_pct_book_value_at_most"], 0, "%")
+styled(shown_payers, table_id="balanse-debt-payers",
+       columns={"payer": "Who pays", "use": "Row as printed (B01, or the text)", "debt": "31.12.2023",
+                "share_of_b01": "Share of B01 (%)", "basis": "Who says so"},
+       decimals={"share_of_b01": 1}, total_mask=payer_view["use"] == "",
+       caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
+# *Notes to the table:* {eval}`txt.payer_notes`.
+#
+# {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` ({eval}`txt.budget_share`),
+# is serviced from the treasury's general budget: directly for its own investments, and for Drammen Eiendom
+# KF's through the rents its services pay the company, how the report says the treasury "largely" finances
+# that debt. "Largely" leaves room for the company's own income, such as its property sales (lines
+# 3088–3093), hence an upper bound. The report does not say how Drammensbadet KF's {eval}`txt.badet` is
+# serviced.
+#
+# Start loans are repaid by the households that borrowed them (the book's reading): in 2023 the treasury
+# received {eval}`txt.startloan_repaid` in repayments on them and paid Husbanken {eval}`txt.husbanken_paid`
+# in instalments (DK's relending block).
+#
+# **Can the rents carry the company's debt?** The treasury's central line for rent and cleaning was
+# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed, but the
+# enterprises paid the loan fund {eval}`txt.dekf_interest` in interest and {eval}`txt.dekf_instalments` in
+# ordinary instalments (D06's income less the treasury's payments in D05): about {eval}`txt.dekf_service`,
+# {eval}`txt.dekf_service_pct` of the line (the book's estimate: the line includes cleaning and any rent
+# paid to other landlords). On that estimate the line {eval}`txt.rent_carries`.
+#
+# ### Instalments against depreciation
+#
 # The treasury paid the loan fund {eval}`txt.treasury_instalments_paid` in instalments in 2023 (D05),
 # {eval}`txt.instalments_pct_depreciation` of its depreciation of {eval}`txt.depreciation` (D03) and
 # {eval}`txt.instalments_pct_debt` of its debt at the start of the year. The rest of the loan fund's
 # instalment income, {eval}`txt.enterprises_instalments` by the book's subtraction, came from the
 # enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06).
 #
-# The *{term}`Minsteavdrag`* (minimum instalment) is set by a formula in kommuneloven § 14-18 (1): the
-# debt at the end of the last accounts times the ratio of that year's depreciation to the book value of
-# the depreciable assets. The report says the instalments follow the budget and meet the minimum, in the
-# loan fund's section, and refers the calculation to note 10 of the treasury's annual accounts (lines
-# 2490–2491), which it does not print. That the note belongs to the treasury's accounts suggests a
-# calculation for the treasury (the book's reading; the statement itself stands in the loan fund's
-# section). For the treasury the formula can be turned into a condition (the book's arithmetic, taking D03's depreciation
-# to be all of the treasury's). Its debt to the loan fund at the end of 2022 was {eval}`txt.min_debt` (B01 at
-# 1 January) and its depreciation in 2022 {eval}`txt.min_depreciation` (D03), so its 2023 instalments of
+# The *{term}`Minsteavdrag`* (minimum instalment) of kommuneloven § 14-18 (1) is the debt at the end of the
+# last accounts times the ratio of that year's depreciation to the book value of the depreciable assets.
+# The report says the instalments meet it and refers the calculation to note 10 of the treasury's annual
+# accounts (lines 2490–2491), which it does not print; the note's place suggests a calculation for the
+# treasury (the book's reading).
+#
+# Turned into a condition for the treasury (the book's arithmetic, taking D03's depreciation to be all the
+# treasury's): with its debt to the loan fund at the end of 2022, {eval}`txt.min_debt` (B01), and its
+# depreciation in 2022, {eval}`txt.min_depreciation` (D03), its 2023 instalments of
 # {eval}`txt.treasury_instalments_paid` meet the minimum if its depreciable assets stood in the books at
-# {eval}`txt.min_book_value` or more at the end of 2022, that is if the debt was at most
-# {eval}`txt.min_debt_pct` of their book value. The report prints no book value, so this is a condition,
-# not a test; nor does it print Drammen Eiendom KF's depreciation.
+# {eval}`txt.min_book_value` or more, that is if the debt was at most {eval}`txt.min_debt_pct` of their
+# book value. The report prints no book value, so this is a condition, not a test; nor does it print
+# Drammen Eiendom KF's depreciation.
 #
 # ### Net floating exposure
 
-# %% tags=["hide-input"]
+
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 112.5, less about 1 248.8 passed on in the water and sewage fees, less the 892 of year-end bank deposits (as printed), leaves a net floating exposure of about 1 971.7."}} tags=["hide-input"]
+def deposits_as_printed(v):
+    """One decimal, but the deposits as the report prints them."""
+    return f"{fmt(v)} (as printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(v, 1)
+
+
 exposure_view = bal.floating_exposure(get)
 comp = bal.interest_compensation(get)
 txt.water_floating = fmt(-exposure_view["amount"].iloc[1], 1, "NOK million")
@@ -623,40 +620,12 @@ txt.net_floating = fmt(exposure_view["amount"].iloc[-1], 1, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
-
-# %% [markdown]
-# Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget, and
-# what does reaches it late. The borrowers pay the loan fund an internal rate set in the budget
-# ({eval}`txt.internal_rate_budget` for 2023, line 2478; next section), so a rise in market rates lands first in the loan fund's own
-# result, and the treasury feels it when the internal rate is raised. The water and sewage fees pay for
-# that area's debt (lines 3547–3548): if its debt carries the portfolio's floating share,
-# {eval}`txt.water_floating` of the floating debt is on the fee payers' side. That is a rough proxy: the
-# self-cost rules charge the fees a calculated interest on the whole capital base (usually a 5-year swap
-# rate plus a margin), not the floating share of the area's actual debt, so the fees follow market rates
-# their own way. And money in the bank earns more when rates rise: the report says higher interest on
-# loans was mainly offset by higher interest income on bank deposits in 2023 (lines 2473–2474). Taking the
-# year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating exposure is about
-# {eval}`txt.net_floating`: one percentage point more costs about {eval}`txt.net_one_point` a year
-# rather than {eval}`txt.one_point` (figure below). Husbanken's interest-compensation grant,
-# {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022 as its rates rose (lines
-# 2291–2294), offsets a little more; the report does not print the loans it is computed on, so the book
-# does not net it. Each step rests on an assumption (which debt the floating share applies to, the same
-# share for water and sewage, year-end deposits as typical: the report's average for the group account,
-# {eval}`txt.average_group_account`, may not be 2023's), so the result is an order of magnitude, not a figure
-# of the report.
-
-
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the deposits may include money the loan fund had borrowed and not yet lent on (on the book's reading a small part at year end; see the text); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 112.5, less about 1 248.8 passed on in the water and sewage fees, less the 892 of year-end bank deposits (as printed), leaves a net floating exposure of about 1 971.7."}} tags=["hide-input"]
-def deposits_as_printed(v):
-    """One decimal, but the deposits as the report prints them."""
-    return f"{fmt(v)} (as printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(v, 1)
-
-
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
-style.waterfall(ax, [(name, amount, "total estimate" if kind == "total" else "estimate")
-                     for name, amount, kind in zip(short, exposure_view["amount"], exposure_view["row_kind"],
-                                                   strict=True)],
+# The first bar is a level, the debt, and grey like the net; the steps between are coloured by meaning.
+levels_at = [i == 0 or kind == "total" for i, kind in enumerate(exposure_view["row_kind"])]
+style.waterfall(ax, [(name, amount, "total estimate" if level else "estimate")
+                     for name, amount, level in zip(short, exposure_view["amount"], levels_at, strict=True)],
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
 ax.set_xlabel("NOK million")
 ax.set_title("Netting fees and deposits: an estimate of about half")
@@ -664,18 +633,35 @@ style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
 # %% [markdown]
+# Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget, and
+# what does reaches it late:
+#
+# - *The internal rate.* The borrowers pay the loan fund a rate set in the budget
+#   ({eval}`txt.internal_rate_budget` for 2023, line 2478), so a rise in market rates lands first in the
+#   loan fund's own result; the treasury feels it when the internal rate is raised.
+# - *The fees.* The water and sewage fees pay for that area's debt (lines 3547–3548): if it carries the
+#   portfolio's floating share, {eval}`txt.water_floating` of the floating debt is on the fee payers' side.
+#   A rough proxy: the self-cost rules charge the fees a calculated interest on the whole capital base
+#   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
+# - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
+#   was mainly offset by higher interest income on deposits in 2023 (lines 2473–2474). The deposits may
+#   include money the loan fund had borrowed and not yet lent on (a small part at year end, on the book's
+#   reading; section *The loan fund's rates*).
+#
+# Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
+# exposure is about {eval}`txt.net_floating`: one percentage point more costs about
+# {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`. Each step rests on an assumption
+# (which debt the floating share applies to, the same share for water and sewage, year-end deposits as
+# typical, where the report's only average, {eval}`txt.average_group_account`, is the group account's
+# alone), so the result is an order of magnitude, not a figure of the report. Husbanken's
+# interest-compensation grant, {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022
+# (lines 2291–2294), offsets a little more; the report does not print the loans it is computed on, so the
+# book does not net it.
+#
 # ### The loan fund's rates
 
 # %% tags=["hide-input"]
 rates = bal.loan_fund_rates(get)
-styled(rates, table_id="balanse-rates",
-       columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt (%)", "rate_avg_pct": "On average debt (%)",
-                "from": "From"},
-       decimals={"rate_pct": 2, "rate_avg_pct": 2},
-       caption="Interest rates of 2023: the book's estimates (interest over the debt at 1 January, and over the "
-               "average of the opening and closing debt) and the two rates the report prints")  # fmt: skip
-
-# %% tags=["hide-input"]
 rate = rates.set_index("rate")["rate_pct"]
 paid, charged, treasury_rate = rate.iloc[0], rate.iloc[1], rate.iloc[2]
 internal, nibor = rate.iloc[3], rate.iloc[4]
@@ -686,10 +672,6 @@ txt.rate_nibor = fmt(nibor, 2, "%")
 txt.paid_vs_market = ("below both" if paid < min(internal, nibor) else "above both" if paid > max(internal, nibor)
                       else "between")  # fmt: skip
 txt.charged_vs_internal = "below" if charged < internal else "above" if charged > internal else "at"
-avg = rates.set_index("rate")["rate_avg_pct"]
-txt.rate_paid_avg = fmt(avg.iloc[0], 2, "%")
-txt.rate_charged_avg = fmt(avg.iloc[1], 2, "%")
-txt.rate_treasury_avg = fmt(avg.iloc[2], 2, "%")
 txt.treasury_at_internal = "exactly" if round(treasury_rate, 2) == round(internal, 2) else "close to"
 d06 = get(bal.D06)
 txt.lf_transfer = fmt_million(checks.value(d06, "actual_2023", label="Lånefond overføring til kommunekassa") / 1000)
@@ -697,10 +679,25 @@ txt.lf_deficit = fmt_million(checks.value(d06, "actual_2023", label=bal.LOAN_FUN
 txt.lf_other_interest = fmt_million(
     -checks.value(d06, "actual_2023", label="Lånefondets renteinntekter (øvrige)") / 1000
 )
-txt.hedged_again = fmt(hedge["hedged"], 0, "%")
 txt.lf_before = fmt_million(checks.value(d06, "actual_2023", label=bal.LOAN_FUND_RESULT.replace("etter", "før")) / 1000)
 txt.lf_fund_draw = fmt_million(-checks.value(d06, "actual_2023", label="Bruk av disposisjonsfond (årsoppgjørsdisposisjon)")
                                / 1000)  # fmt: skip
+lf_parts = bal.loan_fund_result_parts(get)
+txt.lf_interest_income = fmt(lf_parts["interest_income"], 1, "NOK million")
+txt.lf_interest_costs = fmt(lf_parts["interest_costs"], 1, "NOK million")
+txt.lf_interest_margin = fmt(lf_parts["interest_margin"], 1, "NOK million")
+txt.lf_interest_after = fmt(abs(lf_parts["interest_after_transfer"]), 1, "NOK million")
+txt.lf_interest_side = "short of" if lf_parts["interest_after_transfer"] < 0 else "more than"
+txt.lf_instalment_gap = fmt(abs(lf_parts["instalment_gap"]), 1, "NOK million")
+txt.lf_instalment_side = "more than it received" if lf_parts["instalment_gap"] < 0 else "less than it received"
+txt.lf_interest_verdict = ("nearly earned" if abs(lf_parts["interest_after_transfer"]) < abs(lf_parts["instalment_gap"])
+                           else "fell well short of")  # fmt: skip
+gap_share = lf_parts["instalment_gap"] / lf_parts["result"]
+txt.lf_deficit_cause = "mostly the instalment gap" if gap_share > 0.5 else "partly the instalment gap"
+rate_costs_over = checks.value(d06, "deviation_nok", label="Lånefond renteutgifter") / 1000
+other_unbudgeted = -checks.value(d06, "deviation_nok", label="Lånefondets renteinntekter (øvrige)") / 1000
+txt.lf_rate_costs_over = fmt_million(rate_costs_over)
+txt.lf_other_offset = "more than made up for them" if other_unbudgeted > rate_costs_over else "made up part of them"
 lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
 txt.lf_cash = fmt(lf_cash["average_cash"], 1, "NOK million")
@@ -710,43 +707,57 @@ txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
 timing = bal.enterprises_interest_timing(get)
 txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
 txt.repayment_years = fmt(timing["years_before_end"], 1, "years")
+styled(rates, table_id="balanse-rates",
+       columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt (%)", "rate_avg_pct": "On average debt (%)",
+                "from": "From"},
+       decimals={"rate_pct": 2, "rate_avg_pct": 2},
+       caption="Interest rates of 2023: the book's estimates (interest over the debt at 1 January, and over the "
+               "average of the opening and closing debt) and the two rates the report prints")  # fmt: skip
 
 # %% [markdown]
-# The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January, {eval}`txt.treasury_at_internal`
-# the internal rate the budget set (line 2478; table above). That fits interest on the
-# opening balances, or on the balance outstanding if the treasury's new loans and instalments counted only
-# from year end, so the book divides each year's interest by the debt at 1 January (the averages give
-# lower rates: {eval}`txt.rate_treasury_avg`, {eval}`txt.rate_charged_avg` and {eval}`txt.rate_paid_avg`).
-# On that base the loan fund charged all its borrowers {eval}`txt.rate_charged`, a little
+# The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January,
+# {eval}`txt.treasury_at_internal` the internal rate the budget set. That fits interest on the opening
+# balances, so the book divides each year's interest by the debt at 1 January (the averages give lower
+# rates). On that base the loan fund charged all its borrowers {eval}`txt.rate_charged`, a little
 # {eval}`txt.charged_vs_internal` the internal rate; the enterprises alone paid {eval}`txt.rate_enterprises`.
-# With interest on the balance outstanding, the enterprises' ordinary instalments and new loans would move
-# that rate too, so many timings fit it; one is Drammen Eiendom KF's extra repayment of
-# {eval}`txt.extra_instalments` counting about {eval}`txt.repayment_years` before year end, while the same money, lent on to the
-# treasury, counted only from year end (the book's arithmetic; the report gives no interest terms). It
-# paid its lenders about {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate and the
-# 3-month NIBOR average of {eval}`txt.rate_nibor` (as printed, line 2480, which gives the average, low and high; the
-# book takes it as the market rate to compare with). That is what a portfolio with
-# {eval}`txt.hedged_again` at fixed rates or swapped does while rates rise: it follows the market with a lag
-# (the book's reading; the report prints neither the fixed rates nor their terms, and its «god spredning i
-# låneforfallene», a good spread of maturities, line 3575, concerns refinancing, not when the fixed rates end).
-# The rates are the book's estimates: the report prints no average debt and no interest terms.
+# Many timings of their loans and instalments fit that rate; one is Drammen Eiendom KF's extra repayment of
+# {eval}`txt.extra_instalments` counting about {eval}`txt.repayment_years` before year end, while the same
+# money, lent on to the treasury, counted only from year end (the book's arithmetic; the report prints no
+# average debt and no interest terms).
 #
-# The loan fund works as the treasury's rate buffer (the book's reading). In 2023 it transferred
-# {eval}`txt.lf_transfer` (D06) to the
-# treasury as budgeted and ended with a deficit of {eval}`txt.lf_before` before its year-end dispositions
-# (line 2530);
-# a draw of {eval}`txt.lf_fund_draw` on a discretionary fund (D06, line 2532; not the treasury's, whose
-# movements in D09 show no such draw) left {eval}`txt.lf_deficit`, which the report says will be proposed
-# covered in the first four-month report of 2024 (lines 2485–2488). So the buffer's own reserve was drawn
-# on as well. It also earned {eval}`txt.lf_other_interest` of other interest income (D06, *renteinntekter
-# (øvrige)*). At about {eval}`txt.lf_cash_rate` that means roughly {eval}`txt.lf_cash` of cash on average
-# during the year (the book's estimate: the report prints neither the loan fund's cash nor the rate it
-# earned), money borrowed ahead of use perhaps, and the rate it paid its lenders includes interest on it.
-# At year end little of it was left: on the book's reading of the two debt figures, the loan fund had
-# {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted
-# above (at 1 January, on the same reading, it had lent on {eval}`txt.unlent_start` {eval}`txt.debt_start_lent`
-# than it had borrowed).
+# The loan fund paid its lenders about {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate
+# and the 3-month NIBOR average of {eval}`txt.rate_nibor` (as printed; the book takes it as the market
+# rate). That is what a portfolio with {eval}`txt.hedged` at fixed rates or swapped does while rates rise:
+# it follows the market with a lag (the book's reading; the report prints neither the fixed rates nor
+# their terms, and its «god spredning i låneforfallene», a good spread of maturities, line 3575, concerns
+# refinancing).
 #
+# **The loan fund's result.** The loan fund transferred {eval}`txt.lf_transfer` to the treasury as budgeted
+# and ended with a deficit of {eval}`txt.lf_before` before its year-end dispositions (D06, line 2530). D06
+# splits that deficit in two (the book's subtraction):
+#
+# - *interest*: its interest income, {eval}`txt.lf_interest_income`, less its interest and fees,
+#   {eval}`txt.lf_interest_costs`, left {eval}`txt.lf_interest_margin`, {eval}`txt.lf_interest_after`
+#   {eval}`txt.lf_interest_side` the transfer;
+# - *instalments*: it received {eval}`txt.instalments` from its borrowers and paid its lenders
+#   {eval}`txt.instalments_paid`, {eval}`txt.lf_instalment_gap` {eval}`txt.lf_instalment_side`.
+#
+# So the deficit is {eval}`txt.lf_deficit_cause`: on interest the loan fund {eval}`txt.lf_interest_verdict`
+# the transfer. Rising rates did reach it, but were offset: its interest expenses ran
+# {eval}`txt.lf_rate_costs_over` above budget (line 2517), and other interest income
+# (*renteinntekter (øvrige)*), {eval}`txt.lf_other_interest` and not budgeted (line 2511),
+# {eval}`txt.lf_other_offset`. A draw of {eval}`txt.lf_fund_draw` on a discretionary fund of its own
+# (D06, line 2532; the treasury's D09 shows no such draw) left {eval}`txt.lf_deficit`, to be proposed
+# covered in the first four-month report of 2024 (lines 2485–2488).
+#
+# At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
+# on average during the year (the book's estimate: the report prints neither the loan fund's cash nor the
+# rate it earned), money borrowed ahead of use perhaps. At year end little of it was left: on the book's
+# reading of the two debt figures, the loan fund had {eval}`txt.unlent_end` borrowed and not lent on,
+# {eval}`txt.unlent_pct_cash` of the deposits netted above (at 1 January it had lent on
+# {eval}`txt.unlent_start` {eval}`txt.debt_start_lent` than it had borrowed).
+
+# %% [markdown]
 # ## Fund reserves 2022 → 2023
 #
 # *How much did the treasury hold in funds, and which funds grew or shrank?*
@@ -758,29 +769,7 @@ txt.repayment_years = fmt(timing["years_before_end"], 1, "years")
 # *{term}`Bundne investeringsfond`* (restricted investment funds) hold money earmarked for given
 # investments or for new loans.
 
-# %% tags=["hide-input"]
-styled(b02, table_id="balanse-b02",
-       columns={"label": "Fund", "balance_2022": "2022", "balance_2023": "2023", "change_2022_2023": "Endring 2022–2023"},
-       total_mask=b02["row_kind"] == "total",
-       caption="Drammen kommunekasse – fondsreserver 2022–2023 (B02), NOK thousand, as printed")  # fmt: skip
-
-# %% [markdown]
-# The reserves fell by {eval}`txt.fund_total_fall`; the discretionary fund alone fell by
-# {eval}`txt.fund_disposition_fall`, which the report gives as the main cause. The restricted
-# operating funds grew by {eval}`txt.fund_bound_operating_growth` and the restricted investment
-# funds by {eval}`txt.fund_bound_investment_growth`, as the report says both did, while the
-# unrestricted investment funds shrank a little ({eval}`txt.fund_unbound_investment_change`).
-# At the end of 2023, {eval}`txt.restricted` of the {eval}`txt.fund_total_2023` was in
-# restricted funds. Of the other {eval}`txt.unrestricted`, the council may use the discretionary fund,
-# {eval}`txt.free_any_use`, for operations or investments; the {eval}`txt.free_investment_only` in
-# unrestricted investment funds may pay for investments only. Even part of the discretionary fund is
-# earmarked: D09's footnote (lines 2714–2716) says the discretionary fund includes
-# sub-funds set aside by decision, among others the fund for professional development in schools and
-# kindergartens ({eval}`txt.subfund_school`), the climate fund ({eval}`txt.subfund_climate`, as printed)
-# and the building-case coercive-fine fund ({eval}`txt.subfund_fines`), at least
-# {eval}`txt.subfunds_named` together; it gives no total.
-
-# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million (table B02).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million (table B02; the table as printed, in NOK thousand, is behind the toggle below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=3.6)
@@ -802,16 +791,43 @@ style.legend_above(ax)
 ax.grid(axis="x", visible=False)
 style.finish(fig, table="bal_fund_reserves")
 plt.show()
-
-# %% tags=["hide-input"]
+txt.unrestricted = fmt_million(margin["unrestricted"])
+free = bal.free_for_any_use(get)
+txt.free_any_use = fmt_million(free["any_use"])
+txt.free_investment_only = fmt_million(free["investment_only"])
+txt.subfund_school = fmt(p["d09_footnote_subfund_school_kindergarten_development"], 1, "NOK million")
+txt.subfund_climate = fmt(p["d09_footnote_subfund_climate"], 0, "NOK million")
+txt.subfund_fines = fmt(p["d09_footnote_subfund_building_coercive_fines"], 1, "NOK million")
+txt.subfunds_named = fmt(sum(p[k] for k in p if k.startswith("d09_footnote_subfund_")), 1, "NOK million")
 fund_table_checks = checks.run(CH, only=["fund_reserves_table", "fund_reserves_prose"])
 txt.fund_table_summary = findings.summary_line(fund_table_checks)
 
 # %% [markdown]
-# *Checks.* The totals add up and each change is the difference of the two balances, to within one
-# thousand (each figure is rounded on its own). The text's total, its fall, the discretionary fund's
-# fall and the rise of the restricted investment funds ("almost" the stated figure) restate the table,
-# and its statements in words hold. {eval}`txt.fund_table_summary`
+# The reserves fell by {eval}`txt.fund_total_fall`, the discretionary fund alone by
+# {eval}`txt.fund_disposition_fall`, which the report gives as the main cause. The restricted operating
+# and investment funds grew, by {eval}`txt.fund_bound_operating_growth` and
+# {eval}`txt.fund_bound_investment_growth`, as the report says both did; the unrestricted investment funds
+# shrank a little ({eval}`txt.fund_unbound_investment_change`).
+#
+# At the end of 2023, {eval}`txt.restricted` of the {eval}`txt.fund_total_2023` was in restricted funds.
+# Of the other {eval}`txt.unrestricted`, the discretionary fund's {eval}`txt.free_any_use` may pay for
+# operations or investments, the {eval}`txt.free_investment_only` in unrestricted investment funds for
+# investments only. Even part of the discretionary fund is earmarked: D09's footnote (lines 2714–2716)
+# names sub-funds set aside by decision, among them for professional development in schools and
+# kindergartens ({eval}`txt.subfund_school`), the climate fund ({eval}`txt.subfund_climate`, as printed)
+# and the building-case coercive-fine fund ({eval}`txt.subfund_fines`): at least
+# {eval}`txt.subfunds_named`, with no total given.
+#
+# *Checks.* B02's totals add up and each change is the difference of the two balances, to within one
+# thousand (each figure is rounded on its own). The text's total, its fall, the discretionary fund's fall
+# and the rise of the restricted investment funds ("almost" the stated figure) restate the table, and its
+# statements in words hold. {eval}`txt.fund_table_summary`
+
+# %% tags=["hide-input", "hide-output"]
+styled(b02, table_id="balanse-b02",
+       columns={"label": "Fund", "balance_2022": "2022", "balance_2023": "2023", "change_2022_2023": "Endring 2022–2023"},
+       total_mask=b02["row_kind"] == "total",
+       caption="Fund reserves as printed: Drammen kommunekasse – fondsreserver 2022–2023 (B02), NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund reserves (B02): checks")
@@ -825,19 +841,12 @@ checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund res
 # the operating account's *{term}`Årsoppgjørsdisposisjoner`* (year-end dispositions, D08) for the
 # operating funds, and in the investment statement for the investment funds. The investment statement
 # is printed twice: statement 2A, which on the book's reading covers the treasury and Drammen Eiendom KF
-# together (its heading, line 2786, does not name its scope; a finding below), and the treasury's own statement (DK)
-# in four blocks. DK is the like-for-like comparison with B02; 2A is kept to show what
+# together (its heading, line 2786, does not name its scope; a finding below), and the treasury's own
+# statement (DK) in four blocks. DK is the like-for-like comparison with B02; 2A is kept to show what
 # Drammen Eiendom KF adds.
 
 # %% tags=["hide-input"]
 fund_flows = bal.fund_flows(get)
-styled(fund_flows, table_id="balanse-fund-flows",
-       columns={"fund": "Fund (B02 row)", "statement": "Statement", "provisions": "Provisions", "use": "Use",
-                "net": "Net flow"},
-       caption="Provisions to and use of each fund in 2023 as the accounts print them, NOK thousand "
-               "(use negative)")  # fmt: skip
-
-# %% tags=["hide-input"]
 flow = fund_flows.set_index(["fund", "statement"])
 for (fund, statement), row in flow.iterrows():
     key = f"flow_{fund_keys[fund]}_{statement.lower()}"
@@ -846,6 +855,10 @@ for (fund, statement), row in flow.iterrows():
     txt[f"{key}_net"] = fmt_million(row["net"], sign=True)
 dekf = flow.loc[(bal.BOUND_INVESTMENT, "2A")] - flow.loc[(bal.BOUND_INVESTMENT, "DK")]
 txt.flow_bound_investment_dekf_use = fmt_million(-dekf["use"])
+txt.p08 = areas.label("P08")
+txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK million")
+txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
+txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
 surplus = -checks.value(get(bal.DK), "actual_2023", label="Sum netto utgifter videreutlån")
 txt.relending_surplus = fmt_million(surplus)
 txt.relending_prose = fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million")  # fmt: skip
@@ -857,46 +870,50 @@ txt.bound_investment_other = fmt(abs(other), 1, "NOK million")
 flow_checks = checks.run(CH, only=["disposition_fund_reconciliation", "bound_operating_funds_reconciliation",
                                    "investment_funds_reconciliation"])  # fmt: skip
 txt.flow_summary = findings.summary_line(flow_checks)
+styled(fund_flows, table_id="balanse-fund-flows",
+       columns={"fund": "Fund (B02 row)", "statement": "Statement", "provisions": "Provisions", "use": "Use",
+                "net": "Net flow"},
+       caption="Provisions to and use of each fund in 2023 as the accounts print them, NOK thousand "
+               "(use negative)")  # fmt: skip
 
 # %% [markdown]
-# **The discretionary fund** reconciles fully. D08 sets aside
-# {eval}`txt.flow_disposition_d08_provisions` and uses {eval}`txt.flow_disposition_d08_use`,
-# net {eval}`txt.flow_disposition_d08_net`: B02's change to the thousand. D09 opens and closes
-# at B02's two balances, and its movements (the budgeted use, the adjustments during the year and the
-# saving at year end) add up to the same change, as does the bridge from the year's result shown at the
-# top of the chapter.
+# **The discretionary fund** reconciles fully. D08 sets aside {eval}`txt.flow_disposition_d08_provisions`
+# and uses {eval}`txt.flow_disposition_d08_use`, net {eval}`txt.flow_disposition_d08_net`: B02's change to
+# the thousand. D09 opens and closes at B02's two balances, and its movements (the budgeted use, the
+# adjustments during the year and the saving at year end) add up to the same change, as does the bridge
+# from the year's result at the top of the chapter.
 #
 # **The restricted operating funds** do not quite. D08 prints their flows, and the text gives the same
 # ones: provisions of {eval}`txt.flow_bound_operating_d08_provisions` (the text's
 # {eval}`txt.bound_prov_said`, line 2726) and use of {eval}`txt.flow_bound_operating_d08_use`
 # ({eval}`txt.bound_use_said`, line 2734), net {eval}`txt.flow_bound_operating_d08_net`
-# ({eval}`txt.bound_net_said`, line 2719), against {eval}`txt.fund_bound_operating_change` in B02. The
-# small difference is a finding below. The report explains both sides: the provisions are mostly
-# earmarked grants and project money of 2023 not yet spent (lines 2726–2733, with the EU project
-# NetZeroCities and Buskerudbyen's result), the use mostly 2022's unspent earmarked money taken back
-# (lines 2734–2736).
+# ({eval}`txt.bound_net_said`, line 2719), against {eval}`txt.fund_bound_operating_change` in B02: a small
+# difference, a finding below. The report explains both sides: the provisions are mostly earmarked grants
+# and project money of 2023 not yet spent (lines 2726–2733, with the EU project NetZeroCities and
+# Buskerudbyen's result), the use mostly 2022's unspent earmarked money taken back (lines 2734–2736).
 #
-# **The investment funds** reconcile with the treasury's own DK statement: the restricted funds' net
-# flow there, {eval}`txt.flow_bound_investment_dk_net`, is B02's change to the thousand, and the
-# unrestricted funds' {eval}`txt.flow_unbound_investment_dk_net` is B02's within rounding.
-# Statement 2A adds Drammen Eiendom KF's flows (a finding of scope, below). The extra use of restricted
-# funds in 2A, {eval}`txt.flow_bound_investment_dekf_use`, matches the amount the P08 programme
-# text (lines 5799–5801) says was added to Drammen Eiendom KF's investment budget as use of restricted
-# funds for rent-to-own purchases of rental homes (the text gives it as budget, not as spending).
+# **The investment funds** reconcile with the treasury's own DK statement: the restricted funds' net flow
+# there, {eval}`txt.flow_bound_investment_dk_net`, is B02's change to the thousand, and the unrestricted
+# funds' {eval}`txt.flow_unbound_investment_dk_net` is B02's within rounding. Statement 2A adds Drammen
+# Eiendom KF's flows (a finding of scope, below). The extra use of restricted funds in 2A,
+# {eval}`txt.flow_bound_investment_dekf_use`, matches the amount the programme text of
+# {eval}`txt.p08` (lines 5799–5801) says was added to Drammen Eiendom KF's investment budget as use of
+# restricted funds for rent-to-own purchases of rental homes (as budget, not as spending).
 #
-# **Why the restricted investment funds grew.** The report names two reasons. First, extraordinary
-# repayments and redemptions of *{term}`Startlån`* (start loans, housing loans financed by Husbanken loans)
-# were set aside: {eval}`txt.relending_prose`, the text says (lines 3620–3621). The relending
-# block of the investment statements nets a surplus of {eval}`txt.relending_surplus` in DK and in 2A,
-# close to the text's figure but not the same thing: the block is all repayments received on on-lent
-# loans less the treasury's instalments to Husbanken (and lending less borrowing), while the text's figure
-# is the extra repayments and redemptions alone; the two come close when the ordinary repayments about
-# match the instalments (the book's reading; a finding below). Second,
-# *{term}`Anleggsbidrag`* (developer contributions) from joint projects and development agreements not yet
-# spent; the report gives no amount. What B02's growth leaves after the text's start-loan figure,
-# {eval}`txt.bound_investment_other`, is left for the contributions and any other provisions,
-# net of the year's use of the fund (the book's subtraction; the report says only that the two reasons
-# come "first and foremost").
+# **Why the restricted investment funds grew.** The report names two reasons:
+#
+# - *Start loans.* Extraordinary repayments and redemptions of *{term}`Startlån`* (start loans, housing
+#   loans financed by Husbanken loans) were set aside: {eval}`txt.relending_prose`, the text says (lines
+#   3620–3621). The book reads it as the relending surplus, which the regulations set aside to these funds:
+#   DK and 2A print it as {eval}`txt.relending_surplus`, all repayments received on on-lent loans less the
+#   treasury's instalments to Husbanken (and lending less borrowing). The text names only the extra
+#   repayments, which is what that surplus comes to when the ordinary repayments about match the
+#   instalments; the difference between the two figures is a finding below.
+# - *Developer contributions.* *{term}`Anleggsbidrag`* from joint projects and development agreements not
+#   yet spent; the report gives no amount. What B02's growth leaves after the start-loan figure,
+#   {eval}`txt.bound_investment_other`, is left for them and any other provisions, net of the year's use
+#   (the book's subtraction; the report says only that the two reasons come "first and foremost").
+#
 # {eval}`txt.flow_summary`
 
 # %% tags=["hide-input"]
@@ -912,53 +929,73 @@ checks_table(flow_checks, table_id="balanse-checks-flows", caption="Fund flows: 
 #
 # The report measures the fund against *{term}`Brutto driftsinntekter`* (gross operating income) and
 # compares it with the average of the *{term}`ASSS`* municipalities (a network of ten large Norwegian
-# municipalities; the average leaves Oslo out). The council's financial rules (*{term}`handlingsregler <Finansielle handlingsregler>`*) also
-# set a minimum the fund must hold, the sum of three reserves in D09.
+# municipalities; the average leaves Oslo out). The council's financial rules
+# (*{term}`handlingsregler <Finansielle handlingsregler>`*) also set a minimum the fund must hold, the sum
+# of three reserves in D09 (table below).
 
 # %% tags=["hide-input"]
 ratio = bal.disposition_fund_ratio(get)
 txt.ratio_2023 = fmt(ratio["ratio_2023"], 2, "%")
 txt.ratio_printed = fmt(ratio["printed_to"], 1, "%")
 txt.ratio_from = fmt(ratio["printed_from"], 1, "%")
-txt.ratio_opening_on_2023 = fmt(ratio["opening_on_2023_income"], 1, "%")
 txt.income_2022_implied = fmt_million(ratio["implied_income_2022"])
 txt.asss = fmt(ratio["asss"], 1, "%")
 txt.asss_gap = fmt(ratio["gap_pp"], 1, "percentage points")
 txt.fund_at_asss = fmt_million(ratio["fund_at_asss_level"])
 txt.asss_shortfall = fmt_million(ratio["shortfall_to_asss"])
-txt.reserve_general = fmt_million(margin["general"])
-txt.reserve_interest = fmt_million(margin["interest"])
-txt.reserve_owner = fmt_million(margin["owner"])
 ratio_checks = checks.run(CH, only=["disposition_fund_share_of_income", "foreword_disposition_fund"])
 txt.ratio_summary = findings.summary_line(ratio_checks)
 uses = bal.adopted_budget_use(get)
 txt.adopted_use = fmt_million(uses["adopted"])
 txt.revised_use = fmt_million(uses["revised"])
 txt.foreword_use = fmt(bal.foreword_fund_figures(get)["budgeted_use"], 1, "NOK million")
+# The figures of "Reserves and cash", below.
+txt.draw_2023 = fmt(cover["draw_2023"], 1, "NOK million")
+txt.years_budgeted = fmt(cover["years_at_budgeted_pace"], 1, "years")
+txt.budgeted_draw = fmt(cover["budgeted_draw"], 1, "NOK million")
+txt.margin_vs_draw = "smaller" if cover["margin"] < cover["draw_2023"] else "larger"
+after = bal.margin_after_deficits(get)
+txt.uncovered_investment = fmt(after["uncovered_investment"], 1, "NOK million")
+txt.loan_fund_deficit = fmt(after["loan_fund_deficit"], 1, "NOK million")
+txt.margin_after = fmt(after["margin_after"], 1, "NOK million")
+minimum_view = pd.DataFrame(
+    [
+        (f"General reserve, {txt.general_reserve_pct} of gross operating income", margin["general"], "D09"),
+        ("Interest-rate reserve (rentesikringsfond)", margin["interest"], "D09"),
+        ("Owner-risk reserve (eier-risikofond)", margin["owner"], "D09"),
+        ("Minimum the rules require", margin["requirement"], "D09"),
+        ("Discretionary fund, 31.12.2023", margin["fund"], "B02"),
+        ("Above the minimum", margin["margin"], "D09"),
+    ],
+    columns=["item", "amount", "source"],
+)
+minimum_view["amount"] = minimum_view["amount"] / 1000
+styled(minimum_view, table_id="balanse-fund-minimum",
+       columns={"item": "The discretionary fund and the rules", "amount": "NOK million", "source": "From"},
+       decimals={"amount": 1}, total_mask=minimum_view["item"].str.startswith(("Minimum", "Above")),
+       caption="The minimum the council's financial rules set for the discretionary fund, and the margin above it")  # fmt: skip
 
 # %% [markdown]
-# The minimum is {eval}`txt.requirement`: a general reserve of {eval}`txt.reserve_general`
-# ({eval}`txt.general_reserve_pct` of gross operating income), the interest-rate reserve of
-# {eval}`txt.reserve_interest` and an owner-risk reserve (*{term}`Eier-risikofond`*) of {eval}`txt.reserve_owner`.
-# The fund, {eval}`txt.fund_disposition_2023`, stands {eval}`txt.margin` above it,
-# as both D09 and the report's summary say.
+# The fund stands {eval}`txt.margin` above the minimum, as both D09 and the report's summary say.
+# Against gross operating income (inferred from the general reserve, as above) it was {eval}`txt.ratio_2023`
+# at the end of 2023, printed as {eval}`txt.ratio_printed`. The ASSS municipalities held {eval}`txt.asss`
+# on average, {eval}`txt.asss_gap` more (the report does not say whether their average is, like
+# Drammen's, the treasury's alone): at that level Drammen's fund would be {eval}`txt.fund_at_asss`,
+# {eval}`txt.asss_shortfall` more than it is.
 #
-# Against gross operating income (inferred from the general reserve, as above) the fund was
-# {eval}`txt.ratio_2023` at the end of 2023, printed as {eval}`txt.ratio_printed`.
-# The ASSS municipalities held {eval}`txt.asss` on average, {eval}`txt.asss_gap`
-# more (the report does not say whether their average is, like Drammen's, the treasury's alone): at that level Drammen's fund would be {eval}`txt.fund_at_asss`,
-# {eval}`txt.asss_shortfall` more than it is. The sentence that gives the ratio is garbled: it
-# says the fund "in 2023" is {eval}`txt.ratio_from` "to" {eval}`txt.ratio_printed`,
-# with a word missing. The {eval}`txt.ratio_from` is probably the level at the end of 2022; the
-# report does not print the 2022 income, so it cannot be checked. Taken as such, it implies a 2022 income
-# of about {eval}`txt.income_2022_implied`. The report's summary (lines 140–145) restates the
-# fund's balances, its budgeted and actual use and its margin above the rules, and the amounts agree
-# with B02 and D09. One label does not: line 141 gives the {eval}`txt.foreword_use` of budgeted use as
-# the adopted budget's (*vedtatt budsjett*), but D09 shows the adopted budget using
-# {eval}`txt.adopted_use`, and {eval}`txt.revised_use` only after the changes in the four-month reports
-# and two later decisions (lines 2688–2696); the report's own section on the fund says so correctly ("vedtatt
-# budsjett og senere justeringer", line 2675); the {doc}`driftsregnskap` chapter records the label as a
-# finding. {eval}`txt.ratio_summary`
+# - *A garbled sentence.* The sentence that gives the ratio says the fund "in 2023" is
+#   {eval}`txt.ratio_from` "to" {eval}`txt.ratio_printed`, with a word missing. The {eval}`txt.ratio_from`
+#   is probably the level at the end of 2022; the report does not print the 2022 income, so it cannot be
+#   checked. Taken as such, it implies a 2022 income of about {eval}`txt.income_2022_implied`.
+# - *A label.* The report's summary (lines 140–145) restates the fund's balances, its budgeted and actual
+#   use and its margin above the rules, and the amounts agree with B02 and D09. Its label does not: line
+#   141 gives the {eval}`txt.foreword_use` of budgeted use as the original budget's (*vedtatt budsjett*),
+#   but D09 shows the original budget using {eval}`txt.adopted_use`, and {eval}`txt.revised_use` only after
+#   the changes in the four-month reports and two later decisions (lines 2688–2696). The report's own
+#   section on the fund says so correctly ("vedtatt budsjett og senere justeringer", line 2675); the
+#   {doc}`driftsregnskap` chapter records the label as a finding.
+#
+# {eval}`txt.ratio_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
@@ -967,66 +1004,24 @@ checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretiona
 # ### Reserves and cash
 #
 # *How long would the margin above the rules last, and is there cash behind the fund reserves?*
+#
+# The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net draw in
+# 2023, {eval}`txt.draw_2023`: at that pace it would be gone in {eval}`txt.margin_years`, and at the pace
+# the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. Neither is a
+# forecast: the report gives no plan for the fund's use after 2023, and the requirement moves with income
+# and debt.
+#
+# Two deficits of 2023 are still to be covered: the investment account's uncovered
+# {eval}`txt.uncovered_investment` (line 3051) and the loan fund's {eval}`txt.loan_fund_deficit` (D06;
+# to be covered in 2024, lines 2486–2488). Were both covered from the discretionary fund, the margin would shrink to about
+# {eval}`txt.margin_after`; the report does not say from what either will be covered.
 
 # %% tags=["hide-input"]
-cover = bal.reserves_and_cash(get)
-txt.draw_2023 = fmt(cover["draw_2023"], 1, "NOK million")
-txt.years_budgeted = fmt(cover["years_at_budgeted_pace"], 1, "years")
-txt.budgeted_draw = fmt(cover["budgeted_draw"], 1, "NOK million")
 txt.reserves_cash_gap = fmt(abs(cover["reserves_less_cash"]), 1, "NOK million")
 txt.reserves_vs_cash = "more" if cover["reserves_less_cash"] > 0 else "less"
-txt.margin_vs_draw = "smaller" if cover["margin"] < cover["draw_2023"] else "larger"
-after = bal.margin_after_deficits(get)
-txt.uncovered_investment = fmt(after["uncovered_investment"], 1, "NOK million")
-txt.loan_fund_deficit = fmt(after["loan_fund_deficit"], 1, "NOK million")
-txt.margin_after = fmt(after["margin_after"], 1, "NOK million")
 txt.vat_withheld = fmt(get("inv_prose_figures").set_index("label").loc["vat_withheld_bane_nor", "value"], 1,
                        "NOK million")  # fmt: skip
-
-# %% [markdown]
-# The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net
-# draw in 2023, {eval}`txt.draw_2023`: at that pace it would be gone in {eval}`txt.margin_years`, and
-# at the pace the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. Neither
-# is a forecast: the report gives no plan for the fund's use after 2023, and the
-# requirement itself moves with income and debt. Two deficits of 2023 are still to be covered: the
-# investment account's uncovered {eval}`txt.uncovered_investment` (line 3051) and the loan fund's
-# {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, lines 2486–2488). Were both covered from the
-# discretionary fund, the margin would shrink to about {eval}`txt.margin_after`; the report does not say
-# from what either will be covered.
-#
-# At year end the treasury's fund reserves were {eval}`txt.fund_total_2023`, {eval}`txt.reserves_cash_gap`
-# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (figure below). The two do
-# not measure one another, and the book draws no coverage ratio from them. The comparison crosses two scopes:
-# the reserves are the treasury's, the cash is the whole legal entity's, the enterprises and the loan fund
-# included. And a fund is a part of the equity set aside in the accounts, not a bank account of its own:
-# the cash also stands behind short-term liabilities and unused borrowed money (the
-# {eval}`txt.vat_withheld` held back from Bane NOR, lines 3104–3106, is probably one such liability, on the
-# book's reading), and the
-# loan fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
-# year (the book's estimate, above): borrowing ahead of use can explain part of the cash during the year,
-# but on the book's reading only {eval}`txt.unlent_end` of it at year end. Reserves above the
-# cash mean, on the book's reading, that part of them has been spent ahead of borrowing or is held in
-# other assets; the report prints no balance sheet that would say which.
-
-# %% mystnb={"figure": {"caption": "Fund reserves (the treasury's, table B02) and, below the line, bank deposits (the whole legal entity's group and deposit accounts, as printed) at 31 December 2023, in NOK million: two scopes, not a coverage ratio.", "name": "fig-balanse-reserves-cash"}, "image": {"alt": "Horizontal grey bars in NOK million in two groups divided by a line: the treasury's fund reserves of 1 026.7, of which 411.5 restricted; and below the line, labelled as another scope, the legal entity's bank deposits of 892 (as printed) at year end."}} tags=["hide-input"]
-fig, ax = style.figure(height=2.7)
-bars_shown = [
-    ("Treasury: fund reserves (B02)", cover["reserves"], fmt(cover["reserves"], 1)),
-    ("Treasury: of which restricted", cover["restricted"], fmt(cover["restricted"], 1)),
-    ("Legal entity: bank deposits", cover["cash"], f"{fmt(cover['cash'])}, as printed\n(other scope)"),
-]  # all levels, one grey: the line and the labels mark the scopes
-bars = ax.barh(range(len(bars_shown)), [bar[1] for bar in bars_shown], color=style.LEVEL, height=0.6)
-style.direct_labels(ax, bars, labels=[bar[2] for bar in bars_shown])
-ax.set_yticks(range(len(bars_shown)), [bar[0] for bar in bars_shown])
-ax.axhline(1.5, color=style.TEXT, linewidth=0.6)  # the line between the two scopes
-ax.set_ylim(len(bars_shown) - 0.5, -0.5)
-ax.set_xlabel("NOK million")
-ax.set_title("The treasury's reserves and the legal entity's cash")
-ax.grid(axis="y", visible=False)
-style.finish(fig, table="bal_fund_reserves and bal_prose_figures")
-plt.show()
-
-# %% tags=["hide-input"]
+# The figures of "All checks of the chapter", below.
 chapter_checks = checks.run(CH)
 txt.chapter_summary = findings.summary_line(chapter_checks)
 register = findings.table(chapter_checks, findings.load(CH))
@@ -1048,22 +1043,54 @@ txt.margin_shift_pct = fmt(on_b01["shift_pct_margin"], 1, "%")
 trivial_line = findings.materiality(get)["trivial"]  # NOK million
 txt.trivial_line = fmt(trivial_line, 1, "NOK million")
 txt.shift_pct_trivial = fmt(100 * on_b01["reserve_lower_by"] / 1000 / trivial_line, 0, "%")
+scopes = pd.DataFrame(
+    [
+        ("Fund reserves (B02)", "the treasury", fmt(cover["reserves"], 1)),
+        ("of which restricted", "the treasury", fmt(cover["restricted"], 1)),
+        ("Bank deposits, group and deposit accounts (as printed)", "the legal entity (the book's reading)",
+         fmt(cover["cash"])),
+    ],
+    columns=["item", "scope", "amount"],
+)  # fmt: skip
+styled(scopes, table_id="balanse-reserves-cash",
+       columns={"item": "At 31 December 2023", "scope": "Whose", "amount": "Amount"},
+       caption="The treasury's fund reserves and the bank deposits: two scopes, not a coverage ratio",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
+# At year end the treasury's fund reserves were {eval}`txt.fund_total_2023`, {eval}`txt.reserves_cash_gap`
+# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (table above). The two do not
+# measure one another, and the book draws no coverage ratio from them:
+#
+# - *Two scopes.* The reserves are the treasury's. The cash is, on the book's reading, the legal entity's:
+#   the group account holds every unit of it (lines 3507–3508), and the report does not say whose surplus
+#   sits on the deposit account.
+# - *A fund is not an account.* It is a part of the equity set aside in the accounts. The cash also stands
+#   behind short-term liabilities and unused borrowed money (the {eval}`txt.vat_withheld` held back from
+#   Bane NOR, lines 3104–3106, is probably one such liability, on the book's reading). The loan fund's
+#   other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the year (the
+#   book's estimate, above), but on the book's reading only {eval}`txt.unlent_end` of borrowing was unlent
+#   at year end.
+#
+# Reserves above the cash mean, on the book's reading, that part of them has been spent ahead of borrowing
+# or is held in other assets; the report prints no balance sheet that would say which.
+#
 # ## All checks of the chapter
 #
 # {eval}`txt.chapter_summary` By verdict the chapter's findings are {eval}`txt.verdict_counts`. Of the
-# {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and inconsistencies;
-# the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a sentence, and are
-# not misstatements. The largest finding is the loan debt: the report presents the text's total and table
-# B01 as one debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
-# {eval}`txt.debt_materiality`. It reaches an indicator of the financial rules only through D09's reserve
-# requirement, which rests on that debt: on B01's debt the margin above the rules would move by
-# {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
-# {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial, and on the book's
-# reading not at all, so the book does not weigh it as misstating an indicator. Statement 2A
-# and B02 differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom KF's flows. The
-# {doc}`audit` page lists them with the rest of the book's.
+# {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and
+# inconsistencies; the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a
+# sentence, and are not misstatements. The {doc}`audit` page lists them with the rest of the book's.
+#
+# - *The loan debt* is the largest finding: the report presents the text's total and table B01 as one
+#   debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
+#   {eval}`txt.debt_materiality`. It reaches an indicator of the financial rules only through D09's
+#   reserve requirement, which rests on that debt: on B01's debt the margin above the rules would move by
+#   {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
+#   {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial, and on the book's
+#   reading not at all, so the book does not weigh it as misstating an indicator.
+# - *Statement 2A and B02* differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom
+#   KF's flows.
 #
 # ## Try it
 #
@@ -1076,18 +1103,20 @@ txt.shift_pct_trivial = fmt(100 * on_b01["reserve_lower_by"] / 1000 / trivial_li
 #    reserve within rounding (*discrepancy → rounding*), but the change in 2023 still does not, and the
 #    reconciliation with the borrowing and instalments, exact before, now fails (*exact → discrepancy*):
 #    a missing amount at year end alone cannot explain both gaps.
-# 2. Set `START_GAP = round(ldebt["prose_start"] - ldebt["b01_start"], 1)`, the gap at 1 January (negative:
-#    there the text's figure is the smaller one), and run it again. Now the change in 2023 agrees with the text too, yet the reconciliation with the
-#    borrowing and instalments still fails: the text's figures and the borrowers' flows cannot both
-#    describe B01, so no single typing error in the table closes the gap.
+# 2. Set `START_GAP = round(ldebt["prose_start"] - ldebt["b01_start"], 1)`, the gap at 1 January
+#    (negative: there the text's figure is the smaller one), and run it again. Now the change in 2023
+#    agrees with the text too, yet the reconciliation with the borrowing and instalments still fails: the
+#    text's figures and the borrowers' flows cannot both describe B01, so no single typing error in the
+#    table closes the gap.
 
 # %% tags=["hide-input"]
 END_GAP, START_GAP = round(ldebt["prose_end"] - ldebt["b01_end"], 1), 0.0
 
 trial = checks.run(CH, get=bal.debt_added("Drammen Eiendom KF", end=END_GAP, start=START_GAP))
 moved = moved_checks(all_checks, trial)
-big = moved["difference"].abs() * 10.0 ** moved["decimals"] >= 1  # a discrepancy: at the check's decimals
+# A discrepancy's difference at the check's own decimals: one precision per column, as printed.
+big = moved["difference"].abs() * 10.0 ** moved["decimals"] >= 1
 moved.loc[big, "difference"] = [round(v, int(d)) for v, d in zip(moved.loc[big, "difference"],
                                                                moved.loc[big, "decimals"], strict=True)]  # fmt: skip
 checks_table(moved, table_id="balanse-try-it",
-             caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class before → after)")  # fmt: skip
+             caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class: before → after)")  # fmt: skip

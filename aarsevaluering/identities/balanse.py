@@ -2,7 +2,7 @@
 hedging and the fund reserves, each reconciled with what the other chapters print.
 
 The checks here are the balance-specific ones and the cross-chapter reconciliations with tables B01
-and B02. The operating chapter's own checks of D08 and D09 (their sums, the disposition fund's
+and B02. The operating chapter's own checks of D08 and D09 (their sums, the discretionary fund's
 roll-forward) live in ``identities/driftsregnskap.py`` and are not repeated.
 
 Small functions at the top gather the figures the chapter narrates (liquidity, debt by use with its
@@ -216,7 +216,7 @@ def relending_surplus(get: Getter) -> float:
 
 
 def disposition_fund_ratio(get: Getter) -> dict[str, float]:
-    """The disposition fund against gross operating income (implied by D09's 3 % general reserve),
+    """The discretionary fund against gross operating income (implied by D09's 3 % general reserve),
     and against the ASSS average the prose gives."""
     p = prose(get)
     b02 = get(FUNDS)
@@ -597,6 +597,93 @@ def fund_use_reduction_parts(get: Getter) -> dict[str, float]:
     }
 
 
+def fund_draw_parts(get: Getter) -> pd.DataFrame:
+    """The discretionary fund's net use in 2023 from the adopted budget to the accounts (NOK million, use
+    positive), each step from its line: D09's adopted use; the changes during the year broken down by
+    D08's columns, revised against original budget (a weaker result, a higher transfer to investment,
+    less the restricted operating funds' budgeted net use); D09's use after those changes; the year-end
+    settlement broken down the same way, accounts against revised budget (:func:`fund_use_reduction_parts`);
+    and the accounts' net use (B02's fall). ``row_kind`` is ``level`` for the three uses and ``part`` for
+    the steps between them; D08's revised column is rounded, so the parts may miss D09 by a thousand."""
+    d08, d09 = get(D08), get(D09)
+    original, revised = _dispositions(get, "original_budget_2023"), _dispositions(get, "revised_budget_2023")
+    adopted = adopted_budget_use(get)
+    settlement = fund_use_reduction_parts(get)
+    draw = -float(get(FUNDS).set_index("label").loc[DISPOSITION_FUND, "change_2022_2023"])
+    labels = {"result": "Netto driftsresultat", "transfer": "Overføring til investering",
+              "bound_from": "Avsetninger til bundne driftsfond", "bound_to": "Bruk av bundne driftsfond"}  # fmt: skip
+    line = {key: _line(d08, label=label) for key, label in labels.items()}
+    bound_lines = f"{line['bound_from']}–{line['bound_to']}"
+    movements = d09[d09["row_kind"] == "movement"]
+    during = movements[~movements["label"].str.startswith("Saldering")]
+    during_lines = f"{int(during['source_line'].min())}–{int(during['source_line'].max())}"
+    adopted_line = int(movements.loc[movements["label"].str.startswith("Vedtatt"), "source_line"].iloc[0])
+    rows = [
+        ("Original budget: use", adopted["adopted"], "level", f"D09, line {adopted_line}"),
+        ("a weaker budgeted result", original["result"] - revised["result"], "part",
+         f"D08, line {line['result']}, original less revised budget"),
+        ("a higher transfer to investment", revised["transfer"] - original["transfer"], "part",
+         f"D08, line {line['transfer']}"),
+        ("restricted operating funds used instead", revised["bound_net"] - original["bound_net"], "part",
+         f"D08, lines {bound_lines}"),
+        ("After the year's changes: use", adopted["revised"], "level", f"D09, lines {during_lines}"),
+        ("a better result than budgeted", -settlement["result_gain"] * THOUSAND_PER_MILLION, "part",
+         f"D08, line {line['result']}, accounts less revised budget"),
+        ("a lower transfer to investment", -settlement["transfer_cut"] * THOUSAND_PER_MILLION, "part",
+         f"D08, line {line['transfer']}"),
+        ("restricted operating funds provided for instead", settlement["bound_swing"] * THOUSAND_PER_MILLION,
+         "part", f"D08, lines {bound_lines}"),
+        ("Accounts: net use", draw, "level", f"B02, line {_line(get(FUNDS), label=DISPOSITION_FUND)}"),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["step", "amount", "row_kind", "source"])
+    frame["amount"] = frame["amount"] / THOUSAND_PER_MILLION
+    return frame
+
+
+def programme_frames_raised(get: Getter) -> dict[str, float]:
+    """The programme areas' frames raised at the two four-month reports, financed from the discretionary
+    fund (lines 92–94; NOK million), against the fall in the budgeted net operating result (D08, original
+    less revised budget) and the two reports' net draw on the fund as D09 prints it (lines 2690–2692; the
+    first report's net use less the second's reduced use, use positive)."""
+    said = get(DRIFT_PROSE).set_index("label")["value"]
+    first = float(said["programme_frames_strengthened_first_tertial"])
+    second = float(said["programme_frames_strengthened_second_tertial"])
+    original, revised = _dispositions(get, "original_budget_2023"), _dispositions(get, "revised_budget_2023")
+    fall = (original["result"] - revised["result"]) / THOUSAND_PER_MILLION
+    net_draw = -(_d09(get, "1. tertial")[0] + _d09(get, "2. tertial")[0]) / THOUSAND_PER_MILLION
+    return {"first": first, "second": second, "raised": first + second, "result_fall": fall,
+            "raised_less_fall": first + second - fall, "fund_net_draw": net_draw}  # fmt: skip
+
+
+def loan_fund_result_parts(get: Getter) -> dict[str, float]:
+    """The loan fund's result before its year-end dispositions (D06, NOK million) split in two: interest
+    (interest income, the other interest income among it, less interest expenses and fees) less the
+    transfer to the treasury; and instalments received from its borrowers less instalments paid to its
+    lenders. A deficit is negative here (D06 prints it positive); the two parts add up to it."""
+    d06 = get(D06)
+
+    def row(label: str) -> float:
+        return value(d06, "actual_2023", label=label) / KRONER_PER_MILLION
+
+    interest_income = -(row("Lånefond renteinntekter") + row("Lånefondets renteinntekter (øvrige)"))
+    interest_costs = row("Lånefond renteutgifter") + row("Lånefond provisjoner og andre utgifter")
+    transfer = row("Lånefond overføring til kommunekassa")
+    received, paid = -row("Lånefond avdragsinntekter"), row("Lånefond avdragsutgifter")
+    margin = interest_income - interest_costs
+    return {
+        "interest_income": interest_income,
+        "interest_costs": interest_costs,
+        "interest_margin": margin,
+        "transfer": transfer,
+        "interest_after_transfer": margin - transfer,
+        "instalments_received": received,
+        "instalments_paid": paid,
+        "instalment_gap": received - paid,
+        "result": margin - transfer + received - paid,
+        "result_printed": -row(LOAN_FUND_RESULT.replace("etter", "før")),
+    }
+
+
 def margin_on_b01_debt(get: Getter) -> dict[str, float]:
     """How far the discretionary fund's margin above the council's reserve requirement (D09) would move
     if the interest-rate reserve (1 % of gross loan debt) were taken on B01's debt instead of the debt D09
@@ -740,8 +827,8 @@ def liquidity_year_end(get: Getter) -> list[Check]:
         # The second paragraph repeats the first word for word with the year changed to 2022. Dated 2022,
         # it says it is about another year than the first; were it, its average would be that year's own
         # (the book's premise: the report prints no 2022 average and states no such relation). The same
-        # figure under two years is, on that premise, the sign of a repeated paragraph; which year the
-        # figure belongs to, the report does not show.
+        # figure under two years is, on that premise, the sign of a repeated paragraph; the book takes the
+        # figure as 2023's, as the paragraph in its place (lines 3513–3514) gives it.
         _claim(
             "bal.liquidity.repeated_paragraph_is_2022",
             "The paragraph at lines 3627–3635 is about 2022, as its words say («i hele 2022»), not the 2023 "
@@ -963,7 +1050,7 @@ def fund_reserves_prose(get: Getter) -> list[Check]:
          b02_value("balance_2023", FUND_TOTAL)),
         ("total_decrease", "Decrease in fund reserves in 2023", "fund_reserves_decrease_2023", 1,
          -b02_value("change_2022_2023", FUND_TOTAL)),
-        ("disposition_fund_decrease", "Decrease in the disposition fund in 2023", "disposition_fund_decrease_2023", 0,
+        ("disposition_fund_decrease", "Decrease in the discretionary fund in 2023", "disposition_fund_decrease_2023", 0,
          -b02_value("change_2022_2023", DISPOSITION_FUND)),
         ("bound_investment_increase", "Increase in bound investment funds in 2023 ('nesten 123')",
          "bound_investment_funds_increase_2023", 0, b02_value("change_2022_2023", BOUND_INVESTMENT)),
@@ -1059,7 +1146,7 @@ def foreword_disposition_fund(get: Getter) -> list[Check]:
 
 @identity(CHAPTER)
 def disposition_fund_reconciliation(get: Getter) -> list[Check]:
-    """The disposition fund in B02 against the operating chapter: the balances of D09, the provisions
+    """The discretionary fund in B02 against the operating chapter: the balances of D09, the provisions
     and use in D08 and D09, and the bridge from the year's net operating result (D08)."""
     b02 = get(FUNDS)
     d08, d09 = get(D08), get(D09)
@@ -1075,7 +1162,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
     return [
         _check(
             "bal.disposition_fund.balance_2022_vs_d09",
-            "Disposition fund at the end of 2022 (B02) against D09's balance at 1 January",
+            "Discretionary fund at the end of 2022 (B02) against D09's balance at 1 January",
             value(b02, "balance_2022", label=DISPOSITION_FUND),
             float(balances["value_2023"].iloc[0]),
             "NOK 1000",
@@ -1087,7 +1174,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
         ),
         _check(
             "bal.disposition_fund.balance_2023_vs_d09",
-            "Disposition fund at the end of 2023 (B02) against D09's balance at 31 December",
+            "Discretionary fund at the end of 2023 (B02) against D09's balance at 31 December",
             value(b02, "balance_2023", label=DISPOSITION_FUND),
             float(balances["value_2023"].iloc[-1]),
             "NOK 1000",
@@ -1099,7 +1186,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
         ),
         _check(
             "bal.disposition_fund.change_vs_d08",
-            "Change in the disposition fund (B02) = provisions + use in the year-end dispositions (D08)",
+            "Change in the discretionary fund (B02) = provisions + use in the year-end dispositions (D08)",
             change,
             float(d08.loc[d08_rows, "actual_2023"].sum()),
             "NOK 1000",
@@ -1110,7 +1197,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
         ),
         _check(
             "bal.disposition_fund.change_vs_d09_movements",
-            "Change in the disposition fund (B02) = the sum of D09's movements in 2023",
+            "Change in the discretionary fund (B02) = the sum of D09's movements in 2023",
             change,
             float(movements["value_2023"].sum()),
             "NOK 1000",
@@ -1122,7 +1209,7 @@ def disposition_fund_reconciliation(get: Getter) -> list[Check]:
         ),
         _check(
             "bal.disposition_fund.change_vs_result_bridge",
-            "Change in the disposition fund (B02) = net operating result − transfer to investment − net "
+            "Change in the discretionary fund (B02) = net operating result − transfer to investment − net "
             "provisions to restricted operating funds − cover of earlier deficits (D08)",
             change,
             float(bridge["amount"].iloc[-1]),
@@ -1217,14 +1304,14 @@ def investment_funds_reconciliation(get: Getter) -> list[Check]:
 
 @identity(CHAPTER)
 def disposition_fund_share_of_income(get: Getter) -> list[Check]:
-    """The disposition fund as a share of gross operating income: the prose restating D09's ratio. (The
+    """The discretionary fund as a share of gross operating income: the prose restating D09's ratio. (The
     operating chapter recomputes D09's ratio from the balance and the 3 % general reserve.)"""
     label = "disposition_fund_pct_of_gross_operating_income_to_2023"
     ratio, ratio_line = _d09(get, "i prosent av brutto driftsinntekter")
     return [
         _check(
             "bal.disposition_fund.pct_income_vs_d09",
-            "Disposition fund in % of gross operating income, end of 2023: prose against D09",
+            "Discretionary fund in % of gross operating income, end of 2023: prose against D09",
             prose(get)[label],
             ratio,
             "percent",
