@@ -295,7 +295,48 @@ def test_the_self_financing_base_with_p12_is_larger(base):
     assert "widest" not in base.set_index("check_id").loc["inv_selffin.share", "what"]
 
 
+def test_p12s_vat_if_compensated_widens_the_base_by_at_most_its_vat_share():
+    sf = inv.self_financing(from_disk)
+    assert sf["p12_gross"] == 297_585  # 2B part 1, P12's subtotal (gross of VAT, line 2776)
+    assert sf["p12_vat_max"] == pytest.approx(297_585 * 0.25 / 1.25)
+    assert sf["base"] < sf["base_p12_vat"] < sf["base_with_p12"]
+    assert round(sf["share_p12_vat"], 1) == 40.9 < round(sf["share"], 1) == 43.6
+
+
+def test_the_book_base_on_the_original_budget_against_the_rule_minimum():
+    sf = inv.self_financing(from_disk)
+    # 1 287 800 + 9 800 − 200 044 − 108 476 − 243 000 (2A's original budget; P12's net table)
+    assert sf["base_original"] == 746_080
+    assert sf["rule_base_original"] == pytest.approx(118_800 / 0.15)  # lines 2663–2665
+
+
 def test_the_start_loans_of_the_text_are_an_estimate_against_the_accounts(base):
     row = base.set_index("check_id").loc["inv_prose.startloan_lending_said"]
     assert row["status"] == checks.ESTIMATE and row["recomputed"] == pytest.approx(615.374)
     assert "inv-startloan-formidlet" in set(findings.assign(base)["finding_id"])
+
+
+def test_the_year_in_brief_is_2a_and_kommunekassens_blocks():
+    brief = inv.year_in_brief(from_disk).set_index("label")
+    a2 = from_disk(inv.T2A)
+    assert brief.loc["Investment expenditure", "both"] == inv.value(a2, "actual_2023", label=inv.SUM_UT)
+    assert brief.loc["Investment income", "both"] == -inv.value(a2, "actual_2023", label=inv.SUM_INN)  # positive
+    uncovered = brief.loc["Carried forward uncovered"]
+    assert uncovered["kk_revised"] == 0  # kommunekassen's revised budget balances
+    assert uncovered["kk_actual"] == uncovered["kk_difference"] == pytest.approx(75648)
+    # Kommunekassen's blocks print no repayment of debt: it counts as zero there.
+    assert brief.loc["· debt repaid (Avdrag på lån)", "kk_actual"] == 0
+    assert (brief["kk_difference"] == brief["kk_actual"] - brief["kk_revised"]).all()
+
+
+def test_the_self_financing_readings_follow_the_book_and_the_report():
+    sf = inv.self_financing(from_disk)
+    readings = inv.self_financing_readings(from_disk).set_index("reading")
+    assert readings.loc["book", "share"] == pytest.approx(sf["share"])
+    assert readings.loc["report", "base_low"] < readings.loc["report", "base"] < readings.loc["report", "base_high"]
+    assert readings.loc["original_rule", "base"] * readings.loc["original_rule", "share"] / 100 == pytest.approx(
+        readings.loc["original_rule", "amount"]
+    )
+    # Each variant of the book's base widens it, so the share falls.
+    shares = readings.loc[["book", "p12_vat", "p12_in"], "share"]
+    assert shares.is_monotonic_decreasing

@@ -73,6 +73,7 @@ PART_TOTALS = {
     T4: ("Utlån av egne midler", "4. Utlån av egne midler"),
 }
 SUM_PARTS = "Sum del 1–4"
+GENERAL_VAT_RATE = 0.25  # the general rate of VAT (merverdiavgiftsloven § 5-1), on the price before VAT
 NO_PROJECT = "Prosjekt mangler"  # 2B part 1: spending on no project, 16 483 in 2023 (line 3124)
 DEKF_GRANT_LINE = "Investering DEKF"  # 2B part 2: Drammen Eiendom KF's grant, 26 203 in 2023
 # Grants to others' investments that the net tables of P11/P12 show as a component of a main
@@ -836,6 +837,24 @@ def self_financing(get: Getter) -> dict[str, float]:
     p12_net = value(net, col, label="Sum", programme_area="P12")
     base = fixed + grants_to_others - vat - grants - p12_net
     share = prose(get, "self_financing_share")
+    # P12's spending includes VAT (2B is gross of VAT, line 2776) and its net table takes off only income
+    # (line 6185). If P12's VAT was compensated, it is in 2A's VAT line too, and the base takes it off twice.
+    # No line prints it; the most it can be is the VAT share of P12's whole spending at the general rate.
+    p12_gross = value(get(T1), col, row_kind="subtotal", programme_area="P12")
+    p12_vat_max = p12_gross * GENERAL_VAT_RATE / (1 + GENERAL_VAT_RATE)
+    # The same definition on the original budget, beside the base the rule's budgeted minimum implies
+    # (118.8 million at 15 %, lines 2663-2665): whether the book's definition follows the municipality's.
+    orig = "original_budget_2023"
+    base_original = (
+        value(a, orig, label="Investeringer i varige driftsmidler")
+        + value(a, orig, label="Tilskudd til andres investeringer")
+        + value(a, orig, label="Kompensasjon for merverdiavgift")
+        + value(a, orig, label="Tilskudd fra andre")
+        - value(net, orig, label="Sum", programme_area="P12")
+    )
+    rule_base_original = (
+        1000 * prose(get, "self_financing_budget_15pct_rule") / (prose(get, "min_self_financing_share_rule") / 100)
+    )
     return {
         "transfer": transfer,
         "repayment": repayment,
@@ -854,6 +873,13 @@ def self_financing(get: Getter) -> dict[str, float]:
         "implied_base": numerator / (share / 100),
         "implied_base_low": numerator / ((share + 0.5) / 100),
         "implied_base_high": numerator / ((share - 0.5) / 100),
+        # P12's VAT, if compensated, taken off twice: the base at most this much larger.
+        "p12_gross": p12_gross,
+        "p12_vat_max": p12_vat_max,
+        "base_p12_vat": base + p12_vat_max,
+        "share_p12_vat": 100 * numerator / (base + p12_vat_max),
+        "base_original": base_original,
+        "rule_base_original": rule_base_original,
     }
 
 
@@ -2045,3 +2071,61 @@ def moved_checks(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
         b if b == a else f"{b} → {a}" for b, a in zip(old.loc[ids, "status"], new.loc[ids, "status"], strict=True)
     ]
     return frame.reset_index()
+
+
+# ---------------------------------------------------------------------------------------------
+# Small views for the chapter's opening and the self-financing rule (they compare nothing).
+
+BRIEF_ROWS = (  # (row shown, 2A line, sign that makes the amount positive, row kind)
+    ("Investment expenditure", SUM_UT, 1, "item"),
+    ("· fixed assets", "Investeringer i varige driftsmidler", 1, "part"),
+    ("· shares and holdings", "Investeringer i aksjer og andeler i selskaper", 1, "part"),
+    ("· debt repaid (Avdrag på lån)", "Avdrag på lån", 1, "part"),
+    ("Investment income", SUM_INN, -1, "item"),
+    ("· loan money used (Bruk av lån)", "Bruk av lån", -1, "part"),
+    ("Carried forward uncovered", "Fremført til inndekning i senere år (udekket)", 1, "total"),
+)
+
+
+def year_in_brief(get: Getter) -> pd.DataFrame:
+    """The year in a few lines of 2A: both bodies' actual, and kommunekassen's revised budget, actual and
+    the difference (actual − revised budget), as positive amounts (income with its sign turned), NOK
+    thousand. Kommunekassen's figures are its own blocks (DK; zero where DK prints no such line)."""
+    part = dekf_part(get).set_index("label")
+    rows = []
+    for shown, label, sign, kind in BRIEF_ROWS:
+        r = part.loc[label]
+        rows.append(
+            {
+                "label": shown,
+                "row_kind": kind,
+                "both": sign * r["actual_2023_all"],
+                "kk_revised": sign * r["revised_budget_2023_kk"],
+                "kk_actual": sign * r["actual_2023_kk"],
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["kk_difference"] = frame["kk_actual"] - frame["kk_revised"]
+    return frame
+
+
+def self_financing_readings(get: Getter) -> pd.DataFrame:
+    """The self-financing share on each reading of its base (:func:`self_financing`): the rule's minimum,
+    the report's share on the base it implies (a range: any share that rounds to the printed one), the
+    book's base and its two variants, and, on the original budget, the base the rule's budgeted minimum
+    implies beside the book's. Amounts in NOK thousand (NaN where a reading has none), shares in percent."""
+    sf = self_financing(get)
+    rule_share = prose(get, "min_self_financing_share_rule")
+    nan = float("nan")
+    rows = [
+        ("rule", nan, nan, nan, nan, rule_share),
+        ("report", 1000 * prose(get, "self_financing_non_profitable_investments"), sf["implied_base"],
+         sf["implied_base_low"], sf["implied_base_high"], prose(get, "self_financing_share")),
+        ("book", sf["numerator"], sf["base"], nan, nan, sf["share"]),
+        ("p12_vat", sf["numerator"], sf["base_p12_vat"], nan, nan, sf["share_p12_vat"]),
+        ("p12_in", sf["numerator"], sf["base_with_p12"], nan, nan, sf["share_with_p12"]),
+        ("original_rule", 1000 * prose(get, "self_financing_budget_15pct_rule"), sf["rule_base_original"], nan, nan,
+         rule_share),
+        ("original_book", nan, sf["base_original"], nan, nan, nan),
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["reading", "amount", "base", "base_low", "base_high", "share"])
