@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 
+from .. import areas
 from ..checks import (
     CLAIM_UNIT,
     ESTIMATE_KIND,
@@ -110,8 +111,12 @@ JOB_GROUP_EN = {
 
 
 def area_name(label: str) -> str:
-    """'P06 Hjemmetjenester og institusjon' -> 'P06 Home services and institutions' (for figures)."""
+    """'P06 Hjemmetjenester og institusjon' -> 'P06 Home care': the book's one short English name of an
+    area (:func:`aarsevaluering.areas.label`), for charts and prose; the personnel tables' joint row
+    'P14-P19' keeps its own name, and the total row reads 'All areas'."""
     code = area_code(label)
+    if code in areas.SHORT_NAMES:
+        return areas.label(code)
     name = AREA_EN.get(code, str(label))
     return name if code == "Totalsum" else f"{code} {name}"
 
@@ -167,6 +172,14 @@ def prose(get: Getter, label: str) -> tuple[float, int]:
 
 def prose_value(get: Getter, label: str) -> float:
     return prose(get, label)[0]
+
+
+# The text's figures that it states as approximate or as a bound, with the word it uses: the CSV holds the
+# bare number, the prose-figure table shows the word with it.
+PROSE_QUALIFIERS = {
+    "hse_deviation_reports_increase_2023": "about",  # «cirka 38 prosent», line 3888
+    "hiring_time_reduction_avg": "over",  # «over 50 prosent», line 3958
+}
 
 
 def _f(value, decimals: int = 1, unit: str = "") -> str:
