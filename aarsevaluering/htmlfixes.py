@@ -100,8 +100,11 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def short_title(caption: str, longest: int = 70) -> str:
-    """A caption's title for a toggle: up to its first clause break (" (", ": ", "; ", " – "), so the label
-    reads whole; cut at a word, marked, only when even that is longer than ``longest`` characters."""
+    """A caption's title for a toggle: the caption if it fits in ``longest`` characters, else up to its
+    first clause break (" (", ": ", "; ", " – "), so the label reads whole; cut at a word, marked, only
+    when even that is longer."""
+    if len(caption) <= longest:
+        return caption
     breaks = [at for mark in (" (", ": ", "; ", " \u2013 ") if (at := caption.find(mark, 12)) > 0]
     title = caption[: min(breaks)] if breaks else caption
     if len(title) > longest:
