@@ -282,11 +282,46 @@ def test_the_fund_fall_paid_the_transfer_rest_and_the_bound_provisions():
     assert altered["transfer_rest"] + altered["bound_net"] != pytest.approx(altered["net_draw"])
 
 
+def test_fund_runway_sets_the_margin_against_the_years_net_draw():
+    runway = dr.fund_runway(checks.from_disk)
+    assert runway["margin"] == 216354  # D09's margin above the requirement, line 2710
+    assert runway["net_draw"] == 249106 - 11070  # D08's use of the fund less its provisions
+    assert runway["net_draw"] == pytest.approx(843729 - 605694, abs=1)  # D09's fall in the year, to rounding
+    assert runway["years"] == pytest.approx(216354 / 238036)
+    assert runway["years"] < 1  # another year like 2023 would take the fund below the requirement
+    d08 = checks.from_disk(dr.D08)
+    d08.loc[d08["label"] == dr.DISP_USE, "actual_2023"] = -111070  # a net draw of 100 million
+    assert dr.fund_runway(getter({dr.D08: d08}))["years"] == pytest.approx(2.16354)
+
+
 def test_central_cost_growth_without_depreciation():
     growth = dr.central_cost_growth(checks.from_disk)
     assert growth["total_change"] == pytest.approx(1266966 - 1087607)
     assert growth["without_depreciation_change"] == pytest.approx(179359 - (326650 - 306070))
     assert growth["rent_change"] == pytest.approx(777903 - 641821)
+
+
+def test_other_moves_restate_the_offsets_and_central_costs():
+    moves = dr.other_moves(checks.from_disk).set_index("item")
+    gap, central = dr.gap_offsets(checks.from_disk), dr.central_cost_growth(checks.from_disk)
+    assert moves.loc["Other central income (D02)", "change"] == pytest.approx(gap["other_change"])
+    assert moves.loc["of which from the municipal enterprises", "change"] == pytest.approx(gap["enterprises_change"])
+    assert moves.loc["Dividends (D05)", "change"] == pytest.approx(gap["dividends_change"])
+    assert moves.loc["Central costs (D03)", "change"] == pytest.approx(central["total_change"])
+    assert moves.loc["Central costs without depreciation", "change"] == pytest.approx(
+        central["without_depreciation_change"]
+    )
+    assert moves.loc["of which rent and cleaning", "y2023"] == pytest.approx(777903)
+    assert moves.loc["Net operating result (D08)", "y2022"] == pytest.approx(466583)
+    assert moves.loc["Dividends (D05)", "change_pct"] == pytest.approx(100 * (260184 / 147614 - 1))
+    d03 = checks.from_disk(dr.D03)
+    d03.loc[d03["label"] == "Avskrivninger", "actual_2023"] += (
+        1000  # a million more of the printed total is depreciation
+    )
+    altered = dr.other_moves(getter({dr.D03: d03})).set_index("item")
+    assert altered.loc["Central costs without depreciation", "y2023"] == pytest.approx(
+        moves.loc["Central costs without depreciation", "y2023"] - 1000
+    )
 
 
 def test_the_formannskap_gap_is_in_the_accounts_columns():

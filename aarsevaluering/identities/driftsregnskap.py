@@ -244,7 +244,12 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
             (reserve - 0.5) * 100 / GENERAL_RESERVE_PCT,
             (reserve + 0.5) * 100 / GENERAL_RESERVE_PCT,
         ),
-        ("Disposition fund 31.12 as % of gross operating income (D09)", balance, ratio, *_interval(balance, ratio, 1)),
+        (
+            "Discretionary fund 31.12 as % of gross operating income (D09)",
+            balance,
+            ratio,
+            *_interval(balance, ratio, 1),
+        ),
     ]
     prose = _prose(get)
     if prose is not None:
@@ -1041,7 +1046,9 @@ PROSE_FIGURES: dict[str, Prose] = {
     "disposition_fund_net_use_2023": _sum(
         "Net use of the discretionary fund 2023 (D08)", _disp_net("actual_2023"), D08
     ),
-    "disposition_fund_end_2023": Prose("Disposition fund 31.12 (D09)", _d09("Saldo disposisjonsfond per 31.12 *"), D09),
+    "disposition_fund_end_2023": Prose(
+        "Discretionary fund 31.12 (D09)", _d09("Saldo disposisjonsfond per 31.12 *"), D09
+    ),
     "disposition_fund_margin_above_requirement": Prose(
         "Fund above the reserve requirement (D09)",
         lambda get, _: _m(value(get(D09), "value_2023", row_kind="margin")),
@@ -1080,6 +1087,7 @@ PROSE_FIGURES: dict[str, Prose] = {
     ),
     # Line 2352: the 6,7 withdrawn from the programme areas, as the text's own relation gives it (lines
     # 2348–2354: 141,3 set aside, 130,8 distributed, 17,3 left): three printed figures in tenths.
+    # Recomputed from the text's own figures, but about D03's refugee reserve: it belongs with D03's checks.
     "refugee_provision_withdrawn_unused": _sum(
         "Unused refugee funds withdrawn from the programme areas: what remains less the provision not distributed "
         "(the text's 17,3 − (141,3 − 130,8))",
@@ -1087,7 +1095,7 @@ PROSE_FIGURES: dict[str, Prose] = {
             _p(prose, "unused_refugee_settlement_provision")
             - (_p(prose, "refugee_provision_set_aside") - _p(prose, "refugee_provision_distributed"))
         ),
-        PROSE,
+        D03,
         terms=3,
         input_decimals=1,
     ),
@@ -1263,7 +1271,7 @@ PROSE_FIGURES: dict[str, Prose] = {
         ),
         D08,
     ),
-    "disposition_fund_start_2023": Prose("Disposition fund 1.1. (D09)", _d09("Saldo disposisjonsfond per 1.1."), D09),
+    "disposition_fund_start_2023": Prose("Discretionary fund 1.1. (D09)", _d09("Saldo disposisjonsfond per 1.1."), D09),
     "disposition_fund_budgeted_net_use": _sum(
         "Budgeted net use of the discretionary fund (D08 regulated budget)", _disp_net("revised_budget_2023"), D08
     ),
@@ -1366,6 +1374,8 @@ PROSE_INPUTS = {
     "p14_one_off_second_tertial",
     "programme_frames_strengthened_first_tertial",
     "programme_frames_strengthened_second_tertial",
+    # Line 2226: the tax estimate raised in the two four-month reports (no adopted budget in D02).
+    "tax_estimate_raised_in_four_month_reports",
     "water_self_cost_deficit_2023",
     "water_self_cost_deficit_carried_in",
     "water_self_cost_interest",
@@ -1689,7 +1699,8 @@ def result_quality(get: Getter) -> pd.DataFrame:
     surplus = net_operating_surplus(get)
     premium = net_premium_deviation(get)
     # The premium fund lowered the premium paid (and with it the deviation), not the calculated cost: charged
-    # at what was paid, the year was lifted by the fund's one-off use as well.
+    # at what was paid, the year was lifted by the fund's use as well (whether that use recurs, the report
+    # does not say: it prints no earlier year's use and no fund balance).
     fund_use = -central(get, PREMIUM_FUND)
     bound = bound_funds_net(get)
     state = 1000.0 * _p(_prose(get), "state_extra_income_for_2024_costs")
@@ -1863,6 +1874,16 @@ def fund_fall_split(get: Getter) -> dict[str, float]:
     }
 
 
+def fund_runway(get: Getter) -> dict[str, float]:
+    """The discretionary fund's margin above the reserve requirement (D09) against the year's net draw on
+    the fund (D08's use less provisions, NOK thousand), and how many years of such draws the margin would
+    cover (the book's arithmetic: the report makes no forecast, and the requirement moves with income and
+    debt)."""
+    margin = value(get(D09), "value_2023", row_kind="margin")
+    net_draw = fund_fall_split(get)["net_draw"]
+    return {"margin": margin, "net_draw": net_draw, "years": margin / net_draw if net_draw > 0 else float("inf")}
+
+
 def central_cost_growth(get: Getter) -> dict[str, float]:
     """D03's central costs from 2022 to 2023 (NOK thousand): the total, the total without depreciation
     (which the accounts neutralise) and rent and cleaning, the largest row."""
@@ -1876,6 +1897,30 @@ def central_cost_growth(get: Getter) -> dict[str, float]:
     out["without_depreciation_change"] = out["total_change"] - (out["depreciation_2023"] - out["depreciation_2022"])
     out["rent_change"] = out["rent_2023"] - out["rent_2022"]
     return out
+
+
+def other_moves(get: Getter) -> pd.DataFrame:
+    """What else moved from 2022 to 2023 beside free income and the programme areas' cost (NOK thousand,
+    income and cost positive, the result a surplus positive): D02's other rows and the transfer from the
+    municipal enterprises among them, dividends (D05), central costs (D03) with and without depreciation
+    and rent and cleaning among them, and the net operating result (D08). Columns as
+    :func:`free_income_vs_cost`'s: ``item``, ``y2022``, ``y2023``, ``change``, ``change_pct``."""
+    offsets, central, d02 = gap_offsets(get), central_cost_growth(get), get(D02)
+    enterprises = [-value(d02, c, label="Overføring fra kommunale foretak") for c in ("actual_2022", "actual_2023")]
+    rows = [
+        ("Other central income (D02)", offsets["other_2022"], offsets["other_2023"]),
+        ("of which from the municipal enterprises", *enterprises),
+        ("Dividends (D05)", offsets["dividends_2022"], offsets["dividends_2023"]),
+        ("Central costs (D03)", central["total_2022"], central["total_2023"]),
+        ("Central costs without depreciation", central["total_2022"] - central["depreciation_2022"],
+         central["total_2023"] - central["depreciation_2023"]),
+        ("of which rent and cleaning", central["rent_2022"], central["rent_2023"]),
+        ("Net operating result (D08)", offsets["result_2022"], offsets["result_2023"]),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["item", "y2022", "y2023"])
+    frame["change"] = frame["y2023"] - frame["y2022"]
+    frame["change_pct"] = 100.0 * frame["change"] / frame["y2022"]
+    return frame
 
 
 def committee_accounts_gap(get: Getter, committee: str = "Formannskap") -> dict[str, float]:
