@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -298,12 +299,14 @@ def write_csv(frame: pd.DataFrame, path: Path) -> bool:
     return True
 
 
-def catalogue(chapter: str | None = None) -> pd.DataFrame:
-    """One row per table (of one chapter, or all): name, printed title, unit, source lines, rows."""
+def catalogue(chapter: str | None = None, names: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per table (of one chapter, of the ``names`` given, or all): name, printed title, unit, source
+    lines, rows. Only those tables are read (a page that lists some tables depends on those alone)."""
+    wanted = set(names) if names is not None else None
     rows = []
     for res in package().values():
         spec = res.spec
-        if chapter and spec.get("chapter") != chapter:
+        if (chapter and spec.get("chapter") != chapter) or (wanted is not None and res.name not in wanted):
             continue
         first, last = spec["source_lines"]
         rows.append(

@@ -122,10 +122,11 @@ def styled(
     return styler.set_table_styles(_report_styles(numeric, text, totals))
 
 
-# A number as the book writes it: sign, digits grouped by (no-break) spaces, decimals, an optional unit
-# word of a mixed-unit column (%, percentage points, FTE, NOK ... million); or an en dash for none.
+# A number as the book writes it: a qualifier the report prints with it ("about 38", "over 50"), sign,
+# digits grouped by (no-break) spaces, decimals, an optional unit word of a mixed-unit column (%,
+# percentage points, FTE, NOK ... million); or an en dash for none.
 _WRITTEN_NUMBER = re.compile(
-    r"[\u2212+-]?(?:NOK[\s\u00a0])?\d{1,3}(?:[\s\u00a0]\d{3})*(?:\.\d+)?"
+    r"(?:(?:about|over|under|almost|nearly)[\s\u00a0])?[\u2212+-]?(?:NOK[\s\u00a0])?\d{1,3}(?:[\s\u00a0]\d{3})*(?:\.\d+)?"
     r"(?:[\s\u00a0](?:%|percentage points|FTE|persons|hours|years|million|thousand|per year))?|\u2013|"
 )
 

@@ -28,8 +28,9 @@
 #
 # - the fund reserves are the *{term}`Kommunekasse`*'s (the municipal treasury, the municipality without
 #   its enterprises);
-# - the cash sits on a group account that holds every unit of the legal entity Drammen kommune, on the
-#   book's reading the municipal enterprises too (the report names no unit);
+# - the cash sits partly on a group account that holds every unit of the legal entity Drammen kommune
+#   (on the book's reading the municipal enterprises too; the report names no unit), partly on a deposit
+#   account beside it, whose owner the report does not name;
 # - the loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given
 #   for "the municipality's loan portfolio" (line 3565).
 #

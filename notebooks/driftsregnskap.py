@@ -785,7 +785,7 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # The treasury's discretionary fund (table D09) lists no such movement, so the book infers the loan fund
 # drew on a fund of its own; the report does not say. The loan fund paid its transfer to the treasury
 # as budgeted (line 2485) and its account goes to the council as a case of its own (lines 3577–3578),
-# so the deficit is not in the treasury's D08. The book reads it as a charge on 2024; how its cover
+# so the book reads the deficit as not in the treasury's D08, and as a charge on 2024; how its cover
 # will be financed, and whether the treasury bears it, the report does not say.
 #
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
@@ -857,8 +857,8 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #
 # - *Helse, sosial og omsorg* overspent by {eval}`txt.helse_over`:
 #   - P05 (disabilities), {eval}`txt.p05_dev` over: services bought from private providers for new users,
-#     and private respite care taken over with too small a frame (lines 5398–5406); transport to work and
-#     day centres, grown with the users since the merger, is not counted in it (lines 5411–5412).
+#     and private respite care taken over with too small a frame (lines 5398–5406); the commentary also
+#     names transport to work and day centres, grown with the users since the merger (lines 5411–5412).
 #   - P04 Helse, {eval}`txt.p04_dev` over: hired staff at the health house, doctors' leave with limited
 #     refunds, sick leave at the emergency clinic, GP posts (lines 5223–5234). P04 and P05 had both been
 #     strengthened in the second four-month report (line 2135).
@@ -947,7 +947,7 @@ plt.show()
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
 # first four-month report raised to {eval}`txt.wage_growth` (line 2419). The programme areas' net cost grew
 # by {eval}`txt.total_growth` in all, and {eval}`txt.n_above_wage` of the {eval}`txt.n_areas` areas with a
-# net cost grew faster than that. The comparison is rough: frames also moved with tasks shifted between
+# net cost grew faster than the wage estimate. The comparison is rough: frames also moved with tasks shifted between
 # areas (the church grant left P09 for the central costs), with the refugee funds of the four-month reports
 # and with one-off grants, and the report gives no area's growth net of these.
 #
@@ -1128,6 +1128,8 @@ g("rent_change", mill(central["rent_change"]))
 # %% tags=["hide-input", "hide-output"]
 steps = dr.bridge(get)
 bridge_checks = show_section("bridge", dr.BRIDGE)
+year_end_tie = bridge_checks.set_index("check_id").loc["drift_bridge.year_end_reduction", "status"]
+g("year_end_tie", "exactly" if year_end_tie == checks.EXACT else "to within rounding")
 display(
     styled(steps.assign(amount=steps["amount"] / 1000), table_id="drift-bridge",
            columns={"step": "Step", "amount": "NOK million", "source": "Table"}, decimals={"amount": 1},
@@ -1148,7 +1150,7 @@ plt.show()
 
 # %% [markdown]
 # *Checks.* The report's causes against its improvement, the book's bridge (an estimate), and the
-# discretionary fund's year-end correction, which D08 and D09 tie exactly: the improvement, less the extra
+# discretionary fund's year-end correction, which D08 and D09 tie {eval}`txt.year_end_tie`: the improvement, less the extra
 # provisions to bound funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
 
 # %% tags=["hide-input"]

@@ -544,7 +544,7 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 #   unused.
 # - **Housing and nursing homes** (the committee for health, social affairs and care). The chief
 #   executive proposed {eval}`txt.said_hso_housing_frame_per_year_proposed` a year, but
-#   {eval}`txt.said_hso_housing_frame_2023` in 2023, when the projects were expected to start: the original
+#   {eval}`txt.said_hso_housing_frame_2023` in 2023, because of when the projects were expected to start: the original
 #   budget of Drammen Eiendom KF's 2B line *{eval}`txt.hso_label`*, whose revised budget is
 #   {eval}`txt.hso_revised` and accounts {eval}`txt.hso_actual`.
 #
@@ -555,13 +555,13 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # {eval}`txt.hso_new_actual` was spent.
 #
 # The book picked those lines by their names; {eval}`txt.hso_other_new` of the company's lines also got a
-# budget only during the year, {eval}`txt.hso_other_labels`, and is not counted. The council's decisions in
-# 2023 to build Krokstad nursing home and to turn Fredholt and Gulskogen into homes with round-the-clock
-# care fit the reading; the report does not describe the move.
+# budget only during the year, {eval}`txt.hso_other_labels`, and is not counted. The council's decision in
+# 2023 to build Krokstad nursing home, and the rebuilding of Fredholt and Gulskogen for round-the-clock
+# care, fit the reading; the report does not describe the move.
 #
 # The budget rests on the council's guidelines of June 2022 for the plan 2023–26: no new large projects,
 # the new city bridge first, and frames for upgrading and renewal of {eval}`txt.said_upgrade_frames_per_year`
-# a year. More investment was to be financed, where possible (*søkes finansiert*), by other means than
+# a year. Investment beyond the set frames was to be financed, where possible (*søkes finansiert*), by other means than
 # loans: sales of assets, Drammen Eiendom KF's discretionary fund, extraordinary dividends. The tables
 # carry no line for those frames, so the book can check neither.
 

@@ -43,6 +43,7 @@
 import matplotlib.pyplot as plt
 
 from aarsevaluering import checks, findings
+from aarsevaluering.catalogue import unit_label
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
@@ -204,14 +205,19 @@ read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABE
         "drift_year_end_dispositions": "«Netto driftsresultat»",
         "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
         "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
-tables = catalogue().set_index("table").loc[list(read)].reset_index()
-tables = tables.assign(read=tables["table"].map(read))[["table", "title", "unit", "source_lines", "read"]]
+tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
+# Named by the report's own table code (D04, 2B), not the book's file names, which belong on the data page.
+tables = tables.assign(read=tables["table"].map(read))[
+    ["table", "source_table", "title", "unit", "source_lines", "read"]
+]
 # The prose figures have no printed title: name the headings of the three passages they come from.
 tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
-styled(tables, table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"table": "Table", "title": "Title or heading as printed", "unit": "Unit",
+tables.loc[tables["table"] == pj.PROSE, "source_table"] = "text"
+tables["unit"] = tables["unit"].map(unit_label)
+styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
+       columns={"source_table": "Table", "title": "Title or heading as printed", "unit": "Unit",
                 "source_lines": "Lines", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]

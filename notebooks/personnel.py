@@ -289,9 +289,10 @@ styled(
 # {eval}`txt.fell`. The report's reading that the largest relative growth was in P03, P05
 # and P12 holds for FTEs (see *What the text claims*).
 #
-# The full-time share {eval}`txt.ft_path`, from {eval}`txt.ft_2020` to {eval}`txt.ft_2023` (across the
+# The share in {term}`full-time <Heltid>` positions {eval}`txt.ft_path`, from {eval}`txt.ft_2020` to {eval}`txt.ft_2023` (across the
 # break in the series). The text credits long weekend shifts, which reduce the need for small weekend
-# positions, and a new pool of substitutes in P06, most in full positions (lines 3721–3730). It says the
+# positions (line 3722); it also reports a new pool of substitutes in P06, most in full positions, without
+# crediting it (lines 3729–3730). It says the
 # average position rose too (line 3720); the table prints {eval}`txt.size_2023`, {eval}`txt.size_claim`
 # (see the finding below).
 #
@@ -1440,7 +1441,7 @@ styled(
 # {eval}`txt.pay_net_shortfall`: notional sums, not a shortfall in the payroll, since the report does not
 # define årslønn and the group tables do not fit its organisation-wide averages (below). Of the sum where
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`
-# (alone {eval}`txt.pay_top3_of_net` of the net).
+# (the three together: {eval}`txt.pay_top3_of_net` of the net).
 
 # %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the group's employees (in brackets). Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)

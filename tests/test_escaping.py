@@ -35,10 +35,10 @@ LIVE = ("<script>alert(1)", "<b>bold</b>")
 ROWS = {
     "drift_overview_by_committee": "Totalsum",
     "drift_central_income": "Tilskudd lokalt næringsliv",
-    "drift_central_expenses": "Diverse fellesutgifter (netto)",
+    "drift_central_expenses": "Ufordelt innsparingskrav",  # no code looks it up by label
     "drift_financial_items": "Renteutgifter, provisjoner og andre finansutgifter",
-    # no code looks it up by label
-    "drift_loan_fund_accounts": "Resultat før årsoppgjørsdisposisjoner (- er mindreforbruk/+ er merforbruk)",
+    # drift_loan_fund_accounts (D06): every row is looked up by its label, so none can carry the tail; its
+    # labels go through the same styled table as D03's above.
     "drift_dividends": "Å Energi AS fra 2023",
     "drift_disposition_fund": "«Eier-risikofond»",
     "drift_programme_area_economy": "Sum",
