@@ -195,7 +195,7 @@ def check_unit(unit: str) -> str:
     if unit == checks.CLAIM_UNIT:
         return "claim"
     if unit in ("percent", "%"):
-        return "% (difference: pp)"
+        return "%, diff. pp"
     return unit_name(unit) or unit
 
 
@@ -216,8 +216,8 @@ def every_check_html(frame: pd.DataFrame) -> str:
     for _, r in frame.iterrows():
         # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
         places = page_places(r["unit"], int(r["decimals"]))
-        if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so / holds or not, no number
-            figures = ["says so", "holds" if r["recomputed"] == 1 else "does not hold", "\u2013"]
+        if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so; holds or fails, no number
+            figures = ["says so", "holds" if r["recomputed"] == 1 else "fails", "\u2013"]
         else:  # bare numbers in the row's one unit
             figures = [
                 fmt(r["printed"], int(r["decimals"])),

@@ -96,18 +96,15 @@ txt.isa450_conclusion = (
 # %% [markdown]
 # ## Materiality
 #
-# An auditor weighs a misstatement against *materiality*, a threshold set from a benchmark that suits
-# the entity (ISA 320), and reads the report's text against its figures as *other information*
-# (ISA 720): a sentence that contradicts a table is a finding even where no amount is wrong. For a
-# municipality the usual benchmark is gross operating income: here {eval}`txt.base`, as D09's general
-# reserve, which the report prints as {eval}`txt.reserve_pct` of it, implies (the report does not print
-# the income itself). The book takes {eval}`txt.materiality_pct` of it as overall materiality,
-# {eval}`txt.overall`; {eval}`txt.performance_pct` of that, {eval}`txt.performance`, as performance
-# materiality, the amount below overall materiality at which an auditor plans the work so that
-# undetected and uncorrected misstatements together stay under it (the low end of the usual range,
-# since this is a first reading and nothing is known of earlier years' misstatements; the book checks
-# every figure it can, so it uses the figure for planning only, not to judge findings); and a
-# *clearly trivial* line at {eval}`txt.trivial_pct` of materiality, {eval}`txt.trivial`.
+# An auditor weighs a misstatement against *materiality* (ISA 320) and reads the report's text against its
+# figures as *other information* (ISA 720). The book's thresholds, and why it sets them so, are in
+# {doc}`../book/data_and_methods`; for 2023 they are:
+#
+# - overall materiality {eval}`txt.overall`, {eval}`txt.materiality_pct` of gross operating income
+#   ({eval}`txt.base`, implied by D09's general reserve of {eval}`txt.reserve_pct`; the report does not
+#   print the income itself);
+# - performance materiality {eval}`txt.performance` ({eval}`txt.performance_pct` of it), for planning only;
+# - the *clearly trivial* line {eval}`txt.trivial` ({eval}`txt.trivial_pct` of materiality).
 #
 # Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too). The book
 # applies the qualitative factors of the table below, each written on the finding it applies to; the

@@ -43,7 +43,6 @@
 import matplotlib.pyplot as plt
 
 from aarsevaluering import checks, findings
-from aarsevaluering.catalogue import unit_label
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
@@ -51,6 +50,7 @@ from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.identities.driftsregnskap import net_operating_surplus
 from aarsevaluering.prose import Figures
 from aarsevaluering.style import (
+    LABEL_BOX,
     LEVEL,
     MIN_TEXT_PT,
     TEXT,
@@ -184,7 +184,7 @@ above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
 ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
              f"{fmt(growth['wage_growth'], 1, '%')} wage growth the budget assumed")  # fmt: skip
 ax.grid(axis="y", visible=False)
-finish(fig, table="lines 2370, 2388–2389 and 2419, tables D03 and D04")
+finish(fig, table="tables D03 and D04 and the report's text")
 plt.show()
 
 
@@ -215,10 +215,9 @@ tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
 tables.loc[tables["table"] == pj.PROSE, "source_table"] = "text"
-tables["unit"] = tables["unit"].map(unit_label)
+# Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
 styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"source_table": "Table", "title": "Title or heading as printed", "unit": "Unit",
-                "source_lines": "Lines", "read": "Read here"})  # fmt: skip
+       columns={"source_table": "Table", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -383,7 +382,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # finance part of the regulation premium (lines 2378–2379) and that a high premium deviation lowers the
 # pension cost (lines 2382–2383).
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 walk_view = walk.assign(amount_million=walk["amount"] / 1000)
 styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due to pension cost, 2023",
        columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
@@ -413,7 +412,7 @@ waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of "
              f"{fmt_million(level['Pension cost'])}")  # fmt: skip
-finish(fig, table="table D04, line 2370")
+finish(fig, table="table D04 and the report's text")
 plt.show()
 
 # %% [markdown]
@@ -541,7 +540,7 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # regulation's definition, as in the walk above); that column too is the book's estimate. The period is a
 # parameter: see *Try it* below.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
 deviation_2023 = -pj.central(get, pj.DEVIATION)
 schedule = pj.coming_charges(get, AMORTISATION_PERIOD)
@@ -573,14 +572,16 @@ ax.annotate(f"had the premium fund not been used (book's estimate): {fmt(first_w
             (left["year"].iloc[0], first_without), xytext=(6, 2), textcoords="offset points",
             fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
 ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.2)
-direct_labels(ax, bars)  # after the limits are set, so that it only widens them if a label needs room
+# Each bar's value inside it, clear of the dashed line above the bars; none on the last, empty bar.
+ax.bar_label(bars, labels=["" if v == 0 else fmt(v / 1000, 1) for v in left["remaining"]], label_type="center",
+             fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
 ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
 ax.set_xlabel("End of year")
 ax.set_ylabel("NOK million")
 ax.set_title(f"{fmt_million(deviation_2023)} to charge back, {fmt_million(schedule['instalment'].iloc[0])} a year "
              f"to {schedule['year'].iloc[-1]}")  # fmt: skip
 ax.grid(axis="x", visible=False)
-finish(fig, table="table D04, lines 2379–2385")
+finish(fig, table="table D04 and the report's text")
 plt.show()
 
 # %% [markdown]
