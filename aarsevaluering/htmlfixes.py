@@ -156,9 +156,12 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
 
 def setup(app: Sphinx) -> dict:
     # The fixes are applied as pages are written, so a change here must rewrite every page (not re-read
-    # it): a configuration value of the "html" kind that changes with this file does so.
-    source = Path(__file__).read_bytes()
-    app.add_config_value("aarsevaluering_htmlfixes", hashlib.sha256(source).hexdigest()[:16], "html")
+    # it): a configuration value of the "html" kind that changes with this file does so. The book's own
+    # style sheets and scripts count too: with no page to write, Sphinx would not copy a changed one.
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for asset in sorted((Path(app.srcdir) / "_static").glob("*.*")):
+        digest.update(asset.name.encode() + asset.read_bytes())
+    app.add_config_value("aarsevaluering_htmlfixes", digest.hexdigest()[:16], "html")
     app.connect("config-inited", _default_mode)
     app.connect("html-page-context", _fix_page, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
