@@ -111,7 +111,9 @@ txt.isa450_conclusion = (
 # last column names the findings each moves from the level its size alone would give.
 
 # %% tags=["hide-input"]
-styled(factor_table(register), table_id="audit-factors", caption="The qualitative factors, and the findings they move",
+# Factor names with non-breaking hyphens: "label-only" never splits at its hyphen in a narrow column.
+factors_shown = factor_table(register).assign(factor=lambda f: f["factor"].str.replace("-", "\u2011"))
+styled(factors_shown, table_id="audit-factors", caption="The qualitative factors, and the findings they move",
        columns={"factor": "Factor", "applies": "Applies when", "effect": "Effect on the level",
                 "moves": "Findings it moves here (level by size → level)"})  # fmt: skip
 
@@ -148,17 +150,10 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
 # %% [markdown]
 # ### Uncorrected misstatements, evaluated
 #
-# Small misstatements can add up (ISA 450), so the book sums the uncorrected ones and weighs the total
-# against overall materiality. Only misstatements in figures that flow into the accounts and the
-# report's tables are summed: the {eval}`txt.summed_n` errors and inconsistencies in NOK there come to
-# {eval}`txt.summed_total` (the size of an inconsistency is the gap between two printed figures: the
-# misstatement if one of the two is right). That is {eval}`txt.isa450_conclusion`. Left out of the sum,
-# and counted only: {eval}`txt.no_flow_n` in a mistyped cell whose printed total was computed from the
-# right figure, or a wrong label on a right amount (nothing a reader adds up is misstated); the
-# conclusion rests on that judgement, and the finding's box gives the cell's size, and the {eval}`txt.narrative_n` in the narrative text,
-# which is other information (ISA 720): a sentence that contradicts the figures is to be corrected, and
-# the letter asks for it, but it is not added to the figures' misstatements. The book has no earlier
-# year's reading to follow up: this is its first.
+# Small misstatements can add up (ISA 450). The {eval}`txt.summed_n` errors and inconsistencies in NOK in
+# figures that flow into the accounts and tables come to {eval}`txt.summed_total`: that is
+# {eval}`txt.isa450_conclusion`. The table gives the two groups left out of the sum and why: a mistyped cell
+# or label whose amounts are right, and sentences of the narrative text (other information, ISA 720).
 
 # %% tags=["hide-input"]
 HTML(aggregation_html(schedule))

@@ -26,9 +26,9 @@
 # through three pension schemes (lines 2368–2369): the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
-# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. Only DKP and KLP are funded
-# schemes, holding assets against what members have earned; SPK's scheme for teachers holds none of its own,
-# and the report names only DKP and KLP where it speaks of the regulation premium and the premium funds
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. As background the report does
+# not give: only DKP and KLP are funded schemes, holding assets against what members have earned, and SPK's
+# scheme for teachers holds none of its own. The report names only DKP and KLP where it speaks of the regulation premium and the premium funds
 # (lines 2371, 2379). It does not say how many staff each scheme covers.
 #
 # The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
@@ -125,8 +125,9 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount, the report says (lines 2373–2374):
 # {eval}`txt.regulation_premium_story` in table D04 (the text says {eval}`txt.regulation_text`). The
 # municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
-# pension cost in the accounts was only {eval}`txt.cost_stated`: besides that use of the funds, the premium
-# deviation of {eval}`txt.deviation_story` was credited to the year, and {eval}`txt.amortisation_story`
+# pension cost in the accounts was only {eval}`txt.cost_stated`, chiefly because the premium deviation of
+# {eval}`txt.deviation_story` was credited to the year (the funds' share only moved part of the premium from
+# cash into that deviation), and {eval}`txt.amortisation_story`
 # of earlier years' deviations and {eval}`txt.other_items_story` of other items were charged to it (all four
 # steps {ref}`below <pensjon-walk>`).
 #
@@ -196,8 +197,9 @@ plt.show()
 # table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
 # {doc}`the operating account <driftsregnskap>` covers as a whole; it also reads D03's church-council
 # row, the net operating result of the year-end table (D08), the discretionary fund's table (D09) and
-# three rows of the investment account's table of shares and equity (2B). All six, with the lines they are
-# printed on and what the chapter reads of each, are behind the toggle below.
+# three rows of the investment account's table of shares and equity (2B). All six, with the titles the
+# report prints over them and what the chapter reads of each, are behind the toggle below (their lines are
+# on the data page).
 
 # %% tags=["hide-input", "hide-output"]
 # Every table the chapter reads, its own two first, and what it reads of each.
@@ -206,18 +208,15 @@ read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABE
         "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
         "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
 tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
-# Named by the report's own table code (D04, 2B), not the book's file names, which belong on the data page.
-tables = tables.assign(read=tables["table"].map(read))[
-    ["table", "source_table", "title", "unit", "source_lines", "read"]
-]
+# Named by the title the report prints over each, not the book's file names or codes (on the data page).
+tables = tables.assign(read=tables["table"].map(read))[["table", "title", "read"]]
 # The prose figures have no printed title: name the headings of the three passages they come from.
 tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
-tables.loc[tables["table"] == pj.PROSE, "source_table"] = "text"
 # Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
 styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"source_table": "Table", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
+       columns={"title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -246,7 +245,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # %% [markdown]
 # ## Premiums and cost: the vocabulary
 #
-# These are defined-benefit schemes: the pension promised depends on the member's salary and years
+# These are defined-benefit schemes (background the report does not give): the pension promised depends on the member's salary and years
 # of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
 # have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
 # in the report's section:
