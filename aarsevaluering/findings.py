@@ -991,15 +991,16 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     for _, f in frame.iterrows():
         cells = [
             _title_cell(f["title"], f["finding_id"]),
+            f'<td class="verdict-cell verdict-{html.escape(f["verdict"])}">{html.escape(f["verdict"])}</td>',
             _size_cell(f["size_nok_million"], f["size_text"]),
             f"<td>{html.escape(f['materiality'])}</td>",
             _factor_cell(f["qualitative"]),
         ]
-        facets = {"Chapter": f["chapter"], "Verdict": f["verdict"], "Nature": f["nature"]}
+        facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["What is wrong (finding)", SIZE_HEADER, "Materiality", "Qualitative factor"]
+    headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, "Materiality", "Qualitative factor"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
-    table = expandable_table(table_id, caption, headers, rows, numeric=(1,), filters=filters,
+    table = expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters,
                              css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
