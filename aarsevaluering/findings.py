@@ -595,10 +595,13 @@ def _rows(checks: pd.DataFrame, findings: list[Finding] | None, estimates: bool)
         rows.append(_row(finding, members, checks, thresholds))
     frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "printed_text", "rests_on"])
     scale = frame["unit"].map(IN_NOK_THOUSAND)
-    frame["_money"] = scale.notna()
+    # Amounts in NOK first, largest first; then, as the letter orders them, percentage points, then counts,
+    # then claims in words, each largest first (sizes in different units are never compared).
+    other = frame["unit"].map(lambda u: 1 if u in ("percent", "%") else 3 if u == CLAIM_UNIT else 2)
+    frame["_kind"] = other.where(scale.isna(), 0)
     frame["_effect"] = frame["size"].fillna(0) * scale.fillna(1.0)
-    frame = frame.sort_values(["_money", "_effect", "finding_id"], ascending=[False, False, True], kind="stable")
-    return frame.drop(columns=["_money", "_effect"]).reset_index(drop=True)
+    frame = frame.sort_values(["_kind", "_effect", "finding_id"], ascending=[True, False, True], kind="stable")
+    return frame.drop(columns=["_kind", "_effect"]).reset_index(drop=True)
 
 
 def table(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.DataFrame:
