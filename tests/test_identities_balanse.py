@@ -276,15 +276,7 @@ def test_the_cut_in_the_fund_use_has_three_parts_in_d08():
     assert got["transfer_cut"] == pytest.approx(45.0)  # the dividend booked as a sale of shares (line 2670)
     assert got["result_gain"] > 0 and got["bound_swing"] > 0
     # a better result in the accounts column raises the first part and the sum by as much
-    d08 = bal.D08
-
-    def better(name):
-        frame = checks.from_disk(name)
-        if name == d08:
-            frame = frame.copy()
-            frame.loc[frame["label"] == "Netto driftsresultat", "actual_2023"] -= 1000
-        return frame
-
+    better = checks.altered(bal.D08, "actual_2023", -1000, add=True, label="Netto driftsresultat")
     moved = bal.fund_use_reduction_parts(better)
     assert moved["result_gain"] == pytest.approx(got["result_gain"] + 1.0)
     assert moved["sum"] == pytest.approx(got["sum"] + 1.0)
@@ -317,13 +309,7 @@ def test_the_fund_draw_runs_from_the_adopted_budget_to_the_accounts():
     assert parts.loc[0, "amount"] == pytest.approx(adopted_gap / 1000, abs=0.0005)
 
     # a higher transfer in the revised budget moves the second part and nothing before it
-    def higher(name):
-        frame = checks.from_disk(name)
-        if name == bal.D08:
-            frame = frame.copy()
-            frame.loc[frame["label"] == "Overføring til investering", "revised_budget_2023"] += 1000
-        return frame
-
+    higher = checks.altered(bal.D08, "revised_budget_2023", 1000, add=True, label="Overføring til investering")
     moved = bal.fund_draw_parts(higher)
     assert moved.loc[2, "amount"] == pytest.approx(parts.loc[2, "amount"] + 1.0)
     assert moved.loc[0, "amount"] == pytest.approx(parts.loc[0, "amount"])
@@ -345,14 +331,7 @@ def test_the_loan_fund_result_splits_into_interest_and_instalments():
     assert got["interest_after_transfer"] + got["instalment_gap"] == pytest.approx(got["result"])
     assert got["instalment_gap"] < got["interest_after_transfer"] < 0  # the instalments weigh more
     assert got["instalments_received"] == pytest.approx(415.646213)  # the text's 415.6 (line 3542)
-
-    def more_paid(name):
-        frame = checks.from_disk(name)
-        if name == bal.D06:
-            frame = frame.copy()
-            frame.loc[frame["label"] == "Lånefond avdragsutgifter", "actual_2023"] += 1_000_000
-        return frame
-
+    more_paid = checks.altered(bal.D06, "actual_2023", 1_000_000, add=True, label="Lånefond avdragsutgifter")
     moved = bal.loan_fund_result_parts(more_paid)
     assert moved["instalment_gap"] == pytest.approx(got["instalment_gap"] - 1.0)
     assert moved["interest_margin"] == pytest.approx(got["interest_margin"])
