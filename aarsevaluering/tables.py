@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -161,6 +162,17 @@ def _check_text(checks: pd.DataFrame) -> list[str]:
     return out
 
 
+def _recomputed_text(value, decimals: int) -> str:
+    """A recomputed figure at the printed figure's decimals; one exactly half-way between two printed
+    values (6.65 against 6.6) gets one decimal more, since rounded it would read as the other one."""
+    try:
+        scaled = abs(float(value)) * 10**decimals
+    except (TypeError, ValueError):
+        return fmt(value, decimals)
+    halfway = math.isfinite(scaled) and abs(scaled - math.floor(scaled) - 0.5) < 1e-9
+    return fmt(value, decimals + 1 if halfway else decimals)
+
+
 def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styler:
     """The checks of a chapter as a table that fits the 688 px text column: the check (its wording,
     with the unit and the source lines in small type under it; it wraps), printed, recomputed,
@@ -170,7 +182,7 @@ def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styl
         {
             "Check": _check_text(checks),
             "Printed": [fmt(v, d) for v, d in zip(checks["printed"], decimals, strict=True)],
-            "Recomputed": [fmt(v, d) for v, d in zip(checks["recomputed"], decimals, strict=True)],
+            "Recomputed": [_recomputed_text(v, d) for v, d in zip(checks["recomputed"], decimals, strict=True)],
             "Difference": [fmt_difference(v, d) for v, d in zip(checks["difference"], decimals, strict=True)],
             "Class": [html.escape(str(v)) for v in checks["status"]],
         }

@@ -82,18 +82,6 @@ def pm(label):
     return float(prose.loc[prose["label"] == label, "value"].iloc[0])
 
 
-def checks_shown(part, **kwargs):
-    """The checks table of ``part``; a recomputed figure exactly half-way between two printed ones is shown
-    to one more decimal (6.65, not 6.7), since rounded it would read as the other."""
-    table = checks_table(part, **kwargs)
-    scaled = part["recomputed"].astype(float) * 10.0 ** part["decimals"].astype(int)
-    halfway = (np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-9).to_numpy()
-    column = table.data.columns.get_loc("Recomputed")
-    for i in np.flatnonzero(halfway):
-        table.data.iloc[i, column] = fmt(part["recomputed"].iloc[i], int(part["decimals"].iloc[i]) + 1)
-    return table
-
-
 def show_section(name, *tables):
     """Keep a section's one-line count for the prose and return its checks (the findings boxes follow)."""
     part = dr.section(all_checks, *tables)
@@ -513,7 +501,7 @@ display(
     styled(bounds, table_id="drift-income-bounds",
            columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
            decimals={"share_pct": 1}, caption="Gross operating income (NOK thousand) allowed by each printed relation"),
-    checks_shown(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks"),
+    checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks"),
 )  # fmt: skip
 
 # %% [markdown]
@@ -542,7 +530,7 @@ display(
            caption="D02 Sentrale inntekter: the accounts and the revised budget (NOK thousand; income is negative)"),
     styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
            caption="D02 Sentrale inntekter: the deviation from the revised budget (NOK thousand and %; positive = favourable)"),
-    checks_shown(income_checks, table_id="drift-checks-d02", caption="Central income: checks"),
+    checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks"),
 )  # fmt: skip
 g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
 g("tax_2023", mill(row(d02, tax, "actual_2023")))
@@ -626,7 +614,7 @@ display(
     styled(
         d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter (NOK thousand)"
     ),
-    checks_shown(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks"),
+    checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks"),
 )
 # No finding here, so no box follows the section's text (an empty one would leave a bare code toggle).
 assert not findings.assign(cost_checks)["finding_id"].ne("").any(), "central costs have a finding: show it"
@@ -707,7 +695,7 @@ display(
            caption="D07 Mottatt utbytte 2022 og 2023: the accounts and the deviation (NOK thousand; a blank cell is printed blank)"),
     styled(d07, table_id="drift-d07-b", columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
            caption="D07 Mottatt utbytte 2022 og 2023: the budgets (NOK thousand)"),
-    checks_shown(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks"),
+    checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
 dividend_dev = row(d05, "Utbytte", "deviation_nok")
@@ -752,7 +740,7 @@ display(
            caption="D06 Lånefondets driftsregnskap for 2023: the accounts and the deviation from the revised budget (NOK)"),
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
            caption="D06 Lånefondets driftsregnskap for 2023: the budgets (NOK; '–' = printed '-')"),
-    checks_shown(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks"),
+    checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
 g("loan_budget_result", mill_small(loan["budgeted_result"] / 1000))
@@ -975,7 +963,7 @@ display(
                     "budget_2023_areas": "Budget, areas", "deviation_nok_printed": "Deviation, D01",
                     "deviation_nok_areas": "Deviation, areas"},
            caption="Committee lines (D01) against the sum of their programme areas (D10–D25), NOK thousand"),
-    checks_shown(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks"),
+    checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks"),
 )  # fmt: skip
 
 # %% [markdown]
@@ -1135,7 +1123,7 @@ display(
            columns={"step": "Step", "amount": "NOK million", "source": "Table"}, decimals={"amount": 1},
            caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
            total_mask=steps["kind"].isin(["start", "end"])),
-    checks_shown(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks"),
+    checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks"),
 )  # fmt: skip
 
 # %% mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}} tags=["hide-input"]
@@ -1181,7 +1169,7 @@ display(
         caption="D09 Disposisjonsfond avsetning og bruk i 2023 (NOK thousand; last row %)",
         total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
     ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"}),
-    checks_shown(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks"),
+    checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks"),
 )
 budgeted = d09.loc[(d09["row_kind"] == "movement") & ~d09["label"].str.startswith("Saldering"), "value_2023"].sum()
 g("fund_budgeted_use", mill(budgeted))

@@ -88,3 +88,18 @@ def test_styled_escapes_labels_and_has_a_fixed_id():
 
 def test_check_ids_are_unique():
     assert run()["check_id"].is_unique
+
+
+def test_a_recomputed_figure_half_way_between_two_printed_ones_shows_one_decimal_more():
+    """6.65 against a printed 6.6 reads "6.65", not "6.7", which would look like a contradiction of an
+    exact check; other figures keep the printed decimals."""
+    import pandas as pd
+
+    from aarsevaluering.tables import checks_table
+
+    frame = pd.DataFrame(
+        {"what": ["a", "b"], "unit": ["NOK million"] * 2, "source_lines": ["1", "2"], "printed": [6.6, 3.2],
+         "recomputed": [6.65, 3.24], "difference": [-0.05, -0.04], "decimals": [1, 1], "status": ["exact"] * 2}
+    )  # fmt: skip
+    shown = checks_table(frame, table_id="t").data["Recomputed"].tolist()
+    assert shown == ["6.65", "3.2"]
