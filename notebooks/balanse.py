@@ -121,7 +121,9 @@ txt.draw_result_fall = fmt(draw.loc[1, "amount"], 1, "NOK million")
 txt.draw_transfer_rise = fmt(draw.loc[2, "amount"], 1, "NOK million")
 txt.draw_bound_use = fmt(-draw.loc[3, "amount"], 1, "NOK million")
 txt.draw_larger = "The larger part" if draw.loc[1, "amount"] > draw.loc[2, "amount"] else "A smaller part"
-txt.original_surplus = fmt_million(-checks.value(get(bal.D08), "original_budget_2023", label="Netto driftsresultat"))
+original_surplus = -checks.value(get(bal.D08), "original_budget_2023", label="Netto driftsresultat")
+txt.original_surplus = fmt_million(original_surplus)
+txt.surplus_said = fmt(drift_said.loc[["original_budget_net_operating_result"]].iloc[0], 1, "NOK million")
 txt.frames_first = fmt(frames["first"], 0, "NOK million")
 txt.frames_second = fmt(frames["second"], 0, "NOK million")
 txt.frames_fund_draw = fmt(frames["fund_net_draw"], 1, "NOK million")
@@ -144,6 +146,12 @@ txt.cut_result = fmt(parts["result_gain"], 1, "NOK million")
 txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
 txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
 bridge = bal.disposition_bridge(get)  # drawn below
+d08 = get(bal.D08)
+d08_fund = sum(
+    checks.value(d08, "actual_2023", label=f"{kind} disposisjonsfond") for kind in ("Avsetninger til", "Bruk av")
+)
+bridge_gap = abs(bridge["amount"].iloc[-1] - d08_fund)
+txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(bridge_gap, 0, 'NOK thousand')}"
 txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
 txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
 draw_view = draw.assign(
@@ -160,7 +168,8 @@ styled(draw_view, table_id="balanse-fund-draw",
 
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
-# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08). The transfer
+# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
+# {eval}`txt.surplus_said`, lines 86 and 2067, is a slip the {doc}`driftsregnskap` chapter records). The transfer
 # was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
 # self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
 # self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
@@ -183,9 +192,10 @@ styled(draw_view, table_id="balanse-fund-draw",
 # Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
 # {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
 # {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
-# Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. Seen from the result's side, as
-# the report puts it, the year's result less the transfer and the net provisions leaves the fund's change
-# to the thousand (figure below).
+# Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. The year's result was too low to
+# cover the budgeted transfer, so the discretionary fund was drawn on (lines 2656–2659). In the book's
+# arithmetic on D08's dispositions, the year's result less the transfer and the net provisions to
+# restricted funds leaves the discretionary fund's change {eval}`txt.bridge_fit` (figure below).
 
 # %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.0)
@@ -234,10 +244,12 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 #
 # - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
 #   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
-#   gross ratio, all the loan fund's debt over the treasury's income alone. With the
-#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending, the legal entity's long-term loan debt is
+#   gross ratio, all the loan fund's debt over the treasury's income alone. Counted gross, including the
+#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending (lent on as start loans, which the
+#   households repay: section *Who services the debt*), the legal entity's long-term loan debt is
 #   {eval}`txt.long_term_debt` (both as printed), {eval}`txt.long_term_pct_income` of that income, if the
-#   text's {eval}`txt.debt_prose_end` is all the loan fund owes (the book's reading). The report prints
+#   text's {eval}`txt.debt_prose_end` is all the loan fund owes (the book's reading); the first ratio leaves
+#   those loans out. The report prints
 #   nothing a net loan debt would deduct (outstanding start loans, unused borrowed money, money lent from own funds).
 # - *Who pays.* {eval}`txt.budget_most` of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper
 #   bound) is paid from the treasury's general budget: its own investment debt, and Drammen Eiendom KF's,

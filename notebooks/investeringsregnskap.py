@@ -171,9 +171,11 @@ styled(brief.assign(**{c: brief[c] / 1000 for c in MONEY}), table_id="inv-brief"
 #   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. Such grants widen
 #   a project's frame (*investeringsramme*) beyond what the council granted, the report says; it cites no
 #   council decision for that, and whether one is needed is the book's question.
-# - **A budget entered by mistake.** {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
-#   entered for those projects where {eval}`txt.said_p11_cooperation_budget_intended` was meant, and how
-#   the missing {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
+# - **A budget entered by mistake.** In the four-year plan HØP 23–26,
+#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for those projects where
+#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (lines 3063–3065): the plan's figures, not
+#   budgets the tables print (compared in *What the text says*). How the missing
+#   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
 # - **No project.** A further {eval}`txt.no_project_brief` was booked with no budget and on no project
 #   (2B's *Prosjekt mangler*), which the book reads as land received in kind (below).
 # - **Income.** Shares were sold for {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most of
@@ -638,8 +640,10 @@ put("dekf_fixed_kind", "mostly property" if not_property < dekf["Investeringer i
 put("dekf_sales_printed", said("dekf_property_sales_in_self_financing"))
 sales_gap = -dekf["Salg av varige driftsmidler"] - 1000 * inv.prose(get, "dekf_property_sales_in_self_financing")
 put("dekf_sales_gap", fmt_million(sales_gap))
-to_funds = dekf["Avsetninger til bundne investeringsfond"]
-put("dekf_sales_gap_vs_funds", "close to" if abs(sales_gap - to_funds) < 0.05 * to_funds else "unlike")
+# The self-financing's sales figure against the sale's two parts booked in kommunekassen (lines 3090-3091).
+sale_parts = sum(inv.prose(get, f"dekf_property_sale_booked_as_{k}") for k in ("grants", "loans"))
+put("dekf_sales_parts_sum", "the sum of" if round(sale_parts, 1) == inv.prose(get, "dekf_property_sales_in_self_financing")
+    else f"unlike the {fmt(sale_parts, 1, 'NOK million')} of")  # fmt: skip
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item", unit="NOK thousand",
@@ -667,9 +671,11 @@ styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["
 # The enterprises' other lines:
 #
 # - property sold for {eval}`txt.dekf_sales`. The report counts {eval}`txt.dekf_sales_printed` of property
-#   sales in Drammen Eiendom KF in its self-financing (line 2061); the difference,
-#   {eval}`txt.dekf_sales_gap`, is {eval}`txt.dekf_sales_gap_vs_funds` the {eval}`txt.dekf_bound_prov` put
-#   into restricted funds, a likeness the report does not explain;
+#   sales in Drammen Eiendom KF in its self-financing (line 2061): {eval}`txt.dekf_sales_parts_sum` the
+#   sale's two parts booked in kommunekassen, {eval}`txt.said_dekf_property_sale_booked_as_grants` under
+#   grants from others and {eval}`txt.said_dekf_property_sale_booked_as_loans` under use of loans (lines
+#   3090–3091; the sum is the book's). The rest of the enterprises' sales, {eval}`txt.dekf_sales_gap`,
+#   the report does not break down;
 # - repayment of debt, {eval}`txt.dekf_repayment` (*Avdrag på lån*, a line only 2A has), and a grant of
 #   {eval}`txt.dekf_grant` towards kommunekassen's investments (2B part 2, *Investering DEKF*), both
 #   Drammen Eiendom KF's on the book's reading;

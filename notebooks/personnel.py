@@ -157,6 +157,10 @@ g("n_estimate", counts["estimate"])
 g("n_discrepancy", counts["discrepancy"])
 g("n_findings", counts["findings"])
 g("n_error", counts["error"])
+gt(
+    "error_kinds",
+    pers.gender_age_error_words(*pers.errors_on_gender_age_shares(all_checks, findings.load("personnel"))),
+)
 VERDICT_WORDS = {
     "inconsistency": ("contradiction that nothing printed settles", "contradictions that nothing printed settles"),
     "scope": ("difference of scope", "differences of scope"),
@@ -229,8 +233,7 @@ styled(
 #   recompute: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within rounding, {eval}`txt.n_estimate`
 #   estimates (relations the report never states; not graded). The {eval}`txt.n_discrepancy` discrepancies
 #   come down to {eval}`txt.n_findings` findings: {eval}`txt.n_error` where the report's figures
-#   contradict each other and show which is wrong, most of them gender and age percentages that do not
-#   follow from their counts; {eval}`txt.other_verdicts`.
+#   contradict each other and show which is wrong{eval}`txt.error_kinds`; {eval}`txt.other_verdicts`.
 #
 # ```{admonition} A break in the series
 # :class: note
@@ -749,7 +752,7 @@ law = pd.DataFrame(
     [("Ordinary working time (as the report gives it)", max_day, max_week, nan, nan, "§ 10-4 (1)"),
      ("Overtime", nan, caps_by["week"]["hours"], caps_by["four_weeks"]["hours"], caps_by["year"]["hours"],
       "§ 10-6 (4)"),
-     ("Overtime by written agreement", nan, caps_by["week"]["agreed"], caps_by["four_weeks"]["agreed"],
+     ("Overtime by agreement with the union representatives", nan, caps_by["week"]["agreed"], caps_by["four_weeks"]["agreed"],
       caps_by["year"]["agreed"], "§ 10-6 (5)"),
      ("All work, overtime included", LAW_HOURS["all_day"], LAW_HOURS["all_week"], nan, nan, "§ 10-6 (8)"),
      ("Rest, at least", LAW_HOURS["rest_day"], LAW_HOURS["rest_week"], nan, nan, "§ 10-8 (1), (2)")],
@@ -1256,10 +1259,11 @@ plt.show()
 # ### Equality indicators
 #
 # The activity and reporting duty (*aktivitets- og redegjørelsesplikt*, likestillings- og
-# diskrimineringsloven § 26) asks an employer to account for gender balance, pay, part time (involuntary
-# too), temporary employment and parental leave by gender. For gender and the other protected grounds
-# (ethnicity, religion, disability, sexual orientation and more) it asks for work in four steps: find the
-# risks of discrimination, analyse their causes, take measures and assess the results.
+# diskrimineringsloven §§ 26 and 26 a) asks an employer to account for gender balance, pay, part time
+# (involuntary too), temporary employment and parental leave by gender (the duty to account, § 26 a). For
+# gender and the other protected grounds (ethnicity, religion, disability, sexual orientation and more) it
+# asks for work in four steps (§ 26): find the risks of discrimination, analyse their causes, take measures
+# and assess the results.
 #
 # The report's equality section covers gender only (elsewhere it mentions Norwegian lessons for
 # minority-language apprentices, line 3755). It describes measures: the «Menn i helse» project and ten

@@ -458,3 +458,26 @@ def test_prose_qualifiers_name_printed_figures():
     labels = set(checks.from_disk(pers.PROSE)["label"])
     assert set(pers.PROSE_QUALIFIERS) <= labels
     assert pers.prose_value(checks.from_disk, "hiring_time_reduction_avg") == 50
+
+
+def test_planned_time_a_week_is_ordinary_working_time_and_every_family_is_listed():
+    assert pers.BREACH_FAMILY["Planlagt tid per uke"] == "Ordinary working time"
+    assert set(pers.BREACH_FAMILY.values()) == set(pers.BREACH_FAMILIES)
+
+
+def test_errors_on_gender_age_shares_counts_the_share_findings():
+    from aarsevaluering import findings
+
+    all_checks = checks.run("personnel")
+    chapter = findings.load("personnel")
+    errors, shares = pers.errors_on_gender_age_shares(all_checks, chapter)
+    assert errors == sum(f.verdict == "error" for f in chapter)
+    assert 0 <= shares <= errors
+
+
+def test_gender_age_error_words_follow_the_counts():
+    assert pers.gender_age_error_words(5, 5).startswith(", all of them gender and age")
+    assert pers.gender_age_error_words(5, 3).startswith(", most of them")
+    assert pers.gender_age_error_words(5, 2).startswith(", 2 of them")
+    assert pers.gender_age_error_words(1, 1) == ", a gender or age percentage that does not follow from its counts"
+    assert pers.gender_age_error_words(4, 0) == ""

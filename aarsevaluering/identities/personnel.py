@@ -1642,11 +1642,12 @@ OVERTIME_CAPS = {
 OVERTIME_CAP_BREACH = {"week": "AML timer per uke", "four_weeks": "AML timer per 4 uker", "year": "AML timer per år"}
 
 # Each printed breach type in one family (the book's reading of the names; the report defines none).
+# Planned time a week is the rota's ordinary working time (§§ 10-4, 10-5), not overtime or total time.
 BREACH_FAMILY = {
     "AML timer per 4 uker": "Overtime limits",
     "AML timer per uke": "Overtime limits",
     "AML timer per år": "Overtime limits",
-    "Planlagt tid per uke": "Total working time",
+    "Planlagt tid per uke": "Ordinary working time",
     "Samlet tid per dag": "Total working time",
     "Samlet tid per uke": "Total working time",
     "Arbeidsfri før vakt": "Rest",
@@ -1654,7 +1655,7 @@ BREACH_FAMILY = {
     "Søndager på rad": "Sunday work",
     "Søndager på rad (snitt)": "Sunday work",
 }
-BREACH_FAMILIES = ["Overtime limits", "Total working time", "Rest", "Sunday work"]
+BREACH_FAMILIES = ["Ordinary working time", "Overtime limits", "Total working time", "Rest", "Sunday work"]
 
 
 def breach_type_key(label: str) -> str:
@@ -1989,3 +1990,35 @@ def breach_change_by_family(get: Getter) -> pd.DataFrame:
     sums = by_type.groupby("family")[["breaches_2021", "breaches_2022", "breaches_2023", "change",
                                       "share_of_level_pct", "share_of_change_pct"]].sum()  # fmt: skip
     return sums.reindex(BREACH_FAMILIES).reset_index()
+
+
+# The identities whose checks recompute a gender or age percentage (of the tables or of the text).
+GENDER_AGE_SHARE_IDENTITIES = ("gender_age_shares", "gender_shares_prose")
+
+
+def errors_on_gender_age_shares(all_checks: pd.DataFrame, chapter_findings) -> tuple[int, int]:
+    """The chapter's findings graded *error*, and how many of them are gender and age percentages: a
+    finding whose size check is a percentage recomputed by one of :data:`GENDER_AGE_SHARE_IDENTITIES`."""
+    rows = all_checks.set_index("check_id")
+    errors = [f for f in chapter_findings if f.verdict == "error"]
+    shares = 0
+    for finding in errors:
+        if finding.size_check in rows.index:
+            row = rows.loc[finding.size_check]
+            name = str(row.get("identity", "")).rsplit(".", 1)[-1]
+            shares += row["unit"] == "percent" and name in GENDER_AGE_SHARE_IDENTITIES
+    return len(errors), shares
+
+
+def gender_age_error_words(errors: int, shares: int) -> str:
+    """How many of ``errors`` findings are gender and age percentages, as a clause that follows a comma
+    (empty when none is): "all of them gender and age percentages that do not follow from their counts",
+    "most of them …", "2 of them …"."""
+    if shares == 0:
+        return ""
+    tail = "gender and age percentages that do not follow from their counts"
+    if errors == 1:
+        return ", a gender or age percentage that does not follow from its counts"
+    if shares == errors:
+        return f", all of them {tail}"
+    return f", {'most' if shares > errors / 2 else fmt(shares)} of them {tail}"
