@@ -23,13 +23,13 @@
 #
 # Drammen kommune, like every Norwegian municipality, owes its employees an occupational pension
 # (*{term}`tjenestepensjon <Tjenestepensjon>`*) on top of the state old-age pension. It pays for it
-# through three pension schemes (lines 2368–2369): the municipality's own fund,
+# through three pension schemes: the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
 # *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. As background the report does
 # not give: only DKP and KLP are funded schemes, holding assets against what members have earned, and SPK's
-# scheme for teachers holds none of its own. The report names only DKP and KLP where it speaks of the regulation premium and the premium funds
-# (lines 2371, 2379). It does not say how many staff each scheme covers.
+# scheme for teachers holds none of its own. The report names only DKP and KLP where it speaks of the
+# regulation premium and the premium funds. It does not say how many staff each scheme covers.
 #
 # The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
 # cost of pensions. Municipal accounting rules set the premium against a smoother, actuarially calculated
@@ -58,6 +58,7 @@ from aarsevaluering.style import (
     direct_labels,
     estimate_style,
     finish,
+    public_source,
     use_book_style,
     waterfall,
 )
@@ -122,7 +123,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 #
 # **What happened.** The pension premiums, including employer's social security contribution, came to
 # about {eval}`txt.premiums_due`. The largest part was the regulation premium, very high because of high
-# wage growth and the adjustment of the National Insurance basic amount, the report says (lines 2373–2374):
+# wage growth and the adjustment of the National Insurance basic amount, the report says:
 # {eval}`txt.regulation_premium_story` in table D04 (the text says {eval}`txt.regulation_text`). The
 # municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
 # pension cost in the accounts was only {eval}`txt.cost_stated`, chiefly because the premium deviation of
@@ -133,9 +134,9 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 #
 # **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
 # wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
-# to {eval}`txt.wage_growth` during the year (line 2419), so the statement holds against it. Of 2022
-# the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03,
-# line 2334), not the pension cost or the ordinary premium. The book infers them (an estimate, figure below):
+# to {eval}`txt.wage_growth` during the year, so the statement holds against it. Of 2022
+# the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03),
+# not the pension cost or the ordinary premium. The book infers them (an estimate, figure below):
 #
 # - the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`; less D03's 2022 line, that leaves
 #   about {eval}`txt.ordinary_2022` for the ordinary premium;
@@ -153,7 +154,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
 # does is charge part of their expense to later years. The accounting rules
 # let a municipality charge a year's premium deviation back either in full the next year or in equal parts
-# over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period` (lines 2384–2385), so the 2023
+# over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period`, so the 2023
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
 # ({ref}`pensjon-forward`).
 #
@@ -163,9 +164,10 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # share, the year would have closed with {eval}`txt.result_without_kind` of about
 # {eval}`txt.result_without`, {eval}`txt.result_without_share` of that income (the book's figures). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
-# without it as well ({ref}`driftsregnskap-result-quality`). The chapter rebuilds the cost from the premiums step by step, checks
-# each printed figure that another printed figure can test, and follows the 2023 deviation into the years it
-# will be charged.
+# without it as well ({ref}`driftsregnskap-result-quality`).
+#
+# The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
+# printed figure can test, and follows the 2023 deviation into the years it will be charged.
 
 # %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed, in %. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
 # The central items are a net figure with no direct link to wage growth: the text gives their growth, the chart
@@ -208,15 +210,17 @@ read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABE
         "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
         "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
 tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
-# Named by the title the report prints over each, not the book's file names or codes (on the data page).
-tables = tables.assign(read=tables["table"].map(read))[["table", "title", "read"]]
+# Each by the code the text cites (D04, 2B …; the data page's code beside 2B's part) and its printed title.
+named = [public_source(t).removeprefix("table ").removeprefix("statement ") for t in tables["table"]]
+code = ["prose" if s == "prose" else n if n == s else f"{n}, {s}" for n, s in zip(named, tables["source_table"], strict=True)]  # fmt: skip
+tables = tables.assign(code=code, read=tables["table"].map(read))[["table", "code", "title", "read"]]
 # The prose figures have no printed title: name the headings of the three passages they come from.
 tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
 # Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
 styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
+       columns={"code": "Report table", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -273,26 +277,28 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
 # : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
 #   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
-#   steadier than the premium, though it too can jump when the ministry changes the assumptions.
+#   steadier than the premium, though it too can jump when the ministry changes the assumptions. When the
+#   premium is the larger, as in 2023, the difference is credited to the year as income,
+#   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
 #   The report does not spell the deviation out; the book takes it from the pension provisions of the
-#   budget and accounting regulation (*budsjett- og regnskapsforskriften*): the net premium paid, after use
-#   of the premium fund and without the administration costs (here and below including the
-#   interest-guarantee premium), which are charged as paid, minus that calculated cost. The employer's
-#   contribution is a deviation of its own, handled the same way.
+#   budget and accounting regulation (*budsjett- og regnskapsforskriften*):
 #
-#   So the level the walk below reaches after the deviation is the actuaries' net cost plus the
-#   administration costs, with employer's contribution on both. That last part is the book's reading: the
-#   report writes *inkl. arbeidsgiveravgift* only of the two premiums (lines 2370, 2374), but the
-#   walk ends at the stated cost only if D04's deviation and amortisation include it too. The report prints
-#   none of these parts apart. When the premium is the larger, as in 2023, the difference is credited to the year as income,
-#   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
+#   - the deviation is the net premium paid minus that calculated cost;
+#   - the net premium is after use of the premium fund and without the administration costs (here and
+#     below including the interest-guarantee premium), which are charged as paid;
+#   - the employer's contribution is a deviation of its own, handled the same way.
+#
+#   So the walk below, after the deviation, reaches the actuaries' net cost plus the administration costs,
+#   with employer's contribution on both. That last part is the book's reading: the report writes *inkl.
+#   arbeidsgiveravgift* only of the two premiums, but the walk ends at the stated cost only if D04's
+#   deviation and amortisation include it too. The report prints none of these parts apart.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
 #   regulations (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) either in full the next year or in
 #   equal parts over the next {eval}`txt.rule_long`. The report writes as if {eval}`txt.period` were
-#   required (lines 2384–2385); the regulation allows either. 2023 carried
+#   required; the regulation allows either. 2023 carried
 #   {eval}`txt.amortisation` of deviations from earlier years.
 #
 # The arrangement dates from {eval}`txt.first_rule_year` (background the report does not give, nor does it
@@ -304,7 +310,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # {eval}`txt.church_share` of *its* regulation premium and sits on its own line of the central costs. And
 # the municipality's equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
 # ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments, printed far from the section
-# in the {doc}`investment account <investeringsregnskap>`'s tables (lines 3443–3447). Their own rows carry
+# in the {doc}`investment account <investeringsregnskap>`'s statement 2B (part 3). Their own rows carry
 # no budget (revised budget {eval}`txt.equity_budget`), but the line just above them, *Finansiering – KK*,
 # has {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent` spent: the book reads that budget as
 # possibly meant for them.
@@ -372,14 +378,17 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # premium fund, less the premium deviation, plus the amortisation of earlier deviations. Taking the
 # ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
 # everything else from D04 rebuilds the cost step by step. The order of the steps matters for what they
-# mean. The premium fund pays part of the premiums, so it lowers what the treasury pays; the premium
-# deviation is then the difference between that lower premium and the calculated cost. Had the fund not
-# been used, the treasury would have paid more and the deviation would have been larger by the same
-# amount, leaving the calculated cost where it is: that follows from the regulation's definition (see
-# *Premieavvik* above). The printed figures cannot test it, since either order ends at the same booked cost;
-# the calculated-cost level below rests on the definition alone. The report says that the fund was used to
-# finance part of the regulation premium (lines 2378–2379) and that a high premium deviation lowers the
-# pension cost (lines 2382–2383).
+# mean:
+#
+# - the premium fund pays part of the premiums, so it lowers what the treasury pays;
+# - the premium deviation is then the difference between that lower premium and the calculated cost;
+# - had the fund not been used, the treasury would have paid more and the deviation would have been larger
+#   by the same amount, leaving the calculated cost where it is.
+#
+# That follows from the regulation's definition (see *Premieavvik* above). The printed figures cannot test
+# it, since either order ends at the same booked cost; the calculated-cost level below rests on the
+# definition alone. The report says that the fund was used to finance part of the regulation premium and
+# that a high premium deviation lowers the pension cost.
 
 # %% tags=["hide-input", "hide-output"]
 walk_view = walk.assign(amount_million=walk["amount"] / 1000)
@@ -398,7 +407,7 @@ txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 txt.other_items = fmt_million(pj.central(get, pj.OTHER))
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels; hatched: the calculated-cost level, the book's reading of the regulation.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. The last bar is the cost the report states; its label gives the book's sum of the steps where that differs. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels; hatched: the calculated-cost level, the book's reading of the regulation.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width.
 chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
 # The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
@@ -406,11 +415,15 @@ kinds = {pj.CALCULATED_COST: "total estimate"}
 steps = [(chart_names.get(step, step), amount / 1000,
           kinds.get(step, "total" if kind != "step" or number == 0 else ""))
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
+# The last bar is the cost the report states; where the steps (the ordinary premium printed in NOK million
+# only) add up to another figure, its label says so, so the chart never shows two figures for one quantity.
+summed = fmt(level["Pension cost"] / 1000, 1)
+sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
+steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
 fig, ax = plt.subplots(figsize=(7, 4.6))
 waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of "
-             f"{fmt_million(level['Pension cost'])}")  # fmt: skip
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
 finish(fig, table="table D04 and the report's text")
 plt.show()
 
@@ -476,10 +489,12 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 
 # %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
-styled(pension_row, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the pension row (NOK thousand)",
-       columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
-                "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik i kr",
-                "deviation_pct": "Avvik i %"})  # fmt: skip
+# The one row, named in the caption; headers as the report prints them, short, glossed once in the caption.
+styled(pension_row, table_id="pensjon-d03-row",
+       caption="Sentrale utgifter (D03), row «Pensjon», NOK thousand. Regnskap: accounts; Rev.bud.: revised "
+               "budget; Avvik: deviation, budget minus accounts",
+       columns={"actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
+                "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik", "deviation_pct": "Avvik %"})  # fmt: skip
 
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
@@ -561,7 +576,7 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million: hatched bars as booked, the dashed line had the premium fund not been used. Both are the book's estimate from the report's figures and period, in equal yearly instalments.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed line, also the book's estimate, is the same had the premium fund not been used.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
 bars = ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 ax.plot(left["year"], left["remaining_without_fund"] / 1000, color=TEXT, linestyle="--", linewidth=1.2,
@@ -593,22 +608,26 @@ plt.show()
 # 2023's pension cost of {eval}`txt.cost_stated`: that is the calculated cost (administration costs included)
 # plus the amortisation and other items, whatever pays the premium. It
 # lowered the deviation instead: without the fund the deviation would have been
-# {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year. The fund
-# is not free money, though: left unused, it would have paid a later year's premium and lowered that year's
+# {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year.
+#
+# The fund is not free money, though: left unused, it would have paid a later year's premium and lowered that year's
 # deviation. What its use in 2023 changes is when its relief reaches the accounts, as
 # {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
 # {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
-# raised when the first four-month report was treated (lines 2379–2380); under the regulation's definition
+# raised when the first four-month report was treated; under the regulation's definition
 # that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
-# the report: it prints neither the deviations still to be amortised at the end of 2023 (the balance
-# sheet's figure) nor their yearly sizes, so the book cannot size what they will charge to the coming years'
-# results; nor does it give the 2024 budget's amortisation figure, the premium funds' balance after 2023, how
-# much of the deviation is employer's contribution, or how much of the calculated cost is administration.
+# the report. It does not give:
+#
+# - the deviations still to be amortised at the end of 2023 (the balance sheet's figure) or their yearly
+#   sizes, so the book cannot size what they will charge to the coming years' results;
+# - the 2024 budget's amortisation figure or the premium funds' balance after 2023;
+# - how much of the deviation is employer's contribution, or how much of the calculated cost is
+#   administration.
+#
 # The book would look for them in the pension note of the statutory accounts, outside this evaluation. The
-# report does show that 2023 carried {eval}`txt.amortisation` of them.
-# Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
+# report does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
 # it was merged from) always chose the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
 
@@ -639,21 +658,24 @@ txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0
 
 # %% [markdown]
 # In {eval}`txt.next_year` the last slices of the deviations of {eval}`txt.ending_years` fall away and the
-# first slice of 2023's comes in; how the total moves depends on sizes the report does not give, and as
+# first slice of 2023's comes in. How the total moves depends on sizes the report does not give; as
 # earlier deviations may have been charges rather than credits, the printed figures set no bound on
-# {eval}`txt.next_year`'s amortisation either way. What the
-# figures do show is the balance of the year: {eval}`txt.report_year` credited a deviation
+# {eval}`txt.next_year`'s amortisation either way.
+#
+# What the figures do show is the balance of the year: {eval}`txt.report_year` credited a deviation
 # {eval}`txt.deviation_multiple` times the amortisation it carried, so the cost still to be charged in later
 # years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
-# premiums: the premium was paid in 2023, and its cost is booked in the years to come. The treasury paid
-# about that much more in premiums than it charged as cost: cash that has already left the liquidity the
-# {doc}`balance chapter <balanse>` covers, while its cost is still to come. The 2023 deviation comes back as
-# {eval}`txt.instalment` a year on each coming year's operating result, not on the discretionary fund, which
-# closed the year at {eval}`txt.fund_end`, {eval}`txt.fund_above_requirement` above the reserve the financial
-# rules require (table D09). Set beside that margin only for scale (the fund would bear the charges only if
-# the council chose to cover them from it), the year's net addition of {eval}`txt.net_deferral` is about
-# {eval}`txt.deferral_share_of_margin` of it (the book's comparison; the report does not make it).
+# premiums: the premium was paid in 2023, and its cost is booked in the years to come.
+#
+# - **Cash.** The treasury paid about that much more in premiums than it charged as cost: cash that has
+#   already left the liquidity the {doc}`balance chapter <balanse>` covers, while its cost is still to come.
+# - **Where it lands.** The 2023 deviation comes back as {eval}`txt.instalment` a year on each coming year's
+#   operating result, not on the discretionary fund, which closed the year at {eval}`txt.fund_end`,
+#   {eval}`txt.fund_above_requirement` above the reserve the financial rules require (table D09).
+# - **For scale only** (the fund would bear the charges only if the council chose to cover them from it):
+#   the year's net addition of {eval}`txt.net_deferral` is about {eval}`txt.deferral_share_of_margin` of
+#   that margin (the book's comparison; the report does not make it).
 
 # %% [markdown]
 # ## All checks of the chapter
