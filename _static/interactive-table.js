@@ -8,7 +8,8 @@
  * A table whose rows open (aarsevaluering.tables.expandable_table) holds one <tbody class="row-group">
  * per row: its first row is the one sorted and filtered, its details row moves and hides with it, and
  * a filter with no column of its name reads the group's data-facets. A link to an element inside a
- * closed group's details opens that group. A cell's data-sort, where given, is its sort key.
+ * closed group's details opens that group. A cell's data-sort, where given, is its sort key, and its
+ * data-filter its value in a drop-down (a cell that adds a note under its value).
  * Offline: no library, no request. Jupyter Book adds every .js file in _static/ to each page.
  */
 (() => {
@@ -37,9 +38,11 @@
     const facets = (item) => {
       try { return JSON.parse(item.dataset.facets || "{}"); } catch { return {}; }
     };
-    const filterValue = (item, filter) => (filter.column >= 0
-      ? cellText(mainRow(item).cells[filter.column])
-      : String(facets(item)[filter.name] || ""));
+    const filterValue = (item, filter) => {
+      if (filter.column < 0) return String(facets(item)[filter.name] || "");
+      const cell = mainRow(item).cells[filter.column];
+      return cell && cell.dataset.filter !== undefined ? cell.dataset.filter : cellText(cell);
+    };
     rows.forEach((row, index) => { row.dataset.order = String(index); });
     const headers = [...table.tHead.rows[table.tHead.rows.length - 1].cells];
     const names = headers.map(cellText);

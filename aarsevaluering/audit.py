@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import html
 import math
+import re
 import sys
 
 import pandas as pd
@@ -124,6 +125,15 @@ def _short_level(level: str) -> str:
     return level.removeprefix("not in NOK: ")
 
 
+def _moves(register: pd.DataFrame, text: str) -> list[tuple[str, str, list[str]]]:
+    """The findings a qualitative factor (its ``text``) moves, grouped by the move: (level by size alone,
+    level given, ids)."""
+    carrying = register[register["qualitative"].str.contains(text, regex=False)]
+    moved = carrying[carrying["materiality"] != carrying["materiality_by_size"]]
+    groups = moved.groupby(["materiality_by_size", "materiality"], sort=False)["finding_id"]
+    return [(_short_level(a), _short_level(b), list(ids)) for (a, b), ids in groups]
+
+
 def factor_table(register: pd.DataFrame) -> pd.DataFrame:
     """The qualitative factors (``findings.FACTORS``) one row each: ``factor`` (its name), ``applies`` (when),
     ``effect`` (what it does to a finding's level) and ``moves``: the register's findings it moves from the
@@ -131,13 +141,36 @@ def factor_table(register: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for name, text in findings.FACTORS.items():
         applies, effect = _condition_and_effect(text)
-        carrying = register[register["qualitative"].str.contains(text, regex=False)]
-        moved = carrying[carrying["materiality"] != carrying["materiality_by_size"]]
-        groups = moved.groupby(["materiality_by_size", "materiality"], sort=False)["finding_id"].agg(", ".join)
-        moves = "; ".join(f"{ids} ({_short_level(a)} → {_short_level(b)})" for (a, b), ids in groups.items())
+        moves = "; ".join(f"{', '.join(ids)} ({a} → {b})" for a, b, ids in _moves(register, text))
         rows.append({"factor": name, "applies": applies[:1].upper() + applies[1:], "effect": effect,
                      "moves": moves or "none"})  # fmt: skip
     return pd.DataFrame(rows, columns=["factor", "applies", "effect", "moves"])
+
+
+# A factor's text cites the report's lines for the book's trace; the table a reader scans leaves them out
+# (the register's rows keep the whole text).
+_LINES_CITED = re.compile(r"lines \d+\u2013\d+: ")
+
+
+def factor_table_html(register: pd.DataFrame) -> str:
+    """The qualitative factors as a table: the name (unbroken), when it applies and, under it, its effect on
+    the level, and the findings it moves, under each move one id per line, each a link to its row in the register."""
+    rows = []
+    for name, text in findings.FACTORS.items():
+        applies, effect = _condition_and_effect(text)
+        applies = _LINES_CITED.sub("", applies[:1].upper() + applies[1:])
+        moves = "<br>".join(
+            f"{html.escape(a)} → {html.escape(b)}:<br>{finding_links(' '.join(ids))}"
+            for a, b, ids in _moves(register, text)
+        )
+        rows.append(
+            f'<tr><th scope="row" class="plain-row-head factor-name">{html.escape(name)}</th>'
+            f'<td>{html.escape(applies)}<br><span class="check-note"><b>Effect:</b> {html.escape(effect)}</span></td>'
+            f"<td>{moves or 'none'}</td></tr>"
+        )
+    headers = ["Factor", "Applies when, and its effect on the level", "Findings it moves"]
+    caption = "The qualitative factors, and the findings they move"
+    return _table("audit-factors", caption, headers, rows, interactive=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,18 +195,33 @@ def _million_cell(x: float) -> str:
     return html.escape(findings.million_text(x))  # as the register writes it
 
 
+def finding_links(ids: str) -> str:
+    """Finding ids as links to their rows in the register, one per line, never broken at a hyphen."""
+    return "<br>".join(
+        f'<a class="finding-ref" href="#finding-{html.escape(i)}">{html.escape(i)}</a>' for i in str(ids).split()
+    )
+
+
 def aggregation_html(schedule: pd.DataFrame) -> str:
-    """The ISA 450 schedule of uncorrected misstatements: each group's count and total against its line."""
-    rows = [
-        f'<tr><th scope="row" class="plain-row-head">{html.escape(r["group"])}</th>'
-        f'<td class="number">{r["findings"]}</td>'
-        f'<td class="number">{_million_cell(r["total_nok_million"])}</td><td>{html.escape(r["against"])}</td>'
-        f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
-        f"<td>{'yes' if r['exceeds'] else 'no'}</td></tr>"
-        for _, r in schedule.iterrows()
-    ]
-    headers = ["Group", "Findings", "Total (NOK million)", "Against", "Threshold (NOK million)", "At or above it"]
-    caption = "Uncorrected misstatements in NOK, summed (ISA 450)"
+    """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
+    register), their count and total, and the total against overall materiality; the groups left out say
+    why in their name and are not summed."""
+    rows = []
+    for _, r in schedule.iterrows():
+        summed = r["threshold_nok_million"] == r["threshold_nok_million"]
+        why = "" if summed else f" ({r['against'].removeprefix('not summed (').removesuffix(')')})"
+        name = html.escape(r["group"][:1].upper() + r["group"][1:] + why)
+        links = finding_links(r["finding_ids"])
+        rows.append(
+            f'<tr><th scope="row" class="plain-row-head">{name}'
+            f"{f'<br>{links}' if links else ''}</th>"
+            f'<td class="number">{r["findings"]}</td>'
+            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else "not summed"}</td>'
+            f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
+            f"<td>{('yes' if r['exceeds'] else 'no') if summed else chr(0x2013)}</td></tr>"
+        )
+    headers = ["Group, and its findings", "Findings", "Total", "Overall materiality", "At or above"]
+    caption = "Uncorrected misstatements in NOK, summed (ISA 450; NOK million)"
     return _table("audit-aggregation", caption, headers, rows, interactive=False)
 
 
@@ -207,33 +255,40 @@ def _code_place(url: str) -> str:
 
 
 def every_check_html(frame: pd.DataFrame) -> str:
-    """Every check (rows of :func:`audit_checks`) as a table whose rows open: what, its unit in a column of
-    its own (:func:`check_unit`; never thousands beside millions in one column unmarked), the figure as
-    printed, the recomputed one and the difference at one precision per unit (:func:`page_places`) and
-    class; the row opens on its id, chapter, verdict and finding, the report's lines and a link to the code
-    of its identity, named by its file and line (chapter, unit, class and verdict are filters)."""
+    """Every check (rows of :func:`audit_checks`) as a table whose rows open. Four columns, so the check's
+    words get half the width (with a unit and a class column of their own they got a fifth and ran to
+    nine lines): what, with its unit on a line under the words (:func:`check_unit`; never thousands beside
+    millions unmarked), the figure as printed, the recomputed one and the difference at one precision per
+    unit (:func:`page_places`), with the check's class under the difference it judges. The row opens on
+    its id, chapter, verdict and finding, the report's lines and a link to the code of its identity,
+    named by its file and line. Chapter, unit, class and verdict are filters (facets), the difference
+    sorts by its figure (``data-sort``)."""
     rows = []
     for _, r in frame.iterrows():
         # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
         places = page_places(r["unit"], int(r["decimals"]))
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so; holds or fails, no number
             figures = ["says so", "holds" if r["recomputed"] == 1 else "fails", "\u2013"]
+            sort = ""
         else:  # bare numbers in the row's one unit
             figures = [
                 fmt(r["printed"], int(r["decimals"])),
                 fmt(r["recomputed"], places),
                 fmt(r["difference"], places, sign=True),
             ]
+            sort = "" if math.isnan(r["difference"]) else f"{r['difference']:.6f}"
         fid = html.escape(r["finding_id"] or "")
         # A check in no finding has no verdict: its details leave both out (the filter reads "—").
         finding = f'<a href="#finding-{fid}">{fid}</a>' if fid else ""
         verdict = r["verdict"] if fid else "\u2014"
+        unit = check_unit(r["unit"])
         what = html.escape(tables._unbreakable_numbers(str(r["what"])))
+        status = html.escape(r["status"])
         cells = [
-            tables.row_toggle(what),
-            f"<td>{html.escape(check_unit(r['unit']))}</td>",
-            *(f'<td class="number">{html.escape(text)}</td>' for text in figures),
-            f"<td>{html.escape(r['status'])}</td>",
+            tables.row_toggle(f'{what}<br><span class="check-note">{html.escape(unit)}</span>'),
+            *(f'<td class="number">{html.escape(text)}</td>' for text in figures[:2]),
+            f'<td class="number" data-sort="{sort}">{html.escape(figures[2])}'
+            f'<br><span class="check-note check-class class-{status}">{status}</span></td>',
         ]
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
@@ -246,10 +301,11 @@ def every_check_html(frame: pd.DataFrame) -> str:
                 f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(_code_place(r["code_url"]))}</a>',
             ),
         ]
-        rows.append(tables.OpenRow(cells, facts, {"Chapter": r["chapter"], "Verdict": verdict}))
-    headers = ["Check", "Unit", "As printed", "Recomputed", "Difference", "Class"]
+        facets = {"Chapter": r["chapter"], "Unit": unit, "Class": r["status"], "Verdict": verdict}
+        rows.append(tables.OpenRow(cells, facts, facets))
+    headers = ["Check (unit)", "As printed", "Recomputed", "Difference (class)"]
     return tables.expandable_table(
-        "audit-all", "Every check of the book", headers, rows, numeric=(2, 3, 4),
+        "audit-all", "Every check of the book", headers, rows, numeric=(1, 2, 3),
         filters=("Chapter", "Unit", "Class", "Verdict"), css_class="checks-list", compact=True,
     )  # fmt: skip
 

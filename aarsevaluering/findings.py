@@ -657,7 +657,8 @@ def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Da
     return frame[LETTER_COLUMNS]
 
 
-AGGREGATION_COLUMNS = ["group", "findings", "total_nok_million", "against", "threshold_nok_million", "exceeds"]
+AGGREGATION_COLUMNS = ["group", "findings", "total_nok_million", "against", "threshold_nok_million", "exceeds",
+                       "finding_ids"]  # fmt: skip
 
 
 def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.DataFrame:
@@ -672,18 +673,22 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     narrative = money["nature"] == "narrative"
     no_flow = money["qualitative"].map(lambda q: any(FACTORS[f] in str(q) for f in ("no-total", "label-only")))
     accounts = money[~narrative & ~no_flow]
+    groups = {"accounts": accounts, "no_flow": money[~narrative & no_flow], "narrative": money[narrative]}
+    ids = {name: " ".join(group["finding_id"]) for name, group in groups.items()}
     nan = float("nan")
     rows = [
         {"group": "misstatements in figures that flow into the accounts and tables", "findings": len(accounts),
          "total_nok_million": float(accounts["size_nok_million"].sum()), "against": "overall materiality",
          "threshold_nok_million": thresholds["overall"],
-         "exceeds": bool(accounts["size_nok_million"].sum() >= thresholds["overall"])},
+         "exceeds": bool(accounts["size_nok_million"].sum() >= thresholds["overall"]),
+         "finding_ids": ids["accounts"]},
         {"group": "left out: a mistyped cell whose total is right, or a wrong label on a right amount",
          "findings": int((~narrative & no_flow).sum()), "total_nok_million": nan,
          "against": "not summed (nothing a reader adds up is misstated)", "threshold_nok_million": nan,
-         "exceeds": False},
+         "exceeds": False, "finding_ids": ids["no_flow"]},
         {"group": "left out: the narrative text", "findings": int(narrative.sum()), "total_nok_million": nan,
-         "against": "not summed (other information, ISA 720)", "threshold_nok_million": nan, "exceeds": False},
+         "against": "not summed (other information, ISA 720)", "threshold_nok_million": nan, "exceeds": False,
+         "finding_ids": ids["narrative"]},
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=AGGREGATION_COLUMNS)
 
@@ -891,19 +896,35 @@ def million_text(x: float) -> str:
     return "< 0.1" if 0 < abs(x) < 0.05 else fmt(x, 1)  # a size too small for a tenth, but not nothing
 
 
-def _size_cell(x: float, size_text: str = "") -> str:
-    """A size in NOK million, one decimal, right-aligned, the exact figure in ``data-sort`` so a sort puts
-    "< 0.1" where it belongs. A finding not in NOK shows its size in its own unit, marked ("1.0 pp",
-    "14 persons"; ``size_text``), and sorts after the amounts; a claim in words, which has no size, an en
-    dash."""
-    if x is None or math.isnan(x):
-        own = str(size_text or "").replace("percentage points", "pp")
-        return f'<td class="number" data-sort="">{html.escape(own or million_text(x))}</td>'
-    return f'<td class="number" data-sort="{x:.6f}">{html.escape(million_text(x))}</td>'
+_SIZE_FIGURE = re.compile(r"^([+\u2212-]?[\d\u00a0.,]*\d)[ \u00a0](\D.*)$")
+# Units of a size not in NOK, as the Unit column of the letter and the register names them.
+SIZE_UNITS = {"percentage points": "pp"}
 
 
-# The header over a size column: amounts in NOK million, other sizes marked with their unit.
-SIZE_HEADER = "Size (NOK million unless marked)"
+def size_parts(x: float, size_text: str = "", unit: str = "") -> tuple[str, str, str]:
+    """A finding's size as the letter and the register show it: the figure, its unit in a column of its
+    own, and its sort key. An amount in NOK million with one decimal (:func:`million_text`), sorted by the
+    exact figure so "< 0.1" sorts where it belongs; a size not in NOK in its own unit ("1.0", "pp"; from
+    ``size_text``), sorted after the amounts; a claim in words, which has no size, an en dash."""
+    if x is not None and not math.isnan(x):
+        return million_text(x), "NOK million", f"{x:.6f}"
+    match = _SIZE_FIGURE.match(str(size_text or "").strip())
+    if match:
+        return match.group(1), SIZE_UNITS.get(match.group(2), match.group(2)), ""
+    return "\u2013", "claim" if unit == CLAIM_UNIT else "", ""
+
+
+def _size_cells(x: float, size_text: str = "", unit: str = "") -> list[str]:
+    """The size (right-aligned, its sort key in ``data-sort``) and its unit, two cells."""
+    figure, shown_unit, sort = size_parts(x, size_text, unit)
+    return [
+        f'<td class="number" data-sort="{sort}">{html.escape(figure)}</td>',
+        f'<td class="unit-cell">{html.escape(shown_unit)}</td>',
+    ]
+
+
+# The headers over a finding's size and its unit (:func:`size_parts`).
+SIZE_HEADER, UNIT_HEADER = "Size", "Unit"
 # A table a reader reads through, row by row (the letter, the register), is shown at its full height: the
 # box the book's interactive tables sit in (_static/interactive-table.js) otherwise stops at 70 % of the
 # window and scrolls, hiding most of the rows. The rule belongs in _static/aarsevaluering.css; it comes
@@ -911,20 +932,40 @@ SIZE_HEADER = "Size (NOK million unless marked)"
 FULL_HEIGHT = "full-height"  # a table the book's CSS shows whole, not in a scroll box (_static/aarsevaluering.css)
 
 
-def _title_cell(title: str, finding_id: str) -> str:
+def _title_cell(title: str, finding_id: str, verdict: str = "") -> str:
     """The cell that opens a row: what is wrong, and under it the finding's id on one line, a visible
     permalink to its row in the register (an id in a column of its own broke at its hyphens over five
-    lines)."""
+    lines). With ``verdict``, the cell carries the verdict's colour on the row's left edge, as the finding
+    boxes do (``verdict-<verdict>``, _static/aarsevaluering.css)."""
     fid = html.escape(finding_id)
-    return row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{fid}</a>')
+    cell = row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{fid}</a>')
+    if verdict:
+        cell = cell.replace('class="row-summary"', f'class="row-summary verdict-{html.escape(verdict)}"', 1)
+    return cell
 
 
-def _factor_cell(qualitative: str) -> str:
-    """The names of the qualitative factors that weigh a finding (``FACTORS``; "none"), each on one line,
-    its text as a tooltip: so a size beside a level it would not give alone explains itself."""
-    names = [name for name, text in FACTORS.items() if text in str(qualitative)]
-    shown = ", ".join(f'<span title="{html.escape(FACTORS[n], quote=True)}">{html.escape(n)}</span>' for n in names)
-    return f'<td class="factor-cell">{shown or "none"}</td>'
+def factor_names(qualitative: str) -> list[str]:
+    """The names of the qualitative factors (``FACTORS``) whose text a finding's ``qualitative`` holds."""
+    return [name for name, text in FACTORS.items() if text in str(qualitative)]
+
+
+def shown_level(level: str) -> str:
+    """A materiality level as the letter and the register show it: "not in NOK" is said by the Unit column."""
+    return level.removeprefix("not in NOK: ")
+
+
+def _materiality_cell(level: str, qualitative: str) -> str:
+    """The level, and under it the qualitative factors that weigh the finding (each name unbroken, its text
+    as a tooltip), so a level its size alone would not give explains itself; the level alone is what the
+    Materiality filter reads (``data-filter``)."""
+    names = factor_names(qualitative)
+    notes = ", ".join(
+        f'<span class="factor-name" title="{html.escape(FACTORS[n], quote=True)}">{html.escape(n)}</span>'
+        for n in names
+    )
+    note = f'<br><span class="check-note">by {notes}</span>' if notes else ""
+    shown = html.escape(shown_level(level))
+    return f'<td class="materiality-cell" data-filter="{shown}">{shown}{note}</td>'
 
 
 def _words(text: str) -> str:
@@ -992,16 +1033,16 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     each, across the table's width. The chapter, verdict and nature stay filters. Every text is escaped."""
     rows = []
     for _, f in frame.iterrows():
+        verdict = html.escape(f["verdict"])
         cells = [
-            _title_cell(f["title"], f["finding_id"]),
-            f'<td class="verdict-cell verdict-{html.escape(f["verdict"])}">{html.escape(f["verdict"])}</td>',
-            _size_cell(f["size_nok_million"], f["size_text"]),
-            f"<td>{html.escape(f['materiality'])}</td>",
-            _factor_cell(f["qualitative"]),
+            _title_cell(f["title"], f["finding_id"], verdict=f["verdict"]),
+            f"<td>{verdict}</td>",
+            *_size_cells(f["size_nok_million"], f["size_text"], f["unit"]),
+            _materiality_cell(f["materiality"], f["qualitative"]),
         ]
         facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, "Materiality", "Qualitative factor"]
+    headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
     table = expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters,
                              css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
@@ -1018,6 +1059,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     published report, what it should read, its size in its own unit, verdict and nature, the qualitative
     factors, the owner and management's response."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
+    units = dict(zip(register["finding_id"], register["unit"], strict=True))
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1036,12 +1078,11 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
-            _size_cell(r["size_nok_million"], r["size_text"]),
-            f"<td>{html.escape(r['materiality'])}</td>",
-            _factor_cell(r["qualitative"]),
+            *_size_cells(r["size_nok_million"], r["size_text"], units.get(r["finding_id"], "")),
+            _materiality_cell(r["materiality"], r["qualitative"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct (finding)", SIZE_HEADER, "Materiality", "Qualitative factor"]
+    headers = ["Rank", "What to correct (finding)", SIZE_HEADER, UNIT_HEADER, "Materiality"]
     table = expandable_table(table_id, caption, headers, rows, numeric=(0, 2), filters=("Materiality",),
                              css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table

@@ -27,7 +27,7 @@
 # gathers the checks that fall outside it into *findings*, weighed as an auditor would weigh them.
 # It adds no check of its own.
 
-# %% tags=["hide-input"]
+# %% tags=["remove-input"]
 from pathlib import Path
 
 import pandas as pd
@@ -42,7 +42,7 @@ from aarsevaluering.audit import (
     audit_findings,
     audit_letter,
     every_check_html,
-    factor_table,
+    factor_table_html,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
@@ -50,6 +50,7 @@ from aarsevaluering.identities.driftsregnskap import GENERAL_RESERVE_PCT
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import styled
 
+# %% tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 all_checks = checks.run()
 findings.require_consistent(all_checks)  # a discrepancy without a finding, or a stale one, stops here
@@ -57,8 +58,6 @@ register = findings.table(all_checks)
 letter = findings.letter(all_checks)
 for key, count in findings.counts(all_checks).items():
     txt[key] = fmt(count)
-
-# %% tags=["hide-input"]
 thresholds = findings.materiality()
 txt.reserve_pct = fmt(GENERAL_RESERVE_PCT, 0, "%")  # D09's general reserve, a share of gross operating income
 txt.base = fmt(thresholds["base"], 1, "NOK million")
@@ -69,8 +68,11 @@ txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
 material = register[register["materiality"] == findings.MATERIAL]
-txt.material_ids = ", ".join(material["finding_id"]) or "none"
-txt.material_are = f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material"
+txt.material_are = (
+    f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(material['finding_id'])})"
+    if len(material)
+    else "none is material by its size or by a factor"
+)
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
 txt.summed_n = fmt(summed["findings"])
@@ -111,11 +113,7 @@ txt.isa450_conclusion = (
 # last column names the findings each moves from the level its size alone would give.
 
 # %% tags=["hide-input"]
-# Factor names with non-breaking hyphens: "label-only" never splits at its hyphen in a narrow column.
-factors_shown = factor_table(register).assign(factor=lambda f: f["factor"].str.replace("-", "\u2011"))
-styled(factors_shown, table_id="audit-factors", caption="The qualitative factors, and the findings they move",
-       columns={"factor": "Factor", "applies": "Applies when", "effect": "Effect on the level",
-                "moves": "Findings it moves here (level by size → level)"})  # fmt: skip
+HTML(factor_table_html(register))
 
 # %% [markdown]
 # Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
@@ -125,14 +123,9 @@ styled(factors_shown, table_id="audit-factors", caption="The qualitative factors
 # book's understanding of the duty; it does not check the law here). Findings of *scope* and *unstated*
 # are not misstatements of the report and are not weighed.
 #
-# Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`
-# ({eval}`txt.material_ids`), {eval}`txt.level_below_materiality` lie between materiality and the
-# clearly-trivial line and {eval}`txt.level_clearly_trivial` are clearly trivial; of those not in
-# kroner, {eval}`txt.level_by_nature_material` are material by nature and
-# {eval}`txt.level_by_nature_not_material` are not; {eval}`txt.level_not_weighed` are not weighed. By
-# nature, {eval}`txt.nature_statutory` concern the financial statements the regulations require (2A, 2B),
-# {eval}`txt.nature_tables` the report's own tables beside its text, {eval}`txt.nature_budget` the budget
-# columns, {eval}`txt.nature_narrative` the narrative text and {eval}`txt.nature_hr` the HR statistics.
+# Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`, and
+# {eval}`txt.level_by_nature_material` are material by nature; the table counts every finding by its
+# level and by the kind of figure it concerns.
 
 # %% tags=["hide-input"]
 # One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
@@ -257,8 +250,10 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # One row per finding about what the report prints, largest amounts first. Sort by a header, narrow the
 # list by chapter, verdict, nature or materiality, and open a row for the whole finding: its checks (with
 # links to their code), where to find it in the published report, what it should read and why. Sizes are
-# as in the letter; the last column names the qualitative factor (see *Materiality*) that moves a finding
-# from the level its size alone gives. Each id is a permalink: `audit.html#finding-<id>`.
+# as in the letter, their unit beside them; under a level stands the qualitative factor (see *Materiality*)
+# that moved the finding there, where one did. A rule on the row's left edge marks the verdict, as on the
+# finding boxes: vermilion where the report contradicts itself, grey where it does not. Each id is a
+# permalink: `audit.html#finding-<id>`.
 
 # %% tags=["hide-input"]
 HTML(findings.register_html(register, caption="The register: every finding, largest first"))
@@ -317,10 +312,11 @@ txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, pe
 #
 # The whole list, in the order the chapters make them, in a box of its own that scrolls (at full height
 # it would be many times the page). Type in the search box to find a table, a line, a label or a
-# finding's id; choose a chapter, unit, class or verdict to narrow the list; click a header to sort. Each check shows the unit of its figures, in a column of its own (a difference of two
-# percentages is in percentage points, pp), the figure as printed, the recomputed one, their difference
-# (printed less recomputed) and its class; open a row for its id, chapter, verdict and finding, the
-# report's lines and a link to the function that makes it.
+# finding's id; choose a chapter, unit, class or verdict to narrow the list; click a header to sort. Each
+# check shows what it compares with the unit of its figures under the words (a difference of two
+# percentages is in percentage points, pp), the figure as printed, the recomputed one, and their
+# difference (printed less recomputed) with the check's class under it; open a row for its id, chapter,
+# verdict and finding, the report's lines and a link to the function that makes it.
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). The *class* is the check's own result
 # under the tolerance rule; the *verdict* is its finding's judgement of the report (— for a check in no

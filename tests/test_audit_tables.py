@@ -4,6 +4,7 @@ finding id is a visible permalink whose target exists once, and a long explanati
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -11,7 +12,15 @@ from bs4 import BeautifulSoup
 from conftest import REPO
 
 from aarsevaluering import checks, findings, tables
-from aarsevaluering.audit import audit_checks, check_unit, every_check_html, factor_table, page_places
+from aarsevaluering.audit import (
+    aggregation_html,
+    audit_checks,
+    check_unit,
+    every_check_html,
+    factor_table,
+    factor_table_html,
+    page_places,
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +46,9 @@ def test_the_letter_keeps_every_field_of_every_correction(audit):
     text = " ".join(text.replace("\u00a0", " ").split())
     for _, r in letter.iterrows():
         assert f'href="#finding-{html.escape(r["finding_id"])}"' in markup
-        for field in ("figure", "should_read", "section", "search", "owner", "response", "size_text", "materiality"):
+        for field in ("figure", "should_read", "section", "search", "owner", "response", "size_text"):
             assert " ".join(str(r[field]).split()) in text, (r["finding_id"], field)
+        assert findings.shown_level(r["materiality"]) in text, r["finding_id"]
         assert f"line {r['line']}" in text
 
 
@@ -80,19 +90,25 @@ def test_a_compact_table_keeps_every_fact_in_one_details_row():
     ]
 
 
-def test_the_register_and_the_letter_name_the_qualitative_factor_of_each_finding(audit):
-    """A size beside a level its size alone would not give explains itself: the factor's name, or "none"."""
+def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materiality(audit):
+    """A level its size alone would not give explains itself: under the level, the factors that weigh the
+    finding, named; a finding without one shows its level alone. The Materiality filter reads the level only
+    (``data-filter``), and "not in NOK" is left to the Unit column."""
     register, letter, _ = audit
     for markup, frame in (
         (findings.register_html(register), register),
         (findings.letter_html(letter, register), letter),
     ):
         soup = BeautifulSoup(markup, "html.parser")
-        assert [th.get_text() for th in soup.thead.find_all("th")][-1] == "Qualitative factor"
-        shown = [g.find("tr").find_all("td")[-1].get_text() for g in soup.find_all("tbody", class_="row-group")]
-        wanted = [", ".join(n for n, t in findings.FACTORS.items() if t in q) or "none" for q in frame["qualitative"]]
-        assert shown == wanted
-        assert "none" in shown and len(set(shown)) > 2
+        headers = [th.get_text() for th in soup.thead.find_all("th")]
+        assert headers[-1] == "Materiality" and "Qualitative factor" not in headers
+        cells = [g.find("tr").find_all("td")[-1] for g in soup.find_all("tbody", class_="row-group")]
+        for (_, f), cell in zip(frame.iterrows(), cells, strict=True):
+            level = findings.shown_level(f["materiality"])
+            names = findings.factor_names(f["qualitative"])
+            assert cell["data-filter"] == level and not level.startswith("not in NOK")
+            assert cell.get_text() == level + (f"by {', '.join(names)}" if names else ""), f["finding_id"]
+        assert any(findings.factor_names(q) for q in frame["qualitative"])
 
 
 def test_a_finding_id_stays_on_one_line(audit):
@@ -109,26 +125,32 @@ def test_a_finding_id_stays_on_one_line(audit):
 
 
 def test_every_check_shows_one_precision_per_unit():
-    """The list of every check: each row's unit in a column of its own (the designer's read: "+595" in NOK
-    thousand and "+59.4" in NOK million shared a column unmarked), the recomputed figure and the difference
-    at the unit's one precision (never "415.6462" beside "892.0"), and no discrepancy reads as a zero
-    difference."""
+    """The list of every check: each row's unit under its words (the designer's read: "+595" in NOK thousand
+    and "+59.4" in NOK million shared a column unmarked; a unit column of its own left the words a fifth of
+    the width), the recomputed figure and the difference at the unit's one precision (never "415.6462"
+    beside "892.0"), the class under the difference, and no discrepancy reads as a zero difference."""
     frame = audit_checks()
     soup = BeautifulSoup(every_check_html(frame), "html.parser")
-    assert [th.get_text() for th in soup.thead.find_all("th")][:3] == ["Check", "Unit", "As printed"]
+    assert [th.get_text() for th in soup.thead.find_all("th")] == [
+        "Check (unit)", "As printed", "Recomputed", "Difference (class)"]  # fmt: skip
     groups = soup.find_all("tbody", class_="row-group")
     assert len(groups) == len(frame)
     for (_, r), group in zip(frame.iterrows(), groups, strict=True):
-        cells = [td.get_text() for td in group.find("tr").find_all("td")]
-        assert cells[1] == check_unit(r["unit"]) != "", (r["check_id"], cells[1])
+        cells = group.find("tr").find_all("td")
+        facets = json.loads(group["data-facets"])
+        assert cells[0].find(class_="check-note").get_text() == check_unit(r["unit"]) == facets["Unit"] != ""
+        assert cells[3].find(class_="check-class").get_text() == r["status"] == facets["Class"]
         if r["unit"] == checks.CLAIM_UNIT:
             continue
+        figures = [cells[2].get_text(), cells[3].contents[0]]
         places = page_places(r["unit"], int(r["decimals"]))
-        for text in cells[3:5]:
+        for text in figures:
             decimals = len(text.split(".")[1]) if "." in text else 0
             assert decimals == places, (r["check_id"], text)
+        sort = cells[3]["data-sort"]  # the figure a sort reads; none where there is no difference
+        assert float(sort) == pytest.approx(r["difference"], abs=1e-6) if sort else r["difference"] != r["difference"]
         if r["status"] == "discrepancy":
-            assert cells[4].strip("+\u2212").strip("0.") != "", (r["check_id"], cells[4])
+            assert figures[1].strip("+\u2212").strip("0.") != "", (r["check_id"], figures[1])
 
 
 def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
@@ -143,18 +165,22 @@ def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
         assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
         soup = BeautifulSoup(markup, "html.parser")
         assert findings.FULL_HEIGHT in soup.table["class"]
-        column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
-        sizes = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
-        for (_, f), cell in zip(frame.iterrows(), sizes, strict=True):
+        headers = [th.get_text() for th in soup.thead.find_all("th")]
+        column = headers.index(findings.SIZE_HEADER)
+        assert headers[column + 1] == findings.UNIT_HEADER
+        rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
+        for (_, f), cells in zip(frame.iterrows(), rows, strict=True):
+            cell, unit = cells[column], cells[column + 1].get_text()
             text = cell.get_text().replace("\u00a0", " ")
             if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
                 assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
-            elif f["size_text"]:
-                assert text == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
-                assert cell["data-sort"] == "" and text.endswith((" pp", " persons")), text
+                assert unit == "NOK million"
+            elif f["size_text"]:  # its own unit, in the unit column: "1.0" and "pp"
+                assert f"{text} {unit}" == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
+                assert cell["data-sort"] == "" and unit in ("pp", "persons"), unit
             else:
-                assert text == "\u2013"
-        assert any(c.get_text().endswith("pp") for c in sizes)
+                assert text == "\u2013" and unit in ("claim", "")
+        assert "pp" in [cells[column + 1].get_text() for cells in rows]
 
 
 def test_the_qualitative_factors_table_names_what_each_moves(audit):
@@ -170,3 +196,35 @@ def test_the_qualitative_factors_table_names_what_each_moves(audit):
                          & (register["materiality"] != register["materiality_by_size"])]  # fmt: skip
         assert all(fid in row["moves"] for fid in moved["finding_id"])
         assert (row["moves"] == "none") == moved.empty
+
+
+def test_the_factor_table_links_each_finding_it_moves(audit):
+    """Table A.1 (the designer's read: id lists broke at hyphens and were no links; a cell ran to eight lines
+    with the report's line numbers): each moved finding a link to its register row, one per line, and the
+    factors' texts without line numbers (the register's rows keep them)."""
+    register, _, _ = audit
+    soup = BeautifulSoup(factor_table_html(register), "html.parser")
+    table = factor_table(register)
+    rows = soup.tbody.find_all("tr")
+    assert [r.th.get_text() for r in rows] == list(findings.FACTORS)
+    for row, moves in zip(rows, table["moves"], strict=True):
+        linked = [a["href"].removeprefix("#finding-") for a in row.find_all("a", class_="finding-ref")]
+        named = [i for i in re.split(r"[,;]? |[()]", moves) if i in set(register["finding_id"])]
+        assert sorted(linked) == sorted(named) and len(linked) == len(set(linked))
+        assert not re.search(r"lines? \d", row.get_text())
+    assert any(r.find("a") for r in rows)
+
+
+def test_the_aggregation_names_the_findings_it_sums(audit):
+    """Table A.3 names the findings behind each group, each a link to its register row, and the summed
+    group's total is theirs."""
+    register, _, _ = audit
+    schedule = findings.aggregation(register, findings.materiality())
+    soup = BeautifulSoup(aggregation_html(schedule), "html.parser")
+    sizes = register.set_index("finding_id")["size_nok_million"]
+    for (_, group), row in zip(schedule.iterrows(), soup.tbody.find_all("tr"), strict=True):
+        ids = str(group["finding_ids"]).split()
+        assert len(ids) == group["findings"]
+        assert [a["href"] for a in row.th.find_all("a")] == [f"#finding-{i}" for i in ids]
+    summed = schedule.iloc[0]
+    assert sizes[summed["finding_ids"].split()].sum() == pytest.approx(summed["total_nok_million"])
