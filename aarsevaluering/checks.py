@@ -380,6 +380,7 @@ def release_tag() -> str:
     return "v" + str(yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"])
 
 
+@cache
 def _repository_url() -> str:
     import yaml
 

@@ -317,11 +317,23 @@ def problems(checks: pd.DataFrame, findings: list[Finding] | None = None) -> lis
 # Words with glued figures.
 
 
+# The positions of the checks' ids in the last frame looked up (the frame itself is kept, so an identical
+# id can only mean the same frame): a chapter renders hundreds of placeholders against one frame of checks,
+# and a boolean mask over all of them for each cost a second per notebook run.
+_POSITIONS: list = [None, {}]
+
+
 def _check_row(checks: pd.DataFrame, check_id: str) -> pd.Series:
-    rows = checks[checks["check_id"] == check_id]
-    if len(rows) != 1:
-        raise KeyError(f"placeholder names check {check_id!r}, which is not a check")
-    return rows.iloc[0]
+    for fresh in (False, True):  # a row that no longer holds its id (the frame changed): look again
+        if fresh or _POSITIONS[0] is not checks:
+            positions: dict[str, int | None] = {}
+            for position, name in enumerate(checks["check_id"].tolist()):
+                positions[name] = None if name in positions else position  # None: not unique
+            _POSITIONS[:] = [checks, positions]
+        position = _POSITIONS[1].get(check_id)
+        if position is not None and position < len(checks) and checks["check_id"].iat[position] == check_id:
+            return checks.iloc[position]
+    raise KeyError(f"placeholder names check {check_id!r}, which is not a check")
 
 
 def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
@@ -583,8 +595,27 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     }
 
 
+# The rows of every finding, kept for the last frame of checks (by identity, which the kept frame makes
+# unambiguous) and the finding files as they stood (their modification times): the audit page asks for the
+# register, the letter, the counts and the CSV of one frame, and each took a third of a second to work out.
+_ROWS: dict[bool, tuple] = {}
+
+
+def _finding_files_state() -> tuple:
+    return tuple((path.name, path.stat().st_mtime_ns) for path in sorted(FINDINGS_DIR.glob("*.yaml")))
+
+
 def _rows(checks: pd.DataFrame, findings: list[Finding] | None, estimates: bool) -> pd.DataFrame:
-    findings = load() if findings is None else findings
+    if findings is None:
+        state = _finding_files_state()
+        kept = _ROWS.get(estimates)
+        if kept is None or kept[0] is not checks or kept[1] != state or len(kept[0]) != len(checks):
+            _ROWS[estimates] = (checks, state, _work_out_rows(checks, load(), estimates))
+        return _ROWS[estimates][2].copy()
+    return _work_out_rows(checks, findings, estimates)
+
+
+def _work_out_rows(checks: pd.DataFrame, findings: list[Finding], estimates: bool) -> pd.DataFrame:
     assigned = assign(checks, findings)
     thresholds = materiality()
     rows = []
@@ -812,11 +843,12 @@ def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None, elsewhere
     compare it)."""
     from IPython.display import HTML
 
-    found = assign(checks)
+    every = load()
+    found = assign(checks, every)
     ids = set(found.loc[found["finding_id"] != "", "finding_id"]) - set(elsewhere or {})
     source = checks if all_checks is None else all_checks
-    frame = pd.concat([_rows(source, None, estimates=False), _rows(source, None, estimates=True)], ignore_index=True)
-    frame = frame[frame["finding_id"].isin(ids)]
+    shown = [f for f in every if f.finding_id in ids]  # only these are worked out (the order is by size)
+    frame = pd.concat([_rows(source, shown, estimates=False), _rows(source, shown, estimates=True)], ignore_index=True)
     return HTML(boxes(frame))
 
 

@@ -7,6 +7,7 @@ import html
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -540,3 +541,23 @@ def test_a_section_count_never_calls_an_estimate_a_finding(all_checks):
         n_findings = len(ids) - n_estimates
         assert (f"{n_findings} finding" in line) == bool(n_findings), (chapter, line)
         assert (f"{n_estimates} of the book's estimate" in line) == bool(n_estimates), (chapter, line)
+
+
+def test_the_register_is_worked_out_again_when_a_finding_file_changes(all_checks, tmp_path, monkeypatch):
+    """The rows are kept for one frame of checks and the finding files as they stood: an edited file (a
+    student's, in JupyterLab) or a new frame of checks is worked out afresh, never served stale."""
+    folder, original = tmp_path / "findings", findings.FINDINGS_DIR
+    shutil.copytree(original, folder)
+    monkeypatch.setattr(findings, "FINDINGS_DIR", folder)
+    before = findings.table(all_checks)
+    assert findings.table(all_checks).equals(before)  # kept: the same answer
+    first = before["finding_id"].iloc[0]
+    path = next(p for p in folder.glob("*.yaml") if f"id: {first}" in p.read_text(encoding="utf-8"))
+    path.unlink()  # the chapter's findings gone: the register must lose them
+    assert first not in set(findings.table(all_checks)["finding_id"])
+    path.write_text((original / path.name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert first in set(findings.table(all_checks)["finding_id"])
+    fresh = all_checks.copy()  # another frame: worked out for it, the same answer
+    assert findings.table(fresh).equals(before)
+    monkeypatch.undo()
+    assert findings.table(all_checks).equals(before)
