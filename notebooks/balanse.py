@@ -245,11 +245,11 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
 #   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
 #   gross ratio, all the loan fund's debt over the treasury's income alone. Counted gross, including the
-#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending (lent on as start loans, which the
-#   households repay: section *Who services the debt*), the legal entity's long-term loan debt is
-#   {eval}`txt.long_term_debt` (both as printed), {eval}`txt.long_term_pct_income` of that income, if the
-#   text's {eval}`txt.debt_prose_end` is all the loan fund owes (the book's reading); the first ratio leaves
-#   those loans out. The report prints
+#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending (as printed; lent on as start loans, which
+#   the households repay: section *Who services the debt*), the legal entity's long-term loan debt is
+#   {eval}`txt.long_term_debt`, the book's sum of those loans and the loan fund's printed
+#   {eval}`txt.debt_prose_end`: {eval}`txt.long_term_pct_income` of that income, if that printed figure
+#   is all the loan fund owes (the book's reading); the first ratio leaves those loans out. The report prints
 #   nothing a net loan debt would deduct (outstanding start loans, unused borrowed money, money lent from own funds).
 # - *Who pays.* {eval}`txt.budget_most` of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper
 #   bound) is paid from the treasury's general budget: its own investment debt, and Drammen Eiendom KF's,

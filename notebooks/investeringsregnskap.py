@@ -115,6 +115,21 @@ for label in ("kk_investment_expenditure_overspend", "unbudgeted_share_sales", "
               "p11_cooperation_budget_intended", "p11_cooperation_budget_missing", "kk_investment_expenditure_actual",
               "kk_uncovered_carried_forward", "nee_settlement_booked"):  # fmt: skip
     put(f"said_{label}", said(label))
+# The cooperation project's printed budgets (net and gross, original and revised, NOK thousand) against the
+# text's 4 million entered by mistake and 20 million meant: which of the two they show.
+COOP = "KK P11 Samarbeid med andre utbyggere"
+coop_net = get(inv.TNET).query("row_kind == 'main_project' and label == @COOP").iloc[0]
+coop_gross = get(inv.T1).query("label == @COOP").iloc[0]
+coop_budgets = []
+for key, row in (("net", coop_net), ("gross", coop_gross)):
+    for column in ("original_budget_2023", "revised_budget_2023"):
+        put(f"coop_{key}_{column[:4]}", fmt_million(row[column]))
+        coop_budgets.append(row[column])
+said_coop = {
+    label: said(label) for label in ("p11_cooperation_budget_entered_by_mistake", "p11_cooperation_budget_intended")
+}
+shown = [text for label, text in said_coop.items() if 1000 * prose.loc[label, "value"] in coop_budgets]
+put("coop_budgets_show", f"neither {' nor '.join(said_coop.values())}" if not shown else " and ".join(shown))
 kk_areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
 put("kk_p11_over", fmt_million(kk_areas["P11"]))
 put("kk_p12_over", fmt_million(kk_areas["P12"]))
@@ -172,10 +187,11 @@ styled(brief.assign(**{c: brief[c] / 1000 for c in MONEY}), table_id="inv-brief"
 #   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. Such grants widen
 #   a project's frame (*investeringsramme*) beyond what the council granted, the report says; it cites no
 #   council decision for that, and whether one is needed is the book's question.
-# - **A budget entered by mistake.** In the four-year plan HØP 23–26,
-#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for those projects where
-#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (lines 3063–3065): the plan's figures, not
-#   budgets the tables print (compared in *What the text says*). How the missing
+# - **A budget entered by mistake.** With the four-year plan HØP 23–26, the report says, a budget of
+#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for the cooperation project by mistake where
+#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (lines 3063–3065). The budgets the tables
+#   print for it show {eval}`txt.coop_budgets_show` (compared in *What the text says*), and the report
+#   does not reconcile them. How the missing
 #   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
 # - **No project.** A further {eval}`txt.no_project_brief` was booked with no budget and on no project
 #   (2B's *Prosjekt mangler*), which the book reads as land received in kind (below).
@@ -1225,12 +1241,6 @@ put("prose_findings", (f"{fmt(n_own)} finding{'s' if n_own != 1 else ''}, on the
     + "".join(f", and {part}" for part in estimate_parts))  # fmt: skip
 company = pc.loc[["inv_prose.dekf_company_gross_investment", "inv_prose.dekf_company_underspend"], "status"]
 put("company_checks", "both equal to" if (company == checks.EXACT).all() else "not both equal to")
-COOP = "KK P11 Samarbeid med andre utbyggere"
-coop_net = get(inv.TNET).query("row_kind == 'main_project' and label == @COOP").iloc[0]
-coop_gross = get(inv.T1).query("label == @COOP").iloc[0]
-for key, row in (("net", coop_net), ("gross", coop_gross)):
-    for column in ("original_budget_2023", "revised_budget_2023"):
-        put(f"coop_{key}_{column[:4]}", fmt_million(row[column]))
 put("sl_text", said("startloan_lending_said"))
 sl_gap = 1000 * inv.prose(get, "startloan_lending_said") - inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")
 put("sl_text_gap", fmt(abs(sl_gap) / 1000, 1, "NOK million"))
@@ -1265,7 +1275,7 @@ show_findings(prose_checks)
 # - **The cooperation projects' missing** {eval}`txt.said_p11_cooperation_budget_missing` is checked as the
 #   {eval}`txt.said_p11_cooperation_budget_intended` intended less the
 #   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake (lines 3063–3065), the
-#   text against itself. The printed budgets of the projects show neither figure: net
+#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`: net
 #   {eval}`txt.coop_net_orig` original and {eval}`txt.coop_net_revi` revised; gross
 #   {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`.
 

@@ -127,8 +127,9 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # {eval}`txt.regulation_premium_story` in table D04 (the text says {eval}`txt.regulation_text`). The
 # municipality paid {eval}`txt.premium_fund_story` of it from its premium funds. Yet the year's
 # pension cost in the accounts was only {eval}`txt.cost_stated`, chiefly because the premium deviation of
-# {eval}`txt.deviation_story` was credited to the year (the funds' share only moved part of the premium from
-# cash into that deviation), and {eval}`txt.amortisation_story`
+# {eval}`txt.deviation_story` was credited to the year (measured on the premium left after the funds'
+# share, so the draw made the deviation {eval}`txt.premium_fund_story` smaller and, on the book's reading
+# of the regulation, left the cost where it was), and {eval}`txt.amortisation_story`
 # of earlier years' deviations and {eval}`txt.other_items_story` of other items were charged to it (all four
 # steps {ref}`below <pensjon-walk>`).
 #
@@ -201,7 +202,8 @@ plt.show()
 # row, the net operating result of the year-end table (D08), the discretionary fund's table (D09) and
 # three rows of the investment account's table of shares and equity (2B). All six, with the titles the
 # report prints over them and what the chapter reads of each, are behind the toggle below (their lines are
-# on the data page).
+# on the data page). D03, D04 and the like are the book's ids, which the report does not print; 2B is the
+# report's own.
 
 # %% tags=["hide-input", "hide-output"]
 # Every table the chapter reads, its own two first, and what it reads of each.
@@ -210,7 +212,8 @@ read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABE
         "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
         "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
 tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
-# Each by the code the text cites (D04, 2B …; the data page's code beside 2B's part) and its printed title.
+# Each by the book's id (D04 …; the report prints only 2B's, beside which stands the data page's id of the
+# part) and its printed title.
 named = [public_source(t).removeprefix("table ").removeprefix("statement ") for t in tables["table"]]
 code = ["prose" if s == "prose" else n if n == s else f"{n}, {s}" for n, s in zip(named, tables["source_table"], strict=True)]  # fmt: skip
 tables = tables.assign(code=code, read=tables["table"].map(read))[["table", "code", "title", "read"]]
@@ -220,7 +223,7 @@ tables.loc[tables["table"] == pj.PROSE, "title"] = (
     "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
 # Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
 styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"code": "Report table", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
+       columns={"code": "Book's id", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -354,6 +357,14 @@ txt.d04_summary = findings.summary_line(d04_checks)
 bridge = pj.budget_bridge(get)
 txt.bridge_fund_short = fmt_million(bridge["fund_below_budget"])
 txt.bridge_paid_more = fmt_million(bridge["paid_more"])
+# The walk's introduction, below: what the report's sentences add up to, and the D04 row they leave out.
+sentences = pj.prose_sentence_sum(get)
+txt.sentence_sum = fmt(sentences["sentence_sum"], 1, "NOK million")
+txt.sentence_gap = fmt(sentences["gap"], 1, "NOK million")
+txt.sentence_other = fmt(sentences["other_items"], 1, "NOK million")
+closes = abs(sentences["rest"]) <= sentences["rounding"]
+txt.sentence_rest = ("they reach the stated cost within rounding" if closes
+                     else f"they still miss it by {fmt(abs(sentences['rest']), 1, 'NOK million')}")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
@@ -375,7 +386,11 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # ## From premiums due to the pension cost
 #
 # The report adds up the year in sentences: the ordinary premium, plus the regulation premium, less the
-# premium fund, less the premium deviation, plus the amortisation of earlier deviations. Taking the
+# premium fund, less the premium deviation, plus the amortisation of earlier deviations. As printed, those
+# five figures add up to {eval}`txt.sentence_sum`, {eval}`txt.sentence_gap` short of the
+# {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
+# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest` (the
+# book's sum). Taking the
 # ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
 # everything else from D04 rebuilds the cost step by step. The order of the steps matters for what they
 # mean:
@@ -407,9 +422,10 @@ txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 txt.other_items = fmt_million(pj.central(get, pj.OTHER))
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. The last bar is the cost the report states; its label gives the book's sum of the steps where that differs. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels; hatched: the calculated-cost level, the book's reading of the regulation.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; under the regulation the premium deviation is measured on that premium and brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. The last bar is the cost the report states; its label gives the book's sum of the steps where that differs. Vermilion: a step that adds cost; blue: one that takes cost off; grey: levels, and the premium fund's share, which lowers the premium paid but not the cost; hatched: the calculated-cost level, the book's reading of the regulation.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width.
-chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
+chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
+               "Use of premium fund": "Use of premium fund (lowers\nthe premium paid, not the cost)"}  # fmt: skip
 # The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
 kinds = {pj.CALCULATED_COST: "total estimate"}
 steps = [(chart_names.get(step, step), amount / 1000,
@@ -422,6 +438,10 @@ sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {su
 steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
 fig, ax = plt.subplots(figsize=(7, 4.6))
 waterfall(ax, steps, up_is_favourable=False)
+# The premium fund lowers the premium paid, not the cost: grey, not the blue of a step that takes cost off.
+fund_bar = ax.containers[walk.index[walk["step"] == "Use of premium fund"][0]]
+for patch in fund_bar:
+    patch.set_color(LEVEL)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
 finish(fig, table="table D04 and the report's text")
@@ -646,6 +666,8 @@ styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {p
 # %% tags=["hide-input"]
 net_deferral = pj.net_premium_deviation(get)
 txt.net_deferral = fmt_million(net_deferral)
+# The premiums the treasury paid (after the premium fund) less the cost the report states, NOK million.
+txt.paid_over_cost = fmt(level["Premiums paid by the treasury"] / 1000 - stated_cost, 1, "NOK million")
 txt.deviation_multiple = fmt(deviation_2023 / pj.central(get, pj.AMORTISATION), 1)
 txt.report_year = str(pj.REPORT_YEAR)
 ending = origins.loc[origins["origin_year"] + origins["period"] == pj.REPORT_YEAR, "origin_year"].astype(str).tolist()
@@ -668,7 +690,9 @@ txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0
 # ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
 # premiums: the premium was paid in 2023, and its cost is booked in the years to come.
 #
-# - **Cash.** The treasury paid about that much more in premiums than it charged as cost: cash that has
+# - **Cash.** The treasury paid {eval}`txt.paid_over_cost` more in premiums ({eval}`txt.premiums_net`) than
+#   the cost the report states ({eval}`txt.cost_stated`): the net addition less the {eval}`txt.other_items`
+#   of other items, which the cost includes and the premiums do not (the book's arithmetic). That cash has
 #   already left the liquidity the {doc}`balance chapter <balanse>` covers, while its cost is still to come.
 # - **Where it lands.** The 2023 deviation comes back as {eval}`txt.instalment` a year on each coming year's
 #   operating result, not on the discretionary fund, which closed the year at {eval}`txt.fund_end`,

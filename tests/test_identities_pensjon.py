@@ -234,3 +234,15 @@ def test_the_almost_total_premium_holds_with_either_regulation_premium():
     get = checks.altered(pj.CENTRAL, "actual_2023", 1_000, add=True, label=pj.REGULATION)
     frame = by_id(checks.run(pj.CHAPTER, get=get, only=["prose_derived_totals"]))
     assert frame.loc["pension_prose_figures.claim_almost_total_premium", "status"] == checks.DISCREPANCY
+
+
+def test_the_sentences_add_up_to_the_stated_cost_only_with_d04s_other_items():
+    """426.3 + 603.2 − 170.1 − 479 + 200.7 = 581.1, NOK 2.1 million short of the stated 583.2; D04's other
+    items (2 186) close the gap within rounding; without them in D04 the gap would stay."""
+    s = pj.prose_sentence_sum(checks.from_disk)
+    assert s["sentence_sum"] == pytest.approx(581.1)
+    assert s["gap"] == pytest.approx(2.1)
+    assert s["other_items"] == pytest.approx(2.186)
+    assert abs(s["rest"]) <= s["rounding"] < abs(s["gap"])
+    get = checks.altered(pj.CENTRAL, "actual_2023", 0, label=pj.OTHER)
+    assert abs(pj.prose_sentence_sum(get)["rest"]) > pj.prose_sentence_sum(get)["rounding"]

@@ -459,6 +459,37 @@ def cost_growth(get: Getter) -> dict[str, float]:
     }
 
 
+# The steps of the report's sentences that arrive at the year's cost (lines 2370–2386), each with its sign.
+SENTENCE_STEPS = (
+    ("ordinary_premium_incl_employer_tax", 1),
+    ("regulation_premium_incl_employer_tax", 1),
+    ("premium_fund_use", -1),
+    ("premium_deviation", -1),
+    ("amortisation_earlier_premium_deviations", 1),
+)
+
+
+def prose_sentence_sum(get: Getter) -> dict[str, float]:
+    """What the report's sentences add up to (NOK million): the ordinary premium, plus the regulation premium,
+    less the premium fund, less the premium deviation, plus the amortisation, each as the text prints it,
+    against the cost the text then states ("blir etter dette"). The sentences leave out D04's «Diverse pensjon
+    inkl. reserveavsetning»: ``rest`` is what is left of the gap once it is counted, ``rounding`` the most
+    that rounding the six printed figures (and D04's, to thousands) can explain."""
+    total = sum(sign * prose(get, label) for label, sign in SENTENCE_STEPS)
+    stated = prose(get, "actual_pension_cost")
+    other = central(get, OTHER) / THOUSAND_PER_MILLION
+    labels = [label for label, _ in SENTENCE_STEPS] + ["actual_pension_cost"]
+    rounding = sum(0.5 * 10 ** -_decimals(prose(get, label)) for label in labels) + 0.5 / THOUSAND_PER_MILLION
+    return {
+        "sentence_sum": total,
+        "stated": stated,
+        "gap": stated - total,
+        "other_items": other,
+        "rest": stated - total - other,
+        "rounding": rounding,
+    }
+
+
 def _claim(check_id: str, what: str, holds: bool, lines: str) -> Check:
     return claim(CHAPTER, check_id, what, holds, PROSE, lines, meta(PROSE)["section"])
 
