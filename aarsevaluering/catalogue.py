@@ -153,8 +153,9 @@ def render() -> str:
         "## The tables",
         "",
         f"{len(entries)} tables, {fmt(sum(e['rows'] for e in entries))} rows in all, by chapter. *Rows* counts every "
-        "printed row, totals and subtotals included; *report table* is the table's id in the list of tables "
-        "transcribed (`prose` for figures the report gives in sentences). A table's title is the report's, as "
+        "printed row, totals and subtotals included; *book's id* is the id the book gives the table (D01, I05 …: the report numbers no tables, "
+        "though it names its two statements 2A and 2B), the id charts and "
+        "chapters cite it by (`prose` for figures the report gives in sentences). A table's title is the report's, as "
         "printed, except for the `prose` tables, which the report does not print as tables: their titles name "
         "the sections the figures come from.",
     ]
@@ -174,7 +175,7 @@ def render() -> str:
             "",
             # The file's name and its title share a cell, the name above: the names are long and never
             # break, and a title's long Norwegian words neither, so a column each would not fit the page.
-            "| File and title | Report table | Unit | Rows |",
+            "| File and title | Book's id | Unit | Rows |",
             "| :--- | :--- | :--- | ---: |",
         ]
         for e in chosen:
