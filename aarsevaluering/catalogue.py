@@ -153,9 +153,9 @@ def render() -> str:
         "## The tables",
         "",
         f"{len(entries)} tables, {fmt(sum(e['rows'] for e in entries))} rows in all, by chapter. *Rows* counts every "
-        "printed row, totals and subtotals included; *book's id* is the id the book gives the table (D01, I05 …: the report numbers no tables, "
-        "though it names its two statements 2A and 2B), the id charts and "
-        "chapters cite it by (`prose` for figures the report gives in sentences). A table's title is the report's, as "
+        "printed row, totals and subtotals included; *book's id* is the id the book gives the table (D01, I05 …: "
+        "the report numbers no tables, though it names its two statements 2A and 2B), the id charts and chapters "
+        "cite it by (`prose` for figures the report gives in sentences). A table's title is the report's, as "
         "printed, except for the `prose` tables, which the report does not print as tables: their titles name "
         "the sections the figures come from.",
     ]
