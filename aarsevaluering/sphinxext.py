@@ -5,8 +5,10 @@ Sphinx rebuilds a page when its source changes, and myst-nb's notebook cache key
 only, so a changed CSV would leave every page showing the old numbers. Here each notebook, while the
 build executes it, lists the files it reads (``aarsevaluering.data`` appends them to the file named
 by ``AARSEVALUERING_READ_LOG``); those files become the page's dependencies, so the next build
-executes again exactly the pages that read a changed table. Pages that paste glued figures from
-another page (``{glue:text}`../notebooks/x.ipynb::key```) are rebuilt along with that page.
+executes again exactly the pages that read a changed table. The book's own code (``aarsevaluering/``)
+and finding files are dependencies of every page that ran code: a change there runs those pages again.
+Pages that paste glued figures from another page (``{glue:text}`../notebooks/x.ipynb::key```) are
+rebuilt along with that page.
 
 With ``python -m aarsevaluering.build`` (which passes Sphinx the number of cores) the pages are read,
 and their notebooks executed, in parallel, one page per process at a time.
@@ -57,9 +59,22 @@ def _note_dependencies(app: Sphinx, doctree) -> None:
     log = _log_path(app, env.docname)
     if not log.exists():
         return
-    for line in sorted(set(log.read_text(encoding="utf-8").splitlines())):
-        if line:
-            env.note_dependency(line)
+    read = sorted(set(filter(None, log.read_text(encoding="utf-8").splitlines())))
+    for line in read:
+        env.note_dependency(line)
+    if read:  # the page ran the book's code: a changed module or finding file runs it again
+        for path in _code_files():
+            env.note_dependency(str(path))
+
+
+def _code_files() -> list[Path]:
+    """The book's own code and finding files, which every executed page runs: a changed ``tables.py`` or
+    ``findings/*.yaml`` changes what a page shows though no table and no notebook changed, and Sphinx,
+    which knows only a page's source, would keep the page as it was."""
+    from .findings import FINDINGS_DIR
+
+    package = Path(__file__).resolve().parent
+    return sorted(package.rglob("*.py")) + sorted(FINDINGS_DIR.glob("*.yaml"))
 
 
 def _pasting_pages(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list[str]:

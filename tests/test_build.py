@@ -63,6 +63,22 @@ def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
     assert "567\N{NO-BREAK SPACE}891" in page and "567\N{NO-BREAK SPACE}153" not in page
 
 
+def test_a_changed_module_or_finding_file_runs_the_pages_again(built_copy):
+    """The book's own code and finding files are dependencies of every page that ran it: a change to
+    ``tables.py`` or ``findings/*.yaml`` changes what a page shows though no table and no notebook changed
+    (Sphinx alone would keep the page). Read from the build's environment, not by editing the checkout."""
+    import pickle
+
+    from aarsevaluering import findings, tables
+
+    build, _ = built_copy
+    environment = pickle.loads((build.book / "_build" / ".doctrees" / "environment.pickle").read_bytes())
+    code = {str(Path(tables.__file__).resolve()), str(next(findings.FINDINGS_DIR.glob("*.yaml")).resolve())}
+    for page in ("notebooks/pensjon", "notebooks/audit", "book/intro"):
+        assert code <= {str(Path(d).resolve()) for d in environment.dependencies[page]}, page
+    assert not environment.dependencies.get("book/glossary"), "a page that runs no code depends on none"
+
+
 def mini_book(tmp_path: Path, notebook_source: str, markdown: str = "") -> Path:
     """A one-notebook book with the real configuration, to break on purpose."""
     book = tmp_path / "mini"
