@@ -106,12 +106,85 @@ def copy_repo(tmp_path: Path, names=BOOK_SOURCES) -> Path:
     return dest
 
 
+# The copies the book is built from in the tests, kept between runs of a checkout (ignored by git), so that
+# each run's build is incremental: Sphinx runs again only the pages whose sources, tables or code changed
+# (aarsevaluering/sphinxext.py), as ``make book`` does. A clean clone, as CI runs, has none and builds cold.
+BUILD_CACHE = REPO / ".cache" / "test-books"
+BUILD_FRESH_ENV = "AARSEVALUERING_TEST_BUILD_FRESH"  # "1": never reuse a kept copy
+# Written by the build, not copied over it: the audit page's CSV files (a build from changed tables writes
+# its own, and overwriting them would make the page look outdated on every run).
+BUILD_OUTPUTS = ("notebooks/_generated/",)
+
+
+def kept_copy(name: str, rewrite=None) -> Path:
+    """A copy of the book's sources in ``.cache/test-books/<name>/book``, the same path on every run, with
+    its ``_build`` kept: brought up to date file by file (a changed file is written anew, so Sphinx sees it
+    newer than its last build; a file gone from the checkout is removed), ``rewrite(relative path, text)``
+    applied to each CSV first where given. A copy whose last build did not succeed, or any copy when
+    ``AARSEVALUERING_TEST_BUILD_FRESH=1``, is thrown away and made afresh: an incremental build is only
+    trusted from a clean one (a page whose warnings a failed build printed would not print them again).
+    Record the build's outcome with :func:`record_build`."""
+    root = BUILD_CACHE / name
+    record = root / "last-build.json"
+    fresh = os.environ.get(BUILD_FRESH_ENV) == "1"
+    if fresh or not record.exists() or json.loads(record.read_text(encoding="utf-8")).get("returncode") != 0:
+        shutil.rmtree(root, ignore_errors=True)
+    book = root / "book"
+    book.mkdir(parents=True, exist_ok=True)
+    record_build(name, None)  # until this build succeeds, the copy is not to be trusted
+    wanted = set()
+    for top in BOOK_SOURCES:
+        source = REPO / top
+        files = [source] if source.is_file() else sorted(f for f in source.rglob("*") if f.is_file())
+        for path in files:
+            relative = path.relative_to(REPO).as_posix()
+            if ".ipynb_checkpoints" in relative or "/_parts/" in relative or "__pycache__" in relative:
+                continue
+            wanted.add(relative)
+            target = book / relative
+            if relative.startswith(BUILD_OUTPUTS) and target.exists():
+                continue
+            content = path.read_bytes()
+            if rewrite is not None and relative.endswith(".csv"):
+                content = rewrite(relative, content.decode("utf-8")).encode("utf-8")
+            if not target.exists() or target.read_bytes() != content:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+    for top in BOOK_SOURCES:
+        folder = book / top
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            relative = path.relative_to(book).as_posix()
+            if path.is_file() and relative not in wanted and not relative.startswith(BUILD_OUTPUTS):
+                path.unlink()
+    return book
+
+
+def kept_build(name: str, rewrite=None) -> tuple[Path, subprocess.CompletedProcess]:
+    """Bring the kept copy ``name`` up to date (:func:`kept_copy`) and build it in place, as ``make book``
+    builds (``AARSEVALUERING_DATA`` pointing at the copy's tables), holding a lock on the copy so that two
+    test runs of the checkout never build it at once; the outcome is recorded for the next run."""
+    BUILD_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_CACHE / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        book = kept_copy(name, rewrite)
+        result = run_build(book, book, env={**os.environ, "AARSEVALUERING_DATA": str(book / "data")})
+        record_build(name, result.returncode)
+    return book, result
+
+
+def record_build(name: str, returncode: int | None) -> None:
+    """Note how the last build of the kept copy ``name`` ended (``None``: under way or never finished)."""
+    record = BUILD_CACHE / name / "last-build.json"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"returncode": returncode}), encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class SharedBuild:
     """The book built once per test run from a copy of its sources (:func:`shared_build`)."""
 
-    book: Path  # the copy: its sources, data/ and _build/; only tests/test_build.py changes it, after
-    # the build, to rebuild it
+    book: Path  # the kept copy (:func:`kept_copy`): its sources, data/ and _build/; only tests/test_build.py
+    # changes it, after the build, to rebuild it (the next run's copy restores it)
     site: Path  # a copy of the build's _build/html as built, for the tests that only read pages
     returncode: int
     log: str  # the build's stdout and stderr
@@ -128,22 +201,23 @@ def shared_build(tmp_path_factory) -> SharedBuild:
     """A copy of the book, built once per test run as ``make book`` builds it (``AARSEVALUERING_DATA``
     pointing at the copy's tables) and shared by every test process: the first to ask builds while
     the others wait on a file lock, then all read the same folder. The build tests assert on its log,
-    the browser and layout tests open its pages; one build serves them all."""
+    the browser and layout tests open its pages; one build serves them all. The copy is kept between
+    runs (:func:`kept_copy`), so a run builds only what changed since the last; CI's clean clone builds
+    it whole."""
     folder = _run_folder(tmp_path_factory) / "shared-build"
     folder.mkdir(exist_ok=True)
     record = folder / "build.json"
     with open(folder / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if a worker dies
         if not record.exists():
-            book = copy_repo(folder)
-            result = run_build(book, book, env={**os.environ, "AARSEVALUERING_DATA": str(book / "data")})
+            book, result = kept_build("shared")
             html = book / "_build" / "html"
             if html.is_dir():  # kept apart: tests/test_build.py rebuilds the copy after changing a table
                 shutil.copytree(html, folder / "html")
             summary = {"returncode": result.returncode, "log": result.stdout + result.stderr}
             record.write_text(json.dumps(summary), encoding="utf-8")
     summary = json.loads(record.read_text(encoding="utf-8"))
-    return SharedBuild(folder / "book", folder / "html", summary["returncode"], summary["log"])
+    return SharedBuild(BUILD_CACHE / "shared" / "book", folder / "html", summary["returncode"], summary["log"])
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -2,7 +2,8 @@
 every table of the built book, and no such markup reaches a page live.
 
 The book is built from a copy of ``data/`` in which one row label of each table below has a hostile
-tail appended (``AARSEVALUERING_DATA`` points the build at the copy). The label is appended to, not
+tail appended (``AARSEVALUERING_DATA`` points the build at the copy; the copy is kept between runs,
+``conftest.kept_copy``, so a run builds only what changed). The label is appended to, not
 replaced, because the identities and the notebooks look rows up by label: by equality, by prefix
 (``str.startswith``), by substring, and across tables (the programme-area code, a project's name in
 the project table and in statement 2B). The rows were chosen by trying each one: with its tail, every
@@ -19,13 +20,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from browser_support import launched_browser, served, toc_pages
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_repo, run_build
+from conftest import REPO, kept_build
 
 HOSTILE = " <script>alert(1)</script> & <b>bold</b>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"
@@ -69,36 +69,43 @@ def hostile(table: str, label: str) -> str:
     return f"{label}{HOSTILE} ({table})"
 
 
-def _rewrite(data: Path) -> None:
-    paths = {r["name"]: r["path"] for r in json.loads((data / "datapackage.json").read_text("utf-8"))["resources"]}
-    for table, label in ROWS.items():
-        assert table in paths, f"{table}: not in data/datapackage.json; update ROWS in {__file__}"
-        path = data / paths[table]
-        rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
-        column = rows[0].index("label")
-        matches = [n for n, r in enumerate(rows[1:], start=1) if r[column] == label]
-        assert matches, (
-            f"{path.name}: no row labelled {label!r}; the table changed, so pick a row again (see this "
-            f"module's docstring) and update ROWS in {__file__}"
-        )
-        row = matches[0]
-        rows[row][column] = hostile(table, label)
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        path.write_text(out.getvalue(), encoding="utf-8")
+def _tables_by_path() -> dict[str, str]:
+    """data/<file> -> its table name, for the tables of ``ROWS``."""
+    resources = json.loads((REPO / "data" / "datapackage.json").read_text("utf-8"))["resources"]
+    paths = {r["name"]: f"data/{r['path']}" for r in resources}
+    missing = [t for t in ROWS if t not in paths]
+    assert not missing, f"{missing}: not in data/datapackage.json; update ROWS in {__file__}"
+    return {paths[t]: t for t in ROWS}
+
+
+def make_hostile(relative: str, text: str) -> str:
+    """A CSV of the book (``data/<file>``) as the hostile build reads it: for a table of ``ROWS``, its chosen
+    row's label with the hostile tail; any other file unchanged."""
+    table = _tables_by_path().get(relative)
+    if table is None:
+        return text
+    label = ROWS[table]
+    rows = list(csv.reader(text.splitlines()))
+    column = rows[0].index("label")
+    matches = [n for n, r in enumerate(rows[1:], start=1) if r[column] == label]
+    assert matches, (
+        f"{relative}: no row labelled {label!r}; the table changed, so pick a row again (see this "
+        f"module's docstring) and update ROWS in {__file__}"
+    )
+    rows[matches[0]][column] = hostile(table, label)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     """The book built from data whose chosen labels carry the hostile tail: the ``_build/html`` folder."""
-    tmp = tmp_path_factory.mktemp("escaping")
-    book = copy_repo(tmp)
-    _rewrite(book / "data")
-    result = run_build(book, tmp / "out", env={**os.environ, "AARSEVALUERING_DATA": str(book / "data")})
+    book, result = kept_build("escaping", rewrite=make_hostile)  # kept between runs: built incrementally
     assert result.returncode == 0, (
         "the book does not build with hostile labels:\n" + (result.stdout + result.stderr)[-4000:]
     )
-    return tmp / "out" / "_build" / "html"
+    return book / "_build" / "html"
 
 
 @pytest.fixture(scope="module")
