@@ -24,6 +24,8 @@
     return /^[-+]?\d+(\.\d+)?$/.test(plain) ? parseFloat(plain) : null;
   };
   const isEmpty = (text) => text === "" || text === "\u2013";
+  /* A count as the book writes numbers: thousands grouped by a no-break space ("1 452"). */
+  const grouped3 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 
   let made = 0;
 
@@ -106,8 +108,8 @@
         shown += visible ? 1 : 0;
       }
       status.textContent = shown === rows.length
-        ? `${rows.length} rows`
-        : `${shown} of ${rows.length} rows shown`;
+        ? `${grouped3(rows.length)} rows`
+        : `${grouped3(shown)} of ${grouped3(rows.length)} rows shown`;
     };
     search.addEventListener("input", update);
     filters.forEach(({select}) => select.addEventListener("change", update));

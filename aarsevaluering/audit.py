@@ -209,20 +209,25 @@ def aggregation_html(schedule: pd.DataFrame) -> str:
     rows = []
     for _, r in schedule.iterrows():
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
-        why = "" if summed else f" ({r['against'].removeprefix('not summed (').removesuffix(')')})"
+        why = "" if summed else f" (not summed: {r['against'].removeprefix('not summed (').removesuffix(')')})"
         name = html.escape(r["group"][:1].upper() + r["group"][1:] + why)
         links = finding_links(r["finding_ids"])
         rows.append(
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"
             f'<td class="number">{r["findings"]}</td>'
-            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else "not summed"}</td>'
+            f'<td class="number">{_million_cell(r["total_nok_million"])}</td>'
             f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
             f"<td>{('yes' if r['exceeds'] else 'no') if summed else chr(0x2013)}</td></tr>"
         )
     headers = ["Group, and its findings", "Findings", "Total", "Overall materiality", "At or above"]
     caption = "Uncorrected misstatements in NOK, summed (ISA 450; NOK million)"
     return _table("audit-aggregation", caption, headers, rows, interactive=False)
+
+
+# The chapters in the book's order, by the English names the audit page gives them.
+CHAPTERS = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
+            "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
 
 
 # The page's one precision per unit for a recomputed figure and a difference (the CSV keeps the checks' own):
@@ -255,7 +260,8 @@ def _code_place(url: str) -> str:
 
 
 def every_check_html(frame: pd.DataFrame) -> str:
-    """Every check (rows of :func:`audit_checks`) as a table whose rows open. Four columns, so the check's
+    """Every check (rows of :func:`audit_checks`), chapter by chapter in the book's order (``CHAPTERS``,
+    by their English names), as a table whose rows open. Four columns, so the check's
     words get half the width (with a unit and a class column of their own they got a fifth and ran to
     nine lines): what, with its unit on a line under the words (:func:`check_unit`; never thousands beside
     millions unmarked), the figure as printed, the recomputed one and the difference at one precision per
@@ -264,9 +270,11 @@ def every_check_html(frame: pd.DataFrame) -> str:
     named by its file and line. Chapter, unit, class and verdict are filters (facets), the difference
     sorts by its figure (``data-sort``)."""
     rows = []
-    for _, r in frame.iterrows():
+    order = frame["chapter"].map({name: n for n, name in enumerate(CHAPTERS)})
+    for _, r in frame.assign(_order=order).sort_values("_order", kind="stable").iterrows():
         # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
         places = page_places(r["unit"], int(r["decimals"]))
+        chapter = CHAPTERS.get(r["chapter"], r["chapter"])
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so; holds or fails, no number
             figures = ["says so", "holds" if r["recomputed"] == 1 else "fails", "\u2013"]
             sort = ""
@@ -292,7 +300,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
         ]
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
-            ("Chapter", html.escape(r["chapter"])),
+            ("Chapter", html.escape(chapter)),
             ("Verdict", html.escape(verdict) if fid else ""),
             ("Finding", finding),
             ("Report lines", html.escape(str(r["source_lines"]))),
@@ -301,7 +309,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
                 f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(_code_place(r["code_url"]))}</a>',
             ),
         ]
-        facets = {"Chapter": r["chapter"], "Unit": unit, "Class": r["status"], "Verdict": verdict}
+        facets = {"Chapter": chapter, "Unit": unit, "Class": r["status"], "Verdict": verdict}
         rows.append(tables.OpenRow(cells, facts, facets))
     headers = ["Check (unit)", "As printed", "Recomputed", "Difference (class)"]
     return tables.expandable_table(

@@ -1081,8 +1081,11 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     return table
 
 
+LETTER_CAPTION = "Management letter: recommended corrections, ranked by materiality level, then by size"
+
+
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
-                caption: str = "Management letter: recommended corrections, ranked") -> str:  # fmt: skip
+                caption: str = LETTER_CAPTION) -> str:  # fmt: skip
     """The management letter as a compact table to scan, at its full height: rank, what to correct (the
     finding's title, from ``register``, its id under it as a permalink to its row in the register), its size
     in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its materiality

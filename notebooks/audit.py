@@ -35,6 +35,7 @@ from IPython.display import HTML
 
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
+    CHAPTERS,
     PAGE_PLACES,
     aggregation_html,
     audit_checks,
@@ -56,8 +57,11 @@ all_checks = checks.run()
 findings.require_consistent(all_checks)  # a discrepancy without a finding, or a stale one, stops here
 register = findings.table(all_checks)
 letter = findings.letter(all_checks)
-for key, count in findings.counts(all_checks).items():
+counts = findings.counts(all_checks)
+for key, count in counts.items():
     txt[key] = fmt(count)
+txt.agree = fmt(counts["exact"] + counts["rounding"])
+txt.other_checks = fmt(counts["truncated"] + counts["estimate"])
 thresholds = findings.materiality()
 txt.reserve_pct = fmt(GENERAL_RESERVE_PCT, 0, "%")  # D09's general reserve, a share of gross operating income
 txt.base = fmt(thresholds["base"], 1, "NOK million")
@@ -79,6 +83,13 @@ txt.summed_n = fmt(summed["findings"])
 txt.summed_total = findings.money_text(summed["total_nok_million"])
 txt.no_flow_n = fmt(no_flow["findings"])
 txt.narrative_n = fmt(narrative["findings"])
+by_nature = counts["level_by_nature_material"]
+txt.brief_weight = (
+    f"{txt.material_are[:1].upper()}{txt.material_are[1:]}; {fmt(by_nature)} "
+    f"{'is' if by_nature == 1 else 'are'} material by nature. The {txt.summed_n} errors and inconsistencies in NOK "
+    f"that flow into the accounts and tables come to {txt.summed_total}, "
+    f"{'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
+)
 # A finding material by a qualitative factor is material alone, whatever the sum (ISA 450).
 material_alone = ", ".join(material["finding_id"])
 txt.isa450_conclusion = (
@@ -94,6 +105,19 @@ txt.isa450_conclusion = (
     "not material, and the book would not qualify its reading of the figures because of them; they are still "
     "corrections the letter recommends"
 )
+
+# %% [markdown]
+# ## In brief
+#
+# - The book makes {eval}`txt.checks` checks of figures the report prints: {eval}`txt.agree` agree to
+#   within rounding, {eval}`txt.discrepancy` do not, and the other {eval}`txt.other_checks` restate a figure
+#   cut off rather than rounded or rest on a relation the report never states.
+# - Those discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
+#   report contradicts itself ({eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies); the
+#   rest compare figures that measure different things or rest on a relation the report never states.
+# - {eval}`txt.brief_weight`.
+# - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
+#   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
 # %% [markdown]
 # ## Materiality
@@ -214,16 +238,14 @@ HTML(findings.queries_html(query_frame))
 
 # %% tags=["hide-input"]
 # In the book's order, with a total row (the designer's read: alphabetical rows and no total).
-CHAPTER_NAMES = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
-                 "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
 
 
 def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
     """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
-    assert set(counts.index) <= set(CHAPTER_NAMES), f"a chapter without an English name: {set(counts.index)}"
-    counts = counts.reindex(index=list(CHAPTER_NAMES), fill_value=0)
+    assert set(counts.index) <= set(CHAPTERS), f"a chapter without an English name: {set(counts.index)}"
+    counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
     counts.loc["All chapters"] = counts.sum()
-    return counts.rename(index=CHAPTER_NAMES).rename_axis("chapter").reset_index()
+    return counts.rename(index=CHAPTERS).rename_axis("chapter").reset_index()
 
 
 by_status = in_book_order_with_total(checks.summary(all_checks))
@@ -256,7 +278,13 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # permalink: `audit.html#finding-<id>`.
 
 # %% tags=["hide-input"]
-HTML(findings.register_html(register, caption="The register: every finding, largest first"))
+HTML(
+    findings.register_html(
+        register,
+        caption="The register: every finding; amounts in NOK largest first, then "
+        "percentage points, head counts and claims in words",
+    )
+)
 
 # %% [markdown]
 # (audit-estimates)=
@@ -310,7 +338,8 @@ txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, pe
 # (audit-every-check)=
 # ## Every check
 #
-# The whole list, in the order the chapters make them, in a box of its own that scrolls (at full height
+# The whole list, chapter by chapter in the book's order and each chapter's checks as it makes them, in a
+# box of its own that scrolls (at full height
 # it would be many times the page). Type in the search box to find a table, a line, a label or a
 # finding's id; choose a chapter, unit, class or verdict to narrow the list; click a header to sort. Each
 # check shows what it compares with the unit of its figures under the words (a difference of two

@@ -12,6 +12,7 @@ the counts by page and impact to ``axe.summary.txt``, also printed at the end of
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -414,3 +415,33 @@ def test_figures_have_alt_text_and_captions_and_tables_have_headers(site, page):
             name = table.get("id") or (table.caption.get_text(" ", strip=True) if table.caption else f"table {number}")
             problems.append(f"table without a header row: {name}")
     assert not problems, f"{page}:\n" + "\n".join(problems)
+
+
+def test_the_audit_tables_filter_sort_and_count_in_the_browser(base_url):
+    """The register's Materiality filter reads the level only (a factor noted under it, ``data-filter``,
+    does not make a value of its own), its Size column sorts by the figure, and the every-check list counts
+    its rows as the book writes numbers ("1 452 rows")."""
+    with launched_browser() as browser:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        page.goto(f"{base_url}notebooks/audit.html", wait_until="load")
+        register = page.locator("#audit-register")
+        levels = page.locator("#audit-register-filter-4 option").all_text_contents()
+        assert "material by nature" in levels and not any(" by " in v and "nature" not in v for v in levels), levels
+        wanted = page.evaluate(
+            "() => [...document.querySelectorAll('#audit-register tbody.row-group')]"
+            ".filter((g) => g.rows[0].cells[4].dataset.filter === 'material by nature').length"
+        )
+        page.select_option("#audit-register-filter-4", "material by nature")
+        shown = register.locator("tbody.row-group:visible").count()
+        assert shown == wanted > 0
+        status = page.evaluate(
+            "() => document.querySelector('#audit-all').closest('.interactive-box').previousElementSibling.textContent"
+        )
+        assert status and re.fullmatch(r"\d{1,3}(\u00a0\d{3})* rows", status.strip()), status
+        page.select_option("#audit-register-filter-4", "")
+        register.locator("thead th").nth(2).locator("button").click()  # Size, ascending
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('#audit-register tbody.row-group')]"
+            ".map((g) => g.rows[0].cells[2].dataset.sort).filter((s) => s !== '').map(Number)"
+        )
+        assert sizes == sorted(sizes) and len(sizes) > 3

@@ -5,7 +5,7 @@ text points to must show what the text says they show.
 Each chapter's notebook runs once in a kernel (from its ``.py``, the source); then each exercise of the
 chapter edits its cell, re-runs the cells from there to the one whose output the text describes,
 collects what a student then sees (outputs as text, and the inline expressions of the Markdown cells in
-between), checks it, and restores the original cells before the next exercise.
+between), checks it, and runs the original cells again before the next exercise of the chapter.
 
 An entry per exercise, in ``EXERCISES``. A chapter's *Try it* section numbers its exercises (``1.``,
 ``2.``, ...; a section without numbers is one exercise); each needs an entry, so a new exercise without a
@@ -255,6 +255,15 @@ class Session:
         for index, cell in enumerate(self.notebook.cells):
             if cell.cell_type == "code":
                 self.client.execute_cell(cell, index)
+        self.changed: tuple[int, int] | None = None  # cells run with an exercise's change, not yet restored
+
+    def restore(self) -> None:
+        """Run again, as written, the cells the last exercise ran changed: the chapter as the text has it,
+        for the next exercise (left until one comes, so the last of a chapter costs no second run)."""
+        if self.changed is not None:
+            first, last = self.changed
+            self.changed = None
+            self.run(first, last)
 
     def close(self) -> None:
         self._kernel.__exit__(None, None, None)
@@ -306,6 +315,7 @@ def sessions():
 def check(session: Session, exercise: Exercise) -> None:
     """Apply the exercise, read what the student sees, restore the chapter; AssertionError when the text
     says something the outputs do not show."""
+    session.restore()  # the previous exercise's change undone first
     first = session.index(exercise.cell)
     last = session.index(exercise.until) if exercise.until else first
     cell = session.notebook.cells[first]
@@ -316,7 +326,7 @@ def check(session: Session, exercise: Exercise) -> None:
         seen = session.run(first, last)
     finally:
         cell.source = original
-        session.run(first, last)  # back to the chapter as written, for the next exercise
+        session.changed = (first, last)  # run again as written before the next exercise (Session.restore)
     flat = " ".join(seen.split())
     missing = [s for s in exercise.shows if " ".join(s.split()) not in flat]
     present = [s for s in exercise.hides if " ".join(s.split()) in flat]
