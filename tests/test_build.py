@@ -50,8 +50,10 @@ def executed(log: str) -> list[str]:
     return sorted(re.findall(r"notebooks/(\w+)\.ipynb: (?:Executing notebook|Starting inline execution)", log))
 
 
-def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
-    """Nothing changed: nothing runs. One CSV changed: the pages that read it run again, and show it."""
+def test_a_changed_csv_never_leaves_the_book_stale(built_copy, tmp_path):
+    """Nothing changed: nothing runs. One CSV changed: the pages that read it run again, and show it.
+    Afterwards the kept copy is put back as it was built (the table, and the build and the audit's CSV files
+    it wrote, with their times), so the next run does not build those pages again for nothing."""
     build, env = built_copy
     book = build.book
     assert build.returncode == 0
@@ -63,16 +65,27 @@ def test_a_changed_csv_never_leaves_the_book_stale(built_copy):
     table = book / "data" / "pers_average_pay_total.csv"
     text = table.read_text(encoding="utf-8")
     assert ",567153," in text
-    record_build("shared", None)  # the kept copy is trusted again only if this build succeeds
-    table.write_text(text.replace(",567153,", ",567891,"), encoding="utf-8")
-    after = run_build(book, book, env=env)
-    record_build("shared", after.returncode)
-    log = after.stdout + after.stderr
-    assert after.returncode == 0, log[-3000:]
-    # The personnel chapter shows the table; the audit page runs every identity. No other page reads it.
-    assert executed(log) == ["audit", "personnel"]
-    page = (book / "_build" / "html" / "notebooks" / "personnel.html").read_text(encoding="utf-8")
-    assert "567\N{NO-BREAK SPACE}891" in page and "567\N{NO-BREAK SPACE}153" not in page
+    built = {name: tmp_path / name.replace("/", "_") for name in ("_build", "notebooks/_generated")}
+    for name, kept in built.items():
+        shutil.copytree(book / name, kept, symlinks=True)  # copy2: the times as built
+    times = table.stat()
+    record_build("shared", None)  # the kept copy is trusted again once it is as it was built
+    try:
+        table.write_text(text.replace(",567153,", ",567891,"), encoding="utf-8")
+        after = run_build(book, book, env=env)
+        log = after.stdout + after.stderr
+        assert after.returncode == 0, log[-3000:]
+        # The personnel chapter shows the table; the audit page runs every identity. No other page reads it.
+        assert executed(log) == ["audit", "personnel"]
+        page = (book / "_build" / "html" / "notebooks" / "personnel.html").read_text(encoding="utf-8")
+        assert "567\N{NO-BREAK SPACE}891" in page and "567\N{NO-BREAK SPACE}153" not in page
+    finally:
+        table.write_text(text, encoding="utf-8")
+        os.utime(table, ns=(times.st_atime_ns, times.st_mtime_ns))
+        for name, kept in built.items():
+            shutil.rmtree(book / name)
+            shutil.copytree(kept, book / name, symlinks=True)
+        record_build("shared", build.returncode)
 
 
 def test_a_changed_module_or_finding_file_runs_the_pages_again(built_copy):
