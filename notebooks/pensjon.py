@@ -126,7 +126,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # ## The year in brief
 #
 # **What happened.** The pension premiums, including employer's social security contribution, came to
-# about {eval}`txt.premiums_due`. The largest part was the regulation premium: {eval}`txt.regulation_premium_story`
+# {eval}`txt.premiums_due`. The largest part was the regulation premium: {eval}`txt.regulation_premium_story`
 # in table D04 ({eval}`txt.regulation_text` in the text). The report says it was very high because of high
 # wage growth and the adjustment of the National Insurance basic amount. The municipality paid
 # {eval}`txt.premium_fund_story` of it from its premium funds.
@@ -144,23 +144,9 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 #
 # **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
 # wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
-# to {eval}`txt.wage_growth` during the year, so the statement holds against it. Of 2022
-# the report prints only the central pension line of the central costs, {eval}`txt.central_2022` (table D03),
-# not the pension cost or the ordinary premium. The book infers them (an estimate, figure below):
-#
-# - the stated growth puts the 2022 cost at about {eval}`txt.cost_2022`; less D03's 2022 line, that leaves
-#   about {eval}`txt.ordinary_2022` for the ordinary premium;
-# - on that reading the ordinary premium grew about {eval}`txt.ordinary_growth` and the central items about
-#   {eval}`txt.central_growth_split`;
-# - of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from the ordinary premium
-#   and {eval}`txt.central_contribution` from the central items, together {eval}`txt.split_sum`; the other
-#   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
-#   (ordinary premium plus D04's items).
-#
-# The central items are a net figure. Their growth mixes the regulation premium, which the report ties to
-# wage growth and the adjustment of G, with the premium fund, the premium deviation, the amortisation and
-# other items, which offset it; so it cannot be set against wage growth. The split also assumes that D03's
-# 2022 line holds the same items as D04's 2023 figure.
+# to {eval}`txt.wage_growth` at the first four-month report, so the statement holds against it. The report
+# does not print the 2022 cost; the book's estimate of it, and of how the ordinary premium grew, is in
+# {ref}`pensjon-2022`.
 #
 # **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
 # does is charge part of their expense to later years. The accounting rules
@@ -169,24 +155,24 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
 # ({ref}`pensjon-forward`).
 #
-# The net premium deviation, the deviation credited less the earlier deviations charged, lifted the treasury's result by {eval}`txt.net_premium_story` (about {eval}`txt.net_premium_share`
-# of gross operating income, the book's figure), {eval}`txt.premium_vs_surplus` the whole surplus of
-# {eval}`txt.surplus`: without it, with pensions charged at what the treasury paid after the premium funds'
-# share, the year would have closed with {eval}`txt.result_without_kind` of about
-# {eval}`txt.result_without`, {eval}`txt.result_without_share` of that income (the book's figures). That
+# The net premium deviation, the deviation credited less the earlier deviations charged, lifted the
+# treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus` the whole surplus of
+# {eval}`txt.surplus`. Without it, that is with pensions charged at the premiums the treasury paid after the
+# premium funds' share plus the {eval}`txt.other_items_story` of other items, the year would have closed
+# with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (the book's figure). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
 # without it as well ({ref}`driftsregnskap-result-quality`).
 #
 # The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
 # printed figure can test, and follows the 2023 deviation into the years it will be charged.
 
-# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed, in %. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed grew least."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed as revised at the first four-month report, in %; the report compares the cost with actual wage growth, which it does not print. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
 # The central items are a net figure, a wage-driven premium mixed with items that offset it: the text gives
 # their growth, the chart sets beside the wage assumption only the cost and the part that pays for the
 # year's pension rights.
 bars = [("Pension cost, as stated", growth["growth"], False),
         ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
-        ("Wage growth the budget assumed", growth["wage_growth"], False)]  # fmt: skip
+        ("Wage growth assumed, as revised\nat the first four-month report", growth["wage_growth"], False)]  # fmt: skip
 fig, ax = plt.subplots(figsize=(7, 2.8))
 drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
          for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
@@ -197,7 +183,7 @@ ax.invert_yaxis()
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
 above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
 ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
-             f"{fmt(growth['wage_growth'], 1, '%')} wage growth the budget assumed")  # fmt: skip
+             f"{fmt(growth['wage_growth'], 1, '%')} wage growth assumed\nas revised at the first four-month report")  # fmt: skip
 ax.grid(axis="y", visible=False)
 finish(fig, table="tables D03 and D04 and the report's text")
 plt.show()
@@ -284,7 +270,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #
 # *{term}`Premiefond <Premiefond>`* (premium fund)
 # : surpluses a pension fund returns to the employer are held in a premium fund that can only pay
-#   future premiums. Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
+#   future premiums (background the report does not give). Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
 #   funds to pay part of the regulation premium. That lowers what the treasury pays in cash. On the book's
 #   reading of the regulation (below), it lowers the premium deviation with it, not the year's calculated
 #   pension cost.
@@ -292,7 +278,8 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
 # : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
 #   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
-#   steadier than the premium, though it too can jump when the ministry changes the assumptions. When the
+#   steadier than the premium, though it too can jump when the ministry changes the assumptions (background
+#   the report does not give). When the
 #   premium is the larger, as in 2023, the difference is credited to the year as income,
 #   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
@@ -340,8 +327,8 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 
 # %% tags=["hide-input"]
 d04 = get(pj.CENTRAL)
-styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 2023",
-       columns={"label": "Beløp i 1000 (NOK thousand)", "actual_2023": "Regnskap 2023",
+styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 2023 (NOK thousand)",
+       columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
                 "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -353,7 +340,7 @@ txt.d04_rounding = fmt((d04_checks["status"] == checks.ROUNDING).sum())
 txt.d04_checks = fmt(len(d04_checks))
 txt.regulation_above_table = fmt_million(-pj.central(get, pj.REGULATION, "deviation_nok"))
 txt.deviation_above_table = fmt_million(pj.central(get, pj.DEVIATION, "deviation_nok"))
-# What the checks within rounding miss by, in the table's last digit (thousands of kroner), said in words.
+# What the checks within rounding miss by, in the table's last digit (NOK thousand), said in words.
 rounding = d04_checks[d04_checks["status"] == checks.ROUNDING]
 words = {1: "one", 2: "two", 3: "three", 4: "four"}
 if rounding.empty:
@@ -362,7 +349,7 @@ else:
     n = len(rounding)
     txt.d04_rounding_text = (
         f"The {words.get(n, str(n))} within rounding {'miss' if n > 1 else 'misses'} by at most "
-        f"{fmt(rounding['difference'].abs().max(), 0)} in the table's last digit (a thousand kroner), what "
+        f"{fmt(rounding['difference'].abs().max(), 0, 'NOK thousand')}, the table's last digit, what "
         "rounding amounts in kroner to thousands produces."
     )
 txt.d04_summary = findings.summary_line(d04_checks)
@@ -433,8 +420,14 @@ below_ordinary = level["Ordinary premium"] - level[pj.CALCULATED_COST]
 txt.calc_vs_ordinary = "below" if below_ordinary > 0 else "above"
 txt.credit_without_regulation = fmt_million(abs(below_ordinary))
 txt.other_items = fmt_million(pj.central(get, pj.OTHER))
+# What rounding explains the gap between the stated cost and the steps: the ordinary premium's half unit
+# alone (it is printed to a tenth of a million, D04 to a thousand), or that and the stated cost's too.
+cost_gap = abs(stated_cost - level["Pension cost"] / 1000)
+half_tenth = 0.05
+txt.cost_rounding = ("the rounding of the ordinary premium" if cost_gap <= half_tenth + 0.0005
+                     else "the rounding of the ordinary premium and of the stated cost")  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium fund lowers the premium the treasury pays; the premium deviation brings it down to the calculated cost (with administration costs and employer's contribution); the amortisation of earlier deviations adds part back. The last bar is the cost the report states; its label gives the book's sum of the steps where that differs. On the book's reading of the regulation (the deviation measured on the premium paid), the regulation premium and the premium fund move the premium paid, not the cost, and are drawn grey like the levels; only the deviation, the amortisation and the other items change the cost. The hatched calculated-cost level rests on that reading.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. The last bar is the cost the report states, its label giving the steps' sum where that differs. The grey regulation-premium and premium-fund steps and the hatched level rest on the book's reading of the regulation: the deviation measured on the premium paid.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width.
 chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
 # The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
@@ -487,8 +480,8 @@ plt.show()
 #   what the reserve provision is).
 #
 # The steps end at {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the premiums.
-# The report states {eval}`txt.cost_stated`; the checks below show that the two agree within the rounding
-# of the ordinary premium.
+# The report states {eval}`txt.cost_stated`; the checks below show that the two agree within
+# {eval}`txt.cost_rounding`.
 
 # %% tags=["hide-input"]
 derived_checks = checks.run(CH, only=["prose_derived_totals"])
@@ -510,6 +503,13 @@ checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals 
 
 # %% tags=["hide-input"]
 prose_checks = checks.run(CH, only=["prose_restates_tables"])
+# The D03 section's opening, below: D03's «Pensjon» budget against D04's printed total and its rows' sum.
+d03_budget = pj.drift_row(get)["revised_budget_2023"]
+d04_budget_printed = checks.value(d04, "revised_budget_2023", row_kind="total")
+txt.d03_budget = fmt(d03_budget, 0, "NOK thousand")
+txt.d04_budget_printed = fmt(d04_budget_printed, 0, "NOK thousand")
+txt.d04_budget_rows = fmt(d04.loc[d04["row_kind"] == "item", "revised_budget_2023"].sum(), 0, "NOK thousand")
+txt.d03_budget_gap = fmt(abs(d04_budget_printed - d03_budget), 0, "NOK thousand")
 regulation = prose_checks.set_index("check_id").loc[f"{pj.PROSE}.regulation_premium_incl_employer_tax"]
 txt.regulation_prose = million("regulation_premium_incl_employer_tax")
 txt.regulation_table = fmt(regulation["recomputed"], 1, "NOK million")
@@ -520,11 +520,21 @@ txt.church_above_table = fmt_million(-church_row["deviation_nok"].iloc[0])
 txt.prose_discrepancies = fmt((prose_checks["status"] == checks.DISCREPANCY).sum())
 txt.prose_checks = fmt(len(prose_checks))
 txt.prose_summary = findings.summary_line(prose_checks)
+church = pj.church_budget_range(get)
+txt.church_budget_prose = million("church_council_capital_grant_and_regulation_premium_budget")
+txt.church_low = fmt(church["low"], 3, "NOK million")
+txt.church_high = fmt(church["high"], 3, "NOK million")
+txt.church_d03_budget = fmt(church["d03_budget"], 3, "NOK million")
+txt.church_d03_fit = "and so with" if church["d03_inside"] else "and clash only with"
 findings.show(prose_checks, all_checks)
 
 # %% [markdown]
 # {eval}`txt.prose_summary` The church council's line in D03 is not pension alone: it also
-# pays interest and instalments on the council's loans.
+# pays interest and instalments on the council's loans. The text's two figures for it, a budget of "about"
+# {eval}`txt.church_budget_prose` and an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts for any budget from
+# {eval}`txt.church_low` to {eval}`txt.church_high`, {eval}`txt.church_d03_fit` D03's revised budget,
+# {eval}`txt.church_d03_budget`. Pairing the text's budget with D03's is the book's reading: the check of
+# the budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
@@ -532,8 +542,13 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 # %% [markdown]
 # ## D04 and the pension line of the central costs
 #
-# The central costs (D03) print one line, `Pensjon`, that looks like the same central pension items:
-# its budget is D04's, up to rounding. Its accounts and deviation should then be D04's too.
+# The central costs (D03) print one line, `Pensjon`, that looks like the same central pension items. Its
+# revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total,
+# {eval}`txt.d04_budget_printed` (D04's rows add up to {eval}`txt.d04_budget_rows`): close, though two
+# roundings of one amount would print the same. The text books the regulation premium, the premium
+# deviation, the amortisation and the premium fund "på sentralt ansvar", on the central account, in its
+# section on the central costs; the book reads D03's line and D04's items as the same items on that
+# ground. Their accounts and deviation should then agree too.
 
 # %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
@@ -566,6 +581,7 @@ findings.show(drift_checks, all_checks)
 checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items")
 
 # %% [markdown]
+# (pensjon-2022)=
 # ## The 2022 cost behind the stated growth
 #
 # The report says the pension cost grew by a stated percentage from 2022 but does not print the 2022
@@ -586,13 +602,26 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # about {eval}`txt.cost_2022` (between {eval}`txt.cost_2022_low` and
 # {eval}`txt.cost_2022_high`), an increase of {eval}`txt.cost_increase`. The report
 # calls this well above wage growth, and it is above the {eval}`txt.wage_growth` the budget
-# assumed. D03's `Pensjon` line, the only 2022 figure printed for the central part, grew by
-# {eval}`txt.central_growth` on its own figures. The split at the top of the chapter sets that
-# 2022 figure against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is
-# built from, and so shows {eval}`txt.central_growth_split`: the difference is the gap between
-# D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the
-# 2022 cost itself be checked; the 2022 annual report, outside this book, would show whether the inferred
-# split holds.
+# assumed as revised at the first four-month report, as the chapter's first figure shows.
+#
+# Of 2022 the report prints only D03's `Pensjon` line, {eval}`txt.central_2022`, not the ordinary premium.
+# Setting that line against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is built
+# from, the book splits the increase (an estimate):
+#
+# - less D03's 2022 line, the 2022 cost leaves about {eval}`txt.ordinary_2022` for the ordinary premium;
+# - on that reading the ordinary premium grew about {eval}`txt.ordinary_growth` and the central items about
+#   {eval}`txt.central_growth_split`;
+# - of the {eval}`txt.increase` increase, {eval}`txt.ordinary_contribution` came from the ordinary premium
+#   and {eval}`txt.central_contribution` from the central items, together {eval}`txt.split_sum`; the other
+#   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
+#   (ordinary premium plus D04's items).
+#
+# D03's line grew {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split`
+# differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04.
+# The central items are a net figure: their growth mixes the regulation premium, which the report ties to
+# wage growth and the adjustment of G, with the premium fund, the premium deviation, the amortisation and
+# other items, which offset it, so it cannot be set against wage growth. Nothing printed lets the 2022 cost
+# itself be checked; the 2022 annual report, outside this book, would show whether the inferred split holds.
 
 # %% [markdown]
 # (pensjon-forward)=
@@ -628,7 +657,7 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed line, also the book's estimate, is the same had the premium fund not been used.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed line, also the book's estimate, is the same had the premium fund not been used. The deviation is vermilion here and blue in the waterfall above: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
 ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 ax.plot(left["year"], left["remaining_without_fund"] / 1000, color=TEXT, linestyle="--", linewidth=1.2,

@@ -246,3 +246,25 @@ def test_the_sentences_add_up_to_the_stated_cost_only_with_d04s_other_items():
     assert abs(s["rest"]) <= s["rounding"] < abs(s["gap"])
     get = checks.altered(pj.CENTRAL, "actual_2023", 0, label=pj.OTHER)
     assert abs(pj.prose_sentence_sum(get)["rest"]) > pj.prose_sentence_sum(get)["rounding"]
+
+
+def test_the_church_councils_text_figures_agree_for_a_range_of_budgets_but_not_d03s():
+    # Text: about 3.3 budgeted, 5.4 above it; D03: 8 655 accounts, 3 327 revised budget (lines 2330, 2363–2364).
+    found = pj.church_budget_range(checks.from_disk)
+    assert found["low"] == pytest.approx(3.25)
+    assert found["high"] == pytest.approx(3.305)
+    assert found["d03_budget"] == pytest.approx(3.327)
+    assert not found["d03_inside"]
+
+
+def test_the_church_budget_range_takes_in_d03s_budget_when_the_excess_restates_its_deviation():
+    def altered(name):
+        frame = checks.from_disk(name)
+        if name == pj.PROSE:
+            frame = frame.copy()
+            frame.loc[frame["label"] == "church_council_capital_grant_and_regulation_premium_above_budget", "value"] = (
+                5.3
+            )
+        return frame
+
+    assert pj.church_budget_range(altered)["d03_inside"]

@@ -426,6 +426,23 @@ def prose_restates_tables(get: Getter) -> list[Check]:
     return out
 
 
+def church_budget_range(get: Getter) -> dict[str, float]:
+    """The budgets (NOK million) for which the text's two church-council figures agree with each other,
+    given D03's accounts for the row: the text's budget ("om lag", line 2363) rounded to its printed digits,
+    and its excess (line 2364) as the accounts less that budget, rounded to its printed digits. Beside it,
+    D03's revised budget, which the book pairs the text's budget with (``d03_budget``, ``d03_inside``)."""
+    budget = prose(get, "church_council_capital_grant_and_regulation_premium_budget")
+    excess = prose(get, "church_council_capital_grant_and_regulation_premium_above_budget")
+    row = drift_row(get, CHURCH_LABEL)
+    actual = float(row["actual_2023"]) / THOUSAND_PER_MILLION
+    d03_budget = float(row["revised_budget_2023"]) / THOUSAND_PER_MILLION
+    half_budget = 0.5 * 10 ** -_decimals(budget)
+    half_excess = 0.5 * 10 ** -_decimals(excess)
+    low = max(budget - half_budget, actual - excess - half_excess)
+    high = min(budget + half_budget, actual - excess + half_excess)
+    return {"low": low, "high": high, "d03_budget": d03_budget, "d03_inside": low <= d03_budget <= high}
+
+
 def cost_growth(get: Getter) -> dict[str, float]:
     """The growth of the pension cost from 2022 split into the ordinary premium and the central items,
     against the wage growth the report assumed (NOK million, %). The book's estimate: the report prints
