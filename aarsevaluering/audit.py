@@ -173,6 +173,58 @@ def factor_table_html(register: pd.DataFrame) -> str:
     return _table("audit-factors", caption, headers, rows, interactive=False)
 
 
+def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.DataFrame):
+    """The findings in NOK against the materiality thresholds, one dot each on a logarithmic axis (their
+    sizes run from a thousand kroner to hundreds of millions): filled vermilion for a misstatement that
+    counts towards materiality (the ISA 450 sum, ``findings.aggregation``), hollow vermilion for one the
+    book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text),
+    grey for a finding that is not a misstatement (scope, unstated); the clearly-trivial line dotted and
+    overall materiality dashed. The title states the sum against overall materiality."""
+    import matplotlib.ticker
+
+    from . import style
+
+    money = register[register["size_nok_million"].notna()].sort_values("size_nok_million")
+    summed = set(str(schedule.iloc[0]["finding_ids"]).split())
+    contradiction = money["verdict"].isin(findings.CONTRADICTED)
+    fig, ax = style.figure(height=1.6 + 0.24 * len(money))
+    kinds = [
+        ("counts towards materiality", contradiction & money["finding_id"].isin(summed), style.UNFAVOURABLE, True),
+        ("left out of the sum", contradiction & ~money["finding_id"].isin(summed), style.UNFAVOURABLE, False),
+        ("not a misstatement", ~contradiction, style.LEVEL, True),
+    ]
+    rows = {fid: n for n, fid in enumerate(money["finding_id"])}
+    for label, mask, colour, filled in kinds:
+        shown = money[mask]
+        ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=42, label=label,
+                   color=colour if filled else "white", edgecolors=colour, linewidths=1.5, zorder=3)  # fmt: skip
+    # The thresholds named at the foot of their lines, the lower one to its left, so the names never meet.
+    for value, dash, name, side in ((thresholds["trivial"], ":", "clearly trivial", -1),
+                                    (thresholds["overall"], "--", "overall materiality", 1)):  # fmt: skip
+        ax.axvline(value, color=style.TEXT, linestyle=dash, linewidth=1, zorder=1)
+        ax.annotate(f"{name}\n{fmt(value, 1)}", (value, -0.6), xytext=(4 * side, 0), textcoords="offset points",
+                    ha="left" if side > 0 else "right", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
+                    bbox=style.LABEL_BOX)  # fmt: skip
+    ax.set_xscale("log")
+    low = max(money["size_nok_million"].min() / 2, 1e-4)
+    ax.set_xlim(low, max(money["size_nok_million"].max(), thresholds["overall"]) * 6)
+    ax.xaxis.set_major_formatter(
+        matplotlib.ticker.FuncFormatter(lambda v, _: fmt(v, max(0, -int(math.floor(math.log10(v))))))
+    )
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax.set_yticks(range(len(money)), money["finding_id"])
+    ax.set_ylim(-0.7, len(money) - 0.3)
+    ax.set_xlabel("Size, NOK million (logarithmic scale)")
+    ax.grid(axis="x", which="major", alpha=0.3)
+    total = schedule.iloc[0]
+    where = "at or above" if total["exceeds"] else "below"
+    money_text = findings.money_text(total["total_nok_million"])
+    ax.set_title(f"The {total['findings']} misstatements that count come to {money_text}, {where} overall materiality",
+                 loc="left")  # fmt: skip
+    style.legend_above(ax, ncol=3)
+    return style.finish(fig, note="Sizes and thresholds: the book's (Data and methods)")
+
+
 # ---------------------------------------------------------------------------------------------
 # The audit page's tables (static, escaped HTML; ``_static/interactive-table.js`` makes them sortable).
 

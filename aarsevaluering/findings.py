@@ -982,20 +982,26 @@ def factor_names(qualitative: str) -> list[str]:
 
 
 def shown_level(level: str) -> str:
-    """A materiality level as the letter and the register show it: "not in NOK" is said by the Unit column."""
-    return level.removeprefix("not in NOK: ")
+    """A materiality level as the letter and the register show it: "not in NOK" is said by the Unit column,
+    and "not a misstatement" by the verdict."""
+    return level.removeprefix("not in NOK: ").removesuffix(" (not a misstatement)")
 
 
-def _materiality_cell(level: str, qualitative: str) -> str:
-    """The level, and under it the qualitative factors that weigh the finding (each name unbroken, its text
-    as a tooltip), so a level its size alone would not give explains itself; the level alone is what the
-    Materiality filter reads (``data-filter``)."""
+def _materiality_cell(level: str, qualitative: str, by_size: str = "") -> str:
+    """The level, and under it, in the text's own size, the qualitative factors that weigh the finding and
+    which way they moved it from the level its size alone gives ("lowered by no-total"; each name unbroken,
+    its text as a tooltip), so a level its size would not give explains itself beside the size; the level
+    alone is what the Materiality filter reads (``data-filter``)."""
     names = factor_names(qualitative)
     notes = ", ".join(
         f'<span class="factor-name" title="{html.escape(FACTORS[n], quote=True)}">{html.escape(n)}</span>'
         for n in names
     )
-    note = f'<br><span class="check-note">by {notes}</span>' if notes else ""
+    if by_size and by_size != level and by_size in LETTER_LEVELS and level in LETTER_LEVELS:
+        verb = "raised" if LETTER_LEVELS.index(level) < LETTER_LEVELS.index(by_size) else "lowered"
+    else:
+        verb = "weighed"
+    note = f'<br><span class="factor-note">{verb} by {notes}</span>' if notes else ""
     shown = html.escape(shown_level(level))
     return f'<td class="materiality-cell" data-filter="{shown}">{shown}{note}</td>'
 
@@ -1070,7 +1076,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
             _title_cell(f["title"], f["finding_id"], verdict=f["verdict"]),
             f"<td>{verdict}</td>",
             *_size_cells(f["size_nok_million"], f["size_text"], f["unit"]),
-            _materiality_cell(f["materiality"], f["qualitative"]),
+            _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
@@ -1095,6 +1101,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     factors, the owner and management's response."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
     units = dict(zip(register["finding_id"], register["unit"], strict=True))
+    by_size = dict(zip(register["finding_id"], register["materiality_by_size"], strict=True))
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1114,7 +1121,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
             *_size_cells(r["size_nok_million"], r["size_text"], units.get(r["finding_id"], "")),
-            _materiality_cell(r["materiality"], r["qualitative"]),
+            _materiality_cell(r["materiality"], r["qualitative"], by_size.get(r["finding_id"], "")),
         ]
         rows.append(OpenRow(cells, facts))
     headers = ["Rank", "What to correct (finding)", SIZE_HEADER, UNIT_HEADER, "Materiality"]

@@ -71,6 +71,21 @@ def number_front_matter(body: str, letter: str) -> str:
     return _SPHINX_NUMBER.sub(numbered, body)
 
 
+_SPHINX_FIGURE_NUMBER = re.compile(r'<span class="caption-number">Fig\. \d+ </span>')
+
+
+def number_figures(body: str, letter: str) -> str:
+    """Sphinx's figure numbers on an appendix page replaced by its letter and their order on it ("Fig. A.1")."""
+    count = 0
+
+    def numbered(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f'<span class="caption-number">Fig. {letter}.{count} </span>'
+
+    return _SPHINX_FIGURE_NUMBER.sub(numbered, body)
+
+
 def chapter_number(app: Sphinx, pagename: str) -> int | str | None:
     """The page's chapter number in the numbered part of the table of contents (or its appendix
     letter), or None."""
@@ -149,7 +164,10 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         context["body"] = body = body.replace(' role="doc-biblioentry"', ' role="listitem"')
     chapter = chapter_number(app, pagename)
     if body and chapter is not None:
-        context["body"] = name_table_toggles(number_tables(body, chapter))
+        body = name_table_toggles(number_tables(body, chapter))
+        if pagename in APPENDIX:  # outside the numbered chapters Sphinx numbers figures through the book
+            body = number_figures(body, APPENDIX[pagename])
+        context["body"] = body
     elif body and pagename in FRONT:
         context["body"] = number_front_matter(body, FRONT[pagename])
 

@@ -44,12 +44,16 @@ from aarsevaluering.audit import (
     audit_letter,
     every_check_html,
     factor_table_html,
+    materiality_chart,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
 from aarsevaluering.identities.driftsregnskap import GENERAL_RESERVE_PCT
 from aarsevaluering.prose import Figures
+from aarsevaluering.style import use_book_style
 from aarsevaluering.tables import styled
+
+use_book_style()
 
 # %% tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
@@ -119,6 +123,9 @@ txt.isa450_conclusion = (
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
+# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding id, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality; filled vermilion dots for the misstatements that count towards materiality, hollow vermilion dots for those left out of the sum, grey dots for findings that are not misstatements."}} tags=["hide-input"]
+chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
+
 # %% [markdown]
 # ## Materiality
 #
@@ -148,8 +155,10 @@ HTML(factor_table_html(register))
 # are not misstatements of the report and are not weighed.
 #
 # Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`, and
-# {eval}`txt.level_by_nature_material` are material by nature; the table counts every finding by its
-# level and by the kind of figure it concerns.
+# {eval}`txt.level_by_nature_material` are material by nature. The table counts every finding by its
+# level (rows) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
+# statements the regulations require (2A, 2B); *budget*, the budget columns; *tables*, the report's own
+# tables beside its text; *narrative*, the text; *HR*, the HR statistics.
 
 # %% tags=["hide-input"]
 # One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
@@ -159,7 +168,7 @@ by_level["all"] = by_level.sum(axis=1)
 by_level.loc["all findings"] = by_level.sum()
 by_level.index = [level[0].upper() + level[1:] for level in by_level.index]
 by_level = by_level.rename_axis("materiality").reset_index()
-styled(by_level, table_id="audit-materiality", caption="Findings by materiality and nature",
+styled(by_level, table_id="audit-materiality", caption="Findings by materiality level and by nature (kind of figure)",
        columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
                 "narrative": "Narrative", "hr": "HR", "all": "All"},
        total_mask=by_level["materiality"] == "All findings")  # fmt: skip
@@ -225,7 +234,8 @@ HTML(findings.queries_html(query_frame))
 # {eval}`txt.rounding` are within the difference that rounding can produce;
 # {eval}`txt.truncated` restate a figure cut off rather than rounded, and
 # {eval}`txt.estimate` rest on relations the report never states and are shown without a
-# grade. The {eval}`txt.discrepancy` discrepancies come down to {eval}`txt.findings` findings
+# grade (the class *estimate*, the column *Ungraded* below; the {ref}`book's estimates <audit-estimates>`
+# further down are another thing: comparisons that rest on a model of the book's own). The {eval}`txt.discrepancy` discrepancies come down to {eval}`txt.findings` findings
 # about what the report prints.
 #
 # **{eval}`txt.contradicted` findings are the report contradicting itself**:
@@ -251,7 +261,7 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
 by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Estimate", "discrepancy": "Discrepancy"},
+                "estimate": "Ungraded", "discrepancy": "Discrepancy"},
        total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
 
 # %% tags=["hide-input"]

@@ -108,7 +108,14 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
             level = findings.shown_level(f["materiality"])
             names = findings.factor_names(f["qualitative"])
             assert cell["data-filter"] == level and not level.startswith("not in NOK")
-            assert cell.get_text() == level + (f"by {', '.join(names)}" if names else ""), f["finding_id"]
+            note = cell.find(class_="factor-note")
+            assert (note is not None) == bool(names), f["finding_id"]
+            if names:  # which way the factors moved it, from the level its size alone gives
+                by_size = register.set_index("finding_id").loc[f["finding_id"], "materiality_by_size"]
+                order = findings.LETTER_LEVELS
+                verb = ("raised" if order.index(f["materiality"]) < order.index(by_size) else "lowered"
+                        ) if by_size != f["materiality"] else "weighed"  # fmt: skip
+                assert note.get_text() == f"{verb} by {', '.join(names)}", f["finding_id"]
         assert any(findings.factor_names(q) for q in frame["qualitative"])
 
 
