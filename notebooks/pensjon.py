@@ -133,7 +133,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 #
 # Yet the year's pension cost in the accounts was only {eval}`txt.cost_stated`. The chief reason is the
 # premium deviation of {eval}`txt.deviation_story`, credited to the year. Two charges were set against that
-# credit (all four steps {ref}`below <pensjon-walk>`):
+# credit (the whole walk from premiums to cost is {ref}`below <pensjon-walk>`):
 #
 # - {eval}`txt.amortisation_story` of earlier years' deviations;
 # - {eval}`txt.other_items_story` of other items.
@@ -450,7 +450,7 @@ for step in ("Regulation premium", "Use of premium fund"):
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
 # The key: a patch of no size for each meaning (the steps label themselves; the key says what colours mean).
-for meaning, style in (("Levels; steps that move the premium paid, not the cost", {"color": LEVEL}),
+for meaning, style in (("Levels; steps that move the premium paid, not the cost (the book's reading)", {"color": LEVEL}),
                        ("Takes cost off", {"color": FAVOURABLE}), ("Adds cost", {"color": UNFAVOURABLE}),
                        ("Calculated cost: the book's reading", estimate_style())):  # fmt: skip
     ax.add_patch(Rectangle((0, 0), 0, 0, label=meaning, **style))
@@ -554,7 +554,7 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The one row set on its side, headed by its printed label: the report's column headers spelled out, each
 # with the English beside it, fit as rows where five of them side by side would wrap.
-printed = {"actual_2022": ("Regnskap 2022 (accounts)", 0), "revised_budget_2023": ("Revidert budsjett 2023 (revised budget)", 0),
+printed = {"actual_2022": ("Regnskap 2022 (accounts)", 0), "revised_budget_2023": ("Rev.bud. 2023 (revised budget)", 0),
            "actual_2023": ("Regnskap 2023 (accounts)", 0), "deviation_nok": ("Avvik i kr (deviation: budget minus accounts)", 0),
            "deviation_pct": ("Avvik i % (deviation, % of budget)", 1)}  # fmt: skip
 row = pension_row.iloc[0]
@@ -695,8 +695,9 @@ plt.show()
 # lowered the deviation instead: without the fund the deviation would have been
 # {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year.
 #
-# The fund is not free money, though: left unused, it would have paid a later year's premium and lowered that year's
-# deviation. What its use in 2023 changes is when its relief reaches the accounts, as
+# The fund is not free money, though. On the book's reading, left unused it would have paid a later year's premium
+# and lowered that year's deviation (and earned a return in the scheme meanwhile, which the report does not
+# give). What its use in 2023 changes is when its relief reaches the accounts, as
 # {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
 # {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
 # raised when the first four-month report was treated; under the regulation's definition (the book's
