@@ -179,7 +179,8 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     counts towards materiality (the ISA 450 sum, ``findings.aggregation``), hollow vermilion for one the
     book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text),
     grey for a finding that is not a misstatement (scope, unstated); the clearly-trivial line dotted and
-    overall materiality dashed. The title states the sum against overall materiality."""
+    overall materiality dashed; the sum of those that count marked above the rows. The title states the sum
+    against overall materiality."""
     import matplotlib.ticker
 
     from . import style
@@ -213,10 +214,17 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     )
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_yticks(range(len(money)), money["finding_id"])
-    ax.set_ylim(-0.7, len(money) - 0.3)
+    ax.set_ylim(-0.7, len(money) + 0.7)
+    # The sum the title states, marked on the same axis above the rows: where it stands against the lines.
+    total = schedule.iloc[0]
+    ax.plot([total["total_nok_million"]], [len(money) + 0.1], marker="v", markersize=9, linestyle="none",
+            color=style.UNFAVOURABLE, zorder=3)  # fmt: skip
+    label = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "bbox": style.LABEL_BOX}
+    ax.annotate(f"sum of the {total['findings']} that count, {fmt(total['total_nok_million'], 1)}",
+                (total["total_nok_million"], len(money) + 0.1), xytext=(-8, 0), textcoords="offset points",
+                ha="right", va="center", **label)  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
     ax.grid(axis="x", which="major", alpha=0.3)
-    total = schedule.iloc[0]
     where = "at or above" if total["exceeds"] else "below"
     money_text = findings.money_text(total["total_nok_million"])
     ax.set_title(f"The {total['findings']} misstatements that count come to {money_text}, {where} overall materiality",

@@ -76,11 +76,20 @@ txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
 material = register[register["materiality"] == findings.MATERIAL]
+# Material by size alone, but weighed lower by a qualitative factor (a mistyped cell whose total is right).
+lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
+                   & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
+by_size_only = (
+    f"; by size alone {fmt(len(lowered))} would be ({', '.join(lowered['finding_id'])}), "
+    f"which {'its factor lowers' if len(lowered) == 1 else 'their factors lower'} (Table A.1)"
+    if len(lowered)
+    else ""
+)
 txt.material_are = (
     f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(material['finding_id'])})"
     if len(material)
-    else "none is material by its size or by a factor"
-)
+    else "none is material once the qualitative factors are weighed"
+) + by_size_only
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
 txt.summed_n = fmt(summed["findings"])
@@ -115,7 +124,7 @@ txt.isa450_conclusion = (
 #
 # - The book makes {eval}`txt.checks` checks of figures the report prints: {eval}`txt.agree` agree to
 #   within rounding, {eval}`txt.discrepancy` do not, and the other {eval}`txt.other_checks` restate a figure
-#   cut off rather than rounded or rest on a relation the report never states.
+#   cut off rather than rounded (*truncated*) or rest on a relation the report never states (*ungraded*).
 # - Those discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
 #   report contradicts itself ({eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies); the
 #   rest compare figures that measure different things or rest on a relation the report never states.
