@@ -130,6 +130,10 @@ def test_a_finding_id_stays_on_one_line(audit):
     css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
     rule = re.search(r"\.expandable-table \.finding-ref \{([^}]*)\}", css)
     assert rule and "white-space: nowrap" in rule.group(1)
+    # In the chapters' finding boxes too (the designer's read: "pensjon-regulation-/premium-prose").
+    boxes = (REPO / "_static" / "findings.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.finding \.finding-id \{([^}]*)\}", boxes)
+    assert rule and "white-space: nowrap" in rule.group(1)
 
 
 def test_every_check_shows_one_precision_per_unit():
