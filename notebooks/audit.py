@@ -332,16 +332,21 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # (audit-download)=
 # ## Download
 #
-# `python -m aarsevaluering.audit` writes every check as CSV, with its finding, verdict and a link to
-# its code ({download}`audit_checks.csv <_generated/audit_checks.csv>`); `--findings` writes the
-# register ({download}`audit_findings.csv <_generated/audit_findings.csv>`), `--estimates` the
-# book's estimates ({download}`audit_estimates.csv <_generated/audit_estimates.csv>`) and
-# `--letter` the management letter ({download}`audit_letter.csv <_generated/audit_letter.csv>`).
-# The build writes the files from the same code; figures are at the precision printed, and a difference
-# of two percentages is labelled in percentage points. Each link to the code names the file and line of
-# the function that makes the check, in the repository as tagged for this version of the book,
-# {eval}`txt.release_tag` (the version CITATION.cff gives; the release step creates the tag), so that it
-# shows the code that made this page when the main branch moves on.
+# The build writes four CSV files from the same code as this page; `python -m aarsevaluering.audit` writes
+# them too:
+#
+# - every check, with its finding, verdict and a link to its code:
+#   {download}`audit_checks.csv <_generated/audit_checks.csv>` (no option);
+# - the register: {download}`audit_findings.csv <_generated/audit_findings.csv>` (`--findings`);
+# - the book's estimates: {download}`audit_estimates.csv <_generated/audit_estimates.csv>` (`--estimates`);
+# - the management letter: {download}`audit_letter.csv <_generated/audit_letter.csv>` (`--letter`).
+#
+# Figures are at the precision printed; a difference of two percentages is in percentage points.
+#
+# Each link to the code names the file and line of the function that makes the check, in the repository
+# as tagged for this version of the book, {eval}`txt.release_tag` (the version CITATION.cff gives; the
+# release step creates the tag), so that it shows the code that made this page when the main branch
+# moves on.
 
 # %% tags=["hide-input", "remove-output"]
 every_check = audit_checks(all_checks)
@@ -358,13 +363,16 @@ txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, pe
 # ## Every check
 #
 # The whole list, chapter by chapter in the book's order and each chapter's checks as it makes them, in a
-# box of its own that scrolls (at full height
-# it would be many times the page). Type in the search box to find a table, a line, a label or a
-# finding's id; choose a chapter, unit, class or verdict to narrow the list; click a header to sort. Each
-# check shows what it compares with the unit of its figures under the words (a difference of two
-# percentages is in percentage points, pp), the figure as printed, the recomputed one, and their
-# difference (printed less recomputed) with the check's class under it; open a row for its id, chapter,
-# verdict and finding, the report's lines and a link to the function that makes it.
+# box of its own that scrolls (at full height it would be many times the page).
+#
+# - **Find and sort.** Type in the search box to find a table, a line, a label or a finding's id; choose a
+#   chapter, unit, class or verdict to narrow the list; click a header to sort.
+# - **A row.** What the check compares, with the unit of its figures under the words (a difference of two
+#   percentages is in percentage points, pp); the figure as printed; the recomputed one; their difference
+#   (printed less recomputed), with the check's class under it.
+# - **Open a row** for its id, chapter, verdict and finding, the report's lines and a link to the function
+#   that makes it.
+#
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). The *class* is the check's own result
 # under the tolerance rule; the *verdict* is its finding's judgement of the report (— for a check in no
