@@ -121,17 +121,13 @@ def _condition_and_effect(text: str) -> tuple[str, str]:
     return (text[:cut], text[cut + 2 :]) if cut >= 0 else (text, "")
 
 
-def _short_level(level: str) -> str:
-    return level.removeprefix("not in NOK: ")
-
-
 def _moves(register: pd.DataFrame, text: str) -> list[tuple[str, str, list[str]]]:
     """The findings a qualitative factor (its ``text``) moves, grouped by the move: (level by size alone,
     level given, ids)."""
     carrying = register[register["qualitative"].str.contains(text, regex=False)]
     moved = carrying[carrying["materiality"] != carrying["materiality_by_size"]]
     groups = moved.groupby(["materiality_by_size", "materiality"], sort=False)["finding_id"]
-    return [(_short_level(a), _short_level(b), list(ids)) for (a, b), ids in groups]
+    return [(findings.shown_level(a), findings.shown_level(b), list(ids)) for (a, b), ids in groups]
 
 
 def factor_table(register: pd.DataFrame) -> pd.DataFrame:

@@ -136,8 +136,9 @@ FACTORS = {
 }
 
 FINDING_COLUMNS = [
-    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "size_text", "relative_text",
-    "unit", "size_nok_million", "materiality", "materiality_by_size", "qualitative", "printed_nok_million",
+    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "size_text", "size_figure",
+    "size_unit_shown", "relative_text", "unit", "size_nok_million", "materiality", "materiality_by_size",
+    "qualitative", "printed_nok_million",
     "source_lines", "section", "caption", "search", "line",
     "wrong_figure", "should_read", "explanation", "check_ids", "code_urls",
 ]  # fmt: skip
@@ -555,9 +556,13 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
     nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
     size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
+    # The same size as a bare figure and its unit, for a table that gives the unit a column of its own.
+    size_figure = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"])).lstrip("+")
+    size_unit_shown = "" if nil else SIZE_UNITS.get(size_unit, unit_name(size_unit))
     million = float("nan") if nil else _size_in_million(size)
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
+        size_figure, size_unit_shown = million_text(million), "NOK million"
     where = locate(finding, members) if not finding.is_estimate else {}
     named = finding.verdict == "error"  # only an error names which figure is wrong
     urls = dict.fromkeys(identity_url(name) for name in members.get("identity", pd.Series(dtype=str)) if name)
@@ -570,6 +575,8 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
         "checks": len(members),
         "size": abs(size["difference"]),
         "size_text": size_text.lstrip("+"),
+        "size_figure": size_figure,
+        "size_unit_shown": size_unit_shown,
         "printed_text": render(finding.figure, checks)
         if finding.figure
         else ("" if unit == CLAIM_UNIT else _amount(size["printed"], size) if named else _sides(size)),
@@ -928,27 +935,26 @@ def million_text(x: float) -> str:
     return "< 0.1" if 0 < abs(x) < 0.05 else fmt(x, 1)  # a size too small for a tenth, but not nothing
 
 
-_SIZE_FIGURE = re.compile(r"^([+\u2212-]?[\d\u00a0.,]*\d)[ \u00a0](\D.*)$")
 # Units of a size not in NOK, as the Unit column of the letter and the register names them.
 SIZE_UNITS = {"percentage points": "pp"}
 
 
-def size_parts(x: float, size_text: str = "", unit: str = "") -> tuple[str, str, str]:
-    """A finding's size as the letter and the register show it: the figure, its unit in a column of its
-    own, and its sort key. An amount in NOK million with one decimal (:func:`million_text`), sorted by the
-    exact figure so "< 0.1" sorts where it belongs; a size not in NOK in its own unit ("1.0", "pp"; from
-    ``size_text``), sorted after the amounts; a claim in words, which has no size, an en dash."""
-    if x is not None and not math.isnan(x):
-        return million_text(x), "NOK million", f"{x:.6f}"
-    match = _SIZE_FIGURE.match(str(size_text or "").strip())
-    if match:
-        return match.group(1), SIZE_UNITS.get(match.group(2), match.group(2)), ""
-    return "\u2013", "claim" if unit == CLAIM_UNIT else "", ""
+def size_parts(finding: Mapping) -> tuple[str, str, str]:
+    """A finding's size (a row of the register) as the letter and the register show it: the figure, its
+    unit in a column of its own, and its sort key. An amount in NOK million with one decimal
+    (:func:`million_text`), sorted by the exact figure so "< 0.1" sorts where it belongs; a size not in NOK
+    in its own unit ("1.0", "pp"), sorted after the amounts; a claim in words, which has no size, an en
+    dash."""
+    x = finding["size_nok_million"]
+    if finding["size_figure"]:
+        sort = "" if x is None or math.isnan(x) else f"{x:.6f}"
+        return finding["size_figure"], finding["size_unit_shown"], sort
+    return "\u2013", "claim" if finding["unit"] == CLAIM_UNIT else "", ""
 
 
-def _size_cells(x: float, size_text: str = "", unit: str = "") -> list[str]:
+def _size_cells(finding: Mapping) -> list[str]:
     """The size (right-aligned, its sort key in ``data-sort``) and its unit, two cells."""
-    figure, shown_unit, sort = size_parts(x, size_text, unit)
+    figure, shown_unit, sort = size_parts(finding)
     return [
         f'<td class="number" data-sort="{sort}">{html.escape(figure)}</td>',
         f'<td class="unit-cell">{html.escape(shown_unit)}</td>',
@@ -1075,7 +1081,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
         cells = [
             _title_cell(f["title"], f["finding_id"], verdict=f["verdict"]),
             f"<td>{verdict}</td>",
-            *_size_cells(f["size_nok_million"], f["size_text"], f["unit"]),
+            *_size_cells(f),
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
@@ -1100,7 +1106,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     published report, what it should read, its size in its own unit, verdict and nature, the qualitative
     factors, the owner and management's response."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
-    units = dict(zip(register["finding_id"], register["unit"], strict=True))
+    by_id = register.set_index("finding_id")
     by_size = dict(zip(register["finding_id"], register["materiality_by_size"], strict=True))
     rows = []
     for _, r in letter.iterrows():
@@ -1120,7 +1126,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
-            *_size_cells(r["size_nok_million"], r["size_text"], units.get(r["finding_id"], "")),
+            *_size_cells(by_id.loc[r["finding_id"]]),
             _materiality_cell(r["materiality"], r["qualitative"], by_size.get(r["finding_id"], "")),
         ]
         rows.append(OpenRow(cells, facts))

@@ -59,31 +59,20 @@ FRONT = {"book/intro": "I", "book/data_and_methods": "M", "book/data": "D"}
 _SPHINX_NUMBER = re.compile(r'<span class="caption-number">(Table|Fig\.) \d+ </span>')
 
 
-def number_front_matter(body: str, letter: str) -> str:
-    """Sphinx's own numbers on a front-matter page replaced by the page's letter and their order on it."""
+def number_front_matter(body: str, letter: str, kinds: tuple[str, ...] = ("Table", "Fig.")) -> str:
+    """Sphinx's own numbers on a front-matter page replaced by the page's letter and their order on it; an
+    appendix page passes ``kinds=("Fig.",)``, its tables being numbered from their captions
+    (:func:`number_tables`)."""
     counts: dict[str, int] = {}
 
     def numbered(match: re.Match) -> str:
         kind = match.group(1)
+        if kind not in kinds:
+            return match.group(0)
         counts[kind] = counts.get(kind, 0) + 1
         return f'<span class="caption-number">{kind} {letter}.{counts[kind]} </span>'
 
     return _SPHINX_NUMBER.sub(numbered, body)
-
-
-_SPHINX_FIGURE_NUMBER = re.compile(r'<span class="caption-number">Fig\. \d+ </span>')
-
-
-def number_figures(body: str, letter: str) -> str:
-    """Sphinx's figure numbers on an appendix page replaced by its letter and their order on it ("Fig. A.1")."""
-    count = 0
-
-    def numbered(match: re.Match) -> str:
-        nonlocal count
-        count += 1
-        return f'<span class="caption-number">Fig. {letter}.{count} </span>'
-
-    return _SPHINX_FIGURE_NUMBER.sub(numbered, body)
 
 
 def chapter_number(app: Sphinx, pagename: str) -> int | str | None:
@@ -166,7 +155,7 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     if body and chapter is not None:
         body = name_table_toggles(number_tables(body, chapter))
         if pagename in APPENDIX:  # outside the numbered chapters Sphinx numbers figures through the book
-            body = number_figures(body, APPENDIX[pagename])
+            body = number_front_matter(body, APPENDIX[pagename], kinds=("Fig.",))
         context["body"] = body
     elif body and pagename in FRONT:
         context["body"] = number_front_matter(body, FRONT[pagename])

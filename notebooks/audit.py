@@ -81,7 +81,7 @@ lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
 by_size_only = (
     f"; by size alone {fmt(len(lowered))} would be ({', '.join(lowered['finding_id'])}), "
-    f"which {'its factor lowers' if len(lowered) == 1 else 'their factors lower'} (Table A.1)"
+    f"which {'its factor lowers' if len(lowered) == 1 else 'their factors lower'} (see the qualitative factors under Materiality)"
     if len(lowered)
     else ""
 )
