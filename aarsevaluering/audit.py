@@ -29,7 +29,7 @@ AUDIT_COLUMNS = [
     "low", "high", "table", "section", "code_url",
 ]  # fmt: skip
 FINDINGS_EXPORT = [
-    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "unit", "size_unit", "size_text",
+    "finding_id", "chapter", "label", "title", "verdict", "nature", "checks", "size", "unit", "size_unit", "size_text",
     "relative_text",
     "size_nok_million", "materiality", "materiality_by_size", "qualitative", "section", "caption", "search", "line",
     "source_lines", "wrong_figure",
@@ -169,14 +169,22 @@ def factor_table_html(register: pd.DataFrame) -> str:
     return _table("audit-factors", caption, headers, rows, interactive=False)
 
 
+# The band above the findings' rows, from the bottom up: the clearly-trivial line's name, overall
+# materiality's, and the sum of the misstatements that count (in rows of the chart's y axis).
+TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
+
+
 def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.DataFrame):
     """The findings in NOK against the materiality thresholds, one dot each on a logarithmic axis (their
-    sizes run from a thousand kroner to hundreds of millions): filled vermilion for a misstatement that
+    sizes run from a thousand kroner to hundreds of millions), each row named by its finding's ``label``
+    (its id, a slug, is in the register, where the label finds it): filled vermilion for a misstatement that
     counts towards materiality (the ISA 450 sum, ``findings.aggregation``), hollow vermilion for one the
     book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text),
     grey for a finding that is not a misstatement (scope, unstated); the clearly-trivial line dotted and
-    overall materiality dashed; the sum of those that count marked above the rows. The title states the sum
-    against overall materiality."""
+    overall materiality dashed. Above the top row, a band where no dot stands: each line runs up to its
+    name, set to the line's left (the clearly-trivial line's lowest, so that no name crosses a line), and
+    over both the sum of those that count is marked on the same axis. The title states the sum against
+    overall materiality."""
     import matplotlib.ticker
 
     from . import style
@@ -184,24 +192,24 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     money = register[register["size_nok_million"].notna()].sort_values("size_nok_million")
     summed = set(str(schedule.iloc[0]["finding_ids"]).split())
     contradiction = money["verdict"].isin(findings.CONTRADICTED)
-    fig, ax = style.figure(height=1.6 + 0.24 * len(money))
+    fig, ax = style.figure(height=2.2 + 0.24 * len(money))
     kinds = [
         ("counts towards materiality", contradiction & money["finding_id"].isin(summed), style.UNFAVOURABLE, True),
         ("left out of the sum", contradiction & ~money["finding_id"].isin(summed), style.UNFAVOURABLE, False),
         ("not a misstatement", ~contradiction, style.LEVEL, True),
     ]
     rows = {fid: n for n, fid in enumerate(money["finding_id"])}
+    top = len(money) - 0.5  # the top of the findings' rows; the band is above it
     for label, mask, colour, filled in kinds:
         shown = money[mask]
         ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=42, label=label,
                    color=colour if filled else "white", edgecolors=colour, linewidths=1.5, zorder=3)  # fmt: skip
-    # The thresholds named at the foot of their lines, the lower one to its left, so the names never meet.
-    for value, dash, name, side in ((thresholds["trivial"], ":", "clearly trivial", -1),
-                                    (thresholds["overall"], "--", "overall materiality", 1)):  # fmt: skip
-        ax.axvline(value, color=style.TEXT, linestyle=dash, linewidth=1, zorder=1)
-        ax.annotate(f"{name}\n{fmt(value, 1)}", (value, -0.6), xytext=(4 * side, 0), textcoords="offset points",
-                    ha="left" if side > 0 else "right", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
-                    bbox=style.LABEL_BOX)  # fmt: skip
+    text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
+            "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
+    for value, dash, name, row in ((thresholds["trivial"], ":", "clearly trivial", TRIVIAL_ROW),
+                                   (thresholds["overall"], "--", "overall materiality", OVERALL_ROW)):  # fmt: skip
+        ax.vlines(value, -0.7, top + row, color=style.TEXT, linestyle=dash, linewidth=1, zorder=1)
+        ax.annotate(f"{name} {fmt(value, 1)}", (value, top + row), **text)
     ax.set_xscale("log")
     low = max(money["size_nok_million"].min() / 2, 1e-4)
     ax.set_xlim(low, max(money["size_nok_million"].max(), thresholds["overall"]) * 6)
@@ -209,16 +217,15 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         matplotlib.ticker.FuncFormatter(lambda v, _: fmt(v, max(0, -int(math.floor(math.log10(v))))))
     )
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.set_yticks(range(len(money)), money["finding_id"])
-    ax.set_ylim(-0.7, len(money) + 0.7)
-    # The sum the title states, marked on the same axis above the rows: where it stands against the lines.
+    ax.set_yticks(range(len(money)), money["label"])
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(-0.7, top + SUM_ROW + 0.6)
+    # The sum the title states, marked on the same axis above the lines' names: where it stands against them.
     total = schedule.iloc[0]
-    ax.plot([total["total_nok_million"]], [len(money) + 0.1], marker="v", markersize=9, linestyle="none",
+    ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.UNFAVOURABLE, zorder=3)  # fmt: skip
-    label = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "bbox": style.LABEL_BOX}
     ax.annotate(f"sum of the {total['findings']} that count, {fmt(total['total_nok_million'], 1)}",
-                (total["total_nok_million"], len(money) + 0.1), xytext=(-8, 0), textcoords="offset points",
-                ha="right", va="center", **label)  # fmt: skip
+                (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
     ax.grid(axis="x", which="major", alpha=0.3)
     where = "at or above" if total["exceeds"] else "below"
@@ -297,6 +304,52 @@ def page_places(unit: str, printed_decimals: int) -> int:
     return max(PAGE_PLACES.get(unit, 0), printed_decimals)
 
 
+def shown_places(row: pd.Series) -> tuple[int, bool]:
+    """How many decimals the list of every check shows a row's recomputed figure and difference with, and
+    whether the recomputed figure lies half-way between two printed values. At the unit's one precision
+    (:func:`page_places`) a difference near half the printed figure's last unit can show on the wrong side
+    of it, or as exactly half: "0.0 | 0.05 | −0.05 exact" for a recomputed 0.047, or "6.6 | 6.7 |
+    −0.1 exact" for a recomputed 6.65, which read as if they broke the class. There one digit more at a
+    time, up to the digits the CSV keeps (:func:`_places`), shows on which side of half a unit it lies
+    ("0.047 | −0.047"). A difference of exactly half a unit is half-way: the recomputed figure rounds to
+    either printed value, and the tolerance rule counts it exact (``checks.classify``); it is shown at the
+    first precision that writes the half ("6.65 | −0.05")."""
+    places = page_places(row["unit"], int(row["decimals"]))
+    difference = abs(float(row["difference"]))
+    if row["unit"] == checks.CLAIM_UNIT or math.isnan(difference):
+        return places, False
+    half = 0.5 * 10.0 ** -int(row["decimals"])
+    slack = 1e-9 * half  # floating-point noise only
+
+    def side(x: float) -> int:  # below half a unit, half-way, above
+        return 0 if abs(x - half) <= slack else (1 if x > half else -1)
+
+    finest = max(_places(row), places, int(row["decimals"]) + 1)
+    for more in range(places, finest + 1):
+        if side(round(difference, more)) == side(difference):
+            return more, side(difference) == 0
+    return finest, side(difference) == 0
+
+
+def shown_precision(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per check (rows of :func:`audit_checks`): ``places``, the decimals its recomputed figure and
+    difference are shown with, ``finer``, whether that is finer than the unit's one precision, and
+    ``half_way``, whether an exact check's recomputed figure lies half-way between two printed values
+    (:func:`shown_places`)."""
+    out = pd.DataFrame([shown_places(r) for _, r in frame.iterrows()], columns=["places", "half_way"],
+                       index=frame.index)  # fmt: skip
+    unit_places = [page_places(u, int(d)) for u, d in zip(frame["unit"], frame["decimals"], strict=True)]
+    out["finer"] = out["places"] > unit_places
+    out["half_way"] &= frame["status"] == checks.EXACT  # an estimate is not graded: nothing to explain
+    return out[["places", "finer", "half_way"]]
+
+
+# What the list of every check writes under the class of a recomputed figure half-way between two printed
+# values (:func:`shown_places`), and, as its tooltip, why it is exact.
+HALF_WAY = "half-way"
+HALF_WAY_TITLE = "half-way between two printed values: it rounds to either, so the rule counts it exact"
+
+
 def check_unit(unit: str) -> str:
     """The unit a check's figures are in, as the list of every check names it in its own column: the
     printed figure, the recomputed one and the difference share it, except that a difference of two
@@ -321,15 +374,19 @@ def every_check_html(frame: pd.DataFrame) -> str:
     words get half the width (with a unit and a class column of their own they got a fifth and ran to
     nine lines): what, with its unit on a line under the words (:func:`check_unit`; never thousands beside
     millions unmarked), the figure as printed, the recomputed one and the difference at one precision per
-    unit (:func:`page_places`), with the check's class under the difference it judges. The row opens on
+    unit (:func:`page_places`; finer where that would misplace the difference against half a printed unit,
+    :func:`shown_places`), with the check's class under the difference it judges, and "(half-way)" beside
+    an exact one whose recomputed figure rounds to either printed value. The row opens on
     its id, chapter, verdict and finding, the report's lines and a link to the code of its identity,
     named by its file and line. Chapter, unit, class and verdict are filters (facets), the difference
     sorts by its figure (``data-sort``)."""
     rows = []
     order = frame["chapter"].map({name: n for n, name in enumerate(CHAPTERS)})
     for _, r in frame.assign(_order=order).sort_values("_order", kind="stable").iterrows():
-        # The printed figure as printed; the recomputed one and the difference at the unit's one precision.
-        places = page_places(r["unit"], int(r["decimals"]))
+        # The printed figure as printed; the recomputed one and the difference at the unit's one precision,
+        # or a digit or more finer where that would show a difference at half a printed unit or on its wrong
+        # side (:func:`shown_places`).
+        places, half_way = shown_places(r)
         chapter = CHAPTERS.get(r["chapter"], r["chapter"])
         if r["unit"] == checks.CLAIM_UNIT:  # a claim in words: says so; holds or fails, no number
             figures = ["says so", "holds" if r["recomputed"] == 1 else "fails", "\u2013"]
@@ -348,11 +405,16 @@ def every_check_html(frame: pd.DataFrame) -> str:
         unit = check_unit(r["unit"])
         what = html.escape(tables._unbreakable_numbers(str(r["what"])))
         status = html.escape(r["status"])
+        half = (
+            f' <span class="check-note half-way" title="{html.escape(HALF_WAY_TITLE, quote=True)}">({HALF_WAY})</span>'
+            if half_way and r["status"] == checks.EXACT  # an estimate is not graded: nothing to explain
+            else ""
+        )
         cells = [
             tables.row_toggle(f'{what}<br><span class="check-note">{html.escape(unit)}</span>'),
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures[:2]),
             f'<td class="number" data-sort="{sort}">{html.escape(figures[2])}'
-            f'<br><span class="check-note check-class class-{status}">{status}</span></td>',
+            f'<br><span class="check-note check-class class-{status}">{status}</span>{half}</td>',
         ]
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),

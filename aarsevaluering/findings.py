@@ -5,6 +5,7 @@ a deviation: one finding). Its words are content, not code: each chapter's findi
 ``findings/<chapter>.yaml`` at the root of the repository, one entry per finding::
 
     - id: drift-loan-fund-interest-budget      # stable: cited from outside, never reused
+      label: Loan fund interest budget          # a few plain words (at most LABEL_CHARS): a chart's row name
       title: One line saying what is wrong
       verdict: error                            # error | inconsistency | scope | unstated | estimate
       nature: budget                            # statutory | budget | narrative | hr (see NATURES)
@@ -98,9 +99,12 @@ NATURES = {
 }
 # Statuses a finding may gather; a discrepancy must be in one.
 OUTSIDE_ROUNDING = (DISCREPANCY, TRUNCATED, ESTIMATE)
-FIELDS = {"id", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check", "nature", "locator",
-          "should_read", "rests_on", "figure", "qualitative"}  # fmt: skip
-REQUIRED = {"id", "title", "verdict", "checks", "explanation"}
+FIELDS = {"id", "label", "title", "verdict", "checks", "explanation", "wrong_figure", "size_check", "nature",
+          "locator", "should_read", "rests_on", "figure", "qualitative"}  # fmt: skip
+REQUIRED = {"id", "label", "title", "verdict", "checks", "explanation"}
+# A finding's label names its row in a chart (the audit's materiality chart) in plain words: short enough
+# that the row names leave the plot most of the figure's width (its id, a slug, took half of it).
+LABEL_CHARS = 32
 LOCATOR_FIELDS = {"section", "caption", "search", "line"}
 PLACEHOLDER = re.compile(r"\{(printed|recomputed|difference|gap|cell):([^{}]+)\}")
 
@@ -136,7 +140,7 @@ FACTORS = {
 }
 
 FINDING_COLUMNS = [
-    "finding_id", "chapter", "title", "verdict", "nature", "checks", "size", "size_text", "size_figure",
+    "finding_id", "chapter", "label", "title", "verdict", "nature", "checks", "size", "size_text", "size_figure",
     "size_unit_shown", "relative_text", "unit", "size_nok_million", "materiality", "materiality_by_size",
     "qualitative", "printed_nok_million",
     "source_lines", "section", "caption", "search", "line",
@@ -149,6 +153,7 @@ class Finding:
     finding_id: str
     chapter: str
     title: str
+    label: str
     verdict: str
     checks: tuple[str, ...]
     explanation: str
@@ -206,6 +211,9 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
         factors = entry.get("qualitative") or []
         if isinstance(factors, str) or set(factors) - set(FACTORS):
             raise DataError(f"{where}: qualitative must be a list of {sorted(FACTORS)}")
+        short = " ".join(str(entry["label"] or "").split())
+        if not short or len(short) > LABEL_CHARS:
+            raise DataError(f"{where}: label {short!r} must be 1 to {LABEL_CHARS} characters, not {len(short)}")
         locator = entry.get("locator") or {}
         if not isinstance(locator, dict) or set(locator) - LOCATOR_FIELDS:
             raise DataError(f"{where}: locator must be a mapping of {sorted(LOCATOR_FIELDS)}")
@@ -214,6 +222,7 @@ def _load_file(path: Path) -> tuple[Finding, ...]:
                 finding_id=str(entry["id"]),
                 chapter=chapter,
                 title=" ".join(str(entry["title"]).split()),
+                label=short,
                 verdict=entry["verdict"],
                 checks=tuple(str(c) for c in checks),
                 explanation=" ".join(str(entry["explanation"]).split()),
@@ -237,6 +246,14 @@ def load(chapter: str | None = None) -> list[Finding]:
     ids = pd.Series([f.finding_id for f in found])
     if ids.duplicated().any():
         raise DataError(f"findings: ids used twice: {sorted(set(ids[ids.duplicated()]))}")
+    labels = pd.Series([f.label.casefold() for f in found])
+    if labels.duplicated().any():  # a chart's two rows of one name could not be told apart
+        twice = [
+            f"{f.finding_id} ({f.chapter}.yaml)"
+            for f, dup in zip(found, labels.duplicated(keep=False), strict=True)
+            if dup
+        ]
+        raise DataError(f"findings: one label for two findings: {', '.join(twice)}")
     return found
 
 
@@ -569,6 +586,7 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     return {
         "finding_id": finding.finding_id,
         "chapter": finding.chapter,
+        "label": finding.label,
         "title": render(finding.title, checks),
         "verdict": finding.verdict,
         "nature": finding.nature,
@@ -952,13 +970,35 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
     return "\u2013", "claim" if finding["unit"] == CLAIM_UNIT else "", ""
 
 
-def _size_cells(finding: Mapping) -> list[str]:
-    """The size (right-aligned, its sort key in ``data-sort``) and its unit, two cells."""
+def _size_cells(finding: Mapping, decimals: int = 0) -> list[str]:
+    """The size (right-aligned, its decimal point lined up with the column's, :func:`aligned_figure`; its
+    sort key in ``data-sort``) and its unit, two cells; the unit of most sizes (``MONEY_UNIT``) is said
+    once, by the caption (``SIZE_NOTE``), not in every row."""
     figure, shown_unit, sort = size_parts(finding)
     return [
-        f'<td class="number" data-sort="{sort}">{html.escape(figure)}</td>',
-        f'<td class="unit-cell">{html.escape(shown_unit)}</td>',
+        f'<td class="number" data-sort="{sort}">{aligned_figure(figure, decimals)}</td>',
+        f'<td class="unit-cell">{html.escape("" if shown_unit == MONEY_UNIT else shown_unit)}</td>',
     ]
+
+
+# Most sizes are amounts: their unit is said once, in the caption, and the Unit column names the others
+# ("pp", "persons", "claim"), so it is as narrow as they are.
+MONEY_UNIT = "NOK million"
+SIZE_NOTE = f"sizes in {MONEY_UNIT} (one decimal), or in the unit named, at the precision of the figures compared"
+
+
+def decimals_of(figure: str) -> int:
+    """How many decimals a figure as written has ("0.84": 2, "14": 0, "–": 0)."""
+    return len(figure.partition(".")[2])
+
+
+def aligned_figure(figure: str, decimals: int) -> str:
+    """A figure (text) whose decimal point lines up with the others of its column, set right: its whole
+    part, then its point and decimals in a box as wide as a point and ``decimals`` digits (the column's
+    most; ``frac-<decimals>``, _static/audit.css), so that 1.0 stands over 0.84 with the points in line and
+    a whole number or a dash ends where the others' points are. The text reads as before ("0.84")."""
+    whole, point, frac = figure.partition(".")
+    return f'{html.escape(whole)}<span class="frac frac-{decimals}">{html.escape(point + frac)}</span>'
 
 
 # The headers over a finding's size and its unit (:func:`size_parts`).
@@ -993,21 +1033,31 @@ def shown_level(level: str) -> str:
     return level.removeprefix("not in NOK: ").removesuffix(" (not a misstatement)")
 
 
+# How a qualitative factor moved a finding from the level its size alone gives, as the Materiality cell marks
+# it under the level (the word in its tooltip and in the table's caption, ``FACTOR_NOTE``): a short mark keeps
+# the note on one line in a narrow column.
+MOVES = {"raised": "\u2191", "lowered": "\u2193", "weighed": "\u00b7"}
+FACTOR_NOTE = "\u2191 or \u2193: the qualitative factor that raised or lowered the level its size gives"
+
+
 def _materiality_cell(level: str, qualitative: str, by_size: str = "") -> str:
-    """The level, and under it, in the text's own size, the qualitative factors that weigh the finding and
-    which way they moved it from the level its size alone gives ("lowered by no-total"; each name unbroken,
-    its text as a tooltip), so a level its size would not give explains itself beside the size; the level
-    alone is what the Materiality filter reads (``data-filter``)."""
+    """The level, and under it the qualitative factors that weigh the finding, marked with the way they
+    moved it from the level its size alone gives (``MOVES``: "\u2193 no-total" for lowered; the word, and each
+    factor's text, in its tooltip; the caption says what the marks mean, ``FACTOR_NOTE``), so a level its
+    size would not give explains itself beside the size; the level alone is what the Materiality filter
+    reads (``data-filter``). The note is one line and the level at most two (_static/audit.css): a cell of
+    three or four lines made the letter's rows taller than their words."""
     names = factor_names(qualitative)
-    notes = ", ".join(
-        f'<span class="factor-name" title="{html.escape(FACTORS[n], quote=True)}">{html.escape(n)}</span>'
-        for n in names
-    )
     if by_size and by_size != level and by_size in LETTER_LEVELS and level in LETTER_LEVELS:
         verb = "raised" if LETTER_LEVELS.index(level) < LETTER_LEVELS.index(by_size) else "lowered"
     else:
         verb = "weighed"
-    note = f'<br><span class="factor-note">{verb} by {notes}</span>' if notes else ""
+    notes = ", ".join(
+        f'<span class="factor-name" title="{html.escape(f"{verb} by {n}: {FACTORS[n]}", quote=True)}">'
+        f"{html.escape(n)}</span>"
+        for n in names
+    )
+    note = f'<br><span class="factor-note">{MOVES[verb]}\u00a0{notes}</span>' if notes else ""
     shown = html.escape(shown_level(level))
     return f'<td class="materiality-cell" data-filter="{shown}">{shown}{note}</td>'
 
@@ -1029,6 +1079,7 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
     chunks = [" ".join(ids[i : i + CHECKS_PER_ROW]) for i in range(0, len(ids), CHECKS_PER_ROW)]
     checks = [(f"Checks ({f['checks']})" if i == 0 else "", chunk) for i, chunk in enumerate(chunks)]
     return [
+        ("Short name", html.escape(f["label"])),  # the name of its row in the materiality chart
         ("Chapter", html.escape(f["chapter"])),
         ("Verdict and nature", html.escape(f"{f['verdict']}; {f['nature']}")),
         ("Size", _words(size)),
@@ -1074,22 +1125,24 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     size in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its
     materiality and the qualitative factors that weigh it; the row opens on the rest of the finding's box
     (chapter, verdict, nature, size in its own unit, explanation, locator, checks and code), a short row
-    each, across the table's width. The chapter, verdict and nature stay filters. Every text is escaped."""
+    each, across the table's width. The chapter, verdict and nature stay filters. The caption ends with
+    ``SIZE_NOTE`` (the sizes' unit, said once) and ``FACTOR_NOTE``. Every text is escaped."""
     rows = []
+    decimals = max((decimals_of(size_parts(f)[0]) for _, f in frame.iterrows()), default=0)
     for _, f in frame.iterrows():
         verdict = html.escape(f["verdict"])
         cells = [
             _title_cell(f["title"], f["finding_id"], verdict=f["verdict"]),
             f"<td>{verdict}</td>",
-            *_size_cells(f),
+            *_size_cells(f, decimals),
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
     headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
-    table = expandable_table(table_id, caption, headers, rows, numeric=(2,), filters=filters,
-                             css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
+    table = expandable_table(table_id, f"{caption}; {SIZE_NOTE}; {FACTOR_NOTE}", headers, rows, numeric=(2,),
+                             filters=filters, css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
 
@@ -1104,10 +1157,11 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     and the qualitative factors that weigh it. Each row opens on the rest of the entry: which figure, the
     printed figure (in NOK million, or as printed where it is not an amount), where it stands in the
     published report, what it should read, its size in its own unit, verdict and nature, the qualitative
-    factors, the owner and management's response."""
+    factors, the owner and management's response. The caption ends with ``SIZE_NOTE`` and ``FACTOR_NOTE``."""
     titles = dict(zip(register["finding_id"], register["title"], strict=True))
     by_id = register.set_index("finding_id")
     by_size = dict(zip(register["finding_id"], register["materiality_by_size"], strict=True))
+    decimals = max((decimals_of(size_parts(by_id.loc[fid])[0]) for fid in letter["finding_id"]), default=0)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1126,13 +1180,13 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
-            *_size_cells(by_id.loc[r["finding_id"]]),
+            *_size_cells(by_id.loc[r["finding_id"]], decimals),
             _materiality_cell(r["materiality"], r["qualitative"], by_size.get(r["finding_id"], "")),
         ]
         rows.append(OpenRow(cells, facts))
     headers = ["Rank", "What to correct (finding)", SIZE_HEADER, UNIT_HEADER, "Materiality"]
-    table = expandable_table(table_id, caption, headers, rows, numeric=(0, 2), filters=("Materiality",),
-                             css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
+    table = expandable_table(table_id, f"{caption}; {SIZE_NOTE}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
+                             filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
 

@@ -36,6 +36,7 @@ from IPython.display import HTML
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
     CHAPTERS,
+    HALF_WAY,
     PAGE_PLACES,
     aggregation_html,
     audit_checks,
@@ -45,6 +46,8 @@ from aarsevaluering.audit import (
     every_check_html,
     factor_table_html,
     materiality_chart,
+    page_places,
+    shown_precision,
 )
 from aarsevaluering.data import write_csv
 from aarsevaluering.fmt import fmt
@@ -122,9 +125,10 @@ txt.isa450_conclusion = (
 # %% [markdown]
 # ## In brief
 #
-# - The book makes {eval}`txt.checks` checks of figures the report prints: {eval}`txt.agree` agree to
-#   within rounding, {eval}`txt.discrepancy` do not, and the other {eval}`txt.other_checks` restate a figure
-#   cut off rather than rounded (*truncated*) or rest on a relation the report never states (*ungraded*).
+# - The book makes {eval}`txt.checks` checks of figures the report prints: {eval}`txt.agree` agree (*exact*
+#   or within *rounding*), {eval}`txt.discrepancy` do not (*discrepancy*), and the other {eval}`txt.other_checks`
+#   are *truncated* (a figure restated cut off rather than rounded) or *estimates* (a relation the report
+#   never states: shown, not graded).
 # - Those discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
 #   report contradicts itself ({eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies); the
 #   rest compare figures that measure different things or rest on a relation the report never states.
@@ -132,7 +136,7 @@ txt.isa450_conclusion = (
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
-# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding id, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality; filled vermilion dots for the misstatements that count towards materiality, hollow vermilion dots for those left out of the sum, grey dots for findings that are not misstatements."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality), each row named by its finding's short name (the register's search box finds it, with its id). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named above the top row, and above them a triangle at the sum of the misstatements that count; filled vermilion dots for the misstatements that count towards materiality, hollow vermilion dots for those left out of the sum, grey dots for findings that are not misstatements."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 
 # %% [markdown]
@@ -219,6 +223,9 @@ txt.improbable_pct = fmt(100 * checks.IMPROBABLE, 0, "%")
 txt.release_tag = checks.release_tag()
 txt.sums_tested = fmt(int(((all_checks["kind"] == checks.SUM) & (all_checks["terms"] >= 2)).sum()))
 txt.expected_flags = fmt(checks.expected_flags(all_checks), 1)
+assigned = findings.assign(all_checks)  # the estimates among the checks, and those the book's estimates gather
+gathered = (assigned["status"] == checks.ESTIMATE) & (assigned["finding_id"] != "")
+txt.estimates_gathered = fmt(int((gathered & (assigned["verdict"] == findings.BOOK_ESTIMATE)).sum()))
 
 # %% [markdown]
 # ### Queries
@@ -239,12 +246,12 @@ HTML(findings.queries_html(query_frame))
 # %% [markdown]
 # ## What the checks found
 #
-# The book makes {eval}`txt.checks` checks. Of these, {eval}`txt.exact` are exact and
-# {eval}`txt.rounding` are within the difference that rounding can produce;
-# {eval}`txt.truncated` restate a figure cut off rather than rounded, and
-# {eval}`txt.estimate` rest on relations the report never states and are shown without a
-# grade (the class *estimate*, the column *Ungraded* below; the {ref}`book's estimates <audit-estimates>`
-# further down are another thing: comparisons that rest on a model of the book's own). The {eval}`txt.discrepancy` discrepancies come down to {eval}`txt.findings` findings
+# The book makes {eval}`txt.checks` checks, and each ends in one of five classes. {eval}`txt.exact` are
+# *exact* and {eval}`txt.rounding` are within *rounding* (the difference rounding can produce);
+# {eval}`txt.truncated` are *truncated* (a figure restated cut off rather than rounded), and
+# {eval}`txt.estimate` are *estimates*: they rest on relations the report never states and are shown
+# without a grade ({eval}`txt.estimates_gathered` of them make up the {ref}`book's estimates <audit-estimates>`
+# further down). The {eval}`txt.discrepancy` checks of class *discrepancy* come down to {eval}`txt.findings` findings
 # about what the report prints.
 #
 # **{eval}`txt.contradicted` findings are the report contradicting itself**:
@@ -270,7 +277,7 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
 by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Ungraded", "discrepancy": "Discrepancy"},
+                "estimate": "Estimate", "discrepancy": "Discrepancy"},
        total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -291,8 +298,8 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # One row per finding about what the report prints, largest amounts first. Sort by a header, narrow the
 # list by chapter, verdict, nature or materiality, and open a row for the whole finding: its checks (with
 # links to their code), where to find it in the published report, what it should read and why. Sizes are
-# as in the letter, their unit beside them; under a level stands the qualitative factor (see *Materiality*)
-# that moved the finding there, where one did. A rule on the row's left edge marks the verdict, as on the
+# as in the letter, in NOK million unless the Unit column names another unit; under a level, ↑ or ↓ and the
+# qualitative factor (see *Materiality*) that raised or lowered the finding there, where one did. A rule on the row's left edge marks the verdict, as on the
 # finding boxes: vermilion where the report contradicts itself, grey where it does not. Each id is a
 # permalink: `audit.html#finding-<id>`.
 
@@ -357,6 +364,20 @@ print(f"{len(all_checks)} checks in audit_checks.csv")
 DECIMALS = {1: "one decimal", 2: "two decimals", 3: "three decimals"}
 txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, percentages and percentage points "
                    f"with {DECIMALS[PAGE_PLACES['percent']]}, every other unit whole")  # fmt: skip
+# Where the unit's precision would show a difference at half a printed unit or on its wrong side: finer
+# digits (a row, as it reads and as it would), or the mark of a recomputed figure half-way between two.
+precision = shown_precision(every_check)
+finer_only = precision["finer"] & ~precision["half_way"]
+txt.finer_n = fmt(int(finer_only.sum()))
+finer, places = every_check[finer_only].iloc[0], int(precision.loc[finer_only, "places"].iloc[0])
+coarse = page_places(finer["unit"], int(finer["decimals"]))
+txt.finer_example, txt.finer_coarse = (
+    f"{fmt(finer['printed'], int(finer['decimals']))} | {fmt(finer['recomputed'], n)} | "
+    f"{fmt(finer['difference'], n, sign=True)} {finer['status']}"
+    for n in (places, coarse)
+)
+txt.half_way_n = fmt(int(precision["half_way"].sum()))
+txt.half_way = HALF_WAY
 
 # %% [markdown]
 # (audit-every-check)=
@@ -374,9 +395,14 @@ txt.page_places = (f"NOK million with {DECIMALS[PAGE_PLACES['NOK million']]}, pe
 #   that makes it.
 #
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
-# coarser than the printed figure (the CSV keeps more digits). The *class* is the check's own result
-# under the tolerance rule; the *verdict* is its finding's judgement of the report (— for a check in no
-# finding).
+# coarser than the printed figure (the CSV keeps more digits). Where that precision would show a difference
+# at half the printed figure's last unit, the line between *exact* and the rest, or on the wrong side of it,
+# a row shows a digit or two more ({eval}`txt.finer_n` rows: «{eval}`txt.finer_example`», which
+# would otherwise read «{eval}`txt.finer_coarse`»); a recomputed figure that does lie half-way between two printed values rounds
+# to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under its class
+# ({eval}`txt.half_way_n` rows). The *class* is the check's own result under the tolerance rule (*exact*,
+# *rounding*, *truncated*, *estimate* or *discrepancy*; see {doc}`../book/data_and_methods`); the *verdict*
+# is its finding's judgement of the report (— for a check in no finding).
 
 # %% tags=["hide-input"]
 HTML(every_check_html(every_check))

@@ -7,6 +7,7 @@ import html
 import json
 import re
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
@@ -14,6 +15,7 @@ from conftest import REPO
 from aarsevaluering import checks, findings, tables
 from aarsevaluering.audit import (
     CHAPTERS,
+    HALF_WAY,
     aggregation_html,
     audit_checks,
     check_unit,
@@ -21,7 +23,10 @@ from aarsevaluering.audit import (
     factor_table,
     factor_table_html,
     page_places,
+    shown_places,
+    shown_precision,
 )
+from aarsevaluering.fmt import fmt
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +120,8 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
                 order = findings.LETTER_LEVELS
                 verb = ("raised" if order.index(f["materiality"]) < order.index(by_size) else "lowered"
                         ) if by_size != f["materiality"] else "weighed"  # fmt: skip
-                assert note.get_text() == f"{verb} by {', '.join(names)}", f["finding_id"]
+                assert note.get_text() == f"{findings.MOVES[verb]}\u00a0{', '.join(names)}", f["finding_id"]
+                assert all(n["title"].startswith(f"{verb} by ") for n in note.find_all(class_="factor-name"))
         assert any(findings.factor_names(q) for q in frame["qualitative"])
 
 
@@ -140,7 +146,8 @@ def test_every_check_shows_one_precision_per_unit():
     """The list of every check: each row's unit under its words (the designer's read: "+595" in NOK thousand
     and "+59.4" in NOK million shared a column unmarked; a unit column of its own left the words a fifth of
     the width), the recomputed figure and the difference at the unit's one precision (never "415.6462"
-    beside "892.0"), the class under the difference, and no discrepancy reads as a zero difference."""
+    beside "892.0") unless that would show a difference of exactly half a printed unit (then finer,
+    :func:`shown_places`), the class under the difference, and no discrepancy reads as a zero difference."""
     frame = audit_checks()
     soup = BeautifulSoup(every_check_html(frame), "html.parser")
     # Chapter by chapter in the book's order (the designer's read: the page promised the chapters' order
@@ -159,7 +166,10 @@ def test_every_check_shows_one_precision_per_unit():
         if r["unit"] == checks.CLAIM_UNIT:
             continue
         figures = [cells[2].get_text(), cells[3].contents[0]]
-        places = page_places(r["unit"], int(r["decimals"]))
+        places = shown_places(r)[0]
+        unit_places = page_places(r["unit"], int(r["decimals"]))
+        half = fmt(0.5 * 10.0 ** -int(r["decimals"]), unit_places)
+        assert places == unit_places or fmt(abs(r["difference"]), unit_places) == half, r["check_id"]
         for text in figures:
             decimals = len(text.split(".")[1]) if "." in text else 0
             assert decimals == places, (r["check_id"], text)
@@ -171,7 +181,9 @@ def test_every_check_shows_one_precision_per_unit():
 
 def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
     """A finding not in NOK shows its size in its own unit, marked ("1.0 pp"), not a dash, and sorts after
-    the amounts; only a claim in words has none. Both tables are shown at full height (no scroll box)."""
+    the amounts; only a claim in words has none. The amounts' unit is said once, in the caption, so the Unit
+    column names only the other units and stays narrow (the designer's read: a column of "NOK million" left
+    the Materiality column room for a word a line). Both tables are shown at full height (no scroll box)."""
     register, letter, _ = audit
     for markup, frame in (
         (findings.register_html(register), register),
@@ -181,6 +193,8 @@ def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
         assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
         soup = BeautifulSoup(markup, "html.parser")
         assert findings.FULL_HEIGHT in soup.table["class"]
+        assert soup.caption.get_text().endswith(f"; {findings.SIZE_NOTE}; {findings.FACTOR_NOTE}")
+        assert findings.SIZE_NOTE.startswith(f"sizes in {findings.MONEY_UNIT} ")
         headers = [th.get_text() for th in soup.thead.find_all("th")]
         column = headers.index(findings.SIZE_HEADER)
         assert headers[column + 1] == findings.UNIT_HEADER
@@ -190,7 +204,8 @@ def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
             text = cell.get_text().replace("\u00a0", " ")
             if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
                 assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
-                assert unit == "NOK million"
+                shown_unit = findings.size_parts(register.set_index("finding_id").loc[f["finding_id"]])[1]
+                assert unit == "" and shown_unit == findings.MONEY_UNIT
             elif f["size_text"]:  # its own unit, in the unit column: "1.0" and "pp"
                 assert f"{text} {unit}" == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
                 assert cell["data-sort"] == "" and unit in ("pp", "persons"), unit
@@ -244,3 +259,166 @@ def test_the_aggregation_names_the_findings_it_sums(audit):
         assert [a["href"] for a in row.th.find_all("a")] == [f"#finding-{i}" for i in ids]
     summed = schedule.iloc[0]
     assert sizes[summed["finding_ids"].split()].sum() == pytest.approx(summed["total_nok_million"])
+
+
+def test_the_sizes_line_up_at_the_decimal_point(audit):
+    """Sizes of one unit at different precision (1.0 pp beside 0.84 pp, each at its check's printed
+    precision) line up at the point: each size's point and decimals stand in a box as wide as the column's
+    most decimals (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line; the text
+    reads as before."""
+    register, letter, _ = audit
+    css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
+    for markup, frame in (
+        (findings.register_html(register), register),
+        (findings.letter_html(letter, register), letter),
+    ):
+        soup = BeautifulSoup(markup, "html.parser")
+        column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
+        cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
+        by_id = register.set_index("finding_id", drop=False)
+        figures = [findings.size_parts(by_id.loc[fid])[0] for fid in frame["finding_id"]]
+        most = max(findings.decimals_of(figure) for figure in figures)
+        assert most == 2 and len({findings.decimals_of(figure) for figure in figures}) > 1  # 1.0 and 0.84
+        for cell, figure in zip(cells, figures, strict=True):
+            box = cell.find("span", class_="frac")
+            assert box is not None and f"frac-{most}" in box["class"], figure
+            assert box.get_text() == ("." + figure.partition(".")[2] if "." in figure else "")
+            assert cell.get_text() == figure
+        rule = re.search(rf"\.frac-{most} \{{([^}}]*)\}}", css)
+        assert rule and re.search(rf"min-width: {most}\.\d+ch", rule.group(1))
+    assert re.search(r"\.frac \{[^}]*display: inline-block", css)
+
+
+def test_the_materiality_cell_is_a_level_and_a_note_a_line_each():
+    """The Materiality cell wrapped to three or four lines, so the letter's and the register's rows ran to
+    four to six (the designer's read): the column is as wide as the longest level but one ("material by
+    nature"), and the factor note under it is a mark and a name ("\u2193 no-total") on one line, the caption
+    saying what the marks mean."""
+    css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.expandable-table td\.materiality-cell \{([^}]*)\}", css)
+    width = re.search(r"width: ([\d.]+)em", rule.group(1)) if rule else None
+    levels = sorted(len(findings.shown_level(level)) for level in findings.LEVELS)
+    assert width and levels[-2] * 0.55 <= float(width.group(1)) < levels[-1] * 0.55  # about 0.5 em a letter
+    rule = re.search(r"\.expandable-table td\.materiality-cell \.factor-note \{([^}]*)\}", css)
+    assert rule and "white-space: nowrap" in rule.group(1)
+    notes = [f"{mark}\u00a0{name}" for mark in findings.MOVES.values() for name in findings.FACTORS]
+    assert max(len(note) for note in notes) <= levels[-2]
+    assert findings.FACTOR_NOTE.startswith("\u2191 or \u2193: ")
+    cell = BeautifulSoup(findings._materiality_cell(findings.BELOW_MATERIALITY, findings.FACTORS["no-total"],
+                                                    findings.MATERIAL), "html.parser").td  # fmt: skip
+    assert "materiality-cell" in cell["class"] and len(cell.find_all("br")) == 1
+
+
+def _check(printed, recomputed, decimals=1, unit="percent", kind=checks.SHARE):
+    difference = round(printed - recomputed, 4)
+    return pd.Series({"unit": unit, "decimals": decimals, "input_decimals": "", "kind": kind,
+                      "printed": printed, "recomputed": recomputed, "difference": difference})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("printed", "recomputed", "places", "half_way", "unit"),
+    [
+        (0.0, 0.0474, 3, False, "percent"),  # at two decimals "0.05": half-way to the eye; it rounds to 0.0
+        (-2.1, -2.0503, 4, False, "percent"),  # "0.050" at three decimals still: a fourth settles it
+        (15.0, 14.9491, 3, False, "percent"),  # "+0.05 rounding" read as if it broke the class the other way
+        (6.3, 6.25, 2, True, "percent"),  # half-way indeed: it rounds to either
+        (6.6, 6.65, 2, True, "NOK million"),  # at one decimal "6.7 | −0.1 exact": two write the half
+        (7.9, 7.83, 2, False, "percent"),  # a difference of 0.07: nothing to settle
+    ],
+)
+def test_a_difference_shown_as_half_a_unit_gets_the_digits_that_settle_its_side(printed, recomputed, places,
+                                                                                half_way, unit):  # fmt: skip
+    """A row read "0.0 | 0.05 | −0.05 exact" (the designer's read): the recomputed 0.047 at the page's two
+    decimals looks half-way between two printed values, which the class seemed to break. The row gets the
+    digits that show on which side of half a unit it lies, and one that is half-way says so."""
+    kind = checks.SUM if unit == "NOK million" else checks.SHARE
+    assert shown_places(_check(printed, recomputed, unit=unit, kind=kind)) == (places, half_way)
+
+
+def test_every_check_reads_true_against_its_class():
+    """As shown, no row contradicts its class: an exact check's difference is at most half the printed
+    figure's last unit, and exactly half only where marked half-way (it rounds to either printed value);
+    a check in rounding, truncated or discrepancy is more than half a unit off. The page's text counts the
+    rows shown finer and the half-way ones."""
+    frame = audit_checks()
+    soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    order = frame["chapter"].map(list(CHAPTERS).index)
+    frame = frame.assign(_n=order).sort_values("_n", kind="stable")
+    precision = shown_precision(frame)
+    assert precision["finer"].sum() > 0 and precision["half_way"].sum() > 0
+    for (index, r), group in zip(frame.iterrows(), soup.find_all("tbody", class_="row-group"), strict=True):
+        if r["unit"] == checks.CLAIM_UNIT or r["difference"] != r["difference"]:
+            continue
+        cell = group.find("tr").find_all("td")[3]
+        shown = abs(float(cell.contents[0].replace("−", "-").replace(" ", "").replace(" ", "")))
+        half = 0.5 * 10.0 ** -int(r["decimals"])
+        note = cell.find(class_="half-way")
+        assert (note is not None) == bool(precision.loc[index, "half_way"]), r["check_id"]
+        if note is not None:
+            assert note.get_text() == f"({HALF_WAY})" and r["status"] == checks.EXACT
+        if r["status"] == checks.EXACT:
+            assert shown < half - 1e-12 or (shown == pytest.approx(half) and note is not None), r["check_id"]
+        elif r["status"] != checks.ESTIMATE:
+            assert shown > half + 1e-12, (r["check_id"], shown)
+
+
+def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear(audit):
+    """Fig. A.1 (the designer's read: rows named by id slugs, the plot 40 % of the figure's width, the
+    thresholds' names inside the bottom rows): each row is its finding's label, the plot takes well over
+    half the figure's width, and the thresholds' names and the sum stand above the top row, where they
+    cover no dot, no row name and each other, each line ending at its name."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection, PathCollection
+
+    from aarsevaluering import style
+    from aarsevaluering.audit import materiality_chart
+
+    style.use_book_style()
+    register = audit[0]
+    thresholds = findings.materiality()
+    fig = materiality_chart(register, thresholds, findings.aggregation(register, thresholds))
+    try:
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        money = register[register["size_nok_million"].notna()].sort_values("size_nok_million")
+        assert [t.get_text() for t in ax.get_yticklabels()] == list(money["label"])
+        share = ax.get_window_extent(renderer).width / fig.dpi / fig.get_tightbbox(renderer).width
+        assert share > 0.6, f"the plot takes {share:.0%} of the figure's width"
+        top_row = ax.transData.transform((1, len(money) - 1))[1]
+        dots = [
+            ax.transData.transform(xy)
+            for c in ax.collections
+            if isinstance(c, PathCollection)
+            for xy in c.get_offsets()
+        ]
+        names = [t for t in ax.texts if t.get_text()]
+        assert {t.get_text().rsplit(" ", 1)[0] for t in names} >= {"clearly trivial", "overall materiality"}
+        boxes = [t.get_window_extent(renderer) for t in names]
+        row_names = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
+        for text, box in zip(names, boxes, strict=True):
+            assert box.y0 > top_row + 4, f"{text.get_text()!r} stands among the rows"
+            assert not any(box.x0 - 4 <= x <= box.x1 + 4 and box.y0 - 4 <= y <= box.y1 + 4 for x, y in dots)
+            assert not any(box.overlaps(other) for other in [*boxes, *row_names] if other is not box)
+        for value, name in ((thresholds["trivial"], "clearly trivial"), (thresholds["overall"], "overall materiality")):
+            line = next(
+                c for c in ax.collections if isinstance(c, LineCollection) and c.get_segments()[0][0][0] == value
+            )
+            label = next(b for t, b in zip(names, boxes, strict=True) if t.get_text().startswith(name))
+            end = ax.transData.transform(line.get_segments()[0][1])
+            assert label.y0 <= end[1] <= label.y1 and end[0] >= label.x1, name  # the line ends at its name
+    finally:
+        plt.close(fig)
+
+
+def test_the_letter_and_the_register_are_set_as_tables_not_prose():
+    """Their rows are read one by one: a table's leading, not the prose's, and the finding's id under its
+    words in a line of its own small size (rows of four to six lines, the designer's read)."""
+    css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
+    for table in ("letter-table", "register-table"):
+        cells = re.search(rf"\.bd-content table\.{table} td,?[^{{]*\{{([^}}]*)\}}", css)
+        assert cells and re.search(r"line-height: 1\.[0-4]\b", cells.group(1)), table
+        ref = re.search(rf"\.bd-content table\.{table} \.finding-ref,?[^{{]*\{{([^}}]*)\}}", css)
+        assert ref and "display: block" in ref.group(1), table

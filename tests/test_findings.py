@@ -236,10 +236,57 @@ def test_findings_name_their_figures_by_placeholder_never_by_hand():
 
 
 def test_a_bad_findings_file_names_the_file_and_the_finding(tmp_path, monkeypatch):
-    (tmp_path / "pensjon.yaml").write_text("- id: x\n  title: t\n  verdict: wrong\n  checks: [a]\n  explanation: e\n")
+    (tmp_path / "pensjon.yaml").write_text(
+        "- id: x\n  label: X\n  title: t\n  verdict: wrong\n  checks: [a]\n  explanation: e\n"
+    )
     monkeypatch.setattr(findings, "FINDINGS_DIR", tmp_path)
     with pytest.raises(DataError, match=r"pensjon\.yaml, finding 1 \(x\): verdict 'wrong'"):
         findings.load()
+
+
+ENTRY = "- id: {id}\n{label}  title: t\n  verdict: unstated\n  nature: hr\n  checks: [a]\n  explanation: e\n"
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        ([None], r"personnel\.yaml, finding 1 \(p-1\): missing \['label'\]"),
+        (["Fine", ""], r"personnel\.yaml, finding 2 \(p-2\): label '' must be 1 to 32 characters, not 0"),
+        (["x" * 33], r"personnel\.yaml, finding 1 \(p-1\): label 'x{33}' must be 1 to 32 characters, not 33"),
+        (
+            ["Same words", "same  words"],
+            r"one label for two findings: p-1 \(personnel\.yaml\), p-2 \(personnel\.yaml\)",
+        ),
+    ],
+)
+def test_every_finding_has_a_short_label_of_its_own(tmp_path, monkeypatch, labels, message):
+    """A finding's label names its row in the materiality chart: a missing, empty, too long (over
+    ``LABEL_CHARS``) or shared label stops loading, naming the file and the finding."""
+    entries = [
+        ENTRY.format(id=f"p-{n}", label="" if label is None else f"  label: {label!r}\n")
+        for n, label in enumerate(labels, start=1)
+    ]
+    (tmp_path / "personnel.yaml").write_text("".join(entries))
+    monkeypatch.setattr(findings, "FINDINGS_DIR", tmp_path)
+    with pytest.raises(DataError, match=message):
+        findings.load()
+
+
+def test_the_book_s_labels_are_short_words_and_the_register_carries_them(all_checks):
+    """Every finding of the book has a label of at most ``LABEL_CHARS`` characters, words rather than its id,
+    and the register and its CSV carry it beside the id."""
+    every = findings.load()
+    assert all(0 < len(f.label) <= findings.LABEL_CHARS and f.label != f.finding_id for f in every)
+    assert not [f.finding_id for f in every if re.fullmatch(r"[a-z0-9-]+", f.label)], "a label that is a slug"
+    register = findings.table(all_checks)
+    by_id = {f.finding_id: f.label for f in every}
+    assert list(register["label"]) == [by_id[i] for i in register["finding_id"]]
+    assert audit.FINDINGS_EXPORT.index("label") == audit.FINDINGS_EXPORT.index("finding_id") + 2
+    # The chart's row name finds its row in the register (by the search box), where the id is the permalink.
+    markup = findings.register_html(register)
+    for fid, label in zip(register["finding_id"], register["label"], strict=True):
+        row = re.search(rf'<tbody class="row-group"[^>]*><tr id="finding-{re.escape(fid)}">.*?</tbody>', markup)
+        assert row and f'<span class="detail-value">{html.escape(label)}</span>' in row.group(0), fid
 
 
 def test_a_discrepancy_without_a_finding_is_reported(all_checks):
