@@ -40,6 +40,8 @@
 # premium and pension cost were far apart.
 
 # %% tags=["remove-input"]
+import html
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Rectangle
@@ -105,6 +107,8 @@ txt.regulation_text = million("regulation_premium_incl_employer_tax")
 txt.regulation_premium_story = fmt_million(pj.central(get, pj.REGULATION))
 txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
 txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
+# The book's reading: the draw lowers the premium paid, and so the deviation, one for one.
+txt.deviation_without_draw = fmt_million(-pj.central(get, pj.DEVIATION) - pj.central(get, pj.PREMIUM_FUND))
 txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
 txt.other_items_story = fmt_million(pj.central(get, pj.OTHER))
 txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
@@ -131,21 +135,63 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount. The municipality paid
 # {eval}`txt.premium_fund_story` of it from its premium funds.
 #
-# Yet the year's pension cost in the accounts was only {eval}`txt.cost_stated`. The chief reason is the
-# premium deviation of {eval}`txt.deviation_story`, credited to the year. Two charges were set against that
-# credit (the whole walk from premiums to cost is {ref}`below <pensjon-walk>`):
+# Yet the year's pension cost in the accounts was only {eval}`txt.cost_stated`. The chart below walks
+# from the premiums to that cost ({ref}`pensjon-walk` checks each step):
 #
-# - {eval}`txt.amortisation_story` of earlier years' deviations;
-# - {eval}`txt.other_items_story` of other items.
+# - the premium funds paid {eval}`txt.premium_fund_story`, leaving {eval}`txt.premiums_net` paid by the
+#   treasury;
+# - the premium deviation, {eval}`txt.deviation_story` credited to the year, is the chief reason the cost
+#   is so much lower;
+# - two charges were set against that credit: {eval}`txt.amortisation_story` of earlier years'
+#   deviations and {eval}`txt.other_items_story` of other items.
 #
 # The report does not say how the deviation is measured. On the book's reading of the regulation, it is
-# measured on the premium left after the funds' share. The draw then made the deviation
-# {eval}`txt.premium_fund_story` smaller and left the cost where it was.
-#
+# measured on the premium the treasury paid, after the funds' share: without the draw, the deviation would
+# have been {eval}`txt.deviation_without_draw` and the cost the same.
+
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. The last bar is the cost the report states, its label giving the steps' sum where that differs. The outlined regulation-premium and premium-fund steps and the hatched level rest on the book's reading of the regulation: the deviation measured on the premium paid. The deviation, credited to 2023, is the amount the forward chart below charges to the years after.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
+# the years it is charged to, as in the forward chart below, where the same amount is a charge.
+deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
+chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
+               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
+# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
+kinds = {pj.CALCULATED_COST: "total estimate"}
+steps = [(chart_names.get(step, step), amount / 1000,
+          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
+         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
+# The last bar is the cost the report states; where the steps (the ordinary premium printed in NOK million
+# only) add up to another figure, its label says so, so the chart never shows two figures for one quantity.
+summed = fmt(level["Pension cost"] / 1000, 1)
+sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
+steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
+fig, ax = plt.subplots(figsize=(7, 5.2))
+waterfall(ax, steps, up_is_favourable=False)
+# The regulation premium and the premium fund move the premium paid, not the cost (the book's reading of
+# the regulation): outlined, neither the levels' grey nor the colours of a step that adds cost or takes it off.
+moves_premium = {"facecolor": "white", "edgecolor": TEXT, "linewidth": 1.0}
+for step in ("Regulation premium", "Use of premium fund"):
+    for patch in ax.containers[walk.index[walk["step"] == step][0]]:
+        patch.set(**moves_premium)
+ax.set_xlabel("NOK million")
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
+# The key: a patch of no size for each meaning (the steps label themselves; the key says what colours mean).
+for meaning, style in (("Level", {"color": LEVEL}), ("Takes cost off", {"color": FAVOURABLE}),
+                       ("Adds cost", {"color": UNFAVOURABLE}),
+                       ("Step that moves the premium paid, not the cost (the book's reading)", moves_premium),
+                       ("Calculated cost: the book's reading", estimate_style())):  # fmt: skip
+    ax.add_patch(Rectangle((0, 0), 0, 0, label=meaning, **style))
+# One column: the key starts at the figure's edge (finish moves it there with the title), not over the
+# narrow plot behind the long step names, so the layout must not shrink the plot to fit it.
+legend_above(ax, ncol=1).set_in_layout(False)
+finish(fig, table="table D04 and the report's text")
+plt.show()
+
+# %% [markdown]
 # **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
 # wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
 # to {eval}`txt.wage_growth` at the first four-month report, so the statement holds against it. The report
-# does not print the 2022 cost; the book's estimate of it, and of how the ordinary premium grew, is in
+# does not print the 2022 cost; an estimate of it, and of how the ordinary premium grew, is in
 # {ref}`pensjon-2022`.
 #
 # **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
@@ -159,35 +205,12 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus` the whole surplus of
 # {eval}`txt.surplus`. Without it, that is with pensions charged at the premiums the treasury paid after the
 # premium funds' share plus the {eval}`txt.other_items_story` of other items, the year would have closed
-# with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (the book's figure). That
+# with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print it). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
 # without it as well ({ref}`driftsregnskap-result-quality`).
 #
 # The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
 # printed figure can test, and follows the 2023 deviation into the years it will be charged.
-
-# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed as revised at the first four-month report, in %; the report compares the cost with actual wage growth, which it does not print. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
-# The central items are a net figure, a wage-driven premium mixed with items that offset it: the text gives
-# their growth, the chart sets beside the wage assumption only the cost and the part that pays for the
-# year's pension rights.
-bars = [("Pension cost, as stated", growth["growth"], False),
-        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
-        ("Wage growth assumed, as revised\nat the first four-month report", growth["wage_growth"], False)]  # fmt: skip
-fig, ax = plt.subplots(figsize=(7, 2.8))
-drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
-         for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
-for bar in drawn:
-    direct_labels(ax, bar, formatter=lambda v: fmt(v, 1, "%"))
-ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
-ax.invert_yaxis()
-ax.set_xlabel("Growth from 2022 to 2023 (%)")
-above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
-ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
-             f"{fmt(growth['wage_growth'], 1, '%')} wage growth assumed\nas revised at the first four-month report")  # fmt: skip
-ax.grid(axis="y", visible=False)
-finish(fig, table="tables D03 and D04 and the report's text")
-plt.show()
-
 
 # %% [markdown]
 # ## The tables
@@ -199,7 +222,7 @@ plt.show()
 # row, the net operating result of the year-end table (D08), the discretionary fund's table (D09) and
 # three rows of the investment account's table of shares and equity (2B). All six, with the titles the
 # report prints over them and what the chapter reads of each, are behind the toggle below (their lines are
-# on the data page). D03, D04 and the like are the book's ids, which the report does not print; 2B is the
+# on the data page). D03, D04 and the like are ids given here, which the report does not print; 2B is the
 # report's own.
 
 # %% tags=["hide-input", "hide-output"]
@@ -221,6 +244,14 @@ tables.loc[tables["table"] == pj.PROSE, "title"] = (
 # Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
 styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
        columns={"code": "Book's id", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
+
+# %% [markdown]
+# ## Premiums and cost: the vocabulary
+#
+# These are defined-benefit schemes (background the report does not give): the pension promised depends on the member's salary and years
+# of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
+# have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
+# in the report's section:
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -247,13 +278,6 @@ txt.rule_10_period = str(pj.EARLIER_AMORTISATION_RULES[1][2])
 txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 
 # %% [markdown]
-# ## Premiums and cost: the vocabulary
-#
-# These are defined-benefit schemes (background the report does not give): the pension promised depends on the member's salary and years
-# of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
-# have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
-# in the report's section:
-#
 # *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
 # : paid through the year for the pension rights employees earn. It is charged to the accounts of the
 #   service units where people work. In 2023 the municipal treasury
@@ -283,7 +307,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #   premium is the larger, as in 2023, the difference is credited to the year as income,
 #   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
-#   The report does not spell the deviation out; the book takes it from the pension provisions of the
+#   The report does not spell the deviation out; the definition here is taken from the pension provisions of the
 #   budget and accounting regulation (*budsjett- og regnskapsforskriften*):
 #
 #   - the deviation is the net premium paid minus that calculated cost;
@@ -291,10 +315,12 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #     below including the interest-guarantee premium), which are charged as paid;
 #   - the employer's contribution is a deviation of its own, handled the same way.
 #
-#   So the walk below, after the deviation, reaches the actuaries' net cost plus the administration costs,
-#   with employer's contribution on both. That last part is the book's reading: the report writes *inkl.
-#   arbeidsgiveravgift* only of the two premiums, but the walk ends at the stated cost only if D04's
-#   deviation and amortisation include it too. The report prints none of these parts apart.
+#   So {ref}`the walk <fig-pensjon-waterfall>` above, after the deviation, reaches the actuaries' net cost plus the
+#   administration costs, with employer's contribution on both. That last part is the book's reading of
+#   the regulation: the report writes *inkl. arbeidsgiveravgift* only of the two premiums, and the printed
+#   figures neither confirm nor refute that D04's deviation and amortisation include it (the ordinary
+#   premium and D04's total give the stated cost whatever D04's rows contain). The report prints none of
+#   these parts apart.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : each year's premium deviation is charged back to the accounts in later years: under the accounting
@@ -327,11 +353,22 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 
 # %% tags=["hide-input"]
 d04 = get(pj.CENTRAL)
-styled(d04, table_id="pensjon-d04", caption="Status sentrale pensjonsposter i 2023 (NOK thousand)",
-       columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
-                "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
+# As printed, in its order and signs, with the English beside each printed label; the total, printed first,
+# ruled off from its items; the number columns only as wide as their figures, so the labels need not wrap
+# (a label breaks only between the Norwegian and the English).
+d04_table = styled(d04, table_id="pensjon-d04",
+                   caption="Status sentrale pensjonsposter i 2023 (NOK thousand; a negative Avvik is an overspend)",
+                   columns={"label": "Post (item)", "actual_2023": "Regnskap 2023 (accounts)",
+                            "revised_budget_2023": "Revidert budsjett 2023 (2T)",
+                            "deviation_nok": "Avvik (budget minus accounts)"})  # fmt: skip
+nowrap = '<span style="white-space: nowrap">{}</span>'
+d04_table.format(lambda label: nowrap.format(html.escape(label)) + " " + nowrap.format(f"({pj.CENTRAL_ENGLISH[label]})"),
+                 subset=["Post (item)"])  # fmt: skip
+d04_table.set_table_styles([{"selector": "td.row0", "props": "border-bottom: 1px solid currentColor;"},
+                            *({"selector": f"td.col{n}", "props": "width: 1%;"} for n in (1, 2, 3))],
+                           overwrite=False)  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 d04_checks = checks.run(CH, only=["central_items_total", "central_items_deviations"])
 d04_total = checks.value(d04, "actual_2023", row_kind="total")
 txt.d04_total = fmt_million(d04_total)
@@ -364,16 +401,14 @@ txt.sentence_other = fmt(sentences["other_items"], 1, "NOK million")
 closes = abs(sentences["rest"]) <= sentences["rounding"]
 txt.sentence_rest = ("they reach the stated cost within rounding" if closes
                      else f"they still miss it by {fmt(abs(sentences['rest']), 1, 'NOK million')}")  # fmt: skip
-
-# %% tags=["hide-input", "hide-output"]
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
 
 # %% [markdown]
 # The central items came to {eval}`txt.d04_total`, only {eval}`txt.d04_overspend`
 # more than budgeted. The regulation premium alone was {eval}`txt.regulation_above_table`
 # above budget and, with {eval}`txt.bridge_fund_short` less taken from the premium fund than budgeted, the
-# treasury paid {eval}`txt.bridge_paid_more` more than budgeted for it net of the fund (the book's sum of
-# D04's deviations). In the table's total the premium deviation, a credit {eval}`txt.deviation_above_table`
+# treasury paid {eval}`txt.bridge_paid_more` more than budgeted for it net of the fund (D04's deviations
+# added up). In the table's total the premium deviation, a credit {eval}`txt.deviation_above_table`
 # larger than budgeted, stands against that: a high premium brings a high premium deviation with it. The
 # book does not read the one as a share of the other, though: the deviation is measured on all premiums
 # paid, the ordinary premium included, less the calculated cost, and the report prints a budget for neither.
@@ -388,8 +423,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # premium fund, less the premium deviation, plus the amortisation of earlier deviations. As printed, those
 # five figures add up to {eval}`txt.sentence_sum`, {eval}`txt.sentence_gap` short of the
 # {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
-# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest` (the
-# book's sum). Taking the
+# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`. Taking the
 # ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
 # everything else from D04 rebuilds the cost step by step. The order of the steps matters for what they
 # mean:
@@ -400,17 +434,12 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 #   by the same amount, leaving the calculated cost where it is.
 #
 # That follows from the regulation's definition (see *Premieavvik* above). The printed figures cannot test
-# it, since either order ends at the same booked cost; the calculated-cost level below rests on the
-# definition alone. The report says that the fund was used to finance part of the regulation premium and
+# it, since either order ends at the same booked cost; the calculated-cost level in
+# {ref}`the waterfall <fig-pensjon-waterfall>` rests on the definition alone. The report says that the fund was used to finance part of the regulation premium and
 # that a high premium deviation lowers the pension cost.
 
 # %% tags=["hide-input", "hide-output"]
-walk_view = walk.assign(amount_million=walk["amount"] / 1000)
-styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due to pension cost, 2023",
-       columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
-       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
-
-# %% tags=["hide-input"]
+# The figures the prose below prints from the walk.
 txt.premiums_paid = fmt_million(level["Premiums due"])
 txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million")
 txt.calculated_cost = fmt_million(level[pj.CALCULATED_COST])
@@ -426,43 +455,15 @@ cost_gap = abs(stated_cost - level["Pension cost"] / 1000)
 half_tenth = 0.05
 txt.cost_rounding = ("the rounding of the ordinary premium" if cost_gap <= half_tenth + 0.0005
                      else "the rounding of the ordinary premium and of the stated cost")  # fmt: skip
-
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. The last bar is the cost the report states, its label giving the steps' sum where that differs. The grey regulation-premium and premium-fund steps and the hatched level rest on the book's reading of the regulation: the deviation measured on the premium paid.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
-# The calculated cost's long name on two lines, so the bars keep their width.
-chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution"}
-# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
-kinds = {pj.CALCULATED_COST: "total estimate"}
-steps = [(chart_names.get(step, step), amount / 1000,
-          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
-         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
-# The last bar is the cost the report states; where the steps (the ordinary premium printed in NOK million
-# only) add up to another figure, its label says so, so the chart never shows two figures for one quantity.
-summed = fmt(level["Pension cost"] / 1000, 1)
-sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
-steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
-fig, ax = plt.subplots(figsize=(7, 5.2))
-waterfall(ax, steps, up_is_favourable=False)
-# The regulation premium and the premium fund move the premium paid, not the cost (the book's reading of
-# the regulation): grey like the levels, not the colours of a step that adds cost or takes it off.
-for step in ("Regulation premium", "Use of premium fund"):
-    for patch in ax.containers[walk.index[walk["step"] == step][0]]:
-        patch.set_color(LEVEL)
-ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
-# The key: a patch of no size for each meaning (the steps label themselves; the key says what colours mean).
-for meaning, style in (("Levels; steps that move the premium paid, not the cost (the book's reading)", {"color": LEVEL}),
-                       ("Takes cost off", {"color": FAVOURABLE}), ("Adds cost", {"color": UNFAVOURABLE}),
-                       ("Calculated cost: the book's reading", estimate_style())):  # fmt: skip
-    ax.add_patch(Rectangle((0, 0), 0, 0, label=meaning, **style))
-# One column: the key starts at the figure's edge (finish moves it there with the title), not over the
-# narrow plot behind the long step names, so the layout must not shrink the plot to fit it.
-legend_above(ax, ncol=1).set_in_layout(False)
-finish(fig, table="table D04 and the report's text")
-plt.show()
+# The walk as a table, step by step, with where each amount is printed.
+walk_view = walk.assign(amount_million=walk["amount"] / 1000)
+styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due to pension cost, 2023",
+       columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
+       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
-# The premiums due were {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`" in the prose).
-# Two steps bring them down:
+# In the waterfall, the premiums due were {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`" in
+# the prose). Two steps bring them down:
 #
 # - the premium fund pays its part, leaving {eval}`txt.premiums_net` paid by the treasury;
 # - the premium deviation is taken off, leaving a calculated pension cost of {eval}`txt.calculated_cost`
@@ -470,7 +471,7 @@ plt.show()
 #
 # That calculated cost is {eval}`txt.calc_vs_ordinary` the ordinary premium alone, {eval}`txt.ordinary_premium`.
 # So even with no regulation premium the year would have shown a credit deviation of about
-# {eval}`txt.credit_without_regulation` (the book's figure, resting, like that level, on the regulation's
+# {eval}`txt.credit_without_regulation` (an estimate, resting, like that level, on the regulation's
 # definition).
 #
 # Two charges bring the cost back up:
@@ -602,11 +603,11 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # about {eval}`txt.cost_2022` (between {eval}`txt.cost_2022_low` and
 # {eval}`txt.cost_2022_high`), an increase of {eval}`txt.cost_increase`. The report
 # calls this well above wage growth, and it is above the {eval}`txt.wage_growth` the budget
-# assumed as revised at the first four-month report, as the chapter's first figure shows.
+# assumed as revised at the first four-month report, as the chart below shows.
 #
 # Of 2022 the report prints only D03's `Pensjon` line, {eval}`txt.central_2022`, not the ordinary premium.
 # Setting that line against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is built
-# from, the book splits the increase (an estimate):
+# from, the increase splits as follows (an estimate):
 #
 # - less D03's 2022 line, the 2022 cost leaves about {eval}`txt.ordinary_2022` for the ordinary premium;
 # - on that reading the ordinary premium grew about {eval}`txt.ordinary_growth` and the central items about
@@ -615,7 +616,31 @@ txt.central_2023_d04 = fmt_million(d04_total)
 #   and {eval}`txt.central_contribution` from the central items, together {eval}`txt.split_sum`; the other
 #   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
 #   (ordinary premium plus D04's items).
-#
+
+# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed as revised at the first four-month report, in %; the report compares the cost with actual wage growth, which it does not print. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
+# The central items are a net figure, a wage-driven premium mixed with items that offset it: the text gives
+# their growth, the chart sets beside the wage assumption only the cost and the part that pays for the
+# year's pension rights.
+bars = [("Pension cost, as stated", growth["growth"], False),
+        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
+        ("Wage growth assumed, as revised\nat the first four-month report", growth["wage_growth"], False)]  # fmt: skip
+fig, ax = plt.subplots(figsize=(7, 2.8))
+drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
+         for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
+for bar in drawn:
+    direct_labels(ax, bar, formatter=lambda v: fmt(v, 1, "%"))
+ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
+ax.invert_yaxis()
+ax.set_xlabel("Growth from 2022 to 2023 (%)")
+above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
+ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
+             f"{fmt(growth['wage_growth'], 1, '%')} wage growth assumed\nas revised at the first four-month report")  # fmt: skip
+ax.grid(axis="y", visible=False)
+finish(fig, table="tables D03 and D04 and the report's text")
+plt.show()
+
+
+# %% [markdown]
 # D03's line grew {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split`
 # differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04.
 # The central items are a net figure: their growth mixes the regulation premium, which the report ties to
@@ -632,7 +657,7 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # deviation arose, and that the whole deviation printed in D04 is amortised this way. It shows what is still
 # to charge at each year end, beside what would be had the premium fund not been used: the fund paid part of
 # the premium, so the premium paid, and with it the deviation, was smaller by the amount used (the
-# regulation's definition, as in the walk above); that column too is the book's estimate. The period is a
+# regulation's definition, as in the walk above); that column too is an estimate. The period is a
 # parameter: see *Try it* below.
 
 # %% tags=["hide-input", "hide-output"]
@@ -652,32 +677,42 @@ left = pj.still_to_charge(get, AMORTISATION_PERIOD)
 left_view = left.assign(year=left["year"].astype(str), remaining=left["remaining"] / 1000,
                         remaining_without_fund=left["remaining_without_fund"] / 1000)  # fmt: skip
 styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remaining_without_fund": 1},
-       caption=f"The 2023 premium deviation still to charge, NOK million (the book's estimate: "
+       caption=f"The 2023 premium deviation still to charge, NOK million (an estimate: "
                f"{txt.instalment} a year, {txt.instalment_without_fund} had the premium fund not been used)",
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed line, also the book's estimate, is the same had the premium fund not been used. The deviation is vermilion here and blue in the waterfall above: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, and a dashed line above them, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% [markdown]
+# The chart draws the schedule: each hatched bar is what the 2023 deviation still has to charge at a year's
+# end, each dashed outline what it would have had the premium fund not been used.
+
+# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed outlines, also an estimate, are the same had the premium fund not been used. The deviation is vermilion here and blue in the waterfall at the top: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each inside a taller dashed outline, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
+# Had the premium fund not been used (the book's estimate): an open dashed bar behind each year's bar, so
+# nothing crosses the bars.
+ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6, facecolor="none", edgecolor=TEXT,
+       linestyle="--", linewidth=1.0)  # fmt: skip
 ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
-ax.plot(left["year"], left["remaining_without_fund"] / 1000, color=TEXT, linestyle="--", linewidth=1.2,
-        marker="o", markersize=3)  # fmt: skip
+# What each kind of bar is, said once in the free space at the top right: the hatched bars named as the
+# amount the waterfall shows credited to 2023, here a charge on the years after.
 first_without = left["remaining_without_fund"].iloc[0] / 1000
-ax.annotate(f"had the premium fund not been used (book's estimate): {fmt(first_without, 1)}",
-            (left["year"].iloc[0], first_without), xytext=(6, 2), textcoords="offset points",
+ax.annotate(f"Hatched: the {pj.REPORT_YEAR} premium deviation\nstill to charge (the book's schedule)",
+            (0.5, 0.97), xycoords="axes fraction", va="top", fontsize=MIN_TEXT_PT, color=UNFAVOURABLE)  # fmt: skip
+ax.annotate(f"Dashed: the same had the premium fund\nnot been used, {fmt(first_without, 1)} at the end of "
+            f"{left['year'].iloc[0]}\n(the book's estimate)", (0.5, 0.80), xycoords="axes fraction", va="top",
             fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
-ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.2)
-# Each bar's value at its foot, inside it: the dashed line falls across the tops of the last bars, so a
-# label higher up (as at the centre) runs into it. None on the last, empty bar.
+ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.15)
+# Each bar's value inside its top, on a white box, clear of the dashed outline above it. None on the last,
+# empty bar.
 for year, remaining in zip(left["year"], left["remaining"], strict=True):
     if remaining:
-        ax.annotate(fmt(remaining / 1000, 1), (year, 0), xytext=(0, 4), textcoords="offset points", ha="center",
-                    va="bottom", fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
+        ax.annotate(fmt(remaining / 1000, 1), (year, remaining / 1000), xytext=(0, -3), textcoords="offset points",
+                    ha="center", va="top", fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
 ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
 ax.set_xlabel("End of year")
-ax.set_ylabel("NOK million")
-ax.set_title(f"{fmt_million(deviation_2023)} to charge back, {fmt_million(schedule['instalment'].iloc[0])} a year "
-             f"to {schedule['year'].iloc[-1]}")  # fmt: skip
+ax.set_ylabel("NOK million still to charge")
+ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
+             f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
 ax.grid(axis="x", visible=False)
 finish(fig, table="table D04 and the report's text")
 plt.show()
@@ -700,20 +735,20 @@ plt.show()
 # give). What its use in 2023 changes is when its relief reaches the accounts, as
 # {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
 # {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
-# raised when the first four-month report was treated; under the regulation's definition (the book's
-# reading) that raise did nothing for the 2023 result.
+# raised when the first four-month report was treated; on the same reading of the regulation's definition
+# that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
 # the report. It does not give:
 #
 # - the deviations still to be amortised at the end of 2023 (the balance sheet's figure) or their yearly
-#   sizes, so the book cannot size what they will charge to the coming years' results;
+#   sizes, so what they will charge to the coming years' results cannot be sized;
 # - the 2024 budget's amortisation figure or the premium funds' balance after 2023;
 # - how much of the deviation is employer's contribution, or how much of the calculated cost is
 #   administration.
 #
-# The book would look for them in the pension note of the statutory accounts, outside this evaluation. The
-# report does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
+# The balances and the split belong in the pension note of the statutory accounts, the 2024 amortisation
+# in the 2024 budget; neither is part of this evaluation, and the report names neither. It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
 # it was merged from) always chose the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
 
@@ -758,14 +793,14 @@ txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0
 #
 # - **Cash.** The treasury paid {eval}`txt.paid_over_cost` more in premiums ({eval}`txt.premiums_net`) than
 #   the cost the report states ({eval}`txt.cost_stated`): the net addition less the {eval}`txt.other_items`
-#   of other items, which the cost includes and the premiums do not (the book's arithmetic). That cash has
+#   of other items, which the cost includes and the premiums do not. That cash has
 #   already left the liquidity the {doc}`balance chapter <balanse>` covers, while its cost is still to come.
 # - **Where it lands.** The 2023 deviation comes back as {eval}`txt.instalment` a year on each coming year's
 #   operating result, not on the discretionary fund, which closed the year at {eval}`txt.fund_end`,
 #   {eval}`txt.fund_above_requirement` above the reserve the financial rules require (table D09).
 # - **For scale only** (the fund would bear the charges only if the council chose to cover them from it):
 #   the year's net addition of {eval}`txt.net_deferral` is about {eval}`txt.deferral_share_of_margin` of
-#   that margin (the book's comparison; the report does not make it).
+#   that margin (a comparison the report does not make).
 
 # %% [markdown]
 # ## All checks of the chapter

@@ -269,3 +269,10 @@ def test_the_church_budget_range_takes_in_d03s_budget_when_the_excess_restates_i
         return frame
 
     assert pj.church_budget_range(altered)["d03_inside"]
+
+
+def test_every_printed_d04_label_has_its_english():
+    """The reproduced D04 sets English beside each printed label: none may be missing or left over."""
+    labels = checks.from_disk(pj.CENTRAL)["label"]
+    assert set(labels) == set(pj.CENTRAL_ENGLISH)
+    assert all(english and english != label for label, english in pj.CENTRAL_ENGLISH.items())

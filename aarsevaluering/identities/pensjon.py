@@ -44,6 +44,15 @@ PREMIUM_FUND = "Bruk av premiefond"
 DEVIATION = "Premieavvik"
 AMORTISATION = "Amortisering tidligere premieavvik"
 OTHER = "Diverse pensjon inkl. reserveavsetning"
+# Each D04 label in English, set beside the printed Norwegian (what a reader searches the report for).
+CENTRAL_ENGLISH = {
+    TOTAL: "central pension items, total",
+    REGULATION: "regulation premium",
+    PREMIUM_FUND: "use of premium fund",
+    DEVIATION: "premium deviation",
+    AMORTISATION: "amortisation of earlier deviations",
+    OTHER: "other items incl. reserve provision",
+}
 
 # The year the report covers: a premium deviation arising in it is charged from the next year on.
 REPORT_YEAR = 2023
