@@ -191,6 +191,17 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
     return legend
 
 
+def key_above(ax, entries, **kwargs):
+    """A key above the chart naming what its colours and hatching mean, where the bars themselves carry
+    no label (a waterfall's steps): ``(label, bar style)`` pairs, each drawn as a bar of no size at the
+    origin so that the key lists it with its look, then :func:`legend_above` (``kwargs`` go to it)."""
+    from matplotlib.patches import Rectangle
+
+    for label, bar_style in entries:
+        ax.add_patch(Rectangle((0, 0), 0, 0, label=label, **bar_style))
+    return legend_above(ax, **kwargs)
+
+
 def _wrap_to_fit(text_artist, right_px: float, renderer) -> bool:
     """Wrap a title or note at word boundaries so that it ends before ``right_px`` (the figure's
     right edge, in display pixels); True when it changed."""

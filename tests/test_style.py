@@ -530,6 +530,29 @@ def test_a_key_above_the_axes_never_covers_the_title():
         style.close_all()
 
 
+def test_a_key_names_bars_that_carry_no_label():
+    """``style.key_above`` lists each (label, bar style) pair with its look, the hatching of an estimate
+    included, though no bar on the chart has a label (a waterfall's steps), and adds nothing to the data."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure()
+    ax.barh(["a", "b"], [3, -2], color=[style.FAVOURABLE, style.UNFAVOURABLE])
+    bars = len(ax.patches)
+    legend = style.key_above(
+        ax, [("raises", {"color": style.FAVOURABLE}), ("estimate", style.estimate_style(style.LEVEL))]
+    )
+    assert [t.get_text() for t in legend.get_texts()] == ["raises", "estimate"]
+    handles = legend.legend_handles
+    assert matplotlib.colors.same_color(handles[0].get_facecolor(), style.FAVOURABLE)
+    assert handles[1].get_hatch(), "the estimate's swatch lost its hatching"
+    assert all(p.get_width() == 0 and p.get_height() == 0 for p in ax.patches[bars:]), "the key drew data"
+    style.close_all()
+
+
 @pytest.mark.parametrize("name", sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb")))
 def test_no_inline_value_carries_markdown(name):
     """An inline value ({eval}) is shown as text, not read as Markdown: asterisks or backticks in it
