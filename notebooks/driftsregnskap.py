@@ -48,7 +48,7 @@ from matplotlib.patches import Patch
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_million
+from aarsevaluering.fmt import fmt, fmt_million, unit_name
 from aarsevaluering.identities import driftsregnskap as dr
 from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.prose import Figures
@@ -100,8 +100,11 @@ def value_label(ax, value, y, text, x=None):
 # %% [markdown]
 # ## The year in brief
 
-# %% mystnb={"figure": {"caption": "The net operating result from the original budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Waterfall chart: a grey bar for the original budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the original budget."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The net operating result from the original budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Horizontal waterfall chart, read from the top: a grey bar for the original budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the original budget. A key above names the colours."}} tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
+# What the colours of a chart mean, named the same way on every chart's key in the chapter.
+LEVEL_KEY = ("level", {"color": style.LEVEL})
+ESTIMATE_KEY = ("hatched: the book's estimate", style.estimate_style(style.TEXT))
 CH = dr.CHAPTER
 all_checks = checks.run(CH)  # every check of the chapter
 # The figures the findings quote: the chapter's checks and the investment chapter's (two findings here
@@ -145,17 +148,18 @@ g("causes_sum", fmt(causes["printed"].sum(), 1, "NOK million"))
 g("improvement_text", fmt(pm("improvement_on_revised_budget"), 1, "NOK million"))
 
 fig, ax = style.figure(height=3.3)
-ax.use_sticky_edges = False  # a margin below the deficit's bar, which otherwise ends on the axis's edge
-ax.margins(y=0.08)
+ax.use_sticky_edges = False  # a margin left of the deficit's bar, which otherwise ends on the axis's edge
+ax.margins(x=0.08)
 style.waterfall(
     ax,
-    [("Original budget", original / 1000, "total"), ("Four-month\nrevisions", (revised - original) / 1000),
+    [("Original budget", original / 1000, "total"), ("Four-month revisions", (revised - original) / 1000),
      ("Revised budget", None, "total"), ("The year", (result["net_operating_surplus"] - revised) / 1000),
      ("Accounts", None, "total")],
-    orientation="vertical",
 )  # fmt: skip
-ax.set_ylabel("NOK million")
+ax.set_xlabel("Net operating result (NOK million)")
 ax.set_title("The revisions turned a planned surplus into a deficit; the year won most of it back")
+style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
+               ("lowers it", {"color": style.UNFAVOURABLE})])  # fmt: skip
 style.finish(fig, table="table D08")
 plt.show()
 
@@ -180,7 +184,7 @@ plt.show()
 #   the two budgets can be built.
 # - **Financing.** In the year-end dispositions (D08) the revised budget draws a net
 #   {eval}`txt.revision_disp_net` more on the discretionary fund than the original and a net
-#   {eval}`txt.revision_bound_net` more on the *{term}`Bundne driftsfond`* (bound operating funds,
+#   {eval}`txt.revision_bound_net` more on the *{term}`Bundne driftsfond`* (restricted operating funds,
 #   earmarked money), and raises the transfer to investment by {eval}`txt.revision_transfer`.
 #
 # The year then came out {eval}`txt.improvement` better than the revised budget, but still below the
@@ -257,7 +261,7 @@ g(
 # **The reserves.** The surplus was too small to pay for the transfer to the investment account the budget
 # set, {eval}`txt.transfer_2023` in the accounts (D08). The discretionary fund fell by {eval}`txt.fund_fall`,
 # from {eval}`txt.fund_open` to {eval}`txt.fund_close`: {eval}`txt.transfer_rest` of that paid the rest of
-# the transfer, and {eval}`txt.fall_bound` matched the net provisions to bound funds. The fund is still
+# the transfer, and {eval}`txt.fall_bound` matched the net provisions to restricted funds. The fund is still
 # {eval}`txt.fund_margin` above the reserve the financial rules require, {eval}`txt.fund_runway`.
 #
 # (driftsregnskap-result-quality)=
@@ -267,7 +271,7 @@ g(
 # one at a time and together, the items booked in 2023 that later years pay for or that are tied to a
 # purpose; the list under it explains each.
 
-# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); hatched bars are the book's estimates (for the bound-fund measure only the NOK figure is the report's).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to bound funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); for the hatched restricted-fund measure only the NOK figure is the report's.", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
 quality = dr.result_quality(get)
 net_premium = pj.net_premium_deviation(get)
 g("net_premium", mill(net_premium))
@@ -285,7 +289,7 @@ short = {
     "As booked": "As booked",
     "Without the net premium deviation": "Without net premium deviation",
     dr.WITHOUT_PREMIUM_AND_FUND: "Also without premium-fund use",
-    "Without the net provisions to bound funds": "Without net bound-fund provisions",
+    "Without the net provisions to restricted funds": "Without net restricted-fund provisions",
     "Without both": "Without both",
     "Without the extra dividend": "Without extra dividend",
     "Without the extra state income (foreword)": "Without extra state income",
@@ -315,6 +319,7 @@ ax.set_title(
     if reach == 0
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
+style.key_above(ax, [("the result as booked", {"color": style.LEVEL}), ESTIMATE_KEY])
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D04, D08 and D09 and the report's text")
 low, high = ax.get_xlim()
@@ -333,21 +338,21 @@ plt.show()
 #   raised in the first four-month report, is a further draw on reserves: it lowered the premium paid and
 #   the deviation, not the booked cost, so it lifts the measure with pensions at the premium paid. The
 #   report prints no earlier year's use and no fund balance, so whether it recurs is open.
-# - **The net provisions to bound funds.** The treasury set {eval}`txt.bound_add` aside in bound operating
+# - **The net provisions to restricted funds.** The treasury set {eval}`txt.bound_add` aside in restricted operating
 #   funds, mostly unused earmarked grants and project money of the programme areas, and used
 #   {eval}`txt.bound_use` from them (D08): a net {eval}`txt.bound_net` added to money tied to a purpose, not
 #   free to use. The report itself gives the result without it, {eval}`txt.report_without_bound`, as
 #   several municipalities do to measure their room for manoeuvre.
 # - **The extra state income.** The foreword says the result includes {eval}`txt.state_extra` of extra state
 #   income meant for costs that come in 2024, and would have been negative without it. The report does not
-#   say how that money overlaps the provisions to bound funds, so the book sets it beside the other
+#   say how that money overlaps the provisions to restricted funds, so the book sets it beside the other
 #   measures, not on top of them.
 # - **The extra dividend**, below.
 
 # %% tags=["hide-input", "hide-output"]
-# Whose figure each row is: the booked result is the report's; the bound-fund measure's NOK figure is the
+# Whose figure each row is: the booked result is the report's; the restricted-fund measure's NOK figure is the
 # report's too, only its share is the book's; the other rows are the book's estimates.
-REPORTS_NOK = {"Without the net provisions to bound funds": " (the report's figure; the share is the book's)"}
+REPORTS_NOK = {"Without the net provisions to restricted funds": " (the report's figure; the share is the book's)"}
 quality_view = quality.assign(
     measure=lambda f: f["measure"] + [REPORTS_NOK.get(m, " (book's estimate)" if e else "")
                                       for m, e in zip(f["measure"], f["estimate"], strict=True)],
@@ -396,13 +401,13 @@ g("transfer_vs_adopted", f"{mill(abs(gap))} {'below' if gap < 0 else 'above'}" i
 
 # %% [markdown]
 # {eval}`txt.quality_reach` the target (how far each falls short is in the table behind the toggle
-# above). Without both the net premium deviation and the net provisions to bound funds, the result is
+# above). Without both the net premium deviation and the net provisions to restricted funds, the result is
 # {eval}`txt.quality_both` ({eval}`txt.quality_both_pct`), {eval}`txt.quality_both_to_target` short of it.
 #
 # On the book's reading, the year's income did not cover the year's costs once pensions are charged at what
 # was paid: the surplus rests on pension cost passed to later years, and part of what is left is earmarked
 # money set aside. The estimates are the book's; the report states only the result as booked and without
-# the bound funds.
+# the restricted funds.
 #
 # **The extra dividend.** One more item is one-off: the extraordinary dividend, which the original budget
 # meant for the financing of investments and which went there with the transfer to investment. The report
@@ -439,7 +444,9 @@ findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.ado
 # tables is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
-styled(catalogue(CH), table_id="drift-catalogue", caption="The tables of this chapter (the data page names their files)",
+# The units in the book's one form (the data package writes thousands as "NOK 1000").
+styled(catalogue(CH).assign(unit=lambda f: f["unit"].map(unit_name)),
+       table_id="drift-catalogue", caption="The tables of this chapter (the data page names their files)",
        columns={"source_table": "Id", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
                 "rows": "Rows"})  # fmt: skip
 
@@ -478,7 +485,7 @@ styled(
 # ## The result and the year-end dispositions
 #
 # The year-end table sets the net operating result beside the dispositions that use it up: the transfer to
-# the investment account, provisions to and use of bound funds and of the discretionary fund. The
+# the investment account, provisions to and use of restricted funds and of the discretionary fund. The
 # dispositions add up to minus the result, in every column.
 #
 # The report never prints gross operating income, but three printed relations pin it down: the
@@ -547,14 +554,15 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # %% [markdown]
 # Central income came in {eval}`txt.income_above_budget` above the revised budget. Tax was
 # {eval}`txt.tax_2023`, {eval}`txt.tax_below_budget` below budget and {eval}`txt.tax_fall_pct` below 2022;
-# it fell across the country too, but less, by {eval}`txt.national_tax_fall` (line 2215). So Drammen's tax
+# it fell across the country too, but less, by {eval}`txt.national_tax_fall` (the report's section *Skatt fra inntekt og
+# formue*). So Drammen's tax
 # per inhabitant ended at {eval}`txt.tax_per_inhabitant` of the national average, against the
-# {eval}`txt.tax_per_inhabitant_budget` the revised budget assumed (lines 2244–2246), and the income
+# {eval}`txt.tax_per_inhabitant_budget` the revised budget assumed (section *Rammetilskuddet*), and the income
 # equalisation in the block grant, which makes up part of a municipality's gap to the average, paid
 # {eval}`txt.grant_above_budget` more than budgeted.
 #
 # The *{term}`Integreringstilskudd`* (integration grant) came {eval}`txt.integration_above_budget` above
-# budget. The report splits it (lines 2268–2277): almost {eval}`txt.integration_year1` from first-year
+# budget. The report splits it (section *Integreringstilskudd*): almost {eval}`txt.integration_year1` from first-year
 # grants (slightly more refugees settled than planned, and a reward grant for settling more than first
 # asked) and {eval}`txt.integration_years2_5` from grants for years two to five, among other things because
 # refugees settled earlier moved in from other municipalities and grants were paid for people settled
@@ -654,27 +662,27 @@ g(
 )
 
 # %% [markdown]
-# Central costs were {eval}`txt.costs_under` below budget (D03, line 2336; the text says the same at line
-# 2338). Of that, {eval}`txt.depreciation_under` is lower *{term}`Avskrivninger`* (depreciation), which the
+# Central costs were {eval}`txt.costs_under` below budget (D03's Sum row; the text under the table says the
+# same). Of that, {eval}`txt.depreciation_under` is lower *{term}`Avskrivninger`* (depreciation), which the
 # accounts neutralise before the net operating result; the rest, {eval}`txt.costs_under_excl_dep`, reaches
 # the result. Three reserves left unused came to {eval}`txt.reserves_unspent`, {eval}`txt.reserves_vs_result`
 # that rest ({eval}`txt.reserves_share_result` of it):
 #
 # - {eval}`txt.refugees_unspent` set aside for settling extra refugees and {eval}`txt.price_unspent` for
-#   price compensation (the two the text counts, lines 2344–2357);
-# - the {eval}`txt.wage_unspent` left of the wage reserve (line 2420).
+#   price compensation (the two the text counts under *Diverse rammebevilgninger*);
+# - the {eval}`txt.wage_unspent` left of the wage reserve (under *Øvrige sentrale poster*).
 #
 # Leaving the reserves and depreciation aside, the other rows {eval}`txt.other_without_dep_way` by
 # {eval}`txt.other_without_dep` in all:
 #
 # - the grant to the Church of Norway's capital costs and pensions, moved here from P09 in 2023,
 #   {eval}`txt.church_over` over budget, and pensions, {eval}`txt.pension_over` over;
-# - rent, cleaning and other building costs, {eval}`txt.rent_building` net (line 2426);
-# - the net power income (*Gjeldsbrevkraft*), {eval}`txt.power_dev` budget (line 2423), and
+# - rent, cleaning and other building costs, {eval}`txt.rent_building` net;
+# - the net power income (*Gjeldsbrevkraft*), {eval}`txt.power_dev` budget, and
 #   miscellaneous shared costs, {eval}`txt.misc_dev`.
 #
-# The text's figures for the church grant and pensions (lines 2359–2413) are checked in the
-# {doc}`pension chapter <pensjon>`, which files {eval}`txt.pension_findings_here`.
+# The text's figures for the church grant and pensions (the report's sections *Kapitaltilskudd og
+# reguleringspremie til Kirkelig fellesråd* and *Pensjonskostnader*) are checked in the {doc}`pension chapter <pensjon>`, which files {eval}`txt.pension_findings_here`.
 #
 # *Checks.* {eval}`txt.costs_summary`
 
@@ -683,7 +691,7 @@ g(
 #
 # The finance table nets the treasury's interest and instalments against interest income, the loan fund's
 # transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns. The finance table,
-# the dividend table (in two parts) and the section's checks are behind the toggle below.
+# the dividend table (in two parts, in the report's column order) and the section's checks are behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 d07_cols = dr.report_columns(dr.D07)
@@ -691,10 +699,13 @@ finance_checks = show_section("finance", dr.D05, dr.D07)
 display(
     styled(d05, table_id="drift-d05", columns=dr.report_columns(dr.D05),
            caption="D05 Finansinntekter og -utgifter (NOK thousand)"),
-    styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023", "deviation_nok"]},
-           caption="D07 Mottatt utbytte 2022 og 2023: the accounts and the deviation (NOK thousand; a blank cell is printed blank)"),
-    styled(d07, table_id="drift-d07-b", columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
-           caption="D07 Mottatt utbytte 2022 og 2023: the budgets (NOK thousand)"),
+    # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budgets.
+    styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
+           caption="D07 Mottatt utbytte 2022 og 2023, part 1 of 2: the accounts (NOK thousand; a blank cell is printed blank)"),
+    styled(d07, table_id="drift-d07-b",
+           columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023", "deviation_nok"]},
+           caption="D07 Mottatt utbytte 2022 og 2023, part 2 of 2: the budgets and the deviation from the revised budget "
+           "(NOK thousand)"),
     checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
@@ -712,8 +723,8 @@ g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_b
 # revised budget counted on {eval}`txt.dividends_revised`, the accounts show
 # {eval}`txt.dividends_2023`. The missing {eval}`txt.nedre_eiker` is
 # Nedre Eiker Eiendomsutvikling AS: its payout on liquidation had to be booked as a sale of shares in the
-# investment account, and the transfer from operations to investment was cut by the same amount (lines
-# 2545–2550, 2667–2671). Higher interest costs and higher interest income almost cancel: the other finance
+# investment account, and the transfer from operations to investment was cut by the same amount (the
+# report's sections *Utbytte* and *Overføring fra drifts- til investeringsregnskapet*). Higher interest costs and higher interest income almost cancel: the other finance
 # rows together differ from budget by {eval}`txt.finance_other_dev`.
 #
 #
@@ -730,16 +741,19 @@ findings.show(finance_checks, quoted)
 # The loan fund is the municipality's internal bank: it borrows in the market and lends on to the treasury
 # and the municipal enterprises. Its interest and instalment income should cover its interest and
 # instalment costs and a budgeted transfer to the treasury. The table is printed in whole kroner; its two
-# parts and the section's checks are behind the toggle below.
+# parts, in the report's column order, and the section's checks are behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 d06_cols = dr.report_columns(dr.D06)
 loan_checks = show_section("loan", dr.D06)
 display(
-    styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "deviation_nok"]},
-           caption="D06 Lånefondets driftsregnskap for 2023: the accounts and the deviation from the revised budget (NOK)"),
-    styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023"]},
-           caption="D06 Lånefondets driftsregnskap for 2023: the budgets (NOK; '–' = printed '-')"),
+    # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budget.
+    styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
+           caption="D06 Lånefondets driftsregnskap for 2023, part 1 of 2: the accounts and the original budget (NOK; "
+           "'–' = printed '-')"),
+    styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
+           caption="D06 Lånefondets driftsregnskap for 2023, part 2 of 2: the revised budget and the deviation from it "
+           "(NOK; accounts − revised budget)"),
     checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
@@ -768,11 +782,12 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # That left a deficit of {eval}`txt.loan_deficit_before` before the year-end dispositions. A use of a
 # discretionary fund («Bruk av disposisjonsfond») of {eval}`txt.loan_fund_use`, booked in the loan fund's
 # own account, brought it to {eval}`txt.loan_deficit_after`, which the report says will be proposed for
-# cover in the first four-month report of 2024 (lines 2486–2488).
+# cover in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # The treasury's discretionary fund (table D09) lists no such movement, so the book infers the loan fund
 # drew on a fund of its own; the report does not say. The loan fund paid its transfer to the treasury
-# as budgeted (line 2485) and its account goes to the council as a case of its own (lines 3577–3578),
+# as budgeted and its account goes to the council as a case of its own (the balance chapter, under the
+# loan fund's debt),
 # so the book reads the deficit as not in the treasury's D08, and as a charge on 2024; how its cover
 # will be financed, and whether the treasury bears it, the report does not say.
 #
@@ -845,43 +860,45 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 #
 # - *Helse, sosial og omsorg* overspent by {eval}`txt.helse_over`:
 #   - P05 (disabilities), {eval}`txt.p05_dev` over: services bought from private providers for new users,
-#     and private respite care taken over with too small a frame (lines 5398–5406); the commentary also
-#     names transport to work and day centres, grown with the users since the merger (lines 5411–5412).
+#     and private respite care taken over with too small a frame; the commentary also names transport to
+#     work and day centres, grown with the users since the merger.
 #   - P04 Helse, {eval}`txt.p04_dev` over: hired staff at the health house, doctors' leave with limited
-#     refunds, sick leave at the emergency clinic, GP posts (lines 5223–5234). P04 and P05 had both been
-#     strengthened in the second four-month report (line 2135).
+#     refunds, sick leave at the emergency clinic, GP posts. P04 and P05 had both been strengthened in the second
+#     four-month report (the chapter's *Økonomisk resultat i programområdene*).
 #   - P07 (drugs and mental health), {eval}`txt.p07_dev` under: refunds, an unused grant, lower management
-#     costs (lines 5663–5667).
-# - P02 Barnehager, {eval}`txt.p02_dev` over: special-needs education and the municipal kindergartens
-#   (line 4894).
+#     costs.
+# - P02 Barnehager, {eval}`txt.p02_dev` over: special-needs education and the municipal kindergartens.
 # - P12 (water, sewerage and waste), {eval}`txt.p12_dev` under: unfilled posts and maintenance put off
-#   after the storm «Hans» (lines 6394–6399), most of *Tekniske tjenester*'s {eval}`txt.tekniske_under`
-#   despite the snow clearing that put P11 {eval}`txt.p11_dev` over (lines 6130–6133). Part is
-#   bookkeeping: the storm's direct costs were moved to central areas (lines 6404–6405).
+#   after the storm «Hans», most of *Tekniske tjenester*'s {eval}`txt.tekniske_under`
+#   despite the snow clearing that put P11 {eval}`txt.p11_dev` over. Part is
+#   bookkeeping: the storm's direct costs were moved to central areas.
 # - P14 (management and administration), {eval}`txt.p14_dev` under, most of the Formannskap's
 #   {eval}`txt.formannskap_under`; without one-off frame increases of {eval}`txt.p14_one_offs` it would
-#   have overspent by {eval}`txt.p14_without` (lines 6807–6808).
+#   have overspent by {eval}`txt.p14_without`.
 #
-# **P12's underspend is no sign of strength.** The report does not expect it to last into 2024 (lines
-# 2139–2141). On *{term}`Selvkost`* (cost-recovery) terms the fee-funded services ran at a loss in 2023,
+# **P12's underspend is no sign of strength.** The report does not expect it to last into 2024
+# (*Økonomisk resultat i programområdene*). On *{term}`Selvkost`* (cost-recovery) terms the fee-funded services ran at a loss in 2023,
 # water by {eval}`txt.water_deficit` and sewage by {eval}`txt.sewage_deficit`, and the deficits carried
 # forward grew to {eval}`txt.water_carried` and {eval}`txt.sewage_carried`; sewage's
-# {eval}`txt.sewage_growth_word` in the year (lines 6419–6425).
+# {eval}`txt.sewage_growth_word` in the year (P12's *Selvkostresultat*).
 #
 # A self-cost result is not P12's accounts: it counts calculated capital and indirect costs, and the
 # deficits include calculated interest ({eval}`txt.water_interest` for water, {eval}`txt.sewage_interest`
-# for sewage, lines 6420 and 6424) that the accounts never book. So the report's figures do not show how
+# for sewage) that the accounts never book. So the report's figures do not show how
 # much of the underspend reaches the deficits, or what the treasury's results carried of them. The
 # national self-cost rules, which the report does not quote, allow such deficits to be recovered from later
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the largest and smallest values are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas, every overspend and the largest underspend are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
 d_vals = -view["deviation_pct"].astype(float)
-over = view.loc[d_vals.nlargest(2).index, "programme_area"]
+# The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
+# to P04's and P05's); every overspend is labelled, so a reader can compare them.
+over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
+over_names = ", ".join(sorted(over)[:-1]) + " and " + sorted(over)[-1] if len(over) > 1 else over.iloc[0]
 most = "Most areas'" if len(above) > g_vals.notna().sum() / 2 else f"{len(above)} areas'"
 fig, (left, right) = style.figure(1, 2, height=5.8, sharey=True)
 pos = np.arange(len(view))
@@ -892,9 +909,10 @@ left.annotate(fmt(wage, 1, "%"), (wage, len(view) - 0.3), xytext=(3, 0), textcoo
               va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
     value_label(left, 0, i, "net income")
-# The extremes labelled: the two fastest-growing areas, the largest underspend and the two overspends the
-# title names; the underspend's inside its long blue bar, in white (white on vermilion reads too faintly).
-for ax, values, picks in ((left, g_vals, g_vals.nlargest(2).index), (right, d_vals, [d_vals.idxmin(), *over.index])):
+# Labelled: the two fastest-growing areas, the largest underspend and every overspend; the underspend's
+# inside its long blue bar, in white (white on vermilion reads too faintly).
+for ax, values, picks in ((left, g_vals, g_vals.nlargest(2).index),
+                          (right, d_vals, [d_vals.idxmin(), *d_vals[d_vals > 0].index])):  # fmt: skip
     outside = []
     for i in picks:
         if ax is right and values[i] < 0 and abs(values[i]) >= 0.5 * values.abs().max():
@@ -918,7 +936,7 @@ for ax, title, xlabel, keys in (
 left.set_yticks(pos, view["area"])
 left.set_ylim(len(view) + 0.1, -0.6)  # first area at the top; room under the last for the wage label
 fig.suptitle(
-    f"{most} net cost grew faster than the wage-growth estimate; {' and '.join(sorted(over))} overspent most",
+    f"{most} net cost grew faster than the wage-growth estimate; {over_names} overspent most, as a share of budget",
     fontsize=plt.rcParams["axes.titlesize"],  # the size of every chart's title
     fontweight="bold",
     x=0.01,
@@ -933,23 +951,24 @@ plt.show()
 
 # %% [markdown]
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
-# first four-month report raised to {eval}`txt.wage_growth` (line 2419). The programme areas' net cost grew
+# first four-month report raised to {eval}`txt.wage_growth` (under *Øvrige sentrale
+# poster*). The programme areas' net cost grew
 # by {eval}`txt.total_growth` in all, and {eval}`txt.n_above_wage` of the {eval}`txt.n_areas` areas with a
 # net cost grew faster than the wage estimate. The comparison is rough: frames also moved with tasks shifted between
 # areas (the church grant left P09 for the central costs), with the refugee funds of the four-month reports
 # and with one-off grants, and the report gives no area's growth net of these.
 #
 # P05 grew by {eval}`txt.p05_growth` and P08 (social services and housing) by {eval}`txt.p08_growth`,
-# probably in part the refugee funds P08 received in the first four-month report (line 5761). P18
-# (political governance), {eval}`txt.p18_growth`, had an election in 2023 (line 6961), though the report
+# probably in part the refugee funds P08 received in the first four-month report (P08's commentary). P18
+# (political governance), {eval}`txt.p18_growth`, had an election in 2023 (P18's chapter), though the report
 # does not link the two. P04 ({eval}`txt.p04_growth`) and P07 ({eval}`txt.p07_growth`) spent less than in
 # 2022.
 #
 # ### Do the programme areas add up to the committees?
 #
 # Each committee's line in the overview should be the sum of its programme areas' Sum rows. The
-# Formannskap's list (lines 6640–6673) names P14 to P19; for P19 *Sentrale poster* it refers to the
-# report's opening chapter (line 6673). The book reads P19's items as the central income and costs of
+# Formannskap's chapter lists P14 to P19; for P19 *Sentrale poster* it refers to the report's opening
+# chapter. The book reads P19's items as the central income and costs of
 # tables D02 and D03, which D01 leaves out, so it adds up the Formannskap's line from P14 to P18. The
 # committees against their areas and the section's checks are behind the toggle below; a finding explains
 # the Formannskap's difference.
@@ -986,7 +1005,7 @@ findings.show(programme_checks, quoted)
 # it (after the areas' own provisions to and use of funds); the table after it gives the amounts, with the
 # other items that moved.
 
-# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, and that cost without the net provisions to bound funds (hatched: the book's estimate), against the report's estimate of wage growth (%). Blue: a change that helps the municipality's finances; vermilion: one that hurts them.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, and that cost without the net provisions to restricted funds (hatched: the book's estimate), against the report's estimate of wage growth (%). Blue: a change that helps the municipality's finances; vermilion: one that hurts them.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1014,15 +1033,17 @@ bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6,
 for bar, item, h in zip(bars, flows["item"], helps, strict=True):
     if item == dr.NET_COST_SPENT:  # the book's estimate: hatched and unfilled
         bar.set(**style.estimate_style(style.FAVOURABLE if h else style.UNFAVOURABLE))
-ax.set_yticks(range(len(flows)), flows["item"].replace({dr.NET_COST_SPENT: "Net cost without bound-fund provisions"}))
+ax.set_yticks(
+    range(len(flows)), flows["item"].replace({dr.NET_COST_SPENT: "Net cost without restricted-fund provisions"})
+)
 ax.invert_yaxis()
 style.direct_labels(ax, bars, formatter=lambda v: fmt(v, 1, "%"))
-ax.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
-ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, -0.5), xytext=(0, 2), textcoords="offset points",
-            ha="center", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT, annotation_clip=False)  # fmt: skip
+ax.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1, label=f"wage-growth estimate, {fmt(wage, 1, '%')}")
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlabel("Change from 2022 to 2023 (%)")
-ax.set_title("Free income grew far less than the programme areas' net cost", pad=18)
+ax.set_title("Free income grew far less than the programme areas' net cost")
+style.key_above(ax, [("helps the finances", {"color": style.FAVOURABLE}), ("hurts them", {"color": style.UNFAVOURABLE}),
+               ESTIMATE_KEY], ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(
     fig,
@@ -1040,7 +1061,7 @@ plt.show()
 # {eval}`txt.income_cost_gap` {eval}`txt.gap_way` than free income; the report also gives a pension cost
 # {eval}`txt.pension_growth` above 2022's.
 #
-# D01's cost, though, is after the areas' provisions to funds, and the net movement of bound funds (D08)
+# D01's cost, though, is after the areas' provisions to funds, and the net movement of restricted funds (D08)
 # swung from a net {eval}`txt.bound_net_2022_way` of {eval}`txt.bound_net_2022` in 2022 to a net provision
 # of {eval}`txt.bound_net` in 2023. If those provisions are the programme areas' (the assumption of the
 # book's bridge below), {eval}`txt.bound_swing` of the growth was set aside, not spent; the rest,
@@ -1104,13 +1125,14 @@ g("rent_change", mill(central["rent_change"]))
 # - central income;
 # - central costs without depreciation;
 # - D01's deviation of the programme areas after their fund movements;
-# - the extra net provisions to bound funds added back, on the assumption that all of them are the
+# - the extra net provisions to restricted funds added back, on the assumption that all of them are the
 #   programme areas'.
 #
 # The report says only that those provisions are *mainly* unused earmarked grants in the programme areas,
 # so this bridge is the book's model, an estimate, and what it leaves over measures that assumption. One
 # candidate for part of it the report names itself: from 2023 the treasury keeps Buskerudbyen's accounts
-# and set its year's result aside in a bound fund (lines 2731–2732), money that need not be a programme
+# and set its year's result aside in a restricted fund (the report's section *Bundne driftsfond – bruk og
+# avsetninger*), money that need not be a programme
 # area's. The chart shows the steps; their table and the section's checks are behind the toggle.
 
 # %% tags=["hide-input", "hide-output"]
@@ -1126,20 +1148,34 @@ display(
     checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks"),
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The book's bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive).", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts."}} tags=["hide-input"]
-fig, ax = style.figure(height=4.6)
-kinds = {"start": "total", "end": "total", "residual": "estimate"}
-style.waterfall(ax, [(short, amount / 1000, kinds.get(kind, "")) for short, amount, kind
-                     in zip(steps["short"], steps["amount"], steps["kind"], strict=True)])  # fmt: skip
+# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive). The restricted-fund step rests on the book's assumption that all extra provisions to restricted funds are the programme areas'; the residual is what the model leaves unexplained.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
+fig, ax = style.figure(height=4.8)
+# Hatched: the step that rests on the book's assumption (all extra provisions to restricted funds are the
+# programme areas') and the residual that assumption leaves; the other steps are the tables' figures.
+assumed = steps["step"].str.startswith("Extra net provisions to restricted funds")
+kinds = steps["kind"].map({"start": "total", "end": "total", "residual": "estimate"}).fillna("")
+kinds = kinds.where(~assumed, "estimate")
+style.waterfall(ax, [(short, amount / 1000, kind) for short, amount, kind
+                     in zip(steps["short"], steps["amount"], kinds, strict=True)])  # fmt: skip
 ax.set_xlabel("Net operating result (NOK million)")
-ax.set_title("Income, costs and programme areas lifted the result; dividends fell short")
+cause_steps = steps[steps["kind"] == "cause"]
+largest = cause_steps["amount"].abs().idxmax()
+falls = " and ".join(cause_steps.loc[cause_steps["amount"] <= -1000, "short"].str.lower())  # NOK 1 million or more
+ax.set_title(
+    ("On the book's model the largest step is the restricted-fund provisions added back, an assumption"
+     if assumed[largest] else f"The largest step is {cause_steps.loc[largest, 'short'].lower()}")
+    + f"; {falls} fell short"
+)  # fmt: skip
+style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
+               ("lowers it", {"color": style.UNFAVOURABLE}),
+               ("hatched: the book's assumption or estimate", style.estimate_style(style.TEXT))], ncol=2)  # fmt: skip
 style.finish(fig, table="tables D01, D02, D03, D05 and D08")
 plt.show()
 
 # %% [markdown]
 # *Checks.* The report's causes against its improvement, the book's bridge (an estimate), and the
 # discretionary fund's year-end correction, which D08 and D09 tie {eval}`txt.year_end_tie`: the improvement, less the extra
-# provisions to bound funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
+# provisions to restricted funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
 
 # %% tags=["hide-input"]
 findings.show(bridge_checks, quoted)
@@ -1185,7 +1221,7 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # {eval}`txt.fund_fall` to {eval}`txt.fund_close`. That is
 # {eval}`txt.fund_share` of gross operating income and {eval}`txt.fund_margin`
 # above the rules' requirement of {eval}`txt.fund_requirement`. It includes sub-funds set aside for named
-# purposes, not all of them named (lines 2714–2716), so its free part cannot be computed.
+# purposes, not all of them named (the note under D09), so its free part cannot be computed.
 
 # %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the original budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dashed line marking the reserve requirement."}} tags=["hide-input"]
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
@@ -1209,7 +1245,13 @@ ax.axvline(requirement, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.annotate(f"Reserve requirement\n{fmt(requirement, 1)}", (requirement, len(flow) / 2 - 0.5), xytext=(-4, 0), textcoords="offset points",
             ha="right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Discretionary fund (NOK million)")
-ax.set_title("The fund fell in 2023 but stays well above the requirement")
+ax.set_title(
+    "The fund stays above the requirement, by less than its fall in 2023"
+    if runway["years"] < 1
+    else "The fund fell in 2023 but stays above the requirement by more than that fall"
+)
+style.key_above(ax, [("balance", {"color": style.LEVEL}), ("adds to the fund", {"color": style.FAVOURABLE}),
+               ("draws on it", {"color": style.UNFAVOURABLE})])  # fmt: skip
 # Each figure is rounded on its own, so the rounded steps need not add up to the rounded closing balance.
 rounded = flow["value_2023"].astype(float).div(1000).round(1)
 steps_sum, closing_m = rounded.iloc[:-1].sum(), rounded.iloc[-1]
@@ -1298,7 +1340,7 @@ styled(chapter_findings, table_id="drift-findings",
 #
 # The financial rules ask for a net operating result of {eval}`txt.target` of gross operating income.
 # In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with {eval}`txt.try_asss_value`, the result the large municipalities
-# (*{term}`ASSS`*, without Oslo) achieved in 2023 (line 2114), and re-run the cell. The table then shows a
+# (*{term}`ASSS`*, without Oslo) achieved in 2023 (the report's section *Økonomisk resultat*), and re-run the cell. The table then shows a
 # target of {eval}`txt.try_asss`, a required surplus of {eval}`txt.try_required` and
 # {eval}`txt.try_shortfall`: {eval}`txt.try_asss_verdict`. At what
 # target would 2023's result just have met the rule? (Hint: compare with the *resultatgrad* row.)

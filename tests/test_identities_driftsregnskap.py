@@ -185,8 +185,8 @@ def test_result_quality_takes_out_the_net_premium_deviation_and_the_bound_funds(
     net_premium = -(checks.value(d04, "actual_2023", label="Premieavvik")
                     + checks.value(d04, "actual_2023", label="Amortisering tidligere premieavvik"))  # fmt: skip
     assert quality.loc["Without the net premium deviation", "nok_thousand"] == pytest.approx(booked - net_premium)
-    # Without the bound funds: the report's own figure (line 2724), 57.8 million, to its rounding.
-    assert quality.loc["Without the net provisions to bound funds", "nok_thousand"] / 1000 == pytest.approx(
+    # Without the restricted funds: the report's own figure (line 2724), 57.8 million, to its rounding.
+    assert quality.loc["Without the net provisions to restricted funds", "nok_thousand"] / 1000 == pytest.approx(
         57.8, abs=0.05
     )
     both = quality.loc["Without both", "nok_thousand"]
@@ -247,7 +247,7 @@ def test_self_cost_deficits_roll_forward_and_a_wrong_figure_is_caught():
 
 
 def test_net_cost_without_bound_fund_provisions_takes_out_the_swing():
-    """D08's net bound-fund movement went from a net use (2022) to a net provision (2023): taking it out
+    """D08's net restricted-fund movement went from a net use (2022) to a net provision (2023): taking it out
     of D01's cost lowers the growth by the swing."""
     flows = dr.free_income_vs_cost(checks.from_disk).set_index("item")
     swing = dr.bound_funds_net(checks.from_disk) - dr.bound_funds_net(checks.from_disk, "actual_2022")

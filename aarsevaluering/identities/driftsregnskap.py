@@ -323,7 +323,7 @@ def programme_deviations(get: Getter) -> pd.DataFrame:
 
 
 def _bound_funds_extra(get: Getter) -> float:
-    """Net provisions to bound operating funds above the regulated budget (NOK 1000)."""
+    """Net provisions to restricted operating funds above the regulated budget (NOK 1000)."""
     d08 = get(D08)
     actual = value(d08, "actual_2023", label=BOUND_ADD) + value(d08, "actual_2023", label=BOUND_USE)
     budget = value(d08, "revised_budget_2023", label=BOUND_ADD) + value(d08, "revised_budget_2023", label=BOUND_USE)
@@ -338,7 +338,7 @@ def bridge(get: Getter) -> pd.DataFrame:
     """From the revised budget's net operating result to the accounts', by the chapter's causes.
 
     Amounts in NOK 1000 as surpluses (positive = better result). The programme areas' deviation in
-    D01 is after their provisions to bound funds, so the extra net provisions are added back to
+    D01 is after their provisions to restricted funds, so the extra net provisions are added back to
     reach the net operating result; depreciation is left out of central costs because it does not
     affect the net operating result. What the named causes do not explain is the residual.
     """
@@ -353,7 +353,13 @@ def bridge(get: Getter) -> pd.DataFrame:
         ("cause", "Central income above budget", "Central income", _total_dev(d02), D02),
         ("cause", "Central costs below budget (depreciation excluded)", "Central costs", costs, D03),
         ("cause", "Programme areas below budget, after their fund movements", "Programme areas", _total_dev(d01), D01),
-        ("cause", "Extra net provisions to bound funds (added back)", "Bound funds", _bound_funds_extra(get), D08),
+        (
+            "cause",
+            "Extra net provisions to restricted funds (added back)",
+            "Restricted funds",
+            _bound_funds_extra(get),
+            D08,
+        ),
         ("cause", "Dividends below budget", "Dividends", dividends, D05),
         ("cause", "Other finance items", "Other finance", finance - dividends, D05),
     ]
@@ -434,7 +440,7 @@ def loan_fund_drivers(get: Getter) -> pd.Series:
 
 
 def bound_funds_net(get: Getter, column: str = "actual_2023") -> float:
-    """Net provisions to bound operating funds (NOK 1000): provisions plus use (use is negative)."""
+    """Net provisions to restricted operating funds (NOK 1000): provisions plus use (use is negative)."""
     d08 = get(D08)
     return value(d08, column, label=BOUND_ADD) + value(d08, column, label=BOUND_USE)
 
@@ -848,7 +854,7 @@ def disposition_fund(get: Getter) -> list[Check]:
 @identity(CHAPTER)
 def result_bridge(get: Getter) -> list[Check]:
     """The book's bridge from the revised budget to the result (an estimate: the report never says how
-    much of the extra provisions to bound funds the programme areas made), and the year-end reduction
+    much of the extra provisions to restricted funds the programme areas made), and the year-end reduction
     in the use of the discretionary fund, which D08 and D09 tie exactly."""
     steps = bridge(get)
     d08, d09 = get(D08), get(D09)
@@ -875,7 +881,7 @@ def result_bridge(get: Getter) -> list[Check]:
         _check(
             "drift_bridge.year_end_reduction",
             "Year-end reduction of the discretionary fund's use (D09) = "
-            "improvement − extra net provisions to bound funds + cut in the transfer to investment (D08)",
+            "improvement − extra net provisions to restricted funds + cut in the transfer to investment (D08)",
             value(d09, "value_2023", label="Saldering netto bruk regnskap 2023"),
             improvement - _bound_funds_extra(get) + transfer_cut,
             D09,
@@ -1276,35 +1282,35 @@ PROSE_FIGURES: dict[str, Prose] = {
         "Budgeted net use of the discretionary fund (D08 regulated budget)", _disp_net("revised_budget_2023"), D08
     ),
     "bound_funds_net_provision_2023": _sum(
-        "Net provisions to bound funds 2023 (D08)", lambda get, _: _m(_bound_net("actual_2023")(get)), D08
+        "Net provisions to restricted funds 2023 (D08)", lambda get, _: _m(_bound_net("actual_2023")(get)), D08
     ),
     "bound_funds_budgeted_net_use": _sum(
-        "Budgeted net use of bound funds (D08 regulated budget)",
+        "Budgeted net use of restricted funds (D08 regulated budget)",
         lambda get, _: -_m(_bound_net("revised_budget_2023")(get)),
         D08,
     ),
     "net_operating_result_excl_bound_fund_provisions": _sum(
-        "Net operating surplus less net provisions to bound funds (D08)",
+        "Net operating surplus less net provisions to restricted funds (D08)",
         lambda get, _: _m(net_operating_surplus(get) - _bound_net("actual_2023")(get)),
         D08,
         terms=3,
     ),
     "bound_funds_provisions_2023": Prose(
-        "Provisions to bound funds 2023 (D08)", _row(D08, "actual_2023", BOUND_ADD), D08
+        "Provisions to restricted funds 2023 (D08)", _row(D08, "actual_2023", BOUND_ADD), D08
     ),
     "bound_funds_provisions_budget": Prose(
-        "Provisions to bound funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_ADD), D08
+        "Provisions to restricted funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_ADD), D08
     ),
     "bound_funds_provisions_increase_from_2022": _sum(
-        "Provisions to bound funds, increase from 2022 (D08)",
+        "Provisions to restricted funds, increase from 2022 (D08)",
         lambda get, _: _m(
             value(get(D08), "actual_2023", label=BOUND_ADD) - value(get(D08), "actual_2022", label=BOUND_ADD)
         ),
         D08,
     ),
-    "bound_funds_use_2023": Prose("Use of bound funds 2023 (D08)", _row(D08, "actual_2023", BOUND_USE, -1.0), D08),
+    "bound_funds_use_2023": Prose("Use of restricted funds 2023 (D08)", _row(D08, "actual_2023", BOUND_USE, -1.0), D08),
     "bound_funds_use_budget": Prose(
-        "Use of bound funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_USE, -1.0), D08
+        "Use of restricted funds, regulated budget (D08)", _row(D08, "revised_budget_2023", BOUND_USE, -1.0), D08
     ),
     "p14_one_off_frame_adjustments": _sum(
         "P14's one-off frame adjustments = the 1st and 2nd four-month reports' one-off parts (prose)",
@@ -1476,7 +1482,7 @@ def claims(get: Getter) -> list[Check]:
         ),
         _claim(
             "bound_provisions_above_2022",
-            "provisions to bound funds were higher than in 2022 (line 2729; D08)",
+            "provisions to restricted funds were higher than in 2022 (line 2729; D08)",
             value(d08, "actual_2023", label=BOUND_ADD) > value(d08, "actual_2022", label=BOUND_ADD),
             "2728–2729",
             D08,
@@ -1685,13 +1691,13 @@ def result_quality(get: Getter) -> pd.DataFrame:
     """The quality of the year's result: the net operating result as booked, without the net premium
     deviation (the premium deviation credited less the amortisation charged, D04), without it and the
     year's use of the premium fund as well (D04: the premium at what the pension funds charged), without the net
-    provisions to bound funds (D08, the measure the report itself gives at lines 2719–2724), without
+    provisions to restricted funds (D08, the measure the report itself gives at lines 2719–2724), without
     both, without the extraordinary dividend booked in 2023 (line 2061), and, beside them, without the
     extra state income the foreword names (lines 9–11; the report does not say how it overlaps the others,
     so it is not combined with them). One row per measure:
     ``measure``, ``nok_thousand``, ``pct_of_income`` (of gross operating income, inferred from D09),
     ``to_target`` (NOK thousand still needed to reach the target, negative when above it) and
-    ``estimate`` (False only for the booked result, whose share the report also states; the bound-fund
+    ``estimate`` (False only for the booked result, whose share the report also states; the restricted-fund
     measure's NOK figure is the report's, but its share rests on the book's inferred income)."""
     from .pensjon import PREMIUM_FUND, central, net_premium_deviation  # the pension chapter's figures
 
@@ -1709,7 +1715,7 @@ def result_quality(get: Getter) -> pd.DataFrame:
         ("As booked", surplus, False),
         ("Without the net premium deviation", surplus - premium, True),
         (WITHOUT_PREMIUM_AND_FUND, surplus - premium - fund_use, True),
-        ("Without the net provisions to bound funds", surplus - bound, True),
+        ("Without the net provisions to restricted funds", surplus - bound, True),
         ("Without both", surplus - premium - bound, True),
         ("Without the extra dividend", surplus - dividend, True),
         ("Without the extra state income (foreword)", surplus - state, True),
@@ -1747,13 +1753,13 @@ def central_cost_reserves(get: Getter) -> dict[str, float]:
 RESERVE_LABELS = ("Lønnsreserve", "Avsetninger flyktninger", "Avsetning priskompensasjon")
 
 
-NET_COST_SPENT = "Net cost without net bound-fund provisions"
+NET_COST_SPENT = "Net cost without net restricted-fund provisions"
 
 
 def free_income_vs_cost(get: Getter) -> pd.DataFrame:
     """Free income in the national statistics' sense (income and wealth tax and the block grant, D02)
     from 2022 to 2023 against the programme areas' net cost (D01's total), and that cost without the net
-    provisions to bound funds (D08; the book's estimate, :data:`NET_COST_SPENT`): ``item``, ``y2022``,
+    provisions to restricted funds (D08; the book's estimate, :data:`NET_COST_SPENT`): ``item``, ``y2022``,
     ``y2023`` (NOK thousand, income positive), ``change`` (NOK thousand) and ``change_pct``."""
     d02, d01 = get(D02), get(D01)
     tax = [-value(d02, c, label="Skatt på inntekt og formue") for c in ("actual_2022", "actual_2023")]
@@ -1765,7 +1771,7 @@ def free_income_vs_cost(get: Getter) -> pd.DataFrame:
         ("Free income (tax + block grant)", tax[0] + grant[0], tax[1] + grant[1]),
         ("Programme areas' net cost", *cost),
     ]
-    # D01 counts the areas' provisions to bound funds as cost. On the book's bridge assumption (all of
+    # D01 counts the areas' provisions to restricted funds as cost. On the book's bridge assumption (all of
     # D08's net provisions are the areas'), the cost they spent is D01 less those net provisions.
     bound = [bound_funds_net(get, c) for c in ("actual_2022", "actual_2023")]
     rows.append((NET_COST_SPENT, cost[0] - bound[0], cost[1] - bound[1]))
@@ -1859,7 +1865,7 @@ def gap_offsets(get: Getter) -> dict[str, float]:
 
 def fund_fall_split(get: Getter) -> dict[str, float]:
     """What the discretionary fund's net fall in 2023 paid for (D08, NOK thousand): the part of the
-    transfer to investment the surplus did not cover, and the net provisions to bound funds. The two add
+    transfer to investment the surplus did not cover, and the net provisions to restricted funds. The two add
     up to the net draw (use less provisions) whenever D08's dispositions add up to the result."""
     d08 = get(D08)
     transfer = value(d08, "actual_2023", label=TO_INVESTMENT)
