@@ -97,9 +97,17 @@ def m(v):
     return fmt(v / 1000, 1, sign=True)
 
 
+def deviation_key(ax):
+    """The key of a chart of deviations from budget: + an overspend (vermilion), − an underspend (blue)."""
+    return style.key_above(
+        ax, [("Overspend (+)", {"color": style.UNFAVOURABLE}), ("Underspend (−)", {"color": style.FAVOURABLE})]
+    )
+
+
 # %% tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
 all_checks = checks.run(CH)
+all_checks["what"] = all_checks["what"].map(inv.spelled_out)  # DK, kommunekassen's statement, by its name
 put("all_summary", findings.summary_line(all_checks))  # the chapter's count, for its last section
 sale_is_estimate = any(f.finding_id == SALE_FINDING and f.is_estimate for f in findings.load(CH))
 put("sale_entry", "the book's estimate" if sale_is_estimate else "the finding")  # what the sale's box is
@@ -152,21 +160,25 @@ put("kk_text_rest", "its other figures for kommunekassen's year round to the tab
 brief = inv.year_in_brief(get)
 rows = brief.set_index("label")
 ends = {
-    k: "above" if rows.loc[k, "kk_difference"] > 0 else "below" for k in ("Investment expenditure", "Investment income")
+    k: "above" if rows.loc[k, "kk_difference"] > 0 else "below"
+    for k in ("Investment expenditure", "− Investment income")
 }
 put("kk_budget_ends", f"its spending ended {ends['Investment expenditure']} its revised budget and its income "
-    f"{ends['Investment income']} it")  # fmt: skip
-kk_part = rows.loc["Carried forward uncovered", "kk_actual"] / rows.loc["Carried forward uncovered", "both"]
+    f"{ends['− Investment income']} it")  # fmt: skip
+kk_part = rows.loc["= Carried forward uncovered", "kk_actual"] / rows.loc["= Carried forward uncovered", "both"]
 put("unfinanced_whose", "almost all kommunekassen's" if 0.95 <= kk_part <= 1.05 else
     f"{pct(kk_part, 1, 0)} kommunekassen's")  # fmt: skip
-MONEY = ["both", "kk_revised", "kk_actual", "kk_difference"]
-styled(brief.assign(**{c: brief[c] / 1000 for c in MONEY}), table_id="inv-brief", unit="NOK million",
-       decimals=dict.fromkeys(MONEY, 1), total_mask=brief["row_kind"] == "total",
-       caption="The investment account 2023 in brief: both bodies' actual (statement 2A), and kommunekassen's "
-               "revised budget, actual and difference (actual − revised budget) in its own statement; income as a "
-               "positive amount",
-       columns={"label": "Line", "both": "Both bodies (2A)", "kk_revised": "Revised budget", "kk_actual": "Actual",
-                "kk_difference": "Difference"})  # fmt: skip
+# Two header rows: both bodies' actual (2A), and kommunekassen's three columns (its own statement) under its name.
+HEADS = {"label": ("", "Line"), "both": ("Both bodies (2A)", "Actual"), "kk_revised": ("Kommunekassen", "Revised budget"),
+         "kk_actual": ("Kommunekassen", "Actual"), "kk_difference": ("Kommunekassen", "Difference")}  # fmt: skip
+brief_view = brief[list(HEADS)].assign(**{c: brief[c] / 1000 for c in list(HEADS)[1:]})
+brief_view.columns = pd.MultiIndex.from_tuples(HEADS.values())
+styled(brief_view, table_id="inv-brief", unit="NOK million", decimals=dict.fromkeys(brief_view.columns[1:], 1),
+       total_mask=brief["row_kind"] == "total",
+       caption="The investment account 2023 in brief: the four sections of statement 2A add to the amount carried "
+               "forward (the · rows are lines of the section above); difference = actual − revised budget",
+       ).set_table_styles([{"selector": "th.level0", "props": "text-align: center; white-space: nowrap;"},
+                           {"selector": "th.level0.col0", "props": "border-bottom: none;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # Statement 2A adds the municipal enterprises to kommunekassen. Its income counts the loan money used
@@ -189,7 +201,8 @@ styled(brief.assign(**{c: brief[c] / 1000 for c in MONEY}), table_id="inv-brief"
 #   council decision for that, and whether one is needed is the book's question.
 # - **A budget entered by mistake.** With the four-year plan HØP 23–26, the report says, a budget of
 #   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for the cooperation project by mistake where
-#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (lines 3063–3065). The budgets the tables
+#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (in its comments on kommunekassen's
+#   statement). The budgets the tables
 #   print for it show {eval}`txt.coop_budgets_show` (compared in *What the text says*), and the report
 #   does not reconcile them. How the missing
 #   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
@@ -221,6 +234,10 @@ style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "estimate
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
 ax.set_title(f"Spending {fmt_million(effect['overspend'])} over budget left {fmt_million(effect['total'])} uncovered")
+style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURABLE}),
+               ("Reduces it", {"color": style.FAVOURABLE}),
+               ("Hatched: rests on the book's reading", style.estimate_style()),
+               ("The amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
 style.finish(fig, table="kommunekassen's statement and the report's text")
 plt.show()
 
@@ -238,11 +255,10 @@ fund_growth = parts["bound_provisions"] - parts["bound_use_actual"]
 put("cause_fund_growth", fmt_million(fund_growth))
 said_growth = bal_prose.loc["bound_investment_funds_increase_2023", "value"]  # «nesten 123 millioner», line 3618
 put("cause_fund_growth_said", fmt(said_growth, 0, "NOK million"))
-put("cause_fund_growth_fits", "which fits" if said_growth - 1 < fund_growth / 1000 <= said_growth
-    else "which does not fit")  # fmt: skip
+put("cause_fund_growth_fits", "That fits" if said_growth - 1 < fund_growth / 1000 <= said_growth
+    else "That does not fit")  # fmt: skip
 put("relending_budget", fmt_million(inv.dk_section_value(dk, "Netto utgifter videreutlån", "revised_budget_2023")))
 put("relending_unmade", fmt_million(parts["unmade_net_lending"]))
-put("lending_revised", fmt_million(parts["lending_revised"]))
 put("lent_actual", fmt_million(inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")))
 put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"], 0))
 lent_net = sum(inv.dk_value(dk, inv.RELENDING_LINES[k], "actual_2023") for k in ("lent", "borrowed"))
@@ -323,10 +339,10 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
 #   ended about {eval}`txt.vat_without_dispute` {eval}`txt.vat_without_dispute_dir` budget. Net, it changed
 #   nothing.
 # - **Relending and funds.** The book pairs the budget's net outlay of {eval}`txt.relending_budget` on
-#   relending with its use of {eval}`txt.bound_use_budget` of restricted funds. {eval}`txt.relending_unmade`
-#   of net lending was never made: {eval}`txt.lent_actual` was lent on against {eval}`txt.lending_revised`
-#   budgeted ({eval}`txt.lending_short_pct` less), and {eval}`txt.borrowed_as_lent`. Less was drawn from
-#   the funds; the report does not say why.
+#   relending with its use of {eval}`txt.bound_use_budget` of restricted funds. Net lending fell
+#   {eval}`txt.relending_unmade` short of its budget: {eval}`txt.lent_actual` was lent on,
+#   {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`. Less was also
+#   drawn from the funds; the report does not say why.
 # - **Share sales.** The operating budget had expected {eval}`txt.cause_moved` of the Nedre Eiker
 #   settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
 #   Less the land, the settlement brought {eval}`txt.nee_cash` in money, {eval}`txt.nee_beyond`
@@ -348,9 +364,9 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
 # The report says {eval}`txt.startloan_to_fund` of extraordinary repayments and redeemed start loans were
 # set aside for new lending, {eval}`txt.startloan_said_gap` {eval}`txt.startloan_said_dir` than that
 # surplus (a finding of the balance chapter); that the two are the same money is the book's reading. The
-# restricted funds grew by {eval}`txt.cause_fund_growth` (provisions of {eval}`txt.cause_bound_prov_actual`
-# less use of {eval}`txt.cause_bound_use_actual`), {eval}`txt.cause_fund_growth_fits` the report's «nesten»
-# (almost) {eval}`txt.cause_fund_growth_said`.
+# restricted funds grew by {eval}`txt.cause_fund_growth`: provisions of {eval}`txt.cause_bound_prov_actual`
+# less use of {eval}`txt.cause_bound_use_actual`. {eval}`txt.cause_fund_growth_fits` the report's
+# «nesten» (almost) {eval}`txt.cause_fund_growth_said`.
 #
 # By accounting block (kommunekassen's panel of the next figure, and the table behind the toggle) the
 # deviations add to the same {eval}`txt.dk_uncovered`, the report's {eval}`txt.said_kk_uncovered_carried_forward`
@@ -361,10 +377,9 @@ bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
                                    for k, lab in zip(bridge["row_kind"], bridge["label"], strict=True)])  # fmt: skip
 styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row_kind"] == "subtotal",
        unit="NOK thousand",
-       caption="Kommunekassen's deviations by block and line, 2023 (revised budget, actual and the effect on "
-               "the uncovered amount: actual − revised budget)",
+       caption="Kommunekassen's deviations by block and line, 2023",
        columns={"label": "Block / line", "revised_budget_2023": "Rev. budget", "actual_2023": "Actual",
-                "effect": "Effect"})  # fmt: skip
+                "effect": "Effect (actual − rev. budget)"})  # fmt: skip
 
 # %% [markdown]
 # ### Two bodies, opposite deviations
@@ -412,12 +427,17 @@ for ax, column, body in zip(axes, ("kk", "dekf"), ("Kommunekassen", "Enterprises
     ax.set_title(body, fontsize=style.MIN_TEXT_PT + 1)  # each panel named by its body
     ax.grid(axis="y", visible=False)
 axes[0].invert_yaxis()
+key = style.key_above(axes[0], [("Adds to the uncovered amount (+)", {"color": style.UNFAVOURABLE}),
+                          ("Reduces it (−)", {"color": style.FAVOURABLE})])  # fmt: skip
+key.set_in_layout(False)  # it runs on over the right panel, above its title: not the left panel's room
+key_pt = key.get_window_extent(fig.canvas.get_renderer()).height * 72 / fig.dpi  # the right panel's title as high
+axes[1].set_title("Enterprises (DEKF, DBKF)", fontsize=style.MIN_TEXT_PT + 1, pad=key_pt + style.LEGEND_TITLE_GAP_PT)
 # One axis label for both panels, centred under them once the layout is done; blank labels keep its room
 # (a figure-level label floated free of the panels, against the source line).
 for ax in axes:
     ax.set_xlabel("\n", fontsize=style.MIN_TEXT_PT)
 fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
-style.finish(fig, table="inv_2a_financing and kommunekassen's statement")
+style.finish(fig, table="statement 2A and kommunekassen's statement")
 room = axes[0].xaxis.label.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
 fig.text((axes[0].get_position().x0 + axes[1].get_position().x1) / 2, room.y1,
          "Actual − revised budget, NOK million\n(+ = overspend or shortfall: adds to the uncovered amount)",
@@ -538,8 +558,7 @@ put("hso_other_labels", "; ".join(f"«{r.label}» ({fmt_million(r.revised_budget
 growth_view = inv.budget_growth(get)
 styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_kind"] == "subtotal",
        unit="NOK thousand",
-       caption="Investment expenditure of 2A by line, budgets and actual (original and revised budget, the change "
-               "between them, and the actual 2023)",
+       caption="2A's investment expenditure by line, budgets and actual",
        columns={"label": "2A line", "original_budget_2023": "Original", "revised_budget_2023": "Revised",
                 "change": "Change", "actual_2023": "Actual"})  # fmt: skip
 
@@ -594,12 +613,12 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # to and use of investment funds. The bottom line is what is carried forward as uncovered.
 #
 # Drammen Eiendom KF shows only 2023 figures (line 2772), so the 2022 column is kommunekassen's alone. The
-# statement is reproduced behind the toggles below.
+# statement is reproduced behind the toggles below, its 2022 column in a table of its own.
 
 # %% tags=["hide-input", "hide-output"]
 checks_2a = section_checks("s2a", "two_a_balances")  # the statement's checks, counted under it
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Statement 2A, Status investering og finansiering, 2023 (the 2022 column is in the next table)",
+       caption="Statement 2A, Status investering og finansiering, 2023",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -623,15 +642,16 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 # The report then prints the statement for kommunekassen alone, in four blocks, one per section, each
 # repeating its sum in a *Totalsum* row. The columns are in another order (actual first, *Regnskap
 # hiå.*, the accounts for the year to date, which at year end is the year) and there is no 2022 column.
-# The blocks are the source of the story above; the full table is behind the toggle.
+# The blocks are the source of the story above; the full table is behind the toggle (the checks' sources
+# cite it as DK, beside 2A and 2B).
 #
-# Subtracting kommunekassen's figures from 2A leaves the enterprises' part (the split is behind the
-# toggles below). Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av
+# Subtracting kommunekassen's figures from 2A leaves the enterprises' part, Drammen Eiendom KF with
+# Drammensbadet KF's one line (the split is behind the toggles below). Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av
 # tidligere års udekket beløp*); they count as zero for kommunekassen.
 
 # %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investering og finansiering, Drammen kommunekasse",
+       caption="Status investering og finansiering Drammen kommunekasse",
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
@@ -664,8 +684,7 @@ put("dekf_sales_parts_sum", "the sum of" if round(sale_parts, 1) == inv.prose(ge
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item", unit="NOK thousand",
-       caption="Statement 2A, actual 2023, split by body (kommunekassen's own blocks; the enterprises, Drammen "
-               "Eiendom KF with Drammensbadet KF's one line, the difference)",
+       caption="Statement 2A, actual 2023, split by body",
        columns={"label": "2A line", "actual_2023_all": "2A", "actual_2023_kk": "Kommunekassen",
                 "actual_2023_dekf": "DEKF, DBKF"})  # fmt: skip
 
@@ -674,7 +693,7 @@ part_revised = part[
     ["label", "row_kind", "revised_budget_2023_all", "revised_budget_2023_kk", "revised_budget_2023_dekf"]
 ]
 styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["row_kind"] != "item",
-       unit="NOK thousand", caption="Statement 2A, revised budget 2023, split by body the same way",
+       unit="NOK thousand", caption="Statement 2A, revised budget 2023, split by body",
        columns={"label": "2A line", "revised_budget_2023_all": "2A", "revised_budget_2023_kk": "Kommunekassen",
                 "revised_budget_2023_dekf": "DEKF, DBKF"})  # fmt: skip
 
@@ -756,7 +775,7 @@ put(
     "s2b_sub_off", {0: "in every case", 1: "in every case but one"}.get(n_sub_off, f"in all but {fmt(n_sub_off)} cases")
 )
 styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="NOK thousand",
-       caption="Statement 2B, 1. Investeringer i varige driftsmidler (Status investeringer, part 1)",
+       caption="2B, 1. Investeringer i varige driftsmidler",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -766,18 +785,18 @@ b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original
 t2 = get(inv.T2)
 styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"] != "item",
        unit="NOK thousand",
-       caption="Statement 2B, 2. Tilskudd til andres investeringer")  # fmt: skip
+       caption="2B, 2. Tilskudd til andres investeringer")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 t3 = get(inv.T3)
 styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
        unit="NOK thousand",
-       caption="Statement 2B, 3. Investeringer i aksjer og andeler i selskaper")  # fmt: skip
+       caption="2B, 3. Investeringer i aksjer og andeler i selskaper")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
        unit="NOK thousand",
-       caption="Statement 2B, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
+       caption="2B, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
 
 # %% [markdown]
 # The programme subtotals agree with their projects (exactly or within rounding)
@@ -812,10 +831,11 @@ for y, v in enumerate(shown_area["over"]):
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlim(shown_area["over"].min() * 1.7, shown_area["over"].max() * 1.35)
-ax.set_xlabel("Actual − revised budget, NOK million")  # the caption: + = overspend
+ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
 top_two = over_area.sort_values("over", ascending=False).head(2)
 ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["programme_area"],
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
+deviation_key(ax)  # after the title, which it moves up
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2b_fixed_assets")
 plt.show()
@@ -833,7 +853,8 @@ checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: 
 # investeringsprosjekter*), except P15's; P10's chapter has no lines in 2B, and P19 (*Sentrale poster*) no
 # chapter. Each table is followed by a summary: the revised budget, the actual, a status word (*Iht. plan*, on plan;
 # *Forsinket*, delayed; *Ikke vurdert*, not assessed) and the deviation in kroner (revised budget
-# minus actual: positive means money left unspent). The tables are stacked in the toggle below.
+# minus actual: positive means money left unspent). The tables are stacked in the toggle below, the area
+# code before each area's sum rows.
 
 # %% tags=["hide-input", "hide-output"]
 proj = get(inv.TPROJ)
@@ -868,8 +889,7 @@ put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
                                for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
 styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investeringsprosjekter, all programme areas (the area code stands before each area's sum "
-               "rows)",
+       caption="Status investeringsprosjekter, all programme areas",
        columns={"label": "Investering", "revised_budget_2023": "Rev. bud.",
                 "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
@@ -897,6 +917,7 @@ ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlim(over.min() * 1.7, over.max() * 1.3)
 ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
 ax.set_title("Two P11 and P12 projects overspent most")
+deviation_key(ax)
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="the programme areas' project tables")
 plt.show()
@@ -1027,6 +1048,8 @@ plt.show()
 # transfer from operations, {eval}`txt.mix_transfer`, {eval}`txt.mix_transfer_other_share`. Not all of
 # the rest is money of the year: it holds {eval}`txt.mix_funds` drawn from investment funds set aside
 # earlier, and the book reads {eval}`txt.ts_part` as drawn from reserves (see *The self-financing rule*).
+# The table behind the toggle splits each source into the part matched or internal, on the book's
+# pairing, and the rest (each figure rounded on its own, so the parts add to rounding).
 
 # %% tags=["hide-input", "hide-output"]
 MONEY = ["amount", "matched", "other"]
@@ -1034,9 +1057,8 @@ mix_view = pd.concat([mix.sort_values("amount", ascending=False).assign(row_kind
                       pd.DataFrame([{"source": "All sources", "row_kind": "total", **mix[MONEY].sum()}])])  # fmt: skip
 styled(mix_view.assign(**{c: mix_view[c] / 1000 for c in MONEY}), table_id="inv-financing-mix", unit="NOK million",
        decimals=dict.fromkeys(MONEY, 1), total_mask=mix_view["row_kind"] == "total",
-       caption="Sources of financing, 2023 actual, 2A (the whole, the part matched or internal on the book's "
-               "pairing, and the rest; each rounded on its own, so the parts add to rounding)",
-       columns={"source": "Source", "amount": "Amount", "matched": "Matched", "other": "Rest"})  # fmt: skip
+       caption="Sources of financing, 2A, 2023",
+       columns={"source": "Source", "amount": "Amount", "matched": "Matched or internal", "other": "Rest"})  # fmt: skip
 
 # %% [markdown]
 # The sources exceed the expenditure; the bridge below shows why. Part of the money went into funds,
@@ -1047,7 +1069,7 @@ styled(mix_view.assign(**{c: mix_view[c] / 1000 for c in MONEY}), table_id="inv-
 fin_bridge = inv.financing_bridge(get)
 styled(fin_bridge.assign(amount=fin_bridge["amount"] / 1000), table_id="inv-financing-bridge", unit="NOK million",
        caption="From the financing sources to 2A's investment expenditure, 2023",
-       columns={"step": "Step", "amount": "NOK million"}, decimals={"amount": 1},
+       columns={"step": "Step", "amount": "Amount"}, decimals={"amount": 1},
        total_mask=fin_bridge["step"].str.startswith(("=", "Sum")))  # fmt: skip
 
 # %% [markdown]
@@ -1113,9 +1135,9 @@ shown = {
 }
 readings_view = pd.DataFrame({
     "reading": [shown[k] for k in readings.index],
-    "amount": ["" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["amount"]],
-    "base": ["" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["base"]],
-    "share": ["" if pd.isna(v) else fmt(v, 0 if k in ("rule", "report", "original_rule") else 1)
+    "amount": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["amount"]],  # – for none, as in the ledgers
+    "base": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["base"]],
+    "share": ["–" if pd.isna(v) else fmt(v, 0 if k in ("rule", "report", "original_rule") else 1)
               for k, v in readings["share"].items()],
 })  # fmt: skip
 styled(readings_view, table_id="inv-self-financing-readings",
@@ -1124,9 +1146,9 @@ styled(readings_view, table_id="inv-self-financing-readings",
 
 # %% [markdown]
 # **What the report says.** 2023's self-financing was {eval}`txt.sf_printed`, or
-# {eval}`txt.sf_share_printed` (lines 2059–2060), high largely because {eval}`txt.extra_dividend` of extra
-# dividend and {eval}`txt.dekf_sales_printed` of property sales in Drammen Eiendom KF were booked. It does
-# not say what the amount holds. One reading rebuilds it exactly (the table below): the transfer
+# {eval}`txt.sf_share_printed` of its base (lines 2059–2060). It was high, the report says, largely because
+# {eval}`txt.extra_dividend` of extra dividend and {eval}`txt.dekf_sales_printed` of property sales in
+# Drammen Eiendom KF were booked. It does not say what the amount holds. One reading rebuilds it exactly (the table below): the transfer
 # from operations plus Drammen Eiendom KF's two lines that match the property sale, its grant *Investering
 # DEKF* and its *Avdrag på lån*. The report's own parts of the sale (lines 3090–3091) add to its
 # {eval}`txt.dekf_sales_printed` too.
@@ -1144,10 +1166,10 @@ styled(readings_view, table_id="inv-self-financing-readings",
 #   2544–2549), and the dividend table gives the company nothing in the original budget (line 2616); line
 #   2667 says the plan's {eval}`txt.extra_dividends` already included it. Nothing printed says which is
 #   right.
-# - The extra dividend has other amounts too: {eval}`txt.dividend_summary` in the original budget, to raise
-#   the self-financing (the summary, lines 87–88), and {eval}`txt.extra_dividend` booked (line 2061). The
-#   plan's {eval}`txt.extra_dividends` less the {eval}`txt.reduction` moved is
-#   {eval}`txt.dividend_plan_less_moved`, {eval}`txt.dividend_reconciled` the summary's figure; the report
+# - The extra dividend has other amounts too. The summary gives {eval}`txt.dividend_summary` in the
+#   original budget, to raise the self-financing (lines 87–88); {eval}`txt.extra_dividend` was booked (line
+#   2061). The plan's {eval}`txt.extra_dividends` less the {eval}`txt.reduction` moved is
+#   {eval}`txt.dividend_plan_less_moved`, {eval}`txt.dividend_reconciled` the summary's figure. The report
 #   does not say which dividends it counts as extra (an inconsistency the {doc}`driftsregnskap` chapter
 #   records among its findings).
 #
@@ -1186,10 +1208,16 @@ sf_view = pd.DataFrame(
      ("Base the printed share implies", sf["implied_base"], "total")],
     columns=["step", "amount", "row_kind"],
 )  # fmt: skip
-styled(sf_view.assign(amount=sf_view["amount"] / 1000), table_id="inv-self-financing", unit="NOK million",
-       caption="Self-financing 2023 and its base, the book's reading (each line rounded on its own: the sums hold "
-               "to rounding)", columns={"step": "Step", "amount": "NOK million"},
-       decimals={"amount": 1}, total_mask=sf_view["row_kind"] == "total")  # fmt: skip
+styled(
+    sf_view.assign(amount=sf_view["amount"] / 1000),
+    table_id="inv-self-financing",
+    unit="NOK million",
+    caption="Self-financing 2023 and its base, the book's reading (each line rounded on its own: the sums hold "
+    "to rounding)",
+    columns={"step": "Step", "amount": "Amount"},
+    decimals={"amount": 1},
+    total_mask=sf_view["row_kind"] == "total",
+).set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # the column's width, as the others
 
 # %% tags=["hide-input"]
 show_findings(sf_checks)
@@ -1251,7 +1279,7 @@ show_findings(prose_checks)
 # {eval}`txt.prose_summary` The boxes above: {eval}`txt.prose_findings`. Among the rest:
 #
 # - **Kommunekassen's overspend**, read as cut: {eval}`txt.overspend_table` is written
-#   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054), although the same sentence
+#   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054). Yet the same sentence
 #   rounds the expenditure up to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of
 #   its own rounded figures would be {eval}`txt.overspend_rounded`. A typing slip would fit as well.
 # - **The property sale's figures** are compared where the report names their lines, and with the book's
@@ -1265,9 +1293,9 @@ show_findings(prose_checks)
 #   5696), {eval}`txt.sl_text_gap` {eval}`txt.sl_text_dir` than the accounts lent on. The text does not
 #   define the word, and loans granted rather than paid out could explain the gap.
 # - **P03's frame** is {eval}`txt.p03_gap` apart from its table, which the checks grade *truncated* (a cut
-#   at the last digit), not a finding. That is one reading: the summary's parts (lines 5072–5073) add to
-#   {eval}`txt.p03_parts`, and its {eval}`txt.p03_reallocated`, printed to
-#   {eval}`txt.p03_reallocated_decimals` of a million, {eval}`txt.p03_parts_fit` (graded *rounding*).
+#   at the last digit), not a finding. That is one reading. The summary's parts (lines 5072–5073) add to
+#   {eval}`txt.p03_parts`; one of them, {eval}`txt.p03_reallocated`, is printed to
+#   {eval}`txt.p03_reallocated_decimals` of a million, which {eval}`txt.p03_parts_fit` (graded *rounding*).
 # - **Drammen Eiendom KF's** gross investment and underspend (lines 4552–4553) are
 #   {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's line is taken out.
 # - **P11's summary** dates its frame of {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the
@@ -1275,9 +1303,9 @@ show_findings(prose_checks)
 # - **The cooperation projects' missing** {eval}`txt.said_p11_cooperation_budget_missing` is checked as the
 #   {eval}`txt.said_p11_cooperation_budget_intended` intended less the
 #   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake (lines 3063–3065), the
-#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`: net
-#   {eval}`txt.coop_net_orig` original and {eval}`txt.coop_net_revi` revised; gross
-#   {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`.
+#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`. Net, it
+#   was budgeted {eval}`txt.coop_net_orig` originally and {eval}`txt.coop_net_revi` in the revised budget.
+#   Gross, the two budgets were {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the text against the tables: checks")
@@ -1323,7 +1351,7 @@ units = [unit_name(u) if isinstance(u, str) else "" for u in moved["unit"]]
 one_unit = len(set(units)) <= 1  # the unit once in the caption, or a column when the checks mix units
 decimals = moved["decimals"].astype(int)
 moved_view = pd.DataFrame({
-    "Check": moved["what"], **({} if one_unit else {"Unit": units}),
+    "Check": moved["what"].map(inv.spelled_out), **({} if one_unit else {"Unit": units}),
     "Printed": [fmt(v, d) for v, d in zip(moved["printed"], decimals, strict=True)],
     "Recomputed": [fmt(v, d) for v, d in zip(moved["recomputed"], decimals, strict=True)],
     "Difference": [fmt_difference(v, d) for v, d in zip(moved["difference"], decimals, strict=True)],

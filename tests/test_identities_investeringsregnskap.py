@@ -320,13 +320,30 @@ def test_the_year_in_brief_is_2a_and_kommunekassens_blocks():
     brief = inv.year_in_brief(from_disk).set_index("label")
     a2 = from_disk(inv.T2A)
     assert brief.loc["Investment expenditure", "both"] == inv.value(a2, "actual_2023", label=inv.SUM_UT)
-    assert brief.loc["Investment income", "both"] == -inv.value(a2, "actual_2023", label=inv.SUM_INN)  # positive
-    uncovered = brief.loc["Carried forward uncovered"]
+    assert brief.loc["− Investment income", "both"] == -inv.value(a2, "actual_2023", label=inv.SUM_INN)  # positive
+    uncovered = brief.loc["= Carried forward uncovered"]
     assert uncovered["kk_revised"] == 0  # kommunekassen's revised budget balances
     assert uncovered["kk_actual"] == uncovered["kk_difference"] == pytest.approx(75648)
     # Kommunekassen's blocks print no repayment of debt: it counts as zero there.
     assert brief.loc["· debt repaid (Avdrag på lån)", "kk_actual"] == 0
     assert (brief["kk_difference"] == brief["kk_actual"] - brief["kk_revised"]).all()
+    # The four sections, with the sign their labels give them, add to the amount carried forward, in every
+    # column (the · rows are lines of a section, not added again), to the printed lines' rounding: 2A's
+    # subtotals are each rounded to the thousand, so they may miss their sum by a thousand or two.
+    sections = brief[brief["row_kind"] == "item"]
+    signs = [-1 if label.startswith("−") else 1 for label in sections.index]
+    for column in ("both", "kk_revised", "kk_actual", "kk_difference"):
+        assert (sections[column] * signs).sum() == pytest.approx(uncovered[column], abs=2)
+
+
+def test_dk_is_spelled_out_in_the_checks_texts(base):
+    assert inv.spelled_out("DK: Totalsum = Sum investeringsutgifter (actual 2023)") == (
+        "Kommunekassen's statement: Totalsum = Sum investeringsutgifter (actual 2023)"
+    )
+    assert inv.spelled_out("DK fixed assets = 2B part 1 lines").startswith("Kommunekassen's fixed assets = ")
+    assert inv.spelled_out("2A grants to others = DK + 2B line") == "2A grants to others = kommunekassen's + 2B line"
+    texts = base["what"]
+    assert not texts.map(inv.spelled_out).str.contains(r"\bDK\b").any()
 
 
 def test_the_self_financing_readings_follow_the_book_and_the_report():

@@ -2076,21 +2076,28 @@ def moved_checks(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Small views for the chapter's opening and the self-financing rule (they compare nothing).
 
+# The four sections of 2A, each with the sign that adds it to the amount carried forward in the label, and
+# a few of their lines (·, parts of the section above them, not added again): the sections add to the total.
 BRIEF_ROWS = (  # (row shown, 2A line, sign that makes the amount positive, row kind)
     ("Investment expenditure", SUM_UT, 1, "item"),
     ("· fixed assets", "Investeringer i varige driftsmidler", 1, "part"),
     ("· shares and holdings", "Investeringer i aksjer og andeler i selskaper", 1, "part"),
     ("· debt repaid (Avdrag på lån)", "Avdrag på lån", 1, "part"),
-    ("Investment income", SUM_INN, -1, "item"),
+    ("− Investment income", SUM_INN, -1, "item"),
     ("· loan money used (Bruk av lån)", "Bruk av lån", -1, "part"),
-    ("Carried forward uncovered", "Fremført til inndekning i senere år (udekket)", 1, "total"),
-)
+    ("− Relending, net surplus (videreutlån)", "Netto utgifter videreutlån", -1, "item"),
+    ("− Transfer from operations, less net provisions to funds", "Sum overføring fra drift og netto avsetninger", -1,
+     "item"),
+    ("= Carried forward uncovered", "Fremført til inndekning i senere år (udekket)", 1, "total"),
+)  # fmt: skip
 
 
 def year_in_brief(get: Getter) -> pd.DataFrame:
-    """The year in a few lines of 2A: both bodies' actual, and kommunekassen's revised budget, actual and
-    the difference (actual − revised budget), as positive amounts (income with its sign turned), NOK
-    thousand. Kommunekassen's figures are its own blocks (DK; zero where DK prints no such line)."""
+    """The year in the four sections of 2A and a few of their lines: both bodies' actual, and kommunekassen's
+    revised budget, actual and the difference (actual − revised budget), NOK thousand, each section with the
+    sign its label gives it (income, the relending surplus and the net transfer are subtracted), so the
+    sections add to the amount carried forward. Kommunekassen's figures are its own blocks (DK; zero where
+    DK prints no such line)."""
     part = dekf_part(get).set_index("label")
     rows = []
     for shown, label, sign, kind in BRIEF_ROWS:
@@ -2129,3 +2136,21 @@ def self_financing_readings(get: Getter) -> pd.DataFrame:
         ("original_book", nan, sf["base_original"], nan, nan, nan),
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=["reading", "amount", "base", "base_low", "base_high", "share"])
+
+
+# The checks' texts abbreviate kommunekassen's own statement (Status investering og finansiering, Drammen
+# kommunekasse) as DK; a reader of the chapter's tables gets the name.
+DK_SPELLED = ((re.compile(r"^DK: "), "Kommunekassen's statement: "),
+              (re.compile(r"^DK fixed assets\b"), "Kommunekassen's fixed assets"),
+              (re.compile(r"= DK \(kommunekassen's alone\)"),
+               "= kommunekassen's statement (the line is kommunekassen's alone)"),
+              (re.compile(r"\(DK\)"), "(kommunekassen's statement)"),
+              (re.compile(r"the four DK blocks"), "kommunekassen's four blocks"),
+              (re.compile(r"\bDK(?:'s)?\b"), "kommunekassen's"))  # fmt: skip
+
+
+def spelled_out(what: str) -> str:
+    """A check's text with DK (kommunekassen's statement) written out."""
+    for pattern, name in DK_SPELLED:
+        what = pattern.sub(name, what)
+    return what
