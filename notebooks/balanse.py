@@ -32,7 +32,7 @@
 #   (on the book's reading the municipal enterprises too; the report names no unit), partly on a deposit
 #   account beside it, whose owner the report does not name;
 # - the loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given
-#   for "the municipality's loan portfolio" (line 3565).
+#   for "the municipality's loan portfolio" (the report's section *Utviklingen i lånegjelden*).
 #
 # ## The year in brief
 
@@ -43,7 +43,6 @@ import pandas as pd
 
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_million
 from aarsevaluering.identities import balanse as bal
 from aarsevaluering.identities.investeringsregnskap import moved_checks
@@ -82,17 +81,19 @@ txt.debt_prose_change = fmt(ldebt["prose_change"], 1, "NOK million")
 txt.debt_b01_change = fmt(ldebt["b01_change"], 1, "NOK million")
 txt.hedged = fmt(hedge["hedged"], 0, "%")
 txt.floating = fmt(hedge["floating"], 0, "%")
-key = [
-    ("Bank deposits, group and deposit accounts (as printed)", fmt(liq["total_printed"]), "–", "the text"),
-    ("Loan fund's debt, the text", fmt(ldebt["prose_end"]), fmt(ldebt["prose_change"], 1, sign=True), "the text"),
-    ("Loan fund's debt, B01's rows", fmt(ldebt["b01_end"], 1), fmt(ldebt["b01_change"], 1, sign=True), "B01"),
-    ("Fund reserves", fmt(funds.loc[bal.FUND_TOTAL, "balance_2023"] / 1000, 1),
-     fmt(funds.loc[bal.FUND_TOTAL, "change_2022_2023"] / 1000, 1, sign=True), "B02"),
-    ("of which the discretionary fund", fmt(funds.loc[bal.DISPOSITION_FUND, "balance_2023"] / 1000, 1),
-     fmt(funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"] / 1000, 1, sign=True), "B02"),
-    ("Discretionary fund above the council's minimum", fmt(margin["margin"] / 1000, 1), "–", "D09"),
+key = [  # (figure, (end, its decimals: the text's figures as printed), change, from)
+    ("Bank deposits, group and deposit accounts (as printed)", (liq["total_printed"], 0), np.nan, "the text"),
+    ("Loan fund's debt, the text (as printed)", (ldebt["prose_end"], 0), ldebt["prose_change"], "the text"),
+    ("Loan fund's debt, B01's rows", (ldebt["b01_end"], 1), ldebt["b01_change"], "B01"),
+    ("Fund reserves", (funds.loc[bal.FUND_TOTAL, "balance_2023"] / 1000, 1),
+     funds.loc[bal.FUND_TOTAL, "change_2022_2023"] / 1000, "B02"),
+    ("of which the discretionary fund", (funds.loc[bal.DISPOSITION_FUND, "balance_2023"] / 1000, 1),
+     funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"] / 1000, "B02"),
+    ("Discretionary fund above the council's minimum", (margin["margin"] / 1000, 1), np.nan, "D09"),
 ]  # fmt: skip
-styled(pd.DataFrame(key, columns=["figure", "end", "change", "source"]), table_id="balanse-key-figures",
+key = pd.DataFrame({"figure": [k[0] for k in key], "end": bal.aligned([k[1] for k in key]),
+                    "change": [fmt(k[2], 1, sign=True) for k in key], "source": [k[3] for k in key]})  # fmt: skip
+styled(key, table_id="balanse-key-figures",
        columns={"figure": "Key figure", "end": "31.12.2023", "change": "Change in 2023", "source": "From"},
        caption="The year in figures", unit="NOK million")  # fmt: skip
 
@@ -169,7 +170,8 @@ styled(draw_view, table_id="balanse-fund-draw",
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
 # {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
-# {eval}`txt.surplus_said`, lines 86 and 2067, is a slip the {doc}`driftsregnskap` chapter records). The transfer
+# {eval}`txt.surplus_said` in the summary and in the section *Finansielle handlingsregler*, is a slip the
+# {doc}`driftsregnskap` chapter records). The transfer
 # was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
 # self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
 # self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
@@ -193,14 +195,18 @@ styled(draw_view, table_id="balanse-fund-draw",
 # {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
 # {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
 # Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. The year's result was too low to
-# cover the budgeted transfer, so the discretionary fund was drawn on (lines 2656–2659). In the book's
+# cover the budgeted transfer, so the discretionary fund was drawn on (the report's section
+# *Avsetninger og årsoppgjørsdisposisjoner*). In the book's
 # arithmetic on D08's dispositions, the year's result less the transfer and the net provisions to
 # restricted funds leaves the discretionary fund's change {eval}`txt.bridge_fit` (figure below).
 
 # %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
-fig, ax = style.figure(height=3.0)
+fig, ax = style.figure(height=3.2)
 shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
 kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
+running = np.cumsum([0.0 if kind else v for v, kind in zip(shown["amount"] / 1000, kinds, strict=True)])
+low, high = min(0.0, running.min()), max(0.0, running.max())
+ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for the labels, clear of the spine
 levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
 # Each label outside its bar, at the end farther from zero: the bars run below zero here.
 starts = [0.0 if kind else before for kind, before in zip(kinds, [0.0, *levels[:-1]], strict=True)]
@@ -212,6 +218,8 @@ for label, start, end in zip(ax.texts, starts, levels, strict=True):
 style.keep_inside(ax, [], horizontal=True)
 ax.set_xlabel("NOK million")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
+bal.key_by_colour(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
+                       style.LEVEL: "the fund's change"})  # fmt: skip
 style.finish(fig, table="drift_year_end_dispositions")
 plt.show()
 # The figures of "What it means", below.
@@ -253,7 +261,8 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 #   nothing a net loan debt would deduct (outstanding start loans, unused borrowed money, money lent from own funds).
 # - *Who pays.* {eval}`txt.budget_most` of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper
 #   bound) is paid from the treasury's general budget: its own investment debt, and Drammen Eiendom KF's,
-#   which the treasury "largely" finances through the rents its services pay (lines 3546–3547). Only the
+#   which the treasury "largely" finances through the rents its services pay (the report's section
+#   *Utviklingen i lånegjelden*). Only the
 #   water and sewage debt ({eval}`txt.fee_share`) is paid by the fees.
 # - *Rates.* If the report's floating share of about {eval}`txt.floating` applies to the loan fund's debt,
 #   one percentage point more on market rates costs roughly {eval}`txt.one_point` a year; net of what the
@@ -269,15 +278,8 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # The rest of the chapter reconciles these figures with the rest of the report, reading, without changing
 # them, the operating chapter's D03, D05, D06, D08 and D09 and the investment chapter's statements 2A and
 # DK. Each section counts its checks in one line and shows its findings; the check tables are behind
-# toggles, and the {doc}`audit` page lists them all. The chapter's own tables (the text's figures under
-# the Id «prose», a title of the book's) are behind the toggle below and on the
-# {doc}`data page <../book/data>`.
-
-# %% tags=["hide-input", "hide-output"]
-tables_read = catalogue("balanse")[["table", "title", "source_table", "source_lines"]]
-styled(tables_read, table_id="balanse-catalogue",
-       columns={"table": "Table", "title": "Title", "source_table": "Id", "source_lines": "Lines"},
-       caption="The chapter's tables and their lines in the report")  # fmt: skip
+# toggles, and the {doc}`audit` page lists them all. The check tables and the findings cite the report by
+# its lines; the {doc}`data page <../book/data>` gives the lines of each of its tables.
 
 # %% [markdown]
 # ## Liquidity at the end of the year
@@ -374,18 +376,18 @@ styled(debt, table_id="balanse-b01",
                 "change": "Change", "change_pct": "Change (%)"},
        decimals={"change": 1, "change_pct": 1},
        total_mask=debt["row_kind"] == "total",
-       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01), NOK million: the printed rows, "
-               "with the total and the change recomputed")  # fmt: skip
+       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01): the printed rows, with the total "
+               "and the change recomputed", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at year end;
 # the report says the treasury largely finances that debt, through the rents its services pay the company
-# (lines 3546–3547). The treasury holds {eval}`txt.debt_treasury_share_end`: its water and sewage debt,
+# (section *Utviklingen i lånegjelden*). The treasury holds {eval}`txt.debt_treasury_share_end`: its water and sewage debt,
 # financed through the fees, and its other investment debt. Over the year the treasury's debt grew by
 # {eval}`txt.debt_treasury_change`, most of it water and sewage, while Drammen Eiendom KF's fell (figure
 # below). Part of the two movements is one debt changing rows: after selling loan-financed properties,
 # Drammen Eiendom KF repaid {eval}`txt.extra_instalments` early to the loan fund, which lent the money on
-# to the treasury (lines 3089–3093).
+# to the treasury (the report's comment on the treasury's investment income).
 
 # %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use, in NOK million (table B01): more debt drawn vermilion, less debt blue; the last bar is the change of B01's recomputed sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
 english = {"Drammen kommunekasse Vann/avløp": "Treasury: water and sewage", "Drammen kommunekasse": "Treasury: other",
@@ -396,6 +398,7 @@ style.waterfall(ax, [*steps, ("All uses (B01's sum)", by_label.loc["Sum (recompu
                 up_is_favourable=False, formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
 ax.set_xlabel("Change in 2023, NOK million (+ = more debt)")
 ax.set_title("Water and sewage debt grew most; Drammen Eiendom KF's fell")
+bal.key_by_colour(ax, {style.UNFAVOURABLE: "more debt", style.FAVOURABLE: "less debt", style.LEVEL: "B01's sum"})
 style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
@@ -538,7 +541,7 @@ onlending = payer_view["use"] == "Formidlingslån"  # not a B01 row: the text's 
 shown_payers = payer_view.assign(
     basis=who_says + payer_view.index.map(marks).fillna(""),
     use=payer_view["use"].where(~onlending, "Formidlingslån (the text; not in B01)"),
-    debt=[fmt(v, 0 if outside else 1) for v, outside in zip(payer_view["debt"], onlending, strict=True)],
+    debt=bal.aligned([(v, 0 if outside else 1) for v, outside in zip(payer_view["debt"], onlending, strict=True)]),
 )
 by_use = payer_view.set_index("use")
 txt.budget_amount = fmt(by_use.loc[list(bal.TREASURY_BUDGET_ROWS), "debt"].sum(), 1, "NOK million")
@@ -580,8 +583,8 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` ({eval}`txt.budget_share`),
 # is serviced from the treasury's general budget: directly for its own investments, and for Drammen Eiendom
 # KF's through the rents its services pay the company, how the report says the treasury "largely" finances
-# that debt. "Largely" leaves room for the company's own income, such as its property sales (lines
-# 3088–3093), hence an upper bound. The report does not say how Drammensbadet KF's {eval}`txt.badet` is
+# that debt. "Largely" leaves room for the company's own income, such as its property sales (the report's
+# comment on the treasury's investment income), hence an upper bound. The report does not say how Drammensbadet KF's {eval}`txt.badet` is
 # serviced.
 #
 # Start loans are repaid by the households that borrowed them (the book's reading): in 2023 the treasury
@@ -589,7 +592,7 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # in instalments (DK's relending block).
 #
 # **Can the rents carry the company's debt?** The treasury's central line for rent and cleaning was
-# {eval}`txt.rent_line` in 2023 (D03, line 2311). Drammen Eiendom KF's debt service is not printed, but the
+# {eval}`txt.rent_line` in 2023 (D03's row *Husleie og renhold*). Drammen Eiendom KF's debt service is not printed, but the
 # enterprises paid the loan fund {eval}`txt.dekf_interest` in interest and {eval}`txt.dekf_instalments` in
 # ordinary instalments (D06's income less the treasury's payments in D05): about {eval}`txt.dekf_service`,
 # {eval}`txt.dekf_service_pct` of the line (the book's estimate: the line includes cleaning and any rent
@@ -606,7 +609,7 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # The *{term}`Minsteavdrag`* (minimum instalment) of kommuneloven § 14-18 (1) is the debt at the end of the
 # last accounts times the ratio of that year's depreciation to the book value of the depreciable assets.
 # The report says the instalments meet it and refers the calculation to note 10 of the treasury's annual
-# accounts (lines 2490–2491), which it does not print; the note's place suggests a calculation for the
+# accounts (section *Lånefondets regnskap*), which it does not print; the note's place suggests a calculation for the
 # treasury (the book's reading).
 #
 # Turned into a condition for the treasury (the book's arithmetic, taking D03's depreciation to be all the
@@ -642,6 +645,7 @@ style.waterfall(ax, [(name, amount, "total estimate" if level else "estimate")
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
 ax.set_xlabel("NOK million")
 ax.set_title("Netting fees and deposits: an estimate of about half")
+bal.key_by_colour(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's estimate")
 style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
@@ -650,14 +654,15 @@ plt.show()
 # what does reaches it late:
 #
 # - *The internal rate.* The borrowers pay the loan fund a rate set in the budget
-#   ({eval}`txt.internal_rate_budget` for 2023, line 2478), so a rise in market rates lands first in the
+#   ({eval}`txt.internal_rate_budget` for 2023, section *Renteutviklingen*), so a rise in market rates lands first in the
 #   loan fund's own result; the treasury feels it when the internal rate is raised.
-# - *The fees.* The water and sewage fees pay for that area's debt (lines 3547–3548): if it carries the
+# - *The fees.* The water and sewage fees pay for that area's debt (section *Utviklingen i lånegjelden*):
+#   if it carries the
 #   portfolio's floating share, {eval}`txt.water_floating` of the floating debt is on the fee payers' side.
 #   A rough proxy: the self-cost rules charge the fees a calculated interest on the whole capital base
 #   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
 # - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
-#   was mainly offset by higher interest income on deposits in 2023 (lines 2473–2474). The deposits may
+#   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter/-utgifter*). The deposits may
 #   include money the loan fund had borrowed and not yet lent on (a small part at year end, on the book's
 #   reading; section *The loan fund's rates*).
 #
@@ -668,7 +673,7 @@ plt.show()
 # typical, where the report's only average, {eval}`txt.average_group_account`, is the group account's
 # alone), so the result is an order of magnitude, not a figure of the report. Husbanken's
 # interest-compensation grant, {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022
-# (lines 2291–2294), offsets a little more; the report does not print the loans it is computed on, so the
+# (its paragraph in the operating section, *Rentekompensasjon fra Husbanken*), offsets a little more; the report does not print the loans it is computed on, so the
 # book does not net it.
 #
 # ### The loan fund's rates
@@ -742,11 +747,11 @@ styled(rates, table_id="balanse-rates",
 # and the 3-month NIBOR average of {eval}`txt.rate_nibor` (as printed; the book takes it as the market
 # rate). That is what a portfolio with {eval}`txt.hedged` at fixed rates or swapped does while rates rise:
 # it follows the market with a lag (the book's reading; the report prints neither the fixed rates nor
-# their terms, and its «god spredning i låneforfallene», a good spread of maturities, line 3575, concerns
+# their terms, and its «god spredning i låneforfallene», a good spread of maturities, concerns
 # refinancing).
 #
 # **The loan fund's result.** The loan fund transferred {eval}`txt.lf_transfer` to the treasury as budgeted
-# and ended with a deficit of {eval}`txt.lf_before` before its year-end dispositions (D06, line 2530). D06
+# and ended with a deficit of {eval}`txt.lf_before` before its year-end dispositions (D06). D06
 # splits that deficit in two (the book's subtraction):
 #
 # - *interest*: its interest income, {eval}`txt.lf_interest_income`, less its interest and fees,
@@ -757,11 +762,11 @@ styled(rates, table_id="balanse-rates",
 #
 # So the deficit is {eval}`txt.lf_deficit_cause`: on interest the loan fund {eval}`txt.lf_interest_verdict`
 # the transfer. Rising rates did reach it, but were offset: its interest expenses ran
-# {eval}`txt.lf_rate_costs_over` above budget (line 2517), and other interest income
-# (*renteinntekter (øvrige)*), {eval}`txt.lf_other_interest` and not budgeted (line 2511),
+# {eval}`txt.lf_rate_costs_over` above budget, and other interest income
+# (*renteinntekter (øvrige)*), {eval}`txt.lf_other_interest` and not budgeted (both D06),
 # {eval}`txt.lf_other_offset`. A draw of {eval}`txt.lf_fund_draw` on a discretionary fund of its own
-# (D06, line 2532; the treasury's D09 shows no such draw) left {eval}`txt.lf_deficit`, to be proposed
-# covered in the first four-month report of 2024 (lines 2485–2488).
+# (D06; the treasury's D09 shows no such draw) left {eval}`txt.lf_deficit`, to be proposed
+# covered in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
 # on average during the year (the book's estimate: the report prints neither the loan fund's cash nor the
@@ -825,7 +830,7 @@ txt.fund_table_summary = findings.summary_line(fund_table_checks)
 # At the end of 2023, {eval}`txt.restricted` of the {eval}`txt.fund_total_2023` was in restricted funds.
 # Of the other {eval}`txt.unrestricted`, the discretionary fund's {eval}`txt.free_any_use` may pay for
 # operations or investments, the {eval}`txt.free_investment_only` in unrestricted investment funds for
-# investments only. Even part of the discretionary fund is earmarked: D09's footnote (lines 2714–2716)
+# investments only. Even part of the discretionary fund is earmarked: D09's footnote
 # names sub-funds set aside by decision, among them for professional development in schools and
 # kindergartens ({eval}`txt.subfund_school`), the climate fund ({eval}`txt.subfund_climate`, as printed)
 # and the building-case coercive-fine fund ({eval}`txt.subfund_fines`): at least
@@ -838,9 +843,11 @@ txt.fund_table_summary = findings.summary_line(fund_table_checks)
 
 # %% tags=["hide-input", "hide-output"]
 styled(b02, table_id="balanse-b02",
-       columns={"label": "Fund", "balance_2022": "2022", "balance_2023": "2023", "change_2022_2023": "Endring 2022–2023"},
+       columns={"label": "Fond (fund)", "balance_2022": "2022", "balance_2023": "2023",
+                "change_2022_2023": "Endring 2022–2023 (change)"},
        total_mask=b02["row_kind"] == "total",
-       caption="Fund reserves as printed: Drammen kommunekasse – fondsreserver 2022–2023 (B02), NOK thousand")  # fmt: skip
+       caption="Fund reserves as printed: Drammen kommunekasse – fondsreserver 2022–2023 (B02)",
+       unit="NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund reserves (B02): checks")
@@ -886,8 +893,8 @@ txt.flow_summary = findings.summary_line(flow_checks)
 styled(fund_flows, table_id="balanse-fund-flows",
        columns={"fund": "Fund (B02 row)", "statement": "Statement", "provisions": "Provisions", "use": "Use",
                 "net": "Net flow"},
-       caption="Provisions to and use of each fund in 2023 as the accounts print them, NOK thousand "
-               "(use negative)")  # fmt: skip
+       caption="Provisions to and use of each fund in 2023 as the accounts print them (use negative)",
+       unit="NOK thousand")  # fmt: skip
 
 # %% [markdown]
 # **The discretionary fund** reconciles fully. D08 sets aside {eval}`txt.flow_disposition_d08_provisions`
@@ -984,9 +991,10 @@ minimum_view = pd.DataFrame(
 )
 minimum_view["amount"] = minimum_view["amount"] / 1000
 styled(minimum_view, table_id="balanse-fund-minimum",
-       columns={"item": "The discretionary fund and the rules", "amount": "NOK million", "source": "From"},
+       columns={"item": "The discretionary fund and the rules", "amount": "Amount", "source": "From"},
        decimals={"amount": 1}, total_mask=minimum_view["item"].str.startswith(("Minimum", "Above")),
-       caption="The minimum the council's financial rules set for the discretionary fund, and the margin above it")  # fmt: skip
+       caption="The minimum the council's financial rules set for the discretionary fund, and the margin above it",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # The fund stands {eval}`txt.margin` above the minimum, as both D09 and the report's summary say.
@@ -1025,8 +1033,8 @@ checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretiona
 # and debt.
 #
 # Two deficits of 2023 are still to be covered: the investment account's uncovered
-# {eval}`txt.uncovered_investment` (line 3051) and the loan fund's {eval}`txt.loan_fund_deficit` (D06;
-# to be covered in 2024, lines 2486–2488). Were both covered from the discretionary fund, the margin would shrink to about
+# {eval}`txt.uncovered_investment` (the report's comment on the treasury's investment statement) and the
+# loan fund's {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, section *Lånefondets regnskap*). Were both covered from the discretionary fund, the margin would shrink to about
 # {eval}`txt.margin_after`; the report does not say from what either will be covered.
 
 # %% tags=["hide-input"]
@@ -1058,13 +1066,12 @@ txt.trivial_line = fmt(trivial_line, 1, "NOK million")
 txt.shift_pct_trivial = fmt(100 * on_b01["reserve_lower_by"] / 1000 / trivial_line, 0, "%")
 scopes = pd.DataFrame(
     [
-        ("Fund reserves (B02)", "the treasury", fmt(cover["reserves"], 1)),
-        ("of which restricted", "the treasury", fmt(cover["restricted"], 1)),
-        ("Bank deposits, group and deposit accounts (as printed)", "the legal entity (the book's reading)",
-         fmt(cover["cash"])),
+        ("Fund reserves (B02)", "the treasury"),
+        ("of which restricted", "the treasury"),
+        ("Bank deposits, group and deposit accounts (as printed)", "the legal entity (the book's reading)"),
     ],
-    columns=["item", "scope", "amount"],
-)  # fmt: skip
+    columns=["item", "scope"],
+).assign(amount=bal.aligned([(cover["reserves"], 1), (cover["restricted"], 1), (cover["cash"], 0)]))  # fmt: skip
 styled(scopes, table_id="balanse-reserves-cash",
        columns={"item": "At 31 December 2023", "scope": "Whose", "amount": "Amount"},
        caption="The treasury's fund reserves and the bank deposits: two scopes, not a coverage ratio",
@@ -1076,11 +1083,11 @@ styled(scopes, table_id="balanse-reserves-cash",
 # measure one another, and the book draws no coverage ratio from them:
 #
 # - *Two scopes.* The reserves are the treasury's. The cash is, on the book's reading, the legal entity's:
-#   the group account holds every unit of it (lines 3507–3508), and the report does not say whose surplus
+#   the group account holds every unit of it (section *Likviditet*), and the report does not say whose surplus
 #   sits on the deposit account.
 # - *A fund is not an account.* It is a part of the equity set aside in the accounts. The cash also stands
 #   behind short-term liabilities and unused borrowed money (the {eval}`txt.vat_withheld` held back from
-#   Bane NOR, lines 3104–3106, is probably one such liability, on the book's reading). The loan fund's
+#   Bane NOR, in the comment on the treasury's investment income, is probably one such liability, on the book's reading). The loan fund's
 #   other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the year (the
 #   book's estimate, above), but on the book's reading only {eval}`txt.unlent_end` of borrowing was unlent
 #   at year end.
@@ -1131,5 +1138,6 @@ moved = moved_checks(all_checks, trial)
 big = moved["difference"].abs() * 10.0 ** moved["decimals"] >= 1
 moved.loc[big, "difference"] = [round(v, int(d)) for v, d in zip(moved.loc[big, "difference"],
                                                                moved.loc[big, "decimals"], strict=True)]  # fmt: skip
-checks_table(moved, table_id="balanse-try-it",
-             caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class: before → after)")  # fmt: skip
+moved_view, unit = bal.moved_view(moved)  # a Unit column only when the checks mix units
+styled(moved_view, table_id="balanse-try-it", unit=unit,
+       caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class before → after)")  # fmt: skip

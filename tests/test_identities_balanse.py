@@ -100,7 +100,7 @@ def test_implied_gross_operating_income():
 
 
 def test_a_changed_fund_balance_is_caught():
-    # A typo in B02's change of the bound operating funds shows in the table and the reconciliation.
+    # A typo in B02's change of the restricted operating funds shows in the table and the reconciliation.
     get = checks.altered(bal.FUNDS, "change_2022_2023", 20517, label=bal.BOUND_OPERATING)
     frame = checks.run("balanse", get=get)
     assert status_of(frame, "bal_fund_reserves.change_2022_2023.Bundne driftsfond") == checks.DISCREPANCY
@@ -335,3 +335,54 @@ def test_the_loan_fund_result_splits_into_interest_and_instalments():
     moved = bal.loan_fund_result_parts(more_paid)
     assert moved["instalment_gap"] == pytest.approx(got["instalment_gap"] - 1.0)
     assert moved["interest_margin"] == pytest.approx(got["interest_margin"])
+
+
+def test_aligned_pads_fewer_decimals_so_the_digits_line_up():
+    cells = bal.aligned([(892, 0), (1026.7, 1), (float("nan"), 1), (9.25, 2)])
+    assert cells[0] == "892" + bal.PUNCTUATION_SPACE + bal.FIGURE_SPACE * 2
+    assert cells[1] == "1\u00a0026.7" + bal.FIGURE_SPACE
+    assert cells[2] == "\u2013"  # missing: a dash, unpadded
+    assert cells[3] == "9.25"
+    assert bal.aligned([(1.5, 1), (2.5, 1)]) == ["1.5", "2.5"]  # one precision: nothing to pad
+
+
+def test_key_by_colour_names_each_colour_once_in_the_bars_order():
+    import matplotlib.pyplot as plt
+
+    from aarsevaluering import style
+
+    fig, ax = style.figure(height=2.0)
+    style.waterfall(ax, [("a", 3.0), ("b", -1.0, "estimate"), ("c", -1.0), ("sum", None, "total")])
+    shown = bal.key_by_colour(ax, {style.FAVOURABLE: "adds", style.UNFAVOURABLE: "takes", style.LEVEL: "level",
+                                   style.EARLIER: "unused"})  # fmt: skip
+    plt.close(fig)
+    assert shown == ["adds", "takes", "level"]  # the hatched estimate is named by its outline
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == shown
+
+
+def test_moved_view_shows_one_unit_and_marks_the_classes_that_stayed():
+    from aarsevaluering.identities.investeringsregnskap import moved_checks
+
+    trial = checks.run("balanse", get=bal.debt_added("Drammen Eiendom KF", end=59.4))
+    moved = moved_checks(checks.run("balanse"), trial)
+    assert set(moved["unit"]) == {"NOK million", "NOK 1000"}  # D09's reserve is in thousands
+    view, unit = bal.moved_view(moved)
+    assert unit == "NOK million" and "Unit" not in view
+    reserve = view[view["Check"].str.startswith("Interest-rate reserve")].iloc[0]
+    assert reserve["Printed"] == "95.641" and reserve["Difference"] == "+0.001"  # 95 641 thousand, nothing lost
+    assert any(c.endswith("(unchanged)") for c in view["Class"]) and any("→" in c for c in view["Class"])
+    mixed = moved.assign(unit=["percent"] + list(moved["unit"].iloc[1:]))
+    view, unit = bal.moved_view(mixed)
+    assert unit is None and "Unit" in view  # a unit that cannot be converted: a column
+
+
+def test_key_by_colour_says_what_the_hatching_means():
+    import matplotlib.pyplot as plt
+
+    from aarsevaluering import style
+
+    fig, ax = style.figure(height=2.0)
+    style.waterfall(ax, [("a", 3.0, "total estimate"), ("b", -1.0, "estimate"), ("net", None, "total estimate")])
+    bal.key_by_colour(ax, {style.FAVOURABLE: "lowers it", style.LEVEL: "level"}, hatched="the book's estimate")
+    plt.close(fig)
+    assert ax.get_legend().get_title().get_text() == "Hatched: the book's estimate"

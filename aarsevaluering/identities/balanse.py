@@ -31,6 +31,7 @@ from ..checks import (
     value,
 )
 from ..checks import check as make_check
+from ..fmt import fmt, fmt_difference, unit_name
 
 CHAPTER = "balanse"
 
@@ -329,14 +330,14 @@ DRIFT_PROSE = "drift_prose_figures"
 
 # Who services each use of the loan fund's debt (B01), and what the report says about it.
 DEBT_PAYERS = {
-    "Drammen kommunekasse Vann/avløp": ("Water and sewage fees", "the report (lines 3547–3548)"),
+    "Drammen kommunekasse Vann/avløp": ("Water and sewage fees", "the report (section «Utviklingen i lånegjelden»)"),
     "Drammen kommunekasse": ("Treasury budget, its own investments", "the book's reading (the treasury's own debt)"),
     "Drammen Eiendom KF": ("Treasury budget, through the rents its services pay",
-                           "the report, 'largely' (lines 3546–3547): an upper bound"),
+                           "the report, 'largely' (section «Utviklingen i lånegjelden»): an upper bound"),
     "Drammensbadet KF": ("Drammensbadet KF", "not stated"),
 }  # fmt: skip
 ONLENDING_PAYER = ("Start-loan borrowers (Husbanken loans for on-lending)",
-                   "the book's reading (line 3539 gives the amount, outside B01)")  # fmt: skip
+                   "the book's reading (the text gives the amount, outside B01)")  # fmt: skip
 TREASURY_BUDGET_ROWS = ("Drammen kommunekasse", "Drammen Eiendom KF")
 
 
@@ -483,6 +484,7 @@ def loan_fund_rates(get: Getter) -> pd.DataFrame:
     treasury = b01.loc[list(TREASURY_DEBT), list(DEBT_DATES)].sum()
     lent = b01.loc["Sum (recomputed)", list(DEBT_DATES)]
     opening, closing = list(DEBT_DATES)
+    NAN = float("nan")
     rows = [
         ("The loan fund paid its lenders",
          value(d06, "actual_2023", label="Lånefond renteutgifter") / KRONER_PER_MILLION,
@@ -494,8 +496,8 @@ def loan_fund_rates(get: Getter) -> pd.DataFrame:
         ("The treasury paid the loan fund",
          value(d05, "actual_2023", label="Konserninterne renteutgifter") / THOUSAND_PER_MILLION,
          float(treasury[opening]), float(treasury.mean()), "estimate", "D05 intra-group interest; B01's treasury rows"),
-        ("Internal rate set in the budget", float("nan"), float("nan"), float("nan"), "printed", "line 2478"),
-        ("3-month NIBOR, average of 2023", float("nan"), float("nan"), float("nan"), "printed", "line 2480"),
+        ("Internal rate set in the budget", NAN, NAN, NAN, "printed", "the text, «Renteutviklingen»"),
+        ("3-month NIBOR, average of 2023", NAN, NAN, NAN, "printed", "the text, «Renteutviklingen»"),
     ]  # fmt: skip
     frame = pd.DataFrame(rows, columns=["rate", "interest", "opening_debt", "average_debt", "source", "from"])
     frame["rate_pct"] = 100.0 * frame["interest"] / frame["opening_debt"]
@@ -774,6 +776,93 @@ def adopted_budget_use(get: Getter) -> dict[str, float]:
     adopted = movements[movements["label"].str.startswith("Vedtatt budsjett")]
     during_year = movements[~movements["label"].str.startswith("Saldering")]
     return {"adopted": -float(adopted["value_2023"].sum()), "revised": -float(during_year["value_2023"].sum())}
+
+
+# ---------------------------------------------------------------------------------------------
+# How the chapter shows its figures (no comparison): decimals that line up, chart keys, the Try it table.
+
+PUNCTUATION_SPACE, FIGURE_SPACE = "\u2008", "\u2007"  # the width of a full stop, and of a digit
+
+
+def aligned(cells: list[tuple[float, int]]) -> list[str]:
+    """Each ``(value, decimals)`` written with its own decimals (a figure quoted as printed keeps the
+    report's precision), padded on the right with a punctuation space and figure spaces to the column's
+    most decimals, so the digits of a right-aligned column line up (``892`` under ``1 026.7``).
+    A missing value is an en dash, unpadded."""
+    most = max((d for v, d in cells if not pd.isna(v)), default=0)
+    out = []
+    for v, d in cells:
+        text = fmt(v, d)
+        if not pd.isna(v) and d < most:
+            text += (PUNCTUATION_SPACE if d == 0 else "") + FIGURE_SPACE * (most - d)
+        out.append(text)
+    return out
+
+
+def key_by_colour(ax, names: dict[str, str], hatched: str = "") -> list[str]:
+    """A key above the chart for bars coloured by meaning (a waterfall's): ``names`` maps a colour
+    (``style.FAVOURABLE`` ...) to what it means; the first bar of each colour (its fill, or its outline
+    when it is an unfilled estimate) carries the name into :func:`style.legend_above`. ``hatched``, when
+    every bar is hatched, says what the hatching means, as the key's title. Returns the names the key
+    shows, in the bars' order (a colour no bar uses is left out)."""
+    from matplotlib.colors import to_hex
+
+    from .. import style
+
+    wanted = {to_hex(colour): name for colour, name in names.items()}
+    shown = []
+    for patch in ax.patches:
+        fill = to_hex(patch.get_facecolor())
+        colour = to_hex(patch.get_edgecolor()) if fill == "#ffffff" else fill
+        name = wanted.get(colour)
+        if name and name not in shown:
+            patch.set_label(name)
+            shown.append(name)
+    legend = style.legend_above(ax, **({"title": f"Hatched: {hatched}"} if hatched else {}))
+    legend._legend_box.align = "left"  # a title over the first entry, not centred
+    return shown
+
+
+def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """The checks a Try it alteration moves (``moved_checks``' frame) as the book's Try it tables show
+    them: the check, printed, recomputed and difference at each check's decimals, aligned, and the class
+    ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). Checks in NOK thousand
+    beside checks in NOK million are shown in NOK million, with three decimals more (95 641 thousand is
+    95.641 million: nothing is lost), so the table has one unit, returned for the caption; a Unit column
+    only when other units still mix."""
+    units = [unit_name(u) if isinstance(u, str) else "" for u in moved["unit"]]
+    values = moved[["printed", "recomputed", "difference"]].astype(float).copy()
+    decimals = moved["decimals"].astype(int).tolist()
+    if MILLION in units:
+        for i, unit in enumerate(units):
+            if unit == THOUSAND:
+                values.iloc[i] = values.iloc[i] / THOUSAND_PER_MILLION
+                decimals[i] += 3
+                units[i] = MILLION
+    one_unit = len(set(units)) <= 1
+    differences = [fmt_difference(v, d) for v, d in zip(values["difference"], decimals, strict=True)]
+    view = pd.DataFrame(
+        {
+            "Check": moved["what"].tolist(),
+            **({} if one_unit else {"Unit": units}),
+            "Printed": aligned(list(zip(values["printed"], decimals, strict=True))),
+            "Recomputed": aligned(list(zip(values["recomputed"], decimals, strict=True))),
+            "Difference": _pad_differences(differences),
+            "Class": [s if "→" in s else f"{s} (unchanged)" for s in moved["status"]],
+        }
+    )
+    return view, (units[0] or None) if one_unit and units else None
+
+
+MILLION, THOUSAND = "NOK million", "NOK thousand"
+
+
+def _pad_differences(texts: list[str]) -> list[str]:
+    """Differences already written (their decimals vary with the check): padded as :func:`aligned` does."""
+    places = [len(t.split(".")[1]) if "." in t else 0 for t in texts]
+    most = max(places, default=0)
+    return [t + ((PUNCTUATION_SPACE if p == 0 else "") + FIGURE_SPACE * (most - p) if p < most else "")
+            for t, p in zip(texts, places, strict=True)]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
