@@ -41,6 +41,7 @@ from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import personnel as pers
+from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
@@ -200,7 +201,8 @@ styled(
     brief,
     table_id="personnel-brief",
     columns={"measure": "Measure", "unit": "Unit", "y2022": "2022", "y2023": "2023"},
-    caption="The year in brief: key figures as printed, 2022 and 2023 (the pay ratio derived)",
+    caption="The year in brief: key figures as printed, 2022 and 2023 (the pay ratio derived; 2023 counted "
+    "under new routines, a break in the series)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -293,10 +295,10 @@ styled(
 # and P12 holds for FTEs (see *What the text claims*).
 #
 # The share in {term}`full-time <Heltid>` positions {eval}`txt.ft_path`, from {eval}`txt.ft_2020` to {eval}`txt.ft_2023` (across the
-# break in the series). The text credits long weekend shifts, which reduce the need for small weekend
-# positions (line 3722); it also reports a new pool of substitutes in P06, most in full positions, without
-# crediting it (lines 3729–3730). It says the
-# average position rose too (line 3720); the table prints {eval}`txt.size_2023`, {eval}`txt.size_claim`
+# break in the series). The report's section «Heltid» credits long weekend shifts, which reduce the need for small
+# weekend positions; it also reports a new pool of substitutes in P06, most in full positions, without
+# crediting it. It says the
+# average position rose too; the table prints {eval}`txt.size_2023`, {eval}`txt.size_claim`
 # (see the finding below).
 #
 # Of the permanent staff, {eval}`txt.part_time_head` work part time (the part-time table counts someone
@@ -343,41 +345,41 @@ checks_table(staff_section, table_id="personnel-staff-checks", caption="Every ch
 # per month. It does not define its turnover: neither what counts as leaving (the municipality, or an
 # area) nor whom the rate is taken over (permanent staff, or temporary staff too).
 
-# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent. P10, a handful of staff, prints zero in every year; the book leaves it without colour, too few staff for a rate (a true zero is possible).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, printed as 0.0 in every year, is left without colour and labelled."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines, which the report says break the series. P10, a handful of staff, prints zero in every year; the book leaves it without colour, too few staff for a rate (a true zero is possible).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, printed as 0.0 in every year, is left without colour and labelled."}} tags=["hide-input"]
 heat = turn.set_index(turn["label"].map(pers.area_name))[
     ["turnover_2020_pct", "turnover_2021_pct", "turnover_2022_pct", "turnover_2023_pct"]
 ].astype(float)
 too_small = turn["label"].map(pers.area_code).eq("P10").to_numpy()  # a handful of staff: no rate
 values = np.ma.masked_array(heat.to_numpy(), mask=np.repeat(too_small[:, None], 4, axis=1))
-fig, ax = plt.subplots(figsize=(7, 5.2))
-# A grey ramp from white to the text colour: a rate is a level, neither favourable nor unfavourable in itself.
-# Every cell carries its value, so the ramp needs no colour bar.
-greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.TEXT])
-norm = mpl.colors.Normalize(vmin=0, vmax=heat.to_numpy().max())
+fig, ax = plt.subplots(figsize=(7, 5.6))
+# A grey ramp from white to the book's level grey: a rate is a level, neither favourable nor unfavourable in
+# itself. The darkest cell stays light enough for black digits (contrast over 6:1); the key is under the plot.
+greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.LEVEL])
+rates_shown = heat.to_numpy()[~too_small]
+norm = mpl.colors.Normalize(vmin=np.floor(rates_shown.min()) - 2, vmax=np.ceil(rates_shown.max()))
 ax.imshow(values, cmap=greys, norm=norm, aspect="auto")
-ax.set_xticks(range(4), ["2020", "2021", "2022", "2023"])
+ax.set_xticks(range(4), ["2020", "2021", "2022", "2023\n(new routines)"])
 ax.set_yticks(range(len(heat)), heat.index)
 ax.grid(False)
-
-
-def ink(value):
-    """Black or white, whichever contrasts more with the cell's grey (WCAG relative luminance)."""
-    r, g_, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in greys(norm(value))[:3])
-    lum = 0.2126 * r + 0.7152 * g_ + 0.0722 * b
-    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
-
-
 for (i, j), v in np.ndenumerate(heat.to_numpy()):
     if not too_small[i]:
-        ax.text(j, i, fmt(v, 1), ha="center", va="center", fontsize=style.MIN_TEXT_PT, color=ink(v))
+        ax.text(j, i, fmt(v, 1), ha="center", va="center", fontsize=style.MIN_TEXT_PT, color="black")
 staff = get(pers.STAFF)
 p10_staff = staff.loc[staff["label"].map(pers.area_code).eq("P10"), "headcount_2023"].iloc[0]
 ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed; {fmt(p10_staff)} staff (not coloured)",
         ha="center", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, style="italic")  # fmt: skip
 ax.axhline(len(heat) - 1.5, color="white", lw=3)
+# The break in the series: 2023 counted under new routines, set apart by a dark rule and named at its head.
+ax.axvline(2.5, color=style.TEXT, lw=2)
+ax.text(2.5, -0.6, "break in the series", ha="center", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
+# The shades' key under the years: three sample cells.
+swatches = [mpl.patches.Patch(facecolor=greys(norm(v)), edgecolor=style.NEUTRAL, lw=0.5) for v in (5, 10, 15)]
+ax.legend(swatches, ["5 %", "10 %", "15 %"], title="Shade of a cell: the turnover rate, darker is higher",
+          loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False, handlelength=2.2,
+          fontsize=style.MIN_TEXT_PT, title_fontsize=style.MIN_TEXT_PT)  # fmt: skip
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 ax.set_title(f"Turnover rose in {fmt(rose.sum())} of {fmt(len(rose))} areas in 2023, to "
-             f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all")  # fmt: skip
+             f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="personnel section: turnover by programme area")
 plt.show()
 g("turn_2022", turn_total["turnover_2022_pct"], 1, "%")
@@ -406,13 +408,13 @@ gt("peak_month", peak["month"])
 g("peak_share", peak["mean_share"], 0, "%")
 
 # %% [markdown]
-# The report has data on the reasons for leaving, but not enough to act on (lines 3901–3903), and prints
+# The report has data on the reasons for leaving, but not enough to act on (section «Turnover»), and prints
 # no breakdown by cause, age or job group. It offered permanent posts to several staff hired temporarily
-# under § 14-9 (2) of the Act (lines 4268–4270), without a number.
+# under § 14-9 (2) of the Act, without a number (section «Midlertidig ansatte»).
 #
 # ### Turnover read KS's way
 #
-# The report's sector figure comes from KS (line 3896), which publishes turnover as the share of those
+# The report's sector figure comes from KS (section «Turnover»), which publishes turnover as the share of those
 # employed in the municipal sector one year who hold no position in it the year after (a definition from
 # outside the report). A move to another municipality thus leaves Drammen but not the
 # sector, one more reason the comparison is not like for like. For one municipality the nearest form (the
@@ -428,7 +430,7 @@ g("peak_share", peak["mean_share"], 0, "%")
 #
 # So the rate is not KS's measure over the permanent staff alone, unless that many people entered
 # permanent posts other than by hire (temporary staff given permanent contracts, no number). More likely it
-# takes in more than the permanent staff (the KS figure includes temporary staff, line 3897), or counts a
+# takes in more than the permanent staff (the KS figure includes temporary staff, the report says), or counts a
 # move between areas as leaving. The base is loose too: counted under the old routines, and the areas'
 # rows add up to {eval}`txt.start_rows`, not to it (the finding under *How many people*).
 #
@@ -489,13 +491,13 @@ plt.show()
 # {eval}`txt.hires_2023` people on permanent terms, against {eval}`txt.hires_2022` in 2022
 # ({eval}`txt.hires_change`), in a year when turnover {eval}`txt.turn_dir` too.
 
-# %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons.", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}} tags=["hide-input"]
 fig, ax = plt.subplots(figsize=(7, 3.6))
 months = range(1, 13)
 # Years as greys, the earlier the lighter, 2023 darkest (shades of the text colour): levels, not good or bad.
 for shade, year in zip([0.25, 0.45, 0.7, 1.0], ["2020", "2021", "2022", "2023"], strict=True):
-    ax.plot(months, profile[f"hires_{year}"], marker="o", ms=3, color=style.TEXT, alpha=shade, label=year,
-            lw=2.2 if year == "2023" else 1.2)  # fmt: skip
+    ax.plot(months, profile[f"hires_{year}"], marker="o", ms=3, color=style.TEXT, alpha=shade,
+            label=f"{year} (new routines)" if year == "2023" else year, lw=2.2 if year == "2023" else 1.2)  # fmt: skip
 ax.set_xticks(list(months), [m[:3] for m in profile["month"]])
 ax.set_ylabel("New permanent hires (persons)")
 ax.set_title("Permanent hires peak in August every year", pad=22)  # room for the legend above
@@ -572,7 +574,7 @@ styled(
 # *{term}`Sykefravær`* (sick leave) is usually working time lost to sickness as a share of contracted
 # working time; the report states no definition of its own. Each area's *{term}`måltall <Måltall>`*
 # (target) follows the *{term}`IA-avtalen`*, the national agreement on an inclusive working life: a
-# reduction of {eval}`txt.ia_reduction` from the area's result in 2021 (line 3772). The 2021 rates are
+# reduction of {eval}`txt.ia_reduction` from the area's result in 2021 (the note above the report's sick-leave table). The 2021 rates are
 # not printed, but each target implies one: the target divided by {eval}`txt.ia_factor` (derived, on the
 # reading that the reduction is relative).
 #
@@ -584,9 +586,9 @@ styled(
 # level; only {eval}`txt.sick_below_base` are below it. {eval}`txt.sick_worst` has moved furthest the
 # wrong way, by {eval}`txt.sick_worst_pp`.
 #
-# The report names no cause backed by its own figures. It notes that short-term absence has been rising
-# (line 3844) and that sick leave with a diagnosis of mental illness has risen most in the country, which
-# it assumes holds for its own staff too (lines 3846–3847). In FTEs (an estimate: the rate applied to the
+# The report names no cause backed by its own figures. Its section «Sykefravær» notes that short-term
+# absence has been rising and that sick leave with a diagnosis of mental illness has risen most in the country, which
+# it assumes holds for its own staff too. In FTEs (an estimate: the rate applied to the
 # {eval}`txt.fte_base` permanent and temporary FTEs at year end), sick leave took about
 # {eval}`txt.sick_fte`, of which about {eval}`txt.above_target_fte` are the distance to the target.
 
@@ -614,7 +616,7 @@ plt.show()
 #
 # The report prints the 2023 rate per quarter for women, men and all, in Drammen and in the
 # *{term}`kommunesektoren <Kommunesektoren>`*, and says Drammen is throughout somewhat above the sector's
-# national average (lines 3820–3821). It does not say where the sector's figures come from, what they
+# national average (section «Sykefravær»). It does not say where the sector's figures come from, what they
 # count (doctor-certified absence only, or self-certified too; counties as well as municipalities), or
 # whether Drammen's are measured the same way. The comparison below takes both as printed; it allows for
 # the gender mix, but not for the mix of services, which the report does not print for the sector.
@@ -730,8 +732,9 @@ checks_table(sick_section, table_id="personnel-sick-checks", caption="Every chec
 # %% [markdown]
 # ## Overtime and the working-time rules
 #
-# **What the report counts.** The report speaks of *pålagt {term}`overtid <Overtid>`*, overtime the
-# employer orders (line 4000); its table counts the overtime hours registered in the year (line 4040), the
+# **What the report counts.** The report's section «Overtidsbruk, brudd på arbeidstidsbestemmelser og hviletid og bruk av midlertidige ansettelser»
+# speaks of *pålagt {term}`overtid <Overtid>`*, overtime the
+# employer orders; its table counts the overtime hours registered in the year, the
 # book's "overtime", without saying which hours it registers. Under the Act, overtime is work beyond the
 # ordinary working time (§ 10-6 (1)); a part-timer's hours up to full time are *merarbeid*, not overtime,
 # and pay agreements may count otherwise. Holding the registered hours against the Act's caps is
@@ -774,15 +777,15 @@ styled(
 # For shift and rota work the Act sets lower weekly limits, {eval}`txt.rota_week` or
 # {eval}`txt.rota_week_low` (§ 10-4 (4), (5)), and the next Sunday off after one worked, or every other
 # on average by agreement (§ 10-8 (4)); the report mentions neither. It says that work beyond the ordinary
-# hours "triggers breaches" (lines 4052–4053); under the Act such work is overtime, lawful within the caps.
-# Limits can be widened, and rest shortened, by agreement (lines 4055–4057); the report does not say
+# hours "triggers breaches" (section «Brudd på arbeidsmiljøloven – AML-brudd»); under the Act such work is overtime, lawful within the caps.
+# Limits can be widened, and rest shortened, by agreement, it adds; the report does not say
 # whether its breach counts allow for that.
 #
 # **Why, as the report gives it.** Some areas used much ordered overtime, with temporary hires, to cover
-# shifts and staffing, above all in the services that work a *{term}`turnus <Turnus>`* (shift rota, lines
-# 4000–4001); services short of basic staff through vacancies, recruitment problems and sick leave also
-# have breaches (lines 4002–4003). Schools' overtime has other causes: teachers working on public
-# holidays, 17 May, competitions and projects such as camp school, evenings and weekends (lines 4117–4119).
+# shifts and staffing, above all in the services that work a *{term}`turnus <Turnus>`* (shift
+# rota); services short of basic staff through vacancies, recruitment problems and sick leave also
+# have breaches. Schools' overtime has other causes: teachers working on public
+# holidays, 17 May, competitions and projects such as camp school, evenings and weekends (below the report's breach tables).
 
 # %% tags=["hide-input", "hide-output"]
 g("ot_2022", ot_total["overtime_hours_2022"], 0, "hours")
@@ -813,16 +816,16 @@ styled(
 # whoever worked them, over its permanent FTEs; derived), {eval}`txt.top_ot` worked the most,
 # {eval}`txt.top_ot_value` per permanent FTE, against {eval}`txt.all_ot` for the municipality.
 #
-# **Temporary staff's overtime.** The text splits the 2023 hours by employment type (lines 4040–4042).
+# **Temporary staff's overtime.** The text splits the 2023 hours by employment type (below its overtime table).
 # Temporary employees, with {eval}`txt.temp_fte_share` of the year-end FTEs, worked
 # {eval}`txt.ot_temp_share` of the hours: per FTE of their own, {eval}`txt.ot_ratio` times as much as
 # permanent staff (derived; the table below).
 #
 # The ratio is rough. The FTEs are counted at year end, the hours over the year, and temporary staffing
 # varies (summer cover, for one). Hourly paid staff in 0 % positions are outside the temporary counts
-# (lines 4264–4265), but their hours may be among the temporary hours, which would raise the ratio with
+# (section «Midlertidig ansatte»), but their hours may be among the temporary hours, which would raise the ratio with
 # no FTE behind them; and the report does not say the temporary FTEs cover the same people as the hours.
-# It says itself that overtime was combined with temporary hires to cover shifts (lines 4000–4001).
+# It says itself that overtime was combined with temporary hires to cover shifts.
 
 # %% tags=["hide-input"]
 shown = pers.overtime_split(get).merge(pers.overtime_intensity(get), on=["employment_type", "hours"], how="left")
@@ -890,9 +893,9 @@ styled(
 #
 # These bounds are rough, and the book's. A cap runs over any 52 weeks (§ 10-6 (4)), so hours of late 2022
 # may count toward a breach in 2023; an agreed wider limit (up to {eval}`txt.cap_year_agreed` a year,
-# § 10-6 (5); possible, lines 4055–4057) would move them; and the report does not say what one breach
+# § 10-6 (5); possible, the report says) would move them; and the report does not say what one breach
 # counts (a person, a period or each shift beyond a limit). It says only that some employees work very
-# much extra and so break several rules of chapter 10 (lines 4003–4004), without tying it to the caps.
+# much extra and so break several rules of chapter 10, without tying it to the caps.
 
 # %% [markdown]
 # ### Breaches: the level and the change, by type
@@ -933,7 +936,8 @@ styled(
              "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change",
              "share_of_change_pct": "Share of change (%)"},
     decimals={"share_of_change_pct": 0},
-    caption="Breaches by type, 2021–2023, with the book's reading of each type",
+    caption="Breaches by type, 2021–2023, with the book's reading of each type (2023 counted under new "
+    "routines: the change spans a break in the series)",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -957,7 +961,8 @@ styled(
              "change": "Change", "share_of_level_pct": "Share 2023 (%)",
              "share_of_change_pct": "Share of change (%)"},
     decimals={"share_of_level_pct": 0, "share_of_change_pct": 0},
-    caption="Breaches by family of types, 2021–2023 (the book's grouping of the printed types)",
+    caption="Breaches by family of types, 2021–2023 (the book's grouping of the printed types; 2023 counted "
+    "under new routines: the change spans a break in the series)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -967,9 +972,10 @@ styled(
 # total-hours types account for {eval}`txt.br_change_ot_total` of the rise of {eval}`txt.br_rise`, while
 # rest changed by {eval}`txt.br_rest_change` and Sunday work by {eval}`txt.br_sunday_change`.
 #
-# The report gives two reasons of its own that bear on this: one spell of long overtime breaks several
-# rules at once, since those who work much also get too little rest (lines 4048–4050), and the breaches
-# peaked in July, a sign, it says, that summer staffing needs a closer look (lines 4116–4117). It prints
+# The report's section «Brudd på arbeidsmiljøloven – AML-brudd» gives two reasons of its own that bear
+# on this: one spell of long overtime breaks several
+# rules at once, since those who work much also get too little rest, and the breaches
+# peaked in July, a sign, it says, that summer staffing needs a closer look. It prints
 # no breaches by month, so the July peak cannot be checked.
 
 # %% tags=["hide-input", "hide-output"]
@@ -1009,7 +1015,7 @@ styled(
 # not say they register alike:
 #
 # - schools have no system that registers working time, so their breaches must be estimated from the
-#   overtime (lines 4122–4123); the book leaves out their printed {eval}`txt.p01_breaches` (against
+#   overtime, the report says; the book leaves out their printed {eval}`txt.p01_breaches` (against
 #   {eval}`txt.p01_hours` of overtime), not knowing whether it is that estimate;
 # - the breach table prints no row for P02 (which worked {eval}`txt.p02_hours` of overtime) or P10.
 #
@@ -1025,7 +1031,7 @@ fig, ax = plt.subplots(figsize=(7, 5.6))
 for offset, year, colour in ((0.2, "2022", style.EARLIER), (-0.2, "2023", style.LEVEL)):
     values = shown[f"per_1000_hours_{year}"].astype(float)
     ax.barh(y + offset, values.fillna(0).where(shown["registered"] == "yes", 0), height=0.4, color=colour,
-            label=year)  # fmt: skip
+            label=f"{year} (new routines)" if year == "2023" else year)  # fmt: skip
 for i, r in shown.iterrows():
     if r["registered"] == "no row":
         ax.text(1, i, "no row in the breach table", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
@@ -1120,7 +1126,7 @@ styled(
 )  # fmt: skip
 
 # %% [markdown]
-# **The rota services.** The report says the most breaches are in the rota services (line 4121) without
+# **The rota services.** The report says the most breaches are in the rota services (below its breach tables) without
 # naming them; the book reads them as P04, P05 and P06, the round-the-clock services. On
 # {eval}`txt.rota_measures_all_above` of the {eval}`txt.n_measures` measures all three are above the
 # municipality. {eval}`txt.rota_story`; the table cannot say which drives which.
@@ -1142,18 +1148,20 @@ styled(
 # (*{term}`deltid <Deltid>`*), each with a count and a percentage of the table's total for women, men and
 # both. The chart shows the counts; the tables as printed are behind the button below it.
 
-# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons, women left and men right: permanent employees (grey; those in part-time positions dark inside) and temporary employees, both panels on one scale. Over 70 the part-time table prints women where the permanent table prints none, a contradiction drawn as printed (see the finding below).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side on one scale, women to the left and men to the right; the temporary panel is far narrower, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons, women left and men right: permanent employees (grey; those in part-time positions dark inside) and temporary employees, each panel on its own scale (the temporary staff are far fewer). Over 70 the part-time table prints women where the permanent table prints none, a contradiction drawn as printed (see the finding below).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, each on its own scale, women to the left and men to the right; each on its own scale, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
 pyramids = {group: pers.age_pyramid(get, group).set_index("label") for group in ("permanent", "temporary")}
 part_counts = pers.age_pyramid(get, "permanent_part_time").set_index("label")
-# One scale for both panels: each panel's width in proportion to the persons its axis spans, so a bar of
-# 100 persons is as long in either (the temporary staff are a far smaller group).
-limits = {"permanent": (-1450, 520), "temporary": (-210, 210)}  # persons: room for the largest bars and the labels
+# Each panel on its own scale, so the far fewer temporary staff can be read too; the axes say so.
+limits = {"permanent": (-1500, 500), "temporary": (-220, 120)}  # persons: room for the largest bars
 assert all(lo < -p["women_count"].max() and p["men_count"].max() < hi for (lo, hi), p in
            zip(limits.values(), pyramids.values(), strict=True))  # fmt: skip
-fig, axes = plt.subplots(1, 2, figsize=(7, 3.8), sharey=True,
-                         gridspec_kw={"width_ratios": [hi - lo for lo, hi in limits.values()]})  # fmt: skip
-# Women left and men right, named on the chart; every count a level in grey, the part-time staff darker inside.
-for ax, group, title in ((axes[0], "permanent", "Permanent (part time dark)"), (axes[1], "temporary", "Temporary")):
+fig, axes = plt.subplots(1, 2, figsize=(7, 4.4), sharey=True, gridspec_kw={"width_ratios": [1.75, 1]})
+# Women left and men right, named in a band above the oldest group; every count a level in grey, the
+# part-time staff darker inside.
+for ax, group, title in (
+    (axes[0], "permanent", "Permanent (part time dark)"),
+    (axes[1], "temporary", "Temporary"),
+):
     pyramid = pyramids[group]
     y = np.arange(len(pyramid))
     ax.barh(y, -pyramid["women_count"], color=style.LEVEL)
@@ -1162,20 +1170,20 @@ for ax, group, title in ((axes[0], "permanent", "Permanent (part time dark)"), (
         inner = part_counts.reindex(pyramid.index).fillna(0)
         ax.barh(y, -inner["women_count"], height=0.5, color=style.TEXT)
         ax.barh(y, inner["men_count"], height=0.5, color=style.TEXT)
-        # the gender of each side named in the top row (over 70), where the bars are empty or tiny
-        ax.text(0.5 * limits[group][0], y[-1], "women", color=style.TEXT, fontsize=style.MIN_TEXT_PT, va="center",
-                ha="center")  # fmt: skip
-        ax.text(0.5 * limits[group][1], y[-1], "men", color=style.TEXT, fontsize=style.MIN_TEXT_PT, va="center",
-                ha="center")  # fmt: skip
+    for side, x in (("women", 0.5 * limits[group][0]), ("men", 0.5 * limits[group][1])):
+        ax.text(x, len(pyramid) - 0.1, f"← {side}" if side == "women" else f"{side} →", color=style.TEXT,
+                fontsize=style.MIN_TEXT_PT, va="center", ha="center")  # fmt: skip
     ax.set_xlim(*limits[group])
+    ax.set_ylim(-0.6, len(pyramid) + 0.4)  # the band above the oldest group holds the genders' names
     ax.axvline(0, color=style.TEXT, lw=0.8)
     ax.set_yticks(y, [label.removesuffix(" år") for label in pyramid.index])  # "Over 70 år" -> "Over 70"
-    ax.set_title(title, fontsize=11)
+    ax.set_title(title, fontsize=11, loc="left")
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(lambda v, _: fmt(abs(v)))
-axes[0].set_xticks([-1000, -500, 0, 500])
-axes[1].set_xticks([-200, 0, 200])
-axes[0].set_xlabel("Persons (both panels on one scale)")
+axes[0].set_xticks([-1500, -1000, -500, 0, 250])  # no tick at the panels' join
+axes[1].set_xticks([-200, -100, 0, 100])
+axes[0].set_xlabel("Persons")
+axes[1].set_xlabel("Persons (own scale)")
 axes[0].set_ylabel("Age group (years)")
 perm = pyramids["permanent"]
 staffed_groups = perm[perm["women_count"].fillna(0) + perm["men_count"].fillna(0) > 0]
@@ -1183,7 +1191,7 @@ women_ahead = int((staffed_groups["women_count"].fillna(0) > staffed_groups["men
 where = (
     "every age group" if women_ahead == len(staffed_groups) else f"{women_ahead} of {len(staffed_groups)} age groups"
 )
-fig.suptitle(f"Women outnumber men in {where} of the permanent staff", x=0.01, ha="left", fontweight="bold",
+fig.suptitle(f"Permanent staff: more women than men in {where}", x=0.01, ha="left", fontweight="bold",
              fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
 style.finish(fig, table="personnel section: staff by gender and age")
 plt.show()
@@ -1229,9 +1237,9 @@ for group, caption in captions.items():
 # over the working life (the chart below).
 #
 # Whether part time is wanted, the report says it cannot tell: it does not know how many permanent
-# part-time staff work involuntary part time (line 4314), one of the things the law asks employers to map. Nor does
+# part-time staff work involuntary part time (section «Ansatte i deltidsstillinger»), one of the things the law asks employers to map. Nor does
 # it print how large the part-time positions are; it mentions only small weekend positions of
-# {eval}`txt.weekend_min`–{eval}`txt.weekend_max` (line 3723).
+# {eval}`txt.weekend_min`–{eval}`txt.weekend_max` (section «Heltid»).
 
 # %% mystnb={"figure": {"caption": "Permanent employees in part-time positions as a percentage of permanent employees of the same gender and age group, December 2023 (derived). The youngest and oldest groups have no bars of their own, since the two tables disagree there (see the finding below); the all-ages bars include them.", "name": "fig-personnel-part-time-rate"}, "image": {"alt": "Grouped horizontal bars for the age groups 20\u201329 to 60\u201369 and all ages, one bar for women and one for men. Men's part-time rate is highest in their twenties, 40 per cent, falls to 19 per cent in their forties and fifties and is 26 per cent in their sixties; women's is lowest in their thirties, 22 per cent, and rises to 42 per cent in their sixties."}} tags=["hide-input"]
 shown = rates.drop(index=["Under 20 år", "Over 70 år"]).iloc[::-1]
@@ -1266,11 +1274,11 @@ plt.show()
 # and assess the results.
 #
 # The report's equality section covers gender only (elsewhere it mentions Norwegian lessons for
-# minority-language apprentices, line 3755). It describes measures: the «Menn i helse» project and ten
-# health recruits a year (lines 4230–4231), part-timers' rights to a larger position and to extra shifts
-# (lines 4299–4311), and the review of temporary hires (lines 4268–4270). It lacks the other steps: a
+# minority-language apprentices, in «Lærlinger og fagbrev på jobb»). It describes measures: the «Menn i helse» project and ten
+# health recruits a year («Kjønnsbalansen totalt i virksomheten»), part-timers' rights to a larger position and to extra shifts
+# («Ansatte i deltidsstillinger»), and the review of temporary hires («Midlertidig ansatte»). It lacks the other steps: a
 # mapping of the risks, an analysis of their causes (beyond seniority, which it offers for some pay
-# differences, line 4393) and an assessment of the results.
+# differences) and an assessment of the results.
 
 # %% tags=["hide-input"]
 indicators = pers.equality_indicators(get)
@@ -1307,7 +1315,7 @@ styled(
 
 # %% [markdown]
 # **Temporary work.** Temporary employment is {eval}`txt.temp_cmp`, but only among those the temporary
-# table counts: it leaves out hourly paid staff in 0 % positions (line 4265), and does not say how many
+# table counts: it leaves out hourly paid staff in 0 % positions (section «Midlertidig ansatte»), and does not say how many
 # they are (the book suspects many, from the larger 2022 count; see *A break in the series* below).
 # Temporary staff are younger: in their twenties they are {eval}`txt.temp_young_share` of all employees of
 # that age.
@@ -1316,12 +1324,12 @@ styled(
 # {eval}`txt.staff_women_jobs` of its staff: {eval}`txt.mgr_dept_women` of heads of departments,
 # {eval}`txt.mgr_units_women` of heads of units, and {eval}`txt.mgr_top_women` of the
 # {eval}`txt.mgr_top_total` in the chief executive's group. The report reads top management as evenly
-# split (line 4466); it does not compare the managers' gender balance with the staff's.
+# split (below its job-group table); it does not compare the managers' gender balance with the staff's.
 #
 # **Parental leave.** The report says {eval}`txt.parental_women` women and {eval}`txt.parental_men` men
-# took parental leave in 2023 (line 4318): men were {eval}`txt.parental_men_share` of those on leave, and
+# took parental leave in 2023 (section «Gjennomsnitt antall uker foreldrepermisjon for kvinner og menn»): men were {eval}`txt.parental_men_share` of those on leave, and
 # took {eval}`txt.parental_weeks_men` on average against {eval}`txt.parental_weeks_women` for women. These
-# are weeks taken in the calendar year, and a leave spreads over two years (lines 4319–4321), so they
+# are weeks taken in the calendar year, and a leave spreads over two years, the report notes, so they
 # cannot be held against the father's quota of {eval}`txt.quota` at full pay (set by law, not in the
 # report); nor does the report say how many fathers took their full quota.
 
@@ -1337,7 +1345,7 @@ styled(
 
 # %% [markdown]
 # **A break in the series.** The 2022 report counted permanent and temporary staff together,
-# {eval}`txt.emp_2022` employees with {eval}`txt.emp_2022_women` women (lines 4220–4222); the 2023 tables
+# {eval}`txt.emp_2022` employees with {eval}`txt.emp_2022_women` women (section «Kjønnsbalansen totalt i virksomheten»); the 2023 tables
 # count {eval}`txt.emp_2023` with {eval}`txt.emp_2023_women` women. Against the {eval}`txt.head_2022`
 # permanent staff, the 2022 figure implies about {eval}`txt.temp_2022_implied` temporary employees,
 # against {eval}`txt.temp_head` in 2023 (without hourly paid staff). The populations differ (the 2022 one
@@ -1384,12 +1392,14 @@ pay = get(pers.PAY)
 job_groups = get(pers.JOB_GROUPS)
 ratio = pers.pay_gap(get)
 styled(
-    ratio.assign(all_pay=pay["avg_pay_total"].to_numpy()),
+    ratio.assign(all_pay=pay["avg_pay_total"].to_numpy())[
+        ["label", "group_en", "avg_pay_women", "avg_pay_men", "all_pay", "headcount_women", "headcount_men"]
+    ],
     table_id="personnel-pay",
-    columns={"group_en": "Job group", "avg_pay_women": "Women (NOK)", "avg_pay_men": "Men (NOK)",
-             "all_pay": "All (NOK)", "headcount_women": "Women", "headcount_men": "Men"},
+    columns={"label": "Stillingsgruppe (as printed)", "group_en": "Job group", "avg_pay_women": "Women (NOK)",
+             "avg_pay_men": "Men (NOK)", "all_pay": "All (NOK)", "headcount_women": "Women", "headcount_men": "Men"},
     caption="Average annual pay and employees by job group (Lønnsforskjeller på ulike stillingsnivå/grupper; "
-    "Kjønnsfordeling på ulike stillingsnivåer/grupper), job groups in English, in the printed order",
+    "Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order",
 )  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -1437,7 +1447,7 @@ styled(
 # {eval}`txt.pay_lowest_ratio`, is in {eval}`txt.pay_lowest_group`, a group of
 # {eval}`txt.pay_lowest_size` employees; {eval}`txt.pay_larger_groups` of the {eval}`txt.pay_groups`
 # groups are larger. The report says there are no large differences within job groups and that some may
-# be due to seniority (lines 4392–4393); it gives no other cause.
+# be due to seniority (below the table «Lønnsforskjeller på ulike stillingsnivå/grupper»); it gives no other cause.
 #
 # Counting each group's gap in average årslønn for each woman in it (derived), the
 # {eval}`txt.pay_less_groups` groups where women earn less add up to {eval}`txt.pay_gross_shortfall` and
@@ -1447,42 +1457,43 @@ styled(
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`
 # (the three together: {eval}`txt.pay_top3_of_net` of the net).
 
-# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group; the area of each marker is proportional to the group's employees (in brackets). Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, its size the group's head count. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
-fig, ax = plt.subplots(figsize=(7, 5.2))
-ax.axvline(100, color="black", lw=0.8)
-# Two benchmarks, named in the key above the plot: the book's pooled ratio of the job-group tables (dashed)
-# and the ratio of the organisation-wide table's printed averages (dotted).
+fig, ax = plt.subplots(figsize=(7, 7.4))
+# Three reference lines, each named at its top in a band above the rows: the line further right ends lower,
+# so no line crosses another's name. Parity solid, the book's pooled ratio dashed, the printed ratio dotted.
 pooled, headline = decomposition["weighted_groups"], decomposition["headline"]
-ax.axvline(
-    pooled, color=style.NEUTRAL, lw=1, ls="--", label=f"Job groups pooled, {fmt(pooled, 1, '%')}\n(book's calculation)"
-)
-ax.axvline(headline, color=style.TEXT, lw=1, ls=":", label=f"Organisation-wide table, {fmt(headline, 1, '%')}")
-colour = np.full(len(rows), style.LEVEL)
-AREA_PER_EMPLOYEE = 400 / size.max()  # marker area (points²) proportional to head count; the largest group 400
+top = len(rows) - 0.5
+REFERENCES = [(100, "Equal pay, 100 %", {"color": "black", "lw": 1.0, "ls": "-"}),
+              (headline, f"Organisation-wide table, {fmt(headline, 1, '%')}", {"color": style.TEXT, "lw": 1.6,
+                                                                                 "ls": (0, (1, 1.6))}),
+              (pooled, f"Job groups pooled (book's), {fmt(pooled, 1, '%')}", {"color": style.TEXT, "lw": 1.4,
+                                                                              "ls": (0, (6, 3))})]  # fmt: skip
+for band, (x, name, look) in enumerate(REFERENCES):
+    ax.vlines(x, -0.6, top + 0.75 + band, **look)
+    ax.text(x - 0.1, top + 0.95 + band, name, ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
 X_MAX = 112  # the chief executive's group of three lies far beyond: marked at the edge, not plotted to scale
 inside = rows["women_pct_of_men"] <= X_MAX
-ax.scatter(rows.loc[inside, "women_pct_of_men"], y[inside], s=AREA_PER_EMPLOYEE * size[inside], color=colour[inside],
-           alpha=0.8, edgecolors=style.TEXT, linewidths=0.5, zorder=3)  # fmt: skip
+# One marker size for every group: the head count stands in each label.
+ax.scatter(rows.loc[inside, "women_pct_of_men"], y[inside], s=60, color=style.LEVEL, edgecolors=style.TEXT,
+           linewidths=0.6, zorder=3)  # fmt: skip
 for i in np.flatnonzero(~inside):
-    ax.scatter([X_MAX - 0.3], [y[i]], marker=">", s=40, color=colour[i], zorder=3)
-    ax.text(
-        X_MAX - 0.9,
-        y[i],
-        f"{fmt(rows['women_pct_of_men'].iloc[i], 1)} →",
-        ha="right",
-        va="center",
-        fontsize=style.MIN_TEXT_PT,
-    )
+    ax.scatter([X_MAX - 0.3], [y[i]], marker=">", s=40, color=style.LEVEL, zorder=3)
+    ax.text(X_MAX - 0.9, y[i], f"{fmt(rows['women_pct_of_men'].iloc[i], 1)} →", ha="right", va="center",
+            fontsize=style.MIN_TEXT_PT)  # fmt: skip
 ax.set_xlim(91, X_MAX)
-ax.set_ylim(-0.6, len(rows) - 0.5)
-ax.set_yticks(y, [f"{n} ({fmt(s)})" for n, s in zip(rows["group_en"], size, strict=True)])
+ax.set_xticks([95, 100, 105, 110])
+ax.set_ylim(-0.6, top + 3.5)
+ax.grid(axis="x", visible=False)  # the grid drawn only under the rows, clear of the lines' names
+ax.vlines([v for v in ax.get_xticks() if 91 < v < X_MAX and v != 100], -0.6, top, color=plt.rcParams["grid.color"],
+          lw=plt.rcParams["grid.linewidth"], zorder=0)  # fmt: skip
+ax.set_yticks(y, [pers.job_group_chart_label(label, n) for label, n in zip(rows["label"], size, strict=True)])
+ax.spines["left"].set_bounds(-0.6, top)
 ax.set_xlabel("Women's average pay as % of men's")
 ax.set_title(f"Women earn less than men on average in {fmt((rows['women_pct_of_men'] < 100).sum())} of "
              f"{fmt(len(rows))} job groups")  # fmt: skip
-style.legend_above(ax, ncol=1)
 style.finish(fig, table="personnel section: pay and gender by job group")
 plt.show()
 
@@ -1518,7 +1529,7 @@ styled(pay_split, table_id="personnel-pay-split", decimals={"women": 0, "men": 0
 # {eval}`txt.pay_mix_w` and {eval}`txt.pay_within_w`. {eval}`txt.pay_split_words`.
 #
 # **What the tables cannot show.** Job groups are bands of required education and of management level
-# («stillingsnivå/grupper», line 4323). The law asks for a survey of women's and men's pay (§ 26) and gives
+# («stillingsnivå/grupper», as its tables' titles say). The law asks for a survey of women's and men's pay (§ 26) and gives
 # a right to equal pay for work of equal value, judged on the competence the work requires, effort,
 # responsibility and working conditions (§ 34 (3)); the report does not say how it drew its bands, and
 # nothing printed shows whether each holds work of equal value.
@@ -1657,7 +1668,8 @@ checks_table(all_checks, table_id="personnel-checks-all", caption="Every check o
 # the CSV files.
 #
 # 1. Suppose the part-time table's men in their sixties were printed with the share their count gives.
-#    The cell below changes that one figure in memory and runs the gender and age checks again.
+#    The cell below changes that one figure in memory, runs the gender and age checks again and lists
+#    every check that moves, with its class before and after.
 
 # %% tags=["hide-input"]
 GROUP, AGE, COLUMN = "permanent_part_time", "60-69", "men_pct"  # the printed share to set from its count
@@ -1667,11 +1679,9 @@ from_counts = round(100 * count / table.loc["Totalt", "total_count"], 1)
 corrected = checks.altered(pers.GENDER_AGE, COLUMN, from_counts, staff_group=GROUP, label=AGE)
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
-changed = before[["check_id", "what", "status"]].merge(after[["check_id", "status"]], on="check_id",
-                                                       suffixes=("_before", "_after"))  # fmt: skip
-styled(changed[changed["status_before"] != changed["status_after"]], table_id="personnel-try-it",
-       columns={"what": "Check", "status_before": "Before", "status_after": "After"},
-       caption="Checks whose class changes with the corrected figure")  # fmt: skip
+moved = moved_checks(before, after)  # the class written before → after, as on the other chapters' Try it
+checks_table(moved, table_id="personnel-try-it",
+             caption="Checks that move when the printed share is set from its count (class: before → after)")  # fmt: skip
 
 # %% [markdown]
 # The three checks the misprint broke pass: the share and the men's column against its total become

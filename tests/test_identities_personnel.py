@@ -481,3 +481,16 @@ def test_gender_age_error_words_follow_the_counts():
     assert pers.gender_age_error_words(5, 2).startswith(", 2 of them")
     assert pers.gender_age_error_words(1, 1) == ", a gender or age percentage that does not follow from its counts"
     assert pers.gender_age_error_words(4, 0) == ""
+
+
+def test_job_group_chart_labels_can_be_searched_for():
+    get = checks.from_disk
+    """Every job group has a chart label whose Norwegian piece stands in both tables' printed labels, in either
+    table's spelling alike, so a reader can search the report for it."""
+    for table in (pers.PAY, pers.JOB_GROUPS):
+        labels = pers.items(get(table))["label"]
+        for label in labels:
+            english, printed = pers.JOB_GROUP_CHART[pers.job_group_key(label)]
+            assert printed in label and english
+            assert pers.job_group_chart_label(label, 1348) == f"{english} ({pers.fmt(1348)})\n«{printed}»"
+    assert set(pers.JOB_GROUP_CHART) == set(pers.JOB_GROUP_EN)

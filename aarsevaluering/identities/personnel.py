@@ -108,6 +108,35 @@ JOB_GROUP_EN = {
     "Avdelingsleder": "Heads of departments",
     "Høyere akademisk utdanning, kapittel 5": "Higher academic education (chapter 5)",
 }  # fmt: skip
+# For the pay chart's two-line labels: a short English name, and a piece of the printed label that a reader
+# can search the report for (it stands on one line of the report and in both job-group tables' spelling).
+JOB_GROUP_CHART = {
+    "Stilling uten særskilt krav til utdanning": ("No formal education", "uten særskilt krav"),
+    "Fagarbeiderstilling/tilsvarende fagarbeiderstilling": ("Skilled worker", "Fagarbeiderstilling"),
+    "Stilling med krav om fagbrev og 1-årig fagskoleutdanning (min. 60 fagskolepoeng)":
+        ("Trade certificate + 1 year", "fagbrev og 1-årig"),
+    "Stilling med krav om 3-årig U/H utdanning (min. 180 studiepoeng)":
+        ("3-year higher education", "3-årig U/H utdanning"),
+    "Stilling med krav om 4-årig U/H utdanning (min. 240 studiepoeng)":
+        ("4-year higher education", "4-årig U/H utdanning"),
+    "Stilling med krav om 5-årig U/H utdanning (min. 300 studiepoeng)":
+        ("5-year higher education", "5-årig U/H utdanning"),
+    "Stilling med krav om mastergrad (min. 300 studiepoeng)": ("Master's degree", "krav om mastergrad"),
+    "Lektor med tilleggsutdanning": ("Lektor, further education", "Lektor med tilleggsutdanning"),
+    "Leder kapittel 4": ("Managers, chapter 4", "Leder kapittel 4"),
+    "Kommunedirektør og direktørgruppe": ("Chief executive, directors", "direktørgruppe"),
+    "Kommunalsjef/Stabsleder": ("Heads of areas and staff", "Kommunalsjef/Stabsleder"),
+    "Virksomhetsleder": ("Heads of units", "Virksomhetsleder"),
+    "Avdelingsleder": ("Heads of departments", "Avdelingsleder"),
+    "Høyere akademisk utdanning, kapittel 5": ("Higher academic, chapter 5", "Høyere akademisk utdanning"),
+}  # fmt: skip
+
+
+def job_group_chart_label(label: str, persons: float) -> str:
+    """A job group's label for a chart: its short English name with the head count, and under it, in
+    «», a piece of the printed Norwegian label to search the report for."""
+    english, printed = JOB_GROUP_CHART[job_group_key(label)]
+    return f"{english} ({fmt(persons)})\n«{printed}»"
 
 
 def area_name(label: str) -> str:
