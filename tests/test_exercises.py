@@ -48,7 +48,7 @@ EXERCISES: list[Exercise] = [
         "TABLE, LABEL, DELTA",
         "TABLE, LABEL, DELTA",
         shows=(
-            "DK fixed assets = 2B part 1 lines of kommunekassen",
+            "Kommunekassen's fixed assets = 2B part 1 lines of kommunekassen",
             "Sum P11 Utbygging og samferdsel = sum of its",
             "P11 KK P11 Bybru = 2B line",
             "Net table: KK P11 Bybru",
@@ -64,7 +64,7 @@ EXERCISES: list[Exercise] = [
         '"KK P11 Bybru", 1000',
         '"KK P11 Bybru", 1',
         shows=(
-            "DK fixed assets = 2B part 1 lines of kommunekassen",
+            "Kommunekassen's fixed assets = 2B part 1 lines of kommunekassen",
             "+1 rounding",
             "rounding → exact",
             "P11 KK P11 Bybru = 2B line",
@@ -80,7 +80,7 @@ EXERCISES: list[Exercise] = [
         '"KK P11 Bybru", 1000',
         '"KK P11 Bybru", -1',
         shows=(
-            "DK fixed assets = 2B part 1 lines of kommunekassen",
+            "Kommunekassen's fixed assets = 2B part 1 lines of kommunekassen",
             "Sum P11 Utbygging og samferdsel = sum of its",
             "P11 KK P11 Bybru = 2B line",
             "Net table: KK P11 Bybru",
@@ -95,7 +95,7 @@ EXERCISES: list[Exercise] = [
         'inv.T1, "KK P11 Bybru", 1000',
         'inv.T2, "Investering DEKF", -26203',
         shows=(
-            "2A grants to others = DK + 2B line",
+            "2A grants to others = kommunekassen's + 2B line",
             "2B 2. Tilskudd til andres investeringer = sum of its lines",
             "exact → discrepancy",
             "self-financing of non-profitable investments",
@@ -115,7 +115,7 @@ EXERCISES: list[Exercise] = [
             "prose against the sum of the B01 rows",
             "discrepancy → exact",
             "discrepancy → rounding",
-            "+19.0 discrepancy",
+            "+19.0 discrepancy (unchanged)",
             "extra instalments (2A)",
             "exact → discrepancy",
         ),
@@ -137,9 +137,11 @@ EXERCISES: list[Exercise] = [
         '"permanent_part_time", "60-69", "men_pct"',
         '"permanent_part_time", "60-69", "men_pct"',
         shows=(
-            "Men share = count ÷ all permanent part-time employees (60-69) discrepancy exact",
-            "Women % + men % = total % (permanent part-time employees, 60-69) discrepancy rounding",
-            "Totalt % = sum of the age groups (permanent part-time employees, men) discrepancy exact",
+            "Men share = count ÷ all permanent part-time employees (60-69)",
+            "Women % + men % = total % (permanent part-time employees, 60-69)",
+            "Totalt % = sum of the age groups (permanent part-time employees, men)",
+            "discrepancy → exact",
+            "discrepancy → rounding",
         ),
     ),
     Exercise(
@@ -149,8 +151,10 @@ EXERCISES: list[Exercise] = [
         '"permanent_part_time", "60-69", "men_pct"',
         '"permanent", "50-59", "women_pct"',
         shows=(
-            "Women share = count ÷ all permanent employees (50-59) discrepancy exact",
-            "Women % + men % = total % (permanent employees, 50-59) exact discrepancy",
+            "Women share = count ÷ all permanent employees (50-59)",
+            "Women % + men % = total % (permanent employees, 50-59)",
+            "discrepancy → exact",
+            "exact → discrepancy",
         ),
         hides=("60-69",),
     ),
