@@ -54,6 +54,11 @@ _MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
+# The columns of every chapter's table, and their widths in per cent of the page's text.
+COLUMNS = ["File, title and place in the report", "Book's id", "Unit", "Rows"]
+WIDTHS = [62, 12, 17, 9]
+
+
 def escape(text: str) -> str:
     """``text`` as literal MyST inline text (a table cell: no markup, no pipes)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
@@ -97,9 +102,77 @@ def tables() -> list[dict]:
                 "rows": len(validate(res)),
                 "chapter": spec["chapter"],
                 "source_table": spec.get("source_table", ""),
+                "section": spec.get("report_section", ""),
+                "lines": spec.get("source_lines"),
             }
         )
     return entries
+
+
+# A book's id: a letter, a number and an optional letter (D01, I02a); ids run in ranges ("D10–D25",
+# "I02a–I02d") or lists ("H04, H05"); "prose" marks figures the report gives in sentences.
+_ID = re.compile(r"^([A-Z])(\d+)([a-z]?)$")
+PROSE = "prose"
+
+
+def table_ids(source_table: str) -> list[str]:
+    """The printed tables a file holds, by the book's ids: ``"D10–D13"`` -> D10, D11, D12, D13;
+    ``"I02a–I02c"`` -> I02a, I02b, I02c; ``"H04, H05"`` -> both; ``"prose"`` -> none."""
+    ids = []
+    for part in (p.strip() for p in source_table.split(",")):
+        if part in ("", PROSE):
+            continue
+        first, _, last = part.partition("–")
+        start = _ID.match(first)
+        if start is None:
+            raise ValueError(f"not a table id: {part!r}")
+        if not last:
+            ids.append(first)
+            continue
+        end = _ID.match(last)
+        if end is None or end.group(1) != start.group(1):
+            raise ValueError(f"not a range of table ids: {part!r}")
+        letter, digits = start.group(1), len(start.group(2))
+        if start.group(3):  # I02a–I02d: one number, a run of letters
+            ids += [f"{letter}{start.group(2)}{chr(c)}" for c in range(ord(start.group(3)), ord(end.group(3)) + 1)]
+        else:
+            ids += [f"{letter}{n:0{digits}d}" for n in range(int(start.group(2)), int(end.group(2)) + 1)]
+    return ids
+
+
+def gaps(entries: list[dict], chapter: str) -> list[tuple[str, str]]:
+    """Ids missing from a run in one chapter's table (D04 between D03 and D05), each with the chapter
+    that holds it (or ``""`` when no file does)."""
+    holder = {i: e["chapter"] for e in entries for i in table_ids(e["source_table"])}
+    numbers: dict[str, set[int]] = {}
+    for e in entries:
+        if e["chapter"] == chapter:
+            for i in table_ids(e["source_table"]):
+                numbers.setdefault(i[0], set()).add(int(_ID.match(i).group(2)))
+    missing = []
+    for letter, found in sorted(numbers.items()):
+        for n in range(min(found), max(found) + 1):
+            if n not in found:
+                code = next(
+                    (i for i in holder if i[0] == letter and int(_ID.match(i).group(2)) == n), f"{letter}{n:02d}"
+                )
+                missing.append((code, holder.get(code, "")))
+    return missing
+
+
+def unit_cell(unit: str) -> str:
+    """A table's unit as a cell: the unit on one line (its words joined by no-break spaces), a note in
+    brackets on the next (``NOK thousand<br>(last row: %)``)."""
+    label = unit_label(unit)
+    head, bracket, note = label.partition(" (")
+    cell = escape(head).replace(" ", "\u00a0")
+    return cell + (f"<br>{escape(bracket.strip() + note)}" if bracket else "")
+
+
+def report_cell(entry: dict) -> str:
+    """Where a table stands in the report: its section and the lines of the report's text, in italics."""
+    first, last = entry["lines"]
+    return f"*{escape(entry['section'])}, lines {first}–{last}*"
 
 
 def download(path: str, text: str | None = None) -> str:
@@ -116,6 +189,9 @@ def download(path: str, text: str | None = None) -> str:
 def render() -> str:
     """The Markdown of ``book/data.md``."""
     entries = tables()
+    printed = [i for e in entries for i in table_ids(e["source_table"])]
+    tabled = [e for e in entries if table_ids(e["source_table"])]
+    prose = [e for e in entries if e["source_table"] == PROSE]
     order = chapter_order()
     unknown = sorted({e["chapter"] for e in entries} - set(order))
     if unknown:
@@ -152,15 +228,24 @@ def render() -> str:
         "",
         "## The tables",
         "",
-        f"{len(entries)} tables, {fmt(sum(e['rows'] for e in entries))} rows in all, by chapter. *Rows* counts every "
-        "printed row, totals and subtotals included; *book's id* is the id the book gives the table (D01, I05 …: "
-        "the report numbers no tables, though it names its two statements 2A and 2B), the id charts and chapters "
-        "cite it by (`prose` for figures the report gives in sentences). A table's title is the report's, as "
-        "printed, except for the `prose` tables, which the report does not print as tables: their titles name "
-        "the sections the figures come from.",
+        f"{len(entries)} files, {fmt(sum(e['rows'] for e in entries))} rows in all, by chapter. The files hold "
+        f"{len(printed)} of the report's printed tables ({len(tabled)} files, some with several tables of one "
+        f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
+        "files, one per chapter).",
+        "",
+        "Every chapter's table has the same columns. *File, title and place in the report*: the file; the title as "
+        "printed (for the figures in sentences, the sections they come from); and, in italics, the report's "
+        "section and the lines of its text the table spans (see {doc}`references`: the book's line numbers are "
+        "those of a plain-text extraction of the report). *Book's id*: the id the book gives each printed "
+        "table (D01, I05 …: the report numbers no tables, though it names its two statements 2A and 2B), the id "
+        "charts and chapters cite it by; `prose` for the figures in sentences. *Unit*: as the chapters write it; "
+        "*mixed* sends the reader to the file's own unit column. *Rows*: every printed row, totals and subtotals "
+        "included.",
     ]
     for number, chapter in enumerate(order, start=1):
-        chosen = [e for e in entries if e["chapter"] == chapter]
+        # The printed tables in the descriptor's order, the figures in sentences last.
+        chosen = [e for e in entries if e["chapter"] == chapter and e["source_table"] != PROSE]
+        chosen += [e for e in entries if e["chapter"] == chapter and e["source_table"] == PROSE]
         if not chosen:
             continue
         title = escape(chapter_title(chapter))
@@ -170,21 +255,31 @@ def render() -> str:
             "",
             f"Chapter: {{doc}}`../notebooks/{chapter}`.",
             "",
-            f"```{{table}} The files of chapter {number}: each table's printed title, report table, unit and rows",
+            f"```{{table}} The files of chapter {number}: file, title and place in the report, book's id, unit "
+            "and rows",
             f":name: tab-data-{chapter}",
+            # One grid for every chapter's table, so the columns do not move from table to table.
+            f":widths: {' '.join(str(w) for w in WIDTHS)}",
             "",
             # The file's name and its title share a cell, the name above: the names are long and never
             # break, and a title's long Norwegian words neither, so a column each would not fit the page.
-            "| File and title | Book's id | Unit | Rows |",
+            "| " + " | ".join(COLUMNS) + " |",
             "| :--- | :--- | :--- | ---: |",
         ]
         for e in chosen:
-            about = download(f"data/{e['file']}") + "<br>" + escape(e["title"])
-            cells = [about, escape(e["source_table"]), escape(unit_label(e["unit"])), fmt(e["rows"])]
+            about = download(f"data/{e['file']}") + "<br>" + escape(e["title"]) + "<br>" + report_cell(e)
+            cells = [about, escape(e["source_table"]), unit_cell(e["unit"]), fmt(e["rows"])]
             lines.append(f"| {' | '.join(cells)} |")
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
         lines += [f"| **All {files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
+        for code, holder in gaps(entries, chapter):
+            where = (
+                f"in chapter {order.index(holder) + 1}'s table ({{doc}}`../notebooks/{holder}`)"
+                if holder
+                else "in no file: the book transcribes no such table"
+            )
+            lines += ["", f"{code}, missing from the run of ids above, is {where}."]
     return "\n".join(lines) + "\n"
 
 

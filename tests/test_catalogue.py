@@ -49,9 +49,15 @@ def test_data_page_source_lists_every_resource():
         assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
         (row,) = [line for line in section.splitlines() if line.startswith(f"| {link}<br>")]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
-        unit = catalogue.escape(catalogue.unit_label(spec["unit"]))
-        assert cells == [f"{link}<br>{catalogue.escape(spec['title'])}", catalogue.escape(spec["source_table"]), unit,
-                         str(spec["rows"])]  # fmt: skip
+        first, last = spec["source_lines"]
+        where = f"*{catalogue.escape(spec['report_section'])}, lines {first}–{last}*"
+        about = f"{link}<br>{catalogue.escape(spec['title'])}<br>{where}"
+        assert cells == [
+            about,
+            catalogue.escape(spec["source_table"]),
+            catalogue.unit_cell(spec["unit"]),
+            str(spec["rows"]),
+        ]
     for name in PACKAGE_FILES:
         assert f"{{download}}`{name} <../data/{name}>`" in page
     assert f"{{ref}}`audit page <{catalogue.AUDIT_DOWNLOAD_LABEL}>`" in page
@@ -67,12 +73,16 @@ def test_each_chapter_table_has_a_caption_and_a_total():
     for spec in resources():
         by_chapter.setdefault(spec["chapter"], []).append(spec)
     for section in re.split(r"^### ", page, flags=re.MULTILINE)[1:]:
-        (chapter,) = re.findall(r"\{doc\}`\.\./notebooks/(\w+)`", section)
+        (chapter,) = re.findall(r"^Chapter: \{doc\}`\.\./notebooks/(\w+)`", section, flags=re.MULTILINE)
         specs = by_chapter.pop(chapter)
         assert re.search(r"^```\{table\} \S.*\n:name: tab-data-" + chapter + "$", section, re.MULTILINE), chapter
         rows = [line for line in section.splitlines() if line.startswith("| ")]
         files = f"{len(specs)} file" + ("s" if len(specs) > 1 else "")
+        assert rows[0] == "| " + " | ".join(catalogue.COLUMNS) + " |", chapter  # one grid for every table
+        assert f":widths: {' '.join(map(str, catalogue.WIDTHS))}" in section, chapter
         assert rows[-1] == f"| **All {files}** | | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
+        kinds = [line.split(" | ")[1] == "prose" for line in rows[2:-1]]
+        assert kinds == sorted(kinds), f"{chapter}: the figures in sentences come last"
     assert not by_chapter, f"chapters without a section: {sorted(by_chapter)}"
 
 
@@ -91,6 +101,33 @@ def test_units_are_written_in_the_house_style():
     assert not [u for u in units if re.search(r"NOK 1000|percent", u)], units
 
 
+def test_table_ids_and_the_gaps_in_a_run():
+    assert catalogue.table_ids("D10–D13") == ["D10", "D11", "D12", "D13"]
+    assert catalogue.table_ids("I02a–I02c") == ["I02a", "I02b", "I02c"]
+    assert catalogue.table_ids("H11, H12, H13") == ["H11", "H12", "H13"]
+    assert catalogue.table_ids("prose") == []
+    with pytest.raises(ValueError):
+        catalogue.table_ids("D10–I12")
+    entries = [{"chapter": "a", "source_table": t} for t in ("D01", "D03", "prose")]
+    entries.append({"chapter": "b", "source_table": "D02"})
+    assert catalogue.gaps(entries, "a") == [("D02", "b")]
+    assert catalogue.gaps(entries[:2], "a") == [("D02", "")]
+    assert catalogue.gaps(entries, "b") == []
+
+
+def test_a_note_names_where_an_absent_id_is():
+    """D04 sits in the pension chapter: the operating account's table, which runs D01–D03, D05 …, says so."""
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    section = page.split("### Driftsregnskapet", 1)[1].split("### ", 1)[0]
+    assert "D04, missing from the run of ids above, is in chapter 4's table ({doc}`../notebooks/pensjon`)." in section
+
+
+def test_a_unit_stays_on_one_line_and_its_note_goes_below():
+    assert catalogue.unit_cell("NOK 1000") == "NOK\u00a0thousand"
+    assert catalogue.unit_cell("NOK 1000 (last row: percent)") == "NOK\u00a0thousand<br>(last row: %)"
+    assert catalogue.unit_cell("mixed, see column unit") == "mixed<br>(see the unit column)"
+
+
 def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     """One more row in one CSV, and the committed page no longer matches: the test above would fail."""
     data = tmp_path / "data"
@@ -103,7 +140,10 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     monkeypatch.setattr(catalogue, "DATA", data)
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert "<br>Sentrale inntekter | D02 | NOK thousand | 10 |" in text
+    assert (
+        "<br>Sentrale inntekter<br>*Driftsregnskapet – Sentrale inntekter, lines 2169–2200* | D02 | "
+        "NOK\u00a0thousand | 10 |" in text
+    )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert catalogue.main(["--check"]) == 1
@@ -175,8 +215,10 @@ def test_built_data_page_links_every_file(built_html):
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
         row = rows[spec["path"]]
         shown = [cell.translate(STRAIGHT_QUOTES) for cell in [row[0].split(" ", 1)[1], *row[1:4]]]
-        title = " ".join(spec["title"].split())
-        assert shown == [title, spec["source_table"], catalogue.unit_label(spec["unit"]), str(spec["rows"])]
+        first, last = spec["source_lines"]
+        about = f"{spec['title']} {spec['report_section']}, lines {first}–{last}"
+        unit = catalogue.unit_label(spec["unit"])
+        assert shown == [" ".join(about.split()), spec["source_table"], unit, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
