@@ -3,18 +3,22 @@ same identity functions the chapters use (so the front page can never show anoth
 
 Each figure comes with the year before (2022, where the report prints it) and the target the report
 sets for it (where it sets one), as numbers; the unit is said once, in the table's Unit column, as the
-house style has it, so the cells hold only numbers and line up right-aligned.
+house style has it, so the cells hold only numbers and line up right-aligned. A target says which way it
+points (a floor the figure should reach, a ceiling it should stay under), and each figure names the report's
+tables it comes from. The front page also names the audit's largest findings (:func:`largest_findings`).
 """
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import checks
-from .fmt import fmt
+from . import findings as fnd
+from .fmt import NBSP, fmt
 from .identities import balanse as bal
 from .identities import driftsregnskap as dr
 from .identities import investeringsregnskap as inv
@@ -23,6 +27,10 @@ from .identities import personnel as pers
 
 NA = float("nan")
 THOUSAND = 1000.0
+# Which way a target points, and the mark its cell carries: the financial rules' surplus target («målkravet»)
+# and the fund's minimum («minstekravet») are floors; the sick-leave target («Måltall») is a ceiling.
+AT_LEAST, AT_MOST = "at least", "at most"
+DIRECTION_MARKS = {AT_LEAST: "\u2265", AT_MOST: "\u2264"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ class KeyFigure:
     value_2022: float = NA
     target: float = NA
     target_note: str = ""
+    direction: str = ""  # AT_LEAST (a floor) or AT_MOST (a ceiling) where there is a target
+    tables: tuple[str, ...] = ()  # the data package's tables the figure comes from (the report's text too)
 
 
 def _million(thousands: float) -> float:
@@ -60,21 +70,24 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   _million(result["net_operating_surplus"]),
                   _million(dr.net_operating_surplus(get, "actual_2022")),
                   _million(result["required_surplus"]),
-                  f"{fmt(result['target_pct'], 2, '%')} of gross operating income"),
+                  f"{fmt(result['target_pct'], 2, '%')} of gross operating income", AT_LEAST, (dr.D08, dr.D09)),
         KeyFigure("resultatgrad", "Surplus as a share of gross operating income, recomputed", "%", 2,
-                  "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"]),
+                  "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"], "", AT_LEAST,
+                  (dr.D08, dr.D09)),
         KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
-                  _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement"),
-        KeyFigure("investment", "Investment expenses (statement 2A)", "NOK million", 1, "investeringsregnskap",
+                  _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement",
+                  AT_LEAST, (dr.D09,)),
+        KeyFigure("investment", "Investment expenses", "NOK million", 1, "investeringsregnskap",
                   _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
-                  _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter"))),
+                  _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter")), tables=(inv.T2A,)),
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
-                  debt["prose_end"], debt["prose_start"]),
+                  debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,)),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
-                  pj.prose(get, "actual_pension_cost")),
-        KeyFigure("fte", "Permanent staff", "FTE", 0, "personnel", staff["fte_2023"], staff["fte_2022"]),
+                  pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,)),
+        KeyFigure("fte", "Permanent staff", "FTE", 0, "personnel", staff["fte_2023"], staff["fte_2022"],
+                  tables=(pers.STAFF,)),
         KeyFigure("sick_leave", "Sick leave", "%", 1, "personnel", sick["sick_leave_2023_pct"],
-                  sick["sick_leave_2022_pct"], sick["target_2023_pct"]),
+                  sick["sick_leave_2022_pct"], sick["target_2023_pct"], "", AT_MOST, (pers.SICK,)),
     ]  # fmt: skip
 
 
@@ -82,7 +95,9 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     """One row per key figure: ``key``, ``measure``, ``chapter``, ``unit``, the numbers (``value_2023``,
     ``value_2022``, ``target``: NaN where the report gives none) and the ``value`` as prose prints it,
     unit included (``NOK 78.3 million``), and ``cell_2023``, ``cell_2022``, ``cell_target``: the numbers as
-    the front page's table shows them, without the unit (it has a column of its own, ``unit``)."""
+    the front page's table shows them, without the unit (it has a column of its own, ``unit``), the target
+    marked with its direction (≥ a floor, ≤ a ceiling); ``source``: the report's tables it comes from, as
+    the report names them (``D08, D09``, ``statement 2A``, ``text``)."""
     rows = []
     for f in figures(get):
         rows.append(
@@ -96,10 +111,12 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
                 "value_2022": f.value_2022,
                 "target": f.target,
                 "target_note": f.target_note,
+                "direction": f.direction,
+                "source": report_tables(f.tables),
                 "value": fmt(f.value, f.decimals, f.unit),
                 "cell_2023": cell(f.value, f.decimals),
                 "cell_2022": cell(f.value_2022, f.decimals),
-                "cell_target": cell(f.target, f.decimals),
+                "cell_target": target_cell(f.target, f.decimals, f.direction),
             }
         )
     return pd.DataFrame(rows)
@@ -108,6 +125,68 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
 def cell(value: float, decimals: int) -> str:
     """A number of the front page's table: no unit (its column says it), an en dash where there is none."""
     return "\u2013" if value is None or math.isnan(value) else fmt(value, decimals)
+
+
+def target_cell(value: float, decimals: int, direction: str) -> str:
+    """A target as the table shows it: its direction's mark (≥ a floor, ≤ a ceiling), then the number."""
+    shown = cell(value, decimals)
+    mark = DIRECTION_MARKS.get(direction, "")
+    return f"{mark}{NBSP}{shown}" if mark and shown != "\u2013" else shown
+
+
+def report_tables(tables: tuple[str, ...]) -> str:
+    """The report's tables a figure comes from, short, as the report names them: ``D08, D09``, ``statement
+    2A``, ``text`` (a figure the report gives only in a sentence)."""
+    from .style import public_source
+
+    names = [public_source(t).removeprefix("table ").replace("the report's text", "text") for t in tables]
+    return ", ".join(dict.fromkeys(names))
+
+
+# ---------------------------------------------------------------------------------------------
+# The audit's largest findings, named on the front page with a link to each one's row in the register.
+
+REGISTER_PAGE = "../notebooks/audit.html"  # from the front page (book/intro.html)
+
+
+def largest_findings(register: pd.DataFrame, letter: pd.DataFrame) -> pd.DataFrame:
+    """The findings the front page names: the largest contradiction in NOK (an error or an inconsistency,
+    :data:`findings.CONTRADICTED`) and the first correction of the management letter, which ranks by
+    materiality before size (once, where they are the same finding). Columns: ``why`` (why it is named),
+    then the register's columns for it."""
+    named = []
+    money = register[register["verdict"].isin(fnd.CONTRADICTED) & register["size_nok_million"].notna()]
+    if len(money):
+        row = money.loc[money["size_nok_million"].idxmax()]
+        named.append(("The largest contradiction in NOK", row["finding_id"]))
+    if len(letter) and letter["finding_id"].iloc[0] not in [i for _, i in named]:
+        named.append(("First in the management letter", letter["finding_id"].iloc[0]))
+    rows = register.set_index("finding_id")
+    frame = pd.DataFrame([{"why": why, "finding_id": i, **rows.loc[i].to_dict()} for why, i in named])
+    return frame
+
+
+def _level_text(row: pd.Series) -> str:
+    """The finding's materiality level, and the qualitative factor that set it where one did."""
+    level = fnd.shown_level(str(row["materiality"]))
+    by_size = fnd.shown_level(str(row["materiality_by_size"]))
+    factor = str(row["qualitative"]).split(":")[0].strip()
+    if factor and by_size != level and not pd.isna(row["size_nok_million"]):
+        return f"{by_size} by its size alone, {level} since it is {factor}"
+    return f"{level}, since it is {factor}" if factor else level
+
+
+def findings_html(named: pd.DataFrame, page: str = REGISTER_PAGE) -> str:
+    """The front page's list of the largest findings: each one's title, linked to its row in the register,
+    its verdict, size and materiality level."""
+    items = []
+    for _, found in named.iterrows():
+        row = found.map(lambda v: v.replace("'", "\u2019") if isinstance(v, str) else v)  # as the page's prose
+        link = f'<a href="{html.escape(page)}#finding-{html.escape(row["finding_id"])}">{html.escape(row["title"])}</a>'
+        size = f" of {row['size_text']}" if row["size_text"] else ""
+        what = html.escape(f"An {row['verdict']}{size}; {_level_text(row)}.")
+        items.append(f"<li><strong>{html.escape(row['why'])}:</strong> {link}. {what}</li>")
+    return f'<ul class="largest-findings">{"".join(items)}</ul>'
 
 
 def surplus_bars(get: checks.Getter = checks.from_disk) -> pd.DataFrame:

@@ -1,0 +1,64 @@
+"""The front page's key figures (aarsevaluering.keyfigures): targets marked with their direction, each
+figure's report tables named as the report names them, and the largest findings the page names."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from aarsevaluering import keyfigures as kf
+from aarsevaluering import pipeline
+
+
+def test_a_target_carries_its_direction():
+    assert kf.target_cell(159.7, 1, kf.AT_LEAST) == "\u2265\u00a0159.7"
+    assert kf.target_cell(8.1, 1, kf.AT_MOST) == "\u2264\u00a08.1"
+    assert kf.target_cell(math.nan, 1, kf.AT_LEAST) == "\u2013"  # no target: a dash, no mark
+    assert kf.target_cell(math.nan, 1, "") == "\u2013"
+
+
+def test_report_tables_are_named_as_the_report_names_them():
+    assert kf.report_tables(("drift_year_end_dispositions", "drift_disposition_fund")) == "D08, D09"
+    assert kf.report_tables(("inv_2a_financing",)) == "statement 2A"
+    assert kf.report_tables(("bal_prose_figures",)) == "text"
+
+
+def test_every_target_has_a_direction_and_every_figure_a_source():
+    frame = kf.key_figures()
+    with_target = frame[frame["target"].notna()]
+    assert set(with_target["direction"]) <= {kf.AT_LEAST, kf.AT_MOST} and (with_target["direction"] != "").all()
+    assert (frame["source"] != "").all()
+    assert frame.set_index("key").loc["sick_leave", "direction"] == kf.AT_MOST
+
+
+def _register(rows):
+    columns = ["finding_id", "title", "verdict", "size_text", "size_nok_million", "materiality",
+               "materiality_by_size", "qualitative"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_the_largest_contradiction_in_nok_and_the_letters_first_are_named_once_each():
+    register = _register([
+        ("scope-big", "Big scope", "scope", "NOK 900.0 million", 900.0, "not weighed", "", ""),
+        ("err-big", "Big error", "error", "NOK 300.0 million", 300.0, "below materiality", "material",
+         "a typing error in one cell: one level lower"),
+        ("pp", "Share", "error", "1.0 percentage points", math.nan, "not in NOK: material by nature",
+         "not in NOK: not material by nature", "not in NOK, but a headline figure: material by nature"),
+    ])  # fmt: skip
+    named = kf.largest_findings(register, pd.DataFrame({"finding_id": ["pp", "err-big"]}))
+    assert list(named["finding_id"]) == ["err-big", "pp"]  # a finding of scope is not the report's mistake
+    html = kf.findings_html(named)
+    assert 'href="../notebooks/audit.html#finding-err-big"' in html
+    assert "material by its size alone, below materiality since it is a typing error in one cell" in html
+    assert "material by nature, since it is not in NOK" in html
+    once = kf.largest_findings(register, pd.DataFrame({"finding_id": ["err-big"]}))
+    assert list(once["finding_id"]) == ["err-big"]
+
+
+def test_the_pipeline_carries_this_builds_counts():
+    counts = {"checks": 1452, "discrepancy": 90, "findings": 36, "contradicted": 22}
+    shown = pipeline.steps(counts, tables=38)
+    assert [s.name for s in shown] == ["Text", "CSV", "Check", "Class", "Finding", "Verdict"]
+    assert [s.count for s in shown[1:]] == ["38 files", "1\u00a0452 checks", "90 discrepancies", "36 findings",
+                                            "22 contradictions"]  # fmt: skip
