@@ -1392,14 +1392,21 @@ pay = get(pers.PAY)
 job_groups = get(pers.JOB_GROUPS)
 ratio = pers.pay_gap(get)
 styled(
-    ratio.assign(all_pay=pay["avg_pay_total"].to_numpy())[
-        ["label", "group_en", "avg_pay_women", "avg_pay_men", "all_pay", "headcount_women", "headcount_men"]
+    # The English in brackets after the printed label, in one column: two label columns beside five
+    # columns of figures ran wider than the page's column.
+    # A break allowed after each slash: "Fagarbeiderstilling/tilsvarende fagarbeiderstilling" is one word.
+    ratio.assign(
+        all_pay=pay["avg_pay_total"].to_numpy(),
+        label=ratio["label"].str.replace("/", "/\u200b") + " (" + ratio["group_en"] + ")",
+    )[
+        ["label", "avg_pay_women", "avg_pay_men", "all_pay", "headcount_women", "headcount_men"]
     ],
     table_id="personnel-pay",
-    columns={"label": "Stillingsgruppe (as printed)", "group_en": "Job group", "avg_pay_women": "Women (NOK)",
-             "avg_pay_men": "Men (NOK)", "all_pay": "All (NOK)", "headcount_women": "Women", "headcount_men": "Men"},
-    caption="Average annual pay and employees by job group (Lønnsforskjeller på ulike stillingsnivå/grupper; "
-    "Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order",
+    columns={"label": "Stillingsgruppe as printed (job group)", "avg_pay_women": "Pay, women",
+             "avg_pay_men": "Pay, men", "all_pay": "Pay, all", "headcount_women": "Staff, women",
+             "headcount_men": "Staff, men"},
+    caption="Average annual pay (NOK) and employees (head count) by job group (Lønnsforskjeller på ulike "
+    "stillingsnivå/grupper; Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order",
 )  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
