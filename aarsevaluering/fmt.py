@@ -47,7 +47,12 @@ UNIT_SUFFIX = {
 
 def unit_name(unit: str) -> str:
     """The unit as a caption or header names it: ``"NOK 1000"`` -> ``"NOK thousand"``, ``"percent"`` -> ``"%"``."""
-    return UNIT_SUFFIX.get(unit, unit)
+    if unit in UNIT_SUFFIX:
+        return UNIT_SUFFIX[unit]
+    # A unit with the report's own words after it ('NOK 1000 ("Beløp i 1000 – 2023-krone")'): the book's
+    # form of the unit, the words kept.
+    head = next((key for key in UNIT_SUFFIX if key and unit.startswith(key + " ")), None)
+    return UNIT_SUFFIX[head] + unit[len(head) :] if head else unit
 
 
 def _with_unit(sign: str, body: str, unit: str) -> str:

@@ -103,3 +103,15 @@ def test_a_recomputed_figure_half_way_between_two_printed_ones_shows_one_decimal
     )  # fmt: skip
     shown = checks_table(frame, table_id="t").data["Recomputed"].tolist()
     assert shown == ["6.65", "3.2"]
+
+
+def test_a_unit_is_named_in_the_books_one_form_with_the_reports_words_kept():
+    """``fmt.unit_name``: the descriptor's units as the book writes them; a unit followed by the report's own
+    words (D09's 'NOK 1000 ("Beløp i 1000 – 2023-krone")') gets the book's form and keeps the words."""
+    from aarsevaluering.fmt import unit_name
+
+    assert unit_name("NOK 1000") == "NOK thousand"
+    assert unit_name("percent") == "%"
+    assert unit_name('NOK 1000 ("Beløp i 1000 – 2023-krone")') == 'NOK thousand ("Beløp i 1000 – 2023-krone")'
+    assert unit_name("NOK 1000 (last row: percent)") == "NOK thousand (last row: percent)"
+    assert unit_name("mixed (see unit column)") == "mixed (see unit column)"
