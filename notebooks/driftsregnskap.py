@@ -890,13 +890,13 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas, every overspend and the largest underspend are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas, every overspend of at least 0.1 % and the largest underspend are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
 d_vals = -view["deviation_pct"].astype(float)
 # The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
-# to P04's and P05's); every overspend is labelled, so a reader can compare them.
+# to P04's and P05's); every overspend of at least 0.1 % is labelled, so a reader can compare them.
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
 over_names = ", ".join(sorted(over)[:-1]) + " and " + sorted(over)[-1] if len(over) > 1 else over.iloc[0]
 most = "Most areas'" if len(above) > g_vals.notna().sum() / 2 else f"{len(above)} areas'"
@@ -1162,7 +1162,7 @@ cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
 falls = " and ".join(cause_steps.loc[cause_steps["amount"] <= -1000, "short"].str.lower())  # NOK 1 million or more
 ax.set_title(
-    ("On the book's model the largest step is the restricted-fund provisions added back, an assumption"
+    ("On the book's model the largest step is the restricted-fund provisions, added back in full on its assumption"
      if assumed[largest] else f"The largest step is {cause_steps.loc[largest, 'short'].lower()}")
     + f"; {falls} fell short"
 )  # fmt: skip

@@ -870,7 +870,7 @@ def result_bridge(get: Getter) -> list[Check]:
         _check(
             "drift_bridge.improvement_vs_causes",
             "Improvement of the net operating result on the revised budget (D08) = the book's bridge: "
-            "the causes the chapter names, from D01, D02, D03, D05, with all extra provisions to bound "
+            "the causes the chapter names, from D01, D02, D03, D05, with all extra provisions to restricted "
             "funds (D08) counted to the programme areas",
             improvement,
             causes,
@@ -1033,7 +1033,7 @@ def _committee_share_bounds(get: Getter, _) -> tuple[float, float]:
 
 PROSE_FIGURES: dict[str, Prose] = {
     "programme_areas_underspend_before_bound_fund_provisions": Prose(
-        "Programme areas' underspend before provisions = D01 deviation + all extra net provisions to bound "
+        "Programme areas' underspend before provisions = D01 deviation + all extra net provisions to restricted "
         "funds (D08): the book's model, since the report says only that the provisions are mainly the "
         "programme areas'",
         lambda get, _: _m(value(get(D01), "deviation_nok", row_kind="total") + _bound_funds_extra(get)),
