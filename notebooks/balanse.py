@@ -170,7 +170,8 @@ styled(draw_view, table_id="balanse-fund-draw",
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
 # {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
-# {eval}`txt.surplus_said` in the summary and in the section *Finansielle handlingsregler*, is a slip the
+# {eval}`txt.surplus_said` in the foreword (*Stramt budsjettopplegg*) and in the operating chapter's section
+# *Økonomisk resultat*, is a slip the
 # {doc}`driftsregnskap` chapter records). The transfer
 # was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
 # self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
@@ -279,7 +280,8 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # them, the operating chapter's D03, D05, D06, D08 and D09 and the investment chapter's statements 2A and
 # DK. Each section counts its checks in one line and shows its findings; the check tables are behind
 # toggles, and the {doc}`audit` page lists them all. The check tables and the findings cite the report by
-# its lines; the {doc}`data page <../book/data>` gives the lines of each of its tables.
+# its lines, as does the story where it rests on a sentence; the {doc}`data page <../book/data>` gives the
+# lines of each of its tables.
 
 # %% [markdown]
 # ## Liquidity at the end of the year
@@ -623,7 +625,7 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # ### Net floating exposure
 
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: not printed in the report); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 112.5, less about 1 248.8 passed on in the water and sewage fees, less the 892 of year-end bank deposits (as printed), leaves a net floating exposure of about 1 971.7."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: rests on the book's assumption; the deposits themselves are printed); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 112.5, less about 1 248.8 passed on in the water and sewage fees, less the 892 of year-end bank deposits (as printed), leaves a net floating exposure of about 1 971.7."}} tags=["hide-input"]
 def deposits_as_printed(v):
     """One decimal, but the deposits as the report prints them."""
     return f"{fmt(v)} (as printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(v, 1)
@@ -645,7 +647,7 @@ style.waterfall(ax, [(name, amount, "total estimate" if level else "estimate")
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
 ax.set_xlabel("NOK million")
 ax.set_title("Netting fees and deposits: an estimate of about half")
-bal.key_by_colour(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's estimate")
+bal.key_by_colour(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's assumption")
 style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
@@ -662,7 +664,7 @@ plt.show()
 #   A rough proxy: the self-cost rules charge the fees a calculated interest on the whole capital base
 #   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
 # - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
-#   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter/-utgifter*). The deposits may
+#   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter og -utgifter*). The deposits may
 #   include money the loan fund had borrowed and not yet lent on (a small part at year end, on the book's
 #   reading; section *The loan fund's rates*).
 #
