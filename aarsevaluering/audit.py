@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import math
 import re
 import sys
+from functools import cache
 
 import pandas as pd
 
 from . import checks, findings, tables
+from .data import REPO_ROOT
 from .fmt import fmt, unit_name
 
 AUDIT_COLUMNS = [
@@ -149,18 +152,20 @@ _LINES_CITED = re.compile(r"lines \d+\u2013\d+: ")
 
 
 def factor_table_html(register: pd.DataFrame) -> str:
-    """The qualitative factors as a table: the name (unbroken), when it applies and, under it, its effect on
-    the level, and the findings it moves, under each move one id per line, each a link to its row in the register."""
+    """The qualitative factors as a table: the name (in words, ``findings.factor_name``), when it applies and,
+    under it, its effect on the level, and the findings it moves, under each move one per line, each its short
+    name (``label``) as a link to its row in the register."""
+    labels = finding_labels(register)
     rows = []
     for name, text in findings.FACTORS.items():
         applies, effect = _condition_and_effect(text)
         applies = _LINES_CITED.sub("", applies[:1].upper() + applies[1:])
         moves = "<br>".join(
-            f"{html.escape(a)} → {html.escape(b)}:<br>{finding_links(' '.join(ids))}"
+            f"{html.escape(a)} → {html.escape(b)}:<br>{finding_links(' '.join(ids), labels)}"
             for a, b, ids in _moves(register, text)
         )
         rows.append(
-            f'<tr><th scope="row" class="plain-row-head factor-name">{html.escape(name)}</th>'
+            f'<tr><th scope="row" class="plain-row-head factor-name">{html.escape(findings.factor_name(name))}</th>'
             f'<td>{html.escape(applies)}<br><span class="check-note"><b>Effect:</b> {html.escape(effect)}</span></td>'
             f"<td>{moves or 'none'}</td></tr>"
         )
@@ -193,23 +198,28 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     summed = set(str(schedule.iloc[0]["finding_ids"]).split())
     contradiction = money["verdict"].isin(findings.CONTRADICTED)
     fig, ax = style.figure(height=2.2 + 0.24 * len(money))
+    left_out = contradiction & ~money["finding_id"].isin(summed)
+    # (key, mask, colour, filled, marker, size): those that count a large filled disc, those left out a hollow
+    # diamond of the same size (told apart by shape as well as fill), the rest a smaller grey disc.
     kinds = [
-        ("counts towards materiality", contradiction & money["finding_id"].isin(summed), style.UNFAVOURABLE, True),
-        ("left out of the sum", contradiction & ~money["finding_id"].isin(summed), style.UNFAVOURABLE, False),
-        ("not a misstatement", ~contradiction, style.LEVEL, True),
-    ]
+        ("counts towards materiality", contradiction & money["finding_id"].isin(summed), style.UNFAVOURABLE, True,
+         "o", 64),
+        ("left out of the sum", left_out, style.UNFAVOURABLE, False, "D", 52),
+        ("not a misstatement", ~contradiction, style.LEVEL, True, "o", 36),
+    ]  # fmt: skip
     rows = {fid: n for n, fid in enumerate(money["finding_id"])}
     top = len(money) - 0.5  # the top of the findings' rows; the band is above it
-    for label, mask, colour, filled in kinds:
+    for label, mask, colour, filled, marker, size in kinds:
         shown = money[mask]
-        ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=42, label=label,
-                   color=colour if filled else "white", edgecolors=colour, linewidths=1.5, zorder=3)  # fmt: skip
+        ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=size, label=label,
+                   marker=marker, color=colour if filled else "white", edgecolors=colour, linewidths=1.8,
+                   zorder=3)  # fmt: skip
     text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
             "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
     for value, dash, name, row in ((thresholds["trivial"], ":", "clearly trivial", TRIVIAL_ROW),
                                    (thresholds["overall"], "--", "overall materiality", OVERALL_ROW)):  # fmt: skip
         ax.vlines(value, -0.7, top + row, color=style.TEXT, linestyle=dash, linewidth=1, zorder=1)
-        ax.annotate(f"{name} {fmt(value, 1)}", (value, top + row), **text)
+        ax.annotate(f"{name} {findings.money_text(value)}", (value, top + row), **text)
     ax.set_xscale("log")
     low = max(money["size_nok_million"].min() / 2, 1e-4)
     ax.set_xlim(low, max(money["size_nok_million"].max(), thresholds["overall"]) * 6)
@@ -224,16 +234,29 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     total = schedule.iloc[0]
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.UNFAVOURABLE, zorder=3)  # fmt: skip
-    ax.annotate(f"sum of the {total['findings']} that count, {fmt(total['total_nok_million'], 1)}",
+    ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
     ax.grid(axis="x", which="major", alpha=0.3)
-    where = "at or above" if total["exceeds"] else "below"
-    money_text = findings.money_text(total["total_nok_million"])
-    ax.set_title(f"The {total['findings']} misstatements that count come to {money_text}, {where} overall materiality",
-                 loc="left")  # fmt: skip
+    ax.set_title(materiality_title(total, money[left_out], thresholds["overall"]), loc="left")
     style.legend_above(ax, ncol=3)
     return style.finish(fig, note="Sizes and thresholds: the book's (Data and methods)")
+
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def materiality_title(total: pd.Series, left_out: pd.DataFrame, overall: float) -> str:
+    """Fig. A.1's title, true for every dot: the sum of the misstatements that count against overall
+    materiality, and, where any misstatement left out of the sum is at or above it alone, how many are (in
+    two lines)."""
+    where = "at or above" if total["exceeds"] else "below"
+    title = (f"The {total['findings']} misstatements that count add up to "
+             f"{findings.money_text(total['total_nok_million'])}, {where} overall materiality")  # fmt: skip
+    over = int((left_out["size_nok_million"] >= overall).sum())
+    if over:
+        title += f";\n{NUMBER_WORDS.get(over, str(over))} left out of the sum {'exceeds' if over == 1 else 'exceed'} it"
+    return title
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,14 +281,24 @@ def _million_cell(x: float) -> str:
     return html.escape(findings.million_text(x))  # as the register writes it
 
 
-def finding_links(ids: str) -> str:
-    """Finding ids as links to their rows in the register, one per line, never broken at a hyphen."""
+def finding_labels(register: pd.DataFrame) -> dict[str, str]:
+    """Each finding's short name (``label``, the name of its row in Fig. A.1), by its id."""
+    return dict(zip(register["finding_id"], register["label"], strict=True))
+
+
+def finding_links(ids: str, labels: dict[str, str] | None = None) -> str:
+    """Findings as links to their rows in the register, one per line: each by its short name where
+    ``labels`` gives it (the id, a slug, is only the link's target), else by its id, never broken at a
+    hyphen."""
+    labels = labels or {}
     return "<br>".join(
-        f'<a class="finding-ref" href="#finding-{html.escape(i)}">{html.escape(i)}</a>' for i in str(ids).split()
+        f'<a class="finding-ref{"" if i in labels else " finding-id"}" href="#finding-{html.escape(i)}">'
+        f"{html.escape(labels.get(i, i))}</a>"
+        for i in str(ids).split()
     )
 
 
-def aggregation_html(schedule: pd.DataFrame) -> str:
+def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
     register), their count and total, and the total against overall materiality; the groups left out say
     why in their name and are not summed."""
@@ -274,7 +307,7 @@ def aggregation_html(schedule: pd.DataFrame) -> str:
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
         why = "" if summed else f" (not summed: {r['against'].removeprefix('not summed (').removesuffix(')')})"
         name = html.escape(r["group"][:1].upper() + r["group"][1:] + why)
-        links = finding_links(r["finding_ids"])
+        links = finding_links(r["finding_ids"], labels)
         rows.append(
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"
@@ -288,9 +321,38 @@ def aggregation_html(schedule: pd.DataFrame) -> str:
     return _table("audit-aggregation", caption, headers, rows, interactive=False)
 
 
-# The chapters in the book's order, by the English names the audit page gives them.
-CHAPTERS = {"driftsregnskap": "Operating", "investeringsregnskap": "Investment", "balanse": "Balance",
-            "pensjon": "Pensions", "personnel": "Personnel"}  # fmt: skip
+# The chapters in the book's order, by the one name the audit page gives each ("1 Operating account").
+CHAPTERS = findings.CHAPTER_NAMES
+
+# A report table's printed caption is written beside its book id (D01) where it is at most this long.
+SHORT_CAPTION = 40
+
+
+@cache
+def report_tables() -> dict[str, tuple[str, str]]:
+    """Each data file's report table (``data/datapackage.json``): its book id or ids (D01, "D10–D25",
+    "prose") and its printed caption, by the file's name."""
+    spec = json.loads((REPO_ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: (r.get("source_table", ""), r.get("title", "")) for r in spec["resources"]}
+
+
+def report_table(tables_field: str, long: bool = False) -> str:
+    """Where a check's figures stand in the report, by the book's table ids: "D01 «Sentrale inntekter»"
+    (the printed caption where it is short, ``SHORT_CAPTION``, or ``long``), "the text" for figures in
+    sentences; several tables joined by "; " (a check of one table's figure against another's)."""
+    known = report_tables()
+    out = []
+    for name in (n.strip() for n in re.split(r"[,;]", str(tables_field)) if n.strip()):
+        ids, title = known.get(name, (name, ""))
+        if ids == "prose" or not ids:
+            text = "the text"
+        elif title and (long or len(title) <= SHORT_CAPTION):
+            text = f"{ids} «{title}»"
+        else:
+            text = ids
+        if text not in out:
+            out.append(text)
+    return "; ".join(out)
 
 
 # The page's one precision per unit for a recomputed figure and a difference (the CSV keeps the checks' own):
@@ -410,8 +472,12 @@ def every_check_html(frame: pd.DataFrame) -> str:
             if half_way and r["status"] == checks.EXACT  # an estimate is not graded: nothing to explain
             else ""
         )
+        source = report_table(r["table"])
+        source = (
+            f'<span class="check-source">{html.escape(tables._unbreakable_numbers(source))} · </span>' if source else ""
+        )
         cells = [
-            tables.row_toggle(f'{what}<br><span class="check-note">{html.escape(unit)}</span>'),
+            tables.row_toggle(f'{what}<br>{source}<span class="check-note">{html.escape(unit)}</span>'),
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures[:2]),
             f'<td class="number" data-sort="{sort}">{html.escape(figures[2])}'
             f'<br><span class="check-note check-class class-{status}">{status}</span>{half}</td>',
@@ -419,6 +485,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
             ("Chapter", html.escape(chapter)),
+            ("Report table", html.escape(report_table(r["table"], long=True))),
             ("Verdict", html.escape(verdict) if fid else ""),
             ("Finding", finding),
             ("Report lines", html.escape(str(r["source_lines"]))),

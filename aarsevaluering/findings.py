@@ -138,6 +138,26 @@ FACTORS = {
     "key-figure": "not in NOK, but a headline figure a reader quotes (a share or count stated in the text, or a "
     "table's total): material by nature",
 }
+# The factors as a reader meets them on the page: by name, never by the slug a finding file writes.
+FACTOR_NAMES = {"fiscal-rule": "fiscal rule", "no-total": "no total affected", "label-only": "label only",
+                "key-figure": "key figure"}  # fmt: skip
+
+
+def factor_name(slug: str) -> str:
+    """A qualitative factor's name on the page ("no total affected" for ``no-total``)."""
+    return FACTOR_NAMES.get(slug, slug.replace("-", " "))
+
+
+# The chapters in the book's order, each by one name everywhere on the audit page: the short form of its
+# title (its number and the English part, "1 Operating account"); the sidebar's titles are the theme's.
+CHAPTER_NAMES = {"driftsregnskap": "1 Operating account", "investeringsregnskap": "2 Investment account",
+                 "balanse": "3 Balance sheet", "pensjon": "4 Pensions", "personnel": "5 Personnel"}  # fmt: skip
+
+
+def chapter_name(chapter: str) -> str:
+    """A chapter's one name on the audit page (``CHAPTER_NAMES``)."""
+    return CHAPTER_NAMES.get(chapter, chapter)
+
 
 FINDING_COLUMNS = [
     "finding_id", "chapter", "label", "title", "verdict", "nature", "checks", "size", "size_text", "size_figure",
@@ -972,19 +992,18 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
 
 def _size_cells(finding: Mapping, decimals: int = 0) -> list[str]:
     """The size (right-aligned, its decimal point lined up with the column's, :func:`aligned_figure`; its
-    sort key in ``data-sort``) and its unit, two cells; the unit of most sizes (``MONEY_UNIT``) is said
-    once, by the caption (``SIZE_NOTE``), not in every row."""
+    sort key in ``data-sort``) and its unit, two cells: every row names its unit, NOK million too (a blank
+    read as missing)."""
     figure, shown_unit, sort = size_parts(finding)
     return [
         f'<td class="number" data-sort="{sort}">{aligned_figure(figure, decimals)}</td>',
-        f'<td class="unit-cell">{html.escape("" if shown_unit == MONEY_UNIT else shown_unit)}</td>',
+        f'<td class="unit-cell">{html.escape(shown_unit)}</td>',
     ]
 
 
-# Most sizes are amounts: their unit is said once, in the caption, and the Unit column names the others
-# ("pp", "persons", "claim"), so it is as narrow as they are.
+# Most sizes are amounts, in NOK million with one decimal; the Unit column names every row's unit.
 MONEY_UNIT = "NOK million"
-SIZE_NOTE = f"sizes in {MONEY_UNIT} (one decimal), or in the unit named, at the precision of the figures compared"
+SIZE_NOTE = f"sizes in the unit named: {MONEY_UNIT} with one decimal, others at the precision of the figures compared"
 
 
 def decimals_of(figure: str) -> int:
@@ -1053,8 +1072,8 @@ def _materiality_cell(level: str, qualitative: str, by_size: str = "") -> str:
     else:
         verb = "weighed"
     notes = ", ".join(
-        f'<span class="factor-name" title="{html.escape(f"{verb} by {n}: {FACTORS[n]}", quote=True)}">'
-        f"{html.escape(n)}</span>"
+        f'<span class="factor-name" title="{html.escape(f"{verb} by {factor_name(n)}: {FACTORS[n]}", quote=True)}">'
+        f"{html.escape(factor_name(n))}</span>"
         for n in names
     )
     note = f'<br><span class="factor-note">{MOVES[verb]}\u00a0{notes}</span>' if notes else ""
@@ -1080,7 +1099,7 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
     checks = [(f"Checks ({f['checks']})" if i == 0 else "", chunk) for i, chunk in enumerate(chunks)]
     return [
         ("Short name", html.escape(f["label"])),  # the name of its row in the materiality chart
-        ("Chapter", html.escape(f["chapter"])),
+        ("Chapter", html.escape(chapter_name(f["chapter"]))),
         ("Verdict and nature", html.escape(f"{f['verdict']}; {f['nature']}")),
         ("Size", _words(size)),
         ("Materiality", html.escape(weighed)),
@@ -1137,7 +1156,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
             *_size_cells(f, decimals),
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
-        facets = {"Chapter": f["chapter"], "Nature": f["nature"]}
+        facets = {"Chapter": chapter_name(f["chapter"]), "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
     headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
@@ -1193,18 +1212,16 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
 def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
                  caption: str = "Queries: totals within rounding whose gap rounding seldom leaves") -> str:  # fmt: skip
     """The improbable sums (:func:`queries`) as queries to the municipality, compact: the total, its
-    printed figure and gap (bare numbers, the unit in the header where all share one, else under the
-    total's words) and how often rounding alone leaves such a gap; each row opens on the check's id, its
+    unit (a column of its own, one per row: the totals' units differ), printed figure and gap (bare numbers in
+    that unit) and how often rounding alone leaves such a gap; each row opens on the check's id, its
     number of parts, the rounding band, the report's lines and the question the book would ask."""
-    units = set(frame["unit"])
-    one_unit = unit_name(next(iter(units))) if len(units) == 1 else ""
     rows = []
     for _, r in frame.iterrows():
         places = int(r["decimals"])
         tolerance_places = places if float(r["tolerance"] * 10**places).is_integer() else places + 1  # 2.5, 3
-        note = "" if one_unit else f'<br><span class="check-note">{html.escape(unit_name(r["unit"]))}</span>'
         cells = [
-            row_toggle(_words(r["what"]) + note),
+            row_toggle(_words(r["what"])),
+            f'<td class="unit-cell">{html.escape(unit_name(r["unit"]) or r["unit"])}</td>',
             f'<td class="number">{html.escape(fmt(r["printed"], places))}</td>',
             f'<td class="number">{html.escape(fmt(r["gap"], places))}</td>',
             f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2, "percent"))}</td>',
@@ -1217,7 +1234,6 @@ def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
             ("Query", _words(r["question"])),
         ]
         rows.append(OpenRow(cells, facts))
-    unit = f" ({one_unit})" if one_unit else ""
-    headers = ["Total", f"Printed{unit}", f"Gap{unit}", "Rounding leaves such a gap"]
-    return expandable_table(table_id, caption, headers, rows, numeric=(1, 2, 3), css_class="queries-table",
+    headers = ["Total", "Unit", "Printed", "Gap", "Rounding leaves such a gap"]
+    return expandable_table(table_id, caption, headers, rows, numeric=(2, 3, 4), css_class="queries-table",
                             interactive=False)  # a few rows: no search box  # fmt: skip

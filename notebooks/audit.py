@@ -45,6 +45,7 @@ from aarsevaluering.audit import (
     audit_letter,
     every_check_html,
     factor_table_html,
+    finding_labels,
     materiality_chart,
     page_places,
     shown_precision,
@@ -78,18 +79,19 @@ txt.performance_pct = fmt(findings.PERFORMANCE_PCT, 0, "%")
 txt.performance = fmt(thresholds["performance"], 1, "NOK million")
 txt.trivial_pct = fmt(findings.TRIVIAL_SHARE_PCT, 0, "%")
 txt.trivial = fmt(thresholds["trivial"], 1, "NOK million")
+labels = finding_labels(register)  # a finding by its short name in the prose; its id only in links
 material = register[register["materiality"] == findings.MATERIAL]
 # Material by size alone, but weighed lower by a qualitative factor (a mistyped cell whose total is right).
 lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
 by_size_only = (
-    f"; by size alone {fmt(len(lowered))} would be ({', '.join(lowered['finding_id'])}), "
+    f"; by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
     f"which {'its factor lowers' if len(lowered) == 1 else 'their factors lower'} (see the qualitative factors under Materiality)"
     if len(lowered)
     else ""
 )
 txt.material_are = (
-    f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(material['finding_id'])})"
+    f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(labels[i] for i in material['finding_id'])})"
     if len(material)
     else "none is material once the qualitative factors are weighed"
 ) + by_size_only
@@ -107,7 +109,7 @@ txt.brief_weight = (
     f"{'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
 )
 # A finding material by a qualitative factor is material alone, whatever the sum (ISA 450).
-material_alone = ", ".join(material["finding_id"])
+material_alone = ", ".join(labels[i] for i in material["finding_id"])
 txt.isa450_conclusion = (
     "at or above overall materiality: together they would be material, and the book would ask for them to be "
     "corrected before it could call the figures free of material misstatement"
@@ -136,7 +138,7 @@ txt.isa450_conclusion = (
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
-# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality), each row named by its finding's short name (the register's search box finds it, with its id). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named above the top row, and above them a triangle at the sum of the misstatements that count; filled vermilion dots for the misstatements that count towards materiality, hollow vermilion dots for those left out of the sum, grey dots for findings that are not misstatements."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality), each row named by its finding's short name (the register's search box finds it, with its id). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large filled vermilion discs for the misstatements that count towards materiality, hollow vermilion diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller grey discs for findings that are not misstatements."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 
 # %% [markdown]
@@ -195,7 +197,7 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
 # or label whose amounts are right, and sentences of the narrative text (other information, ISA 720).
 
 # %% tags=["hide-input"]
-HTML(aggregation_html(schedule))
+HTML(aggregation_html(schedule, labels))
 
 # %% [markdown]
 # (audit-letter)=
@@ -298,7 +300,7 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # One row per finding about what the report prints, largest amounts first. Sort by a header, narrow the
 # list by chapter, verdict, nature or materiality, and open a row for the whole finding: its checks (with
 # links to their code), where to find it in the published report, what it should read and why. Sizes are
-# as in the letter, in NOK million unless the Unit column names another unit; under a level, ↑ or ↓ and the
+# as in the letter, each in the unit its Unit column names; under a level, ↑ or ↓ and the
 # qualitative factor (see *Materiality*) that raised or lowered the finding there, where one did. A rule on the row's left edge marks the verdict, as on the
 # finding boxes: vermilion where the report contradicts itself, grey where it does not. Each id is a
 # permalink: `audit.html#finding-<id>`.
@@ -371,11 +373,12 @@ finer_only = precision["finer"] & ~precision["half_way"]
 txt.finer_n = fmt(int(finer_only.sum()))
 finer, places = every_check[finer_only].iloc[0], int(precision.loc[finer_only, "places"].iloc[0])
 coarse = page_places(finer["unit"], int(finer["decimals"]))
+txt.finer_printed = fmt(finer["printed"], int(finer["decimals"]))
 txt.finer_example, txt.finer_coarse = (
-    f"{fmt(finer['printed'], int(finer['decimals']))} | {fmt(finer['recomputed'], n)} | "
-    f"{fmt(finer['difference'], n, sign=True)} {finer['status']}"
+    f"recomputed {fmt(finer['recomputed'], n)}, difference {fmt(finer['difference'], n, sign=True)}"
     for n in (places, coarse)
 )
+txt.finer_status = finer["status"]
 txt.half_way_n = fmt(int(precision["half_way"].sum()))
 txt.half_way = HALF_WAY
 
@@ -388,19 +391,21 @@ txt.half_way = HALF_WAY
 #
 # - **Find and sort.** Type in the search box to find a table, a line, a label or a finding's id; choose a
 #   chapter, unit, class or verdict to narrow the list; click a header to sort.
-# - **A row.** What the check compares, with the unit of its figures under the words (a difference of two
-#   percentages is in percentage points, pp); the figure as printed; the recomputed one; their difference
-#   (printed less recomputed), with the check's class under it.
-# - **Open a row** for its id, chapter, verdict and finding, the report's lines and a link to the function
-#   that makes it.
+# - **A row.** What the check compares, and under the words the report's table its figures stand in (the
+#   book's id, D01 …, with the printed caption where it is short; the data page lists them) and their unit (a
+#   difference of two percentages is in percentage points, pp); the figure as printed; the recomputed one;
+#   their difference (printed less recomputed), with the check's class under it.
+# - **Open a row** for its id, chapter, the report's table in full, verdict and finding, the report's lines
+#   and a link to the function that makes it.
 #
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). Where that precision would show a difference
 # at half the printed figure's last unit, the line between *exact* and the rest, or on the wrong side of it,
-# a row shows a digit or two more ({eval}`txt.finer_n` rows: «{eval}`txt.finer_example`», which
-# would otherwise read «{eval}`txt.finer_coarse`»); a recomputed figure that does lie half-way between two printed values rounds
-# to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under its class
-# ({eval}`txt.half_way_n` rows). The *class* is the check's own result under the tolerance rule (*exact*,
+# a row shows a digit or two more. That is so in {eval}`txt.finer_n` rows: one prints {eval}`txt.finer_printed`,
+# with {eval}`txt.finer_example` and the class *{eval}`txt.finer_status`*; at the unit's precision it would
+# read {eval}`txt.finer_coarse`, as if it broke its class. A recomputed figure that does lie half-way between
+# two printed values rounds to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under
+# its class ({eval}`txt.half_way_n` rows). The *class* is the check's own result under the tolerance rule (*exact*,
 # *rounding*, *truncated*, *estimate* or *discrepancy*; see {doc}`../book/data_and_methods`); the *verdict*
 # is its finding's judgement of the report (— for a check in no finding).
 

@@ -120,7 +120,9 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
                 order = findings.LETTER_LEVELS
                 verb = ("raised" if order.index(f["materiality"]) < order.index(by_size) else "lowered"
                         ) if by_size != f["materiality"] else "weighed"  # fmt: skip
-                assert note.get_text() == f"{findings.MOVES[verb]}\u00a0{', '.join(names)}", f["finding_id"]
+                shown = ", ".join(findings.factor_name(n) for n in names)  # by name, not slug
+                assert note.get_text() == f"{findings.MOVES[verb]}\u00a0{shown}", f["finding_id"]
+                assert "-" not in shown
                 assert all(n["title"].startswith(f"{verb} by ") for n in note.find_all(class_="factor-name"))
         assert any(findings.factor_names(q) for q in frame["qualitative"])
 
@@ -181,9 +183,9 @@ def test_every_check_shows_one_precision_per_unit():
 
 def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
     """A finding not in NOK shows its size in its own unit, marked ("1.0 pp"), not a dash, and sorts after
-    the amounts; only a claim in words has none. The amounts' unit is said once, in the caption, so the Unit
-    column names only the other units and stays narrow (the designer's read: a column of "NOK million" left
-    the Materiality column room for a word a line). Both tables are shown at full height (no scroll box)."""
+    the amounts; only a claim in words has none. Every row names its unit, "NOK million" too (the designer's
+    read, r4: a blank Unit for the amounts read as missing beside "pp" and "persons"). Both tables are shown
+    at full height (no scroll box)."""
     register, letter, _ = audit
     for markup, frame in (
         (findings.register_html(register), register),
@@ -194,7 +196,7 @@ def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
         soup = BeautifulSoup(markup, "html.parser")
         assert findings.FULL_HEIGHT in soup.table["class"]
         assert soup.caption.get_text().endswith(f"; {findings.SIZE_NOTE}; {findings.FACTOR_NOTE}")
-        assert findings.SIZE_NOTE.startswith(f"sizes in {findings.MONEY_UNIT} ")
+        assert findings.MONEY_UNIT in findings.SIZE_NOTE
         headers = [th.get_text() for th in soup.thead.find_all("th")]
         column = headers.index(findings.SIZE_HEADER)
         assert headers[column + 1] == findings.UNIT_HEADER
@@ -205,7 +207,7 @@ def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
             if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
                 assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
                 shown_unit = findings.size_parts(register.set_index("finding_id").loc[f["finding_id"]])[1]
-                assert unit == "" and shown_unit == findings.MONEY_UNIT
+                assert unit == shown_unit == findings.MONEY_UNIT
             elif f["size_text"]:  # its own unit, in the unit column: "1.0" and "pp"
                 assert f"{text} {unit}" == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
                 assert cell["data-sort"] == "" and unit in ("pp", "persons"), unit
@@ -237,7 +239,11 @@ def test_the_factor_table_links_each_finding_it_moves(audit):
     soup = BeautifulSoup(factor_table_html(register), "html.parser")
     table = factor_table(register)
     rows = soup.tbody.find_all("tr")
-    assert [r.th.get_text() for r in rows] == list(findings.FACTORS)
+    assert [r.th.get_text() for r in rows] == [findings.factor_name(n) for n in findings.FACTORS]
+    assert not any("-" in r.th.get_text() for r in rows)  # names, not the finding files' slugs
+    labels = dict(zip(register["finding_id"], register["label"], strict=True))
+    for a in soup.find_all("a", class_="finding-ref"):  # each finding by its short name, the id its target
+        assert a.get_text() == labels[a["href"].removeprefix("#finding-")]
     for row, moves in zip(rows, table["moves"], strict=True):
         linked = [a["href"].removeprefix("#finding-") for a in row.find_all("a", class_="finding-ref")]
         named = [i for i in re.split(r"[,;]? |[()]", moves) if i in set(register["finding_id"])]
@@ -422,3 +428,31 @@ def test_the_letter_and_the_register_are_set_as_tables_not_prose():
         assert cells and re.search(r"line-height: 1\.[0-4]\b", cells.group(1)), table
         ref = re.search(rf"\.bd-content table\.{table} \.finding-ref,?[^{{]*\{{([^}}]*)\}}", css)
         assert ref and "display: block" in ref.group(1), table
+
+
+def test_every_check_names_its_report_table_in_its_row():
+    """Table A.9 (the designer's read, r4: rows read only "Totalsum = sum of its rows (Regnskap)"): each row
+    names the report's table by the book's id, with the printed caption where it is short, and its open row
+    the caption in full; figures in sentences are "the text"."""
+    from aarsevaluering.audit import SHORT_CAPTION, report_table, report_tables
+
+    assert report_table("drift_central_income") == "D02 «Sentrale inntekter»"
+    assert report_table("drift_programme_area_economy") == "D10–D25 «Status økonomi»"
+    assert report_table("drift_prose_figures") == "the text"
+    long_title = report_tables()["bal_loan_debt_by_use"][1]
+    assert len(long_title) > SHORT_CAPTION and report_table("bal_loan_debt_by_use") == "B01"
+    assert report_table("bal_loan_debt_by_use", long=True) == f"B01 «{long_title}»"
+    assert report_table("bal_prose_figures, bal_fund_reserves").startswith("the text; B02")
+
+
+def test_the_materiality_chart_title_is_true_for_every_dot():
+    """Fig. A.1's title (the designer's read, r4: two hollow dots beyond the line under a title saying
+    "below overall materiality"): the sum of those that count, and how many left out of it exceed the line."""
+    from aarsevaluering.audit import materiality_title
+
+    total = pd.Series({"findings": 4, "total_nok_million": 60.0, "exceeds": False})
+    left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
+    title = materiality_title(total, left_out, 91.2)
+    assert title.startswith("The 4 misstatements that count add up to NOK\u00a060.0\u00a0million, below overall")
+    assert title.endswith("two left out of the sum exceed it")
+    assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
