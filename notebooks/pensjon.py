@@ -26,8 +26,8 @@
 # through three pension schemes: the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
-# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. As background the report does
-# not give: only DKP and KLP are funded schemes, holding assets against what members have earned, and SPK's
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. Only DKP and KLP are funded
+# schemes (the report does not say so), holding assets against what members have earned, and SPK's
 # scheme for teachers holds none of its own. The report names only DKP and KLP where it speaks of the
 # regulation premium and the premium funds. It does not say how many staff each scheme covers.
 #
@@ -44,7 +44,6 @@ import html
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.patches import Rectangle
 
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
@@ -63,7 +62,7 @@ from aarsevaluering.style import (
     direct_labels,
     estimate_style,
     finish,
-    legend_above,
+    key_above,
     public_source,
     use_book_style,
     waterfall,
@@ -135,6 +134,11 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount. The municipality paid
 # {eval}`txt.premium_fund_story` of it from its premium funds.
 #
+# Two terms carry the walk below. The *calculated cost* is the pension cost the actuaries calculate for the
+# year (with administration costs and, on the book's reading, employer's contribution), which the accounts
+# charge in place of the premium; the *premium deviation* is the premium paid less that cost, credited to
+# the year when the premium is the larger and charged back in later years.
+#
 # Yet the year's pension cost in the accounts was only {eval}`txt.cost_stated`. The chart below walks
 # from the premiums to that cost ({ref}`pensjon-walk` checks each step):
 #
@@ -149,7 +153,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # measured on the premium the treasury paid, after the funds' share: without the draw, the deviation would
 # have been {eval}`txt.deviation_without_draw` and the cost the same.
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. The last bar is the cost the report states, its label giving the steps' sum where that differs. The outlined regulation-premium and premium-fund steps and the hatched level rest on the book's reading of the regulation: the deviation measured on the premium paid. The deviation, credited to 2023, is the amount the forward chart below charges to the years after.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. Vermilion steps add to the premiums or the cost, blue ones take off. The last bar is the cost the report states, its label giving the steps' sum where that differs. Where the premium-fund step stands, before the deviation, and so the hatched calculated cost, rest on the book's reading of the regulation: the deviation measured on the premium the treasury paid. The deviation, credited to 2023, is the amount the forward chart below charges to the years after.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -165,25 +169,14 @@ steps = [(chart_names.get(step, step), amount / 1000,
 summed = fmt(level["Pension cost"] / 1000, 1)
 sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
 steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
-fig, ax = plt.subplots(figsize=(7, 5.2))
+fig, ax = plt.subplots(figsize=(7, 5.6))
 waterfall(ax, steps, up_is_favourable=False)
-# The regulation premium and the premium fund move the premium paid, not the cost (the book's reading of
-# the regulation): outlined, neither the levels' grey nor the colours of a step that adds cost or takes it off.
-moves_premium = {"facecolor": "white", "edgecolor": TEXT, "linewidth": 1.0}
-for step in ("Regulation premium", "Use of premium fund"):
-    for patch in ax.containers[walk.index[walk["step"] == step][0]]:
-        patch.set(**moves_premium)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
-# The key: a patch of no size for each meaning (the steps label themselves; the key says what colours mean).
-for meaning, style in (("Level", {"color": LEVEL}), ("Takes cost off", {"color": FAVOURABLE}),
-                       ("Adds cost", {"color": UNFAVOURABLE}),
-                       ("Step that moves the premium paid, not the cost (the book's reading)", moves_premium),
-                       ("Calculated cost: the book's reading", estimate_style())):  # fmt: skip
-    ax.add_patch(Rectangle((0, 0), 0, 0, label=meaning, **style))
-# One column: the key starts at the figure's edge (finish moves it there with the title), not over the
-# narrow plot behind the long step names, so the layout must not shrink the plot to fit it.
-legend_above(ax, ncol=1).set_in_layout(False)
+# The key: what the colours and the hatching mean (the steps label themselves). Where the fund's step stands,
+# before the deviation, is the book's reading of the regulation: said in the caption, not drawn.
+key_above(ax, [("Level", {"color": LEVEL}), ("Adds", {"color": UNFAVOURABLE}),
+               ("Takes off", {"color": FAVOURABLE}), ("The book's estimate", estimate_style())], ncol=4)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
 plt.show()
 
@@ -208,22 +201,31 @@ plt.show()
 # with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print it). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
 # without it as well ({ref}`driftsregnskap-result-quality`).
-#
+
+# %% tags=["hide-input"]
+# The year's key figures, NOK million: what D04 and the text print, then the two the book computes.
+period_now = int(pj.prose(get, "amortisation_period"))
+key = [("Premiums due, incl. employer's contribution", level["Premiums due"] / 1000, "the text and D04"),
+       ("Paid from the premium funds", -pj.central(get, pj.PREMIUM_FUND) / 1000, "D04"),
+       (f"Premium deviation, credited to {pj.REPORT_YEAR}", -pj.central(get, pj.DEVIATION) / 1000, "D04"),
+       ("Pension cost, as stated", stated_cost, "the text"),
+       ("Net premium deviation, lifting the result", pj.net_premium_deviation(get) / 1000, "D04, added up"),
+       (f"Charge a year {txt.charge_years} of the {pj.REPORT_YEAR} deviation",
+        pj.coming_charges(get, period_now)["instalment"].iloc[0] / 1000, "the book's estimate")]  # fmt: skip
+key = pd.DataFrame(key, columns=["figure", "amount", "source"])
+styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit="NOK million",
+       columns={"figure": "Key figure", "amount": str(pj.REPORT_YEAR), "source": "From"}, decimals={"amount": 1})  # fmt: skip
+
+# %% [markdown]
 # The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
 # printed figure can test, and follows the 2023 deviation into the years it will be charged.
 
 # %% [markdown]
 # ## The tables
 #
-# The section draws on one printed table, *Status sentrale pensjonsposter i 2023* (D04), on the
-# figures its sentences give (kept in a small table of their own), and on the `Pensjon` row of the
-# table of central costs, *{term}`Sentrale utgifter <Sentrale utgifter>`* (D03), which the chapter on
-# {doc}`the operating account <driftsregnskap>` covers as a whole; it also reads D03's church-council
-# row, the net operating result of the year-end table (D08), the discretionary fund's table (D09) and
-# three rows of the investment account's table of shares and equity (2B). All six, with the titles the
-# report prints over them and what the chapter reads of each, are behind the toggle below (their lines are
-# on the data page). D03, D04 and the like are ids given here, which the report does not print; 2B is the
-# report's own.
+# The chapter reads one printed table, *Status sentrale pensjonsposter i 2023* (D04), the figures the
+# section's sentences give and rows of the other tables listed behind the toggle below (their lines are on
+# the data page).
 
 # %% tags=["hide-input", "hide-output"]
 # Every table the chapter reads, its own two first, and what it reads of each.
@@ -248,8 +250,10 @@ styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The 
 # %% [markdown]
 # ## Premiums and cost: the vocabulary
 #
-# These are defined-benefit schemes (background the report does not give): the pension promised depends on the member's salary and years
-# of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
+# The general background in this section (what defined-benefit schemes are, what a premium fund may pay,
+# how the actuaries' cost is set, when the arrangement began) is the book's: the report does not give it.
+# These are defined-benefit schemes: the pension promised depends on the
+# member's salary and years of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
 # have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
 # in the report's section:
 
@@ -294,7 +298,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #
 # *{term}`Premiefond <Premiefond>`* (premium fund)
 # : surpluses a pension fund returns to the employer are held in a premium fund that can only pay
-#   future premiums (background the report does not give). Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
+#   future premiums. Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
 #   funds to pay part of the regulation premium. That lowers what the treasury pays in cash. On the book's
 #   reading of the regulation (below), it lowers the premium deviation with it, not the year's calculated
 #   pension cost.
@@ -302,8 +306,7 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
 # : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
 #   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
-#   steadier than the premium, though it too can jump when the ministry changes the assumptions (background
-#   the report does not give). When the
+#   steadier than the premium, though it too can jump when the ministry changes the assumptions. When the
 #   premium is the larger, as in 2023, the difference is credited to the year as income,
 #   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
 #
@@ -329,8 +332,8 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #   required; the regulation allows either. 2023 carried
 #   {eval}`txt.amortisation` of deviations from earlier years.
 #
-# The arrangement dates from {eval}`txt.first_rule_year` (background the report does not give, nor does it
-# give a purpose). The book reads it as a way to spread premium peaks over several budgets; its price is that
+# The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor
+# its purpose. The book reads it as a way to spread premium peaks over several budgets; its price is that
 # a year with a high premium shows a low cost now and passes the rest on.
 #
 # Two pension-related items are not part of the pension cost. The grant to the church council
@@ -527,7 +530,6 @@ txt.church_low = fmt(church["low"], 3, "NOK million")
 txt.church_high = fmt(church["high"], 3, "NOK million")
 txt.church_d03_budget = fmt(church["d03_budget"], 3, "NOK million")
 txt.church_d03_fit = "and so with" if church["d03_inside"] else "and clash only with"
-findings.show(prose_checks, all_checks)
 
 # %% [markdown]
 # {eval}`txt.prose_summary` The church council's line in D03 is not pension alone: it also
@@ -537,13 +539,16 @@ findings.show(prose_checks, all_checks)
 # {eval}`txt.church_d03_budget`. Pairing the text's budget with D03's is the book's reading: the check of
 # the budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
 
+# %% tags=["hide-input"]
+findings.show(prose_checks, all_checks)
+
 # %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
 
 # %% [markdown]
 # ## D04 and the pension line of the central costs
 #
-# The central costs (D03) print one line, `Pensjon`, that looks like the same central pension items. Its
+# The central costs (D03) print one line, «Pensjon», that looks like the same central pension items. Its
 # revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total,
 # {eval}`txt.d04_budget_printed` (D04's rows add up to {eval}`txt.d04_budget_rows`): close, though two
 # roundings of one amount would print the same. The text books the regulation premium, the premium
@@ -556,12 +561,13 @@ pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The one row set on its side, headed by its printed label: the report's column headers spelled out, each
 # with the English beside it, fit as rows where five of them side by side would wrap.
 printed = {"actual_2022": ("Regnskap 2022 (accounts)", 0), "revised_budget_2023": ("Rev.bud. 2023 (revised budget)", 0),
-           "actual_2023": ("Regnskap 2023 (accounts)", 0), "deviation_nok": ("Avvik i kr (deviation: budget minus accounts)", 0),
-           "deviation_pct": ("Avvik i % (deviation, % of budget)", 1)}  # fmt: skip
+           "actual_2023": ("Regnskap 2023 (accounts)", 0), "deviation_nok": ("Avvik i kr (deviation: budget minus accounts)", 0)}  # fmt: skip
+# One unit in the table: the row's printed «Avvik i %» is given in the text below it.
 row = pension_row.iloc[0]
+txt.d03_deviation_pct = fmt(row["deviation_pct"], 1, "%")
 on_side = pd.DataFrame({"column": [name for name, _ in printed.values()],
-                        "value": [fmt(row[c], d, "%") if c == "deviation_pct" else fmt(row[c], d) for c, (_, d) in printed.items()]})  # fmt: skip
-styled(on_side, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the row «Pensjon» (NOK thousand; the last line in %)",
+                        "value": [fmt(row[c], d) for c, (_, d) in printed.items()]})  # fmt: skip
+styled(on_side, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the row «Pensjon», NOK thousand (its «Avvik i %» is in the text below)",
        columns={"column": "Column as printed", "value": row["label"]})  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -571,12 +577,15 @@ txt.d03_extra = fmt_million(extra)
 txt.d03_extra_pct = fmt(100 * extra / d04_total, 1, "%")
 txt.cost_with_d03 = fmt_million(level["Ordinary premium"] + pension_row["actual_2023"].iloc[0])  # fmt: skip
 txt.d03_summary = findings.summary_line(drift_checks)
-findings.show(drift_checks, all_checks)
 
 # %% [markdown]
-# D03's `Pensjon` line holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`)
-# more cost than D04's items, and the report does not say why. The stated pension cost follows D04: built
+# D03 prints the row's deviation also as {eval}`txt.d03_deviation_pct` of its budget. D03's «Pensjon» line
+# holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`) more cost than D04's items, and the report does
+# not say why. The stated pension cost follows D04: built
 # on D03's line instead, it would be {eval}`txt.cost_with_d03`. {eval}`txt.d03_summary`
+
+# %% tags=["hide-input"]
+findings.show(drift_checks, all_checks)
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items")
@@ -605,7 +614,7 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # calls this well above wage growth, and it is above the {eval}`txt.wage_growth` the budget
 # assumed as revised at the first four-month report, as the chart below shows.
 #
-# Of 2022 the report prints only D03's `Pensjon` line, {eval}`txt.central_2022`, not the ordinary premium.
+# Of 2022 the report prints only D03's «Pensjon» line, {eval}`txt.central_2022`, not the ordinary premium.
 # Setting that line against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is built
 # from, the increase splits as follows (an estimate):
 #
@@ -683,27 +692,22 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
 # %% [markdown]
-# The chart draws the schedule: each hatched bar is what the 2023 deviation still has to charge at a year's
-# end, each dashed outline what it would have had the premium fund not been used.
+# The chart draws the schedule: each vermilion bar is what the 2023 deviation still has to charge at a
+# year's end, each grey bar behind it what it would have had the premium fund not been used.
 
-# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The dashed outlines, also an estimate, are the same had the premium fund not been used. The deviation is vermilion here and blue in the waterfall at the top: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each inside a taller dashed outline, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The grey hatched bars, also an estimate and labelled above, are the same had the premium fund not been used: the deviation would have been larger by the amount the fund paid. The deviation is vermilion here and blue in the waterfall at the top: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each in front of a taller grey hatched bar, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
-# Had the premium fund not been used (the book's estimate): an open dashed bar behind each year's bar, so
-# nothing crosses the bars.
-ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6, facecolor="none", edgecolor=TEXT,
-       linestyle="--", linewidth=1.0)  # fmt: skip
+# Both series are the book's estimates, so both hatched: had the premium fund not been used in grey, behind,
+# its top labelled with its value; the schedule in vermilion in front, labelled inside its top.
+without = ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6, **estimate_style(LEVEL))
 ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
-# What each kind of bar is, said once in the free space at the top right: the hatched bars named as the
-# amount the waterfall shows credited to 2023, here a charge on the years after.
-first_without = left["remaining_without_fund"].iloc[0] / 1000
-ax.annotate(f"Hatched: the {pj.REPORT_YEAR} premium deviation\nstill to charge (the book's schedule)",
-            (0.5, 0.97), xycoords="axes fraction", va="top", fontsize=MIN_TEXT_PT, color=UNFAVOURABLE)  # fmt: skip
-ax.annotate(f"Dashed: the same had the premium fund\nnot been used, {fmt(first_without, 1)} at the end of "
-            f"{left['year'].iloc[0]}\n(the book's estimate)", (0.5, 0.80), xycoords="axes fraction", va="top",
-            fontsize=MIN_TEXT_PT, color=TEXT)  # fmt: skip
-ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.15)
-# Each bar's value inside its top, on a white box, clear of the dashed outline above it. None on the last,
-# empty bar.
+ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
+             f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
+key_above(ax, [(f"Still to charge of the {pj.REPORT_YEAR} deviation", estimate_style(UNFAVOURABLE)),
+               ("The same had the premium fund not been used", estimate_style(LEVEL))], ncol=1)  # fmt: skip
+ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.12)
+direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if bar.get_height() else "" for bar in without])
+# Each bar's value inside its top, on a white box. None on the last, empty bar.
 for year, remaining in zip(left["year"], left["remaining"], strict=True):
     if remaining:
         ax.annotate(fmt(remaining / 1000, 1), (year, remaining / 1000), xytext=(0, -3), textcoords="offset points",
@@ -711,8 +715,6 @@ for year, remaining in zip(left["year"], left["remaining"], strict=True):
 ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
 ax.set_xlabel("End of year")
 ax.set_ylabel("NOK million still to charge")
-ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
-             f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
 ax.grid(axis="x", visible=False)
 finish(fig, table="table D04 and the report's text")
 plt.show()
