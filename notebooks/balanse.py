@@ -155,28 +155,31 @@ bridge_gap = abs(bridge["amount"].iloc[-1] - d08_fund)
 txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(bridge_gap, 0, 'NOK thousand')}"
 txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
 txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
+# Shown as the fund's change (a draw negative), the sign of Table 3.1 and the figure below.
+level_names = {"Original budget: use": "Original budget", "After the year's changes: use": "After the year's changes",
+          "Accounts: net use": "Accounts"}  # fmt: skip
 draw_view = draw.assign(
-    change=[fmt(v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
-    use=[fmt(v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    step=draw["step"].replace(level_names),
+    change=[fmt(-v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
     source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
 )  # fmt: skip
 styled(draw_view, table_id="balanse-fund-draw",
-       columns={"step": "Net use of the discretionary fund", "change": "Change", "use": "Use", "source": "From"},
+       columns={"step": "The discretionary fund in 2023", "change": "Step", "level": "Change in the fund",
+                "source": "From"},
        total_mask=draw["row_kind"] == "level",
-       caption="From the original budget's draw on the discretionary fund to the accounts' (use positive): D09's "
-               "three levels, and D08's columns for the steps between them (the book's breakdown)",
-       unit="NOK million")  # fmt: skip
+       caption="The discretionary fund's change from the original budget to the accounts (the book's breakdown "
+               "of D09 and D08)", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
 # {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
 # {eval}`txt.surplus_said` in the foreword (*Stramt budsjettopplegg*) and in the operating chapter's section
-# *Økonomisk resultat*, is a slip the
-# {doc}`driftsregnskap` chapter records). The transfer
+# *Økonomisk resultat*, is a slip recorded in {doc}`chapter 1 <driftsregnskap>`). The transfer
 # was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
 # self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
 # self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
-# earmark as {eval}`txt.dividends_summary`, an inconsistency the {doc}`driftsregnskap` chapter records.)
+# earmark as {eval}`txt.dividends_summary`, an inconsistency recorded in {doc}`chapter 1 <driftsregnskap>`.)
 #
 # - *During the year* the draw grew by {eval}`txt.draw_added`, only {eval}`txt.draw_transfer_rise` of it a
 #   higher transfer. {eval}`txt.draw_larger` was money for services: the programme areas' frames were raised
@@ -189,8 +192,8 @@ styled(draw_view, table_id="balanse-fund-draw",
 #   dividend was booked in the investment account as a sale of shares, and was missing from the result).
 #   But the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
 #   {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound`, mostly earmarked grants of 2023 not yet
-#   spent. (The text gives the budgeted use as {eval}`txt.bound_budget_use`, a slip the
-#   {doc}`driftsregnskap` chapter records.)
+#   spent. (The text gives the budgeted use as {eval}`txt.bound_budget_use`, a slip recorded in
+#   {doc}`chapter 1 <driftsregnskap>`.)
 #
 # Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
 # {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
@@ -252,36 +255,26 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # **What it means** (the book's own arithmetic on the report's figures):
 #
 # - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
-#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
-#   gross ratio, all the loan fund's debt over the treasury's income alone. Counted gross, including the
-#   {eval}`txt.husbanken_top` of Husbanken loans for on-lending (as printed; lent on as start loans, which
-#   the households repay: section *Who services the debt*), the legal entity's long-term loan debt is
-#   {eval}`txt.long_term_debt`, the book's sum of those loans and the loan fund's printed
-#   {eval}`txt.debt_prose_end`: {eval}`txt.long_term_pct_income` of that income, if that printed figure
-#   is all the loan fund owes (the book's reading); the first ratio leaves those loans out. The report prints
-#   nothing a net loan debt would deduct (outstanding start loans, unused borrowed money, money lent from own funds).
-# - *Who pays.* {eval}`txt.budget_most` of the loan fund's debt ({eval}`txt.budget_share` of B01, an upper
-#   bound) is paid from the treasury's general budget: its own investment debt, and Drammen Eiendom KF's,
-#   which the treasury "largely" finances through the rents its services pay (the report's section
-#   *Utviklingen i lånegjelden*). Only the
-#   water and sewage debt ({eval}`txt.fee_share`) is paid by the fees.
-# - *Rates.* If the report's floating share of about {eval}`txt.floating` applies to the loan fund's debt,
-#   one percentage point more on market rates costs roughly {eval}`txt.one_point` a year; net of what the
-#   fees pass on and of what the bank deposits earn (the book's assumptions), about
-#   {eval}`txt.net_one_point`, reaching the treasury with a lag (section *Net floating exposure*).
-# - *The fund.* The discretionary fund stands {eval}`txt.margin` above the reserve the council's rules
-#   require ({eval}`txt.requirement`); at 2023's pace of use that margin would last {eval}`txt.margin_lasts`
-#   ({eval}`txt.margin_years`), less if the year's uncovered deficits come out of it. That is arithmetic on
-#   one year, not a forecast: 2023 passed one-off dividends on to investment, and the report calls its
-#   result's gain on the budget largely one-off. The fund is far below the average of comparable large
-#   municipalities, and {eval}`txt.restricted` ({eval}`txt.restricted_pct`) of all fund reserves is restricted.
+#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`).
+#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending, which households repay as start
+#   loans, the legal entity's long-term loan debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income`
+#   of that income (the book's sum, on its reading of the printed debt). The report prints nothing a net
+#   loan debt would deduct.
+# - *Who pays.* Up to {eval}`txt.budget_share` of B01's debt is paid from the treasury's budget: its own
+#   investment debt and, through the rents its services pay, Drammen Eiendom KF's (the report: "largely").
+#   The fees pay for the water and sewage debt ({eval}`txt.fee_share`).
+# - *Rates.* With about {eval}`txt.floating` of the debt at floating rates, one percentage point more
+#   costs roughly {eval}`txt.one_point` a year; net of what the fees pass on and the deposits earn, about
+#   {eval}`txt.net_one_point`, reaching the treasury with a lag (the book's assumptions).
+# - *The fund.* The discretionary fund stands {eval}`txt.margin` above the council's minimum of
+#   {eval}`txt.requirement`, a margin that would last {eval}`txt.margin_lasts` at 2023's pace of use
+#   ({eval}`txt.margin_years`; arithmetic on one year, not a forecast). It is far below the average of comparable large
+#   municipalities, and {eval}`txt.restricted_pct` of all fund reserves is restricted.
 #
-# The rest of the chapter reconciles these figures with the rest of the report, reading, without changing
-# them, the operating chapter's D03, D05, D06, D08 and D09 and the investment chapter's statements 2A and
-# DK. Each section counts its checks in one line and shows its findings; the check tables are behind
-# toggles, and the {doc}`audit` page lists them all. The check tables and the findings cite the report by
-# its lines, as does the story where it rests on a sentence; the {doc}`data page <../book/data>` gives the
-# lines of each of its tables.
+# The rest of the chapter reconciles these figures with the operating chapter's D03, D05, D06, D08 and
+# D09 and the investment chapter's statements 2A and DK. Each section counts its checks in one line and
+# shows its findings; the check tables, behind toggles, and the findings cite the report by its lines (the
+# {doc}`data page <../book/data>` gives each table's lines), and the {doc}`audit page <audit>` lists them all.
 
 # %% [markdown]
 # ## Liquidity at the end of the year
@@ -498,7 +491,6 @@ hedging_view = pd.DataFrame(
         (f"Hedged: fixed rate or swapped ({fmt(hedge['hedged'], 0, '%')})", hedge["hedged_amount"]),
         (f"The rules' minimum ({txt.rule} of the debt)", hedge["minimum_amount"]),
         (f"Floating ({fmt(hedge['floating'], 0, '%')})", burden["floating_debt"]),
-        ("One percentage point more on the floating part, a year", burden["one_point"]),
     ],
     columns=["part", "amount"],
 )
@@ -506,15 +498,16 @@ styled(hedging_view, table_id="balanse-hedging",
        columns={"part": "The report's shares at 31.12.2023", "amount": "On the loan fund's debt"},
        decimals={"amount": 1},
        caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate)",
-       unit="NOK million")  # fmt: skip
+       unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # At the end of 2023 about {eval}`txt.floating` of the portfolio carried a floating rate and
 # {eval}`txt.hedged` was hedged, against the rules' minimum of {eval}`txt.rule` ({eval}`txt.min_hedged`):
 # a margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within the rule
 # holds. The report gives shares, not amounts: the table applies them to the loan fund's debt, taking the
-# report's "loan portfolio" to leave out the Husbanken loans for on-lending, and its last row nets
-# nothing (the next section does). The report does not say when the fixed rates and swaps expire.
+# report's "loan portfolio" to leave out the Husbanken loans for on-lending. One percentage point more on
+# the floating part would cost about {eval}`txt.one_point` a year, before what the next section nets. The
+# report does not say when the fixed rates and swaps expire.
 # {eval}`txt.hedging_summary`
 
 # %% tags=["hide-input", "hide-output"]
@@ -537,12 +530,13 @@ payer_view = bal.debt_by_payer(get)
 # reading) goes to a numbered note under the table, so the column stays narrow enough to read.
 basis = payer_view["basis"].str.split(" (", n=1, regex=False, expand=True)
 who_says, detail = basis[0], basis[1]
-marks = dict(zip(detail.dropna().index, "¹²³⁴⁵", strict=False))
-txt.payer_notes = "; ".join(f"{marks[i]} {detail[i].replace(')', '', 1)}" for i in marks)
+notes = dict(zip(detail.dropna().unique(), "¹²³⁴⁵", strict=False))  # a note cited twice keeps one mark
+marks = detail.dropna().map(notes)
+txt.payer_notes = "; ".join(f"{mark} {note.replace(')', '', 1)}" for note, mark in notes.items())
 onlending = payer_view["use"] == "Formidlingslån"  # not a B01 row: the text's amount (line 3539), in whole millions
 shown_payers = payer_view.assign(
     basis=who_says + payer_view.index.map(marks).fillna(""),
-    use=payer_view["use"].where(~onlending, "Formidlingslån (the text; not in B01)"),
+    use=payer_view["use"].where(~onlending, "Formidlingslån (the text)"),
     debt=bal.aligned([(v, 0 if outside else 1) for v, outside in zip(payer_view["debt"], onlending, strict=True)]),
 )
 by_use = payer_view.set_index("use")
@@ -731,8 +725,7 @@ styled(rates, table_id="balanse-rates",
        columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt (%)", "rate_avg_pct": "On average debt (%)",
                 "from": "From"},
        decimals={"rate_pct": 2, "rate_avg_pct": 2},
-       caption="Interest rates of 2023: the book's estimates (interest over the debt at 1 January, and over the "
-               "average of the opening and closing debt) and the two rates the report prints")  # fmt: skip
+       caption="Interest rates of 2023: the book's estimates and the two rates the report prints")  # fmt: skip
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January,
@@ -800,10 +793,7 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
     for xi, h in zip(x, heights, strict=True):
         ax.annotate(fmt(h, 1), (xi + offset, h), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-english = {bal.DISPOSITION_FUND: "Discretionary\nfund", bal.BOUND_OPERATING: "Restricted\noperating funds",
-           bal.UNBOUND_INVESTMENT: "Unrestricted\ninvestment funds",
-           bal.BOUND_INVESTMENT: "Restricted\ninvestment funds"}  # fmt: skip
-ax.set_xticks(x, [english[label] for label in items["label"]])
+ax.set_xticks(x, [bal.FUND_ENGLISH[label].capitalize().replace(" ", "\n", 1) for label in items["label"]])
 ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
 ax.set_ylabel("NOK million")
 ax.set_title("The discretionary fund shrank; restricted investment funds grew", pad=22)  # room for the legend above
@@ -844,8 +834,8 @@ txt.fund_table_summary = findings.summary_line(fund_table_checks)
 # statements in words hold. {eval}`txt.fund_table_summary`
 
 # %% tags=["hide-input", "hide-output"]
-styled(b02, table_id="balanse-b02",
-       columns={"label": "Fond (fund)", "balance_2022": "2022", "balance_2023": "2023",
+styled(b02.assign(english=b02["label"].map(bal.FUND_ENGLISH)), table_id="balanse-b02",
+       columns={"label": "Fond", "english": "(in English)", "balance_2022": "2022", "balance_2023": "2023",
                 "change_2022_2023": "Endring 2022–2023 (change)"},
        total_mask=b02["row_kind"] == "total",
        caption="Fund reserves as printed: Drammen kommunekasse – fondsreserver 2022–2023 (B02)",
@@ -892,11 +882,15 @@ txt.bound_investment_other = fmt(abs(other), 1, "NOK million")
 flow_checks = checks.run(CH, only=["disposition_fund_reconciliation", "bound_operating_funds_reconciliation",
                                    "investment_funds_reconciliation"])  # fmt: skip
 txt.flow_summary = findings.summary_line(flow_checks)
-styled(fund_flows, table_id="balanse-fund-flows",
+first = ~fund_flows["fund"].duplicated()  # each fund named once, over its statements' rows
+flows_view = fund_flows.assign(fund=fund_flows["fund"].map(bal.fund_name).where(first, ""))
+styled(flows_view, table_id="balanse-fund-flows",
        columns={"fund": "Fund (B02 row)", "statement": "Statement", "provisions": "Provisions", "use": "Use",
                 "net": "Net flow"},
        caption="Provisions to and use of each fund in 2023 as the accounts print them (use negative)",
-       unit="NOK thousand")  # fmt: skip
+       unit="NOK thousand").set_table_styles(
+    [{"selector": f"td.row{i}", "props": "border-top: 1px solid var(--pst-color-border, #ccc);"}
+     for i in first[first].index[1:]], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # **The discretionary fund** reconciles fully. D08 sets aside {eval}`txt.flow_disposition_d08_provisions`
@@ -996,7 +990,7 @@ styled(minimum_view, table_id="balanse-fund-minimum",
        columns={"item": "The discretionary fund and the rules", "amount": "Amount", "source": "From"},
        decimals={"amount": 1}, total_mask=minimum_view["item"].str.startswith(("Minimum", "Above")),
        caption="The minimum the council's financial rules set for the discretionary fund, and the margin above it",
-       unit="NOK million")  # fmt: skip
+       unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # The fund stands {eval}`txt.margin` above the minimum, as both D09 and the report's summary say.
@@ -1015,8 +1009,8 @@ styled(minimum_view, table_id="balanse-fund-minimum",
 #   141 gives the {eval}`txt.foreword_use` of budgeted use as the original budget's (*vedtatt budsjett*),
 #   but D09 shows the original budget using {eval}`txt.adopted_use`, and {eval}`txt.revised_use` only after
 #   the changes in the four-month reports and two later decisions (lines 2688–2696). The report's own
-#   section on the fund says so correctly ("vedtatt budsjett og senere justeringer", line 2675); the
-#   {doc}`driftsregnskap` chapter records the label as a finding.
+#   section on the fund says so correctly ("vedtatt budsjett og senere justeringer", line 2675);
+#   {doc}`the operating account chapter <driftsregnskap>` records the label as a finding.
 #
 # {eval}`txt.ratio_summary`
 
@@ -1102,7 +1096,7 @@ styled(scopes, table_id="balanse-reserves-cash",
 # {eval}`txt.chapter_summary` By verdict the chapter's findings are {eval}`txt.verdict_counts`. Of the
 # {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and
 # inconsistencies; the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a
-# sentence, and are not misstatements. The {doc}`audit` page lists them with the rest of the book's.
+# sentence, and are not misstatements. The {doc}`audit page <audit>` lists them with the rest of the book's.
 #
 # - *The loan debt* is the largest finding: the report presents the text's total and table B01 as one
 #   debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
@@ -1140,6 +1134,6 @@ moved = moved_checks(all_checks, trial)
 big = moved["difference"].abs() * 10.0 ** moved["decimals"] >= 1
 moved.loc[big, "difference"] = [round(v, int(d)) for v, d in zip(moved.loc[big, "difference"],
                                                                moved.loc[big, "decimals"], strict=True)]  # fmt: skip
-moved_view, unit = bal.moved_view(moved)  # a Unit column only when the checks mix units
+moved_view, unit = bal.moved_view(moved)  # each check in its own unit, named when they mix
 styled(moved_view, table_id="balanse-try-it", unit=unit,
        caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class before → after)")  # fmt: skip

@@ -360,20 +360,20 @@ def test_key_by_colour_names_each_colour_once_in_the_bars_order():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == shown
 
 
-def test_moved_view_shows_one_unit_and_marks_the_classes_that_stayed():
+def test_moved_view_keeps_each_checks_unit_and_marks_the_classes_that_stayed():
     from aarsevaluering.identities.investeringsregnskap import moved_checks
 
     trial = checks.run("balanse", get=bal.debt_added("Drammen Eiendom KF", end=59.4))
     moved = moved_checks(checks.run("balanse"), trial)
     assert set(moved["unit"]) == {"NOK million", "NOK 1000"}  # D09's reserve is in thousands
     view, unit = bal.moved_view(moved)
-    assert unit == "NOK million" and "Unit" not in view
+    assert unit is None and view["Check"].str.endswith(("(NOK million)", "(NOK thousand)")).all()  # one a row
     reserve = view[view["Check"].str.startswith("Interest-rate reserve")].iloc[0]
-    assert reserve["Printed"] == "95.641" and reserve["Difference"] == "+0.001"  # 95 641 thousand, nothing lost
+    assert reserve["Check"].endswith("(NOK thousand)") and reserve["Printed"].rstrip("\u2008\u2007") == "95\xa0641"
     assert any(c.endswith("(unchanged)") for c in view["Class"]) and any("→" in c for c in view["Class"])
-    mixed = moved.assign(unit=["percent"] + list(moved["unit"].iloc[1:]))
-    view, unit = bal.moved_view(mixed)
-    assert unit is None and "Unit" in view  # a unit that cannot be converted: a column
+    same = moved[moved["unit"] == "NOK million"]
+    view, unit = bal.moved_view(same)
+    assert unit == "NOK million" and not view["Check"].str.contains("NOK").any()  # one unit: in the caption
 
 
 def test_key_by_colour_says_what_the_hatching_means():
@@ -386,3 +386,9 @@ def test_key_by_colour_says_what_the_hatching_means():
     bal.key_by_colour(ax, {style.FAVOURABLE: "lowers it", style.LEVEL: "level"}, hatched="the book's estimate")
     plt.close(fig)
     assert ax.get_legend().get_title().get_text() == "Hatched: the book's estimate"
+
+
+def test_fund_names_give_the_norwegian_with_the_english_beside():
+    assert bal.fund_name(bal.DISPOSITION_FUND) == "Disposisjonsfond (discretionary fund)"
+    assert bal.fund_name(bal.BOUND_OPERATING) == "Bundne driftsfond (restricted operating funds)"
+    assert set(bal.FUND_ENGLISH) == set(checks.from_disk(bal.FUNDS)["label"])  # every B02 row has its English

@@ -58,6 +58,18 @@ BOUND_OPERATING = "Bundne driftsfond"
 UNBOUND_INVESTMENT = "Ubundne investeringsfond"
 BOUND_INVESTMENT = "Bundne investeringsfond"
 FUND_TOTAL = "Sum fondsavsetninger"
+# The funds' English names, the same in the book's tables and charts.
+FUND_ENGLISH = {DISPOSITION_FUND: "discretionary fund", BOUND_OPERATING: "restricted operating funds",
+                UNBOUND_INVESTMENT: "unrestricted investment funds", BOUND_INVESTMENT: "restricted investment funds",
+                FUND_TOTAL: "all fund reserves"}  # fmt: skip
+
+
+def fund_name(label: str) -> str:
+    """A B02 row as the book's own tables name it: the Norwegian name, its English beside it
+    (``"Bundne driftsfond (restricted operating funds)"``; the discretionary fund's printed qualifier,
+    «ubundet drift», gives way to the English)."""
+    return f"{label.split(' (')[0]} ({FUND_ENGLISH[label]})"
+
 
 # B01 rows that are the municipal treasury's own debt (water/sewage and the rest).
 TREASURY_DEBT = ("Drammen kommunekasse Vann/avløp", "Drammen kommunekasse")
@@ -331,13 +343,12 @@ DRIFT_PROSE = "drift_prose_figures"
 # Who services each use of the loan fund's debt (B01), and what the report says about it.
 DEBT_PAYERS = {
     "Drammen kommunekasse Vann/avløp": ("Water and sewage fees", "the report (section «Utviklingen i lånegjelden»)"),
-    "Drammen kommunekasse": ("Treasury budget, its own investments", "the book's reading (the treasury's own debt)"),
-    "Drammen Eiendom KF": ("Treasury budget, through the rents its services pay",
-                           "the report, 'largely' (section «Utviklingen i lånegjelden»): an upper bound"),
+    "Drammen kommunekasse": ("Treasury budget: its own debt", "the book's reading"),
+    "Drammen Eiendom KF": ("Treasury budget, via rents (at most)",
+                           "the report, 'largely' (section «Utviklingen i lånegjelden»)"),
     "Drammensbadet KF": ("Drammensbadet KF", "not stated"),
 }  # fmt: skip
-ONLENDING_PAYER = ("Start-loan borrowers (Husbanken loans for on-lending)",
-                   "the book's reading (the text gives the amount, outside B01)")  # fmt: skip
+ONLENDING_PAYER = ("Start-loan borrowers", "the book's reading (the text gives the amount, outside B01)")
 TREASURY_BUDGET_ROWS = ("Drammen kommunekasse", "Drammen Eiendom KF")
 
 
@@ -826,25 +837,21 @@ def key_by_colour(ax, names: dict[str, str], hatched: str = "") -> list[str]:
 def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The checks a Try it alteration moves (``moved_checks``' frame) as the book's Try it tables show
     them: the check, printed, recomputed and difference at each check's decimals, aligned, and the class
-    ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). Checks in NOK thousand
-    beside checks in NOK million are shown in NOK million, with three decimals more (95 641 thousand is
-    95.641 million: nothing is lost), so the table has one unit, returned for the caption; a Unit column
-    only when other units still mix."""
+    ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). Each check keeps its own
+    unit (a check in NOK thousand is shown in thousands, never as a three-decimal million): one unit is
+    returned for the caption; mixed units are named in each check's wording, in brackets after it, which
+    keeps the table to the check tables' columns (a Unit column would squeeze the wording)."""
     units = [unit_name(u) if isinstance(u, str) else "" for u in moved["unit"]]
     values = moved[["printed", "recomputed", "difference"]].astype(float).copy()
     decimals = moved["decimals"].astype(int).tolist()
-    if MILLION in units:
-        for i, unit in enumerate(units):
-            if unit == THOUSAND:
-                values.iloc[i] = values.iloc[i] / THOUSAND_PER_MILLION
-                decimals[i] += 3
-                units[i] = MILLION
     one_unit = len(set(units)) <= 1
     differences = [fmt_difference(v, d) for v, d in zip(values["difference"], decimals, strict=True)]
     view = pd.DataFrame(
         {
-            "Check": moved["what"].tolist(),
-            **({} if one_unit else {"Unit": units}),
+            "Check": [
+                what if one_unit or not unit else f"{what} ({unit})"
+                for what, unit in zip(moved["what"], units, strict=True)
+            ],
             "Printed": aligned(list(zip(values["printed"], decimals, strict=True))),
             "Recomputed": aligned(list(zip(values["recomputed"], decimals, strict=True))),
             "Difference": _pad_differences(differences),
@@ -852,9 +859,6 @@ def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
         }
     )
     return view, (units[0] or None) if one_unit and units else None
-
-
-MILLION, THOUSAND = "NOK million", "NOK thousand"
 
 
 def _pad_differences(texts: list[str]) -> list[str]:
