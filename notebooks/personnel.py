@@ -151,6 +151,7 @@ g("national_leavers", round(national["leavers"], -1))
 g("national_unaccounted", round(national["unaccounted"], -1))
 g("start_rows", weighted_turn[f"{pers.STAFF}.sum.headcount_2022"])
 g("women_share_perm", 100 * permanent_total["women_count"] / permanent_total["total_count"], 1, "%")
+g("women_share_perm_printed", permanent_total["women_pct"], 1, "%")
 g("n_checks", counts["checks"])
 g("n_exact", counts["exact"])
 g("n_rounding", counts["rounding"])
@@ -182,25 +183,28 @@ gt("pay_split_words", "On either yardstick the spread over the groups accounts f
 hire_total = row(hires, label="Totalt")
 ft = full_time.set_index("label")
 nan = float("nan")
-brief = pd.DataFrame(
-    [("Permanent staff", "persons", total["headcount_2022"], total["headcount_2023"], 0),
-     ("Permanent FTEs", "FTEs", total["fte_2022"], total["fte_2023"], 0),
-     ("Full-time positions", "%", ft.loc["2022", "full_time_share_pct"], ft.loc["2023", "full_time_share_pct"], 1),
-     ("Permanent hires", "persons", hire_total["hires_2022"], hire_total["hires_2023"], 0),
-     ("Turnover", "%", turn_total["turnover_2022_pct"], turn_total["turnover_2023_pct"], 1),
-     ("Sick leave", "%", sick_total["sick_leave_2022_pct"], sick_total["sick_leave_2023_pct"], 1),
-     ("Sick-leave target", "%", nan, sick_total["target_2023_pct"], 1),
-     ("Overtime", "hours", ot_total["overtime_hours_2022"], ot_total["overtime_hours_2023"], 0),
-     ("Breaches of the working-time rules", "count", br_total["breaches_2022"], br_total["breaches_2023"], 0),
-     ("Women's average pay", "% of men's", nan, decomposition["headline"], 1)],
-    columns=["measure", "unit", "y2022", "y2023", "decimals"],
+brief = pd.DataFrame(  # the English measure, the report's term to search for, the unit, the figures
+    [("Permanent staff", "fast ansatte", "persons", total["headcount_2022"], total["headcount_2023"], 0),
+     ("Permanent FTEs", "faste årsverk", "FTEs", total["fte_2022"], total["fte_2023"], 0),
+     ("Full-time positions", "Andel heltidstillinger", "%", ft.loc["2022", "full_time_share_pct"],
+      ft.loc["2023", "full_time_share_pct"], 1),
+     ("Permanent hires", "nyansettelser på fast arbeidsvilkår", "persons", hire_total["hires_2022"],
+      hire_total["hires_2023"], 0),
+     ("Turnover", "turnover", "%", turn_total["turnover_2022_pct"], turn_total["turnover_2023_pct"], 1),
+     ("Sick leave", "sykefravær", "%", sick_total["sick_leave_2022_pct"], sick_total["sick_leave_2023_pct"], 1),
+     ("Sick-leave target", "Måltall", "%", nan, sick_total["target_2023_pct"], 1),
+     ("Overtime", "overtidstimer", "hours", ot_total["overtime_hours_2022"], ot_total["overtime_hours_2023"], 0),
+     ("Breaches of the working-time rules", "brudd på arbeidsmiljøloven", "count", br_total["breaches_2022"],
+      br_total["breaches_2023"], 0),
+     ("Women's average pay", "Lønnsforskjell totalt i virksomheten", "% of men's", nan, decomposition["headline"], 1)],
+    columns=["measure", "printed", "unit", "y2022", "y2023", "decimals"],
 )  # fmt: skip
 for year in ("y2022", "y2023"):
     brief[year] = [fmt(v, d) for v, d in zip(brief[year], brief["decimals"], strict=True)]
 styled(
     brief,
     table_id="personnel-brief",
-    columns={"measure": "Measure", "unit": "Unit", "y2022": "2022", "y2023": "2023"},
+    columns={"measure": "Measure", "printed": "In the report", "unit": "Unit", "y2022": "2022", "y2023": "2023"},
     caption="The year in brief: key figures as printed, 2022 and 2023 (the pay ratio derived; 2023 counted "
     "under new routines, a break in the series)",
 )  # fmt: skip
@@ -217,20 +221,22 @@ styled(
 #   were hired. The rate may take in temporary staff or moves between areas, or temporary staff given
 #   permanent posts may fill the gap; the report confirms none of these (see *Who leaves and who is hired*).
 # - **Sick leave** is {eval}`txt.sick_vs_target` its target and {eval}`txt.sick_vs_base` the 2021 rate
-#   of {eval}`txt.sick_base` the target implies (derived). Drammen is on average {eval}`txt.sick_gap_all`
-#   above the municipal sector, about {eval}`txt.sick_gap_mix` of it {eval}`txt.sick_mix_words` (an
-#   estimate, {eval}`txt.sick_mix_low_brief` to {eval}`txt.sick_mix_high_brief` as the rates are printed).
+#   of {eval}`txt.sick_base` the target implies. Drammen is on average {eval}`txt.sick_gap_all`
+#   above the municipal sector, about {eval}`txt.sick_gap_mix` of that due to {eval}`txt.sick_mix_words`
+#   ({eval}`txt.sick_mix_low_brief` to {eval}`txt.sick_mix_high_brief` as the rates are printed; the 2021
+#   rate and the split are the book's estimates).
 # - **Overtime** rose {eval}`txt.ot_change`, to about {eval}`txt.ot_per_fte_all` per FTE (permanent and
 #   temporary) over the year, against the Act's annual cap of {eval}`txt.annual_cap` per employee: the
 #   printed breaches need it far more concentrated (the book's reading). Breaches rose {eval}`txt.br_pace`,
 #   by {eval}`txt.br_change`; rest and Sunday rules make up {eval}`txt.br_level_rest_sunday` of them,
 #   the overtime and total-hours types {eval}`txt.br_change_ot_total` of the rise.
-# - **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff; part time is
+# - **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff (from the
+#   counts; the report prints {eval}`txt.women_share_perm_printed`); part time is
 #   {eval}`txt.pt_women_rate` of permanent women against {eval}`txt.pt_men_rate` of
-#   men{eval}`txt.pt_exception`. On the job-group tables pooled by head count (derived), women earn
-#   {eval}`txt.pay_groups_ratio` of men's. {eval}`txt.pay_split_words` (rough estimates: the head counts
-#   give a group's printed average in only {eval}`txt.pay_exact_groups` of {eval}`txt.pay_groups`
-#   groups; see *Pay*).
+#   men{eval}`txt.pt_exception`. On the job-group tables pooled by head count, women earn
+#   {eval}`txt.pay_groups_ratio` of men's. {eval}`txt.pay_split_words`. Both are the book's
+#   rough estimates: the head counts give a group's printed average in only {eval}`txt.pay_exact_groups`
+#   of {eval}`txt.pay_groups` groups (see *Pay*).
 # - **The checks.** {eval}`txt.n_checks` checks of every total, change, share and claim the chapter can
 #   recompute: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within rounding, {eval}`txt.n_estimate`
 #   estimates (relations the report never states; not graded). The {eval}`txt.n_discrepancy` discrepancies
@@ -277,7 +283,7 @@ g("part_time_head", part_total["total_count"])
 g("pt_avg_position", pers.part_time_average_position(get), 0, "%")
 g("ft_from_part", 100 * (total["headcount_2023"] - part_total["total_count"]) / total["headcount_2023"], 2, "%")
 styled(
-    staff,
+    staff.assign(label=staff["label"].map(pers.area_gloss)),  # the printed label, English beside it
     table_id="personnel-staff",
     columns={"label": "Programme area", "headcount_2022": "Staff 2022", "fte_2022": "FTE 2022",
              "headcount_2023": "Staff 2023", "fte_2023": "FTE 2023", "headcount_change_pct": "Staff %",
@@ -313,7 +319,9 @@ styled(
     table_id="personnel-full-time",
     columns={"label": "Year", "full_time_share_pct": "Full-time positions (%)",
              "avg_position_size_pct": "Average position (%)"},
-    caption="Share of full-time positions and average position size, 2020–2023",
+    decimals={"full_time_share_pct": 1, "avg_position_size_pct": 1},  # printed with a second decimal, always 0
+    caption="Share of full-time positions (Andel heltidstillinger) and average position size (Gjennomsnittlig "
+    "stillingstørrelse), 2020–2023",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -562,7 +570,7 @@ g("fte_base", fte_eq["fte"])
 g("sick_fte", fte_eq["sick_fte"], 0, "FTEs")
 g("above_target_fte", fte_eq["above_target_fte"], 0, "FTEs")
 styled(
-    sick,
+    sick.assign(label=sick["label"].map(pers.area_gloss)),  # the printed label, English beside it
     table_id="personnel-sick",
     columns={"label": "Programme area", "sick_leave_2022_pct": "2022 (%)", "sick_leave_2023_pct": "2023 (%)",
              "target_2023_pct": "Target 2023 (%)"},
@@ -831,6 +839,12 @@ styled(
 shown = pers.overtime_split(get).merge(pers.overtime_intensity(get), on=["employment_type", "hours"], how="left")
 other = shown["employment_type"].str.startswith("Other (")  # its list of types goes to the caption
 shown.loc[other, "employment_type"] = "Other"
+PRINTED_TYPE = {
+    "Permanent employees": "faste ansatte",
+    "Temporary employees": "midlertidige ansatte",
+    "Other": "andre ansettelsestyper",
+}  # the text's words (section «Overtidsbruk …»)
+shown["employment_type"] = [f"{t} ({PRINTED_TYPE[t]})" for t in shown["employment_type"]]
 styled(
     shown,
     table_id="personnel-overtime-split",
@@ -860,10 +874,11 @@ g("employees_all", caps["employees"])
 g("br_year", caps["breaches_year"])
 g("min_hours_year", caps["min_hours_year"], 0, "hours")
 g("min_share_year", caps["min_share_year"], 0, "%")
+CAP_GLOSS = {"week": "hours a week", "four_weeks": "hours per 4 weeks", "year": "hours a year"}  # the printed words
 cap_rows = pd.DataFrame(
     [
         {"cap": limits["label"].replace(" ", "\u00a0"), "law": limits["hours"], "agreed": limits["agreed"],
-         "breach_type": pers.OVERTIME_CAP_BREACH[cap], "breaches": caps[f"breaches_{cap}"],
+         "breach_type": f"{pers.OVERTIME_CAP_BREACH[cap]} ({CAP_GLOSS[cap]})", "breaches": caps[f"breaches_{cap}"],
          "min_hours": caps[f"min_hours_{cap}"], "min_share": caps[f"min_share_{cap}"]}
         for cap, limits in pers.OVERTIME_CAPS.items()
     ]
@@ -871,7 +886,7 @@ cap_rows = pd.DataFrame(
 styled(
     cap_rows,
     table_id="personnel-overtime-caps",
-    columns={"cap": "Period", "law": "Cap (hours)", "breach_type": "Breach type", "breaches": "Breaches",
+    columns={"cap": "Period", "law": "Cap (hours)", "breach_type": "Breach type (printed)", "breaches": "Breaches",
              "min_hours": "Least hours", "min_share": "Share of overtime (%)"},
     decimals={"law": 0, "breaches": 0, "min_hours": 0, "min_share": 0},
     caption="The Act's overtime caps and the breaches the book reads as each, 2023 (least hours derived: "
@@ -958,8 +973,7 @@ styled(
     families,
     table_id="personnel-breach-family",
     columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
-             "change": "Change", "share_of_level_pct": "Share 2023 (%)",
-             "share_of_change_pct": "Share of change (%)"},
+             "change": "Change", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
     decimals={"share_of_level_pct": 0, "share_of_change_pct": 0},
     caption="Breaches by family of types, 2021–2023 (the book's grouping of the printed types; 2023 counted "
     "under new routines: the change spans a break in the series)",
@@ -974,9 +988,9 @@ styled(
 #
 # The report's section «Brudd på arbeidsmiljøloven – AML-brudd» gives two reasons of its own that bear
 # on this: one spell of long overtime breaks several
-# rules at once, since those who work much also get too little rest, and the breaches
-# peaked in July, a sign, it says, that summer staffing needs a closer look. It prints
-# no breaches by month, so the July peak cannot be checked.
+# rules at once, since those who work much also get too little rest, and there was a peak in July
+# (of breaches or of overtime: the sentence does not say), a sign, it says, that summer staffing needs a
+# closer look. It prints neither by month, so the July peak cannot be checked.
 
 # %% tags=["hide-input", "hide-output"]
 bph = pers.breach_intensity(get)
@@ -1148,28 +1162,35 @@ styled(
 # (*{term}`deltid <Deltid>`*), each with a count and a percentage of the table's total for women, men and
 # both. The chart shows the counts; the tables as printed are behind the button below it.
 
-# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons, women left and men right: permanent employees (grey; those in part-time positions dark inside) and temporary employees, each panel on its own scale (the temporary staff are far fewer). Over 70 the part-time table prints women where the permanent table prints none, a contradiction drawn as printed (see the finding below).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, each on its own scale, women to the left and men to the right; each on its own scale, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons, women left (grey) and men right (lighter grey): permanent employees (those in part-time positions dark inside) and temporary employees, each panel on its own scale (the temporary staff are far fewer, and the panel title says how much larger their scale draws a person). Over 70 the part-time table prints women where the permanent table prints none, a contradiction drawn as printed (see the finding below).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left in grey and men to the right in a lighter grey; each on its own scale, the temporary panel drawing a person about 3.4 times larger, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
 pyramids = {group: pers.age_pyramid(get, group).set_index("label") for group in ("permanent", "temporary")}
 part_counts = pers.age_pyramid(get, "permanent_part_time").set_index("label")
 # Each panel on its own scale, so the far fewer temporary staff can be read too; the axes say so.
 limits = {"permanent": (-1500, 500), "temporary": (-220, 120)}  # persons: room for the largest bars
 assert all(lo < -p["women_count"].max() and p["men_count"].max() < hi for (lo, hi), p in
            zip(limits.values(), pyramids.values(), strict=True))  # fmt: skip
-fig, axes = plt.subplots(1, 2, figsize=(7, 4.4), sharey=True, gridspec_kw={"width_ratios": [1.75, 1]})
-# Women left and men right, named in a band above the oldest group; every count a level in grey, the
-# part-time staff darker inside.
+WIDTHS = [1.75, 1]
+fig, axes = plt.subplots(1, 2, figsize=(7, 4.6), sharey=True, gridspec_kw={"width_ratios": WIDTHS})
+# How many times larger the temporary panel draws a person than the permanent one (said on the chart).
+magnify = (np.diff(limits["permanent"])[0] / WIDTHS[0]) / (np.diff(limits["temporary"])[0] / WIDTHS[1])
+totals = {group: row(ages, staff_group=group, label="Totalt")["total_count"] for group in pyramids}
+# Women left in grey and men right in a lighter grey (the house pair for two groups), named in a band above
+# the oldest group; the part-time staff darker inside.
 for ax, group, title in (
-    (axes[0], "permanent", "Permanent (part time dark)"),
-    (axes[1], "temporary", "Temporary"),
+    (axes[0], "permanent", f"Permanent, {fmt(totals['permanent'])}"),
+    (axes[1], "temporary", f"Temporary, {fmt(totals['temporary'])}\n(scale {fmt(magnify, 1)} times larger)"),
 ):
     pyramid = pyramids[group]
     y = np.arange(len(pyramid))
     ax.barh(y, -pyramid["women_count"], color=style.LEVEL)
-    ax.barh(y, pyramid["men_count"], color=style.LEVEL)
+    ax.barh(y, pyramid["men_count"], color=style.EARLIER)
     if group == "permanent":
         inner = part_counts.reindex(pyramid.index).fillna(0)
         ax.barh(y, -inner["women_count"], height=0.5, color=style.TEXT)
         ax.barh(y, inner["men_count"], height=0.5, color=style.TEXT)
+        widest = int(np.argmax(inner["women_count"].to_numpy()))  # the part time named on its widest bar
+        ax.text((inner["men_count"].iloc[widest] - inner["women_count"].iloc[widest]) / 2, widest, "part time", color="white", ha="center",
+                va="center", fontsize=style.MIN_TEXT_PT)  # fmt: skip
     for side, x in (("women", 0.5 * limits[group][0]), ("men", 0.5 * limits[group][1])):
         ax.text(x, len(pyramid) - 0.1, f"← {side}" if side == "women" else f"{side} →", color=style.TEXT,
                 fontsize=style.MIN_TEXT_PT, va="center", ha="center")  # fmt: skip
@@ -1188,11 +1209,16 @@ axes[0].set_ylabel("Age group (years)")
 perm = pyramids["permanent"]
 staffed_groups = perm[perm["women_count"].fillna(0) + perm["men_count"].fillna(0) > 0]
 women_ahead = int((staffed_groups["women_count"].fillna(0) > staffed_groups["men_count"].fillna(0)).sum())
+temp = pyramids["temporary"].fillna(0)
+temp = temp[temp["women_count"] + temp["men_count"] > 0]
+temp_ahead = int((temp["women_count"] > temp["men_count"]).sum())
 where = (
-    "every age group" if women_ahead == len(staffed_groups) else f"{women_ahead} of {len(staffed_groups)} age groups"
-)
-fig.suptitle(f"Permanent staff: more women than men in {where}", x=0.01, ha="left", fontweight="bold",
-             fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
+    "every age group with permanent staff" if women_ahead == len(staffed_groups)
+    else f"{women_ahead} of {len(staffed_groups)} age groups with permanent staff"
+)  # fmt: skip
+temp_where = "in every age group" if temp_ahead == len(temp) else f"in {temp_ahead} of {len(temp)} age groups"
+fig.suptitle(f"More women than men in {where};\namong temporary staff, more women {temp_where}", x=0.01,
+             ha="left", fontweight="bold", fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
 style.finish(fig, table="personnel section: staff by gender and age")
 plt.show()
 
@@ -1222,8 +1248,9 @@ captions = {
     "(% of all part-time)",
 }
 for group, caption in captions.items():
-    display(styled(ages[ages["staff_group"] == group], table_id=f"personnel-ages-{group}", columns=age_columns,
-                   caption=caption))  # fmt: skip
+    shown = ages[ages["staff_group"] == group]
+    shown = shown.assign(label=shown["label"].map(pers.age_gloss))  # the printed label, English beside it
+    display(styled(shown, table_id=f"personnel-ages-{group}", columns=age_columns, caption=caption))
 
 # %% [markdown]
 # Women are {eval}`txt.women_share_perm` of the permanent staff and outnumber men
@@ -1429,6 +1456,8 @@ g("pay_gross_shortfall", gaps["shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_offset", -shortfall.loc[shortfall["shortfall"] < 0, "shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_net_shortfall", shortfall["shortfall"].sum() / 1e6, 1, "NOK million")
 g("pay_top3_of_net", 100 * gaps["shortfall"].head(3).sum() / shortfall["shortfall"].sum(), 0, "%")
+gt("pay_top3_why", ": what the groups where women earn more offset exceeds the other groups' sum"
+   if gaps["shortfall"].head(3).sum() > shortfall["shortfall"].sum() else "")  # fmt: skip
 g("pay_weighted_groups", decomposition["weighted_groups"], 1, "%")
 gt(
     "pay_groups_vs_headline",
@@ -1461,26 +1490,25 @@ styled(
 # the {eval}`txt.pay_more_groups` where they earn more to {eval}`txt.pay_offset` the other way, a net
 # {eval}`txt.pay_net_shortfall`: notional sums, not a shortfall in the payroll, since the report does not
 # define årslønn and the group tables do not fit its organisation-wide averages (below). Of the sum where
-# women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`
-# (the three together: {eval}`txt.pay_top3_of_net` of the net).
+# women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`.
+# Those three alone come to {eval}`txt.pay_top3_of_net` of the net sum{eval}`txt.pay_top3_why`.
 
 # %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
-fig, ax = plt.subplots(figsize=(7, 7.4))
-# Three reference lines, each named at its top in a band above the rows: the line further right ends lower,
-# so no line crosses another's name. Parity solid, the book's pooled ratio dashed, the printed ratio dotted.
+fig, ax = plt.subplots(figsize=(7, 8.4))
+# Three reference lines over the rows only, named in a key above the plot (names drawn at the lines' tops
+# collided with them): parity solid, the printed ratio dotted, the book's pooled ratio dashed.
 pooled, headline = decomposition["weighted_groups"], decomposition["headline"]
 top = len(rows) - 0.5
 REFERENCES = [(100, "Equal pay, 100 %", {"color": "black", "lw": 1.0, "ls": "-"}),
               (headline, f"Organisation-wide table, {fmt(headline, 1, '%')}", {"color": style.TEXT, "lw": 1.6,
                                                                                  "ls": (0, (1, 1.6))}),
               (pooled, f"Job groups pooled (book's), {fmt(pooled, 1, '%')}", {"color": style.TEXT, "lw": 1.4,
-                                                                              "ls": (0, (6, 3))})]  # fmt: skip
-for band, (x, name, look) in enumerate(REFERENCES):
-    ax.vlines(x, -0.6, top + 0.75 + band, **look)
-    ax.text(x - 0.1, top + 0.95 + band, name, ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
+                                                                              "ls": (0, (3, 2))})]  # fmt: skip
+for x, name, look in REFERENCES:
+    ax.vlines(x, -0.6, top, label=name, **look)
 X_MAX = 112  # the chief executive's group of three lies far beyond: marked at the edge, not plotted to scale
 inside = rows["women_pct_of_men"] <= X_MAX
 # One marker size for every group: the head count stands in each label.
@@ -1492,8 +1520,8 @@ for i in np.flatnonzero(~inside):
             fontsize=style.MIN_TEXT_PT)  # fmt: skip
 ax.set_xlim(91, X_MAX)
 ax.set_xticks([95, 100, 105, 110])
-ax.set_ylim(-0.6, top + 3.5)
-ax.grid(axis="x", visible=False)  # the grid drawn only under the rows, clear of the lines' names
+ax.set_ylim(-0.6, top)
+ax.grid(axis="x", visible=False)  # the grid drawn only under the rows
 ax.vlines([v for v in ax.get_xticks() if 91 < v < X_MAX and v != 100], -0.6, top, color=plt.rcParams["grid.color"],
           lw=plt.rcParams["grid.linewidth"], zorder=0)  # fmt: skip
 ax.set_yticks(y, [pers.job_group_chart_label(label, n) for label, n in zip(rows["label"], size, strict=True)])
@@ -1501,6 +1529,7 @@ ax.spines["left"].set_bounds(-0.6, top)
 ax.set_xlabel("Women's average pay as % of men's")
 ax.set_title(f"Women earn less than men on average in {fmt((rows['women_pct_of_men'] < 100).sum())} of "
              f"{fmt(len(rows))} job groups")  # fmt: skip
+style.legend_above(ax, ncol=1)
 style.finish(fig, table="personnel section: pay and gender by job group")
 plt.show()
 
@@ -1687,8 +1716,11 @@ corrected = checks.altered(pers.GENDER_AGE, COLUMN, from_counts, staff_group=GRO
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
 moved = moved_checks(before, after)  # the class written before → after, as on the other chapters' Try it
-checks_table(moved, table_id="personnel-try-it",
-             caption="Checks that move when the printed share is set from its count (class: before → after)")  # fmt: skip
+tried = checks_table(moved, table_id="personnel-try-it",
+                     caption="Checks that move when the printed share is set from its count (class: before → after)")  # fmt: skip
+# Every difference to one decimal more than printed, so that the column's digits align.
+tried.data["Difference"] = [fmt(v, d + 1, sign=True) for v, d in zip(moved["difference"], moved["decimals"].astype(int), strict=True)]  # fmt: skip
+display(tried)
 
 # %% [markdown]
 # The three checks the misprint broke pass: the share and the men's column against its total become

@@ -494,3 +494,27 @@ def test_job_group_chart_labels_can_be_searched_for():
             assert printed in label and english
             assert pers.job_group_chart_label(label, 1348) == f"{english} ({pers.fmt(1348)})\n«{printed}»"
     assert set(pers.JOB_GROUP_CHART) == set(pers.JOB_GROUP_EN)
+
+
+@pytest.mark.parametrize(
+    ("label", "glossed"),
+    [
+        (
+            "P05 Mennesker med nedsatt funksjonsevne",
+            "P05 Mennesker med nedsatt funksjonsevne (People with disabilities)",
+        ),
+        ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),
+        ("Totalsum", "Totalsum (all areas)"),
+        ("Something else", "Something else"),
+    ],
+)
+def test_area_gloss_puts_english_beside_the_printed_label(label, glossed):
+    assert pers.area_gloss(label) == glossed
+
+
+@pytest.mark.parametrize(
+    ("label", "glossed"),
+    [("Under 20 år", "Under 20 år (under 20)"), ("20-29", "20-29"), ("Totalt", "Totalt (total)")],
+)
+def test_age_gloss_glosses_only_labels_with_words(label, glossed):
+    assert pers.age_gloss(label) == glossed

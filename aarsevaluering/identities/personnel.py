@@ -101,12 +101,12 @@ JOB_GROUP_EN = {
     "Stilling med krav om 5-årig U/H utdanning (min. 300 studiepoeng)": "5-year higher education",
     "Stilling med krav om mastergrad (min. 300 studiepoeng)": "Master's degree required",
     "Lektor med tilleggsutdanning": "Lektor with further education",
-    "Leder kapittel 4": "Managers (chapter 4)",
+    "Leder kapittel 4": "Managers (chapter 4 of the pay agreement)",
     "Kommunedirektør og direktørgruppe": "Chief executive and directors",
     "Kommunalsjef/Stabsleder": "Heads of service areas and staff",
     "Virksomhetsleder": "Heads of units",
     "Avdelingsleder": "Heads of departments",
-    "Høyere akademisk utdanning, kapittel 5": "Higher academic education (chapter 5)",
+    "Høyere akademisk utdanning, kapittel 5": "Higher academic education (chapter 5 of the pay agreement)",
 }  # fmt: skip
 # For the pay chart's two-line labels: a short English name, and a piece of the printed label that a reader
 # can search the report for (it stands on one line of the report and in both job-group tables' spelling).
@@ -123,12 +123,12 @@ JOB_GROUP_CHART = {
         ("5-year higher education", "5-årig U/H utdanning"),
     "Stilling med krav om mastergrad (min. 300 studiepoeng)": ("Master's degree", "krav om mastergrad"),
     "Lektor med tilleggsutdanning": ("Lektor, further education", "Lektor med tilleggsutdanning"),
-    "Leder kapittel 4": ("Managers, chapter 4", "Leder kapittel 4"),
+    "Leder kapittel 4": ("Managers, pay agreement ch. 4", "Leder kapittel 4"),
     "Kommunedirektør og direktørgruppe": ("Chief executive, directors", "direktørgruppe"),
     "Kommunalsjef/Stabsleder": ("Heads of areas and staff", "Kommunalsjef/Stabsleder"),
     "Virksomhetsleder": ("Heads of units", "Virksomhetsleder"),
     "Avdelingsleder": ("Heads of departments", "Avdelingsleder"),
-    "Høyere akademisk utdanning, kapittel 5": ("Higher academic, chapter 5", "Høyere akademisk utdanning"),
+    "Høyere akademisk utdanning, kapittel 5": ("Higher academic, pay agreement ch. 5", "Høyere akademisk utdanning"),
 }  # fmt: skip
 
 
@@ -148,6 +148,27 @@ def area_name(label: str) -> str:
         return areas.label(code)
     name = AREA_EN.get(code, str(label))
     return name if code == "Totalsum" else f"{code} {name}"
+
+
+AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total"}
+
+
+def area_gloss(label: str) -> str:
+    """A printed area label with the book's English name beside it, for reproduced tables:
+    'P05 Mennesker med nedsatt funksjonsevne' -> 'P05 Mennesker med nedsatt funksjonsevne (People with
+    disabilities)', 'Totalsum' -> 'Totalsum (all areas)'. A label the book has no name for stays as printed."""
+    code = area_code(label)
+    english = AREA_EN.get(code)
+    if english is None:
+        return str(label)
+    return f"{label} ({english[0].lower() + english[1:] if code == TOTAL else english})"
+
+
+def age_gloss(label: str) -> str:
+    """A printed age-group label with English beside it where it has words ('Under 20 år (under 20)',
+    'Totalt (total)'); a bare range ('20-29') stays as printed."""
+    english = AGE_EN.get(str(label))
+    return f"{label} ({english})" if english else str(label)
 
 
 # ---------------------------------------------------------------------------------------------
