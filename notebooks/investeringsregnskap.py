@@ -128,16 +128,23 @@ for label in ("kk_investment_expenditure_overspend", "unbudgeted_share_sales", "
 COOP = "KK P11 Samarbeid med andre utbyggere"
 coop_net = get(inv.TNET).query("row_kind == 'main_project' and label == @COOP").iloc[0]
 coop_gross = get(inv.T1).query("label == @COOP").iloc[0]
-coop_budgets = []
+coop_budgets = {}
 for key, row in (("net", coop_net), ("gross", coop_gross)):
     for column in ("original_budget_2023", "revised_budget_2023"):
         put(f"coop_{key}_{column[:4]}", fmt_million(row[column]))
-        coop_budgets.append(row[column])
+        coop_budgets[f"{column.split('_')[0]} {key} budget"] = row[column]
 said_coop = {
     label: said(label) for label in ("p11_cooperation_budget_entered_by_mistake", "p11_cooperation_budget_intended")
 }
-shown = [text for label, text in said_coop.items() if 1000 * prose.loc[label, "value"] in coop_budgets]
+shown = [text for label, text in said_coop.items() if 1000 * prose.loc[label, "value"] in coop_budgets.values()]
 put("coop_budgets_show", f"neither {' nor '.join(said_coop.values())}" if not shown else " and ".join(shown))
+# The printed budget nearest the 20 million meant, named when it lies within 5 % of it (none equals it).
+meant = 1000 * prose.loc["p11_cooperation_budget_intended", "value"]
+nearest = min(coop_budgets, key=lambda k: abs(coop_budgets[k] - meant))
+near_gap = abs(coop_budgets[nearest] - meant)
+put("coop_near", "" if shown or near_gap > 0.05 * meant else
+    f", though its {nearest}, {fmt_million(coop_budgets[nearest])}, lies within {fmt_million(near_gap)} of the "
+    f"{said_coop['p11_cooperation_budget_intended']} meant (whether it is that budget, the report does not say)")  # fmt: skip
 kk_areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
 put("kk_p11_over", fmt_million(kk_areas["P11"]))
 put("kk_p12_over", fmt_million(kk_areas["P12"]))
@@ -160,7 +167,7 @@ put("kk_text_rest", "its other figures for kommunekassen's year round to the tab
 brief = inv.year_in_brief(get)
 rows = brief.set_index("label")
 ends = {
-    k: "above" if rows.loc[k, "kk_difference"] > 0 else "below"
+    k: "above" if rows.loc[k, "kk_actual"] > rows.loc[k, "kk_revised"] else "below"
     for k in ("Investment expenditure", "− Investment income")
 }
 put("kk_budget_ends", f"its spending ended {ends['Investment expenditure']} its revised budget and its income "
@@ -170,13 +177,16 @@ put("unfinanced_whose", "almost all kommunekassen's" if 0.95 <= kk_part <= 1.05 
     f"{pct(kk_part, 1, 0)} kommunekassen's")  # fmt: skip
 # Two header rows: both bodies' actual (2A), and kommunekassen's three columns (its own statement) under its name.
 HEADS = {"label": ("", "Line"), "both": ("Both bodies (2A)", "Actual"), "kk_revised": ("Kommunekassen", "Revised budget"),
-         "kk_actual": ("Kommunekassen", "Actual"), "kk_difference": ("Kommunekassen", "Difference")}  # fmt: skip
+         "kk_actual": ("Kommunekassen", "Actual"), "kk_effect": ("Kommunekassen", "Effect (+ adds)")}  # fmt: skip
 brief_view = brief[list(HEADS)].assign(**{c: brief[c] / 1000 for c in list(HEADS)[1:]})
 brief_view.columns = pd.MultiIndex.from_tuples(HEADS.values())
 styled(brief_view, table_id="inv-brief", unit="NOK million", decimals=dict.fromkeys(brief_view.columns[1:], 1),
        total_mask=brief["row_kind"] == "total",
-       caption="The investment account 2023 in brief: the four sections of statement 2A add to the amount carried "
-               "forward (the · rows are lines of the section above); difference = actual − revised budget",
+       caption="The investment account 2023 in brief: the four sections of statement 2A, with the sign their "
+               "labels give them, add to the amount carried forward (the · rows are lines of the section above). "
+               "Kommunekassen's columns come from its own statement. Its effect is actual − revised budget in the "
+               "accounts' signs: + adds to the uncovered amount (spending above budget, income below it), as in "
+               "the figures below, and the sections' effects add to the amount carried forward",
        ).set_table_styles([{"selector": "th.level0", "props": "text-align: center; white-space: nowrap;"},
                            {"selector": "th.level0.col0", "props": "border-bottom: none;"}], overwrite=False)  # fmt: skip
 
@@ -203,8 +213,8 @@ styled(brief_view, table_id="inv-brief", unit="NOK million", decimals=dict.fromk
 #   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for the cooperation project by mistake where
 #   {eval}`txt.said_p11_cooperation_budget_intended` was meant (in its comments on kommunekassen's
 #   statement). The budgets the tables
-#   print for it show {eval}`txt.coop_budgets_show` (compared in *What the text says*), and the report
-#   does not reconcile them. How the missing
+#   print for it show {eval}`txt.coop_budgets_show`{eval}`txt.coop_near` (compared in *What the text
+#   says*), and the report does not reconcile them. How the missing
 #   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
 # - **No project.** A further {eval}`txt.no_project_brief` was booked with no budget and on no project
 #   (2B's *Prosjekt mangler*), which the book reads as land received in kind (below).
@@ -233,7 +243,12 @@ ESTIMATED = {"land", "partners", "relending", "shares"}  # bars that rest on the
 style.waterfall(ax, [(short[k], v / 1000, "total" if k == "total" else "estimate" if k in ESTIMATED else "")
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
-ax.set_title(f"Spending {fmt_million(effect['overspend'])} over budget left {fmt_million(effect['total'])} uncovered")
+adders = effect.drop("total")[lambda e: e > 0].sort_values(ascending=False)  # the bars that add to it
+CAUSE_WORDS = {"overspend": "Overspending", "vat": "the VAT shortfall"}
+named = [CAUSE_WORDS.get(k, short[k].lower()) for k in adders.index]
+named[0] = named[0][0].upper() + named[0][1:]
+ax.set_title(f"{' and '.join([', '.join(named[:-1]), named[-1]] if len(named) > 1 else named)} left "
+             f"{fmt_million(effect['total'])} uncovered")  # fmt: skip
 style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURABLE}),
                ("Reduces it", {"color": style.FAVOURABLE}),
                ("Hatched: rests on the book's reading", style.estimate_style()),
@@ -377,9 +392,11 @@ bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
                                    for k, lab in zip(bridge["row_kind"], bridge["label"], strict=True)])  # fmt: skip
 styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row_kind"] == "subtotal",
        unit="NOK thousand",
-       caption="Kommunekassen's deviations by block and line, 2023",
+       caption="Kommunekassen's deviations by block and line, 2023, its lines in its statement's order (the report "
+               "prints them alphabetically within each block); effect = actual − revised budget in the accounts' "
+               "signs: + adds to the uncovered amount, as in the year in brief",
        columns={"label": "Block / line", "revised_budget_2023": "Rev. budget", "actual_2023": "Actual",
-                "effect": "Effect (actual − rev. budget)"})  # fmt: skip
+                "effect": "Effect (+ adds)"})  # fmt: skip
 
 # %% [markdown]
 # ### Two bodies, opposite deviations
@@ -477,7 +494,13 @@ plt.show()
 growth = inv.budget_growth(get).set_index("label")
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
-short = ["Fixed assets", "Shares and holdings", "Grants to others", "Lending of own funds", "Repayment of loans"]
+short = [
+    "Fixed assets\n(varige driftsmidler)",
+    "Shares and holdings\n(aksjer og andeler)",
+    "Grants to others\n(tilskudd til andre)",
+    "Lending of own funds\n(utlån av egne midler)",
+    "Repayment of loans\n(avdrag på lån)",
+]  # English, with 2A's Norwegian line under it
 fig, ax = style.figure(height=4.6)
 ypos = range(len(shown_growth))
 ORIGINAL = "#e4e4e4"  # a lighter grey than the revised budget's: the earliest of three printed levels
@@ -617,6 +640,10 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 
 # %% tags=["hide-input", "hide-output"]
 checks_2a = section_checks("s2a", "two_a_balances")  # the statement's checks, counted under it
+off = sorted({int(abs(d)) for d in checks_2a["difference"].dropna() if d})  # the non-zero differences, NOK thousand
+put("s2a_differences", "Each difference that is not zero is of one thousand kroner" if off == [1]
+    else "No line differs" if not off
+    else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
        caption="Statement 2A, Status investering og finansiering, 2023",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
@@ -630,8 +657,7 @@ styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item", unit="NO
 # %% [markdown]
 # If the statement balances, each section's subtotal is the sum of its lines and the four subtotals
 # add to the amount carried forward, in every column. {eval}`txt.s2a_summary`
-# The differences are of one or two thousand kroner, what rounding each printed line to the thousand
-# allows.
+# {eval}`txt.s2a_differences`, what rounding each printed line to the thousand allows.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks")
@@ -746,7 +772,7 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 # subtotal per area; a project's prefix says who carries it out (`KK` kommunekassen, `DEKF` Drammen
 # Eiendom KF, `DBKF` Drammensbadet KF).
 #
-# Parts 2 to 4 are short (each behind a toggle below): grants towards other parties' investments, shares
+# Parts 2 to 4 are short and shown in full after part 1's toggle: grants towards other parties' investments, shares
 # and holdings, and loans of the municipality's own money. Part 4 ends with the 2B total, *Sum del 1–4*.
 
 # %% tags=["hide-input", "hide-output"]
@@ -779,7 +805,7 @@ styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="N
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
              "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
 t2 = get(inv.T2)
@@ -787,13 +813,13 @@ styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"]
        unit="NOK thousand",
        caption="2B, 2. Tilskudd til andres investeringer")  # fmt: skip
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 t3 = get(inv.T3)
 styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
        unit="NOK thousand",
        caption="2B, 3. Investeringer i aksjer og andeler i selskaper")  # fmt: skip
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
        unit="NOK thousand",
        caption="2B, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
@@ -1023,9 +1049,20 @@ put("mix_funds", fmt_million(amounts["Use of investment funds"]))
 ts = inv.transfer_sources(get)  # the transfer from operations against the year's result (see the self-financing)
 put("ts_part", "most of the transfer" if ts["result"] < ts["transfer"] / 2 else "part of the transfer")
 ordered = mix.sort_values("amount")
-fig, ax = style.figure(height=4.0)
-ax.barh(ordered["source"], ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
-ax.barh(ordered["source"], ordered["matched"] / 1000, left=ordered["other"] / 1000,
+NORWEGIAN = {
+    "Loans": "bruk av lån",
+    "VAT compensation": "kompensasjon for merverdiavgift",
+    "Grants from others": "tilskudd fra andre",
+    "Sales of fixed assets": "salg av varige driftsmidler",
+    "Sales of shares and holdings": "salg av finansielle anleggsmidler",
+    "Transfer from operations": "overføring fra drift",
+    "Use of investment funds": "bruk av investeringsfond",
+    "Other (repayments, distributions)": "avdrag på utlån, utdeling",
+}  # 2A's lines, under the English
+ylabels = [f"{source}\n({NORWEGIAN[source]})" for source in ordered["source"]]
+fig, ax = style.figure(height=5.2)
+ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
+ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
         label="Matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, v in enumerate(ordered["amount"]):
     ax.annotate(fmt(v / 1000, 1), (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
@@ -1067,7 +1104,9 @@ styled(mix_view.assign(**{c: mix_view[c] / 1000 for c in MONEY}), table_id="inv-
 
 # %% tags=["hide-input"]
 fin_bridge = inv.financing_bridge(get)
-styled(fin_bridge.assign(amount=fin_bridge["amount"] / 1000), table_id="inv-financing-bridge", unit="NOK million",
+# The operator in a step's label takes the amount as it stands: a "− provisions" row shows the provisions.
+turn = [-1 if step.startswith("−") else 1 for step in fin_bridge["step"]]
+styled(fin_bridge.assign(amount=fin_bridge["amount"] * turn / 1000), table_id="inv-financing-bridge", unit="NOK million",
        caption="From the financing sources to 2A's investment expenditure, 2023",
        columns={"step": "Step", "amount": "Amount"}, decimals={"amount": 1},
        total_mask=fin_bridge["step"].str.startswith(("=", "Sum")))  # fmt: skip
@@ -1203,8 +1242,8 @@ sf_view = pd.DataFrame(
      ("+ Avdrag på lån (2A)", sf["repayment"], "item"), ("= Self-financing, the book's reading", sf["numerator"], "total"),
      ("Investeringer i varige driftsmidler (2A)", sf["fixed"], "item"),
      ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"], "item"),
-     ("− Kompensasjon for merverdiavgift (2A)", -sf["vat"], "item"), ("− Tilskudd fra andre (2A)", -sf["grants"], "item"),
-     ("− P12 net investment (net table)", -sf["p12_net"], "item"), ("= Base, the book's definition", sf["base"], "total"),
+     ("− Kompensasjon for merverdiavgift (2A)", sf["vat"], "item"), ("− Tilskudd fra andre (2A)", sf["grants"], "item"),
+     ("− P12 net investment (net table)", sf["p12_net"], "item"), ("= Base, the book's definition", sf["base"], "total"),
      ("Base the printed share implies", sf["implied_base"], "total")],
     columns=["step", "amount", "row_kind"],
 )  # fmt: skip
@@ -1303,7 +1342,7 @@ show_findings(prose_checks)
 # - **The cooperation projects' missing** {eval}`txt.said_p11_cooperation_budget_missing` is checked as the
 #   {eval}`txt.said_p11_cooperation_budget_intended` intended less the
 #   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake (lines 3063–3065), the
-#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`. Net, it
+#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`{eval}`txt.coop_near`. Net, it
 #   was budgeted {eval}`txt.coop_net_orig` originally and {eval}`txt.coop_net_revi` in the revised budget.
 #   Gross, the two budgets were {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`.
 
@@ -1312,9 +1351,24 @@ checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the 
 
 # %% [markdown]
 # ## All checks of the chapter
-#
-# {eval}`txt.all_summary` The {doc}`audit` page lists every check and finding of
-# the book, searchable.
+
+# %% tags=["hide-input"]
+register = findings.table(all_checks, findings.load(CH))
+estimates = findings.estimates(all_checks, findings.load(CH))
+put("n_register", f"{fmt(len(register))} finding{'s' if len(register) != 1 else ''}")
+put("n_estimates", f"{fmt(len(estimates))} estimate{'s' if len(estimates) != 1 else ''} of the book")
+
+# %% [markdown]
+# {eval}`txt.all_summary` The table below lists the chapter's {eval}`txt.n_register` and
+# {eval}`txt.n_estimates`, each explained in its section; the {doc}`audit` page lists every check and
+# finding of the book, searchable.
+
+# %% tags=["hide-input"]
+chapter_list = pd.concat([register.assign(kind=register["verdict"]),
+                          estimates.assign(kind="the book's estimate")])[["title", "kind", "size_text", "source_lines"]]  # fmt: skip
+styled(chapter_list, table_id="inv-findings",
+       caption="The chapter's findings, largest first, then the book's estimates (the report's lines in the last column)",
+       columns={"title": "Finding", "kind": "Verdict", "size_text": "Size", "source_lines": "Lines"})  # fmt: skip
 
 # %% [markdown]
 # ## Try it

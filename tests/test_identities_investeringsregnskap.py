@@ -323,17 +323,21 @@ def test_the_year_in_brief_is_2a_and_kommunekassens_blocks():
     assert brief.loc["− Investment income", "both"] == -inv.value(a2, "actual_2023", label=inv.SUM_INN)  # positive
     uncovered = brief.loc["= Carried forward uncovered"]
     assert uncovered["kk_revised"] == 0  # kommunekassen's revised budget balances
-    assert uncovered["kk_actual"] == uncovered["kk_difference"] == pytest.approx(75648)
+    assert uncovered["kk_actual"] == uncovered["kk_effect"] == pytest.approx(75648)
     # Kommunekassen's blocks print no repayment of debt: it counts as zero there.
     assert brief.loc["· debt repaid (Avdrag på lån)", "kk_actual"] == 0
-    assert (brief["kk_difference"] == brief["kk_actual"] - brief["kk_revised"]).all()
+    # The effect is + where a line adds to the uncovered amount: spending above budget, income below it.
+    signs_all = [-1 if label.startswith("−") or label.startswith("· loan") else 1 for label in brief.index]
+    assert (brief["kk_effect"] == (brief["kk_actual"] - brief["kk_revised"]) * signs_all).all()
+    assert brief.loc["Investment expenditure", "kk_effect"] > 0 > brief.loc["− Investment income", "kk_effect"]
     # The four sections, with the sign their labels give them, add to the amount carried forward, in every
     # column (the · rows are lines of a section, not added again), to the printed lines' rounding: 2A's
     # subtotals are each rounded to the thousand, so they may miss their sum by a thousand or two.
     sections = brief[brief["row_kind"] == "item"]
     signs = [-1 if label.startswith("−") else 1 for label in sections.index]
-    for column in ("both", "kk_revised", "kk_actual", "kk_difference"):
+    for column in ("both", "kk_revised", "kk_actual"):
         assert (sections[column] * signs).sum() == pytest.approx(uncovered[column], abs=2)
+    assert sections["kk_effect"].sum() == pytest.approx(uncovered["kk_effect"], abs=2)  # no sign turned
 
 
 def test_dk_is_spelled_out_in_the_checks_texts(base):

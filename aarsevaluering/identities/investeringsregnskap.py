@@ -2085,19 +2085,20 @@ BRIEF_ROWS = (  # (row shown, 2A line, sign that makes the amount positive, row 
     ("· debt repaid (Avdrag på lån)", "Avdrag på lån", 1, "part"),
     ("− Investment income", SUM_INN, -1, "item"),
     ("· loan money used (Bruk av lån)", "Bruk av lån", -1, "part"),
-    ("− Relending, net surplus (videreutlån)", "Netto utgifter videreutlån", -1, "item"),
-    ("− Transfer from operations, less net provisions to funds", "Sum overføring fra drift og netto avsetninger", -1,
-     "item"),
+    ("− Relending surplus, net", "Netto utgifter videreutlån", -1, "item"),
+    ("− Transfer from operations, net of funds", "Sum overføring fra drift og netto avsetninger", -1, "item"),
     ("= Carried forward uncovered", "Fremført til inndekning i senere år (udekket)", 1, "total"),
 )  # fmt: skip
 
 
 def year_in_brief(get: Getter) -> pd.DataFrame:
     """The year in the four sections of 2A and a few of their lines: both bodies' actual, and kommunekassen's
-    revised budget, actual and the difference (actual − revised budget), NOK thousand, each section with the
-    sign its label gives it (income, the relending surplus and the net transfer are subtracted), so the
-    sections add to the amount carried forward. Kommunekassen's figures are its own blocks (DK; zero where
-    DK prints no such line)."""
+    revised budget, actual and its effect on the amount carried forward, NOK thousand. The amounts carry the
+    sign their label gives them (income, the relending surplus and the net transfer are subtracted), so the
+    sections add to the amount carried forward. The effect is actual − revised budget in the accounts' own
+    signs (income negative), so + adds to the uncovered amount in every row and the sections' effects add
+    to it with no sign turned. Kommunekassen's figures are its own blocks (DK; zero where DK prints no such
+    line)."""
     part = dekf_part(get).set_index("label")
     rows = []
     for shown, label, sign, kind in BRIEF_ROWS:
@@ -2109,11 +2110,10 @@ def year_in_brief(get: Getter) -> pd.DataFrame:
                 "both": sign * r["actual_2023_all"],
                 "kk_revised": sign * r["revised_budget_2023_kk"],
                 "kk_actual": sign * r["actual_2023_kk"],
+                "kk_effect": r["actual_2023_kk"] - r["revised_budget_2023_kk"],  # accounts' signs: + adds
             }
         )
-    frame = pd.DataFrame(rows)
-    frame["kk_difference"] = frame["kk_actual"] - frame["kk_revised"]
-    return frame
+    return pd.DataFrame(rows)
 
 
 def self_financing_readings(get: Getter) -> pd.DataFrame:
