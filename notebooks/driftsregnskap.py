@@ -82,10 +82,11 @@ def pm(label):
     return float(prose.loc[prose["label"] == label, "value"].iloc[0])
 
 
-def show_section(name, *tables):
+def show_section(name):
     """Keep a section's one-line count for the prose and return its checks (the findings boxes follow)."""
-    part = dr.section(all_checks, *tables)
+    part = dr.section(all_checks, *dr.SECTION_TABLES[name]) if name != "brief" else dr.unsectioned(all_checks)
     g(f"{name}_summary", findings.summary_line(part))
+    counted[name] = len(part)  # the sections' counts add up to every check (asserted at the end)
     return part
 
 
@@ -102,6 +103,7 @@ def value_label(ax, value, y, text, x=None):
 
 # %% mystnb={"figure": {"caption": "The net operating result from the original budget through the four-month revisions to the revised budget and the accounts, NOK million (surplus positive).", "name": "fig-driftsregnskap-budget-path"}, "image": {"alt": "Horizontal waterfall chart, read from the top: a grey bar for the original budget's surplus, a vermilion step down for the four-month revisions to a small deficit in the revised budget, a blue step up for the year, and a grey bar for the accounts' surplus, which lies between the revised and the original budget. A key above names the colours."}} tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
+counted = {}  # each section's number of checks
 # What the colours of a chart mean, named the same way on every chart's key in the chapter.
 LEVEL_KEY = ("level", {"color": style.LEVEL})
 ESTIMATE_KEY = ("hatched: the book's estimate", style.estimate_style(style.TEXT))
@@ -290,11 +292,11 @@ short = {
     "Without the net premium deviation": "Without net premium deviation",
     dr.WITHOUT_PREMIUM_AND_FUND: "Also without premium-fund use",
     "Without the net provisions to restricted funds": "Without net restricted-fund provisions",
-    "Without both": "Without both",
+    "Without both": "Without net premium deviation\nand restricted-fund provisions",
     "Without the extra dividend": "Without extra dividend",
     "Without the extra state income (foreword)": "Without extra state income",
 }
-fig, ax = style.figure(height=4.0)
+fig, ax = style.figure(height=4.4)
 bars = ax.barh(range(len(quality)), quality["pct_of_income"], height=0.6, color=style.LEVEL)
 for bar, estimate in zip(bars, quality["estimate"], strict=True):
     if estimate:  # the book's own figure: hatched and unfilled
@@ -352,9 +354,10 @@ plt.show()
 # %% tags=["hide-input", "hide-output"]
 # Whose figure each row is: the booked result is the report's; the restricted-fund measure's NOK figure is the
 # report's too, only its share is the book's; the other rows are the book's estimates.
+BOTH = "Without both the net premium deviation and the net provisions to restricted funds"
 REPORTS_NOK = {"Without the net provisions to restricted funds": " (the report's figure; the share is the book's)"}
 quality_view = quality.assign(
-    measure=lambda f: f["measure"] + [REPORTS_NOK.get(m, " (book's estimate)" if e else "")
+    measure=lambda f: f["measure"].replace({"Without both": BOTH}) + [REPORTS_NOK.get(m, " (book's estimate)" if e else "")
                                       for m, e in zip(f["measure"], f["estimate"], strict=True)],
     nok_million=lambda f: f["nok_thousand"] / 1000,
     to_target_million=lambda f: f["to_target"] / 1000,
@@ -364,8 +367,9 @@ display(
            columns={"measure": "Net operating result", "nok_million": "NOK million",
                     "pct_of_income": "% of gross operating income", "to_target_million": "Short of the target, NOK million"},
            decimals={"nok_million": 1, "pct_of_income": 2, "to_target_million": 1},
-           caption="The quality of the result: the net operating result as booked and without the items later "
-           "years pay for or that are tied to a purpose (gross operating income from D09's general reserve)")
+           caption="The quality of the result, NOK million and % of income: the net operating result as booked and "
+           "without the items later years pay for or that are tied to a purpose (gross operating income from "
+           "D09's general reserve)")
 )  # fmt: skip
 by_measure = quality.set_index("measure")
 both, no_dividend = by_measure.loc["Without both"], by_measure.loc["Without the extra dividend"]
@@ -398,6 +402,7 @@ g("transfer_actual", mill(tp["actual"]))
 g("transfer_cut", mill(tp["cut_in_accounts"]))
 gap = tp["actual_less_adopted"]
 g("transfer_vs_adopted", f"{mill(abs(gap))} {'below' if gap < 0 else 'above'}" if gap else "exactly")
+brief_checks = show_section("brief")  # the checks no later section counts: the claims about the year
 
 # %% [markdown]
 # {eval}`txt.quality_reach` the target (how far each falls short is in the table behind the toggle
@@ -433,9 +438,12 @@ g("transfer_vs_adopted", f"{mill(abs(gap))} {'below' if gap < 0 else 'above'}" i
 # ({eval}`txt.quality_no_dividend_pct`), and without the net premium deviation as well
 # {eval}`txt.quality_no_dividend_premium`. Because the dividend paid for investment, as planned, the book
 # leaves it in the other measures.
+#
+# *Checks.* What no section below holds: the summary's extraordinary dividend against the original
+# budget's transfer to investment less the financial rule's amount. {eval}`txt.brief_summary`
 
 # %% tags=["hide-input"]
-findings.show(all_checks[all_checks["check_id"].str.startswith("drift_claims.adopted_budget_extraordinary")], quoted)
+findings.show(brief_checks, quoted)
 
 # %% [markdown]
 # The sections below rebuild the tables behind these statements. The report's tables print income negative
@@ -471,7 +479,7 @@ styled(
         "% = deviation / |budget|": "% of |budget|",
         "% = deviation / budget": "% of budget",
     },
-    caption="Rows each deviation convention fits, per table (a printed '-' budget counts as 0)",
+    caption="Rows each deviation convention fits, per table, number of rows (a printed '-' budget counts as 0)",
 )
 
 # %% [markdown]
@@ -499,12 +507,15 @@ styled(
 # %% tags=["hide-input", "hide-output"]
 d08_cols = dr.report_columns(dr.D08)
 bounds = dr.gross_income_bounds(get)
-result_checks = show_section("result", dr.D08)
+result_checks = show_section("result")
 display(
-    styled(d08, table_id="drift-d08", columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023"]},
-           caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the accounts and the regulated budget, 2023 (NOK thousand)"),
-    styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "original_budget_2023", "actual_2022"]},
-           caption="D08 Avsetninger og årsoppgjørsdisposisjoner: the original budget 2023 and the accounts 2022 (NOK thousand)"),
+    # Two parts, each fitting the page, in the report's column order: 2023's accounts and both budgets together.
+    styled(d08, table_id="drift-d08",
+           columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023", "original_budget_2023"]},
+           caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand: part 1 of 2, 2023's accounts, regulated "
+           "and original budget"),
+    styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "actual_2022"]},
+           caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand: part 2 of 2, the accounts 2022"),
     styled(bounds, table_id="drift-income-bounds",
            columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
            decimals={"share_pct": 1}, caption="Gross operating income (NOK thousand) allowed by each printed relation"),
@@ -527,16 +538,18 @@ findings.show(result_checks, quoted)
 # as it likes. In the report's table they are income and wealth tax, the state's *{term}`Rammetilskudd`*
 # (block grant), several grants (for integration, for unaccompanied minor refugees, interest compensation)
 # and the transfer from the municipal enterprises. The table (in two parts) and the section's checks are
-# behind the toggle below; the chart after the text shows the table's rows for both years.
+# behind the toggle below; the chart after the text shows how each row changed from 2022.
 
 # %% tags=["hide-input", "hide-output"]
 d02_cols = dr.report_columns(dr.D02)
-income_checks = show_section("income", dr.D02)
+income_checks = show_section("income")
 display(
     styled(d02, table_id="drift-d02", columns={k: d02_cols[k] for k in ["label", "actual_2022", "revised_budget_2023", "actual_2023"]},
-           caption="D02 Sentrale inntekter: the accounts and the revised budget (NOK thousand; income is negative)"),
+           caption="D02 Sentrale inntekter, NOK thousand: part 1 of 2, the accounts and the revised budget (income is "
+           "negative)"),
     styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
-           caption="D02 Sentrale inntekter: the deviation from the revised budget (NOK thousand and %; positive = favourable)"),
+           caption="D02 Sentrale inntekter, NOK thousand and %: part 2 of 2, the deviation from the revised budget "
+           "(positive = favourable)"),
     checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks"),
 )  # fmt: skip
 g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
@@ -568,13 +581,17 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # refugees settled earlier moved in from other municipalities and grants were paid for people settled
 # before. Most of the gain, then, did not come from this year's settlements.
 
-# %% mystnb={"figure": {"caption": "Central income by source, 2022 and 2023 (NOK million).", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal paired bars for each source of central income in 2022 and 2023. Tax is the largest and fell; the block grant is second and rose; the transfer from the municipal enterprises fell sharply; the other grants are small."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Central income by source: the change from 2022 to 2023, NOK million (more income positive); under each source, its 2022 and 2023 levels.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal bars of the change in each source of central income from 2022 to 2023. Income and wealth tax and the transfer from the municipal enterprises fell by similar large amounts, drawn in vermilion to the left; the block grant rose most, in blue to the right; the other grants changed little. Each bar is labelled with its change; each row names its 2022 and 2023 levels."}} tags=["hide-input"]
+# The table prints income negative: turned positive here, so a rise in income is a positive change.
 items = (
     d02[d02["row_kind"] == "item"]
     .assign(
-        y2022=lambda f: -f["actual_2022"].astype(float) / 1000, y2023=lambda f: -f["actual_2023"].astype(float) / 1000
+        y2022=lambda f: -f["actual_2022"].astype(float) / 1000,
+        y2023=lambda f: -f["actual_2023"].astype(float) / 1000,
+        change=lambda f: f["y2023"] - f["y2022"],
     )
-    .sort_values("y2023", kind="stable")
+    .sort_values("change", kind="stable")
+    .reset_index(drop=True)
 )
 english = {
     "Skatt på inntekt og formue": "income and wealth tax",
@@ -586,18 +603,28 @@ english = {
     "Vertskommunetilskudd": "host-municipality grant",
     "Tilskudd lokalt næringsliv": "grant to local business",
 }
-fig, ax = style.figure(height=5.6)
+fig, ax = style.figure(height=6.4)
 pos = np.arange(len(items))
-ax.barh(pos + 0.2, items["y2022"], height=0.4, color=style.EARLIER, label="2022")
-ax.barh(pos - 0.2, items["y2023"], height=0.4, color=style.LEVEL, label="2023")
-for p, a, b in zip(pos, items["y2022"], items["y2023"], strict=True):
-    ax.text(max(a, b) + 40, p, f"{fmt(a, 1)} → {fmt(b, 1)}", va="center", fontsize=style.MIN_TEXT_PT)
-# The printed Norwegian label (what a reader searches the report for) over its English rendering.
-ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})" if label in english else label for label in items["label"]])
-ax.set_xlim(0, items[["y2022", "y2023"]].to_numpy().max() * 1.4)
-ax.set_xlabel("Income (NOK million)")
-ax.set_title("Tax fell from 2022 to 2023; the block grant rose", pad=22)  # room for the legend above
-style.legend_above(ax)
+# More income helps the finances (blue), less hurts them (vermilion).
+bars = ax.barh(pos, items["change"], height=0.6,
+               color=[style.FAVOURABLE if c >= 0 else style.UNFAVOURABLE for c in items["change"]])  # fmt: skip
+labels = [value_label(ax, c, i, fmt(c, 1)) for i, c in enumerate(items["change"])]
+style.keep_inside(ax, labels, horizontal=True)
+# The printed Norwegian label (what a reader searches the report for) over its English rendering, and the
+# two years' levels under them.
+ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})\n{fmt(a, 1)} → {fmt(b, 1)}"
+                    for label, a, b in zip(items["label"], items["y2022"], items["y2023"], strict=True)])  # fmt: skip
+ax.invert_yaxis()  # the largest fall at the top
+ax.axvline(0, color=style.TEXT, linewidth=0.8)
+ax.set_xlabel("Change from 2022 to 2023 (NOK million)")
+# The title names the two largest falls and the largest rise, as the chart draws them.
+named = {label: english[label] if label.startswith("Skatt") else f"the {english[label]}" for label in english}
+named["Overføring fra kommunale foretak"] = "the transfer from the municipal enterprises"
+falls = [named[label] for label in items.nsmallest(2, "change").query("change < 0")["label"]]
+rise = named[items.loc[items["change"].idxmax(), "label"]]
+title = f"{' and '.join(falls)} fell from 2022 to 2023; {rise} rose" if falls else f"{rise} rose most"
+ax.set_title(title[0].upper() + title[1:])
+style.key_above(ax, [("more income", {"color": style.FAVOURABLE}), ("less income", {"color": style.UNFAVOURABLE})])
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="table D02")
 plt.show()
@@ -617,11 +644,9 @@ findings.show(income_checks, quoted)
 # uncertain needs. The table and the section's checks are behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
-cost_checks = show_section("costs", dr.D03)
+cost_checks = show_section("costs")
 display(
-    styled(
-        d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter (NOK thousand)"
-    ),
+    styled(d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter, NOK thousand"),
     checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks"),
 )
 # No finding here, so no box follows the section's text (an empty one would leave a bare code toggle).
@@ -695,17 +720,18 @@ g(
 
 # %% tags=["hide-input", "hide-output"]
 d07_cols = dr.report_columns(dr.D07)
-finance_checks = show_section("finance", dr.D05, dr.D07)
+finance_checks = show_section("finance")
 display(
     styled(d05, table_id="drift-d05", columns=dr.report_columns(dr.D05),
-           caption="D05 Finansinntekter og -utgifter (NOK thousand)"),
+           caption="D05 Finansinntekter og -utgifter, NOK thousand"),
     # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budgets.
     styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
-           caption="D07 Mottatt utbytte 2022 og 2023, part 1 of 2: the accounts (NOK thousand; a blank cell is printed blank)"),
+           caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 1 of 2, the accounts (a blank cell is "
+           "printed blank)"),
     styled(d07, table_id="drift-d07-b",
            columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023", "deviation_nok"]},
-           caption="D07 Mottatt utbytte 2022 og 2023, part 2 of 2: the budgets and the deviation from the revised budget "
-           "(NOK thousand)"),
+           caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 2 of 2, the budgets and the deviation from "
+           "the revised budget"),
     checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
@@ -745,15 +771,15 @@ findings.show(finance_checks, quoted)
 
 # %% tags=["hide-input", "hide-output"]
 d06_cols = dr.report_columns(dr.D06)
-loan_checks = show_section("loan", dr.D06)
+loan_checks = show_section("loan")
 display(
     # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budget.
     styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, part 1 of 2: the accounts and the original budget (NOK; "
-           "'–' = printed '-')"),
+           caption="D06 Lånefondets driftsregnskap for 2023, NOK: part 1 of 2, the accounts and the original budget "
+           "('–' = printed '-')"),
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, part 2 of 2: the revised budget and the deviation from it "
-           "(NOK; accounts − revised budget)"),
+           caption="D06 Lånefondets driftsregnskap for 2023, NOK: part 2 of 2, the revised budget and the deviation "
+           "from it (accounts − revised budget)"),
     checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
@@ -812,9 +838,9 @@ prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area
 prog_cols = {"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"}
 display(
     styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
-           caption="D01 Totaloversikt drift - fordelt på rammeområder (NOK thousand)"),
+           caption="D01 Totaloversikt drift - fordelt på rammeområder, NOK thousand"),
     styled(prog_view, table_id="drift-d10-d25", columns=prog_cols,
-           caption="D10–D25 Status økonomi, the Sum row of each programme area (NOK thousand)",
+           caption="D10–D25 Status økonomi, NOK thousand: the Sum row of each programme area",
            total_mask=pd.Series(False, index=prog.index)),
 )  # fmt: skip
 d01_total = checks.value(d01, "deviation_nok", row_kind="total")
@@ -890,7 +916,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas, every overspend of at least 0.1 % and the largest underspend are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas and every deviation of at least 0.1 % are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
@@ -909,10 +935,10 @@ left.annotate(fmt(wage, 1, "%"), (wage, len(view) - 0.3), xytext=(3, 0), textcoo
               va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
     value_label(left, 0, i, "net income")
-# Labelled: the two fastest-growing areas, the largest underspend and every overspend; the underspend's
-# inside its long blue bar, in white (white on vermilion reads too faintly).
+# Labelled: the two fastest-growing areas and every deviation of at least 0.1 %; a long underspend's label
+# inside its blue bar, in white (white on vermilion reads too faintly).
 for ax, values, picks in ((left, g_vals, g_vals.nlargest(2).index),
-                          (right, d_vals, [d_vals.idxmin(), *d_vals[d_vals > 0].index])):  # fmt: skip
+                          (right, d_vals, d_vals[d_vals.abs().round(1) >= 0.1].index)):  # fmt: skip
     outside = []
     for i in picks:
         if ax is right and values[i] < 0 and abs(values[i]) >= 0.5 * values.abs().max():
@@ -975,13 +1001,13 @@ plt.show()
 
 # %% tags=["hide-input", "hide-output"]
 roll = dr.committee_rollup(get)
-programme_checks = show_section("programmes", dr.D01, dr.PROGRAMMES)
+programme_checks = show_section("programmes")
 display(
     styled(roll, table_id="drift-rollup",
            columns={"committee": "Committee", "unprinted": "No table", "budget_2023_printed": "Budget, D01",
                     "budget_2023_areas": "Budget, areas", "deviation_nok_printed": "Deviation, D01",
                     "deviation_nok_areas": "Deviation, areas"},
-           caption="Committee lines (D01) against the sum of their programme areas (D10–D25), NOK thousand"),
+           caption="Committee lines against their programme areas, NOK thousand: D01 against the sum of D10–D25"),
     checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks"),
 )  # fmt: skip
 
@@ -1005,7 +1031,7 @@ findings.show(programme_checks, quoted)
 # it (after the areas' own provisions to and use of funds); the table after it gives the amounts, with the
 # other items that moved.
 
-# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, and that cost without the net provisions to restricted funds (hatched: the book's estimate), against the report's estimate of wage growth (%). Blue: a change that helps the municipality's finances; vermilion: one that hurts them.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, and that cost without the net provisions to restricted funds (hatched: the book's estimate), against the report's estimate of wage growth (%). Blue: income that grew faster than the estimate, or cost that grew slower; vermilion: income that grew slower, or cost that grew faster.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1025,25 +1051,33 @@ g("bound_swing", mill(cost["change"] - spent["change"]))
 g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
-fig, ax = style.figure(height=3.4)
+fig, ax = style.figure(height=4.4)
 is_cost = flows["item"].isin(["Programme areas' net cost", dr.NET_COST_SPENT])
-helps = np.where(is_cost, flows["change"] <= 0, flows["change"] >= 0)
+# Against the wage line, as the title reads them: income that outgrew wages, or cost that grew slower, is on
+# the finances' side of it; income that grew slower, or cost that grew faster, strains them.
+helps = np.where(is_cost, flows["change_pct"] <= wage, flows["change_pct"] >= wage)
 bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6,
                color=[style.FAVOURABLE if h else style.UNFAVOURABLE for h in helps])  # fmt: skip
 for bar, item, h in zip(bars, flows["item"], helps, strict=True):
     if item == dr.NET_COST_SPENT:  # the book's estimate: hatched and unfilled
         bar.set(**style.estimate_style(style.FAVOURABLE if h else style.UNFAVOURABLE))
-ax.set_yticks(
-    range(len(flows)), flows["item"].replace({dr.NET_COST_SPENT: "Net cost without restricted-fund provisions"})
-)
+# The report's Norwegian labels (D02's rows, D01's Totalsum) over the book's English; the hatched row is the
+# book's own and has none.
+ax.set_yticks(range(len(flows)), flows["item"].replace({
+    "Income and wealth tax": "Skatt på inntekt og formue\n(income and wealth tax)",
+    "Block grant": "Rammetilskudd\n(block grant)",
+    "Free income (tax + block grant)": "Frie inntekter\n(free income: the two together)",
+    "Programme areas' net cost": "Totalsum, D01\n(programme areas' net cost)",
+    dr.NET_COST_SPENT: "Net cost without\nrestricted-fund provisions"}))  # fmt: skip
 ax.invert_yaxis()
 style.direct_labels(ax, bars, formatter=lambda v: fmt(v, 1, "%"))
 ax.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1, label=f"wage-growth estimate, {fmt(wage, 1, '%')}")
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("helps the finances", {"color": style.FAVOURABLE}), ("hurts them", {"color": style.UNFAVOURABLE}),
-               ESTIMATE_KEY], ncol=2)  # fmt: skip
+style.key_above(ax, [("income above the wage line, or cost below", {"color": style.FAVOURABLE}),
+                     ("income below it, or cost above", {"color": style.UNFAVOURABLE}), ESTIMATE_KEY],
+                ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(
     fig,
@@ -1137,13 +1171,14 @@ g("rent_change", mill(central["rent_change"]))
 
 # %% tags=["hide-input", "hide-output"]
 steps = dr.bridge(get)
-bridge_checks = show_section("bridge", dr.BRIDGE)
+bridge_checks = show_section("bridge")
 year_end_tie = bridge_checks.set_index("check_id").loc["drift_bridge.year_end_reduction", "status"]
 g("year_end_tie", "exactly" if year_end_tie == checks.EXACT else "to within rounding")
 display(
     styled(steps.assign(amount=steps["amount"] / 1000), table_id="drift-bridge",
            columns={"step": "Step", "amount": "NOK million", "source": "Table"}, decimals={"amount": 1},
-           caption="The book's bridge from the revised budget's net operating result to the accounts' (surplus positive)",
+           caption="The book's bridge to the accounts' result, NOK million: from the revised budget's net operating "
+           "result (surplus positive)",
            total_mask=steps["kind"].isin(["start", "end"])),
     checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks"),
 )  # fmt: skip
@@ -1190,7 +1225,7 @@ findings.show(bridge_checks, quoted)
 # the toggle below; the chart after the text shows the fund's movements.
 
 # %% tags=["hide-input", "hide-output"]
-fund_checks = show_section("fund", dr.D09)
+fund_checks = show_section("fund")
 d09_view = d09.assign(
     shown=[
         fmt(v, 1 if u == "percent" else 0, "percent" if u == "percent" else "")
@@ -1202,7 +1237,7 @@ display(
         d09_view,
         table_id="drift-d09",
         columns={"label": "Beløp i 1000", "shown": "2023"},
-        caption="D09 Disposisjonsfond avsetning og bruk i 2023 (NOK thousand; last row %)",
+        caption="D09 Disposisjonsfond avsetning og bruk i 2023, NOK thousand: the last row in %",
         total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
     ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"}),
     checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks"),
@@ -1321,8 +1356,11 @@ g(
     if at_asss["shortfall"] > 0
     else f"a margin of {mill(at_asss['shortfall'])} above it",
 )
-styled(chapter_findings, table_id="drift-findings",
-       columns={"finding_id": "Finding", "verdict": "Verdict", "size_text": "Size", "source_lines": "Lines"},
+assert sum(counted.values()) == len(all_checks), "a check is under no section's Checks line"
+styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map(dr.merge_lines)),
+       table_id="drift-findings",
+       columns={"label": "Finding", "finding_id": "Id", "verdict": "Verdict", "size_text": "Size",
+                "source_lines": "Report lines"},
        caption="The chapter's findings, largest first (each is explained in its section)")  # fmt: skip
 
 # %% [markdown]
