@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from .citation import BUNDLE_NAME, BUNDLE_PATH
@@ -55,8 +56,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
 # The columns of every chapter's table, and their widths in per cent of the page's text.
-COLUMNS = ["File, title and place in the report", "Book's id", "Unit", "Rows"]
-WIDTHS = [62, 12, 17, 9]
+COLUMNS = ["Book's id", "File, title and place in the report", "Unit", "Rows"]
+WIDTHS = [12, 62, 17, 9]
 
 
 def escape(text: str) -> str:
@@ -94,12 +95,15 @@ def tables() -> list[dict]:
     entries = []
     for res in read_descriptor(DATA / DESCRIPTOR_NAME):
         spec = res.spec
+        frame = validate(res)
         entries.append(
             {
                 "file": spec["path"],
+                "notes": spec.get("notes", ""),
+                "frame": frame,
                 "title": spec.get("title", res.name),
                 "unit": spec.get("unit", ""),
-                "rows": len(validate(res)),
+                "rows": len(frame),
                 "chapter": spec["chapter"],
                 "source_table": spec.get("source_table", ""),
                 "section": spec.get("report_section", ""),
@@ -170,9 +174,53 @@ def unit_cell(unit: str) -> str:
 
 
 def report_cell(entry: dict) -> str:
-    """Where a table stands in the report: its section and the lines of the report's text, in italics."""
+    """Where a table stands in the report: its section and the lines of the report's text, in italics. The
+    figures in sentences stand on scattered lines, so their file names no span: each row gives its line."""
+    if entry["source_table"] == PROSE:
+        return f"*{escape(entry['section'])}: sentences on many lines, each row's line in its source\\_line column*"
     first, last = entry["lines"]
     return f"*{escape(entry['section'])}, lines {first}–{last}*"
+
+
+# Where the descriptor's notes place each printed table of a file that holds several: "P01 (D10) lines
+# 4751–4765", "I07 P01 lines 4800–4820", "I21 (P11) is printed on lines 6207–6316", "block I02b lines 2906–2944".
+_PLACES = [
+    r"(?P<area>P\d\d) \({id}\) lines (?P<first>\d+)–(?P<last>\d+)",
+    r"{id} (?P<area>P\d\d) lines (?P<first>\d+)–(?P<last>\d+)",
+    r"{id} \((?P<area>P\d\d)\) (?:is printed )?on lines (?P<first>\d+)–(?P<last>\d+)",
+    r"[Bb]lock {id} \(?lines (?P<first>\d+)–(?P<last>\d+)",
+]
+
+
+def id_places(entry: dict, names: dict[str, str] | None = None) -> list[tuple[str, str, int, int]]:
+    """Each printed table of a file holding several, as (id, what it covers, first line, last line): the
+    programme area (``P01 Skole``) or the block named in the file's rows on those lines. Ids the notes do
+    not place are left out. ``names`` gives a programme area's name where the file has none."""
+    ids = table_ids(entry["source_table"])
+    if len(ids) < 2:
+        return []
+    frame = pd.DataFrame(entry["frame"])
+    lines = pd.to_numeric(frame["source_line"])
+    places = []
+    for code in ids:
+        for pattern in _PLACES:
+            found = re.search(pattern.format(id=re.escape(code)), entry["notes"])
+            if found:
+                break
+        else:
+            continue
+        first, last = int(found["first"]), int(found["last"])
+        rows = frame[(lines >= first) & (lines <= last)]
+        if "programme_area" in frame and len(rows):
+            area = rows["programme_area"].iloc[0]
+            name = rows["programme_area_name"].iloc[0] if "programme_area_name" in rows else (names or {}).get(area, "")
+            what = f"{area} {name}".strip()
+        elif "block" in frame and len(rows):
+            what = str(rows["block"].iloc[0])
+        else:
+            what = found.groupdict().get("area") or ""
+        places.append((code, what, first, last))
+    return places
 
 
 def download(path: str, text: str | None = None) -> str:
@@ -189,6 +237,12 @@ def download(path: str, text: str | None = None) -> str:
 def render() -> str:
     """The Markdown of ``book/data.md``."""
     entries = tables()
+    names = {  # the programme areas' names, for a file that gives only their numbers
+        row["programme_area"]: row["programme_area_name"]
+        for e in entries
+        for row in e["frame"]
+        if row.get("programme_area_name")
+    }
     printed = [i for e in entries for i in table_ids(e["source_table"])]
     tabled = [e for e in entries if table_ids(e["source_table"])]
     prose = [e for e in entries if e["source_table"] == PROSE]
@@ -233,12 +287,15 @@ def render() -> str:
         f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
         "files, one per chapter).",
         "",
-        "Every chapter's table has the same columns. *File, title and place in the report*: the file; the title as "
-        "printed (for the figures in sentences, the sections they come from); and, in italics, the report's "
-        "section and the lines of its text the table spans (see {doc}`references`: the book's line numbers are "
-        "those of a plain-text extraction of the report). *Book's id*: the id the book gives each printed "
-        "table (D01, I05 …: the report numbers no tables, though it names its two statements 2A and 2B), the id "
-        "charts and chapters cite it by; `prose` for the figures in sentences. *Unit*: as the chapters write it; "
+        "Every chapter's table has the same columns. *Book's id*: the id the book gives each printed table "
+        "(D01, I05 …: the report numbers no tables, though it names its two statements 2A and 2B), the id charts "
+        "and chapters cite it by, so look a table up by it here; where one file holds several printed tables "
+        "(D10–D25), a list under the chapter's table gives each id its own line and its programme area; `prose` "
+        "for the figures in sentences. *File, title and place in the report*: the file; the title as printed "
+        "(for the figures in sentences, the sections they come from); and, in italics, the report's section and "
+        "the lines of its text the table spans (see {doc}`references`: the book's line numbers are those of a "
+        "plain-text extraction of the report); the figures in sentences stand on lines scattered through their "
+        "sections, so each row of their files gives its own. *Unit*: as the chapters write it; "
         "*mixed* sends the reader to the file's own unit column. *Rows*: every printed row, totals and subtotals "
         "included.",
     ]
@@ -268,11 +325,17 @@ def render() -> str:
         ]
         for e in chosen:
             about = download(f"data/{e['file']}") + "<br>" + escape(e["title"]) + "<br>" + report_cell(e)
-            cells = [about, escape(e["source_table"]), unit_cell(e["unit"]), fmt(e["rows"])]
+            cells = [escape(e["source_table"]), about, unit_cell(e["unit"]), fmt(e["rows"])]
             lines.append(f"| {' | '.join(cells)} |")
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
-        lines += [f"| **All {files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
+        lines += [f"| **All** | **{files}** | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
+        # A file holding several printed tables: which id is which, one a line.
+        for e in chosen:
+            places = id_places(e, names)
+            if places:
+                lines += ["", f"The ids of `{e['file']}`, one printed table each:", ""]
+                lines += [f"- **{code}**: {escape(what)}, lines {a}–{b}" for code, what, a, b in places]
         for code, holder in gaps(entries, chapter):
             where = (
                 f"in chapter {order.index(holder) + 1}'s table ({{doc}}`../notebooks/{holder}`)"

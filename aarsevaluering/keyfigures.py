@@ -172,8 +172,8 @@ def _level_text(row: pd.Series) -> str:
     by_size = fnd.shown_level(str(row["materiality_by_size"]))
     factor = str(row["qualitative"]).split(":")[0].strip()
     if factor and by_size != level and not pd.isna(row["size_nok_million"]):
-        return f"{by_size} by its size alone, {level} since it is {factor}"
-    return f"{level}, since it is {factor}" if factor else level
+        return f"{level}: its size alone would make it {by_size}, but it is {factor}"
+    return f"{level}: it is {factor}" if factor else level
 
 
 def findings_html(named: pd.DataFrame, page: str = REGISTER_PAGE) -> str:
@@ -235,9 +235,11 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     gap = result - target
     ax.plot([result, target], [last, last], color=style.UNFAVOURABLE if gap < 0 else style.FAVOURABLE,
             linewidth=2.5, solid_capstyle="butt")  # fmt: skip
-    ax.axvline(target, color=style.TEXT, linewidth=1, linestyle=(0, (4, 2)))
+    # The target in NOK is the book's estimate (the rules set a share; the book infers the income), so
+    # it is dotted, not dashed, and its label says so.
+    ax.axvline(target, color=style.TEXT, linewidth=1.2, linestyle=(0, (1, 2)))
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
-    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of income)"
+    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of income, the book's estimate)"
     ax.set_ylim(last + 0.5, -1.3)  # a row's room above the bars for the target's label, inside the chart
     label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
              "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip
@@ -249,7 +251,7 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     result_label = ax.annotate(result_text, (max(result, target), last), **label)
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
     style.keep_inside(ax, [target_label, result_label], horizontal=True)
-    ax.set_xlabel("Net operating surplus, NOK million")
+    ax.set_xlabel("Net operating result, NOK million")
     ax.grid(axis="y", visible=False)
     ax.set_title(surplus_title(get))
     return style.finish(fig, table="drift_year_end_dispositions and drift_disposition_fund")

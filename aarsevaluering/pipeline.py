@@ -27,7 +27,7 @@ def steps(counts: Mapping[str, int], tables: int) -> list[Step]:
         Step("CSV", f"{fmt(tables)} files", "one per printed table, each row found in the text"),
         Step("Check", f"{fmt(counts['checks'])} checks", "a printed figure against it recomputed"),
         Step("Class", f"{fmt(counts['discrepancy'])} discrepancies",
-             "the rest exact, rounding, cut off or estimates"),
+             "checks outside what rounding allows"),
         Step("Finding", f"{fmt(counts['findings'])} findings", "one slip, with every check it breaks"),
         Step("Verdict", f"{fmt(counts['contradicted'])} contradictions",
              "errors and inconsistencies; the rest scope or unstated"),
@@ -76,3 +76,67 @@ def chart(counts: Mapping[str, int], tables: int):
     fig.text(0.01, 0.0, style.SOURCE + "; the counts are this build's.", ha="left", va="bottom",
              fontsize=style.SOURCE_PT, color=style.PALETTE["grey"])  # fmt: skip
     return fig
+
+
+# The worked example of Data and methods: one check followed from the report's lines to its finding's verdict.
+EXAMPLE_FINDING = "drift-loan-fund-interest-budget"
+EXAMPLE_CHECK = "drift_loan_fund_accounts.inntekter.sum.revised_budget_2023"
+
+
+def worked_example(assigned, register, thresholds: Mapping[str, float], check_id: str = EXAMPLE_CHECK) -> dict:
+    """One check at each step of the pipeline, as the page prints it: ``assigned`` the checks with their
+    findings (:func:`aarsevaluering.findings.assign`), ``register`` the findings
+    (:func:`aarsevaluering.findings.table`), ``thresholds`` the materiality thresholds in NOK million. Money
+    in NOK million (the check's unit is NOK); the band in the check's own unit."""
+    check = assigned.set_index("check_id").loc[check_id]
+    finding = register.set_index("finding_id").loc[check["finding_id"]]
+    scale = {"NOK": 1e6, "NOK 1000": 1e3}[check["unit"]]
+    lines = str(finding["source_lines"]).split("; ")[0]
+    return {
+        "rows": summed_rows(check_id, check["what"], scale),
+        "what": check["what"],
+        "lines": lines,
+        "printed": fmt(check["printed"] / scale, 1, "NOK million"),
+        "recomputed": fmt(check["recomputed"] / scale, 1, "NOK million"),
+        "gap": fmt(abs(check["difference"]) / scale, 1, "NOK million"),
+        "band": fmt(check["tolerance"], 1),
+        "terms": fmt(int(check["terms"])),
+        "band_unit": "the krone" if check["unit"] == "NOK" else "the thousand kroner",
+        "status": check["status"],
+        "outside": abs(check["difference"]) > check["tolerance"],
+        "others": fmt(int(finding["checks"]) - 1),
+        "checks": fmt(int(finding["checks"])),
+        "side": "above" if finding["size_nok_million"] >= thresholds["overall"] else "below",
+        "title": finding["title"],
+        "finding_id": check["finding_id"],
+        "verdict": finding["verdict"],
+        "size": finding["size_text"],
+        "overall": fmt(thresholds["overall"], 1, "NOK million"),
+        "by_size": finding["materiality_by_size"],
+        "level": finding["materiality"],
+        "factor": str(finding["qualitative"]).split(":")[0].strip(),
+    }
+
+
+def summed_rows(check_id: str, what: str, scale: float) -> list[tuple[str, str, str]]:
+    """The rows a sum check adds, as (label, line, amount in NOK million or "blank"): the item rows between
+    the sum row the check names ("Sum inntekter = ...") and the sum row before it, in the column the check's
+    id ends with. ``check_id`` is ``<table>.<block>.sum.<column>``."""
+    import pandas as pd
+
+    from .data import load
+
+    table, *_, column = check_id.split(".")
+    frame = load(table).reset_index(drop=True)
+    total = what.split(" = ")[0]
+    end = frame.index[frame["label"] == total][0]
+    start = max([i for i in frame.index[:end] if frame.loc[i, "row_kind"] != "item"], default=-1) + 1
+    rows = frame.loc[start : end - 1]
+    return [
+        (
+            r["label"],
+            str(r["source_line"]),
+            "blank" if pd.isna(r[column]) else fmt(r[column] / scale, 1, "NOK million"),
+        )
+        for _, r in rows.iterrows()
+    ] + [(total, str(frame.loc[end, "source_line"]), fmt(frame.loc[end, column] / scale, 1, "NOK million"))]

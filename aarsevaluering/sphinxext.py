@@ -211,7 +211,63 @@ def _refuse_stale_pairs(app: Sphinx) -> None:
         raise NotebookExecutionError(message)
 
 
+# The references page lists works by author and year, the way the text cites them
+# ("Drammen kommune 2024"), in author order. pybtex's own sorting keys a corporate author written
+# in braces ({Drammen kommune}) by its brace, after every personal name; here braces are ignored.
+def _author_names(entry) -> list[str]:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    return [" ".join(p.prelast_names + p.last_names).replace("{", "").replace("}", "") for p in persons]
+
+
+def author_year_label(entry) -> str:
+    """The label of one work as the text cites it: its authors, a comma, its year (n.d. if none)."""
+    names = _author_names(entry)
+    if len(names) > 2:
+        who = f"{names[0]} et al."
+    else:
+        who = " and ".join(names) or entry.key
+    return f"{who}, {entry.fields.get('year', 'n.d.')}"
+
+
+def _register_author_year_style() -> None:
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.sorting import BaseSortingStyle
+
+    class AuthorYearSorting(BaseSortingStyle):
+        def sorting_key(self, entry):
+            names = " ".join(_author_names(entry)).lower()
+            return (names, entry.fields.get("year", ""), entry.fields.get("title", ""))
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            labels = [author_year_label(entry) for entry in sorted_entries]
+            for label, suffix in zip(labels, _suffixes(labels), strict=True):
+                yield label + suffix
+
+    class AuthorYearStyle(PlainStyle):
+        default_sorting_style = AuthorYearSorting
+        default_label_style = AuthorYearLabels
+
+    register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle, force=True)
+
+
+def _suffixes(labels: list[str]) -> list[str]:
+    """'a', 'b', ... after labels that occur more than once (IAASB 2009a, 2009b), else ''."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        if labels.count(label) > 1:
+            out.append("abcdefghijklmnopqrstuvwxyz"[seen.get(label, 0)])
+            seen[label] = seen.get(label, 0) + 1
+        else:
+            out.append("")
+    return out
+
+
 def setup(app: Sphinx) -> dict:
+    _register_author_year_style()
     sphinx.builders.make_chunks = _one_page_per_chunk
     sphinx.builders.Builder._read_serial = _read_in_parallel_when_possible
     app.connect("builder-inited", _declare_parallel_safe)

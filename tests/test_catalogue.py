@@ -47,14 +47,17 @@ def test_data_page_source_lists_every_resource():
         link = f"{{download}}`{spec['path']} <../data/{spec['path']}>`"
         (section,) = [s for s in sections if link in s]
         assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
-        (row,) = [line for line in section.splitlines() if line.startswith(f"| {link}<br>")]
+        (row,) = [line for line in section.splitlines() if f" | {link}<br>" in line]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
         where = f"*{catalogue.escape(spec['report_section'])}, lines {first}–{last}*"
+        if spec["source_table"] == catalogue.PROSE:  # figures in sentences: no span, each row its line
+            section = catalogue.escape(spec["report_section"])
+            where = f"*{section}: sentences on many lines, each row's line in its source\\_line column*"
         about = f"{link}<br>{catalogue.escape(spec['title'])}<br>{where}"
         assert cells == [
-            about,
             catalogue.escape(spec["source_table"]),
+            about,
             catalogue.unit_cell(spec["unit"]),
             str(spec["rows"]),
         ]
@@ -80,8 +83,8 @@ def test_each_chapter_table_has_a_caption_and_a_total():
         files = f"{len(specs)} file" + ("s" if len(specs) > 1 else "")
         assert rows[0] == "| " + " | ".join(catalogue.COLUMNS) + " |", chapter  # one grid for every table
         assert f":widths: {' '.join(map(str, catalogue.WIDTHS))}" in section, chapter
-        assert rows[-1] == f"| **All {files}** | | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
-        kinds = [line.split(" | ")[1] == "prose" for line in rows[2:-1]]
+        assert rows[-1] == f"| **All** | **{files}** | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
+        kinds = [line.split(" | ")[0] == "| prose" for line in rows[2:-1]]
         assert kinds == sorted(kinds), f"{chapter}: the figures in sentences come last"
     assert not by_chapter, f"chapters without a section: {sorted(by_chapter)}"
 
@@ -141,8 +144,8 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
     assert (
-        "<br>Sentrale inntekter<br>*Driftsregnskapet – Sentrale inntekter, lines 2169–2200* | D02 | "
-        "NOK\u00a0thousand | 10 |" in text
+        "| D02 | {download}`drift_central_income.csv <../data/drift_central_income.csv>`<br>Sentrale inntekter<br>"
+        "*Driftsregnskapet – Sentrale inntekter, lines 2169–2200* | NOK\u00a0thousand | 10 |" in text
     )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -209,14 +212,17 @@ def built_html(tmp_path_factory) -> Path:
 def test_built_data_page_links_every_file(built_html):
     page = built_html / "book" / "data.html"
     links = parse(page)
-    rows = {row[0].split(" ", 1)[0]: row for row in links.rows if row}  # a file's name, then its title
+    rows = {row[1].split(" ", 1)[0]: row for row in links.rows if len(row) > 1}  # the id, then a file's name and title
     for spec in resources():
         href = links.downloads[spec["path"]]
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
         row = rows[spec["path"]]
-        shown = [cell.translate(STRAIGHT_QUOTES) for cell in [row[0].split(" ", 1)[1], *row[1:4]]]
+        shown = [cell.translate(STRAIGHT_QUOTES) for cell in [row[1].split(" ", 1)[1], row[0], *row[2:4]]]
         first, last = spec["source_lines"]
         about = f"{spec['title']} {spec['report_section']}, lines {first}–{last}"
+        if spec["source_table"] == catalogue.PROSE:
+            scattered = "sentences on many lines, each row's line in its source_line column"
+            about = f"{spec['title']} {spec['report_section']}: {scattered}"
         unit = catalogue.unit_label(spec["unit"])
         assert shown == [" ".join(about.split()), spec["source_table"], unit, str(spec["rows"])]
     for name in PACKAGE_FILES:
@@ -235,3 +241,16 @@ def test_built_chapter_page_links_its_notebook_and_script(built_html, name):
         assert filecmp.cmp(page.parent / href, REPO / "notebooks" / f"{name}{suffix}", shallow=False)
     if name == "audit":
         assert (page.parent / links.downloads["audit_checks.csv"]).is_file()
+
+
+def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
+    """A range such as D10–D25 is resolved on the page: each id on its own line, with what it covers."""
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    assert "- **D17**: P08 Sosialtjeneste, etablering og bolig, lines 5738–5752" in page
+    assert "- **I12**: P06 Hjemmetjenester og institusjon, lines 5519–5578" in page
+    assert "- **I21**: P11 Utbygging og samferdsel, lines 6207–6316" in page
+    for spec in resources():
+        ids = catalogue.table_ids(spec["source_table"])
+        if len(ids) > 1 and "–" in spec["source_table"]:
+            for code in ids:
+                assert f"- **{code}**: " in page, code

@@ -50,8 +50,8 @@ def test_the_largest_contradiction_in_nok_and_the_letters_first_are_named_once_e
     assert list(named["finding_id"]) == ["err-big", "pp"]  # a finding of scope is not the report's mistake
     html = kf.findings_html(named)
     assert 'href="../notebooks/audit.html#finding-err-big"' in html
-    assert "material by its size alone, below materiality since it is a typing error in one cell" in html
-    assert "material by nature, since it is not in NOK" in html
+    assert "below materiality: its size alone would make it material, but it is a typing error in one cell" in html
+    assert "material by nature: it is not in NOK" in html
     once = kf.largest_findings(register, pd.DataFrame({"finding_id": ["err-big"]}))
     assert list(once["finding_id"]) == ["err-big"]
 
@@ -62,3 +62,10 @@ def test_the_pipeline_carries_this_builds_counts():
     assert [s.name for s in shown] == ["Text", "CSV", "Check", "Class", "Finding", "Verdict"]
     assert [s.count for s in shown[1:]] == ["38 files", "1\u00a0452 checks", "90 discrepancies", "36 findings",
                                             "22 contradictions"]  # fmt: skip
+
+
+def test_the_worked_example_lists_the_rows_its_sum_adds():
+    rows = pipeline.summed_rows(pipeline.EXAMPLE_CHECK, "Sum inntekter = sum of its rows (Rev. Bud. 2023)", 1e6)
+    assert [line for _, line, _ in rows] == ["2509", "2511", "2513", "2515"]
+    assert rows[1][2] == "blank" and rows[-1][0] == "Sum inntekter"
+    assert rows[-1][2] == "\u2212NOK\u00a0791.4\u00a0million"
