@@ -1357,10 +1357,13 @@ g(
     else f"a margin of {mill(at_asss['shortfall'])} above it",
 )
 assert sum(counted.values()) == len(all_checks), "a check is under no section's Checks line"
-styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map(dr.merge_lines)),
+# The id after the label in one column: an id is one long word, and a column of its own ran the table
+# wider than the page's column.
+styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map(dr.merge_lines),
+                               label=chapter_findings["label"] + " (" + chapter_findings["finding_id"] + ")")
+       [["label", "verdict", "size_text", "source_lines"]],
        table_id="drift-findings",
-       columns={"label": "Finding", "finding_id": "Id", "verdict": "Verdict", "size_text": "Size",
-                "source_lines": "Report lines"},
+       columns={"label": "Finding (id)", "verdict": "Verdict", "size_text": "Size", "source_lines": "Report lines"},
        caption="The chapter's findings, largest first (each is explained in its section)")  # fmt: skip
 
 # %% [markdown]
