@@ -151,7 +151,7 @@ def factor_name(slug: str) -> str:
 # The chapters in the book's order, each by one name everywhere on the audit page: the short form of its
 # title (its number and the English part, "1 Operating account"); the sidebar's titles are the theme's.
 CHAPTER_NAMES = {"driftsregnskap": "1 Operating account", "investeringsregnskap": "2 Investment account",
-                 "balanse": "3 Balance sheet", "pensjon": "4 Pensions", "personnel": "5 Personnel"}  # fmt: skip
+                 "balanse": "3 Debt and funds", "pensjon": "4 Pensions", "personnel": "5 Personnel"}  # fmt: skip
 
 
 def chapter_name(chapter: str) -> str:
@@ -480,6 +480,29 @@ def _lines(members: pd.DataFrame) -> str:
             if part and part not in seen:
                 seen.append(part)
     return "; ".join(seen)
+
+
+# A line or a range of the report's lines in a list part ("2A 2801–2815"): the number at a word's edge,
+# so a table's name ("2A", "P12") is not taken for a line.
+_LINE_SPAN = re.compile(r"\b(\d+)(?:\s*[–-]\s*(\d+))?\b")
+
+
+def merge_lines(text: str) -> str:
+    """A list of the report's lines ("140–141; 2674–2675; 141; 2688") with each line given once: ranges
+    sorted, overlapping or adjoining ones joined, a line inside a range dropped ("140–141; 2674–2675;
+    2688"). A table's name or a word before a line ("2A 2809", "net P12 6526") is left out: the line
+    alone finds the place in the report."""
+    spans = []
+    for part in str(text).split(";"):
+        for low, high in _LINE_SPAN.findall(part):
+            spans.append((int(low), int(high or low)))
+    merged: list[list[int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return "; ".join(f"{a}–{b}" if b > a else str(a) for a, b in merged)
 
 
 def materiality(get: Getter = from_disk) -> dict[str, float]:

@@ -240,6 +240,7 @@ budget_share = payers.loc[list(bal.TREASURY_BUDGET_ROWS), "share_of_b01"].sum()
 txt.budget_share = fmt(budget_share, 1, "%")
 txt.budget_most = "Most" if budget_share > 50 else "Less than half"
 txt.fee_share = fmt(payers.loc["Drammen kommunekasse Vann/avløp", "share_of_b01"], 1, "%")
+txt.dekf_debt_share = fmt(payers.loc["Drammen Eiendom KF", "share_of_b01"], 0, "%")
 exposure = bal.floating_exposure(get).set_index("row_kind")
 txt.net_one_point = fmt(exposure.loc["total", "one_point"], 1, "NOK million")
 cover = bal.reserves_and_cash(get)
@@ -255,17 +256,21 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # **What it means** (the book's own arithmetic on the report's figures):
 #
 # - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
-#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`).
-#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending, which households repay as start
-#   loans, the legal entity's long-term loan debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income`
+#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
+#   gross ratio of unlike scope, not a loan-debt ratio, for it sets all the loan fund's debt, Drammen
+#   Eiendom KF's {eval}`txt.dekf_debt_share` of it included (B01), over the treasury's income alone.
+#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending (the report: for onward lending;
+#   repaid by start-loan borrowers on the book's reading, section *Who services the debt*), the legal
+#   entity's long-term loan debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income`
 #   of that income (the book's sum, on its reading of the printed debt). The report prints nothing a net
 #   loan debt would deduct.
 # - *Who pays.* Up to {eval}`txt.budget_share` of B01's debt is paid from the treasury's budget: its own
 #   investment debt and, through the rents its services pay, Drammen Eiendom KF's (the report: "largely").
 #   The fees pay for the water and sewage debt ({eval}`txt.fee_share`).
-# - *Rates.* With about {eval}`txt.floating` of the debt at floating rates, one percentage point more
-#   costs roughly {eval}`txt.one_point` a year; net of what the fees pass on and the deposits earn, about
-#   {eval}`txt.net_one_point`, reaching the treasury with a lag (the book's assumptions).
+# - *Rates.* If the report's floating share of about {eval}`txt.floating` of its loan portfolio applies
+#   to the loan fund's debt (the book's assumption), one percentage point more costs roughly
+#   {eval}`txt.one_point` a year; net of what the fees pass on and the deposits earn, about
+#   {eval}`txt.net_one_point`, reaching the treasury with a lag (the book's assumptions too).
 # - *The fund.* The discretionary fund stands {eval}`txt.margin` above the council's minimum of
 #   {eval}`txt.requirement`, a margin that would last {eval}`txt.margin_lasts` at 2023's pace of use
 #   ({eval}`txt.margin_years`; arithmetic on one year, not a forecast). It is far below the average of comparable large

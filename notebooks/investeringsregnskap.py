@@ -1364,11 +1364,21 @@ put("n_estimates", f"{fmt(len(estimates))} estimate{'s' if len(estimates) != 1 e
 # finding of the book, searchable.
 
 # %% tags=["hide-input"]
+# Each entry's short label with its id in one column, as Table 1.30 does (an estimate without a label is
+# named by its title), and the report's lines merged: a column of ids and one of line lists ran the
+# table wider than the page and squeezed the other cells.
+labels = {f.finding_id: f.label for f in findings.load(CH)}
 chapter_list = pd.concat([register.assign(kind=register["verdict"]),
-                          estimates.assign(kind="the book's estimate")])[["title", "kind", "size_text", "source_lines"]]  # fmt: skip
+                          estimates.assign(kind="the book's estimate")])  # fmt: skip
+chapter_list = chapter_list.assign(
+    label=[
+        (labels.get(i) or t) + f" ({i})" for i, t in zip(chapter_list["finding_id"], chapter_list["title"], strict=True)
+    ],
+    source_lines=chapter_list["source_lines"].map(findings.merge_lines),
+)[["label", "kind", "size_text", "source_lines"]]
 styled(chapter_list, table_id="inv-findings",
        caption="The chapter's findings, largest first, then the book's estimates (the report's lines in the last column)",
-       columns={"title": "Finding", "kind": "Verdict", "size_text": "Size", "source_lines": "Lines"})  # fmt: skip
+       columns={"label": "Finding (id)", "kind": "Verdict", "size_text": "Size", "source_lines": "Lines"})  # fmt: skip
 
 # %% [markdown]
 # ## Try it

@@ -608,3 +608,13 @@ def test_the_register_is_worked_out_again_when_a_finding_file_changes(all_checks
     assert findings.table(fresh).equals(before)
     monkeypatch.undo()
     assert findings.table(all_checks).equals(before)
+
+
+def test_merge_lines_gives_each_line_once():
+    assert findings.merge_lines("140–141; 2674–2675; 2688–2696; 141; 2688") == "140–141; 2674–2675; 2688–2696"
+    assert findings.merge_lines("2493–2540; 2509; 2530") == "2493–2540"
+    assert findings.merge_lines("88; 2839; 2665–2666") == "88; 2665–2666; 2839"
+    assert findings.merge_lines("10; 11; 13") == "10–11; 13"
+    assert findings.merge_lines("") == ""
+    # a table's name before a line is not a line: "2A 2809" is line 2809, "net P12 6526" line 6526
+    assert findings.merge_lines("2059; 2A 2809; 2060; 2A 2801–2815; net P12 6526") == "2059–2060; 2801–2815; 6526"

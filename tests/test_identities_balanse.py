@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from aarsevaluering import checks, findings
@@ -392,3 +394,14 @@ def test_fund_names_give_the_norwegian_with_the_english_beside():
     assert bal.fund_name(bal.DISPOSITION_FUND) == "Disposisjonsfond (discretionary fund)"
     assert bal.fund_name(bal.BOUND_OPERATING) == "Bundne driftsfond (restricted operating funds)"
     assert set(bal.FUND_ENGLISH) == set(checks.from_disk(bal.FUNDS)["label"])  # every B02 row has its English
+
+
+def test_the_result_steps_name_the_difference_they_show():
+    """Table 3.2 shows each step as the fund's change (``-amount``); each result step's source names that
+    difference, later column less earlier, with the surplus positive."""
+    draw = bal.fund_draw_parts(checks.from_disk).set_index("step")
+    columns = {"original": "original_budget_2023", "revised": "revised_budget_2023", "accounts": "actual_2023"}
+    for step in ("a weaker budgeted result", "a better result than budgeted"):
+        named = re.search(r"(\w+) less (\w+) budget", draw.loc[step, "source"])
+        later, earlier = (bal._dispositions(checks.from_disk, columns[w])["result"] for w in named.groups())
+        assert -draw.loc[step, "amount"] == pytest.approx((later - earlier) / 1000)

@@ -359,14 +359,6 @@ def test_the_transfer_path_moves_with_the_revised_budget():
     assert path["raised_at_revision"] == 45046 and path["cut_in_accounts"] == 46000
 
 
-def test_merge_lines_gives_each_line_once():
-    assert dr.merge_lines("140–141; 2674–2675; 2688–2696; 141; 2688") == "140–141; 2674–2675; 2688–2696"
-    assert dr.merge_lines("2493–2540; 2509; 2530") == "2493–2540"
-    assert dr.merge_lines("88; 2839; 2665–2666") == "88; 2665–2666; 2839"
-    assert dr.merge_lines("10; 11; 13") == "10–11; 13"
-    assert dr.merge_lines("") == ""
-
-
 def test_every_check_is_in_one_section_or_the_year_in_brief():
     frame = checks.run(CH)
     counted = sum(len(dr.section(frame, *tables)) for tables in dr.SECTION_TABLES.values())

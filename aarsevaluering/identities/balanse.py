@@ -617,7 +617,9 @@ def fund_draw_parts(get: Getter) -> pd.DataFrame:
     less the restricted operating funds' budgeted net use); D09's use after those changes; the year-end
     settlement broken down the same way, accounts against revised budget (:func:`fund_use_reduction_parts`);
     and the accounts' net use (B02's fall). ``row_kind`` is ``level`` for the three uses and ``part`` for
-    the steps between them; D08's revised column is rounded, so the parts may miss D09 by a thousand."""
+    the steps between them; D08's revised column is rounded, so the parts may miss D09 by a thousand. The
+    two result steps' sources name the later column less the earlier, the surplus positive: the fund's
+    change, which is ``-amount``."""
     d08, d09 = get(D08), get(D09)
     original, revised = _dispositions(get, "original_budget_2023"), _dispositions(get, "revised_budget_2023")
     adopted = adopted_budget_use(get)
@@ -634,7 +636,7 @@ def fund_draw_parts(get: Getter) -> pd.DataFrame:
     rows = [
         ("Original budget: use", adopted["adopted"], "level", f"D09, line {adopted_line}"),
         ("a weaker budgeted result", original["result"] - revised["result"], "part",
-         f"D08, line {line['result']}, original less revised budget"),
+         f"D08, line {line['result']}, revised less original budget"),
         ("a higher transfer to investment", revised["transfer"] - original["transfer"], "part",
          f"D08, line {line['transfer']}"),
         ("restricted operating funds used instead", revised["bound_net"] - original["bound_net"], "part",

@@ -1983,23 +1983,3 @@ def unsectioned(frame: pd.DataFrame) -> pd.DataFrame:
     homes = {t for tables in SECTION_TABLES.values() for t in tables}
     mask = [home(c, t) not in homes for c, t in zip(frame["check_id"], frame["table"], strict=True)]
     return frame[mask].reset_index(drop=True)
-
-
-def merge_lines(text: str) -> str:
-    """A list of the report's lines ("140–141; 2674–2675; 141; 2688") with each line given once: ranges
-    sorted, overlapping or adjoining ones joined, a line inside a range dropped ("140–141; 2674–2675;
-    2688")."""
-    spans = []
-    for part in str(text).replace("-", "–").split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        low, _, high = part.partition("–")
-        spans.append((int(low), int(high or low)))
-    merged: list[list[int]] = []
-    for low, high in sorted(spans):
-        if merged and low <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], high)
-        else:
-            merged.append([low, high])
-    return "; ".join(f"{a}–{b}" if b > a else str(a) for a, b in merged)
