@@ -134,13 +134,15 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount. The municipality paid
 # {eval}`txt.premium_fund_story` of it from its premium funds.
 #
-# Two terms carry the walk below. The *calculated cost* is the pension cost the actuaries calculate for the
-# year (with administration costs and, on the book's reading, employer's contribution), which the accounts
-# charge in place of the premium; the *premium deviation* is the premium paid less that cost, credited to
-# the year when the premium is the larger and charged back in later years.
+# Two terms carry the walk below. The *calculated cost* is the year's pension cost as the regulation defines
+# it: on the book's reading, the net pension cost the actuaries calculate, with administration costs and
+# employer's contribution added. The *premium deviation* is the premium paid less that cost, credited to the
+# year when the premium is the larger and charged back in later years. The cost in the accounts is the
+# calculated cost plus those charges for earlier years' deviations and other items.
 #
-# Yet the year's pension cost in the accounts was only {eval}`txt.cost_stated`. The chart below walks
-# from the premiums to that cost ({ref}`pensjon-walk` checks each step):
+# Against premiums of {eval}`txt.premiums_due`, the year's pension cost in the accounts was
+# {eval}`txt.cost_stated`. The chart below walks from the premiums to that cost ({ref}`pensjon-walk`
+# checks each step):
 #
 # - the premium funds paid {eval}`txt.premium_fund_story`, leaving {eval}`txt.premiums_net` paid by the
 #   treasury;
@@ -223,9 +225,10 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit=
 # %% [markdown]
 # ## The tables
 #
-# The chapter reads one printed table, *Status sentrale pensjonsposter i 2023* (D04), the figures the
-# section's sentences give and rows of the other tables listed behind the toggle below (their lines are on
-# the data page).
+# The chapter reads its section's table, *Status sentrale pensjonsposter i 2023*, and the figures the
+# section's sentences give, and it takes rows from the other tables listed behind the toggle below (their
+# lines are on the data page). Ids such as D03 and D04 are the book's: the report does not number these
+# tables, only the investment statement's 2B.
 
 # %% tags=["hide-input", "hide-output"]
 # Every table the chapter reads, its own two first, and what it reads of each.
@@ -703,7 +706,7 @@ without = ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6,
 ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
              f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
-key_above(ax, [(f"Still to charge of the {pj.REPORT_YEAR} deviation", estimate_style(UNFAVOURABLE)),
+key_above(ax, [(f"Part of the {pj.REPORT_YEAR} deviation not yet charged", estimate_style(UNFAVOURABLE)),
                ("The same had the premium fund not been used", estimate_style(LEVEL))], ncol=1)  # fmt: skip
 ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.12)
 direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if bar.get_height() else "" for bar in without])

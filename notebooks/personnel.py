@@ -314,14 +314,20 @@ styled(
 # {eval}`txt.pt_avg_position` (an estimate).
 
 # %% tags=["hide-input", "hide-output"]
+# The report prints both shares with two decimals; shown with one where the second is always 0, and the
+# caption says so, since the finding below turns on the printed figures.
+ft_shares = full_time[["full_time_share_pct", "avg_position_size_pct"]].astype(float)
+ft_one_decimal = bool(((ft_shares * 10).round(6) % 1 == 0).all().all())
+ft_decimals_note = (" (printed with two decimals, the second always 0; shown with one)" if ft_one_decimal
+                    else " (printed with two decimals; shown with one)")  # fmt: skip
 styled(
     full_time,
     table_id="personnel-full-time",
     columns={"label": "Year", "full_time_share_pct": "Full-time positions (%)",
              "avg_position_size_pct": "Average position (%)"},
-    decimals={"full_time_share_pct": 1, "avg_position_size_pct": 1},  # printed with a second decimal, always 0
+    decimals={"full_time_share_pct": 1, "avg_position_size_pct": 1},
     caption="Share of full-time positions (Andel heltidstillinger) and average position size (Gjennomsnittlig "
-    "stillingstørrelse), 2020–2023",
+    "stillingstørrelse), 2020–2023" + ft_decimals_note,
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -969,12 +975,22 @@ families = pd.concat(
      family.sum(numeric_only=True).to_frame().T.assign(family="All types", row_kind="total")],
     ignore_index=True,
 )  # fmt: skip
+
+
+def share_cell(value):
+    """A share in whole per cent, or, when that rounds a share that is not zero to 0, with the first
+    decimal that keeps its sign (−8 of a rise of 2 086 is −0.4 %, neither 0 nor −0)."""
+    places = next((p for p in range(3) if fmt(value, p).strip("0.\u2212")), 0)
+    return fmt(value, places)
+
+
+for share in ("share_of_level_pct", "share_of_change_pct"):
+    families[share] = families[share].map(share_cell)
 styled(
     families,
     table_id="personnel-breach-family",
     columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
              "change": "Change", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
-    decimals={"share_of_level_pct": 0, "share_of_change_pct": 0},
     caption="Breaches by family of types, 2021–2023 (the book's grouping of the printed types; 2023 counted "
     "under new routines: the change spans a break in the series)",
 )  # fmt: skip
@@ -1053,7 +1069,9 @@ for i, r in shown.iterrows():
     elif r["registered"] == "estimated":
         ax.text(1, i, "no working-time registration", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
                 style="italic")  # fmt: skip
-ax.set_yticks(y, shown["label"].map(pers.area_name))
+# The total row's rate covers only the areas that register breaches: its label says so.
+ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_name(label))
+                  for label, kind in zip(shown["label"], shown["row_kind"], strict=True)])  # fmt: skip
 ax.grid(axis="y", visible=False)
 benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
 ax.axvline(benchmark, color=style.TEXT, lw=1, ls="--")
@@ -1136,7 +1154,9 @@ styled(
              "breaches_per_1000_hours": "Breaches per 1\u00a0000 hours"},
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
-    caption="Programme areas in 2023: four measures side by side (overtime and breaches derived)",
+    caption="Programme areas in 2023: four measures side by side (overtime and breaches derived). The "
+    f"«All areas» breach rate covers only the {txt.n_registered} areas that register breaches; all printed "
+    f"breaches over all overtime give {txt.all_bph_totals}",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1216,8 +1236,11 @@ where = (
     "every age group with permanent staff" if women_ahead == len(staffed_groups)
     else f"{women_ahead} of {len(staffed_groups)} age groups with permanent staff"
 )  # fmt: skip
-temp_where = "in every age group" if temp_ahead == len(temp) else f"in {temp_ahead} of {len(temp)} age groups"
-fig.suptitle(f"More women than men in {where};\namong temporary staff, more women {temp_where}", x=0.01,
+temp_where = (
+    "every age group with temporary staff" if temp_ahead == len(temp)
+    else f"{temp_ahead} of {len(temp)} age groups with temporary staff"
+)  # fmt: skip
+fig.suptitle(f"More women than men in {where};\nand in {temp_where}", x=0.01,
              ha="left", fontweight="bold", fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
 style.finish(fig, table="personnel section: staff by gender and age")
 plt.show()
@@ -1433,7 +1456,9 @@ styled(
              "avg_pay_men": "Pay, men", "all_pay": "Pay, all", "headcount_women": "Staff, women",
              "headcount_men": "Staff, men"},
     caption="Average annual pay (NOK) and employees (head count) by job group (Lønnsforskjeller på ulike "
-    "stillingsnivå/grupper; Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order",
+    "stillingsnivå/grupper; Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order. "
+    "«kapittel 4» and «kapittel 5» are read as chapters of the KS pay agreement (the book's reading: the "
+    "report names no agreement)",
 )  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -1493,7 +1518,7 @@ styled(
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`.
 # Those three alone come to {eval}`txt.pay_top3_of_net` of the net sum{eval}`txt.pay_top3_why`.
 
-# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for; \u201cpay agreement ch. 4/5\u201d is the book's reading of the printed \u00abkapittel 4/5\u00bb as chapters of the KS pay agreement, which the report does not name. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
