@@ -336,10 +336,66 @@ def report_tables() -> dict[str, tuple[str, str]]:
     return {r["name"]: (r.get("source_table", ""), r.get("title", "")) for r in spec["resources"]}
 
 
-def report_table(tables_field: str, long: bool = False) -> str:
+# The report's tables a check's words name, beyond its data files (a text figure's check says which table its
+# figure stands in: "(D09)", "its Status økonomi table", "2B part 2", "DK"), by the book's ids: the id as
+# written where it is one (D23 of D10–D25), else the data file whose table the words name.
+NAMED_TABLES = [
+    (re.compile(r"\b([DIBH]\d{2}[a-d]?)\b"), None),
+    (re.compile(r"Status økonomi"), "drift_programme_area_economy"),
+    (re.compile(r"\b2A\b"), "inv_2a_financing"),
+    (re.compile(r"\b2B part 1\b"), "inv_2b_fixed_assets"),
+    (re.compile(r"\b2B part 2\b"), "inv_2b_grants_to_others"),
+    (re.compile(r"\b2B\b(?! part [12])"), "2B"),
+    (re.compile(r"\bDK\b"), "inv_dk_blocks"),
+]
+# Statement 2B is four of the book's tables (its four parts); where the words name no part, all four.
+STATEMENT_2B = "I03–I06 «Status investeringer (2B)»"
+
+
+def named_tables(what: str, long: bool = False) -> list[str]:
+    """The report's tables a check's words name (``NAMED_TABLES``), in the order they first appear, each once
+    (with the printed caption where it is short, or ``long``, as :func:`report_table`)."""
+    known = report_tables()
+    ids = {i.strip(): name for name, (field, _) in known.items() for i in re.split(r"[,/]", field) if i.strip()}
+    found: list[tuple[int, str]] = []
+    for pattern, name in NAMED_TABLES:
+        for m in pattern.finditer(str(what)):
+            if name is None:
+                if m.group(1) not in ids and not _in_range(m.group(1), known):
+                    continue
+                text = m.group(1)
+                if m.group(1) in ids:
+                    field, title = known[ids[m.group(1)]]
+                    text = f"{field} «{title}»" if long or len(title) <= SHORT_CAPTION else field
+            elif name == "2B":
+                text = STATEMENT_2B
+            else:
+                field, title = known[name]
+                text = f"{field} «{title}»" if long or len(title) <= SHORT_CAPTION else field
+            found.append((m.start(), text))
+    out: list[str] = []
+    for _, text in sorted(found):
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def _in_range(table_id: str, known: dict[str, tuple[str, str]]) -> bool:
+    """Whether a table id (D23) lies in a data file's range of ids ("D10–D25")."""
+    for field, _ in known.values():
+        m = re.fullmatch(r"([A-Z])(\d{2})–\1(\d{2})", field)
+        t = re.fullmatch(r"([A-Z])(\d{2})", table_id)
+        if m and t and m.group(1) == t.group(1) and int(m.group(2)) <= int(t.group(2)) <= int(m.group(3)):
+            return True
+    return False
+
+
+def report_table(tables_field: str, long: bool = False, what: str = "") -> str:
     """Where a check's figures stand in the report, by the book's table ids: "D01 «Sentrale inntekter»"
     (the printed caption where it is short, ``SHORT_CAPTION``, or ``long``), "the text" for figures in
-    sentences; several tables joined by "; " (a check of one table's figure against another's)."""
+    sentences, followed by the tables the check's words ``what`` name for the figure it is checked against
+    ("the text; D09", :func:`named_tables`); several tables joined by "; " (a check of one table's figure
+    against another's)."""
     known = report_tables()
     out = []
     for name in (n.strip() for n in re.split(r"[,;]", str(tables_field)) if n.strip()):
@@ -352,6 +408,10 @@ def report_table(tables_field: str, long: bool = False) -> str:
             text = ids
         if text not in out:
             out.append(text)
+    if "the text" in out:  # the table a text figure is checked against, where the words name it
+        for text in named_tables(what, long):
+            if not any(t == text or t.split(" «")[0] == text.split(" «")[0] for t in out):
+                out.append(text)
     return "; ".join(out)
 
 
@@ -472,7 +532,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
             if half_way and r["status"] == checks.EXACT  # an estimate is not graded: nothing to explain
             else ""
         )
-        source = report_table(r["table"])
+        source = report_table(r["table"], what=r["what"])
         source = (
             f'<span class="check-source">{html.escape(tables._unbreakable_numbers(source))} · </span>' if source else ""
         )
@@ -485,7 +545,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
             ("Chapter", html.escape(chapter)),
-            ("Report table", html.escape(report_table(r["table"], long=True))),
+            ("Report table", html.escape(report_table(r["table"], long=True, what=r["what"]))),
             ("Verdict", html.escape(verdict) if fid else ""),
             ("Finding", finding),
             ("Report lines", html.escape(str(r["source_lines"]))),

@@ -239,7 +239,11 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     # it is dotted, not dashed, and its label says so.
     ax.axvline(target, color=style.TEXT, linewidth=1.2, linestyle=(0, (1, 2)))
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
-    target_text = f"Target {fmt(target, 1)} ({fmt(bars.attrs['target_pct'], 2, '%')} of income, the book's estimate)"
+    # Only the NOK amount is the book's: the share is the rules' («målkravet», line 2053).
+    target_text = (
+        f"Target {fmt(target, 1)}: the book's estimate of\n"
+        f"{fmt(bars.attrs['target_pct'], 2, '%')} of gross operating income"
+    )
     ax.set_ylim(last + 0.5, -1.3)  # a row's room above the bars for the target's label, inside the chart
     label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
              "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip

@@ -27,7 +27,7 @@ def steps(counts: Mapping[str, int], tables: int) -> list[Step]:
         Step("CSV", f"{fmt(tables)} files", "one per printed table, each row found in the text"),
         Step("Check", f"{fmt(counts['checks'])} checks", "a printed figure against it recomputed"),
         Step("Class", f"{fmt(counts['discrepancy'])} discrepancies",
-             "checks outside what rounding allows"),
+             "checks outside what the book's rule allows for the check's kind"),
         Step("Finding", f"{fmt(counts['findings'])} findings", "one slip, with every check it breaks"),
         Step("Verdict", f"{fmt(counts['contradicted'])} contradictions",
              "errors and inconsistencies; the rest scope or unstated"),
@@ -92,6 +92,14 @@ def worked_example(assigned, register, thresholds: Mapping[str, float], check_id
     finding = register.set_index("finding_id").loc[check["finding_id"]]
     scale = {"NOK": 1e6, "NOK 1000": 1e3}[check["unit"]]
     lines = str(finding["source_lines"]).split("; ")[0]
+    # The finding's other checks by class: a slip can leave an estimate (never graded) beside discrepancies.
+    others = assigned[(assigned["finding_id"] == check["finding_id"]) & (assigned["check_id"] != check_id)]
+    by_class = others["status"].value_counts()
+    plural = {"discrepancy": "discrepancies"}
+    named = [
+        f"{fmt(int(n))} {status if n == 1 else plural.get(status, status + 's')}" for status, n in by_class.items()
+    ]
+    others_classes = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
     return {
         "rows": summed_rows(check_id, check["what"], scale),
         "what": check["what"],
@@ -105,6 +113,8 @@ def worked_example(assigned, register, thresholds: Mapping[str, float], check_id
         "status": check["status"],
         "outside": abs(check["difference"]) > check["tolerance"],
         "others": fmt(int(finding["checks"]) - 1),
+        "others_classes": others_classes,
+        "others_estimates": fmt(int(by_class.get("estimate", 0))),
         "checks": fmt(int(finding["checks"])),
         "side": "above" if finding["size_nok_million"] >= thresholds["overall"] else "below",
         "title": finding["title"],

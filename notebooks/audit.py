@@ -48,6 +48,7 @@ from aarsevaluering.audit import (
     finding_labels,
     materiality_chart,
     page_places,
+    report_table,
     shown_precision,
 )
 from aarsevaluering.data import write_csv
@@ -93,7 +94,7 @@ by_size_only = (
 txt.material_are = (
     f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(labels[i] for i in material['finding_id'])})"
     if len(material)
-    else "none is material once the qualitative factors are weighed"
+    else "none in NOK is material once the qualitative factors are weighed"
 ) + by_size_only
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
@@ -102,9 +103,16 @@ txt.summed_total = findings.money_text(summed["total_nok_million"])
 txt.no_flow_n = fmt(no_flow["findings"])
 txt.narrative_n = fmt(narrative["findings"])
 by_nature = counts["level_by_nature_material"]
+# What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
+nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
+nature_wrong = " printed wrongly" if (nature_rows["verdict"] == "error").all() else " the report gives two ways"
+txt.by_nature_what = (
+    f"{'a headline figure' if by_nature == 1 else 'headline figures'}{nature_wrong} (shares and counts a reader quotes)"
+)
 txt.brief_weight = (
-    f"{txt.material_are[:1].upper()}{txt.material_are[1:]}; {fmt(by_nature)} "
-    f"{'is' if by_nature == 1 else 'are'} material by nature. The {txt.summed_n} errors and inconsistencies in NOK "
+    f"{txt.material_are[:1].upper()}{txt.material_are[1:]}; {fmt(by_nature)} not in NOK "
+    f"{'is' if by_nature == 1 else 'are'} material by nature: {txt.by_nature_what}. "
+    f"The {txt.summed_n} errors and inconsistencies in NOK "
     f"that flow into the accounts and tables come to {txt.summed_total}, "
     f"{'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
 )
@@ -170,7 +178,7 @@ HTML(factor_table_html(register))
 # are not misstatements of the report and are not weighed.
 #
 # Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`, and
-# {eval}`txt.level_by_nature_material` are material by nature. The table counts every finding by its
+# {eval}`txt.level_by_nature_material` not in NOK are material by nature. The table counts every finding by its
 # level (rows) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
 # statements the regulations require (2A, 2B); *budget*, the budget columns; *tables*, the report's own
 # tables beside its text; *narrative*, the text; *HR*, the HR statistics.
@@ -379,6 +387,10 @@ txt.finer_example, txt.finer_coarse = (
     for n in (places, coarse)
 )
 txt.finer_status = finer["status"]
+# The example's unit, as the list's unit column gives it: a percentage's difference is in percentage points.
+txt.finer_what = finer["what"]
+txt.finer_unit = "per cent, its difference in percentage points" if finer["unit"] in ("percent", "%") else finer["unit"]
+txt.finer_table = report_table(finer["table"], what=finer["what"])
 txt.half_way_n = fmt(int(precision["half_way"].sum()))
 txt.half_way = HALF_WAY
 
@@ -401,7 +413,8 @@ txt.half_way = HALF_WAY
 # The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). Where that precision would show a difference
 # at half the printed figure's last unit, the line between *exact* and the rest, or on the wrong side of it,
-# a row shows a digit or two more. That is so in {eval}`txt.finer_n` rows: one prints {eval}`txt.finer_printed`,
+# a row shows a digit or two more. That is so in {eval}`txt.finer_n` rows: one, *{eval}`txt.finer_what`*
+# ({eval}`txt.finer_table`, in {eval}`txt.finer_unit`), prints {eval}`txt.finer_printed`,
 # with {eval}`txt.finer_example` and the class *{eval}`txt.finer_status`*; at the unit's precision it would
 # read {eval}`txt.finer_coarse`, as if it broke its class. A recomputed figure that does lie half-way between
 # two printed values rounds to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under
