@@ -55,3 +55,16 @@ def test_each_letter_has_a_heading_over_its_terms():
         terms += names
     assert len(sections) == len(glossary_blocks())
     assert len(terms) == len(set(terms)) == len(defined_terms())
+
+
+def test_terms_stand_in_alphabetical_order_under_their_letter():
+    """A reader scans a letter's terms in order (the designer's read found Anleggsbidrag before AML-brudd,
+    KS before Konsernkonto): each block's entries sorted by their first term, case ignored."""
+    for block in glossary_blocks():
+        lines = block.splitlines()
+        firsts = [
+            line.strip()
+            for n, line in enumerate(lines)
+            if line.strip() and not line.startswith((" ", "\t")) and (n == 0 or not lines[n - 1].strip())
+        ]
+        assert firsts == sorted(firsts, key=str.casefold), f"out of order: {firsts}"
