@@ -536,8 +536,12 @@ def every_check_html(frame: pd.DataFrame) -> str:
         source = (
             f'<span class="check-source">{html.escape(tables._unbreakable_numbers(source))} · </span>' if source else ""
         )
+        # The report's lines in the row itself, as the chapters' check tables give them, so a figure can be
+        # traced without opening the row (a designer's read).
+        lines = r["source_lines"]
+        lines = f'<span class="check-note check-lines"> · lines {html.escape(str(lines))}</span>' if lines else ""
         cells = [
-            tables.row_toggle(f'{what}<br>{source}<span class="check-note">{html.escape(unit)}</span>'),
+            tables.row_toggle(f'{what}<br>{source}<span class="check-note">{html.escape(unit)}</span>{lines}'),
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures[:2]),
             f'<td class="number" data-sort="{sort}">{html.escape(figures[2])}'
             f'<br><span class="check-note check-class class-{status}">{status}</span>{half}</td>',

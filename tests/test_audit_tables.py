@@ -445,6 +445,20 @@ def test_every_check_names_its_report_table_in_its_row():
     assert report_table("bal_prose_figures, bal_fund_reserves").startswith("the text; B02")
 
 
+def test_every_check_row_gives_its_report_lines_without_opening():
+    """Table A.9 (the designer's read, r4b: a reader had to open rows one by one to trace a figure): each
+    row's note under the check's words ends with the report's lines, as in the chapters' check tables."""
+    frame = audit_checks()
+    order = frame["chapter"].map(list(CHAPTERS).index)
+    frame = frame.assign(_n=order).sort_values("_n", kind="stable")
+    soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    groups = soup.find_all("tbody", class_="row-group")
+    assert len(groups) == len(frame)
+    for (_, r), group in zip(frame.iterrows(), groups, strict=True):
+        lines = group.find("tr").find("td").find("span", class_="check-lines")
+        assert lines is not None and lines.get_text() == f" · lines {r['source_lines']}", r["check_id"]
+
+
 def test_the_materiality_chart_title_is_true_for_every_dot():
     """Fig. A.1's title (the designer's read, r4: two hollow dots beyond the line under a title saying
     "below overall materiality"): the sum of those that count, and how many left out of it exceed the line."""
