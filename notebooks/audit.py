@@ -106,9 +106,9 @@ by_nature = counts["level_by_nature_material"]
 # What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
 nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
 nature_wrong = " printed wrongly" if (nature_rows["verdict"] == "error").all() else " the report gives two ways"
-txt.by_nature_what = (
-    f"{'a headline figure' if by_nature == 1 else 'headline figures'}{nature_wrong} (shares and counts a reader quotes)"
-)
+# All in percentage points: shares; otherwise shares and counts.
+nature_kinds = "shares" if (nature_rows["size_unit_shown"] == "pp").all() else "shares and counts"
+txt.by_nature_what = f"{'a figure' if by_nature == 1 else 'figures'} a reader quotes{nature_wrong} ({nature_kinds})"
 txt.brief_weight = (
     f"{txt.material_are[:1].upper()}{txt.material_are[1:]}; {fmt(by_nature)} not in NOK "
     f"{'is' if by_nature == 1 else 'are'} material by nature: {txt.by_nature_what}. "

@@ -134,9 +134,9 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # wage growth and the adjustment of the National Insurance basic amount. The municipality paid
 # {eval}`txt.premium_fund_story` of it from its premium funds.
 #
-# Two terms carry the walk below. The *calculated cost* is the year's pension cost as the regulation defines
-# it: on the book's reading, the net pension cost the actuaries calculate, with administration costs and
-# employer's contribution added. The *premium deviation* is the premium paid less that cost, credited to the
+# Two terms carry the walk below. The *calculated cost* is the cost the regulation measures the premium
+# against: on the book's reading, the net pension cost the actuaries calculate, with administration costs
+# and employer's contribution added. The *premium deviation* is the premium paid less that cost, credited to the
 # year when the premium is the larger and charged back in later years. The cost in the accounts is the
 # calculated cost plus those charges for earlier years' deviations and other items.
 #
@@ -228,7 +228,7 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit=
 # The chapter reads its section's table, *Status sentrale pensjonsposter i 2023*, and the figures the
 # section's sentences give, and it takes rows from the other tables listed behind the toggle below (their
 # lines are on the data page). Ids such as D03 and D04 are the book's: the report does not number these
-# tables, only the investment statement's 2B.
+# tables, only its two statements, 2A and 2B.
 
 # %% tags=["hide-input", "hide-output"]
 # Every table the chapter reads, its own two first, and what it reads of each.

@@ -1457,8 +1457,8 @@ styled(
              "headcount_men": "Staff, men"},
     caption="Average annual pay (NOK) and employees (head count) by job group (Lønnsforskjeller på ulike "
     "stillingsnivå/grupper; Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order. "
-    "«kapittel 4» and «kapittel 5» are read as chapters of the KS pay agreement (the book's reading: the "
-    "report names no agreement)",
+    "«kapittel 4» and «kapittel 5» are read as chapters of KS's Hovedtariffavtale (the book's reading: the "
+    "section names that agreement elsewhere but does not tie these chapters to it)",
 )  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -1518,7 +1518,7 @@ styled(
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`.
 # Those three alone come to {eval}`txt.pay_top3_of_net` of the net sum{eval}`txt.pay_top3_why`.
 
-# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for; \u201cpay agreement ch. 4/5\u201d is the book's reading of the printed \u00abkapittel 4/5\u00bb as chapters of the KS pay agreement, which the report does not name. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as a percentage of men's by job group, with the group's employees in brackets and, in \u00ab\u00bb, the printed label to search the report for; \u201cpay agreement ch. 4/5\u201d is the book's reading of the printed \u00abkapittel 4/5\u00bb as chapters of KS's Hovedtariffavtale, which the section names elsewhere but does not tie to these tables. Dashed: the book's ratio of all job groups pooled on the same tables' head counts; dotted: the ratio of the organisation-wide table's averages; a group beyond the axis is marked at its right edge with its ratio.", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie between 96 and 104 per cent; the chief executive's group of three, at about 121 per cent, is off the scale and marked by an arrow at the right edge; the lowest ratio, 92.5 per cent, is the large group of higher academic education, with the small group of heads of service areas and staff close behind at 92.8 per cent. A dashed line marks the book's pooled ratio of the job groups, 95.8 per cent, and a dotted line the organisation-wide table's 97.8 per cent."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
