@@ -439,7 +439,7 @@ brief_checks = show_section("brief")  # the checks no later section counts: the 
 # {eval}`txt.quality_no_dividend_premium`. Because the dividend paid for investment, as planned, the book
 # leaves it in the other measures.
 #
-# *Checks.* What no section below holds: the summary's extraordinary dividend against the original
+# *Checks* that no section below holds: the summary's extraordinary dividend against the original
 # budget's transfer to investment less the financial rule's amount. {eval}`txt.brief_summary`
 
 # %% tags=["hide-input"]

@@ -392,7 +392,7 @@ bridge_view = bridge.assign(label=[("" if k == "subtotal" else "· ") + lab
                                    for k, lab in zip(bridge["row_kind"], bridge["label"], strict=True)])  # fmt: skip
 styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row_kind"] == "subtotal",
        unit="NOK thousand",
-       caption="Kommunekassen's deviations by block and line, 2023, its lines in its statement's order (the report "
+       caption="Kommunekassen's deviations by block and line, 2023: its lines in its statement's order (the report "
                "prints them alphabetically within each block); effect = actual − revised budget in the accounts' "
                "signs: + adds to the uncovered amount, as in the year in brief",
        columns={"label": "Block / line", "revised_budget_2023": "Rev. budget", "actual_2023": "Actual",
