@@ -111,3 +111,27 @@ def fmt_difference(value, decimals: int = 0, unit: str = "") -> str:
     except (TypeError, ValueError):
         whole = True
     return fmt(value, decimals if whole else decimals + 1, unit, sign=True)
+
+
+# Figures of one right-aligned column at different precisions (a figure quoted as printed keeps the
+# report's): padded on the right so their digits line up, in plain text (a pandas table escapes HTML).
+PUNCTUATION_SPACE, FIGURE_SPACE = "\u2008", "\u2007"  # the width of a full stop, and of a digit
+
+
+def pad_decimals(texts: list[str]) -> list[str]:
+    """Figures already written, each padded with a punctuation space (where it has no point) and figure
+    spaces to the column's most decimals, so ``892`` stands under ``1 026.7`` digit for digit. A text
+    without a digit (an en dash for a missing value) is left as it is."""
+    places = [len(t.split(".")[1]) if "." in t else 0 for t in texts]
+    most = max((p for t, p in zip(texts, places, strict=True) if any(c.isdigit() for c in t)), default=0)
+    return [
+        t + (PUNCTUATION_SPACE if p == 0 else "") + FIGURE_SPACE * (most - p)
+        if p < most and any(c.isdigit() for c in t)
+        else t
+        for t, p in zip(texts, places, strict=True)
+    ]
+
+
+def fmt_aligned(cells: list[tuple[float, int]]) -> list[str]:
+    """Each ``(value, decimals)`` written with its own decimals, then :func:`pad_decimals`."""
+    return pad_decimals([fmt(v, d) for v, d in cells])

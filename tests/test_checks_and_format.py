@@ -115,3 +115,17 @@ def test_a_unit_is_named_in_the_books_one_form_with_the_reports_words_kept():
     assert unit_name('NOK 1000 ("Beløp i 1000 – 2023-krone")') == 'NOK thousand ("Beløp i 1000 – 2023-krone")'
     assert unit_name("NOK 1000 (last row: percent)") == "NOK thousand (last row: percent)"
     assert unit_name("mixed (see unit column)") == "mixed (see unit column)"
+
+
+def test_figures_of_one_column_line_up_whatever_their_decimals():
+    """``fmt.fmt_aligned``/``pad_decimals``: 892 (printed whole) stands under 1 026.7 digit for digit,
+    padded with a punctuation space and figure spaces; a missing value's dash is left alone."""
+    from aarsevaluering.fmt import FIGURE_SPACE, PUNCTUATION_SPACE, fmt_aligned, pad_decimals
+
+    assert fmt_aligned([(892, 0), (1026.7, 1), (float("nan"), 1)]) == [
+        "892" + PUNCTUATION_SPACE + FIGURE_SPACE,
+        "1\u00a0026.7",
+        "\u2013",
+    ]
+    assert pad_decimals(["+1", "\u22120.05"]) == ["+1" + PUNCTUATION_SPACE + FIGURE_SPACE * 2, "\u22120.05"]
+    assert pad_decimals(["1.5", "2.5"]) == ["1.5", "2.5"]

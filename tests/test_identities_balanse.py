@@ -340,9 +340,11 @@ def test_the_loan_fund_result_splits_into_interest_and_instalments():
 
 
 def test_aligned_pads_fewer_decimals_so_the_digits_line_up():
+    from aarsevaluering.fmt import FIGURE_SPACE, PUNCTUATION_SPACE
+
     cells = bal.aligned([(892, 0), (1026.7, 1), (float("nan"), 1), (9.25, 2)])
-    assert cells[0] == "892" + bal.PUNCTUATION_SPACE + bal.FIGURE_SPACE * 2
-    assert cells[1] == "1\u00a0026.7" + bal.FIGURE_SPACE
+    assert cells[0] == "892" + PUNCTUATION_SPACE + FIGURE_SPACE * 2
+    assert cells[1] == "1\u00a0026.7" + FIGURE_SPACE
     assert cells[2] == "\u2013"  # missing: a dash, unpadded
     assert cells[3] == "9.25"
     assert bal.aligned([(1.5, 1), (2.5, 1)]) == ["1.5", "2.5"]  # one precision: nothing to pad

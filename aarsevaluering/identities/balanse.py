@@ -31,7 +31,7 @@ from ..checks import (
     value,
 )
 from ..checks import check as make_check
-from ..fmt import fmt, fmt_difference, unit_name
+from ..fmt import fmt_aligned, fmt_difference, pad_decimals, unit_name
 
 CHAPTER = "balanse"
 
@@ -794,22 +794,10 @@ def adopted_budget_use(get: Getter) -> dict[str, float]:
 # ---------------------------------------------------------------------------------------------
 # How the chapter shows its figures (no comparison): decimals that line up, chart keys, the Try it table.
 
-PUNCTUATION_SPACE, FIGURE_SPACE = "\u2008", "\u2007"  # the width of a full stop, and of a digit
-
 
 def aligned(cells: list[tuple[float, int]]) -> list[str]:
-    """Each ``(value, decimals)`` written with its own decimals (a figure quoted as printed keeps the
-    report's precision), padded on the right with a punctuation space and figure spaces to the column's
-    most decimals, so the digits of a right-aligned column line up (``892`` under ``1 026.7``).
-    A missing value is an en dash, unpadded."""
-    most = max((d for v, d in cells if not pd.isna(v)), default=0)
-    out = []
-    for v, d in cells:
-        text = fmt(v, d)
-        if not pd.isna(v) and d < most:
-            text += (PUNCTUATION_SPACE if d == 0 else "") + FIGURE_SPACE * (most - d)
-        out.append(text)
-    return out
+    """Each ``(value, decimals)`` with its own decimals, the digits of the column lined up (``fmt.fmt_aligned``)."""
+    return fmt_aligned(cells)
 
 
 def key_by_colour(ax, names: dict[str, str], hatched: str = "") -> list[str]:
@@ -856,19 +844,11 @@ def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
             ],
             "Printed": aligned(list(zip(values["printed"], decimals, strict=True))),
             "Recomputed": aligned(list(zip(values["recomputed"], decimals, strict=True))),
-            "Difference": _pad_differences(differences),
+            "Difference": pad_decimals(differences),
             "Class": [s if "→" in s else f"{s} (unchanged)" for s in moved["status"]],
         }
     )
     return view, (units[0] or None) if one_unit and units else None
-
-
-def _pad_differences(texts: list[str]) -> list[str]:
-    """Differences already written (their decimals vary with the check): padded as :func:`aligned` does."""
-    places = [len(t.split(".")[1]) if "." in t else 0 for t in texts]
-    most = max(places, default=0)
-    return [t + ((PUNCTUATION_SPACE if p == 0 else "") + FIGURE_SPACE * (most - p) if p < most else "")
-            for t, p in zip(texts, places, strict=True)]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
