@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import shared_build
 
 CHROMIUM_ARGS = [
@@ -91,6 +92,13 @@ def built_book(tmp_path_factory) -> Path:
     build = shared_build(tmp_path_factory)
     assert build.returncode == 0, build.log[-4000:]
     return build.site
+
+
+@functools.cache
+def parsed_page(site: Path, page: str) -> BeautifulSoup:
+    """The built page ``page`` (a path without ``.html``) of ``site``, parsed once per test process: several
+    tests read the same pages, and the audit page takes 3 s to parse. Read it; never change it."""
+    return BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

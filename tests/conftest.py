@@ -220,6 +220,48 @@ def shared_build(tmp_path_factory) -> SharedBuild:
     return SharedBuild(BUILD_CACHE / "shared" / "book", folder / "html", summary["returncode"], summary["log"])
 
 
+@pytest.fixture(scope="session")
+def served_book(tmp_path_factory):
+    """The book built once per test run (:func:`browser_support.built_book`), served on 127.0.0.1 for the
+    rest of the session: ``(its _build/html folder, the base URL)``."""
+    from browser_support import built_book, chromium_path, served
+
+    chromium_path()  # skip (fail under CI) before building the book when there is no browser
+    site = built_book(tmp_path_factory)
+    with served(site) as base:
+        yield site, base
+
+
+@pytest.fixture(scope="session")
+def page_visits(served_book):
+    """Every page of the book opened once in Chromium, and what it did (``tests/page_visits.py``): the
+    real-browser and the layout tests read the same visit."""
+    from browser_support import toc_pages
+    from page_visits import visit_every_page
+
+    return visit_every_page(served_book[1], toc_pages(REPO))
+
+
+# Test files that share a session fixture too costly to compute twice run on the same xdist worker: the
+# first file's scope stands for the others' (``--dist loadfile`` would otherwise send each file anywhere).
+SAME_WORKER = {"tests/test_layout.py": "tests/test_browser.py"}
+
+
+@pytest.hookimpl(optionalhook=True)  # the hook is xdist's: without xdist (-p no:xdist) it is never called
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``, with the files in ``SAME_WORKER`` sent to the worker of the file they name."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedVisitScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return SAME_WORKER.get(scope, scope)
+
+    return SharedVisitScheduling(config, log)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the figures tests recorded as ``record_property("summary", text)`` (also from xdist workers)."""
     for report in terminalreporter.stats.get("passed", []):
@@ -237,9 +279,9 @@ LONGEST_FIRST = (
     "tests/test_binder.py",
     "tests/test_exercises.py",
     "tests/test_browser.py",
+    "tests/test_layout.py",  # on test_browser.py's worker (SAME_WORKER), right after it
     "tests/test_escaping.py",
     "tests/test_build.py",
-    "tests/test_layout.py",
     "tests/test_perturbation.py",
     "tests/test_student_faults.py",
     "tests/test_jupyterlab.py",

@@ -3,35 +3,25 @@ shows its figures and tables, links only to places that exist, and passes axe-co
 or critical violations.
 
 The book is built once per test run (the build the build and layout tests share), served on
-127.0.0.1 and opened page by page in Debian's Chromium through Playwright. Each page is visited once;
-the tests below assert on what the visit recorded. A full-page screenshot of each page goes to
-``test-artifacts/screenshots/<page>.png`` and the axe-core results to ``test-artifacts/axe.json`` (and
-the counts by page and impact to ``axe.summary.txt``, also printed at the end of the run), for CI to keep.
+127.0.0.1 and opened page by page in Debian's Chromium through Playwright. Each page is visited once
+(``tests/page_visits.py``, the visit the layout tests read too); the tests below assert on what it
+recorded. A full-page screenshot of each page goes to ``test-artifacts/screenshots/<page>.jpg`` and the
+axe-core results to ``test-artifacts/axe.json`` (and the counts by page and impact to
+``axe.summary.txt``, also printed at the end of the run), for CI to keep.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from browser_support import (
-    built_book,
-    chapter_pages,
-    chromium_path,
-    launched_browser,
-    missing,
-    served,
-    sync_playwright,
-    toc_pages,
-)
+from browser_support import chapter_pages, launched_browser, parsed_page, sync_playwright, toc_pages
 from bs4 import BeautifulSoup
 from conftest import REPO
+from page_visits import VIEWPORT, Visit, _status, run_axe
 
 from aarsevaluering import findings
 
@@ -39,224 +29,24 @@ ARTIFACTS = REPO / "test-artifacts"
 PAGES = toc_pages(REPO)
 CHAPTERS = chapter_pages(REPO)
 IMPACTS = ("critical", "serious", "moderate", "minor")
-VIEWPORT = {"width": 1280, "height": 900}
-# Chromium renders a taller full-page capture blank past a point (the investment chapter, 105 000 px,
-# came out white below the first screen), and the encoding time grows with the height: longer pages
-# are captured down to this height only. The assertions cover the whole page.
-SCREENSHOT_MAX_HEIGHT = 16_000
-
-# Run in the page once it has loaded: decode every image, then describe images, tables, links, ids
-# and the local assets the page references.
-INSPECT = """async () => {
-  const images = [...document.images];
-  await Promise.all(images.map((img) => img.decode().catch(() => null)));
-  await document.fonts.ready;
-  const article = document.querySelector("article") || document.body;
-  return {
-    images: images.map((img) => {
-      const box = img.getBoundingClientRect();
-      return {src: img.currentSrc || img.src, natural: img.naturalWidth, width: box.width, height: box.height,
-              content: article.contains(img), figure: img.closest("figure")?.id ?? null};
-    }),
-    figures: article.querySelectorAll("figure img").length,
-    tables: article.querySelectorAll("table").length,
-    links: [...document.querySelectorAll("a[href]")].map((a) => a.href),
-    ids: [...document.querySelectorAll("[id]")].map((e) => e.id)
-      .concat([...document.querySelectorAll("a[name]")].map((a) => a.name)),
-    assets: [...document.querySelectorAll("link[href]")].map((e) => e.href)
-      .concat([...document.querySelectorAll("script[src], img[src], source[src], iframe[src]")].map((e) => e.src)),
-  };
-}"""
-
-
-@dataclass
-class Visit:
-    """What one page did in the browser."""
-
-    page: str
-    url: str
-    bad_responses: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-    outside_requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    error: str = ""
-    info: dict = field(default_factory=dict)
-    violations: list[dict] = field(default_factory=list)
-    recording: bool = True
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(served_book) -> Path:
     """The book built from the checkout (once per test run, shared): the ``_build/html`` folder."""
-    return built_book(tmp_path_factory)
+    return served_book[0]
 
 
 @pytest.fixture(scope="module")
-def base_url(site):
-    """The built book served on 127.0.0.1 for the rest of the module."""
-    with served(site) as base:
-        yield base
+def base_url(served_book) -> str:
+    """The built book served on 127.0.0.1 (the server the visits used)."""
+    return served_book[1]
 
 
 @pytest.fixture(scope="module")
-def visits(request) -> dict[str, Visit]:
-    """Open every page of the book once in Chromium and record what happened."""
-    chromium_path()  # skip (fail under CI) before building the book when there is no browser
-    sync_playwright()
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError as err:
-        missing(f"the Python package axe-playwright-python is not importable ({err})")
-
-    shots = ARTIFACTS / "screenshots"
-    axe = Axe()
-    base = request.getfixturevalue("base_url")
-    with launched_browser() as browser:
-        context = browser.new_context(viewport=VIEWPORT)
-        recorded: dict[str, Visit] = {}
-        for page_name in PAGES:
-            visit = Visit(page_name, f"{base}{page_name}.html")
-            recorded[page_name] = visit
-            page = context.new_page()
-            _record(page, base, visit)
-            try:
-                if page.goto(visit.url, wait_until="load") is None:
-                    visit.bad_responses.append(f"no response {visit.url}")
-                visit.info = page.evaluate(INSPECT)
-                visit.info["unreachable_assets"] = _unreachable(visit.info["assets"], base)
-                target = shots / f"{page_name}.png"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                height = page.evaluate("document.documentElement.scrollHeight")
-                clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, SCREENSHOT_MAX_HEIGHT)}
-                page.screenshot(path=str(target), full_page=True, clip=clip)
-                visit.recording = False  # axe-core fetches style sheets itself (and resolves @import wrongly)
-                visit.violations = run_axe(page, axe)
-                visit.info["axe"] = page.evaluate("axe.version")
-            except Exception as err:  # a page that cannot be inspected fails its tests, not the others
-                visit.error = f"{type(err).__name__}: {err}"
-            finally:
-                page.close()
-        context.close()
-    return recorded
-
-
-def _record(page, base: str, visit: Visit) -> None:
-    """Listen to a page: failing responses, failed requests, console errors, page errors, dialogs;
-    requests to anywhere but the local server are refused and recorded (the book is self-contained)."""
-
-    def route(r):
-        if r.request.url.startswith(base) or r.request.url.startswith("data:"):
-            r.continue_()
-        else:
-            visit.outside_requests.append(r.request.url)
-            r.abort()
-
-    def on_response(response):
-        if visit.recording and response.status >= 400:
-            visit.bad_responses.append(f"{response.status} {response.url}")
-
-    def on_failed(request):
-        if visit.recording:
-            visit.failed_requests.append(f"{request.url} ({request.failure})")
-
-    def on_console(message):
-        if visit.recording and message.type == "error":
-            visit.console_errors.append(f"{message.text} at {message.location}")
-
-    def on_dialog(dialog):
-        visit.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    page.route("**/*", route)
-    page.on("response", on_response)
-    page.on("requestfailed", on_failed)
-    page.on("console", on_console)
-    page.on("pageerror", lambda err: visit.page_errors.append(str(err)))
-    page.on("dialog", on_dialog)
-
-
-# axe-core's colour-contrast rule measures every text element (10-20 s on a chapter of 10 000
-# elements). Elements with the same text colour, font size, weight, opacity, shadow and effective
-# background have the same contrast, so it runs on one element of each such kind; every other rule
-# runs on the whole page.
-MARK_CONTRAST_SAMPLES = """() => {
-  const background = (element) => {
-    for (let e = element; e; e = e.parentElement) {
-      const style = getComputedStyle(e);
-      if (style.backgroundImage !== "none") return "image " + style.backgroundImage;
-      if (style.backgroundColor !== "rgba(0, 0, 0, 0)" && style.backgroundColor !== "transparent") {
-        return style.backgroundColor;
-      }
-    }
-    return "none";
-  };
-  document.querySelectorAll("[data-contrast-sample]").forEach((e) => e.removeAttribute("data-contrast-sample"));
-  const seen = new Set();
-  for (const element of document.body.querySelectorAll("*")) {
-    if (![...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
-    const style = getComputedStyle(element);
-    const kind = [style.color, style.fontSize, style.fontWeight, style.opacity, style.textShadow,
-                  background(element)].join("|");
-    if (seen.has(kind)) continue;
-    seen.add(kind);
-    element.setAttribute("data-contrast-sample", "");
-  }
-  return seen.size;
-}"""
-CONTRAST_CONTEXT = {
-    "include": [["[data-contrast-sample]"]],
-    "exclude": [["[data-contrast-sample] :not([data-contrast-sample])"]],
-}
-
-
-def run_axe(page, axe) -> list[dict]:
-    """axe-core's violations on the page: every rule but colour contrast on the whole page, colour
-    contrast on one element of each kind (see ``MARK_CONTRAST_SAMPLES``), in the light colour mode and
-    again in the dark one (the theme follows the reader's system); dark-mode findings carry
-    ``"mode": "dark"``."""
-    page.evaluate(axe.axe_script)
-    others = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}}
-    violations = page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)", others)
-    contrast = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast"]}}
-    # Switching the colour mode animates colours: measure the end state, not a frame of the transition.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    for mode in ("light", "dark"):
-        page.emulate_media(color_scheme=mode)
-        page.wait_for_function("(mode) => document.documentElement.dataset.theme === mode", arg=mode, timeout=10_000)
-        page.evaluate(MARK_CONTRAST_SAMPLES)
-        found = page.evaluate(
-            "([context, options]) => axe.run(context, options).then((r) => r.violations)", [CONTRAST_CONTEXT, contrast]
-        )
-        violations += [{**v, "mode": mode} for v in found] if mode == "dark" else found
-    return violations
-
-
-_STATUS: dict[str, int | str] = {}
-
-
-def _status(url: str) -> int | str:
-    """HTTP status of a local URL (fetched once per run)."""
-    if url not in _STATUS:
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                _STATUS[url] = response.status
-        except urllib.error.HTTPError as err:
-            _STATUS[url] = err.code
-        except OSError as err:
-            _STATUS[url] = f"unreachable ({err})"
-    return _STATUS[url]
-
-
-def _unreachable(urls: list[str], base: str) -> list[str]:
-    """The local URLs among ``urls`` that do not answer below 400."""
-    out = []
-    for url in sorted({urldefrag(u).url for u in urls if u.startswith(base)}):
-        status = _status(url)
-        if not isinstance(status, int) or status >= 400:
-            out.append(f"{status} {url}")
-    return out
+def visits(page_visits) -> dict[str, Visit]:
+    """Every page of the book opened once in Chromium (``tests/page_visits.py``, shared with the layout tests)."""
+    return page_visits
 
 
 def _visit(visits: dict[str, Visit], page: str) -> Visit:
@@ -399,7 +189,7 @@ def test_accessibility_report(visits, record_property):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_figures_have_alt_text_and_captions_and_tables_have_headers(site, page):
-    soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(site, page)
     problems = []
     for img in soup.find_all("img"):
         if not (img.get("alt") or "").strip():
@@ -447,3 +237,38 @@ def test_the_audit_tables_filter_sort_and_count_in_the_browser(base_url):
             ".map((g) => g.rows[0].cells[2].dataset.sort).filter((s) => s !== '').map(Number)"
         )
         assert sizes == sorted(sizes) and len(sizes) > 3
+
+
+# A page made to fail: text too pale in the light mode, and other text too dark in the dark one; the
+# theme follows the system's colour scheme as the book's does (``data-theme`` on ``<html>``).
+LOW_CONTRAST_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Contrast</title>
+<script>
+  const scheme = matchMedia("(prefers-color-scheme: dark)");
+  const follow = () => { document.documentElement.dataset.theme = scheme.matches ? "dark" : "light"; };
+  follow(); scheme.addEventListener("change", follow);
+</script>
+<style>
+  html[data-theme="light"] body { background: #fff; color: #111; }
+  html[data-theme="dark"] body { background: #111; color: #eee; }
+  .pale { color: #ccc; }
+  html[data-theme="dark"] .pale { color: #eee; }
+  html[data-theme="dark"] .dim { color: #333; }
+</style></head>
+<body><main><h1>Contrast</h1><p class="pale">Pale in the light mode</p><p class="dim">Dim in the dark mode</p>
+<p>Readable in both</p><p>Readable too</p></main></body></html>"""
+
+
+def test_the_accessibility_check_finds_low_contrast_in_either_colour_mode():
+    """``run_axe`` can fail: its contrast check on one element of each kind, in both colour modes,
+    finds the pale paragraph in the light mode and the dim one in the dark mode (and nothing else)."""
+    sync_playwright()
+    from axe_playwright_python.sync_playwright import Axe
+
+    with launched_browser() as browser:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        page.set_content(LOW_CONTRAST_PAGE)
+        found = run_axe(page, Axe())
+    contrast = {
+        (v.get("mode", "light"), node["target"][0]) for v in found if v["id"] == "color-contrast" for node in v["nodes"]
+    }
+    assert contrast == {("light", ".pale"), ("dark", ".dim")}, found

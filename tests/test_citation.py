@@ -1,15 +1,17 @@
 """CITATION.cff is valid Citation File Format 1.2.0, checked with cffconvert.
 
 cffconvert 2.0.0 (its latest release) requires jsonschema 3, which would downgrade the book's jsonschema 4
-(nbformat and jupyter-book use it). So it gets a virtual environment of its own, made once per test run
-in pytest's temporary folder: the book's environment stays as requirements.txt pins it, and a fresh clone
-needs nothing beyond `make test` (pip reaches the package index, as it does for the book's own install).
+(nbformat and jupyter-book use it). So it gets a virtual environment of its own, kept in ``.cache/``: the
+book's environment stays as requirements.txt pins it, and a fresh clone needs nothing beyond `make test`
+(pip reaches the package index, as it does for the book's own install).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import fcntl
+import hashlib
 import json
 import os
 import re
@@ -33,15 +35,25 @@ CFFCONVERT = ["cffconvert==2.0.0", "jsonschema==3.2.0", "pykwalify==1.8.0", "rua
 
 
 @pytest.fixture(scope="module")
-def cffconvert(tmp_path_factory) -> Path:
-    venv = tmp_path_factory.mktemp("cffconvert") / "venv"
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
-    install = subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", *CFFCONVERT],
-        capture_output=True, text=True, env=env, timeout=600,
-    )  # fmt: skip
-    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+def cffconvert() -> Path:
+    """cffconvert in a virtual environment of its own, kept between runs of a checkout in ``.cache/`` (ignored
+    by git) under a key of what it installs, as the Binder test keeps its environment: made once (5 s of
+    every run before), and anew when ``CFFCONVERT`` or the Python changes. A clean clone, as CI runs, makes it."""
+    key = hashlib.sha256(f"{sys.version} {CFFCONVERT}".encode()).hexdigest()[:12]
+    venv = REPO / ".cache" / f"cffconvert-{key}"
+    venv.parent.mkdir(exist_ok=True)
+    with open(venv.parent / "cffconvert.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one test run at a time makes it
+        if not (venv / ".installed").is_file():
+            shutil.rmtree(venv, ignore_errors=True)  # one that stopped half-way
+            env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+            install = subprocess.run(
+                [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-compile", *CFFCONVERT],
+                capture_output=True, text=True, env=env, timeout=600,
+            )  # fmt: skip
+            assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+            (venv / ".installed").write_text("installed\n", encoding="utf-8")
     return venv / "bin" / "cffconvert"
 
 

@@ -1,7 +1,7 @@
 """The built book laid out as a reader sees it: Chromium at 1280 × 900, toggles closed.
 
-Every page of the table of contents is opened once in Debian's Chromium through Playwright (as
-``tests/test_browser.py`` does, on the same build) and measured:
+Every page of the table of contents is opened once in Debian's Chromium through Playwright, in the
+visit ``tests/test_browser.py`` asserts on too (``tests/page_visits.py``, on the same build), and measured:
 
 - the page is at most ``MAX_PAGE_HEIGHT`` (30 000) px tall with its toggles closed;
 - no table is wider than the space it is given: neither the table nor its content is wider than the
@@ -21,77 +21,30 @@ with every toggle open (a table behind "Show output" must fit too once a reader 
 height is measured with the toggles closed only.
 
 Every measurement goes to ``test-artifacts/layout/layout.json``; the screenshot of each page at the same
-viewport is the real-browser test's (``test-artifacts/screenshots/<page>.png``), not taken twice.
+viewport is the real-browser test's (``test-artifacts/screenshots/<page>.jpg``). The open measurement comes
+after axe-core's pass in the visit, in the dark colour mode: colours change, the layout does not.
 Failure messages name the page, the table (its caption, else its first header, and its id) and the
 measurement. Without Chromium or Playwright the tests skip; under ``CI`` they fail instead.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from browser_support import (
-    RIGHT_ALIGNED,
-    built_book,
-    chromium_path,
-    launched_browser,
-    served,
-    sync_playwright,
-    toc_pages,
-)
+from browser_support import toc_pages
 from conftest import REPO
+from page_visits import MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS
 
-ARTIFACTS = REPO / "test-artifacts" / "layout"
 PAGES = toc_pages(REPO)
-VIEWPORT = {"width": 1280, "height": 900}
 MAX_PAGE_HEIGHT = 30_000
-MAX_CELL_HEIGHT = VIEWPORT["height"] // 2
-MIN_SENTENCE_CHARS = 12  # a cell holding a sentence (40+ characters, 5+ words) is at least this many "0" wide
 MIN_FIGURE_SCALE = 0.95
 SLACK = 1  # px of sub-pixel rounding allowed in every width comparison
 
-# Measures the article's tables, cells and figures in the page; returns plain data, the tests judge it.
-MEASURE = (Path(__file__).parent / "layout_measure.js").read_text(encoding="utf-8")
-
-OPEN_TOGGLES = """() => {
-  document.querySelectorAll("details").forEach((d) => { d.open = true; });
-  document.querySelectorAll(".toggle-hidden").forEach((e) => e.classList.remove("toggle-hidden"));
-  document.querySelectorAll("button.toggle-button:not(.toggle-button-hidden)").forEach((b) => b.click());
-}"""
-
 
 @pytest.fixture(scope="module")
-def layouts(request, tmp_path_factory) -> dict[str, dict]:
-    """Every page measured once: height with toggles closed, then tables and figures closed and open."""
-    chromium_path()  # skip (fail under CI) before building the book when there is no browser
-    sync_playwright()
-    site = built_book(tmp_path_factory)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    measured: dict[str, dict] = {}
-    with served(site) as base, launched_browser() as browser:
-        context = browser.new_context(viewport=VIEWPORT)
-        for name in PAGES:
-            page = context.new_page()
-            try:
-                page.goto(f"{base}{name}.html", wait_until="load")
-                page.evaluate("Promise.all([...document.images].map((i) => i.decode().catch(() => null)))")
-                page.evaluate("document.fonts.ready.then(() => null)")
-                height = page.evaluate("document.documentElement.scrollHeight")
-                closed = page.evaluate(MEASURE, [MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS])
-                page.evaluate(OPEN_TOGGLES)
-                page.wait_for_timeout(50)
-                opened = page.evaluate(MEASURE, [MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS])
-                aligned = page.evaluate(RIGHT_ALIGNED)
-                measured[name] = {"height": height, "closed": closed, "open": opened, "not_right_aligned": aligned}
-            except Exception as err:  # a page that cannot be measured fails its tests, not the others
-                measured[name] = {"error": f"{type(err).__name__}: {err}"}
-            finally:
-                page.close()
-        context.close()
-    (ARTIFACTS / "layout.json").write_text(json.dumps(measured, indent=1, ensure_ascii=False), encoding="utf-8")
-    return measured
+def layouts(page_visits) -> dict[str, dict]:
+    """Every page measured once, in the visit the real-browser tests share (``tests/page_visits.py``):
+    height with toggles closed, then tables and figures closed and open."""
+    return {name: visit.layout if not visit.error else {"error": visit.error} for name, visit in page_visits.items()}
 
 
 def _layout(layouts: dict[str, dict], page: str) -> dict:
