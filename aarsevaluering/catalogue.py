@@ -49,15 +49,21 @@ PACKAGE_FILES = [
 ]
 
 # The descriptor's units in the book's forms (Data and methods, "House style"): "NOK thousand", "%".
-_UNIT_WORDS = [(re.compile(r"\bNOK 1000\b"), "NOK thousand"), (re.compile(r"\bpercent\b"), "%")]
+# A count of registered cases (the working-time breaches) says what it counts, as "persons" and "hours" do.
+_UNIT_WORDS = [
+    (re.compile(r"\bNOK 1000\b"), "NOK thousand"),
+    (re.compile(r"\bpercent\b"), "%"),
+    (re.compile(r"^count$"), "cases"),
+]
 _MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
 # The columns of every chapter's table, and their widths in per cent of the page's text.
-COLUMNS = ["Book's id", "File, title and place in the report", "Unit", "Rows"]
-WIDTHS = [12, 62, 17, 9]
+# The file's name is shown without its ".csv" (the column says CSV), so the longest fits the column.
+COLUMNS = ["Id", "Table as printed, and its CSV file", "Lines", "Unit", "Rows"]
+WIDTHS = [10, 57, 12, 15, 6]
 
 
 def escape(text: str) -> str:
@@ -165,21 +171,45 @@ def gaps(entries: list[dict], chapter: str) -> list[tuple[str, str]]:
 
 
 def unit_cell(unit: str) -> str:
-    """A table's unit as a cell: the unit on one line (its words joined by no-break spaces), a note in
-    brackets on the next (``NOK thousand<br>(last row: %)``)."""
+    """A table's unit as a cell: each unit on one line (its words joined by no-break spaces; a list of units
+    may break after a slash), a note in brackets on the next (``NOK thousand<br>(last row: %)``)."""
     label = unit_label(unit)
     head, bracket, note = label.partition(" (")
-    cell = escape(head).replace(" ", "\u00a0")
+    # Each unit on one line; a list of units ("persons / FTE / %") may break after a slash.
+    cell = "\u00a0/ ".join(escape(u).replace(" ", "\u00a0") for u in head.split(" / "))
     return cell + (f"<br>{escape(bracket.strip() + note)}" if bracket else "")
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def section_note(entry: dict) -> str:
+    """The report's section a table stands in, for a reader of the published report, where it adds to the
+    printed title: the section's last part, unless the title already says it (D02 *Sentrale inntekter* in
+    *Driftsregnskapet – Sentrale inntekter*). Empty where it adds nothing."""
+    tail = entry["section"].split(" – ")[-1]
+    title = entry["title"]
+    if _words(tail) in _words(title) or _words(title) in _words(tail):
+        return ""
+    return f"*section {escape(tail)}*"
+
+
 def report_cell(entry: dict) -> str:
-    """Where a table stands in the report: its section and the lines of the report's text, in italics. The
-    figures in sentences stand on scattered lines, so their file names no span: each row gives its line."""
+    """The table's title as printed, its file below it, and the report's section where it adds to the title
+    (:func:`section_note`)."""
+    cell = escape(entry["title"]) + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
+    note = section_note(entry)
+    return cell + (f"<br>{note}" if note else "")
+
+
+def lines_cell(entry: dict) -> str:
+    """The lines of the report's text a table spans; the figures in sentences stand on scattered lines,
+    so their file names no span: each row gives its own, in its source_line column."""
     if entry["source_table"] == PROSE:
-        return f"*{escape(entry['section'])}: sentences on many lines, each row's line in its source\\_line column*"
+        return "per row"
     first, last = entry["lines"]
-    return f"*{escape(entry['section'])}, lines {first}–{last}*"
+    return f"{first}–{last}"
 
 
 # Where the descriptor's notes place each printed table of a file that holds several: "P01 (D10) lines
@@ -287,17 +317,11 @@ def render() -> str:
         f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
         "files, one per chapter).",
         "",
-        "Every chapter's table has the same columns. *Book's id*: the id the book gives each printed table "
-        "(D01, I05 …: the report numbers no tables, though it names its two statements 2A and 2B), the id charts "
-        "and chapters cite it by, so look a table up by it here; where one file holds several printed tables "
-        "(D10–D25), a list under the chapter's table gives each id its own line and its programme area; `prose` "
-        "for the figures in sentences. *File, title and place in the report*: the file; the title as printed "
-        "(for the figures in sentences, the sections they come from); and, in italics, the report's section and "
-        "the lines of its text the table spans (see {doc}`references`: the book's line numbers are those of a "
-        "plain-text extraction of the report); the figures in sentences stand on lines scattered through their "
-        "sections, so each row of their files gives its own. *Unit*: as the chapters write it; "
-        "*mixed* sends the reader to the file's own unit column. *Rows*: every printed row, totals and subtotals "
-        "included.",
+        "Every chapter's table has the same columns. *Id*: the book's id for each printed table, by which "
+        "the chapters cite it (the report numbers no tables, though it names its statements 2A and 2B); `prose` "
+        "for the figures in sentences. *Lines*: the lines of the report's text ({doc}`references`). *Unit*: as "
+        "the chapters write it; *mixed*: see the file's unit column. *Rows*: printed rows, totals included. A file "
+        "holding several printed tables has a row under it for each, with what it covers.",
     ]
     for number, chapter in enumerate(order, start=1):
         # The printed tables in the descriptor's order, the figures in sentences last.
@@ -312,8 +336,7 @@ def render() -> str:
             "",
             f"Chapter: {{doc}}`../notebooks/{chapter}`.",
             "",
-            f"```{{table}} The files of chapter {number}: file, title and place in the report, book's id, unit "
-            "and rows",
+            f"```{{table}} The files of chapter {number}: each printed table, its file, lines, unit and rows",
             f":name: tab-data-{chapter}",
             # One grid for every chapter's table, so the columns do not move from table to table.
             f":widths: {' '.join(str(w) for w in WIDTHS)}",
@@ -321,21 +344,17 @@ def render() -> str:
             # The file's name and its title share a cell, the name above: the names are long and never
             # break, and a title's long Norwegian words neither, so a column each would not fit the page.
             "| " + " | ".join(COLUMNS) + " |",
-            "| :--- | :--- | :--- | ---: |",
+            "| :--- | :--- | ---: | :--- | ---: |",
         ]
         for e in chosen:
-            about = download(f"data/{e['file']}") + "<br>" + escape(e["title"]) + "<br>" + report_cell(e)
-            cells = [escape(e["source_table"]), about, unit_cell(e["unit"]), fmt(e["rows"])]
+            cells = [escape(e["source_table"]), report_cell(e), lines_cell(e), unit_cell(e["unit"]), fmt(e["rows"])]
             lines.append(f"| {' | '.join(cells)} |")
+            # A file holding several printed tables: a row for each, with what it covers and its lines.
+            for code, what, a, b in id_places(e, names):
+                lines.append(f"| {code} | {escape(what)} | {a}–{b} | | |")
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
-        lines += [f"| **All** | **{files}** | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
-        # A file holding several printed tables: which id is which, one a line.
-        for e in chosen:
-            places = id_places(e, names)
-            if places:
-                lines += ["", f"The ids of `{e['file']}`, one printed table each:", ""]
-                lines += [f"- **{code}**: {escape(what)}, lines {a}–{b}" for code, what, a, b in places]
+        lines += [f"| **All** | **{files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
         for code, holder in gaps(entries, chapter):
             where = (
                 f"in chapter {order.index(holder) + 1}'s table ({{doc}}`../notebooks/{holder}`)"

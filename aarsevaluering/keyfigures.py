@@ -31,6 +31,9 @@ THOUSAND = 1000.0
 # and the fund's minimum («minstekravet») are floors; the sick-leave target («Måltall») is a ceiling.
 AT_LEAST, AT_MOST = "at least", "at most"
 DIRECTION_MARKS = {AT_LEAST: "\u2265", AT_MOST: "\u2264"}
+# A row's basis, said in the table itself (not only in a note): printed as it stands, or which number the book
+# made and how. The front page sets the book's numbers in italics as well.
+PRINTED = "printed"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class KeyFigure:
     target_note: str = ""
     direction: str = ""  # AT_LEAST (a floor) or AT_MOST (a ceiling) where there is a target
     tables: tuple[str, ...] = ()  # the data package's tables the figure comes from (the report's text too)
+    basis: str = PRINTED  # which of the row's numbers are printed and which the book's (the table's Basis column)
 
 
 def _million(thousands: float) -> float:
@@ -70,24 +74,27 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   _million(result["net_operating_surplus"]),
                   _million(dr.net_operating_surplus(get, "actual_2022")),
                   _million(result["required_surplus"]),
-                  f"{fmt(result['target_pct'], 2, '%')} of gross operating income", AT_LEAST, (dr.D08, dr.D09)),
-        KeyFigure("resultatgrad", "Surplus as a share of gross operating income, recomputed", "%", 2,
+                  f"{fmt(result['target_pct'], 2, '%')} of gross operating income", AT_LEAST, (dr.D08, dr.D09),
+                  "target: the book's estimate"),
+        KeyFigure("resultatgrad", "Surplus as a share of gross operating income", "%", 2,
                   "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"], "", AT_LEAST,
-                  (dr.D08, dr.D09)),
+                  (dr.D08, dr.D09), "2023: recomputed"),
         KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
                   _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement",
-                  AT_LEAST, (dr.D09,)),
+                  AT_LEAST, (dr.D09,), "2022: the 1 January 2023 balance"),
         KeyFigure("investment", "Investment expenses", "NOK million", 1, "investeringsregnskap",
                   _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
                   _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter")), tables=(inv.T2A,)),
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
-                  debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,)),
+                  debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,),
+                  basis="2022: derived from the stated increase"),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
                   pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,)),
         KeyFigure("fte", "Permanent staff", "FTE", 0, "personnel", staff["fte_2023"], staff["fte_2022"],
                   tables=(pers.STAFF,)),
         KeyFigure("sick_leave", "Sick leave", "%", 1, "personnel", sick["sick_leave_2023_pct"],
-                  sick["sick_leave_2022_pct"], sick["target_2023_pct"], "", AT_MOST, (pers.SICK,)),
+                  sick["sick_leave_2022_pct"], sick["target_2023_pct"], "", AT_MOST, (pers.SICK,),
+                  "target: read as a ceiling"),
     ]  # fmt: skip
 
 
@@ -97,7 +104,8 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     unit included (``NOK 78.3 million``), and ``cell_2023``, ``cell_2022``, ``cell_target``: the numbers as
     the front page's table shows them, without the unit (it has a column of its own, ``unit``), the target
     marked with its direction (≥ a floor, ≤ a ceiling); ``source``: the report's tables it comes from, as
-    the report names them (``D08, D09``, ``statement 2A``, ``text``)."""
+    the report names them (``D08, D09``, ``statement 2A``, ``text``); ``basis``: ``printed``, or which number
+    the book made and how (``target: the book's estimate``)."""
     rows = []
     for f in figures(get):
         rows.append(
@@ -113,6 +121,7 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
                 "target_note": f.target_note,
                 "direction": f.direction,
                 "source": report_tables(f.tables),
+                "basis": f.basis,
                 "value": fmt(f.value, f.decimals, f.unit),
                 "cell_2023": cell(f.value, f.decimals),
                 "cell_2022": cell(f.value_2022, f.decimals),
@@ -172,7 +181,7 @@ def _level_text(row: pd.Series) -> str:
     by_size = fnd.shown_level(str(row["materiality_by_size"]))
     factor = str(row["qualitative"]).split(":")[0].strip()
     if factor and by_size != level and not pd.isna(row["size_nok_million"]):
-        return f"{level}: its size alone would make it {by_size}, but it is {factor}"
+        return f"{by_size} by size, but weighed {level} because it is {factor}"
     return f"{level}: it is {factor}" if factor else level
 
 

@@ -100,8 +100,15 @@ def worked_example(assigned, register, thresholds: Mapping[str, float], check_id
         f"{fmt(int(n))} {status if n == 1 else plural.get(status, status + 's')}" for status, n in by_class.items()
     ]
     others_classes = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    rows = summed_rows(check_id, check["what"], scale)
+    wrong = next(r for r in rows if r[1] == str(finding["line"]))  # the cell the finding names, by its line
     return {
-        "rows": summed_rows(check_id, check["what"], scale),
+        "rows": rows,
+        "blanks": fmt(sum(r[3] == "blank" for r in rows)),
+        "wrong_label": wrong[0],
+        "wrong_line": wrong[1],
+        "wrong_printed": wrong[2],
+        "wrong_original": cell_as_printed(check_id, wrong[1], "original_budget_2023"),
         "what": check["what"],
         "lines": lines,
         "printed": fmt(check["printed"] / scale, 1, "NOK million"),
@@ -128,10 +135,17 @@ def worked_example(assigned, register, thresholds: Mapping[str, float], check_id
     }
 
 
-def summed_rows(check_id: str, what: str, scale: float) -> list[tuple[str, str, str]]:
-    """The rows a sum check adds, as (label, line, amount in NOK million or "blank"): the item rows between
-    the sum row the check names ("Sum inntekter = ...") and the sum row before it, in the column the check's
-    id ends with. ``check_id`` is ``<table>.<block>.sum.<column>``."""
+def _printed(value) -> str:
+    """A cell as the report prints it: whole kroner (or thousands) grouped, a blank cell as the report's "-"."""
+    import pandas as pd
+
+    return "-" if pd.isna(value) else fmt(value, 0)
+
+
+def summed_rows(check_id: str, what: str, scale: float) -> list[tuple[str, str, str, str]]:
+    """The rows a sum check adds, then its total, as (label, line, the cell as printed, in NOK million or
+    "blank"): the item rows between the sum row the check names ("Sum inntekter = ...") and the sum row
+    before it, in the column the check's id ends with. ``check_id`` is ``<table>.<block>.sum.<column>``."""
     import pandas as pd
 
     from .data import load
@@ -141,12 +155,22 @@ def summed_rows(check_id: str, what: str, scale: float) -> list[tuple[str, str, 
     total = what.split(" = ")[0]
     end = frame.index[frame["label"] == total][0]
     start = max([i for i in frame.index[:end] if frame.loc[i, "row_kind"] != "item"], default=-1) + 1
-    rows = frame.loc[start : end - 1]
+    rows = frame.loc[start:end]
     return [
         (
             r["label"],
             str(r["source_line"]),
+            _printed(r[column]),
             "blank" if pd.isna(r[column]) else fmt(r[column] / scale, 1, "NOK million"),
         )
         for _, r in rows.iterrows()
-    ] + [(total, str(frame.loc[end, "source_line"]), fmt(frame.loc[end, column] / scale, 1, "NOK million"))]
+    ]
+
+
+def cell_as_printed(check_id: str, line: str, column: str) -> str:
+    """One cell of the check's table as the report prints it: the row on ``line``, in ``column``."""
+    from .data import load
+
+    frame = load(check_id.split(".")[0])
+    row = frame[frame["source_line"].astype(str) == str(line)].iloc[0]
+    return _printed(row[column])

@@ -44,20 +44,19 @@ def test_data_page_source_lists_every_resource():
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
     sections = re.split(r"^### ", page, flags=re.MULTILINE)
     for spec in resources():
-        link = f"{{download}}`{spec['path']} <../data/{spec['path']}>`"
+        link = f"{{download}}`{Path(spec['path']).stem} <../data/{spec['path']}>`"
         (section,) = [s for s in sections if link in s]
         assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
-        (row,) = [line for line in section.splitlines() if f" | {link}<br>" in line]
+        (row,) = [line for line in section.splitlines() if f"<br>{link}" in line]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
-        where = f"*{catalogue.escape(spec['report_section'])}, lines {first}–{last}*"
-        if spec["source_table"] == catalogue.PROSE:  # figures in sentences: no span, each row its line
-            section = catalogue.escape(spec["report_section"])
-            where = f"*{section}: sentences on many lines, each row's line in its source\\_line column*"
-        about = f"{link}<br>{catalogue.escape(spec['title'])}<br>{where}"
+        note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
+        about = f"{catalogue.escape(spec['title'])}<br>{link}" + (f"<br>{note}" if note else "")
+        lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         assert cells == [
             catalogue.escape(spec["source_table"]),
             about,
+            lines,
             catalogue.unit_cell(spec["unit"]),
             str(spec["rows"]),
         ]
@@ -83,7 +82,7 @@ def test_each_chapter_table_has_a_caption_and_a_total():
         files = f"{len(specs)} file" + ("s" if len(specs) > 1 else "")
         assert rows[0] == "| " + " | ".join(catalogue.COLUMNS) + " |", chapter  # one grid for every table
         assert f":widths: {' '.join(map(str, catalogue.WIDTHS))}" in section, chapter
-        assert rows[-1] == f"| **All** | **{files}** | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
+        assert rows[-1] == f"| **All** | **{files}** | | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
         kinds = [line.split(" | ")[0] == "| prose" for line in rows[2:-1]]
         assert kinds == sorted(kinds), f"{chapter}: the figures in sentences come last"
     assert not by_chapter, f"chapters without a section: {sorted(by_chapter)}"
@@ -94,13 +93,15 @@ def test_units_are_written_in_the_house_style():
     assert catalogue.unit_label("NOK 1000") == "NOK thousand"
     assert catalogue.unit_label("NOK 1000 (last row: percent)") == "NOK thousand (last row: %)"
     assert catalogue.unit_label("persons / FTE / percent") == "persons / FTE / %"
+    assert catalogue.unit_label("count") == "cases"  # what it counts, as "persons" and "hours" say
     assert catalogue.unit_label("mixed, see column unit") == catalogue.unit_label("mixed (see unit column)")
     assert (
         catalogue.unit_label('NOK 1000 ("Beløp i 1000 – 2023-krone")') == 'NOK thousand ("Beløp i 1000 – 2023-krone")'
     )
     tables = (REPO / "book" / "data.md").read_text(encoding="utf-8").split("## The tables", 1)[1]
-    rows = [line for line in tables.splitlines() if line.startswith("| {download}")]
-    units = {line.strip("|").split(" | ")[2].strip() for line in rows}
+    rows = [line for line in tables.splitlines() if "{download}" in line and line.startswith("| ")]
+    assert rows
+    units = {line.strip("|").split(" | ")[3].strip() for line in rows}
     assert not [u for u in units if re.search(r"NOK 1000|percent", u)], units
 
 
@@ -144,8 +145,8 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
     assert (
-        "| D02 | {download}`drift_central_income.csv <../data/drift_central_income.csv>`<br>Sentrale inntekter<br>"
-        "*Driftsregnskapet – Sentrale inntekter, lines 2169–2200* | NOK\u00a0thousand | 10 |" in text
+        "| D02 | Sentrale inntekter<br>{download}`drift_central_income <../data/drift_central_income.csv>` "
+        "| 2169–2200 | NOK\u00a0thousand | 10 |" in text
     )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -212,19 +213,18 @@ def built_html(tmp_path_factory) -> Path:
 def test_built_data_page_links_every_file(built_html):
     page = built_html / "book" / "data.html"
     links = parse(page)
-    rows = {row[1].split(" ", 1)[0]: row for row in links.rows if len(row) > 1}  # the id, then a file's name and title
     for spec in resources():
-        href = links.downloads[spec["path"]]
+        stem = Path(spec["path"]).stem  # the table shows the name without ".csv"
+        href = links.downloads[stem]
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
-        row = rows[spec["path"]]
-        shown = [cell.translate(STRAIGHT_QUOTES) for cell in [row[1].split(" ", 1)[1], row[0], *row[2:4]]]
+        (row,) = [row for row in links.rows if len(row) > 1 and f" {stem} " in f" {row[1]} "]
+        shown = [cell.translate(STRAIGHT_QUOTES) for cell in row]
         first, last = spec["source_lines"]
-        about = f"{spec['title']} {spec['report_section']}, lines {first}–{last}"
-        if spec["source_table"] == catalogue.PROSE:
-            scattered = "sentences on many lines, each row's line in its source_line column"
-            about = f"{spec['title']} {spec['report_section']}: {scattered}"
+        note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
+        about = f"{spec['title']} {stem}" + (f" section {spec['report_section'].split(' – ')[-1]}" if note else "")
+        lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         unit = catalogue.unit_label(spec["unit"])
-        assert shown == [" ".join(about.split()), spec["source_table"], unit, str(spec["rows"])]
+        assert shown == [spec["source_table"], " ".join(about.split()), lines, unit, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
@@ -244,13 +244,14 @@ def test_built_chapter_page_links_its_notebook_and_script(built_html, name):
 
 
 def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
-    """A range such as D10–D25 is resolved on the page: each id on its own line, with what it covers."""
+    """A range such as D10–D25 is resolved in the chapter's table itself: each id a row of its own under the
+    file's row, with what it covers and its lines, so it can be cited as part of the numbered table."""
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert "- **D17**: P08 Sosialtjeneste, etablering og bolig, lines 5738–5752" in page
-    assert "- **I12**: P06 Hjemmetjenester og institusjon, lines 5519–5578" in page
-    assert "- **I21**: P11 Utbygging og samferdsel, lines 6207–6316" in page
+    assert "| D17 | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |" in page
+    assert "| I12 | P06 Hjemmetjenester og institusjon | 5519–5578 | | |" in page
+    assert "| I21 | P11 Utbygging og samferdsel | 6207–6316 | | |" in page
     for spec in resources():
         ids = catalogue.table_ids(spec["source_table"])
         if len(ids) > 1 and "–" in spec["source_table"]:
             for code in ids:
-                assert f"- **{code}**: " in page, code
+                assert f"\n| {code} | " in page, code

@@ -50,7 +50,7 @@ def test_the_largest_contradiction_in_nok_and_the_letters_first_are_named_once_e
     assert list(named["finding_id"]) == ["err-big", "pp"]  # a finding of scope is not the report's mistake
     html = kf.findings_html(named)
     assert 'href="../notebooks/audit.html#finding-err-big"' in html
-    assert "below materiality: its size alone would make it material, but it is a typing error in one cell" in html
+    assert "material by size, but weighed below materiality because it is a typing error in one cell" in html
     assert "material by nature: it is not in NOK" in html
     once = kf.largest_findings(register, pd.DataFrame({"finding_id": ["err-big"]}))
     assert list(once["finding_id"]) == ["err-big"]
@@ -66,6 +66,11 @@ def test_the_pipeline_carries_this_builds_counts():
 
 def test_the_worked_example_lists_the_rows_its_sum_adds():
     rows = pipeline.summed_rows(pipeline.EXAMPLE_CHECK, "Sum inntekter = sum of its rows (Rev. Bud. 2023)", 1e6)
-    assert [line for _, line, _ in rows] == ["2509", "2511", "2513", "2515"]
-    assert rows[1][2] == "blank" and rows[-1][0] == "Sum inntekter"
-    assert rows[-1][2] == "\u2212NOK\u00a0791.4\u00a0million"
+    assert [line for _, line, _, _ in rows] == ["2509", "2511", "2513", "2515"]
+    assert rows[1][3] == "blank" and rows[1][2] == "-" and rows[-1][0] == "Sum inntekter"
+    assert rows[0][2] == "\u221271\u00a0600\u00a0000"  # as printed, in whole kroner (D06's unit)
+    assert rows[-1][3] == "\u2212NOK\u00a0791.4\u00a0million"
+    assert (
+        pipeline.cell_as_printed(pipeline.EXAMPLE_CHECK, "2509", "original_budget_2023")
+        == "\u2212371\u00a0600\u00a0000"
+    )
