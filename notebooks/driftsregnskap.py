@@ -48,7 +48,7 @@ from matplotlib.patches import Patch
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_million, unit_name
+from aarsevaluering.fmt import fmt, fmt_aligned, fmt_million, unit_name
 from aarsevaluering.identities import driftsregnskap as dr
 from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.prose import Figures
@@ -197,29 +197,30 @@ plt.show()
 # account of the year closes. The table sets each cause beside the tables' figure.
 
 # %% tags=["hide-input"]
-# Each cause at the precision the report prints it (the dividends' 45 is in whole millions), then their sum
-# and the improvement the report states, beside the tables' improvement (the accounts less the revised budget).
+# Each cause at the precision the report prints it (the dividends' 45 is in whole millions, set digit under
+# digit), then their sum and the improvement the report states, beside the tables' (accounts less revised budget).
+printed = [*zip(causes["printed"], causes["decimals"].astype(int), strict=True),
+           (causes["printed"].sum(), 1), (pm("improvement_on_revised_budget"), 1)]  # fmt: skip
 cause_rows = pd.concat(
     [
-        causes.assign(printed=[fmt(v, int(d)) for v, d in zip(causes["printed"], causes["decimals"], strict=True)]),
+        causes,
         pd.DataFrame(
             {
                 "cause": ["Sum of the five causes", "Improvement on the revised budget"],
-                "printed": [fmt(causes["printed"].sum(), 1), fmt(pm("improvement_on_revised_budget"), 1)],
                 "tables": [float("nan"), (result["net_operating_surplus"] - revised) / 1000],
             }
         ),
     ],
     ignore_index=True,
-)
+).assign(printed=fmt_aligned(printed))
 display(
     styled(
         cause_rows,
         table_id="drift-report-causes",
         columns={"cause": "Cause (the report's list)", "printed": "As printed", "tables": "From the tables"},
         decimals={"tables": 1},
-        caption="The causes of the improvement on the revised budget, NOK million (a gain positive; the "
-        "programme areas' figure before provisions has no table)",
+        caption="The report's causes of the improvement on the revised budget (a gain positive; –: no table gives it)",
+        unit="NOK million",
         total_mask=cause_rows["cause"].eq("Sum of the five causes"),
     )
 )
@@ -273,7 +274,7 @@ g(
 # one at a time and together, the items booked in 2023 that later years pay for or that are tied to a
 # purpose; the list under it explains each.
 
-# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income, as booked and without the items later years pay for or that are tied to a purpose, against the target of the financial rules (%). The solid bar is the result as booked, whose share the report also states (rounded); for the hatched restricted-fund measure only the NOK figure is the report's.", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income (%), as booked and without the items later years pay for or that are tied to a purpose. Hatched: the book's estimates (of the restricted-fund measure the report gives only the NOK figure).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
 quality = dr.result_quality(get)
 net_premium = pj.net_premium_deviation(get)
 g("net_premium", mill(net_premium))
@@ -307,15 +308,15 @@ ax.axvline(0, color=style.TEXT, linewidth=0.8)
 # Each label past its bar's end, on the bar's side of zero; a positive bar's label starts right of the
 # target line, so that no label crosses it.
 labels = [
-    value_label(ax, p, i, f"{fmt(p, 2, '%')} ({fmt(n / 1000, 1)})", x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
-    for i, (p, n) in enumerate(zip(quality["pct_of_income"], quality["nok_thousand"], strict=True))
+    value_label(ax, p, i, fmt(p, 1, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
+    for i, p in enumerate(quality["pct_of_income"])
 ]  # fmt: skip
 style.keep_inside(ax, labels, horizontal=True)
 ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target's label
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
             xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT,
             color=style.TEXT)  # fmt: skip
-ax.set_xlabel("% of gross operating income (NOK million in brackets)")
+ax.set_xlabel("% of gross operating income")
 ax.set_title(
     f"No measure reaches the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
     if reach == 0
@@ -375,10 +376,10 @@ by_measure = quality.set_index("measure")
 both, no_dividend = by_measure.loc["Without both"], by_measure.loc["Without the extra dividend"]
 g("quality_reach", "None of the measures reaches" if reach == 0 else f"{reach} of the measures reach")
 g("quality_both", fmt_million(both["nok_thousand"]))
-g("quality_both_pct", fmt(both["pct_of_income"], 2, "%"))
+g("quality_both_pct", fmt(both["pct_of_income"], 1, "%"))
 g("quality_both_to_target", mill(both["to_target"]))
 g("quality_no_dividend", fmt_million(no_dividend["nok_thousand"]))
-g("quality_no_dividend_pct", fmt(no_dividend["pct_of_income"], 2, "%"))
+g("quality_no_dividend_pct", fmt(no_dividend["pct_of_income"], 1, "%"))
 g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_premium))
 # The extraordinary dividend: the report's two sizes, and what its tables say of the larger.
 inv_prose = get("inv_prose_figures")
@@ -386,22 +387,9 @@ dividend_178 = checks.value(inv_prose, "value", label="extraordinary_dividends_b
 nedre_eiker_budget = abs(row(d07, dr.NEDRE_EIKER, "revised_budget_2023"))
 g("dividend_budget", fmt(pm("extraordinary_dividend_budget"), 0, "NOK million"))
 g("dividend_178", fmt(dividend_178, 0, "NOK million"))
-g("rule_15", fmt(checks.value(inv_prose, "value", label="self_financing_budget_15pct_rule"), 1, "NOK million"))
-g("nedre_eiker_budget", mill(nedre_eiker_budget))
 g("dividend_178_less", fmt(dividend_178 - nedre_eiker_budget / 1000, 1, "NOK million"))
-g("dividend_unexplained",
-  fmt(abs(dividend_178 - nedre_eiker_budget / 1000 - pm("extraordinary_dividend_2023")), 1, "NOK million"))  # fmt: skip
-g("dividends_original", fmt(pm("dividends_original_budget"), 0, "NOK million"))
-g("dividends_revised_text", fmt(pm("dividends_revised_budget"), 1, "NOK million"))
 tp = dr.transfer_path(get)
-g("adopted_transfer", mill(tp["adopted"]))
 g("nedre_eiker_adopted", mill(tp["nedre_eiker_adopted"]) if tp["nedre_eiker_adopted"] else "nothing")
-g("transfer_revised", mill(tp["revised"]))
-g("transfer_raised", mill(tp["raised_at_revision"]))
-g("transfer_actual", mill(tp["actual"]))
-g("transfer_cut", mill(tp["cut_in_accounts"]))
-gap = tp["actual_less_adopted"]
-g("transfer_vs_adopted", f"{mill(abs(gap))} {'below' if gap < 0 else 'above'}" if gap else "exactly")
 brief_checks = show_section("brief")  # the checks no later section counts: the claims about the year
 
 # %% [markdown]
@@ -416,31 +404,44 @@ brief_checks = show_section("brief")  # the checks no later section counts: the 
 #
 # **The extra dividend.** One more item is one-off: the extraordinary dividend, which the original budget
 # meant for the financing of investments and which went there with the transfer to investment. The report
-# gives it two sizes: {eval}`txt.dividend_budget` (the summary and the chapter; the sum booked, too) and
-# {eval}`txt.dividend_178` (the self-financing section: with the financial rule's {eval}`txt.rule_15` it
-# makes up the original budget's transfer to investment of {eval}`txt.adopted_transfer`, D08).
+# gives it two sizes (the table below): {eval}`txt.dividend_budget` in the summary, booked at that too, and
+# {eval}`txt.dividend_178` in the section on the transfer to investment, where with the financial rule's
+# amount it makes up the original budget's transfer.
 #
-# The report's own words conflict on what the larger held. Its self-financing section says it included the
-# payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale of shares instead; less the
-# {eval}`txt.nedre_eiker_budget` of the revised budget (D07) it would be {eval}`txt.dividend_178_less`,
-# within {eval}`txt.dividend_unexplained` of the smaller. Its dividend section and its tables say otherwise:
-#
-# - the revised budget raised the expected dividends from {eval}`txt.dividends_original` to
-#   {eval}`txt.dividends_revised_text` because the payout was now expected, and D07's original budget has
-#   {eval}`txt.nedre_eiker_adopted` for the company;
-# - the transfer to investment went from {eval}`txt.adopted_transfer` in the original budget to
-#   {eval}`txt.transfer_revised` in the revised ({eval}`txt.transfer_raised` more) and
-#   {eval}`txt.transfer_actual` in the accounts ({eval}`txt.transfer_cut` less),
-#   {eval}`txt.transfer_vs_adopted` the original figure.
-#
+# That section says the larger included the payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale
+# of shares instead; less the payout it would be {eval}`txt.dividend_178_less`, close to the smaller. The
+# dividend section and the tables say otherwise: the original budget has {eval}`txt.nedre_eiker_adopted`
+# for the company; the payout first appears in the revised budget, which raised the dividends and the
+# transfer to investment by about as much, and the accounts cut the transfer again.
+
+# %% tags=["hide-input"]
+# The two sizes beside the tables; each column at the precision each row prints (the report's 130 and 178 in
+# whole millions). The prose's "about as much": the transfer's rise and cut are within NOK 2 million of the payout.
+sizes = dr.dividend_sizes(get)
+assert (
+    abs(tp["raised_at_revision"] - tp["nedre_eiker_revised"])
+    < 2000
+    > abs(tp["cut_in_accounts"] - tp["nedre_eiker_revised"])
+)
+display(
+    styled(
+        sizes.assign(**{c: fmt_aligned(list(zip(sizes[c], sizes["decimals"], strict=True))) for c in ("original", "revised", "actual")}),
+        table_id="drift-dividend-sizes",
+        columns={"figure": "Figure", "where": "Where printed", "original": "Original budget", "revised": "Revised budget", "actual": "Accounts"},
+        caption="The extraordinary dividend's two sizes and what the tables show",
+        unit="NOK million",
+    )
+)  # fmt: skip
+
+# %% [markdown]
 # Which figure the original budget held, the book cannot tell (the finding below). For the 2023 result only
 # the booked figure matters: without it the result is {eval}`txt.quality_no_dividend`
 # ({eval}`txt.quality_no_dividend_pct`), and without the net premium deviation as well
 # {eval}`txt.quality_no_dividend_premium`. Because the dividend paid for investment, as planned, the book
 # leaves it in the other measures.
 #
-# *Checks* that no section below holds: the summary's extraordinary dividend against the original
-# budget's transfer to investment less the financial rule's amount. {eval}`txt.brief_summary`
+# **Checks.** One check belongs to no later section: the summary's extraordinary dividend against the
+# original budget's transfer to investment less the financial rule's amount. {eval}`txt.brief_summary`
 
 # %% tags=["hide-input"]
 findings.show(brief_checks, quoted)
@@ -923,7 +924,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 against the revised wage-growth estimate, and the deviation from the revised budget (%); the two fastest-growing areas and every deviation of at least 0.1 % are labelled. P12, whose net figure is income, has no growth bar. P16 and P17 print no Status \u00f8konomi table and P19's items are the central income and costs, so they have no row. Blue: growth at or below the estimate, or an underspend; vermilion: growth above it, or an overspend.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
@@ -938,13 +939,12 @@ pos = np.arange(len(view))
 left.barh(pos, g_vals, color=[style.FAVOURABLE if v <= wage else style.UNFAVOURABLE for v in g_vals.fillna(0)])
 right.barh(pos, d_vals, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in d_vals])
 left.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
-left.annotate(fmt(wage, 1, "%"), (wage, len(view) - 0.3), xytext=(3, 0), textcoords="offset points", ha="left",
-              va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
-    value_label(left, 0, i, "net income")
-# Labelled: the two fastest-growing areas and every deviation of at least 0.1 %; a long underspend's label
-# inside its blue bar, in white (white on vermilion reads too faintly).
-for ax, values, picks in ((left, g_vals, g_vals.nlargest(2).index),
+    value_label(left, 0, i, "net income", x=wage)  # right of the dashed line, clear of it
+# Every growth bar labelled, a positive one's label right of the dashed line (clear of it), and every
+# deviation of at least 0.1 %; a long underspend's label inside its blue bar, in white (white on vermilion
+# reads too faintly).
+for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
                           (right, d_vals, d_vals[d_vals.abs().round(1) >= 0.1].index)):  # fmt: skip
     outside = []
     for i in picks:
@@ -952,10 +952,12 @@ for ax, values, picks in ((left, g_vals, g_vals.nlargest(2).index),
             ax.annotate(fmt(values[i], 1, "%"), (values[i], i), xytext=(4, 0), textcoords="offset points", ha="left",
                         va="center", fontsize=style.MIN_TEXT_PT, color="white")  # fmt: skip
         else:
-            outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%")))
+            at = max(values[i], wage) if ax is left and values[i] >= 0 else None
+            outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%"), x=at))
     style.keep_inside(ax, outside, horizontal=True)
+right.xaxis.set_major_locator(plt.MultipleLocator(5))
 for ax, title, xlabel, keys in (
-    (left, "Growth of net cost", "Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate)",
+    (left, "Growth of net cost", f"Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate, {fmt(wage, 1, '%')})",
      [(style.UNFAVOURABLE, "above wage est."), (style.FAVOURABLE, "at or below")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend"), (style.FAVOURABLE, "underspend")]),
@@ -967,7 +969,7 @@ for ax, title, xlabel, keys in (
               ncol=2, frameon=False, handlelength=1, columnspacing=0.8, borderaxespad=0.1)  # fmt: skip
     ax.grid(axis="y", visible=False)
 left.set_yticks(pos, view["area"])
-left.set_ylim(len(view) + 0.1, -0.6)  # first area at the top; room under the last for the wage label
+left.set_ylim(len(view) - 0.4, -0.6)  # first area at the top
 fig.suptitle(
     f"{most} net cost grew faster than the wage-growth estimate; {over_names} overspent most, as a share of budget",
     fontsize=plt.rcParams["axes.titlesize"],  # the size of every chart's title
@@ -981,6 +983,11 @@ style.finish(
     note="Growth after fund movements, nominal; the wage figure is an estimate (see text)",
 )
 plt.show()
+# What the alt text states, held here: the fastest growers, the areas that fell, the largest over- and underspends.
+code = view["programme_area"]
+assert set(code[g_vals.nlargest(4).index]) == {"P05", "P08", "P11", "P18"} and set(code[g_vals < 0]) == {"P04", "P07"}
+assert set(over) == {"P04", "P05", "P15"} and set(code[d_vals.nsmallest(3).index]) == {"P10", "P12", "P13"}
+assert most == "Most areas'"
 
 # %% [markdown]
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
@@ -1035,10 +1042,10 @@ findings.show(programme_checks, quoted)
 # statistics count as *{term}`Frie inntekter`* (free income) only the income and wealth tax and the block
 # grant; the report's table D02 adds several grants and the transfer from the municipal enterprises. The
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
-# it (after the areas' own provisions to and use of funds); the table after it gives the amounts, with the
-# other items that moved.
+# it (after the areas' own provisions to and use of funds); the table after it gives the amounts, and a
+# second the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in tax, the block grant, free income (the two together) and the programme areas' net cost, and that cost without the net provisions to restricted funds (hatched: the book's estimate), against the report's estimate of wage growth (%). Blue: income that grew faster than the estimate, or cost that grew slower; vermilion: income that grew slower, or cost that grew faster.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in free income and its two parts and in the programme areas' net cost, against the report's estimate of wage growth (%).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1110,23 +1117,41 @@ plt.show()
 # {eval}`txt.spent_gap`. The book takes this as the measure of spending.
 
 # %% tags=["hide-input"]
-moves = pd.concat([flows, dr.other_moves(get)], ignore_index=True)
-moves = moves.assign(
-    item=moves["item"].replace({dr.NET_COST_SPENT: dr.NET_COST_SPENT + " (book's estimate)"}),
-    **{c: moves[c] / 1000 for c in ("y2022", "y2023", "change")},
-)
-display(
-    styled(
-        moves,
-        table_id="drift-income-cost",
-        columns={"item": "", "y2022": "2022", "y2023": "2023", "change": "Change", "change_pct": "Change, %"},
-        decimals={"y2022": 1, "y2023": 1, "change": 1, "change_pct": 1},
-        caption="Free income (tax and block grant, D02) against the programme areas' net cost (D01), and what "
-        "else moved, 2022 and 2023",
-        unit="NOK million",
-        total_mask=moves["item"].str.startswith("Free income"),
+# The report's Norwegian labels where it prints the row, English beside; the book's sums in English; a part
+# of the row above indented under it.
+NORWEGIAN = {
+    "Income and wealth tax": "Skatt på inntekt og formue (income and wealth tax)",
+    "Block grant": "Rammetilskudd (block grant)",
+    "Free income (tax + block grant)": "Frie inntekter (free income: the two together)",
+    "Programme areas' net cost": "Totalsum, D01 (programme areas' net cost)",
+    dr.NET_COST_SPENT: "without net provisions to restricted funds (book's estimate)",
+    "Other central income (D02)": "Other central income (the rest of D02)",
+    "of which from the municipal enterprises": "of which Overføring fra kommunale foretak",
+    "Dividends (D05)": "Utbytte, D05 (dividends)",
+    "Central costs (D03)": "Sum Sentrale utgifter, D03 (central costs)",
+    "Central costs without depreciation": "without Avskrivninger (depreciation)",
+    "of which rent and cleaning": "of which Husleie og renhold (rent and cleaning)",
+    "Net operating result (D08)": "Netto driftsresultat, D08 (net operating result)",
+}
+INDENTED = {dr.NET_COST_SPENT, "of which from the municipal enterprises", "Central costs without depreciation",
+            "of which rent and cleaning"}  # fmt: skip
+
+
+def change_table(frame, table_id, caption, total=None):
+    """Levels and change in NOK million, the labels as above; indented rows set in by CSS."""
+    shown = frame.assign(
+        item=frame["item"].map(NORWEGIAN), **{c: frame[c] / 1000 for c in ("y2022", "y2023", "change")}
     )
-)
+    table = styled(shown, table_id=table_id, caption=caption, unit="NOK million", total_mask=total,
+                   columns={"item": "", "y2022": "2022", "y2023": "2023", "change": "Change", "change_pct": "Change, %"},
+                   decimals={"y2022": 1, "y2023": 1, "change": 1, "change_pct": 1})  # fmt: skip
+    rows = [i for i, item in enumerate(frame["item"]) if item in INDENTED]
+    return table.set_table_styles([{"selector": f"td.row{i}.col0", "props": "padding-left: 1.6em;"} for i in rows],
+                                  overwrite=False)  # fmt: skip
+
+
+display(change_table(flows, "drift-income-cost", "Free income (D02) against the programme areas' net cost (D01), "
+                     "2022 and 2023", total=flows["item"].str.startswith("Free income")))  # fmt: skip
 offsets = dr.gap_offsets(get)
 g("other_income_way", "fell" if offsets["other_change"] < 0 else "rose")
 g("other_income_widened", "widened the gap" if offsets["other_change"] < 0 else "narrowed the gap")
@@ -1150,11 +1175,14 @@ g("rent_change", mill(central["rent_change"]))
 # Even so, it shows the strain behind the foreword's call for faster cuts in the cost level: services whose
 # cost grows with wages, on free income that in 2023 did not.
 #
-# What else moved is in the table's lower rows. D02's other rows {eval}`txt.other_income_way`, the transfer from the municipal enterprises most, which
+# **What else moved** (the table below). D02's other rows {eval}`txt.other_income_way`, the transfer from the municipal enterprises most, which
 # {eval}`txt.other_income_widened`; dividends (D05) {eval}`txt.dividends_way` and offset part of it; central
 # costs (D03) rose by {eval}`txt.central_change_no_dep` without depreciation, rent and cleaning alone by
 # {eval}`txt.rent_change`. The rest fell on the result, and so on the discretionary fund, which paid for
 # the transfer to investment.
+
+# %% tags=["hide-input"]
+display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved from 2022 to 2023"))
 
 # %% [markdown]
 # ## From the revised budget to the result: the book's bridge
@@ -1391,19 +1419,21 @@ styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map
 # (*{term}`ASSS`*, without Oslo) achieved in 2023 (the report's section *Økonomisk resultat*), and re-run the cell. The table then shows a
 # target of {eval}`txt.try_asss`, a required surplus of {eval}`txt.try_required` and
 # {eval}`txt.try_shortfall`: {eval}`txt.try_asss_verdict`. At what
-# target would 2023's result just have met the rule? (Hint: compare with the *resultatgrad* row.)
+# target would 2023's result just have met the rule? (Hint: the *resultatgrad*, in the table's second row.)
 
 # %% tags=["hide-input"]
 target = dr.TARGET_RESULTATGRAD_PCT  # the rules' target; try the ASSS municipalities' 2023 result
 attempt = dr.result_vs_target(get, target_pct=target)
+nan, a = float("nan"), attempt
 attempt_table = pd.DataFrame(
     {
-        "figure": ["Gross operating income", "Net operating surplus", "Resultatgrad", "Target", "Required surplus",
-                   "Shortfall" if attempt["shortfall"] > 0 else "Margin above the target"],
-        "value": [mill(attempt["gross_operating_income"]), mill(attempt["net_operating_surplus"]),
-                  fmt(attempt["resultatgrad_pct"], 2, "percent"), fmt(attempt["target_pct"], 2, "percent"),
-                  mill(attempt["required_surplus"]), mill(attempt["shortfall"])],
+        "figure": ["Gross operating income", "Net operating surplus (resultatgrad)", "Target: the required surplus",
+                   "Shortfall" if a["shortfall"] > 0 else "Margin above the target"],
+        "nok": [a["gross_operating_income"] / 1000, a["net_operating_surplus"] / 1000, a["required_surplus"] / 1000,
+                abs(a["shortfall"]) / 1000],
+        "pct": [nan, a["resultatgrad_pct"], a["target_pct"], nan],
     }
 )  # fmt: skip
-styled(attempt_table, table_id="drift-try-target", columns={"figure": "Figure", "value": "Value"},
-       caption="The financial rule at the chosen target")  # fmt: skip
+styled(attempt_table, table_id="drift-try-target", decimals={"nok": 1, "pct": 2},
+       columns={"figure": "", "nok": "NOK million", "pct": "%"},
+       caption="The financial rule at the chosen target (shares in % of gross operating income)")  # fmt: skip

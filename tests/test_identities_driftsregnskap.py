@@ -365,3 +365,13 @@ def test_every_check_is_in_one_section_or_the_year_in_brief():
     rest = dr.unsectioned(frame)
     assert counted + len(rest) == len(frame)
     assert rest["check_id"].str.startswith("drift_claims.").all()  # the claims about the year as a whole
+
+
+def test_the_dividend_sizes_set_the_two_figures_beside_the_tables():
+    """Lines 88, 2061, 2545–2550, 2665–2666, 2639 and 2616: 130 and 178 = 296.8 − 118.8; the payout only revised."""
+    sizes = dr.dividend_sizes(checks.from_disk).set_index("where")
+    assert sizes["original"].tolist()[:3] == [130, 178, 118.8]
+    assert sizes.loc["D08", ["original", "revised", "actual"]].tolist() == pytest.approx([296.8, 340.846, 295.846])
+    assert sizes.loc["D07", ["original", "revised", "actual"]].tolist() == [0, 45, 0]
+    assert sizes.loc["section Utbytte", "revised"] == pytest.approx(305.2)
+    assert sizes.iloc[1]["original"] + sizes.iloc[2]["original"] == pytest.approx(sizes.loc["D08", "original"])

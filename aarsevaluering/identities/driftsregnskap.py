@@ -1825,6 +1825,31 @@ def transfer_path(get: Getter) -> dict[str, float]:
     }
 
 
+def dividend_sizes(get: Getter) -> pd.DataFrame:
+    """The extraordinary dividend's two sizes beside what the tables show of the transfer to investment,
+    all dividends and the Nedre Eiker payout (NOK million, as printed or from the tables, payouts
+    positive): ``figure``, ``where`` (the report's section or table), ``decimals`` and the columns
+    ``original``, ``revised``, ``actual`` (NaN where the report gives none)."""
+    prose, inv, path, d07 = get(PROSE), get("inv_prose_figures"), transfer_path(get), get(D07)
+    nan = float("nan")
+    rows = [
+        ("Ekstraordinære inntekter fra utbytte", "summary (booked: Finansielle handlingsregler)", 0,
+         _p(prose, "extraordinary_dividend_budget"), nan, _p(prose, "extraordinary_dividend_2023")),
+        ("Ekstraordinære inntekter fra utbytte", "Overføring fra drifts- til investeringsregnskapet", 0,
+         _p(inv, "extraordinary_dividends_budgeted_for_self_financing"), nan, nan),
+        ("Egenfinansiering (the 15 % rule)", "the same section", 1,
+         _p(inv, "self_financing_budget_15pct_rule"), nan, nan),
+        ("Overføring til investering", "D08", 1,
+         _m(path["adopted"]), _m(path["revised"]), _m(path["actual"])),
+        ("Utbytte (all dividends)", "section Utbytte", 1,
+         _p(prose, "dividends_original_budget"), _p(prose, "dividends_revised_budget"), _p(prose, "dividends_2023")),
+        ("Nedre Eiker Eiendomsutvikling AS", "D07", 1,
+         _m(path["nedre_eiker_adopted"]), _m(path["nedre_eiker_revised"]),
+         _m(-value(d07, "actual_2023", label=NEDRE_EIKER))),
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["figure", "where", "decimals", "original", "revised", "actual"])
+
+
 def programme_growth(get: Getter) -> pd.DataFrame:
     """Each programme area's net cost 2022 and 2023 (NOK thousand), its growth in %, and its deviation
     as % of its revised budget (printed), from D10–D25. P12's net figures are income (negative)."""
