@@ -175,63 +175,17 @@ put("kk_budget_ends", f"its spending ended {ends['Investment expenditure']} its 
 kk_part = rows.loc["= Carried forward uncovered", "kk_actual"] / rows.loc["= Carried forward uncovered", "both"]
 put("unfinanced_whose", "almost all kommunekassen's" if 0.95 <= kk_part <= 1.05 else
     f"{pct(kk_part, 1, 0)} kommunekassen's")  # fmt: skip
-# Two header rows: both bodies' actual (2A), and kommunekassen's three columns (its own statement) under its name.
-HEADS = {"label": ("", "Line"), "both": ("Both bodies (2A)", "Actual"), "kk_revised": ("Kommunekassen", "Revised budget"),
-         "kk_actual": ("Kommunekassen", "Actual"), "kk_effect": ("Kommunekassen", "Effect (+ adds)")}  # fmt: skip
-brief_view = brief[list(HEADS)].assign(**{c: brief[c] / 1000 for c in list(HEADS)[1:]})
-brief_view.columns = pd.MultiIndex.from_tuples(HEADS.values())
-styled(brief_view, table_id="inv-brief", unit="NOK million", decimals=dict.fromkeys(brief_view.columns[1:], 1),
-       total_mask=brief["row_kind"] == "total",
-       caption="The investment account 2023 in brief: the four sections of statement 2A, with the sign their "
-               "labels give them, add to the amount carried forward (the · rows are lines of the section above). "
-               "Kommunekassen's columns come from its own statement. Its effect is actual − revised budget in the "
-               "accounts' signs: + adds to the uncovered amount (spending above budget, income below it), as in "
-               "the figures below, and the sections' effects add to the amount carried forward",
-       ).set_table_styles([{"selector": "th.level0", "props": "text-align: center; white-space: nowrap;"},
-                           {"selector": "th.level0.col0", "props": "border-bottom: none;"}], overwrite=False)  # fmt: skip
+put("kk_overspend_tables", fmt_million(rows.loc["Investment expenditure", "kk_effect"]))
+put("kk_uncovered_tables", fmt_million(rows.loc["= Carried forward uncovered", "kk_actual"]))
 
 # %% [markdown]
-# Statement 2A adds the municipal enterprises to kommunekassen. Its income counts the loan money used
-# (*Bruk av lån*), not the year's new borrowing. What was left unfinanced is {eval}`txt.unfinanced_whose`;
-# {eval}`txt.kk_budget_ends`. The report's text gives the overspend
-# as {eval}`txt.said_kk_investment_expenditure_overspend`{eval}`txt.kk_overspend_note`;
-# {eval}`txt.kk_text_rest`. It explains the year thus:
-#
-# - **Where more was spent.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and
-#   waste (P12); in P12 some projects progressed faster than budgeted. Kommunekassen's lines in 2B
-#   overspent by {eval}`txt.kk_p11_over` in P11 and {eval}`txt.kk_p12_over` in P12
-#   ({eval}`txt.p11_p12_balance`), together {eval}`txt.kk_p11_p12_share` of its areas' overspending.
-# - **Where less was spent.** Culture (P09) and administration (P14): the cooling plant at Vassenga
-#   ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed when its forecast cost exceeded its
-#   frame, and digitalisation projects were delayed.
-# - **The cooperation projects** with developers and others in P11 overspent by
-#   {eval}`txt.said_p11_cooperation_projects_overspend_gross` gross and
-#   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. Such grants widen
-#   a project's frame (*investeringsramme*) beyond what the council granted, the report says; it cites no
-#   council decision for that, and whether one is needed is the book's question.
-# - **A budget entered by mistake.** With the four-year plan HØP 23–26, the report says, a budget of
-#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered for the cooperation project by mistake where
-#   {eval}`txt.said_p11_cooperation_budget_intended` was meant (in its comments on kommunekassen's
-#   statement). The budgets the tables
-#   print for it show {eval}`txt.coop_budgets_show`{eval}`txt.coop_near` (compared in *What the text
-#   says*), and the report does not reconcile them. How the missing
-#   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided.
-# - **No project.** A further {eval}`txt.no_project_brief` was booked with no budget and on no project
-#   (2B's *Prosjekt mangler*), which the book reads as land received in kind (below).
-# - **Income.** Shares were sold for {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most of
-#   it the settlement of the wound-up Nedre Eiker Eiendomsutvikling AS
-#   ({eval}`txt.said_nee_settlement_booked`). Drammen Eiendom KF's property sale brought kommunekassen
-#   grants and loans. The refund of VAT fell {eval}`txt.said_vat_compensation_shortfall` short, largely
-#   over Bane NOR's invoices, which do not state the VAT ({eval}`txt.said_vat_withheld_bane_nor` held back).
-#
-# ### Why the year ended uncovered
-#
-# Kommunekassen's revised budget balances (its four blocks add to zero), so the amount left uncovered is
-# the sum of how far each line of its statement ended from its budget. The figure groups those deviations
-# by cause, following the report's explanations where it gives them; the grouping is the book's, and so
-# is the arithmetic in the table under it.
+# In 2023 kommunekassen, the municipal treasury, spent {eval}`txt.kk_overspend_tables` more on investment
+# than its revised budget allowed and carried {eval}`txt.kk_uncovered_tables` forward uncovered. Its
+# revised budget balances, so the uncovered amount is the sum of its lines' deviations from budget; the
+# figure groups them by cause, on the report's explanations (the grouping is the book's).
 
-# %% mystnb={"figure": {"caption": "Why kommunekassen's year ended uncovered: its deviations from the revised budget grouped by cause, in NOK million (+ adds to the uncovered amount), adding up, to rounding, to the amount carried forward. The grouping is the book's, on the report's explanations. Hatched bars rest on the book's readings: the land received in kind, the share sales' money (it rests on the land reading), the partners' grants net of what was set aside and relending with the funds. The VAT bar is the printed shortfall; whether the Bane NOR dispute behind it raised the deficit depends on how its invoices are booked (see the text). The table below gives each bar's arithmetic.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation, largely put down to the Bane NOR dispute); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+
+# %% mystnb={"figure": {"caption": "Kommunekassen's deviations from its revised budget 2023, grouped by cause, adding to the amount carried forward (NOK million; + adds to it). Hatched bars rest on the book's readings; the table under *How each bar is computed* gives the arithmetic.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation, largely put down to the Bane NOR dispute); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 causes = inv.uncovered_by_cause(get)
 effect = causes.set_index("key")["effect"]
 short = {"overspend": "Spending above budget", "land": "Land received in kind (Miletomta)",
@@ -255,6 +209,65 @@ style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("The amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
 style.finish(fig, table="kommunekassen's statement and the report's text")
 plt.show()
+
+
+# %% [markdown]
+# Statement 2A adds the municipal enterprises to kommunekassen. Its income counts the loan money used
+# (*Bruk av lån*), not the year's new borrowing. What was left unfinanced is {eval}`txt.unfinanced_whose`;
+# {eval}`txt.kk_budget_ends`. The report's text gives the overspend
+# as {eval}`txt.said_kk_investment_expenditure_overspend`{eval}`txt.kk_overspend_note`;
+# {eval}`txt.kk_text_rest`. It explains the year thus:
+#
+# - **Where more was spent.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and
+#   waste (P12); in P12 some projects progressed faster than budgeted. Kommunekassen's lines in 2B
+#   overspent by {eval}`txt.kk_p11_over` in P11 and {eval}`txt.kk_p12_over` in P12
+#   ({eval}`txt.p11_p12_balance`), together {eval}`txt.kk_p11_p12_share` of its areas' overspending.
+# - **Where less was spent.** Culture (P09) and administration (P14): the cooling plant at Vassenga
+#   ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed when its forecast cost exceeded its
+#   frame, and digitalisation projects were delayed.
+# - **The cooperation projects** with developers and others in P11 overspent by
+#   {eval}`txt.said_p11_cooperation_projects_overspend_gross` gross and
+#   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. Such grants widen
+#   a project's frame (*investeringsramme*) beyond what the council granted, the report says; it cites no
+#   council decision for that, and whether one is needed is the book's question.
+# - **A budget entered by mistake.** For the cooperation project, the report says, a budget of
+#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered where
+#   {eval}`txt.said_p11_cooperation_budget_intended` was meant, and how the missing
+#   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided; the printed
+#   budgets are compared with these figures in *What the text says*.
+# - **No project.** A further {eval}`txt.no_project_brief` was booked with no budget and on no project
+#   (2B's *Prosjekt mangler*), which the book reads as land received in kind (below).
+# - **Income.** Shares were sold for {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most of
+#   it the settlement of the wound-up Nedre Eiker Eiendomsutvikling AS
+#   ({eval}`txt.said_nee_settlement_booked`). Drammen Eiendom KF's property sale brought kommunekassen
+#   grants and loans. The refund of VAT fell {eval}`txt.said_vat_compensation_shortfall` short, largely
+#   over Bane NOR's invoices, which do not state the VAT ({eval}`txt.said_vat_withheld_bane_nor` held back).
+
+
+# %% [markdown]
+# Table 2.1 gives the year in statement 2A's four sections, in the report's signs: expenditure positive,
+# income and financing negative, so the sections add to the amount carried forward (a · row is a line of
+# the section above it). Kommunekassen's effect is its actual less its revised budget, + where it adds to
+# the uncovered amount, as in the figures.
+
+
+# %% tags=["hide-input"]
+ENGLISH = ["expenditure", "fixed assets", "shares", "debt repaid", "income", "loans used", "relending",
+           "transfer, funds", "uncovered"]  # 2A's lines in English, in the order of inv.BRIEF_ROWS  # fmt: skip
+COLS = {"line": "2A line", "english": "English", "both_printed": "2A actual", "kk_effect": "Effect"}
+brief_view = brief.assign(both_printed=brief["both_printed"] / 1000, kk_effect=brief["kk_effect"] / 1000,
+                          line=[{"part": "· ", "total": "= "}.get(k, "") + lab for k, lab in
+                                zip(brief["row_kind"], brief["line"], strict=True)], english=ENGLISH)[list(COLS)]  # fmt: skip
+styled(brief_view, table_id="inv-brief", unit="NOK million", columns=COLS,
+       decimals={"both_printed": 1, "kk_effect": 1}, total_mask=brief["row_kind"] == "total",
+       caption="Statement 2A's sections, 2023: both bodies' actual, and kommunekassen's effect (actual − revised budget)",
+       ).set_table_styles([{"selector": "td.col1", "props": "white-space: nowrap;"}], overwrite=False)  # fmt: skip
+
+# %% [markdown]
+# ### How each bar is computed
+#
+# Each bar's terms, and under the table what each rests on.
+
 
 # %% tags=["hide-input"]
 bal_prose = get("bal_prose_figures").set_index("label")
@@ -335,7 +348,7 @@ arithmetic = pd.DataFrame({"bar": [short[k] for k in causes["key"]], "how": [how
                            "effect": [fmt(v / 1000, 1, sign=k != "total") for k, v in zip(causes["key"], causes["effect"], strict=True)],
                            "row_kind": ["total" if k == "total" else "item" for k in causes["key"]]})  # fmt: skip
 styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
-       caption="The bars of the figure above and how each is computed (+ adds to the uncovered amount)",
+       caption="How each bar of the figure on the uncovered amount is computed (+ adds to the uncovered amount)",
        columns={"bar": "Bar", "how": "Arithmetic (the terms add to the effect, to rounding)", "effect": "Effect"})  # fmt: skip
 
 # %% [markdown]
@@ -406,7 +419,7 @@ styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row
 # part (the book's subtraction; the report prints no statement for them here): Drammen Eiendom KF's, and
 # the one 2B line of the swimming baths, Drammensbadet KF.
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and for the enterprises, Drammen Eiendom KF with Drammensbadet KF's one line (2A minus those blocks), in NOK million. Signs follow the accounts: + adds to the uncovered amount (spending above budget, income below it, or more set aside), drawn vermilion; \u2212 reduces it, blue.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Two panels of horizontal bars, kommunekassen on the left and the enterprises (Drammen Eiendom KF with Drammensbadet KF) on the right, one row for each of the four sections of statement 2A, vermilion where the deviation adds to the uncovered amount and blue where it reduces it. Kommunekassen's investment expenditure is above budget while the enterprises' is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and the enterprises (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Two panels of horizontal bars, kommunekassen on the left and the enterprises (Drammen Eiendom KF with Drammensbadet KF) on the right, one row for each of the four sections of statement 2A, vermilion where the deviation adds to the uncovered amount and blue where it reduces it. Kommunekassen's investment expenditure is above budget while the enterprises' is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
 bodies = inv.body_deviations(get).set_index("label")
 put("dev_exp_all", fmt_million(bodies.loc["Sum investeringsutgifter", "all"]))
 put("dev_exp_kk", fmt_million(bodies.loc["Sum investeringsutgifter", "kk"]))
@@ -433,7 +446,9 @@ sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
 fig, axes = style.figure(1, 2, height=3.2, sharey=True)
 low, high = sections[["kk", "dekf"]].min().min() / 1000, sections[["kk", "dekf"]].max().max() / 1000
-for ax, column, body in zip(axes, ("kk", "dekf"), ("Kommunekassen", "Enterprises (DEKF, DBKF)"), strict=True):
+for ax, column, body in zip(
+    axes, ("kk", "dekf"), ("Kommunekassen", "Drammen Eiendom KF\n+ Drammensbadet KF"), strict=True
+):
     values = sections[column] / 1000  # + adds to the uncovered amount: unfavourable
     ax.barh(names, values, height=0.6, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in values])
     for y, v in enumerate(values):
@@ -448,7 +463,9 @@ key = style.key_above(axes[0], [("Adds to the uncovered amount (+)", {"color": s
                           ("Reduces it (−)", {"color": style.FAVOURABLE})])  # fmt: skip
 key.set_in_layout(False)  # it runs on over the right panel, above its title: not the left panel's room
 key_pt = key.get_window_extent(fig.canvas.get_renderer()).height * 72 / fig.dpi  # the right panel's title as high
-axes[1].set_title("Enterprises (DEKF, DBKF)", fontsize=style.MIN_TEXT_PT + 1, pad=key_pt + style.LEGEND_TITLE_GAP_PT)
+axes[1].set_title(
+    "Drammen Eiendom KF\n+ Drammensbadet KF", fontsize=style.MIN_TEXT_PT + 1, pad=key_pt + style.LEGEND_TITLE_GAP_PT
+)
 # One axis label for both panels, centred under them once the layout is done; blank labels keep its room
 # (a figure-level label floated free of the panels, against the source line).
 for ax in axes:
@@ -490,7 +507,7 @@ plt.show()
 # this.
 
 
-# %% mystnb={"figure": {"caption": "Investment expenditure of statement 2A by line: original budget, revised budget (in brackets, its change from the original) and actual 2023, in NOK million.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Grouped horizontal bars for the expenditure lines of statement 2A, each with original budget, revised budget and actual. Investment in fixed assets is the largest line and grew moderately; shares and holdings had almost no original budget and a large revised budget, matched by the actual; the remaining lines are small."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Change from the original to the revised budget 2023 by expenditure line of statement 2A, in NOK million, with each line's share of the growth; the table behind the toggle gives the budgets and the actual.", "name": "fig-investeringsregnskap-budget-growth"}, "image": {"alt": "Horizontal bars of the change from the original to the revised budget for the expenditure lines of statement 2A. Shares and holdings grew by 460.5, about 70 % of the growth; fixed assets by 193.8; lending of own funds by 2.4; grants to others and repayment of loans did not change."}} tags=["hide-input"]
 growth = inv.budget_growth(get).set_index("label")
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
@@ -501,29 +518,19 @@ short = [
     "Lending of own funds\n(utlån av egne midler)",
     "Repayment of loans\n(avdrag på lån)",
 ]  # English, with 2A's Norwegian line under it
-fig, ax = style.figure(height=4.6)
-ypos = range(len(shown_growth))
-ORIGINAL = "#e4e4e4"  # a lighter grey than the revised budget's: the earliest of three printed levels
-growth_labels = []
-for offset, column, colour, name in ((-0.27, "original_budget_2023", ORIGINAL, "Original budget"),
-                                     (0.0, "revised_budget_2023", style.EARLIER, "Revised budget"),
-                                     (0.27, "actual_2023", style.LEVEL, "Actual")):  # fmt: skip
-    ax.barh([y + offset for y in ypos], shown_growth[column] / 1000, height=0.27, color=colour, label=name,
-            edgecolor=style.LEVEL, linewidth=0.8)  # fmt: skip
-    # Every bar its value (a zero bar none); the revised budget also its change, the growth the chart is about.
-    for y, v, change in zip(ypos, shown_growth[column], shown_growth["change"], strict=True):
-        if v:
-            grew = f" ({fmt(change / 1000, 1, sign=True)})" if column == "revised_budget_2023" and change else ""
-            growth_labels.append(ax.annotate(fmt(v / 1000, 1) + grew, (v / 1000, y + offset), xytext=(3, 0),
-                                             textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
-                                             color=style.TEXT))  # fmt: skip
-ax.set_yticks(list(ypos), short)
+grown = growth.loc["Sum investeringsutgifter", "change"]
+fig, ax = style.figure(height=3.6)
+ax.barh(short, shown_growth["change"] / 1000, height=0.6, color=style.LEVEL)
+growth_labels = [ax.annotate(fmt(v / 1000, 1, sign=True) + (f" ({pct(v, grown, 0)})" if round(100 * v / grown) else ""), (v / 1000, y),
+                             xytext=(4, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
+                             color=style.TEXT) for y, v in enumerate(shown_growth["change"])]  # fmt: skip
 ax.set_xlim(0, None)
 style.keep_inside(ax, growth_labels, horizontal=True)
 ax.invert_yaxis()
-ax.set_xlabel("NOK million")
-ax.set_title("The budget grew mostly by one purchase of shares", pad=24)  # room for the legend above the axes
-style.legend_above(ax)
+ax.set_xlabel("Revised − original budget, NOK million")
+top = shown_growth["change"].idxmax()
+top_name = {"Investeringer i aksjer og andeler i selskaper": "one purchase of shares"}.get(top, top)
+ax.set_title(f"{pct(shown_growth.loc[top, 'change'], grown, 0)} of the budget's growth was {top_name}")
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="inv_2a_financing")
 plt.show()
@@ -636,9 +643,9 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # to and use of investment funds. The bottom line is what is carried forward as uncovered.
 #
 # Drammen Eiendom KF shows only 2023 figures (line 2772), so the 2022 column is kommunekassen's alone. The
-# statement is reproduced behind the toggles below, its 2022 column in a table of its own.
+# statement is reproduced below; its 2022 column is in a table of its own, behind the toggle.
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 checks_2a = section_checks("s2a", "two_a_balances")  # the statement's checks, counted under it
 off = sorted({int(abs(d)) for d in checks_2a["difference"].dropna() if d})  # the non-zero differences, NOK thousand
 put("s2a_differences", "Each difference that is not zero is of one thousand kroner" if off == [1]
@@ -672,7 +679,7 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 # cite it as DK, beside 2A and 2B).
 #
 # Subtracting kommunekassen's figures from 2A leaves the enterprises' part, Drammen Eiendom KF with
-# Drammensbadet KF's one line (the split is behind the toggles below). Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av
+# Drammensbadet KF's one line (the actual split is below, the revised budget's behind a toggle). Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av
 # tidligere års udekket beløp*); they count as zero for kommunekassen.
 
 # %% tags=["hide-input", "hide-output"]
@@ -681,7 +688,7 @@ styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK tho
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 part = inv.dekf_part(get)
 dekf = part.set_index("label")["actual_2023_dekf"]
 for key, label, sign in (("fixed", "Investeringer i varige driftsmidler", 1), ("grant", "Tilskudd til andres investeringer", 1),
@@ -712,7 +719,7 @@ part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "a
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item", unit="NOK thousand",
        caption="Statement 2A, actual 2023, split by body",
        columns={"label": "2A line", "actual_2023_all": "2A", "actual_2023_kk": "Kommunekassen",
-                "actual_2023_dekf": "DEKF, DBKF"})  # fmt: skip
+                "actual_2023_dekf": "Enterprises"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 part_revised = part[
@@ -721,7 +728,7 @@ part_revised = part[
 styled(part_revised, table_id="inv-dekf-part-revised", total_mask=part_revised["row_kind"] != "item",
        unit="NOK thousand", caption="Statement 2A, revised budget 2023, split by body",
        columns={"label": "2A line", "revised_budget_2023_all": "2A", "revised_budget_2023_kk": "Kommunekassen",
-                "revised_budget_2023_dekf": "DEKF, DBKF"})  # fmt: skip
+                "revised_budget_2023_dekf": "Enterprises"})  # fmt: skip
 
 # %% [markdown]
 # Read this way, the enterprises invested {eval}`txt.dekf_fixed` in fixed assets,
@@ -771,14 +778,16 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 # in fixed assets, runs project by project under each {term}`Programområde` (programme area), with a
 # subtotal per area; a project's prefix says who carries it out (`KK` kommunekassen, `DEKF` Drammen
 # Eiendom KF, `DBKF` Drammensbadet KF).
-#
-# Parts 2 to 4 are short and shown in full after part 1's toggle: grants towards other parties' investments, shares
-# and holdings, and loans of the municipality's own money. Part 4 ends with the 2B total, *Sum del 1–4*.
 
 # %% tags=["hide-input", "hide-output"]
 p4 = get(inv.T4)
 sum_parts = inv.value(p4, "actual_2023", label=inv.SUM_PARTS)
 put("sum_parts", fmt_million(sum_parts))
+t2, t3 = get(inv.T2), get(inv.T3)
+for key, table in (("t2", t2), ("t3", t3), ("t4", p4)):  # each part's total, its first subtotal row
+    put(f"{key}_total", fmt_million(table[table["row_kind"] != "item"].iloc[0]["actual_2023"]))
+put("t3_havn", fmt_million(inv.value(t3, "actual_2023", label="Aksjekapital Drammen Havn as")))
+put("t2_dekf", fmt_million(inv.value(t2, "actual_2023", label=inv.DEKF_GRANT_LINE)))
 put("gap_2b_2a", fmt_million(expenditure - sum_parts))
 put("avdrag", fmt_million(inv.value(a2, "actual_2023", label="Avdrag på lån")))
 byarea = inv.programme_budget_actual(get)
@@ -805,21 +814,26 @@ styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="N
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% [markdown]
+# Parts 2 to 4 are short, and reproduced behind the toggles below: in 2023, grants towards other
+# parties' investments came to {eval}`txt.t2_total` (of which Drammen Eiendom KF's grant,
+# {eval}`txt.t2_dekf`), shares and holdings to {eval}`txt.t3_total` (the Drammen Havn AS share capital,
+# {eval}`txt.t3_havn`), and loans of the municipality's own money to {eval}`txt.t4_total`. Part 4 ends
+# with the 2B total, *Sum del 1–4*.
+
+# %% tags=["hide-input", "hide-output"]
 b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
              "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"}  # fmt: skip
-t2 = get(inv.T2)
 styled(t2, table_id="inv-2b-part2", columns=b_columns, total_mask=t2["row_kind"] != "item",
        unit="NOK thousand",
        caption="2B, 2. Tilskudd til andres investeringer")  # fmt: skip
 
-# %% tags=["hide-input"]
-t3 = get(inv.T3)
+# %% tags=["hide-input", "hide-output"]
 styled(t3, table_id="inv-2b-part3", columns=b_columns, total_mask=t3["row_kind"] != "item",
        unit="NOK thousand",
        caption="2B, 3. Investeringer i aksjer og andeler i selskaper")  # fmt: skip
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"] != "item",
        unit="NOK thousand",
        caption="2B, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
@@ -842,7 +856,7 @@ styled(p4, table_id="inv-2b-part4", columns=b_columns, total_mask=p4["row_kind"]
 # revised budget of {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took {eval}`txt.bybru`.
 # The figure shows how far each area ended from its budget; {eval}`txt.areas_on_budget`.
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area, in NOK million (2B part 1, both bodies; + = overspend, drawn vermilion; \u2212 = money left unspent, blue). Areas that ended on their budget are left out. The spending on no project had no budget; on the book's reading it is the land received in kind from Nedre Eiker Eiendomsutvikling AS.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. P11 Transport and P12 Water, sewage overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, both bodies), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. P11 Transport and P12 Water, sewage overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
 over_area = byarea.assign(
     over=-byarea["deviation"] / 1000,  # actual − revised, NOK million (+ = overspend)
     label=[areas.label(c) if isinstance(c, str) else "No project (Prosjekt mangler)" for c in byarea["programme_area"]],
@@ -1030,7 +1044,7 @@ checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: che
 #
 # These pairings are the book's, by amount; the report names only the income lines.
 
-# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; the hatched part of a bar is matched by an expenditure of the same amount (the Drammen Havn AS share purchase; the land received in kind from Nedre Eiker Eiendomsutvikling AS, which brought no money) or goes round inside the combined statement (Drammen Eiendom KF's grant and loan repayment to kommunekassen), as the book pairs them.", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase or are land received in kind; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; hatched: the part the book pairs with an expenditure of the same amount, or finds internal to 2A (see the text).", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase or are land received in kind; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
 mix = inv.financing_parts(get)
 amounts = mix.set_index("source")["amount"]
 matched = mix.set_index("source")["matched"]
@@ -1061,7 +1075,7 @@ NORWEGIAN = {
 }  # 2A's lines, under the English
 ylabels = [f"{source}\n({NORWEGIAN[source]})" for source in ordered["source"]]
 fig, ax = style.figure(height=5.2)
-ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="Other financing")
+ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="Not matched")
 ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
         label="Matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, v in enumerate(ordered["amount"]):
@@ -1132,15 +1146,6 @@ put("rule_budget", said("self_financing_budget_15pct_rule"))
 put("extra_dividends", said("extraordinary_dividends_budgeted_for_self_financing"))
 put("transfer_original", fmt_million(-inv.value(a2, "original_budget_2023", label="Overføring fra drift")))
 put("transfer_revised", fmt_million(-inv.value(a2, "revised_budget_2023", label="Overføring fra drift")))
-summary_dividend = inv.drift_prose(get, "extraordinary_dividend_budget")
-plan_less_moved = inv.prose(get, "extraordinary_dividends_budgeted_for_self_financing") - inv.drift_prose(
-    get, inv.TRANSFER_REDUCTION
-)
-put("dividend_summary", fmt(summary_dividend, 0, "NOK million"))
-put("div_original", fmt(inv.drift_prose(get, "dividends_original_budget"), 0, "NOK million"))
-put("div_revised", fmt(inv.drift_prose(get, "dividends_revised_budget"), 1, "NOK million"))
-put("dividend_plan_less_moved", fmt(plan_less_moved, 0, "NOK million"))
-put("dividend_reconciled", "equal to" if plan_less_moved == summary_dividend else "close to, but not,")
 put("sf_transfer", fmt_million(sf["transfer"]))
 put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
 put("sf_p12_gross", fmt_million(sf["p12_gross"]))
@@ -1200,17 +1205,9 @@ styled(readings_view, table_id="inv-self-financing-readings",
 # - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction` below the revised budget of
 #   {eval}`txt.transfer_revised`: the expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as
 #   a sale of shares instead (lines 2667–2671).
-# - Which budget held that dividend is unclear. The section on dividends says the revised budget raised
-#   the expected dividends from {eval}`txt.div_original` to {eval}`txt.div_revised` for it (lines
-#   2544–2549), and the dividend table gives the company nothing in the original budget (line 2616); line
-#   2667 says the plan's {eval}`txt.extra_dividends` already included it. Nothing printed says which is
-#   right.
-# - The extra dividend has other amounts too. The summary gives {eval}`txt.dividend_summary` in the
-#   original budget, to raise the self-financing (lines 87–88); {eval}`txt.extra_dividend` was booked (line
-#   2061). The plan's {eval}`txt.extra_dividends` less the {eval}`txt.reduction` moved is
-#   {eval}`txt.dividend_plan_less_moved`, {eval}`txt.dividend_reconciled` the summary's figure. The report
-#   does not say which dividends it counts as extra (an inconsistency the {doc}`driftsregnskap` chapter
-#   records among its findings).
+# - Which budget held that dividend, and which dividends the report counts as extra, its sections do not
+#   agree: the {doc}`driftsregnskap` chapter sets out the extra dividend's printed sizes (*The quality of
+#   the result*) and records the inconsistency among its findings.
 #
 # **Where the transfer came from.** The transfer was {eval}`txt.ts_vs` the year's surplus. The operating
 # account's net result was {eval}`txt.ts_result` (line 2635), too low to cover the budgeted transfer, the
@@ -1370,15 +1367,20 @@ put("n_estimates", f"{fmt(len(estimates))} estimate{'s' if len(estimates) != 1 e
 labels = {f.finding_id: f.label for f in findings.load(CH)}
 chapter_list = pd.concat([register.assign(kind=register["verdict"]),
                           estimates.assign(kind="the book's estimate")])  # fmt: skip
+sizes = [inv.size_in_million(t) for t in chapter_list["size_text"].fillna("")]
 chapter_list = chapter_list.assign(
-    label=[
-        (labels.get(i) or t) + f" ({i})" for i, t in zip(chapter_list["finding_id"], chapter_list["title"], strict=True)
-    ],
+    label=[(labels.get(i) or t) + (f", {other}" if other else "") + f" ({i})"
+           for i, t, (_, other) in zip(chapter_list["finding_id"], chapter_list["title"], sizes, strict=True)],
+    kind=chapter_list["kind"].replace({"the book's estimate": "estimate"}),
+    size=[figure for figure, _ in sizes],
     source_lines=chapter_list["source_lines"].map(findings.merge_lines),
-)[["label", "kind", "size_text", "source_lines"]]
-styled(chapter_list, table_id="inv-findings",
-       caption="The chapter's findings, largest first, then the book's estimates (the report's lines in the last column)",
-       columns={"label": "Finding (id)", "kind": "Verdict", "size_text": "Size", "source_lines": "Lines"})  # fmt: skip
+)[["label", "kind", "size", "source_lines"]]  # fmt: skip
+WIDTHS = {0: "44%", 1: "16%", 2: "12%", 3: "28%"}  # the findings' names room to run; the lines two at most
+styled(chapter_list, table_id="inv-findings", unit="NOK million",
+       caption="The chapter's findings, largest first, then the book's estimates",
+       columns={"label": "Finding (id)", "kind": "Verdict", "size": "Size", "source_lines": "Report's lines"},
+       ).set_table_styles([{"selector": f"th.col_heading.col{c}", "props": f"width: {w};"} for c, w in WIDTHS.items()]
+                          + [{"selector": "td.col2, th.col2", "props": "text-align: right;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # ## Try it

@@ -325,7 +325,7 @@ def test_the_year_in_brief_is_2a_and_kommunekassens_blocks():
     assert uncovered["kk_revised"] == 0  # kommunekassen's revised budget balances
     assert uncovered["kk_actual"] == uncovered["kk_effect"] == pytest.approx(75648)
     # Kommunekassen's blocks print no repayment of debt: it counts as zero there.
-    assert brief.loc["· debt repaid (Avdrag på lån)", "kk_actual"] == 0
+    assert brief.loc["· debt repaid", "kk_actual"] == 0
     # The effect is + where a line adds to the uncovered amount: spending above budget, income below it.
     signs_all = [-1 if label.startswith("−") or label.startswith("· loan") else 1 for label in brief.index]
     assert (brief["kk_effect"] == (brief["kk_actual"] - brief["kk_revised"]) * signs_all).all()
@@ -361,3 +361,19 @@ def test_the_self_financing_readings_follow_the_book_and_the_report():
     # Each variant of the book's base widens it, so the share falls.
     shares = readings.loc[["book", "p12_vat", "p12_in"], "share"]
     assert shares.is_monotonic_decreasing
+
+
+def test_the_year_in_brief_names_each_row_by_its_printed_2a_line():
+    brief = inv.year_in_brief(from_disk)
+    a2_lines = set(from_disk(inv.T2A)["label"])
+    assert brief["line"].isin(a2_lines).all()  # every row searchable by the report's own words
+    assert brief.set_index("label").loc["= Carried forward uncovered", "line"].startswith("Fremført til inndekning")
+
+
+def test_a_findings_size_is_given_in_one_unit_or_in_its_own_words():
+    assert inv.size_in_million("NOK 0.5 million") == ("0.5", "")
+    assert inv.size_in_million("NOK\u00a00.5\u00a0million") == ("0.5", "")  # as fmt writes it
+    assert inv.size_in_million("NOK 1 thousand") == ("< 0.1", "")
+    assert inv.size_in_million("NOK 3\u00a0584.9 million") == ("3\u00a0584.9", "")
+    assert inv.size_in_million("7.4 percentage points") == ("", "7.4 percentage points")
+    assert inv.size_in_million("") == ("", "")

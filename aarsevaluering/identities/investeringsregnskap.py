@@ -2082,9 +2082,9 @@ BRIEF_ROWS = (  # (row shown, 2A line, sign that makes the amount positive, row 
     ("Investment expenditure", SUM_UT, 1, "item"),
     ("· fixed assets", "Investeringer i varige driftsmidler", 1, "part"),
     ("· shares and holdings", "Investeringer i aksjer og andeler i selskaper", 1, "part"),
-    ("· debt repaid (Avdrag på lån)", "Avdrag på lån", 1, "part"),
+    ("· debt repaid", "Avdrag på lån", 1, "part"),
     ("− Investment income", SUM_INN, -1, "item"),
-    ("· loan money used (Bruk av lån)", "Bruk av lån", -1, "part"),
+    ("· loan money used", "Bruk av lån", -1, "part"),
     ("− Relending surplus, net", "Netto utgifter videreutlån", -1, "item"),
     ("− Transfer from operations, net of funds", "Sum overføring fra drift og netto avsetninger", -1, "item"),
     ("= Carried forward uncovered", "Fremført til inndekning i senere år (udekket)", 1, "total"),
@@ -2098,7 +2098,7 @@ def year_in_brief(get: Getter) -> pd.DataFrame:
     sections add to the amount carried forward. The effect is actual − revised budget in the accounts' own
     signs (income negative), so + adds to the uncovered amount in every row and the sections' effects add
     to it with no sign turned. Kommunekassen's figures are its own blocks (DK; zero where DK prints no such
-    line)."""
+    line). Each row carries 2A's line as printed (``line``) beside its English name (``label``)."""
     part = dekf_part(get).set_index("label")
     rows = []
     for shown, label, sign, kind in BRIEF_ROWS:
@@ -2106,8 +2106,10 @@ def year_in_brief(get: Getter) -> pd.DataFrame:
         rows.append(
             {
                 "label": shown,
+                "line": label,  # 2A's line as printed
                 "row_kind": kind,
                 "both": sign * r["actual_2023_all"],
+                "both_printed": r["actual_2023_all"],  # as 2A prints it: income and financing negative
                 "kk_revised": sign * r["revised_budget_2023_kk"],
                 "kk_actual": sign * r["actual_2023_kk"],
                 "kk_effect": r["actual_2023_kk"] - r["revised_budget_2023_kk"],  # accounts' signs: + adds
@@ -2154,3 +2156,21 @@ def spelled_out(what: str) -> str:
     for pattern, name in DK_SPELLED:
         what = pattern.sub(name, what)
     return what
+
+
+_NOK_SIZE = re.compile(r"^(?:[−+-])?NOK\s(?P<number>[\d\s.,]+?)\s(?P<unit>million|thousand)$")
+
+
+def size_in_million(size_text: str) -> tuple[str, str]:
+    """A finding's size (as ``findings`` writes it) for a list with one unit: the figure in NOK million for
+    a size in NOK ("< 0.1" below a tenth of a million), else "" and the size in its own words, which the
+    list then gives beside the finding's name (a share's percentage points are no NOK million)."""
+    text = (size_text or "").strip()
+    found = _NOK_SIZE.match(text)
+    if not found:
+        return "", text
+    number = float(re.sub(r"[\s,]", "", found["number"]))
+    million = number if found["unit"] == "million" else number / 1000
+    from ..fmt import fmt
+
+    return ("< 0.1" if million < 0.05 else fmt(million, 1)), ""
