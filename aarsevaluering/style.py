@@ -191,15 +191,36 @@ def legend_above(ax, ncol: int | None = None, **kwargs):
     return legend
 
 
-def key_above(ax, entries, **kwargs):
+def key_above(ax, entries, hatched: str = "", **kwargs):
     """A key above the chart naming what its colours and hatching mean, where the bars themselves carry
-    no label (a waterfall's steps): ``(label, bar style)`` pairs, each drawn as a bar of no size at the
-    origin so that the key lists it with its look, then :func:`legend_above` (``kwargs`` go to it)."""
+    no label (a waterfall's steps), then :func:`legend_above` (``kwargs`` go to it).
+
+    ``entries`` is either a list of ``(label, bar style)`` pairs, each drawn as a bar of no size at the
+    origin so that the key lists it with its look, or a dict mapping a colour (``FAVOURABLE`` ...) to what
+    it means: the first bar of each colour on the chart (its fill, or its outline when it is an unfilled
+    estimate) carries the name, in the bars' order, and a colour no bar uses is left out. ``hatched``, when
+    given, says what the hatching means, as the key's title, left-aligned over the first entry."""
+    from matplotlib.colors import to_hex
     from matplotlib.patches import Rectangle
 
-    for label, bar_style in entries:
-        ax.add_patch(Rectangle((0, 0), 0, 0, label=label, **bar_style))
-    return legend_above(ax, **kwargs)
+    if isinstance(entries, dict):
+        wanted = {to_hex(colour): name for colour, name in entries.items()}
+        named = set()
+        for patch in ax.patches:
+            fill = to_hex(patch.get_facecolor())
+            name = wanted.get(to_hex(patch.get_edgecolor()) if fill == "#ffffff" else fill)
+            if name and name not in named:
+                patch.set_label(name)
+                named.add(name)
+    else:
+        for label, bar_style in entries:
+            ax.add_patch(Rectangle((0, 0), 0, 0, label=label, **bar_style))
+    if hatched:
+        kwargs.setdefault("title", f"Hatched: {hatched}")
+    legend = legend_above(ax, **kwargs)
+    if hatched:
+        legend._legend_box.align = "left"  # a title over the first entry, not centred
+    return legend
 
 
 def _wrap_to_fit(text_artist, right_px: float, renderer) -> bool:

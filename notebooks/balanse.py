@@ -107,45 +107,15 @@ styled(key, table_id="balanse-key-figures",
 # was protected against rising rates, above the council's minimum of one third; the book applies the
 # share to the loan fund's debt. The fund reserves fell by {eval}`txt.fund_total_fall`,
 # {eval}`txt.fall_where` in the *{term}`Disposisjonsfond`* (discretionary fund).
-#
-# **Why.** The table below follows the discretionary fund's draw from the original budget to the accounts.
 
 # %% tags=["hide-input"]
-draw = bal.fund_draw_parts(get)
-frames = bal.programme_frames_raised(get)
 fall = bal.fund_fall_against_rules(get)
-parts = bal.fund_use_reduction_parts(get)
 drift_said = get("drift_prose_figures").set_index("label")["value"]
-txt.draw_adopted = fmt(draw.loc[0, "amount"], 1, "NOK million")
-txt.draw_added = fmt(draw.loc[4, "amount"] - draw.loc[0, "amount"], 1, "NOK million")
-txt.draw_result_fall = fmt(draw.loc[1, "amount"], 1, "NOK million")
-txt.draw_transfer_rise = fmt(draw.loc[2, "amount"], 1, "NOK million")
-txt.draw_bound_use = fmt(-draw.loc[3, "amount"], 1, "NOK million")
-txt.draw_larger = "The larger part" if draw.loc[1, "amount"] > draw.loc[2, "amount"] else "A smaller part"
-original_surplus = -checks.value(get(bal.D08), "original_budget_2023", label="Netto driftsresultat")
-txt.original_surplus = fmt_million(original_surplus)
-txt.surplus_said = fmt(drift_said.loc[["original_budget_net_operating_result"]].iloc[0], 1, "NOK million")
-txt.frames_first = fmt(frames["first"], 0, "NOK million")
-txt.frames_second = fmt(frames["second"], 0, "NOK million")
-txt.frames_fund_draw = fmt(frames["fund_net_draw"], 1, "NOK million")
-txt.dividends_summary = fmt(drift_said["extraordinary_dividend_budget"], 0, "NOK million")
-txt.rule_transfer = fmt(fall["rule_transfer"], 1, "NOK million")
-txt.dividends_planned = fmt(fall["dividends_planned"], 0, "NOK million")
-txt.transfer_original = fmt(fall["transfer_original"], 1, "NOK million")
-txt.plan_vs_original = (
-    "exactly" if round(fall["plan_transfer"], 1) == round(fall["transfer_original"], 1) else "close to"
-)
-txt.revised_deficit = fmt(fall["revised_deficit"], 1, "NOK million")
-txt.revised_bound_use = fmt(fall["revised_bound_use"], 1, "NOK million")
-txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
 txt.self_financing = fmt(fall["self_financing"], 1, "NOK million")
 txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
 txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
 txt.extra_dividend = fmt(fall["extra_dividend"], 0, "NOK million")
 txt.dekf_sales = fmt(fall["dekf_property_sales"], 1, "NOK million")
-txt.cut_result = fmt(parts["result_gain"], 1, "NOK million")
-txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
-txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
 bridge = bal.disposition_bridge(get)  # drawn below
 d08 = get(bal.D08)
 d08_fund = sum(
@@ -153,58 +123,20 @@ d08_fund = sum(
 )
 bridge_gap = abs(bridge["amount"].iloc[-1] - d08_fund)
 txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(bridge_gap, 0, 'NOK thousand')}"
-txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
-txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
-# Shown as the fund's change (a draw negative), the sign of Table 3.1 and the figure below.
-level_names = {"Original budget: use": "Original budget", "After the year's changes: use": "After the year's changes",
-          "Accounts: net use": "Accounts"}  # fmt: skip
-draw_view = draw.assign(
-    step=draw["step"].replace(level_names),
-    change=[fmt(-v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
-    level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
-    source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
-)  # fmt: skip
-styled(draw_view, table_id="balanse-fund-draw",
-       columns={"step": "The discretionary fund in 2023", "change": "Step", "level": "Change in the fund",
-                "source": "From"},
-       total_mask=draw["row_kind"] == "level",
-       caption="The discretionary fund's change from the original budget to the accounts (the book's breakdown "
-               "of D09 and D08)", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
-# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
-# {eval}`txt.surplus_said` in the foreword (*Stramt budsjettopplegg*) and in the operating chapter's section
-# *Økonomisk resultat*, is a slip recorded in {doc}`chapter 1 <driftsregnskap>`). The transfer
-# was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
-# self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
-# self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
-# earmark as {eval}`txt.dividends_summary`, an inconsistency recorded in {doc}`chapter 1 <driftsregnskap>`.)
-#
-# - *During the year* the draw grew by {eval}`txt.draw_added`, only {eval}`txt.draw_transfer_rise` of it a
-#   higher transfer. {eval}`txt.draw_larger` was money for services: the programme areas' frames were raised
-#   by {eval}`txt.frames_first` and {eval}`txt.frames_second` at the four-month reports, financed from the
-#   fund (D09: a net {eval}`txt.frames_fund_draw`). Other changes, a higher tax estimate among them, offset
-#   part of it (the book's subtraction), so the budgeted result fell by {eval}`txt.draw_result_fall`, to a deficit
-#   of {eval}`txt.revised_deficit`. Restricted operating funds were to carry {eval}`txt.draw_bound_use` instead.
-# - *At year end* the accounts drew {eval}`txt.fall_use_reduction` less (D09): the result beat the revised
-#   budget by {eval}`txt.cut_result` and the transfer came {eval}`txt.cut_transfer` lower (the liquidation
-#   dividend was booked in the investment account as a sale of shares, and was missing from the result).
-#   But the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
-#   {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound`, mostly earmarked grants of 2023 not yet
-#   spent. (The text gives the budgeted use as {eval}`txt.bound_budget_use`, a slip recorded in
-#   {doc}`chapter 1 <driftsregnskap>`.)
-#
-# Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
+# **Why.** Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
 # {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
 # {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
 # Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. The year's result was too low to
 # cover the budgeted transfer, so the discretionary fund was drawn on (the report's section
 # *Avsetninger og årsoppgjørsdisposisjoner*). In the book's
 # arithmetic on D08's dispositions, the year's result less the transfer and the net provisions to
-# restricted funds leaves the discretionary fund's change {eval}`txt.bridge_fit` (figure below).
+# restricted funds leaves the discretionary fund's change {eval}`txt.bridge_fit` (figure below). How the
+# draw grew from the original budget to the accounts is traced under *From the budget to the accounts*,
+# further down.
 
-# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund: the dispositions of the operating account (table D08), in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.2)
 shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
 kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
@@ -222,8 +154,8 @@ for label, start, end in zip(ax.texts, starts, levels, strict=True):
 style.keep_inside(ax, [], horizontal=True)
 ax.set_xlabel("NOK million")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
-bal.key_by_colour(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
-                       style.LEVEL: "the fund's change"})  # fmt: skip
+style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
+                     style.LEVEL: "the fund's change"})  # fmt: skip
 style.finish(fig, table="drift_year_end_dispositions")
 plt.show()
 # The figures of "What it means", below.
@@ -242,7 +174,7 @@ txt.budget_most = "Most" if budget_share > 50 else "Less than half"
 txt.fee_share = fmt(payers.loc["Drammen kommunekasse Vann/avløp", "share_of_b01"], 1, "%")
 txt.dekf_debt_share = fmt(payers.loc["Drammen Eiendom KF", "share_of_b01"], 0, "%")
 exposure = bal.floating_exposure(get).set_index("row_kind")
-txt.net_one_point = fmt(exposure.loc["total", "one_point"], 1, "NOK million")
+txt.net_one_point = fmt(bal.round_estimate(exposure.loc["total", "one_point"], 1), 0, "NOK million")
 cover = bal.reserves_and_cash(get)
 txt.margin_years = fmt(cover["years_at_2023_pace"], 1, "years")
 txt.margin_lasts = "less than a year" if cover["years_at_2023_pace"] < 1 else "more than a year"
@@ -259,11 +191,9 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 #   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
 #   gross ratio of unlike scope, not a loan-debt ratio, for it sets all the loan fund's debt, Drammen
 #   Eiendom KF's {eval}`txt.dekf_debt_share` of it included (B01), over the treasury's income alone.
-#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending (the report: for onward lending;
-#   repaid by start-loan borrowers on the book's reading, section *Who services the debt*), the legal
-#   entity's long-term loan debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income`
-#   of that income (the book's sum, on its reading of the printed debt). The report prints nothing a net
-#   loan debt would deduct.
+#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending, the legal entity's long-term loan
+#   debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income` of that income (the book's sum).
+#   The report prints nothing a net loan debt would deduct.
 # - *Who pays.* Up to {eval}`txt.budget_share` of B01's debt is paid from the treasury's budget: its own
 #   investment debt and, through the rents its services pay, Drammen Eiendom KF's (the report: "largely").
 #   The fees pay for the water and sewage debt ({eval}`txt.fee_share`).
@@ -389,16 +319,20 @@ styled(debt, table_id="balanse-b01",
 # Drammen Eiendom KF repaid {eval}`txt.extra_instalments` early to the loan fund, which lent the money on
 # to the treasury (the report's comment on the treasury's investment income).
 
-# %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use, in NOK million (table B01): more debt drawn vermilion, less debt blue; the last bar is the change of B01's recomputed sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
-english = {"Drammen kommunekasse Vann/avløp": "Treasury: water and sewage", "Drammen kommunekasse": "Treasury: other",
-           "Drammen Eiendom KF": "Drammen Eiendom KF", "Drammensbadet KF": "Drammensbadet KF"}  # fmt: skip
-fig, ax = style.figure(height=2.8)
-steps = [(english[label], by_label.loc[label, "change"]) for label in english]
-style.waterfall(ax, [*steps, ("All uses (B01's sum)", by_label.loc["Sum (recomputed)", "change"], "total")],
+# %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use, B01's rows as printed, in NOK million; the last bar is the change of their recomputed sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
+english = {
+    "Drammen kommunekasse Vann/avløp": "treasury: water and sewage",
+    "Drammen kommunekasse": "treasury: other",
+    "Drammen Eiendom KF": "",
+    "Drammensbadet KF": "",
+}  # B01's rows as printed, English beside where needed
+fig, ax = style.figure(height=3.2)
+steps = [(f"{label}\n({name})" if name else label, by_label.loc[label, "change"]) for label, name in english.items()]
+style.waterfall(ax, [*steps, ("Sum (B01's rows, recomputed)", by_label.loc["Sum (recomputed)", "change"], "total")],
                 up_is_favourable=False, formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
 ax.set_xlabel("Change in 2023, NOK million (+ = more debt)")
 ax.set_title("Water and sewage debt grew most; Drammen Eiendom KF's fell")
-bal.key_by_colour(ax, {style.UNFAVOURABLE: "more debt", style.FAVOURABLE: "less debt", style.LEVEL: "B01's sum"})
+style.key_above(ax, {style.UNFAVOURABLE: "more debt", style.FAVOURABLE: "less debt", style.LEVEL: "B01's sum"})
 style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
@@ -539,9 +473,10 @@ notes = dict(zip(detail.dropna().unique(), "¹²³⁴⁵", strict=False))  # a n
 marks = detail.dropna().map(notes)
 txt.payer_notes = "; ".join(f"{mark} {note.replace(')', '', 1)}" for note, mark in notes.items())
 onlending = payer_view["use"] == "Formidlingslån"  # not a B01 row: the text's amount (line 3539), in whole millions
+who_short = who_says.str.replace(r"^the ", "", regex=True).str.replace(r", '(\w+)'", r" ('\1')", regex=True)
 shown_payers = payer_view.assign(
-    basis=who_says + payer_view.index.map(marks).fillna(""),
-    use=payer_view["use"].where(~onlending, "Formidlingslån (the text)"),
+    basis=who_short + payer_view.index.map(marks).fillna(""),
+    use=payer_view["use"].where(~onlending, "Formidlingslån (text)"),
     debt=bal.aligned([(v, 0 if outside else 1) for v, outside in zip(payer_view["debt"], onlending, strict=True)]),
 )
 by_use = payer_view.set_index("use")
@@ -572,8 +507,8 @@ txt.min_depreciation = fmt(minimum["depreciation_2022"], 1, "NOK million")
 txt.min_book_value = fmt(minimum["book_value_at_least"], 1, "NOK million")
 txt.min_debt_pct = fmt(minimum["debt_pct_book_value_at_most"], 0, "%")
 styled(shown_payers, table_id="balanse-debt-payers",
-       columns={"payer": "Who pays", "use": "Row as printed (B01, or the text)", "debt": "31.12.2023",
-                "share_of_b01": "Share of B01 (%)", "basis": "Who says so"},
+       columns={"payer": "Who pays", "use": "B01 row, as printed", "debt": "31.12.2023",
+                "share_of_b01": "Share (%)", "basis": "Who says so"},
        decimals={"share_of_b01": 1}, total_mask=payer_view["use"] == "",
        caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it",
        unit="NOK million")  # fmt: skip
@@ -624,29 +559,32 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # ### Net floating exposure
 
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimate, each step an assumption stated in the text (hatched: rests on the book's assumption; the deposits themselves are printed); the net reaches the treasury's budget with a lag, through the loan fund's internal rate.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 112.5, less about 1 248.8 passed on in the water and sewage fees, less the 892 of year-end bank deposits (as printed), leaves a net floating exposure of about 1 971.7."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970."}} tags=["hide-input"]
 def deposits_as_printed(v):
-    """One decimal, but the deposits as the report prints them."""
-    return f"{fmt(v)} (as printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(v, 1)
+    """The book's estimates to the nearest NOK 10 million (what they can bear), the deposits as printed."""
+    return f"{fmt(v)} (printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(bal.round_estimate(v, 10), 0)
 
 
 exposure_view = bal.floating_exposure(get)
 comp = bal.interest_compensation(get)
 txt.water_floating = fmt(-exposure_view["amount"].iloc[1], 1, "NOK million")
-txt.net_floating = fmt(exposure_view["amount"].iloc[-1], 1, "NOK million")
+txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], 100), 0, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
 fig, ax = style.figure(height=2.8)
 short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
 # The first bar is a level, the debt, and grey like the net; the steps between are coloured by meaning.
+# The deposits are printed (solid); the rest rests on the book's assumptions (hatched).
 levels_at = [i == 0 or kind == "total" for i, kind in enumerate(exposure_view["row_kind"])]
-style.waterfall(ax, [(name, amount, "total estimate" if level else "estimate")
-                     for name, amount, level in zip(short, exposure_view["amount"], levels_at, strict=True)],
+printed_at = [abs(abs(v) - cover["cash"]) < 1e-6 for v in exposure_view["amount"]]
+style.waterfall(ax, [(name, amount, ("total " if level else "") + ("" if printed else "estimate"))
+                     for name, amount, level, printed in zip(short, exposure_view["amount"], levels_at, printed_at,
+                                                             strict=True)],
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
-ax.set_xlabel("NOK million")
+ax.set_xlabel("NOK million (estimates to the nearest 10)")
 ax.set_title("Netting fees and deposits: an estimate of about half")
-bal.key_by_colour(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's assumption")
+style.key_above(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's estimate")
 style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
@@ -668,8 +606,9 @@ plt.show()
 #   reading; section *The loan fund's rates*).
 #
 # Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
-# exposure is about {eval}`txt.net_floating`: one percentage point more costs about
-# {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`. Each step rests on an assumption
+# exposure is about {eval}`txt.net_floating` (rounded to NOK 100 million): one percentage point more costs
+# about {eval}`txt.net_one_point` a year (rounded to NOK 1 million) rather than {eval}`txt.one_point`. The
+# net reaches the treasury's budget with a lag, through the loan fund's internal rate. Each step rests on an assumption
 # (which debt the floating share applies to, the same share for water and sewage, year-end deposits as
 # typical, where the report's only average, {eval}`txt.average_group_account`, is the group account's
 # alone), so the result is an order of magnitude, not a figure of the report. Husbanken's
@@ -719,7 +658,7 @@ txt.lf_rate_costs_over = fmt_million(rate_costs_over)
 txt.lf_other_offset = "more than made up for them" if other_unbudgeted > rate_costs_over else "made up part of them"
 lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
-txt.lf_cash = fmt(lf_cash["average_cash"], 1, "NOK million")
+txt.lf_cash = fmt(bal.round_estimate(lf_cash["average_cash"], 100), 0, "NOK million")
 txt.unlent_end = fmt(lf_cash["unlent_end"], 1, "NOK million")
 txt.unlent_start = fmt(abs(lf_cash["unlent_start"]), 1, "NOK million")
 txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
@@ -769,8 +708,8 @@ styled(rates, table_id="balanse-rates",
 # covered in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
-# on average during the year (the book's estimate: the report prints neither the loan fund's cash nor the
-# rate it earned), money borrowed ahead of use perhaps. At year end little of it was left: on the book's
+# on average during the year (the book's estimate, rounded to NOK 100 million: the report prints neither the
+# loan fund's cash nor the rate it earned), money borrowed ahead of use perhaps. At year end little of it was left: on the book's
 # reading of the two debt figures, the loan fund had {eval}`txt.unlent_end` borrowed and not lent on,
 # {eval}`txt.unlent_pct_cash` of the deposits netted above (at 1 January it had lent on
 # {eval}`txt.unlent_start` {eval}`txt.debt_start_lent` than it had borrowed).
@@ -876,6 +815,14 @@ txt.p08 = areas.label("P08")
 txt.bound_net_said = fmt(drift_said["bound_funds_net_provision_2023"], 1, "NOK million")
 txt.bound_prov_said = fmt(drift_said["bound_funds_provisions_2023"], 1, "NOK million")
 txt.bound_use_said = fmt(drift_said["bound_funds_use_2023"], 1, "NOK million")
+# The text's figure named only where it differs from D08's; where they agree, its line alone.
+said_vs_d08 = {"prov": (txt.bound_prov_said, txt.flow_bound_operating_d08_provisions),
+               "use": (txt.bound_use_said, txt.flow_bound_operating_d08_use),
+               "net": (txt.bound_net_said, txt.flow_bound_operating_d08_net.replace("+", ""))}  # fmt: skip
+for key, (said, d08_says) in said_vs_d08.items():
+    txt[f"bound_{key}_note"] = "" if said == d08_says else f"the text: {said}, "
+txt.bound_text_same = ("the same ones" if all(said == d08 for said, d08 in said_vs_d08.values())
+                       else "them too")  # fmt: skip
 surplus = -checks.value(get(bal.DK), "actual_2023", label="Sum netto utgifter videreutlån")
 txt.relending_surplus = fmt_million(surplus)
 txt.relending_prose = fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million")  # fmt: skip
@@ -904,11 +851,11 @@ styled(flows_view, table_id="balanse-fund-flows",
 # adjustments during the year and the saving at year end) add up to the same change, as does the bridge
 # from the year's result at the top of the chapter.
 #
-# **The restricted operating funds** do not quite. D08 prints their flows, and the text gives the same
-# ones: provisions of {eval}`txt.flow_bound_operating_d08_provisions` (the text's
-# {eval}`txt.bound_prov_said`, line 2726) and use of {eval}`txt.flow_bound_operating_d08_use`
-# ({eval}`txt.bound_use_said`, line 2734), net {eval}`txt.flow_bound_operating_d08_net`
-# ({eval}`txt.bound_net_said`, line 2719), against {eval}`txt.fund_bound_operating_change` in B02: a small
+# **The restricted operating funds** do not quite. D08 prints their flows, and the text gives
+# {eval}`txt.bound_text_same`: provisions of {eval}`txt.flow_bound_operating_d08_provisions`
+# ({eval}`txt.bound_prov_note`line 2726) and use of {eval}`txt.flow_bound_operating_d08_use`
+# ({eval}`txt.bound_use_note`line 2734), net {eval}`txt.flow_bound_operating_d08_net`
+# ({eval}`txt.bound_net_note`line 2719), against {eval}`txt.fund_bound_operating_change` in B02: a small
 # difference, a finding below. The report explains both sides: the provisions are mostly earmarked grants
 # and project money of 2023 not yet spent (lines 2726–2733, with the EU project NetZeroCities and
 # Buskerudbyen's result), the use mostly 2022's unspent earmarked money taken back (lines 2734–2736).
@@ -1023,6 +970,83 @@ styled(minimum_view, table_id="balanse-fund-minimum",
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
 
 # %% [markdown]
+# ### From the budget to the accounts
+#
+# *How did the discretionary fund's draw change from the original budget to the accounts?* The chapter's
+# first figure bridges the year's change from the result; the table below follows it from the budget.
+
+# %% tags=["hide-input"]
+draw = bal.fund_draw_parts(get)
+frames = bal.programme_frames_raised(get)
+parts = bal.fund_use_reduction_parts(get)
+txt.draw_adopted = fmt(draw.loc[0, "amount"], 1, "NOK million")
+txt.draw_added = fmt(draw.loc[4, "amount"] - draw.loc[0, "amount"], 1, "NOK million")
+txt.draw_result_fall = fmt(draw.loc[1, "amount"], 1, "NOK million")
+txt.draw_transfer_rise = fmt(draw.loc[2, "amount"], 1, "NOK million")
+txt.draw_bound_use = fmt(-draw.loc[3, "amount"], 1, "NOK million")
+txt.draw_larger = "The larger part" if draw.loc[1, "amount"] > draw.loc[2, "amount"] else "A smaller part"
+original_surplus = -checks.value(get(bal.D08), "original_budget_2023", label="Netto driftsresultat")
+txt.original_surplus = fmt_million(original_surplus)
+txt.surplus_said = fmt(drift_said.loc[["original_budget_net_operating_result"]].iloc[0], 1, "NOK million")
+txt.frames_first = fmt(frames["first"], 0, "NOK million")
+txt.frames_second = fmt(frames["second"], 0, "NOK million")
+txt.frames_fund_draw = fmt(frames["fund_net_draw"], 1, "NOK million")
+txt.dividends_summary = fmt(drift_said["extraordinary_dividend_budget"], 0, "NOK million")
+txt.rule_transfer = fmt(fall["rule_transfer"], 1, "NOK million")
+txt.dividends_planned = fmt(fall["dividends_planned"], 0, "NOK million")
+txt.transfer_original = fmt(fall["transfer_original"], 1, "NOK million")
+txt.plan_vs_original = (
+    "exactly" if round(fall["plan_transfer"], 1) == round(fall["transfer_original"], 1) else "close to"
+)
+txt.revised_deficit = fmt(fall["revised_deficit"], 1, "NOK million")
+txt.revised_bound_use = fmt(fall["revised_bound_use"], 1, "NOK million")
+txt.fall_use_reduction = fmt(fall["use_reduction"], 1, "NOK million")
+txt.cut_result = fmt(parts["result_gain"], 1, "NOK million")
+txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
+txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
+txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
+txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
+# Shown as the fund's change (a draw negative), the sign of Table 3.1 and Fig. 3.1.
+level_names = {"Original budget: use": "Original budget", "After the year's changes: use": "After the year's changes",
+          "Accounts: net use": "Accounts"}  # fmt: skip
+draw_view = draw.assign(
+    step=draw["step"].replace(level_names),
+    change=[fmt(-v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
+)  # fmt: skip
+styled(draw_view, table_id="balanse-fund-draw",
+       columns={"step": "The discretionary fund in 2023", "change": "Step", "level": "Change in the fund",
+                "source": "From"},
+       total_mask=draw["row_kind"] == "level",
+       caption="The discretionary fund's change from the original budget to the accounts (the book's breakdown "
+               "of D09 and D08)", unit="NOK million")  # fmt: skip
+
+# %% [markdown]
+# The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
+# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
+# {eval}`txt.surplus_said` in the foreword (*Stramt budsjettopplegg*) and in the operating chapter's section
+# *Økonomisk resultat*, is a slip recorded in {doc}`chapter 1 <driftsregnskap>`). The transfer
+# was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
+# self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
+# self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
+# earmark as {eval}`txt.dividends_summary`, an inconsistency recorded in {doc}`chapter 1 <driftsregnskap>`.)
+#
+# - *During the year* the draw grew by {eval}`txt.draw_added`, only {eval}`txt.draw_transfer_rise` of it a
+#   higher transfer. {eval}`txt.draw_larger` was money for services: the programme areas' frames were raised
+#   by {eval}`txt.frames_first` and {eval}`txt.frames_second` at the four-month reports, financed from the
+#   fund (D09: a net {eval}`txt.frames_fund_draw`). Other changes, a higher tax estimate among them, offset
+#   part of it (the book's subtraction), so the budgeted result fell by {eval}`txt.draw_result_fall`, to a deficit
+#   of {eval}`txt.revised_deficit`. Restricted operating funds were to carry {eval}`txt.draw_bound_use` instead.
+# - *At year end* the accounts drew {eval}`txt.fall_use_reduction` less (D09): the result beat the revised
+#   budget by {eval}`txt.cut_result` and the transfer came {eval}`txt.cut_transfer` lower (the liquidation
+#   dividend was booked in the investment account as a sale of shares, and was missing from the result).
+#   But the restricted operating funds took {eval}`txt.bound_net` net instead of giving up
+#   {eval}`txt.revised_bound_use`, a swing of {eval}`txt.cut_bound`, mostly earmarked grants of 2023 not yet
+#   spent. (The text gives the budgeted use as {eval}`txt.bound_budget_use`, a slip recorded in
+#   {doc}`chapter 1 <driftsregnskap>`.)
+
+# %% [markdown]
 # ### Reserves and cash
 #
 # *How long would the margin above the rules last, and is there cash behind the fund reserves?*
@@ -1088,10 +1112,10 @@ styled(scopes, table_id="balanse-reserves-cash",
 #   sits on the deposit account.
 # - *A fund is not an account.* It is a part of the equity set aside in the accounts. The cash also stands
 #   behind short-term liabilities and unused borrowed money (the {eval}`txt.vat_withheld` held back from
-#   Bane NOR, in the comment on the treasury's investment income, is probably one such liability, on the book's reading). The loan fund's
-#   other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the year (the
-#   book's estimate, above), but on the book's reading only {eval}`txt.unlent_end` of borrowing was unlent
-#   at year end.
+#   Bane NOR, in the comment on the treasury's investment income, is probably one such liability). The loan
+#   fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
+#   year, but only {eval}`txt.unlent_end` of borrowing was unlent at year end (the book's estimates, in
+#   *The loan fund's rates*).
 #
 # Reserves above the cash mean, on the book's reading, that part of them has been spent ahead of borrowing
 # or is held in other assets; the report prints no balance sheet that would say which.
@@ -1141,4 +1165,5 @@ moved.loc[big, "difference"] = [round(v, int(d)) for v, d in zip(moved.loc[big, 
                                                                moved.loc[big, "decimals"], strict=True)]  # fmt: skip
 moved_view, unit = bal.moved_view(moved)  # each check in its own unit, named when they mix
 styled(moved_view, table_id="balanse-try-it", unit=unit,
-       caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered (class before → after)")  # fmt: skip
+       caption="Checks that move when Drammen Eiendom KF's debt in B01 is altered: both sides after the change, "
+               "the class before → after")  # fmt: skip

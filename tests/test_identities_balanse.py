@@ -350,18 +350,12 @@ def test_aligned_pads_fewer_decimals_so_the_digits_line_up():
     assert bal.aligned([(1.5, 1), (2.5, 1)]) == ["1.5", "2.5"]  # one precision: nothing to pad
 
 
-def test_key_by_colour_names_each_colour_once_in_the_bars_order():
-    import matplotlib.pyplot as plt
-
-    from aarsevaluering import style
-
-    fig, ax = style.figure(height=2.0)
-    style.waterfall(ax, [("a", 3.0), ("b", -1.0, "estimate"), ("c", -1.0), ("sum", None, "total")])
-    shown = bal.key_by_colour(ax, {style.FAVOURABLE: "adds", style.UNFAVOURABLE: "takes", style.LEVEL: "level",
-                                   style.EARLIER: "unused"})  # fmt: skip
-    plt.close(fig)
-    assert shown == ["adds", "takes", "level"]  # the hatched estimate is named by its outline
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == shown
+def test_round_estimate_keeps_only_the_digits_an_estimate_bears():
+    assert bal.round_estimate(1971.7, 100) == 2000
+    assert bal.round_estimate(-1248.8, 10) == -1250
+    assert bal.round_estimate(19.7, 1) == 20
+    assert bal.round_estimate(650.0, 100) == 700 and bal.round_estimate(-650.0, 100) == -700  # halves away
+    assert bal.round_estimate(0.0, 10) == 0
 
 
 def test_moved_view_keeps_each_checks_unit_and_marks_the_classes_that_stayed():
@@ -371,25 +365,17 @@ def test_moved_view_keeps_each_checks_unit_and_marks_the_classes_that_stayed():
     moved = moved_checks(checks.run("balanse"), trial)
     assert set(moved["unit"]) == {"NOK million", "NOK 1000"}  # D09's reserve is in thousands
     view, unit = bal.moved_view(moved)
-    assert unit is None and view["Check"].str.endswith(("(NOK million)", "(NOK thousand)")).all()  # one a row
+    assert unit is None and set(view["Unit (NOK)"]) == {"million", "thousand"}  # a column, not in the labels
+    assert not view["Check"].str.contains("NOK").any()
+    assert list(view) == ["Check", "Unit (NOK)", "Figure", "Against", "Class"]  # narrow enough for the column
     reserve = view[view["Check"].str.startswith("Interest-rate reserve")].iloc[0]
-    assert reserve["Check"].endswith("(NOK thousand)") and reserve["Printed"].rstrip("\u2008\u2007") == "95\xa0641"
+    assert reserve["Unit (NOK)"] == "thousand" and reserve["Figure"].rstrip("\u2008\u2007") == "95\xa0641"
     assert any(c.endswith("(unchanged)") for c in view["Class"]) and any("→" in c for c in view["Class"])
+    assert not view["Class"].str.contains(" ").any()  # unbreakable spaces only: a class never wraps
+    assert set(moved["check_id"]) <= set(bal.TRY_IT_NAMES)  # every moved check has its short name
     same = moved[moved["unit"] == "NOK million"]
     view, unit = bal.moved_view(same)
-    assert unit == "NOK million" and not view["Check"].str.contains("NOK").any()  # one unit: in the caption
-
-
-def test_key_by_colour_says_what_the_hatching_means():
-    import matplotlib.pyplot as plt
-
-    from aarsevaluering import style
-
-    fig, ax = style.figure(height=2.0)
-    style.waterfall(ax, [("a", 3.0, "total estimate"), ("b", -1.0, "estimate"), ("net", None, "total estimate")])
-    bal.key_by_colour(ax, {style.FAVOURABLE: "lowers it", style.LEVEL: "level"}, hatched="the book's estimate")
-    plt.close(fig)
-    assert ax.get_legend().get_title().get_text() == "Hatched: the book's estimate"
+    assert unit == "NOK million" and "Unit (NOK)" not in view  # one unit: in the caption
 
 
 def test_fund_names_give_the_norwegian_with_the_english_beside():

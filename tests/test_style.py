@@ -37,7 +37,7 @@ import matplotlib
 import nbformat
 import pytest
 import yaml
-from browser_support import built_book, chapter_pages
+from browser_support import built_book, chapter_pages, parsed_page
 from bs4 import BeautifulSoup
 from conftest import REPO
 
@@ -447,7 +447,7 @@ def test_figures_are_numbered_by_chapter(site):
     pages = [(str(n), page) for n, page in enumerate(chapter_pages(REPO), start=1)]
     pages += list(zip(htmlfixes.APPENDIX.values(), htmlfixes.APPENDIX.keys(), strict=True))  # the audit's "Fig. A.1"
     for number, page in pages:
-        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(site, page)
         for figure in soup.select("figure"):
             label = figure.select_one(".caption-number")
             text = " ".join(label.get_text(" ").split()) if label else "no number"
@@ -464,7 +464,7 @@ def test_tables_are_numbered_by_chapter(site):
     pages += list(zip(htmlfixes.APPENDIX.values(), htmlfixes.APPENDIX.keys(), strict=True))
     lines = []
     for number, page in pages:
-        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(site, page)
         shown = []
         for table in soup.select("article table"):
             if table.caption is None:
@@ -609,7 +609,7 @@ def test_front_matter_is_numbered_by_page(site):
     ("Table I.1", "Fig. I.1"), not through all the unnumbered pages ("Table 9" on the data page)."""
     lines = []
     for page, letter in htmlfixes.FRONT.items():
-        soup = BeautifulSoup((site / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(site, page)
         for kind in ("Table", "Fig."):
             shown = [" ".join(s.get_text(" ").split()) for s in soup.select("article .caption-number")]
             shown = [text for text in shown if text.startswith(kind + " ")]
@@ -617,3 +617,56 @@ def test_front_matter_is_numbered_by_page(site):
             if shown != wanted:
                 lines.append(f"{page}: {kind} numbers {shown}, not {wanted}")
     assert not lines, "\n".join(lines)
+
+
+def test_a_key_by_colour_names_each_colour_once_in_the_bars_order():
+    """``style.key_above`` given a dict of colour → meaning names the first bar of each colour (an unfilled
+    estimate by its outline), in the bars' order, and leaves out a colour no bar uses."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure(height=2.0)
+    style.waterfall(ax, [("a", 3.0), ("b", -1.0, "estimate"), ("c", -1.0), ("sum", None, "total")])
+    names = {style.FAVOURABLE: "adds", style.UNFAVOURABLE: "takes", style.LEVEL: "level", style.EARLIER: "unused"}
+    legend = style.key_above(ax, names)
+    assert [t.get_text() for t in legend.get_texts()] == ["adds", "takes", "level"]
+    assert legend.get_title().get_text() == "", "a key with no hatching has no title"
+    style.close_all()
+
+
+def test_a_key_by_colour_says_what_the_hatching_means():
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure(height=2.0)
+    style.waterfall(
+        ax,
+        [("a", 3.0, "total estimate"), ("b", -1.0, "estimate"), ("net", None, "total estimate")],
+        up_is_favourable=False,
+    )
+    legend = style.key_above(ax, {style.FAVOURABLE: "lowers it", style.LEVEL: "level"}, hatched="the book's estimate")
+    assert legend.get_title().get_text() == "Hatched: the book's estimate"
+    assert [t.get_text() for t in legend.get_texts()] == ["level", "lowers it"]
+    style.close_all()
+
+
+def test_a_key_of_pairs_can_say_what_the_hatching_means_too():
+    """The ``(label, bar style)`` form, as every chapter calls it, takes the same ``hatched`` title."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure(height=2.0)
+    ax.barh(["a"], [3], color=style.LEVEL)
+    legend = style.key_above(ax, [("level", {"color": style.LEVEL})], hatched="an estimate")
+    assert legend.get_title().get_text() == "Hatched: an estimate"
+    assert [t.get_text() for t in legend.get_texts()] == ["level"]
+    style.close_all()

@@ -12,6 +12,7 @@ shares, the hedging margin, the fund flows); they compare nothing. Comparisons a
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..checks import (
@@ -31,7 +32,7 @@ from ..checks import (
     value,
 )
 from ..checks import check as make_check
-from ..fmt import fmt_aligned, fmt_difference, pad_decimals, unit_name
+from ..fmt import fmt_aligned, unit_name
 
 CHAPTER = "balanse"
 
@@ -792,7 +793,7 @@ def adopted_budget_use(get: Getter) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------------------------------------
-# How the chapter shows its figures (no comparison): decimals that line up, chart keys, the Try it table.
+# How the chapter shows its figures (no comparison): decimals that line up, the Try it table.
 
 
 def aligned(cells: list[tuple[float, int]]) -> list[str]:
@@ -800,52 +801,46 @@ def aligned(cells: list[tuple[float, int]]) -> list[str]:
     return fmt_aligned(cells)
 
 
-def key_by_colour(ax, names: dict[str, str], hatched: str = "") -> list[str]:
-    """A key above the chart for bars coloured by meaning (a waterfall's): ``names`` maps a colour
-    (``style.FAVOURABLE`` ...) to what it means; the first bar of each colour (its fill, or its outline
-    when it is an unfilled estimate) carries the name into :func:`style.legend_above`. ``hatched``, when
-    every bar is hatched, says what the hatching means, as the key's title. Returns the names the key
-    shows, in the bars' order (a colour no bar uses is left out)."""
-    from matplotlib.colors import to_hex
+def round_estimate(value: float, step: float) -> float:
+    """An estimate of the book's to the nearest ``step`` (NOK 10 or 100 million ...): no more digits than its
+    assumptions can bear. Halves go away from zero, as the report rounds."""
+    units = abs(value) / step
+    return float(np.sign(value) * np.floor(units + 0.5) * step)
 
-    from .. import style
 
-    wanted = {to_hex(colour): name for colour, name in names.items()}
-    shown = []
-    for patch in ax.patches:
-        fill = to_hex(patch.get_facecolor())
-        colour = to_hex(patch.get_edgecolor()) if fill == "#ffffff" else fill
-        name = wanted.get(colour)
-        if name and name not in shown:
-            patch.set_label(name)
-            shown.append(name)
-    legend = style.legend_above(ax, **({"title": f"Hatched: {hatched}"} if hatched else {}))
-    legend._legend_box.align = "left"  # a title over the first entry, not centred
-    return shown
+# The Try it table's short names for the checks it moves (the check tables keep the full wording).
+TRY_IT_NAMES = {
+    "bal.debt.end_2023.prose_vs_b01": "Debt at 31.12.2023: the text against B01",
+    "bal.debt.change_2023.prose_vs_b01": "Change in 2023: the text against B01",
+    "bal.debt.interest_reserve_vs_b01": "Interest-rate reserve (D09) against 1 % of B01",
+    "bal.debt.change_2023.b01_vs_flows": "Change in 2023: B01 against the borrowers' flows",
+}
 
 
 def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The checks a Try it alteration moves (``moved_checks``' frame) as the book's Try it tables show
-    them: the check, printed, recomputed and difference at each check's decimals, aligned, and the class
-    ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). Each check keeps its own
-    unit (a check in NOK thousand is shown in thousands, never as a three-decimal million): one unit is
-    returned for the caption; mixed units are named in each check's wording, in brackets after it, which
-    keeps the table to the check tables' columns (a Unit column would squeeze the wording)."""
+    them: the check (its short name, ``TRY_IT_NAMES``), its two sides after the alteration at each check's
+    decimals, aligned (no difference column: the table must fit the column with its classes unbroken),
+    and the class ``before → after`` (a class that stayed
+    says so: ``discrepancy (unchanged)``). The sides are not all printed figures (B01's are altered), so
+    the columns are "Figure" and "Against". Each check keeps its own unit (a check in NOK thousand is shown
+    in thousands, never as a three-decimal million): one unit is returned for the caption; mixed units get
+    a column of their own, "Unit (NOK)", so no cell mixes a figure with its unit. A class is written with
+    unbreakable spaces, so it never wraps."""
     units = [unit_name(u) if isinstance(u, str) else "" for u in moved["unit"]]
     values = moved[["printed", "recomputed", "difference"]].astype(float).copy()
     decimals = moved["decimals"].astype(int).tolist()
     one_unit = len(set(units)) <= 1
-    differences = [fmt_difference(v, d) for v, d in zip(values["difference"], decimals, strict=True)]
+    columns = {"Check": [TRY_IT_NAMES.get(c, w) for c, w in zip(moved["check_id"], moved["what"], strict=True)]}
+    if not one_unit:
+        columns["Unit (NOK)"] = [u.removeprefix("NOK ") for u in units]
     view = pd.DataFrame(
-        {
-            "Check": [
-                what if one_unit or not unit else f"{what} ({unit})"
-                for what, unit in zip(moved["what"], units, strict=True)
-            ],
-            "Printed": aligned(list(zip(values["printed"], decimals, strict=True))),
-            "Recomputed": aligned(list(zip(values["recomputed"], decimals, strict=True))),
-            "Difference": pad_decimals(differences),
-            "Class": [s if "→" in s else f"{s} (unchanged)" for s in moved["status"]],
+        columns
+        | {
+            "Figure": aligned(list(zip(values["printed"], decimals, strict=True))),
+            "Against": aligned(list(zip(values["recomputed"], decimals, strict=True))),
+            # Unbreakable spaces: a class never breaks over two lines (the page's CSS lets text cells wrap).
+            "Class": [(s if "→" in s else f"{s} (unchanged)").replace(" ", "\u00a0") for s in moved["status"]],
         }
     )
     return view, (units[0] or None) if one_unit and units else None
