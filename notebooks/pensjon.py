@@ -43,7 +43,6 @@
 import html
 
 import matplotlib.pyplot as plt
-import pandas as pd
 
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
@@ -152,10 +151,11 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 #   deviations and {eval}`txt.other_items_story` of other items.
 #
 # The report does not say how the deviation is measured. On the book's reading of the regulation, it is
-# measured on the premium the treasury paid, after the funds' share: without the draw, the deviation would
-# have been {eval}`txt.deviation_without_draw` and the cost the same.
+# measured on the premium the treasury paid, after the funds' share, so the chart takes that share off
+# first and hatches the calculated cost it reaches as the book's estimate. Without the draw, the deviation
+# would have been {eval}`txt.deviation_without_draw` and the cost the same.
 
-# %% mystnb={"figure": {"caption": "The year's pension cost rebuilt from the premiums due, in NOK million. The premium deviation takes the premium the treasury paid down to the calculated cost (with administration costs and employer's contribution); the amortisation and other items add part back. Vermilion steps add to the premiums or the cost, blue ones take off. The last bar is the cost the report states, its label giving the steps' sum where that differs. Where the premium-fund step stands, before the deviation, and so the hatched calculated cost, rest on the book's reading of the regulation: the deviation measured on the premium the treasury paid. The deviation, credited to 2023, is the amount the forward chart below charges to the years after.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -176,7 +176,7 @@ waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
 # The key: what the colours and the hatching mean (the steps label themselves). Where the fund's step stands,
-# before the deviation, is the book's reading of the regulation: said in the caption, not drawn.
+# before the deviation, is the book's reading of the regulation: said in the text, not drawn.
 key_above(ax, [("Level", {"color": LEVEL}), ("Adds", {"color": UNFAVOURABLE}),
                ("Takes off", {"color": FAVOURABLE}), ("The book's estimate", estimate_style())], ncol=4)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
@@ -190,10 +190,9 @@ plt.show()
 # {ref}`pensjon-2022`.
 #
 # **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
-# does is charge part of their expense to later years. The accounting rules
-# let a municipality charge a year's premium deviation back either in full the next year or in equal parts
-# over the next {eval}`txt.rule_long`. The report gives {eval}`txt.period`, so the 2023
-# deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
+# does is charge part of their expense to later years. The report says the deviations are to be charged
+# over the next {eval}`txt.period` (the regulation also allows charging one in full the next year), so the
+# 2023 deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
 # ({ref}`pensjon-forward`).
 #
 # The net premium deviation, the deviation credited less the earlier deviations charged, lifted the
@@ -203,20 +202,6 @@ plt.show()
 # with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print it). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
 # without it as well ({ref}`driftsregnskap-result-quality`).
-
-# %% tags=["hide-input"]
-# The year's key figures, NOK million: what D04 and the text print, then the two the book computes.
-period_now = int(pj.prose(get, "amortisation_period"))
-key = [("Premiums due, incl. employer's contribution", level["Premiums due"] / 1000, "the text and D04"),
-       ("Paid from the premium funds", -pj.central(get, pj.PREMIUM_FUND) / 1000, "D04"),
-       (f"Premium deviation, credited to {pj.REPORT_YEAR}", -pj.central(get, pj.DEVIATION) / 1000, "D04"),
-       ("Pension cost, as stated", stated_cost, "the text"),
-       ("Net premium deviation, lifting the result", pj.net_premium_deviation(get) / 1000, "D04, added up"),
-       (f"Charge a year {txt.charge_years} of the {pj.REPORT_YEAR} deviation",
-        pj.coming_charges(get, period_now)["instalment"].iloc[0] / 1000, "the book's estimate")]  # fmt: skip
-key = pd.DataFrame(key, columns=["figure", "amount", "source"])
-styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit="NOK million",
-       columns={"figure": "Key figure", "amount": str(pj.REPORT_YEAR), "source": "From"}, decimals={"amount": 1})  # fmt: skip
 
 # %% [markdown]
 # The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
@@ -253,12 +238,10 @@ styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The 
 # %% [markdown]
 # ## Premiums and cost: the vocabulary
 #
-# The general background in this section (what defined-benefit schemes are, what a premium fund may pay,
-# how the actuaries' cost is set, when the arrangement began) is the book's: the report does not give it.
-# These are defined-benefit schemes: the pension promised depends on the
-# member's salary and years of service, not on what was paid in. A funded scheme (DKP, KLP) must hold enough to pay what members
-# have earned so far, and charges the employer whatever keeps it there. These payments and bookings meet
-# in the report's section:
+# The schemes are defined-benefit: the pension depends on the member's salary and years of service, not on
+# what was paid in, and a funded scheme (DKP, KLP) charges the employer whatever keeps it able to pay what
+# members have earned. This background, and what the definitions below say of premium funds and of the
+# actuaries' cost, is the book's: the report does not give it. The terms of the report's section:
 
 # %% tags=["hide-input"]
 # The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
@@ -292,62 +275,40 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 #   employer's social security contribution (*{term}`arbeidsgiveravgift <Arbeidsgiveravgift>`*).
 #
 # *{term}`Reguleringspremie <Reguleringspremie>`* (regulation premium)
-# : pension rights already earned rise with wages (the year's pay settlement,
-#   *{term}`lønnsoppgjør <Lønnsoppgjør>`*) and with the adjustment of the National Insurance basic
-#   amount G (*{term}`G-regulering <G-regulering>`*). DKP and KLP call in the cost of that rise in the
-#   second half of the year. It swings from year to year, so Drammen books it centrally rather than in
-#   the service units. High wage growth and the adjustment of G made it very large in 2023:
-#   {eval}`txt.regulation_premium`.
+# : pension rights already earned rise with wages (the pay settlement, *{term}`lønnsoppgjør <Lønnsoppgjør>`*)
+#   and with the National Insurance basic amount G (*{term}`G-regulering <G-regulering>`*); DKP and KLP call
+#   in the cost in the second half of the year. Drammen books it centrally, as it can swing much from year to
+#   year. High wage growth and the
+#   adjustment of G made it very large in 2023: {eval}`txt.regulation_premium`.
 #
 # *{term}`Premiefond <Premiefond>`* (premium fund)
-# : surpluses a pension fund returns to the employer are held in a premium fund that can only pay
-#   future premiums. Drammen used {eval}`txt.premium_fund_use` from DKP's and KLP's premium
-#   funds to pay part of the regulation premium. That lowers what the treasury pays in cash. On the book's
-#   reading of the regulation (below), it lowers the premium deviation with it, not the year's calculated
-#   pension cost.
+# : surpluses a pension fund returns to the employer, which can only pay future premiums. Drammen used
+#   {eval}`txt.premium_fund_use` from DKP's and KLP's premium funds to pay part of the regulation premium,
+#   so the treasury paid that much less.
 #
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
-# : the accounts do not charge the premium but a net pension cost calculated by actuaries on assumptions
-#   set nationally (discount rate, wage growth, adjustment of G, return on the funds). It is meant to be
-#   steadier than the premium, though it too can jump when the ministry changes the assumptions. When the
-#   premium is the larger, as in 2023, the difference is credited to the year as income,
-#   {eval}`txt.premium_deviation`, and held in the balance sheet as cost still to come.
-#
-#   The report does not spell the deviation out; the definition here is taken from the pension provisions of the
-#   budget and accounting regulation (*budsjett- og regnskapsforskriften*):
-#
-#   - the deviation is the net premium paid minus that calculated cost;
-#   - the net premium is after use of the premium fund and without the administration costs (here and
-#     below including the interest-guarantee premium), which are charged as paid;
-#   - the employer's contribution is a deviation of its own, handled the same way.
-#
-#   So {ref}`the walk <fig-pensjon-waterfall>` above, after the deviation, reaches the actuaries' net cost plus the
-#   administration costs, with employer's contribution on both. That last part is the book's reading of
-#   the regulation: the report writes *inkl. arbeidsgiveravgift* only of the two premiums, and the printed
-#   figures neither confirm nor refute that D04's deviation and amortisation include it (the ordinary
-#   premium and D04's total give the stated cost whatever D04's rows contain). The report prints none of
-#   these parts apart.
+# : the premium paid less the net pension cost the actuaries calculate on nationally set assumptions, a cost
+#   meant to be steadier than the premium. When the premium is the larger, as in 2023, the difference is
+#   credited to the year as income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost
+#   still to come. How it is measured: {ref}`pensjon-walk`.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
-# : each year's premium deviation is charged back to the accounts in later years: under the accounting
-#   regulations (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) either in full the next year or in
-#   equal parts over the next {eval}`txt.rule_long`. The report writes as if {eval}`txt.period` were
-#   required; the regulation allows either. 2023 carried
-#   {eval}`txt.amortisation` of deviations from earlier years.
+# : the charging back of each year's deviation in later years, under the accounting regulations
+#   (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) in full the next year or in equal parts over
+#   the next {eval}`txt.rule_long`. 2023 carried {eval}`txt.amortisation` of earlier years' deviations.
 #
-# The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor
-# its purpose. The book reads it as a way to spread premium peaks over several budgets; its price is that
-# a year with a high premium shows a low cost now and passes the rest on.
+# The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor its
+# purpose. The book reads it as a way to spread premium peaks over several budgets, at the price that a
+# year with a high premium shows a low cost now and passes the rest on.
 #
 # Two pension-related items are not part of the pension cost. The grant to the church council
 # (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*), just before the section, covers
-# {eval}`txt.church_share` of *its* regulation premium and sits on its own line of the central costs. And
-# the municipality's equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP
-# ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments, printed far from the section
-# in the {doc}`investment account <investeringsregnskap>`'s statement 2B (part 3). Their own rows carry
-# no budget (revised budget {eval}`txt.equity_budget`), but the line just above them, *Finansiering – KK*,
-# has {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent` spent: the book reads that budget as
-# possibly meant for them.
+# {eval}`txt.church_share` of *its* regulation premium and has its own line in the central costs. The
+# equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP ({eval}`txt.equity_klp`)
+# and DKP ({eval}`txt.equity_dkp`) are investments, in the {doc}`investment account <investeringsregnskap>`'s
+# statement 2B (part 3). Their rows carry no budget (revised budget {eval}`txt.equity_budget`), but the
+# line above them, *Finansiering – KK*, has {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent`
+# spent: the book reads that budget as possibly meant for them.
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -431,18 +392,25 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
 # inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`. Taking the
 # ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
-# everything else from D04 rebuilds the cost step by step. The order of the steps matters for what they
-# mean:
+# everything else from D04 rebuilds the cost step by step.
 #
-# - the premium fund pays part of the premiums, so it lowers what the treasury pays;
-# - the premium deviation is then the difference between that lower premium and the calculated cost;
-# - had the fund not been used, the treasury would have paid more and the deviation would have been larger
-#   by the same amount, leaving the calculated cost where it is.
+# The order of the steps rests on how the deviation is measured, which the report does not spell out. The
+# book takes it from the pension provisions of the budget and accounting regulation (*budsjett- og
+# regnskapsforskriften*):
 #
-# That follows from the regulation's definition (see *Premieavvik* above). The printed figures cannot test
-# it, since either order ends at the same booked cost; the calculated-cost level in
-# {ref}`the waterfall <fig-pensjon-waterfall>` rests on the definition alone. The report says that the fund was used to finance part of the regulation premium and
-# that a high premium deviation lowers the pension cost.
+# - the deviation is the net premium paid minus the calculated cost;
+# - the net premium is after use of the premium fund and without the administration costs (here and below
+#   including the interest-guarantee premium), which are charged as paid;
+# - the employer's contribution is a deviation of its own, handled the same way.
+#
+# So the premium fund lowers what the treasury pays and the deviation with it, leaving the calculated cost
+# where it is, and after the deviation {ref}`the walk <fig-pensjon-waterfall>` reaches the actuaries' net
+# cost plus the administration costs, with employer's contribution on both. That is the book's reading.
+# The printed figures cannot test the order, since either ends at the same booked cost, nor whether D04's
+# deviation and amortisation include employer's contribution, which the report writes (*inkl.
+# arbeidsgiveravgift*) only of the two premiums: the ordinary premium and D04's total give the stated cost
+# whatever D04's rows contain. The report says only that the fund was used to finance part of the
+# regulation premium and that a high premium deviation lowers the pension cost.
 
 # %% tags=["hide-input", "hide-output"]
 # The figures the prose below prints from the walk.
@@ -468,27 +436,15 @@ styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due
        decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
-# In the waterfall, the premiums due were {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`" in
-# the prose). Two steps bring them down:
-#
-# - the premium fund pays its part, leaving {eval}`txt.premiums_net` paid by the treasury;
-# - the premium deviation is taken off, leaving a calculated pension cost of {eval}`txt.calculated_cost`
-#   (on the book's reading, the actuaries' net cost plus administration costs and employer's contribution).
-#
-# That calculated cost is {eval}`txt.calc_vs_ordinary` the ordinary premium alone, {eval}`txt.ordinary_premium`.
-# So even with no regulation premium the year would have shown a credit deviation of about
-# {eval}`txt.credit_without_regulation` (an estimate, resting, like that level, on the regulation's
-# definition).
-#
-# Two charges bring the cost back up:
-#
-# - the amortisation of earlier years' deviations, {eval}`txt.amortisation`;
-# - other items, {eval}`txt.other_items` (*Diverse pensjon inkl. reserveavsetning*; the report does not say
-#   what the reserve provision is).
-#
-# The steps end at {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the premiums.
-# The report states {eval}`txt.cost_stated`; the checks below show that the two agree within
-# {eval}`txt.cost_rounding`.
+# In the waterfall the premiums due, {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`"
+# in the prose), fall to {eval}`txt.premiums_net` paid by the treasury and then to a calculated cost of
+# {eval}`txt.calculated_cost`. That is {eval}`txt.calc_vs_ordinary` the ordinary premium alone,
+# {eval}`txt.ordinary_premium`: even with no regulation premium the year would have shown a credit
+# deviation of about {eval}`txt.credit_without_regulation` (an estimate, resting on the same definition).
+# The amortisation, {eval}`txt.amortisation`, and other items, {eval}`txt.other_items` (*Diverse pensjon
+# inkl. reserveavsetning*; the report does not say what the reserve provision is), bring the cost back up
+# to {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the premiums. The report
+# states {eval}`txt.cost_stated`; the checks below show that the two agree within {eval}`txt.cost_rounding`.
 
 # %% tags=["hide-input"]
 derived_checks = checks.run(CH, only=["prose_derived_totals"])
@@ -535,12 +491,14 @@ txt.church_d03_budget = fmt(church["d03_budget"], 3, "NOK million")
 txt.church_d03_fit = "and so with" if church["d03_inside"] else "and clash only with"
 
 # %% [markdown]
-# {eval}`txt.prose_summary` The church council's line in D03 is not pension alone: it also
-# pays interest and instalments on the council's loans. The text's two figures for it, a budget of "about"
-# {eval}`txt.church_budget_prose` and an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts for any budget from
+# The church council's line in D03 is not pension alone: it also pays interest and instalments on the
+# council's loans. The text's two figures for it, a budget of "about" {eval}`txt.church_budget_prose` and
+# an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts for any budget from
 # {eval}`txt.church_low` to {eval}`txt.church_high`, {eval}`txt.church_d03_fit` D03's revised budget,
 # {eval}`txt.church_d03_budget`. Pairing the text's budget with D03's is the book's reading: the check of
 # the budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
+#
+# *Checks.* {eval}`txt.prose_summary`
 
 # %% tags=["hide-input"]
 findings.show(prose_checks, all_checks)
@@ -561,17 +519,13 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 
 # %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
-# The one row set on its side, headed by its printed label: the report's column headers spelled out, each
-# with the English beside it, fit as rows where five of them side by side would wrap.
-printed = {"actual_2022": ("Regnskap 2022 (accounts)", 0), "revised_budget_2023": ("Rev.bud. 2023 (revised budget)", 0),
-           "actual_2023": ("Regnskap 2023 (accounts)", 0), "deviation_nok": ("Avvik i kr (deviation: budget minus accounts)", 0)}  # fmt: skip
-# One unit in the table: the row's printed «Avvik i %» is given in the text below it.
-row = pension_row.iloc[0]
-txt.d03_deviation_pct = fmt(row["deviation_pct"], 1, "%")
-on_side = pd.DataFrame({"column": [name for name, _ in printed.values()],
-                        "value": [fmt(row[c], d) for c, (_, d) in printed.items()]})  # fmt: skip
-styled(on_side, table_id="pensjon-d03-row", caption="Sentrale utgifter (D03), the row «Pensjon», NOK thousand (its «Avvik i %» is in the text below)",
-       columns={"column": "Column as printed", "value": row["label"]})  # fmt: skip
+# The one row as printed: its columns in the report's order, with their printed headers; the per cent
+# column written as the report writes it, with its unit.
+extract = pension_row.assign(deviation_pct=pension_row["deviation_pct"].map(lambda v: fmt(v, 1, "%")))
+styled(extract, table_id="pensjon-d03-row",
+       caption="The row «Pensjon» of the central costs, D03 (NOK thousand; Avvik = budget minus accounts)",
+       columns={"label": "Sentrale utgifter", "actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
+                "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik i kr", "deviation_pct": "Avvik i %"})  # fmt: skip
 
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
@@ -582,10 +536,11 @@ txt.cost_with_d03 = fmt_million(level["Ordinary premium"] + pension_row["actual_
 txt.d03_summary = findings.summary_line(drift_checks)
 
 # %% [markdown]
-# D03 prints the row's deviation also as {eval}`txt.d03_deviation_pct` of its budget. D03's «Pensjon» line
-# holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`) more cost than D04's items, and the report does
-# not say why. The stated pension cost follows D04: built
-# on D03's line instead, it would be {eval}`txt.cost_with_d03`. {eval}`txt.d03_summary`
+# D03's «Pensjon» line holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`) more cost than D04's
+# items, and the report does not say why. The stated pension cost follows D04: built on D03's line
+# instead, it would be {eval}`txt.cost_with_d03`.
+#
+# *Checks.* {eval}`txt.d03_summary`
 
 # %% tags=["hide-input"]
 findings.show(drift_checks, all_checks)
@@ -614,8 +569,9 @@ txt.central_2023_d04 = fmt_million(d04_total)
 # A growth of {eval}`txt.growth` to {eval}`txt.cost_stated` means a 2022 cost of
 # about {eval}`txt.cost_2022` (between {eval}`txt.cost_2022_low` and
 # {eval}`txt.cost_2022_high`), an increase of {eval}`txt.cost_increase`. The report
-# calls this well above wage growth, and it is above the {eval}`txt.wage_growth` the budget
-# assumed as revised at the first four-month report, as the chart below shows.
+# calls this well above wage growth without printing the wage growth it means; it is above the
+# {eval}`txt.wage_growth` the budget assumed as revised at the first four-month report, as the chart below
+# shows.
 #
 # Of 2022 the report prints only D03's «Pensjon» line, {eval}`txt.central_2022`, not the ordinary premium.
 # Setting that line against D04's {eval}`txt.central_2023_d04` for 2023, the items the stated cost is built
@@ -629,7 +585,7 @@ txt.central_2023_d04 = fmt_million(d04_total)
 #   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
 #   (ordinary premium plus D04's items).
 
-# %% mystnb={"figure": {"caption": "Growth of the pension cost and of the ordinary premium from 2022 to 2023, against the wage growth the budget assumed as revised at the first four-month report, in %; the report compares the cost with actual wage growth, which it does not print. Solid bars are figures the report states; the hatched bar rests on the book's estimate of the 2022 split. The central items, a net figure, are left out: the text gives their growth.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Growth from 2022 to 2023, %: the pension cost, the ordinary premium (hatched, the book's estimate) and the wage growth the budget assumed.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
 # The central items are a net figure, a wage-driven premium mixed with items that offset it: the text gives
 # their growth, the chart sets beside the wage assumption only the cost and the part that pays for the
 # year's pension rights.
@@ -653,24 +609,24 @@ plt.show()
 
 
 # %% [markdown]
+# The chart leaves the central items out. They are a net figure: their growth mixes the regulation premium,
+# which the report ties to wage growth and the adjustment of G, with the premium fund, the premium
+# deviation, the amortisation and other items, which offset it, so it cannot be set against wage growth.
 # D03's line grew {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split`
-# differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04.
-# The central items are a net figure: their growth mixes the regulation premium, which the report ties to
-# wage growth and the adjustment of G, with the premium fund, the premium deviation, the amortisation and
-# other items, which offset it, so it cannot be set against wage growth. Nothing printed lets the 2022 cost
+# differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the 2022 cost
 # itself be checked; the 2022 annual report, outside this book, would show whether the inferred split holds.
 
 # %% [markdown]
 # (pensjon-forward)=
 # ## Pensions forward: what 2023 leaves to the coming years
 #
-# The 2023 premium deviation was credited to 2023 and will be charged to the years that follow. The
-# schedule below assumes equal instalments over the period the report states, starting the year after the
-# deviation arose, and that the whole deviation printed in D04 is amortised this way. It shows what is still
-# to charge at each year end, beside what would be had the premium fund not been used: the fund paid part of
-# the premium, so the premium paid, and with it the deviation, was smaller by the amount used (the
-# regulation's definition, as in the walk above); that column too is an estimate. The period is a
-# parameter: see *Try it* below.
+# The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
+# it in blue, the chart below in vermilion. The schedule assumes equal instalments over the period the
+# report states, from the year after the deviation arose, and that the whole deviation printed in D04 is
+# amortised this way; the report prints the deviation and the period, not a schedule, so the chart hatches
+# it as the book's estimate. Beside it, also an estimate, is the schedule had the premium fund not been
+# used: the deviation would have been larger by the amount the fund paid (the regulation's definition, as
+# in the walk above). The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input", "hide-output"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
@@ -694,27 +650,26 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% [markdown]
-# The chart draws the schedule: each vermilion bar is what the 2023 deviation still has to charge at a
-# year's end, each grey bar behind it what it would have had the premium fund not been used.
-
-# %% mystnb={"figure": {"caption": "What of the 2023 premium deviation is still to charge at the end of each year, NOK million, in equal yearly instalments over the period the report states. The bars are hatched as the book's estimate: the report prints the deviation (D04) and the period, not a schedule. The grey hatched bars, also an estimate and labelled above, are the same had the premium fund not been used: the deviation would have been larger by the amount the fund paid. The deviation is vermilion here and blue in the waterfall at the top: a credit to 2023, it is a charge on the years that follow.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each in front of a taller grey hatched bar, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 premium deviation still to charge at each year's end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each in front of a taller grey hatched bar, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
 fig, ax = plt.subplots()
-# Both series are the book's estimates, so both hatched: had the premium fund not been used in grey, behind,
-# its top labelled with its value; the schedule in vermilion in front, labelled inside its top.
+# Both series are the book's estimates, so both hatched: had the premium fund not been used in grey, behind;
+# the schedule in vermilion in front, each bar's value inside it, clear of the edge where the two hatches
+# meet. The grey series is labelled once, on its first bar (its values are in the table above).
 without = ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6, **estimate_style(LEVEL))
 ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
 ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
              f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
-key_above(ax, [(f"Part of the {pj.REPORT_YEAR} deviation not yet charged", estimate_style(UNFAVOURABLE)),
-               ("The same had the premium fund not been used", estimate_style(LEVEL))], ncol=1)  # fmt: skip
+# The key names the change of meaning: credited to 2023 (blue in the waterfall), a charge on the years after.
+first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
+charged_on = str(first) if first == last else f"{first}–{last}"
+key_above(ax, [(f"The {pj.REPORT_YEAR} deviation left to charge on {charged_on}", estimate_style(UNFAVOURABLE)),
+               ("The same, had the premium fund not been used", estimate_style(LEVEL))], ncol=1)  # fmt: skip
 ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.12)
-direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if bar.get_height() else "" for bar in without])
-# Each bar's value inside its top, on a white box. None on the last, empty bar.
+direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if n == 0 else "" for n, bar in enumerate(without)])
 for year, remaining in zip(left["year"], left["remaining"], strict=True):
-    if remaining:
-        ax.annotate(fmt(remaining / 1000, 1), (year, remaining / 1000), xytext=(0, -3), textcoords="offset points",
-                    ha="center", va="top", fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
+    if remaining:  # none on the last, empty bar
+        ax.annotate(fmt(remaining / 1000, 1), (year, remaining / 2000), ha="center", va="center",
+                    fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
 ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
 ax.set_xlabel("End of year")
 ax.set_ylabel("NOK million still to charge")
@@ -728,33 +683,27 @@ plt.show()
 # earlier deviations.
 #
 # **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 settled part
-# of the regulation premium inside the pension funds, so the treasury paid that much less. Under the
-# regulation's definition (the book's reading; the report does not say how the deviation is measured), it
-# did not lower 2023's pension cost of {eval}`txt.cost_stated`: that is the calculated cost (administration
-# costs included) plus the amortisation and other items, whatever pays the premium. On that reading it
-# lowered the deviation instead: without the fund the deviation would have been
-# {eval}`txt.deviation_without_fund`, charged back at {eval}`txt.instalment_without_fund` a year.
+# of the regulation premium inside the pension funds, so the treasury paid that much less. On the book's
+# reading of the regulation ({ref}`pensjon-walk`), it did not lower 2023's pension cost of
+# {eval}`txt.cost_stated`, which is the calculated cost plus the amortisation and other items, whatever pays
+# the premium; it lowered the deviation, which would otherwise have been {eval}`txt.deviation_without_fund`,
+# charged back at {eval}`txt.instalment_without_fund` a year.
 #
-# The fund is not free money, though. On the book's reading, left unused it would have paid a later year's premium
-# and lowered that year's deviation (and earned a return in the scheme meanwhile, which the report does not
-# give). What its use in 2023 changes is when its relief reaches the accounts, as
-# {eval}`txt.fund_saving` a year less charge in each of the years {eval}`txt.first_year` to
-# {eval}`txt.last_year` and none in 2023, not whether it does. The report says the use of the fund was
-# raised when the first four-month report was treated; on the same reading of the regulation's definition
-# that raise did nothing for the 2023 result.
+# The fund is not free money, though: left unused it would have paid a later year's premium and lowered
+# that year's deviation (and earned a return in the scheme meanwhile, which the report does not give). Its
+# use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
+# in each of the years {eval}`txt.first_year` to {eval}`txt.last_year` and none in 2023, not whether it
+# does. The report says the use of the fund was raised when the first four-month report was treated; on the
+# same reading, that raise did nothing for the 2023 result.
 #
-# **The earlier deviations.** What the deviations of earlier years will still charge cannot be read from
-# the report. It does not give:
-#
-# - the deviations still to be amortised at the end of 2023 (the balance sheet's figure) or their yearly
-#   sizes, so what they will charge to the coming years' results cannot be sized;
-# - the 2024 budget's amortisation figure or the premium funds' balance after 2023;
-# - how much of the deviation is employer's contribution, or how much of the calculated cost is
-#   administration.
-#
-# The balances and the split belong in the pension note of the statutory accounts, the 2024 amortisation
-# in the 2024 budget; neither is part of this evaluation, and the report names neither. It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, longer for older deviations, and assuming Drammen (and the municipalities
-# it was merged from) always chose the long period rather than charging a deviation in full the next year,
+# **The earlier deviations.** What earlier years' deviations will still charge cannot be read from the
+# report. It gives neither the deviations still to be amortised at the end of 2023 and their yearly sizes,
+# nor the 2024 budget's amortisation, the premium funds' balance after 2023 or how much of the deviation is
+# employer's contribution and of the calculated cost administration. Those belong in the
+# pension note of the statutory accounts and the 2024 budget, outside this evaluation, and the report names
+# neither. It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods,
+# longer for older deviations, and assuming Drammen (and the municipalities it was merged from) always chose
+# the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:
 
 # %% tags=["hide-input"]
