@@ -43,7 +43,7 @@ from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import personnel as pers
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
-from aarsevaluering.tables import checks_table, styled
+from aarsevaluering.tables import styled
 
 style.use_book_style()
 
@@ -212,36 +212,31 @@ styled(
 # %% [markdown]
 # - **Staff.** Permanent FTEs grew {eval}`txt.fte_change`. The report also counts {eval}`txt.temp_fte`
 #   temporary FTEs and, in December, {eval}`txt.temp_head` temporary employees
-#   (*{term}`midlertidig ansatte <Midlertidig ansatt>`*), without hourly paid staff in 0 % positions; it
-#   does not say the two cover the same people, nor whether its full-time share counts temporary posts.
-# - **Turnover** is {eval}`txt.turn_rank`; the report does not define it. Read the way KS, the source of
-#   the sector figure, defines it, over the permanent staff (the book's reading), it means about
-#   {eval}`txt.national_leavers` leavers, yet the report prints {eval}`txt.hires_2023` permanent hires and
-#   {eval}`txt.staff_grew`: that reading needs about {eval}`txt.national_unaccounted` more entrants than
-#   were hired. The rate may take in temporary staff or moves between areas, or temporary staff given
-#   permanent posts may fill the gap; the report confirms none of these (see *Who leaves and who is hired*).
+#   (*{term}`midlertidig ansatte <Midlertidig ansatt>`*). It does not say whether the two cover the same
+#   people, or whether its full-time share counts temporary posts.
+# - **Turnover** is {eval}`txt.turn_rank`. The report does not define it. Read over the permanent staff
+#   the way KS defines it (the book's reading), it means about {eval}`txt.national_leavers` leavers. Yet
+#   the report prints {eval}`txt.hires_2023` permanent hires, and {eval}`txt.staff_grew`. That leaves
+#   about {eval}`txt.national_unaccounted` entrants unexplained (see *Turnover read KS's way*).
 # - **Sick leave** is {eval}`txt.sick_vs_target` its target and {eval}`txt.sick_vs_base` the 2021 rate
-#   of {eval}`txt.sick_base` the target implies. Drammen is on average {eval}`txt.sick_gap_all`
-#   above the municipal sector, about {eval}`txt.sick_gap_mix` of that due to {eval}`txt.sick_mix_words`
-#   ({eval}`txt.sick_mix_low_brief` to {eval}`txt.sick_mix_high_brief` as the rates are printed; the 2021
-#   rate and the split are the book's estimates).
-# - **Overtime** rose {eval}`txt.ot_change`, to about {eval}`txt.ot_per_fte_all` per FTE (permanent and
-#   temporary) over the year, against the Act's annual cap of {eval}`txt.annual_cap` per employee: the
-#   printed breaches need it far more concentrated (the book's reading). Breaches rose {eval}`txt.br_pace`,
-#   by {eval}`txt.br_change`; rest and Sunday rules make up {eval}`txt.br_level_rest_sunday` of them,
-#   the overtime and total-hours types {eval}`txt.br_change_ot_total` of the rise.
-# - **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff (from the
-#   counts; the report prints {eval}`txt.women_share_perm_printed`); part time is
-#   {eval}`txt.pt_women_rate` of permanent women against {eval}`txt.pt_men_rate` of
-#   men{eval}`txt.pt_exception`. On the job-group tables pooled by head count, women earn
-#   {eval}`txt.pay_groups_ratio` of men's. {eval}`txt.pay_split_words`. Both are the book's
-#   rough estimates: the head counts give a group's printed average in only {eval}`txt.pay_exact_groups`
-#   of {eval}`txt.pay_groups` groups (see *Pay*).
-# - **The checks.** {eval}`txt.n_checks` checks of every total, change, share and claim the chapter can
-#   recompute: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within rounding, {eval}`txt.n_estimate`
-#   estimates (relations the report never states; not graded). The {eval}`txt.n_discrepancy` discrepancies
-#   come down to {eval}`txt.n_findings` findings: {eval}`txt.n_error` where the report's figures
-#   contradict each other and show which is wrong{eval}`txt.error_kinds`; {eval}`txt.other_verdicts`.
+#   of {eval}`txt.sick_base` the target implies (an estimate). Drammen is on average
+#   {eval}`txt.sick_gap_all` above the municipal sector. About {eval}`txt.sick_gap_mix` of that is due to
+#   {eval}`txt.sick_mix_words` (the book's estimate; {eval}`txt.sick_mix_low_brief` to
+#   {eval}`txt.sick_mix_high_brief` as the rates are printed).
+# - **Overtime** rose {eval}`txt.ot_change`, to about {eval}`txt.ot_per_fte_all` per FTE over the year.
+#   The Act's annual cap is {eval}`txt.annual_cap` per employee, so the printed breaches need overtime far
+#   more concentrated (the book's reading). Breaches rose {eval}`txt.br_pace`, by {eval}`txt.br_change`.
+#   Rest and Sunday rules make up {eval}`txt.br_level_rest_sunday` of them; the overtime and total-hours
+#   types make up {eval}`txt.br_change_ot_total` of the rise.
+# - **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff (from the counts;
+#   the report prints {eval}`txt.women_share_perm_printed`). Part time is {eval}`txt.pt_women_rate` of
+#   permanent women and {eval}`txt.pt_men_rate` of men{eval}`txt.pt_exception`. Pooled over the job
+#   groups by head count, women earn {eval}`txt.pay_groups_ratio` of men's pay (a rough estimate, see
+#   *Pay*). {eval}`txt.pay_split_words`.
+# - **The checks.** {eval}`txt.n_checks` checks: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within
+#   rounding, {eval}`txt.n_estimate` estimates (not graded). The {eval}`txt.n_discrepancy` discrepancies
+#   come down to {eval}`txt.n_findings` findings: {eval}`txt.n_error` errors, where the figures show which
+#   is wrong{eval}`txt.error_kinds`; {eval}`txt.other_verdicts`.
 #
 # ```{admonition} A break in the series
 # :class: note
@@ -350,7 +345,7 @@ findings.show(staff_section, all_checks)
 # counts permanent staff only.
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(staff_section, table_id="personnel-staff-checks", caption="Every check of staff and positions")
+pers.check_table(staff_section, table_id="personnel-staff-checks", caption="Every check of staff and positions")
 
 # %% [markdown]
 # ## Who leaves and who is hired
@@ -359,8 +354,8 @@ checks_table(staff_section, table_id="personnel-staff-checks", caption="Every ch
 # per month. It does not define its turnover: neither what counts as leaving (the municipality, or an
 # area) nor whom the rate is taken over (permanent staff, or temporary staff too).
 
-# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines, which the report says break the series. P10, a handful of staff, prints zero in every year; the book leaves it without colour, too few staff for a rate (a true zero is possible).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, printed as 0.0 in every year, is left without colour and labelled."}} tags=["hide-input"]
-heat = turn.set_index(turn["label"].map(pers.area_name))[
+# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year from 10.2 to 12.4 per cent, and most areas are darker in 2023 than in 2022. The row for P10, an area of three staff, printed as 0.0 in every year, is left without colour and labelled."}} tags=["hide-input"]
+heat = turn.set_index(turn["label"].map(pers.area_chart_label))[
     ["turnover_2020_pct", "turnover_2021_pct", "turnover_2022_pct", "turnover_2023_pct"]
 ].astype(float)
 too_small = turn["label"].map(pers.area_code).eq("P10").to_numpy()  # a handful of staff: no rate
@@ -428,30 +423,29 @@ g("peak_share", peak["mean_share"], 0, "%")
 #
 # ### Turnover read KS's way
 #
-# The report's sector figure comes from KS (section «Turnover»), which publishes turnover as the share of those
-# employed in the municipal sector one year who hold no position in it the year after (a definition from
-# outside the report). A move to another municipality thus leaves Drammen but not the
-# sector, one more reason the comparison is not like for like. For one municipality the nearest form (the
-# book's reading) counts those employed at the start of a year and gone a year later; a move between
-# areas is no leaver. Over the {eval}`txt.start_head` permanent staff of December 2022 (derived; side by
-# side in the table below):
+# KS, the source of the report's sector figure (section «Turnover»), counts as leavers those employed in
+# the municipal sector one year who hold no position in it the next (a definition from outside the
+# report). A move to another municipality thus leaves Drammen but not the sector. For one municipality,
+# the nearest form counts the staff at the start of a year who are gone a year later; a move between
+# areas is then no leaver (the book's reading).
 #
-# - read KS's way, the printed {eval}`txt.turn_2023` means about {eval}`txt.national_leavers` leavers; to
-#   end the year {eval}`txt.net_change` up, the staff then needed about {eval}`txt.national_needed`
-#   entrants, about {eval}`txt.national_unaccounted` more than the {eval}`txt.hires_2023` permanent hires;
-# - read from the other end, hires less the net change leave {eval}`txt.implied_leavers` leavers, a
-#   turnover of {eval}`txt.implied_rate`.
+# Read that way over the {eval}`txt.start_head` permanent staff of December 2022, the printed
+# {eval}`txt.turn_2023` means about {eval}`txt.national_leavers` leavers. To end the year
+# {eval}`txt.net_change` up, the staff then needed about {eval}`txt.national_needed` entrants: about
+# {eval}`txt.national_unaccounted` more than the {eval}`txt.hires_2023` permanent hires. Read from the
+# other end, hires less the net change leave {eval}`txt.implied_leavers` leavers, a turnover of
+# {eval}`txt.implied_rate` (the chart below; all derived).
 #
 # So the rate is not KS's measure over the permanent staff alone, unless that many people entered
-# permanent posts other than by hire (temporary staff given permanent contracts, no number). More likely it
-# takes in more than the permanent staff (the KS figure includes temporary staff, the report says), or counts a
-# move between areas as leaving. The base is loose too: counted under the old routines, and the areas'
-# rows add up to {eval}`txt.start_rows`, not to it (the finding under *How many people*).
+# permanent posts other than by hire (temporary staff given permanent contracts; the report gives no
+# number). More likely it takes in temporary staff too, as the KS figure does, the report says, or it
+# counts a move between areas as leaving. The base is loose too: counted under the old routines, and the
+# areas' rows add up to {eval}`txt.start_rows`, not to it (the finding under *How many people*).
 #
-# The tables cannot tell: the areas' rates weighted by their staff give the total back almost exactly
-# ({eval}`txt.turn_weighted_2023` against {eval}`txt.turn_2023`; {eval}`txt.turn_weighted_2022` against
-# {eval}`txt.turn_2022` in 2022; estimates), as they would if areas and total count leavers alike, moves
-# or not. The report settles none of this.
+# The tables cannot tell which. Weighted by their staff, the areas' rates give the total back almost
+# exactly ({eval}`txt.turn_weighted_2023` against {eval}`txt.turn_2023`; {eval}`txt.turn_weighted_2022`
+# against {eval}`txt.turn_2022` in 2022; estimates). They would if areas and total count leavers alike,
+# moves or not. The report settles none of this.
 
 # %% tags=["hide-input", "hide-output"]
 SHORT_READING = {"KS's form: of the staff at the start": "Staff at start (KS)", "Of the average staff": "Average staff",
@@ -505,17 +499,18 @@ plt.show()
 # {eval}`txt.hires_2023` people on permanent terms, against {eval}`txt.hires_2022` in 2022
 # ({eval}`txt.hires_change`), in a year when turnover {eval}`txt.turn_dir` too.
 
-# %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month with one line per year from 2020 to 2023; every line peaks sharply in August, highest in 2023 at 95. July is the lowest month in 2021, 2022 and 2023; in 2020 July ties with April, November and December at 12."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "New permanent hires by month, 2020\u20132023, in persons: 2023 as a line, 2020\u20132022 as the range they span; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-hires"}, "image": {"alt": "Line chart of permanent hires per month: 2023 as a dark line over a light grey band spanning 2020 to 2022. Every year peaks sharply in August, 2023 highest at 95, above the band; July is the low point of the band and of 2023."}} tags=["hide-input"]
 fig, ax = plt.subplots(figsize=(7, 3.6))
-months = range(1, 13)
-# Years as greys, the earlier the lighter, 2023 darkest (shades of the text colour): levels, not good or bad.
-for shade, year in zip([0.25, 0.45, 0.7, 1.0], ["2020", "2021", "2022", "2023"], strict=True):
-    ax.plot(months, profile[f"hires_{year}"], marker="o", ms=3, color=style.TEXT, alpha=shade,
-            label=f"{year} (new routines)" if year == "2023" else year, lw=2.2 if year == "2023" else 1.2)  # fmt: skip
-ax.set_xticks(list(months), [m[:3] for m in profile["month"]])
+months = list(range(1, 13))
+earlier = profile[["hires_2020", "hires_2021", "hires_2022"]]
+# The three earlier years as one band (their lowest to highest month by month), 2023 as the one line.
+ax.fill_between(months, earlier.min(axis=1), earlier.max(axis=1), color=style.EARLIER, lw=0,
+                label="2020–2022 (lowest to highest)")  # fmt: skip
+ax.plot(months, profile["hires_2023"], marker="o", ms=3, color=style.TEXT, lw=2.2, label="2023 (new routines)")
+ax.set_xticks(months, [m[:3] for m in profile["month"]])
 ax.set_ylabel("New permanent hires (persons)")
 ax.set_title("Permanent hires peak in August every year", pad=22)  # room for the legend above
-style.legend_above(ax, ncol=4)
+style.legend_above(ax, ncol=2)
 style.finish(fig, table="personnel section: new permanent hires by month")
 plt.show()
 
@@ -548,7 +543,7 @@ findings.show(flow_section, all_checks)
 # table's turnover, and {eval}`txt.turn_within` between the areas' rates, as an average of them must.
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(flow_section, table_id="personnel-flow-checks", caption="Every check of turnover and hiring")
+pers.check_table(flow_section, table_id="personnel-flow-checks", caption="Every check of turnover and hiring")
 
 # %% [markdown]
 # ## Sick leave
@@ -616,7 +611,7 @@ ax.scatter(rows["target_2023_pct"], y, marker="|", s=220, linewidths=2.5, color=
 ax.scatter(rows["baseline_2021_pct"], y, marker="D", s=28, facecolors="white", edgecolors=style.NEUTRAL,
            label="2021 rate the target implies", zorder=3)  # fmt: skip
 ax.scatter(rows["sick_leave_2023_pct"], y, color=style.TEXT, s=36, label="2023", zorder=4)
-ax.set_yticks(y, rows["label"].map(pers.area_name))
+ax.set_yticks(y, rows["label"].map(pers.area_chart_label))
 ax.set_xlabel("Sick leave (%)")
 n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)
 ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas are "
@@ -735,7 +730,7 @@ sick_section = pd.concat(
     ignore_index=True,
 )
 gs("sick_summary", sick_section)
-checks_table(sick_section, table_id="personnel-sick-checks", caption="Every check of sick leave")
+pers.check_table(sick_section, table_id="personnel-sick-checks", caption="Every check of sick leave")
 
 # %% [markdown]
 # {eval}`txt.sick_summary` The organisation-wide rates are not sums: the areas' rates
@@ -837,9 +832,9 @@ styled(
 #
 # The ratio is rough. The FTEs are counted at year end, the hours over the year, and temporary staffing
 # varies (summer cover, for one). Hourly paid staff in 0 % positions are outside the temporary counts
-# (section «Midlertidig ansatte»), but their hours may be among the temporary hours, which would raise the ratio with
-# no FTE behind them; and the report does not say the temporary FTEs cover the same people as the hours.
-# It says itself that overtime was combined with temporary hires to cover shifts.
+# (section «Midlertidig ansatte»), but their hours may be among the temporary hours, raising the ratio with
+# no FTE behind them. The report does not say the temporary FTEs and the hours cover the same people. It
+# does say that overtime was combined with temporary hires to cover shifts.
 
 # %% tags=["hide-input"]
 shown = pers.overtime_split(get).merge(pers.overtime_intensity(get), on=["employment_type", "hours"], how="left")
@@ -900,22 +895,23 @@ styled(
 )  # fmt: skip
 
 # %% [markdown]
-# Spread evenly, the year's overtime comes to about {eval}`txt.ot_per_fte_all` per FTE (all hours over the
-# {eval}`txt.fte_all` permanent and temporary FTEs at year end; derived), some {eval}`txt.per_fte_week` a
-# week: the annual cap is {eval}`txt.cap_ratio` that average. In all, the overtime equals about
-# {eval}`txt.ot_fte` of {eval}`txt.hours_per_fte` (37.5 hours a week for 52 weeks, the book's assumption).
+# Spread evenly over the {eval}`txt.fte_all` permanent and temporary FTEs at year end, the year's overtime
+# is about {eval}`txt.ot_per_fte_all` per FTE, some {eval}`txt.per_fte_week` a week (derived). The annual
+# cap is {eval}`txt.cap_ratio` that average. In all, the overtime equals about {eval}`txt.ot_fte` of
+# {eval}`txt.hours_per_fte` (37.5 hours a week for 52 weeks, the book's assumption).
 #
-# So breaches of the overtime caps need overtime concentrated on few people (the rest and Sunday rules,
-# with {eval}`txt.br_level_rest_sunday` of the breaches, can be broken with no overtime at all). With all
-# the year's overtime, at most {eval}`txt.max_persons` people ({eval}`txt.max_persons_pct` of the
-# {eval}`txt.employees_all` permanent and temporary employees) could have passed the annual cap. If each
+# Breaches of the overtime caps therefore need overtime concentrated on few people. All the year's
+# overtime could take at most {eval}`txt.max_persons` people past the annual cap:
+# {eval}`txt.max_persons_pct` of the {eval}`txt.employees_all` permanent and temporary employees. If each
 # of the {eval}`txt.br_year` breaches the book reads as that cap were a different employee, they alone
-# worked at least {eval}`txt.min_hours_year`, {eval}`txt.min_share_year` of all overtime (the table above).
+# worked at least
+# {eval}`txt.min_hours_year`, {eval}`txt.min_share_year` of all overtime (the table above). The rest and
+# Sunday rules, with {eval}`txt.br_level_rest_sunday` of the breaches, can be broken with no overtime.
 #
-# These bounds are rough, and the book's. A cap runs over any 52 weeks (§ 10-6 (4)), so hours of late 2022
-# may count toward a breach in 2023; an agreed wider limit (up to {eval}`txt.cap_year_agreed` a year,
-# § 10-6 (5); possible, the report says) would move them; and the report does not say what one breach
-# counts (a person, a period or each shift beyond a limit). It says only that some employees work very
+# These bounds are rough, and the book's. A cap runs over any 52 weeks (§ 10-6 (4)), so hours of late
+# 2022 may count toward a breach in 2023. An agreed wider limit (up to {eval}`txt.cap_year_agreed` a
+# year, § 10-6 (5); possible, the report says) would move them. The report does not say what one breach
+# counts: a person, a period or each shift beyond a limit. It says only that some employees work very
 # much extra and so break several rules of chapter 10, without tying it to the caps.
 
 # %% [markdown]
@@ -950,15 +946,14 @@ def reading(family, key):
 
 by_type = pers.breach_change_by_type(get)
 by_type["reading"] = [reading(f, k) for f, k in zip(by_type["family"], by_type["key"], strict=True)]
+by_type["share_of_change_pct"] = by_type["share_of_change_pct"].map(pers.share_text)  # −8 of 2 086 is −0.4, not 0
 styled(
     by_type.sort_values("family", key=lambda f: f.map(pers.BREACH_FAMILIES.index), kind="stable"),
     table_id="personnel-breach-type",
     columns={"label": "Type (printed)", "reading": "Family: the book's reading", "breaches_2021": "2021",
              "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change",
              "share_of_change_pct": "Share of change (%)"},
-    decimals={"share_of_change_pct": 0},
-    caption="Breaches by type, 2021–2023, with the book's reading of each type (2023 counted under new "
-    "routines: the change spans a break in the series)",
+    caption="Breaches by type, 2021–2023, with the book's reading of each type (2023 under new routines)",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -977,22 +972,14 @@ families = pd.concat(
 )  # fmt: skip
 
 
-def share_cell(value):
-    """A share in whole per cent, or, when that rounds a share that is not zero to 0, with the first
-    decimal that keeps its sign (−8 of a rise of 2 086 is −0.4 %, neither 0 nor −0)."""
-    places = next((p for p in range(3) if fmt(value, p).strip("0.\u2212")), 0)
-    return fmt(value, places)
-
-
 for share in ("share_of_level_pct", "share_of_change_pct"):
-    families[share] = families[share].map(share_cell)
+    families[share] = families[share].map(pers.share_text)
 styled(
     families,
     table_id="personnel-breach-family",
     columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
              "change": "Change", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
-    caption="Breaches by family of types, 2021–2023 (the book's grouping of the printed types; 2023 counted "
-    "under new routines: the change spans a break in the series)",
+    caption="Breaches by family of types, 2021–2023 (the book's grouping; 2023 under new routines)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1015,6 +1002,9 @@ p01_bph = bph_items[bph_items["code"] == "P01"].iloc[0]
 g("p01_breaches", p01_bph["breaches_2023"])
 g("p01_hours", p01_bph["overtime_hours_2023"], 0, "hours")
 g("p02_hours", bph_items[bph_items["code"] == "P02"]["overtime_hours_2023"].iloc[0], 0, "hours")
+p13_bph = bph_items[bph_items["code"] == "P13"].iloc[0]
+g("p13_breaches", p13_bph["breaches_2023"])
+g("p13_hours", p13_bph["overtime_hours_2023"], 0, "hours")
 registered = bph_items[bph_items["registered"] == "yes"].sort_values(["per_1000_hours_2023", "code"],
                                                                       ascending=[False, True])  # fmt: skip
 gt("top_bph", pers.area_name(registered.iloc[0]["label"]))
@@ -1039,8 +1029,7 @@ styled(
 
 # %% [markdown]
 # **Breaches per overtime hour** (derived) set each area's registered breaches against its overtime. They
-# do not show how much overtime turns into breaches: the rest and Sunday rules, with
-# {eval}`txt.br_level_rest_sunday` of the breaches, can be broken without any hour registered as overtime.
+# do not show how much overtime turns into breaches, since the rest and Sunday rules need no overtime.
 # The rate compares only the {eval}`txt.n_registered` areas that register breaches, and the report does
 # not say they register alike:
 #
@@ -1052,9 +1041,10 @@ styled(
 # Among the areas that register, {eval}`txt.top_bph` has the most, {eval}`txt.top_bph_value` per 1 000
 # hours, against {eval}`txt.all_bph` for those areas together (the dashed line). All printed breaches over
 # all overtime give {eval}`txt.all_bph_totals`, lower because the {eval}`txt.unreg_hours` of overtime in
-# {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`.
+# {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`. P13's rate rests on
+# {eval}`txt.p13_breaches` breaches in {eval}`txt.p13_hours` of overtime.
 
-# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived). P13's rate rests on few breaches in little overtime; the all-areas bars and the dashed line are the areas that register breaches, taken together.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived).", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. Home services and institutions and health have the most breaches per 1 000 overtime hours, around 130 to 150 in 2023; schools are labelled as not registering working time; kindergartens and participation and local democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
 shown = bph.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(shown))
 fig, ax = plt.subplots(figsize=(7, 5.6))
@@ -1070,7 +1060,7 @@ for i, r in shown.iterrows():
         ax.text(1, i, "no working-time registration", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
                 style="italic")  # fmt: skip
 # The total row's rate covers only the areas that register breaches: its label says so.
-ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_name(label))
+ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_chart_label(label))
                   for label, kind in zip(shown["label"], shown["row_kind"], strict=True)])  # fmt: skip
 ax.grid(axis="y", visible=False)
 benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
@@ -1099,7 +1089,7 @@ findings.show(overtime_section, all_checks)
 # totals, and the text's split of overtime adds up to the table's total.
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(overtime_section, table_id="personnel-overtime-checks", caption="Every check of overtime and breaches")
+pers.check_table(overtime_section, table_id="personnel-overtime-checks", caption="Every check of overtime and breaches")
 
 # %% [markdown]
 # ## Across the programme areas
@@ -1146,17 +1136,28 @@ gt("p12_name", p12["name"])
 gt("p13_name", p13["name"])
 g("p13_turn", p13["turnover_2023_pct"], 1, "%")
 g("p13_ot", p13["overtime_per_fte_2023"], 1, "hours")
+# The all-areas row's breach rate is all printed breaches over all overtime; the registering areas'
+# rate (the chart's dashed line, the one the rota services are held against) is a row of its own.
+# Each label breaks, if at all, only before its English name in brackets.
+side_by_side = areas.assign(
+    name=[
+        " (".join(part.replace(" ", "\u00a0") for part in pers.area_chart_label(c).split(" (")) for c in areas["code"]
+    ]
+)
+side_by_side.loc[side_by_side["row_kind"] == "total", "breaches_per_1000_hours"] = pers.breach_rate_all_areas(get)
+registering = {"code": "registering", "name": "Areas that register breaches", "row_kind": "total", "rota": False,
+               "breaches_per_1000_hours": patterns.loc["breaches_per_1000_hours", "all"]}  # fmt: skip
+side_by_side = pd.concat([side_by_side, pd.DataFrame([registering])], ignore_index=True)
 styled(
-    areas.drop(columns=["code", "row_kind", "rota", "registered", "fte_2023"]),
+    side_by_side.drop(columns=["code", "row_kind", "rota", "registered", "fte_2023"]),
     table_id="personnel-areas",
+    total_mask=side_by_side["code"].eq(pers.TOTAL),
     columns={"name": "Programme area", "sick_leave_2023_pct": "Sick leave (%)",
              "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime per FTE (hours)",
              "breaches_per_1000_hours": "Breaches per 1\u00a0000 hours"},
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
-    caption="Programme areas in 2023: four measures side by side (overtime and breaches derived). The "
-    f"«All areas» breach rate covers only the {txt.n_registered} areas that register breaches; all printed "
-    f"breaches over all overtime give {txt.all_bph_totals}",
+    caption="Programme areas in 2023: four measures side by side (overtime and breaches derived)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1182,23 +1183,22 @@ styled(
 # (*{term}`deltid <Deltid>`*), each with a count and a percentage of the table's total for women, men and
 # both. The chart shows the counts; the tables as printed are behind the button below it.
 
-# %% mystnb={"figure": {"caption": "Employees by gender and age group, December 2023, in persons, women left (grey) and men right (lighter grey): permanent employees (those in part-time positions dark inside) and temporary employees, each panel on its own scale (the temporary staff are far fewer, and the panel title says how much larger their scale draws a person). Over 70 the part-time table prints women where the permanent table prints none, a contradiction drawn as printed (see the finding below).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left in grey and men to the right in a lighter grey; each on its own scale, the temporary panel drawing a person about 3.4 times larger, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent and temporary employees by gender and age group, December 2023, in persons, on one scale; the permanent staff in part-time positions dark inside their bars.", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left in grey and men to the right in a lighter grey; both on one scale, the temporary panel narrower, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
 pyramids = {group: pers.age_pyramid(get, group).set_index("label") for group in ("permanent", "temporary")}
 part_counts = pers.age_pyramid(get, "permanent_part_time").set_index("label")
-# Each panel on its own scale, so the far fewer temporary staff can be read too; the axes say so.
-limits = {"permanent": (-1500, 500), "temporary": (-220, 120)}  # persons: room for the largest bars
+# Both panels on one scale (a person is as wide in each), so bar lengths compare across them; each panel
+# is as wide as its range needs, in ticks of 500 and 100.
+limits = {"permanent": (-1500, 500), "temporary": (-300, 300)}  # persons: room for the largest bars
 assert all(lo < -p["women_count"].max() and p["men_count"].max() < hi for (lo, hi), p in
            zip(limits.values(), pyramids.values(), strict=True))  # fmt: skip
-WIDTHS = [1.75, 1]
+WIDTHS = [float(np.diff(limits[group])[0]) for group in ("permanent", "temporary")]
 fig, axes = plt.subplots(1, 2, figsize=(7, 4.6), sharey=True, gridspec_kw={"width_ratios": WIDTHS})
-# How many times larger the temporary panel draws a person than the permanent one (said on the chart).
-magnify = (np.diff(limits["permanent"])[0] / WIDTHS[0]) / (np.diff(limits["temporary"])[0] / WIDTHS[1])
 totals = {group: row(ages, staff_group=group, label="Totalt")["total_count"] for group in pyramids}
 # Women left in grey and men right in a lighter grey (the house pair for two groups), named in a band above
 # the oldest group; the part-time staff darker inside.
 for ax, group, title in (
     (axes[0], "permanent", f"Permanent, {fmt(totals['permanent'])}"),
-    (axes[1], "temporary", f"Temporary, {fmt(totals['temporary'])}\n(scale {fmt(magnify, 1)} times larger)"),
+    (axes[1], "temporary", f"Temporary,\n{fmt(totals['temporary'])}"),
 ):
     pyramid = pyramids[group]
     y = np.arange(len(pyramid))
@@ -1212,8 +1212,12 @@ for ax, group, title in (
         ax.text((inner["men_count"].iloc[widest] - inner["women_count"].iloc[widest]) / 2, widest, "part time", color="white", ha="center",
                 va="center", fontsize=style.MIN_TEXT_PT)  # fmt: skip
     for side, x in (("women", 0.5 * limits[group][0]), ("men", 0.5 * limits[group][1])):
-        ax.text(x, len(pyramid) - 0.1, f"← {side}" if side == "women" else f"{side} →", color=style.TEXT,
-                fontsize=style.MIN_TEXT_PT, va="center", ha="center")  # fmt: skip
+        if group == "temporary":  # the narrow panel: each name set against the axis
+            x = 0.04 * limits[group][0] if side == "women" else 0.04 * limits[group][1]
+        name = side if group == "temporary" else f"← {side}" if side == "women" else f"{side} →"
+        ax.text(x, len(pyramid) - 0.1, name, color=style.TEXT,
+                fontsize=style.MIN_TEXT_PT, va="center",
+                ha="center" if group == "permanent" else "right" if side == "women" else "left")  # fmt: skip
     ax.set_xlim(*limits[group])
     ax.set_ylim(-0.6, len(pyramid) + 0.4)  # the band above the oldest group holds the genders' names
     ax.axvline(0, color=style.TEXT, lw=0.8)
@@ -1221,10 +1225,10 @@ for ax, group, title in (
     ax.set_title(title, fontsize=11, loc="left")
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(lambda v, _: fmt(abs(v)))
-axes[0].set_xticks([-1500, -1000, -500, 0, 250])  # no tick at the panels' join
-axes[1].set_xticks([-200, -100, 0, 100])
+axes[0].set_xticks([-1500, -1000, -500, 0, 500])
+axes[1].set_xticks([-200, 0, 200])
 axes[0].set_xlabel("Persons")
-axes[1].set_xlabel("Persons (own scale)")
+axes[1].set_xlabel("Persons")
 axes[0].set_ylabel("Age group (years)")
 perm = pyramids["permanent"]
 staffed_groups = perm[perm["women_count"].fillna(0) + perm["men_count"].fillna(0) > 0]
@@ -1427,7 +1431,7 @@ findings.show(gender_section, all_checks)
 # {eval}`txt.gender_summary`
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(gender_section, table_id="personnel-gender-checks", caption="Every check of gender and age")
+pers.check_table(gender_section, table_id="personnel-gender-checks", caption="Every check of gender and age")
 
 # %% [markdown]
 # ## Pay
@@ -1621,7 +1625,7 @@ top_claim = pay_section.set_index("check_id").loc[f"{pers.JOB_GROUPS}.claim.top_
 gt("top_claim", ("holds" if top_claim["recomputed"] == 1 else "does not hold")
    + (" if «toppledelsen» means the two top job groups pooled, which the report does not say"
       if top_claim["status"] == "estimate" else ""))  # fmt: skip
-checks_table(pay_section, table_id="personnel-pay-checks", caption="Every check of pay and job groups")
+pers.check_table(pay_section, table_id="personnel-pay-checks", caption="Every check of pay and job groups")
 
 # %% [markdown]
 # {eval}`txt.pay_summary` The job groups add up to the table's total, and the text's claim
@@ -1720,7 +1724,7 @@ styled(by_table, table_id="personnel-checks-by-table",
                 "discrepancy": "Discrepancy", "total": "Total"}, caption="Checks by table and class")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(all_checks, table_id="personnel-checks-all", caption="Every check of the chapter")
+pers.check_table(all_checks, table_id="personnel-checks-all", caption="Every check of the chapter")
 
 # %% [markdown]
 # ## Try it
@@ -1741,10 +1745,8 @@ corrected = checks.altered(pers.GENDER_AGE, COLUMN, from_counts, staff_group=GRO
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
 moved = moved_checks(before, after)  # the class written before → after, as on the other chapters' Try it
-tried = checks_table(moved, table_id="personnel-try-it",
+tried = pers.check_table(moved, table_id="personnel-try-it",
                      caption="Checks that move when the printed share is set from its count (class: before → after)")  # fmt: skip
-# Every difference to one decimal more than printed, so that the column's digits align.
-tried.data["Difference"] = [fmt(v, d + 1, sign=True) for v, d in zip(moved["difference"], moved["decimals"].astype(int), strict=True)]  # fmt: skip
 display(tried)
 
 # %% [markdown]

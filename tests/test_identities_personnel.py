@@ -518,3 +518,48 @@ def test_area_gloss_puts_english_beside_the_printed_label(label, glossed):
 )
 def test_age_gloss_glosses_only_labels_with_words(label, glossed):
     assert pers.age_gloss(label) == glossed
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("P06 Hjemmetjenester og institusjon", "P06 Hjemmetjenester (Home care)"),
+        ("P05 Mennesker med nedsatt funksjonsevne", "P05 Nedsatt funksjonsevne (Disabilities)"),
+        ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),
+        ("Totalsum", "Totalsum (all areas)"),
+        ("Something else", "Something else"),
+    ],
+)
+def test_area_chart_label_keeps_a_searchable_piece_of_the_printed_name(label, shown):
+    assert pers.area_chart_label(label) == shown
+
+
+def test_every_area_chart_label_stands_in_its_printed_label():
+    """The Norwegian piece of each chart label is words of the printed labels, so a reader can search."""
+    for table in (pers.STAFF, pers.TURNOVER, pers.SICK):
+        for label in checks.from_disk(table)["label"]:
+            code = pers.area_code(label)
+            if code in pers.AREA_NO_SHORT and code != pers.TOTAL:
+                assert pers.AREA_NO_SHORT[code].lower() in str(label).lower(), label
+
+
+@pytest.mark.parametrize(("value", "text"), [(43.1, "43"), (-0.38, "\u22120.4"), (0.0, "0"), (0.43, "0.4")])
+def test_share_text_keeps_the_sign_of_a_small_share(value, text):
+    assert pers.share_text(value) == text
+
+
+def test_aligned_check_figures_show_the_gap_and_line_up():
+    frame = pd.DataFrame(
+        {"printed": [2.2, 1544.0, 11.0], "recomputed": [2.246, 0.0, 10.9], "difference": [-0.046, 1544.0, 0.1],
+         "decimals": [1, 0, 1]}
+    )  # fmt: skip
+    shown = pers.aligned_check_figures(frame)
+    assert shown["Recomputed"][0].startswith("2.25")  # not 2.2 against 2.2
+    assert shown["Difference"][0] == "\u22120.05"
+    assert shown["Difference"][1] == "+1\u00a0544\u2008\u2007\u2007"  # padded to the column's two decimals
+    assert shown["Printed"][1].startswith("1\u00a0544")
+
+
+def test_rate_checks_name_no_internal_columns(printed):
+    words = printed[printed["check_id"].str.endswith("total_within_rows")]["what"]
+    assert len(words) and not words.str.contains("_pct").any()

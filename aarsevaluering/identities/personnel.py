@@ -150,6 +150,28 @@ def area_name(label: str) -> str:
     return name if code == "Totalsum" else f"{code} {name}"
 
 
+# For charts and the side-by-side table: a short piece of each area's printed Norwegian name, which a
+# reader can search the report for, with the book's short English name beside it.
+AREA_NO_SHORT = {
+    "P01": "Skole", "P02": "Barnehage", "P03": "Forebyggende", "P04": "Helse", "P05": "Nedsatt funksjonsevne",
+    "P06": "Hjemmetjenester", "P07": "Rus og psykisk helse", "P08": "Sosialtjeneste", "P09": "Kultur",
+    "P10": "Medvirkning", "P11": "Utbygging", "P12": "Vann, avløp", "P13": "Arealplan",
+    "P14-P19": "Sentrale enheter", "Totalsum": "Totalsum",
+}  # fmt: skip
+
+
+def area_chart_label(label: str) -> str:
+    """'P06 Hjemmetjenester og institusjon' -> 'P06 Hjemmetjenester (Home care)': the code and a searchable
+    piece of the printed name, the English beside it; the total row 'Totalsum (all areas)'."""
+    code = area_code(label)
+    if code not in AREA_NO_SHORT:
+        return str(label)
+    english = area_name(label)
+    if code == "Totalsum":
+        return "Totalsum (all areas)"
+    return f"{code} {AREA_NO_SHORT[code]} ({english.removeprefix(code).strip()})"
+
+
 AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total"}
 
 
@@ -916,6 +938,14 @@ def implied_women_share(avg_women: float, avg_men: float, avg_all: float) -> flo
     return 100.0 * (avg_men - avg_all) / (avg_men - avg_women)
 
 
+# Plain words for the rate columns and populations a check's label names (no internal column names).
+RATE_COLUMN_WORDS = {
+    **{f"q{q}_pct": f"Sick leave, quarter {q}" for q in range(1, 5)},
+    **{f"turnover_{year}_pct": f"Turnover {year}" for year in range(2020, 2024)},
+}
+POPULATION_WORDS = {"drammen": "Drammen", "municipal_sector": "municipal sector"}
+
+
 @identity(CHAPTER)
 def rate_totals_within_their_rows(get: Getter) -> list[Check]:
     """A rate's total row (sick leave by quarter, turnover by year) is a weighted average of its rows,
@@ -938,7 +968,8 @@ def rate_totals_within_their_rows(get: Getter) -> list[Check]:
             out.append(
                 _check(
                     f"{table}.{population + '.' if population else ''}{column}.total_within_rows",
-                    f"Total row's rate lies between its rows' rates (a weighted average of them): {column}",
+                    f"{RATE_COLUMN_WORDS[column]}{', ' + POPULATION_WORDS[population] if population else ''}: "
+                    "the total row's rate lies between its rows' rates (a weighted average of them)",
                     printed,
                     min(max(printed, low), high),
                     table,
@@ -2072,3 +2103,46 @@ def gender_age_error_words(errors: int, shares: int) -> str:
     if shares == errors:
         return f", all of them {tail}"
     return f", {'most' if shares > errors / 2 else fmt(shares)} of them {tail}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The chapter's check tables.
+
+
+def aligned_check_figures(checks: pd.DataFrame) -> dict[str, list[str]]:
+    """The printed, recomputed and difference figures of a check table as texts whose digits line up
+    down each column (:func:`aarsevaluering.fmt.pad_decimals`). A recomputed figure that would read the
+    same as the printed one while the difference is not zero gets the difference's decimals, so the gap
+    shows (2.25 against 2.2, not 2.2 against 2.2 with a difference of −0.05)."""
+    from ..fmt import fmt_difference, pad_decimals
+    from ..tables import _recomputed_text
+
+    printed, recomputed, difference = [], [], []
+    for p, r, d, places in zip(checks["printed"], checks["recomputed"], checks["difference"],
+                               checks["decimals"].astype(int), strict=True):  # fmt: skip
+        shown_p, shown_r, shown_d = fmt(p, places), _recomputed_text(r, places), fmt_difference(d, places)
+        gap = any(c.isdigit() and c != "0" for c in shown_d)
+        if shown_r == shown_p and gap and "." in shown_d:
+            shown_r = fmt(r, len(shown_d.split(".")[1]))
+        printed.append(shown_p)
+        recomputed.append(shown_r)
+        difference.append(shown_d)
+    return {"Printed": pad_decimals(printed), "Recomputed": pad_decimals(recomputed),
+            "Difference": pad_decimals(difference)}  # fmt: skip
+
+
+def check_table(checks: pd.DataFrame, table_id: str, caption: str = ""):
+    """:func:`aarsevaluering.tables.checks_table` with the figures of :func:`aligned_check_figures`."""
+    from ..tables import checks_table
+
+    table = checks_table(checks, table_id=table_id, caption=caption)
+    for column, texts in aligned_check_figures(checks).items():
+        table.data[column] = texts
+    return table
+
+
+def share_text(value) -> str:
+    """A share in whole per cent, or, when that rounds a share that is not zero to 0, with the first
+    decimal that keeps its sign (−8 of a rise of 2 086 is −0.4 %, neither 0 nor −0)."""
+    places = next((p for p in range(3) if fmt(value, p).strip("0.\u2212")), 0)
+    return fmt(value, places)
