@@ -177,19 +177,22 @@ def factor_table_html(register: pd.DataFrame) -> str:
 # The band above the findings' rows, from the bottom up: the clearly-trivial line's name, overall
 # materiality's, and the sum of the misstatements that count (in rows of the chart's y axis).
 TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
+SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of the sum, beside its mark
 
 
 def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.DataFrame):
-    """The findings in NOK against the materiality thresholds, one dot each on a logarithmic axis (their
+    """The findings in NOK against the materiality thresholds, one mark each on a logarithmic axis (their
     sizes run from a thousand kroner to hundreds of millions), each row named by its finding's ``label``
-    (its id, a slug, is in the register, where the label finds it): filled vermilion for a misstatement that
-    counts towards materiality (the ISA 450 sum, ``findings.aggregation``), hollow vermilion for one the
-    book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text),
-    grey for a finding that is not a misstatement (scope, unstated); the clearly-trivial line dotted and
-    overall materiality dashed. Above the top row, a band where no dot stands: each line runs up to its
-    name, set to the line's left (the clearly-trivial line's lowest, so that no name crosses a line), and
-    over both the sum of those that count is marked on the same axis. The title states the sum against
-    overall materiality."""
+    (the register names its row so): a large dark disc for a misstatement that counts towards materiality
+    (the ISA 450 sum, ``findings.aggregation``), a mid-grey diamond for one the book leaves out of it (a
+    mistyped cell whose total is right, a wrong label, a sentence of the text), a small light-grey disc for
+    a finding that is not a misstatement (scope, unstated). All filled and in greys: in the book vermilion
+    means what hurts the finances and an unfilled mark the book's estimate (designer r4b). The
+    clearly-trivial line dotted and overall materiality dashed. Above the top row, a band where no dot
+    stands: each line runs up to its name, set to the line's left (the clearly-trivial line's lowest, so
+    that no name crosses a line), and over both the sum of those that count is marked on the same axis;
+    the largest of them says its share of the sum, which the logarithmic axis hides. The title states the
+    sum against overall materiality."""
     import matplotlib.ticker
 
     from . import style
@@ -198,22 +201,22 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     summed = set(str(schedule.iloc[0]["finding_ids"]).split())
     contradiction = money["verdict"].isin(findings.CONTRADICTED)
     fig, ax = style.figure(height=2.2 + 0.24 * len(money))
+    counts = contradiction & money["finding_id"].isin(summed)
     left_out = contradiction & ~money["finding_id"].isin(summed)
-    # (key, mask, colour, filled, marker, size): those that count a large filled disc, those left out a hollow
-    # diamond of the same size (told apart by shape as well as fill), the rest a smaller grey disc.
+    # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a grey
+    # diamond of the same size (told apart by shape as well as shade), the rest a smaller light-grey disc
+    # with a grey rim, so it stands out from the white.
     kinds = [
-        ("counts towards materiality", contradiction & money["finding_id"].isin(summed), style.UNFAVOURABLE, True,
-         "o", 64),
-        ("left out of the sum", left_out, style.UNFAVOURABLE, False, "D", 52),
-        ("not a misstatement", ~contradiction, style.LEVEL, True, "o", 36),
-    ]  # fmt: skip
+        ("counts towards materiality", counts, style.TEXT, style.TEXT, "o", 64),
+        ("left out of the sum", left_out, style.LEVEL, style.LEVEL, "D", 52),
+        ("not a misstatement", ~contradiction, style.EARLIER, style.LEVEL, "o", 36),
+    ]
     rows = {fid: n for n, fid in enumerate(money["finding_id"])}
     top = len(money) - 0.5  # the top of the findings' rows; the band is above it
-    for label, mask, colour, filled, marker, size in kinds:
+    for label, mask, colour, edge, marker, size in kinds:
         shown = money[mask]
         ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=size, label=label,
-                   marker=marker, color=colour if filled else "white", edgecolors=colour, linewidths=1.8,
-                   zorder=3)  # fmt: skip
+                   marker=marker, color=colour, edgecolors=edge, linewidths=1, zorder=3)  # fmt: skip
     text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
             "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
     for value, dash, name, row in ((thresholds["trivial"], ":", "clearly trivial", TRIVIAL_ROW),
@@ -233,7 +236,12 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     # The sum the title states, marked on the same axis above the lines' names: where it stands against them.
     total = schedule.iloc[0]
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
-            color=style.UNFAVOURABLE, zorder=3)  # fmt: skip
+            color=style.TEXT, zorder=3)  # fmt: skip
+    largest = money[counts].iloc[-1] if counts.any() else None  # its share of the sum, beside its mark
+    if largest is not None and total["total_nok_million"] > 0:
+        share = fmt(100 * largest["size_nok_million"] / total["total_nok_million"], 0, "%")
+        ax.annotate(f"{share} of the sum", (largest["size_nok_million"], rows[largest["finding_id"]]),
+                    **text | {"xytext": (-8, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
     ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
@@ -499,7 +507,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
     unit (:func:`page_places`; finer where that would misplace the difference against half a printed unit,
     :func:`shown_places`), with the check's class under the difference it judges, and "(half-way)" beside
     an exact one whose recomputed figure rounds to either printed value. The row opens on
-    its id, chapter, verdict and finding, the report's lines and a link to the code of its identity,
+    its id, chapter, report table, verdict and finding and a link to the code of its identity,
     named by its file and line. Chapter, unit, class and verdict are filters (facets), the difference
     sorts by its figure (``data-sort``)."""
     rows = []
@@ -551,8 +559,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
             ("Chapter", html.escape(chapter)),
             ("Report table", html.escape(report_table(r["table"], long=True, what=r["what"]))),
             ("Verdict", html.escape(verdict) if fid else ""),
-            ("Finding", finding),
-            ("Report lines", html.escape(str(r["source_lines"]))),
+            ("Finding", finding),  # the report's lines are in the row itself
             (
                 "Code",
                 f'<a href="{html.escape(r["code_url"], quote=True)}">{html.escape(_code_place(r["code_url"]))}</a>',

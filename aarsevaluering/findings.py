@@ -618,7 +618,7 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
     # The same size as a bare figure and its unit, for a table that gives the unit a column of its own.
     size_figure = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"])).lstrip("+")
-    size_unit_shown = "" if nil else SIZE_UNITS.get(size_unit, unit_name(size_unit))
+    size_unit_shown = "" if nil else unit_name(size_unit)
     million = float("nan") if nil else _size_in_million(size)
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
@@ -996,15 +996,11 @@ def million_text(x: float) -> str:
     return "< 0.1" if 0 < abs(x) < 0.05 else fmt(x, 1)  # a size too small for a tenth, but not nothing
 
 
-# Units of a size not in NOK, as the Unit column of the letter and the register names them.
-SIZE_UNITS = {"percentage points": "pp"}
-
-
 def size_parts(finding: Mapping) -> tuple[str, str, str]:
-    """A finding's size (a row of the register) as the letter and the register show it: the figure, its
-    unit in a column of its own, and its sort key. An amount in NOK million with one decimal
-    (:func:`million_text`), sorted by the exact figure so "< 0.1" sorts where it belongs; a size not in NOK
-    in its own unit ("1.0", "pp"), sorted after the amounts; a claim in words, which has no size, an en
+    """A finding's size (a row of the register) as the register shows it: the figure, its unit in a
+    column of its own, and its sort key. An amount in NOK million with one decimal (:func:`million_text`),
+    sorted by the exact figure so "< 0.1" sorts where it belongs; a size not in NOK in its own unit
+    ("1.0", "percentage points"), sorted after the amounts; a claim in words, which has no size, an en
     dash."""
     x = finding["size_nok_million"]
     if finding["size_figure"]:
@@ -1013,20 +1009,49 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
     return "\u2013", "claim" if finding["unit"] == CLAIM_UNIT else "", ""
 
 
-def _size_cells(finding: Mapping, decimals: int = 0) -> list[str]:
-    """The size (right-aligned, its decimal point lined up with the column's, :func:`aligned_figure`; its
-    sort key in ``data-sort``) and its unit, two cells: every row names its unit, NOK million too (a blank
-    read as missing)."""
+def unit_places(frame: pd.DataFrame) -> dict[str, int]:
+    """The precision of each unit in a column of sizes: the most decimals any size of that unit has, so
+    one unit is shown at one precision (1.00 beside 0.84 percentage points, not 1.0; the designer's read,
+    r4b); NOK million keeps its one decimal."""
+    places: dict[str, int] = {}
+    for _, f in frame.iterrows():
+        figure, unit, _ = size_parts(f)
+        places[unit] = max(places.get(unit, 0), decimals_of(figure))
+    return places
+
+
+def unit_figure(figure: str, places: int) -> str:
+    """A size (text) at its unit's precision (:func:`unit_places`): "1.0" at 2 places is "1.00"; a size
+    that is no plain figure ("< 0.1", the dash) as it is."""
+    try:
+        value = float(figure.replace("\u00a0", "").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        return figure
+    return fmt(value, places)
+
+
+def _unit_text(unit: str) -> str:
+    """A unit as its column shows it, escaped: a long one ("percentage points") over two lines, so the
+    column is as narrow as "NOK million"."""
+    escaped = html.escape(unit)
+    return escaped.replace(" ", "<br>", 1) if len(unit) > len(MONEY_UNIT) else escaped
+
+
+def _size_cells(finding: Mapping, decimals: int = 0, places: Mapping[str, int] | None = None) -> list[str]:
+    """The size (right-aligned, its decimal point lined up with the column's, :func:`aligned_figure`, at
+    its unit's precision, ``places``; its sort key in ``data-sort``) and its unit, two cells: every row
+    names its unit, NOK million too (a blank read as missing)."""
     figure, shown_unit, sort = size_parts(finding)
+    if places and shown_unit in places:
+        figure = unit_figure(figure, places[shown_unit])
     return [
         f'<td class="number" data-sort="{sort}">{aligned_figure(figure, decimals)}</td>',
-        f'<td class="unit-cell">{html.escape(shown_unit)}</td>',
+        f'<td class="unit-cell">{_unit_text(shown_unit)}</td>',
     ]
 
 
 # Most sizes are amounts, in NOK million with one decimal; the Unit column names every row's unit.
 MONEY_UNIT = "NOK million"
-SIZE_NOTE = f"sizes in the unit named: {MONEY_UNIT} with one decimal, others at the precision of the figures compared"
 
 
 def decimals_of(figure: str) -> int:
@@ -1052,16 +1077,20 @@ SIZE_HEADER, UNIT_HEADER = "Size", "Unit"
 FULL_HEIGHT = "full-height"  # a table the book's CSS shows whole, not in a scroll box (_static/aarsevaluering.css)
 
 
-def _title_cell(title: str, finding_id: str, verdict: str = "") -> str:
-    """The cell that opens a row: what is wrong, and under it the finding's id on one line, a visible
-    permalink to its row in the register (an id in a column of its own broke at its hyphens over five
-    lines). With ``verdict``, the cell carries the verdict's colour on the row's left edge, as the finding
-    boxes do (``verdict-<verdict>``, _static/aarsevaluering.css)."""
+def _title_cell(title: str, finding_id: str, label: str) -> str:
+    """The letter's cell that opens a row: what to correct, and under it the finding's short name (its row's
+    name in the register and in Fig. A.1) on a line of its own, a link to its row in the register; the
+    id, a slug, is only the link's target (three names per finding showed, designer r4b)."""
     fid = html.escape(finding_id)
-    cell = row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{fid}</a>')
-    if verdict:
-        cell = cell.replace('class="row-summary"', f'class="row-summary verdict-{html.escape(verdict)}"', 1)
-    return cell
+    return row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>')
+
+
+def _label_cell(label: str, verdict: str) -> str:
+    """The register's cell that opens a row: the finding's short name, as Fig. A.1 names its row, so a
+    dot can be matched to a row by eye; the row's left edge carries the verdict's colour, as the finding
+    boxes do (``verdict-<verdict>``, _static/aarsevaluering.css)."""
+    cell = row_toggle(_words(label))
+    return cell.replace('class="row-summary"', f'class="row-summary verdict-{html.escape(verdict)}"', 1)
 
 
 def factor_names(qualitative: str) -> list[str]:
@@ -1120,8 +1149,9 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
     # A long list of checks in rows of CHECKS_PER_ROW, so that no row of the table is taller than a screen.
     chunks = [" ".join(ids[i : i + CHECKS_PER_ROW]) for i in range(0, len(ids), CHECKS_PER_ROW)]
     checks = [(f"Checks ({f['checks']})" if i == 0 else "", chunk) for i, chunk in enumerate(chunks)]
+    fid = html.escape(f["finding_id"])
     return [
-        ("Short name", html.escape(f["label"])),  # the name of its row in the materiality chart
+        ("What is wrong", _words(f["title"])),
         ("Chapter", html.escape(chapter_name(f["chapter"]))),
         ("Verdict and nature", html.escape(f"{f['verdict']}; {f['nature']}")),
         ("Size", _words(size)),
@@ -1136,6 +1166,7 @@ def _register_facts(f: pd.Series) -> list[tuple[str, str]]:
         ("Report lines", html.escape(f["source_lines"])),
         *checks,
         ("Code", _code_links(f["code_urls"]) if f["code_urls"] else ""),
+        ("Permalink", f'<a class="finding-ref" href="#finding-{fid}">audit.html#finding-{fid}</a>'),
     ]
 
 
@@ -1161,29 +1192,34 @@ def _paragraphs(text: str) -> list[str]:
     return [*out, current]
 
 
-def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = "The register") -> str:
-    """The register as a compact table a reader can sort, search and filter (the book's interactive
-    tables) at its full height: what is wrong (its title, the finding's id under it as a permalink), its
-    size in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its
-    materiality and the qualitative factors that weigh it; the row opens on the rest of the finding's box
-    (chapter, verdict, nature, size in its own unit, explanation, locator, checks and code), a short row
-    each, across the table's width. The chapter, verdict and nature stay filters. The caption ends with
-    ``SIZE_NOTE`` (the sizes' unit, said once) and ``FACTOR_NOTE``. Every text is escaped."""
+REGISTER_CAPTION = (
+    "The register: every finding, amounts in NOK largest first, then percentage points, head counts and claims in words"
+)
+
+
+def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = REGISTER_CAPTION) -> str:
+    """The register as a compact index a reader can sort, search and filter (the book's interactive tables)
+    at its full height: each finding by its short name (as Fig. A.1 names its row; the row's id,
+    ``finding-<id>``, is its permalink), its verdict, its size with its unit in a column of its own (one
+    precision per unit, :func:`unit_places`), its materiality and the qualitative factors that weigh it;
+    the row opens on the rest of the finding's box (what is wrong, chapter, verdict, nature, explanation,
+    locator, checks, code and permalink), a short row each, across the table's width. The chapter and
+    nature stay filters. The caption ends with ``FACTOR_NOTE``. Every text is escaped."""
     rows = []
-    decimals = max((decimals_of(size_parts(f)[0]) for _, f in frame.iterrows()), default=0)
+    places = unit_places(frame)
+    decimals = max(places.values(), default=0)
     for _, f in frame.iterrows():
-        verdict = html.escape(f["verdict"])
         cells = [
-            _title_cell(f["title"], f["finding_id"], verdict=f["verdict"]),
-            f"<td>{verdict}</td>",
-            *_size_cells(f, decimals),
+            _label_cell(f["label"], f["verdict"]),
+            f"<td>{html.escape(f['verdict'])}</td>",
+            *_size_cells(f, decimals, places),
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": chapter_name(f["chapter"]), "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["What is wrong (finding)", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
+    headers = ["Finding", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
-    table = expandable_table(table_id, f"{caption}; {SIZE_NOTE}; {FACTOR_NOTE}", headers, rows, numeric=(2,),
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(2,),
                              filters=filters, css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
@@ -1191,19 +1227,22 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
 LETTER_CAPTION = "Management letter: recommended corrections, ranked by materiality level, then by size"
 
 
+def owner_section(owner: str) -> str:
+    """The section whose authors own a correction (``letter``'s owner, "the authors of «Heltid»"), as the
+    letter's Owner column names it: «Heltid»."""
+    return owner.removeprefix("the authors of ")
+
+
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
                 caption: str = LETTER_CAPTION) -> str:  # fmt: skip
-    """The management letter as a compact table to scan, at its full height: rank, what to correct (the
-    finding's title, from ``register``, its id under it as a permalink to its row in the register), its size
-    in NOK million with one decimal (or in its own unit, marked, where it is not an amount), its materiality
-    and the qualitative factors that weigh it. Each row opens on the rest of the entry: which figure, the
-    printed figure (in NOK million, or as printed where it is not an amount), where it stands in the
-    published report, what it should read, its size in its own unit, verdict and nature, the qualitative
-    factors, the owner and management's response. The caption ends with ``SIZE_NOTE`` and ``FACTOR_NOTE``."""
-    titles = dict(zip(register["finding_id"], register["title"], strict=True))
+    """The management letter as a list to act on, at its full height, unlike the register (an index by
+    short name, verdict and size): rank, what to correct (the finding's title, from ``register``, its short
+    name under it, a link to its row in the register), its materiality and the qualitative factors that
+    weigh it, and its owner (the authors of the report's section it stands in). Each row opens on the rest
+    of the entry: which figure, the printed figure (in NOK million, or as printed where it is not an
+    amount), where it stands in the published report, what it should read, its size, verdict and nature,
+    the qualitative factors, the owner and management's response. The caption ends with ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
-    by_size = dict(zip(register["finding_id"], register["materiality_by_size"], strict=True))
-    decimals = max((decimals_of(size_parts(by_id.loc[fid])[0]) for fid in letter["finding_id"]), default=0)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1219,15 +1258,16 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
             ("Owner", html.escape(r["owner"])),
             ("Management's response", html.escape(r["response"])),
         ]
+        f = by_id.loc[r["finding_id"]]
         cells = [
             f'<td class="number">{r["rank"]}</td>',
-            _title_cell(titles.get(r["finding_id"], r["figure"]), r["finding_id"]),
-            *_size_cells(by_id.loc[r["finding_id"]], decimals),
-            _materiality_cell(r["materiality"], r["qualitative"], by_size.get(r["finding_id"], "")),
+            _title_cell(f["title"], r["finding_id"], f["label"]),
+            _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
+            f'<td class="owner-cell">{html.escape(owner_section(r["owner"]))}</td>',
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct (finding)", SIZE_HEADER, UNIT_HEADER, "Materiality"]
-    table = expandable_table(table_id, f"{caption}; {SIZE_NOTE}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
+    headers = ["Rank", "What to correct", "Materiality", "Owner (section)"]
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0,),
                              filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 

@@ -86,33 +86,36 @@ material = register[register["materiality"] == findings.MATERIAL]
 lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
 by_size_only = (
-    f"; by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
-    f"which {'its factor lowers' if len(lowered) == 1 else 'their factors lower'} (see the qualitative factors under Materiality)"
+    f"by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
+    f"but {'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} (Table A.1)"
     if len(lowered)
     else ""
 )
-txt.material_are = (
-    f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material ({', '.join(labels[i] for i in material['finding_id'])})"
-    if len(material)
-    else "none in NOK is material once the qualitative factors are weighed"
-) + by_size_only
+by_nature = counts["level_by_nature_material"]
+# What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
+nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
+nature_wrong = " printed wrongly" if (nature_rows["verdict"] == "error").all() else " the report gives two ways"
+# All in percentage points: shares; otherwise shares and counts.
+nature_kinds = "shares" if (nature_rows["size_unit_shown"] == "percentage points").all() else "shares and counts"
+txt.by_nature_what = f"{'a figure' if by_nature == 1 else 'figures'} a reader quotes{nature_wrong} ({nature_kinds})"
+# One statement of how many findings are material, by nature and in NOK together (Table A.2's two rows).
+material_all = len(material) + by_nature
+in_nok = f"{fmt(len(material))} in NOK ({', '.join(labels[i] for i in material['finding_id'])})"
+txt.material_statement = (
+    f"{fmt(material_all)} {'finding is' if material_all == 1 else 'findings are'} material"
+    + (f", all by nature: {txt.by_nature_what}; none in NOK is" if by_nature and not len(material) else "")
+    + (f": {fmt(by_nature)} by nature ({txt.by_nature_what}) and {in_nok}" if by_nature and len(material) else "")
+    + (f": {in_nok}" if len(material) and not by_nature else "")
+    + (("; " if len(material) else ": ") + by_size_only if by_size_only else "")
+)
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
 txt.summed_n = fmt(summed["findings"])
 txt.summed_total = findings.money_text(summed["total_nok_million"])
 txt.no_flow_n = fmt(no_flow["findings"])
 txt.narrative_n = fmt(narrative["findings"])
-by_nature = counts["level_by_nature_material"]
-# What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
-nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
-nature_wrong = " printed wrongly" if (nature_rows["verdict"] == "error").all() else " the report gives two ways"
-# All in percentage points: shares; otherwise shares and counts.
-nature_kinds = "shares" if (nature_rows["size_unit_shown"] == "pp").all() else "shares and counts"
-txt.by_nature_what = f"{'a figure' if by_nature == 1 else 'figures'} a reader quotes{nature_wrong} ({nature_kinds})"
 txt.brief_weight = (
-    f"{txt.material_are[:1].upper()}{txt.material_are[1:]}; {fmt(by_nature)} not in NOK "
-    f"{'is' if by_nature == 1 else 'are'} material by nature: {txt.by_nature_what}. "
-    f"The {txt.summed_n} errors and inconsistencies in NOK "
+    f"{txt.material_statement}. The {txt.summed_n} errors and inconsistencies in NOK "
     f"that flow into the accounts and tables come to {txt.summed_total}, "
     f"{'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
 )
@@ -146,7 +149,7 @@ txt.isa450_conclusion = (
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
-# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds (see Materiality), each row named by its finding's short name (the register's search box finds it, with its id). Left out of the sum: a mistyped cell whose total is right, a wrong label on a right amount, and sentences of the text (other information, ISA 720). A finding's level can differ from where its dot lies: the qualitative factors below move it.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large filled vermilion discs for the misstatements that count towards materiality, hollow vermilion diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller grey discs for findings that are not misstatements."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds; each row named as in the register. Marks in filled greys: in this book colour means harm to the finances and a hollow mark the book's estimate.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller light-grey discs for findings that are not misstatements."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 
 # %% [markdown]
@@ -162,9 +165,10 @@ chart = materiality_chart(register, thresholds, schedule)  # shown once, as the 
 # - performance materiality {eval}`txt.performance` ({eval}`txt.performance_pct` of it), for planning only;
 # - the *clearly trivial* line {eval}`txt.trivial` ({eval}`txt.trivial_pct` of materiality).
 #
-# Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too). The book
-# applies the qualitative factors of the table below, each written on the finding it applies to; the
-# last column names the findings each moves from the level its size alone would give.
+# Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too), so a finding's
+# level can differ from where its mark lies in Fig. A.1. The book applies the qualitative factors of the
+# table below, each written on the finding it applies to; the last column names the findings each moves
+# from the level its size alone would give.
 
 # %% tags=["hide-input"]
 HTML(factor_table_html(register))
@@ -173,23 +177,26 @@ HTML(factor_table_html(register))
 # Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
 # are a key figure, and not otherwise. The gender shares among the HR figures weigh because the report
 # gives them as its account of the actual state of gender equality (under the heading «Faktisk tilstand
-# når det gjelder kjønnslikestilling», line 4235), which an annual report owes its readers by law (the
+# når det gjelder kjønnslikestilling»), which an annual report owes its readers by law (the
 # book's understanding of the duty; it does not check the law here). Findings of *scope* and *unstated*
 # are not misstatements of the report and are not weighed.
 #
-# Of the {eval}`txt.findings` findings in the register, {eval}`txt.material_are`, and
-# {eval}`txt.level_by_nature_material` not in NOK are material by nature. The table counts every finding by its
-# level (rows) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
+# The register holds {eval}`txt.findings` findings: {eval}`txt.material_statement`. The table counts
+# every finding by its level (rows, the material ones first) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
 # statements the regulations require (2A, 2B); *budget*, the budget columns; *tables*, the report's own
 # tables beside its text; *narrative*, the text; *HR*, the HR statistics.
 
 # %% tags=["hide-input"]
 # One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
 by_level = register.groupby(["materiality", "nature"]).size().unstack(fill_value=0)
-by_level = by_level.reindex(index=list(findings.LEVELS), columns=list(findings.NATURES), fill_value=0)
+by_level = by_level.reindex(index=list(findings.LETTER_LEVELS), columns=list(findings.NATURES), fill_value=0)
 by_level["all"] = by_level.sum(axis=1)
 by_level.loc["all findings"] = by_level.sum()
-by_level.index = [level[0].upper() + level[1:] for level in by_level.index]
+# Each level says whether it weighs amounts in NOK or figures not in NOK, so "material" has one reading.
+kind = {level: " (not in NOK)" if level.startswith("not in NOK") else " (NOK)" for level in findings.LEVELS}
+kind[findings.NOT_WEIGHED] = ""
+by_level.index = [findings.shown_level(lv).capitalize() + kind.get(lv, "") for lv in by_level.index]
+by_level.index = [i.replace("Not weighed", "Not weighed (not a misstatement)") for i in by_level.index]
 by_level = by_level.rename_axis("materiality").reset_index()
 styled(by_level, table_id="audit-materiality", caption="Findings by materiality level and by nature (kind of figure)",
        columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
@@ -217,10 +224,12 @@ HTML(aggregation_html(schedule, labels))
 # only where a sentence of the report should say more. Where nothing printed shows which of two figures
 # is wrong (an *inconsistency*), the recommendation is to reconcile them.
 #
-# Open a row for the figure, its printed value, where it stands in the published report (section,
-# printed caption and words to search for; the PDF's page numbers are not in the text the book reads),
-# what it should read, its owner and management's response, which the book has not yet received.
-# `python -m aarsevaluering.audit --letter` writes the same list as CSV.
+# Each row names its owner, the authors of the report's section the figure stands in; management's
+# response has not yet been received for any. Open a row for the figure, its printed value, where it
+# stands in the published report (section, printed caption and words to search for; the PDF's page
+# numbers are not in the text the book reads), what it should read and its size; the short name under
+# each correction leads to its row in the register. `python -m aarsevaluering.audit --letter` writes
+# the same list as CSV.
 
 # %% tags=["hide-input"]
 HTML(findings.letter_html(letter, register))
@@ -305,22 +314,16 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # (audit-register)=
 # ## The register of findings
 #
-# One row per finding about what the report prints, largest amounts first. Sort by a header, narrow the
-# list by chapter, verdict, nature or materiality, and open a row for the whole finding: its checks (with
-# links to their code), where to find it in the published report, what it should read and why. Sizes are
-# as in the letter, each in the unit its Unit column names; under a level, ↑ or ↓ and the
-# qualitative factor (see *Materiality*) that raised or lowered the finding there, where one did. A rule on the row's left edge marks the verdict, as on the
-# finding boxes: vermilion where the report contradicts itself, grey where it does not. Each id is a
-# permalink: `audit.html#finding-<id>`.
+# An index of every finding about what the report prints, by the short name Fig. A.1 gives its row,
+# largest amounts first, each size at one precision for its unit. Sort by a header, narrow
+# the list by chapter, verdict, nature or materiality, and open a row for the whole finding: what is
+# wrong, its checks (with links to their code), where to find it in the published report, what it should
+# read and why, and its permalink. Under a level, ↑ or ↓ and the qualitative factor (see *Materiality*)
+# that raised or lowered the finding there. A rule on the row's left edge marks the verdict, as on the
+# finding boxes: vermilion where the report contradicts itself, grey where it does not.
 
 # %% tags=["hide-input"]
-HTML(
-    findings.register_html(
-        register,
-        caption="The register: every finding; amounts in NOK largest first, then "
-        "percentage points, head counts and claims in words",
-    )
-)
+HTML(findings.register_html(register))
 
 # %% [markdown]
 # (audit-estimates)=

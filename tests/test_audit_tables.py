@@ -16,6 +16,7 @@ from aarsevaluering import checks, findings, tables
 from aarsevaluering.audit import (
     CHAPTERS,
     HALF_WAY,
+    SHARE_GID,
     aggregation_html,
     audit_checks,
     check_unit,
@@ -90,16 +91,17 @@ def test_a_compact_table_keeps_every_fact_in_one_details_row():
     soup = BeautifulSoup(tables.expandable_table("t", "C", ["What", "N"], rows, compact=True), "html.parser")
     details = soup.find_all("tr", class_="row-detail")
     assert len(details) == 1
-    assert [d.get_text(" ", strip=True) for d in details[0].find_all("div", class_="detail-fact")] == [
-        "Check a.b",
-        "Code x.py",
-    ]
+    facts = details[0].find("dl", class_="detail-facts")
+    assert [t.get_text(strip=True) for t in facts.find_all("dt")] == ["Check", "Code"]
+    assert [d.get_text(strip=True) for d in facts.find_all("dd")] == ["a.b", "x.py"]
+    assert [c.name for c in facts.children] == ["dt", "dd", "dt", "dd"]  # pairs only, as a list must hold
 
 
 def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materiality(audit):
     """A level its size alone would not give explains itself: under the level, the factors that weigh the
     finding, named; a finding without one shows its level alone. The Materiality filter reads the level only
-    (``data-filter``), and "not in NOK" is left to the Unit column."""
+    (``data-filter``), and "not in NOK" is left to the Unit column (the register) or the row's words (the
+    letter)."""
     register, letter, _ = audit
     for markup, frame in (
         (findings.register_html(register), register),
@@ -107,8 +109,9 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
     ):
         soup = BeautifulSoup(markup, "html.parser")
         headers = [th.get_text() for th in soup.thead.find_all("th")]
-        assert headers[-1] == "Materiality" and "Qualitative factor" not in headers
-        cells = [g.find("tr").find_all("td")[-1] for g in soup.find_all("tbody", class_="row-group")]
+        column = headers.index("Materiality")
+        assert "Qualitative factor" not in headers
+        cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
         for (_, f), cell in zip(frame.iterrows(), cells, strict=True):
             level = findings.shown_level(f["materiality"])
             names = findings.factor_names(f["qualitative"])
@@ -128,11 +131,21 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
 
 
 def test_a_finding_id_stays_on_one_line(audit):
-    """The id sits under the finding's words, unbroken (in a column of its own it broke over five lines)."""
-    register, _, _ = audit
+    """The register's row is named by the finding's short name, as Fig. A.1 names it; its permalink, the id,
+    is in the opened row, unbroken (in a column of its own it broke over five lines). The letter names each
+    correction's finding under its words by the same short name, a link to its register row (three names
+    per finding showed, designer r4b)."""
+    register, letter, _ = audit
     soup = BeautifulSoup(findings.register_html(register), "html.parser")
     ids = [a.get_text() for a in soup.find_all("a", class_="finding-ref")]
-    assert ids == list(register["finding_id"])
+    assert ids == [f"audit.html#finding-{i}" for i in register["finding_id"]]
+    assert [s.get_text() for s in soup.select("td.row-summary summary")] == list(register["label"])
+    labels = dict(zip(register["finding_id"], register["label"], strict=True))
+    letter_soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
+    refs = [a for a in letter_soup.select("td.row-summary a.finding-ref")]
+    assert [a["href"] for a in refs] == [f"#finding-{i}" for i in letter["finding_id"]]
+    assert [a.get_text() for a in refs] == [labels[i] for i in letter["finding_id"]]
+    assert not letter_soup.select("summary a")
     # A link inside a row's summary is a control inside a control (axe-core: nested-interactive).
     assert not soup.select("summary a"), "a finding's permalink sits inside its row's summary"
     css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
@@ -144,17 +157,25 @@ def test_a_finding_id_stays_on_one_line(audit):
     assert rule and "white-space: nowrap" in rule.group(1)
 
 
-def test_every_check_shows_one_precision_per_unit():
+@pytest.fixture(scope="module")
+def every_check():
+    """The audit page's list of every check as the page shows it, parsed once for the tests that read it
+    (3 s a parse), and the checks in its order: chapter by chapter in the book's order."""
+    frame = audit_checks()
+    soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    order = frame["chapter"].map(list(CHAPTERS).index)
+    return frame.assign(_n=order).sort_values("_n", kind="stable"), soup
+
+
+def test_every_check_shows_one_precision_per_unit(every_check):
     """The list of every check: each row's unit under its words (the designer's read: "+595" in NOK thousand
     and "+59.4" in NOK million shared a column unmarked; a unit column of its own left the words a fifth of
     the width), the recomputed figure and the difference at the unit's one precision (never "415.6462"
     beside "892.0") unless that would show a difference of exactly half a printed unit (then finer,
     :func:`shown_places`), the class under the difference, and no discrepancy reads as a zero difference."""
-    frame = audit_checks()
-    soup = BeautifulSoup(every_check_html(frame), "html.parser")
     # Chapter by chapter in the book's order (the designer's read: the page promised the chapters' order
     # and showed them alphabetically), each chapter's checks as it makes them.
-    frame = frame.assign(_n=frame["chapter"].map(list(CHAPTERS).index)).sort_values("_n", kind="stable")
+    frame, soup = every_check
     assert [th.get_text() for th in soup.thead.find_all("th")] == [
         "Check (unit)", "As printed", "Recomputed", "Difference (class)"]  # fmt: skip
     groups = soup.find_all("tbody", class_="row-group")
@@ -181,39 +202,47 @@ def test_every_check_shows_one_precision_per_unit():
             assert figures[1].strip("+\u2212").strip("0.") != "", (r["check_id"], figures[1])
 
 
-def test_the_letter_and_the_register_give_every_size_and_hide_no_row(audit):
-    """A finding not in NOK shows its size in its own unit, marked ("1.0 pp"), not a dash, and sorts after
-    the amounts; only a claim in words has none. Every row names its unit, "NOK million" too (the designer's
-    read, r4: a blank Unit for the amounts read as missing beside "pp" and "persons"). Both tables are shown
-    at full height (no scroll box)."""
+def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audit):
+    """The register: a finding not in NOK shows its size in its own unit, not a dash, and sorts after the
+    amounts; only a claim in words has none. Every row names its unit in words, "NOK million" too (a blank
+    read as missing), and "percentage points", as the text says, not "pp" (designer r4b); each unit at one
+    precision (:func:`findings.unit_places`). The letter is a list to act on, not a second register: no size
+    columns (its size is in the opened row) but the owner, the section's authors. Both at full height."""
     register, letter, _ = audit
-    for markup, frame in (
-        (findings.register_html(register), register),
-        (findings.letter_html(letter, register), letter),
-    ):
-        css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
-        assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
-        soup = BeautifulSoup(markup, "html.parser")
-        assert findings.FULL_HEIGHT in soup.table["class"]
-        assert soup.caption.get_text().endswith(f"; {findings.SIZE_NOTE}; {findings.FACTOR_NOTE}")
-        assert findings.MONEY_UNIT in findings.SIZE_NOTE
-        headers = [th.get_text() for th in soup.thead.find_all("th")]
-        column = headers.index(findings.SIZE_HEADER)
-        assert headers[column + 1] == findings.UNIT_HEADER
-        rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
-        for (_, f), cells in zip(frame.iterrows(), rows, strict=True):
-            cell, unit = cells[column], cells[column + 1].get_text()
-            text = cell.get_text().replace("\u00a0", " ")
-            if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
-                assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
-                shown_unit = findings.size_parts(register.set_index("finding_id").loc[f["finding_id"]])[1]
-                assert unit == shown_unit == findings.MONEY_UNIT
-            elif f["size_text"]:  # its own unit, in the unit column: "1.0" and "pp"
-                assert f"{text} {unit}" == f["size_text"].replace("\u00a0", " ").replace("percentage points", "pp")
-                assert cell["data-sort"] == "" and unit in ("pp", "persons"), unit
-            else:
-                assert text == "\u2013" and unit in ("claim", "")
-        assert "pp" in [cells[column + 1].get_text() for cells in rows]
+    css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
+    assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
+    soup = BeautifulSoup(findings.register_html(register), "html.parser")
+    assert findings.FULL_HEIGHT in soup.table["class"]
+    assert soup.caption.get_text().endswith(f"; {findings.FACTOR_NOTE}")
+    headers = [th.get_text() for th in soup.thead.find_all("th")]
+    assert headers[:2] == ["Finding", "Verdict"]
+    column = headers.index(findings.SIZE_HEADER)
+    assert headers[column + 1] == findings.UNIT_HEADER
+    places = findings.unit_places(register)
+    assert places[findings.MONEY_UNIT] == 1 and places["percentage points"] == 2 and places["persons"] == 0
+    rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
+    units = []
+    for (_, f), cells in zip(register.iterrows(), rows, strict=True):
+        cell, unit = cells[column], cells[column + 1].get_text(" ")
+        units.append(unit)
+        text = cell.get_text().replace("\u00a0", " ")
+        if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
+            assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
+            assert unit == findings.MONEY_UNIT
+        elif f["size_text"]:  # its own unit, in words, at the unit's one precision
+            assert unit == f["size_unit_shown"] in ("percentage points", "persons"), unit
+            assert findings.decimals_of(text) == places[unit] and cell["data-sort"] == ""
+            assert float(text) == pytest.approx(float(f["size_figure"]))
+        else:
+            assert text == "\u2013" and unit in ("claim", "")
+    assert "percentage points" in units and "pp" not in units
+    soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
+    assert findings.FULL_HEIGHT in soup.table["class"]
+    headers = [th.get_text() for th in soup.thead.find_all("th")]
+    assert headers == ["Rank", "What to correct", "Materiality", "Owner (section)"]
+    rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
+    assert [cells[-1].get_text() for cells in rows] == [findings.owner_section(o) for o in letter["owner"]]
+    assert all(o.startswith("«") for o in map(findings.owner_section, letter["owner"]))
 
 
 def test_the_qualitative_factors_table_names_what_each_moves(audit):
@@ -268,31 +297,31 @@ def test_the_aggregation_names_the_findings_it_sums(audit):
 
 
 def test_the_sizes_line_up_at_the_decimal_point(audit):
-    """Sizes of one unit at different precision (1.0 pp beside 0.84 pp, each at its check's printed
-    precision) line up at the point: each size's point and decimals stand in a box as wide as the column's
-    most decimals (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line; the text
-    reads as before."""
-    register, letter, _ = audit
+    """Sizes of one unit at one precision (1.00 beside 0.84 percentage points) line up at the point with
+    the amounts: each size's point and decimals stand in a box as wide as the column's most decimals
+    (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line."""
+    register, _, _ = audit
     css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
-    for markup, frame in (
-        (findings.register_html(register), register),
-        (findings.letter_html(letter, register), letter),
-    ):
-        soup = BeautifulSoup(markup, "html.parser")
-        column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
-        cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
-        by_id = register.set_index("finding_id", drop=False)
-        figures = [findings.size_parts(by_id.loc[fid])[0] for fid in frame["finding_id"]]
-        most = max(findings.decimals_of(figure) for figure in figures)
-        assert most == 2 and len({findings.decimals_of(figure) for figure in figures}) > 1  # 1.0 and 0.84
-        for cell, figure in zip(cells, figures, strict=True):
-            box = cell.find("span", class_="frac")
-            assert box is not None and f"frac-{most}" in box["class"], figure
-            assert box.get_text() == ("." + figure.partition(".")[2] if "." in figure else "")
-            assert cell.get_text() == figure
-        rule = re.search(rf"\.frac-{most} \{{([^}}]*)\}}", css)
-        assert rule and re.search(rf"min-width: {most}\.\d+ch", rule.group(1))
+    soup = BeautifulSoup(findings.register_html(register), "html.parser")
+    column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
+    cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
+    places = findings.unit_places(register)
+    figures = [findings.unit_figure(*_figure_and_places(f, places)) for _, f in register.iterrows()]
+    most = max(places.values())
+    assert most == 2 and "1.00" in figures and "0.84" in figures
+    for cell, figure in zip(cells, figures, strict=True):
+        box = cell.find("span", class_="frac")
+        assert box is not None and f"frac-{most}" in box["class"], figure
+        assert box.get_text() == ("." + figure.partition(".")[2] if "." in figure else "")
+        assert cell.get_text() == figure
+    rule = re.search(rf"\.frac-{most} \{{([^}}]*)\}}", css)
+    assert rule and re.search(rf"min-width: {most}\.\d+ch", rule.group(1))
     assert re.search(r"\.frac \{[^}]*display: inline-block", css)
+
+
+def _figure_and_places(finding: pd.Series, places: dict[str, int]) -> tuple[str, int]:
+    figure, unit, _ = findings.size_parts(finding)
+    return figure, places.get(unit, 0)
 
 
 def test_the_materiality_cell_is_a_level_and_a_note_a_line_each():
@@ -341,15 +370,12 @@ def test_a_difference_shown_as_half_a_unit_gets_the_digits_that_settle_its_side(
     assert shown_places(_check(printed, recomputed, unit=unit, kind=kind)) == (places, half_way)
 
 
-def test_every_check_reads_true_against_its_class():
+def test_every_check_reads_true_against_its_class(every_check):
     """As shown, no row contradicts its class: an exact check's difference is at most half the printed
     figure's last unit, and exactly half only where marked half-way (it rounds to either printed value);
     a check in rounding, truncated or discrepancy is more than half a unit off. The page's text counts the
     rows shown finer and the half-way ones."""
-    frame = audit_checks()
-    soup = BeautifulSoup(every_check_html(frame), "html.parser")
-    order = frame["chapter"].map(list(CHAPTERS).index)
-    frame = frame.assign(_n=order).sort_values("_n", kind="stable")
+    frame, soup = every_check
     precision = shown_precision(frame)
     assert precision["finer"].sum() > 0 and precision["half_way"].sum() > 0
     for (index, r), group in zip(frame.iterrows(), soup.find_all("tbody", class_="row-group"), strict=True):
@@ -400,10 +426,20 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
             if isinstance(c, PathCollection)
             for xy in c.get_offsets()
         ]
-        names = [t for t in ax.texts if t.get_text()]
+        # The largest misstatement that counts says its share of the sum beside its mark, on its own row (the
+        # logarithmic axis hid that it is nearly all of it, designer r4b); it covers no other mark.
+        share = next(t for t in ax.texts if t.get_gid() == SHARE_GID)
+        summed = findings.aggregation(register, thresholds).iloc[0]
+        largest = money[money["finding_id"].isin(str(summed["finding_ids"]).split())].iloc[-1]
+        pct = fmt(100 * largest["size_nok_million"] / summed["total_nok_million"], 0, "%")
+        row = list(money["finding_id"]).index(largest["finding_id"])
+        assert share.get_text() == f"{pct} of the sum" and share.xy == (largest["size_nok_million"], row)
+        share_box = share.get_window_extent(renderer)
+        names = [t for t in ax.texts if t.get_text() and t is not share]
         assert {t.get_text().rsplit(" ", 1)[0] for t in names} >= {"clearly trivial", "overall materiality"}
         boxes = [t.get_window_extent(renderer) for t in names]
         row_names = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
+        assert not any(share_box.x0 <= x <= share_box.x1 and share_box.y0 <= y <= share_box.y1 for x, y in dots)
         for text, box in zip(names, boxes, strict=True):
             assert box.y0 > top_row + 4, f"{text.get_text()!r} stands among the rows"
             assert not any(box.x0 - 4 <= x <= box.x1 + 4 and box.y0 - 4 <= y <= box.y1 + 4 for x, y in dots)
@@ -445,13 +481,10 @@ def test_every_check_names_its_report_table_in_its_row():
     assert report_table("bal_prose_figures, bal_fund_reserves").startswith("the text; B02")
 
 
-def test_every_check_row_gives_its_report_lines_without_opening():
+def test_every_check_row_gives_its_report_lines_without_opening(every_check):
     """Table A.9 (the designer's read, r4b: a reader had to open rows one by one to trace a figure): each
     row's note under the check's words ends with the report's lines, as in the chapters' check tables."""
-    frame = audit_checks()
-    order = frame["chapter"].map(list(CHAPTERS).index)
-    frame = frame.assign(_n=order).sort_values("_n", kind="stable")
-    soup = BeautifulSoup(every_check_html(frame), "html.parser")
+    frame, soup = every_check
     groups = soup.find_all("tbody", class_="row-group")
     assert len(groups) == len(frame)
     for (_, r), group in zip(frame.iterrows(), groups, strict=True):
