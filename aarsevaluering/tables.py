@@ -14,7 +14,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from .data import resource
-from .fmt import NBSP, fmt, fmt_difference, unit_name
+from .fmt import NBSP, fmt, fmt_difference, pad_decimals, unit_name
 
 
 class ReportTable(Styler):
@@ -173,17 +173,37 @@ def _recomputed_text(value, decimals: int) -> str:
     return fmt(value, decimals + 1 if halfway else decimals)
 
 
+def check_figures(checks: pd.DataFrame) -> dict[str, list[str]]:
+    """The printed, recomputed and difference figures of checks as a table shows them: the printed one as
+    printed; the difference at the printed decimals, or one more where it is not a whole printed unit
+    (:func:`fmt_difference`); the recomputed one at the difference's decimals, so that printed minus
+    recomputed reads as the difference shown (25.3 against 25.24, difference +0.06; at the printed
+    decimals it read 25.2, which subtracts to 0.1) and a figure half-way between two printed values is
+    never rounded to one of them. Each column's digits line up (:func:`pad_decimals`)."""
+    printed, recomputed, difference = [], [], []
+    for p, r, d, places in zip(
+        checks["printed"], checks["recomputed"], checks["difference"], checks["decimals"].astype(int), strict=True
+    ):
+        shown = fmt_difference(d, places)
+        finer = len(shown.split(".")[1]) if "." in shown else places
+        printed.append(fmt(p, places))
+        recomputed.append(_recomputed_text(r, max(places, finer)))
+        difference.append(shown)
+    return {
+        "Printed": pad_decimals(printed),
+        "Recomputed": pad_decimals(recomputed),
+        "Difference": pad_decimals(difference),
+    }
+
+
 def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styler:
     """The checks of a chapter as a table that fits the 688 px text column: the check (its wording,
     with the unit and the source lines in small type under it; it wraps), printed, recomputed,
-    difference (right-aligned, never wrapped) and the class."""
-    decimals = checks["decimals"].astype(int)
+    difference (right-aligned, never wrapped; :func:`check_figures`) and the class."""
     view = pd.DataFrame(
         {
             "Check": _check_text(checks),
-            "Printed": [fmt(v, d) for v, d in zip(checks["printed"], decimals, strict=True)],
-            "Recomputed": [_recomputed_text(v, d) for v, d in zip(checks["recomputed"], decimals, strict=True)],
-            "Difference": [fmt_difference(v, d) for v, d in zip(checks["difference"], decimals, strict=True)],
+            **check_figures(checks),
             "Class": [html.escape(str(v)) for v in checks["status"]],
         }
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -90,19 +92,29 @@ def test_check_ids_are_unique():
     assert run()["check_id"].is_unique
 
 
-def test_a_recomputed_figure_half_way_between_two_printed_ones_shows_one_decimal_more():
-    """6.65 against a printed 6.6 reads "6.65", not "6.7", which would look like a contradiction of an
-    exact check; other figures keep the printed decimals."""
+def test_a_check_tables_recomputed_figure_subtracts_to_the_difference_shown():
+    """A check table's columns read as arithmetic (a designer's read: "25.3 | 25.2 | +0.06" subtracts to
+    0.1): the recomputed figure has the difference's decimals, so 6.65 against a printed 6.6 reads "6.65"
+    (not "6.7", which would contradict an exact check) and 25.2365 against 25.3 reads "25.24" beside
+    "+0.06"; a difference of whole printed units keeps the printed decimals (12 against 10, "+2")."""
     import pandas as pd
 
     from aarsevaluering.tables import checks_table
 
     frame = pd.DataFrame(
-        {"what": ["a", "b"], "unit": ["NOK million"] * 2, "source_lines": ["1", "2"], "printed": [6.6, 3.2],
-         "recomputed": [6.65, 3.24], "difference": [-0.05, -0.04], "decimals": [1, 1], "status": ["exact"] * 2}
+        {"what": ["a", "b", "c"], "unit": ["NOK million"] * 3, "source_lines": ["1", "2", "3"],
+         "printed": [6.6, 25.3, 12.0], "recomputed": [6.65, 25.2365, 10.0], "difference": [-0.05, 0.0635, 2.0],
+         "decimals": [1, 1, 0], "status": ["exact", "exact", "discrepancy"]}
     )  # fmt: skip
-    shown = checks_table(frame, table_id="t").data["Recomputed"].tolist()
-    assert shown == ["6.65", "3.2"]
+    data = checks_table(frame, table_id="t").data
+    shown = {column: [text.rstrip("\u2007\u2008") for text in data[column]] for column in data}
+    assert shown["Recomputed"] == ["6.65", "25.24", "10"]
+    assert shown["Difference"] == ["\u22120.05", "+0.06", "+2"]
+    for printed, recomputed, difference in zip(frame["printed"], shown["Recomputed"], shown["Difference"], strict=True):
+        assert round(printed - float(recomputed), 6) == float(difference.replace("\u2212", "-"))
+    # the digits line up down a column: as much after the whole number in every text (decimals, or a
+    # punctuation space and figure spaces as wide)
+    assert len({len(text) - len(re.match(r"[\u2212+]?[\d\u00a0]+", text).group(0)) for text in data["Recomputed"]}) == 1
 
 
 def test_a_unit_is_named_in_the_books_one_form_with_the_reports_words_kept():
