@@ -49,11 +49,12 @@ PACKAGE_FILES = [
 ]
 
 # The descriptor's units in the book's forms (Data and methods, "House style"): "NOK thousand", "%".
-# A count of registered cases (the working-time breaches) says what it counts, as "persons" and "hours" do.
+# A count (only the working-time tables use it) says what it counts, as "persons" and "hours" do: the tables
+# count breaches («brudd», lines 4084 and 4114), several to one case (line 4050).
 _UNIT_WORDS = [
     (re.compile(r"\bNOK 1000\b"), "NOK thousand"),
     (re.compile(r"\bpercent\b"), "%"),
-    (re.compile(r"^count$"), "cases"),
+    (re.compile(r"^count$"), "breaches"),
 ]
 _MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
 
@@ -197,8 +198,12 @@ def section_note(entry: dict) -> str:
 
 def report_cell(entry: dict) -> str:
     """The table's title as printed, its file below it, and the report's section where it adds to the title
-    (:func:`section_note`)."""
-    cell = escape(entry["title"]) + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
+    (:func:`section_note`). The figures in sentences have no printed title: their file's title is the
+    book's label, set in italics and said to be the book's (reader s9)."""
+    title = escape(entry["title"])
+    if entry["source_table"] == PROSE:
+        title = f"*{title}* (the book's label)"
+    cell = title + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
     note = section_note(entry)
     return cell + (f"<br>{note}" if note else "")
 
@@ -319,7 +324,9 @@ def render() -> str:
         "",
         "Every chapter's table has the same columns. *Id*: the book's id for each printed table, by which "
         "the chapters cite it (the report numbers no tables, though it names its statements 2A and 2B); `prose` "
-        "for the figures in sentences. *Lines*: the lines of the report's text ({doc}`references`). *Unit*: as "
+        "for the figures the report gives in sentences (some restate a table's figure), which have no printed "
+        "title: their title is the book's label. "
+        "*Lines*: the lines of the report's text ({doc}`references`). *Unit*: as "
         "the chapters write it; *mixed*: see the file's unit column. *Rows*: printed rows, totals included. A file "
         "holding several printed tables has a row under it for each, with what it covers.",
     ]

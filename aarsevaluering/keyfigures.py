@@ -181,7 +181,7 @@ def _level_text(row: pd.Series) -> str:
     by_size = fnd.shown_level(str(row["materiality_by_size"]))
     factor = str(row["qualitative"]).split(":")[0].strip()
     if factor and by_size != level and not pd.isna(row["size_nok_million"]):
-        return f"{by_size} by size, but weighed {level} because it is {factor}"
+        return f"{by_size} by size alone, but the book rates it {level} because it is {factor}"
     return f"{level}: it is {factor}" if factor else level
 
 
@@ -225,7 +225,8 @@ def surplus_title(get: checks.Getter = checks.from_disk) -> str:
     result = dr.result_vs_target(get)
     gap = _million(result["net_operating_surplus"] - result["required_surplus"])
     side = "short of" if gap < 0 else "above"
-    return f"2023 ended {fmt(abs(gap), 1, 'NOK million')} {side} the target"
+    # The target in NOK is the book's estimate (the report sets it as a share), and the title says so.
+    return f"2023 ended {fmt(abs(gap), 1, 'NOK million')} {side} the estimated target"
 
 
 def surplus_chart(get: checks.Getter = checks.from_disk):
@@ -267,4 +268,8 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     ax.set_xlabel("Net operating result, NOK million")
     ax.grid(axis="y", visible=False)
     ax.set_title(surplus_title(get))
-    return style.finish(fig, table="drift_year_end_dispositions and drift_disposition_fund")
+    return style.finish(
+        fig,
+        table="drift_year_end_dispositions and drift_disposition_fund",
+        note="D08, D09: the book's table ids (Data page)",
+    )

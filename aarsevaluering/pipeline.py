@@ -8,6 +8,8 @@ import textwrap
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from .checks import STATUSES
+from .findings import VERDICTS
 from .fmt import fmt
 
 
@@ -26,11 +28,11 @@ def steps(counts: Mapping[str, int], tables: int) -> list[Step]:
         Step("Text", "1 report", "the published report as plain text"),
         Step("CSV", f"{fmt(tables)} files", "one per printed table, each row found in the text"),
         Step("Check", f"{fmt(counts['checks'])} checks", "a printed figure against it recomputed"),
-        Step("Class", f"{fmt(counts['discrepancy'])} discrepancies",
-             "checks outside what the book's rule allows for the check's kind"),
+        Step("Class", f"{fmt(len(STATUSES))} classes",
+             f"{fmt(counts['discrepancy'])} of the checks are discrepancies"),
         Step("Finding", f"{fmt(counts['findings'])} findings", "one slip, with every check it breaks"),
-        Step("Verdict", f"{fmt(counts['contradicted'])} contradictions",
-             "errors and inconsistencies; the rest scope or unstated"),
+        Step("Verdict", f"{fmt(len(VERDICTS))} verdicts",
+             f"{fmt(counts['contradicted'])} where the report contradicts itself"),
     ]  # fmt: skip
 
 
@@ -73,7 +75,8 @@ def chart(counts: Mapping[str, int], tables: int):
             ax.annotate("", xy=(x - 0.008, level), xytext=(x - pitch + BOX_WIDTH + 0.008, level),
                         arrowprops={"arrowstyle": "-|>", "color": style.TEXT, "linewidth": 1.0,
                                     "shrinkA": 0, "shrinkB": 0})  # fmt: skip
-    fig.text(0.01, 0.0, style.SOURCE + "; the counts are this build's.", ha="left", va="bottom",
+    fig.text(0.01, 0.0, "Source: the book's counts for this build, from Drammen kommune, Årsevaluering 2023.",
+             ha="left", va="bottom",
              fontsize=style.SOURCE_PT, color=style.PALETTE["grey"])  # fmt: skip
     return fig
 

@@ -51,7 +51,10 @@ def test_data_page_source_lists_every_resource():
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
         note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
-        about = f"{catalogue.escape(spec['title'])}<br>{link}" + (f"<br>{note}" if note else "")
+        title = catalogue.escape(spec["title"])
+        if spec["source_table"] == catalogue.PROSE:
+            title = f"*{title}* (the book's label)"  # no printed title: the label is the book's
+        about = f"{title}<br>{link}" + (f"<br>{note}" if note else "")
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         assert cells == [
             catalogue.escape(spec["source_table"]),
@@ -93,7 +96,7 @@ def test_units_are_written_in_the_house_style():
     assert catalogue.unit_label("NOK 1000") == "NOK thousand"
     assert catalogue.unit_label("NOK 1000 (last row: percent)") == "NOK thousand (last row: %)"
     assert catalogue.unit_label("persons / FTE / percent") == "persons / FTE / %"
-    assert catalogue.unit_label("count") == "cases"  # what it counts, as "persons" and "hours" say
+    assert catalogue.unit_label("count") == "breaches"  # what it counts, as "persons" and "hours" say
     assert catalogue.unit_label("mixed, see column unit") == catalogue.unit_label("mixed (see unit column)")
     assert (
         catalogue.unit_label('NOK 1000 ("Beløp i 1000 – 2023-krone")') == 'NOK thousand ("Beløp i 1000 – 2023-krone")'
@@ -221,7 +224,8 @@ def test_built_data_page_links_every_file(built_html):
         shown = [cell.translate(STRAIGHT_QUOTES) for cell in row]
         first, last = spec["source_lines"]
         note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
-        about = f"{spec['title']} {stem}" + (f" section {spec['report_section'].split(' – ')[-1]}" if note else "")
+        title = f"{spec['title']} (the book's label)" if spec["source_table"] == catalogue.PROSE else spec["title"]
+        about = f"{title} {stem}" + (f" section {spec['report_section'].split(' – ')[-1]}" if note else "")
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         unit = catalogue.unit_label(spec["unit"])
         assert shown == [spec["source_table"], " ".join(about.split()), lines, unit, str(spec["rows"])]
@@ -255,3 +259,10 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
         if len(ids) > 1 and "–" in spec["source_table"]:
             for code in ids:
                 assert f"\n| {code} | " in page, code
+
+
+def test_prose_title_is_marked_as_the_books():
+    """A file of figures in sentences has no printed title: its cell says the label is the book's."""
+    entry = {"title": "Personell – tall i løpende tekst", "file": "pers_prose_figures.csv", "source_table": "prose",
+             "section": "Personell"}  # fmt: skip
+    assert catalogue.report_cell(entry).startswith("*Personell – tall i løpende tekst* (the book's label)<br>")
