@@ -219,7 +219,8 @@ display(
         table_id="drift-report-causes",
         columns={"cause": "Cause (the report's list)", "printed": "As printed", "tables": "From the tables"},
         decimals={"tables": 1},
-        caption="The report's causes of the improvement on the revised budget (a gain positive; –: no table gives it)",
+        caption="The report's causes of the improvement on the revised budget (a gain positive; –: no table "
+        "gives the cause, so no sum)",
         unit="NOK million",
         total_mask=cause_rows["cause"].eq("Sum of the five causes"),
     )
@@ -250,8 +251,18 @@ g(
     if runway["years"] < 1
     else f"about {fmt(runway['years'], 1)} times the year's net draw on the fund, {mill(runway['net_draw'])}",
 )
+# The programme areas' cause: the report's figure against the book's model (D01's deviation plus all extra
+# net provisions to restricted funds, the bridge's assumption).
+model_steps = dr.bridge(get).set_index("short")["amount"]
+g("areas_model", mill(model_steps["Programme areas"] + model_steps["Restricted funds"]))
+areas_printed = causes.set_index("cause").loc["Programme areas below budget, before provisions", "printed"]
+g("areas_printed", fmt(areas_printed, 1, "NOK million"))
 
 # %% [markdown]
+# The programme areas' cause has no table. The book's model, {ref}`driftsregnskap-bridge`, estimates it
+# from the tables as {eval}`txt.areas_model`, on an assumption the report does not make, against the
+# report's {eval}`txt.areas_printed`.
+#
 # **What the result is made of.** The report calls the causes largely one-off; how much of the surplus was
 # free to use is the question of {ref}`driftsregnskap-result-quality` below.
 #
@@ -305,10 +316,10 @@ for bar, estimate in zip(bars, quality["estimate"], strict=True):
 ax.set_yticks(range(len(quality)), quality["measure"].map(short))
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-# Each label past its bar's end, on the bar's side of zero; a positive bar's label starts right of the
-# target line, so that no label crosses it.
+# Each label past its bar's end, on the bar's side of zero, at the table's precision; a positive one right of
+# the dashed target line, clear of it (as in the programme areas' chart).
 labels = [
-    value_label(ax, p, i, fmt(p, 1, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
+    value_label(ax, p, i, fmt(p, 2, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
     for i, p in enumerate(quality["pct_of_income"])
 ]  # fmt: skip
 style.keep_inside(ax, labels, horizontal=True)
@@ -376,10 +387,10 @@ by_measure = quality.set_index("measure")
 both, no_dividend = by_measure.loc["Without both"], by_measure.loc["Without the extra dividend"]
 g("quality_reach", "None of the measures reaches" if reach == 0 else f"{reach} of the measures reach")
 g("quality_both", fmt_million(both["nok_thousand"]))
-g("quality_both_pct", fmt(both["pct_of_income"], 1, "%"))
+g("quality_both_pct", fmt(both["pct_of_income"], 2, "%"))
 g("quality_both_to_target", mill(both["to_target"]))
 g("quality_no_dividend", fmt_million(no_dividend["nok_thousand"]))
-g("quality_no_dividend_pct", fmt(no_dividend["pct_of_income"], 1, "%"))
+g("quality_no_dividend_pct", fmt(no_dividend["pct_of_income"], 2, "%"))
 g("quality_no_dividend_premium", fmt_million(no_dividend["nok_thousand"] - net_premium))
 # The extraordinary dividend: the report's two sizes, and what its tables say of the larger.
 inv_prose = get("inv_prose_figures")
@@ -390,6 +401,13 @@ g("dividend_178", fmt(dividend_178, 0, "NOK million"))
 g("dividend_178_less", fmt(dividend_178 - nedre_eiker_budget / 1000, 1, "NOK million"))
 tp = dr.transfer_path(get)
 g("nedre_eiker_adopted", mill(tp["nedre_eiker_adopted"]) if tp["nedre_eiker_adopted"] else "nothing")
+g("transfer_raised", mill(tp["raised_at_revision"]))
+g("transfer_cut", mill(tp["cut_in_accounts"]))
+g("dividends_raised", mill(tp["dividends_raised"]))
+g(
+    "dividends_others",
+    f"{mill(tp['dividends_others'])} {'more' if tp['dividends_others'] > 0 else 'less'} from the others",
+)
 brief_checks = show_section("brief")  # the checks no later section counts: the claims about the year
 
 # %% [markdown]
@@ -404,19 +422,21 @@ brief_checks = show_section("brief")  # the checks no later section counts: the 
 #
 # **The extra dividend.** One more item is one-off: the extraordinary dividend, which the original budget
 # meant for the financing of investments and which went there with the transfer to investment. The report
-# gives it two sizes (the table below): {eval}`txt.dividend_budget` in the summary, booked at that too, and
+# gives it two sizes (the table below): {eval}`txt.dividend_budget` in the summary and again under
+# *Økonomisk resultat*, booked at that too, and
 # {eval}`txt.dividend_178` in the section on the transfer to investment, where with the financial rule's
 # amount it makes up the original budget's transfer.
 #
 # That section says the larger included the payout of Nedre Eiker Eiendomsutvikling AS, booked as a sale
 # of shares instead; less the payout it would be {eval}`txt.dividend_178_less`, close to the smaller. The
 # dividend section and the tables say otherwise: the original budget has {eval}`txt.nedre_eiker_adopted`
-# for the company; the payout first appears in the revised budget, which raised the dividends and the
-# transfer to investment by about as much, and the accounts cut the transfer again.
+# for the company; the payout first appears in the revised budget, which raised the transfer to investment
+# by {eval}`txt.transfer_raised`, about the payout, and the dividends by {eval}`txt.dividends_raised`: the
+# payout and a net {eval}`txt.dividends_others` (D07). The accounts cut the transfer again, by {eval}`txt.transfer_cut`.
 
 # %% tags=["hide-input"]
 # The two sizes beside the tables; each column at the precision each row prints (the report's 130 and 178 in
-# whole millions). The prose's "about as much": the transfer's rise and cut are within NOK 2 million of the payout.
+# whole millions). The prose's "about the payout": the transfer's rise and cut are within NOK 2 million of it.
 sizes = dr.dividend_sizes(get)
 assert (
     abs(tp["raised_at_revision"] - tp["nedre_eiker_revised"])
@@ -924,7 +944,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; bars above it are vermilion, below it blue; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
@@ -936,7 +956,9 @@ over_names = ", ".join(sorted(over)[:-1]) + " and " + sorted(over)[-1] if len(ov
 most = "Most areas'" if len(above) > g_vals.notna().sum() / 2 else f"{len(above)} areas'"
 fig, (left, right) = style.figure(1, 2, height=5.8, sharey=True)
 pos = np.arange(len(view))
-left.barh(pos, g_vals, color=[style.FAVOURABLE if v <= wage else style.UNFAVOURABLE for v in g_vals.fillna(0)])
+# Growth coloured by its side of the wage line, as in the income-and-cost chart below: cost that grew faster
+# strains the finances (vermilion), slower eases them (blue). On the right colour marks over- and underspend.
+left.barh(pos, g_vals, color=[style.UNFAVOURABLE if v > wage else style.FAVOURABLE for v in g_vals.fillna(0)])
 right.barh(pos, d_vals, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in d_vals])
 left.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
@@ -958,15 +980,16 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
 right.xaxis.set_major_locator(plt.MultipleLocator(5))
 for ax, title, xlabel, keys in (
     (left, "Growth of net cost", f"Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate, {fmt(wage, 1, '%')})",
-     [(style.UNFAVOURABLE, "above wage est."), (style.FAVOURABLE, "at or below")]),
+     [(style.UNFAVOURABLE, "above the line"), (style.FAVOURABLE, "below it")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend"), (style.FAVOURABLE, "underspend")]),
 ):  # fmt: skip
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
     ax.set_xlabel(xlabel)
     ax.set_title(title, fontsize=style.MIN_TEXT_PT, pad=20)  # a panel's title; room for the key
-    ax.legend(handles=[Patch(color=c, label=k) for c, k in keys], loc="lower left", bbox_to_anchor=(0, 1.0),
-              ncol=2, frameon=False, handlelength=1, columnspacing=0.8, borderaxespad=0.1)  # fmt: skip
+    if keys:
+        ax.legend(handles=[Patch(color=c, label=k) for c, k in keys], loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncol=2, frameon=False, handlelength=1, columnspacing=0.8, borderaxespad=0.1)  # fmt: skip
     ax.grid(axis="y", visible=False)
 left.set_yticks(pos, view["area"])
 left.set_ylim(len(view) - 0.4, -0.6)  # first area at the top
@@ -980,7 +1003,7 @@ fig.suptitle(
 style.finish(
     fig,
     table="tables D10–D25 and the report's text",
-    note="Growth after fund movements, nominal; the wage figure is an estimate (see text)",
+    note="Growth after fund movements, nominal; the wage line is the book's rough yardstick (see text)",
 )
 plt.show()
 # What the alt text states, held here: the fastest growers, the areas that fell, the largest over- and underspends.
@@ -1080,7 +1103,7 @@ for bar, item, h in zip(bars, flows["item"], helps, strict=True):
 ax.set_yticks(range(len(flows)), flows["item"].replace({
     "Income and wealth tax": "Skatt på inntekt og formue\n(income and wealth tax)",
     "Block grant": "Rammetilskudd\n(block grant)",
-    "Free income (tax + block grant)": "Frie inntekter\n(free income: the two together)",
+    "Free income (tax + block grant)": "Free income\n(the two together; book's sum)",
     "Programme areas' net cost": "Totalsum, D01\n(programme areas' net cost)",
     dr.NET_COST_SPENT: "Net cost without\nrestricted-fund provisions"}))  # fmt: skip
 ax.invert_yaxis()
@@ -1122,7 +1145,7 @@ plt.show()
 NORWEGIAN = {
     "Income and wealth tax": "Skatt på inntekt og formue (income and wealth tax)",
     "Block grant": "Rammetilskudd (block grant)",
-    "Free income (tax + block grant)": "Frie inntekter (free income: the two together)",
+    "Free income (tax + block grant)": "Free income, the two together (book's sum)",
     "Programme areas' net cost": "Totalsum, D01 (programme areas' net cost)",
     dr.NET_COST_SPENT: "without net provisions to restricted funds (book's estimate)",
     "Other central income (D02)": "Other central income (the rest of D02)",
@@ -1156,6 +1179,16 @@ offsets = dr.gap_offsets(get)
 g("other_income_way", "fell" if offsets["other_change"] < 0 else "rose")
 g("other_income_widened", "widened the gap" if offsets["other_change"] < 0 else "narrowed the gap")
 g("dividends_way", "rose" if offsets["dividends_change"] > 0 else "fell")
+g("other_income_change", mill(offsets["other_change"]))
+g("enterprises_way", "fell" if offsets["enterprises_change"] < 0 else "rose")
+g("enterprises_change", mill(offsets["enterprises_change"]))
+g(
+    "enterprises_share",
+    "more than the whole" if abs(offsets["enterprises_change"]) > abs(offsets["other_change"]) else "most of it",
+)
+integration = -(row(d02, "Integreringstilskudd", "actual_2023") - row(d02, "Integreringstilskudd", "actual_2022"))
+g("integration_way", "rose" if integration > 0 else "fell")
+g("integration_change", mill(integration))
 central = dr.central_cost_growth(get)
 g("central_change_no_dep", mill(central["without_depreciation_change"]))
 g("rent_change", mill(central["rent_change"]))
@@ -1175,16 +1208,20 @@ g("rent_change", mill(central["rent_change"]))
 # Even so, it shows the strain behind the foreword's call for faster cuts in the cost level: services whose
 # cost grows with wages, on free income that in 2023 did not.
 #
-# **What else moved** (the table below). D02's other rows {eval}`txt.other_income_way`, the transfer from the municipal enterprises most, which
-# {eval}`txt.other_income_widened`; dividends (D05) {eval}`txt.dividends_way` and offset part of it; central
-# costs (D03) rose by {eval}`txt.central_change_no_dep` without depreciation, rent and cleaning alone by
-# {eval}`txt.rent_change`. The rest fell on the result, and so on the discretionary fund, which paid for
+# **What else moved** (the table below). D02's other rows together {eval}`txt.other_income_way` by
+# {eval}`txt.other_income_change`, which {eval}`txt.other_income_widened`: the transfer from the municipal
+# enterprises {eval}`txt.enterprises_way` by {eval}`txt.enterprises_change`, {eval}`txt.enterprises_share`,
+# while the integration grant {eval}`txt.integration_way` by {eval}`txt.integration_change`. Dividends
+# (D05) {eval}`txt.dividends_way` and offset part of the gap; central costs (D03) rose by
+# {eval}`txt.central_change_no_dep` without depreciation, rent and cleaning alone by {eval}`txt.rent_change`.
+# The rest fell on the result, and so on the discretionary fund, which paid for
 # the transfer to investment.
 
 # %% tags=["hide-input"]
 display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved from 2022 to 2023"))
 
 # %% [markdown]
+# (driftsregnskap-bridge)=
 # ## From the revised budget to the result: the book's bridge
 #
 # The report explains the improvement with five causes, and they close (above). Its figure for the
@@ -1311,9 +1348,10 @@ style.waterfall(ax, [(short[label].replace("\n", " "), amount / 1000, "total" if
                                                     strict=True)])  # fmt: skip
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
 ax.axvline(requirement, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
-# The label left of the line, in the empty middle rows (the small movements lie to its right).
-ax.annotate(f"Reserve requirement\n{fmt(requirement, 1)}", (requirement, len(flow) / 2 - 0.5), xytext=(-4, 0), textcoords="offset points",
-            ha="right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+# The label on one line at the line's foot, in room under the last bar (clear of every step row).
+ax.set_ylim(len(flow) + 0.1, -0.6)
+ax.annotate(f"Reserve requirement {fmt(requirement, 1)}", (requirement, len(flow) - 0.25), xytext=(3, 0),
+            textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Discretionary fund (NOK million)")
 ax.set_title(
     "The fund stays above the requirement, by less than its fall in 2023"
@@ -1356,7 +1394,7 @@ findings.show(fund_checks, quoted)
 # Figures the text gives without a table to recompute them from (the national tax figures, the grants of
 # the four-month reports, the wage-growth estimate) are read where the chapter uses them but not checked.
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 counts = all_checks["status"].value_counts().reindex(list(checks.STATUSES), fill_value=0)
 g("checks_total", fmt(len(all_checks), 0))
 for status, n in counts.items():
@@ -1407,8 +1445,8 @@ styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map
 # are figures the text truncates rather than rounds, {eval}`txt.checks_estimate` are the
 # book's estimates, and {eval}`txt.checks_discrepancy` fall outside the rule. They make
 # {eval}`txt.n_findings` findings, {eval}`txt.n_contradicted` of them the
-# report contradicting itself. Each is explained in the section where it arises; their list, largest first,
-# is behind the toggle above.
+# report contradicting itself. Each is explained in the section where it arises; the table above lists
+# them, largest first.
 #
 # {eval}`txt.statutory_findings`
 #

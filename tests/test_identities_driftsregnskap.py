@@ -371,7 +371,20 @@ def test_the_dividend_sizes_set_the_two_figures_beside_the_tables():
     """Lines 88, 2061, 2545–2550, 2665–2666, 2639 and 2616: 130 and 178 = 296.8 − 118.8; the payout only revised."""
     sizes = dr.dividend_sizes(checks.from_disk).set_index("where")
     assert sizes["original"].tolist()[:3] == [130, 178, 118.8]
-    assert sizes.loc["D08", ["original", "revised", "actual"]].tolist() == pytest.approx([296.8, 340.846, 295.846])
+    assert sizes.loc["D08, Overføring til investering", ["original", "revised", "actual"]].tolist() == pytest.approx(
+        [296.8, 340.846, 295.846]
+    )
     assert sizes.loc["D07", ["original", "revised", "actual"]].tolist() == [0, 45, 0]
     assert sizes.loc["section Utbytte", "revised"] == pytest.approx(305.2)
-    assert sizes.iloc[1]["original"] + sizes.iloc[2]["original"] == pytest.approx(sizes.loc["D08", "original"])
+    assert sizes.iloc[1]["original"] + sizes.iloc[2]["original"] == pytest.approx(
+        sizes.loc["D08, Overføring til investering", "original"]
+    )
+
+
+def test_the_revision_raised_the_transfer_by_about_the_payout_and_the_dividends_by_more():
+    """Lines 2545–2546, D07 (2560–2618) and D08: the transfer +44.0, the dividends +55.2 = 45.0 + 10.2 others."""
+    tp = dr.transfer_path(checks.from_disk)
+    assert tp["raised_at_revision"] == pytest.approx(44_046)
+    assert tp["dividends_raised"] == pytest.approx(55_200)
+    assert tp["dividends_others"] == pytest.approx(10_200)
+    assert tp["dividends_raised"] == pytest.approx(tp["nedre_eiker_revised"] + tp["dividends_others"])

@@ -1123,7 +1123,7 @@ PROSE_FIGURES: dict[str, Prose] = {
         "Year-end reduction of the discretionary fund's use (D09)", _d09("Saldering netto bruk regnskap 2023"), D09
     ),
     "asss_lead_over_drammen_resultatgrad": _sum(
-        "ASSS average (prose) − Drammen's resultatgrad (tables), percentage points",
+        "ASSS average (prose) − Drammen's resultatgrad (tables)",
         lambda get, prose: _p(prose, "asss_excl_oslo_resultatgrad_2023") - _resultatgrad(get),
         D08,
         input_decimals=1,
@@ -1167,7 +1167,7 @@ PROSE_FIGURES: dict[str, Prose] = {
         "Fall in tax income from 2022, % (D02)", lambda get, _: tax_fall_pct(get), D02, _tax_fall_bounds
     ),
     "tax_growth_lead_of_country_over_drammen": _sum(
-        "Drammen's fall in tax income (D02) − the national fall (prose, line 2215), percentage points",
+        "Drammen's fall in tax income (D02) − the national fall (prose, line 2215)",
         lambda get, prose: tax_fall_pct(get) - _p(prose, "national_tax_income_change_pct"),
         D02,
         input_decimals=1,
@@ -1809,10 +1809,14 @@ def transfer_path(get: Getter) -> dict[str, float]:
     beside the Nedre Eiker payout in the dividend table's two budgets (D07), NOK thousand, payouts positive.
     The tables' side of the two dividend sizes: if the adopted 178 million had held the payout, the adopted
     budget's D07 column would show it; instead it appears at revision, as the transfer rises by about as much,
-    and the accounts cut the transfer by about as much again."""
+    and the accounts cut the transfer by about as much again. The dividends rose by more at revision (other
+    companies' dividends changed too): ``dividends_raised`` and ``dividends_others``."""
     d08, d07 = get(D08), get(D07)
     adopted, revised, actual = (value(d08, c, label=TO_INVESTMENT) for c in
                                 ("original_budget_2023", "revised_budget_2023", "actual_2023"))  # fmt: skip
+    dividends_raised = value(d07, "original_budget_2023", row_kind="total") - value(
+        d07, "revised_budget_2023", row_kind="total"
+    )
     return {
         "adopted": adopted,
         "revised": revised,
@@ -1822,26 +1826,32 @@ def transfer_path(get: Getter) -> dict[str, float]:
         "actual_less_adopted": actual - adopted,
         "nedre_eiker_adopted": -value(d07, "original_budget_2023", label=NEDRE_EIKER),
         "nedre_eiker_revised": -value(d07, "revised_budget_2023", label=NEDRE_EIKER),
+        # All dividends raised at revision (D07's Sum row, a rise positive), and the other companies' part.
+        "dividends_raised": dividends_raised,
+        "dividends_others": dividends_raised
+        + value(d07, "revised_budget_2023", label=NEDRE_EIKER)
+        - value(d07, "original_budget_2023", label=NEDRE_EIKER),
     }
 
 
 def dividend_sizes(get: Getter) -> pd.DataFrame:
     """The extraordinary dividend's two sizes beside what the tables show of the transfer to investment,
     all dividends and the Nedre Eiker payout (NOK million, as printed or from the tables, payouts
-    positive): ``figure``, ``where`` (the report's section or table), ``decimals`` and the columns
+    positive): ``figure`` (in English: the sizes are the text's, not table rows), ``where`` (the report's
+    section or table, with the printed row's name), ``decimals`` and the columns
     ``original``, ``revised``, ``actual`` (NaN where the report gives none)."""
     prose, inv, path, d07 = get(PROSE), get("inv_prose_figures"), transfer_path(get), get(D07)
     nan = float("nan")
     rows = [
-        ("Ekstraordinære inntekter fra utbytte", "summary (booked: Finansielle handlingsregler)", 0,
+        ("Extra dividend", "summary; Økonomisk resultat (booked: Finansielle handlingsregler)", 0,
          _p(prose, "extraordinary_dividend_budget"), nan, _p(prose, "extraordinary_dividend_2023")),
-        ("Ekstraordinære inntekter fra utbytte", "Overføring fra drifts- til investeringsregnskapet", 0,
+        ("Extra dividend", "Overføring fra drifts- til investeringsregnskapet", 0,
          _p(inv, "extraordinary_dividends_budgeted_for_self_financing"), nan, nan),
-        ("Egenfinansiering (the 15 % rule)", "the same section", 1,
+        ("Self-financing, the 15 % rule", "the same section", 1,
          _p(inv, "self_financing_budget_15pct_rule"), nan, nan),
-        ("Overføring til investering", "D08", 1,
+        ("Transfer to investment", "D08, Overføring til investering", 1,
          _m(path["adopted"]), _m(path["revised"]), _m(path["actual"])),
-        ("Utbytte (all dividends)", "section Utbytte", 1,
+        ("All dividends", "section Utbytte", 1,
          _p(prose, "dividends_original_budget"), _p(prose, "dividends_revised_budget"), _p(prose, "dividends_2023")),
         ("Nedre Eiker Eiendomsutvikling AS", "D07", 1,
          _m(path["nedre_eiker_adopted"]), _m(path["nedre_eiker_revised"]),
