@@ -185,11 +185,11 @@ put("kk_uncovered_tables", fmt_million(rows.loc["= Carried forward uncovered", "
 # figure groups them by cause, on the report's explanations (the grouping is the book's).
 
 
-# %% mystnb={"figure": {"caption": "Kommunekassen's deviations from its revised budget 2023, grouped by cause, adding to the amount carried forward (NOK million; + adds to it). Hatched bars rest on the book's readings; the table under *How each bar is computed* gives the arithmetic.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation, largely put down to the Bane NOR dispute); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Kommunekassen's deviations from its revised budget 2023 by cause, NOK million; hatched: the book's readings. Whether the Bane NOR dispute raised the uncovered amount, and not only the VAT bar, depends on how its invoices are booked (the book's reading).", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation; the report puts it largely down to the Bane NOR dispute, which raised the uncovered amount only if the invoices are booked in full); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 causes = inv.uncovered_by_cause(get)
 effect = causes.set_index("key")["effect"]
 short = {"overspend": "Spending above budget", "land": "Land received in kind (Miletomta)",
-         "partners": "Partners' grants used", "vat": "VAT short of budget (largely Bane NOR)",
+         "partners": "Partners' grants used", "vat": "VAT short of budget",
          "relending": "Relending and funds", "shares": "Share sales' money beyond the dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
 fig, ax = style.figure(height=4.3)
@@ -207,7 +207,7 @@ style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("Reduces it", {"color": style.FAVOURABLE}),
                ("Hatched: rests on the book's reading", style.estimate_style()),
                ("The amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
-style.finish(fig, table="kommunekassen's statement and the report's text")
+style.finish(fig, table="inv_dk_blocks and inv_prose_figures")
 plt.show()
 
 
@@ -246,9 +246,9 @@ plt.show()
 
 # %% [markdown]
 # Table 2.1 gives the year in statement 2A's four sections, in the report's signs: expenditure positive,
-# income and financing negative, so the sections add to the amount carried forward (a · row is a line of
-# the section above it). Kommunekassen's effect is its actual less its revised budget, + where it adds to
-# the uncovered amount, as in the figures.
+# income and financing negative, so the sections add to the amount carried forward (a · row is one of the
+# lines of the section above it, not all of them). The last column is kommunekassen's alone: its actual less
+# its revised budget, + where it adds to the uncovered amount, as in the figures.
 
 
 # %% tags=["hide-input"]
@@ -308,7 +308,8 @@ put("nee_beyond_dir", "more" if nee_beyond > 0 else "less")
 vat_gap = inv.prose(get, "vat_withheld_bane_nor") - inv.prose(get, "vat_compensation_shortfall")
 put("vat_without_dispute", fmt(abs(vat_gap), 1, "NOK million"))
 put("vat_without_dispute_dir", "above" if vat_gap > 0 else "below")
-put("no_project_line_early", fmt(inv.value(get(inv.T1), "actual_2023", label=inv.NO_PROJECT), 0, "NOK 1000"))
+no_project_early = fmt_million(inv.value(get(inv.T1), "actual_2023", label=inv.NO_PROJECT))
+put("no_project_line_early", ("also " if no_project_early == str(txt.cause_land) else "") + no_project_early)
 put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
 own_repaid_budget = -inv.dk_value(dk, "Mottatte avdrag på utlån av egne midler", "revised_budget_2023")
 put("unbound_matches_repaid", "the same amount as" if own_repaid_budget == -other_lines["unbound_provision"]
@@ -419,7 +420,7 @@ styled(bridge_view, table_id="inv-uncovered-bridge", total_mask=bridge_view["row
 # part (the book's subtraction; the report prints no statement for them here): Drammen Eiendom KF's, and
 # the one 2B line of the swimming baths, Drammensbadet KF.
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by section of statement 2A, for kommunekassen (its own blocks) and the enterprises (2A minus those blocks), in NOK million.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Two panels of horizontal bars, kommunekassen on the left and the enterprises (Drammen Eiendom KF with Drammensbadet KF) on the right, one row for each of the four sections of statement 2A, vermilion where the deviation adds to the uncovered amount and blue where it reduces it. Kommunekassen's investment expenditure is above budget while the enterprises' is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual \u2212 revised budget 2023 by section of statement 2A, kommunekassen and the enterprises (2A less its blocks), NOK million; + is more spent or set aside in funds, or less income; grey: the net carried forward uncovered.", "name": "fig-investeringsregnskap-bodies"}, "image": {"alt": "Two panels of horizontal bars, kommunekassen on the left and the enterprises (Drammen Eiendom KF with Drammensbadet KF) on the right, one row for each of the four sections of statement 2A, vermilion where the deviation adds to the uncovered amount and blue where it reduces it. Kommunekassen's investment expenditure is above budget while the enterprises' is below; both took in more income than budgeted; relending is kommunekassen's alone; in the transfer and funds section both ended above budget, kommunekassen because it received a smaller transfer from operations, drew less from its restricted funds and put more into them (while leaving out a budgeted provision to its unrestricted fund), the enterprises because they put more into their funds. The enterprises' deviations almost cancel out: a grey bottom row gives each body's net, the amount carried forward uncovered, about zero for the enterprises."}} tags=["hide-input"]
 bodies = inv.body_deviations(get).set_index("label")
 put("dev_exp_all", fmt_million(bodies.loc["Sum investeringsutgifter", "all"]))
 put("dev_exp_kk", fmt_million(bodies.loc["Sum investeringsutgifter", "kk"]))
@@ -443,16 +444,19 @@ put("dekf_fund_use_as_budgeted", "exactly the amounts budgeted" if (
 for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
     put(f"said_{label}", said(label))
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
-names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)"]
-fig, axes = style.figure(1, 2, height=3.2, sharey=True)
+names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)",
+         "= Carried forward uncovered"]  # the four sections and the net, 2A's bottom line  # fmt: skip
+net = bodies.loc["Fremført til inndekning i senere år (udekket)"]
+fig, axes = style.figure(1, 2, height=3.5, sharey=True)
 low, high = sections[["kk", "dekf"]].min().min() / 1000, sections[["kk", "dekf"]].max().max() / 1000
 for ax, column, body in zip(
     axes, ("kk", "dekf"), ("Kommunekassen", "Drammen Eiendom KF\n+ Drammensbadet KF"), strict=True
 ):
-    values = sections[column] / 1000  # + adds to the uncovered amount: unfavourable
-    ax.barh(names, values, height=0.6, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in values])
+    values = pd.concat([sections[column], net[[column]]]) / 1000  # + adds to the uncovered amount: unfavourable
+    ax.barh(names, values, height=0.6, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in values.iloc[:-1]]
+            + [style.LEVEL])  # fmt: skip
     for y, v in enumerate(values):
-        ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v >= 0 else -4, 0), textcoords="offset points",
+        ax.annotate("≈ 0" if 0 < abs(v) < 0.05 else fmt(v, 1, sign=y < len(values) - 1), (v, y), xytext=(4 if v >= 0 else -4, 0), textcoords="offset points",
                     ha="left" if v >= 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
     ax.set_xlim(low - 0.7 * (high - low), high + 0.35 * (high - low))  # one scale for both, room for the labels
@@ -471,10 +475,10 @@ axes[1].set_title(
 for ax in axes:
     ax.set_xlabel("\n", fontsize=style.MIN_TEXT_PT)
 fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
-style.finish(fig, table="statement 2A and kommunekassen's statement")
+style.finish(fig, table="inv_2a_financing and inv_dk_blocks")
 room = axes[0].xaxis.label.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
 fig.text((axes[0].get_position().x0 + axes[1].get_position().x1) / 2, room.y1,
-         "Actual − revised budget, NOK million\n(+ = overspend or shortfall: adds to the uncovered amount)",
+         "Actual − revised budget, NOK million\n(+ = more spent or set aside, or less income: adds to the uncovered amount)",
          ha="center", va="top", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 plt.show()
 
@@ -520,14 +524,19 @@ short = [
 ]  # English, with 2A's Norwegian line under it
 grown = growth.loc["Sum investeringsutgifter", "change"]
 fig, ax = style.figure(height=3.6)
-ax.barh(short, shown_growth["change"] / 1000, height=0.6, color=style.LEVEL)
+ax.barh(
+    short,
+    shown_growth["change"] / 1000,
+    height=0.6,
+    color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in shown_growth["change"]],
+)  # more to finance
 growth_labels = [ax.annotate(fmt(v / 1000, 1, sign=True) + (f" ({pct(v, grown, 0)})" if round(100 * v / grown) else ""), (v / 1000, y),
                              xytext=(4, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
                              color=style.TEXT) for y, v in enumerate(shown_growth["change"])]  # fmt: skip
 ax.set_xlim(0, None)
 style.keep_inside(ax, growth_labels, horizontal=True)
 ax.invert_yaxis()
-ax.set_xlabel("Revised − original budget, NOK million")
+ax.set_xlabel("Revised − original budget, NOK million (+ more spending to finance)")
 top = shown_growth["change"].idxmax()
 top_name = {"Investeringer i aksjer og andeler i selskaper": "one purchase of shares"}.get(top, top)
 ax.set_title(f"{pct(shown_growth.loc[top, 'change'], grown, 0)} of the budget's growth was {top_name}")
@@ -679,8 +688,9 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 # cite it as DK, beside 2A and 2B).
 #
 # Subtracting kommunekassen's figures from 2A leaves the enterprises' part, Drammen Eiendom KF with
-# Drammensbadet KF's one line (the actual split is below, the revised budget's behind a toggle). Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av
-# tidligere års udekket beløp*); they count as zero for kommunekassen.
+# Drammensbadet KF's one line; the split of 2A's actual and of its revised budget is behind the toggles.
+# Two lines of 2A have no row in kommunekassen's blocks (*Avdrag på lån* and *Dekning av tidligere års
+# udekket beløp*); they count as zero for kommunekassen.
 
 # %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK thousand",
@@ -715,6 +725,8 @@ sale_parts = sum(inv.prose(get, f"dekf_property_sale_booked_as_{k}") for k in ("
 put("dekf_sales_parts_sum", "the sum of" if round(sale_parts, 1) == inv.prose(get, "dekf_property_sales_in_self_financing")
     else f"unlike the {fmt(sale_parts, 1, 'NOK million')} of")  # fmt: skip
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
+
+# %% tags=["hide-input", "hide-output"]
 part_actual = part[["label", "row_kind", "actual_2023_all", "actual_2023_kk", "actual_2023_dekf"]]
 styled(part_actual, table_id="inv-dekf-part", total_mask=part_actual["row_kind"] != "item", unit="NOK thousand",
        caption="Statement 2A, actual 2023, split by body",
@@ -959,7 +971,7 @@ ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
 ax.set_title("Two P11 and P12 projects overspent most")
 deviation_key(ax)
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="the programme areas' project tables")
+style.finish(fig, table="inv_programme_projects")
 plt.show()
 
 # %% [markdown]
@@ -1272,7 +1284,9 @@ checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financi
 # %% tags=["hide-input"]
 prose_checks = section_checks("prose", "prose_figures", "prose_relations")
 pc = prose_checks.set_index("check_id")
-put("overspend_table", fmt(pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"], 3, "NOK million"))
+overspend_table = pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"]
+put("overspend_table", fmt_million(1000 * overspend_table))
+put("overspend_digits", fmt(1000 * overspend_table))  # as DK prints it, in NOK thousand
 put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
                              - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
 put("p11_prose", said("p11_gross_budget"))
@@ -1314,7 +1328,8 @@ show_findings(prose_checks)
 # %% [markdown]
 # {eval}`txt.prose_summary` The boxes above: {eval}`txt.prose_findings`. Among the rest:
 #
-# - **Kommunekassen's overspend**, read as cut: {eval}`txt.overspend_table` is written
+# - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table` (printed
+#   {eval}`txt.overspend_digits` in NOK thousand, line 2976) is written
 #   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054). Yet the same sentence
 #   rounds the expenditure up to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of
 #   its own rounded figures would be {eval}`txt.overspend_rounded`. A typing slip would fit as well.
@@ -1377,8 +1392,8 @@ chapter_list = chapter_list.assign(
 )[["label", "kind", "size", "source_lines"]]  # fmt: skip
 WIDTHS = {0: "44%", 1: "16%", 2: "12%", 3: "28%"}  # the findings' names room to run; the lines two at most
 styled(chapter_list, table_id="inv-findings", unit="NOK million",
-       caption="The chapter's findings, largest first, then the book's estimates",
-       columns={"label": "Finding (id)", "kind": "Verdict", "size": "Size", "source_lines": "Report's lines"},
+       caption="The chapter's findings, largest first, then the book's estimates with their gap from the book's reading",
+       columns={"label": "Finding (id)", "kind": "Verdict", "size": "Size or gap", "source_lines": "Report's lines"},
        ).set_table_styles([{"selector": f"th.col_heading.col{c}", "props": f"width: {w};"} for c, w in WIDTHS.items()]
                           + [{"selector": "td.col2, th.col2", "props": "text-align: right;"}], overwrite=False)  # fmt: skip
 
