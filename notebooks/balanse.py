@@ -87,7 +87,7 @@ key = [  # (figure, (end, its decimals: the text's figures as printed), change, 
     ("Loan fund's debt, B01's rows", (ldebt["b01_end"], 1), ldebt["b01_change"], "B01"),
     ("Fund reserves", (funds.loc[bal.FUND_TOTAL, "balance_2023"] / 1000, 1),
      funds.loc[bal.FUND_TOTAL, "change_2022_2023"] / 1000, "B02"),
-    ("of which the discretionary fund", (funds.loc[bal.DISPOSITION_FUND, "balance_2023"] / 1000, 1),
+    ("\u2003of which the discretionary fund", (funds.loc[bal.DISPOSITION_FUND, "balance_2023"] / 1000, 1),
      funds.loc[bal.DISPOSITION_FUND, "change_2022_2023"] / 1000, "B02"),
     ("Discretionary fund above the council's minimum", (margin["margin"] / 1000, 1), np.nan, "D09"),
 ]  # fmt: skip
@@ -136,7 +136,18 @@ txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(brid
 # draw grew from the original budget to the accounts is traced under *From the budget to the accounts*,
 # further down.
 
+
 # %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
+def labels_at_far_end(ax, kinds, levels):
+    """Each waterfall label outside its bar, at the end farther from zero (the bars run below zero here)."""
+    starts = [0.0 if kind else before for kind, before in zip(kinds, [0.0, *levels[:-1]], strict=True)]
+    for label, start, end in zip(ax.texts, starts, levels, strict=True):
+        far = start if abs(start) > abs(end) else end
+        label.xy = (far, label.xy[1])
+        label.set_position((4 if far > 0 else -4, 0))
+        label.set_horizontalalignment("left" if far > 0 else "right")
+
+
 fig, ax = style.figure(height=3.2)
 shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
 kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
@@ -144,13 +155,7 @@ running = np.cumsum([0.0 if kind else v for v, kind in zip(shown["amount"] / 100
 low, high = min(0.0, running.min()), max(0.0, running.max())
 ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for the labels, clear of the spine
 levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
-# Each label outside its bar, at the end farther from zero: the bars run below zero here.
-starts = [0.0 if kind else before for kind, before in zip(kinds, [0.0, *levels[:-1]], strict=True)]
-for label, start, end in zip(ax.texts, starts, levels, strict=True):
-    far = start if abs(start) > abs(end) else end
-    label.xy = (far, label.xy[1])
-    label.set_position((4 if far > 0 else -4, 0))
-    label.set_horizontalalignment("left" if far > 0 else "right")
+labels_at_far_end(ax, kinds, levels)
 style.keep_inside(ax, [], horizontal=True)
 ax.set_xlabel("NOK million")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
@@ -354,9 +359,9 @@ flow_treasury = flows["loans_used_treasury"] - flows["treasury_instalments"]
 rebuilt = pd.DataFrame(
     [
         ("New loans used", flows["loans_used_2a"], flows["loans_used_treasury"], "2A; DK"),
-        ("less ordinary instalments to the loan fund", -flows["loan_fund_instalments_received"],
+        ("Ordinary instalments to the loan fund", -flows["loan_fund_instalments_received"],
          -flows["treasury_instalments"], "D06's instalment income; D05"),
-        ("less extra instalments", -flows["extra_instalments_2a"], np.nan, "2A"),
+        ("Extra instalments", -flows["extra_instalments_2a"], np.nan, "2A"),
         ("Change in 2023, from the flows", flow_total, flow_treasury, ""),
         ("Change in B01's rows", ldebt["b01_change"], treasury["change"], "B01"),
         ("Change in the text's total", ldebt["prose_change"], np.nan, "the text"),
@@ -433,10 +438,14 @@ hedging_view = pd.DataFrame(
     ],
     columns=["part", "amount"],
 )
+hedging_view["amount"] = hedging_view["amount"].map(
+    lambda v: bal.round_estimate(v, 10)
+)  # as the net-floating chart rounds
 styled(hedging_view, table_id="balanse-hedging",
        columns={"part": "The report's shares at 31.12.2023", "amount": "On the loan fund's debt"},
-       decimals={"amount": 1},
-       caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate)",
+       decimals={"amount": 0},
+       caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate, to the "
+               "nearest 10)",
        unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
@@ -507,7 +516,7 @@ txt.min_depreciation = fmt(minimum["depreciation_2022"], 1, "NOK million")
 txt.min_book_value = fmt(minimum["book_value_at_least"], 1, "NOK million")
 txt.min_debt_pct = fmt(minimum["debt_pct_book_value_at_most"], 0, "%")
 styled(shown_payers, table_id="balanse-debt-payers",
-       columns={"payer": "Who pays", "use": "B01 row, as printed", "debt": "31.12.2023",
+       columns={"payer": "Who pays", "use": "Row as printed (B01, or the text)", "debt": "31.12.2023",
                 "share_of_b01": "Share (%)", "basis": "Who says so"},
        decimals={"share_of_b01": 1}, total_mask=payer_view["use"] == "",
        caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it",
@@ -539,8 +548,8 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # The treasury paid the loan fund {eval}`txt.treasury_instalments_paid` in instalments in 2023 (D05),
 # {eval}`txt.instalments_pct_depreciation` of its depreciation of {eval}`txt.depreciation` (D03) and
 # {eval}`txt.instalments_pct_debt` of its debt at the start of the year. The rest of the loan fund's
-# instalment income, {eval}`txt.enterprises_instalments` by the book's subtraction, came from the
-# enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06).
+# instalment income, {eval}`txt.enterprises_instalments` (the book's subtraction, D06 less D05), came from
+# the enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06).
 #
 # The *{term}`Minsteavdrag`* (minimum instalment) of kommuneloven § 14-18 (1) is the debt at the end of the
 # last accounts times the ratio of that year's depreciation to the book value of the depreciable assets.
@@ -559,7 +568,7 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # ### Net floating exposure
 
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, all bars hatched as estimates: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, the book's estimates hatched: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970, all to the nearest 10."}} tags=["hide-input"]
 def deposits_as_printed(v):
     """The book's estimates to the nearest NOK 10 million (what they can bear), the deposits as printed."""
     return f"{fmt(v)} (printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(bal.round_estimate(v, 10), 0)
@@ -567,13 +576,14 @@ def deposits_as_printed(v):
 
 exposure_view = bal.floating_exposure(get)
 comp = bal.interest_compensation(get)
-txt.water_floating = fmt(-exposure_view["amount"].iloc[1], 1, "NOK million")
-txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], 100), 0, "NOK million")
+txt.water_floating = fmt(bal.round_estimate(-exposure_view["amount"].iloc[1], 10), 0, "NOK million")
+txt.floating_debt_10 = fmt(bal.round_estimate(exposure_view["amount"].iloc[0], 10), 0, "NOK million")
+txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], 10), 0, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
 fig, ax = style.figure(height=2.8)
-short = ["Floating-rate debt", "less water and sewage (fees)", "less bank deposits", "Net floating exposure"]
+short = ["Floating-rate debt", "Water and sewage (fees)", "Bank deposits", "Net floating exposure"]
 # The first bar is a level, the debt, and grey like the net; the steps between are coloured by meaning.
 # The deposits are printed (solid); the rest rests on the book's assumptions (hatched).
 levels_at = [i == 0 or kind == "total" for i, kind in enumerate(exposure_view["row_kind"])]
@@ -584,20 +594,22 @@ style.waterfall(ax, [(name, amount, ("total " if level else "") + ("" if printed
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
 ax.set_xlabel("NOK million (estimates to the nearest 10)")
 ax.set_title("Netting fees and deposits: an estimate of about half")
-style.key_above(ax, {style.FAVOURABLE: "lowers the exposure", style.LEVEL: "level"}, hatched="the book's estimate")
+style.key_above(ax, [("lowers it, printed", {"color": style.FAVOURABLE}),
+                     ("lowers it, the book's estimate", style.estimate_style(style.FAVOURABLE)),
+                     ("level, the book's estimate", style.estimate_style(style.LEVEL))])  # fmt: skip
 style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
 # %% [markdown]
-# Not all of the {eval}`txt.floating_debt` at floating rates reaches the treasury's general budget, and
-# what does reaches it late:
+# Not all of the floating-rate debt, about {eval}`txt.floating_debt_10` (figure above), reaches the
+# treasury's general budget, and what does reaches it late:
 #
 # - *The internal rate.* The borrowers pay the loan fund a rate set in the budget
 #   ({eval}`txt.internal_rate_budget` for 2023, section *Renteutviklingen*), so a rise in market rates lands first in the
 #   loan fund's own result; the treasury feels it when the internal rate is raised.
 # - *The fees.* The water and sewage fees pay for that area's debt (section *Utviklingen i lånegjelden*):
 #   if it carries the
-#   portfolio's floating share, {eval}`txt.water_floating` of the floating debt is on the fee payers' side.
+#   portfolio's floating share, about {eval}`txt.water_floating` of the floating debt is on the fee payers' side.
 #   A rough proxy: the self-cost rules charge the fees a calculated interest on the whole capital base
 #   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
 # - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
@@ -606,15 +618,15 @@ plt.show()
 #   reading; section *The loan fund's rates*).
 #
 # Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
-# exposure is about {eval}`txt.net_floating` (rounded to NOK 100 million): one percentage point more costs
-# about {eval}`txt.net_one_point` a year (rounded to NOK 1 million) rather than {eval}`txt.one_point`. The
-# net reaches the treasury's budget with a lag, through the loan fund's internal rate. Each step rests on an assumption
-# (which debt the floating share applies to, the same share for water and sewage, year-end deposits as
-# typical, where the report's only average, {eval}`txt.average_group_account`, is the group account's
-# alone), so the result is an order of magnitude, not a figure of the report. Husbanken's
-# interest-compensation grant, {eval}`txt.compensation` in 2023 and up {eval}`txt.compensation_rise` on 2022
-# (its paragraph in the operating section, *Rentekompensasjon fra Husbanken*), offsets a little more; the report does not print the loans it is computed on, so the
-# book does not net it.
+# exposure is about {eval}`txt.net_floating` (to NOK 10 million, as in the chart): one percentage point
+# more costs about {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`, reaching the
+# treasury's budget with a lag, through the internal rate. Each step is an assumption (which debt the
+# floating share applies to, the same share for water and sewage, year-end deposits as typical: the
+# report's only average, {eval}`txt.average_group_account`, is the group account's), so this is an order
+# of magnitude, not a figure of the report. Husbanken's interest-compensation grant,
+# {eval}`txt.compensation` in 2023, up {eval}`txt.compensation_rise` (section *Rentekompensasjon fra
+# Husbanken*), offsets a little more; the report does not print the loans it is computed on, so the book
+# does not net it.
 #
 # ### The loan fund's rates
 
@@ -665,11 +677,14 @@ txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
 timing = bal.enterprises_interest_timing(get)
 txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
 txt.repayment_years = fmt(timing["years_before_end"], 1, "years")
-styled(rates, table_id="balanse-rates",
-       columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt (%)", "rate_avg_pct": "On average debt (%)",
-                "from": "From"},
-       decimals={"rate_pct": 2, "rate_avg_pct": 2},
-       caption="Interest rates of 2023: the book's estimates and the two rates the report prints")  # fmt: skip
+printed_rate = rates["rate_avg_pct"].isna()  # the budget's internal rate and NIBOR: rates on no debt
+rates_view = rates.assign(printed_pct=rates["rate_pct"].where(printed_rate),
+                          rate_pct=rates["rate_pct"].mask(printed_rate))  # fmt: skip
+styled(rates_view, table_id="balanse-rates",
+       columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt", "rate_avg_pct": "On average debt",
+                "printed_pct": "Printed", "from": "From"},
+       decimals={"rate_pct": 2, "rate_avg_pct": 2, "printed_pct": 2},
+       caption="Interest rates of 2023: the book's estimates and the two rates the report prints", unit="%")  # fmt: skip
 
 # %% [markdown]
 # The treasury paid the loan fund {eval}`txt.rate_treasury` of its debt at 1 January,
@@ -698,13 +713,30 @@ styled(rates, table_id="balanse-rates",
 #   {eval}`txt.lf_interest_side` the transfer;
 # - *instalments*: it received {eval}`txt.instalments` from its borrowers and paid its lenders
 #   {eval}`txt.instalments_paid`, {eval}`txt.lf_instalment_gap` {eval}`txt.lf_instalment_side`.
-#
-# So the deficit is {eval}`txt.lf_deficit_cause`: on interest the loan fund {eval}`txt.lf_interest_verdict`
-# the transfer. Rising rates did reach it, but were offset: its interest expenses ran
-# {eval}`txt.lf_rate_costs_over` above budget, and other interest income
-# (*renteinntekter (øvrige)*), {eval}`txt.lf_other_interest` and not budgeted (both D06),
-# {eval}`txt.lf_other_offset`. A draw of {eval}`txt.lf_fund_draw` on a discretionary fund of its own
-# (D06; the treasury's D09 shows no such draw) left {eval}`txt.lf_deficit`, to be proposed
+
+# %% mystnb={"figure": {"caption": "The loan fund's result before its year-end dispositions, split into its interest and its instalments, in NOK million (the book's subtraction on D06).", "name": "fig-balanse-loan-fund-result"}, "image": {"alt": "Waterfall chart in NOK million: interest after the transfer to the treasury is slightly negative, the instalments paid above those received are a larger negative step, and together they make the loan fund's deficit before dispositions."}} tags=["hide-input"]
+fig, ax = style.figure(height=2.0)
+lf_steps = [("Interest less the transfer", lf_parts["interest_after_transfer"]),
+            ("Instalments received less paid", lf_parts["instalment_gap"]),
+            ("Result before dispositions", lf_parts["result"], "total")]  # fmt: skip
+lf_levels = style.waterfall(ax, lf_steps, formatter=lambda v: fmt(v, 1, sign=True))
+labels_at_far_end(ax, [len(step) > 2 for step in lf_steps], lf_levels)  # each value beside its own bar
+lf_low = min(0.0, min(lf_levels))
+ax.set_xlim(lf_low * 1.3, -0.05 * lf_low)  # room for the labels left of the bars
+style.keep_inside(ax, [], horizontal=True)
+ax.set_xlabel("NOK million")
+ax.set_title(f"The deficit is {txt.lf_deficit_cause}")
+style.key_above(ax, {style.UNFAVOURABLE: "adds to the deficit", style.FAVOURABLE: "reduces it",
+                     style.LEVEL: "the result"})  # fmt: skip
+style.finish(fig, table="drift_loan_fund_accounts")
+plt.show()
+
+# %% [markdown]
+# On interest the loan fund {eval}`txt.lf_interest_verdict` the transfer (figure above). Rising rates
+# did reach it, but were offset: its interest expenses ran {eval}`txt.lf_rate_costs_over` above budget,
+# and other interest income (*renteinntekter (øvrige)*), {eval}`txt.lf_other_interest` and not budgeted
+# (both D06), {eval}`txt.lf_other_offset`. A draw of {eval}`txt.lf_fund_draw` on a discretionary fund
+# of its own (D06; the treasury's D09 shows no such draw) left {eval}`txt.lf_deficit`, to be proposed
 # covered in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
@@ -726,7 +758,7 @@ styled(rates, table_id="balanse-rates",
 # *{term}`Bundne investeringsfond`* (restricted investment funds) hold money earmarked for given
 # investments or for new loans.
 
-# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, in NOK million (table B02; the table as printed, in NOK thousand, is behind the toggle below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change under its name, in NOK million (table B02, printed in NOK thousand behind the toggle below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=3.6)
@@ -737,10 +769,12 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
     for xi, h in zip(x, heights, strict=True):
         ax.annotate(fmt(h, 1), (xi + offset, h), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xticks(x, [bal.FUND_ENGLISH[label].capitalize().replace(" ", "\n", 1) for label in items["label"]])
+ax.set_xticks(x, [f"{bal.FUND_ENGLISH[label].capitalize().replace(' ', chr(10), 1)}\n{fmt(change / 1000, 1, sign=True)}"
+                 for label, change in zip(items["label"], items["change_2022_2023"], strict=True)])  # fmt: skip
 ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
 ax.set_ylabel("NOK million")
-ax.set_title("The discretionary fund shrank; restricted investment funds grew", pad=22)  # room for the legend above
+fell, rose = items.loc[items["change_2022_2023"].idxmin()], items.loc[items["change_2022_2023"].idxmax()]
+ax.set_title(f"{bal.FUND_ENGLISH[fell['label']].capitalize()} down, {bal.FUND_ENGLISH[rose['label']]} up", pad=22)
 style.legend_above(ax)
 ax.grid(axis="x", visible=False)
 style.finish(fig, table="bal_fund_reserves")
@@ -757,11 +791,9 @@ fund_table_checks = checks.run(CH, only=["fund_reserves_table", "fund_reserves_p
 txt.fund_table_summary = findings.summary_line(fund_table_checks)
 
 # %% [markdown]
-# The reserves fell by {eval}`txt.fund_total_fall`, the discretionary fund alone by
-# {eval}`txt.fund_disposition_fall`, which the report gives as the main cause. The restricted operating
-# and investment funds grew, by {eval}`txt.fund_bound_operating_growth` and
-# {eval}`txt.fund_bound_investment_growth`, as the report says both did; the unrestricted investment funds
-# shrank a little ({eval}`txt.fund_unbound_investment_change`).
+# The reserves fell by {eval}`txt.fund_total_fall`, {eval}`txt.fall_where` in the discretionary fund,
+# which the report gives as the main cause; the restricted operating and investment funds grew, as the
+# report says both did (figure above).
 #
 # At the end of 2023, {eval}`txt.restricted` of the {eval}`txt.fund_total_2023` was in restricted funds.
 # Of the other {eval}`txt.unrestricted`, the discretionary fund's {eval}`txt.free_any_use` may pay for
@@ -973,10 +1005,36 @@ checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretiona
 # ### From the budget to the accounts
 #
 # *How did the discretionary fund's draw change from the original budget to the accounts?* The chapter's
-# first figure bridges the year's change from the result; the table below follows it from the budget.
+# first figure bridges the year's change from the result; the one below follows it from the budget.
 
-# %% tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The discretionary fund's change in 2023, from the original budget to the accounts, in NOK million (the book's breakdown of D09 and D08; rows and sources behind the toggle below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million: the original budget's draw on the fund, a weaker budgeted result and a higher transfer deepen it, restricted operating funds ease it, giving the draw after the year's changes; at year end a better result and a lower transfer ease it and provisions to restricted funds deepen it, giving the accounts' net use."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
+# Shown as the fund's change (a draw negative), the sign of Table 3.1 and Fig. 3.1; short labels, no wrap.
+draw_short = ["Original budget", "Weaker budgeted result", "Higher transfer", "Restricted funds used",
+              "After the year's changes", "Better result", "Lower transfer", "Restricted funds provided for",
+              "Accounts"]  # fmt: skip
+draw_kinds = ["total" if kind == "level" else "" for kind in draw["row_kind"]]
+fig, ax = style.figure(height=3.6)
+draw_levels = style.waterfall(ax, list(zip(draw_short, -draw["amount"], draw_kinds, strict=True)),
+                              formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
+labels_at_far_end(ax, draw_kinds, draw_levels)
+draw_low = min(0.0, min(draw_levels))
+ax.set_xlim(draw_low * 1.35, -0.05 * draw_low)  # room for the labels left of the bars
+style.keep_inside(ax, [], horizontal=True)
+ax.set_xlabel("Change in the discretionary fund, NOK million (− = drawn on)")
+draw_uses = draw.loc[draw["row_kind"] == "level", "amount"].to_list()  # original, after the changes, accounts
+ax.set_title(
+    f"The year's changes {'deepened' if draw_uses[1] > draw_uses[0] else 'eased'} the draw; "
+    f"the year end {'eased' if draw_uses[2] < draw_uses[1] else 'deepened'} it"
+)
+# The key in Fig. 3.1's order (adds, takes, the change), not in the order the bars first use each colour.
+style.key_above(ax, [("adds to the fund", {"color": style.FAVOURABLE}),
+                     ("takes from the fund", {"color": style.UNFAVOURABLE}),
+                     ("the fund's change", {"color": style.LEVEL})])  # fmt: skip
+style.finish(fig, table="drift_disposition_fund, drift_year_end_dispositions and bal_fund_reserves")
+plt.show()
+
+# %% tags=["hide-input", "hide-output"]
 frames = bal.programme_frames_raised(get)
 parts = bal.fund_use_reduction_parts(get)
 txt.draw_adopted = fmt(draw.loc[0, "amount"], 1, "NOK million")
@@ -1006,7 +1064,6 @@ txt.cut_transfer = fmt(parts["transfer_cut"], 1, "NOK million")
 txt.cut_bound = fmt(parts["bound_swing"], 1, "NOK million")
 txt.bound_net = fmt_million(-bridge.set_index("step").loc["Net provisions to restricted operating funds", "amount"])
 txt.bound_budget_use = fmt(drift_said["bound_funds_budgeted_net_use"], 1, "NOK million")
-# Shown as the fund's change (a draw negative), the sign of Table 3.1 and Fig. 3.1.
 level_names = {"Original budget: use": "Original budget", "After the year's changes: use": "After the year's changes",
           "Accounts: net use": "Accounts"}  # fmt: skip
 draw_view = draw.assign(
@@ -1019,8 +1076,8 @@ styled(draw_view, table_id="balanse-fund-draw",
        columns={"step": "The discretionary fund in 2023", "change": "Step", "level": "Change in the fund",
                 "source": "From"},
        total_mask=draw["row_kind"] == "level",
-       caption="The discretionary fund's change from the original budget to the accounts (the book's breakdown "
-               "of D09 and D08)", unit="NOK million")  # fmt: skip
+       caption="The discretionary fund from the original budget to the accounts (the book's breakdown of D09 "
+               "and D08)", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
@@ -1084,7 +1141,7 @@ txt.n_contradicted = fmt(int(contradicted.sum()))
 txt.n_not_misstated = fmt(int((~contradicted).sum()))
 txt.debt_materiality = register.set_index("finding_id").loc["bal-debt-borrowed-vs-lent", "materiality"]
 on_b01 = bal.margin_on_b01_debt(get)
-txt.margin_shift = fmt(on_b01["reserve_lower_by"], 0, "NOK thousand")
+txt.margin_shift = fmt_million(on_b01["reserve_lower_by"])
 txt.margin_shift_pct = fmt(on_b01["shift_pct_margin"], 1, "%")
 trivial_line = findings.materiality(get)["trivial"]  # NOK million
 txt.trivial_line = fmt(trivial_line, 1, "NOK million")
@@ -1111,8 +1168,9 @@ styled(scopes, table_id="balanse-reserves-cash",
 #   the group account holds every unit of it (section *Likviditet*), and the report does not say whose surplus
 #   sits on the deposit account.
 # - *A fund is not an account.* It is a part of the equity set aside in the accounts. The cash also stands
-#   behind short-term liabilities and unused borrowed money (the {eval}`txt.vat_withheld` held back from
-#   Bane NOR, in the comment on the treasury's investment income, is probably one such liability). The loan
+#   behind short-term liabilities and unused borrowed money (on the book's reading, the
+#   {eval}`txt.vat_withheld` held back from Bane NOR, in the comment on the treasury's investment income, is
+#   one; the report does not say how those invoices are booked). The loan
 #   fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
 #   year, but only {eval}`txt.unlent_end` of borrowing was unlent at year end (the book's estimates, in
 #   *The loan fund's rates*).
