@@ -155,7 +155,7 @@ txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "
 # first and hatches the calculated cost it reaches as the book's estimate. Without the draw, the deviation
 # would have been {eval}`txt.deviation_without_draw` and the cost the same.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, a blue bar ringed in vermilion as it is credited now and charged later, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -171,14 +171,18 @@ steps = [(chart_names.get(step, step), amount / 1000,
 summed = fmt(level["Pension cost"] / 1000, 1)
 sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
 steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
-fig, ax = plt.subplots(figsize=(7, 5.6))
+fig, ax = plt.subplots(figsize=(7, 5.8))
 waterfall(ax, steps, up_is_favourable=False)
+# The deviation is a credit now and a charge later (vermilion in the forward chart): a blue bar ringed in
+# vermilion, so that it does not read as a saving.
+deferral = {"facecolor": FAVOURABLE, "edgecolor": UNFAVOURABLE, "linewidth": 2.5}
+ax.patches[list(walk["step"]).index(deviation_step)].set(**deferral)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
 # The key: what the colours and the hatching mean (the steps label themselves). Where the fund's step stands,
 # before the deviation, is the book's reading of the regulation: said in the text, not drawn.
-key_above(ax, [("Level", {"color": LEVEL}), ("Adds", {"color": UNFAVOURABLE}),
-               ("Takes off", {"color": FAVOURABLE}), ("The book's estimate", estimate_style())], ncol=4)  # fmt: skip
+key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
+               ("credited now, charged later", deferral), ("the book's estimate", estimate_style())], ncol=3)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
 plt.show()
 
@@ -320,14 +324,15 @@ txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
 
 # %% tags=["hide-input"]
 d04 = get(pj.CENTRAL)
-# As printed, in its order and signs, with the English beside each printed label; the total, printed first,
+# As printed, in its order, signs and headers, with the English beside each printed label (the headers'
+# English in the caption, so the headers stay short); the total, printed first,
 # ruled off from its items; the number columns only as wide as their figures, so the labels need not wrap
 # (a label breaks only between the Norwegian and the English).
 d04_table = styled(d04, table_id="pensjon-d04",
-                   caption="Status sentrale pensjonsposter i 2023 (NOK thousand; a negative Avvik is an overspend)",
-                   columns={"label": "Post (item)", "actual_2023": "Regnskap 2023 (accounts)",
-                            "revised_budget_2023": "Revidert budsjett 2023 (2T)",
-                            "deviation_nok": "Avvik (budget minus accounts)"})  # fmt: skip
+                   caption="Status sentrale pensjonsposter i 2023, NOK thousand (Regnskap: accounts; "
+                           "Revidert budsjett: revised budget; Avvik: budget minus accounts)",
+                   columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
+                            "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
 nowrap = '<span style="white-space: nowrap">{}</span>'
 d04_table.format(lambda label: nowrap.format(html.escape(label)) + " " + nowrap.format(f"({pj.CENTRAL_ENGLISH[label]})"),
                  subset=["Post (item)"])  # fmt: skip
@@ -436,7 +441,7 @@ styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due
        decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
-# In the waterfall the premiums due, {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`"
+# In {ref}`the waterfall <fig-pensjon-waterfall>` the premiums due, {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`"
 # in the prose), fall to {eval}`txt.premiums_net` paid by the treasury and then to a calculated cost of
 # {eval}`txt.calculated_cost`. That is {eval}`txt.calc_vs_ordinary` the ordinary premium alone,
 # {eval}`txt.ordinary_premium`: even with no regulation premium the year would have shown a credit
@@ -469,10 +474,11 @@ prose_checks = checks.run(CH, only=["prose_restates_tables"])
 # The D03 section's opening, below: D03's «Pensjon» budget against D04's printed total and its rows' sum.
 d03_budget = pj.drift_row(get)["revised_budget_2023"]
 d04_budget_printed = checks.value(d04, "revised_budget_2023", row_kind="total")
-txt.d03_budget = fmt(d03_budget, 0, "NOK thousand")
-txt.d04_budget_printed = fmt(d04_budget_printed, 0, "NOK thousand")
-txt.d04_budget_rows = fmt(d04.loc[d04["row_kind"] == "item", "revised_budget_2023"].sum(), 0, "NOK thousand")
+d04_budget_rows = d04.loc[d04["row_kind"] == "item", "revised_budget_2023"].sum()
+txt.d03_budget = fmt_million(d03_budget)
+# The gaps are a few thousand kroner, below what NOK million with one decimal shows: in NOK thousand.
 txt.d03_budget_gap = fmt(abs(d04_budget_printed - d03_budget), 0, "NOK thousand")
+txt.d03_rows_gap = fmt(abs(d04_budget_rows - d03_budget), 0, "NOK thousand")
 regulation = prose_checks.set_index("check_id").loc[f"{pj.PROSE}.regulation_premium_incl_employer_tax"]
 txt.regulation_prose = million("regulation_premium_incl_employer_tax")
 txt.regulation_table = fmt(regulation["recomputed"], 1, "NOK million")
@@ -485,18 +491,25 @@ txt.prose_checks = fmt(len(prose_checks))
 txt.prose_summary = findings.summary_line(prose_checks)
 church = pj.church_budget_range(get)
 txt.church_budget_prose = million("church_council_capital_grant_and_regulation_premium_budget")
-txt.church_low = fmt(church["low"], 3, "NOK million")
-txt.church_high = fmt(church["high"], 3, "NOK million")
-txt.church_d03_budget = fmt(church["d03_budget"], 3, "NOK million")
-txt.church_d03_fit = "and so with" if church["d03_inside"] else "and clash only with"
+# Where that range lies against D03's budget: the distances are below a tenth of a million, which NOK
+# million with one decimal cannot show, so they stay in NOK thousand.
+d03_church = f"D03's revised budget of {fmt_million(1000 * church['d03_budget'])}"
+to_low, to_high = (1000 * (church[end] - church["d03_budget"]) for end in ("low", "high"))
+if church["d03_inside"]:
+    txt.church_fit = (f"for any budget from {fmt(-to_low, 0, 'NOK thousand')} below to "
+                      f"{fmt(to_high, 0, 'NOK thousand')} above {d03_church}, that budget among them")  # fmt: skip
+else:
+    near, far = sorted((abs(to_low), abs(to_high)))
+    spread = fmt(far, 0, "NOK thousand").replace(fmt(far, 0), f"{fmt(near, 0)}–{fmt(far, 0)}", 1)
+    side = "below" if to_high < 0 else "above"
+    txt.church_fit = f"only for a budget {spread} {side} {d03_church}, not for that budget itself"
 
 # %% [markdown]
 # The church council's line in D03 is not pension alone: it also pays interest and instalments on the
 # council's loans. The text's two figures for it, a budget of "about" {eval}`txt.church_budget_prose` and
-# an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts for any budget from
-# {eval}`txt.church_low` to {eval}`txt.church_high`, {eval}`txt.church_d03_fit` D03's revised budget,
-# {eval}`txt.church_d03_budget`. Pairing the text's budget with D03's is the book's reading: the check of
-# the budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
+# an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts
+# {eval}`txt.church_fit`. Pairing the text's budget with D03's is the book's reading: the check of the
+# budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
 #
 # *Checks.* {eval}`txt.prose_summary`
 
@@ -510,22 +523,23 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 # ## D04 and the pension line of the central costs
 #
 # The central costs (D03) print one line, «Pensjon», that looks like the same central pension items. Its
-# revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total,
-# {eval}`txt.d04_budget_printed` (D04's rows add up to {eval}`txt.d04_budget_rows`): close, though two
-# roundings of one amount would print the same. The text books the regulation premium, the premium
+# revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total and
+# within {eval}`txt.d03_rows_gap` of the sum of D04's rows: close, though two roundings of one amount would
+# print the same. The text books the regulation premium, the premium
 # deviation, the amortisation and the premium fund "på sentralt ansvar", on the central account, in its
 # section on the central costs; the book reads D03's line and D04's items as the same items on that
 # ground. Their accounts and deviation should then agree too.
 
 # %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
-# The one row as printed: its columns in the report's order, with their printed headers; the per cent
-# column written as the report writes it, with its unit.
-extract = pension_row.assign(deviation_pct=pension_row["deviation_pct"].map(lambda v: fmt(v, 1, "%")))
-styled(extract, table_id="pensjon-d03-row",
-       caption="The row «Pensjon» of the central costs, D03 (NOK thousand; Avvik = budget minus accounts)",
-       columns={"label": "Sentrale utgifter", "actual_2022": "Regnskap 2022", "revised_budget_2023": "Rev.bud. 2023",
-                "actual_2023": "Regnskap 2023", "deviation_nok": "Avvik i kr", "deviation_pct": "Avvik i %"})  # fmt: skip
+# The one row as printed: its columns in the report's order, its printed headers with the English beside
+# them; the units once, in the caption (the report's «Avvik i kr» is in thousands like the rest).
+styled(pension_row, table_id="pensjon-d03-row", decimals={"deviation_pct": 1},
+       caption="The row «Pensjon» of the central costs, D03, NOK thousand (Avvik i kr) and % (Avvik i %); "
+               "Avvik = budget minus accounts",
+       columns={"label": "Sentrale utgifter (central costs)", "actual_2022": "Regnskap 2022 (accounts)",
+                "revised_budget_2023": "Rev.bud. 2023 (revised budget)", "actual_2023": "Regnskap 2023 (accounts)",
+                "deviation_nok": "Avvik i kr (deviation)", "deviation_pct": "Avvik i % (deviation)"})  # fmt: skip
 
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
@@ -558,17 +572,20 @@ checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension
 
 # %% tags=["hide-input"]
 cost_2022, low_2022, high_2022 = pj.implied_previous_year(stated_cost, growth["growth"])
-txt.cost_2022_low = fmt(low_2022, 1)
-txt.cost_2022_high = fmt(high_2022, 1, "NOK million")
+# The range the printed figures allow, in the book's range form (the currency and unit once).
+txt.cost_2022_range = fmt(high_2022, 1, "NOK million").replace(fmt(high_2022, 1), f"{fmt(low_2022, 1)}–{fmt(high_2022, 1)}", 1)  # fmt: skip
 txt.cost_increase = fmt(stated_cost - cost_2022, 1, "NOK million")
 central_growth = 100 * (pension_row["actual_2023"].iloc[0] / pension_row["actual_2022"].iloc[0] - 1)
 txt.central_growth = fmt(central_growth, 1, "%")
 txt.central_2023_d04 = fmt_million(d04_total)
+# D04's other items by the sign it prints them with: those that offset the regulation premium, those that add.
+against = pj.items_against_regulation(get)
+txt.items_offsetting, txt.items_adding = (" and ".join(f"the {name}" for name in against[side]) or "nothing"
+                                          for side in ("offset", "add"))  # fmt: skip
 
 # %% [markdown]
 # A growth of {eval}`txt.growth` to {eval}`txt.cost_stated` means a 2022 cost of
-# about {eval}`txt.cost_2022` (between {eval}`txt.cost_2022_low` and
-# {eval}`txt.cost_2022_high`), an increase of {eval}`txt.cost_increase`. The report
+# about {eval}`txt.cost_2022` ({eval}`txt.cost_2022_range`), an increase of {eval}`txt.cost_increase`. The report
 # calls this well above wage growth without printing the wage growth it means; it is above the
 # {eval}`txt.wage_growth` the budget assumed as revised at the first four-month report, as the chart below
 # shows.
@@ -610,8 +627,9 @@ plt.show()
 
 # %% [markdown]
 # The chart leaves the central items out. They are a net figure: their growth mixes the regulation premium,
-# which the report ties to wage growth and the adjustment of G, with the premium fund, the premium
-# deviation, the amortisation and other items, which offset it, so it cannot be set against wage growth.
+# which the report ties to wage growth and the adjustment of G, with {eval}`txt.items_offsetting`, which
+# offset it, and {eval}`txt.items_adding`, which add to it (D04's signs), so it cannot be set against wage
+# growth.
 # D03's line grew {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split`
 # differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the 2022 cost
 # itself be checked; the 2022 annual report, outside this book, would show whether the inferred split holds.
@@ -621,12 +639,12 @@ plt.show()
 # ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
-# it in blue, the chart below in vermilion. The schedule assumes equal instalments over the period the
+# it blue ringed in vermilion, the chart below in vermilion. The schedule assumes equal instalments over the period the
 # report states, from the year after the deviation arose, and that the whole deviation printed in D04 is
 # amortised this way; the report prints the deviation and the period, not a schedule, so the chart hatches
 # it as the book's estimate. Beside it, also an estimate, is the schedule had the premium fund not been
-# used: the deviation would have been larger by the amount the fund paid (the regulation's definition, as
-# in the walk above). The period is a parameter: see *Try it* below.
+# used: the deviation would have been larger by the amount the fund paid (the book's reading of the
+# regulation, as in the walk above). The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input", "hide-output"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
@@ -662,8 +680,9 @@ ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_20
 # The key names the change of meaning: credited to 2023 (blue in the waterfall), a charge on the years after.
 first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
 charged_on = str(first) if first == last else f"{first}–{last}"
-key_above(ax, [(f"The {pj.REPORT_YEAR} deviation left to charge on {charged_on}", estimate_style(UNFAVOURABLE)),
-               ("The same, had the premium fund not been used", estimate_style(LEVEL))], ncol=1)  # fmt: skip
+key_above(ax, [(f"the {pj.REPORT_YEAR} deviation left to charge on {charged_on}", estimate_style(UNFAVOURABLE)),
+               (f"the whole bar, had the premium fund not been used: {txt.instalment_without_fund} a year",
+                estimate_style(LEVEL))], ncol=1)  # fmt: skip
 ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.12)
 direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if n == 0 else "" for n, bar in enumerate(without)])
 for year, remaining in zip(left["year"], left["remaining"], strict=True):
@@ -689,19 +708,19 @@ plt.show()
 # the premium; it lowered the deviation, which would otherwise have been {eval}`txt.deviation_without_fund`,
 # charged back at {eval}`txt.instalment_without_fund` a year.
 #
-# The fund is not free money, though: left unused it would have paid a later year's premium and lowered
+# On the same reading the fund is not free money: left unused it would have paid a later year's premium and lowered
 # that year's deviation (and earned a return in the scheme meanwhile, which the report does not give). Its
 # use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
 # in each of the years {eval}`txt.first_year` to {eval}`txt.last_year` and none in 2023, not whether it
-# does. The report says the use of the fund was raised when the first four-month report was treated; on the
-# same reading, that raise did nothing for the 2023 result.
+# does. The report says the use of the fund was raised when the first four-month report was treated; on
+# the book's reading, that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What earlier years' deviations will still charge cannot be read from the
 # report. It gives neither the deviations still to be amortised at the end of 2023 and their yearly sizes,
 # nor the 2024 budget's amortisation, the premium funds' balance after 2023 or how much of the deviation is
-# employer's contribution and of the calculated cost administration. Those belong in the
-# pension note of the statutory accounts and the 2024 budget, outside this evaluation, and the report names
-# neither. It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods,
+# employer's contribution and of the calculated cost administration. The report attaches its annual
+# accounts, with their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but does not
+# point to a pension note there; the 2024 budget is outside this evaluation. The report does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods,
 # longer for older deviations, and assuming Drammen (and the municipalities it was merged from) always chose
 # the long period rather than charging a deviation in full the next year,
 # that charge was a slice of each of these years' deviations:

@@ -276,3 +276,9 @@ def test_every_printed_d04_label_has_its_english():
     labels = checks.from_disk(pj.CENTRAL)["label"]
     assert set(labels) == set(pj.CENTRAL_ENGLISH)
     assert all(english and english != label for label, english in pj.CENTRAL_ENGLISH.items())
+
+
+def test_items_against_regulation_split_by_the_sign_d04_prints():
+    split = pj.items_against_regulation(checks.from_disk)
+    assert split["offset"] == ["use of premium fund", "premium deviation"]
+    assert split["add"] == ["amortisation of earlier deviations", "other items incl. reserve provision"]

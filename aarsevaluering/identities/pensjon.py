@@ -194,6 +194,19 @@ def net_premium_deviation(get: Getter) -> float:
     return -central(get, DEVIATION) - central(get, AMORTISATION)
 
 
+def items_against_regulation(get: Getter) -> dict[str, list[str]]:
+    """D04's items other than the regulation premium, by English name, split by the sign D04 prints them
+    with (accounts 2023): ``"offset"`` those of the opposite sign to the regulation premium, which offset
+    it in the central items' total, ``"add"`` those of the same sign, which add to it."""
+    regulation = central(get, REGULATION)
+    split = {"offset": [], "add": []}
+    for label in (PREMIUM_FUND, DEVIATION, AMORTISATION, OTHER):
+        value = central(get, label)
+        if value:
+            split["add" if (value > 0) == (regulation > 0) else "offset"].append(CENTRAL_ENGLISH[label])
+    return split
+
+
 def premium_fund_effect(get: Getter, period: int) -> dict[str, float]:
     """What the year's use of the premium fund does to the amortisation of the year's deviation (NOK
     thousand), on the book's reading of the accounting rules: the fund pays part of the premium, so the
