@@ -93,7 +93,7 @@ decomposition = pers.pay_decomposition(get)
 rates = pers.part_time_rates(get).set_index("label")
 permanent_total = row(ages, staff_group="permanent", label="Totalt")
 men_ahead = [a for a in rates.index if a != "Totalt" and rates.loc[a, "men_rate_pct"] > rates.loc[a, "women_rate_pct"]]
-gt("pt_exception", f", except among staff aged {' and '.join(men_ahead)}" if men_ahead else "")
+gt("pt_exception", f"; only among staff aged {' and '.join(men_ahead)} is men's rate the higher" if men_ahead else "")
 
 g("fte_2023", total["fte_2023"])
 g("head_2023", total["headcount_2023"])
@@ -172,13 +172,14 @@ VERDICT_WORDS = {
     ),
 }
 gt("other_verdicts", ", ".join(
-    f"{fmt(counts[v])} {words[counts[v] != 1]}" for v, words in VERDICT_WORDS.items() if counts[v]
+    f"{fmt(counts[v])} {words[counts[v] != 1]} (verdict «{v}»)" for v, words in VERDICT_WORDS.items() if counts[v]
 ))  # fmt: skip
 gt("sick_vs_target", "above" if sick_total["sick_leave_2023_pct"] > sick_total["target_2023_pct"] else "not above")
 mix_larger = all(decomposition[m] < decomposition[w] for m, w in (("mix_groups", "within_groups"),
                                                                   ("mix_groups_w", "within_groups_w")))  # fmt: skip
-gt("pay_split_words", "On either yardstick the spread over the groups accounts for more of the gap than the "
-   "differences within them" if mix_larger else "The two yardsticks disagree on which part is the larger")  # fmt: skip
+gt("pay_split_words", "Priced at men's or at women's group pay, the spread over the groups accounts for more of "
+   "the gap than the differences within them" if mix_larger
+   else "Priced at men's and at women's group pay, the two splits disagree on which part is the larger")  # fmt: skip
 # The year's key figures as printed (the pay ratio derived from the printed averages), one unit a row.
 hire_total = row(hires, label="Totalt")
 ft = full_time.set_index("label")
@@ -223,16 +224,17 @@ styled(
 #   {eval}`txt.sick_gap_all` above the municipal sector. About {eval}`txt.sick_gap_mix` of that is due to
 #   {eval}`txt.sick_mix_words` (the book's estimate; {eval}`txt.sick_mix_low_brief` to
 #   {eval}`txt.sick_mix_high_brief` as the rates are printed).
-# - **Overtime** rose {eval}`txt.ot_change`, to about {eval}`txt.ot_per_fte_all` per FTE over the year.
+# - **Overtime** rose {eval}`txt.ot_change`, to about {eval}`txt.ot_per_fte_all` per FTE over the year
+#   (permanent and temporary FTEs together; derived).
 #   The Act's annual cap is {eval}`txt.annual_cap` per employee, so the printed breaches need overtime far
 #   more concentrated (the book's reading). Breaches rose {eval}`txt.br_pace`, by {eval}`txt.br_change`.
 #   Rest and Sunday rules make up {eval}`txt.br_level_rest_sunday` of them; the overtime and total-hours
 #   types make up {eval}`txt.br_change_ot_total` of the rise.
 # - **Gender and pay.** Women are {eval}`txt.women_share_perm` of the permanent staff (from the counts;
 #   the report prints {eval}`txt.women_share_perm_printed`). Part time is {eval}`txt.pt_women_rate` of
-#   permanent women and {eval}`txt.pt_men_rate` of men{eval}`txt.pt_exception`. Pooled over the job
-#   groups by head count, women earn {eval}`txt.pay_groups_ratio` of men's pay (a rough estimate, see
-#   *Pay*). {eval}`txt.pay_split_words`.
+#   permanent women against {eval}`txt.pt_men_rate` of men{eval}`txt.pt_exception`. Pooled over the job
+#   groups by head count, women earn {eval}`txt.pay_groups_ratio` of men's pay. {eval}`txt.pay_split_words`
+#   (the book's rough estimates, see *Pay*).
 # - **The checks.** {eval}`txt.n_checks` checks: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within
 #   rounding, {eval}`txt.n_estimate` estimates (not graded). The {eval}`txt.n_discrepancy` discrepancies
 #   come down to {eval}`txt.n_findings` findings: {eval}`txt.n_error` errors, where the figures show which
@@ -283,7 +285,7 @@ styled(
     columns={"label": "Programme area", "headcount_2022": "Staff 2022", "fte_2022": "FTE 2022",
              "headcount_2023": "Staff 2023", "fte_2023": "FTE 2023", "headcount_change_pct": "Staff %",
              "fte_change_pct": "FTE %"},
-    caption="Permanent staff and FTEs by programme area, December 2022 and 2023 (Ansatte med fast "
+    caption="Permanent staff and FTEs by programme area, December 2022 and 2023 (table H01, Ansatte med fast "
     "stillingsforhold), with the change in per cent",
 )  # fmt: skip
 
@@ -321,7 +323,7 @@ styled(
     columns={"label": "Year", "full_time_share_pct": "Full-time positions (%)",
              "avg_position_size_pct": "Average position (%)"},
     decimals={"full_time_share_pct": 1, "avg_position_size_pct": 1},
-    caption="Share of full-time positions (Andel heltidstillinger) and average position size (Gjennomsnittlig "
+    caption="Share of full-time positions (table H02, Andel heltidstillinger) and average position size (Gjennomsnittlig "
     "stillingstørrelse), 2020–2023" + ft_decimals_note,
 )  # fmt: skip
 
@@ -361,9 +363,11 @@ heat = turn.set_index(turn["label"].map(pers.area_chart_label))[
 too_small = turn["label"].map(pers.area_code).eq("P10").to_numpy()  # a handful of staff: no rate
 values = np.ma.masked_array(heat.to_numpy(), mask=np.repeat(too_small[:, None], 4, axis=1))
 fig, ax = plt.subplots(figsize=(7, 5.6))
-# A grey ramp from white to the book's level grey: a rate is a level, neither favourable nor unfavourable in
-# itself. The darkest cell stays light enough for black digits (contrast over 6:1); the key is under the plot.
-greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.LEVEL])
+# A grey ramp from white through the book's level grey to its text grey: a rate is a level, neither
+# favourable nor unfavourable in itself, and the high rates part clearly. Digits are black on the light
+# cells and white on the dark ones (contrast over 4.5:1 either way); the key is under the plot.
+greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.LEVEL, style.TEXT])
+DARK_CELL = 0.6  # the shade past which a cell's digits turn white
 rates_shown = heat.to_numpy()[~too_small]
 norm = mpl.colors.Normalize(vmin=np.floor(rates_shown.min()) - 2, vmax=np.ceil(rates_shown.max()))
 ax.imshow(values, cmap=greys, norm=norm, aspect="auto")
@@ -372,7 +376,15 @@ ax.set_yticks(range(len(heat)), heat.index)
 ax.grid(False)
 for (i, j), v in np.ndenumerate(heat.to_numpy()):
     if not too_small[i]:
-        ax.text(j, i, fmt(v, 1), ha="center", va="center", fontsize=style.MIN_TEXT_PT, color="black")
+        ax.text(
+            j,
+            i,
+            fmt(v, 1),
+            ha="center",
+            va="center",
+            fontsize=style.MIN_TEXT_PT,
+            color="white" if norm(v) > DARK_CELL else "black",
+        )
 staff = get(pers.STAFF)
 p10_staff = staff.loc[staff["label"].map(pers.area_code).eq("P10"), "headcount_2023"].iloc[0]
 ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed; {fmt(p10_staff)} staff (not coloured)",
@@ -389,7 +401,7 @@ ax.legend(swatches, ["5 %", "10 %", "15 %"], title="Shade of a cell: the turnove
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 ax.set_title(f"Turnover rose in {fmt(rose.sum())} of {fmt(len(rose))} areas in 2023, to "
              f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all, across a break in the series", pad=20)  # fmt: skip
-style.finish(fig, table="personnel section: turnover by programme area")
+style.finish(fig, table="table H06")
 plt.show()
 g("turn_2022", turn_total["turnover_2022_pct"], 1, "%")
 g("sector_turn", pers.prose_value(get, "municipal_sector_turnover_2022"), 1, "%")
@@ -479,9 +491,9 @@ ax.set_yticks(range(len(bars)), bars["what"])
 ax.set_xlabel("Persons, 2023")
 ax.set_xlim(0, bars["value"].max() * 1.15)
 ax.grid(axis="y", visible=False)
-ax.set_title(f"Read KS's way, about {fmt(round(national['leavers'], -1))} left; the hires allow "
+ax.set_title(f"Read KS's way, about {fmt(national['leavers'], 0)} left; the hires allow "
              f"{fmt(allowed['leavers'])}")  # fmt: skip
-style.finish(fig, table="personnel section: staff, turnover and hires tables")
+style.finish(fig, table="tables H01, H06 and H07")
 plt.show()
 
 # %% [markdown]
@@ -511,7 +523,7 @@ ax.set_xticks(months, [m[:3] for m in profile["month"]])
 ax.set_ylabel("New permanent hires (persons)")
 ax.set_title("Permanent hires peak in August every year", pad=22)  # room for the legend above
 style.legend_above(ax, ncol=2)
-style.finish(fig, table="personnel section: new permanent hires by month")
+style.finish(fig, table="table H07")
 plt.show()
 
 # %% tags=["hide-input"]
@@ -575,8 +587,8 @@ styled(
     table_id="personnel-sick",
     columns={"label": "Programme area", "sick_leave_2022_pct": "2022 (%)", "sick_leave_2023_pct": "2023 (%)",
              "target_2023_pct": "Target 2023 (%)"},
-    caption="Sick leave by programme area, 2022 and 2023, and the 2023 target (P10 is left out for its few "
-    "employees)",
+    caption="Sick leave by programme area, 2022 and 2023, and the 2023 target (table H03; P10 is left out for "
+    "its few employees)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -617,7 +629,7 @@ n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)
 ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas are "
              "above their 2023 sick-leave target")  # fmt: skip
 style.legend_above(ax, ncol=3)
-style.finish(fig, table="personnel section: sick leave by programme area")
+style.finish(fig, table="table H03")
 plt.show()
 
 # %% [markdown]
@@ -663,7 +675,7 @@ parts = [f"in {'every quarter' if n == 4 else f'{fmt(n)} of 4 quarters'} for {' 
          for n, names in sorted(together.items(), reverse=True)]  # fmt: skip
 fig.suptitle("Drammen above the sector " + "; ".join(parts), x=0.01, ha="left", fontweight="bold",
              fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
-style.finish(fig, table="personnel section: sick leave by quarter")
+style.finish(fig, table="tables H04 and H05")
 plt.show()
 
 # %% tags=["hide-input", "hide-output"]
@@ -813,10 +825,10 @@ g("p06_ot_share", 100 * row(overtime, label="P06 Hjemmetjenester og institusjon"
   / ot_total["overtime_hours_2023"], 0, "%")  # fmt: skip
 g("all_ot", rate[rate["row_kind"] == "total"]["overtime_per_fte_2023"].iloc[0], 0, "hours")
 styled(
-    overtime,
+    overtime.assign(label=overtime["label"].map(pers.en_dash)),
     table_id="personnel-overtime",
     columns={"label": "Programme area", "overtime_hours_2022": "2022 (hours)", "overtime_hours_2023": "2023 (hours)"},
-    caption="Overtime hours by programme area, 2022 and 2023",
+    caption="Overtime hours by programme area, 2022 and 2023 (table H08)",
 )
 
 # %% [markdown]
@@ -850,7 +862,7 @@ styled(
     shown,
     table_id="personnel-overtime-split",
     columns={"employment_type": "Employment type", "hours": "Hours", "share_pct": "Share (%)",
-             "fte": "FTEs, year end", "hours_per_fte": "Hours per FTE"},
+             "fte": "FTEs, year end", "hours_per_fte": "Hours per FTE of the type"},
     decimals={"hours": 0, "share_pct": 1, "fte": 0, "hours_per_fte": 1},
     caption="Overtime hours 2023 by employment type, and FTEs at year end (Other: trainees, apprentices, "
     "contractors and on-call staff)",
@@ -953,7 +965,7 @@ styled(
     columns={"label": "Type (printed)", "reading": "Family: the book's reading", "breaches_2021": "2021",
              "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change",
              "share_of_change_pct": "Share of change (%)"},
-    caption="Breaches by type, 2021–2023, with the book's reading of each type (2023 under new routines)",
+    caption="Breaches by type, 2021–2023 (table H09), with the book's reading of each type (2023 under new routines)",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -978,7 +990,7 @@ styled(
     families,
     table_id="personnel-breach-family",
     columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
-             "change": "Change", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
+             "change": "Change 2022–23", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
     caption="Breaches by family of types, 2021–2023 (the book's grouping; 2023 under new routines)",
 )  # fmt: skip
 
@@ -1021,10 +1033,10 @@ n_unreg = int(unreg_breaches["breaches_2023"].sum())
 gt("unreg_breaches", f"with {fmt(n_unreg)} registered {'breach' if n_unreg == 1 else 'breaches'} "
    f"({', '.join(unreg_breaches['code'])})" if n_unreg else "with no registered breaches")  # fmt: skip
 styled(
-    breach_area,
+    breach_area.assign(label=breach_area["label"].map(pers.en_dash)),
     table_id="personnel-breach-area",
     columns={"label": "Programme area", "breaches_2022": "2022", "breaches_2023": "2023"},
-    caption="Breaches by programme area, 2022 and 2023 (no row is printed for P02 and P10)",
+    caption="Breaches by programme area, 2022 and 2023 (table H10; no row is printed for P02 and P10)",
 )
 
 # %% [markdown]
@@ -1070,7 +1082,7 @@ ax.set_ylim(-0.5, len(shown) - 0.5)
 top_two = " and ".join(registered["code"].head(2))
 ax.set_title(f"Breaches per 1 000 overtime hours: in 2023 highest in {top_two}")
 style.legend_above(ax)  # the years' key above the plot, clear of the bars and the line
-style.finish(fig, table="personnel section: overtime and breaches by programme area")
+style.finish(fig, table="tables H08 and H10")
 plt.show()
 
 # %% tags=["hide-input"]
@@ -1096,9 +1108,11 @@ pers.check_table(overtime_section, table_id="personnel-overtime-checks", caption
 #
 # The report prints sick leave, turnover, overtime and breaches in separate tables. Set side by side, one
 # row per area (P10, with a handful of staff, left out, as the report leaves it out of sick leave), they
-# show which areas carry several burdens at once. Overtime per FTE is all the area's overtime hours over
-# its permanent FTEs; breaches per 1 000 overtime hours are shown only for areas that register breaches
-# (all derived except the two printed rates).
+# show which areas carry several burdens at once. Overtime per permanent FTE divides all the area's overtime
+# hours (table H08) by its permanent FTEs (table H01), so the municipality's {eval}`txt.all_ot` here is above
+# the {eval}`txt.ot_per_fte_all` per permanent and temporary FTE in the brief. Breaches per 1 000 overtime hours are shown for areas that
+# register breaches; the all-areas row sets all breaches against all overtime, the last row only the
+# registering areas' hours (all derived except the two printed rates).
 
 # %% tags=["hide-input"]
 areas = pers.area_comparison(get)
@@ -1113,7 +1127,7 @@ gt("rota_story", ("The rota services do not stand out on most measures"
                   if (patterns["rota_above"] == patterns["rota_with_value"]).sum() < len(patterns) - 1
                   else "So the three stand out on most measures, but elsewhere the measures do not move together: "
                   f"the highest sick leave ({by_code.loc[ends[0], 'name']}) and the highest turnover "
-                  f"({by_code.loc[ends[1], 'name']}) lie outside them, in areas with less overtime per FTE than "
+                  f"({by_code.loc[ends[1], 'name']}) lie outside them, in areas with less overtime per permanent FTE than "
                   "the municipality" if ends_apart
                   else "So the three stand out on most measures"))  # fmt: skip
 p12 = areas.set_index("code").loc["P12"]
@@ -1135,7 +1149,10 @@ g("p12_ot", p12["overtime_per_fte_2023"], 0, "hours")
 gt("p12_name", p12["name"])
 gt("p13_name", p13["name"])
 g("p13_turn", p13["turnover_2023_pct"], 1, "%")
-g("p13_ot", p13["overtime_per_fte_2023"], 1, "hours")
+gt(
+    "p13_ot",
+    f"about {fmt(p13['overtime_per_fte_2023'], 0)} hour" + ("" if round(p13["overtime_per_fte_2023"]) == 1 else "s"),
+)  # as the table rounds it
 # The all-areas row's breach rate is all printed breaches over all overtime; the registering areas'
 # rate (the chart's dashed line, the one the rota services are held against) is a row of its own.
 # Each label breaks, if at all, only before its English name in brackets.
@@ -1153,11 +1170,12 @@ styled(
     table_id="personnel-areas",
     total_mask=side_by_side["code"].eq(pers.TOTAL),
     columns={"name": "Programme area", "sick_leave_2023_pct": "Sick leave (%)",
-             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime per FTE (hours)",
+             "turnover_2023_pct": "Turnover (%)", "overtime_per_fte_2023": "Overtime per permanent FTE (hours)",
              "breaches_per_1000_hours": "Breaches per 1\u00a0000 hours"},
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
-    caption="Programme areas in 2023: four measures side by side (overtime and breaches derived)",
+    caption="Programme areas in 2023: four measures side by side (tables H01, H03, H06, H08 and H10; overtime and "
+    "breach rates derived)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1170,7 +1188,7 @@ styled(
 # municipality's {eval}`txt.all_ot`, with turnover and sick leave {eval}`txt.p12_side_both` it;
 # {eval}`txt.p13_name` has a
 # turnover of {eval}`txt.p13_turn`, {eval}`txt.p13_side_turn` the municipality's, with
-# {eval}`txt.p13_ot` of overtime per FTE, {eval}`txt.p13_side_ot` the municipality's. The report gives no
+# {eval}`txt.p13_ot` of overtime per permanent FTE, {eval}`txt.p13_side_ot` the municipality's. The report gives no
 # reason for either.
 
 # %% [markdown]
@@ -1183,22 +1201,23 @@ styled(
 # (*{term}`deltid <Deltid>`*), each with a count and a percentage of the table's total for women, men and
 # both. The chart shows the counts; the tables as printed are behind the button below it.
 
-# %% mystnb={"figure": {"caption": "Permanent and temporary employees by gender and age group, December 2023, in persons, on one scale; the permanent staff in part-time positions dark inside their bars.", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left in grey and men to the right in a lighter grey; both on one scale, the temporary panel narrower, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent and temporary employees by gender and age group, December 2023, in persons, the temporary panel at three times the scale; permanent part-time staff dark inside their bars (over 70, part-time women with no permanent ones: a contradiction in the tables).", "name": "fig-personnel-pyramid"}, "image": {"alt": "Two population pyramids side by side, women to the left in grey and men to the right in a lighter grey; the temporary panel narrower and drawn at three times the scale, as the temporary staff are far fewer. Permanent staff: women far outnumber men in each age group from under 20 to 60\u201369, most in their forties and fifties, and the over-70 group is empty except for six part-time women; the part-time staff inside each bar are a larger part of the bar for women in their sixties. Temporary staff are younger, most in their twenties and thirties."}} tags=["hide-input"]
 pyramids = {group: pers.age_pyramid(get, group).set_index("label") for group in ("permanent", "temporary")}
 part_counts = pers.age_pyramid(get, "permanent_part_time").set_index("label")
-# Both panels on one scale (a person is as wide in each), so bar lengths compare across them; each panel
-# is as wide as its range needs, in ticks of 500 and 100.
-limits = {"permanent": (-1500, 500), "temporary": (-300, 300)}  # persons: room for the largest bars
+# The temporary staff are far fewer: on the permanent panel's scale their panel would be too narrow to read,
+# so it is drawn at TEMP_SCALE times that scale (said under its axis); each panel is as wide as its range needs.
+limits = {"permanent": (-1500, 500), "temporary": (-200, 125)}  # persons: room for the largest bars
+TEMP_SCALE = 3  # the caption and alt text say "three times"
 assert all(lo < -p["women_count"].max() and p["men_count"].max() < hi for (lo, hi), p in
            zip(limits.values(), pyramids.values(), strict=True))  # fmt: skip
-WIDTHS = [float(np.diff(limits[group])[0]) for group in ("permanent", "temporary")]
+WIDTHS = [float(np.diff(limits["permanent"])[0]), TEMP_SCALE * float(np.diff(limits["temporary"])[0])]
 fig, axes = plt.subplots(1, 2, figsize=(7, 4.6), sharey=True, gridspec_kw={"width_ratios": WIDTHS})
 totals = {group: row(ages, staff_group=group, label="Totalt")["total_count"] for group in pyramids}
 # Women left in grey and men right in a lighter grey (the house pair for two groups), named in a band above
 # the oldest group; the part-time staff darker inside.
 for ax, group, title in (
     (axes[0], "permanent", f"Permanent, {fmt(totals['permanent'])}"),
-    (axes[1], "temporary", f"Temporary,\n{fmt(totals['temporary'])}"),
+    (axes[1], "temporary", f"Temporary, {fmt(totals['temporary'])}"),
 ):
     pyramid = pyramids[group]
     y = np.arange(len(pyramid))
@@ -1212,12 +1231,8 @@ for ax, group, title in (
         ax.text((inner["men_count"].iloc[widest] - inner["women_count"].iloc[widest]) / 2, widest, "part time", color="white", ha="center",
                 va="center", fontsize=style.MIN_TEXT_PT)  # fmt: skip
     for side, x in (("women", 0.5 * limits[group][0]), ("men", 0.5 * limits[group][1])):
-        if group == "temporary":  # the narrow panel: each name set against the axis
-            x = 0.04 * limits[group][0] if side == "women" else 0.04 * limits[group][1]
-        name = side if group == "temporary" else f"← {side}" if side == "women" else f"{side} →"
-        ax.text(x, len(pyramid) - 0.1, name, color=style.TEXT,
-                fontsize=style.MIN_TEXT_PT, va="center",
-                ha="center" if group == "permanent" else "right" if side == "women" else "left")  # fmt: skip
+        ax.text(x, len(pyramid) - 0.1, f"← {side}" if side == "women" else f"{side} →", color=style.TEXT,
+                fontsize=style.MIN_TEXT_PT, va="center", ha="center")  # fmt: skip
     ax.set_xlim(*limits[group])
     ax.set_ylim(-0.6, len(pyramid) + 0.4)  # the band above the oldest group holds the genders' names
     ax.axvline(0, color=style.TEXT, lw=0.8)
@@ -1226,9 +1241,9 @@ for ax, group, title in (
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(lambda v, _: fmt(abs(v)))
 axes[0].set_xticks([-1500, -1000, -500, 0, 500])
-axes[1].set_xticks([-200, 0, 200])
+axes[1].set_xticks([-200, -100, 0, 100])
 axes[0].set_xlabel("Persons")
-axes[1].set_xlabel("Persons")
+axes[1].set_xlabel(f"Persons ({TEMP_SCALE}× scale)")
 axes[0].set_ylabel("Age group (years)")
 perm = pyramids["permanent"]
 staffed_groups = perm[perm["women_count"].fillna(0) + perm["men_count"].fillna(0) > 0]
@@ -1246,7 +1261,7 @@ temp_where = (
 )  # fmt: skip
 fig.suptitle(f"More women than men in {where};\nand in {temp_where}", x=0.01,
              ha="left", fontweight="bold", fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
-style.finish(fig, table="personnel section: staff by gender and age")
+style.finish(fig, table="tables H11–H13")
 plt.show()
 
 # %% tags=["hide-input", "hide-output"]
@@ -1269,10 +1284,10 @@ g("weekend_max", pers.prose_value(get, "small_weekend_position_size_max"), 0, "%
 age_columns = {"label": "Age group", "women_count": "Women", "women_pct": "%", "men_count": "Men", "men_pct": "% ",
                "total_count": "Total", "total_pct": "%  "}  # fmt: skip
 captions = {
-    "permanent": "Permanent employees by gender and age, December 2023 (% of all permanent)",
-    "temporary": "Temporary employees by gender and age, December 2023 (% of all temporary)",
+    "permanent": "Permanent employees by gender and age, December 2023 (table H11; % of all permanent)",
+    "temporary": "Temporary employees by gender and age, December 2023 (table H12; % of all temporary)",
     "permanent_part_time": "Permanent employees in part-time positions by gender and age, December 2023 "
-    "(% of all part-time)",
+    "(table H13; % of all part-time)",
 }
 for group, caption in captions.items():
     shown = ages[ages["staff_group"] == group]
@@ -1314,7 +1329,7 @@ by_age = shown.drop(index="Totalt")
 ax.set_title(f"Part time is commonest among men in their {DECADE[by_age['men_rate_pct'].idxmax()]} and women in "
              f"their {DECADE[by_age['women_rate_pct'].idxmax()]}")  # fmt: skip
 style.legend_above(ax)
-style.finish(fig, table="personnel section: staff by gender and age")
+style.finish(fig, table="tables H11–H13")
 plt.show()
 
 # %% [markdown]
@@ -1459,8 +1474,8 @@ styled(
     columns={"label": "Stillingsgruppe as printed (job group)", "avg_pay_women": "Pay, women",
              "avg_pay_men": "Pay, men", "all_pay": "Pay, all", "headcount_women": "Staff, women",
              "headcount_men": "Staff, men"},
-    caption="Average annual pay (NOK) and employees (head count) by job group (Lønnsforskjeller på ulike "
-    "stillingsnivå/grupper; Kjønnsfordeling på ulike stillingsnivåer/grupper), in the printed order. "
+    caption="Average annual pay (NOK) and employees (head count) by job group (tables H14 and H16), in the "
+    "printed order. "
     "«kapittel 4» and «kapittel 5» are read as chapters of KS's Hovedtariffavtale (the book's reading: the "
     "section names that agreement elsewhere but does not tie these chapters to it)",
 )  # fmt: skip
@@ -1502,7 +1517,7 @@ styled(
     table_id="personnel-pay-total",
     columns={"label": "Measure", "avg_pay_women": "Women (NOK)", "avg_pay_men": "Men (NOK)",
              "avg_pay_all": "All (NOK)"},
-    caption="Average annual pay, whole organisation (Lønnsforskjell totalt i virksomheten)",
+    caption="Average annual pay, whole organisation (table H15, Lønnsforskjell totalt i virksomheten)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1559,7 +1574,7 @@ ax.set_xlabel("Women's average pay as % of men's")
 ax.set_title(f"Women earn less than men on average in {fmt((rows['women_pct_of_men'] < 100).sum())} of "
              f"{fmt(len(rows))} job groups")  # fmt: skip
 style.legend_above(ax, ncol=1)
-style.finish(fig, table="personnel section: pay and gender by job group")
+style.finish(fig, table="tables H14–H16")
 plt.show()
 
 # %% [markdown]
@@ -1652,7 +1667,7 @@ verdict = np.select(
 )
 shown = claims[~claims["check_id"].str.contains("within_permanent")].assign(
     verdict=verdict[~claims["check_id"].str.contains("within_permanent").to_numpy()],
-    basis=lambda f: f["check_id"].map(basis),
+    basis=lambda f: f["check_id"].map(basis).map(pers.en_dash, na_action="ignore"),
 )
 # The position sizes are printed with two decimals whose last is always 0: in effect rounded to a tenth.
 sizes = full_time["avg_position_size_pct"].astype(float)

@@ -40,12 +40,17 @@ def test_area_code(label, code):
     [
         ("P06 Hjemmetjenester og institusjon", "P06 Home care"),  # the book's one short name (areas.label)
         ("P03 Forebyggende tjenester og barnevern", "P03 Prevention"),
-        ("P14-P19 Sentrale enheter", "P14-P19 Central units"),  # the personnel tables' joint row
+        ("P14-P19 Sentrale enheter", "P14\u2013P19 Central units"),  # the joint row, en dash as in the text
         ("Totalsum", "All areas"),
     ],
 )
 def test_area_name_is_the_books_short_name(label, name):
     assert pers.area_name(label) == name
+
+
+def test_en_dash_only_touches_the_joint_code():
+    assert pers.en_dash("P14-P19 Sentrale enheter") == "P14\u2013P19 Sentrale enheter"
+    assert pers.en_dash("20-29") == "20-29"
 
 
 def test_job_group_key_joins_the_two_spellings():
@@ -503,7 +508,7 @@ def test_job_group_chart_labels_can_be_searched_for():
             "P05 Mennesker med nedsatt funksjonsevne",
             "P05 Mennesker med nedsatt funksjonsevne (People with disabilities)",
         ),
-        ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),
+        ("P14-P19 Sentrale enheter", "P14\u2013P19 Sentrale enheter (Central units)"),
         ("Totalsum", "Totalsum (all areas)"),
         ("Something else", "Something else"),
     ],
@@ -525,7 +530,11 @@ def test_age_gloss_glosses_only_labels_with_words(label, glossed):
     [
         ("P06 Hjemmetjenester og institusjon", "P06 Hjemmetjenester (Home care)"),
         ("P05 Mennesker med nedsatt funksjonsevne", "P05 Nedsatt funksjonsevne (Disabilities)"),
-        ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),
+        ("P14-P19 Sentrale enheter", "P14\u2013P19 Sentrale enheter (Central units)"),
+        ("P10 Medvirkning og lokaldemokrati", "P10 Lokaldemokrati (Democracy)"),
+        ("P11 Utbygging og samferdsel", "P11 Samferdsel (Transport)"),
+        ("P07 Rus og psykisk helse", "P07 Psykisk helse (Mental health)"),
+        ("P08 Sosialtjeneste, etablering og bolig", "P08 Sosialtjeneste … bolig (Social, housing)"),
         ("Totalsum", "Totalsum (all areas)"),
         ("Something else", "Something else"),
     ],
@@ -540,7 +549,8 @@ def test_every_area_chart_label_stands_in_its_printed_label():
         for label in checks.from_disk(table)["label"]:
             code = pers.area_code(label)
             if code in pers.AREA_NO_SHORT and code != pers.TOTAL:
-                assert pers.AREA_NO_SHORT[code].lower() in str(label).lower(), label
+                for piece in pers.AREA_NO_SHORT[code].lower().split(" … "):
+                    assert piece in str(label).lower(), label
 
 
 @pytest.mark.parametrize(("value", "text"), [(43.1, "43"), (-0.38, "\u22120.4"), (0.0, "0"), (0.43, "0.4")])
@@ -548,18 +558,29 @@ def test_share_text_keeps_the_sign_of_a_small_share(value, text):
     assert pers.share_text(value) == text
 
 
-def test_aligned_check_figures_show_the_gap_and_line_up():
-    frame = pd.DataFrame(
-        {"printed": [2.2, 1544.0, 11.0], "recomputed": [2.246, 0.0, 10.9], "difference": [-0.046, 1544.0, 0.1],
-         "decimals": [1, 0, 1]}
-    )  # fmt: skip
-    shown = pers.aligned_check_figures(frame)
-    assert shown["Recomputed"][0].startswith("2.25")  # not 2.2 against 2.2
-    assert shown["Difference"][0] == "\u22120.05"
-    assert shown["Difference"][1] == "+1\u00a0544\u2008\u2007\u2007"  # padded to the column's two decimals
-    assert shown["Printed"][1].startswith("1\u00a0544")
-
-
 def test_rate_checks_name_no_internal_columns(printed):
     words = printed[printed["check_id"].str.endswith("total_within_rows")]["what"]
     assert len(words) and not words.str.contains("_pct").any()
+
+
+def test_check_source_ids_name_the_report_table_of_each_check():
+    frame = pd.DataFrame(
+        {
+            "check_id": [
+                "pers_turnover_by_area.x",
+                "pers_gender_age_distribution.temporary.share.x",
+                "pers_gender_age_distribution.permanent_part_time.within_permanent.x",
+                "pers_gender_age_distribution.claim.temporary_younger",
+                "pers_prose_figures.x",
+            ],
+            "table": [pers.TURNOVER, pers.GENDER_AGE, pers.GENDER_AGE, pers.GENDER_AGE, "pers_prose_figures"],
+        }
+    )
+    assert pers.check_source_ids(frame) == ["H06", "H12", "H11, H13", "H11, H12, H13", ""]
+
+
+def test_check_table_puts_the_table_id_before_the_unit_and_lines():
+    shown = pers.check_table(
+        checks.run("personnel", only=["turnover"]).query("table == @pers.TURNOVER").head(1), table_id="t"
+    )
+    assert '<span class="check-note">H06 · ' in shown.data["Check"].iloc[0]

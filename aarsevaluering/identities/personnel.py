@@ -147,15 +147,17 @@ def area_name(label: str) -> str:
     if code in areas.SHORT_NAMES:
         return areas.label(code)
     name = AREA_EN.get(code, str(label))
-    return name if code == "Totalsum" else f"{code} {name}"
+    return name if code == "Totalsum" else en_dash(f"{code} {name}")
 
 
 # For charts and the side-by-side table: a short piece of each area's printed Norwegian name, which a
-# reader can search the report for, with the book's short English name beside it.
+# reader can search the report for, with the book's short English name beside it. The piece is the words
+# that English name translates ("Samferdsel (Transport)", not "Utbygging (Transport)"); " … " joins two
+# pieces of one printed name.
 AREA_NO_SHORT = {
     "P01": "Skole", "P02": "Barnehage", "P03": "Forebyggende", "P04": "Helse", "P05": "Nedsatt funksjonsevne",
-    "P06": "Hjemmetjenester", "P07": "Rus og psykisk helse", "P08": "Sosialtjeneste", "P09": "Kultur",
-    "P10": "Medvirkning", "P11": "Utbygging", "P12": "Vann, avløp", "P13": "Arealplan",
+    "P06": "Hjemmetjenester", "P07": "Psykisk helse", "P08": "Sosialtjeneste … bolig", "P09": "Kultur, idrett",
+    "P10": "Lokaldemokrati", "P11": "Samferdsel", "P12": "Vann, avløp", "P13": "Arealplan",
     "P14-P19": "Sentrale enheter", "Totalsum": "Totalsum",
 }  # fmt: skip
 
@@ -169,7 +171,7 @@ def area_chart_label(label: str) -> str:
     english = area_name(label)
     if code == "Totalsum":
         return "Totalsum (all areas)"
-    return f"{code} {AREA_NO_SHORT[code]} ({english.removeprefix(code).strip()})"
+    return f"{en_dash(code)} {AREA_NO_SHORT[code]} ({english.removeprefix(en_dash(code)).strip()})"
 
 
 AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total"}
@@ -183,7 +185,7 @@ def area_gloss(label: str) -> str:
     english = AREA_EN.get(code)
     if english is None:
         return str(label)
-    return f"{label} ({english[0].lower() + english[1:] if code == TOTAL else english})"
+    return f"{en_dash(label)} ({english[0].lower() + english[1:] if code == TOTAL else english})"
 
 
 def age_gloss(label: str) -> str:
@@ -207,6 +209,12 @@ def area_code(label: str) -> str:
     'Kultur, fritid og idrett' in others), so tables are joined on the code, never on the label."""
     match = _AREA.match(str(label))
     return match.group(1) if match else str(label)
+
+
+def en_dash(label) -> str:
+    """'P14-P19 Sentrale enheter' -> 'P14–P19 Sentrale enheter': the joint area's code with the en dash the
+    book's text uses (the report's tables print a hyphen), for what the book shows; joins use :func:`area_code`."""
+    return str(label).replace("P14-P19", "P14\u2013P19")
 
 
 def job_group_key(label: str) -> str:
@@ -1964,7 +1972,7 @@ def area_comparison(get: Getter) -> pd.DataFrame:
 AREA_MEASURES = {
     "sick_leave_2023_pct": "sick leave",
     "turnover_2023_pct": "turnover",
-    "overtime_per_fte_2023": "overtime per FTE",
+    "overtime_per_fte_2023": "overtime per permanent FTE",
     "breaches_per_1000_hours": "breaches per 1 000 overtime hours",
 }
 
@@ -2109,35 +2117,44 @@ def gender_age_error_words(errors: int, shares: int) -> str:
 # The chapter's check tables.
 
 
-def aligned_check_figures(checks: pd.DataFrame) -> dict[str, list[str]]:
-    """The printed, recomputed and difference figures of a check table as texts whose digits line up
-    down each column (:func:`aarsevaluering.fmt.pad_decimals`). A recomputed figure that would read the
-    same as the printed one while the difference is not zero gets the difference's decimals, so the gap
-    shows (2.25 against 2.2, not 2.2 against 2.2 with a difference of −0.05)."""
-    from ..fmt import fmt_difference, pad_decimals
-    from ..tables import _recomputed_text
+# The gender-and-age file holds three printed tables; a check's group names its table.
+GENDER_AGE_IDS = {"permanent": "H11", "temporary": "H12", "permanent_part_time": "H13"}
 
-    printed, recomputed, difference = [], [], []
-    for p, r, d, places in zip(checks["printed"], checks["recomputed"], checks["difference"],
-                               checks["decimals"].astype(int), strict=True):  # fmt: skip
-        shown_p, shown_r, shown_d = fmt(p, places), _recomputed_text(r, places), fmt_difference(d, places)
-        gap = any(c.isdigit() and c != "0" for c in shown_d)
-        if shown_r == shown_p and gap and "." in shown_d:
-            shown_r = fmt(r, len(shown_d.split(".")[1]))
-        printed.append(shown_p)
-        recomputed.append(shown_r)
-        difference.append(shown_d)
-    return {"Printed": pad_decimals(printed), "Recomputed": pad_decimals(recomputed),
-            "Difference": pad_decimals(difference)}  # fmt: skip
+
+def check_source_ids(checks: pd.DataFrame) -> list[str]:
+    """Each check's report table by the book's id (H06; "H11, H13" for part-time staff held against the
+    permanent staff), as the data page and the audit page name them; "" for a figure of the running text."""
+    from ..audit import report_tables
+
+    known = report_tables()
+    out = []
+    for check_id, table in zip(checks["check_id"], checks["table"], strict=True):
+        field = known.get(table, ("", ""))[0]
+        if field == "prose":
+            field = ""
+        if table == GENDER_AGE:
+            parts = str(check_id).split(".")
+            group = GENDER_AGE_IDS.get(parts[1])
+            if group and parts[2] == "within_permanent":
+                field = f"{GENDER_AGE_IDS['permanent']}, {group}"
+            elif group:
+                field = group
+        out.append(field)
+    return out
 
 
 def check_table(checks: pd.DataFrame, table_id: str, caption: str = ""):
-    """:func:`aarsevaluering.tables.checks_table` with the figures of :func:`aligned_check_figures`."""
+    """:func:`aarsevaluering.tables.checks_table` with each check's report table named by its id
+    (:func:`check_source_ids`) before its unit and lines."""
     from ..tables import checks_table
 
     table = checks_table(checks, table_id=table_id, caption=caption)
-    for column, texts in aligned_check_figures(checks).items():
-        table.data[column] = texts
+    note = '<span class="check-note">'
+    table.data["Check"] = [
+        text if not ids else text.replace(note, f"{note}{ids} · ", 1) if note in text
+        else f"{text}<br>{note}{ids}</span>"
+        for text, ids in zip(table.data["Check"].map(en_dash), check_source_ids(checks), strict=True)
+    ]  # fmt: skip
     return table
 
 
