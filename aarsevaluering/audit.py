@@ -191,8 +191,8 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     clearly-trivial line dotted and overall materiality dashed. Above the top row, a band where no dot
     stands: each line runs up to its name, set to the line's left (the clearly-trivial line's lowest, so
     that no name crosses a line), and over both the sum of those that count is marked on the same axis;
-    the largest of them says its share of the sum, which the logarithmic axis hides. The title states the
-    sum against overall materiality."""
+    the largest of them says its share of that sum, which the logarithmic axis hides; a thin solid line
+    runs down from the sum's mark. The title states the sum against overall materiality."""
     import matplotlib.ticker
 
     from . import style
@@ -237,10 +237,13 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     total = schedule.iloc[0]
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.TEXT, zorder=3)  # fmt: skip
+    # A thin solid line down from the mark, so the sum reads against the dashed line of overall materiality.
+    ax.vlines(total["total_nok_million"], -0.7, top + SUM_ROW, color=style.LEVEL, linewidth=0.8, zorder=1)
     largest = money[counts].iloc[-1] if counts.any() else None  # its share of the sum, beside its mark
     if largest is not None and total["total_nok_million"] > 0:
         share = fmt(100 * largest["size_nok_million"] / total["total_nok_million"], 0, "%")
-        ax.annotate(f"{share} of the sum", (largest["size_nok_million"], rows[largest["finding_id"]]),
+        where = (largest["size_nok_million"], rows[largest["finding_id"]])
+        ax.annotate(f"{share} of the sum of the {total['findings']}", where,
                     **text | {"xytext": (-8, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
     ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
@@ -309,22 +312,23 @@ def finding_links(ids: str, labels: dict[str, str] | None = None) -> str:
 def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
     register), their count and total, and the total against overall materiality; the groups left out say
-    why in their name and are not summed."""
+    why in their name, and "not summed" where a total would stand."""
     rows = []
     for _, r in schedule.iterrows():
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
-        why = "" if summed else f" (not summed: {r['against'].removeprefix('not summed (').removesuffix(')')})"
+        why = "" if summed else f" ({r['against'].removeprefix('not summed (').removesuffix(')')})"
         name = html.escape(r["group"][:1].upper() + r["group"][1:] + why)
         links = finding_links(r["finding_ids"], labels)
         rows.append(
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"
             f'<td class="number">{r["findings"]}</td>'
-            f'<td class="number">{_million_cell(r["total_nok_million"])}</td>'
+            # A group left out has no total: its cell says so, not a dash (the designer's read, s9r2).
+            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else "not summed"}</td>'
             f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
             f"<td>{('yes' if r['exceeds'] else 'no') if summed else chr(0x2013)}</td></tr>"
         )
-    headers = ["Group, and its findings", "Findings", "Total", "Overall materiality", "At or above"]
+    headers = ["Group, and its findings", "Findings", "Total", "Overall materiality", "Total at or above it"]
     caption = "Uncorrected misstatements in NOK, summed (ISA 450; NOK million)"
     return _table("audit-aggregation", caption, headers, rows, interactive=False)
 
@@ -498,6 +502,16 @@ def _code_place(url: str) -> str:
     return f"{file}, line {line}" if line else file
 
 
+def lines_text(lines: object) -> str:
+    """The report's lines as a row names them: "line 2155" for one, "lines 2143–2168" for more, several
+    spans in the report's order ("lines 3706, 4215", not "4215, 3706")."""
+    parts = [p.strip() for p in str(lines).split(",")]
+    if all(re.match(r"\d+", p) for p in parts):
+        parts.sort(key=lambda p: int(re.match(r"\d+", p).group()))
+    text = ", ".join(parts)
+    return f"line {text}" if text.isdigit() else f"lines {text}"
+
+
 def every_check_html(frame: pd.DataFrame) -> str:
     """Every check (rows of :func:`audit_checks`), chapter by chapter in the book's order (``CHAPTERS``,
     by their English names), as a table whose rows open. Four columns, so the check's
@@ -547,7 +561,7 @@ def every_check_html(frame: pd.DataFrame) -> str:
         # The report's lines in the row itself, as the chapters' check tables give them, so a figure can be
         # traced without opening the row (a designer's read).
         lines = r["source_lines"]
-        lines = f'<span class="check-note check-lines"> · lines {html.escape(str(lines))}</span>' if lines else ""
+        lines = f'<span class="check-note check-lines"> · {html.escape(lines_text(lines))}</span>' if lines else ""
         cells = [
             tables.row_toggle(f'{what}<br>{source}<span class="check-note">{html.escape(unit)}</span>{lines}'),
             *(f'<td class="number">{html.escape(text)}</td>' for text in figures[:2]),

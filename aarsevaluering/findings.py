@@ -636,6 +636,8 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
         "checks": len(members),
         "size": abs(size["difference"]),
         "size_text": size_text.lstrip("+"),
+        # Which check the size is, where the finding has more than one (a cell, not a headline figure).
+        "size_what": "" if nil or len(members) < 2 else str(size["what"]),
         "size_figure": size_figure,
         "size_unit_shown": size_unit_shown,
         "printed_text": render(finding.figure, checks)
@@ -692,7 +694,7 @@ def _work_out_rows(checks: pd.DataFrame, findings: list[Finding], estimates: boo
         if members.empty or finding.is_estimate != estimates:
             continue
         rows.append(_row(finding, members, checks, thresholds))
-    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "printed_text", "rests_on"])
+    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "printed_text", "rests_on", "size_what"])
     scale = frame["unit"].map(IN_NOK_THOUSAND)
     # Amounts in NOK first, largest first; then, as the letter orders them, percentage points, then counts,
     # then claims in words, each largest first (sizes in different units are never compared).
@@ -722,7 +724,7 @@ def estimates(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd
 
 LETTER_COLUMNS = ["rank", "finding_id", "figure", "printed_nok_million", "printed_form", "should_read", "section",
                   "caption", "search", "line", "verdict", "nature", "size_nok_million", "size_text", "materiality",
-                  "qualitative", "owner", "response"]  # fmt: skip
+                  "qualitative", "owner", "response", "size_what"]  # fmt: skip
 # Nobody at the municipality has answered the book yet; the letter says so rather than leave a blank.
 NO_RESPONSE = "not yet received"
 
@@ -741,7 +743,7 @@ def letter(checks: pd.DataFrame, findings: list[Finding] | None = None) -> pd.Da
     frame["figure"] = frame["wrong_figure"].where(frame["wrong_figure"] != "", frame["title"])
     money = frame["printed_nok_million"].notna()
     frame["printed_form"] = frame["printed_text"].where(~money, "")
-    frame["owner"] = [f"the authors of «{s.split(' › ')[0]}»" for s in frame["section"]]
+    frame["owner"] = [owner(s.split(" › ")[0]) for s in frame["section"]]
     frame["response"] = NO_RESPONSE
     frame["_level"] = frame["materiality"].map({lvl: i for i, lvl in enumerate(LETTER_LEVELS)})
     frame["_verdict"] = frame["verdict"].map({"error": 0, "inconsistency": 1}).fillna(2)
@@ -1010,9 +1012,9 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
 
 
 def unit_places(frame: pd.DataFrame) -> dict[str, int]:
-    """The precision of each unit in a column of sizes: the most decimals any size of that unit has, so
-    one unit is shown at one precision (1.00 beside 0.84 percentage points, not 1.0; the designer's read,
-    r4b); NOK million keeps its one decimal."""
+    """The most decimals any size of each unit has in a column of sizes: the width of the box that lines
+    the points up (:func:`aligned_figure`). The sizes themselves stay at the precision printed (a
+    difference of two one-decimal shares is 1.0 percentage points, not 1.00; the reader's read, s9)."""
     places: dict[str, int] = {}
     for _, f in frame.iterrows():
         figure, unit, _ = size_parts(f)
@@ -1200,11 +1202,11 @@ REGISTER_CAPTION = (
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = REGISTER_CAPTION) -> str:
     """The register as a compact index a reader can sort, search and filter (the book's interactive tables)
     at its full height: each finding by its short name (as Fig. A.1 names its row; the row's id,
-    ``finding-<id>``, is its permalink), its verdict, its size with its unit in a column of its own (one
-    precision per unit, :func:`unit_places`), its materiality and the qualitative factors that weigh it;
-    the row opens on the rest of the finding's box (what is wrong, chapter, verdict, nature, explanation,
-    locator, checks, code and permalink), a short row each, across the table's width. The chapter and
-    nature stay filters. The caption ends with ``FACTOR_NOTE``. Every text is escaped."""
+    ``finding-<id>``, is its permalink), its verdict, its size with its unit in a column of its own (at
+    the precision printed, points lined up, :func:`unit_places`), its materiality and the qualitative
+    factors that weigh it; the row opens on the rest of the finding's box (what is wrong, chapter, verdict,
+    nature, explanation, locator, checks, code and permalink), a short row each, across the table's width.
+    The chapter and nature stay filters. The caption ends with ``FACTOR_NOTE``. Every text is escaped."""
     rows = []
     places = unit_places(frame)
     decimals = max(places.values(), default=0)
@@ -1212,7 +1214,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
         cells = [
             _label_cell(f["label"], f["verdict"]),
             f"<td>{html.escape(f['verdict'])}</td>",
-            *_size_cells(f, decimals, places),
+            *_size_cells(f, decimals),  # each at the precision printed: 1.0 beside 0.84, points in line
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": chapter_name(f["chapter"]), "Nature": f["nature"]}
@@ -1224,13 +1226,33 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     return table
 
 
-LETTER_CAPTION = "Management letter: recommended corrections, ranked by materiality level, then by size"
+LETTER_CAPTION = (
+    "Management letter: recommended corrections, ranked by materiality level, then by size (open a row for it)"
+)
+
+
+# The one section of the report that names its author: the foreword, the chief municipal executive's (line 1).
+FOREWORD = "Kommunedirektørens forord"
+
+
+def owner(section: str) -> str:
+    """Who owns a correction in ``section`` (its first part): the authors of the section, the book's
+    assignment, as the report names no authors, except the foreword's, the chief municipal executive."""
+    if section == FOREWORD:
+        return f"the chief municipal executive («{section}»)"
+    return f"the authors of «{section}»"
 
 
 def owner_section(owner: str) -> str:
     """The section whose authors own a correction (``letter``'s owner, "the authors of «Heltid»"), as the
     letter's Owner column names it: «Heltid»."""
-    return owner.removeprefix("the authors of ")
+    return "«" + owner.partition("«")[2].partition("»")[0] + "»"
+
+
+def _size_of(what: str, n: int) -> str:
+    """Which of a finding's checks its size is, where it has more than one (the reader's read, s9r2: a
+    gender share's size is one age group's, not the headline share's)."""
+    return f", in one of its {n} checks: {what}" if what else ""
 
 
 def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "audit-letter",
@@ -1252,7 +1274,11 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
             ("Printed", _words(printed) or "\u2013"),
             ("Where in the report", _locator_text(r)),
             ("Should read", _words(r["should_read"])),
-            ("Size", _words(r["size_text"]) or "none (a claim in words)"),
+            (
+                "Size",
+                _words(r["size_text"] + _size_of(r["size_what"], by_id.loc[r["finding_id"], "checks"]))
+                or "none (a claim in words)",
+            ),
             ("Verdict and nature", html.escape(f"{r['verdict']}; {r['nature']}")),
             ("Qualitative factors", html.escape(r["qualitative"])),
             ("Owner", html.escape(r["owner"])),

@@ -156,7 +156,9 @@ def _check_text(checks: pd.DataFrame) -> list[str]:
     for what, unit, lines in zip(checks["what"], checks["unit"], checks["source_lines"], strict=True):
         notes = [html.escape(unit_name(unit))] if isinstance(unit, str) and unit else []
         if not pd.isna(lines) and str(lines).strip():
-            notes.append(f"lines {html.escape(str(lines))}")
+            # "line 2115" for one line, "lines 2110–2115" or "lines 2110, 2115" for more
+            word = "line" if str(lines).strip().isdigit() else "lines"
+            notes.append(f"{word} {html.escape(str(lines).strip())}")
         note = f'<br><span class="check-note">{" · ".join(notes)}</span>' if notes else ""
         out.append(html.escape(_unbreakable_numbers(str(what))) + note)
     return out

@@ -98,6 +98,18 @@ nature_wrong = " printed wrongly" if (nature_rows["verdict"] == "error").all() e
 # All in percentage points: shares; otherwise shares and counts.
 nature_kinds = "shares" if (nature_rows["size_unit_shown"] == "percentage points").all() else "shares and counts"
 txt.by_nature_what = f"{'a figure' if by_nature == 1 else 'figures'} a reader quotes{nature_wrong} ({nature_kinds})"
+# Two of them take their size from one age group's share (the reader's read, s9r2): that size, and how far
+# their headline shares (women and men in all, in the table and the text) miss.
+CELL_SIZED = ["pers-temporary-shares", "pers-permanent-shares"]
+assert set(CELL_SIZED) <= set(nature_rows["finding_id"]), "a cell-sized gender share is no longer material by nature"
+cell_members = findings.assign(all_checks).query("finding_id in @CELL_SIZED")
+headline = cell_members["check_id"].str.endswith(".totalt") | cell_members["check_id"].str.startswith(
+    "pers_prose_figures."
+)
+cell_sized = register.set_index("finding_id").loc[CELL_SIZED]
+assert (cell_sized["size_unit_shown"] == "percentage points").all()
+txt.cell_sizes = " and ".join(cell_sized["size_figure"]) + " percentage points"
+txt.headline_gap = f"{fmt(cell_members.loc[headline, 'difference'].abs().max(), 2)} percentage points"
 # One statement of how many findings are material, by nature and in NOK together (Table A.2's two rows).
 material_all = len(material) + by_nature
 in_nok = f"{fmt(len(material))} in NOK ({', '.join(labels[i] for i in material['finding_id'])})"
@@ -149,7 +161,7 @@ txt.isa450_conclusion = (
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
 
-# %% mystnb={"figure": {"caption": "Every finding in NOK by its size, against the book's thresholds; each row named as in the register. Marks in filled greys: in this book colour means harm to the finances and a hollow mark the book's estimate.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller light-grey discs for findings that are not misstatements."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Findings in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.3); grey diamond, left out of it; light disc, not a misstatement.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller light-grey discs for findings that are not misstatements."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 
 # %% [markdown]
@@ -175,11 +187,14 @@ HTML(factor_table_html(register))
 
 # %% [markdown]
 # Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
-# are a key figure, and not otherwise. The gender shares among the HR figures weigh because the report
-# gives them as its account of the actual state of gender equality (under the heading «Faktisk tilstand
-# når det gjelder kjønnslikestilling»), which an annual report owes its readers by law (the
-# book's understanding of the duty; it does not check the law here). Findings of *scope* and *unstated*
-# are not misstatements of the report and are not weighed.
+# are a key figure, and not otherwise. The gender shares among the HR figures weigh because, in the book's
+# reading, they are the report's account of the state of gender equality, which an annual report owes its
+# readers by law (the book's understanding of the duty; it does not check the law here). They stand in the
+# section «Likestilling og mangfold», under «Kjønnsbalansen totalt i virksomheten», «Midlertidig ansatte»
+# and «Ansatte i deltidsstillinger». For the temporary and the permanent staff the size is one age
+# group's share ({eval}`txt.cell_sizes`); their headline shares of women and men miss by at most
+# {eval}`txt.headline_gap`. Findings of *scope* and *unstated* are not misstatements of the report and are
+# not weighed.
 #
 # The register holds {eval}`txt.findings` findings: {eval}`txt.material_statement`. The table counts
 # every finding by its level (rows, the material ones first) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
@@ -220,12 +235,13 @@ HTML(aggregation_html(schedule, labels))
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
 # auditor ranks them: by materiality level, then by size (amounts in NOK first, then percentage points,
-# head counts and claims in words). Every error and inconsistency is here; a finding of scope or unstated
+# head counts and claims in words; a row's size is in the row opened). Every error and inconsistency is here; a finding of scope or unstated
 # only where a sentence of the report should say more. Where nothing printed shows which of two figures
 # is wrong (an *inconsistency*), the recommendation is to reconcile them.
 #
-# Each row names its owner, the authors of the report's section the figure stands in; management's
-# response has not yet been received for any. Open a row for the figure, its printed value, where it
+# Each row names an owner, the authors of the report's section the figure stands in: the book's
+# assignment, as the report names no authors for its sections, except the foreword («Kommunedirektørens
+# forord», the chief municipal executive's). Management's response has not yet been received for any. Open a row for the figure, its printed value, where it
 # stands in the published report (section, printed caption and words to search for; the PDF's page
 # numbers are not in the text the book reads), what it should read and its size; the short name under
 # each correction leads to its row in the register. `python -m aarsevaluering.audit --letter` writes
@@ -289,6 +305,7 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
     """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
     assert set(counts.index) <= set(CHAPTERS), f"a chapter without an English name: {set(counts.index)}"
     counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
+    counts["all"] = counts.sum(axis=1)  # as Table A.2: the checks or findings per chapter without adding
     counts.loc["All chapters"] = counts.sum()
     return counts.rename(index=CHAPTERS).rename_axis("chapter").reset_index()
 
@@ -296,7 +313,7 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
 by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Estimate", "discrepancy": "Discrepancy"},
+                "estimate": "Estimate", "discrepancy": "Discrepancy", "all": "All"},
        total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -304,7 +321,7 @@ verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
 verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0))
 styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
-                "unstated": "Unstated"},
+                "unstated": "Unstated", "all": "All"},
        total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
 
 # %% [markdown]
@@ -314,8 +331,9 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # (audit-register)=
 # ## The register of findings
 #
-# An index of every finding about what the report prints, by the short name Fig. A.1 gives its row,
-# largest amounts first, each size at one precision for its unit. Sort by a header, narrow
+# An index of every finding about what the report prints, by its short name (the one Fig. A.1 gives a
+# finding in NOK), largest amounts first: sizes in NOK in NOK million to one decimal (below that, < 0.1:
+# the opened row gives such a size in NOK thousand), other sizes in their own unit. Sort by a header, narrow
 # the list by chapter, verdict, nature or materiality, and open a row for the whole finding: what is
 # wrong, its checks (with links to their code), where to find it in the published report, what it should
 # read and why, and its permalink. Under a level, ↑ or ↓ and the qualitative factor (see *Materiality*)
@@ -341,10 +359,8 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # (audit-improbable-sums)=
 # ## Gaps rounding allows but seldom makes
 #
-# A sum within the rounding rule can still have a gap that rounding seldom leaves (the model is in
-# {doc}`../book/data_and_methods`). The {eval}`txt.improbable` checks whose gap it would leave less often
-# than {eval}`txt.improbable_pct` of the time are not discrepancies; they are the queries of the
-# management letter ({ref}`above <audit-letter>`). Chance alone makes some: across the book's
+# The {eval}`txt.improbable` sums so flagged are the totals the {ref}`queries <audit-letter>` ask about
+# (the model is in {doc}`../book/data_and_methods`). Chance alone makes some: across the book's
 # {eval}`txt.sums_tested` sums of two or more parts, rounding would flag {eval}`txt.expected_flags` on
 # average, so a flag is a question, not evidence of an error.
 
@@ -413,7 +429,7 @@ txt.half_way = HALF_WAY
 # - **Open a row** for its id, chapter, the report's table in full, verdict and finding, the report's lines
 #   and a link to the function that makes it.
 #
-# The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
+# **Precision.** The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
 # coarser than the printed figure (the CSV keeps more digits). Where that precision would show a difference
 # at half the printed figure's last unit, the line between *exact* and the rest, or on the wrong side of it,
 # a row shows a digit or two more. That is so in {eval}`txt.finer_n` rows: one, *{eval}`txt.finer_what`*
@@ -421,7 +437,9 @@ txt.half_way = HALF_WAY
 # with {eval}`txt.finer_example` and the class *{eval}`txt.finer_status`*; at the unit's precision it would
 # read {eval}`txt.finer_coarse`, as if it broke its class. A recomputed figure that does lie half-way between
 # two printed values rounds to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under
-# its class ({eval}`txt.half_way_n` rows). The *class* is the check's own result under the tolerance rule (*exact*,
+# its class ({eval}`txt.half_way_n` rows).
+#
+# The *class* is the check's own result under the tolerance rule (*exact*,
 # *rounding*, *truncated*, *estimate* or *discrepancy*; see {doc}`../book/data_and_methods`); the *verdict*
 # is its finding's judgement of the report (— for a check in no finding).
 

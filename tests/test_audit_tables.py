@@ -23,6 +23,7 @@ from aarsevaluering.audit import (
     every_check_html,
     factor_table,
     factor_table_html,
+    lines_text,
     page_places,
     shown_places,
     shown_precision,
@@ -229,9 +230,10 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
         if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
             assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
             assert unit == findings.MONEY_UNIT
-        elif f["size_text"]:  # its own unit, in words, at the unit's one precision
+        elif f["size_text"]:  # its own unit, in words, at the precision printed (1.0, not 1.00)
             assert unit == f["size_unit_shown"] in ("percentage points", "persons"), unit
-            assert findings.decimals_of(text) == places[unit] and cell["data-sort"] == ""
+            assert text == f["size_figure"] and cell["data-sort"] == ""
+            assert findings.decimals_of(text) <= places[unit]
             assert float(text) == pytest.approx(float(f["size_figure"]))
         else:
             assert text == "\u2013" and unit in ("claim", "")
@@ -297,18 +299,18 @@ def test_the_aggregation_names_the_findings_it_sums(audit):
 
 
 def test_the_sizes_line_up_at_the_decimal_point(audit):
-    """Sizes of one unit at one precision (1.00 beside 0.84 percentage points) line up at the point with
-    the amounts: each size's point and decimals stand in a box as wide as the column's most decimals
-    (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line."""
+    """Sizes at the precision printed (1.0 beside 0.84 percentage points, not 1.00: the reader's read, s9)
+    line up at the point with the amounts: each size's point and decimals stand in a box as wide as the
+    column's most decimals (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line."""
     register, _, _ = audit
     css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
     soup = BeautifulSoup(findings.register_html(register), "html.parser")
     column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
     cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
     places = findings.unit_places(register)
-    figures = [findings.unit_figure(*_figure_and_places(f, places)) for _, f in register.iterrows()]
+    figures = [findings.size_parts(f)[0] for _, f in register.iterrows()]
     most = max(places.values())
-    assert most == 2 and "1.00" in figures and "0.84" in figures
+    assert most == 2 and "1.0" in figures and "0.84" in figures and "1.00" not in figures
     for cell, figure in zip(cells, figures, strict=True):
         box = cell.find("span", class_="frac")
         assert box is not None and f"frac-{most}" in box["class"], figure
@@ -317,11 +319,6 @@ def test_the_sizes_line_up_at_the_decimal_point(audit):
     rule = re.search(rf"\.frac-{most} \{{([^}}]*)\}}", css)
     assert rule and re.search(rf"min-width: {most}\.\d+ch", rule.group(1))
     assert re.search(r"\.frac \{[^}]*display: inline-block", css)
-
-
-def _figure_and_places(finding: pd.Series, places: dict[str, int]) -> tuple[str, int]:
-    figure, unit, _ = findings.size_parts(finding)
-    return figure, places.get(unit, 0)
 
 
 def test_the_materiality_cell_is_a_level_and_a_note_a_line_each():
@@ -433,7 +430,10 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         largest = money[money["finding_id"].isin(str(summed["finding_ids"]).split())].iloc[-1]
         pct = fmt(100 * largest["size_nok_million"] / summed["total_nok_million"], 0, "%")
         row = list(money["finding_id"]).index(largest["finding_id"])
-        assert share.get_text() == f"{pct} of the sum" and share.xy == (largest["size_nok_million"], row)
+        assert share.get_text() == f"{pct} of the sum of the {summed['findings']}" and share.xy == (
+            largest["size_nok_million"],
+            row,
+        )
         share_box = share.get_window_extent(renderer)
         names = [t for t in ax.texts if t.get_text() and t is not share]
         assert {t.get_text().rsplit(" ", 1)[0] for t in names} >= {"clearly trivial", "overall materiality"}
@@ -489,7 +489,8 @@ def test_every_check_row_gives_its_report_lines_without_opening(every_check):
     assert len(groups) == len(frame)
     for (_, r), group in zip(frame.iterrows(), groups, strict=True):
         lines = group.find("tr").find("td").find("span", class_="check-lines")
-        assert lines is not None and lines.get_text() == f" · lines {r['source_lines']}", r["check_id"]
+        assert lines is not None and lines.get_text() == f" · {lines_text(r['source_lines'])}", r["check_id"]
+        assert lines.get_text().startswith(" · line " if str(r["source_lines"]).isdigit() else " · lines ")
 
 
 def test_the_materiality_chart_title_is_true_for_every_dot():
