@@ -191,8 +191,8 @@ HTML(factor_table_html(register))
 # reading, they are the report's account of the state of gender equality, which an annual report owes its
 # readers by law (the book's understanding of the duty; it does not check the law here). They stand in the
 # section «Likestilling og mangfold», under «Kjønnsbalansen totalt i virksomheten», «Midlertidig ansatte»
-# and «Ansatte i deltidsstillinger». For the temporary and the permanent staff the size is one age
-# group's share ({eval}`txt.cell_sizes`); their headline shares of women and men miss by at most
+# and «Ansatte i deltidsstillinger». For the temporary and the permanent staff the size is the miss in one
+# age group's printed share ({eval}`txt.cell_sizes`); their headline shares of women and men miss by at most
 # {eval}`txt.headline_gap`. Findings of *scope* and *unstated* are not misstatements of the report and are
 # not weighed.
 #

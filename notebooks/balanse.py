@@ -43,7 +43,7 @@ import pandas as pd
 
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.fmt import fmt, fmt_million
+from aarsevaluering.fmt import fmt, fmt_million, pad_decimals
 from aarsevaluering.identities import balanse as bal
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
@@ -678,12 +678,14 @@ timing = bal.enterprises_interest_timing(get)
 txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
 txt.repayment_years = fmt(timing["years_before_end"], 1, "years")
 printed_rate = rates["rate_avg_pct"].isna()  # the budget's internal rate and NIBOR: rates on no debt
-rates_view = rates.assign(printed_pct=rates["rate_pct"].where(printed_rate),
-                          rate_pct=rates["rate_pct"].mask(printed_rate))  # fmt: skip
+# As printed: "4 prosent" is 4, not 4.00 (a value's decimals are those its shortest form has).
+as_printed = [fmt(v, len(repr(float(v)).split(".")[1].rstrip("0"))) if ok else "\u2013"
+              for v, ok in zip(rates["rate_pct"], printed_rate, strict=True)]  # fmt: skip
+rates_view = rates.assign(printed_pct=pad_decimals(as_printed), rate_pct=rates["rate_pct"].mask(printed_rate))
 styled(rates_view, table_id="balanse-rates",
        columns={"rate": "Rate", "rate_pct": "On 1 Jan. debt", "rate_avg_pct": "On average debt",
                 "printed_pct": "Printed", "from": "From"},
-       decimals={"rate_pct": 2, "rate_avg_pct": 2, "printed_pct": 2},
+       decimals={"rate_pct": 2, "rate_avg_pct": 2},
        caption="Interest rates of 2023: the book's estimates and the two rates the report prints", unit="%")  # fmt: skip
 
 # %% [markdown]

@@ -944,7 +944,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line at the wage-growth estimate; bars above it are vermilion, below it blue; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, in grey, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
@@ -956,9 +956,10 @@ over_names = ", ".join(sorted(over)[:-1]) + " and " + sorted(over)[-1] if len(ov
 most = "Most areas'" if len(above) > g_vals.notna().sum() / 2 else f"{len(above)} areas'"
 fig, (left, right) = style.figure(1, 2, height=5.8, sharey=True)
 pos = np.arange(len(view))
-# Growth coloured by its side of the wage line, as in the income-and-cost chart below: cost that grew faster
-# strains the finances (vermilion), slower eases them (blue). On the right colour marks over- and underspend.
-left.barh(pos, g_vals, color=[style.UNFAVOURABLE if v > wage else style.FAVOURABLE for v in g_vals.fillna(0)])
+# Growth in grey, read against the dashed line: the wage line is the book's rough yardstick, and colouring
+# each area by its side would give a verdict on gaps of a few tenths of a point (a reader's read, s9r3). On the
+# right colour marks over- and underspend.
+left.barh(pos, g_vals, color=style.LEVEL)
 right.barh(pos, d_vals, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in d_vals])
 left.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
@@ -980,7 +981,7 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
 right.xaxis.set_major_locator(plt.MultipleLocator(5))
 for ax, title, xlabel, keys in (
     (left, "Growth of net cost", f"Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate, {fmt(wage, 1, '%')})",
-     [(style.UNFAVOURABLE, "above the line"), (style.FAVOURABLE, "below it")]),
+     []),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend"), (style.FAVOURABLE, "underspend")]),
 ):  # fmt: skip

@@ -207,7 +207,7 @@ style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("Reduces it", {"color": style.FAVOURABLE}),
                ("Hatched: rests on the book's reading", style.estimate_style()),
                ("The amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
-style.finish(fig, table="inv_dk_blocks and inv_prose_figures")
+style.finish(fig, table="inv_dk_blocks, inv_2b_grants_to_others and inv_prose_figures")
 plt.show()
 
 
@@ -528,8 +528,8 @@ ax.barh(
     short,
     shown_growth["change"] / 1000,
     height=0.6,
-    color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in shown_growth["change"]],
-)  # more to finance
+    color=style.LEVEL,
+)  # one grey: a budget's growth is neither good nor bad here (vermilion means adds to the uncovered amount)
 growth_labels = [ax.annotate(fmt(v / 1000, 1, sign=True) + (f" ({pct(v, grown, 0)})" if round(100 * v / grown) else ""), (v / 1000, y),
                              xytext=(4, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
                              color=style.TEXT) for y, v in enumerate(shown_growth["change"])]  # fmt: skip
@@ -1286,7 +1286,7 @@ prose_checks = section_checks("prose", "prose_figures", "prose_relations")
 pc = prose_checks.set_index("check_id")
 overspend_table = pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"]
 put("overspend_table", fmt_million(1000 * overspend_table))
-put("overspend_digits", fmt(1000 * overspend_table))  # as DK prints it, in NOK thousand
+put("overspend_digits", fmt(1000 * overspend_table))  # the difference of DK's printed figures, in NOK thousand
 put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
                              - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
 put("p11_prose", said("p11_gross_budget"))
@@ -1328,8 +1328,8 @@ show_findings(prose_checks)
 # %% [markdown]
 # {eval}`txt.prose_summary` The boxes above: {eval}`txt.prose_findings`. Among the rest:
 #
-# - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table` (printed
-#   {eval}`txt.overspend_digits` in NOK thousand, line 2976) is written
+# - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table`
+#   ({eval}`txt.overspend_digits` in NOK thousand: its actual less its revised budget, line 2976) is written
 #   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054). Yet the same sentence
 #   rounds the expenditure up to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of
 #   its own rounded figures would be {eval}`txt.overspend_rounded`. A typing slip would fit as well.

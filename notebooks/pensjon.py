@@ -493,7 +493,9 @@ church = pj.church_budget_range(get)
 txt.church_budget_prose = million("church_council_capital_grant_and_regulation_premium_budget")
 # Where that range lies against D03's budget: the distances are below a tenth of a million, which NOK
 # million with one decimal cannot show, so they stay in NOK thousand.
-d03_church = f"D03's revised budget of {fmt_million(1000 * church['d03_budget'])}"
+# D03's budget in its printed thousands: distances of a few dozen thousand are measured from it, and
+# rounded to NOK 3.3 million it would not subtract to the range (a reader's check).
+d03_church = f"D03's revised budget of {fmt(1000 * church['d03_budget'], 0, 'NOK thousand')}"
 to_low, to_high = (1000 * (church[end] - church["d03_budget"]) for end in ("low", "high"))
 if church["d03_inside"]:
     txt.church_fit = (f"for any budget from {fmt(-to_low, 0, 'NOK thousand')} below to "
