@@ -14,7 +14,7 @@ real-browser test (``tests/test_browser.py``):
   the page shows them, as Sphinx writes a figure's ("Fig. 2.3"), so a citation of a table survives a
   table added to another chapter. In JupyterLab the captions carry no number, as figures there carry none.
   The audit page, outside the numbered chapters, numbers its tables "Table A.1", as an appendix would;
-  the front matter's tables and figures are numbered by page (the introduction's "Table I.1").
+  the front matter's tables and figures are numbered by page (the introduction's "Table F.1").
 - A table shown behind a toggle had the toolchain's label, "Show code cell output", so a page of them
   read as a stack of identical buttons: the toggle now names its table ("Show Table 1.5: D08 ...").
 - pydata-sphinx-theme logs a console error ("Got invalid theme mode") on a reader's first visit
@@ -53,9 +53,10 @@ _CAPTION = re.compile(r"<caption>(?!<span class=\"caption-number\">)")
 # Pages outside the numbered chapters whose tables are numbered as an appendix's.
 APPENDIX = {"notebooks/audit": "A"}
 # The front matter's tables and figures, which Sphinx numbers through all unnumbered pages ("Table 9" on
-# the data page), numbered by page instead: the introduction's Table I.1, Data and methods' M.1, the
-# data page's D.1.
-FRONT = {"book/intro": "I", "book/data_and_methods": "M", "book/data": "D"}
+# the data page), numbered by page instead: the introduction's Table F.1, Data and methods' M.1, the
+# data page's P.1.
+# Letters no table id starts with (D, I, B, H are the report tables' ids: "Table D.4" beside id D04 read as one).
+FRONT = {"book/intro": "F", "book/data_and_methods": "M", "book/data": "P"}
 _SPHINX_NUMBER = re.compile(r'<span class="caption-number">(Table|Fig\.) \d+ </span>')
 
 

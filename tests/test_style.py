@@ -606,7 +606,7 @@ def test_chart_numbers_group_thousands(path):
 
 def test_front_matter_is_numbered_by_page(site):
     """The introduction's, Data and methods' and the data page's tables and figures are numbered by page
-    ("Table I.1", "Fig. I.1"), not through all the unnumbered pages ("Table 9" on the data page)."""
+    ("Table F.1", "Fig. F.1"), not through all the unnumbered pages ("Table 9" on the data page)."""
     lines = []
     for page, letter in htmlfixes.FRONT.items():
         soup = parsed_page(site, page)
