@@ -439,13 +439,13 @@ hedging_view = pd.DataFrame(
     columns=["part", "amount"],
 )
 hedging_view["amount"] = hedging_view["amount"].map(
-    lambda v: bal.round_estimate(v, 10)
+    lambda v: bal.round_estimate(v, bal.EXPOSURE_STEP)
 )  # as the net-floating chart rounds
 styled(hedging_view, table_id="balanse-hedging",
        columns={"part": "The report's shares at 31.12.2023", "amount": "On the loan fund's debt"},
        decimals={"amount": 0},
        caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate, to the "
-               "nearest 10)",
+               f"nearest {fmt(bal.EXPOSURE_STEP)})",
        unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
@@ -571,14 +571,19 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, the book's estimates hatched: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970, all to the nearest 10."}} tags=["hide-input"]
 def deposits_as_printed(v):
     """The book's estimates to the nearest NOK 10 million (what they can bear), the deposits as printed."""
-    return f"{fmt(v)} (printed)" if abs(abs(v) - cover["cash"]) < 1e-6 else fmt(bal.round_estimate(v, 10), 0)
+    return (
+        f"{fmt(v)} (printed)"
+        if abs(abs(v) - cover["cash"]) < 1e-6
+        else fmt(bal.round_estimate(v, bal.EXPOSURE_STEP), 0)
+    )
 
 
 exposure_view = bal.floating_exposure(get)
 comp = bal.interest_compensation(get)
-txt.water_floating = fmt(bal.round_estimate(-exposure_view["amount"].iloc[1], 10), 0, "NOK million")
-txt.floating_debt_10 = fmt(bal.round_estimate(exposure_view["amount"].iloc[0], 10), 0, "NOK million")
-txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], 10), 0, "NOK million")
+txt.water_floating = fmt(bal.round_estimate(-exposure_view["amount"].iloc[1], bal.EXPOSURE_STEP), 0, "NOK million")
+txt.floating_debt_10 = fmt(bal.round_estimate(exposure_view["amount"].iloc[0], bal.EXPOSURE_STEP), 0, "NOK million")
+txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], bal.EXPOSURE_STEP), 0, "NOK million")
+txt.exposure_step = fmt(bal.EXPOSURE_STEP, 0, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
@@ -592,7 +597,7 @@ style.waterfall(ax, [(name, amount, ("total " if level else "") + ("" if printed
                      for name, amount, level, printed in zip(short, exposure_view["amount"], levels_at, printed_at,
                                                              strict=True)],
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
-ax.set_xlabel("NOK million (estimates to the nearest 10)")
+ax.set_xlabel(f"NOK million (estimates to the nearest {fmt(bal.EXPOSURE_STEP)})")
 ax.set_title("Netting fees and deposits: an estimate of about half")
 style.key_above(ax, [("lowers it, printed", {"color": style.FAVOURABLE}),
                      ("lowers it, the book's estimate", style.estimate_style(style.FAVOURABLE)),
@@ -618,7 +623,7 @@ plt.show()
 #   reading; section *The loan fund's rates*).
 #
 # Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
-# exposure is about {eval}`txt.net_floating` (to NOK 10 million, as in the chart): one percentage point
+# exposure is about {eval}`txt.net_floating` (to {eval}`txt.exposure_step`, as in the chart): one percentage point
 # more costs about {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`, reaching the
 # treasury's budget with a lag, through the internal rate. Each step is an assumption (which debt the
 # floating share applies to, the same share for water and sewage, year-end deposits as typical: the
@@ -670,7 +675,8 @@ txt.lf_rate_costs_over = fmt_million(rate_costs_over)
 txt.lf_other_offset = "more than made up for them" if other_unbudgeted > rate_costs_over else "made up part of them"
 lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
-txt.lf_cash = fmt(bal.round_estimate(lf_cash["average_cash"], 100), 0, "NOK million")
+txt.lf_cash = fmt(bal.round_estimate(lf_cash["average_cash"], bal.CASH_STEP), 0, "NOK million")
+txt.cash_step = fmt(bal.CASH_STEP, 0, "NOK million")
 txt.unlent_end = fmt(lf_cash["unlent_end"], 1, "NOK million")
 txt.unlent_start = fmt(abs(lf_cash["unlent_start"]), 1, "NOK million")
 txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
@@ -742,7 +748,7 @@ plt.show()
 # covered in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
-# on average during the year (the book's estimate, rounded to NOK 100 million: the report prints neither the
+# on average during the year (the book's estimate, rounded to {eval}`txt.cash_step`: the report prints neither the
 # loan fund's cash nor the rate it earned), money borrowed ahead of use perhaps. At year end little of it was left: on the book's
 # reading of the two debt figures, the loan fund had {eval}`txt.unlent_end` borrowed and not lent on,
 # {eval}`txt.unlent_pct_cash` of the deposits netted above (at 1 January it had lent on

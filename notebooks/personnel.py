@@ -825,7 +825,7 @@ g("p06_ot_share", 100 * row(overtime, label="P06 Hjemmetjenester og institusjon"
   / ot_total["overtime_hours_2023"], 0, "%")  # fmt: skip
 g("all_ot", rate[rate["row_kind"] == "total"]["overtime_per_fte_2023"].iloc[0], 0, "hours")
 styled(
-    overtime.assign(label=overtime["label"].map(pers.en_dash)),
+    overtime,  # a reproduced table: its labels as printed (P14-P19 with the report's hyphen)
     table_id="personnel-overtime",
     columns={"label": "Programme area", "overtime_hours_2022": "2022 (hours)", "overtime_hours_2023": "2023 (hours)"},
     caption="Overtime hours by programme area, 2022 and 2023 (table H08)",
@@ -1033,7 +1033,7 @@ n_unreg = int(unreg_breaches["breaches_2023"].sum())
 gt("unreg_breaches", f"with {fmt(n_unreg)} registered {'breach' if n_unreg == 1 else 'breaches'} "
    f"({', '.join(unreg_breaches['code'])})" if n_unreg else "with no registered breaches")  # fmt: skip
 styled(
-    breach_area.assign(label=breach_area["label"].map(pers.en_dash)),
+    breach_area,  # as printed
     table_id="personnel-breach-area",
     columns={"label": "Programme area", "breaches_2022": "2022", "breaches_2023": "2023"},
     caption="Breaches by programme area, 2022 and 2023 (table H10; no row is printed for P02 and P10)",

@@ -801,6 +801,12 @@ def aligned(cells: list[tuple[float, int]]) -> list[str]:
     return fmt_aligned(cells)
 
 
+# The steps the chapter rounds its estimates to, NOK million: the floating-rate exposure and its parts, and
+# the loan fund's average cash (its text says the step, so the two cannot drift apart).
+EXPOSURE_STEP = 10
+CASH_STEP = 100
+
+
 def round_estimate(value: float, step: float) -> float:
     """An estimate of the book's to the nearest ``step`` (NOK 10 or 100 million ...): no more digits than its
     assumptions can bear. Halves go away from zero, as the report rounds."""

@@ -185,7 +185,9 @@ def area_gloss(label: str) -> str:
     english = AREA_EN.get(code)
     if english is None:
         return str(label)
-    return f"{en_dash(label)} ({english[0].lower() + english[1:] if code == TOTAL else english})"
+    # The printed label as printed (a reader searches the report for it, hyphen and all); the book's English
+    # beside it.
+    return f"{label} ({english[0].lower() + english[1:] if code == TOTAL else english})"
 
 
 def age_gloss(label: str) -> str:
