@@ -5,10 +5,12 @@ pages took 25 s of the run). The visit, in order:
 
 1. load the page, decode its images, wait for its fonts; record failing requests, requests outside the
    site (refused), console and page errors, dialogs; describe its images, tables, links, ids and assets;
-2. a full-page screenshot (``test-artifacts/screenshots/<page>.jpg``, for CI to keep);
+2. under CI (or ``AARSEVALUERING_SCREENSHOTS=1``), a full-page screenshot
+   (``test-artifacts/screenshots/<page>.jpg``, uploaded with the test report for reviewers);
 3. the layout with the toggles closed, as the page opens: its height, and its tables, cells and figures
    (``layout_measure.js``);
-4. axe-core (every rule in the light colour mode, colour contrast again in the dark one);
+4. axe-core (every rule in the light colour mode, colour contrast again in the dark one; contrast on one
+   element of each kind of text the run has not met on an earlier page);
 5. the layout again with every toggle open, and the number cells' alignment.
 
 The layout measurements also go to ``test-artifacts/layout/layout.json``. ``conftest.page_visits`` runs
@@ -18,6 +20,7 @@ it once per test run; ``conftest.pytest_xdist_make_scheduler`` keeps the two tes
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -32,6 +35,9 @@ VIEWPORT = {"width": 1280, "height": 900}
 # came out white below the first screen), and the encoding time grows with the height: longer pages
 # are captured down to this height only. The assertions cover the whole page.
 SCREENSHOT_MAX_HEIGHT = 16_000
+# The screenshots are for reviewers of a CI run, where they are uploaded with the test report; a local run
+# takes them when asked. Encoding thirteen full pages took about 12 s of the run, and no test reads them.
+SCREENSHOTS = bool(os.environ.get("CI")) or os.environ.get("AARSEVALUERING_SCREENSHOTS") == "1"
 # The layout measurement's thresholds (the layout tests' messages quote them).
 MAX_CELL_HEIGHT = VIEWPORT["height"] // 2
 MIN_SENTENCE_CHARS = 12  # a cell holding a sentence (40+ characters, 5+ words) is at least this many "0" wide
@@ -91,6 +97,7 @@ def visit_every_page(base: str, pages: list[str]) -> dict[str, Visit]:
     axe = Axe()
     shots = ARTIFACTS / "screenshots"
     recorded: dict[str, Visit] = {}
+    contrast_kinds: dict[str, set[str]] = {"light": set(), "dark": set()}  # met on the pages visited so far
     with launched_browser() as browser:
         context = browser.new_context(viewport=VIEWPORT)
         for name in pages:
@@ -98,7 +105,7 @@ def visit_every_page(base: str, pages: list[str]) -> dict[str, Visit]:
             page = context.new_page()
             _record(page, base, visit)
             try:
-                _visit(page, visit, base, axe, shots / f"{name}.jpg")
+                _visit(page, visit, base, axe, shots / f"{name}.jpg", contrast_kinds)
             except Exception as err:  # a page that cannot be inspected fails its tests, not the others
                 visit.error = f"{type(err).__name__}: {err}"
             finally:
@@ -110,18 +117,19 @@ def visit_every_page(base: str, pages: list[str]) -> dict[str, Visit]:
     return recorded
 
 
-def _visit(page, visit: Visit, base: str, axe, shot: Path) -> None:
+def _visit(page, visit: Visit, base: str, axe, shot: Path, contrast_kinds: dict[str, set[str]]) -> None:
     if page.goto(visit.url, wait_until="load") is None:
         visit.bad_responses.append(f"no response {visit.url}")
     visit.info = page.evaluate(INSPECT)  # images decoded and fonts loaded before anything is measured
     visit.info["unreachable_assets"] = _unreachable(visit.info["assets"], base)
     height = page.evaluate("document.documentElement.scrollHeight")
-    shot.parent.mkdir(parents=True, exist_ok=True)
-    clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, SCREENSHOT_MAX_HEIGHT)}
-    page.screenshot(path=str(shot), full_page=True, clip=clip, quality=80)  # JPEG: a PNG took twice as long
+    if SCREENSHOTS:
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, SCREENSHOT_MAX_HEIGHT)}
+        page.screenshot(path=str(shot), full_page=True, clip=clip, quality=80)  # JPEG: a PNG took twice as long
     visit.layout = {"height": height, "closed": page.evaluate(MEASURE, [MAX_CELL_HEIGHT, MIN_SENTENCE_CHARS])}
     visit.recording = False  # axe-core fetches style sheets itself (and resolves @import wrongly)
-    visit.violations = run_axe(page, axe)
+    visit.violations = run_axe(page, axe, contrast_kinds)
     visit.info["axe"] = page.evaluate("axe.version")
     page.evaluate(OPEN_TOGGLES)
     page.wait_for_timeout(50)
@@ -166,9 +174,10 @@ def _record(page, base: str, visit: Visit) -> None:
 
 # axe-core's colour-contrast rule measures every text element (10-20 s on a chapter of 10 000
 # elements). Elements with the same text colour, font size, weight, opacity, shadow and effective
-# background have the same contrast, so it runs on one element of each such kind (its selector narrowed
-# to the marked samples); every other rule runs on the whole page.
-MARK_CONTRAST_SAMPLES = """() => {
+# background have the same contrast, on any page of the book, so it runs on one element of each such kind
+# not met before (its selector narrowed to the marked samples; the kinds met are passed in and the new
+# ones returned); every other rule runs on the whole page.
+MARK_CONTRAST_SAMPLES = """(met) => {
   const background = (element) => {
     for (let e = element; e; e = e.parentElement) {
       const style = getComputedStyle(e);
@@ -180,7 +189,8 @@ MARK_CONTRAST_SAMPLES = """() => {
     return "none";
   };
   document.querySelectorAll("[data-contrast-sample]").forEach((e) => e.removeAttribute("data-contrast-sample"));
-  const seen = new Set();
+  const seen = new Set(met);
+  const found = [];
   for (const element of document.body.querySelectorAll("*")) {
     if (![...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
     const style = getComputedStyle(element);
@@ -188,31 +198,39 @@ MARK_CONTRAST_SAMPLES = """() => {
                   background(element)].join("|");
     if (seen.has(kind)) continue;
     seen.add(kind);
+    found.push(kind);
     element.setAttribute("data-contrast-sample", "");
   }
-  return seen.size;
+  return found;
 }"""
 CONTRAST_ON_SAMPLES = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-contrast-sample]"}]})"""
 
 
-def run_axe(page, axe) -> list[dict]:
+def run_axe(page, axe, contrast_kinds: dict[str, set[str]] | None = None) -> list[dict]:
     """axe-core's violations on the page in the light colour mode, colour contrast measured on one
     element of each kind (see ``MARK_CONTRAST_SAMPLES``), then colour contrast again in the dark mode
     (the theme follows the reader's system); dark-mode findings carry ``"mode": "dark"``. Every rule runs
-    in one pass per mode: each pass walks the whole page first (4 s on the audit page), whatever it checks."""
+    in one pass per mode: each pass walks the whole page first (4 s on the audit page), whatever it checks.
+    ``contrast_kinds`` holds the kinds of text met on earlier pages, per mode (updated here): their contrast
+    is known, so a mode with no new kind skips the contrast rule (the dark pass, then, altogether)."""
+    kinds = contrast_kinds if contrast_kinds is not None else {"light": set(), "dark": set()}
     page.evaluate(axe.axe_script)
     page.evaluate(CONTRAST_ON_SAMPLES)
     # Switching the colour mode animates colours: measure the end state, not a frame of the transition.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    passes = {
-        "light": {"resultTypes": ["violations"]},
-        "dark": {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast"]}},
-    }
     violations = []
-    for mode, options in passes.items():
+    for mode in ("light", "dark"):
         page.emulate_media(color_scheme=mode)
         page.wait_for_function("(mode) => document.documentElement.dataset.theme === mode", arg=mode, timeout=10_000)
-        page.evaluate(MARK_CONTRAST_SAMPLES)
+        new_kinds = page.evaluate(MARK_CONTRAST_SAMPLES, sorted(kinds[mode]))
+        kinds[mode].update(new_kinds)
+        options: dict = {"resultTypes": ["violations"]}
+        if mode == "dark":
+            if not new_kinds:
+                continue
+            options["runOnly"] = {"type": "rule", "values": ["color-contrast"]}
+        elif not new_kinds:
+            options["rules"] = {"color-contrast": {"enabled": False}}
         found = page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)", options)
         violations += [{**v, "mode": mode} for v in found] if mode == "dark" else found
     return violations

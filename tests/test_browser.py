@@ -272,3 +272,29 @@ def test_the_accessibility_check_finds_low_contrast_in_either_colour_mode():
         (v.get("mode", "light"), node["target"][0]) for v in found if v["id"] == "color-contrast" for node in v["nodes"]
     }
     assert contrast == {("light", ".pale"), ("dark", ".dim")}, found
+
+
+def test_the_contrast_check_measures_each_kind_of_text_once_per_run():
+    """Kinds of text met on an earlier page are not measured again (their contrast is known), but a new
+    kind on a later page is: the visit of every page passes the kinds met so far to ``run_axe``."""
+    sync_playwright()
+    from axe_playwright_python.sync_playwright import Axe
+
+    met: dict[str, set[str]] = {"light": set(), "dark": set()}
+    with launched_browser() as browser:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        page.set_content(LOW_CONTRAST_PAGE)
+        first = run_axe(page, Axe(), met)
+        page.set_content(LOW_CONTRAST_PAGE)
+        again = run_axe(page, Axe(), met)
+        page.set_content(
+            LOW_CONTRAST_PAGE.replace("<p>Readable too</p>", '<p style="color: #999; background: #aaa">Paler</p>')
+        )
+        later = run_axe(page, Axe(), met)
+
+    def contrast(found):
+        return {(v.get("mode", "light"), n["html"]) for v in found if v["id"] == "color-contrast" for n in v["nodes"]}
+
+    assert len(contrast(first)) == 2 and met["light"] and met["dark"], first
+    assert contrast(again) == set(), again
+    assert {mode for mode, html in contrast(later) if "Paler" in html} == {"light", "dark"}, later
