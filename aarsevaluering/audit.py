@@ -181,35 +181,34 @@ SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of
 
 
 def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.DataFrame):
-    """The findings in NOK against the materiality thresholds, one mark each on a logarithmic axis (their
-    sizes run from a thousand kroner to hundreds of millions), each row named by its finding's ``label``
-    (the register names its row so): a large dark disc for a misstatement that counts towards materiality
-    (the ISA 450 sum, ``findings.aggregation``), a mid-grey diamond for one the book leaves out of it (a
-    mistyped cell whose total is right, a wrong label, a sentence of the text), a small light-grey disc for
-    a finding that is not a misstatement (scope, unstated). All filled and in greys: in the book vermilion
-    means what hurts the finances and an unfilled mark the book's estimate (designer r4b). The
+    """The misstatements in NOK (:func:`chart_rows`) against the materiality thresholds, one mark each on a
+    logarithmic axis (their sizes run from a thousand kroner to hundreds of millions), each row named by its
+    finding's ``label`` (the register names its row so): a large dark disc for a misstatement that counts
+    towards materiality (the ISA 450 sum, ``findings.aggregation``), a mid-grey diamond for one the book
+    leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text); findings
+    that are not misstatements (scope, unstated) are not weighed and not drawn. All filled and in greys: in
+    the book vermilion means what hurts the finances and an unfilled mark the book's estimate (designer r4b). The
     clearly-trivial line dotted and overall materiality dashed. Above the top row, a band where no dot
     stands: each line runs up to its name, set to the line's left (the clearly-trivial line's lowest, so
     that no name crosses a line), and over both the sum of those that count is marked on the same axis;
     the largest of them says its share of that sum, which the logarithmic axis hides; a thin solid line
-    runs down from the sum's mark. The title states the sum against overall materiality."""
+    runs from the top row down under the sum's mark. The title states the sum against overall materiality."""
     import matplotlib.ticker
 
     from . import style
 
-    money = register[register["size_nok_million"].notna()].sort_values("size_nok_million")
+    money = chart_rows(register)
     summed = set(str(schedule.iloc[0]["finding_ids"]).split())
-    contradiction = money["verdict"].isin(findings.CONTRADICTED)
     fig, ax = style.figure(height=2.2 + 0.24 * len(money))
-    counts = contradiction & money["finding_id"].isin(summed)
-    left_out = contradiction & ~money["finding_id"].isin(summed)
+    counts = money["finding_id"].isin(summed)
+    left_out = ~counts
     # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a grey
-    # diamond of the same size (told apart by shape as well as shade), the rest a smaller light-grey disc
-    # with a grey rim, so it stands out from the white.
+    # diamond of the same size (told apart by shape as well as shade). Findings that are not misstatements
+    # (scope, unstated) are not weighed and not drawn: beside the line a scope gap read as a near-material
+    # error (the designer's read, s9r3); the register lists them.
     kinds = [
         ("counts towards materiality", counts, style.TEXT, style.TEXT, "o", 64),
         ("left out of the sum", left_out, style.LEVEL, style.LEVEL, "D", 52),
-        ("not a misstatement", ~contradiction, style.EARLIER, style.LEVEL, "o", 36),
     ]
     rows = {fid: n for n, fid in enumerate(money["finding_id"])}
     top = len(money) - 0.5  # the top of the findings' rows; the band is above it
@@ -237,21 +236,29 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     total = schedule.iloc[0]
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.TEXT, zorder=3)  # fmt: skip
-    # A thin solid line down from the mark, so the sum reads against the dashed line of overall materiality.
-    ax.vlines(total["total_nok_million"], -0.7, top + SUM_ROW, color=style.LEVEL, linewidth=0.8, zorder=1)
+    # A thin solid line under the mark, so the sum reads against the dashed line of overall materiality; it
+    # stops at the top row, so no threshold's name in the band above runs across it (designer s9r3).
+    ax.vlines(total["total_nok_million"], -0.7, top, color=style.LEVEL, linewidth=0.8, zorder=1)
     largest = money[counts].iloc[-1] if counts.any() else None  # its share of the sum, beside its mark
     if largest is not None and total["total_nok_million"] > 0:
         share = fmt(100 * largest["size_nok_million"] / total["total_nok_million"], 0, "%")
         where = (largest["size_nok_million"], rows[largest["finding_id"]])
         ax.annotate(f"{share} of the sum of the {total['findings']}", where,
-                    **text | {"xytext": (-8, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
+                    **text | {"xytext": (-14, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
     ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
     ax.grid(axis="x", which="major", alpha=0.3)
     ax.set_title(materiality_title(total, money[left_out], thresholds["overall"]), loc="left")
-    style.legend_above(ax, ncol=3)
+    style.legend_above(ax, ncol=2)
     return style.finish(fig, note="Sizes and thresholds: the book's (Data and methods)")
+
+
+def chart_rows(register: pd.DataFrame) -> pd.DataFrame:
+    """The rows of Fig. A.1: the misstatements in NOK (errors and inconsistencies with a size in NOK),
+    smallest first (drawn bottom up)."""
+    money = register[register["size_nok_million"].notna() & register["verdict"].isin(findings.CONTRADICTED)]
+    return money.sort_values("size_nok_million")
 
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
@@ -311,8 +318,9 @@ def finding_links(ids: str, labels: dict[str, str] | None = None) -> str:
 
 def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
-    register), their count and total, and the total against overall materiality; the groups left out say
-    why in their name, and "not summed" where a total would stand."""
+    register), their count and total; a group left out says so, and why, in its name, its total a dash
+    (words in a number column read as figures, the designer's read, s9r3); overall materiality in a row of
+    its own under a rule, the summed total's place against it in that row's words. Headers one line each."""
     rows = []
     for _, r in schedule.iterrows():
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
@@ -323,14 +331,18 @@ def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = Non
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"
             f'<td class="number">{r["findings"]}</td>'
-            # A group left out has no total: its cell says so, not a dash (the designer's read, s9r2).
-            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else "not summed"}</td>'
-            f'<td class="number">{_million_cell(r["threshold_nok_million"])}</td>'
-            f"<td>{('yes' if r['exceeds'] else 'no') if summed else chr(0x2013)}</td></tr>"
+            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else chr(0x2013)}</td></tr>'
         )
-    headers = ["Group, and its findings", "Findings", "Total", "Overall materiality", "Total at or above it"]
+    first = schedule.iloc[0]
+    where = "at or above it" if first["exceeds"] else "below it"
+    foot = (
+        f'<tfoot><tr class="total-row"><th scope="row" class="plain-row-head">Overall materiality '
+        f"(the summed total is {where})</th><td></td>"
+        f'<td class="number">{_million_cell(first["threshold_nok_million"])}</td></tr></tfoot>'
+    )
+    headers = ["Group, and its findings", "Findings", "Total"]
     caption = "Uncorrected misstatements in NOK, summed (ISA 450; NOK million)"
-    return _table("audit-aggregation", caption, headers, rows, interactive=False)
+    return _table("audit-aggregation", caption, headers, rows, interactive=False).replace("</tbody>", f"</tbody>{foot}")
 
 
 # The chapters in the book's order, by the one name the audit page gives each ("1 Operating account").

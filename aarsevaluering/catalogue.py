@@ -12,6 +12,7 @@ committed page differs from what this module writes.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from pathlib import Path
@@ -28,21 +29,35 @@ DATA = REPO_ROOT / "data"
 NOTEBOOKS = REPO_ROOT / "notebooks"
 # Where the audit page offers its table of every check (a label in notebooks/audit.py).
 AUDIT_DOWNLOAD_LABEL = "audit-download"
+# The audit page's CSV files, written by the build when it runs the audit (notebooks/_generated/), and
+# offered there with Sphinx's download role.
+AUDIT_FILES = ["audit_checks.csv", "audit_findings.csv"]
+AUDIT_SOURCE = "notebooks/_generated"
+
+
+def audit_download(name: str) -> str:
+    """Where the built book keeps an audit CSV that the audit page offers: Sphinx copies a file named by a
+    download role to ``_downloads/<md5 of its path from the book's root>/<name>``, so the data page can link
+    the same copy (the file does not exist before the audit page runs, so this page cannot name it with a
+    role of its own). ``tests/test_catalogue.py`` checks the link in a built book."""
+    digest = hashlib.md5(f"{AUDIT_SOURCE}/{name}".encode(), usedforsecurity=False).hexdigest()
+    return f"../_downloads/{digest}/{name}"
+
+
 # Files of the package other than the tables, with what each holds.
 PACKAGE_FILES = [
     (
         DESCRIPTOR_NAME,
-        "the descriptor ([Frictionless Data Package](https://datapackage.org/)): each table's title as printed, "
+        "the descriptor ([Frictionless Data Package](https://datapackage.org/)): each table's title as printed "
+        "and in English, "
         "report section, unit, sign convention, lines in the source text, and a schema for every column",
     ),
     (
         "source_index.json",
-        "the index of the report's figures: for every line of the report's text that a table covers or a row "
-        "cites, the figures the line prints, as printed and in order, with each run of words replaced by "
-        "`…`, and a checksum of the line. The transcription test reads it where the text is not at hand, and "
-        "checks every number of every row on its line as it does on the text. It holds figures only because "
-        "the report's words are not republished here; the figures are what the tables already transcribe. "
-        "`python -m aarsevaluering.source_index` writes it from the text",
+        "the index of the report's figures: for every line a table covers or a row cites, the figures it "
+        "prints, in order, with the words replaced by `…`, and a checksum of the line, so that the transcription "
+        "test can check every row without the report's text, which is not republished here "
+        "(`python -m aarsevaluering.source_index` writes it)",
     ),
     ("README.md", "the conventions the files follow"),
     ("LICENSE.md", "the licence (NLOD 2.0) and the attribution to Drammen kommune"),
@@ -63,7 +78,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 # The columns of every chapter's table, and their widths in per cent of the page's text.
 # The file's name is shown without its ".csv" (the column says CSV), so the longest fits the column.
-COLUMNS = ["Id", "Table as printed, and its CSV file", "Lines", "Unit", "Rows"]
+COLUMNS = ["Id", "Title as printed (English), and CSV file", "Lines", "Unit", "Rows"]
 WIDTHS = [10, 57, 12, 15, 6]
 
 
@@ -109,6 +124,7 @@ def tables() -> list[dict]:
                 "notes": spec.get("notes", ""),
                 "frame": frame,
                 "title": spec.get("title", res.name),
+                "title_en": spec.get("title_en", ""),
                 "unit": spec.get("unit", ""),
                 "rows": len(frame),
                 "chapter": spec["chapter"],
@@ -172,40 +188,45 @@ def gaps(entries: list[dict], chapter: str) -> list[tuple[str, str]]:
 
 
 def unit_cell(unit: str) -> str:
-    """A table's unit as a cell: each unit on one line (its words joined by no-break spaces; a list of units
-    may break after a slash), a note in brackets on the next (``NOK thousand<br>(last row: %)``)."""
+    """A table's unit as a cell: each unit on one line (its words joined by no-break spaces; a list of units,
+    one per kind of column, is written ``persons, FTE, %`` and may break after a comma), a note in brackets
+    on the next (``NOK thousand<br>(last row: %)``)."""
     label = unit_label(unit)
     head, bracket, note = label.partition(" (")
-    # Each unit on one line; a list of units ("persons / FTE / %") may break after a slash.
-    cell = "\u00a0/ ".join(escape(u).replace(" ", "\u00a0") for u in head.split(" / "))
+    # Each unit on one line; a list of units ("persons, FTE, %") may break after a comma.
+    cell = ", ".join(escape(u).replace(" ", "\u00a0") for u in head.split(" / "))
     return cell + (f"<br>{escape(bracket.strip() + note)}" if bracket else "")
 
 
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def section_note(entry: dict) -> str:
-    """The report's section a table stands in, for a reader of the published report, where it adds to the
-    printed title: the section's last part, unless the title already says it (D02 *Sentrale inntekter* in
-    *Driftsregnskapet – Sentrale inntekter*). Empty where it adds nothing."""
-    tail = entry["section"].split(" – ")[-1]
-    title = entry["title"]
-    if _words(tail) in _words(title) or _words(title) in _words(tail):
-        return ""
-    return f"*section {escape(tail)}*"
+def title_cell(entry: dict) -> str:
+    """The table's title as printed, with the book's English for it in brackets (the descriptor's
+    ``title_en``). The figures in sentences have no printed title: their file's title is the book's label,
+    set in italics and said to be the book's (reader s9)."""
+    title = escape(entry["title"])
+    if entry["source_table"] == PROSE:
+        return f"*{title}* (the book's label)"
+    english = entry.get("title_en", "")
+    return title + (f" ({escape(english)})" if english else "")
 
 
 def report_cell(entry: dict) -> str:
-    """The table's title as printed, its file below it, and the report's section where it adds to the title
-    (:func:`section_note`). The figures in sentences have no printed title: their file's title is the
-    book's label, set in italics and said to be the book's (reader s9)."""
-    title = escape(entry["title"])
-    if entry["source_table"] == PROSE:
-        title = f"*{title}* (the book's label)"
-    cell = title + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
-    note = section_note(entry)
-    return cell + (f"<br>{note}" if note else "")
+    """The table's title as printed, in Norwegian and English (:func:`title_cell`), and its file below it.
+    The report's section is not repeated here (it is in the descriptor's ``report_section``): a reader of
+    the PDF finds a table by searching for its printed title, and the section made the cell six lines deep
+    (designer s9)."""
+    return title_cell(entry) + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
+
+
+def anchor(code: str) -> str:
+    """The HTML anchor of a table id's row on the data page (``table-d08``), which other pages link to as
+    ``data.html#table-d08``."""
+    return f"table-{code.casefold()}"
+
+
+def id_cell(text: str, codes: list[str]) -> str:
+    """An Id cell: the ids as printed, each with its anchor (an empty span, so a link lands on the row)."""
+    spans = "".join(f'<span id="{anchor(c)}"></span>' for c in codes)
+    return spans + escape(text)
 
 
 def lines_cell(entry: dict) -> str:
@@ -269,6 +290,10 @@ def download(path: str, text: str | None = None) -> str:
     return f"{{download}}`{text} <../{path}>`"
 
 
+def _audit_link(name: str) -> str:
+    return f'<a href="{audit_download(name)}" download><code>{name}</code></a>'
+
+
 def render() -> str:
     """The Markdown of ``book/data.md``."""
     entries = tables()
@@ -309,11 +334,12 @@ def render() -> str:
     for name, what in PACKAGE_FILES:
         lines.append(f"- {download(f'data/{name}')}: {what}.")
     lines += [
-        f"- `audit_checks.csv` and `audit_findings.csv`: every check the book makes, one row each, with the "
-        f"printed and the recomputed figure, the difference, the class, the finding and its verdict; and every "
-        f"finding, with its verdict, size, lines and explanation. The build writes them when it runs the audit "
-        f"(`python -m aarsevaluering.audit` does the same); download them from the "
-        f"{{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>`.",
+        f"- {_audit_link(AUDIT_FILES[0])} and {_audit_link(AUDIT_FILES[1])}: every check the book makes, one row "
+        f"each, with the printed and the recomputed figure, the difference, the class, the finding and its "
+        f"verdict; and every finding, with its verdict, size, lines and explanation. The build writes them when "
+        f"it runs the audit (`python -m aarsevaluering.audit` does the same); the "
+        f"{{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>` offers them with the book's estimates and the "
+        f"management letter.",
         "",
         "## The tables",
         "",
@@ -322,13 +348,12 @@ def render() -> str:
         f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
         "files, one per chapter).",
         "",
-        "Every chapter's table has the same columns. *Id*: the book's id for each printed table, by which "
-        "the chapters cite it (the report numbers no tables, though it names its statements 2A and 2B); `prose` "
-        "for the figures the report gives in sentences (some restate a table's figure), which have no printed "
-        "title: their title is the book's label. "
-        "*Lines*: the lines of the report's text ({doc}`references`). *Unit*: as "
-        "the chapters write it; *mixed*: see the file's unit column. *Rows*: printed rows, totals included. A file "
-        "holding several printed tables has a row under it for each, with what it covers.",
+        "Every chapter's table has the same columns. *Id*: the book's id for each printed table (the report "
+        "numbers none, though it names its statements 2A and 2B), by which the chapters cite it; each id's row "
+        "has an anchor for a link or a citation (`data.html#table-d08`). `prose`: the figures the report gives "
+        "in sentences, under the book's label. *Title*: as printed, with the book's English. *Lines*: in the "
+        "report's text ({doc}`references`). *Unit*: as the chapters write it. *Rows*: printed rows, totals "
+        "included. A file holding several printed tables has a row under it for each.",
     ]
     for number, chapter in enumerate(order, start=1):
         # The printed tables in the descriptor's order, the figures in sentences last.
@@ -354,11 +379,16 @@ def render() -> str:
             "| :--- | :--- | ---: | :--- | ---: |",
         ]
         for e in chosen:
-            cells = [escape(e["source_table"]), report_cell(e), lines_cell(e), unit_cell(e["unit"]), fmt(e["rows"])]
+            places = id_places(e, names)
+            # Each id has an anchor on its own row: a file's row for the ids it holds alone, the rows
+            # under it for the ids of a file holding several tables.
+            own = [c for c in table_ids(e["source_table"]) if c not in {p[0] for p in places}]
+            first = id_cell(e["source_table"], own)
+            cells = [first, report_cell(e), lines_cell(e), unit_cell(e["unit"]), fmt(e["rows"])]
             lines.append(f"| {' | '.join(cells)} |")
             # A file holding several printed tables: a row for each, with what it covers and its lines.
-            for code, what, a, b in id_places(e, names):
-                lines.append(f"| {code} | {escape(what)} | {a}–{b} | | |")
+            for code, what, a, b in places:
+                lines.append(f"| {id_cell(code, [code])} | {escape(what)} | {a}–{b} | | |")
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
         lines += [f"| **All** | **{files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]

@@ -1033,10 +1033,9 @@ def unit_figure(figure: str, places: int) -> str:
 
 
 def _unit_text(unit: str) -> str:
-    """A unit as its column shows it, escaped: a long one ("percentage points") over two lines, so the
-    column is as narrow as "NOK million"."""
-    escaped = html.escape(unit)
-    return escaped.replace(" ", "<br>", 1) if len(unit) > len(MONEY_UNIT) else escaped
+    """A unit as its column shows it, escaped, on one line: "percentage points" over two lines doubled the
+    height of its rows (the designer's read, s9r3); the Unit column sets it small (_static/audit.css)."""
+    return html.escape(unit).replace(" ", "\u00a0")
 
 
 def _size_cells(finding: Mapping, decimals: int = 0, places: Mapping[str, int] | None = None) -> list[str]:
@@ -1079,19 +1078,26 @@ SIZE_HEADER, UNIT_HEADER = "Size", "Unit"
 FULL_HEIGHT = "full-height"  # a table the book's CSS shows whole, not in a scroll box (_static/aarsevaluering.css)
 
 
-def _title_cell(title: str, finding_id: str, label: str) -> str:
+def _title_cell(title: str, finding_id: str, label: str, section: str = "") -> str:
     """The letter's cell that opens a row: what to correct, and under it the finding's short name (its row's
-    name in the register and in Fig. A.1) on a line of its own, a link to its row in the register; the
-    id, a slug, is only the link's target (three names per finding showed, designer r4b)."""
+    name in the register and in Fig. A.1) on a line of its own, a link to its row in the register, and the
+    report's section whose authors own the correction (``section``, «Heltid»); the id, a slug, is only the
+    link's target (three names per finding showed, designer r4b)."""
     fid = html.escape(finding_id)
-    return row_toggle(_words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>')
+    owner = f' <span class="owner-section">\u00b7 {html.escape(section)}</span>' if section else ""
+    return row_toggle(
+        _words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>{owner}'
+    )
 
 
-def _label_cell(label: str, verdict: str) -> str:
+def _label_cell(label: str, verdict: str, finding_id: str = "") -> str:
     """The register's cell that opens a row: the finding's short name, as Fig. A.1 names its row, so a
-    dot can be matched to a row by eye; the row's left edge carries the verdict's colour, as the finding
-    boxes do (``verdict-<verdict>``, _static/aarsevaluering.css)."""
-    cell = row_toggle(_words(label))
+    dot can be matched to a row by eye, and under it the finding's id on one line, a permalink to the row,
+    so a closed row can be cited (the designer's read, s9r3); the row's left edge carries the verdict's
+    colour, as the finding boxes do (``verdict-<verdict>``, _static/aarsevaluering.css)."""
+    fid = html.escape(finding_id)
+    permalink = f'<a class="finding-ref finding-id" href="#finding-{fid}">{fid}</a>' if finding_id else ""
+    cell = row_toggle(_words(label), after=permalink)
     return cell.replace('class="row-summary"', f'class="row-summary verdict-{html.escape(verdict)}"', 1)
 
 
@@ -1212,7 +1218,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     decimals = max(places.values(), default=0)
     for _, f in frame.iterrows():
         cells = [
-            _label_cell(f["label"], f["verdict"]),
+            _label_cell(f["label"], f["verdict"], f["finding_id"]),
             f"<td>{html.escape(f['verdict'])}</td>",
             *_size_cells(f, decimals),  # each at the precision printed: 1.0 beside 0.84, points in line
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
@@ -1265,6 +1271,9 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     amount), where it stands in the published report, what it should read, its size, verdict and nature,
     the qualitative factors, the owner and management's response. The caption ends with ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
+    shown = by_id.loc[list(letter["finding_id"])].reset_index()
+    places = unit_places(shown)
+    decimals = max(places.values(), default=0)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1287,13 +1296,13 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         f = by_id.loc[r["finding_id"]]
         cells = [
             f'<td class="number">{r["rank"]}</td>',
-            _title_cell(f["title"], r["finding_id"], f["label"]),
+            _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"])),
+            *_size_cells(f, decimals),  # the size it is ranked by within its level, points in line
             _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
-            f'<td class="owner-cell">{html.escape(owner_section(r["owner"]))}</td>',
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct", "Materiality", "Owner (section)"]
-    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0,),
+    headers = ["Rank", "What to correct · owner (section)", SIZE_HEADER, UNIT_HEADER, "Materiality"]
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
                              filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
@@ -1313,7 +1322,7 @@ def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
             f'<td class="unit-cell">{html.escape(unit_name(r["unit"]) or r["unit"])}</td>',
             f'<td class="number">{html.escape(fmt(r["printed"], places))}</td>',
             f'<td class="number">{html.escape(fmt(r["gap"], places))}</td>',
-            f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2, "percent"))}</td>',
+            f'<td class="number">{html.escape(fmt(100 * r["p_rounding"], 2))}</td>',
         ]
         facts = [
             ("Check", f"<code>{html.escape(r['check_id'])}</code>"),
@@ -1323,6 +1332,71 @@ def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
             ("Query", _words(r["question"])),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Total", "Unit", "Printed", "Gap", "Rounding leaves such a gap"]
+    headers = ["Total", "Unit", "Printed", "Gap", "Rounding leaves such a gap (%)"]
     return expandable_table(table_id, caption, headers, rows, numeric=(2, 3, 4), css_class="queries-table",
                             interactive=False)  # a few rows: no search box  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# A chapter's list of its findings ("All checks of the chapter"): one layout for every chapter.
+
+CHAPTER_TABLE_HEADERS = ["Finding and id", "Verdict", SIZE_HEADER, UNIT_HEADER, "Report lines"]
+
+
+def _lines_cell(lines: str) -> str:
+    """The report's lines (:func:`merge_lines`), each line or range on one line ("2690–2692" never broken at
+    its dash, the designer's read, s9r3), free to wrap between them."""
+    parts = [p.strip() for p in merge_lines(lines).split(";") if p.strip()]
+    return ", ".join(f'<span class="line-range">{html.escape(p)}</span>' for p in parts) or "\u2013"
+
+
+def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
+    """A chapter's findings (rows of :func:`table`, and of :func:`estimates` where the chapter lists its
+    estimates too), largest first, in one layout for every chapter: the finding's short name (its title
+    where it has none) with its id under it on one line (a link to its box), its verdict ("estimate" for
+    the book's own), its size at the precision printed with the decimal points in line and its unit in a
+    column of its own (never in the figure's cell, never in the name), and the report's lines, no range
+    broken. Every text is escaped; ``tables.styled``'s look (report-table)."""
+    places = unit_places(frame) if len(frame) else {}
+    decimals = max(places.values(), default=0)
+    rows = []
+    for _, f in frame.iterrows():
+        fid = html.escape(f["finding_id"])
+        name = _words(f.get("label") or f["title"])
+        verdict = "estimate" if f["verdict"] == BOOK_ESTIMATE else f["verdict"]
+        figure, unit, _ = size_parts(f)
+        if places.get(unit) is not None:
+            figure = unit_figure(figure, places[unit])
+        rows.append(
+            f'<tr><td class="finding-name">{name}<br>'
+            f'<a class="finding-ref finding-id" href="#finding-{fid}">{fid}</a></td>'
+            f"<td>{html.escape(verdict)}</td>"
+            f'<td class="number">{aligned_figure(figure, decimals)}</td>'
+            f'<td class="unit-cell">{html.escape(unit)}</td>'  # may take two lines: the name's cell has two
+            f'<td class="lines-cell">{_lines_cell(f["source_lines"])}</td></tr>'
+        )
+    numeric = ' class="number-head"'
+    head = "".join(
+        f'<th scope="col"{numeric if h == SIZE_HEADER else ""}>{html.escape(h)}</th>' for h in CHAPTER_TABLE_HEADERS
+    )
+    return (
+        f'<table id="{html.escape(table_id)}" class="report-table chapter-findings">'
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def chapter_rows(checks: pd.DataFrame, chapter: str, estimates: bool = False) -> pd.DataFrame:
+    """A chapter's findings as :func:`chapter_table_html` lists them: those of ``checks`` in ``chapter``'s
+    finding file, largest first, then (``estimates``) the book's estimates, with every field of a row."""
+    own = load(chapter)
+    frames = [_rows(checks, own, estimates=False)] + ([_rows(checks, own, estimates=True)] if estimates else [])
+    return pd.concat(frames, ignore_index=True)
+
+
+def chapter_table(checks: pd.DataFrame, chapter: str, table_id: str, caption: str, estimates: bool = False):
+    """A chapter's findings table (:func:`chapter_table_html` of :func:`chapter_rows`) as an IPython HTML
+    object, to end a chapter's cell with: ``findings.chapter_table(quoted, CH, "drift-findings", "...")``."""
+    from IPython.display import HTML
+
+    return HTML(chapter_table_html(chapter_rows(checks, chapter, estimates), table_id, caption))

@@ -119,15 +119,18 @@ def short_title(caption: str, longest: int = 70) -> str:
 
 def name_table_toggles(body: str, longest: int = 70) -> str:
     """Each toggle over a hidden output that holds numbered tables names them: "Show Table 1.5: its
-    caption's title" (:func:`short_title`), or "Show Tables 1.5–1.8: the first one's" for several;
-    "Hide Table 1.5" or "Hide Tables 1.5–1.8"."""
+    caption's title" (:func:`short_title`), or for several "Show Tables 1.5–1.7: the first's; the
+    second's; …", every title named (each cut to its share of ``longest`` at a clause break, a title
+    repeated named once), so no table hides behind another's name; "Hide Table 1.5" or "Hide Tables 1.5–1.7"."""
     out, last = [], 0
     for toggle in _OUTPUT_TOGGLE.finditer(body):
         end = body.find('<div class="cell ', toggle.end())  # the output ends where the next cell begins
         tables = list(_NUMBERED.finditer(body, toggle.end(), len(body) if end < 0 else end))
         if not tables:
             continue
-        caption = short_title(html.unescape(" ".join(_TAG.sub("", tables[0].group(2)).split())), longest)
+        share = longest if len(tables) == 1 else max(28, longest // len(tables))
+        titles = [short_title(html.unescape(" ".join(_TAG.sub("", t.group(2)).split())), share) for t in tables]
+        caption = "; ".join(dict.fromkeys(titles))
         first, final = (t.group(1).removeprefix("Table ") for t in (tables[0], tables[-1]))
         name = f"Table {first}" if len(tables) == 1 else f"Tables {first}\u2013{final}"
         label = html.escape(f"Show {name}: {caption}")

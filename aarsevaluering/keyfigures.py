@@ -52,6 +52,7 @@ class KeyFigure:
     direction: str = ""  # AT_LEAST (a floor) or AT_MOST (a ceiling) where there is a target
     tables: tuple[str, ...] = ()  # the data package's tables the figure comes from (the report's text too)
     basis: str = PRINTED  # which of the row's numbers are printed and which the book's (the table's Basis column)
+    lines: str = ""  # the report's line(s) of a figure it gives only in a sentence ("text, line 3541")
 
 
 def _million(thousands: float) -> float:
@@ -75,26 +76,28 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   _million(dr.net_operating_surplus(get, "actual_2022")),
                   _million(result["required_surplus"]),
                   f"{fmt(result['target_pct'], 2, '%')} of gross operating income", AT_LEAST, (dr.D08, dr.D09),
-                  "target: the book's estimate"),
+                  "target estimated"),
         KeyFigure("resultatgrad", "Surplus as a share of gross operating income", "%", 2,
                   "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"], "", AT_LEAST,
-                  (dr.D08, dr.D09), "2023: recomputed"),
+                  (dr.D08, dr.D09), "2023 recomputed"),
         KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
                   _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement",
-                  AT_LEAST, (dr.D09,), "2022: the 1 January 2023 balance"),
+                  AT_LEAST, (dr.D09,), "2022: 1 Jan. 2023"),
         KeyFigure("investment", "Investment expenses", "NOK million", 1, "investeringsregnskap",
                   _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
                   _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter")), tables=(inv.T2A,)),
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
                   debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,),
-                  basis="2022: derived from the stated increase"),
+                  basis="2022: 2023 less the stated rise",
+                  lines=bal.prose_line(get, "loan_fund_debt_end_2023", "loan_fund_debt_increase_2023")),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
-                  pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,)),
+                  pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,),
+                  lines=str(pj.prose_line(get, "actual_pension_cost"))),
         KeyFigure("fte", "Permanent staff", "FTE", 0, "personnel", staff["fte_2023"], staff["fte_2022"],
                   tables=(pers.STAFF,)),
         KeyFigure("sick_leave", "Sick leave", "%", 1, "personnel", sick["sick_leave_2023_pct"],
                   sick["sick_leave_2022_pct"], sick["target_2023_pct"], "", AT_MOST, (pers.SICK,),
-                  "target: read as a ceiling"),
+                  "target read as a ceiling"),
     ]  # fmt: skip
 
 
@@ -104,8 +107,9 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     unit included (``NOK 78.3 million``), and ``cell_2023``, ``cell_2022``, ``cell_target``: the numbers as
     the front page's table shows them, without the unit (it has a column of its own, ``unit``), the target
     marked with its direction (≥ a floor, ≤ a ceiling); ``source``: the report's tables it comes from, as
-    the report names them (``D08, D09``, ``statement 2A``, ``text``); ``basis``: ``printed``, or which number
-    the book made and how (``target: the book's estimate``)."""
+    the report names them (``D08, D09``, ``statement 2A``, ``text, line 3541`` with the line of a figure
+    given in a sentence); ``basis``: ``printed``, or which number the book made and how, in a few words
+    (``target estimated``)."""
     rows = []
     for f in figures(get):
         rows.append(
@@ -120,7 +124,7 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
                 "target": f.target,
                 "target_note": f.target_note,
                 "direction": f.direction,
-                "source": report_tables(f.tables),
+                "source": report_tables(f.tables) + (f", line {f.lines}" if f.lines else ""),
                 "basis": f.basis,
                 "value": fmt(f.value, f.decimals, f.unit),
                 "cell_2023": cell(f.value, f.decimals),
@@ -167,7 +171,7 @@ def largest_findings(register: pd.DataFrame, letter: pd.DataFrame) -> pd.DataFra
     money = register[register["verdict"].isin(fnd.CONTRADICTED) & register["size_nok_million"].notna()]
     if len(money):
         row = money.loc[money["size_nok_million"].idxmax()]
-        named.append(("The largest contradiction in NOK", row["finding_id"]))
+        named.append(("Largest in NOK", row["finding_id"]))
     if len(letter) and letter["finding_id"].iloc[0] not in [i for _, i in named]:
         named.append(("First in the management letter", letter["finding_id"].iloc[0]))
     rows = register.set_index("finding_id")
@@ -176,13 +180,18 @@ def largest_findings(register: pd.DataFrame, letter: pd.DataFrame) -> pd.DataFra
 
 
 def _level_text(row: pd.Series) -> str:
-    """The finding's materiality level, and the qualitative factor that set it where one did."""
+    """The finding's materiality level, said as a sentence, and the qualitative factor that set it where one
+    did: "By size it would be material; the book rates it below materiality, as a typing error in one cell
+    …" (designer s9: "material by size alone, but … below materiality" read as a contradiction)."""
     level = fnd.shown_level(str(row["materiality"]))
     by_size = fnd.shown_level(str(row["materiality_by_size"]))
     factor = str(row["qualitative"]).split(":")[0].strip()
     if factor and by_size != level and not pd.isna(row["size_nok_million"]):
-        return f"{by_size} by size alone, but the book rates it {level} because it is {factor}"
-    return f"{level}: it is {factor}" if factor else level
+        return f"By size it would be {by_size}; the book rates it {level}, as {factor}"
+    if pd.isna(row["size_nok_million"]):  # a share or a count: weighed by what it is, not by its size
+        reason = factor.removeprefix("not in NOK, but ")
+        return f"It has no size in NOK to weigh; it is {level}, as {reason}" if factor else f"It is {level}"
+    return f"It is {level}: {factor}" if factor else f"It is {level}"
 
 
 def findings_html(named: pd.DataFrame, page: str = REGISTER_PAGE) -> str:
@@ -193,7 +202,7 @@ def findings_html(named: pd.DataFrame, page: str = REGISTER_PAGE) -> str:
         row = found.map(lambda v: v.replace("'", "\u2019") if isinstance(v, str) else v)  # as the page's prose
         link = f'<a href="{html.escape(page)}#finding-{html.escape(row["finding_id"])}">{html.escape(row["title"])}</a>'
         size = f" of {row['size_text']}" if row["size_text"] else ""
-        what = html.escape(f"An {row['verdict']}{size}; {_level_text(row)}.")
+        what = html.escape(f"An {row['verdict']}{size}. {_level_text(row)}.")
         items.append(f"<li><strong>{html.escape(row['why'])}:</strong> {link}. {what}</li>")
     return f'<ul class="largest-findings">{"".join(items)}</ul>'
 
@@ -271,5 +280,5 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     return style.finish(
         fig,
         table="drift_year_end_dispositions and drift_disposition_fund",
-        note="D08, D09: the book's table ids (Data page)",
+        note="Ids as on the Data page",
     )

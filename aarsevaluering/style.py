@@ -451,6 +451,7 @@ def waterfall(
     steps: Iterable,
     *,
     up_is_favourable: bool = True,
+    neutral: bool = False,
     orientation: str = "horizontal",
     formatter: Callable[[float], str] = _number,
     bar_size: float = 0.6,
@@ -459,7 +460,8 @@ def waterfall(
     coloured by meaning (``FAVOURABLE``/``UNFAVOURABLE``; ``up_is_favourable=False`` when an increase
     hurts, as a cost does), totals in ``LEVEL`` grey from zero, the book's estimates hatched; a thin
     connector line from the end of each bar to the start of the next, and each bar labelled with its
-    value (a step signed, a total plain), so no key is needed.
+    value (a step signed, a total plain), so no key is needed. ``neutral=True`` draws every step in the
+    level grey too, for a bridge that is neither good nor bad for the finances (staff flows, say).
 
     ``steps`` are :class:`Step` or tuples ``(label, value)`` for a change and ``(label, value, "total")``
     for a level (``value`` None: the running level); add ``"estimate"`` to the kind for the book's own
@@ -477,7 +479,7 @@ def waterfall(
         levels.append(level)
     positions, labels = list(range(len(steps))), []
     for pos, step, start, end in zip(positions, steps, starts, levels, strict=True):
-        if step.total:
+        if step.total or neutral:
             colour = LEVEL
         else:
             colour = FAVOURABLE if (end >= start) == up_is_favourable else UNFAVOURABLE

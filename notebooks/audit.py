@@ -87,7 +87,7 @@ lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
 by_size_only = (
     f"by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
-    f"but {'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} (Table A.1)"
+    f"but {'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} (Table A.7)"
     if len(lowered)
     else ""
 )
@@ -110,7 +110,7 @@ cell_sized = register.set_index("finding_id").loc[CELL_SIZED]
 assert (cell_sized["size_unit_shown"] == "percentage points").all()
 txt.cell_sizes = " and ".join(cell_sized["size_figure"]) + " percentage points"
 txt.headline_gap = f"{fmt(cell_members.loc[headline, 'difference'].abs().max(), 2)} percentage points"
-# One statement of how many findings are material, by nature and in NOK together (Table A.2's two rows).
+# One statement of how many findings are material, by nature and in NOK together (Table A.8's two rows).
 material_all = len(material) + by_nature
 in_nok = f"{fmt(len(material))} in NOK ({', '.join(labels[i] for i in material['finding_id'])})"
 txt.material_statement = (
@@ -126,10 +126,9 @@ txt.summed_n = fmt(summed["findings"])
 txt.summed_total = findings.money_text(summed["total_nok_million"])
 txt.no_flow_n = fmt(no_flow["findings"])
 txt.narrative_n = fmt(narrative["findings"])
-txt.brief_weight = (
-    f"{txt.material_statement}. The {txt.summed_n} errors and inconsistencies in NOK "
-    f"that flow into the accounts and tables come to {txt.summed_total}, "
-    f"{'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
+txt.brief_sum = (
+    f"The {txt.summed_n} errors and inconsistencies in NOK that flow into the accounts and tables come to "
+    f"{txt.summed_total}, {'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
 )
 # A finding material by a qualitative factor is material alone, whatever the sum (ISA 450).
 material_alone = ", ".join(labels[i] for i in material["finding_id"])
@@ -142,9 +141,9 @@ txt.isa450_conclusion = (
     "own, by the qualitative factor on its box, and until it is reconciled the book cannot call the figures "
     "free of material misstatement"
     if len(material)
-    else "below overall materiality: the uncorrected misstatements in the figures, each and all together, are "
-    "not material, and the book would not qualify its reading of the figures because of them; they are still "
-    "corrections the letter recommends"
+    else "below overall materiality, so the uncorrected misstatements in the figures, each and all together, "
+    "are not material and the book would not qualify its reading of the figures because of them; the letter "
+    "still recommends their correction"
 )
 
 # %% [markdown]
@@ -157,77 +156,70 @@ txt.isa450_conclusion = (
 # - Those discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
 #   report contradicts itself ({eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies); the
 #   rest compare figures that measure different things or rest on a relation the report never states.
-# - {eval}`txt.brief_weight`.
+# - {eval}`txt.material_statement`.
+# - {eval}`txt.brief_sum`.
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
-#   recommend; the {ref}`register <audit-register>` gives every finding, each with a permalink.
+#   recommend; the {ref}`register <audit-register>` gives every finding, each with its id and a permalink;
+#   how the book weighs them is under {ref}`Materiality <audit-materiality>`.
 
-# %% mystnb={"figure": {"caption": "Findings in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.3); grey diamond, left out of it; light disc, not a misstatement.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every finding in NOK on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality), smaller light-grey discs for findings that are not misstatements."}} tags=["hide-input"]
+# %% tags=["hide-input"]
+# The brief's counts as one small table, from the checks to the letter (each row a part of the one above it
+# where it says "of which").
+funnel = pd.DataFrame(
+    [
+        ("Checks of figures the report prints", counts["checks"]),
+        ("of which agree (exact or within rounding)", counts["exact"] + counts["rounding"]),
+        ("of which truncated or estimates (not graded)", counts["truncated"] + counts["estimate"]),
+        ("of which discrepancies", counts["discrepancy"]),
+        ("Findings the discrepancies come down to", counts["findings"]),
+        ("of which errors", counts["error"]),
+        ("of which inconsistencies", counts["inconsistency"]),
+        ("of which scope or unstated (not misstatements)", counts["not_contradicted"]),
+        ("Material findings", material_all),
+        ("Corrections in the management letter", counts["corrections"]),
+    ],
+    columns=["step", "count"],
+)
+styled(funnel, table_id="audit-funnel", caption="The year's audit in counts, from the checks to the letter",
+       columns={"step": "From checks to corrections", "count": "Count"},
+       total_mask=funnel["step"].str.match(r"(Findings|Material|Corrections)"))  # fmt: skip
+
+# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.9); grey diamond, left out of it. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality)."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 
 # %% [markdown]
-# ## Materiality
+# ### By chapter
 #
-# An auditor weighs a misstatement against *materiality* (ISA 320) and reads the report's text against its
-# figures as *other information* (ISA 720). The book's thresholds, and why it sets them so, are in
-# {doc}`../book/data_and_methods`; for 2023 they are:
-#
-# - overall materiality {eval}`txt.overall`, {eval}`txt.materiality_pct` of gross operating income
-#   ({eval}`txt.base`, implied by D09's general reserve of {eval}`txt.reserve_pct`; the report does not
-#   print the income itself);
-# - performance materiality {eval}`txt.performance` ({eval}`txt.performance_pct` of it), for planning only;
-# - the *clearly trivial* line {eval}`txt.trivial` ({eval}`txt.trivial_pct` of materiality).
-#
-# Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too), so a finding's
-# level can differ from where its mark lies in Fig. A.1. The book applies the qualitative factors of the
-# table below, each written on the finding it applies to; the last column names the findings each moves
-# from the level its size alone would give.
+# The checks by class and the findings by verdict, chapter by chapter; the classes and the four verdicts
+# are defined in {doc}`../book/data_and_methods`. Apart from the register stand {eval}`txt.book_estimates`
+# of the book's own estimates, {ref}`below <audit-estimates>`.
 
 # %% tags=["hide-input"]
-HTML(factor_table_html(register))
+# In the book's order, with a total row (the designer's read: alphabetical rows and no total).
 
-# %% [markdown]
-# Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
-# are a key figure, and not otherwise. The gender shares among the HR figures weigh because, in the book's
-# reading, they are the report's account of the state of gender equality, which an annual report owes its
-# readers by law (the book's understanding of the duty; it does not check the law here). They stand in the
-# section «Likestilling og mangfold», under «Kjønnsbalansen totalt i virksomheten», «Midlertidig ansatte»
-# and «Ansatte i deltidsstillinger». For the temporary and the permanent staff the size is the miss in one
-# age group's printed share ({eval}`txt.cell_sizes`); their headline shares of women and men miss by at most
-# {eval}`txt.headline_gap`. Findings of *scope* and *unstated* are not misstatements of the report and are
-# not weighed.
-#
-# The register holds {eval}`txt.findings` findings: {eval}`txt.material_statement`. The table counts
-# every finding by its level (rows, the material ones first) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
-# statements the regulations require (2A, 2B); *budget*, the budget columns; *tables*, the report's own
-# tables beside its text; *narrative*, the text; *HR*, the HR statistics.
 
-# %% tags=["hide-input"]
-# One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
-by_level = register.groupby(["materiality", "nature"]).size().unstack(fill_value=0)
-by_level = by_level.reindex(index=list(findings.LETTER_LEVELS), columns=list(findings.NATURES), fill_value=0)
-by_level["all"] = by_level.sum(axis=1)
-by_level.loc["all findings"] = by_level.sum()
-# Each level says whether it weighs amounts in NOK or figures not in NOK, so "material" has one reading.
-kind = {level: " (not in NOK)" if level.startswith("not in NOK") else " (NOK)" for level in findings.LEVELS}
-kind[findings.NOT_WEIGHED] = ""
-by_level.index = [findings.shown_level(lv).capitalize() + kind.get(lv, "") for lv in by_level.index]
-by_level.index = [i.replace("Not weighed", "Not weighed (not a misstatement)") for i in by_level.index]
-by_level = by_level.rename_axis("materiality").reset_index()
-styled(by_level, table_id="audit-materiality", caption="Findings by materiality level and by nature (kind of figure)",
-       columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
-                "narrative": "Narrative", "hr": "HR", "all": "All"},
-       total_mask=by_level["materiality"] == "All findings")  # fmt: skip
+def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
+    """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
+    assert set(counts.index) <= set(CHAPTERS), f"a chapter without an English name: {set(counts.index)}"
+    counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
+    counts["all"] = counts.sum(axis=1)  # as Table A.2: the checks or findings per chapter without adding
+    counts.loc["All chapters"] = counts.sum()
+    return counts.rename(index=CHAPTERS).rename_axis("chapter").reset_index()
 
-# %% [markdown]
-# ### Uncorrected misstatements, evaluated
-#
-# Small misstatements can add up (ISA 450). The {eval}`txt.summed_n` errors and inconsistencies in NOK in
-# figures that flow into the accounts and tables come to {eval}`txt.summed_total`: that is
-# {eval}`txt.isa450_conclusion`. The table gives the two groups left out of the sum and why: a mistyped cell
-# or label whose amounts are right, and sentences of the narrative text (other information, ISA 720).
+
+by_status = in_book_order_with_total(checks.summary(all_checks))
+styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
+       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
+                "estimate": "Estimate", "discrepancy": "Discrepancy", "all": "All"},
+       total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
 
 # %% tags=["hide-input"]
-HTML(aggregation_html(schedule, labels))
+verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
+verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0))
+styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
+       columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
+                "unstated": "Unstated", "all": "All"},
+       total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
 
 # %% [markdown]
 # (audit-letter)=
@@ -235,17 +227,16 @@ HTML(aggregation_html(schedule, labels))
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
 # auditor ranks them: by materiality level, then by size (amounts in NOK first, then percentage points,
-# head counts and claims in words; a row's size is in the row opened). Every error and inconsistency is here; a finding of scope or unstated
+# head counts and claims in words). Every error and inconsistency is here; a finding of scope or unstated
 # only where a sentence of the report should say more. Where nothing printed shows which of two figures
 # is wrong (an *inconsistency*), the recommendation is to reconcile them.
 #
-# Each row names an owner, the authors of the report's section the figure stands in: the book's
-# assignment, as the report names no authors for its sections, except the foreword («Kommunedirektørens
-# forord», the chief municipal executive's). Management's response has not yet been received for any. Open a row for the figure, its printed value, where it
-# stands in the published report (section, printed caption and words to search for; the PDF's page
-# numbers are not in the text the book reads), what it should read and its size; the short name under
-# each correction leads to its row in the register. `python -m aarsevaluering.audit --letter` writes
-# the same list as CSV.
+# Under each correction stand its short name, a link to its row in the register, and its owner: the
+# authors of the report's section the figure stands in (the book's assignment: the report names no authors
+# for its sections, except the foreword's, «Kommunedirektørens forord», the chief municipal executive's).
+# Management's response has not yet been received for any. Open a row for the figure, its printed value,
+# where it stands in the published report (section, printed caption and words to search for) and what it
+# should read. `python -m aarsevaluering.audit --letter` writes the same list as CSV.
 
 # %% tags=["hide-input"]
 HTML(findings.letter_html(letter, register))
@@ -279,69 +270,87 @@ txt.estimates_gathered = fmt(int((gathered & (assigned["verdict"] == findings.BO
 HTML(findings.queries_html(query_frame))
 
 # %% [markdown]
-# ## What the checks found
-#
-# The book makes {eval}`txt.checks` checks, and each ends in one of five classes. {eval}`txt.exact` are
-# *exact* and {eval}`txt.rounding` are within *rounding* (the difference rounding can produce);
-# {eval}`txt.truncated` are *truncated* (a figure restated cut off rather than rounded), and
-# {eval}`txt.estimate` are *estimates*: they rest on relations the report never states and are shown
-# without a grade ({eval}`txt.estimates_gathered` of them make up the {ref}`book's estimates <audit-estimates>`
-# further down). The {eval}`txt.discrepancy` checks of class *discrepancy* come down to {eval}`txt.findings` findings
-# about what the report prints.
-#
-# **{eval}`txt.contradicted` findings are the report contradicting itself**:
-# {eval}`txt.error` where its own figures show which figure is wrong (*error*) and
-# {eval}`txt.inconsistency` where they do not (*inconsistency*). The other
-# {eval}`txt.not_contradicted` are not errors of the report: {eval}`txt.scope`
-# compare figures that measure different things (*scope*) and {eval}`txt.unstated` rest on
-# a relation the report never states (*unstated*). Apart from the register stand
-# {eval}`txt.book_estimates` of the book's own estimates, {ref}`below <audit-estimates>`.
-
-# %% tags=["hide-input"]
-# In the book's order, with a total row (the designer's read: alphabetical rows and no total).
-
-
-def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
-    """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
-    assert set(counts.index) <= set(CHAPTERS), f"a chapter without an English name: {set(counts.index)}"
-    counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
-    counts["all"] = counts.sum(axis=1)  # as Table A.2: the checks or findings per chapter without adding
-    counts.loc["All chapters"] = counts.sum()
-    return counts.rename(index=CHAPTERS).rename_axis("chapter").reset_index()
-
-
-by_status = in_book_order_with_total(checks.summary(all_checks))
-styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
-       columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
-                "estimate": "Estimate", "discrepancy": "Discrepancy", "all": "All"},
-       total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
-
-# %% tags=["hide-input"]
-verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
-verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDICTS), fill_value=0))
-styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
-       columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
-                "unstated": "Unstated", "all": "All"},
-       total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
-
-# %% [markdown]
-# The four verdicts, and what each means, are defined in {doc}`../book/data_and_methods`.
-
-# %% [markdown]
 # (audit-register)=
 # ## The register of findings
 #
-# An index of every finding about what the report prints, by its short name (the one Fig. A.1 gives a
-# finding in NOK), largest amounts first: sizes in NOK in NOK million to one decimal (below that, < 0.1:
-# the opened row gives such a size in NOK thousand), other sizes in their own unit. Sort by a header, narrow
-# the list by chapter, verdict, nature or materiality, and open a row for the whole finding: what is
-# wrong, its checks (with links to their code), where to find it in the published report, what it should
-# read and why, and its permalink. Under a level, ↑ or ↓ and the qualitative factor (see *Materiality*)
-# that raised or lowered the finding there. A rule on the row's left edge marks the verdict, as on the
-# finding boxes: vermilion where the report contradicts itself, grey where it does not.
+# Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
+# id, a permalink to its row; largest amounts first. Sizes in NOK are in NOK million to one decimal (below
+# that, < 0.1; the opened row gives NOK thousand), other sizes in their own unit. Sort by a header, filter by
+# chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
+# (with links to their code), where it stands in the published report and what it should read. Under a
+# level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the
+# rule on a row's left edge marks the verdict, as on the finding boxes: vermilion where the report
+# contradicts itself, grey where it does not.
 
 # %% tags=["hide-input"]
 HTML(findings.register_html(register))
+
+# %% [markdown]
+# (audit-materiality)=
+# ## Materiality: how the book weighs a finding
+#
+# An auditor weighs a misstatement against *materiality* (ISA 320) and reads the report's text against its
+# figures as *other information* (ISA 720). The book's thresholds, and why it sets them so, are in
+# {doc}`../book/data_and_methods`; for 2023 they are:
+#
+# - overall materiality {eval}`txt.overall`, {eval}`txt.materiality_pct` of gross operating income
+#   ({eval}`txt.base`, implied by D09's general reserve of {eval}`txt.reserve_pct`; the report does not
+#   print the income itself);
+# - performance materiality {eval}`txt.performance` ({eval}`txt.performance_pct` of it), for planning only;
+# - the *clearly trivial* line {eval}`txt.trivial` ({eval}`txt.trivial_pct` of materiality).
+#
+# Size is not the whole of it (ISA 320 and 450 weigh the nature of a misstatement too), so a finding's
+# level can differ from where its mark lies in Fig. A.1. The book applies the qualitative factors of
+# Table A.7, each written on the finding it applies to; the last column names the findings each moves
+# from the level its size alone would give.
+
+# %% tags=["hide-input"]
+HTML(factor_table_html(register))
+
+# %% [markdown]
+# Findings not in kroner (percentages, head counts, claims in words) are material by nature when they
+# are a key figure, and not otherwise. Findings of *scope* and *unstated* are not misstatements of the
+# report and are not weighed.
+#
+# The gender shares among the HR figures weigh because, in the book's
+# reading, they are the report's account of the state of gender equality, which an annual report owes its
+# readers by law (the book's understanding of the duty; it does not check the law here). They stand in the
+# section «Likestilling og mangfold», under «Kjønnsbalansen totalt i virksomheten», «Midlertidig ansatte»
+# and «Ansatte i deltidsstillinger». For the temporary and the permanent staff the size is the miss in one
+# age group's printed share ({eval}`txt.cell_sizes`); their headline shares of women and men miss by at most
+# {eval}`txt.headline_gap`.
+#
+# Table A.8 counts every finding of the register by its level (rows, the material ones first) and by the kind of figure it concerns, its *nature* (columns): *statutory*, the financial
+# statements the regulations require (2A, 2B); *budget*, the budget columns; *tables*, the report's own
+# tables beside its text; *narrative*, the text; *HR*, the HR statistics.
+
+# %% tags=["hide-input"]
+# One row per level (long names wrap in the first column), one short column per nature, totals under a rule.
+by_level = register.groupby(["materiality", "nature"]).size().unstack(fill_value=0)
+by_level = by_level.reindex(index=list(findings.LETTER_LEVELS), columns=list(findings.NATURES), fill_value=0)
+by_level["all"] = by_level.sum(axis=1)
+by_level.loc["all findings"] = by_level.sum()
+# Each level says whether it weighs amounts in NOK or figures not in NOK, so "material" has one reading.
+kind = {level: " (not in NOK)" if level.startswith("not in NOK") else " (NOK)" for level in findings.LEVELS}
+kind[findings.NOT_WEIGHED] = ""
+by_level.index = [findings.shown_level(lv).capitalize() + kind.get(lv, "") for lv in by_level.index]
+by_level.index = [i.replace("Not weighed", "Not weighed (not a misstatement)") for i in by_level.index]
+by_level = by_level.rename_axis("materiality").reset_index()
+styled(by_level, table_id="audit-materiality", caption="Findings by materiality level and by nature (kind of figure)",
+       columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
+                "narrative": "Narrative", "hr": "HR", "all": "All"},
+       total_mask=by_level["materiality"] == "All findings")  # fmt: skip
+
+# %% [markdown]
+# ### Uncorrected misstatements, evaluated
+#
+# Small misstatements can add up (ISA 450). Table A.9 sums those in NOK in figures that flow into the
+# accounts and tables, {eval}`txt.summed_total`: {eval}`txt.isa450_conclusion`. It gives the two groups left
+# out of the sum and why: a mistyped cell or label whose amounts are right, and sentences of the narrative
+# text (other information, ISA 720).
+
+# %% tags=["hide-input"]
+HTML(aggregation_html(schedule, labels))
 
 # %% [markdown]
 # (audit-estimates)=
@@ -429,15 +438,15 @@ txt.half_way = HALF_WAY
 # - **Open a row** for its id, chapter, the report's table in full, verdict and finding, the report's lines
 #   and a link to the function that makes it.
 #
-# **Precision.** The recomputed figures and differences have one precision per unit: {eval}`txt.page_places`, never
-# coarser than the printed figure (the CSV keeps more digits). Where that precision would show a difference
-# at half the printed figure's last unit, the line between *exact* and the rest, or on the wrong side of it,
-# a row shows a digit or two more. That is so in {eval}`txt.finer_n` rows: one, *{eval}`txt.finer_what`*
-# ({eval}`txt.finer_table`, in {eval}`txt.finer_unit`), prints {eval}`txt.finer_printed`,
-# with {eval}`txt.finer_example` and the class *{eval}`txt.finer_status`*; at the unit's precision it would
-# read {eval}`txt.finer_coarse`, as if it broke its class. A recomputed figure that does lie half-way between
-# two printed values rounds to either, and the rule counts it exact, marked *({eval}`txt.half_way`)* under
-# its class ({eval}`txt.half_way_n` rows).
+# - **Precision.** One precision per unit: {eval}`txt.page_places`, never coarser than the printed figure
+#   (the CSV keeps more digits).
+# - **A digit more** where that precision would put a difference at half the printed figure's last unit
+#   (the line between *exact* and the rest) or on its wrong side: {eval}`txt.finer_n` rows. One,
+#   *{eval}`txt.finer_what`* ({eval}`txt.finer_table`, in {eval}`txt.finer_unit`), prints
+#   {eval}`txt.finer_printed`, with {eval}`txt.finer_example` and the class *{eval}`txt.finer_status`*; at
+#   the unit's precision it would read {eval}`txt.finer_coarse`, as if it broke its class.
+# - **Half-way.** A recomputed figure half-way between two printed values rounds to either; the rule counts
+#   it exact, marked *({eval}`txt.half_way`)* under its class ({eval}`txt.half_way_n` rows).
 #
 # The *class* is the check's own result under the tolerance rule (*exact*,
 # *rounding*, *truncated*, *estimate* or *discrepancy*; see {doc}`../book/data_and_methods`); the *verdict*

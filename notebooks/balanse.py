@@ -21,20 +21,17 @@
 # or as a script, {download}`balanse.py <balanse.py>`;
 # its tables are on the {doc}`data page <../book/data>`.
 #
-# The *{term}`Balanse`* (balance sheet) sets what the municipality owns against what it owes and its
-# equity, at 31 December. The report does not reprint it (it sits in the annual accounts); its balance
-# section comments on the cash, the loan debt, the interest-rate risk on that debt and the fund reserves,
-# which have three scopes:
+# The *{term}`Balanse`* (balance sheet) sets what the municipality owns against what it owes, at
+# 31 December. The report does not reprint it; its balance section comments on the cash, the loan debt,
+# its interest-rate risk and the fund reserves. These belong to different parts of the municipality:
 #
-# - the fund reserves are the *{term}`Kommunekasse`*'s (the municipal treasury, the municipality without
-#   its enterprises);
-# - the cash sits partly on a group account that holds every unit of the legal entity Drammen kommune
-#   (on the book's reading the municipal enterprises too; the report names no unit), partly on a deposit
-#   account beside it, whose owner the report does not name;
-# - the loan fund's debt is the treasury's and the enterprises' together, and the hedged share is given
-#   for "the municipality's loan portfolio" (the report's section *Utviklingen i lånegjelden*).
+# - *the fund reserves* to the *{term}`Kommunekasse`* (the municipal treasury, without its enterprises);
+# - *the cash* partly to a group account that holds every unit of the legal entity (the enterprises too,
+#   on the book's reading), partly to a deposit account whose owner the report does not name;
+# - *the loan fund's debt* to the treasury and the enterprises together.
 #
-# ## The year in brief
+# Amounts are in NOK million: the report's as printed, the book's with one decimal, or with fewer where
+# they are estimates or rest on figures the report rounds.
 
 # %% tags=["remove-input"]
 import matplotlib.pyplot as plt
@@ -50,6 +47,17 @@ from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
 
 style.use_book_style()
+
+
+def labels_at_far_end(ax, kinds, levels):
+    """Each waterfall label outside its bar, at the end farther from zero (the bars run below zero here)."""
+    starts = [0.0 if kind else before for kind, before in zip(kinds, [0.0, *levels[:-1]], strict=True)]
+    for label, start, end in zip(ax.texts, starts, levels, strict=True):
+        far = start if abs(start) > abs(end) else end
+        label.xy = (far, label.xy[1])
+        label.set_position((4 if far > 0 else -4, 0))
+        label.set_horizontalalignment("left" if far > 0 else "right")
+
 
 # %% tags=["hide-input"]
 txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<name>`
@@ -81,6 +89,19 @@ txt.debt_prose_change = fmt(ldebt["prose_change"], 1, "NOK million")
 txt.debt_b01_change = fmt(ldebt["b01_change"], 1, "NOK million")
 txt.hedged = fmt(hedge["hedged"], 0, "%")
 txt.floating = fmt(hedge["floating"], 0, "%")
+txt.margin = fmt_million(margin["margin"])
+txt.margin_side = "above" if margin["margin"] > 0 else "below"
+txt.hedge_within = "within" if hedge["margin_pp"] >= 0 else "outside"
+txt.fund_drawn = "drew down" if disposition_fall > 0 else "added to"
+
+# %% [markdown]
+# ## The year in brief
+#
+# **In 2023 the municipality kept what the report calls good liquidity and its loan portfolio hedged
+# {eval}`txt.hedge_within` the rules, but {eval}`txt.fund_drawn` its discretionary fund; and the report
+# gives two different figures for one loan debt.**
+
+# %% tags=["hide-input"]
 key = [  # (figure, (end, its decimals: the text's figures as printed), change, from)
     ("Bank deposits, group and deposit accounts (as printed)", (liq["total_printed"], 0), np.nan, "the text"),
     ("Loan fund's debt, the text (as printed)", (ldebt["prose_end"], 0), ldebt["prose_change"], "the text"),
@@ -98,123 +119,20 @@ styled(key, table_id="balanse-key-figures",
        caption="The year in figures", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# **What happened.** The municipality ended 2023 with {eval}`txt.total_printed` in the bank (as printed:
-# the book quotes the report's amounts with the decimals it gives them, and writes its own with one), which
-# the report calls good liquidity. The debt of its *{term}`Lånefond`* (loan fund, the internal bank that
-# borrows for the treasury and the municipal enterprises) rose by {eval}`txt.debt_prose_change`, the text
-# says, and by {eval}`txt.debt_b01_change` in the rows of table B01, which it presents as the same debt: a
-# gap it leaves unexplained (section *Loan debt by use*). About {eval}`txt.hedged` of the loan portfolio
-# was protected against rising rates, above the council's minimum of one third; the book applies the
-# share to the loan fund's debt. The fund reserves fell by {eval}`txt.fund_total_fall`,
-# {eval}`txt.fall_where` in the *{term}`Disposisjonsfond`* (discretionary fund).
-
-# %% tags=["hide-input"]
-fall = bal.fund_fall_against_rules(get)
-drift_said = get("drift_prose_figures").set_index("label")["value"]
-txt.self_financing = fmt(fall["self_financing"], 1, "NOK million")
-txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
-txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
-txt.extra_dividend = fmt(fall["extra_dividend"], 0, "NOK million")
-txt.dekf_sales = fmt(fall["dekf_property_sales"], 1, "NOK million")
-bridge = bal.disposition_bridge(get)  # drawn below
-d08 = get(bal.D08)
-d08_fund = sum(
-    checks.value(d08, "actual_2023", label=f"{kind} disposisjonsfond") for kind in ("Avsetninger til", "Bruk av")
-)
-bridge_gap = abs(bridge["amount"].iloc[-1] - d08_fund)
-txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(bridge_gap, 0, 'NOK thousand')}"
-
-# %% [markdown]
-# **Why.** Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
-# {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
-# {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
-# Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. The year's result was too low to
-# cover the budgeted transfer, so the discretionary fund was drawn on (the report's section
-# *Avsetninger og årsoppgjørsdisposisjoner*). In the book's
-# arithmetic on D08's dispositions, the year's result less the transfer and the net provisions to
-# restricted funds leaves the discretionary fund's change {eval}`txt.bridge_fit` (figure below). How the
-# draw grew from the original budget to the accounts is traced under *From the budget to the accounts*,
-# further down.
-
-
-# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
-def labels_at_far_end(ax, kinds, levels):
-    """Each waterfall label outside its bar, at the end farther from zero (the bars run below zero here)."""
-    starts = [0.0 if kind else before for kind, before in zip(kinds, [0.0, *levels[:-1]], strict=True)]
-    for label, start, end in zip(ax.texts, starts, levels, strict=True):
-        far = start if abs(start) > abs(end) else end
-        label.xy = (far, label.xy[1])
-        label.set_position((4 if far > 0 else -4, 0))
-        label.set_horizontalalignment("left" if far > 0 else "right")
-
-
-fig, ax = style.figure(height=3.2)
-shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
-kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
-running = np.cumsum([0.0 if kind else v for v, kind in zip(shown["amount"] / 1000, kinds, strict=True)])
-low, high = min(0.0, running.min()), max(0.0, running.max())
-ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for the labels, clear of the spine
-levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
-labels_at_far_end(ax, kinds, levels)
-style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("NOK million")
-ax.set_title("What the result could not pay for came out of the discretionary fund")
-style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
-                     style.LEVEL: "the fund's change"})  # fmt: skip
-style.finish(fig, table="drift_year_end_dispositions")
-plt.show()
-# The figures of "What it means", below.
-burden = bal.debt_burden(get)
-txt.income = fmt(burden["income"], 1, "NOK million")
-txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
-txt.husbanken_top = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
-txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")
-txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
-txt.floating_debt = fmt(burden["floating_debt"], 1, "NOK million")
-txt.one_point = fmt(burden["one_point"], 1, "NOK million")
-payers = bal.debt_by_payer(get).set_index("use")
-budget_share = payers.loc[list(bal.TREASURY_BUDGET_ROWS), "share_of_b01"].sum()
-txt.budget_share = fmt(budget_share, 1, "%")
-txt.budget_most = "Most" if budget_share > 50 else "Less than half"
-txt.fee_share = fmt(payers.loc["Drammen kommunekasse Vann/avløp", "share_of_b01"], 1, "%")
-txt.dekf_debt_share = fmt(payers.loc["Drammen Eiendom KF", "share_of_b01"], 0, "%")
-exposure = bal.floating_exposure(get).set_index("row_kind")
-txt.net_one_point = fmt(bal.round_estimate(exposure.loc["total", "one_point"], 1), 0, "NOK million")
-cover = bal.reserves_and_cash(get)
-txt.margin_years = fmt(cover["years_at_2023_pace"], 1, "years")
-txt.margin_lasts = "less than a year" if cover["years_at_2023_pace"] < 1 else "more than a year"
-txt.general_reserve_pct = fmt(bal.GENERAL_RESERVE_PCT, 0, "%")
-txt.requirement = fmt_million(margin["requirement"])
-txt.margin = fmt_million(margin["margin"])
-txt.restricted = fmt_million(margin["restricted"])
-txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
-
-# %% [markdown]
-# **What it means** (the book's own arithmetic on the report's figures):
+# - *Cash.* The municipality ended 2023 with {eval}`txt.total_printed` in the bank, which the report calls
+#   good liquidity (section *Liquidity at the end of the year*).
+# - *Debt.* The *{term}`Lånefond`* (loan fund, which borrows for the treasury and the municipal
+#   enterprises) owed {eval}`txt.debt_prose_change` more, the text says; B01's rows, which the text
+#   presents as the same debt, rose by {eval}`txt.debt_b01_change`. The gap is unexplained: the
+#   chapter's largest finding (*Loan debt by use*).
+# - *Rates.* About {eval}`txt.hedged` of the loan portfolio was protected against rising rates, above the
+#   council's minimum of one third (*Interest-rate exposure*).
+# - *Funds.* The fund reserves fell by {eval}`txt.fund_total_fall`, {eval}`txt.fall_where` in the
+#   *{term}`Disposisjonsfond`* (discretionary fund), which still stands {eval}`txt.margin`
+#   {eval}`txt.margin_side` the council's minimum (*The discretionary fund against income*).
 #
-# - *Debt.* The loan fund's debt is about {eval}`txt.debt_pct_income` of the treasury's gross operating
-#   income ({eval}`txt.income`, inferred from D09's general reserve of {eval}`txt.general_reserve_pct`): a
-#   gross ratio of unlike scope, not a loan-debt ratio, for it sets all the loan fund's debt, Drammen
-#   Eiendom KF's {eval}`txt.dekf_debt_share` of it included (B01), over the treasury's income alone.
-#   With the {eval}`txt.husbanken_top` of Husbanken loans for on-lending, the legal entity's long-term loan
-#   debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income` of that income (the book's sum).
-#   The report prints nothing a net loan debt would deduct.
-# - *Who pays.* Up to {eval}`txt.budget_share` of B01's debt is paid from the treasury's budget: its own
-#   investment debt and, through the rents its services pay, Drammen Eiendom KF's (the report: "largely").
-#   The fees pay for the water and sewage debt ({eval}`txt.fee_share`).
-# - *Rates.* If the report's floating share of about {eval}`txt.floating` of its loan portfolio applies
-#   to the loan fund's debt (the book's assumption), one percentage point more costs roughly
-#   {eval}`txt.one_point` a year; net of what the fees pass on and the deposits earn, about
-#   {eval}`txt.net_one_point`, reaching the treasury with a lag (the book's assumptions too).
-# - *The fund.* The discretionary fund stands {eval}`txt.margin` above the council's minimum of
-#   {eval}`txt.requirement`, a margin that would last {eval}`txt.margin_lasts` at 2023's pace of use
-#   ({eval}`txt.margin_years`; arithmetic on one year, not a forecast). It is far below the average of comparable large
-#   municipalities, and {eval}`txt.restricted_pct` of all fund reserves is restricted.
-#
-# The rest of the chapter reconciles these figures with the operating chapter's D03, D05, D06, D08 and
-# D09 and the investment chapter's statements 2A and DK. Each section counts its checks in one line and
-# shows its findings; the check tables, behind toggles, and the findings cite the report by its lines (the
-# {doc}`data page <../book/data>` gives each table's lines), and the {doc}`audit page <audit>` lists them all.
+# Each section counts its checks in one line and shows its findings; the {doc}`audit page <audit>` lists
+# them all.
 
 # %% [markdown]
 # ## Liquidity at the end of the year
@@ -227,7 +145,7 @@ txt.restricted_pct = fmt(margin["restricted_pct"], 0, "%")
 # entity) and surplus cash on a *{term}`Plasseringskonto`* (deposit account) at the main bank, which pays
 # a somewhat higher rate but needs notice before a withdrawal.
 
-# %% mystnb={"figure": {"caption": "Liquidity at 31 December 2023: cash on the group and deposit accounts, and the credit line available on top (dotted outline: not cash; the book's estimates are hatched instead), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Cash on the group and deposit accounts at 31 December 2023, and the credit line on top (dotted outline: not cash), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
 for key in ["group_account", "deposit_account", "average_group_account", "credit_line", "money_market_funds"]:
     txt[key] = fmt(liq[key], 0, "NOK million")
 txt.notice_days = fmt(liq["notice_days"], 0, "days")
@@ -256,18 +174,17 @@ plt.show()
 # %% [markdown]
 # At the turn of the year the group account held {eval}`txt.group_account` and the deposit account, with
 # a notice period of {eval}`txt.notice_days`, {eval}`txt.deposit_account`: together
-# {eval}`txt.total_printed`, as the report says; the group account averaged {eval}`txt.average_group_account`
-# over 2023. A *{term}`Kassekreditt`* (credit line) of {eval}`txt.credit_line` comes on top, drawn on one
-# day in 2023, the report says. A placement of just over {eval}`txt.money_market_funds` in
-# *{term}`Pengemarkedsfond`* (money-market funds) was wound up in February 2023 and the money moved to the
-# municipality's operating account; the report does not say where it was at year end, so the book neither
-# adds it to the year-end cash nor assumes it is inside it.
+# {eval}`txt.total_printed`, as the report says. The group account averaged
+# {eval}`txt.average_group_account` over 2023. A *{term}`Kassekreditt`* (credit line) of
+# {eval}`txt.credit_line` comes on top; the report says it was drawn on one day in 2023. A placement of
+# just over {eval}`txt.money_market_funds` in *{term}`Pengemarkedsfond`* (money-market funds) was wound up
+# in February 2023 and moved to the municipality's operating account. The report does not say where that
+# money was at year end, so the book neither adds it to the year-end cash nor assumes it is inside it.
 #
-# *Checks.* The two balances add up to the stated total. The liquidity section's opening paragraph is
-# printed again at the end of the balance section, saying "2022" where the original says "2023", with the
-# same average. The book takes the average as 2023's, as the paragraph in its place says, and reads the
-# repeat as one paragraph printed twice, not a second year's figure (the finding below weighs the two
-# dates). {eval}`txt.liquidity_summary`
+# *Checks.* The two balances add up to the stated total. The liquidity paragraph is printed again at the
+# end of the balance section, dated 2022 instead of 2023, with the same average. The book reads it as one
+# paragraph printed twice and takes the average as 2023's (the finding below weighs the two dates).
+# {eval}`txt.liquidity_summary`
 
 # %% tags=["hide-input"]
 findings.show(liquidity_checks, all_checks)
@@ -302,6 +219,8 @@ for label, key in keys.items():
 treasury = by_label.loc[list(bal.TREASURY_DEBT)].sum(numeric_only=True)
 txt.debt_treasury_share_end = fmt(treasury["share_2023_12_31"], 1, "%")
 txt.debt_treasury_change = fmt(abs(treasury["change"]), 1, "NOK million")
+va_change = by_label.loc["Drammen kommunekasse Vann/avløp", "change"]
+txt.va_part = "most of it" if va_change > treasury["change"] / 2 else "part of it"
 txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, "NOK million")
 flows = bal.debt_flows(get)
 txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
@@ -315,16 +234,16 @@ styled(debt, table_id="balanse-b01",
                "and the change recomputed", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# Drammen Eiendom KF carries the largest part, {eval}`txt.debt_dekf_share_end` of the debt at year end;
-# the report says the treasury largely finances that debt, through the rents its services pay the company
-# (section *Utviklingen i lånegjelden*). The treasury holds {eval}`txt.debt_treasury_share_end`: its water and sewage debt,
-# financed through the fees, and its other investment debt. Over the year the treasury's debt grew by
-# {eval}`txt.debt_treasury_change`, most of it water and sewage, while Drammen Eiendom KF's fell (figure
-# below). Part of the two movements is one debt changing rows: after selling loan-financed properties,
-# Drammen Eiendom KF repaid {eval}`txt.extra_instalments` early to the loan fund, which lent the money on
-# to the treasury (the report's comment on the treasury's investment income).
+# Drammen Eiendom KF carries the largest part of B01's debt, {eval}`txt.debt_dekf_share_end` at year end;
+# the report says the treasury largely finances it, through the rents its services pay the company. The
+# treasury holds {eval}`txt.debt_treasury_share_end`: its water and sewage debt, financed through the
+# fees, and its other investment debt. Over the year the treasury's debt grew by
+# {eval}`txt.debt_treasury_change`, {eval}`txt.va_part` water and sewage, while Drammen Eiendom KF's fell
+# (figure below). Part of the two movements is one debt changing rows: after selling loan-financed
+# properties, Drammen Eiendom KF repaid {eval}`txt.extra_instalments` early to the loan fund, which lent
+# the money on to the treasury (the report's comment on the treasury's investment income).
 
-# %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use, B01's rows as printed, in NOK million; the last bar is the change of their recomputed sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The change in the loan fund's debt in 2023 by use: B01's rows as printed (not the text's total), in NOK million; the last bar is the change of their sum.", "name": "fig-balanse-debt"}, "image": {"alt": "Waterfall chart in NOK million of the change in 2023 by use: the treasury's water and sewage debt rises most, its other investment debt rises, Drammen Eiendom KF's falls and Drammensbadet KF's is unchanged; the last bar, the change of B01's sum, is a rise."}} tags=["hide-input"]
 english = {
     "Drammen kommunekasse Vann/avløp": "treasury: water and sewage",
     "Drammen kommunekasse": "treasury: other",
@@ -346,12 +265,14 @@ plt.show()
 #
 # The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
 # {eval}`txt.debt_prose_change` in the year. B01's rows add up to {eval}`txt.debt_total_end`, up
-# {eval}`txt.debt_total_growth`, although the text introduces B01 as the spread of that same debt over its
-# uses. Each figure has an ally in the other tables. The *{term}`Rentesikringsfond`* (interest-rate
-# reserve) in D09, a share of gross loan debt, puts the debt at {eval}`txt.debt_implied`: the text's
-# figure. B01's change is reproduced by its borrowers' flows (table below): the new loans they used in
-# statement 2A (the treasury and Drammen Eiendom KF, on the book's reading of its scope), less their
-# ordinary instalments to the loan fund and Drammen Eiendom KF's extra repayment (above).
+# {eval}`txt.debt_total_growth`. Yet the text introduces B01 as that same debt, spread over its uses.
+# Each figure agrees with another table:
+#
+# - *The text's total* with the *{term}`Rentesikringsfond`* (interest-rate reserve) in D09, a share of
+#   gross loan debt: it implies a debt of {eval}`txt.debt_implied`.
+# - *B01's change* with its borrowers' flows (table below): the loans they used in statement 2A (the
+#   treasury and Drammen Eiendom KF, on the book's reading of its scope), less their ordinary instalments to the
+#   loan fund and Drammen Eiendom KF's extra repayment.
 
 # %% tags=["hide-input"]
 flow_total = flows["loans_used_2a"] - flows["loan_fund_instalments_received"] - flows["extra_instalments_2a"]
@@ -375,14 +296,19 @@ txt.debt_start_gap = fmt(abs(start_gap), 1, "NOK million")
 txt.debt_start_side = "below" if start_gap < 0 else "above"
 txt.debt_start_lent = "more" if start_gap < 0 else "less"
 txt.debt_start_bridge = (
-    "the difference bridged with the spare cash the report says the municipality uses to time new borrowing "
-    "(lines 3509–3511)"
+    "The report says the municipality uses spare cash to time new borrowing (lines 3509–3511), which would "
+    "bridge the difference."
     if start_gap < 0
-    else "money borrowed ahead of lending"
+    else "That would be money borrowed ahead of lending."
 )
 txt.instalments_prose = fmt(p["loan_fund_instalments_paid_2023"], 1, "NOK million")
 txt.instalments = fmt(flows["loan_fund_instalments_received"], 1, "NOK million")
 txt.instalments_paid = fmt(flows["loan_fund_instalments_paid"], 1, "NOK million")
+# The instalment gap two ways: from D06's own income (Fig. 3.5), and from the text's rounded figure (the finding).
+txt.instalment_gap_d06 = fmt(flows["loan_fund_instalments_paid"] - flows["loan_fund_instalments_received"], 1,
+                             "NOK million")  # fmt: skip
+txt.instalment_gap_text = fmt(flows["loan_fund_instalments_paid"] - p["loan_fund_instalments_paid_2023"], 1,
+                              "NOK million")  # fmt: skip
 txt.husbanken = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
 debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
 txt.debt_summary = findings.summary_line(debt_checks)
@@ -392,21 +318,21 @@ styled(rebuilt, table_id="balanse-debt-flows",
        caption="B01's change rebuilt from its borrowers' flows, beside the text's change", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
-# The book's reading is that the text's total is what the loan fund owes its lenders and B01 what it has
-# lent on; that would explain the {eval}`txt.debt_gap` between them at year end. At 1 January the text's
-# opening debt (its year-end figure less the rise, {eval}`txt.debt_prose_start`) is
-# {eval}`txt.debt_start_gap` {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same
-# reading the loan fund had then lent on {eval}`txt.debt_start_lent` than it had borrowed,
-# {eval}`txt.debt_start_bridge`. Nothing printed contradicts the reading, but the report states it
-# nowhere: it presents the two figures as one debt and does not print the loan fund's own borrowing in
-# 2023, so the gap stays unexplained (the finding below).
+# The book's reading: the text's total is what the loan fund owes its lenders, B01 what it has lent on.
+# That would explain the {eval}`txt.debt_gap` between them at year end. At 1 January the text's debt (its
+# year-end figure less the rise) was {eval}`txt.debt_prose_start`, {eval}`txt.debt_start_gap`
+# {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same reading the loan fund had
+# then lent on {eval}`txt.debt_start_lent` than it had borrowed. {eval}`txt.debt_start_bridge` Nothing
+# printed contradicts the reading, but the report states it nowhere and does not print the loan fund's own
+# borrowing, so the gap stays unexplained (the first finding below).
 #
-# The next sentence reads the loan fund from the other side. Right after the loan fund's own debt, it
-# says {eval}`txt.instalments_prose` "was paid in instalments" (line 3542). That is D06's instalment
-# *income*, what the treasury and the enterprises paid the loan fund ({eval}`txt.instalments` in the table
-# above); what the loan fund itself paid on the debt the paragraph is about was
-# {eval}`txt.instalments_paid` (D06's instalment expense). The {eval}`txt.husbanken` of Husbanken loans
-# for on-lending come on top of both debt figures. {eval}`txt.debt_summary`
+# The text's next sentence (line 3542) says {eval}`txt.instalments_prose` "was paid in instalments". That
+# is D06's instalment *income*, what the treasury and the enterprises paid the loan fund. The loan fund
+# itself paid its lenders {eval}`txt.instalments_paid` (D06's instalment expense),
+# {eval}`txt.instalment_gap_d06` more than D06's income and {eval}`txt.instalment_gap_text` more than the
+# text's rounded {eval}`txt.instalments_prose`; the second finding below measures from the text's figure.
+# The {eval}`txt.husbanken` of Husbanken loans for on-lending come on top of both debt figures.
+# {eval}`txt.debt_summary`
 
 # %% tags=["hide-input"]
 findings.show(debt_checks, all_checks)
@@ -425,6 +351,15 @@ checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: ch
 # minimum for the share hedged in one of these ways.
 
 # %% tags=["hide-input"]
+burden = bal.debt_burden(get)  # the text's debt total; its floating part and a point's cost
+# The cost of a point is an estimate on "about 43 %": whole NOK million, as its amount is rounded (EXPOSURE_STEP).
+txt.one_point = fmt(burden["one_point"], 0, "NOK million")
+txt.floating_debt_10 = fmt(bal.round_estimate(burden["floating_debt"], bal.EXPOSURE_STEP), 0, "NOK million")
+txt.income = fmt(burden["income"], 1, "NOK million")  # the figures of "Against income", below
+txt.debt_pct_income = fmt(burden["debt_pct_income"], 0, "%")
+txt.general_reserve_pct = fmt(bal.GENERAL_RESERVE_PCT, 0, "%")
+txt.long_term_debt = fmt(burden["long_term_debt"], 0, "NOK million")  # two whole-million amounts: no decimal
+txt.long_term_pct_income = fmt(burden["long_term_pct_income"], 0, "%")
 txt.rule = f"{fmt(p['min_hedged_share_rule_numerator'])}/{fmt(p['min_hedged_share_rule_denominator'])}"
 txt.min_hedged = fmt(hedge["minimum"], 1, "%")
 txt.hedge_margin = fmt(hedge["margin_pp"], 1, "percentage points")
@@ -442,21 +377,21 @@ hedging_view["amount"] = hedging_view["amount"].map(
     lambda v: bal.round_estimate(v, bal.EXPOSURE_STEP)
 )  # as the net-floating chart rounds
 styled(hedging_view, table_id="balanse-hedging",
-       columns={"part": "The report's shares at 31.12.2023", "amount": "On the loan fund's debt"},
+       columns={"part": "The report's shares at 31.12.2023", "amount": "On the text's debt total"},
        decimals={"amount": 0},
-       caption="The hedged share against the rule, applied to the loan fund's debt (the book's estimate, to the "
-               f"nearest {fmt(bal.EXPOSURE_STEP)})",
+       caption=f"The report's hedged share and the rule, applied to the text's debt total of {txt.debt_prose_end} "
+               f"(the book's estimate, to the nearest {fmt(bal.EXPOSURE_STEP)})",
        unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # At the end of 2023 about {eval}`txt.floating` of the portfolio carried a floating rate and
 # {eval}`txt.hedged` was hedged, against the rules' minimum of {eval}`txt.rule` ({eval}`txt.min_hedged`):
 # a margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within the rule
-# holds. The report gives shares, not amounts: the table applies them to the loan fund's debt, taking the
-# report's "loan portfolio" to leave out the Husbanken loans for on-lending. One percentage point more on
-# the floating part would cost about {eval}`txt.one_point` a year, before what the next section nets. The
-# report does not say when the fixed rates and swaps expire.
-# {eval}`txt.hedging_summary`
+# holds. The report gives shares, not amounts. The table applies them to the text's debt total (B01's
+# sum is {eval}`txt.debt_gap` lower), taking the "loan portfolio" to leave out the Husbanken loans for
+# on-lending. One percentage point more on the floating part, about {eval}`txt.floating_debt_10`, would
+# cost about {eval}`txt.one_point` a year, before what the next section nets. The report does not say when
+# the fixed rates and swaps expire. {eval}`txt.hedging_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interest-rate exposure: checks")
@@ -470,10 +405,22 @@ checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interes
 # This section is the book's analysis of the report's figures: where it assumes something, it says so,
 # and its estimates are drawn hatched.
 #
+# **Against income.** The text's debt total is about {eval}`txt.debt_pct_income` of the treasury's gross
+# operating income ({eval}`txt.income`, inferred from D09's general reserve of
+# {eval}`txt.general_reserve_pct`). That is not a loan-debt ratio: the debt includes Drammen Eiendom KF's,
+# the income is the treasury's alone. With the {eval}`txt.husbanken` of Husbanken loans for on-lending,
+# the legal entity's long-term loan debt is {eval}`txt.long_term_debt`, {eval}`txt.long_term_pct_income`
+# of that income (the book's sum of two amounts printed in whole millions). The report prints nothing a
+# net loan debt would deduct.
+#
 # ### Who services the debt
 
 # %% tags=["hide-input"]
 payer_view = bal.debt_by_payer(get)
+payers = payer_view.set_index("use")
+budget_share = payers.loc[list(bal.TREASURY_BUDGET_ROWS), "share_of_b01"].sum()
+txt.budget_share = fmt(budget_share, 1, "%")
+txt.budget_most = "Most" if budget_share > 50 else "Less than half"
 # The column keeps who says so ("the report", "the book's reading"); what qualifies it (the lines, the
 # reading) goes to a numbered note under the table, so the column stays narrow enough to read.
 basis = payer_view["basis"].str.split(" (", n=1, regex=False, expand=True)
@@ -519,17 +466,18 @@ styled(shown_payers, table_id="balanse-debt-payers",
        columns={"payer": "Who pays", "use": "Row as printed (B01, or the text)", "debt": "31.12.2023",
                 "share_of_b01": "Share (%)", "basis": "Who says so"},
        decimals={"share_of_b01": 1}, total_mask=payer_view["use"] == "",
-       caption="The loan fund's debt (B01) by who services it, and the Husbanken loans for on-lending outside it",
+       caption="The loan fund's debt by who services it: B01's rows (not the text's total), and the Husbanken "
+               "loans for on-lending outside B01",
        unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # *Notes to the table:* {eval}`txt.payer_notes`.
 #
 # {eval}`txt.budget_most` of the debt in B01, at most {eval}`txt.budget_amount` ({eval}`txt.budget_share`),
-# is serviced from the treasury's general budget: directly for its own investments, and for Drammen Eiendom
-# KF's through the rents its services pay the company, how the report says the treasury "largely" finances
-# that debt. "Largely" leaves room for the company's own income, such as its property sales (the report's
-# comment on the treasury's investment income), hence an upper bound. The report does not say how Drammensbadet KF's {eval}`txt.badet` is
+# is serviced from the treasury's general budget: its own investment debt directly, and Drammen Eiendom
+# KF's through the rents its services pay the company, which is how the report says the treasury "largely"
+# finances that debt. "Largely" leaves room for the company's own income, such as its property sales, so
+# the figure is an upper bound. The report does not say how Drammensbadet KF's {eval}`txt.badet` is
 # serviced.
 #
 # Start loans are repaid by the households that borrowed them (the book's reading): in 2023 the treasury
@@ -537,11 +485,12 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # in instalments (DK's relending block).
 #
 # **Can the rents carry the company's debt?** The treasury's central line for rent and cleaning was
-# {eval}`txt.rent_line` in 2023 (D03's row *Husleie og renhold*). Drammen Eiendom KF's debt service is not printed, but the
-# enterprises paid the loan fund {eval}`txt.dekf_interest` in interest and {eval}`txt.dekf_instalments` in
-# ordinary instalments (D06's income less the treasury's payments in D05): about {eval}`txt.dekf_service`,
-# {eval}`txt.dekf_service_pct` of the line (the book's estimate: the line includes cleaning and any rent
-# paid to other landlords). On that estimate the line {eval}`txt.rent_carries`.
+# {eval}`txt.rent_line` in 2023 (D03's row *Husleie og renhold*). Drammen Eiendom KF's debt service is not
+# printed. The enterprises paid the loan fund {eval}`txt.dekf_interest` in interest and
+# {eval}`txt.dekf_instalments` in ordinary instalments (D06's income less the treasury's payments in D05):
+# about {eval}`txt.dekf_service`, {eval}`txt.dekf_service_pct` of the line. That is the book's estimate,
+# and the line also covers cleaning and any rent paid to other landlords. On that estimate the line
+# {eval}`txt.rent_carries`.
 #
 # ### Instalments against depreciation
 #
@@ -558,17 +507,17 @@ styled(shown_payers, table_id="balanse-debt-payers",
 # treasury (the book's reading).
 #
 # Turned into a condition for the treasury (the book's arithmetic, taking D03's depreciation to be all the
-# treasury's): with its debt to the loan fund at the end of 2022, {eval}`txt.min_debt` (B01), and its
-# depreciation in 2022, {eval}`txt.min_depreciation` (D03), its 2023 instalments of
-# {eval}`txt.treasury_instalments_paid` meet the minimum if its depreciable assets stood in the books at
-# {eval}`txt.min_book_value` or more, that is if the debt was at most {eval}`txt.min_debt_pct` of their
-# book value. The report prints no book value, so this is a condition, not a test; nor does it print
-# Drammen Eiendom KF's depreciation.
+# treasury's): its debt to the loan fund at the end of 2022 was {eval}`txt.min_debt` (B01), its
+# depreciation in 2022 {eval}`txt.min_depreciation` (D03). Its 2023 instalments of
+# {eval}`txt.treasury_instalments_paid` then meet the minimum if its depreciable assets stood in the books
+# at {eval}`txt.min_book_value` or more, that is, if the debt was at most {eval}`txt.min_debt_pct` of
+# their book value. The report prints no book value, so this is a condition, not a test. Nor does it
+# print Drammen Eiendom KF's depreciation.
 #
 # ### Net floating exposure
 
 
-# %% mystnb={"figure": {"caption": "From the loan fund's floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, the book's estimates hatched: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970, all to the nearest 10."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the floating-rate debt to the net floating exposure, in NOK million: the book's estimates hatched, the printed deposits solid; each bar names the figure it rests on.", "name": "fig-balanse-floating"}, "image": {"alt": "Waterfall chart in NOK million, the book's estimates hatched: floating-rate debt of about 4 110, less about 1 250 passed on in the water and sewage fees, less the 892 of year-end bank deposits (printed, solid), leaves a net floating exposure of about 1 970, all to the nearest 10."}} tags=["hide-input"]
 def deposits_as_printed(v):
     """The book's estimates to the nearest NOK 10 million (what they can bear), the deposits as printed."""
     return (
@@ -578,17 +527,20 @@ def deposits_as_printed(v):
     )
 
 
+cover = bal.reserves_and_cash(get)
 exposure_view = bal.floating_exposure(get)
+txt.net_one_point = fmt(bal.round_estimate(exposure_view["one_point"].iloc[-1], 1), 0, "NOK million")
 comp = bal.interest_compensation(get)
 txt.water_floating = fmt(bal.round_estimate(-exposure_view["amount"].iloc[1], bal.EXPOSURE_STEP), 0, "NOK million")
 txt.floating_debt_10 = fmt(bal.round_estimate(exposure_view["amount"].iloc[0], bal.EXPOSURE_STEP), 0, "NOK million")
 txt.net_floating = fmt(bal.round_estimate(exposure_view["amount"].iloc[-1], bal.EXPOSURE_STEP), 0, "NOK million")
-txt.exposure_step = fmt(bal.EXPOSURE_STEP, 0, "NOK million")
 txt.compensation = fmt(comp["grant"], 1, "NOK million")
 txt.compensation_rise = fmt(comp["rise"], 1, "NOK million")
 txt.internal_rate_budget = fmt(p["loan_fund_internal_rate_budget_2023"], 0, "%")
-fig, ax = style.figure(height=2.8)
-short = ["Floating-rate debt", "Water and sewage (fees)", "Bank deposits", "Net floating exposure"]
+fig, ax = style.figure(height=3.4)
+share = txt.floating  # the report's floating share, applied to the text's total and to B01's row
+short = [f"Floating-rate debt\n({share} of the text's total)", f"Water and sewage fees\n({share} of B01's row)",
+         "Bank deposits, year end", "Net floating exposure"]  # fmt: skip
 # The first bar is a level, the debt, and grey like the net; the steps between are coloured by meaning.
 # The deposits are printed (solid); the rest rests on the book's assumptions (hatched).
 levels_at = [i == 0 or kind == "total" for i, kind in enumerate(exposure_view["row_kind"])]
@@ -606,16 +558,16 @@ style.finish(fig, table="bal_prose_figures and bal_loan_debt_by_use")
 plt.show()
 
 # %% [markdown]
-# Not all of the floating-rate debt, about {eval}`txt.floating_debt_10` (figure above), reaches the
+# Not all of the floating-rate debt (figure above) reaches the
 # treasury's general budget, and what does reaches it late:
 #
 # - *The internal rate.* The borrowers pay the loan fund a rate set in the budget
 #   ({eval}`txt.internal_rate_budget` for 2023, section *Renteutviklingen*), so a rise in market rates lands first in the
 #   loan fund's own result; the treasury feels it when the internal rate is raised.
 # - *The fees.* The water and sewage fees pay for that area's debt (section *Utviklingen i lånegjelden*):
-#   if it carries the
-#   portfolio's floating share, about {eval}`txt.water_floating` of the floating debt is on the fee payers' side.
-#   A rough proxy: the self-cost rules charge the fees a calculated interest on the whole capital base
+#   if B01's water and sewage row carries the portfolio's floating share, about {eval}`txt.water_floating`
+#   of the floating debt is on the fee payers' side.
+#   The pass-through is rough: the self-cost rules charge the fees a calculated interest on the whole capital base
 #   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
 # - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
 #   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter og -utgifter*). The deposits may
@@ -623,15 +575,14 @@ plt.show()
 #   reading; section *The loan fund's rates*).
 #
 # Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
-# exposure is about {eval}`txt.net_floating` (to {eval}`txt.exposure_step`, as in the chart): one percentage point
-# more costs about {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`, reaching the
-# treasury's budget with a lag, through the internal rate. Each step is an assumption (which debt the
-# floating share applies to, the same share for water and sewage, year-end deposits as typical: the
-# report's only average, {eval}`txt.average_group_account`, is the group account's), so this is an order
-# of magnitude, not a figure of the report. Husbanken's interest-compensation grant,
-# {eval}`txt.compensation` in 2023, up {eval}`txt.compensation_rise` (section *Rentekompensasjon fra
-# Husbanken*), offsets a little more; the report does not print the loans it is computed on, so the book
-# does not net it.
+# exposure is about {eval}`txt.net_floating`. One percentage point more then costs about
+# {eval}`txt.net_one_point` a year rather than {eval}`txt.one_point`, and reaches the treasury's budget
+# with a lag, through the internal rate. Each step is an assumption: which debt the floating share applies
+# to, the same share for water and sewage, and year-end deposits as typical (the report's only average,
+# {eval}`txt.average_group_account`, is the group account's). So this is an order of magnitude, not a
+# figure of the report. Husbanken's interest-compensation grant, {eval}`txt.compensation` in 2023, up
+# {eval}`txt.compensation_rise` (section *Rentekompensasjon fra Husbanken*), offsets a little more; the
+# book does not net it, as the report does not print the loans it is computed on.
 #
 # ### The loan fund's rates
 
@@ -700,8 +651,8 @@ styled(rates_view, table_id="balanse-rates",
 # balances, so the book divides each year's interest by the debt at 1 January (the averages give lower
 # rates). On that base the loan fund charged all its borrowers {eval}`txt.rate_charged`, a little
 # {eval}`txt.charged_vs_internal` the internal rate; the enterprises alone paid {eval}`txt.rate_enterprises`.
-# Many timings of their loans and instalments fit that rate; one is Drammen Eiendom KF's extra repayment of
-# {eval}`txt.extra_instalments` counting about {eval}`txt.repayment_years` before year end, while the same
+# Many timings of their loans and instalments fit that rate. One is Drammen Eiendom KF's extra repayment
+# of {eval}`txt.extra_instalments` counting from about {eval}`txt.repayment_years` before year end, while the same
 # money, lent on to the treasury, counted only from year end (the book's arithmetic; the report prints no
 # average debt and no interest terms).
 #
@@ -748,11 +699,12 @@ plt.show()
 # covered in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
-# on average during the year (the book's estimate, rounded to {eval}`txt.cash_step`: the report prints neither the
-# loan fund's cash nor the rate it earned), money borrowed ahead of use perhaps. At year end little of it was left: on the book's
-# reading of the two debt figures, the loan fund had {eval}`txt.unlent_end` borrowed and not lent on,
-# {eval}`txt.unlent_pct_cash` of the deposits netted above (at 1 January it had lent on
-# {eval}`txt.unlent_start` {eval}`txt.debt_start_lent` than it had borrowed).
+# on average during the year, perhaps money borrowed ahead of use (the book's estimate, to the nearest
+# {eval}`txt.cash_step`; the report prints neither the loan fund's cash nor the rate it earned). Little of
+# it was left at year end. On the book's reading of the two debt figures, the loan fund then had
+# {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted
+# above; at 1 January it had lent on {eval}`txt.unlent_start` {eval}`txt.debt_start_lent` than it had
+# borrowed.
 
 # %% [markdown]
 # ## Fund reserves 2022 → 2023
@@ -787,6 +739,7 @@ style.legend_above(ax)
 ax.grid(axis="x", visible=False)
 style.finish(fig, table="bal_fund_reserves")
 plt.show()
+txt.restricted = fmt_million(margin["restricted"])
 txt.unrestricted = fmt_million(margin["unrestricted"])
 free = bal.free_for_any_use(get)
 txt.free_any_use = fmt_million(free["any_use"])
@@ -843,6 +796,7 @@ checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund res
 
 # %% tags=["hide-input"]
 fund_flows = bal.fund_flows(get)
+drift_said = get("drift_prose_figures").set_index("label")["value"]  # the operating chapter's text figures
 flow = fund_flows.set_index(["fund", "statement"])
 for (fund, statement), row in flow.iterrows():
     key = f"flow_{fund_keys[fund]}_{statement.lower()}"
@@ -860,9 +814,9 @@ said_vs_d08 = {"prov": (txt.bound_prov_said, txt.flow_bound_operating_d08_provis
                "use": (txt.bound_use_said, txt.flow_bound_operating_d08_use),
                "net": (txt.bound_net_said, txt.flow_bound_operating_d08_net.replace("+", ""))}  # fmt: skip
 for key, (said, d08_says) in said_vs_d08.items():
-    txt[f"bound_{key}_note"] = "" if said == d08_says else f"the text: {said}, "
-txt.bound_text_same = ("the same ones" if all(said == d08 for said, d08 in said_vs_d08.values())
-                       else "them too")  # fmt: skip
+    txt[f"bound_{key}_note"] = "" if said == d08_says else f" (the text: {said})"
+txt.bound_text_same = ("the same flows" if all(said == d08 for said, d08 in said_vs_d08.values())
+                       else "them too, not all alike")  # fmt: skip
 surplus = -checks.value(get(bal.DK), "actual_2023", label="Sum netto utgifter videreutlån")
 txt.relending_surplus = fmt_million(surplus)
 txt.relending_prose = fmt(p["startloan_extra_repayments_to_bound_investment_fund_2023"], 1, "NOK million")  # fmt: skip
@@ -889,16 +843,15 @@ styled(flows_view, table_id="balanse-fund-flows",
 # and uses {eval}`txt.flow_disposition_d08_use`, net {eval}`txt.flow_disposition_d08_net`: B02's change to
 # the thousand. D09 opens and closes at B02's two balances, and its movements (the budgeted use, the
 # adjustments during the year and the saving at year end) add up to the same change, as does the bridge
-# from the year's result at the top of the chapter.
+# from the year's result (*Why the fund fell*, below).
 #
-# **The restricted operating funds** do not quite. D08 prints their flows, and the text gives
-# {eval}`txt.bound_text_same`: provisions of {eval}`txt.flow_bound_operating_d08_provisions`
-# ({eval}`txt.bound_prov_note`line 2726) and use of {eval}`txt.flow_bound_operating_d08_use`
-# ({eval}`txt.bound_use_note`line 2734), net {eval}`txt.flow_bound_operating_d08_net`
-# ({eval}`txt.bound_net_note`line 2719), against {eval}`txt.fund_bound_operating_change` in B02: a small
-# difference, a finding below. The report explains both sides: the provisions are mostly earmarked grants
-# and project money of 2023 not yet spent (lines 2726–2733, with the EU project NetZeroCities and
-# Buskerudbyen's result), the use mostly 2022's unspent earmarked money taken back (lines 2734–2736).
+# **The restricted operating funds** do not quite. D08 and the text (lines 2719–2734) give
+# {eval}`txt.bound_text_same`: provisions of {eval}`txt.flow_bound_operating_d08_provisions`{eval}`txt.bound_prov_note`
+# and use of {eval}`txt.flow_bound_operating_d08_use`{eval}`txt.bound_use_note`, net
+# {eval}`txt.flow_bound_operating_d08_net`{eval}`txt.bound_net_note`. B02's change is
+# {eval}`txt.fund_bound_operating_change`: a small difference, a finding below. The report explains both
+# sides: the provisions are mostly earmarked grants and project money of 2023 not yet spent (lines
+# 2726–2733), the use mostly 2022's unspent earmarked money taken back (lines 2734–2736).
 #
 # **The investment funds** reconcile with the treasury's own DK statement: the restricted funds' net flow
 # there, {eval}`txt.flow_bound_investment_dk_net`, is B02's change to the thousand, and the unrestricted
@@ -912,15 +865,15 @@ styled(flows_view, table_id="balanse-fund-flows",
 #
 # - *Start loans.* Extraordinary repayments and redemptions of *{term}`Startlån`* (start loans, housing
 #   loans financed by Husbanken loans) were set aside: {eval}`txt.relending_prose`, the text says (lines
-#   3620–3621). The book reads it as the relending surplus, which the regulations set aside to these funds:
-#   DK and 2A print it as {eval}`txt.relending_surplus`, all repayments received on on-lent loans less the
-#   treasury's instalments to Husbanken (and lending less borrowing). The text names only the extra
-#   repayments, which is what that surplus comes to when the ordinary repayments about match the
-#   instalments; the difference between the two figures is a finding below.
-# - *Developer contributions.* *{term}`Anleggsbidrag`* from joint projects and development agreements not
-#   yet spent; the report gives no amount. What B02's growth leaves after the start-loan figure,
-#   {eval}`txt.bound_investment_other`, is left for them and any other provisions, net of the year's use
-#   (the book's subtraction; the report says only that the two reasons come "first and foremost").
+#   3620–3621). The book reads this as the relending surplus, which the regulations set aside to these
+#   funds. DK and 2A print that surplus as {eval}`txt.relending_surplus`: all repayments received on
+#   on-lent loans less the instalments to Husbanken (and lending less borrowing). It comes to the extra
+#   repayments alone when the ordinary repayments about match the instalments. The difference between the
+#   two figures is a finding below.
+# - *Developer contributions.* *{term}`Anleggsbidrag`* from joint projects and development agreements,
+#   not yet spent; the report gives no amount. B02's growth less the start-loan figure leaves
+#   {eval}`txt.bound_investment_other` for them and any other provisions, net of the year's use (the
+#   book's subtraction; the report says only that the two reasons come "first and foremost").
 #
 # {eval}`txt.flow_summary`
 
@@ -958,6 +911,7 @@ txt.adopted_use = fmt_million(uses["adopted"])
 txt.revised_use = fmt_million(uses["revised"])
 txt.foreword_use = fmt(bal.foreword_fund_figures(get)["budgeted_use"], 1, "NOK million")
 # The figures of "Reserves and cash", below.
+txt.margin_years = fmt(cover["years_at_2023_pace"], 1, "years")
 txt.draw_2023 = fmt(cover["draw_2023"], 1, "NOK million")
 txt.years_budgeted = fmt(cover["years_at_budgeted_pace"], 1, "years")
 txt.budgeted_draw = fmt(cover["budgeted_draw"], 1, "NOK million")
@@ -1010,14 +964,59 @@ styled(minimum_view, table_id="balanse-fund-minimum",
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
 
 # %% [markdown]
-# ### From the budget to the accounts
+# ### Why the fund fell
 #
-# *How did the discretionary fund's draw change from the original budget to the accounts?* The chapter's
-# first figure bridges the year's change from the result; the one below follows it from the budget.
+# *What drew the discretionary fund down, and how did the draw change from the original budget to the
+# accounts?*
+
+# %% tags=["hide-input"]
+fall = bal.fund_fall_against_rules(get)
+txt.self_financing = fmt(fall["self_financing"], 1, "NOK million")
+txt.self_financing_pct = fmt(fall["self_financing_pct"], 0, "%")
+txt.min_self_financing_pct = fmt(fall["min_self_financing_pct"], 0, "%")
+txt.extra_dividend = fmt(fall["extra_dividend"], 0, "NOK million")
+txt.dekf_sales = fmt(fall["dekf_property_sales"], 1, "NOK million")
+bridge = bal.disposition_bridge(get)  # drawn below
+d08 = get(bal.D08)
+d08_fund = sum(
+    checks.value(d08, "actual_2023", label=f"{kind} disposisjonsfond") for kind in ("Avsetninger til", "Bruk av")
+)
+bridge_gap = abs(bridge["amount"].iloc[-1] - d08_fund)
+txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(bridge_gap, 0, 'NOK thousand')}"
+
+# %% [markdown]
+# Self-financing of the treasury's and Drammen Eiendom KF's non-profitable investments came to
+# {eval}`txt.self_financing`, {eval}`txt.self_financing_pct` against a minimum of
+# {eval}`txt.min_self_financing_pct`, largely from {eval}`txt.extra_dividend` of extra dividend and Drammen
+# Eiendom KF's {eval}`txt.dekf_sales` of property sales, the report says. The year's result was too low to
+# cover the budgeted transfer to investment, so the discretionary fund was drawn on (the report's section
+# *Avsetninger og årsoppgjørsdisposisjoner*). In D08's dispositions, the year's result less the transfer
+# and the net provisions to restricted funds gives the fund's change {eval}`txt.bridge_fit` (the book's
+# arithmetic, figure below).
+
+# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
+fig, ax = style.figure(height=3.2)
+shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
+kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
+running = np.cumsum([0.0 if kind else v for v, kind in zip(shown["amount"] / 1000, kinds, strict=True)])
+low, high = min(0.0, running.min()), max(0.0, running.max())
+ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for the labels, clear of the spine
+levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
+labels_at_far_end(ax, kinds, levels)
+style.keep_inside(ax, [], horizontal=True)
+ax.set_xlabel("NOK million")
+ax.set_title("What the result could not pay for came out of the discretionary fund")
+style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
+                     style.LEVEL: "the fund's change"})  # fmt: skip
+style.finish(fig, table="drift_year_end_dispositions")
+plt.show()
+
+# %% [markdown]
+# The figure below follows the same draw from the original budget to the accounts.
 
 # %% mystnb={"figure": {"caption": "The discretionary fund's change in 2023, from the original budget to the accounts, in NOK million (the book's breakdown of D09 and D08; rows and sources behind the toggle below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million: the original budget's draw on the fund, a weaker budgeted result and a higher transfer deepen it, restricted operating funds ease it, giving the draw after the year's changes; at year end a better result and a lower transfer ease it and provisions to restricted funds deepen it, giving the accounts' net use."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
-# Shown as the fund's change (a draw negative), the sign of Table 3.1 and Fig. 3.1; short labels, no wrap.
+# Shown as the fund's change (a draw negative), the sign of Table 3.1 and the bridge above; short labels, no wrap.
 draw_short = ["Original budget", "Weaker budgeted result", "Higher transfer", "Restricted funds used",
               "After the year's changes", "Better result", "Lower transfer", "Restricted funds provided for",
               "Accounts"]  # fmt: skip
@@ -1035,7 +1034,7 @@ ax.set_title(
     f"The year's changes {'deepened' if draw_uses[1] > draw_uses[0] else 'eased'} the draw; "
     f"the year end {'eased' if draw_uses[2] < draw_uses[1] else 'deepened'} it"
 )
-# The key in Fig. 3.1's order (adds, takes, the change), not in the order the bars first use each colour.
+# The key in the bridge's order above (adds, takes, the change), not in the order the bars first use each colour.
 style.key_above(ax, [("adds to the fund", {"color": style.FAVOURABLE}),
                      ("takes from the fund", {"color": style.UNFAVOURABLE}),
                      ("the fund's change", {"color": style.LEVEL})])  # fmt: skip
@@ -1089,13 +1088,13 @@ styled(draw_view, table_id="balanse-fund-draw",
 
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
-# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08; the text's
-# {eval}`txt.surplus_said` in the foreword (*Stramt budsjettopplegg*) and in the operating chapter's section
-# *Økonomisk resultat*, is a slip recorded in {doc}`chapter 1 <driftsregnskap>`). The transfer
-# was {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
+# {eval}`txt.transfer_original`, exceeded its surplus of {eval}`txt.original_surplus` (D08). The text
+# gives that surplus as {eval}`txt.surplus_said`, in the foreword (*Stramt budsjettopplegg*) and in the
+# section *Økonomisk resultat*: a slip recorded in {doc}`chapter 1 <driftsregnskap>`. The transfer was
+# {eval}`txt.plan_vs_original` the {eval}`txt.rule_transfer` the financial rules' minimum of
 # self-financing asked for plus {eval}`txt.dividends_planned` of extraordinary dividends earmarked for
-# self-financing: one-off income passed on to investment. (The summary and the operating chapter give that
-# earmark as {eval}`txt.dividends_summary`, an inconsistency recorded in {doc}`chapter 1 <driftsregnskap>`.)
+# self-financing: one-off income passed on to investment. The summary and the operating chapter give that
+# earmark as {eval}`txt.dividends_summary`, an inconsistency recorded in {doc}`chapter 1 <driftsregnskap>`.
 #
 # - *During the year* the draw grew by {eval}`txt.draw_added`, only {eval}`txt.draw_transfer_rise` of it a
 #   higher transfer. {eval}`txt.draw_larger` was money for services: the programme areas' frames were raised
@@ -1116,16 +1115,19 @@ styled(draw_view, table_id="balanse-fund-draw",
 #
 # *How long would the margin above the rules last, and is there cash behind the fund reserves?*
 #
-# The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net draw in
-# 2023, {eval}`txt.draw_2023`: at that pace it would be gone in {eval}`txt.margin_years`, and at the pace
-# the revised budget planned ({eval}`txt.budgeted_draw`) in {eval}`txt.years_budgeted`. Neither is a
-# forecast: the report gives no plan for the fund's use after 2023, and the requirement moves with income
-# and debt.
+# The margin above the rules, {eval}`txt.margin`, is {eval}`txt.margin_vs_draw` than the fund's net draw
+# in 2023, {eval}`txt.draw_2023`. At that pace it would last {eval}`txt.margin_years`; at the pace the
+# revised budget planned ({eval}`txt.budgeted_draw`), {eval}`txt.years_budgeted`. Neither is a forecast:
+# the report gives no plan for the fund's use after 2023, and the requirement moves with income and debt.
 #
-# Two deficits of 2023 are still to be covered: the investment account's uncovered
-# {eval}`txt.uncovered_investment` (the report's comment on the treasury's investment statement) and the
-# loan fund's {eval}`txt.loan_fund_deficit` (D06; to be covered in 2024, section *Lånefondets regnskap*). Were both covered from the discretionary fund, the margin would shrink to about
-# {eval}`txt.margin_after`; the report does not say from what either will be covered.
+# Two deficits of 2023 are still to be covered, and the report does not say from what:
+#
+# - the investment account's uncovered {eval}`txt.uncovered_investment` (the text on the treasury's
+#   investment statement);
+# - the loan fund's {eval}`txt.loan_fund_deficit` (D06), to be covered in 2024 (section *Lånefondets
+#   regnskap*).
+#
+# Were both taken from the discretionary fund, the margin would shrink to about {eval}`txt.margin_after`.
 
 # %% tags=["hide-input"]
 txt.reserves_cash_gap = fmt(abs(cover["reserves_less_cash"]), 1, "NOK million")
@@ -1169,22 +1171,22 @@ styled(scopes, table_id="balanse-reserves-cash",
 
 # %% [markdown]
 # At year end the treasury's fund reserves were {eval}`txt.fund_total_2023`, {eval}`txt.reserves_cash_gap`
-# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (table above). The two do not
-# measure one another, and the book draws no coverage ratio from them:
+# {eval}`txt.reserves_vs_cash` than the {eval}`txt.total_printed` in the bank (table above). The book draws
+# no coverage ratio from the two:
 #
-# - *Two scopes.* The reserves are the treasury's. The cash is, on the book's reading, the legal entity's:
-#   the group account holds every unit of it (section *Likviditet*), and the report does not say whose surplus
-#   sits on the deposit account.
-# - *A fund is not an account.* It is a part of the equity set aside in the accounts. The cash also stands
-#   behind short-term liabilities and unused borrowed money (on the book's reading, the
-#   {eval}`txt.vat_withheld` held back from Bane NOR, in the comment on the treasury's investment income, is
-#   one; the report does not say how those invoices are booked). The loan
-#   fund's other interest income points to roughly {eval}`txt.lf_cash` of its own cash on average in the
-#   year, but only {eval}`txt.unlent_end` of borrowing was unlent at year end (the book's estimates, in
-#   *The loan fund's rates*).
+# - *Two scopes.* The reserves are the treasury's. The cash is the legal entity's, on the book's reading:
+#   the group account holds every unit of it. The report does not say whose money sits on the deposit
+#   account.
+# - *A fund is not an account.* A fund is part of the equity, set aside in the accounts. The cash also
+#   stands behind short-term liabilities and borrowed money not yet spent. One example, on the book's
+#   reading, is the {eval}`txt.vat_withheld` held back from Bane NOR; the report does not say how those
+#   invoices are booked.
+# - *Little borrowed cash was left.* The loan fund's other interest income points to roughly
+#   {eval}`txt.lf_cash` of its own cash on average, but only {eval}`txt.unlent_end` of borrowing was unlent at year end (the book's estimates, in *The
+#   loan fund's rates*).
 #
-# Reserves above the cash mean, on the book's reading, that part of them has been spent ahead of borrowing
-# or is held in other assets; the report prints no balance sheet that would say which.
+# Reserves above the cash mean, on the book's reading, that part of them was spent ahead of borrowing or
+# is held in other assets. The report prints no balance sheet that would say which.
 #
 # ## All checks of the chapter
 #
@@ -1195,11 +1197,11 @@ styled(scopes, table_id="balanse-reserves-cash",
 #
 # - *The loan debt* is the largest finding: the report presents the text's total and table B01 as one
 #   debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
-#   {eval}`txt.debt_materiality`. It reaches an indicator of the financial rules only through D09's
-#   reserve requirement, which rests on that debt: on B01's debt the margin above the rules would move by
+#   {eval}`txt.debt_materiality`. It reaches the financial rules only through D09's reserve requirement,
+#   which rests on that debt. On B01's debt the margin above the rules would move by
 #   {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
-#   {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial, and on the book's
-#   reading not at all, so the book does not weigh it as misstating an indicator.
+#   {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial; on the book's
+#   reading it would not move at all. So the book does not weigh the finding as misstating an indicator.
 # - *Statement 2A and B02* differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom
 #   KF's flows.
 #

@@ -285,7 +285,7 @@ g("areas_printed", fmt(areas_printed, 1, "NOK million"))
 # one at a time and together, the items booked in 2023 that later years pay for or that are tied to a
 # purpose; the list under it explains each.
 
-# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income (%), as booked and without the items later years pay for or that are tied to a purpose. Hatched: the book's estimates (of the restricted-fund measure the report gives only the NOK figure).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income (%), as booked and without items later years pay for or that are tied to a purpose. Solid: results the report prints in NOK (every share divides by the income the book infers).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
 quality = dr.result_quality(get)
 net_premium = pj.net_premium_deviation(get)
 g("net_premium", mill(net_premium))
@@ -299,27 +299,20 @@ g("bound_use", mill(row(d08, dr.BOUND_USE, "actual_2023")))
 g("report_without_bound", fmt(pm("net_operating_result_excl_bound_fund_provisions"), 1, "NOK million"))
 g("state_extra", fmt(pm("state_extra_income_for_2024_costs"), 0, "NOK million"))
 reach = int((quality["pct_of_income"] >= dr.TARGET_RESULTATGRAD_PCT).sum())
-short = {
-    "As booked": "As booked",
-    "Without the net premium deviation": "Without net premium deviation",
-    dr.WITHOUT_PREMIUM_AND_FUND: "Also without premium-fund use",
-    "Without the net provisions to restricted funds": "Without net restricted-fund provisions",
-    "Without both": "Without net premium deviation\nand restricted-fund provisions",
-    "Without the extra dividend": "Without extra dividend",
-    "Without the extra state income (foreword)": "Without extra state income",
-}
 fig, ax = style.figure(height=4.4)
 bars = ax.barh(range(len(quality)), quality["pct_of_income"], height=0.6, color=style.LEVEL)
-for bar, estimate in zip(bars, quality["estimate"], strict=True):
-    if estimate:  # the book's own figure: hatched and unfilled
+for bar, reported in zip(bars, quality["reported"], strict=True):
+    if not reported:  # the book's own figure: hatched and unfilled
         bar.set(**style.estimate_style())
-ax.set_yticks(range(len(quality)), quality["measure"].map(short))
+ax.set_yticks(range(len(quality)), quality["measure"].map(dr.QUALITY_NAMES))
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-# Each label past its bar's end, on the bar's side of zero, at the table's precision; a positive one right of
-# the dashed target line, clear of it (as in the programme areas' chart).
+# Each label at the table's precision, left of zero: a negative bar's past its end, a positive bar's at its
+# foot, so no figure stands beside the dashed target line (where "0.86 %" read as the target's label).
 labels = [
-    value_label(ax, p, i, fmt(p, 2, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
+    value_label(ax, p, i, fmt(p, 2, "%"), x=min(p, 0)) if p < 0
+    else ax.annotate(fmt(p, 2, "%"), (0, i), xytext=(-4, 0), textcoords="offset points", ha="right", va="center",
+                     fontsize=style.MIN_TEXT_PT, color=style.TEXT, bbox=style.LABEL_BOX)
     for i, p in enumerate(quality["pct_of_income"])
 ]  # fmt: skip
 style.keep_inside(ax, labels, horizontal=True)
@@ -333,7 +326,7 @@ ax.set_title(
     if reach == 0
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
-style.key_above(ax, [("the result as booked", {"color": style.LEVEL}), ESTIMATE_KEY])
+style.key_above(ax, [("the report's figure", {"color": style.LEVEL}), ESTIMATE_KEY])
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D04, D08 and D09 and the report's text")
 low, high = ax.get_xlim()
@@ -364,24 +357,20 @@ plt.show()
 # - **The extra dividend**, below.
 
 # %% tags=["hide-input", "hide-output"]
-# Whose figure each row is: the booked result is the report's; the restricted-fund measure's NOK figure is the
-# report's too, only its share is the book's; the other rows are the book's estimates.
-BOTH = "Without both the net premium deviation and the net provisions to restricted funds"
-REPORTS_NOK = {"Without the net provisions to restricted funds": " (the report's figure; the share is the book's)"}
+# Each measure by its name in the chart, and whose figure it is: the NOK figure the report's or the book's estimate.
 quality_view = quality.assign(
-    measure=lambda f: f["measure"].replace({"Without both": BOTH}) + [REPORTS_NOK.get(m, " (book's estimate)" if e else "")
-                                      for m, e in zip(f["measure"], f["estimate"], strict=True)],
+    measure=lambda f: f["measure"].map(dr.QUALITY_NAMES).str.replace("\n", " "),
+    whose=lambda f: np.where(f["reported"], "report", "book's estimate"),
     nok_million=lambda f: f["nok_thousand"] / 1000,
     to_target_million=lambda f: f["to_target"] / 1000,
 )  # fmt: skip
 display(
     styled(quality_view, table_id="drift-result-quality",
-           columns={"measure": "Net operating result", "nok_million": "NOK million",
+           columns={"measure": "Net operating result", "whose": "NOK figure", "nok_million": "NOK million",
                     "pct_of_income": "% of gross operating income", "to_target_million": "Short of the target, NOK million"},
            decimals={"nok_million": 1, "pct_of_income": 2, "to_target_million": 1},
-           caption="The quality of the result, NOK million and % of income: the net operating result as booked and "
-           "without the items later years pay for or that are tied to a purpose (gross operating income from "
-           "D09's general reserve)")
+           caption="The quality of the result: the chart's measures in NOK million and % (every share the "
+           "book's, of the gross operating income inferred from D09)")
 )  # fmt: skip
 by_measure = quality.set_index("measure")
 both, no_dividend = by_measure.loc["Without both"], by_measure.loc["Without the extra dividend"]
@@ -409,6 +398,11 @@ g(
     f"{mill(tp['dividends_others'])} {'more' if tp['dividends_others'] > 0 else 'less'} from the others",
 )
 brief_checks = show_section("brief")  # the checks no later section counts: the claims about the year
+# The chapter's largest finding, named in the brief with a link to its box in the loan fund's section.
+chapter_findings = findings.table(quoted, findings.load(CH))  # money findings first, largest first
+largest = chapter_findings.iloc[0]
+assert largest["finding_id"] == "drift-loan-fund-interest-budget", "the brief names the loan fund's finding"
+g("largest_title", largest["title"][0].lower() + largest["title"][1:])
 
 # %% [markdown]
 # {eval}`txt.quality_reach` the target (how far each falls short is in the table behind the toggle
@@ -417,8 +411,7 @@ brief_checks = show_section("brief")  # the checks no later section counts: the 
 #
 # On the book's reading, the year's income did not cover the year's costs once pensions are charged at what
 # was paid: the surplus rests on pension cost passed to later years, and part of what is left is earmarked
-# money set aside. The estimates are the book's; the report states only the result as booked and without
-# the restricted funds.
+# money set aside.
 #
 # **The extra dividend.** One more item is one-off: the extraordinary dividend, which the original budget
 # meant for the financing of investments and which went there with the transfer to investment. The report
@@ -467,10 +460,14 @@ display(
 findings.show(brief_checks, quoted)
 
 # %% [markdown]
+# **The chapter's largest finding** is in a budget column, not the result: {eval}`txt.largest_title`
+# (<a href="#finding-drift-loan-fund-interest-budget">the finding's box</a>). It is a typing error in one
+# cell; the table's total and deviation were computed from the right figure.
+#
 # The sections below rebuild the tables behind these statements. The report's tables print income negative
-# and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in kroner). Each section's
-# tables and checks are behind one toggle, and its findings follow its text; the list of the chapter's
-# tables is behind the toggle below.
+# and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in kroner). Each table, and
+# each section's checks, is behind a toggle named for it, and a section's findings follow its text; the
+# list of the chapter's tables is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 # The units in the book's one form (the data package writes thousands as "NOK 1000").
@@ -515,20 +512,10 @@ styled(
 #
 # The year-end table sets the net operating result beside the dispositions that use it up: the transfer to
 # the investment account, provisions to and use of restricted funds and of the discretionary fund. The
-# dispositions add up to minus the result, in every column.
-#
-# The report never prints gross operating income, but three printed relations pin it down: the
-# discretionary fund's general reserve is {eval}`txt.reserve_pct` of it, the fund is a printed share of
-# it, and the text states the result's share. Each allows a range; they overlap, and the general reserve
-# fixes the figure most tightly, at about {eval}`txt.gross_income`.
-#
-# Behind the toggle below: the table (D08, in two parts so that each fits the page), the ranges of gross
-# operating income, and the section's checks.
+# dispositions add up to minus the result, in every column (the table, in two parts, behind the toggle).
 
 # %% tags=["hide-input", "hide-output"]
 d08_cols = dr.report_columns(dr.D08)
-bounds = dr.gross_income_bounds(get)
-result_checks = show_section("result")
 display(
     # Two parts, each fitting the page, in the report's column order: 2023's accounts and both budgets together.
     styled(d08, table_id="drift-d08",
@@ -537,20 +524,33 @@ display(
            "and original budget"),
     styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "actual_2022"]},
            caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand: part 2 of 2, the accounts 2022"),
-    styled(bounds, table_id="drift-income-bounds",
-           columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
-           decimals={"share_pct": 1}, caption="Gross operating income (NOK thousand) allowed by each printed relation"),
-    checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks"),
 )  # fmt: skip
 
 # %% [markdown]
+# The report never prints gross operating income, the base of every share of income in this chapter, but
+# three printed relations pin it down (the table below): the discretionary fund's general reserve is
+# {eval}`txt.reserve_pct` of it, the fund is a printed share of it, and the text states the result's share.
+# The ranges overlap, and the general reserve fixes the figure most tightly, at about {eval}`txt.gross_income`.
+
+# %% tags=["hide-input"]
+bounds = dr.gross_income_bounds(get)
+result_checks = show_section("result")
+styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True)),
+       table_id="drift-income-bounds",
+       columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
+       decimals={"share_pct": 1}, caption="Gross operating income allowed by each printed relation",
+       unit="NOK thousand")  # fmt: skip
+
+# %% [markdown]
 # *Checks.* The dispositions against the result in every column, the transfer to investment against the
-# investment chapter's statement 2A, the text's restatements of the result, and its claims in words (the
-# result is below the target, weaker than the original budget, too low to cover the transfer to investment,
-# negative without the extra state income). {eval}`txt.result_summary`
+# investment chapter's statement 2A, and the text's restatements of the result and its claims in words.
+# {eval}`txt.result_summary`
 
 # %% tags=["hide-input"]
 findings.show(result_checks, quoted)
+
+# %% tags=["hide-input", "hide-output"]
+checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks")
 
 # %% [markdown]
 # ## Central income: less tax, more equalisation
@@ -558,8 +558,8 @@ findings.show(result_checks, quoted)
 # The *{term}`Frie disponible inntekter`* (freely disposable income) are the income the council may spend
 # as it likes. In the report's table they are income and wealth tax, the state's *{term}`Rammetilskudd`*
 # (block grant), several grants (for integration, for unaccompanied minor refugees, interest compensation)
-# and the transfer from the municipal enterprises. The table (in two parts) and the section's checks are
-# behind the toggle below; the chart after the text shows how each row changed from 2022.
+# and the transfer from the municipal enterprises. The table, in two parts, is behind the toggle below; the
+# chart after the text shows how each row changed from 2022.
 
 # %% tags=["hide-input", "hide-output"]
 d02_cols = dr.report_columns(dr.D02)
@@ -571,7 +571,6 @@ display(
     styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
            caption="D02 Sentrale inntekter, NOK thousand and %: part 2 of 2, the deviation from the revised budget "
            "(positive = favourable)"),
-    checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks"),
 )  # fmt: skip
 g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
 g("tax_2023", mill(row(d02, tax, "actual_2023")))
@@ -629,7 +628,7 @@ pos = np.arange(len(items))
 # More income helps the finances (blue), less hurts them (vermilion).
 bars = ax.barh(pos, items["change"], height=0.6,
                color=[style.FAVOURABLE if c >= 0 else style.UNFAVOURABLE for c in items["change"]])  # fmt: skip
-labels = [value_label(ax, c, i, fmt(c, 1)) for i, c in enumerate(items["change"])]
+labels = [value_label(ax, c, i, fmt(c, 1, sign=True)) for i, c in enumerate(items["change"])]  # a change: signed
 style.keep_inside(ax, labels, horizontal=True)
 # The printed Norwegian label (what a reader searches the report for) over its English rendering, and the
 # two years' levels under them.
@@ -664,18 +663,20 @@ plt.show()
 # %% tags=["hide-input"]
 findings.show(income_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks")
+
 # %% [markdown]
 # ## Central costs: reserves left unspent, overspends elsewhere
 #
 # The *{term}`Sentrale utgifter`* (central costs) are costs held outside the programme areas: rent and
 # cleaning of the municipality's buildings, depreciation, pensions, and reserves the council keeps back for
-# uncertain needs. The table and the section's checks are behind the toggle below.
+# uncertain needs. The table is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 cost_checks = show_section("costs")
 display(
-    styled(d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter, NOK thousand"),
-    checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks"),
+    styled(d03, table_id="drift-d03", columns=dr.report_columns(dr.D03), caption="D03 Sentrale utgifter, NOK thousand")
 )
 # No finding here, so no box follows the section's text (an empty one would leave a bare code toggle).
 assert not findings.assign(cost_checks)["finding_id"].ne("").any(), "central costs have a finding: show it"
@@ -739,19 +740,28 @@ g(
 #
 # *Checks.* {eval}`txt.costs_summary`
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(cost_checks, table_id="drift-checks-d03", caption="Central costs: checks")
+
 # %% [markdown]
 # ## Finance and dividends
 #
 # The finance table nets the treasury's interest and instalments against interest income, the loan fund's
-# transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns. The finance table,
-# the dividend table (in two parts, in the report's column order) and the section's checks are behind the toggle below.
+# transfer and the *{term}`Utbytte`* (dividends) from companies the municipality owns. The finance table
+# and the dividend table (in two parts, in the report's column order) are behind the toggles below.
+
+# %% tags=["hide-input", "hide-output"]
+styled(
+    d05,
+    table_id="drift-d05",
+    columns=dr.report_columns(dr.D05),
+    caption="D05 Finansinntekter og -utgifter, NOK thousand",
+)
 
 # %% tags=["hide-input", "hide-output"]
 d07_cols = dr.report_columns(dr.D07)
 finance_checks = show_section("finance")
 display(
-    styled(d05, table_id="drift-d05", columns=dr.report_columns(dr.D05),
-           caption="D05 Finansinntekter og -utgifter, NOK thousand"),
     # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budgets.
     styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
            caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 1 of 2, the accounts (a blank cell is "
@@ -760,7 +770,6 @@ display(
            columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023", "deviation_nok"]},
            caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 2 of 2, the budgets and the deviation from "
            "the revised budget"),
-    checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
 dividend_dev = row(d05, "Utbytte", "deviation_nok")
@@ -789,13 +798,16 @@ g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_b
 # %% tags=["hide-input"]
 findings.show(finance_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks")
+
 # %% [markdown]
 # ### The loan fund's account
 #
 # The loan fund is the municipality's internal bank: it borrows in the market and lends on to the treasury
 # and the municipal enterprises. Its interest and instalment income should cover its interest and
-# instalment costs and a budgeted transfer to the treasury. The table is printed in whole kroner; its two
-# parts, in the report's column order, and the section's checks are behind the toggle below.
+# instalment costs and a budgeted transfer to the treasury. The table, printed in whole kroner, is behind
+# the toggle below in two parts, in the report's column order.
 
 # %% tags=["hide-input", "hide-output"]
 d06_cols = dr.report_columns(dr.D06)
@@ -808,7 +820,6 @@ display(
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
            caption="D06 Lånefondets driftsregnskap for 2023, NOK: part 2 of 2, the revised budget and the deviation "
            "from it (accounts − revised budget)"),
-    checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
 g("loan_budget_result", mill_small(loan["budgeted_result"] / 1000))
@@ -838,12 +849,11 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # own account, brought it to {eval}`txt.loan_deficit_after`, which the report says will be proposed for
 # cover in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
-# The treasury's discretionary fund (table D09) lists no such movement, so the book infers the loan fund
-# drew on a fund of its own; the report does not say. The loan fund paid its transfer to the treasury
-# as budgeted and its account goes to the council as a case of its own (the balance chapter, under the
-# loan fund's debt),
-# so the book reads the deficit as not in the treasury's D08, and as a charge on 2024; how its cover
-# will be financed, and whether the treasury bears it, the report does not say.
+# D09, the treasury's discretionary fund, lists no such movement: on the book's reading the loan fund drew
+# on a fund of its own. It paid its transfer to the treasury as budgeted, and its account goes to the
+# council as a case of its own (the balance chapter, under the loan fund's debt), so the book reads the
+# deficit as outside the treasury's D08 and a charge on 2024. How its cover will be financed, and whether
+# the treasury bears it, the report does not say.
 #
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
 # {eval}`txt.loan_typo_fixed` (the finding below).
@@ -853,20 +863,25 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 # %% tags=["hide-input"]
 findings.show(loan_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks")
+
 # %% [markdown]
 # ## The programme areas
 #
 # The services are organised in programme areas (P01 to P19), grouped under the political committees: four
 # *{term}`Hovedutvalg`* (standing committees) and the *{term}`Formannskap`* (executive committee). The overview
 # prints one line per committee; each programme area's chapter prints a *Status økonomi* table with a
-# single Sum row. Both are behind the toggle below; the chart after the text shows each area's figures.
+# single Sum row. Each is behind a toggle below; the chart after the text shows each area's figures.
+
+# %% tags=["hide-input", "hide-output"]
+styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
+       caption="D01 Totaloversikt drift - fordelt på rammeområder, NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area_name"])
 prog_cols = {"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"}
 display(
-    styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
-           caption="D01 Totaloversikt drift - fordelt på rammeområder, NOK thousand"),
     styled(prog_view, table_id="drift-d10-d25", columns=prog_cols,
            caption="D10–D25 Status økonomi, NOK thousand: the Sum row of each programme area",
            total_mask=pd.Series(False, index=prog.index)),
@@ -972,11 +987,11 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
     outside = []
     for i in picks:
         if ax is right and values[i] < 0 and abs(values[i]) >= 0.5 * values.abs().max():
-            ax.annotate(fmt(values[i], 1, "%"), (values[i], i), xytext=(4, 0), textcoords="offset points", ha="left",
+            ax.annotate(fmt(values[i], 1, "%", sign=True), (values[i], i), xytext=(4, 0), textcoords="offset points", ha="left",
                         va="center", fontsize=style.MIN_TEXT_PT, color="white")  # fmt: skip
         else:
             at = max(values[i], wage) if ax is left and values[i] >= 0 else None
-            outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%"), x=at))
+            outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%", sign=True), x=at))  # changes: signed
     style.keep_inside(ax, outside, horizontal=True)
 right.xaxis.set_major_locator(plt.MultipleLocator(5))
 for ax, title, xlabel, keys in (
@@ -1034,8 +1049,8 @@ assert most == "Most areas'"
 # Formannskap's chapter lists P14 to P19; for P19 *Sentrale poster* it refers to the report's opening
 # chapter. The book reads P19's items as the central income and costs of
 # tables D02 and D03, which D01 leaves out, so it adds up the Formannskap's line from P14 to P18. The
-# committees against their areas and the section's checks are behind the toggle below; a finding explains
-# the Formannskap's difference.
+# committees against their areas are behind the toggle below; a finding explains the Formannskap's
+# difference.
 
 # %% tags=["hide-input", "hide-output"]
 roll = dr.committee_rollup(get)
@@ -1046,7 +1061,6 @@ display(
                     "budget_2023_areas": "Budget, areas", "deviation_nok_printed": "Deviation, D01",
                     "deviation_nok_areas": "Deviation, areas"},
            caption="Committee lines against their programme areas, NOK thousand: D01 against the sum of D10–D25"),
-    checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks"),
 )  # fmt: skip
 
 # %% [markdown]
@@ -1058,6 +1072,9 @@ display(
 # %% tags=["hide-input"]
 findings.show(programme_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks")
+
 # %% [markdown]
 # (driftsregnskap-income-cost)=
 # ## Income against cost
@@ -1066,8 +1083,7 @@ findings.show(programme_checks, quoted)
 # statistics count as *{term}`Frie inntekter`* (free income) only the income and wealth tax and the block
 # grant; the report's table D02 adds several grants and the transfer from the municipal enterprises. The
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
-# it (after the areas' own provisions to and use of funds); the table after it gives the amounts, and a
-# second the other items that moved.
+# it; the tables after it give the amounts and the other items that moved.
 
 # %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in free income and its two parts and in the programme areas' net cost, against the report's estimate of wage growth (%).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
@@ -1090,15 +1106,13 @@ g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
 fig, ax = style.figure(height=4.4)
-is_cost = flows["item"].isin(["Programme areas' net cost", dr.NET_COST_SPENT])
-# Against the wage line, as the title reads them: income that outgrew wages, or cost that grew slower, is on
-# the finances' side of it; income that grew slower, or cost that grew faster, strains them.
-helps = np.where(is_cost, flows["change_pct"] <= wage, flows["change_pct"] >= wage)
-bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6,
-               color=[style.FAVOURABLE if h else style.UNFAVOURABLE for h in helps])  # fmt: skip
-for bar, item, h in zip(bars, flows["item"], helps, strict=True):
-    if item == dr.NET_COST_SPENT:  # the book's estimate: hatched and unfilled
-        bar.set(**style.estimate_style(style.FAVOURABLE if h else style.UNFAVOURABLE))
+# One colour: each bar is read against the dashed wage line, as the title reads them (blue and vermilion by
+# side of the line meant one thing for income and the other for cost, so a rise in income was drawn
+# vermilion: the designer's read, s9r3). Hatched: the book's estimate.
+bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=style.LEVEL)
+for bar, item in zip(bars, flows["item"], strict=True):
+    if item == dr.NET_COST_SPENT:
+        bar.set(**style.estimate_style())
 # The report's Norwegian labels (D02's rows, D01's Totalsum) over the book's English; the hatched row is the
 # book's own and has none.
 ax.set_yticks(range(len(flows)), flows["item"].replace({
@@ -1108,14 +1122,16 @@ ax.set_yticks(range(len(flows)), flows["item"].replace({
     "Programme areas' net cost": "Totalsum, D01\n(programme areas' net cost)",
     dr.NET_COST_SPENT: "Net cost without\nrestricted-fund provisions"}))  # fmt: skip
 ax.invert_yaxis()
-style.direct_labels(ax, bars, formatter=lambda v: fmt(v, 1, "%"))
-ax.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1, label=f"wage-growth estimate, {fmt(wage, 1, '%')}")
+style.direct_labels(ax, bars, formatter=lambda v: fmt(v, 1, "%", sign=True))  # changes: signed
+ax.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
+# The dashed line named at its foot, in room under the last bar (as the target line of the result's chart).
+ax.set_ylim(len(flows) + 0.1, -0.6)
+ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.25), xytext=(3, 0),
+            textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("income above the wage line, or cost below", {"color": style.FAVOURABLE}),
-                     ("income below it, or cost above", {"color": style.UNFAVOURABLE}), ESTIMATE_KEY],
-                ncol=2)  # fmt: skip
+style.key_above(ax, [("from the report's tables", {"color": style.LEVEL}), ESTIMATE_KEY])
 ax.grid(axis="y", visible=False)
 style.finish(
     fig,
@@ -1163,12 +1179,16 @@ INDENTED = {dr.NET_COST_SPENT, "of which from the municipal enterprises", "Centr
 
 def change_table(frame, table_id, caption, total=None):
     """Levels and change in NOK million, the labels as above; indented rows set in by CSS."""
+    # Levels unsigned, changes signed (+ on a rise), as the charts label them.
     shown = frame.assign(
-        item=frame["item"].map(NORWEGIAN), **{c: frame[c] / 1000 for c in ("y2022", "y2023", "change")}
+        item=frame["item"].map(NORWEGIAN),
+        **{c: frame[c] / 1000 for c in ("y2022", "y2023")},
+        change=[fmt(v / 1000, 1, sign=True) for v in frame["change"]],
+        change_pct=[fmt(v, 1, sign=True) for v in frame["change_pct"]],
     )
     table = styled(shown, table_id=table_id, caption=caption, unit="NOK million", total_mask=total,
                    columns={"item": "", "y2022": "2022", "y2023": "2023", "change": "Change", "change_pct": "Change, %"},
-                   decimals={"y2022": 1, "y2023": 1, "change": 1, "change_pct": 1})  # fmt: skip
+                   decimals={"y2022": 1, "y2023": 1})  # fmt: skip
     rows = [i for i, item in enumerate(frame["item"]) if item in INDENTED]
     return table.set_table_styles([{"selector": f"td.row{i}.col0", "props": "padding-left: 1.6em;"} for i in rows],
                                   overwrite=False)  # fmt: skip
@@ -1240,7 +1260,7 @@ display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved 
 # candidate for part of it the report names itself: from 2023 the treasury keeps Buskerudbyen's accounts
 # and set its year's result aside in a restricted fund (the report's section *Bundne driftsfond – bruk og
 # avsetninger*), money that need not be a programme
-# area's. The chart shows the steps; their table and the section's checks are behind the toggle.
+# area's. The chart shows the steps; their table is behind the toggle.
 
 # %% tags=["hide-input", "hide-output"]
 steps = dr.bridge(get)
@@ -1253,10 +1273,9 @@ display(
            caption="The book's bridge to the accounts' result, NOK million: from the revised budget's net operating "
            "result (surplus positive)",
            total_mask=steps["kind"].isin(["start", "end"])),
-    checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks"),
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive). The restricted-fund step rests on the book's assumption that all extra provisions to restricted funds are the programme areas'; the residual is what the model leaves unexplained.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the steps that rest on its assumption.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
 fig, ax = style.figure(height=4.8)
 # Hatched: the step that rests on the book's assumption (all extra provisions to restricted funds are the
 # programme areas') and the residual that assumption leaves; the other steps are the tables' figures.
@@ -1288,14 +1307,17 @@ plt.show()
 # %% tags=["hide-input"]
 findings.show(bridge_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks")
+
 # %% [markdown]
 # ## The discretionary fund and the reserve rule
 #
 # The discretionary fund is the treasury's free reserve. The financial rules require it to hold at least a
 # general reserve of {eval}`txt.reserve_pct` of gross operating income, an interest reserve
 # (*{term}`Rentesikringsfond`*) of {eval}`txt.interest_pct` of the gross loan debt, and an
-# owner-risk reserve (*{term}`Eier-risikofond`*). The fund's table (D09) and the section's checks are behind
-# the toggle below; the chart after the text shows the fund's movements.
+# owner-risk reserve (*{term}`Eier-risikofond`*). The fund's table (D09) is behind the toggle below; the
+# chart after the text shows the fund's movements.
 
 # %% tags=["hide-input", "hide-output"]
 fund_checks = show_section("fund")
@@ -1313,7 +1335,6 @@ display(
         caption="D09 Disposisjonsfond avsetning og bruk i 2023, NOK thousand: the last row in %",
         total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
     ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"}),
-    checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks"),
 )
 budgeted = d09.loc[(d09["row_kind"] == "movement") & ~d09["label"].str.startswith("Saldering"), "value_2023"].sum()
 g("fund_budgeted_use", mill(budgeted))
@@ -1381,6 +1402,9 @@ plt.show()
 # %% tags=["hide-input"]
 findings.show(fund_checks, quoted)
 
+# %% tags=["hide-input", "hide-output"]
+checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks")
+
 # %% [markdown]
 # ## All checks of the chapter
 #
@@ -1431,14 +1455,11 @@ g(
     else f"a margin of {mill(at_asss['shortfall'])} above it",
 )
 assert sum(counted.values()) == len(all_checks), "a check is under no section's Checks line"
-# The id after the label in one column: an id is one long word, and a column of its own ran the table
-# wider than the page's column.
-styled(chapter_findings.assign(source_lines=chapter_findings["source_lines"].map(findings.merge_lines),
-                               label=chapter_findings["label"] + " (" + chapter_findings["finding_id"] + ")")
-       [["label", "verdict", "size_text", "source_lines"]],
-       table_id="drift-findings",
-       columns={"label": "Finding (id)", "verdict": "Verdict", "size_text": "Size", "source_lines": "Report lines"},
-       caption="The chapter's findings, largest first (each is explained in its section)")  # fmt: skip
+# One layout for every chapter's list (findings.chapter_table): the id on one line under the finding's name,
+# the size's unit in a column of its own, no line range broken.
+findings.chapter_table(
+    quoted, CH, "drift-findings", "The chapter's findings, largest first (each is explained in its section)"
+)
 
 # %% [markdown]
 # Of {eval}`txt.checks_total` checks, {eval}`txt.checks_exact` are exact,

@@ -26,18 +26,13 @@
 # through three pension schemes: the municipality's own fund,
 # *{term}`Drammen kommunale pensjonskasse <Drammen kommunale pensjonskasse>`* (DKP),
 # *{term}`KLP <KLP>`* (Kommunal Landspensjonskasse) for nurses and
-# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. Only DKP and KLP are funded
-# schemes (the report does not say so), holding assets against what members have earned, and SPK's
-# scheme for teachers holds none of its own. The report names only DKP and KLP where it speaks of the
-# regulation premium and the premium funds. It does not say how many staff each scheme covers.
-#
-# The money paid to these funds in a year, the *premium*, is not what the year's accounts show as the
-# cost of pensions. Municipal accounting rules set the premium against a smoother, actuarially calculated
-# *netto pensjonskostnad* (net pension cost), carry the difference, the *{term}`premieavvik <Premieavvik>`*
-# (premium deviation), into later years and charge earlier years' deviations back: the year's
-# *{term}`pensjonskostnad <Pensjonskostnad>`* (pension cost) is that net cost with the administration costs,
-# plus that charge and a few other items. In 2023
-# premium and pension cost were far apart.
+# *{term}`Statens pensjonskasse <Statens pensjonskasse>`* (SPK) for teachers. The schemes are
+# defined-benefit: the pension depends on the member's salary and years of service, not on what was paid
+# in. Only DKP and KLP are funded, holding assets against what members have earned and charging the
+# employer whatever keeps them able to pay it; SPK's scheme for teachers holds none of its own. This
+# background is the book's: the report does not give it. The report names only DKP and KLP where it
+# speaks of the regulation premium and the premium funds, and does not say how many staff each scheme
+# covers.
 
 # %% tags=["remove-input"]
 import html
@@ -53,10 +48,7 @@ from aarsevaluering.identities.driftsregnskap import net_operating_surplus
 from aarsevaluering.prose import Figures
 from aarsevaluering.style import (
     FAVOURABLE,
-    LABEL_BOX,
     LEVEL,
-    MIN_TEXT_PT,
-    TEXT,
     UNFAVOURABLE,
     direct_labels,
     estimate_style,
@@ -105,8 +97,6 @@ txt.regulation_text = million("regulation_premium_incl_employer_tax")
 txt.regulation_premium_story = fmt_million(pj.central(get, pj.REGULATION))
 txt.premium_fund_story = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
 txt.deviation_story = fmt_million(-pj.central(get, pj.DEVIATION))
-# The book's reading: the draw lowers the premium paid, and so the deviation, one for one.
-txt.deviation_without_draw = fmt_million(-pj.central(get, pj.DEVIATION) - pj.central(get, pj.PREMIUM_FUND))
 txt.amortisation_story = fmt_million(pj.central(get, pj.AMORTISATION))
 txt.other_items_story = fmt_million(pj.central(get, pj.OTHER))
 txt.period = fmt(pj.prose(get, "amortisation_period"), 0, "years")
@@ -122,40 +112,79 @@ txt.surplus = fmt_million(surplus)
 txt.result_without_kind = "a deficit" if against_result["result_without"] < 0 else "a surplus"
 txt.result_without = fmt_million(abs(against_result["result_without"]))
 txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "%")
+# The terms' periods, and amounts the sections below print (prose figures in NOK million, D04 in NOK thousand).
+txt.current_rule_from = str(pj.CURRENT_RULE_FROM)
+txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
+first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
+txt.rule_10_years = f"{first_10}–{last_10}"
+txt.rule_10_period = str(pj.EARLIER_AMORTISATION_RULES[1][2])
+txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
+txt.ordinary_premium = million("ordinary_premium_incl_employer_tax")
+txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 
+
+# %% [markdown]
+# (pensjon-terms)=
+# ## Premiums and cost: the terms
+#
+# The money paid to the schemes in a year, the premium, is not what the year's accounts show as the cost
+# of pensions. The report describes the two premiums; the other terms are defined here as the pension
+# provisions of the budget and accounting regulation (*budsjett- og regnskapsforskriften*) define them,
+# which is the book's reading where the report does not say so.
+#
+# *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
+# : paid through the year for the pension rights employees earn, and charged to the service units where
+#   people work; the report gives it including employer's social security contribution
+#   (*{term}`arbeidsgiveravgift <Arbeidsgiveravgift>`*).
+#
+# *{term}`Reguleringspremie <Reguleringspremie>`* (regulation premium)
+# : rights already earned rise with wages (*{term}`lønnsoppgjør <Lønnsoppgjør>`*) and with the National
+#   Insurance basic amount G (*{term}`G-regulering <G-regulering>`*); DKP and KLP call in the cost in the
+#   second half of the year. Drammen books it centrally, as it can swing much from year to year.
+#
+# *{term}`Premiefond <Premiefond>`* (premium fund)
+# : surpluses a pension fund returns to the employer, which can only pay future premiums.
+#
+# Calculated cost
+# : the net pension cost the actuaries calculate on nationally set assumptions (*netto
+#   pensjonskostnad*), meant to be steadier than the premium, with the administration costs (the
+#   interest-guarantee premium among them) and employer's contribution added.
+#
+# *{term}`Premieavvik <Premieavvik>`* (premium deviation)
+# : the premium paid less the calculated cost. The premium counted is what the treasury paid: after the
+#   premium fund's share and without the administration costs, which are charged as paid; employer's
+#   contribution is a deviation of its own, handled the same way. When the premium is the larger, the
+#   difference is credited to the year as income and held in the balance sheet as cost still to come.
+#
+# *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
+# : the charging back of each year's deviation in later years, in full the next year or in equal parts
+#   over the next {eval}`txt.rule_long` (longer for deviations before {eval}`txt.current_rule_from`).
+#
+# *{term}`Pensjonskostnad <Pensjonskostnad>`* (pension cost)
+# : the cost the accounts charge: the calculated cost plus the amortisation and a few other items.
+#
+# The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor its
+# purpose. The book reads it as a way to spread premium peaks over several budgets, at the price that a
+# year with a high premium shows a low cost now and passes the rest on.
 
 # %% [markdown]
 # ## The year in brief
 #
 # **What happened.** The pension premiums, including employer's social security contribution, came to
 # {eval}`txt.premiums_due`. The largest part was the regulation premium: {eval}`txt.regulation_premium_story`
-# in table D04 ({eval}`txt.regulation_text` in the text). The report says it was very high because of high
-# wage growth and the adjustment of the National Insurance basic amount. The municipality paid
-# {eval}`txt.premium_fund_story` of it from its premium funds.
+# in D04, the book's id for the section's table *Status sentrale pensjonsposter i 2023*
+# ({eval}`txt.regulation_text` in the text), very high, the report says, because of high wage growth and
+# the adjustment of G. The
+# municipality paid {eval}`txt.premium_fund_story` of it from its premium funds, leaving
+# {eval}`txt.premiums_net` paid by the treasury.
 #
-# Two terms carry the walk below. The *calculated cost* is the cost the regulation measures the premium
-# against: on the book's reading, the net pension cost the actuaries calculate, with administration costs
-# and employer's contribution added. The *premium deviation* is the premium paid less that cost, credited to the
-# year when the premium is the larger and charged back in later years. The cost in the accounts is the
-# calculated cost plus those charges for earlier years' deviations and other items.
-#
-# Against premiums of {eval}`txt.premiums_due`, the year's pension cost in the accounts was
-# {eval}`txt.cost_stated`. The chart below walks from the premiums to that cost ({ref}`pensjon-walk`
-# checks each step):
-#
-# - the premium funds paid {eval}`txt.premium_fund_story`, leaving {eval}`txt.premiums_net` paid by the
-#   treasury;
-# - the premium deviation, {eval}`txt.deviation_story` credited to the year, is the chief reason the cost
-#   is so much lower;
-# - two charges were set against that credit: {eval}`txt.amortisation_story` of earlier years'
-#   deviations and {eval}`txt.other_items_story` of other items.
-#
-# The report does not say how the deviation is measured. On the book's reading of the regulation, it is
-# measured on the premium the treasury paid, after the funds' share, so the chart takes that share off
-# first and hatches the calculated cost it reaches as the book's estimate. Without the draw, the deviation
-# would have been {eval}`txt.deviation_without_draw` and the cost the same.
+# Against those premiums the year's pension cost in the accounts was {eval}`txt.cost_stated`. The premium
+# deviation, {eval}`txt.deviation_story` credited to the year, is the chief reason the cost is so much
+# lower; against it stood {eval}`txt.amortisation_story` of earlier years' deviations charged back and
+# {eval}`txt.other_items_story` of other items. The chart walks from the premiums to the cost;
+# {ref}`pensjon-walk` checks each step.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, a blue bar ringed in vermilion as it is credited now and charged later, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, a blue bar ringed in vermilion as it is credited now and charged later, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the sum of the steps, with the pension cost the report states written beside it."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -166,19 +195,21 @@ kinds = {pj.CALCULATED_COST: "total estimate"}
 steps = [(chart_names.get(step, step), amount / 1000,
           kinds.get(step, "total" if kind != "step" or number == 0 else ""))
          for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
-# The last bar is the cost the report states; where the steps (the ordinary premium printed in NOK million
-# only) add up to another figure, its label says so, so the chart never shows two figures for one quantity.
-summed = fmt(level["Pension cost"] / 1000, 1)
-sum_note = "" if summed == fmt(stated_cost, 1) else f"\n(the steps add up to {summed})"
-steps[-1] = (f"Pension cost, as stated{sum_note}", stated_cost, "total")
+# The bars end where the steps add up (the ordinary premium is printed in NOK million only); the cost the
+# report states, where it differs, is written beside the last bar, so the walk closes on what it draws.
+summed, stated = fmt(level["Pension cost"] / 1000, 1), fmt(stated_cost, 1)
+steps[-1] = ("Pension cost, the steps added up", None, "total")
 fig, ax = plt.subplots(figsize=(7, 5.8))
 waterfall(ax, steps, up_is_favourable=False)
+if summed != stated:  # the last bar's label (the waterfall labels the bars in order, the last one last)
+    ax.texts[-1].set_text(f"{summed}; the report states {stated}")
 # The deviation is a credit now and a charge later (vermilion in the forward chart): a blue bar ringed in
 # vermilion, so that it does not read as a saving.
 deferral = {"facecolor": FAVOURABLE, "edgecolor": UNFAVOURABLE, "linewidth": 2.5}
 ax.patches[list(walk["step"]).index(deviation_step)].set(**deferral)
 ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became a cost of {txt.cost_stated}")
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])}\nbecame a pension cost of "
+             f"{fmt_million(level['Pension cost'])}")  # fmt: skip
 # The key: what the colours and the hatching mean (the steps label themselves). Where the fund's step stands,
 # before the deviation, is the book's reading of the regulation: said in the text, not drawn.
 key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
@@ -193,11 +224,10 @@ plt.show()
 # does not print the 2022 cost; an estimate of it, and of how the ordinary premium grew, is in
 # {ref}`pensjon-2022`.
 #
-# **What it means.** The premiums of 2023 were paid in 2023; what a low cost in a year of very high premiums
-# does is charge part of their expense to later years. The report says the deviations are to be charged
-# over the next {eval}`txt.period` (the regulation also allows charging one in full the next year), so the
-# 2023 deviation comes back as an equal charge in each of the years {eval}`txt.charge_years`
-# ({ref}`pensjon-forward`).
+# **What it means.** The premiums of 2023 were paid in 2023, but a low cost in a year of very high premiums
+# charges part of their expense to later years: the report says the deviations are to be charged over the
+# next {eval}`txt.period`, so the 2023 deviation comes back as an equal charge in each of the years
+# {eval}`txt.charge_years` ({ref}`pensjon-forward`).
 #
 # The net premium deviation, the deviation credited less the earlier deviations charged, lifted the
 # treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus` the whole surplus of
@@ -206,113 +236,6 @@ plt.show()
 # with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print it). That
 # measure still counts the draw on the premium funds as relief; the operating chapter shows the result
 # without it as well ({ref}`driftsregnskap-result-quality`).
-
-# %% [markdown]
-# The chapter rebuilds the cost from the premiums step by step, checks each printed figure that another
-# printed figure can test, and follows the 2023 deviation into the years it will be charged.
-
-# %% [markdown]
-# ## The tables
-#
-# The chapter reads its section's table, *Status sentrale pensjonsposter i 2023*, and the figures the
-# section's sentences give, and it takes rows from the other tables listed behind the toggle below (their
-# lines are on the data page). Ids such as D03 and D04 are the book's: the report does not number these
-# tables, only its two statements, 2A and 2B.
-
-# %% tags=["hide-input", "hide-output"]
-# Every table the chapter reads, its own two first, and what it reads of each.
-read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABEL}», «{pj.CHURCH_LABEL}»",
-        "drift_year_end_dispositions": "«Netto driftsresultat»",
-        "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
-        "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
-tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
-# Each by the book's id (D04 …; the report prints only 2B's, beside which stands the data page's id of the
-# part) and its printed title.
-named = [public_source(t).removeprefix("table ").removeprefix("statement ") for t in tables["table"]]
-code = ["prose" if s == "prose" else n if n == s else f"{n}, {s}" for n, s in zip(named, tables["source_table"], strict=True)]  # fmt: skip
-tables = tables.assign(code=code, read=tables["table"].map(read))[["table", "code", "title", "read"]]
-# The prose figures have no printed title: name the headings of the three passages they come from.
-tables.loc[tables["table"] == pj.PROSE, "title"] = (
-    "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
-    "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
-# Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
-styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
-       columns={"code": "Book's id", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
-
-# %% [markdown]
-# ## Premiums and cost: the vocabulary
-#
-# The schemes are defined-benefit: the pension depends on the member's salary and years of service, not on
-# what was paid in, and a funded scheme (DKP, KLP) charges the employer whatever keeps it able to pay what
-# members have earned. This background, and what the definitions below say of premium funds and of the
-# actuaries' cost, is the book's: the report does not give it. The terms of the report's section:
-
-# %% tags=["hide-input"]
-# The amounts the vocabulary below refers to (prose figures in NOK million, D04 in NOK thousand).
-txt.ordinary_premium = million("ordinary_premium_incl_employer_tax")
-txt.regulation_premium = fmt_million(pj.central(get, pj.REGULATION))
-txt.premium_fund_use = fmt_million(-pj.central(get, pj.PREMIUM_FUND))
-txt.premium_deviation = fmt_million(-pj.central(get, pj.DEVIATION))
-txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
-txt.church_share = fmt(pj.prose(get, "church_council_regulation_premium_share_covered"), 0, "%")  # fmt: skip
-equity = get("inv_2b_shares_and_equity")
-txt.equity_klp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP"))  # fmt: skip
-txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP"))  # fmt: skip
-equity_budgets = {checks.value(equity, "revised_budget_2023", label=f"Egenkapitalinnskudd {fund}")
-                  for fund in ("KLP", "DKP")}  # fmt: skip
-txt.equity_budget = " and ".join(fmt(b, 0) for b in sorted(equity_budgets))
-# The 2B table's budget line printed just above the two contributions, with no accounts of its own.
-txt.kk_budget = fmt_million(checks.value(equity, "revised_budget_2023", label="Finansiering – KK"))
-kk_actual = checks.value(equity, "actual_2023", label="Finansiering – KK")
-txt.kk_spent = "nothing" if kk_actual == 0 else fmt_million(kk_actual)
-txt.first_rule_year = str(pj.EARLIER_AMORTISATION_RULES[0][0])
-first_10, last_10, _ = pj.EARLIER_AMORTISATION_RULES[1]
-txt.rule_10_years = f"{first_10}–{last_10}"
-txt.rule_10_period = str(pj.EARLIER_AMORTISATION_RULES[1][2])
-txt.rule_next_year = str(pj.CURRENT_RULE_PERIODS[0])
-
-# %% [markdown]
-# *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
-# : paid through the year for the pension rights employees earn. It is charged to the accounts of the
-#   service units where people work. In 2023 the municipal treasury
-#   (*{term}`kommunekassen <Kommunekassen>`*) paid {eval}`txt.ordinary_premium`, including
-#   employer's social security contribution (*{term}`arbeidsgiveravgift <Arbeidsgiveravgift>`*).
-#
-# *{term}`Reguleringspremie <Reguleringspremie>`* (regulation premium)
-# : pension rights already earned rise with wages (the pay settlement, *{term}`lønnsoppgjør <Lønnsoppgjør>`*)
-#   and with the National Insurance basic amount G (*{term}`G-regulering <G-regulering>`*); DKP and KLP call
-#   in the cost in the second half of the year. Drammen books it centrally, as it can swing much from year to
-#   year. High wage growth and the
-#   adjustment of G made it very large in 2023: {eval}`txt.regulation_premium`.
-#
-# *{term}`Premiefond <Premiefond>`* (premium fund)
-# : surpluses a pension fund returns to the employer, which can only pay future premiums. Drammen used
-#   {eval}`txt.premium_fund_use` from DKP's and KLP's premium funds to pay part of the regulation premium,
-#   so the treasury paid that much less.
-#
-# *{term}`Premieavvik <Premieavvik>`* (premium deviation)
-# : the premium paid less the net pension cost the actuaries calculate on nationally set assumptions, a cost
-#   meant to be steadier than the premium. When the premium is the larger, as in 2023, the difference is
-#   credited to the year as income, {eval}`txt.premium_deviation`, and held in the balance sheet as cost
-#   still to come. How it is measured: {ref}`pensjon-walk`.
-#
-# *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
-# : the charging back of each year's deviation in later years, under the accounting regulations
-#   (*{term}`regnskapsforskriften <Regnskapsforskriften>`*) in full the next year or in equal parts over
-#   the next {eval}`txt.rule_long`. 2023 carried {eval}`txt.amortisation` of earlier years' deviations.
-#
-# The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor its
-# purpose. The book reads it as a way to spread premium peaks over several budgets, at the price that a
-# year with a high premium shows a low cost now and passes the rest on.
-#
-# Two pension-related items are not part of the pension cost. The grant to the church council
-# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*), just before the section, covers
-# {eval}`txt.church_share` of *its* regulation premium and has its own line in the central costs. The
-# equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*) to KLP ({eval}`txt.equity_klp`)
-# and DKP ({eval}`txt.equity_dkp`) are investments, in the {doc}`investment account <investeringsregnskap>`'s
-# statement 2B (part 3). Their rows carry no budget (revised budget {eval}`txt.equity_budget`), but the
-# line above them, *Finansiering – KK*, has {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent`
-# spent: the book reads that budget as possibly meant for them.
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -373,6 +296,18 @@ txt.sentence_other = fmt(sentences["other_items"], 1, "NOK million")
 closes = abs(sentences["rest"]) <= sentences["rounding"]
 txt.sentence_rest = ("they reach the stated cost within rounding" if closes
                      else f"they still miss it by {fmt(abs(sentences['rest']), 1, 'NOK million')}")  # fmt: skip
+# The two pension-related items outside D04: the church council's grant (D03) and the equity contributions (2B).
+txt.church_share = fmt(pj.prose(get, "church_council_regulation_premium_share_covered"), 0, "%")  # fmt: skip
+equity = get("inv_2b_shares_and_equity")
+txt.equity_klp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd KLP"))  # fmt: skip
+txt.equity_dkp = fmt_million(checks.value(equity, "actual_2023", label="Egenkapitalinnskudd DKP"))  # fmt: skip
+equity_budgets = {checks.value(equity, "revised_budget_2023", label=f"Egenkapitalinnskudd {fund}")
+                  for fund in ("KLP", "DKP")}  # fmt: skip
+txt.equity_budget = " and ".join(fmt(b, 0) for b in sorted(equity_budgets))
+# The 2B table's budget line printed just above the two contributions, with no accounts of its own.
+txt.kk_budget = fmt_million(checks.value(equity, "revised_budget_2023", label="Finansiering – KK"))
+kk_actual = checks.value(equity, "actual_2023", label="Finansiering – KK")
+txt.kk_spent = "nothing" if kk_actual == 0 else fmt_million(kk_actual)
 checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
 
 # %% [markdown]
@@ -380,12 +315,22 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # more than budgeted. The regulation premium alone was {eval}`txt.regulation_above_table`
 # above budget and, with {eval}`txt.bridge_fund_short` less taken from the premium fund than budgeted, the
 # treasury paid {eval}`txt.bridge_paid_more` more than budgeted for it net of the fund (D04's deviations
-# added up). In the table's total the premium deviation, a credit {eval}`txt.deviation_above_table`
-# larger than budgeted, stands against that: a high premium brings a high premium deviation with it. The
-# book does not read the one as a share of the other, though: the deviation is measured on all premiums
-# paid, the ordinary premium included, less the calculated cost, and the report prints a budget for neither.
+# added up). In the total the premium deviation, a credit {eval}`txt.deviation_above_table` larger than
+# budgeted, stands against that: a high premium brings a high deviation with it. The book does not read
+# the one as a share of the other: the deviation is measured on all premiums paid, the ordinary premium
+# included, and the report prints a budget for neither.
 #
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
+#
+# Two pension-related items are outside D04 and the pension cost. The grant to the church council
+# (*{term}`Kirkelig fellesråd <Kirkelig fellesråd>`*) pays interest and instalments on the council's loans
+# and {eval}`txt.church_share` of *its* regulation premium, on a line of its own in D03 (its figures in the
+# text are checked below). The equity contributions (*{term}`egenkapitalinnskudd <Egenkapitalinnskudd>`*)
+# to KLP ({eval}`txt.equity_klp`) and DKP ({eval}`txt.equity_dkp`) are investments, in the
+# {doc}`investment account <investeringsregnskap>`'s statement 2B (part 3). Their rows carry no budget
+# (revised budget {eval}`txt.equity_budget`), but the line above them, *Finansiering – KK*, has
+# {eval}`txt.kk_budget` budgeted and {eval}`txt.kk_spent` spent: the book reads that budget as possibly
+# meant for them.
 
 # %% [markdown]
 # (pensjon-walk)=
@@ -396,31 +341,21 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # five figures add up to {eval}`txt.sentence_sum`, {eval}`txt.sentence_gap` short of the
 # {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
 # inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`. Taking the
-# ordinary premium from the prose (D04 does not carry it, as it is booked in the service units) and
-# everything else from D04 rebuilds the cost step by step.
+# ordinary premium from the text (D04 does not carry it, as it is booked in the service units) and
+# everything else from D04 rebuilds the cost step by step, as {ref}`the waterfall <fig-pensjon-waterfall>`
+# draws it.
 #
-# The order of the steps rests on how the deviation is measured, which the report does not spell out. The
-# book takes it from the pension provisions of the budget and accounting regulation (*budsjett- og
-# regnskapsforskriften*):
-#
-# - the deviation is the net premium paid minus the calculated cost;
-# - the net premium is after use of the premium fund and without the administration costs (here and below
-#   including the interest-guarantee premium), which are charged as paid;
-# - the employer's contribution is a deviation of its own, handled the same way.
-#
-# So the premium fund lowers what the treasury pays and the deviation with it, leaving the calculated cost
-# where it is, and after the deviation {ref}`the walk <fig-pensjon-waterfall>` reaches the actuaries' net
-# cost plus the administration costs, with employer's contribution on both. That is the book's reading.
-# The printed figures cannot test the order, since either ends at the same booked cost, nor whether D04's
-# deviation and amortisation include employer's contribution, which the report writes (*inkl.
-# arbeidsgiveravgift*) only of the two premiums: the ordinary premium and D04's total give the stated cost
-# whatever D04's rows contain. The report says only that the fund was used to finance part of the
-# regulation premium and that a high premium deviation lowers the pension cost.
+# The order of the steps, the premium fund's share before the deviation, follows from how the regulation
+# measures the deviation ({ref}`pensjon-terms`): the fund lowers what the treasury pays and the deviation
+# with it, and leaves the calculated cost where it is. The printed figures cannot test that order, since
+# either ends at the same booked cost, nor whether D04's deviation and amortisation include employer's
+# contribution, which the report writes (*inkl. arbeidsgiveravgift*) only of the two premiums: the
+# ordinary premium and D04's total give the stated cost whatever D04's rows contain. The report says only
+# that the fund was used to finance part of the regulation premium and that a high premium deviation
+# lowers the pension cost.
 
 # %% tags=["hide-input", "hide-output"]
 # The figures the prose below prints from the walk.
-txt.premiums_paid = fmt_million(level["Premiums due"])
-txt.total_premium_prose = fmt(pj.prose(get, "total_pension_premium"), 0, "NOK million")
 txt.calculated_cost = fmt_million(level[pj.CALCULATED_COST])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
 txt.cost_share_of_premiums = fmt(100 * level["Pension cost"] / level["Premiums due"], 0, "%")  # fmt: skip
@@ -441,23 +376,33 @@ styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due
        decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
-# In {ref}`the waterfall <fig-pensjon-waterfall>` the premiums due, {eval}`txt.premiums_paid` ("almost {eval}`txt.total_premium_prose`"
-# in the prose), fall to {eval}`txt.premiums_net` paid by the treasury and then to a calculated cost of
-# {eval}`txt.calculated_cost`. That is {eval}`txt.calc_vs_ordinary` the ordinary premium alone,
-# {eval}`txt.ordinary_premium`: even with no regulation premium the year would have shown a credit
-# deviation of about {eval}`txt.credit_without_regulation` (an estimate, resting on the same definition).
-# The amortisation, {eval}`txt.amortisation`, and other items, {eval}`txt.other_items` (*Diverse pensjon
-# inkl. reserveavsetning*; the report does not say what the reserve provision is), bring the cost back up
-# to {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the premiums. The report
-# states {eval}`txt.cost_stated`; the checks below show that the two agree within {eval}`txt.cost_rounding`.
+# The calculated cost the walk reaches, {eval}`txt.calculated_cost`, is {eval}`txt.calc_vs_ordinary` the
+# ordinary premium alone, {eval}`txt.ordinary_premium`: even with no regulation premium the year would
+# have shown a credit deviation of about {eval}`txt.credit_without_regulation` (an estimate, resting on the
+# same definition). The amortisation and the other items (the report does not say what the reserve
+# provision in *Diverse pensjon inkl. reserveavsetning* is) bring the cost back up to
+# {eval}`txt.cost_recomputed`, about {eval}`txt.cost_share_of_premiums` of the premiums due. The report
+# states {eval}`txt.cost_stated`: the two agree within {eval}`txt.cost_rounding`.
 
 # %% tags=["hide-input"]
 derived_checks = checks.run(CH, only=["prose_derived_totals"])
 txt.derived_summary = findings.summary_line(derived_checks)
+# Why "almost 1 030" is exact though its parts fall short of it: a miss within half the printed figure's
+# last digit (here whole millions) is exact; D04's checks within rounding miss by a whole last digit.
+almost = derived_checks.set_index("check_id").loc[f"{pj.PROSE}.total_pension_premium"]
+txt.almost_note = ""
+if almost["status"] == checks.EXACT and almost["difference"] > 0:
+    txt.almost_note = (
+        f"The total premium counts as exact though its parts, {fmt(almost['recomputed'], 1, 'NOK million')}, "
+        f"fall {fmt(almost['difference'], 1, 'NOK million')} short of the text's "
+        f"{fmt(almost['printed'], 0, 'NOK million')}: the text prints whole millions, and a figure within half "
+        "its last digit is exact (D04's checks within rounding above miss by a whole last digit); that the "
+        'parts fall short is what "almost" says.'
+    )
 
 # %% [markdown]
 # *Checks.* The totals the text derives, and its two statements in words ("almost" the total premium; a
-# growth well above wage growth). {eval}`txt.derived_summary`
+# growth well above wage growth). {eval}`txt.derived_summary` {eval}`txt.almost_note`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(derived_checks, table_id="pensjon-derived-checks", caption="Totals the prose derives")
@@ -507,8 +452,7 @@ else:
     txt.church_fit = f"only for a budget {spread} {side} {d03_church}, not for that budget itself"
 
 # %% [markdown]
-# The church council's line in D03 is not pension alone: it also pays interest and instalments on the
-# council's loans. The text's two figures for it, a budget of "about" {eval}`txt.church_budget_prose` and
+# The text's two figures for the church council's line in D03, a budget of "about" {eval}`txt.church_budget_prose` and
 # an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts
 # {eval}`txt.church_fit`. Pairing the text's budget with D03's is the book's reading: the check of the
 # budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
@@ -524,7 +468,8 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 # %% [markdown]
 # ## D04 and the pension line of the central costs
 #
-# The central costs (D03) print one line, «Pensjon», that looks like the same central pension items. Its
+# The central costs (D03, in full in the {doc}`operating account <driftsregnskap>`) print one line,
+# «Pensjon», that looks like the same central pension items. Its
 # revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total and
 # within {eval}`txt.d03_rows_gap` of the sum of D04's rows: close, though two roundings of one amount would
 # print the same. The text books the regulation premium, the premium
@@ -534,14 +479,12 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 
 # %% tags=["hide-input"]
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
-# The one row as printed: its columns in the report's order, its printed headers with the English beside
-# them; the units once, in the caption (the report's «Avvik i kr» is in thousands like the rest).
-styled(pension_row, table_id="pensjon-d03-row", decimals={"deviation_pct": 1},
-       caption="The row «Pensjon» of the central costs, D03, NOK thousand (Avvik i kr) and % (Avvik i %); "
-               "Avvik = budget minus accounts",
-       columns={"label": "Sentrale utgifter (central costs)", "actual_2022": "Regnskap 2022 (accounts)",
-                "revised_budget_2023": "Rev.bud. 2023 (revised budget)", "actual_2023": "Regnskap 2023 (accounts)",
-                "deviation_nok": "Avvik i kr (deviation)", "deviation_pct": "Avvik i % (deviation)"})  # fmt: skip
+# The two printed lines side by side, in D04's column order and headers, and what D03 holds more, ruled off.
+styled(pj.d03_against_d04(get), table_id="pensjon-d03-row",
+       caption="D03's «Pensjon» against D04's total, NOK thousand (Regnskap: accounts; Revidert budsjett: "
+               "revised budget; Avvik: budget minus accounts)",
+       columns={"label": "Line", "actual_2023": "Regnskap 2023", "revised_budget_2023": "Revidert budsjett 2023",
+                "deviation_nok": "Avvik"})  # fmt: skip
 
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])
@@ -628,25 +571,24 @@ plt.show()
 
 
 # %% [markdown]
-# The chart leaves the central items out. They are a net figure: their growth mixes the regulation premium,
-# which the report ties to wage growth and the adjustment of G, with {eval}`txt.items_offsetting`, which
-# offset it, and {eval}`txt.items_adding`, which add to it (D04's signs), so it cannot be set against wage
-# growth.
-# D03's line grew {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split`
-# differs by the gap between D03 and D04 above, and it assumes D03's 2022 line held the same items as D04. Nothing printed lets the 2022 cost
-# itself be checked; the 2022 annual report, outside this book, would show whether the inferred split holds.
+# The chart leaves the central items out: their growth mixes the regulation premium, which the report ties
+# to wage growth and the adjustment of G, with {eval}`txt.items_offsetting`, which offset it, and
+# {eval}`txt.items_adding`, which add to it (D04's signs), so it cannot be set against wage growth. D03's line grew
+# {eval}`txt.central_growth` on its own figures; the split's {eval}`txt.central_growth_split` differs by the
+# gap between D03 and D04 above, and assumes D03's 2022 line held the same items as D04. Nothing printed
+# lets the 2022 cost itself be checked; the 2022 annual report, outside this book, would.
 
 # %% [markdown]
 # (pensjon-forward)=
 # ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
-# it blue ringed in vermilion, the chart below in vermilion. The schedule assumes equal instalments over the period the
-# report states, from the year after the deviation arose, and that the whole deviation printed in D04 is
-# amortised this way; the report prints the deviation and the period, not a schedule, so the chart hatches
-# it as the book's estimate. Beside it, also an estimate, is the schedule had the premium fund not been
-# used: the deviation would have been larger by the amount the fund paid (the book's reading of the
-# regulation, as in the walk above). The period is a parameter: see *Try it* below.
+# it blue ringed in vermilion, the chart below in vermilion. The schedule assumes equal instalments over
+# the period the report states, from the year after the deviation arose, and that the whole deviation
+# printed in D04 is amortised this way; the report prints the deviation and the period, not a schedule, so
+# the chart hatches it as the book's estimate. Beside it, in grey, is the schedule had the premium fund not
+# been used: the deviation would then have been larger by the amount the fund paid ({ref}`pensjon-terms`).
+# The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input", "hide-output"]
 AMORTISATION_PERIOD = int(pj.prose(get, "amortisation_period"))  # the report's period; Try it changes it
@@ -670,31 +612,29 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The 2023 premium deviation still to charge at each year's end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Bar chart in NOK million: hatched bars falling in equal steps from the whole 2023 premium deviation at the end of 2023 to nothing at the end of the amortisation period, each in front of a taller grey hatched bar, falling the same way from the larger deviation there would have been had the premium fund not been used."}} tags=["hide-input"]
-fig, ax = plt.subplots()
-# Both series are the book's estimates, so both hatched: had the premium fund not been used in grey, behind;
-# the schedule in vermilion in front, each bar's value inside it, clear of the edge where the two hatches
-# meet. The grey series is labelled once, on its first bar (its values are in the table above).
-without = ax.bar(left["year"], left["remaining_without_fund"] / 1000, width=0.6, **estimate_style(LEVEL))
-ax.bar(left["year"], left["remaining"] / 1000, width=0.6, **estimate_style(UNFAVOURABLE))
+# %% mystnb={"figure": {"caption": "The 2023 premium deviation still to charge at each year's end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value."}} tags=["hide-input"]
+# Both series are the book's estimates, so both hatched: a pair of bars for each year's end, side by side
+# (neither overlaid nor stacked), each labelled with its value, the years down the side as in the table.
+fig, ax = plt.subplots(figsize=(plt.rcParams["figure.figsize"][0], 1.6 + 0.45 * len(left)))
+rows = range(len(left))
+booked_bars = ax.barh([r - 0.2 for r in rows], left["remaining"] / 1000, height=0.38, **estimate_style(UNFAVOURABLE))
+without_bars = ax.barh([r + 0.2 for r in rows], left["remaining_without_fund"] / 1000, height=0.38,
+                       **estimate_style(LEVEL))  # fmt: skip
+for bars in (booked_bars, without_bars):
+    direct_labels(ax, bars)
+ax.set_yticks(list(rows), [str(year) for year in left["year"]])  # years, never grouped as "2 023"
+ax.set_ylim(len(left) - 0.5, -0.5)  # the end of 2023 at the top
 ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
              f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
 # The key names the change of meaning: credited to 2023 (blue in the waterfall), a charge on the years after.
 first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
 charged_on = str(first) if first == last else f"{first}–{last}"
-key_above(ax, [(f"the {pj.REPORT_YEAR} deviation left to charge on {charged_on}", estimate_style(UNFAVOURABLE)),
-               (f"the whole bar, had the premium fund not been used: {txt.instalment_without_fund} a year",
-                estimate_style(LEVEL))], ncol=1)  # fmt: skip
-ax.set_ylim(0, left["remaining_without_fund"].max() / 1000 * 1.12)
-direct_labels(ax, without, labels=[fmt(bar.get_height(), 1) if n == 0 else "" for n, bar in enumerate(without)])
-for year, remaining in zip(left["year"], left["remaining"], strict=True):
-    if remaining:  # none on the last, empty bar
-        ax.annotate(fmt(remaining / 1000, 1), (year, remaining / 2000), ha="center", va="center",
-                    fontsize=MIN_TEXT_PT, color=TEXT, bbox=LABEL_BOX)  # fmt: skip
-ax.set_xticks(left["year"], [str(year) for year in left["year"]])  # years, never grouped as "2 023"
-ax.set_xlabel("End of year")
-ax.set_ylabel("NOK million still to charge")
-ax.grid(axis="x", visible=False)
+key_above(ax, [(f"as booked: charged on {charged_on} at {txt.instalment} a year", estimate_style(UNFAVOURABLE)),
+               (f"had the premium fund not been used: {txt.instalment_without_fund} a year", estimate_style(LEVEL))],
+          ncol=1)  # fmt: skip
+ax.set_ylabel("End of year")
+ax.set_xlabel("NOK million still to charge")
+ax.grid(axis="y", visible=False)
 finish(fig, table="table D04 and the report's text")
 plt.show()
 
@@ -705,7 +645,7 @@ plt.show()
 #
 # **The premium fund.** The {eval}`txt.fund_saving_total` taken from the premium funds in 2023 settled part
 # of the regulation premium inside the pension funds, so the treasury paid that much less. On the book's
-# reading of the regulation ({ref}`pensjon-walk`), it did not lower 2023's pension cost of
+# reading of the regulation ({ref}`pensjon-terms`), it did not lower 2023's pension cost of
 # {eval}`txt.cost_stated`, which is the calculated cost plus the amortisation and other items, whatever pays
 # the premium; it lowered the deviation, which would otherwise have been {eval}`txt.deviation_without_fund`,
 # charged back at {eval}`txt.instalment_without_fund` a year.
@@ -718,14 +658,14 @@ plt.show()
 # the book's reading, that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What earlier years' deviations will still charge cannot be read from the
-# report. It gives neither the deviations still to be amortised at the end of 2023 and their yearly sizes,
-# nor the 2024 budget's amortisation, the premium funds' balance after 2023 or how much of the deviation is
-# employer's contribution and of the calculated cost administration. The report attaches its annual
-# accounts, with their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but does not
-# point to a pension note there; the 2024 budget is outside this evaluation. The report does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods,
-# longer for older deviations, and assuming Drammen (and the municipalities it was merged from) always chose
-# the long period rather than charging a deviation in full the next year,
-# that charge was a slice of each of these years' deviations:
+# report: it gives neither those still to be amortised at the end of 2023 nor their yearly sizes, nor the
+# 2024 budget's amortisation, the premium funds' balance after 2023, or how much of the deviation is
+# employer's contribution and of the calculated cost administration. It attaches its annual accounts, with
+# their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but points to no pension note
+# there; the 2024 budget is outside this evaluation. It does show that 2023 carried
+# {eval}`txt.amortisation` of them. Under the regulation's periods, and assuming Drammen (and the
+# municipalities it was merged from) always chose the long period rather than charging a deviation in full
+# the next year, that charge was a slice of each of these years' deviations:
 
 # %% tags=["hide-input"]
 # The history follows the rules' periods (the report's period for deviations since 2014), not the Try it
@@ -796,6 +736,31 @@ else:
 # {eval}`txt.chapter_summary` They are listed in the sections above and on the
 # {doc}`audit page <audit>`. {eval}`txt.largest_finding`
 #
+# The chapter reads D04 and the figures in the section's text, and takes rows from the other tables
+# listed behind the toggle below; the {doc}`data page <../book/data>` gives each table's lines. Ids such as
+# D03 and D04 are the book's: the report numbers only its two statements, 2A and 2B.
+
+# %% tags=["hide-input", "hide-output"]
+# Every table the chapter reads, its own two first, and what it reads of each.
+read = {pj.PROSE: "all", pj.CENTRAL: "all", pj.DRIFT: f"«{pj.DRIFT_PENSION_LABEL}», «{pj.CHURCH_LABEL}»",
+        "drift_year_end_dispositions": "«Netto driftsresultat»",
+        "drift_disposition_fund": f"«{pj.FUND_END.rstrip(' *')}», «Generell reserve …», «{pj.FUND_ABOVE_REQUIREMENT}»",
+        "inv_2b_shares_and_equity": "«Finansiering – KK», «Egenkapitalinnskudd KLP», «Egenkapitalinnskudd DKP»"}  # fmt: skip
+tables = catalogue(names=read).set_index("table").loc[list(read)].reset_index()
+# Each by the book's id (D04 …; the report prints only 2B's, beside which stands the data page's id of the
+# part) and its printed title.
+named = [public_source(t).removeprefix("table ").removeprefix("statement ") for t in tables["table"]]
+code = ["prose" if s == "prose" else n if n == s else f"{n}, {s}" for n, s in zip(named, tables["source_table"], strict=True)]  # fmt: skip
+tables = tables.assign(code=code, read=tables["table"].map(read))[["table", "code", "title", "read"]]
+# The prose figures have no printed title: name the headings of the three passages they come from.
+tables.loc[tables["table"] == pj.PROSE, "title"] = (
+    "Figures in the text under «Kapitaltilskudd og reguleringspremie til Kirkelig fellesråd», "
+    "«Pensjonskostnader» and «Øvrige sentrale poster»")  # fmt: skip
+# Units and line ranges are on the data page: here, what each table is and what the chapter reads of it.
+styled(tables.drop(columns="table"), table_id="pensjon-catalogue", caption="The chapter's tables",
+       columns={"code": "Book's id", "title": "Title or heading as printed", "read": "Read here"})  # fmt: skip
+
+# %% [markdown]
 # ## Try it
 
 # %% tags=["hide-input"]

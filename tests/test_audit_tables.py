@@ -132,13 +132,16 @@ def test_the_register_and_the_letter_fold_the_qualitative_factor_into_materialit
 
 
 def test_a_finding_id_stays_on_one_line(audit):
-    """The register's row is named by the finding's short name, as Fig. A.1 names it; its permalink, the id,
-    is in the opened row, unbroken (in a column of its own it broke over five lines). The letter names each
+    """The register's row is named by the finding's short name, as Fig. A.1 names it, with its id under it
+    on one line, a link to the row, so a closed row can be cited (the designer's read, s9r3); the permalink is
+    in the opened row too, unbroken (in a column of its own it broke over five lines). The letter names each
     correction's finding under its words by the same short name, a link to its register row (three names
     per finding showed, designer r4b)."""
     register, letter, _ = audit
     soup = BeautifulSoup(findings.register_html(register), "html.parser")
-    ids = [a.get_text() for a in soup.find_all("a", class_="finding-ref")]
+    closed = [a.get_text() for a in soup.select("td.row-summary a.finding-ref.finding-id")]
+    assert closed == list(register["finding_id"])
+    ids = [a.get_text() for a in soup.find_all("a", class_="finding-ref") if "finding-id" not in a["class"]]
     assert ids == [f"audit.html#finding-{i}" for i in register["finding_id"]]
     assert [s.get_text() for s in soup.select("td.row-summary summary")] == list(register["label"])
     labels = dict(zip(register["finding_id"], register["label"], strict=True))
@@ -207,8 +210,9 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     """The register: a finding not in NOK shows its size in its own unit, not a dash, and sorts after the
     amounts; only a claim in words has none. Every row names its unit in words, "NOK million" too (a blank
     read as missing), and "percentage points", as the text says, not "pp" (designer r4b); each unit at one
-    precision (:func:`findings.unit_places`). The letter is a list to act on, not a second register: no size
-    columns (its size is in the opened row) but the owner, the section's authors. Both at full height."""
+    precision (:func:`findings.unit_places`). The letter is a list to act on, ranked by level and size: its size
+    and unit in columns of their own (the designer's read, s9r3: "then by size" with no size column), the owner
+    (the section's authors) under what to correct. Both at full height."""
     register, letter, _ = audit
     css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
     assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
@@ -224,7 +228,7 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
     units = []
     for (_, f), cells in zip(register.iterrows(), rows, strict=True):
-        cell, unit = cells[column], cells[column + 1].get_text(" ")
+        cell, unit = cells[column], cells[column + 1].get_text(" ").replace("\u00a0", " ")  # on one line
         units.append(unit)
         text = cell.get_text().replace("\u00a0", " ")
         if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
@@ -241,9 +245,16 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
     headers = [th.get_text() for th in soup.thead.find_all("th")]
-    assert headers == ["Rank", "What to correct", "Materiality", "Owner (section)"]
+    assert headers == ["Rank", "What to correct · owner (section)", findings.SIZE_HEADER, findings.UNIT_HEADER,
+                       "Materiality"]  # fmt: skip
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
-    assert [cells[-1].get_text() for cells in rows] == [findings.owner_section(o) for o in letter["owner"]]
+    owners = [cells[1].find(class_="owner-section").get_text() for cells in rows]
+    assert owners == [f"\u00b7 {findings.owner_section(o)}" for o in letter["owner"]]
+    by_id = register.set_index("finding_id")
+    for (_, r), cells in zip(letter.iterrows(), rows, strict=True):  # the size the register gives, in its unit
+        figure, unit, _ = findings.size_parts(by_id.loc[r["finding_id"]])
+        assert cells[2].get_text().replace("\u00a0", " ") == figure
+        assert cells[3].get_text().replace("\u00a0", " ") == unit
     assert all(o.startswith("«") for o in map(findings.owner_section, letter["owner"]))
 
 
@@ -412,7 +423,9 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
     try:
         ax = fig.axes[0]
         renderer = fig.canvas.get_renderer()
-        money = register[register["size_nok_million"].notna()].sort_values("size_nok_million")
+        # Misstatements only (the designer's read, s9r3: a scope gap beside the line read as a near-material error).
+        money = register[register["size_nok_million"].notna() & register["verdict"].isin(findings.CONTRADICTED)]
+        money = money.sort_values("size_nok_million")
         assert [t.get_text() for t in ax.get_yticklabels()] == list(money["label"])
         share = ax.get_window_extent(renderer).width / fig.dpi / fig.get_tightbbox(renderer).width
         assert share > 0.6, f"the plot takes {share:.0%} of the figure's width"
@@ -504,3 +517,32 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     assert title.startswith("The 4 misstatements that count add up to NOK\u00a060.0\u00a0million, below overall")
     assert title.endswith("two left out of the sum exceed it")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
+
+
+def test_a_chapters_findings_table_has_one_layout():
+    """Every chapter's list of its findings (the designer's read, s9r3: ids split at hyphens, line ranges at
+    their dash, the unit in every Size cell or in the finding's name, blank sizes): the name with its id
+    under it on one line, the verdict, the size (points in line) with its unit in a column of its own, and
+    the report's lines, no range broken."""
+    from aarsevaluering import checks
+
+    all_checks = checks.run("investeringsregnskap")
+    rows = findings.chapter_rows(all_checks, "investeringsregnskap", estimates=True)
+    soup = BeautifulSoup(findings.chapter_table_html(rows, "inv-findings", "Caption"), "html.parser")
+    assert [th.get_text() for th in soup.thead.find_all("th")] == findings.CHAPTER_TABLE_HEADERS
+    body = soup.tbody.find_all("tr")
+    assert len(body) == len(rows) and soup.caption.get_text() == "Caption"
+    for (_, f), tr in zip(rows.iterrows(), body, strict=True):
+        name, verdict, size, unit, lines = tr.find_all("td")
+        assert name.find("a", class_="finding-id").get_text() == f["finding_id"]
+        assert verdict.get_text() == ("estimate" if f["verdict"] == findings.BOOK_ESTIMATE else f["verdict"])
+        figure, shown_unit, _ = findings.size_parts(f)
+        assert size.get_text().strip() and unit.get_text().replace("\u00a0", " ") == shown_unit
+        assert not any(u in size.get_text() for u in ("NOK", "percentage", "million"))
+        assert [s.get_text() for s in lines.find_all("span", class_="line-range")] == [
+            p.strip() for p in findings.merge_lines(f["source_lines"]).split(";") if p.strip()
+        ]
+    css = (REPO / "_static" / "findings.css").read_text(encoding="utf-8")
+    for selector in (r"table\.chapter-findings \.finding-id", r"table\.chapter-findings \.line-range"):
+        rule = re.search(selector + r"[^{]*\{([^}]*)\}", css)
+        assert rule and "white-space: nowrap" in rule.group(1), selector

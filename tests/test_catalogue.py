@@ -50,14 +50,21 @@ def test_data_page_source_lists_every_resource():
         (row,) = [line for line in section.splitlines() if f"<br>{link}" in line]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
-        note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
         title = catalogue.escape(spec["title"])
         if spec["source_table"] == catalogue.PROSE:
             title = f"*{title}* (the book's label)"  # no printed title: the label is the book's
-        about = f"{title}<br>{link}" + (f"<br>{note}" if note else "")
+        else:
+            title += f" ({catalogue.escape(spec['title_en'])})"  # the book's English beside the printed title
+        about = f"{title}<br>{link}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
+        ids = catalogue.table_ids(spec["source_table"])
+        sub_rows = [  # an id with a row of its own under its file's row (D10–D25) has its anchor there
+            c for c in ids for line in section.splitlines()
+            if line.startswith(f'| <span id="table-{c.lower()}"></span>{c} | ') and "{download}" not in line
+        ]  # fmt: skip
+        anchors = "".join(f'<span id="table-{c.lower()}"></span>' for c in ids if c not in sub_rows)
         assert cells == [
-            catalogue.escape(spec["source_table"]),
+            anchors + catalogue.escape(spec["source_table"]),
             about,
             lines,
             catalogue.unit_cell(spec["unit"]),
@@ -133,6 +140,7 @@ def test_a_unit_stays_on_one_line_and_its_note_goes_below():
     assert catalogue.unit_cell("NOK 1000") == "NOK\u00a0thousand"
     assert catalogue.unit_cell("NOK 1000 (last row: percent)") == "NOK\u00a0thousand<br>(last row: %)"
     assert catalogue.unit_cell("mixed, see column unit") == "mixed<br>(see the unit column)"
+    assert catalogue.unit_cell("persons / FTE / percent") == "persons, FTE, %"
 
 
 def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
@@ -148,7 +156,8 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
     assert (
-        "| D02 | Sentrale inntekter<br>{download}`drift_central_income <../data/drift_central_income.csv>` "
+        '| <span id="table-d02"></span>D02 | Sentrale inntekter (Central income)<br>'
+        "{download}`drift_central_income <../data/drift_central_income.csv>` "
         "| 2169–2200 | NOK\u00a0thousand | 10 |" in text
     )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
@@ -223,9 +232,9 @@ def test_built_data_page_links_every_file(built_html):
         (row,) = [row for row in links.rows if len(row) > 1 and f" {stem} " in f" {row[1]} "]
         shown = [cell.translate(STRAIGHT_QUOTES) for cell in row]
         first, last = spec["source_lines"]
-        note = catalogue.section_note({"section": spec["report_section"], "title": spec["title"]})
-        title = f"{spec['title']} (the book's label)" if spec["source_table"] == catalogue.PROSE else spec["title"]
-        about = f"{title} {stem}" + (f" section {spec['report_section'].split(' – ')[-1]}" if note else "")
+        prose = spec["source_table"] == catalogue.PROSE
+        title = f"{spec['title']} (the book's label)" if prose else f"{spec['title']} ({spec['title_en']})"
+        about = f"{title} {stem}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         unit = catalogue.unit_label(spec["unit"])
         assert shown == [spec["source_table"], " ".join(about.split()), lines, unit, str(spec["rows"])]
@@ -234,6 +243,9 @@ def test_built_data_page_links_every_file(built_html):
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
     text = html.unescape(page.read_text(encoding="utf-8"))
     assert 'href="../notebooks/audit.html#audit-download"' in text
+    for name in catalogue.AUDIT_FILES:  # the audit page's copy, linked from here
+        href = catalogue.audit_download(name)
+        assert f'href="{href}"' in text and (page.parent / href).is_file(), name
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -251,14 +263,14 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
     """A range such as D10–D25 is resolved in the chapter's table itself: each id a row of its own under the
     file's row, with what it covers and its lines, so it can be cited as part of the numbered table."""
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert "| D17 | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |" in page
-    assert "| I12 | P06 Hjemmetjenester og institusjon | 5519–5578 | | |" in page
-    assert "| I21 | P11 Utbygging og samferdsel | 6207–6316 | | |" in page
+    assert '| <span id="table-d17"></span>D17 | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |' in page
+    assert '| <span id="table-i12"></span>I12 | P06 Hjemmetjenester og institusjon | 5519–5578 | | |' in page
+    assert '| <span id="table-i21"></span>I21 | P11 Utbygging og samferdsel | 6207–6316 | | |' in page
     for spec in resources():
         ids = catalogue.table_ids(spec["source_table"])
         if len(ids) > 1 and "–" in spec["source_table"]:
             for code in ids:
-                assert f"\n| {code} | " in page, code
+                assert f'\n| <span id="table-{code.lower()}"></span>{code} | ' in page, code
 
 
 def test_prose_title_is_marked_as_the_books():

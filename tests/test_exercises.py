@@ -119,9 +119,9 @@ EXERCISES: list[Exercise] = [
             "247.7 discrepancy (unchanged)",
             "B01 against the borrowers' flows",
             "exact → discrepancy",
-            "against 1 % of B01 thousand",  # the reserve's check keeps its unit, in its own column
+            "÷ 1 % against B01 9\xa0564.1",  # the reserve's check as the debt it implies: one unit, NOK million
         ),
-        hides=("95.641",),  # never a three-decimal million
+        hides=("95.641", "95\xa0641", "Unit (NOK)"),  # never a three-decimal million, nor thousands among millions
     ),
     Exercise(
         "balanse",

@@ -46,6 +46,8 @@ def test_each_letter_has_a_heading_over_its_terms():
     them, so a reader can jump from A to Å), no term defined twice."""
     text = (REPO / "book" / "glossary.md").read_text(encoding="utf-8")
     sections = re.split(r"^## ", text, flags=re.MULTILINE)[1:]
+    # The English index before the letters (designer s9: "provision" could not be looked up) holds links only.
+    sections = [s for s in sections if not s.startswith("English to Norwegian\n")]
     terms = []
     for section in sections:
         letter, body = section.split("\n", 1)
@@ -54,6 +56,7 @@ def test_each_letter_has_a_heading_over_its_terms():
         assert names and all(name[0].upper() == letter for name in names), letter
         terms += names
     assert len(sections) == len(glossary_blocks())
+    assert "## English to Norwegian\n" in text
     assert len(terms) == len(set(terms)) == len(defined_terms())
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from aarsevaluering import checks, findings
+from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import balanse as bal
 
 
@@ -358,18 +359,24 @@ def test_round_estimate_keeps_only_the_digits_an_estimate_bears():
     assert bal.round_estimate(0.0, 10) == 0
 
 
-def test_moved_view_keeps_each_checks_unit_and_marks_the_classes_that_stayed():
+def test_moved_view_shows_every_check_in_nok_million_and_marks_the_classes_that_stayed():
     from aarsevaluering.identities.investeringsregnskap import moved_checks
 
     trial = checks.run("balanse", get=bal.debt_added("Drammen Eiendom KF", end=59.4))
     moved = moved_checks(checks.run("balanse"), trial)
     assert set(moved["unit"]) == {"NOK million", "NOK 1000"}  # D09's reserve is in thousands
     view, unit = bal.moved_view(moved)
-    assert unit is None and set(view["Unit (NOK)"]) == {"million", "thousand"}  # a column, not in the labels
-    assert not view["Check"].str.contains("NOK").any()
-    assert list(view) == ["Check", "Unit (NOK)", "Figure", "Against", "Class"]  # narrow enough for the column
+    # One unit, in the caption: the reserve's check is shown as the debt its sides imply (÷ 1 %), so no
+    # figure in thousands stands in a column of millions.
+    assert unit == "NOK million" and "Unit (NOK)" not in view
+    assert list(view) == ["Check", "Figure", "Against", "Class"]
     reserve = view[view["Check"].str.startswith("Interest-rate reserve")].iloc[0]
-    assert reserve["Unit (NOK)"] == "thousand" and reserve["Figure"].rstrip("\u2008\u2007") == "95\xa0641"
+    assert "÷ 1 %" in reserve["Check"]
+    reserve_thousand = float(moved.loc[moved["check_id"] == "bal.debt.interest_reserve_vs_b01", "printed"].iloc[0])
+    assert reserve["Figure"].strip("\u2008\u2007") == fmt(reserve_thousand / 10, 1)  # 95 641 thousand -> 9 564.1
+    against = float(moved.loc[moved["check_id"] == "bal.debt.interest_reserve_vs_b01", "recomputed"].iloc[0])
+    assert reserve["Against"].strip("\u2008\u2007") == fmt(against / 10, 1)  # scaled alike: the class stands
+    assert not view["Figure"].str.contains("95\xa0641").any()
     assert any(c.endswith("(unchanged)") for c in view["Class"]) and any("→" in c for c in view["Class"])
     assert not view["Class"].str.contains(" ").any()  # unbreakable spaces only: a class never wraps
     assert set(moved["check_id"]) <= set(bal.TRY_IT_NAMES)  # every moved check has its short name

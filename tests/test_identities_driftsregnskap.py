@@ -197,6 +197,9 @@ def test_result_quality_takes_out_the_net_premium_deviation_and_the_bound_funds(
     assert quality.loc["Without the extra dividend", "nok_thousand"] == pytest.approx(booked - 130000)
     # Only the booked result's share is the report's; every other share rests on the book's inferred income.
     assert quality["estimate"].tolist() == [False, True, True, True, True, True, True]
+    # Solid in Fig. 1.2: the two measures whose NOK figure the report prints (lines 2052 and 2724).
+    assert quality["reported"].tolist() == [True, False, False, True, False, False, False]
+    assert set(dr.QUALITY_NAMES) == set(quality.index)  # one name per measure, chart and table alike
     # The premium fund's one-off use lifted the result charged at what was paid: 170 062 thousand (D04).
     fund = -checks.value(d04, "actual_2023", label="Bruk av premiefond")
     assert fund == pytest.approx(170062)

@@ -368,12 +368,3 @@ def test_the_year_in_brief_names_each_row_by_its_printed_2a_line():
     a2_lines = set(from_disk(inv.T2A)["label"])
     assert brief["line"].isin(a2_lines).all()  # every row searchable by the report's own words
     assert brief.set_index("label").loc["= Carried forward uncovered", "line"].startswith("Fremført til inndekning")
-
-
-def test_a_findings_size_is_given_in_one_unit_or_in_its_own_words():
-    assert inv.size_in_million("NOK 0.5 million") == ("0.5", "")
-    assert inv.size_in_million("NOK\u00a00.5\u00a0million") == ("0.5", "")  # as fmt writes it
-    assert inv.size_in_million("NOK 1 thousand") == ("< 0.1", "")
-    assert inv.size_in_million("NOK 3\u00a0584.9 million") == ("3\u00a0584.9", "")
-    assert inv.size_in_million("7.4 percentage points") == ("", "7.4 percentage points")
-    assert inv.size_in_million("") == ("", "")

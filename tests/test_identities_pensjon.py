@@ -282,3 +282,22 @@ def test_items_against_regulation_split_by_the_sign_d04_prints():
     split = pj.items_against_regulation(checks.from_disk)
     assert split["offset"] == ["use of premium fund", "premium deviation"]
     assert split["add"] == ["amortisation of earlier deviations", "other items incl. reserve provision"]
+
+
+def test_d03_against_d04_sets_the_printed_rows_beside_their_difference():
+    frame = pj.d03_against_d04(checks.from_disk).set_index("label")
+    d03, d04, gap = frame.iloc[0], frame.iloc[1], frame.iloc[2]
+    assert d03["actual_2023"] == pj.drift_row(checks.from_disk)["actual_2023"]
+    assert d04["actual_2023"] == checks.value(checks.from_disk(pj.CENTRAL), "actual_2023", row_kind="total")
+    for column in ("actual_2023", "revised_budget_2023", "deviation_nok"):
+        assert gap[column] == pytest.approx(d03[column] - d04[column])
+    assert list(frame["row_kind"]) == ["item", "item", "total"]
+
+
+def test_the_almost_total_premium_row_says_why_it_is_exact():
+    """The row names its tolerance (half the text's whole-million digit) and what 'almost' claims."""
+    row = by_id(checks.run(pj.CHAPTER, only=["prose_derived_totals"])).loc[
+        "pension_prose_figures.total_pension_premium"
+    ]
+    assert row["status"] == checks.EXACT
+    assert "as 'almost' says" in row["what"] and "half the text's last digit" in row["what"]

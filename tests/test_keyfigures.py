@@ -4,6 +4,7 @@ figure's report tables named as the report names them, and the largest findings 
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -30,6 +31,22 @@ def test_every_target_has_a_direction_and_every_figure_a_source():
     assert set(with_target["direction"]) <= {kf.AT_LEAST, kf.AT_MOST} and (with_target["direction"] != "").all()
     assert (frame["source"] != "").all()
     assert frame.set_index("key").loc["sick_leave", "direction"] == kf.AT_MOST
+    assert frame.set_index("key").loc["debt", "source"] == "text, line 3541"  # a sentence's figure gives its line
+
+
+def test_the_front_page_links_each_figures_tables_to_their_rows_on_the_data_page():
+    """Table F.1's Source cell links every table id a figure comes from to its row's anchor on the data page
+    (written in book/intro.md, since an inline expression prints text, not links): the links must be the
+    figure's own tables, no more and no fewer."""
+    from pathlib import Path
+
+    intro = (Path(__file__).resolve().parent.parent / "book" / "intro.md").read_text(encoding="utf-8")
+    for row in kf.key_figures().itertuples():
+        (line,) = [s for s in intro.splitlines() if f"txt.{row.key}_2023`" in s]
+        linked = re.findall(r'<a href="data\.html#table-(\w+)">([^<]+)</a>', line)
+        names = [kf.report_tables((t,)) for t in kf.figures()[row.Index].tables if kf.report_tables((t,)) != "text"]
+        assert [text for _, text in linked] == names, row.key
+        assert all(code.upper() in {"I01"} or code.upper() == text for code, text in linked), row.key
 
 
 def _register(rows):
@@ -50,11 +67,8 @@ def test_the_largest_contradiction_in_nok_and_the_letters_first_are_named_once_e
     assert list(named["finding_id"]) == ["err-big", "pp"]  # a finding of scope is not the report's mistake
     html = kf.findings_html(named)
     assert 'href="../notebooks/audit.html#finding-err-big"' in html
-    assert (
-        "material by size alone, but the book rates it below materiality because it is a typing error in one cell"
-        in html
-    )
-    assert "material by nature: it is not in NOK" in html
+    assert "By size it would be material; the book rates it below materiality, as a typing error in one cell" in html
+    assert "It has no size in NOK to weigh; it is material by nature, as a headline figure" in html
     once = kf.largest_findings(register, pd.DataFrame({"finding_id": ["err-big"]}))
     assert list(once["finding_id"]) == ["err-big"]
 

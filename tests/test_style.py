@@ -670,3 +670,47 @@ def test_a_key_of_pairs_can_say_what_the_hatching_means_too():
     assert legend.get_title().get_text() == "Hatched: an estimate"
     assert [t.get_text() for t in legend.get_texts()] == ["level"]
     style.close_all()
+
+
+def test_a_toggle_over_several_tables_names_each():
+    """A toggle over two tables names both, each title cut at a clause break to its share; one over a
+    single table keeps its title whole; a title repeated is named once."""
+    toggle = (
+        '<p class="collapsed admonition-title">Show code cell output</p>'
+        '<p class="expanded admonition-title">Hide code cell output</p>'
+    )
+
+    def caption(number: str, text: str) -> str:
+        return f'<table><caption><span class="caption-number">Table {number} </span>{text}</caption></table>'
+
+    two = (
+        toggle
+        + caption("1.16", "D07 Mottatt utbytte: dividends received (NOK thousand)")
+        + caption("1.17", "D05 Sentrale inntekter: central income (NOK thousand)")
+    )
+    named = htmlfixes.name_table_toggles(two)
+    assert "Show Tables 1.16\u20131.17: D07 Mottatt utbytte; D05 Sentrale inntekter" in named, named
+    assert "Hide Tables 1.16\u20131.17" in named
+    one = htmlfixes.name_table_toggles(toggle + caption("1.8", "Gross operating income (NOK thousand)"))
+    assert "Show Table 1.8: Gross operating income (NOK thousand)" in one, one
+    same = htmlfixes.name_table_toggles(toggle + caption("2.5", "2B, part 2") + caption("2.6", "2B, part 2"))
+    assert "Show Tables 2.5\u20132.6: 2B, part 2<" in same, same
+
+
+def test_a_neutral_waterfall_draws_every_step_in_the_level_grey():
+    """``neutral=True``: no step coloured favourable or unfavourable; estimates still hatched."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+
+    matplotlib.use("agg")
+    from aarsevaluering import style
+
+    style.use_book_style()
+    fig, ax = style.figure(height=2.0)
+    style.waterfall(
+        ax, [("a", 3.0, "total"), ("b", -1.0), ("c", 2.0, "estimate"), ("sum", None, "total")], neutral=True
+    )
+    colours = {to_hex(bar.get_edgecolor() if bar.get_hatch() else bar.get_facecolor()) for bar in ax.patches}
+    assert colours == {to_hex(style.LEVEL)}, colours
+    assert sum(bool(bar.get_hatch()) for bar in ax.patches) == 1
+    style.close_all()

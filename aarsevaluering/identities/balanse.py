@@ -818,21 +818,35 @@ def round_estimate(value: float, step: float) -> float:
 TRY_IT_NAMES = {
     "bal.debt.end_2023.prose_vs_b01": "Debt at 31.12.2023: the text against B01",
     "bal.debt.change_2023.prose_vs_b01": "Change in 2023: the text against B01",
-    "bal.debt.interest_reserve_vs_b01": "Interest-rate reserve (D09) against 1 % of B01",
+    "bal.debt.interest_reserve_vs_b01": f"Interest-rate reserve (D09) ÷ {INTEREST_RESERVE_PCT:g} % against B01",
     "bal.debt.change_2023.b01_vs_flows": "Change in 2023: B01 against the borrowers' flows",
 }
+
+
+# The Try it table shows the interest-rate reserve's check (D09, NOK thousand) as the debt each side implies
+# (÷ 1 %, in NOK million): both sides scaled alike, so its class stands, and every row of the table is in the
+# one unit, NOK million, with the debt figures it sits beside.
+TRY_IT_AS_DEBT = ("bal.debt.interest_reserve_vs_b01",)
 
 
 def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The checks a Try it alteration moves (``moved_checks``' frame) as the book's Try it tables show
     them: the check (its short name, ``TRY_IT_NAMES``), its two sides after the alteration at each check's
     decimals, aligned (no difference column: the table must fit the column with its classes unbroken),
-    and the class ``before → after`` (a class that stayed
-    says so: ``discrepancy (unchanged)``). The sides are not all printed figures (B01's are altered), so
-    the columns are "Figure" and "Against". Each check keeps its own unit (a check in NOK thousand is shown
-    in thousands, never as a three-decimal million): one unit is returned for the caption; mixed units get
-    a column of their own, "Unit (NOK)", so no cell mixes a figure with its unit. A class is written with
-    unbreakable spaces, so it never wraps."""
+    and the class ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). The sides
+    are not all printed figures (B01's are altered), so the columns are "Figure" and "Against".
+    One unit per table: the interest-rate reserve's check (``TRY_IT_AS_DEBT``, printed in NOK thousand) is
+    shown as the debt its two sides imply (÷ 1 %, NOK million, one decimal more), so its 95 641 never
+    stands in a column of millions; the unit is returned for the caption. Should checks of other units
+    still mix, they get a column of their own, "Unit (NOK)", so no cell mixes a figure with its unit.
+    A class is written with unbreakable spaces, so it never wraps."""
+    moved = moved.copy()
+    as_debt = moved["check_id"].isin(TRY_IT_AS_DEBT) & (moved["unit"] == "NOK 1000")
+    scale = 1.0 / (INTEREST_RESERVE_PCT / 100.0) / THOUSAND_PER_MILLION  # thousand of reserve -> million of debt
+    for column in ("printed", "recomputed", "difference"):
+        moved.loc[as_debt, column] = moved.loc[as_debt, column].astype(float) * scale
+    moved.loc[as_debt, "decimals"] = moved.loc[as_debt, "decimals"].astype(int) + round(-np.log10(scale))
+    moved.loc[as_debt, "unit"] = "NOK million"
     units = [unit_name(u) if isinstance(u, str) else "" for u in moved["unit"]]
     values = moved[["printed", "recomputed", "difference"]].astype(float).copy()
     decimals = moved["decimals"].astype(int).tolist()

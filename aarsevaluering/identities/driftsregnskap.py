@@ -1685,6 +1685,20 @@ def report_bridge(get: Getter) -> list[Check]:
 
 
 WITHOUT_PREMIUM_AND_FUND = "Without the net premium deviation and the premium-fund use"
+# The measures whose NOK figure the report prints (the result as booked, line 2052, and without the net provisions
+# to restricted funds, line 2724); the others are the book's estimates.
+REPORTED_MEASURES = ("As booked", "Without the net provisions to restricted funds")
+# One name per measure, the same in the chart (Fig. 1.2) and its table (Table 1.2); a newline where the chart
+# breaks a long one.
+QUALITY_NAMES = {
+    "As booked": "As booked",
+    "Without the net premium deviation": "Without net premium deviation",
+    WITHOUT_PREMIUM_AND_FUND: "Without net premium deviation\nand premium-fund use",
+    "Without the net provisions to restricted funds": "Without net restricted-fund provisions",
+    "Without both": "Without net premium deviation\nand restricted-fund provisions",
+    "Without the extra dividend": "Without extra dividend",
+    "Without the extra state income (foreword)": "Without extra state income",
+}
 
 
 def result_quality(get: Getter) -> pd.DataFrame:
@@ -1698,7 +1712,9 @@ def result_quality(get: Getter) -> pd.DataFrame:
     ``measure``, ``nok_thousand``, ``pct_of_income`` (of gross operating income, inferred from D09),
     ``to_target`` (NOK thousand still needed to reach the target, negative when above it) and
     ``estimate`` (False only for the booked result, whose share the report also states; the restricted-fund
-    measure's NOK figure is the report's, but its share rests on the book's inferred income)."""
+    measure's NOK figure is the report's, but its share rests on the book's inferred income) and
+    ``reported`` (the NOK figure is printed by the report: the booked result and the restricted-fund measure;
+    the others are the book's estimates)."""
     from .pensjon import PREMIUM_FUND, central, net_premium_deviation  # the pension chapter's figures
 
     income = gross_operating_income(get)
@@ -1724,7 +1740,7 @@ def result_quality(get: Getter) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"measure": m, "nok_thousand": x, "pct_of_income": 100.0 * x / income, "to_target": required - x,
-             "estimate": e}
+             "estimate": e, "reported": m in REPORTED_MEASURES}
             for m, x, e in rows
         ]
     )  # fmt: skip

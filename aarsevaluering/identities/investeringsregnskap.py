@@ -2156,21 +2156,3 @@ def spelled_out(what: str) -> str:
     for pattern, name in DK_SPELLED:
         what = pattern.sub(name, what)
     return what
-
-
-_NOK_SIZE = re.compile(r"^(?:[−+-])?NOK\s(?P<number>[\d\s.,]+?)\s(?P<unit>million|thousand)$")
-
-
-def size_in_million(size_text: str) -> tuple[str, str]:
-    """A finding's size (as ``findings`` writes it) for a list with one unit: the figure in NOK million for
-    a size in NOK ("< 0.1" below a tenth of a million), else "" and the size in its own words, which the
-    list then gives beside the finding's name (a share's percentage points are no NOK million)."""
-    text = (size_text or "").strip()
-    found = _NOK_SIZE.match(text)
-    if not found:
-        return "", text
-    number = float(re.sub(r"[\s,]", "", found["number"]))
-    million = number if found["unit"] == "million" else number / 1000
-    from ..fmt import fmt
-
-    return ("< 0.1" if million < 0.05 else fmt(million, 1)), ""

@@ -306,6 +306,24 @@ def coming_charges(get: Getter, period: int) -> pd.DataFrame:
     ]
 
 
+def d03_against_d04(get: Getter) -> pd.DataFrame:
+    """D03's «Pensjon» row beside D04's printed total, and D03 less D04 (NOK thousand): ``label``,
+    ``actual_2023``, ``revised_budget_2023``, ``deviation_nok`` (budget minus accounts in both tables) and
+    ``row_kind`` (``item`` for the two printed rows, ``total`` for the difference, ruled off)."""
+    columns = ["actual_2023", "revised_budget_2023", "deviation_nok"]
+    d03 = drift_row(get)
+    d04 = get(CENTRAL)
+    d04_total = {c: value(d04, c, row_kind="total") for c in columns}
+    rows = [
+        {"label": f"{DRIFT_PENSION_LABEL} (D03, central costs)", **{c: float(d03[c]) for c in columns}},
+        {"label": f"{TOTAL} (D04, total)", **d04_total},
+        {"label": "D03 less D04", **{c: float(d03[c]) - d04_total[c] for c in columns}},
+    ]
+    frame = pd.DataFrame(rows)
+    frame["row_kind"] = ["item", "item", "total"]
+    return frame
+
+
 def still_to_charge(get: Getter, period: int) -> pd.DataFrame:
     """What of the year's premium deviation is still to be charged at the end of the year and of each
     year of its amortisation (NOK thousand), as booked and had the premium fund not been used
@@ -555,8 +573,11 @@ def prose_derived_totals(get: Getter) -> list[Check]:
         Check(
             check_id=f"{PROSE}.total_pension_premium",
             chapter=CHAPTER,
+            # Why the row is exact, in its own words: the text prints whole millions, so half a million is half
+            # its last digit (Table 4.3's NOK 1 thousand is a whole unit of its), and 'almost' claims less.
             what=f"Total premium 'almost {fmt(total_premium, 0)}' (prose) = ordinary + regulation premium (prose), "
-            f"{fmt(ordinary + regulation, 1)} ({fmt(with_d04, 1)} with D04's regulation premium)",
+            f"{fmt(ordinary + regulation, 1)} ({fmt(with_d04, 1)} with D04's regulation premium): less than "
+            f"{fmt(total_premium, 0)}, as 'almost' says, and within half the text's last digit, a whole million",
             printed=total_premium,
             recomputed=ordinary + regulation,
             unit="NOK million",

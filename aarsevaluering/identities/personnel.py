@@ -82,15 +82,9 @@ MONTHS_EN = {
     "desember": "December",
 }
 
-# English names for figures (the tables keep the printed Norwegian labels).
-AREA_EN = {
-    "P01": "Schools", "P02": "Kindergartens", "P03": "Preventive services, child welfare", "P04": "Health",
-    "P05": "People with disabilities", "P06": "Home services and institutions",
-    "P07": "Substance abuse and mental health", "P08": "Social services and housing",
-    "P09": "Culture, sport and volunteering", "P10": "Participation and local democracy",
-    "P11": "Development and transport", "P12": "Water, sewerage and waste",
-    "P13": "Planning, climate and environment", "P14-P19": "Central units", "Totalsum": "All areas",
-}  # fmt: skip
+# The personnel tables' joint row and total row, which have no name in aarsevaluering.areas; every other
+# area's English name is the book's one short name (areas.SHORT_NAMES), in tables, charts and prose alike.
+AREA_EN = {"P14-P19": "Central units", "Totalsum": "All areas"}
 JOB_GROUP_EN = {
     "Stilling uten særskilt krav til utdanning": "No formal education required",
     "Fagarbeiderstilling/tilsvarende fagarbeiderstilling": "Skilled worker",
@@ -150,40 +144,31 @@ def area_name(label: str) -> str:
     return name if code == "Totalsum" else en_dash(f"{code} {name}")
 
 
-# For charts and the side-by-side table: a short piece of each area's printed Norwegian name, which a
-# reader can search the report for, with the book's short English name beside it. The piece is the words
-# that English name translates ("Samferdsel (Transport)", not "Utbygging (Transport)"); " … " joins two
-# pieces of one printed name.
-AREA_NO_SHORT = {
-    "P01": "Skole", "P02": "Barnehage", "P03": "Forebyggende", "P04": "Helse", "P05": "Nedsatt funksjonsevne",
-    "P06": "Hjemmetjenester", "P07": "Psykisk helse", "P08": "Sosialtjeneste … bolig", "P09": "Kultur, idrett",
-    "P10": "Lokaldemokrati", "P11": "Samferdsel", "P12": "Vann, avløp", "P13": "Arealplan",
-    "P14-P19": "Sentrale enheter", "Totalsum": "Totalsum",
-}  # fmt: skip
-
-
 def area_chart_label(label: str) -> str:
-    """'P06 Hjemmetjenester og institusjon' -> 'P06 Hjemmetjenester (Home care)': the code and a searchable
-    piece of the printed name, the English beside it; the total row 'Totalsum (all areas)'."""
+    """'P06 Hjemmetjenester og institusjon' -> 'P06 Home care': a chart's label for an area, its code (which a
+    reader can search the report for) and the book's one English name, never a piece cut from the printed
+    name; the total row 'Totalsum (all areas)', as the tables gloss it. Other labels stay as they are."""
     code = area_code(label)
-    if code not in AREA_NO_SHORT:
-        return str(label)
-    english = area_name(label)
-    if code == "Totalsum":
-        return "Totalsum (all areas)"
-    return f"{en_dash(code)} {AREA_NO_SHORT[code]} ({english.removeprefix(en_dash(code)).strip()})"
+    if code == TOTAL:
+        return area_gloss(TOTAL)
+    if code in areas.SHORT_NAMES or code in AREA_EN:
+        return area_name(label)
+    return str(label)
 
 
 AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total"}
 
 
 def area_gloss(label: str) -> str:
-    """A printed area label with the book's English name beside it, for reproduced tables:
-    'P05 Mennesker med nedsatt funksjonsevne' -> 'P05 Mennesker med nedsatt funksjonsevne (People with
-    disabilities)', 'Totalsum' -> 'Totalsum (all areas)'. A label the book has no name for stays as printed."""
+    """A printed area label with the book's one English name beside it (the name charts and prose use), for
+    reproduced tables: 'P06 Hjemmetjenester og institusjon' -> 'P06 Hjemmetjenester og institusjon (Home
+    care)', 'Totalsum' -> 'Totalsum (all areas)'. A label the book has no name for stays as printed."""
     code = area_code(label)
-    english = AREA_EN.get(code)
-    if english is None:
+    if code in areas.SHORT_NAMES:
+        english = areas.SHORT_NAMES[code]
+    elif code in AREA_EN:
+        english = AREA_EN[code]
+    else:
         return str(label)
     # The printed label as printed (a reader searches the report for it, hyphen and all); the book's English
     # beside it.
@@ -211,6 +196,12 @@ def area_code(label: str) -> str:
     'Kultur, fritid og idrett' in others), so tables are joined on the code, never on the label."""
     match = _AREA.match(str(label))
     return match.group(1) if match else str(label)
+
+
+def word_list(words) -> str:
+    """'a', 'a and b', 'a, b and c': words joined as a sentence lists them."""
+    words = [str(w) for w in words]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def en_dash(label) -> str:
@@ -2158,10 +2149,3 @@ def check_table(checks: pd.DataFrame, table_id: str, caption: str = ""):
         for text, ids in zip(table.data["Check"].map(en_dash), check_source_ids(checks), strict=True)
     ]  # fmt: skip
     return table
-
-
-def share_text(value) -> str:
-    """A share in whole per cent, or, when that rounds a share that is not zero to 0, with the first
-    decimal that keeps its sign (−8 of a rise of 2 086 is −0.4 %, neither 0 nor −0)."""
-    places = next((p for p in range(3) if fmt(value, p).strip("0.\u2212")), 0)
-    return fmt(value, places)
