@@ -98,18 +98,25 @@ def visit_every_page(base: str, pages: list[str]) -> dict[str, Visit]:
     shots = ARTIFACTS / "screenshots"
     recorded: dict[str, Visit] = {}
     contrast_kinds: dict[str, set[str]] = {"light": set(), "dark": set()}  # met on the pages visited so far
+    # One tab for every page, as a reader goes from page to page: a new tab starts a renderer process
+    # (twelve of them cost 15 s of processor time of the 26 s the loads took). ``current`` says which
+    # visit the tab's listeners record into; a page that fails leaves the tab to be replaced.
+    current: dict[str, Visit] = {}
     with launched_browser() as browser:
         context = browser.new_context(viewport=VIEWPORT)
+        page = None
         for name in pages:
-            visit = recorded[name] = Visit(name, f"{base}{name}.html")
-            page = context.new_page()
-            _record(page, base, visit)
+            visit = current["visit"] = recorded[name] = Visit(name, f"{base}{name}.html")
+            if page is None:
+                page = context.new_page()
+                _record(page, base, current)
             try:
+                page.emulate_media(color_scheme="light")  # as a reader's system has it by default
                 _visit(page, visit, base, axe, shots / f"{name}.jpg", contrast_kinds)
             except Exception as err:  # a page that cannot be inspected fails its tests, not the others
                 visit.error = f"{type(err).__name__}: {err}"
-            finally:
                 page.close()
+                page = None
         context.close()
     layouts = {name: v.layout if not v.error else {"error": v.error} for name, v in recorded.items()}
     (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
@@ -137,38 +144,39 @@ def _visit(page, visit: Visit, base: str, axe, shot: Path, contrast_kinds: dict[
     visit.layout["not_right_aligned"] = page.evaluate(RIGHT_ALIGNED)
 
 
-def _record(page, base: str, visit: Visit) -> None:
-    """Listen to a page: failing responses, failed requests, console errors, page errors, dialogs;
-    requests to anywhere but the local server are refused and recorded (the book is self-contained)."""
+def _record(page, base: str, current: dict[str, Visit]) -> None:
+    """Listen to a page: failing responses, failed requests, console errors, page errors, dialogs, each
+    recorded into ``current["visit"]``, the visit under way; requests to anywhere but the local server are
+    refused and recorded (the book is self-contained)."""
 
     def route(r):
         if r.request.url.startswith(base) or r.request.url.startswith("data:"):
             r.continue_()
         else:
-            visit.outside_requests.append(r.request.url)
+            current["visit"].outside_requests.append(r.request.url)
             r.abort()
 
     def on_response(response):
-        if visit.recording and response.status >= 400:
-            visit.bad_responses.append(f"{response.status} {response.url}")
+        if current["visit"].recording and response.status >= 400:
+            current["visit"].bad_responses.append(f"{response.status} {response.url}")
 
     def on_failed(request):
-        if visit.recording:
-            visit.failed_requests.append(f"{request.url} ({request.failure})")
+        if current["visit"].recording:
+            current["visit"].failed_requests.append(f"{request.url} ({request.failure})")
 
     def on_console(message):
-        if visit.recording and message.type == "error":
-            visit.console_errors.append(f"{message.text} at {message.location}")
+        if current["visit"].recording and message.type == "error":
+            current["visit"].console_errors.append(f"{message.text} at {message.location}")
 
     def on_dialog(dialog):
-        visit.dialogs.append(f"{dialog.type}: {dialog.message}")
+        current["visit"].dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
     page.route("**/*", route)
     page.on("response", on_response)
     page.on("requestfailed", on_failed)
     page.on("console", on_console)
-    page.on("pageerror", lambda err: visit.page_errors.append(str(err)))
+    page.on("pageerror", lambda err: current["visit"].page_errors.append(str(err)))
     page.on("dialog", on_dialog)
 
 
