@@ -10,7 +10,8 @@ pages took 25 s of the run). The visit, in order:
 3. the layout with the toggles closed, as the page opens: its height, and its tables, cells and figures
    (``layout_measure.js``);
 4. axe-core (every rule in the light colour mode, colour contrast again in the dark one; contrast on one
-   element of each kind of text the run has not met on an earlier page);
+   element of each kind of text the run has not met on an earlier page; in the list of every check, on one
+   row group of each structure);
 5. the layout again with every toggle open, and the number cells' alignment.
 
 The layout measurements also go to ``test-artifacts/layout/layout.json``. ``conftest.page_visits`` runs
@@ -214,14 +215,52 @@ MARK_CONTRAST_SAMPLES = """(met) => {
 CONTRAST_ON_SAMPLES = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-contrast-sample]"}]})"""
 
 
+# The audit page's list of every check holds 1 452 row groups (83 % of the page's elements) built by one
+# function, in seven structures. axe-core's cost grows with the elements on the page, whatever it is
+# told to include (20 s of processor time on that page), so during its passes the row groups of a
+# structure met before in the same table are taken out of the page, and put back, in order, after: every
+# structure is checked once (tag, classes, attributes and whether it holds text, of every element).
+SAMPLED_TABLES = "table.checks-list"
+SAMPLE_ROW_GROUPS = """(selector) => {
+  const signature = (group) => [group, ...group.querySelectorAll("*")].map((e) =>
+    e.tagName + "." + [...e.classList].sort().join(".") + "[" +
+    [...e.attributes].map((a) => a.name).filter((n) => n !== "class").sort().join(",") + "]" +
+    ([...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) ? "t" : "")).join(" ");
+  const tables = [...document.querySelectorAll(selector)];
+  window.__rowGroups = tables.map((table) => [table, [...table.tBodies]]);
+  let out = 0;
+  for (const [table, groups] of window.__rowGroups) {
+    const seen = new Set();
+    for (const group of groups) {
+      const kind = signature(group);
+      if (seen.has(kind)) { group.remove(); out++; } else seen.add(kind);
+    }
+  }
+  return out;
+}"""
+RESTORE_ROW_GROUPS = """() => {
+  for (const [table, groups] of window.__rowGroups || []) groups.forEach((group) => table.appendChild(group));
+  delete window.__rowGroups;
+}"""
+
+
 def run_axe(page, axe, contrast_kinds: dict[str, set[str]] | None = None) -> list[dict]:
     """axe-core's violations on the page in the light colour mode, colour contrast measured on one
     element of each kind (see ``MARK_CONTRAST_SAMPLES``), then colour contrast again in the dark mode
     (the theme follows the reader's system); dark-mode findings carry ``"mode": "dark"``. Every rule runs
     in one pass per mode: each pass walks the whole page first (4 s on the audit page), whatever it checks.
     ``contrast_kinds`` holds the kinds of text met on earlier pages, per mode (updated here): their contrast
-    is known, so a mode with no new kind skips the contrast rule (the dark pass, then, altogether)."""
+    is known, so a mode with no new kind skips the contrast rule (the dark pass, then, altogether).
+    Row groups of ``SAMPLED_TABLES`` whose structure was met before are out of the page meanwhile."""
     kinds = contrast_kinds if contrast_kinds is not None else {"light": set(), "dark": set()}
+    page.evaluate(SAMPLE_ROW_GROUPS, SAMPLED_TABLES)
+    try:
+        return _axe_passes(page, axe, kinds)
+    finally:
+        page.evaluate(RESTORE_ROW_GROUPS)
+
+
+def _axe_passes(page, axe, kinds: dict[str, set[str]]) -> list[dict]:
     page.evaluate(axe.axe_script)
     page.evaluate(CONTRAST_ON_SAMPLES)
     # Switching the colour mode animates colours: measure the end state, not a frame of the transition.

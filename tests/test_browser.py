@@ -21,7 +21,7 @@ import pytest
 from browser_support import chapter_pages, launched_browser, parsed_page, sync_playwright, toc_pages
 from bs4 import BeautifulSoup
 from conftest import REPO
-from page_visits import VIEWPORT, Visit, _status, run_axe
+from page_visits import RESTORE_ROW_GROUPS, SAMPLE_ROW_GROUPS, SAMPLED_TABLES, VIEWPORT, Visit, _status, run_axe
 
 from aarsevaluering import findings
 
@@ -298,3 +298,40 @@ def test_the_contrast_check_measures_each_kind_of_text_once_per_run():
     assert len(contrast(first)) == 2 and met["light"] and met["dark"], first
     assert contrast(again) == set(), again
     assert {mode for mode, html in contrast(later) if "Paler" in html} == {"light", "dark"}, later
+
+
+CHECKS_LIST_PAGE = (
+    LOW_CONTRAST_PAGE.split("<style>")[0]
+    + """<style>
+  html[data-theme="light"] body { background: #fff; color: #111; }
+  html[data-theme="dark"] body { background: #111; color: #eee; }
+  .pale { color: #ccc; background: #fff; }
+</style></head><body><main><h1>Checks</h1><table class="checks-list"><caption>Every check</caption>
+<thead><tr><th scope="col">Check</th><th scope="col">Figure</th></tr></thead>
+"""
+    + "".join(f'<tbody id="g{n}"><tr><td>Check {n}</td><td>{n}</td></tr></tbody>' for n in range(1, 6))
+    + """
+<tbody id="g6"><tr><td class="pale">A late kind of row</td><td>6</td></tr></tbody>
+<tbody id="g7"><tr><td>Check 7</td><td>7</td></tr></tbody></table></main></body></html>"""
+)
+
+
+def test_axe_checks_every_structure_of_row_in_the_list_of_every_check():
+    """During axe's passes the list of every check keeps one row group of each structure (the audit page's
+    1 452 groups have seven): a late group of a structure of its own is still checked (its low contrast
+    found), and afterwards every group is back, in order."""
+    sync_playwright()
+    from axe_playwright_python.sync_playwright import Axe
+
+    with launched_browser() as browser:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        page.set_content(CHECKS_LIST_PAGE)
+        left_out = page.evaluate(SAMPLE_ROW_GROUPS, SAMPLED_TABLES)
+        kept = page.evaluate("() => [...document.querySelector('table').tBodies].map((g) => g.id)")
+        page.evaluate(RESTORE_ROW_GROUPS)
+        found = run_axe(page, Axe())
+        after = page.evaluate("() => [...document.querySelector('table').tBodies].map((g) => g.id)")
+    assert (left_out, kept) == (5, ["g1", "g6"]), (left_out, kept)
+    contrast = [n["html"] for v in found if v["id"] == "color-contrast" for n in v["nodes"]]
+    assert any("A late kind of row" in html for html in contrast), found
+    assert after == [f"g{n}" for n in range(1, 8)], after
