@@ -29,3 +29,26 @@ def label(code: str) -> str:
     """A chart's label for an area: its code and short name ("P03 Prevention"); an unknown code as it is."""
     name = SHORT_NAMES.get(code)
     return f"{code} {name}" if name else code
+
+
+# The printed Norwegian names translated in full, for reproduced tables, where the English beside a printed
+# label must read as its translation; each short name above is a shortening of the same English.
+FULL_NAMES = {
+    "P01": "Schools",  # Skole
+    "P02": "Kindergartens",  # Barnehage(r)
+    "P03": "Prevention services",  # Forebyggende tjenester
+    "P04": "Health",  # Helse
+    "P05": "People with disabilities",  # Mennesker med nedsatt funksjonsevne
+    "P06": "Home care and institutions",  # Hjemmetjenester og institusjon
+    "P07": "Substance use and mental health",  # Rus og psykisk helse
+    "P08": "Social services, settling and housing",  # Sosialtjeneste, etablering og bolig
+    "P09": "Culture, sport and voluntary work",  # Kultur, idrett og frivillighet
+    "P10": "Participation and local democracy",  # Medvirkning og lokaldemokrati
+    "P11": "Development and transport",  # Utbygging og samferdsel
+    "P12": "Water, sewage and waste collection",  # Vann, avløp og renovasjon
+    "P13": "Land-use planning, climate and environment",  # Arealplan, klima og miljø
+    "P14": "Leadership, governance and administration",  # Ledelse, styring og administrasjon
+    "P15": "Public safety",  # Samfunnssikkerhet
+    "P18": "Political governance",  # Politisk styring
+    "P19": "Central items",  # Sentrale poster
+}

@@ -177,6 +177,9 @@ def factor_table_html(register: pd.DataFrame) -> str:
 # The band above the findings' rows, from the bottom up: the clearly-trivial line's name, overall
 # materiality's, and the sum of the misstatements that count (in rows of the chart's y axis).
 TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
+# Why a mark is left out of the sum, by its group in ``findings.aggregation`` (rows 1 and 2), in a few words.
+LEFT_OUT_WHY = {1: "not summed: its total is right", 2: "not summed: a sentence of the text"}
+LEFT_OUT_GID = "left-out-why"  # a mark beyond overall materiality that is not summed: why, beside it
 SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of the sum, beside its mark
 
 
@@ -245,6 +248,13 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         where = (largest["size_nok_million"], rows[largest["finding_id"]])
         ax.annotate(f"{share} of the sum of the {total['findings']}", where,
                     **text | {"xytext": (-14, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
+    # Each mark left out of the sum but beyond overall materiality says why it is left out (the designer's
+    # read, s10: "left out of the sum" alone sent the reader to Tables A.7 and A.9).
+    why = {i: LEFT_OUT_WHY[n] for n in (1, 2) for i in str(schedule.iloc[n]["finding_ids"]).split()}
+    for _, f in money[left_out & (money["size_nok_million"] >= thresholds["overall"])].iterrows():
+        if f["finding_id"] in why:
+            ax.annotate(why[f["finding_id"]], (f["size_nok_million"], rows[f["finding_id"]]),
+                        **text | {"xytext": (-10, 0), "bbox": style.LABEL_BOX, "gid": LEFT_OUT_GID})  # fmt: skip
     ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
@@ -269,11 +279,12 @@ def materiality_title(total: pd.Series, left_out: pd.DataFrame, overall: float) 
     materiality, and, where any misstatement left out of the sum is at or above it alone, how many are (in
     two lines)."""
     where = "at or above" if total["exceeds"] else "below"
-    title = (f"The {total['findings']} misstatements that count add up to "
+    title = (f"The {total['findings']} misstatements that count sum to "
              f"{findings.money_text(total['total_nok_million'])}, {where} overall materiality")  # fmt: skip
     over = int((left_out["size_nok_million"] >= overall).sum())
     if over:
-        title += f";\n{NUMBER_WORDS.get(over, str(over))} left out of the sum {'exceeds' if over == 1 else 'exceed'} it"
+        title += (f";\n{NUMBER_WORDS.get(over, str(over))} left out {'exceeds' if over == 1 else 'each exceed'} "
+                  "materiality")  # fmt: skip
     return title
 
 
@@ -320,7 +331,8 @@ def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = Non
     """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
     register), their count and total; a group left out says so, and why, in its name, its total a dash
     (words in a number column read as figures, the designer's read, s9r3); overall materiality in a row of
-    its own under a rule, the summed total's place against it in that row's words. Headers one line each."""
+    its own under a rule, in words across the row (a figure in the Total column read as a sum). Headers one
+    line each."""
     rows = []
     for _, r in schedule.iterrows():
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
@@ -334,11 +346,13 @@ def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = Non
             f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else chr(0x2013)}</td></tr>'
         )
     first = schedule.iloc[0]
-    where = "at or above it" if first["exceeds"] else "below it"
+    where = "at or above" if first["exceeds"] else "below"
+    # The threshold in words across the row, not in the Total column, where it read as the sum of the
+    # groups (the designer's read, s10).
     foot = (
-        f'<tfoot><tr class="total-row"><th scope="row" class="plain-row-head">Overall materiality '
-        f"(the summed total is {where})</th><td></td>"
-        f'<td class="number">{_million_cell(first["threshold_nok_million"])}</td></tr></tfoot>'
+        f'<tfoot><tr class="total-row"><td colspan="3">The summed total, '
+        f"{html.escape(findings.money_text(first['total_nok_million']))}, is {where} overall materiality, "
+        f"{html.escape(findings.money_text(first['threshold_nok_million']))}</td></tr></tfoot>"
     )
     headers = ["Group, and its findings", "Findings", "Total"]
     caption = "Uncorrected misstatements in NOK, summed (ISA 450; NOK million)"
@@ -347,6 +361,17 @@ def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = Non
 
 # The chapters in the book's order, by the one name the audit page gives each ("1 Operating account").
 CHAPTERS = findings.CHAPTER_NAMES
+# Tables A.2 and A.3 name each chapter by its title as the book gives it (the Norwegian part where it has
+# one) over its English short name, on two lines (the designer's read, s10: "2 Investment account" took
+# three lines, and the labels dropped the Norwegian titles); _static/audit.css keeps the line break.
+CHAPTER_TITLES = {
+    "driftsregnskap": "1 Driftsregnskapet\noperating account",
+    "investeringsregnskap": "2 Investeringsregnskapet\ninvestment account",
+    "balanse": "3 Balanse\ndebt and funds",
+    "pensjon": "4 Pensjon\npensions",
+    "personnel": "5 Personnel\nstaff, time and pay",
+}
+assert set(CHAPTER_TITLES) == set(CHAPTERS)
 
 # A report table's printed caption is written beside its book id (D01) where it is at most this long.
 SHORT_CAPTION = 40

@@ -77,7 +77,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
 # The columns of every chapter's table, and their widths in per cent of the page's text.
-# The file's name is shown without its ".csv" (the column says CSV), so the longest fits the column.
+# The file's name is shown whole, with its ".csv", as the prose names files (designer s10); the longest fits
+# the column.
 COLUMNS = ["Id", "Title as printed (English), and CSV file", "Lines", "Unit", "Rows"]
 WIDTHS = [10, 57, 12, 15, 6]
 
@@ -214,7 +215,7 @@ def report_cell(entry: dict) -> str:
     The report's section is not repeated here (it is in the descriptor's ``report_section``): a reader of
     the PDF finds a table by searching for its printed title, and the section made the cell six lines deep
     (designer s9)."""
-    return title_cell(entry) + "<br>" + download(f"data/{entry['file']}", Path(entry["file"]).stem)
+    return title_cell(entry) + "<br>" + download(f"data/{entry['file']}")
 
 
 def anchor(code: str) -> str:
@@ -224,8 +225,12 @@ def anchor(code: str) -> str:
 
 
 def id_cell(text: str, codes: list[str]) -> str:
-    """An Id cell: the ids as printed, each with its anchor (an empty span, so a link lands on the row)."""
+    """An Id cell: the ids as printed, each with its anchor (an empty span, so a link lands on the row); an
+    id with a row of its own is a link to that anchor, so a reader sees it can be linked and copies the
+    address from it (designer s10: the anchors were invisible)."""
     spans = "".join(f'<span id="{anchor(c)}"></span>' for c in codes)
+    if len(codes) == 1 and codes[0] == text:
+        return f'{spans}<a class="table-id" href="#{anchor(text)}">{escape(text)}</a>'
     return spans + escape(text)
 
 
@@ -291,7 +296,11 @@ def download(path: str, text: str | None = None) -> str:
 
 
 def _audit_link(name: str) -> str:
-    return f'<a href="{audit_download(name)}" download><code>{name}</code></a>'
+    """A link to an audit CSV marked up as Sphinx marks up a download role's, so it has the same icon."""
+    return (
+        f'<a class="reference download internal" download href="{audit_download(name)}">'
+        f'<code class="xref download docutils literal notranslate"><span class="pre">{name}</span></code></a>'
+    )
 
 
 def render() -> str:
@@ -348,12 +357,16 @@ def render() -> str:
         f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
         "files, one per chapter).",
         "",
-        "Every chapter's table has the same columns. *Id*: the book's id for each printed table (the report "
-        "numbers none, though it names its statements 2A and 2B), by which the chapters cite it; each id's row "
-        "has an anchor for a link or a citation (`data.html#table-d08`). `prose`: the figures the report gives "
-        "in sentences, under the book's label. *Title*: as printed, with the book's English. *Lines*: in the "
-        "report's text ({doc}`references`). *Unit*: as the chapters write it. *Rows*: printed rows, totals "
-        "included. A file holding several printed tables has a row under it for each.",
+        "Every chapter's table has the same columns:",
+        "",
+        "- *Id*: the book's id for each printed table (the report numbers none, though it names its statements "
+        "2A and 2B), by which the chapters cite it; each id links to its own row, for a link or a citation "
+        "(`data.html#table-d08`). `prose`: the figures the report gives in sentences, under the book's label.",
+        "- *Title*: as printed, with the book's English, and the CSV file below it. A file holding several "
+        "printed tables has a row under it for each.",
+        "- *Lines*: in the report's text ({ref}`references-text`).",
+        "- *Unit*: as the chapters write it.",
+        "- *Rows*: printed rows, totals included.",
     ]
     for number, chapter in enumerate(order, start=1):
         # The printed tables in the descriptor's order, the figures in sentences last.
@@ -366,9 +379,11 @@ def render() -> str:
             "",
             f"### {title}",
             "",
-            f"Chapter: {{doc}}`../notebooks/{chapter}`.",
-            "",
-            f"```{{table}} The files of chapter {number}: each printed table, its file, lines, unit and rows",
+            # The heading names the chapter; the caption links it (designer s10: a line under the heading
+            # repeated it).
+            # (a Markdown link: a role's backticks would end the fence's info string)
+            f"```{{table}} The files of [chapter {number}](../notebooks/{chapter}.ipynb): each printed table, "
+            "its file, lines, unit and rows",
             f":name: tab-data-{chapter}",
             # One grid for every chapter's table, so the columns do not move from table to table.
             f":widths: {' '.join(str(w) for w in WIDTHS)}",

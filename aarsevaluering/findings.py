@@ -768,7 +768,8 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     into the accounts or the report's tables, summed and weighed against overall materiality. Left out,
     and counted only: the narrative text, which is other information (ISA 720: a sentence is corrected,
     not added to the accounts' misstatements), and a mistyped cell whose total is right or a wrong label on a
-    right amount (nothing a reader adds up is misstated). The size of an inconsistency is the gap between
+    right amount (nothing a reader adds up is misstated); a narrative finding stays in the narrative group,
+    and each group's name says what it holds. The size of an inconsistency is the gap between
     two printed figures: the misstatement if one of the two is right."""
     money = register[register["verdict"].isin(CONTRADICTED) & register["size_nok_million"].notna()]
     narrative = money["nature"] == "narrative"
@@ -776,6 +777,14 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
     accounts = money[~narrative & ~no_flow]
     groups = {"accounts": accounts, "no_flow": money[~narrative & no_flow], "narrative": money[narrative]}
     ids = {name: " ".join(group["finding_id"]) for name, group in groups.items()}
+    # Each group named by what it holds (the reader's read, s10: a wrong label stood in the narrative group
+    # while the other group's name claimed it): a label-only finding is named where it is.
+    label_only = {name: bool(g["qualitative"].map(lambda q: FACTORS["label-only"] in str(q)).any())
+                  for name, g in groups.items()}  # fmt: skip
+    cell = "a mistyped cell whose total is right" if len(groups["no_flow"]) > int(label_only["no_flow"]) else ""
+    no_flow_name = " or ".join(filter(None, [cell, "a wrong label on a right amount" if label_only["no_flow"] else ""]))
+    narrative_why = "other information, ISA 720" + ("; one of them a wrong label on a right amount"
+                                                    if label_only["narrative"] else "")  # fmt: skip
     nan = float("nan")
     rows = [
         {"group": "misstatements in figures that flow into the accounts and tables", "findings": len(accounts),
@@ -783,12 +792,12 @@ def aggregation(register: pd.DataFrame, thresholds: Mapping[str, float]) -> pd.D
          "threshold_nok_million": thresholds["overall"],
          "exceeds": bool(accounts["size_nok_million"].sum() >= thresholds["overall"]),
          "finding_ids": ids["accounts"]},
-        {"group": "left out: a mistyped cell whose total is right, or a wrong label on a right amount",
+        {"group": f"left out: {no_flow_name or 'a mistyped cell whose total is right'}",
          "findings": int((~narrative & no_flow).sum()), "total_nok_million": nan,
          "against": "not summed (nothing a reader adds up is misstated)", "threshold_nok_million": nan,
          "exceeds": False, "finding_ids": ids["no_flow"]},
         {"group": "left out: the narrative text", "findings": int(narrative.sum()), "total_nok_million": nan,
-         "against": "not summed (other information, ISA 720)", "threshold_nok_million": nan, "exceeds": False,
+         "against": f"not summed ({narrative_why})", "threshold_nok_million": nan, "exceeds": False,
          "finding_ids": ids["narrative"]},
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=AGGREGATION_COLUMNS)
@@ -1033,9 +1042,10 @@ def unit_figure(figure: str, places: int) -> str:
 
 
 def _unit_text(unit: str) -> str:
-    """A unit as its column shows it, escaped, on one line: "percentage points" over two lines doubled the
-    height of its rows (the designer's read, s9r3); the Unit column sets it small (_static/audit.css)."""
-    return html.escape(unit).replace(" ", "\u00a0")
+    """A unit as its column shows it, escaped, in the body's size (the designer's read, s10: small unit text
+    read as a note), free to take the two lines every row of the letter and the register has (the words and
+    the short name or id under them): on one line it pushed the register past the column."""
+    return html.escape(unit)
 
 
 def _size_cells(finding: Mapping, decimals: int = 0, places: Mapping[str, int] | None = None) -> list[str]:
@@ -1307,18 +1317,31 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     return table
 
 
-def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries",
-                 caption: str = "Queries: totals within rounding whose gap rounding seldom leaves") -> str:  # fmt: skip
+QUERIES_CAPTION = "Queries: totals within rounding whose gap rounding seldom leaves"
+# A check's own words quote a printed label in straight quotes ('Sum øvrige prosjekter'); the book quotes
+# the report's words in «», as everywhere else (the designer's read, s10). An apostrophe (men's) is kept.
+_STRAIGHT_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+
+
+def book_quotes(text: str) -> str:
+    """``text`` with a label quoted in straight quotes ('Sum øvrige prosjekter') in the book's «»."""
+    return _STRAIGHT_QUOTED.sub(r"«\1»", text)
+
+
+def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries", caption: str = QUERIES_CAPTION) -> str:
     """The improbable sums (:func:`queries`) as queries to the municipality, compact: the total, its
     unit (a column of its own, one per row: the totals' units differ), printed figure and gap (bare numbers in
     that unit) and how often rounding alone leaves such a gap; each row opens on the check's id, its
     number of parts, the rounding band, the report's lines and the question the book would ask."""
+    pay = frame["check_id"].str.endswith(".weighted")  # the average pay queries (``PAY_QUERIES``)
+    if caption == QUERIES_CAPTION and pay.any():  # the caption names every kind of row (the designer's read, s10)
+        caption = f"{caption}, and {'an average pay' if pay.sum() == 1 else 'average pays'} the head counts do not give"
     rows = []
     for _, r in frame.iterrows():
         places = int(r["decimals"])
         tolerance_places = places if float(r["tolerance"] * 10**places).is_integer() else places + 1  # 2.5, 3
         cells = [
-            row_toggle(_words(r["what"])),
+            row_toggle(_words(book_quotes(r["what"]))),
             f'<td class="unit-cell">{html.escape(unit_name(r["unit"]) or r["unit"])}</td>',
             f'<td class="number">{html.escape(fmt(r["printed"], places))}</td>',
             f'<td class="number">{html.escape(fmt(r["gap"], places))}</td>',
@@ -1356,9 +1379,16 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     where it has none) with its id under it on one line (a link to its box), its verdict ("estimate" for
     the book's own), its size at the precision printed with the decimal points in line and its unit in a
     column of its own (never in the figure's cell, never in the name), and the report's lines, no range
-    broken. Every text is escaped; ``tables.styled``'s look (report-table)."""
+    broken; where the findings' sizes are in more than one unit, the caption ends with their order (NOK
+    million first). Every text is escaped; ``tables.styled``'s look (report-table)."""
     places = unit_places(frame) if len(frame) else {}
     decimals = max(places.values(), default=0)
+    # Where the findings' sizes are in more than one unit, the caption says how they are ordered (the
+    # designer's read, s10: 0.75 percentage points under "largest first" amounts in NOK).
+    own = frame[frame["verdict"] != BOOK_ESTIMATE] if len(frame) else frame
+    units = list(dict.fromkeys(u for u in own.get("size_unit_shown", []) if u))
+    if len(units) > 1:
+        caption = f"{caption}; sizes in {units[0]} first, then in {', then in '.join(units[1:])}"
     rows = []
     for _, f in frame.iterrows():
         fid = html.escape(f["finding_id"])
@@ -1372,7 +1402,7 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
             f'<a class="finding-ref finding-id" href="#finding-{fid}">{fid}</a></td>'
             f"<td>{html.escape(verdict)}</td>"
             f'<td class="number">{aligned_figure(figure, decimals)}</td>'
-            f'<td class="unit-cell">{html.escape(unit)}</td>'  # may take two lines: the name's cell has two
+            f'<td class="unit-cell">{html.escape(unit)}</td>'  # on one line, in the body's size (findings.css)
             f'<td class="lines-cell">{_lines_cell(f["source_lines"])}</td></tr>'
         )
     numeric = ' class="number-head"'

@@ -108,8 +108,8 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
     the front page's table shows them, without the unit (it has a column of its own, ``unit``), the target
     marked with its direction (≥ a floor, ≤ a ceiling); ``source``: the report's tables it comes from, as
     the report names them (``D08, D09``, ``statement 2A``, ``text, line 3541`` with the line of a figure
-    given in a sentence); ``basis``: ``printed``, or which number the book made and how, in a few words
-    (``target estimated``)."""
+    given in a sentence; ``lines``: that line alone, ``3541``); ``basis``: ``printed``, or which number the book
+    made and how, in a few words (``target estimated``)."""
     rows = []
     for f in figures(get):
         rows.append(
@@ -126,6 +126,7 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
                 "direction": f.direction,
                 "source": report_tables(f.tables) + (f", line {f.lines}" if f.lines else ""),
                 "basis": f.basis,
+                "lines": f.lines,
                 "value": fmt(f.value, f.decimals, f.unit),
                 "cell_2023": cell(f.value, f.decimals),
                 "cell_2022": cell(f.value_2022, f.decimals),
@@ -267,11 +268,13 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
              "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip
     target_label = ax.annotate(target_text, (target, -0.95), **label)
-    # The 2023 result's label stands past the target line, where its row is empty, with the gap the
-    # title states; short labels keep the axis short, so the budget's label clears the target line.
+    # The 2023 result's value stands inside its own bar, in white, and the gap the title states past the
+    # target line, where its row is empty: a value beside the target line read as the target's (designer
+    # s10). Short labels keep the axis short, so the budget's label clears the target line.
     short = "short" if gap < 0 else "above"
-    result_text = f"{fmt(result, 1)} ({fmt(abs(gap), 1)} {short})"
-    result_label = ax.annotate(result_text, (max(result, target), last), **label)
+    inside = {**label, "xytext": (-4, 0), "ha": "right", "color": "white"} if result > 0 else label
+    ax.annotate(fmt(result, 1), (result, last), **inside)
+    result_label = ax.annotate(f"{fmt(abs(gap), 1)} {short}", (max(result, target), last), **label)
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
     style.keep_inside(ax, [target_label, result_label], horizontal=True)
     ax.set_xlabel("Net operating result, NOK million")

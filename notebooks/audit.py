@@ -35,8 +35,10 @@ from IPython.display import HTML
 
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
+    CHAPTER_TITLES,
     CHAPTERS,
     HALF_WAY,
+    NUMBER_WORDS,
     PAGE_PLACES,
     aggregation_html,
     audit_checks,
@@ -130,6 +132,17 @@ txt.brief_sum = (
     f"The {txt.summed_n} errors and inconsistencies in NOK that flow into the accounts and tables come to "
     f"{txt.summed_total}, {'at or above' if summed['exceeds'] else 'below'} overall materiality ({txt.overall})"
 )
+# Left out of the sum but at or above overall materiality alone: not material only by the book's qualitative
+# judgement (the reader's read, s10: "each ... not material" was not what the sizes say).
+over = register[register["finding_id"].isin(" ".join(schedule["finding_ids"].iloc[1:]).split())
+                & (register["size_nok_million"] >= thresholds["overall"])]  # fmt: skip
+txt.left_out_over = (
+    f". {NUMBER_WORDS.get(len(over), fmt(len(over))).capitalize()} left out of the sum, "
+    f"{' and '.join(labels[i] for i in over['finding_id'])}, {'is' if len(over) == 1 else 'are each'} above "
+    f"overall materiality by size and weighed below it only by the book's qualitative judgement (Table A.7)"
+    if len(over)
+    else ""
+)
 # A finding material by a qualitative factor is material alone, whatever the sum (ISA 450).
 material_alone = ", ".join(labels[i] for i in material["finding_id"])
 txt.isa450_conclusion = (
@@ -141,9 +154,10 @@ txt.isa450_conclusion = (
     "own, by the qualitative factor on its box, and until it is reconciled the book cannot call the figures "
     "free of material misstatement"
     if len(material)
-    else "below overall materiality, so the uncorrected misstatements in the figures, each and all together, "
-    "are not material and the book would not qualify its reading of the figures because of them; the letter "
-    "still recommends their correction"
+    else f"below overall materiality, so together they are not material by size{txt.left_out_over}. The "
+    "misstatements in NOK would not make the book qualify its reading of the figures"
+    + (f" (the {fmt(by_nature)} findings material by nature are not in NOK, Table A.8)" if by_nature else "")
+    + "; the letter still recommends their correction"
 )
 
 # %% [markdown]
@@ -169,7 +183,10 @@ funnel = pd.DataFrame(
     [
         ("Checks of figures the report prints", counts["checks"]),
         ("of which agree (exact or within rounding)", counts["exact"] + counts["rounding"]),
-        ("of which truncated or estimates (not graded)", counts["truncated"] + counts["estimate"]),
+        (
+            "of which truncated within their allowance, or estimates (not graded)",
+            counts["truncated"] + counts["estimate"],
+        ),
         ("of which discrepancies", counts["discrepancy"]),
         ("Findings the discrepancies come down to", counts["findings"]),
         ("of which errors", counts["error"]),
@@ -199,12 +216,12 @@ chart = materiality_chart(register, thresholds, schedule)  # shown once, as the 
 
 
 def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
-    """Counts by chapter (the index) in the book's chapter order, their English names, and a total row."""
+    """Counts by chapter (the index) in the book's chapter order, their titles, and a total row."""
     assert set(counts.index) <= set(CHAPTERS), f"a chapter without an English name: {set(counts.index)}"
     counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
     counts["all"] = counts.sum(axis=1)  # as Table A.2: the checks or findings per chapter without adding
     counts.loc["All chapters"] = counts.sum()
-    return counts.rename(index=CHAPTERS).rename_axis("chapter").reset_index()
+    return counts.rename(index=CHAPTER_TITLES).rename_axis("chapter").reset_index()
 
 
 by_status = in_book_order_with_total(checks.summary(all_checks))
@@ -345,9 +362,8 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
 # ### Uncorrected misstatements, evaluated
 #
 # Small misstatements can add up (ISA 450). Table A.9 sums those in NOK in figures that flow into the
-# accounts and tables, {eval}`txt.summed_total`: {eval}`txt.isa450_conclusion`. It gives the two groups left
-# out of the sum and why: a mistyped cell or label whose amounts are right, and sentences of the narrative
-# text (other information, ISA 720).
+# accounts and tables, {eval}`txt.summed_total`: {eval}`txt.isa450_conclusion`. The table also gives the two
+# groups left out of the sum, each with why.
 
 # %% tags=["hide-input"]
 HTML(aggregation_html(schedule, labels))

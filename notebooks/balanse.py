@@ -87,6 +87,10 @@ txt.total_printed = fmt(liq["total_printed"], 0, "NOK million")
 txt.debt_prose_end = fmt(ldebt["prose_end"], 0, "NOK million")
 txt.debt_prose_change = fmt(ldebt["prose_change"], 1, "NOK million")
 txt.debt_b01_change = fmt(ldebt["b01_change"], 1, "NOK million")
+b01_lower = (ldebt["b01_end"] < ldebt["prose_end"], ldebt["b01_change"] < ldebt["prose_change"])
+txt.b01_vs_text = {(True, True): "a smaller debt and rise", (False, False): "a larger debt and rise"}.get(
+    b01_lower, "a different debt and rise"
+)
 txt.hedged = fmt(hedge["hedged"], 0, "%")
 txt.floating = fmt(hedge["floating"], 0, "%")
 txt.margin = fmt_million(margin["margin"])
@@ -122,9 +126,9 @@ styled(key, table_id="balanse-key-figures",
 # - *Cash.* The municipality ended 2023 with {eval}`txt.total_printed` in the bank, which the report calls
 #   good liquidity (section *Liquidity at the end of the year*).
 # - *Debt.* The *{term}`Lånefond`* (loan fund, which borrows for the treasury and the municipal
-#   enterprises) owed {eval}`txt.debt_prose_change` more, the text says; B01's rows, which the text
-#   presents as the same debt, rose by {eval}`txt.debt_b01_change`. The gap is unexplained: the
-#   chapter's largest finding (*Loan debt by use*).
+#   enterprises) owed {eval}`txt.debt_prose_change` more, the text says; B01, the table it gives as the
+#   same debt, shows {eval}`txt.b01_vs_text` (table above): the chapter's largest finding (*The debt
+#   total*).
 # - *Rates.* About {eval}`txt.hedged` of the loan portfolio was protected against rising rates, above the
 #   council's minimum of one third (*Interest-rate exposure*).
 # - *Funds.* The fund reserves fell by {eval}`txt.fund_total_fall`, {eval}`txt.fall_where` in the
@@ -225,10 +229,10 @@ txt.debt_dekf_paid_down = fmt(-by_label.loc["Drammen Eiendom KF", "change"], 1, 
 flows = bal.debt_flows(get)
 txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
-styled(debt, table_id="balanse-b01",
+signed = {column: [fmt(v, 1, sign=True) for v in debt[column]] for column in ("change", "change_pct")}
+styled(debt.assign(**signed), table_id="balanse-b01",
        columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023",
                 "change": "Change", "change_pct": "Change (%)"},
-       decimals={"change": 1, "change_pct": 1},
        total_mask=debt["row_kind"] == "total",
        caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01): the printed rows, with the total "
                "and the change recomputed", unit="NOK million")  # fmt: skip
@@ -289,10 +293,11 @@ rebuilt = pd.DataFrame(
     ],
     columns=["step", "all", "treasury", "source"],
 )  # fmt: skip
-txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
-txt.debt_prose_start = fmt(ldebt["prose_start"], 1, "NOK million")
+# The text prints its total in whole millions, so what rests on it is given in whole millions too.
+txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 0, "NOK million")
+txt.debt_prose_start = fmt(ldebt["prose_start"], 0, "NOK million")
 start_gap = ldebt["prose_start"] - ldebt["b01_start"]
-txt.debt_start_gap = fmt(abs(start_gap), 1, "NOK million")
+txt.debt_start_gap = fmt(abs(start_gap), 0, "NOK million")
 txt.debt_start_side = "below" if start_gap < 0 else "above"
 txt.debt_start_lent = "more" if start_gap < 0 else "less"
 txt.debt_start_bridge = (
@@ -312,9 +317,10 @@ txt.instalment_gap_text = fmt(flows["loan_fund_instalments_paid"] - p["loan_fund
 txt.husbanken = fmt(ldebt["husbanken_onlending"], 0, "NOK million")
 debt_checks = checks.run(CH, only=["loan_debt_totals", "loan_debt_flows"])
 txt.debt_summary = findings.summary_line(debt_checks)
-styled(rebuilt, table_id="balanse-debt-flows",
+signed = {column: [fmt(v, 1, sign=True) for v in rebuilt[column]] for column in ("all", "treasury")}
+styled(rebuilt.assign(**signed), table_id="balanse-debt-flows",
        columns={"step": "In 2023", "all": "All borrowers", "treasury": "The treasury", "source": "From"},
-       decimals={"all": 1, "treasury": 1}, total_mask=rebuilt["source"] == "",
+       total_mask=rebuilt["source"] == "",
        caption="B01's change rebuilt from its borrowers' flows, beside the text's change", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
@@ -455,8 +461,6 @@ txt.treasury_instalments_paid = fmt(inst["treasury_instalments"], 1, "NOK millio
 txt.depreciation = fmt(inst["depreciation"], 1, "NOK million")
 txt.instalments_pct_depreciation = fmt(inst["instalments_pct_depreciation"], 0, "%")
 txt.instalments_pct_debt = fmt(inst["instalments_pct_debt"], 1, "%")
-txt.enterprises_instalments = fmt(inst["enterprises_instalments"], 1, "NOK million")
-txt.loan_fund_paid = fmt(inst["loan_fund_paid"], 1, "NOK million")
 minimum = bal.treasury_minimum_condition(get)
 txt.min_debt = fmt(minimum["debt_end_2022"], 1, "NOK million")
 txt.min_depreciation = fmt(minimum["depreciation_2022"], 1, "NOK million")
@@ -496,23 +500,17 @@ styled(shown_payers, table_id="balanse-debt-payers",
 #
 # The treasury paid the loan fund {eval}`txt.treasury_instalments_paid` in instalments in 2023 (D05),
 # {eval}`txt.instalments_pct_depreciation` of its depreciation of {eval}`txt.depreciation` (D03) and
-# {eval}`txt.instalments_pct_debt` of its debt at the start of the year. The rest of the loan fund's
-# instalment income, {eval}`txt.enterprises_instalments` (the book's subtraction, D06 less D05), came from
-# the enterprises, and the loan fund paid its lenders {eval}`txt.loan_fund_paid` in instalments (D06).
+# {eval}`txt.instalments_pct_debt` of its debt at the start of the year.
 #
-# The *{term}`Minsteavdrag`* (minimum instalment) of kommuneloven § 14-18 (1) is the debt at the end of the
-# last accounts times the ratio of that year's depreciation to the book value of the depreciable assets.
-# The report says the instalments meet it and refers the calculation to note 10 of the treasury's annual
-# accounts (section *Lånefondets regnskap*), which it does not print; the note's place suggests a calculation for the
-# treasury (the book's reading).
-#
-# Turned into a condition for the treasury (the book's arithmetic, taking D03's depreciation to be all the
-# treasury's): its debt to the loan fund at the end of 2022 was {eval}`txt.min_debt` (B01), its
-# depreciation in 2022 {eval}`txt.min_depreciation` (D03). Its 2023 instalments of
-# {eval}`txt.treasury_instalments_paid` then meet the minimum if its depreciable assets stood in the books
-# at {eval}`txt.min_book_value` or more, that is, if the debt was at most {eval}`txt.min_debt_pct` of
-# their book value. The report prints no book value, so this is a condition, not a test. Nor does it
-# print Drammen Eiendom KF's depreciation.
+# The *{term}`Minsteavdrag`* (minimum instalment, kommuneloven § 14-18 (1)) is the debt at the end of the
+# last accounts times that year's depreciation over the book value of the depreciable assets. The report
+# says the instalments meet it and refers to note 10 of the treasury's annual accounts (section
+# *Lånefondets regnskap*), which it does not print. For the treasury (the book's arithmetic, taking D03's
+# depreciation to be all its own), with a debt of {eval}`txt.min_debt` at the end of 2022 (B01) and 2022
+# depreciation of {eval}`txt.min_depreciation` (D03), the 2023 instalments meet the minimum if the
+# depreciable assets stood in the books at {eval}`txt.min_book_value` or more: a debt of at most
+# {eval}`txt.min_debt_pct` of their book value. The report prints no book value, so this is a condition,
+# not a test.
 #
 # ### Net floating exposure
 
@@ -570,9 +568,7 @@ plt.show()
 #   The pass-through is rough: the self-cost rules charge the fees a calculated interest on the whole capital base
 #   (usually a 5-year swap rate plus a margin), so the fees follow market rates their own way.
 # - *The deposits.* Money in the bank earns more when rates rise; the report says higher interest on loans
-#   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter og -utgifter*). The deposits may
-#   include money the loan fund had borrowed and not yet lent on (a small part at year end, on the book's
-#   reading; section *The loan fund's rates*).
+#   was mainly offset by higher interest income on deposits in 2023 (section *Finansinntekter og -utgifter*).
 #
 # Taking the year-end deposits of {eval}`txt.total_printed` to earn a floating rate, the net floating
 # exposure is about {eval}`txt.net_floating`. One percentage point more then costs about
@@ -628,8 +624,7 @@ lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
 txt.lf_cash = fmt(bal.round_estimate(lf_cash["average_cash"], bal.CASH_STEP), 0, "NOK million")
 txt.cash_step = fmt(bal.CASH_STEP, 0, "NOK million")
-txt.unlent_end = fmt(lf_cash["unlent_end"], 1, "NOK million")
-txt.unlent_start = fmt(abs(lf_cash["unlent_start"]), 1, "NOK million")
+txt.unlent_end = fmt(lf_cash["unlent_end"], 0, "NOK million")  # on the text's whole-million total
 txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
 timing = bal.enterprises_interest_timing(get)
 txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
@@ -651,10 +646,9 @@ styled(rates_view, table_id="balanse-rates",
 # balances, so the book divides each year's interest by the debt at 1 January (the averages give lower
 # rates). On that base the loan fund charged all its borrowers {eval}`txt.rate_charged`, a little
 # {eval}`txt.charged_vs_internal` the internal rate; the enterprises alone paid {eval}`txt.rate_enterprises`.
-# Many timings of their loans and instalments fit that rate. One is Drammen Eiendom KF's extra repayment
-# of {eval}`txt.extra_instalments` counting from about {eval}`txt.repayment_years` before year end, while the same
-# money, lent on to the treasury, counted only from year end (the book's arithmetic; the report prints no
-# average debt and no interest terms).
+# The report prints no interest terms; one timing that fits (the book's arithmetic) counts Drammen Eiendom
+# KF's extra repayment of {eval}`txt.extra_instalments` from about {eval}`txt.repayment_years` before year
+# end, and the same money, lent on to the treasury, only from year end.
 #
 # The loan fund paid its lenders about {eval}`txt.rate_paid`, {eval}`txt.paid_vs_market` the internal rate
 # and the 3-month NIBOR average of {eval}`txt.rate_nibor` (as printed; the book takes it as the market
@@ -674,7 +668,7 @@ styled(rates_view, table_id="balanse-rates",
 #   {eval}`txt.instalments_paid`, {eval}`txt.lf_instalment_gap` {eval}`txt.lf_instalment_side`.
 
 # %% mystnb={"figure": {"caption": "The loan fund's result before its year-end dispositions, split into its interest and its instalments, in NOK million (the book's subtraction on D06).", "name": "fig-balanse-loan-fund-result"}, "image": {"alt": "Waterfall chart in NOK million: interest after the transfer to the treasury is slightly negative, the instalments paid above those received are a larger negative step, and together they make the loan fund's deficit before dispositions."}} tags=["hide-input"]
-fig, ax = style.figure(height=2.0)
+fig, ax = style.figure(height=2.8)
 lf_steps = [("Interest less the transfer", lf_parts["interest_after_transfer"]),
             ("Instalments received less paid", lf_parts["instalment_gap"]),
             ("Result before dispositions", lf_parts["result"], "total")]  # fmt: skip
@@ -701,10 +695,8 @@ plt.show()
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
 # on average during the year, perhaps money borrowed ahead of use (the book's estimate, to the nearest
 # {eval}`txt.cash_step`; the report prints neither the loan fund's cash nor the rate it earned). Little of
-# it was left at year end. On the book's reading of the two debt figures, the loan fund then had
-# {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted
-# above; at 1 January it had lent on {eval}`txt.unlent_start` {eval}`txt.debt_start_lent` than it had
-# borrowed.
+# it was left at year end: on the book's reading of the two debt figures (*The debt total*),
+# {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted above.
 
 # %% [markdown]
 # ## Fund reserves 2022 → 2023
@@ -829,7 +821,9 @@ flow_checks = checks.run(CH, only=["disposition_fund_reconciliation", "bound_ope
                                    "investment_funds_reconciliation"])  # fmt: skip
 txt.flow_summary = findings.summary_line(flow_checks)
 first = ~fund_flows["fund"].duplicated()  # each fund named once, over its statements' rows
-flows_view = fund_flows.assign(fund=fund_flows["fund"].map(bal.fund_name).where(first, ""))
+flows_view = fund_flows.assign(
+    fund=fund_flows["fund"].map(bal.fund_name).where(first, ""), net=[fmt(v, 0, sign=True) for v in fund_flows["net"]]
+)  # a change is signed
 styled(flows_view, table_id="balanse-fund-flows",
        columns={"fund": "Fund (B02 row)", "statement": "Statement", "provisions": "Provisions", "use": "Use",
                 "net": "Net flow"},
@@ -1187,18 +1181,33 @@ styled(scopes, table_id="balanse-reserves-cash",
 #
 # Reserves above the cash mean, on the book's reading, that part of them was spent ahead of borrowing or
 # is held in other assets. The report prints no balance sheet that would say which.
-#
+
+# %% [markdown]
 # ## All checks of the chapter
 #
 # {eval}`txt.chapter_summary` By verdict the chapter's findings are {eval}`txt.verdict_counts`. Of the
 # {eval}`txt.n_discrepancies` discrepancies, {eval}`txt.n_contradicted` belong to errors and
 # inconsistencies; the other {eval}`txt.n_not_misstated` are of scope or rest on the book's reading of a
-# sentence, and are not misstatements. The {doc}`audit page <audit>` lists them with the rest of the book's.
-#
-# - *The loan debt* is the largest finding: the report presents the text's total and table B01 as one
-#   debt, and the {eval}`txt.debt_gap` between them at year end is unexplained. By its size it is
-#   {eval}`txt.debt_materiality`. It reaches the financial rules only through D09's reserve requirement,
-#   which rests on that debt. On B01's debt the margin above the rules would move by
+# sentence, and are not misstatements. Each section lists its checks behind the toggle at its end (table
+# below); the {doc}`audit page <audit>` lists them with the rest of the book's.
+
+# %% tags=["hide-input"]
+by_section = bal.checks_by_section({  # named as each section's checks toggle is
+    section: findings.assign(frame) for section, frame in [
+        ("Liquidity", liquidity_checks), ("Loan debt", debt_checks), ("Interest-rate exposure", hedging_checks),
+        ("Fund reserves (B02)", fund_table_checks), ("Fund flows", flow_checks),
+        ("Discretionary fund", ratio_checks),
+    ]
+})  # fmt: skip
+assert by_section["checks"].iloc[-1] == len(chapter_checks)  # every check of the chapter, once
+styled(by_section, table_id="balanse-checks-by-section",
+       columns={"section": "Checks of", "checks": "Checks", "exact": "Exact", "rounding": "Within rounding",
+                "discrepancy": "Discrepancies", "findings": "Findings"},
+       caption="The chapter's checks by the section whose toggle lists them")  # fmt: skip
+
+# %% [markdown]
+# - *The loan debt's two totals* (*The debt total*) are the largest finding, {eval}`txt.debt_materiality`.
+#   On B01's debt, D09's reserve requirement would move the margin above the rules by
 #   {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
 #   {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial; on the book's
 #   reading it would not move at all. So the book does not weigh the finding as misstating an indicator.

@@ -285,7 +285,7 @@ g("areas_printed", fmt(areas_printed, 1, "NOK million"))
 # one at a time and together, the items booked in 2023 that later years pay for or that are tied to a
 # purpose; the list under it explains each.
 
-# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income (%), as booked and without items later years pay for or that are tied to a purpose. Solid: results the report prints in NOK (every share divides by the income the book infers).", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (the report's own figure) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The net operating result as a share of gross operating income (%), as booked and without items later years pay for or that are tied to a purpose; every share is the book's, of the gross operating income it infers.", "name": "fig-driftsregnskap-result-quality"}, "image": {"alt": "Horizontal bars of the net operating result as a share of gross operating income. As booked it is positive but well short of the dashed target line; without the net provisions to restricted funds (a NOK figure the report prints) it is smaller; without the net premium deviation, without it and the premium fund's use, and without both items, it is clearly negative; without the extra dividend and without the foreword's extra state income it is just below zero."}} tags=["hide-input"]
 quality = dr.result_quality(get)
 net_premium = pj.net_premium_deviation(get)
 g("net_premium", mill(net_premium))
@@ -307,14 +307,9 @@ for bar, reported in zip(bars, quality["reported"], strict=True):
 ax.set_yticks(range(len(quality)), quality["measure"].map(dr.QUALITY_NAMES))
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-# Each label at the table's precision, left of zero: a negative bar's past its end, a positive bar's at its
-# foot, so no figure stands beside the dashed target line (where "0.86 %" read as the target's label).
-labels = [
-    value_label(ax, p, i, fmt(p, 2, "%"), x=min(p, 0)) if p < 0
-    else ax.annotate(fmt(p, 2, "%"), (0, i), xytext=(-4, 0), textcoords="offset points", ha="right", va="center",
-                     fontsize=style.MIN_TEXT_PT, color=style.TEXT, bbox=style.LABEL_BOX)
-    for i, p in enumerate(quality["pct_of_income"])
-]  # fmt: skip
+# Each label at the table's precision just past its bar's far end, on the bar's own side of zero (as on every
+# other chart); its white box interrupts the dashed target line, which is named at its foot.
+labels = [value_label(ax, p, i, fmt(p, 2, "%")) for i, p in enumerate(quality["pct_of_income"])]
 style.keep_inside(ax, labels, horizontal=True)
 ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target's label
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
@@ -326,11 +321,14 @@ ax.set_title(
     if reach == 0
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
-style.key_above(ax, [("the report's figure", {"color": style.LEVEL}), ESTIMATE_KEY])
+style.key_above(ax, [("NOK figure printed by the report", {"color": style.LEVEL}), ESTIMATE_KEY])
 ax.grid(axis="y", visible=False)
+# Ticks and the axis line over the bars' range only (every 2 %), so the room the labels take left of the
+# longest bar does not read as an empty stretch of axis.
+ticks = np.arange(2 * int(quality["pct_of_income"].min() / 2), 2 * np.ceil(dr.TARGET_RESULTATGRAD_PCT / 2) + 1, 2)
+ax.set_xticks(ticks)
+ax.spines["bottom"].set_bounds(min(quality["pct_of_income"].min(), ticks[0]), ticks[-1])
 style.finish(fig, table="tables D04, D08 and D09 and the report's text")
-low, high = ax.get_xlim()
-ax.set_xlim(low - 0.04 * (high - low), high)  # clear of the axis: the longest bar's label ends near it
 plt.show()
 
 # %% [markdown]
@@ -465,9 +463,10 @@ findings.show(brief_checks, quoted)
 # cell; the table's total and deviation were computed from the right figure.
 #
 # The sections below rebuild the tables behind these statements. The report's tables print income negative
-# and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in kroner). Each table, and
-# each section's checks, is behind a toggle named for it, and a section's findings follow its text; the
-# list of the chapter's tables is behind the toggle below.
+# and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in whole kroner). Each of
+# the report's tables the book rebuilds, and each section's checks, is behind a toggle named for it; the
+# book's own tables stand open where the text reads from them, and a section's findings follow its text.
+# The list of the chapter's tables is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
 # The units in the book's one form (the data package writes thousands as "NOK 1000").
@@ -512,19 +511,20 @@ styled(
 #
 # The year-end table sets the net operating result beside the dispositions that use it up: the transfer to
 # the investment account, provisions to and use of restricted funds and of the discretionary fund. The
-# dispositions add up to minus the result, in every column (the table, in two parts, behind the toggle).
+# dispositions add up to minus the result, in every column (the table, in two parts, behind the toggles).
 
 # %% tags=["hide-input", "hide-output"]
+# Two parts, each fitting the page and behind a toggle of its own, named by the caption up to its colon (the
+# printed title, the unit and the part), in the report's column order: 2023's accounts and both budgets together.
 d08_cols = dr.report_columns(dr.D08)
-display(
-    # Two parts, each fitting the page, in the report's column order: 2023's accounts and both budgets together.
-    styled(d08, table_id="drift-d08",
-           columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023", "original_budget_2023"]},
-           caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand: part 1 of 2, 2023's accounts, regulated "
-           "and original budget"),
-    styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "actual_2022"]},
-           caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand: part 2 of 2, the accounts 2022"),
-)  # fmt: skip
+styled(d08, table_id="drift-d08",
+       columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023", "original_budget_2023"]},
+       caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand, part 1 of 2: 2023's accounts, regulated "
+       "and original budget")  # fmt: skip
+
+# %% tags=["hide-input", "hide-output"]
+styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "actual_2022"]},
+       caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand, part 2 of 2: the accounts 2022")  # fmt: skip
 
 # %% [markdown]
 # The report never prints gross operating income, the base of every share of income in this chapter, but
@@ -535,10 +535,15 @@ display(
 # %% tags=["hide-input"]
 bounds = dr.gross_income_bounds(get)
 result_checks = show_section("result")
+# In thousands, not millions: in NOK million the tightest range would print as a single figure.
+tightest = bounds.loc[(bounds["high"] - bounds["low"]).idxmin()]
+assert round(tightest["low"] / 1000, 1) == round(tightest["high"] / 1000, 1), "the caption's reason for thousands"
 styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True)),
        table_id="drift-income-bounds",
-       columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Income from", "high": "to"},
-       decimals={"share_pct": 1}, caption="Gross operating income allowed by each printed relation",
+       columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Lowest income", "high": "Highest income"},
+       decimals={"share_pct": 1},
+       caption="Gross operating income allowed by each printed relation, in thousands: in millions the tightest "
+       "range would be a single figure",
        unit="NOK thousand")  # fmt: skip
 
 # %% [markdown]
@@ -558,18 +563,20 @@ checks_table(result_checks, table_id="drift-checks-d08", caption="The result and
 # The *{term}`Frie disponible inntekter`* (freely disposable income) are the income the council may spend
 # as it likes. In the report's table they are income and wealth tax, the state's *{term}`Rammetilskudd`*
 # (block grant), several grants (for integration, for unaccompanied minor refugees, interest compensation)
-# and the transfer from the municipal enterprises. The table, in two parts, is behind the toggle below; the
+# and the transfer from the municipal enterprises. The table, in two parts, is behind the toggles below; the
 # chart after the text shows how each row changed from 2022.
 
 # %% tags=["hide-input", "hide-output"]
 d02_cols = dr.report_columns(dr.D02)
 income_checks = show_section("income")
+styled(d02, table_id="drift-d02", columns={k: d02_cols[k] for k in ["label", "actual_2022", "revised_budget_2023", "actual_2023"]},
+       caption="D02 Sentrale inntekter, NOK thousand, part 1 of 2: the accounts and the revised budget (income is "
+       "negative)")  # fmt: skip
+
+# %% tags=["hide-input", "hide-output"]
 display(
-    styled(d02, table_id="drift-d02", columns={k: d02_cols[k] for k in ["label", "actual_2022", "revised_budget_2023", "actual_2023"]},
-           caption="D02 Sentrale inntekter, NOK thousand: part 1 of 2, the accounts and the revised budget (income is "
-           "negative)"),
     styled(d02, table_id="drift-d02-b", columns={k: d02_cols[k] for k in ["label", "deviation_nok", "deviation_pct"]},
-           caption="D02 Sentrale inntekter, NOK thousand and %: part 2 of 2, the deviation from the revised budget "
+           caption="D02 Sentrale inntekter, NOK thousand and %, part 2 of 2: the deviation from the revised budget "
            "(positive = favourable)"),
 )  # fmt: skip
 g("income_above_budget", mill(checks.value(d02, "deviation_nok", row_kind="total")))
@@ -651,7 +658,8 @@ assert list(rises.index[:2]) == ["Rammetilskudd", "Integreringstilskudd"], "the 
 assert 0.15 <= rises["Integreringstilskudd"] / rises["Rammetilskudd"] <= 0.35, "the alt text says about a quarter"
 assert rises.drop(["Rammetilskudd", "Integreringstilskudd", "Skatt på inntekt og formue",
                    "Overføring fra kommunale foretak"]).abs().max() < 0.25 * rises["Integreringstilskudd"], "the alt text calls the others small"  # fmt: skip
-style.key_above(ax, [("more income", {"color": style.FAVOURABLE}), ("less income", {"color": style.UNFAVOURABLE})])
+style.key_above(ax, [("helps the finances (more income)", {"color": style.FAVOURABLE}),
+                     ("hurts them (less income)", {"color": style.UNFAVOURABLE})])  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="table D02")
 plt.show()
@@ -759,16 +767,18 @@ styled(
 )
 
 # %% tags=["hide-input", "hide-output"]
+# Two parts, each fitting the page, in the report's column order: the deviation stays beside its budgets.
 d07_cols = dr.report_columns(dr.D07)
 finance_checks = show_section("finance")
+styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
+       caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand, part 1 of 2: the accounts (a blank cell is "
+       "printed blank)")  # fmt: skip
+
+# %% tags=["hide-input", "hide-output"]
 display(
-    # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budgets.
-    styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
-           caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 1 of 2, the accounts (a blank cell is "
-           "printed blank)"),
     styled(d07, table_id="drift-d07-b",
            columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023", "deviation_nok"]},
-           caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand: part 2 of 2, the budgets and the deviation from "
+           caption="D07 Mottatt utbytte 2022 og 2023, NOK thousand, part 2 of 2: the budgets and the deviation from "
            "the revised budget"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
@@ -807,19 +817,22 @@ checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance a
 # The loan fund is the municipality's internal bank: it borrows in the market and lends on to the treasury
 # and the municipal enterprises. Its interest and instalment income should cover its interest and
 # instalment costs and a budgeted transfer to the treasury. The table, printed in whole kroner, is behind
-# the toggle below in two parts, in the report's column order.
+# the two toggles below, in the report's column order.
 
 # %% tags=["hide-input", "hide-output"]
+# Two parts, each fitting the page, in the report's column order: the deviation stays beside its budget. The
+# unit in each toggle's name: whole kroner, unlike the chapter's other tables.
 d06_cols = dr.report_columns(dr.D06)
 loan_checks = show_section("loan")
+styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
+       caption="D06 Lånefondets driftsregnskap for 2023, in whole kroner, part 1 of 2: the accounts and the original "
+       "budget ('–' = printed '-')")  # fmt: skip
+
+# %% tags=["hide-input", "hide-output"]
 display(
-    # Two parts, each fitting the page, in the report's column order: the deviation stays beside its budget.
-    styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, NOK: part 1 of 2, the accounts and the original budget "
-           "('–' = printed '-')"),
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, NOK: part 2 of 2, the revised budget and the deviation "
-           "from it (accounts − revised budget)"),
+           caption="D06 Lånefondets driftsregnskap for 2023, in whole kroner, part 2 of 2: the revised budget and the "
+           "deviation from it (accounts − revised budget)"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
 g("loan_budget_result", mill_small(loan["budgeted_result"] / 1000))
@@ -959,7 +972,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the growth of net cost from 2022 to 2023 and the deviation from the revised budget (%). P12's net figure is income (no growth bar); P16, P17 (no Status \u00f8konomi table) and P19 (the central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, in grey, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, and the deviation from the revised budget (%); P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, in grey, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
@@ -1016,11 +1029,7 @@ fig.suptitle(
     x=0.01,
     ha="left",
 )
-style.finish(
-    fig,
-    table="tables D10–D25 and the report's text",
-    note="Growth after fund movements, nominal; the wage line is the book's rough yardstick (see text)",
-)
+style.finish(fig, table="tables D10–D25 and the report's text")
 plt.show()
 # What the alt text states, held here: the fastest growers, the areas that fell, the largest over- and underspends.
 code = view["programme_area"]
@@ -1085,7 +1094,7 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
 # it; the tables after it give the amounts and the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in free income and its two parts and in the programme areas' net cost, against the report's estimate of wage growth (%).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in free income and its two parts and in the programme areas' net cost, against the report's estimate of wage growth (%).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly (blue), free income as a whole rose a little (blue), well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line (vermilion); a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1106,13 +1115,17 @@ g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
 fig, ax = style.figure(height=4.4)
-# One colour: each bar is read against the dashed wage line, as the title reads them (blue and vermilion by
-# side of the line meant one thing for income and the other for cost, so a rise in income was drawn
-# vermilion: the designer's read, s9r3). Hatched: the book's estimate.
-bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=style.LEVEL)
-for bar, item in zip(bars, flows["item"], strict=True):
+# Colour by what each change does to the finances, as in the central-income chart (the fall in tax is
+# vermilion here as in the central-income chart): more income or less cost helps (blue), less income or more
+# cost hurts (vermilion). Not by side of the dashed wage line (a rise in income drawn vermilion: s9r3).
+# Hatched: the book's estimate.
+income_rows = flows["item"].isin(["Income and wealth tax", "Block grant", "Free income (tax + block grant)"])
+helps = np.where(income_rows, flows["change_pct"] >= 0, flows["change_pct"] <= 0)
+colours = [style.FAVOURABLE if h else style.UNFAVOURABLE for h in helps]
+bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=colours)
+for bar, item, colour in zip(bars, flows["item"], colours, strict=True):
     if item == dr.NET_COST_SPENT:
-        bar.set(**style.estimate_style())
+        bar.set(**style.estimate_style(colour))
 # The report's Norwegian labels (D02's rows, D01's Totalsum) over the book's English; the hatched row is the
 # book's own and has none.
 ax.set_yticks(range(len(flows)), flows["item"].replace({
@@ -1131,13 +1144,11 @@ ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.2
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("from the report's tables", {"color": style.LEVEL}), ESTIMATE_KEY])
+style.key_above(ax, [("helps the finances (more income)", {"color": style.FAVOURABLE}),
+                     ("hurts them (less income, more cost)", {"color": style.UNFAVOURABLE}), ESTIMATE_KEY],
+                ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
-style.finish(
-    fig,
-    table="tables D01, D02 and D08 and the report's text",
-    note="Cost after fund movements, nominal; the wage figure is an estimate (see text)",
-)
+style.finish(fig, table="tables D01, D02 and D08 and the report's text")
 plt.show()
 
 # %% [markdown]
@@ -1187,7 +1198,7 @@ def change_table(frame, table_id, caption, total=None):
         change_pct=[fmt(v, 1, sign=True) for v in frame["change_pct"]],
     )
     table = styled(shown, table_id=table_id, caption=caption, unit="NOK million", total_mask=total,
-                   columns={"item": "", "y2022": "2022", "y2023": "2023", "change": "Change", "change_pct": "Change, %"},
+                   columns={"item": "Item", "y2022": "2022", "y2023": "2023", "change": "Change", "change_pct": "Change, %"},
                    decimals={"y2022": 1, "y2023": 1})  # fmt: skip
     rows = [i for i, item in enumerate(frame["item"]) if item in INDENTED]
     return table.set_table_styles([{"selector": f"td.row{i}.col0", "props": "padding-left: 1.6em;"} for i in rows],
@@ -1385,16 +1396,19 @@ style.key_above(ax, [("balance", {"color": style.LEVEL}), ("adds to the fund", {
 # Each figure is rounded on its own, so the rounded steps need not add up to the rounded closing balance.
 rounded = flow["value_2023"].astype(float).div(1000).round(1)
 steps_sum, closing_m = rounded.iloc[:-1].sum(), rounded.iloc[-1]
-style.finish(
-    fig,
-    table="table D09",
-    note=f"Each figure rounded on its own: the steps add up to {fmt(steps_sum, 1)}, not {fmt(closing_m, 1)}"
+g(
+    "fund_rounding",
+    f"Each figure in the chart is rounded on its own, so its steps add up to {fmt(steps_sum, 1, 'NOK million')}, "
+    f"not {fmt(closing_m, 1, 'NOK million')}."
     if abs(steps_sum - closing_m) > 0.05
-    else "",
+    else "Each figure in the chart is rounded on its own; the steps still add up to the closing balance.",
 )
+style.finish(fig, table="table D09")
 plt.show()
 
 # %% [markdown]
+# {eval}`txt.fund_rounding`
+#
 # *Checks.* The balance rolled forward, the requirement and margin, the fund's share of gross operating
 # income, the movements against the year-end table, the text's restatements and the summary's name for the
 # budgeted use. {eval}`txt.fund_summary`
@@ -1495,5 +1509,5 @@ attempt_table = pd.DataFrame(
     }
 )  # fmt: skip
 styled(attempt_table, table_id="drift-try-target", decimals={"nok": 1, "pct": 2},
-       columns={"figure": "", "nok": "NOK million", "pct": "%"},
+       columns={"figure": "Figure", "nok": "NOK million", "pct": "%"},
        caption="The financial rule at the chosen target (shares in % of gross operating income)")  # fmt: skip

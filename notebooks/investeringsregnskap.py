@@ -19,7 +19,8 @@
 #
 # *Download* this chapter as a notebook with its outputs, {download}`investeringsregnskap.ipynb <investeringsregnskap.ipynb>`,
 # or as a script, {download}`investeringsregnskap.py <investeringsregnskap.py>`;
-# its tables are on the {doc}`data page <../book/data>`.
+# its tables, under the ids the captions and source lines cite (I01 to I22, the book's), are on the
+# {doc}`data page <../book/data>`.
 #
 # A Norwegian municipality keeps two accounts side by side. The {term}`Driftsregnskap` (operating
 # account) holds what the services cost and earn year by year; the {term}`Investeringsregnskap`
@@ -48,9 +49,11 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.transforms import ScaledTranslation
 
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
+from aarsevaluering.data import catalogue
 from aarsevaluering.fmt import fmt, fmt_difference, fmt_million, unit_name
 from aarsevaluering.identities import investeringsregnskap as inv
 from aarsevaluering.prose import Figures
@@ -67,12 +70,14 @@ def put(key, text):
     txt[key] = text
 
 
-def section_checks(key, *identities):
-    """The checks the named identities make, with their count line kept as txt.<key>_summary; the property
-    sale's box, shown with the enterprises' part, is named there by what it is, not by its id."""
+def section_checks(key, *identities, counted_with=None):
+    """The checks the named identities make, with their count line kept as txt.<key>_summary (counting
+    ``counted_with`` too, when its checks share the section's table); the property sale's box, shown with
+    the enterprises' part, is named there by what it is, not by its id."""
     made_by = all_checks["identity"].str.rsplit(".", n=1).str[-1]  # the function that made each check
     section = all_checks[made_by.isin(identities)]
-    line = findings.summary_line(section, None if key == "dk" else SALE_ELSEWHERE)
+    counted = section if counted_with is None else pd.concat([counted_with, section])
+    line = findings.summary_line(counted, None if key == "dk" else SALE_ELSEWHERE)
     put(f"{key}_summary", line.replace(f" {SALE_FINDING} is shown", " on the property sale's lines is shown"))
     return section
 
@@ -100,7 +105,7 @@ def m(v):
 def deviation_key(ax):
     """The key of a chart of deviations from budget: + an overspend (vermilion), − an underspend (blue)."""
     return style.key_above(
-        ax, [("Overspend (+)", {"color": style.UNFAVOURABLE}), ("Underspend (−)", {"color": style.FAVOURABLE})]
+        ax, [("overspend (+)", {"color": style.UNFAVOURABLE}), ("underspend (−)", {"color": style.FAVOURABLE})]
     )
 
 
@@ -184,7 +189,7 @@ put("kk_uncovered_tables", fmt_million(rows.loc["= Carried forward uncovered", "
 # explanations (the grouping is the book's).
 
 
-# %% mystnb={"figure": {"caption": "Kommunekassen's deviations from its revised budget 2023 by cause, NOK million; hatched: the book's readings.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation; the report puts it largely down to the Bane NOR dispute, which raised the uncovered amount only if the invoices are booked in full); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Kommunekassen's deviations from its revised budget 2023 by cause, NOK million.", "name": "fig-investeringsregnskap-uncovered"}, "image": {"alt": "Horizontal waterfall chart in NOK million. Spending above budget adds 113.3; the land received in kind in a company's settlement takes 16.5 back off (hatched, the book's reading); partners' grants used, above budget less the contributions set aside, take away 31.4 (hatched, the book's estimate); the VAT compensation shortfall adds 38.2 (solid: a printed deviation; the report puts it largely down to the Bane NOR dispute, which raised the uncovered amount only if the invoices are booked in full); relending and the restricted funds together take away 12.9 (hatched, the book's grouping); share sales in money beyond the moved dividend take away 1.3 (hatched: it rests on the land reading); the property sale above budget takes away 4.7 and other lines 9.0; the uncovered amount carried forward is 75.6."}} tags=["hide-input"]
 causes = inv.uncovered_by_cause(get)
 effect = causes.set_index("key")["effect"]
 bar_names = {"overspend": "Spending above budget", "land": "Land received in kind (Miletomta)",
@@ -202,21 +207,25 @@ named = [CAUSE_WORDS.get(k, bar_names[k].lower()) for k in adders.index]
 named[0] = named[0][0].upper() + named[0][1:]
 ax.set_title(f"{' and '.join([', '.join(named[:-1]), named[-1]] if len(named) > 1 else named)} left "
              f"{fmt_million(effect['total'])} uncovered")  # fmt: skip
-style.key_above(ax, [("Adds to the uncovered amount", {"color": style.UNFAVOURABLE}),
-               ("Reduces it", {"color": style.FAVOURABLE}),
-               ("Hatched: rests on the book's reading", style.estimate_style()),
-               ("The amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
+style.key_above(ax, [("adds to the uncovered amount", {"color": style.UNFAVOURABLE}),
+               ("reduces it", {"color": style.FAVOURABLE}),
+               ("hatched: rests on the book's reading", style.estimate_style()),
+               ("the amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
 style.finish(fig, table="inv_dk_blocks, inv_2b_grants_to_others and inv_prose_figures")
 plt.show()
 
 
 # %% [markdown]
+# Hatched bars are the book's: it assembles each cause from printed lines, as *The uncovered amount, cause
+# by cause* sets out.
+#
 # - **Where.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and waste (P12), the
-#   report says: kommunekassen's lines there overspent by {eval}`txt.kk_p11_over` and {eval}`txt.kk_p12_over`.
+#   report says; kommunekassen's 2B lines there overspent by {eval}`txt.kk_p11_over` and
+#   {eval}`txt.kk_p12_over` (the book's sums).
 # - **VAT.** The refund of VAT fell {eval}`txt.said_vat_compensation_shortfall` short of budget, largely over
-#   Bane NOR's invoices ({eval}`txt.said_vat_withheld_bane_nor` held back).
-# - **Offsets.** Partners' grants, land received in kind, relending and funds, and sales reduced it; the
-#   hatched bars rest on the book's readings, set out in *The uncovered amount, cause by cause*.
+#   Bane NOR's invoices ({eval}`txt.said_vat_withheld_bane_nor` held back). Whether that dispute raised the
+#   uncovered amount depends on how the invoices are booked (*The uncovered amount, cause by cause*).
+# - **Offsets.** Partners' grants, land received in kind, relending and funds, and sales reduced it.
 # - **The enterprises** underspent. In statement 2A, which adds them, the amount carried forward is
 #   {eval}`txt.unfinanced_whose` (next section).
 
@@ -237,8 +246,7 @@ put("dev_unc_dekf", fmt(bodies.loc["Fremført til inndekning i senere år (udekk
 # 2A's bottom line is kommunekassen's plus the enterprises' (NOK thousand): say so where the two round apart.
 unc_2a, unc_kk = (rows.loc["= Carried forward uncovered", k] for k in ("both_printed", "kk_actual"))
 put("unc_rounding", "" if fmt_million(unc_2a) == fmt_million(unc_kk) else
-    f". With kommunekassen's {fmt(unc_kk, 0, 'NOK 1000')} that makes 2A's {fmt(unc_2a, 0, 'NOK 1000')}, "
-    f"which rounds to {fmt_million(unc_2a)} where kommunekassen's rounds to {fmt_million(unc_kk)}")  # fmt: skip
+    f": enough to round 2A's amount to {fmt_million(unc_2a)} where kommunekassen's rounds to {fmt_million(unc_kk)}")  # fmt: skip
 dekf_exp = inv.dekf_expenditure_parts(get)
 put("dekf_fixed_under", fmt_million(-dekf_exp["fixed"]))
 put("dekf_fixed_under_pct", pct(-dekf_exp["fixed"], dekf_exp["fixed_revised"], 0))
@@ -257,10 +265,11 @@ put("dekf_fund_use_as_budgeted", "exactly the amounts budgeted" if (
 for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
     put(f"said_{label}", said(label))
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
-names = ["Investment expenditure", "Investment income", "Relending (net)", "Transfer and funds (net)",
-         "= Carried forward uncovered"]  # the four sections and the net, 2A's bottom line  # fmt: skip
+names = ["Investeringsutgifter\n(investment expenditure)", "Investeringsinntekter\n(investment income)",
+         "Videreutlån, netto\n(relending, net)", "Overføring og avsetninger\n(transfer and funds, net)",
+         "= Udekket\n(carried forward uncovered)"]  # 2A's four Sum rows and its bottom line, printed name first  # fmt: skip
 net = bodies.loc["Fremført til inndekning i senere år (udekket)"]
-fig, axes = style.figure(2, 1, height=5.4, sharex=True)  # one panel under the other, each the column's width
+fig, axes = style.figure(2, 1, height=6.4, sharex=True)  # one panel under the other, each the column's width
 low, high = sections[["kk", "dekf"]].min().min() / 1000, sections[["kk", "dekf"]].max().max() / 1000
 for ax, column, body in zip(
     axes, ("kk", "dekf"), ("Kommunekassen", "Drammen Eiendom KF + Drammensbadet KF"), strict=True
@@ -276,9 +285,14 @@ for ax, column, body in zip(
     ax.set_title(body, fontsize=style.MIN_TEXT_PT + 1, fontweight="bold")  # each panel named by its body
     ax.grid(axis="y", visible=False)
     ax.invert_yaxis()
-style.key_above(axes[0], [("Adds to the uncovered amount (+)", {"color": style.UNFAVOURABLE}),
-                          ("Reduces it (−)", {"color": style.FAVOURABLE}),
-                          ("Net: carried forward uncovered", {"color": style.LEVEL})], ncol=1)  # fmt: skip
+key = style.key_above(axes[0], [("adds to the uncovered amount (+)", {"color": style.UNFAVOURABLE}),
+                                ("reduces it (−)", {"color": style.FAVOURABLE}),
+                                ("net: carried forward uncovered", {"color": style.LEVEL})], ncol=1,
+                      title="Key, for both panels")  # fmt: skip
+key._legend_box.align = "left"  # the key's title over its first entry
+# The key above the first panel's title, not under it, so that it reads as the key of both panels.
+axes[0]._set_title_offset_trans(6)  # the panel's title just above its bars (legend_above had lifted it)
+key.set_bbox_to_anchor((0, 1), transform=axes[0].transAxes + ScaledTranslation(0, 22 / 72, fig.dpi_scale_trans))
 axes[1].set_xlabel("Actual − revised budget, NOK million\n(+ = more spent or set aside, or less income)")
 fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
 style.finish(fig, table="inv_2a_financing and inv_dk_blocks")
@@ -318,12 +332,12 @@ growth = inv.budget_growth(get).set_index("label")
 shown_growth = growth.loc[["Investeringer i varige driftsmidler", "Investeringer i aksjer og andeler i selskaper",
                            "Tilskudd til andres investeringer", "Utlån av egne midler", "Avdrag på lån"]]  # fmt: skip
 short = [
-    "Fixed assets\n(varige driftsmidler)",
-    "Shares and holdings\n(aksjer og andeler)",
-    "Grants to others\n(tilskudd til andre)",
-    "Lending of own funds\n(utlån av egne midler)",
-    "Repayment of loans\n(avdrag på lån)",
-]  # English, with 2A's Norwegian line under it
+    "Varige driftsmidler\n(fixed assets)",
+    "Aksjer og andeler\n(shares and holdings)",
+    "Tilskudd til andre\n(grants to others)",
+    "Utlån av egne midler\n(lending of own funds)",
+    "Avdrag på lån\n(repayment of loans)",
+]  # 2A's Norwegian line as printed (shortened), the English under it
 grown = growth.loc["Sum investeringsutgifter", "change"]
 fig, ax = style.figure(height=3.6)
 ax.barh(
@@ -373,7 +387,9 @@ put("eg_funds_match", "which is what the enterprises drew from restricted invest
 put("eg_rest", fmt_million(eg["not_named"]))
 t3 = get(inv.T3)
 put("havn", fmt_million(inv.value(t3, "revised_budget_2023", label="Aksjekapital Drammen Havn as")))
-put("havn_sale_budget", fmt_million(-inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")))
+havn_sale = -inv.value(a2, "revised_budget_2023", label="Salg av finansielle anleggsmidler")
+put("havn_sale_budget", "the very same amount" if fmt_million(havn_sale) == str(txt.havn)
+    else fmt_million(havn_sale))  # fmt: skip
 put("havn_iks", fmt_million(inv.value(t3, "actual_2023", label="Selskapskapital Drammen Havn farvannsforvaltning IKS")))
 for label in ("upgrade_frames_per_year", "hso_housing_frame_per_year_proposed", "hso_housing_frame_2023",
               "dekf_company_underspend"):  # fmt: skip
@@ -410,8 +426,8 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # ({eval}`txt.growth_dbkf_part`).
 #
 # - **Shares and holdings, {eval}`txt.growth_shares`.** 2B part 3 shows share capital in Drammen Havn AS
-#   of {eval}`txt.havn`, and the revised budget expects {eval}`txt.havn_sale_budget` from sales of shares,
-#   the very same amount. The intermunicipal harbour authority became Drammen Havn AS in 2023, the report
+#   of {eval}`txt.havn`, and the revised budget expects {eval}`txt.havn_sale_budget` from sales of
+#   shares. The intermunicipal harbour authority became Drammen Havn AS in 2023, the report
 #   says, with Drammen Havn Farvannsforvaltning IKS ({eval}`txt.havn_iks` of capital in 2B part 3) set up
 #   for its public duties. The book reads the equal purchase and sale as the conversion; the report does
 #   not tie them to these lines.
@@ -419,8 +435,7 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 #   name {eval}`txt.eg_2022` of unused 2022 money ({eval}`txt.eg_2022_where`) and {eval}`txt.eg_funds` of
 #   restricted funds used to buy rental housing for rent-to-own ({eval}`txt.eg_funds_where`),
 #   {eval}`txt.eg_funds_match` (the book's subtraction). They name no source for the other
-#   {eval}`txt.eg_rest`; the company left {eval}`txt.said_dekf_company_underspend` of its revised budget
-#   unused.
+#   {eval}`txt.eg_rest`.
 # - **Housing and nursing homes** (the committee for health, social affairs and care). The chief
 #   executive proposed {eval}`txt.said_hso_housing_frame_per_year_proposed` a year, but
 #   {eval}`txt.said_hso_housing_frame_2023` in 2023, because of when the projects were expected to start: the original
@@ -454,23 +469,32 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # to and use of investment funds. The bottom line is what is carried forward as uncovered.
 #
 # Drammen Eiendom KF shows only 2023 figures (line 2772), so the 2022 column is kommunekassen's alone. The
-# statement is reproduced below; its 2022 column is in a table of its own, behind the toggle.
+# statement is behind the first toggle below (table I01, the book's id for it), its 2022 column behind the
+# second; the third lists the chapter's tables by the ids their captions and the charts' source lines cite.
+# The statement's four *Sum* rows are the sections of the figure in *Two bodies, opposite deviations*.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 checks_2a = section_checks("s2a", "two_a_balances")  # the statement's checks, counted under it
 off = sorted({int(abs(d)) for d in checks_2a["difference"].dropna() if d})  # the non-zero differences, NOK thousand
 put("s2a_differences", "Each difference that is not zero is of one thousand kroner" if off == [1]
     else "No line differs" if not off
     else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Statement 2A, Status investering og finansiering, 2023",
+       caption="I01 Status investering og finansiering, statement 2A, 2023",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Statement 2A, Regnskap 2022 (kommunekassen alone)",
+       caption="I01 Status investering og finansiering, statement 2A, Regnskap 2022 (kommunekassen alone)",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
+
+# %% tags=["hide-input", "hide-output"]
+# The units in the book's one form (the data package writes thousands as "NOK 1000").
+styled(catalogue(CH).assign(unit=lambda f: f["unit"].map(unit_name)),
+       table_id="inv-catalogue", caption="The tables of this chapter, by the book's ids (the data page names their files)",
+       columns={"source_table": "Id", "title": "Title as printed", "unit": "Unit", "source_lines": "Lines",
+                "rows": "Rows"})  # fmt: skip
 
 # %% [markdown]
 # If the statement balances, each section's subtotal is the sum of its lines and the four subtotals
@@ -492,7 +516,7 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 
 # %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investering og finansiering Drammen kommunekasse",
+       caption="I02a–I02d Status investering og finansiering Drammen kommunekasse",
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
@@ -525,7 +549,7 @@ put("dekf_sales_parts_sum", "the sum of" if round(sale_parts, 1) == inv.prose(ge
 checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "investment_and_other_chapters")
 SPLIT = ["actual_2023_kk", "actual_2023_dekf", "revised_budget_2023_dekf"]  # 2A's own figures: the table above
 styled(part[["label", "row_kind", *SPLIT]], table_id="inv-dekf-part", total_mask=part["row_kind"] != "item",
-       unit="NOK thousand", caption="Statement 2A split by body, 2023: kommunekassen's actual, and the enterprises' "
+       unit="NOK thousand", caption="Statement 2A split by body, 2023 (I01 less I02a–I02d): kommunekassen's actual, and the enterprises' "
        "actual and revised budget (2A less kommunekassen)",
        columns={"label": "2A line", "actual_2023_kk": "Kommunekassen, actual", "actual_2023_dekf": "Enterprises, actual",
                 "revised_budget_2023_dekf": "Enterprises, revised budget"})  # fmt: skip
@@ -787,7 +811,7 @@ put(
     "s2b_sub_off", {0: "in every case", 1: "in every case but one"}.get(n_sub_off, f"in all but {fmt(n_sub_off)} cases")
 )
 styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="NOK thousand",
-       caption="2B, 1. Investeringer i varige driftsmidler",
+       caption="I03 Statement 2B, 1. Investeringer i varige driftsmidler",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -804,7 +828,7 @@ b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original
 parts_2_4 = pd.concat([t2, t3, p4], ignore_index=True)  # the report's three tables, in its order, each with its sum
 styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=parts_2_4["row_kind"] != "item",
        unit="NOK thousand",
-       caption="2B, parts 2–4: 2. Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i "
+       caption="I04–I06 Statement 2B, parts 2–4: 2. Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i "
                "selskaper, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
 
 # %% [markdown]
@@ -828,7 +852,7 @@ styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=part
 # %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, both bodies), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. P11 Transport and P12 Water, sewage overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
 over_area = byarea.assign(
     over=-byarea["deviation"] / 1000,  # actual − revised, NOK million (+ = overspend)
-    label=[areas.label(c) if isinstance(c, str) else "No project (Prosjekt mangler)" for c in byarea["programme_area"]],
+    label=[areas.label(c) if isinstance(c, str) else "Prosjekt mangler (no project)" for c in byarea["programme_area"]],
 )  # one English name per area, book-wide
 on_budget = over_area["over"].round(1) == 0
 shown_area = over_area[~on_budget].sort_values("over")  # largest overspend at the top
@@ -891,14 +915,14 @@ put(
     if len(failed) == 2 and in_p11
     else f"{len(failed)} do not; the findings below say which.",
 )
-proj_checks = section_checks("proj", "project_tables_add_up", "projects_match_2b")
+proj_checks = section_checks("proj", "project_tables_add_up", "projects_match_2b", counted_with=claims)
 matches = inv.project_matches(get)
 put("n_grant_projects", fmt(((matches["row_kind"] == "item") & (matches["actual_grants"] != 0)).sum()))
 put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
                                for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
 styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investeringsprosjekter, all programme areas",
+       caption="I07–I20 Status investeringsprosjekter, all programme areas",
        columns={"label": "Investering", "revised_budget_2023": "Rev. bud.",
                 "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
@@ -950,7 +974,8 @@ show_findings(claims)
 # Each of the {eval}`txt.n_projects` projects also stands in 2B part 1 (labels compared without regard to
 # case and dashes). The two agree on the budget everywhere, and on the actual everywhere but in
 # {eval}`txt.n_grant_projects` projects of P11 and P12, where the project table also counts the grants
-# towards others' investments (2B keeps them in part 2). {eval}`txt.proj_summary`
+# towards others' investments (2B keeps them in part 2). With the claims in words above, the section makes
+# {eval}`txt.proj_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(
@@ -980,7 +1005,7 @@ net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revis
 net_view = net.assign(label=[f"{area} {lab}" if kind == "total" else lab
                               for area, lab, kind in zip(net["programme_area"], net["label"], net["row_kind"], strict=True)])  # fmt: skip
 styled(net_view, table_id="inv-net", columns=net_columns, unit="NOK thousand",
-       caption="Status investeringer netto, P11 and P12 (each area's table in turn, its Sum last)",
+       caption="I21, I22 Status investeringer netto, P11 and P12 (each area's table in turn, its Sum last)",
        total_mask=net_view["row_kind"].isin(["main_project", "total"]))  # fmt: skip
 
 # %% [markdown]
@@ -1039,12 +1064,13 @@ NORWEGIAN = {
     "Transfer from operations": "overføring fra drift",
     "Use of investment funds": "bruk av investeringsfond",
     "Other (repayments, distributions)": "avdrag på utlån, utdeling",
-}  # 2A's lines, under the English
-ylabels = [f"{source}\n({NORWEGIAN[source]})" for source in ordered["source"]]
+}  # 2A's lines, printed Norwegian first and the English under it
+ylabels = [f"{NORWEGIAN[source].capitalize()}\n({source if source.startswith('VAT') else source.lower()})"
+           for source in ordered["source"]]  # fmt: skip
 fig, ax = style.figure(height=5.2)
-ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="Not matched")
+ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="not matched")
 ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
-        label="Matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
+        label="matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, v in enumerate(ordered["amount"]):
     ax.annotate(fmt(v / 1000, 1), (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
@@ -1244,7 +1270,7 @@ prose_checks = section_checks("prose", "prose_figures", "prose_relations")
 pc = prose_checks.set_index("check_id")
 overspend_table = pc.loc["inv_prose.kk_investment_expenditure_overspend", "recomputed"]
 put("overspend_table", fmt_million(1000 * overspend_table))
-put("overspend_digits", fmt(1000 * overspend_table))  # the difference of DK's printed figures, in NOK thousand
+put("overspend_digits", fmt(1000 * overspend_table, 0, "NOK 1000"))  # the difference of DK's printed figures
 put("overspend_rounded", fmt(prose.loc["kk_investment_expenditure_actual", "value"]
                              - prose.loc["kk_investment_expenditure_revised_budget", "value"], 1, "NOK million"))  # fmt: skip
 put("p11_prose", said("p11_gross_budget"))
@@ -1272,7 +1298,7 @@ show_findings(prose_checks)
 # {eval}`txt.prose_summary` Among the rest:
 #
 # - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table`
-#   ({eval}`txt.overspend_digits` in NOK thousand: its actual less its revised budget, line 2976) is written
+#   ({eval}`txt.overspend_digits`: its actual less its revised budget, line 2976) is written
 #   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054). Yet the same sentence
 #   rounds the expenditure up to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of
 #   its own rounded figures would be {eval}`txt.overspend_rounded`. A typing slip would fit as well.

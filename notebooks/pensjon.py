@@ -49,6 +49,7 @@ from aarsevaluering.prose import Figures
 from aarsevaluering.style import (
     FAVOURABLE,
     LEVEL,
+    TEXT,
     UNFAVOURABLE,
     direct_labels,
     estimate_style,
@@ -108,7 +109,6 @@ surplus = net_operating_surplus(get)
 against_result = pj.net_deviation_and_result(get)
 txt.net_premium_share = fmt(against_result["share"], 1, "%")
 txt.premium_vs_surplus = "more than" if against_result["net_deviation"] > surplus else "less than"
-txt.surplus = fmt_million(surplus)
 txt.result_without_kind = "a deficit" if against_result["result_without"] < 0 else "a surplus"
 txt.result_without = fmt_million(abs(against_result["result_without"]))
 txt.result_without_share = fmt(abs(against_result["result_without_share"]), 1, "%")
@@ -124,13 +124,77 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 
 
 # %% [markdown]
+# ## The year in brief
+#
+# **In 2023 the pension premiums came to {eval}`txt.premiums_due` and the accounts charged a pension cost
+# of {eval}`txt.cost_stated`: the premium deviation of {eval}`txt.deviation_story` credited to the year is
+# to be charged over the next {eval}`txt.period`, {eval}`txt.charge_years`, the report says.**
+
+# %% tags=["hide-input"]
+# The year in figures: each printed figure or the book's computation, and where it comes from.
+key = pj.key_figures(get)
+styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit="NOK million",
+       columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
+       decimals={"value": 1})  # fmt: skip
+
+# %% [markdown]
+# - *Premiums.* The largest part was the regulation premium, {eval}`txt.regulation_premium_story` in
+#   D04 ({eval}`txt.regulation_text` in the text), very high, the report says, because of high wage growth
+#   and the adjustment of G. The municipality paid {eval}`txt.premium_fund_story` of it from its premium
+#   funds, leaving {eval}`txt.premiums_net` paid by the treasury.
+# - *Cost.* The premium deviation is the chief reason the cost is so much lower than the premiums; against
+#   it stood the earlier years' deviations charged back and {eval}`txt.other_items_story` of other items.
+#   {ref}`The waterfall <fig-pensjon-waterfall>` below walks from the premiums to the cost. The report says the cost rose {eval}`txt.growth` from
+#   2022, well above wage growth; the budget's assumption for wage growth was raised from
+#   {eval}`txt.wage_growth_first` to {eval}`txt.wage_growth` at the first four-month report, so the
+#   statement holds against it ({ref}`pensjon-2022`).
+# - *Result.* The net premium deviation lifted the treasury's result by {eval}`txt.net_premium_story`,
+#   {eval}`txt.premium_vs_surplus` the whole surplus. With pensions charged at the premiums the treasury
+#   paid after the premium funds' share, plus the other items, the year would have closed with
+#   {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print
+#   it). That measure still counts the draw on the premium funds as relief ({ref}`driftsregnskap-result-quality`).
+# - *Later years.* The 2023 deviation comes back as an equal charge in each of the years
+#   {eval}`txt.charge_years`, on top of what earlier deviations still charge ({ref}`pensjon-forward`).
+#
+# D04 and D08 are the book's ids for the report's tables *Status sentrale pensjonsposter i 2023*
+# (reproduced below) and *Avsetninger og årsoppgjørsdisposisjoner*; the chapter's tables are listed at its
+# end. Each section counts its checks in one line and shows its findings.
+
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the sum of the steps; the title gives the pension cost the report states."}} tags=["hide-input"]
+# The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
+# the years it is charged to, as in the forward chart below, where the same amount is a charge.
+deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
+chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
+               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
+# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
+kinds = {pj.CALCULATED_COST: "total estimate"}
+steps = [(chart_names.get(step, step), amount / 1000,
+          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
+         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
+# The bars end where the steps add up (the ordinary premium is printed in NOK million only); the title
+# gives the cost the report states, and the last bar's name says, where the two differ, that it is the sum.
+summed, stated = fmt(level["Pension cost"] / 1000, 1), fmt(stated_cost, 1)
+steps[-1] = ("Pension cost, the steps added up" if summed != stated else "Pension cost", None, "total")
+fig, ax = plt.subplots(figsize=(7, 5.8))
+waterfall(ax, steps, up_is_favourable=False)
+ax.set_xlabel("NOK million")
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
+             f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
+# The key: what the colours and the hatching mean (the steps label themselves). The deviation is drawn as
+# what it does to 2023's cost (blue, takes off); its name says it is charged back later. Where the fund's
+# step stands, before the deviation, is the book's reading of the regulation: said in the text, not drawn.
+key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
+               ("the book's estimate", estimate_style())], ncol=4)  # fmt: skip
+finish(fig, table="table D04 and the report's text")
+plt.show()
+
+# %% [markdown]
 # (pensjon-terms)=
 # ## Premiums and cost: the terms
 #
-# The money paid to the schemes in a year, the premium, is not what the year's accounts show as the cost
-# of pensions. The report describes the two premiums; the other terms are defined here as the pension
-# provisions of the budget and accounting regulation (*budsjett- og regnskapsforskriften*) define them,
-# which is the book's reading where the report does not say so.
+# The report describes the two premiums; the other terms are defined here as the pension provisions of the
+# budget and accounting regulation (*budsjett- og regnskapsforskriften*) define them, which is the book's
+# reading where the report does not say so.
 #
 # *{term}`Ordinær pensjonspremie <Ordinær pensjonspremie>`* (ordinary premium)
 # : paid through the year for the pension rights employees earn, and charged to the service units where
@@ -147,14 +211,15 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 #
 # Calculated cost
 # : the net pension cost the actuaries calculate on nationally set assumptions (*netto
-#   pensjonskostnad*), meant to be steadier than the premium, with the administration costs (the
-#   interest-guarantee premium among them) and employer's contribution added.
+#   pensjonskostnad*), meant to be steadier than the premium. The chapter's walk adds to it the
+#   administration costs (the interest-guarantee premium among them), which are charged as paid, and
+#   employer's contribution.
 #
 # *{term}`Premieavvik <Premieavvik>`* (premium deviation)
-# : the premium paid less the calculated cost. The premium counted is what the treasury paid: after the
-#   premium fund's share and without the administration costs, which are charged as paid; employer's
-#   contribution is a deviation of its own, handled the same way. When the premium is the larger, the
-#   difference is credited to the year as income and held in the balance sheet as cost still to come.
+# : the premium paid less the net pension cost, both without the administration costs. The premium
+#   counted is what the treasury paid, after the premium fund's share; employer's contribution is a
+#   deviation of its own, handled the same way. When the premium is the larger, the difference is
+#   credited to the year as income and held in the balance sheet as cost still to come.
 #
 # *{term}`Amortisering av premieavvik <Amortisering av premieavvik>`* (amortisation)
 # : the charging back of each year's deviation in later years, in full the next year or in equal parts
@@ -166,76 +231,6 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 # The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor its
 # purpose. The book reads it as a way to spread premium peaks over several budgets, at the price that a
 # year with a high premium shows a low cost now and passes the rest on.
-
-# %% [markdown]
-# ## The year in brief
-#
-# **What happened.** The pension premiums, including employer's social security contribution, came to
-# {eval}`txt.premiums_due`. The largest part was the regulation premium: {eval}`txt.regulation_premium_story`
-# in D04, the book's id for the section's table *Status sentrale pensjonsposter i 2023*
-# ({eval}`txt.regulation_text` in the text), very high, the report says, because of high wage growth and
-# the adjustment of G. The
-# municipality paid {eval}`txt.premium_fund_story` of it from its premium funds, leaving
-# {eval}`txt.premiums_net` paid by the treasury.
-#
-# Against those premiums the year's pension cost in the accounts was {eval}`txt.cost_stated`. The premium
-# deviation, {eval}`txt.deviation_story` credited to the year, is the chief reason the cost is so much
-# lower; against it stood {eval}`txt.amortisation_story` of earlier years' deviations charged back and
-# {eval}`txt.other_items_story` of other items. The chart walks from the premiums to the cost;
-# {ref}`pensjon-walk` checks each step.
-
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, a blue bar ringed in vermilion as it is credited now and charged later, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the sum of the steps, with the pension cost the report states written beside it."}} tags=["hide-input"]
-# The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
-# the years it is charged to, as in the forward chart below, where the same amount is a charge.
-deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
-chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
-               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
-# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
-kinds = {pj.CALCULATED_COST: "total estimate"}
-steps = [(chart_names.get(step, step), amount / 1000,
-          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
-         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
-# The bars end where the steps add up (the ordinary premium is printed in NOK million only); the cost the
-# report states, where it differs, is written beside the last bar, so the walk closes on what it draws.
-summed, stated = fmt(level["Pension cost"] / 1000, 1), fmt(stated_cost, 1)
-steps[-1] = ("Pension cost, the steps added up", None, "total")
-fig, ax = plt.subplots(figsize=(7, 5.8))
-waterfall(ax, steps, up_is_favourable=False)
-if summed != stated:  # the last bar's label (the waterfall labels the bars in order, the last one last)
-    ax.texts[-1].set_text(f"{summed}; the report states {stated}")
-# The deviation is a credit now and a charge later (vermilion in the forward chart): a blue bar ringed in
-# vermilion, so that it does not read as a saving.
-deferral = {"facecolor": FAVOURABLE, "edgecolor": UNFAVOURABLE, "linewidth": 2.5}
-ax.patches[list(walk["step"]).index(deviation_step)].set(**deferral)
-ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])}\nbecame a pension cost of "
-             f"{fmt_million(level['Pension cost'])}")  # fmt: skip
-# The key: what the colours and the hatching mean (the steps label themselves). Where the fund's step stands,
-# before the deviation, is the book's reading of the regulation: said in the text, not drawn.
-key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
-               ("credited now, charged later", deferral), ("the book's estimate", estimate_style())], ncol=3)  # fmt: skip
-finish(fig, table="table D04 and the report's text")
-plt.show()
-
-# %% [markdown]
-# **How the cost grew.** The report says the cost rose {eval}`txt.growth` from 2022, well above
-# wage growth; the budget's assumption for wage growth was raised from {eval}`txt.wage_growth_first`
-# to {eval}`txt.wage_growth` at the first four-month report, so the statement holds against it. The report
-# does not print the 2022 cost; an estimate of it, and of how the ordinary premium grew, is in
-# {ref}`pensjon-2022`.
-#
-# **What it means.** The premiums of 2023 were paid in 2023, but a low cost in a year of very high premiums
-# charges part of their expense to later years: the report says the deviations are to be charged over the
-# next {eval}`txt.period`, so the 2023 deviation comes back as an equal charge in each of the years
-# {eval}`txt.charge_years` ({ref}`pensjon-forward`).
-#
-# The net premium deviation, the deviation credited less the earlier deviations charged, lifted the
-# treasury's result by {eval}`txt.net_premium_story`, {eval}`txt.premium_vs_surplus` the whole surplus of
-# {eval}`txt.surplus`. Without it, that is with pensions charged at the premiums the treasury paid after the
-# premium funds' share plus the {eval}`txt.other_items_story` of other items, the year would have closed
-# with {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print it). That
-# measure still counts the draw on the premium funds as relief; the operating chapter shows the result
-# without it as well ({ref}`driftsregnskap-result-quality`).
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -318,7 +313,8 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # added up). In the total the premium deviation, a credit {eval}`txt.deviation_above_table` larger than
 # budgeted, stands against that: a high premium brings a high deviation with it. The book does not read
 # the one as a share of the other: the deviation is measured on all premiums paid, the ordinary premium
-# included, and the report prints a budget for neither.
+# included, against the calculated cost, and the report prints a budget for neither the ordinary premium
+# nor the calculated cost.
 #
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 #
@@ -354,7 +350,7 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # that the fund was used to finance part of the regulation premium and that a high premium deviation
 # lowers the pension cost.
 
-# %% tags=["hide-input", "hide-output"]
+# %% tags=["hide-input"]
 # The figures the prose below prints from the walk.
 txt.calculated_cost = fmt_million(level[pj.CALCULATED_COST])
 txt.cost_recomputed = fmt_million(level["Pension cost"])
@@ -452,18 +448,19 @@ else:
     txt.church_fit = f"only for a budget {spread} {side} {d03_church}, not for that budget itself"
 
 # %% [markdown]
-# The text's two figures for the church council's line in D03, a budget of "about" {eval}`txt.church_budget_prose` and
-# an excess of {eval}`txt.church_above_prose`, agree with each other and D03's accounts
-# {eval}`txt.church_fit`. Pairing the text's budget with D03's is the book's reading: the check of the
-# budget is graded as a rounding of D03's, but that it is D03's budget the text means is not printed.
-#
 # *Checks.* {eval}`txt.prose_summary`
+
+# %% tags=["hide-input"]
+checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
 
 # %% tags=["hide-input"]
 findings.show(prose_checks, all_checks)
 
-# %% tags=["hide-input", "hide-output"]
-checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
+# %% [markdown]
+# On the church council's figures: the text's budget of "about" {eval}`txt.church_budget_prose` and its
+# excess of {eval}`txt.church_above_prose` agree with each other and D03's accounts {eval}`txt.church_fit`.
+# Pairing the text's budget with D03's is the book's reading: the check of the budget is graded as a
+# rounding of D03's, but that it is D03's budget the text means is not printed.
 
 # %% [markdown]
 # ## D04 and the pension line of the central costs
@@ -583,11 +580,12 @@ plt.show()
 # ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
-# it blue ringed in vermilion, the chart below in vermilion. The schedule assumes equal instalments over
+# it blue, as it lowers 2023's cost, the chart below in vermilion, as what is left to charge. The schedule assumes equal instalments over
 # the period the report states, from the year after the deviation arose, and that the whole deviation
 # printed in D04 is amortised this way; the report prints the deviation and the period, not a schedule, so
 # the chart hatches it as the book's estimate. Beside it, in grey, is the schedule had the premium fund not
-# been used: the deviation would then have been larger by the amount the fund paid ({ref}`pensjon-terms`).
+# been used: the deviation would then have been larger by the amount the fund paid (the book's reading of
+# the regulation, {ref}`pensjon-terms`).
 # The period is a parameter: see *Try it* below.
 
 # %% tags=["hide-input", "hide-output"]
@@ -612,7 +610,7 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The 2023 premium deviation still to charge at each year's end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What is left to charge of the 2023 premium deviation at each year-end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value, the last year-end marked as nothing left to charge."}} tags=["hide-input"]
 # Both series are the book's estimates, so both hatched: a pair of bars for each year's end, side by side
 # (neither overlaid nor stacked), each labelled with its value, the years down the side as in the table.
 fig, ax = plt.subplots(figsize=(plt.rcParams["figure.figsize"][0], 1.6 + 0.45 * len(left)))
@@ -620,16 +618,22 @@ rows = range(len(left))
 booked_bars = ax.barh([r - 0.2 for r in rows], left["remaining"] / 1000, height=0.38, **estimate_style(UNFAVOURABLE))
 without_bars = ax.barh([r + 0.2 for r in rows], left["remaining_without_fund"] / 1000, height=0.38,
                        **estimate_style(LEVEL))  # fmt: skip
+# Each bar labelled with its value; a year-end with nothing left is said once, not as two labels "0.0".
 for bars in (booked_bars, without_bars):
-    direct_labels(ax, bars)
+    direct_labels(ax, bars, labels=[fmt(b.get_width(), 1) if b.get_width() else "" for b in bars])
+for row, (booked, without) in enumerate(zip(left["remaining"], left["remaining_without_fund"], strict=True)):
+    if booked == 0 and without == 0:
+        ax.annotate("nothing left to charge", (0, row), xytext=(4, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=plt.rcParams["font.size"], color=TEXT)  # fmt: skip
 ax.set_yticks(list(rows), [str(year) for year in left["year"]])  # years, never grouped as "2 023"
 ax.set_ylim(len(left) - 0.5, -0.5)  # the end of 2023 at the top
-ax.set_title(f"The {pj.REPORT_YEAR} premium deviation, {fmt_million(deviation_2023)}, is charged back\n"
-             f"at {fmt_million(schedule['instalment'].iloc[0])} a year to {schedule['year'].iloc[-1]}")  # fmt: skip
-# The key names the change of meaning: credited to 2023 (blue in the waterfall), a charge on the years after.
+# The title says what the bars show: what is left to charge at each year-end (the yearly charge is in the key).
+ax.set_title(f"What is left to charge of the {pj.REPORT_YEAR} premium deviation,\n"
+             f"{fmt_million(deviation_2023)}, at each year-end: the book's estimate")  # fmt: skip
+# The key names each series and its yearly charge: a charge on the years after (blue in the waterfall).
 first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
 charged_on = str(first) if first == last else f"{first}–{last}"
-key_above(ax, [(f"as booked: charged on {charged_on} at {txt.instalment} a year", estimate_style(UNFAVOURABLE)),
+key_above(ax, [(f"the deviation in D04: {txt.instalment} charged a year, {charged_on}", estimate_style(UNFAVOURABLE)),
                (f"had the premium fund not been used: {txt.instalment_without_fund} a year", estimate_style(LEVEL))],
           ncol=1)  # fmt: skip
 ax.set_ylabel("End of year")
@@ -733,9 +737,20 @@ else:
     txt.largest_finding = f"The largest, {largest['size_text']}: {title}."
 
 # %% [markdown]
-# {eval}`txt.chapter_summary` They are listed in the sections above and on the
-# {doc}`audit page <audit>`. {eval}`txt.largest_finding`
-#
+# {eval}`txt.chapter_summary` The table counts them by the section that lists them; the
+# {doc}`audit page <audit>` lists them with the rest of the book's. {eval}`txt.largest_finding`
+
+# %% tags=["hide-input"]
+# The chapter's checks by the section whose toggle lists them, and the findings they belong to.
+sections = {"The central pension items (D04)": d04_checks, "From premiums due to the pension cost": derived_checks,
+            "Every figure the prose restates": prose_checks, "D04 and the pension line of the central costs": drift_checks}  # fmt: skip
+assert sum(len(frame) for frame in sections.values()) == len(all_checks), "every check in one section"
+styled(pj.checks_by_section(sections, chapter_findings), table_id="pensjon-checks-by-section",
+       caption="The chapter's checks by section",
+       columns={"section": "Section", "checks": "Checks", "exact": "Exact", "rounding": "Within rounding",
+                "discrepancy": "Discrepancies", "findings": "Findings"})  # fmt: skip
+
+# %% [markdown]
 # The chapter reads D04 and the figures in the section's text, and takes rows from the other tables
 # listed behind the toggle below; the {doc}`data page <../book/data>` gives each table's lines. Ids such as
 # D03 and D04 are the book's: the report numbers only its two statements, 2A and 2B.

@@ -97,7 +97,7 @@ g("fte_2023", total["fte_2023"])
 g("head_2023", total["headcount_2023"])
 g("temp_fte", pers.prose_value(get, "temporary_fte_end_2023"))
 g("temp_head", pers.prose_value(get, "temporary_employees_dec_2023"))
-g("ft_2023", row(full_time, label="2023")["full_time_share_pct"], 1, "%")
+g("ft_2023", row(full_time, label="2023")["full_time_share_pct"], 2, "%")  # two decimals, as printed
 g("sick_2023", sick_total["sick_leave_2023_pct"], 1, "%")
 g("sick_base", base_total["baseline_2021_pct"], 1, "%")
 g("turn_2023", turn_total["turnover_2023_pct"], 1, "%")
@@ -122,6 +122,8 @@ vs_sector = pers.sick_leave_vs_sector(get).set_index("gender")
 sick_parts = pers.sick_gap_decomposition(get).set_index("quarter").loc["Mean"]
 g("sick_gap_all", vs_sector.loc["All", "gap_pp"], 1, "percentage points")
 g("sick_gap_mix", sick_parts["mix_pp"], 1, "percentage points")
+g("sick_mix_low", sick_parts["mix_low"], 1, "percentage points")
+g("sick_mix_high", sick_parts["mix_high"], 1, "percentage points")
 caps = pers.overtime_against_caps(get)
 g("ot_per_fte_all", caps["per_fte"], 0, "hours")
 family = pers.breach_change_by_family(get).set_index("family")
@@ -138,8 +140,15 @@ for year in ("2022", "2023"):
     g(f"turn_weighted_{year}", weighted_turn[f"{pers.TURNOVER}.turnover_{year}_pct.totalsum.weighted"], 2, "%")
 g("national_leavers", national["leavers"])  # whole persons, as the chart and the table print them
 g("national_unaccounted", national["unaccounted"])
+ks_span = pers.turnover_reading_range(get)  # the rate printed to a tenth: its range, in whole persons
+for key in ("leavers", "entrants_needed", "unaccounted"):
+    gt(f"ks_{key}_range", f"{fmt(ks_span[key][0], 0)} to {fmt(ks_span[key][1], 0)}")
 g("start_rows", weighted_turn[f"{pers.STAFF}.sum.headcount_2022"])
-g("women_share_perm", 100 * permanent_total["women_count"] / permanent_total["total_count"], 1, "%")
+women_share_counted = 100 * permanent_total["women_count"] / permanent_total["total_count"]
+g("women_share_perm", women_share_counted, 1, "%")
+gt("women_share_note", "the book's share from the counts" + (
+    f"; the table's total row prints {fmt(permanent_total['women_pct'], 1, '%')}"
+    if fmt(women_share_counted, 1) != fmt(permanent_total["women_pct"], 1) else ", as the table prints"))  # fmt: skip
 g("n_checks", counts["checks"])
 g("n_exact", counts["exact"])
 g("n_rounding", counts["rounding"])
@@ -196,14 +205,14 @@ brief = pd.DataFrame(  # the English measure, the report's term to search for, t
     [("Permanent staff", "fast ansatte", "persons", total["headcount_2022"], total["headcount_2023"], 0),
      ("Permanent FTEs", "faste årsverk", "FTEs", total["fte_2022"], total["fte_2023"], 0),
      ("Full-time positions", "Andel heltidstillinger", "%", ft.loc["2022", "full_time_share_pct"],
-      ft.loc["2023", "full_time_share_pct"], 1),
+      ft.loc["2023", "full_time_share_pct"], 2),
      ("Permanent hires", "nyansettelser på fast arbeidsvilkår", "persons", hire_total["hires_2022"],
       hire_total["hires_2023"], 0),
      ("Turnover", "turnover", "%", turn_total["turnover_2022_pct"], turn_total["turnover_2023_pct"], 1),
      ("Sick leave", "sykefravær", "%", sick_total["sick_leave_2022_pct"], sick_total["sick_leave_2023_pct"], 1),
      ("Sick-leave target", "Måltall", "%", nan, sick_total["target_2023_pct"], 1),
      ("Overtime", "overtidstimer", "hours", ot_total["overtime_hours_2022"], ot_total["overtime_hours_2023"], 0),
-     ("Breaches of the working-time rules", "brudd på arbeidsmiljøloven", "count", br_total["breaches_2022"],
+     ("Breaches of the working-time rules", "brudd på arbeidsmiljøloven", "breaches", br_total["breaches_2022"],
       br_total["breaches_2023"], 0),
      ("Women's average pay", "Lønnsforskjell totalt i virksomheten", "% of men's", nan, decomposition["headline"], 1)],
     columns=["measure", "printed", "unit", "y2022", "y2023", "decimals"],
@@ -223,11 +232,12 @@ styled(
 # them errors{eval}`txt.error_kinds` (*All checks of the chapter*).
 #
 # - **Turnover**, {eval}`txt.turn_2023`, is {eval}`txt.turn_rank`. Read the way KS defines it (the book's
-#   reading), it needs {eval}`txt.national_unaccounted` more entrants than the report's permanent hires
-#   (*Turnover read KS's way*).
+#   reading), it needs about {eval}`txt.national_unaccounted` more entrants than the report's permanent
+#   hires ({eval}`txt.ks_unaccounted_range`, as the rate is printed to a tenth; *Turnover read KS's way*).
 # - **Sick leave** is {eval}`txt.sick_vs_target` its target. Drammen is on average
 #   {eval}`txt.sick_gap_all` above the municipal sector, about {eval}`txt.sick_gap_mix` of it from
-#   {eval}`txt.sick_mix_words` (the book's estimate).
+#   {eval}`txt.sick_mix_words` (the book's estimate; with the rates printed to a tenth, anywhere from
+#   {eval}`txt.sick_mix_low` to {eval}`txt.sick_mix_high`).
 # - **Overtime** rose {eval}`txt.ot_change` and **breaches** of the working-time rules {eval}`txt.br_change`.
 #   {eval}`txt.br_brief`
 # - **Pay.** Pooled over the job groups by head count, women earn {eval}`txt.pay_groups_ratio` of men's pay,
@@ -259,8 +269,8 @@ gt("fell", ", ".join(items.loc[items["fte_change_pct"] < 0, "label"].map(pers.ar
 ft_steps = ft["full_time_share_pct"].astype(float).diff().dropna()
 gt("ft_path", "has risen every year since 2020" if (ft_steps > 0).all()
    else f"rose in {(ft_steps > 0).sum()} of the {len(ft_steps)} years after 2020")  # fmt: skip
-g("ft_2020", ft.loc["2020", "full_time_share_pct"], 1, "%")
-g("size_2023", ft.loc["2023", "avg_position_size_pct"], 1, "%")
+g("ft_2020", ft.loc["2020", "full_time_share_pct"], 2, "%")
+g("size_2023", ft.loc["2023", "avg_position_size_pct"], 2, "%")
 size_22, size_23 = (float(ft.loc[y, "avg_position_size_pct"]) for y in ("2022", "2023"))
 gt(
     "size_claim",
@@ -307,20 +317,16 @@ styled(
 # {eval}`txt.pt_avg_position` (an estimate).
 
 # %% tags=["hide-input", "hide-output"]
-# The report prints both shares with two decimals; shown with one where the second is always 0, and the
-# caption says so, since the finding below turns on the printed figures.
-ft_shares = full_time[["full_time_share_pct", "avg_position_size_pct"]].astype(float)
-ft_one_decimal = bool(((ft_shares * 10).round(6) % 1 == 0).all().all())
-ft_decimals_note = (" (printed with two decimals, the second always 0; shown with one)" if ft_one_decimal
-                    else " (printed with two decimals; shown with one)")  # fmt: skip
+# The report prints both shares with two decimals: shown so, as the finding below and the claims table
+# quote them (the finding turns on the printed figures).
 styled(
     full_time,
     table_id="personnel-full-time",
     columns={"label": "Year", "full_time_share_pct": "Full-time positions (%)",
              "avg_position_size_pct": "Average position (%)"},
-    decimals={"full_time_share_pct": 1, "avg_position_size_pct": 1},
+    decimals={"full_time_share_pct": 2, "avg_position_size_pct": 2},
     caption="Share of full-time positions (table H02, Andel heltidstillinger) and average position size (Gjennomsnittlig "
-    "stillingstørrelse), 2020–2023" + ft_decimals_note,
+    "stillingstørrelse), 2020–2023",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -438,8 +444,11 @@ g("peak_share", peak["mean_share"], 0, "%")
 # areas is then no leaver (the book's reading).
 #
 # Read that way over the {eval}`txt.start_head` permanent staff of December 2022, the printed
-# {eval}`txt.turn_2023` means {eval}`txt.national_leavers` leavers. To end the year {eval}`txt.net_change` up, the staff then needed {eval}`txt.national_needed`
-# entrants: {eval}`txt.national_unaccounted` more than the {eval}`txt.hires_2023` permanent hires. Read from
+# {eval}`txt.turn_2023` means about {eval}`txt.national_leavers` leavers ({eval}`txt.ks_leavers_range`, as the
+# rate is printed to a tenth). To end the year {eval}`txt.net_change` up, the staff then needed about
+# {eval}`txt.national_needed` entrants ({eval}`txt.ks_entrants_needed_range`): about
+# {eval}`txt.national_unaccounted` ({eval}`txt.ks_unaccounted_range`) more than the {eval}`txt.hires_2023`
+# permanent hires. Read from
 # the other end, hires less the net change leave {eval}`txt.implied_leavers` leavers, a turnover of
 # {eval}`txt.implied_rate` (the chart below; all derived).
 #
@@ -485,8 +494,8 @@ style.waterfall(
     neutral=True,
 )  # fmt: skip
 ax.set_xlabel("Persons, 2023")
-ax.set_title(f"Read KS's way, {fmt(national['leavers'])} left: {fmt(national['unaccounted'])} more than the hires "
-             "allow")  # fmt: skip
+ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left: about {fmt(national['unaccounted'])} "
+             f"({fmt(ks_span['unaccounted'][0], 0)}–{fmt(ks_span['unaccounted'][1], 0)}) more than the hires allow")  # fmt: skip
 style.finish(fig, table="tables H01, H06 and H07")
 plt.show()
 
@@ -653,15 +662,20 @@ for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
 values = quarters[pers.QUARTERS].astype(float).to_numpy()
 axes[0].set_ylim(values.min() - 0.6, values.max() + 0.6)
 axes[0].set_ylabel("Sick leave (%)")
-# The key written on every panel, between Q1 and Q2: the higher line's name above it, the other's below.
+# The key written on every panel, at the middle of the Q1–Q2 segment, off the markers: the higher line's name
+# above it and the other's below, each on the side the segment slopes away from.
 for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
     lines = quarters[quarters["label"] == gender].set_index("population")[pers.QUARTERS].astype(float)
     early = lines.iloc[:, :2]
     high, low = ("drammen", "municipal_sector") if early.loc["drammen"].mean() >= early.loc["municipal_sector"].mean() \
         else ("municipal_sector", "drammen")  # fmt: skip
     names = {"drammen": "Drammen", "municipal_sector": "sector"}
-    ax.text(1.5, early.loc[high].max() + 0.25, names[high], ha="center", va="bottom", fontsize=style.MIN_TEXT_PT)
-    ax.text(1.5, early.loc[low].min() - 0.25, names[low], ha="center", va="top", fontsize=style.MIN_TEXT_PT)
+    falls = early.loc[high].iloc[1] < early.loc[high].iloc[0]
+    ax.annotate(names[high], (1.5, early.loc[high].mean()), xytext=(3 if falls else -3, 5), textcoords="offset points",
+                ha="left" if falls else "right", va="bottom", fontsize=style.MIN_TEXT_PT)  # fmt: skip
+    # Below the lower line, centred and far enough down to clear its slope and the axis at the left.
+    ax.annotate(names[low], (1.5, early.loc[low].mean()), xytext=(0, -16), textcoords="offset points",
+                ha="center", va="top", fontsize=style.MIN_TEXT_PT)  # fmt: skip
 together = {}  # the genders by how many quarters Drammen is above the sector
 for gender, name in (("Mann", "men"), (pers.TOTAL, "all staff"), ("Kvinne", "women")):
     together.setdefault(above[gender], []).append(name)
@@ -683,8 +697,6 @@ g("sick_mean_sector", vs_sector.loc["All", "sector_mean_pct"], 2, "%")
 g("w_drammen", 100 * mean["women_weight_drammen"], 0, "%")
 g("w_sector", 100 * mean["women_weight_sector"], 0, "%")
 g("sick_gap_rates", mean["rates_pp"], 1, "percentage points")
-g("sick_mix_low", mean["mix_low"], 1, "percentage points")
-g("sick_mix_high", mean["mix_high"], 1, "percentage points")
 g("sick_mix_share", 100 * mean["mix_pp"] / mean["gap_pp"], 0, "%")
 styled(
     by_gender[["gender", "drammen_mean_pct", "sector_mean_pct", "gap_pp"]],
@@ -1106,8 +1118,8 @@ pers.check_table(overtime_section, table_id="personnel-overtime-checks", caption
 # row per area (P10, a handful of staff, left out as the report leaves it out of sick leave), they show
 # which areas carry several burdens at once. Overtime per permanent FTE sets all of an area's overtime hours
 # (table H08) against its permanent FTEs (table H01). Breaches per 1 000 overtime hours are shown for the
-# areas that register breaches: the all-areas row sets all breaches against all overtime, the last row only
-# the registering areas' (all derived except the two printed rates).
+# areas that register breaches: the all-areas row sets all breaches against all overtime, the caption gives
+# the registering areas' rate (all derived except the two printed rates).
 
 # %% tags=["hide-input"]
 areas = pers.area_comparison(get)
@@ -1149,13 +1161,11 @@ gt(
     f"about {fmt(p13['overtime_per_fte_2023'], 0)} hour" + ("" if round(p13["overtime_per_fte_2023"]) == 1 else "s"),
 )  # as the table rounds it
 # The all-areas row's breach rate is all printed breaches over all overtime; the registering areas'
-# rate (the chart's dashed line, the one the rota services are held against) is a row of its own.
+# rate (the chart's dashed line, the one the rota services are held against) is in the caption, so no row
+# stands below the total.
 # Each area by its code and the book's one English name, as in the charts, on one line.
 side_by_side = areas.assign(name=[pers.area_chart_label(c).replace(" ", "\u00a0") for c in areas["code"]])
 side_by_side.loc[side_by_side["row_kind"] == "total", "breaches_per_1000_hours"] = pers.breach_rate_all_areas(get)
-registering = {"code": "registering", "name": "Areas that register", "row_kind": "total", "rota": False,
-               "breaches_per_1000_hours": patterns.loc["breaches_per_1000_hours", "all"]}  # fmt: skip
-side_by_side = pd.concat([side_by_side, pd.DataFrame([registering])], ignore_index=True)
 styled(
     side_by_side.drop(columns=["code", "row_kind", "rota", "registered", "fte_2023"]),
     table_id="personnel-areas",
@@ -1166,7 +1176,8 @@ styled(
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
     caption="Programme areas in 2023: four measures side by side (tables H01, H03, H06, H08 and H10; overtime and "
-    "breach rates derived)",
+    "breach rates derived; the areas that register breaches, together: "
+    f"{fmt(patterns.loc['breaches_per_1000_hours', 'all'], 0)} breaches per 1\u00a0000 hours)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1208,10 +1219,12 @@ for ax, group in zip(axes, pyramids, strict=True):
     women = ax.barh(y, -pyramid["women_count"], color=style.LEVEL, label="Women")
     men = ax.barh(y, pyramid["men_count"], color=style.EARLIER, label="Men")
     staffed = (pyramid["women_count"] + pyramid["men_count"] > 0).to_numpy()
-    for bars, counts, side in ((women, pyramid["women_count"], "right"), (men, pyramid["men_count"], "left")):
+    # An empty cell of the printed table labelled "–", as the table prints it, not "0".
+    printed = ages[ages["staff_group"] == group].set_index("label").reindex(pyramid.index)
+    for bars, counts, side in ((women, printed["women_count"], "right"), (men, printed["men_count"], "left")):
         for bar, count, shown in zip(bars, counts, staffed, strict=True):
             if shown:
-                ax.annotate(fmt(count), (min(bar.get_x(), bar.get_x() + bar.get_width()) if side == "right" else bar.get_x() + bar.get_width(),
+                ax.annotate("\u2013" if pd.isna(count) else fmt(count), (min(bar.get_x(), bar.get_x() + bar.get_width()) if side == "right" else bar.get_x() + bar.get_width(),
                             bar.get_y() + bar.get_height() / 2), xytext=(-3 if side == "right" else 3, 0),
                             textcoords="offset points", ha=side, va="center", fontsize=style.MIN_TEXT_PT,
                             color=style.TEXT)  # fmt: skip
@@ -1222,7 +1235,7 @@ for ax, group in zip(axes, pyramids, strict=True):
         # Rows with part-time staff but no permanent staff (over 70): a contradiction between the tables,
         # too small to see as a bar, so said in the row.
         for i in np.flatnonzero(~staffed & (inner["women_count"] + inner["men_count"] > 0).to_numpy()):
-            ax.text(-40, i, f"0 permanent, yet {fmt(inner['women_count'].iloc[i] + inner['men_count'].iloc[i])} "
+            ax.text(-40, i, f"no permanent, yet {fmt(inner['women_count'].iloc[i] + inner['men_count'].iloc[i])} "
                     "part-time", ha="right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
                     style="italic")  # fmt: skip
     ax.axvline(0, color=style.TEXT, lw=0.8)
@@ -1276,11 +1289,10 @@ g("weekend_max", pers.prose_value(get, "small_weekend_position_size_max"), 0, "%
 age_columns = {"label": "Age group", "women_count": "Women", "women_pct": "%", "men_count": "Men", "men_pct": "% ",
                "total_count": "Total", "total_pct": "%  "}  # fmt: skip
 captions = {
-    # The first caption's title (to its colon) names all three on the toggle that holds them.
-    "permanent": "Employees by gender and age, December 2023: permanent (table H11; % of all permanent)",
-    "temporary": "Employees by gender and age, December 2023: temporary (table H12; % of all temporary)",
-    "permanent_part_time": "Employees by gender and age, December 2023: permanent, in part-time positions "
-    "(table H13; % of all part-time)",
+    # Each title (to its bracket) fits its third of the toggle's label, which names all three whole.
+    "permanent": "Permanent staff by age (women and men, December 2023; table H11; % of all permanent)",
+    "temporary": "Temporary staff by age (women and men, December 2023; table H12; % of all temporary)",
+    "permanent_part_time": "Permanent part-time by age (women and men, December 2023; table H13; % of all part-time)",
 }
 for group, caption in captions.items():
     shown = ages[ages["staff_group"] == group]
@@ -1288,7 +1300,7 @@ for group, caption in captions.items():
     display(styled(shown, table_id=f"personnel-ages-{group}", columns=age_columns, caption=caption))
 
 # %% [markdown]
-# Women are {eval}`txt.women_share_perm` of the permanent staff and outnumber men
+# Women are {eval}`txt.women_share_perm` of the permanent staff ({eval}`txt.women_share_note`) and outnumber men
 # {eval}`txt.women_outnumber`. Of the permanent staff, {eval}`txt.part_time_head`
 # ({eval}`txt.pt_share_of_perm`) work part time, and women are
 # {eval}`txt.pt_women_share` of them.
@@ -1303,10 +1315,25 @@ gender_section = pd.concat(
     ],
     ignore_index=True,
 )
-# Two findings shown here, beside the counts they are about; the gender section's other findings with its checks.
-NEAR_CHART = {"pers-part-time-women-text", "pers-part-time-over-70"}
-later = set(findings.assign(gender_section)["finding_id"]) - NEAR_CHART - {""}
-findings.show(gender_section, all_checks, elsewhere={f: "below" for f in later})
+txt.gender_summary = findings.summary_line(gender_section)  # every finding of the age tables shown here
+share_checks = gender_section[gender_section["check_id"].str.contains(r"\.share\.")]
+g("share_checks", len(share_checks))
+g("share_off", (share_checks["status"] == "discrepancy").sum())
+
+# %% [markdown]
+# **The checks.** Within each table the counts add up in every row and column. Across tables they do not
+# fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed the
+# same cell of the permanent-staff table, and one row does (over 70: women and all). And
+# {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares miss the share their own counts give;
+# the counts, which add up and agree with the staffing table and the text, are the firmer figures.
+# {eval}`txt.gender_summary`
+
+# %% tags=["hide-input"]
+findings.show(gender_section, all_checks)  # beside the age tables they are about
+
+# %% tags=["hide-input", "hide-output"]
+pers.check_table(gender_section, table_id="personnel-gender-checks", caption="Every check of gender and age")
+
 
 # %% [markdown]
 # **Part time as a rate.** The part-time table's shares of the part-time total mostly repeat that most
@@ -1429,24 +1456,6 @@ styled(
 # against {eval}`txt.temp_head` in 2023 (without hourly paid staff). The populations differ (the 2022 one
 # probably wider, the book infers), so neither the women's share, the number of employees nor temporary
 # staff can be compared across the years; the text prints both shares without comparing them.
-
-# %% tags=["hide-input"]
-txt.gender_summary = findings.summary_line(gender_section, elsewhere={f: "above" for f in NEAR_CHART})
-share_checks = gender_section[gender_section["check_id"].str.contains(r"\.share\.")]
-g("share_checks", len(share_checks))
-g("share_off", (share_checks["status"] == "discrepancy").sum())
-findings.show(gender_section, all_checks, elsewhere={f: "above" for f in NEAR_CHART})
-
-# %% [markdown]
-# **The checks.** Within each table the counts add up in every row and column. Across tables they do not
-# fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed the
-# same cell of the permanent-staff table, and one row does (over 70: women and all). And
-# {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares miss the share their own counts give;
-# the counts, which add up and agree with the staffing table and the text, are the firmer figures.
-# {eval}`txt.gender_summary`
-
-# %% tags=["hide-input", "hide-output"]
-pers.check_table(gender_section, table_id="personnel-gender-checks", caption="Every check of gender and age")
 
 # %% [markdown]
 # ## Pay
@@ -1705,16 +1714,22 @@ styled(
 
 # %% tags=["hide-input", "hide-output"]
 prose_figures = get(pers.PROSE)
+# Every check once on the page: the sections' tables hold theirs, the last table of the chapter the rest.
+in_sections = pd.concat([staff_section, flow_section, sick_section, overtime_section, gender_section, pay_section])
+rest = all_checks[~all_checks["check_id"].isin(in_sections["check_id"])]
+# Every check stands in its section's table: a table of all of them here would repeat 307 rows.
+assert rest.empty, f"checks no section lists: {list(rest['check_id'])}"
 used = {cid.split(".")[1] for cid in all_checks["check_id"] if cid.startswith(pers.PROSE)}
 styled(
     prose_figures.assign(
         line=prose_figures["source_line"].astype(str),
-        figure=prose_figures["label"].str.replace("_", " "),
+        figure=prose_figures["label"].map(lambda k: pers.PROSE_FIGURE_EN.get(k, k.replace("_", " "))),
         value_text=[
             " ".join(filter(None, (pers.PROSE_QUALIFIERS.get(k), fmt(v, len(f"{v:g}".partition(".")[2])))))
             for k, v in zip(prose_figures["label"], prose_figures["value"], strict=True)
         ],
         checked=np.where(prose_figures["label"].isin(used), "yes", ""),
+        unit=prose_figures["unit"].replace({"percent": "%"}),
     ),
     table_id="personnel-prose-figures",
     columns={"line": "Line", "figure": "Figure", "value_text": "Value", "unit": "Unit", "checked": "Checked"},
@@ -1727,18 +1742,16 @@ styled(
 # {eval}`txt.n_checks` checks: {eval}`txt.n_exact` exact, {eval}`txt.n_rounding` within rounding,
 # {eval}`txt.n_estimate` estimates (not graded). The {eval}`txt.n_discrepancy` discrepancies come down to
 # {eval}`txt.n_findings` findings: {eval}`txt.n_error` errors, where the figures show which is
-# wrong{eval}`txt.error_kinds`; {eval}`txt.other_verdicts`. The counts by table are behind the first button
-# below, every check behind the second and on the {doc}`audit` page.
+# wrong{eval}`txt.error_kinds`; {eval}`txt.other_verdicts`. The counts by table are behind the button below.
+# Each check is listed once, in its own section's table of checks ("Every check of staff and positions"
+# and the like), and the {doc}`audit` page lists every check of the book.
 
 # %% tags=["hide-input", "hide-output"]
 by_table = pers.by_table(all_checks)
-by_table["table"] = by_table["table"].str.removeprefix("pers_").str.replace("_", " ")
+by_table["table"] = by_table["table"].map(lambda t: pers.CHECK_TABLE_EN.get(t, t))  # the book's ids, in English
 styled(by_table, table_id="personnel-checks-by-table",
        columns={"table": "Table", "exact": "Exact", "rounding": "Rounding", "estimate": "Estimate",
                 "discrepancy": "Discrepancy", "total": "Total"}, caption="Checks by table and class")  # fmt: skip
-
-# %% tags=["hide-input", "hide-output"]
-pers.check_table(all_checks, table_id="personnel-checks-all", caption="Every check of the chapter")
 
 # %% [markdown]
 # ## Try it

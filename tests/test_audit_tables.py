@@ -16,6 +16,7 @@ from aarsevaluering import checks, findings, tables
 from aarsevaluering.audit import (
     CHAPTERS,
     HALF_WAY,
+    LEFT_OUT_GID,
     SHARE_GID,
     aggregation_html,
     audit_checks,
@@ -448,7 +449,18 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
             row,
         )
         share_box = share.get_window_extent(renderer)
-        names = [t for t in ax.texts if t.get_text() and t is not share]
+        # A mark left out of the sum but beyond overall materiality says why beside it (the designer's read,
+        # s10), on its own row, covering no mark and no row name.
+        why = [t for t in ax.texts if t.get_gid() == LEFT_OUT_GID]
+        in_sum = str(findings.aggregation(register, thresholds).iloc[0]["finding_ids"]).split()
+        over = money[~money["finding_id"].isin(in_sum) & (money["size_nok_million"] >= thresholds["overall"])]
+        assert len(why) == len(over) and all(t.get_text().startswith("not summed: ") for t in why)
+        row_boxes = [r.get_window_extent(renderer) for r in ax.get_yticklabels()]
+        for t in why:
+            box = t.get_window_extent(renderer)
+            assert not any(box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 for x, y in dots), t.get_text()
+            assert not any(box.overlaps(r) for r in row_boxes), t.get_text()
+        names = [t for t in ax.texts if t.get_text() and t is not share and t.get_gid() != LEFT_OUT_GID]
         assert {t.get_text().rsplit(" ", 1)[0] for t in names} >= {"clearly trivial", "overall materiality"}
         boxes = [t.get_window_extent(renderer) for t in names]
         row_names = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
@@ -514,8 +526,8 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     total = pd.Series({"findings": 4, "total_nok_million": 60.0, "exceeds": False})
     left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
     title = materiality_title(total, left_out, 91.2)
-    assert title.startswith("The 4 misstatements that count add up to NOK\u00a060.0\u00a0million, below overall")
-    assert title.endswith("two left out of the sum exceed it")
+    assert title.startswith("The 4 misstatements that count sum to NOK\u00a060.0\u00a0million, below overall")
+    assert title.endswith("two left out each exceed materiality")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
 
 

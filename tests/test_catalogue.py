@@ -44,9 +44,9 @@ def test_data_page_source_lists_every_resource():
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
     sections = re.split(r"^### ", page, flags=re.MULTILINE)
     for spec in resources():
-        link = f"{{download}}`{Path(spec['path']).stem} <../data/{spec['path']}>`"
+        link = f"{{download}}`{Path(spec['path']).name} <../data/{spec['path']}>`"
         (section,) = [s for s in sections if link in s]
-        assert f"{{doc}}`../notebooks/{spec['chapter']}`" in section, spec["name"]
+        assert f"](../notebooks/{spec['chapter']}.ipynb): each printed table" in section, spec["name"]
         (row,) = [line for line in section.splitlines() if f"<br>{link}" in line]
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
@@ -60,11 +60,15 @@ def test_data_page_source_lists_every_resource():
         ids = catalogue.table_ids(spec["source_table"])
         sub_rows = [  # an id with a row of its own under its file's row (D10–D25) has its anchor there
             c for c in ids for line in section.splitlines()
-            if line.startswith(f'| <span id="table-{c.lower()}"></span>{c} | ') and "{download}" not in line
+            if line.startswith(f"| {catalogue.id_cell(c, [c])} | ") and "{download}" not in line
         ]  # fmt: skip
-        anchors = "".join(f'<span id="table-{c.lower()}"></span>' for c in ids if c not in sub_rows)
+        own = [c for c in ids if c not in sub_rows]
+        anchors = "".join(f'<span id="table-{c.lower()}"></span>' for c in own)
+        shown = catalogue.escape(spec["source_table"])
+        if own == [spec["source_table"]]:  # a single id is a link to its own row
+            shown = f'<a class="table-id" href="#table-{spec["source_table"].lower()}">{shown}</a>'
         assert cells == [
-            anchors + catalogue.escape(spec["source_table"]),
+            anchors + shown,
             about,
             lines,
             catalogue.unit_cell(spec["unit"]),
@@ -85,7 +89,9 @@ def test_each_chapter_table_has_a_caption_and_a_total():
     for spec in resources():
         by_chapter.setdefault(spec["chapter"], []).append(spec)
     for section in re.split(r"^### ", page, flags=re.MULTILINE)[1:]:
-        (chapter,) = re.findall(r"^Chapter: \{doc\}`\.\./notebooks/(\w+)`", section, flags=re.MULTILINE)
+        (chapter,) = re.findall(
+            r"^```\{table\} The files of \[chapter \d+\]\(\.\./notebooks/(\w+)\.ipynb\)", section, flags=re.MULTILINE
+        )
         specs = by_chapter.pop(chapter)
         assert re.search(r"^```\{table\} \S.*\n:name: tab-data-" + chapter + "$", section, re.MULTILINE), chapter
         rows = [line for line in section.splitlines() if line.startswith("| ")]
@@ -156,8 +162,8 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
     assert (
-        '| <span id="table-d02"></span>D02 | Sentrale inntekter (Central income)<br>'
-        "{download}`drift_central_income <../data/drift_central_income.csv>` "
+        f"| {catalogue.id_cell('D02', ['D02'])} | Sentrale inntekter (Central income)<br>"
+        "{download}`drift_central_income.csv <../data/drift_central_income.csv>` "
         "| 2169–2200 | NOK\u00a0thousand | 10 |" in text
     )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
@@ -226,7 +232,7 @@ def test_built_data_page_links_every_file(built_html):
     page = built_html / "book" / "data.html"
     links = parse(page)
     for spec in resources():
-        stem = Path(spec["path"]).stem  # the table shows the name without ".csv"
+        stem = Path(spec["path"]).name  # the table shows the file's whole name
         href = links.downloads[stem]
         assert filecmp.cmp(page.parent / href, REPO / "data" / spec["path"], shallow=False), spec["path"]
         (row,) = [row for row in links.rows if len(row) > 1 and f" {stem} " in f" {row[1]} "]
@@ -236,11 +242,12 @@ def test_built_data_page_links_every_file(built_html):
         title = f"{spec['title']} (the book's label)" if prose else f"{spec['title']} ({spec['title_en']})"
         about = f"{title} {stem}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
-        unit = catalogue.unit_label(spec["unit"])
+        # The unit as its cell shows it: a list of units comma-separated, a note after a line break.
+        unit = " ".join(catalogue.unit_cell(spec["unit"]).replace("<br>", " ").replace("\u00a0", " ").split())
         assert shown == [spec["source_table"], " ".join(about.split()), lines, unit, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
-    assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES)
+    assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES) + len(catalogue.AUDIT_FILES)
     text = html.unescape(page.read_text(encoding="utf-8"))
     assert 'href="../notebooks/audit.html#audit-download"' in text
     for name in catalogue.AUDIT_FILES:  # the audit page's copy, linked from here
@@ -263,14 +270,14 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
     """A range such as D10–D25 is resolved in the chapter's table itself: each id a row of its own under the
     file's row, with what it covers and its lines, so it can be cited as part of the numbered table."""
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert '| <span id="table-d17"></span>D17 | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |' in page
-    assert '| <span id="table-i12"></span>I12 | P06 Hjemmetjenester og institusjon | 5519–5578 | | |' in page
-    assert '| <span id="table-i21"></span>I21 | P11 Utbygging og samferdsel | 6207–6316 | | |' in page
+    assert f"| {catalogue.id_cell('D17', ['D17'])} | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |" in page
+    assert f"| {catalogue.id_cell('I12', ['I12'])} | P06 Hjemmetjenester og institusjon | 5519–5578 | | |" in page
+    assert f"| {catalogue.id_cell('I21', ['I21'])} | P11 Utbygging og samferdsel | 6207–6316 | | |" in page
     for spec in resources():
         ids = catalogue.table_ids(spec["source_table"])
         if len(ids) > 1 and "–" in spec["source_table"]:
             for code in ids:
-                assert f'\n| <span id="table-{code.lower()}"></span>{code} | ' in page, code
+                assert f"\n| {catalogue.id_cell(code, [code])} | " in page, code
 
 
 def test_prose_title_is_marked_as_the_books():

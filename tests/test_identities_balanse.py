@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from aarsevaluering import checks, findings
@@ -400,3 +401,15 @@ def test_the_result_steps_name_the_difference_they_show():
         named = re.search(r"(\w+) less (\w+) budget", draw.loc[step, "source"])
         later, earlier = (bal._dispositions(checks.from_disk, columns[w])["result"] for w in named.groups())
         assert -draw.loc[step, "amount"] == pytest.approx((later - earlier) / 1000)
+
+
+def test_checks_by_section_counts_each_class_and_the_findings_once():
+    one = pd.DataFrame({"status": ["exact", "discrepancy", "discrepancy"], "finding_id": ["", "f-a", "f-a"]})
+    two = pd.DataFrame({"status": ["rounding", "discrepancy"], "finding_id": ["", "f-b"]})
+    table = bal.checks_by_section({"One": one, "Two": two}).set_index("section")
+    assert table.loc["One", ["checks", "exact", "rounding", "discrepancy", "findings"]].tolist() == [3, 1, 0, 2, 1]
+    total = table.loc["The chapter"]
+    assert total[["checks", "exact", "rounding", "discrepancy", "findings"]].tolist() == [5, 1, 1, 3, 2]
+    assert total["row_kind"] == "total"
+    with pytest.raises(ValueError):
+        bal.checks_by_section({"Odd": pd.DataFrame({"status": ["truncated"], "finding_id": [""]})})

@@ -301,3 +301,30 @@ def test_the_almost_total_premium_row_says_why_it_is_exact():
     ]
     assert row["status"] == checks.EXACT
     assert "as 'almost' says" in row["what"] and "half the text's last digit" in row["what"]
+
+
+def test_the_key_figures_tie_to_the_walk_and_the_printed_figures():
+    key = pj.key_figures(checks.from_disk).set_index("source", append=True)["value"].droplevel(0)
+    walk = pj.cost_waterfall(checks.from_disk).set_index("step")["end"]
+    values = pj.key_figures(checks.from_disk)["value"].tolist()
+    due, cost, credited, charged, net, result, instalment = values
+    assert due == pytest.approx(walk["Premiums due"] / 1000)
+    assert cost == pytest.approx(pj.prose(checks.from_disk, "actual_pension_cost"))
+    assert credited - charged == pytest.approx(net)  # the net premium deviation is the two above it
+    assert net == pytest.approx(pj.net_premium_deviation(checks.from_disk) / 1000)
+    assert result == pytest.approx(pj.net_deviation_and_result(checks.from_disk)["result_without"] / 1000 + net)
+    assert instalment * int(pj.prose(checks.from_disk, "amortisation_period")) == pytest.approx(credited)
+    assert key.index.tolist()[-1] == "the book's estimate"  # the one row the report does not print
+
+
+def test_the_checks_by_section_add_up_to_the_chapters():
+    all_checks = checks.run(pj.CHAPTER)
+    half = len(all_checks) // 2
+    sections = {"first": all_checks.iloc[:half], "second": all_checks.iloc[half:]}
+    table = pj.checks_by_section(sections, findings.table(all_checks, findings.load(pj.CHAPTER)))
+    total = table.iloc[-1]
+    assert total["row_kind"] == "total" and total["checks"] == len(all_checks)
+    assert total["exact"] + total["rounding"] + total["discrepancy"] == len(all_checks)
+    # every finding is counted under at least one section, and no section counts one it has no check of
+    assert table.iloc[:-1]["findings"].max() <= len(findings.load(pj.CHAPTER))
+    assert (table.iloc[:-1]["findings"] > 0).any()

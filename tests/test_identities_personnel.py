@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from aarsevaluering import checks
+from aarsevaluering import areas, checks
 from aarsevaluering.identities import personnel as pers
 
 
@@ -511,9 +511,17 @@ def test_job_group_chart_labels_can_be_searched_for():
     [
         (
             "P05 Mennesker med nedsatt funksjonsevne",
-            "P05 Mennesker med nedsatt funksjonsevne (Disabilities)",
+            "P05 Mennesker med nedsatt funksjonsevne (People with disabilities)",
         ),
-        ("P06 Hjemmetjenester og institusjon", "P06 Hjemmetjenester og institusjon (Home care)"),  # areas' name
+        (  # a full translation, not the charts' short name
+            "P06 Hjemmetjenester og institusjon",
+            "P06 Hjemmetjenester og institusjon (Home care and institutions)",
+        ),
+        ("P07 Rus og psykisk helse", "P07 Rus og psykisk helse (Substance use and mental health)"),
+        (
+            "P03 Forebyggende tjenester (inkl. barnevern)",
+            "P03 Forebyggende tjenester (inkl. barnevern) (Prevention services, incl. child welfare)",
+        ),
         ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),  # as printed, hyphen and all
         ("Totalsum", "Totalsum (all areas)"),
         ("Something else", "Something else"),
@@ -547,14 +555,20 @@ def test_area_chart_label_is_the_code_and_the_books_one_english_name(label, show
 
 
 def test_every_area_has_one_english_name_in_tables_and_charts():
-    """A table's gloss and a chart's label give an area the same English name, never a cut printed name."""
+    """A table's gloss translates the printed label in full; a chart's label is the code and a short name that
+    shortens the same English (its words all in the gloss), never a cut printed name."""
     for table in (pers.STAFF, pers.TURNOVER, pers.SICK, pers.OVERTIME, pers.BREACH_AREA):
         for label in checks.from_disk(table)["label"]:
             chart, glossed = pers.area_chart_label(label), pers.area_gloss(label)
             assert "\u2026" not in chart and glossed.startswith(str(label)), label
             if pers.area_code(label) != pers.TOTAL:
-                english = chart.split(" ", 1)[1]
-                assert glossed == f"{label} ({english})", label
+                english = glossed[len(str(label)) + 2 : -1].lower()
+                short = chart.split(" ", 1)[1].lower()
+                assert all(word.rstrip(",") in english for word in short.split()), (label, short, english)
+
+
+def test_full_names_cover_the_short_names():
+    assert set(areas.FULL_NAMES) == set(areas.SHORT_NAMES)
 
 
 def test_rate_checks_name_no_internal_columns(printed):
@@ -583,3 +597,30 @@ def test_check_table_puts_the_table_id_before_the_unit_and_lines():
         checks.run("personnel", only=["turnover"]).query("table == @pers.TURNOVER").head(1), table_id="t"
     )
     assert '<span class="check-note">H06 · ' in shown.data["Check"].iloc[0]
+
+
+def test_turnover_reading_range_brackets_the_reading():
+    get = checks.from_disk
+    ks = pers.turnover_readings(get).iloc[0]
+    spans = pers.turnover_reading_range(get)
+    for key in ("leavers", "entrants_needed", "unaccounted"):
+        low, high = spans[key]
+        assert low < ks[key] < high
+        assert high - low == pytest.approx(0.1 / 100 * ks["base"])
+    assert [round(v) for v in spans["leavers"]] == [761, 767]
+    assert [round(v) for v in spans["unaccounted"]] == [507, 513]
+
+
+def test_check_table_names_breaches_as_the_unit():
+    shown = pers.check_table(
+        checks.run("personnel", only=["breaches"]).query("table == @pers.BREACH_TYPE").head(1), table_id="t"
+    )
+    assert '<span class="check-note">H09 · breaches · ' in shown.data["Check"].iloc[0]
+
+
+def test_prose_figures_and_check_tables_have_plain_names():
+    assert set(checks.from_disk(pers.PROSE)["label"]) <= set(pers.PROSE_FIGURE_EN)
+    tables = {pers.STAFF, pers.FULL_TIME, pers.SICK, pers.SICK_Q, pers.TURNOVER, pers.HIRES, pers.OVERTIME}
+    tables |= {pers.BREACH_TYPE, pers.BREACH_AREA, pers.GENDER_AGE, pers.PAY, pers.PAY_TOTAL, pers.JOB_GROUPS}
+    assert set(pers.CHECK_TABLE_EN) == tables | {pers.PROSE}
+    assert not any("_" in name for name in pers.CHECK_TABLE_EN.values())

@@ -16,7 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ..checks import (
+    DISCREPANCY,
+    EXACT,
     RESTATEMENT,
+    ROUNDING,
     SHARE,
     SUM,
     Check,
@@ -794,6 +797,29 @@ def adopted_budget_use(get: Getter) -> dict[str, float]:
 
 # ---------------------------------------------------------------------------------------------
 # How the chapter shows its figures (no comparison): decimals that line up, the Try it table.
+
+
+def checks_by_section(sections: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The chapter's checks counted by the section that shows them: one row a section (its checks by
+    class, and the findings they belong to) and a total row. Each frame carries ``status`` and
+    ``finding_id`` (``findings.assign``); a class other than exact, rounding and discrepancy is an error."""
+    rows = []
+    for section, frame in sections.items():
+        counts = {kind: int((frame["status"] == kind).sum()) for kind in (EXACT, ROUNDING, DISCREPANCY)}
+        if sum(counts.values()) != len(frame):
+            raise ValueError(f"{section}: a check outside exact, rounding and discrepancy")
+        found = frame.loc[frame["finding_id"] != "", "finding_id"]
+        rows.append({"section": section, "checks": len(frame), **counts, "findings": found.nunique(),
+                     "row_kind": "row"})  # fmt: skip
+    table = pd.DataFrame(rows)
+    every = pd.concat(list(sections.values()))
+    total = {
+        "section": "The chapter",
+        "row_kind": "total",
+        "findings": every.loc[every["finding_id"] != "", "finding_id"].nunique(),
+    }
+    total.update({column: int(table[column].sum()) for column in ("checks", EXACT, ROUNDING, DISCREPANCY)})
+    return pd.concat([table, pd.DataFrame([total])], ignore_index=True)
 
 
 def aligned(cells: list[tuple[float, int]]) -> list[str]:

@@ -306,6 +306,37 @@ def coming_charges(get: Getter, period: int) -> pd.DataFrame:
     ]
 
 
+def key_figures(get: Getter) -> pd.DataFrame:
+    """The year in figures (NOK million), for the chapter's opening table: ``figure``, ``value`` and
+    ``source`` (where it is printed, or that the book computed it). The premiums due and the pension cost
+    bracket the year; the deviation credited and the earlier ones charged make the net premium deviation,
+    set beside the net operating result it lifted; the last row is the charge the 2023 deviation puts on
+    each coming year in equal instalments over the report's period (the book's estimate: the report
+    prints the period, not a schedule)."""
+    from .driftsregnskap import net_operating_surplus  # the operating chapter's reading of D08
+
+    period = int(prose(get, "amortisation_period"))
+    schedule = coming_charges(get, period)
+    first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
+    years = str(first) if first == last else f"{first}–{last}"
+    ordinary = prose(get, "ordinary_premium_incl_employer_tax") * THOUSAND_PER_MILLION
+    rows = [
+        ("Pension premiums, incl. employer's contribution",
+         ordinary + central(get, REGULATION), "the text and D04"),
+        ("Pension cost in the accounts", prose(get, "actual_pension_cost") * THOUSAND_PER_MILLION, "the text"),
+        (f"Premium deviation credited to {REPORT_YEAR}", -central(get, DEVIATION), "D04"),
+        (f"Earlier deviations charged to {REPORT_YEAR}", central(get, AMORTISATION), "D04"),
+        ("Net premium deviation: what it lifted the result by", net_premium_deviation(get), "recomputed"),
+        ("Net operating result", net_operating_surplus(get), "D08"),
+        (f"{REPORT_YEAR} deviation charged each year, {years}", schedule["instalment"].iloc[0],
+         "the book's estimate"),
+    ]  # fmt: skip
+    return pd.DataFrame(
+        {"figure": [r[0] for r in rows], "value": [r[1] / THOUSAND_PER_MILLION for r in rows],
+         "source": [r[2] for r in rows]}
+    )  # fmt: skip
+
+
 def d03_against_d04(get: Getter) -> pd.DataFrame:
     """D03's «Pensjon» row beside D04's printed total, and D03 less D04 (NOK thousand): ``label``,
     ``actual_2023``, ``revised_budget_2023``, ``deviation_nok`` (budget minus accounts in both tables) and
@@ -574,7 +605,7 @@ def prose_derived_totals(get: Getter) -> list[Check]:
             check_id=f"{PROSE}.total_pension_premium",
             chapter=CHAPTER,
             # Why the row is exact, in its own words: the text prints whole millions, so half a million is half
-            # its last digit (Table 4.3's NOK 1 thousand is a whole unit of its), and 'almost' claims less.
+            # its last digit (D04's NOK 1 thousand is a whole unit of its), and 'almost' claims less.
             what=f"Total premium 'almost {fmt(total_premium, 0)}' (prose) = ordinary + regulation premium (prose), "
             f"{fmt(ordinary + regulation, 1)} ({fmt(with_d04, 1)} with D04's regulation premium): less than "
             f"{fmt(total_premium, 0)}, as 'almost' says, and within half the text's last digit, a whole million",
@@ -615,3 +646,23 @@ def prose_derived_totals(get: Getter) -> list[Check]:
                prose(get, "actual_pension_cost_growth_from_2022") > prose(get, "wage_growth_estimate_revised_2023"),
                f"{growth_line}; {wage_line}"),
     ]  # fmt: skip
+
+
+def checks_by_section(sections: dict[str, pd.DataFrame], chapter_findings: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's checks counted by the section that runs them, with a total row: ``section``,
+    ``checks``, ``exact``, ``rounding``, ``discrepancy`` and ``findings`` (the findings any of the
+    section's checks belongs to; ``chapter_findings`` as :func:`findings.table` gives it, its ``check_ids``
+    space-separated), and ``row_kind`` (``item``, or ``total`` for the last row)."""
+    from ..checks import DISCREPANCY, EXACT, ROUNDING
+
+    owners = [set(str(ids).split()) for ids in chapter_findings.get("check_ids", pd.Series(dtype=str))]
+    rows = []
+    for name, frame in sections.items():
+        ids = set(frame["check_id"])
+        rows.append({"section": name, "checks": len(frame), "exact": int((frame["status"] == EXACT).sum()),
+                     "rounding": int((frame["status"] == ROUNDING).sum()),
+                     "discrepancy": int((frame["status"] == DISCREPANCY).sum()),
+                     "findings": sum(1 for owned in owners if owned & ids), "row_kind": "item"})  # fmt: skip
+    table = pd.DataFrame(rows)
+    total = {c: int(table[c].sum()) for c in ("checks", "exact", "rounding", "discrepancy", "findings")}
+    return pd.concat([table, pd.DataFrame([{"section": "All", **total, "row_kind": "total"}])], ignore_index=True)

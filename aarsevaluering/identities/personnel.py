@@ -83,7 +83,8 @@ MONTHS_EN = {
 }
 
 # The personnel tables' joint row and total row, which have no name in aarsevaluering.areas; every other
-# area's English name is the book's one short name (areas.SHORT_NAMES), in tables, charts and prose alike.
+# area's English name is the book's one short name (areas.SHORT_NAMES) in charts and prose, and its full
+# translation (areas.FULL_NAMES) beside the printed label in reproduced tables.
 AREA_EN = {"P14-P19": "Central units", "Totalsum": "All areas"}
 JOB_GROUP_EN = {
     "Stilling uten særskilt krav til utdanning": "No formal education required",
@@ -160,12 +161,15 @@ AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total
 
 
 def area_gloss(label: str) -> str:
-    """A printed area label with the book's one English name beside it (the name charts and prose use), for
-    reproduced tables: 'P06 Hjemmetjenester og institusjon' -> 'P06 Hjemmetjenester og institusjon (Home
-    care)', 'Totalsum' -> 'Totalsum (all areas)'. A label the book has no name for stays as printed."""
+    """A printed area label with its full English translation beside it (:data:`aarsevaluering.areas.FULL_NAMES`,
+    of which the charts' short names are shortenings), for reproduced tables: 'P06 Hjemmetjenester og
+    institusjon' -> 'P06 Hjemmetjenester og institusjon (Home care and institutions)', 'Totalsum' ->
+    'Totalsum (all areas)'. A label the book has no name for stays as printed."""
     code = area_code(label)
-    if code in areas.SHORT_NAMES:
-        english = areas.SHORT_NAMES[code]
+    if code in areas.FULL_NAMES:
+        english = areas.FULL_NAMES[code]
+        if "inkl. barnevern" in str(label):
+            english += ", incl. child welfare"
     elif code in AREA_EN:
         english = AREA_EN[code]
     else:
@@ -2040,6 +2044,18 @@ def turnover_readings(get: Getter) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def turnover_reading_range(get: Getter) -> dict[str, tuple[float, float]]:
+    """The range KS's reading (:func:`turnover_readings`, first row) allows, the rate being printed to a
+    tenth: the leavers, the entrants needed and the other entrants at the rate ± 0.05, as (low, high)."""
+    staff = row_of(get(STAFF), label=TOTAL)
+    rate = float(row_of(get(TURNOVER), label=TOTAL)["turnover_2023_pct"])
+    hires = float(row_of(get(HIRES), label="Totalt")["hires_2023"])
+    start, end = float(staff["headcount_2022"]), float(staff["headcount_2023"])
+    leavers = tuple((rate + half) / 100 * start for half in (-0.05, 0.05))
+    return {"leavers": leavers, "entrants_needed": tuple(v + end - start for v in leavers),
+            "unaccounted": tuple(v + end - start - hires for v in leavers)}  # fmt: skip
+
+
 def compare_word(value: float, other: float) -> str:
     """'above', 'below' or 'level with' ``other``, for a sentence that sets two printed figures side by side."""
     return "above" if value > other else "below" if value < other else "level with"
@@ -2114,6 +2130,79 @@ def gender_age_error_words(errors: int, shares: int) -> str:
 GENDER_AGE_IDS = {"permanent": "H11", "temporary": "H12", "permanent_part_time": "H13"}
 
 
+# The figures of the running text (pers_prose_figures) in plain English, for the table that lists them.
+PROSE_FIGURE_EN = {
+    "permanent_fte_end_2023": "Permanent FTEs, end of 2023",
+    "permanent_employees_end_2023": "Permanent employees, end of 2023",
+    "temporary_fte_end_2023": "Temporary FTEs, end of 2023",
+    "fte_increase_2023_vs_2022": "Rise in FTEs, 2022 to 2023",
+    "small_weekend_position_size_min": "Small weekend positions, smallest size",
+    "small_weekend_position_size_max": "Small weekend positions, largest size",
+    "resource_centre_substitutes_position_size": "Resource centre's substitutes, position size",
+    "apprentices_passed_trade_exam_2023": "Apprentices who passed the trade exam, 2023",
+    "apprentices_passed_with_top_grade_share": "Apprentices passed with top grade, share",
+    "sick_leave_total_2023": "Sick leave, all areas, 2023",
+    "sick_leave_target_reduction_from_2021": "Sick-leave target: reduction from 2021",
+    "sick_leave_decrease_from_2022": "Sick leave: fall from 2022",
+    "hse_deviation_reports_increase_2023": "Rise in HSE deviation reports, 2023",
+    "turnover_2023": "Turnover, 2023",
+    "turnover_2022": "Turnover, 2022",
+    "municipal_sector_turnover_2022": "Municipal sector's turnover, 2022",
+    "municipal_sector_turnover_2022_excl_hourly_paid": "Municipal sector's turnover, 2022, without hourly paid",
+    "digital_employment_contracts_processed": "Employment contracts handled digitally",
+    "digital_intro_programmes_activated_sep_dec": "Digital introductions started, September–December",
+    "digital_reference_check_candidates": "Candidates checked by digital references",
+    "digital_references_contacted": "References contacted digitally",
+    "hiring_time_reduction_avg": "Fall in average hiring time",
+    "overtime_hours_total_2023": "Overtime hours, all, 2023",
+    "overtime_hours_permanent_2023": "Overtime hours, permanent employees, 2023",
+    "overtime_hours_temporary_2023": "Overtime hours, temporary employees, 2023",
+    "overtime_hours_other_employment_types_2023": "Overtime hours, other kinds of employment, 2023",
+    "max_ordinary_working_hours_per_24_hours": "Most ordinary working hours in 24 hours (the law)",
+    "max_ordinary_working_hours_per_7_days": "Most ordinary working hours in 7 days (the law)",
+    "violence_threat_course_participants": "Violence and threats course: participants",
+    "violence_threat_course_programme_areas": "Violence and threats course: programme areas",
+    "violence_threat_resource_persons": "Violence and threats: resource persons",
+    "permanent_employees_dec_2023": "Permanent employees, December 2023",
+    "permanent_women_share_dec_2023": "Women's share of permanent employees, December 2023",
+    "permanent_men_share_dec_2023": "Men's share of permanent employees, December 2023",
+    "employees_2022_permanent_and_temporary": "Employees, permanent and temporary, 2022",
+    "women_share_2022": "Women's share, 2022",
+    "men_share_2022": "Men's share, 2022",
+    "women_share_2023_permanent_and_temporary": "Women's share, permanent and temporary, 2023",
+    "men_share_2023_permanent_and_temporary": "Men's share, permanent and temporary, 2023",
+    "health_recruits_per_year": "Health workers to recruit a year",
+    "temporary_employees_dec_2023": "Temporary employees, December 2023",
+    "temporary_women_share_dec_2023": "Women's share of temporary employees, December 2023",
+    "temporary_men_share_dec_2023": "Men's share of temporary employees, December 2023",
+    "part_time_employees_dec_2023": "Part-time employees, December 2023",
+    "part_time_permanent_women_share": "Women's share of permanent part-time staff",
+    "part_time_permanent_men_share": "Men's share of permanent part-time staff",
+    "parental_leave_women": "Women on parental leave",
+    "parental_leave_men": "Men on parental leave",
+    "parental_leave_avg_weeks_men": "Men's parental leave, average weeks",
+    "parental_leave_avg_weeks_women": "Women's parental leave, average weeks",
+}
+
+# The tables the checks run on, by the book's ids (as the data page names them) and in plain English.
+CHECK_TABLE_EN = {
+    PROSE: "Running text",
+    STAFF: "H01 Permanent staff by area",
+    FULL_TIME: "H02 Full-time share",
+    SICK: "H03 Sick leave by area",
+    SICK_Q: "H04–H05 Sick leave by quarter",
+    TURNOVER: "H06 Turnover by area",
+    HIRES: "H07 Permanent hires by month",
+    OVERTIME: "H08 Overtime by area",
+    BREACH_TYPE: "H09 Breaches by type",
+    BREACH_AREA: "H10 Breaches by area",
+    GENDER_AGE: "H11–H13 Staff by gender and age",
+    PAY: "H14 Average pay by job group",
+    PAY_TOTAL: "H15 Average pay, whole organisation",
+    JOB_GROUPS: "H16 Gender by job group",
+}
+
+
 def check_source_ids(checks: pd.DataFrame) -> list[str]:
     """Each check's report table by the book's id (H06; "H11, H13" for part-time staff held against the
     permanent staff), as the data page and the audit page name them; "" for a figure of the running text."""
@@ -2138,9 +2227,12 @@ def check_source_ids(checks: pd.DataFrame) -> list[str]:
 
 def check_table(checks: pd.DataFrame, table_id: str, caption: str = ""):
     """:func:`aarsevaluering.tables.checks_table` with each check's report table named by its id
-    (:func:`check_source_ids`) before its unit and lines."""
+    (:func:`check_source_ids`) before its unit and lines; a count of breaches says "breaches", never a bare
+    number."""
     from ..tables import checks_table
 
+    breaches = checks["table"].isin([BREACH_TYPE, BREACH_AREA]) & (checks["unit"] == "count")
+    checks = checks.assign(unit=checks["unit"].mask(breaches, "breaches"))
     table = checks_table(checks, table_id=table_id, caption=caption)
     note = '<span class="check-note">'
     table.data["Check"] = [
