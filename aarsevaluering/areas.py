@@ -32,23 +32,37 @@ def label(code: str) -> str:
 
 
 # The printed Norwegian names translated in full, for reproduced tables, where the English beside a printed
-# label must read as its translation; each short name above is a shortening of the same English.
+# label must read as a translation of that very label: keyed by area code, then by each name as the report
+# prints it (tables name some areas differently: P09 is «Kultur, idrett og frivillighet» in some and
+# «Kultur, fritid og idrett» in others). Each short name above shortens every English name of its area.
 FULL_NAMES = {
-    "P01": "Schools",  # Skole
-    "P02": "Kindergartens",  # Barnehage(r)
-    "P03": "Prevention services",  # Forebyggende tjenester
-    "P04": "Health",  # Helse
-    "P05": "People with disabilities",  # Mennesker med nedsatt funksjonsevne
-    "P06": "Home care and institutions",  # Hjemmetjenester og institusjon
-    "P07": "Substance use and mental health",  # Rus og psykisk helse
-    "P08": "Social services, settling and housing",  # Sosialtjeneste, etablering og bolig
-    "P09": "Culture, sport and voluntary work",  # Kultur, idrett og frivillighet
-    "P10": "Participation and local democracy",  # Medvirkning og lokaldemokrati
-    "P11": "Development and transport",  # Utbygging og samferdsel
-    "P12": "Water, sewage and waste collection",  # Vann, avløp og renovasjon
-    "P13": "Land-use planning, climate and environment",  # Arealplan, klima og miljø
-    "P14": "Leadership, governance and administration",  # Ledelse, styring og administrasjon
-    "P15": "Public safety",  # Samfunnssikkerhet
-    "P18": "Political governance",  # Politisk styring
-    "P19": "Central items",  # Sentrale poster
+    "P01": {"Skole": "Schools"},
+    "P02": {"Barnehage": "Kindergartens", "Barnehager": "Kindergartens"},
+    "P03": {
+        "Forebyggende tjenester": "Prevention services",
+        "Forebyggende tjenester (inkl. barnevern)": "Prevention services, incl. child welfare",
+    },
+    "P04": {"Helse": "Health"},
+    "P05": {"Mennesker med nedsatt funksjonsevne": "People with disabilities"},
+    "P06": {"Hjemmetjenester og institusjon": "Home care and institutions"},
+    "P07": {"Rus og psykisk helse": "Substance use and mental health"},
+    "P08": {"Sosialtjeneste, etablering og bolig": "Social services, establishment and housing"},
+    "P09": {
+        "Kultur, idrett og frivillighet": "Culture, sport and voluntary work",
+        "Kultur, fritid og idrett": "Culture, leisure and sport",
+    },
+    "P10": {"Medvirkning og lokaldemokrati": "Participation and local democracy"},
+    "P11": {"Utbygging og samferdsel": "Development and transport"},
+    "P12": {"Vann, avløp og renovasjon": "Water, sewage and waste collection"},
+    "P13": {"Arealplan, klima og miljø": "Land-use planning, climate and environment"},
+    "P14": {"Ledelse, styring og administrasjon": "Leadership, governance and administration"},
+    "P15": {"Samfunnssikkerhet": "Public safety"},
+    "P18": {"Politisk styring": "Political governance"},
+    "P19": {"Sentrale poster": "Central items"},
 }
+
+
+def full_name(code: str, printed: str) -> str | None:
+    """The English of an area's name as printed ('P09', 'Kultur, fritid og idrett' -> 'Culture, leisure and
+    sport'); None for a name the book has no translation of, so that no other name's English stands beside it."""
+    return FULL_NAMES.get(code, {}).get(" ".join(str(printed).split()))

@@ -178,7 +178,8 @@ def factor_table_html(register: pd.DataFrame) -> str:
 # materiality's, and the sum of the misstatements that count (in rows of the chart's y axis).
 TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
 # Why a mark is left out of the sum, by its group in ``findings.aggregation`` (rows 1 and 2), in a few words.
-LEFT_OUT_WHY = {1: "not summed: its total is right", 2: "not summed: a sentence of the text"}
+LEFT_OUT_WHY = {1: "not summed: its total is right", 2: "not summed: a sentence"}
+WHY_GAP = 0.75  # the room, in rows, for the line under a row's name that says why its mark is left out
 LEFT_OUT_GID = "left-out-why"  # a mark beyond overall materiality that is not summed: why, beside it
 SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of the sum, beside its mark
 
@@ -202,9 +203,29 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
 
     money = chart_rows(register)
     summed = set(str(schedule.iloc[0]["finding_ids"]).split())
-    fig, ax = style.figure(height=2.2 + 0.24 * len(money))
     counts = money["finding_id"].isin(summed)
     left_out = ~counts
+    # Each mark left out of the sum but beyond overall materiality says why it is left out (the designer's
+    # read, s10: "left out of the sum" alone sent the reader to Tables A.7 and A.9), on a line of its own
+    # under its row's name, left of the plot, where no threshold line runs (s10r3: beside the mark the three
+    # lines ran through it); its row stands that much further from the one below.
+    # The largest that counts says its share of the sum (the logarithmic axis hides that it is nearly all of
+    # it, designer r4b) the same way: beside its mark, the dotted line ran through it (s10r3).
+    why_of = {i: LEFT_OUT_WHY[n] for n in (1, 2) for i in str(schedule.iloc[n]["finding_ids"]).split()}
+    notes = {f: (why_of[f], LEFT_OUT_GID) for f in money.loc[left_out & (money["size_nok_million"] >=
+             thresholds["overall"]), "finding_id"] if f in why_of}  # fmt: skip
+    total = schedule.iloc[0]
+    if counts.any() and total["total_nok_million"] > 0:
+        largest = money[counts].iloc[-1]
+        share = fmt(100 * largest["size_nok_million"] / total["total_nok_million"], 0, "%")
+        notes[largest["finding_id"]] = (f"{share} of the sum of the {total['findings']}", SHARE_GID)
+    explained = money["finding_id"].isin(notes)
+    positions, y = [], -1.0
+    for has_why in explained:
+        y += 1.0 + (WHY_GAP if has_why else 0.0)
+        positions.append(y)
+    rows = dict(zip(money["finding_id"], positions, strict=True))
+    fig, ax = style.figure(height=2.2 + 0.24 * (len(money) + WHY_GAP * int(explained.sum())))
     # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a grey
     # diamond of the same size (told apart by shape as well as shade). Findings that are not misstatements
     # (scope, unstated) are not weighed and not drawn: beside the line a scope gap read as a near-material
@@ -213,8 +234,7 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         ("counts towards materiality", counts, style.TEXT, style.TEXT, "o", 64),
         ("left out of the sum", left_out, style.LEVEL, style.LEVEL, "D", 52),
     ]
-    rows = {fid: n for n, fid in enumerate(money["finding_id"])}
-    top = len(money) - 0.5  # the top of the findings' rows; the band is above it
+    top = (positions[-1] if positions else -1.0) + 0.5  # the top of the findings' rows; the band is above it
     for label, mask, colour, edge, marker, size in kinds:
         shown = money[mask]
         ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=size, label=label,
@@ -232,29 +252,24 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         matplotlib.ticker.FuncFormatter(lambda v, _: fmt(v, max(0, -int(math.floor(math.log10(v))))))
     )
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.set_yticks(range(len(money)), money["label"])
+    ax.set_yticks(positions, money["label"])
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.7, top + SUM_ROW + 0.6)
     # The sum the title states, marked on the same axis above the lines' names: where it stands against them.
-    total = schedule.iloc[0]
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.TEXT, zorder=3)  # fmt: skip
     # A thin solid line under the mark, so the sum reads against the dashed line of overall materiality; it
     # stops at the top row, so no threshold's name in the band above runs across it (designer s9r3).
     ax.vlines(total["total_nok_million"], -0.7, top, color=style.LEVEL, linewidth=0.8, zorder=1)
-    largest = money[counts].iloc[-1] if counts.any() else None  # its share of the sum, beside its mark
-    if largest is not None and total["total_nok_million"] > 0:
-        share = fmt(100 * largest["size_nok_million"] / total["total_nok_million"], 0, "%")
-        where = (largest["size_nok_million"], rows[largest["finding_id"]])
-        ax.annotate(f"{share} of the sum of the {total['findings']}", where,
-                    **text | {"xytext": (-14, 0), "bbox": style.LABEL_BOX, "gid": SHARE_GID})  # fmt: skip
-    # Each mark left out of the sum but beyond overall materiality says why it is left out (the designer's
-    # read, s10: "left out of the sum" alone sent the reader to Tables A.7 and A.9).
-    why = {i: LEFT_OUT_WHY[n] for n in (1, 2) for i in str(schedule.iloc[n]["finding_ids"]).split()}
-    for _, f in money[left_out & (money["size_nok_million"] >= thresholds["overall"])].iterrows():
-        if f["finding_id"] in why:
-            ax.annotate(why[f["finding_id"]], (f["size_nok_million"], rows[f["finding_id"]]),
-                        **text | {"xytext": (-10, 0), "bbox": style.LABEL_BOX, "gid": LEFT_OUT_GID})  # fmt: skip
+    # The notes, each under its row's name, in italics (not a row of its own).
+    margin = ax.get_yaxis_transform()  # x in the axes' width, y in rows: the row names' column
+    for fid, (note, gid) in notes.items():
+        ax.annotate(
+            note,
+            (0, rows[fid] - WHY_GAP),
+            xycoords=margin,
+            **text | {"xytext": (-4, 0), "fontstyle": "italic", "gid": gid, "annotation_clip": False},
+        )
     ax.annotate(f"sum of the {total['findings']} that count, {findings.money_text(total['total_nok_million'])}",
                 (total["total_nok_million"], top + SUM_ROW), **text | {"xytext": (-8, 0)})  # fmt: skip
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
@@ -315,22 +330,39 @@ def finding_labels(register: pd.DataFrame) -> dict[str, str]:
     return dict(zip(register["finding_id"], register["label"], strict=True))
 
 
-def finding_links(ids: str, labels: dict[str, str] | None = None) -> str:
+def finding_links(ids: str, labels: dict[str, str] | None = None, sizes: dict[str, float] | None = None) -> str:
     """Findings as links to their rows in the register, one per line: each by its short name where
     ``labels`` gives it (the id, a slug, is only the link's target), else by its id, never broken at a
-    hyphen."""
-    labels = labels or {}
+    hyphen; where ``sizes`` (NOK million, by id) gives its size, the size after it as its box writes it."""
+    labels, sizes = labels or {}, sizes or {}
+
+    def size(i: str) -> str:
+        if i not in sizes or sizes[i] != sizes[i]:
+            return ""
+        return f' <span class="finding-size">\u00b7 {html.escape(findings.money_text(sizes[i]))}</span>'
+
     return "<br>".join(
         f'<a class="finding-ref{"" if i in labels else " finding-id"}" href="#finding-{html.escape(i)}">'
-        f"{html.escape(labels.get(i, i))}</a>"
+        f"{html.escape(labels.get(i, i))}</a>{size(i)}"
         for i in str(ids).split()
     )
 
 
-def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+def _group_total(ids: str, sizes: dict[str, float] | None) -> float:
+    """The sum of a group's findings' sizes in NOK million (NaN where the sizes are not given)."""
+    if not sizes:
+        return float("nan")
+    return float(sum(sizes[i] for i in str(ids).split()))
+
+
+def aggregation_html(
+    schedule: pd.DataFrame, labels: dict[str, str] | None = None, sizes: dict[str, float] | None = None
+) -> str:
     """The ISA 450 schedule of uncorrected misstatements: each group, the findings in it (links to the
-    register), their count and total; a group left out says so, and why, in its name, its total a dash
-    (words in a number column read as figures, the designer's read, s9r3); overall materiality in a row of
+    register) with each one's size as its box writes it where ``sizes`` (NOK million, by id) are given,
+    their count and total; a group left out says so, and why, in its name, its total (where ``sizes`` are
+    given) marked "not summed" under it (a dash hid the amounts over materiality, the designer's read,
+    s10r3); overall materiality in a row of
     its own under a rule, in words across the row (a figure in the Total column read as a sum). Headers one
     line each."""
     rows = []
@@ -338,12 +370,16 @@ def aggregation_html(schedule: pd.DataFrame, labels: dict[str, str] | None = Non
         summed = r["threshold_nok_million"] == r["threshold_nok_million"]
         why = "" if summed else f" ({r['against'].removeprefix('not summed (').removesuffix(')')})"
         name = html.escape(r["group"][:1].upper() + r["group"][1:] + why)
-        links = finding_links(r["finding_ids"], labels)
+        links = finding_links(r["finding_ids"], labels, sizes)
+        # A group left out shows its amount too, marked, so the table weighs it as well (the designer's
+        # read, s10r3: a dash hid the two amounts over materiality); each finding's size beside its name.
+        total = _million_cell(r["total_nok_million"] if summed else _group_total(r["finding_ids"], sizes))
+        mark = "" if summed else '<br><span class="not-summed">not summed</span>'
         rows.append(
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"
             f'<td class="number">{r["findings"]}</td>'
-            f'<td class="number">{_million_cell(r["total_nok_million"]) if summed else chr(0x2013)}</td></tr>'
+            f'<td class="number">{total}{mark}</td></tr>'
         )
     first = schedule.iloc[0]
     where = "at or above" if first["exceeds"] else "below"

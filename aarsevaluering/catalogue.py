@@ -188,6 +188,16 @@ def gaps(entries: list[dict], chapter: str) -> list[tuple[str, str]]:
     return missing
 
 
+def _unbroken(unit: str) -> str:
+    """A unit's words joined by no-break spaces (``NOK thousand``), but a unit of three words or more may
+    break after its first (``NOK`` / ``per year``): unbroken, "NOK per year" pushed its table past the
+    column (designer s10r3)."""
+    words = unit.split(" ")
+    if len(words) > 2:
+        return words[0] + " " + "\u00a0".join(words[1:])
+    return "\u00a0".join(words)
+
+
 def unit_cell(unit: str) -> str:
     """A table's unit as a cell: each unit on one line (its words joined by no-break spaces; a list of units,
     one per kind of column, is written ``persons, FTE, %`` and may break after a comma), a note in brackets
@@ -195,8 +205,36 @@ def unit_cell(unit: str) -> str:
     label = unit_label(unit)
     head, bracket, note = label.partition(" (")
     # Each unit on one line; a list of units ("persons, FTE, %") may break after a comma.
-    cell = ", ".join(escape(u).replace(" ", "\u00a0") for u in head.split(" / "))
+    cell = ", ".join(_unbroken(escape(u)) for u in head.split(" / "))
     return cell + (f"<br>{escape(bracket.strip() + note)}" if bracket else "")
+
+
+# Abbreviations in printed titles that the report never spells out, and how the descriptor's English reads
+# them: the title cell keeps the abbreviation, and a note under the chapter's table gives the reading as the
+# book's (reader s10r3: the report uses «DK» in I02's title only and never expands it).
+READINGS = {"DK": "Drammen kommunekasse, the municipal treasury"}
+
+
+def _readings(entry: dict) -> list[str]:
+    """The abbreviations of :data:`READINGS` in the table's printed title whose English spells them out."""
+    return [
+        abbr
+        for abbr, reading in READINGS.items()
+        if re.search(rf"\b{abbr}\b", entry["title"]) and f"{abbr} ({reading})" in entry.get("title_en", "")
+    ]
+
+
+def reading_note(entry: dict) -> str:
+    """The note under a chapter's table for a title with an abbreviation the report never spells out."""
+    notes = []
+    for abbr in _readings(entry):
+        first = entry["lines"][0] if entry.get("lines") else None
+        where = f" (line {first})" if first else ""
+        notes.append(
+            f"*{abbr}* in the printed title of {escape(entry['source_table'])}{where} is not spelt out in the "
+            f"report; the English reads it as {READINGS[abbr]} (the book's reading)."
+        )
+    return " ".join(notes)
 
 
 def title_cell(entry: dict) -> str:
@@ -207,6 +245,8 @@ def title_cell(entry: dict) -> str:
     if entry["source_table"] == PROSE:
         return f"*{title}* (the book's label)"
     english = entry.get("title_en", "")
+    for abbr in _readings(entry):  # the reading is given, as the book's, under the table
+        english = english.replace(f"{abbr} ({READINGS[abbr]})", abbr)
     return title + (f" ({escape(english)})" if english else "")
 
 
@@ -231,6 +271,10 @@ def id_cell(text: str, codes: list[str]) -> str:
     spans = "".join(f'<span id="{anchor(c)}"></span>' for c in codes)
     if len(codes) == 1 and codes[0] == text:
         return f'{spans}<a class="table-id" href="#{anchor(text)}">{escape(text)}</a>'
+    if codes and len(codes) == len(table_ids(text)):
+        # Ids that share their file's row (H04, H05): each a link of its own, one a line (reader s10r3:
+        # shown as plain text, they were the only ids without a link).
+        return spans + "<br>".join(f'<a class="table-id" href="#{anchor(c)}">{escape(c)}</a>' for c in codes)
     return spans + escape(text)
 
 
@@ -324,6 +368,9 @@ def render() -> str:
         "",
         "<!-- Written by `python -m aarsevaluering.catalogue` from data/datapackage.json: do not edit by hand. -->",
         "",
+        "This page is generated from the data package's descriptor, `data/datapackage.json`, by `python -m",
+        "aarsevaluering.catalogue`, so its lists, counts and line ranges are the descriptor's and the files' own.",
+        "",
         "Every table the book uses is a CSV file transcribed from Drammen kommune's *Årsevaluering 2023*, with",
         "values exactly as printed (see {doc}`data_and_methods`). Each file below can be downloaded and read with",
         "any spreadsheet or data tool: UTF-8, comma-separated, one header row, one printed row per line, and a",
@@ -360,7 +407,8 @@ def render() -> str:
         "Every chapter's table has the same columns:",
         "",
         "- *Id*: the book's id for each printed table (the report numbers none, though it names its statements "
-        "2A and 2B), by which the chapters cite it; each id links to its own row, for a link or a citation "
+        "2A and 2B), by which the chapters cite it; each id is a link to the row that holds it (its file's row, "
+        "or a row of its own under the file's), for a link or a citation "
         "(`data.html#table-d08`). `prose`: the figures the report gives in sentences, under the book's label.",
         "- *Title*: as printed, with the book's English, and the CSV file below it. A file holding several "
         "printed tables has a row under it for each.",
@@ -407,6 +455,9 @@ def render() -> str:
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
         lines += [f"| **All** | **{files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
+        for e in chosen:
+            if note := reading_note(e):
+                lines += ["", note]
         for code, holder in gaps(entries, chapter):
             where = (
                 f"in chapter {order.index(holder) + 1}'s table ({{doc}}`../notebooks/{holder}`)"

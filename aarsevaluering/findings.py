@@ -597,6 +597,18 @@ def money_text(million: float) -> str:
     return fmt(million, 1, "NOK million") if abs(million) >= 0.05 else fmt(million * 1000, 0, "NOK thousand")
 
 
+THOUSAND_UNIT = "NOK thousand"  # a size below a tenth of a million, as :func:`money_text` writes it
+
+
+def money_parts(million: float) -> tuple[str, str]:
+    """An amount as :func:`money_text` writes it, split into its figure and its unit for a table that gives
+    the unit a column of its own: ("300.0", "NOK million"), or below a tenth of a million ("1", "NOK
+    thousand")."""
+    if abs(million) >= 0.05:
+        return fmt(million, 1), "NOK million"
+    return fmt(million * 1000, 0), THOUSAND_UNIT
+
+
 def _printed_million(finding: Finding, row: pd.Series) -> float:
     """The figure named as wrong in NOK million (NaN when it is not an amount)."""
     figure, unit = _named_figure(finding, row)
@@ -622,7 +634,9 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     million = float("nan") if nil else _size_in_million(size)
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
-        size_figure, size_unit_shown = million_text(million), "NOK million"
+        # The figure and unit a table shows are the box's (the designer's read, s10r3: "NOK 1 thousand" in
+        # the box, "< 0.1 NOK million" in the chapter's table): below a tenth of a million, whole thousands.
+        size_figure, size_unit_shown = money_parts(million)
     where = locate(finding, members) if not finding.is_estimate else {}
     named = finding.verdict == "error"  # only an error names which figure is wrong
     urls = dict.fromkeys(identity_url(name) for name in members.get("identity", pd.Series(dtype=str)) if name)
@@ -1012,18 +1026,26 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
     column of its own, and its sort key. An amount in NOK million with one decimal (:func:`million_text`),
     sorted by the exact figure so "< 0.1" sorts where it belongs; a size not in NOK in its own unit
     ("1.0", "percentage points"), sorted after the amounts; a claim in words, which has no size, an en
-    dash."""
+    dash, its unit cell saying in words why there is none (a bare "claim" or a blank read as missing, the
+    designer's read, s10r3)."""
     x = finding["size_nok_million"]
     if finding["size_figure"]:
         sort = "" if x is None or math.isnan(x) else f"{x:.6f}"
         return finding["size_figure"], finding["size_unit_shown"], sort
-    return "\u2013", "claim" if finding["unit"] == CLAIM_UNIT else "", ""
+    return "\u2013", NO_SIZE_CLAIM if finding["unit"] == CLAIM_UNIT else NO_SIZE_AGREE, ""
+
+
+# The unit cell of a finding with no size: a claim in words, or figures that agree (an unstated pairing,
+# an estimate whose figures match the lines it pairs them with).
+NO_SIZE_CLAIM = "no size: a claim in words"
+NO_SIZE_AGREE = "no size: the figures agree"
 
 
 def unit_places(frame: pd.DataFrame) -> dict[str, int]:
-    """The most decimals any size of each unit has in a column of sizes: the width of the box that lines
-    the points up (:func:`aligned_figure`). The sizes themselves stay at the precision printed (a
-    difference of two one-decimal shares is 1.0 percentage points, not 1.00; the reader's read, s9)."""
+    """The most decimals any size of each unit has in a column of sizes: each unit's one precision in that
+    column (:func:`unit_figure`; the designer's read, s10r3: "1.0" beside "0.84" percentage points read as two
+    precisions; 1.00 is as exact, the difference of two one-decimal shares) and the width of the box that
+    lines the points up (:func:`aligned_figure`)."""
     places: dict[str, int] = {}
     for _, f in frame.iterrows():
         figure, unit, _ = size_parts(f)
@@ -1230,7 +1252,7 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
         cells = [
             _label_cell(f["label"], f["verdict"], f["finding_id"]),
             f"<td>{html.escape(f['verdict'])}</td>",
-            *_size_cells(f, decimals),  # each at the precision printed: 1.0 beside 0.84, points in line
+            *_size_cells(f, decimals, places),  # one precision per unit (1.00 beside 0.84), points in line
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": chapter_name(f["chapter"]), "Nature": f["nature"]}
@@ -1307,7 +1329,7 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"])),
-            *_size_cells(f, decimals),  # the size it is ranked by within its level, points in line
+            *_size_cells(f, decimals, places),  # the size it is ranked by within its level, points in line
             _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
         ]
         rows.append(OpenRow(cells, facts))
@@ -1377,16 +1399,20 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     """A chapter's findings (rows of :func:`table`, and of :func:`estimates` where the chapter lists its
     estimates too), largest first, in one layout for every chapter: the finding's short name (its title
     where it has none) with its id under it on one line (a link to its box), its verdict ("estimate" for
-    the book's own), its size at the precision printed with the decimal points in line and its unit in a
-    column of its own (never in the figure's cell, never in the name), and the report's lines, no range
-    broken; where the findings' sizes are in more than one unit, the caption ends with their order (NOK
-    million first). Every text is escaped; ``tables.styled``'s look (report-table)."""
+    the book's own), its size as its box gives it (:func:`size_parts`: NOK thousand below a tenth of a
+    million; no size a dash, its unit cell saying why in words), one precision per unit, the decimal points
+    in line, and its unit in a column of its own (never in the figure's cell, never in the name), and the
+    report's lines, no range broken; where the findings' sizes are in more than one unit, the caption ends
+    with their order (NOK million first). Every text is escaped; ``tables.styled``'s look (report-table)."""
     places = unit_places(frame) if len(frame) else {}
     decimals = max(places.values(), default=0)
     # Where the findings' sizes are in more than one unit, the caption says how they are ordered (the
     # designer's read, s10: 0.75 percentage points under "largest first" amounts in NOK).
     own = frame[frame["verdict"] != BOOK_ESTIMATE] if len(frame) else frame
     units = list(dict.fromkeys(u for u in own.get("size_unit_shown", []) if u))
+    money = [u for u in units if u in (MONEY_UNIT, THOUSAND_UNIT)]
+    if len(money) > 1:  # amounts in NOK million and, below a tenth of a million, in thousands: one group
+        units = ["NOK" if u == money[0] else u for u in units if u not in money[1:]]
     if len(units) > 1:
         caption = f"{caption}; sizes in {units[0]} first, then in {', then in '.join(units[1:])}"
     rows = []

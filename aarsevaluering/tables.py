@@ -138,7 +138,10 @@ def _written_numbers(column: pd.Series) -> bool:
     return any(cells) and all(_WRITTEN_NUMBER.fullmatch(c) for c in cells)
 
 
-STATUS_COLOURS = {"exact": "#e7f4ec", "rounding": "#fff4d6", "discrepancy": "#fbe0dc"}
+# A check's class marked as the book marks a finding's verdict (``_static/aarsevaluering.css``): a
+# discrepancy with the vermilion bar on its cell's left edge; exact and rounding plain. (Green, yellow and
+# pink tints, used nowhere else in the book, were read as a colour key of their own.)
+CLASS_CELL = {"discrepancy": "check-class-discrepancy"}
 
 
 # A space inside a number written in words ("9 564", "1.75 %") that must not break a line.
@@ -211,7 +214,9 @@ def checks_table(checks: pd.DataFrame, table_id: str, caption: str = "") -> Styl
     )
     styler = ReportTable(view).hide(axis="index").set_uuid(table_id)  # cells are escaped above
     styler = styler.set_table_attributes('class="report-table checks-table"')
-    styler = styler.map(lambda v: f"background-color: {STATUS_COLOURS.get(v, 'inherit')}", subset=["Class"])
+    marks = pd.DataFrame("", index=view.index, columns=view.columns)
+    marks["Class"] = [CLASS_CELL.get(str(v), "") for v in checks["status"]]
+    styler = styler.set_td_classes(marks)
     if caption:
         styler = styler.set_caption(html.escape(caption))
     styles = _report_styles(numeric=[1, 2, 3], text=[0], totals=[])

@@ -291,8 +291,9 @@ HTML(findings.queries_html(query_frame))
 # ## The register of findings
 #
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
-# id, a permalink to its row; largest amounts first. Sizes in NOK are in NOK million to one decimal (below
-# that, < 0.1; the opened row gives NOK thousand), other sizes in their own unit. Sort by a header, filter by
+# id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them (in NOK
+# million to one decimal, below a tenth of a million in NOK thousand), other sizes in their own unit, one
+# precision per unit. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
 # level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the
@@ -363,10 +364,10 @@ styled(by_level, table_id="audit-materiality", caption="Findings by materiality 
 #
 # Small misstatements can add up (ISA 450). Table A.9 sums those in NOK in figures that flow into the
 # accounts and tables, {eval}`txt.summed_total`: {eval}`txt.isa450_conclusion`. The table also gives the two
-# groups left out of the sum, each with why.
+# groups left out of the sum, each with why and its amount, marked not summed; every finding with its size.
 
 # %% tags=["hide-input"]
-HTML(aggregation_html(schedule, labels))
+HTML(aggregation_html(schedule, labels, dict(zip(register["finding_id"], register["size_nok_million"], strict=True))))
 
 # %% [markdown]
 # (audit-estimates)=

@@ -464,8 +464,8 @@ findings.show(brief_checks, quoted)
 #
 # The sections below rebuild the tables behind these statements. The report's tables print income negative
 # and cost positive, in NOK thousand (*Beløp i 1000*; the loan fund's account in whole kroner). Each of
-# the report's tables the book rebuilds, and each section's checks, is behind a toggle named for it; the
-# book's own tables stand open where the text reads from them, and a section's findings follow its text.
+# the report's tables the book rebuilds, and each section's checks, is behind a toggle named for it, and a
+# section's findings follow its text.
 # The list of the chapter's tables is behind the toggle below.
 
 # %% tags=["hide-input", "hide-output"]
@@ -1094,7 +1094,7 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
 # it; the tables after it give the amounts and the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Change from 2022 to 2023 in free income and its two parts and in the programme areas' net cost, against the report's estimate of wage growth (%).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly (blue), free income as a whole rose a little (blue), well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line (vermilion); a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), in grey against the report's wage-growth estimate, not coloured by effect.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Grey horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line; a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1115,17 +1115,14 @@ g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
 fig, ax = style.figure(height=4.4)
-# Colour by what each change does to the finances, as in the central-income chart (the fall in tax is
-# vermilion here as in the central-income chart): more income or less cost helps (blue), less income or more
-# cost hurts (vermilion). Not by side of the dashed wage line (a rise in income drawn vermilion: s9r3).
+# Growth in grey, read against the dashed wage line, as in the programme areas' chart. Not coloured by side
+# of the line (a rise in income drawn vermilion: s9r3), nor by effect (free income's small rise drawn as
+# helping, though the point is that it fell behind wages: s10r3); the central-income chart colours effects.
 # Hatched: the book's estimate.
-income_rows = flows["item"].isin(["Income and wealth tax", "Block grant", "Free income (tax + block grant)"])
-helps = np.where(income_rows, flows["change_pct"] >= 0, flows["change_pct"] <= 0)
-colours = [style.FAVOURABLE if h else style.UNFAVOURABLE for h in helps]
-bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=colours)
-for bar, item, colour in zip(bars, flows["item"], colours, strict=True):
+bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=style.LEVEL)
+for bar, item in zip(bars, flows["item"], strict=True):
     if item == dr.NET_COST_SPENT:
-        bar.set(**style.estimate_style(colour))
+        bar.set(**style.estimate_style(style.LEVEL))
 # The report's Norwegian labels (D02's rows, D01's Totalsum) over the book's English; the hatched row is the
 # book's own and has none.
 ax.set_yticks(range(len(flows)), flows["item"].replace({
@@ -1144,9 +1141,8 @@ ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.2
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("helps the finances (more income)", {"color": style.FAVOURABLE}),
-                     ("hurts them (less income, more cost)", {"color": style.UNFAVOURABLE}), ESTIMATE_KEY],
-                ncol=2)  # fmt: skip
+style.key_above(ax, [("growth, read against the wage line", {"color": style.LEVEL}),
+                     ESTIMATE_KEY], ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D01, D02 and D08 and the report's text")
 plt.show()

@@ -211,13 +211,13 @@ style.key_above(ax, [("adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("reduces it", {"color": style.FAVOURABLE}),
                ("hatched: rests on the book's reading", style.estimate_style()),
                ("the amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
-style.finish(fig, table="inv_dk_blocks, inv_2b_grants_to_others and inv_prose_figures")
+style.finish(fig, table="inv_dk_blocks, statement 2B (part 2, I04) and inv_prose_figures")
 plt.show()
 
 
 # %% [markdown]
-# Hatched bars are the book's: it assembles each cause from printed lines, as *The uncovered amount, cause
-# by cause* sets out.
+# Hatched bars rest on the book's reading (of how a cause is booked, or which lines go together); solid bars
+# are printed lines or their sums. *The uncovered amount, cause by cause* gives the terms of each.
 #
 # - **Where.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and waste (P12), the
 #   report says; kommunekassen's 2B lines there overspent by {eval}`txt.kk_p11_over` and
@@ -295,7 +295,7 @@ axes[0]._set_title_offset_trans(6)  # the panel's title just above its bars (leg
 key.set_bbox_to_anchor((0, 1), transform=axes[0].transAxes + ScaledTranslation(0, 22 / 72, fig.dpi_scale_trans))
 axes[1].set_xlabel("Actual − revised budget, NOK million\n(+ = more spent or set aside, or less income)")
 fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
-style.finish(fig, table="inv_2a_financing and inv_dk_blocks")
+style.finish(fig, table="statement 2A (I01) and inv_dk_blocks")
 plt.show()
 
 # %% [markdown]
@@ -357,7 +357,7 @@ top = shown_growth["change"].idxmax()
 top_name = {"Investeringer i aksjer og andeler i selskaper": "one purchase of shares"}.get(top, top)
 ax.set_title(f"{pct(shown_growth.loc[top, 'change'], grown, 0)} of the budget's growth was {top_name}")
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="inv_2a_financing")
+style.finish(fig, table="statement 2A (I01)")
 plt.show()
 
 # %% tags=["hide-input", "hide-output"]
@@ -870,7 +870,7 @@ ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
 deviation_key(ax)  # after the title, which it moves up
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="inv_2b_fixed_assets")
+style.finish(fig, table="statement 2B (part 1, I03)")
 plt.show()
 
 # %% tags=["hide-input"]
@@ -1079,7 +1079,7 @@ ax.set_xlabel("NOK million")
 ax.set_title("Loans led; share sales mostly match a purchase", pad=40)
 style.legend_above(ax, ncol=1)
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="inv_2a_financing and inv_2b_shares_and_equity")
+style.finish(fig, table="statement 2A (I01) and statement 2B (part 3, I05)")
 plt.show()
 
 # %% [markdown]

@@ -75,6 +75,9 @@ txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<nam
 CH = pj.CHAPTER
 all_checks = checks.run(CH)  # the figures the chapter's findings quote
 walk = pj.cost_waterfall(get)
+# The same walk closed at the stated cost by a step for the rounding between the printed figures (if any):
+# drawn in the waterfall and listed in its table, so the bars end where the report does.
+walk_closed = pj.cost_waterfall(get, close_at_stated=True)
 level = dict(zip(walk["step"], walk["end"], strict=True))
 stated_cost = pj.prose(get, "actual_pension_cost")
 growth = pj.cost_growth(get)
@@ -133,7 +136,7 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 # %% tags=["hide-input"]
 # The year in figures: each printed figure or the book's computation, and where it comes from.
 key = pj.key_figures(get)
-styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit="NOK million",
+styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK million",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip
 
@@ -152,7 +155,7 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit=
 #   {eval}`txt.premium_vs_surplus` the whole surplus. With pensions charged at the premiums the treasury
 #   paid after the premium funds' share, plus the other items, the year would have closed with
 #   {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print
-#   it). That measure still counts the draw on the premium funds as relief ({ref}`driftsregnskap-result-quality`).
+#   it). That measure still counts the draw on the premium funds as relief (chapter 1, {ref}`driftsregnskap-result-quality`).
 # - *Later years.* The 2023 deviation comes back as an equal charge in each of the years
 #   {eval}`txt.charge_years`, on top of what earlier deviations still charge ({ref}`pensjon-forward`).
 #
@@ -160,22 +163,22 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures", unit=
 # (reproduced below) and *Avsetninger og årsoppgjørsdisposisjoner*; the chapter's tables are listed at its
 # end. Each section counts its checks in one line and shows its findings.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; the hatched calculated cost is the book's estimate.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up, to the sum of the steps; the title gives the pension cost the report states."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last, hatched step too small to see, labelled with its value, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
 chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
                deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
-# The calculated-cost level rests on the regulation's definition (the book's reading): drawn as an estimate.
-kinds = {pj.CALCULATED_COST: "total estimate"}
+# The calculated-cost level rests on the regulation's definition (the book's reading), and the rounding
+# step is the stated cost less the steps (the book's figure): both drawn as estimates. With that step the
+# bars end at the cost the report states, the figure of the title.
+kinds = {pj.CALCULATED_COST: "total estimate", pj.ROUNDING_STEP: "estimate"}
 steps = [(chart_names.get(step, step), amount / 1000,
           kinds.get(step, "total" if kind != "step" or number == 0 else ""))
-         for number, (step, amount, kind) in enumerate(zip(walk["step"], walk["amount"], walk["kind"], strict=True))]  # fmt: skip
-# The bars end where the steps add up (the ordinary premium is printed in NOK million only); the title
-# gives the cost the report states, and the last bar's name says, where the two differ, that it is the sum.
-summed, stated = fmt(level["Pension cost"] / 1000, 1), fmt(stated_cost, 1)
-steps[-1] = ("Pension cost, the steps added up" if summed != stated else "Pension cost", None, "total")
-fig, ax = plt.subplots(figsize=(7, 5.8))
+         for number, (step, amount, kind) in enumerate(zip(walk_closed["step"], walk_closed["amount"],
+                                                           walk_closed["kind"], strict=True))]  # fmt: skip
+steps[-1] = ("Pension cost", None, "total")
+fig, ax = plt.subplots(figsize=(7, 6.2))
 waterfall(ax, steps, up_is_favourable=False)
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
@@ -187,6 +190,14 @@ key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), (
                ("the book's estimate", estimate_style())], ncol=4)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
 plt.show()
+
+# %% tags=["hide-input", "hide-output"]
+# The chart's data, step by step, with where each amount is printed.
+walk_view = walk_closed.assign(amount_million=walk_closed["amount"] / 1000)
+styled(walk_view, table_id="pensjon-waterfall-table",
+       caption="The waterfall's steps and sources, NOK million",
+       columns={"step": "Step", "amount_million": "Amount", "source": "Printed in"},
+       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
 # (pensjon-terms)=
@@ -303,7 +314,7 @@ txt.equity_budget = " and ".join(fmt(b, 0) for b in sorted(equity_budgets))
 txt.kk_budget = fmt_million(checks.value(equity, "revised_budget_2023", label="Finansiering – KK"))
 kk_actual = checks.value(equity, "actual_2023", label="Finansiering – KK")
 txt.kk_spent = "nothing" if kk_actual == 0 else fmt_million(kk_actual)
-checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed")
+checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and deviations recomputed, NOK thousand")
 
 # %% [markdown]
 # The central items came to {eval}`txt.d04_total`, only {eval}`txt.d04_overspend`
@@ -312,9 +323,9 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # treasury paid {eval}`txt.bridge_paid_more` more than budgeted for it net of the fund (D04's deviations
 # added up). In the total the premium deviation, a credit {eval}`txt.deviation_above_table` larger than
 # budgeted, stands against that: a high premium brings a high deviation with it. The book does not read
-# the one as a share of the other: the deviation is measured on all premiums paid, the ordinary premium
-# included, against the calculated cost, and the report prints a budget for neither the ordinary premium
-# nor the calculated cost.
+# the one as a share of the other: the deviation is measured on the premiums the treasury paid, the
+# ordinary premium included, against the net pension cost, and the report prints a budget for neither the
+# ordinary premium nor the net pension cost.
 #
 # *Checks.* {eval}`txt.d04_summary` {eval}`txt.d04_rounding_text`
 #
@@ -365,11 +376,9 @@ cost_gap = abs(stated_cost - level["Pension cost"] / 1000)
 half_tenth = 0.05
 txt.cost_rounding = ("the rounding of the ordinary premium" if cost_gap <= half_tenth + 0.0005
                      else "the rounding of the ordinary premium and of the stated cost")  # fmt: skip
-# The walk as a table, step by step, with where each amount is printed.
-walk_view = walk.assign(amount_million=walk["amount"] / 1000)
-styled(walk_view, table_id="pensjon-waterfall-table", caption="From premiums due to pension cost, 2023",
-       columns={"step": "Step", "amount_million": "NOK million", "source": "Printed in"},
-       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
+closed = pj.ROUNDING_STEP in set(walk_closed["step"])
+if closed:  # the gap drawn as the waterfall's step for the rounding in the printed figures
+    txt.cost_rounding += ", the waterfall's last step"
 
 # %% [markdown]
 # The calculated cost the walk reaches, {eval}`txt.calculated_cost`, is {eval}`txt.calc_vs_ordinary` the
@@ -450,8 +459,8 @@ else:
 # %% [markdown]
 # *Checks.* {eval}`txt.prose_summary`
 
-# %% tags=["hide-input"]
-checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables")
+# %% tags=["hide-input", "hide-output"]
+checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables, NOK million")
 
 # %% tags=["hide-input"]
 findings.show(prose_checks, all_checks)
@@ -502,7 +511,7 @@ txt.d03_summary = findings.summary_line(drift_checks)
 findings.show(drift_checks, all_checks)
 
 # %% tags=["hide-input", "hide-output"]
-checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items")
+checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items, NOK thousand")
 
 # %% [markdown]
 # (pensjon-2022)=
@@ -605,7 +614,7 @@ left = pj.still_to_charge(get, AMORTISATION_PERIOD)
 left_view = left.assign(year=left["year"].astype(str), remaining=left["remaining"] / 1000,
                         remaining_without_fund=left["remaining_without_fund"] / 1000)  # fmt: skip
 styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remaining_without_fund": 1},
-       caption=f"The 2023 premium deviation still to charge, NOK million (an estimate: "
+       caption=f"The 2023 deviation still to charge, NOK million (an estimate: "
                f"{txt.instalment} a year, {txt.instalment_without_fund} had the premium fund not been used)",
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
@@ -666,8 +675,9 @@ plt.show()
 # 2024 budget's amortisation, the premium funds' balance after 2023, or how much of the deviation is
 # employer's contribution and of the calculated cost administration. It attaches its annual accounts, with
 # their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but points to no pension note
-# there; the 2024 budget is outside this evaluation. It does show that 2023 carried
-# {eval}`txt.amortisation` of them. Under the regulation's periods, and assuming Drammen (and the
+# there; the 2024 budget is outside this evaluation.
+#
+# It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, and assuming Drammen (and the
 # municipalities it was merged from) always chose the long period rather than charging a deviation in full
 # the next year, that charge was a slice of each of these years' deviations:
 
@@ -707,7 +717,7 @@ txt.deferral_share_of_margin = fmt(against_fund["share_of_above_requirement"], 0
 # What the figures do show is the balance of the year: {eval}`txt.report_year` credited a deviation
 # {eval}`txt.deviation_multiple` times the amortisation it carried, so the cost still to be charged in later
 # years grew by {eval}`txt.net_deferral`, the net premium deviation that lifted the year's result
-# ({ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
+# (chapter 1, {ref}`driftsregnskap-result-quality`). That is the price of a low pension cost in a year of very high
 # premiums: the premium was paid in 2023, and its cost is booked in the years to come.
 #
 # - **Cash.** The treasury paid {eval}`txt.paid_over_cost` more in premiums ({eval}`txt.premiums_net`) than

@@ -325,8 +325,8 @@ styled(
     columns={"label": "Year", "full_time_share_pct": "Full-time positions (%)",
              "avg_position_size_pct": "Average position (%)"},
     decimals={"full_time_share_pct": 2, "avg_position_size_pct": 2},
-    caption="Share of full-time positions (table H02, Andel heltidstillinger) and average position size (Gjennomsnittlig "
-    "stillingstørrelse), 2020–2023",
+    caption="Share of full-time positions and average position size, 2020–2023 (table H02: Andel heltidstillinger, "
+    "Gjennomsnittlig stillingstørrelse)",
 )  # fmt: skip
 
 # %% tags=["hide-input"]
@@ -795,8 +795,7 @@ styled(
     columns={"limit": "Limit", "day": "24 hours", "week": "7 days", "four_weeks": "4 weeks", "year": "52 weeks",
              "section": "Act"},
     decimals={"day": 0, "week": 0, "four_weeks": 0, "year": 0},
-    caption="The working-time limits of the Working Environment Act (law, from outside the report, except "
-    "the ordinary working time)",
+    caption="The Working Environment Act's working-time limits: from the law, not the report, except the first row",
     unit="hours",
 )  # fmt: skip
 
@@ -877,8 +876,9 @@ styled(
     columns={"employment_type": "Employment type", "hours": "Hours", "share_pct": "Share (%)",
              "fte": "FTEs, year end", "hours_per_fte": "Hours per FTE of the type"},
     decimals={"hours": 0, "share_pct": 1, "fte": 0, "hours_per_fte": 1},
-    caption="Overtime hours 2023 by employment type (from the text), and FTEs at year end (Other: trainees, "
-    "apprentices, contractors and on-call staff; the total row summed by the book)",
+    caption="Overtime hours 2023 by employment type (from the text), and FTEs at year end; the book's total row "
+    "spreads all hours, Other's too, over the permanent and temporary FTEs (Other: trainees, apprentices, "
+    "contractors and on-call staff)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1175,9 +1175,8 @@ styled(
              "breaches_per_1000_hours": "Breaches per 1\u00a0000 hours"},
     decimals={"sick_leave_2023_pct": 1, "turnover_2023_pct": 1, "overtime_per_fte_2023": 0,
               "breaches_per_1000_hours": 0},
-    caption="Programme areas in 2023: four measures side by side (tables H01, H03, H06, H08 and H10; overtime and "
-    "breach rates derived; the areas that register breaches, together: "
-    f"{fmt(patterns.loc['breaches_per_1000_hours', 'all'], 0)} breaches per 1\u00a0000 hours)",
+    caption="Programme areas in 2023, four measures (tables H01, H03, H06, H08, H10; the areas that register "
+    f"breaches, together: {fmt(patterns.loc['breaches_per_1000_hours', 'all'], 0)} per 1\u00a0000 hours)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -1542,7 +1541,7 @@ styled(
 # define årslønn and the group tables do not fit its organisation-wide averages (below). Of the sum where
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`.
 
-# %% mystnb={"figure": {"caption": "Women's average pay as % of men's by job group: the group's employees in brackets, a piece of its printed label in \u00ab\u00bb; \u201cpay agreement ch. 4/5\u201d reads \u00abkapittel 4/5\u00bb as chapters of KS's Hovedtariffavtale (the book's reading).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie a few points either side of equal pay; the chief executive's small group is off the scale and marked by an arrow at the right edge with its ratio; the lowest ratio is the large group of higher academic education, with the small group of heads of service areas and staff close behind. A dashed line marks the book's pooled ratio of the job groups and a dotted line the organisation-wide table's ratio, both below equal pay."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as % of men's by job group: the group's employees in brackets, a piece of its printed label in \u00ab\u00bb; \u201cpay agreement ch. 4/5\u201d reads \u00abkapittel 4/5\u00bb as chapters of KS's Hovedtariffavtale (the book's reading).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie a few points either side of equal pay; the chief executive's small group is off the scale and marked by an arrow at the right edge with its ratio; the lowest ratio is the large group of higher academic education, with the small group of heads of service areas and staff units close behind. A dashed line marks the book's pooled ratio of the job groups and a dotted line the organisation-wide table's ratio, both below equal pay."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
@@ -1729,7 +1728,10 @@ styled(
             for k, v in zip(prose_figures["label"], prose_figures["value"], strict=True)
         ],
         checked=np.where(prose_figures["label"].isin(used), "yes", ""),
-        unit=prose_figures["unit"].replace({"percent": "%"}),
+        unit=[
+            pers.PROSE_UNIT_BY_FIGURE.get(k, pers.PROSE_UNITS.get(u, u))
+            for k, u in zip(prose_figures["label"], prose_figures["unit"], strict=True)
+        ],
     ),
     table_id="personnel-prose-figures",
     columns={"line": "Line", "figure": "Figure", "value_text": "Value", "unit": "Unit", "checked": "Checked"},

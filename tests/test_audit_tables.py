@@ -18,6 +18,7 @@ from aarsevaluering.audit import (
     HALF_WAY,
     LEFT_OUT_GID,
     SHARE_GID,
+    WHY_GAP,
     aggregation_html,
     audit_checks,
     check_unit,
@@ -232,16 +233,16 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
         cell, unit = cells[column], cells[column + 1].get_text(" ").replace("\u00a0", " ")  # on one line
         units.append(unit)
         text = cell.get_text().replace("\u00a0", " ")
-        if f["size_nok_million"] == f["size_nok_million"]:  # an amount: NOK million, sortable
-            assert text == findings.million_text(f["size_nok_million"]) and cell["data-sort"] != ""
-            assert unit == findings.MONEY_UNIT
-        elif f["size_text"]:  # its own unit, in words, at the precision printed (1.0, not 1.00)
+        if f["size_nok_million"] == f["size_nok_million"]:  # an amount, as its box gives it, sortable
+            assert (text, unit) == findings.money_parts(f["size_nok_million"]) and cell["data-sort"] != ""
+            assert f"{text} {unit}".replace("NOK ", "") in f["size_text"].replace("\u00a0", " ").replace("NOK ", "")
+        elif f["size_text"]:  # its own unit, in words, at its unit's one precision (1.00 beside 0.84)
             assert unit == f["size_unit_shown"] in ("percentage points", "persons"), unit
-            assert text == f["size_figure"] and cell["data-sort"] == ""
-            assert findings.decimals_of(text) <= places[unit]
+            assert cell["data-sort"] == ""
+            assert findings.decimals_of(text) == places[unit]
             assert float(text) == pytest.approx(float(f["size_figure"]))
-        else:
-            assert text == "\u2013" and unit in ("claim", "")
+        else:  # no size: the unit cell says why, in words (a bare "claim" or a blank read as missing)
+            assert text == "\u2013" and unit in (findings.NO_SIZE_CLAIM, findings.NO_SIZE_AGREE)
     assert "percentage points" in units and "pp" not in units
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
@@ -254,7 +255,8 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     by_id = register.set_index("finding_id")
     for (_, r), cells in zip(letter.iterrows(), rows, strict=True):  # the size the register gives, in its unit
         figure, unit, _ = findings.size_parts(by_id.loc[r["finding_id"]])
-        assert cells[2].get_text().replace("\u00a0", " ") == figure
+        places = findings.unit_places(by_id.loc[list(letter["finding_id"])])
+        assert cells[2].get_text().replace("\u00a0", " ") == findings.unit_figure(figure, places.get(unit, 0))
         assert cells[3].get_text().replace("\u00a0", " ") == unit
     assert all(o.startswith("«") for o in map(findings.owner_section, letter["owner"]))
 
@@ -297,21 +299,29 @@ def test_the_factor_table_links_each_finding_it_moves(audit):
 
 def test_the_aggregation_names_the_findings_it_sums(audit):
     """Table A.3 names the findings behind each group, each a link to its register row, and the summed
-    group's total is theirs."""
+    group's total is theirs. Each finding's size stands beside its name as its box writes it, and a group
+    left out gives its amount too, marked "not summed" (the designer's read, s10r3: a dash hid the two
+    amounts over materiality)."""
     register, _, _ = audit
     schedule = findings.aggregation(register, findings.materiality())
-    soup = BeautifulSoup(aggregation_html(schedule), "html.parser")
     sizes = register.set_index("finding_id")["size_nok_million"]
-    for (_, group), row in zip(schedule.iterrows(), soup.tbody.find_all("tr"), strict=True):
+    soup = BeautifulSoup(aggregation_html(schedule, sizes=sizes.to_dict()), "html.parser")
+    for n, ((_, group), row) in enumerate(zip(schedule.iterrows(), soup.tbody.find_all("tr"), strict=True)):
         ids = str(group["finding_ids"]).split()
         assert len(ids) == group["findings"]
         assert [a["href"] for a in row.th.find_all("a")] == [f"#finding-{i}" for i in ids]
+        shown = [s.get_text() for s in row.th.find_all("span", class_="finding-size")]
+        assert shown == [f"\u00b7 {findings.money_text(sizes[i])}" for i in ids]
+        total = row.find_all("td")[-1]
+        assert total.get_text().startswith(findings.million_text(sizes[ids].sum()))
+        assert (total.find(class_="not-summed") is None) == (n == 0)
     summed = schedule.iloc[0]
     assert sizes[summed["finding_ids"].split()].sum() == pytest.approx(summed["total_nok_million"])
 
 
 def test_the_sizes_line_up_at_the_decimal_point(audit):
-    """Sizes at the precision printed (1.0 beside 0.84 percentage points, not 1.00: the reader's read, s9)
+    """Sizes at one precision per unit (1.00 beside 0.84 percentage points: the designer's read, s10r3, over
+    the reader's s9 "1.0, not 1.00"; the difference of two one-decimal shares is exactly 1.00)
     line up at the point with the amounts: each size's point and decimals stand in a box as wide as the
     column's most decimals (``frac-<n>``, sized in _static/audit.css), so the whole parts end in one line."""
     register, _, _ = audit
@@ -320,9 +330,10 @@ def test_the_sizes_line_up_at_the_decimal_point(audit):
     column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
     cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
     places = findings.unit_places(register)
-    figures = [findings.size_parts(f)[0] for _, f in register.iterrows()]
+    parts = [findings.size_parts(f)[:2] for _, f in register.iterrows()]
+    figures = [findings.unit_figure(figure, places[unit]) for figure, unit in parts]
     most = max(places.values())
-    assert most == 2 and "1.0" in figures and "0.84" in figures and "1.00" not in figures
+    assert most == 2 and "1.00" in figures and "0.84" in figures and "1.0" not in figures
     for cell, figure in zip(cells, figures, strict=True):
         box = cell.find("span", class_="frac")
         assert box is not None and f"frac-{most}" in box["class"], figure
@@ -430,34 +441,36 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         assert [t.get_text() for t in ax.get_yticklabels()] == list(money["label"])
         share = ax.get_window_extent(renderer).width / fig.dpi / fig.get_tightbbox(renderer).width
         assert share > 0.6, f"the plot takes {share:.0%} of the figure's width"
-        top_row = ax.transData.transform((1, len(money) - 1))[1]
+        top_row = ax.transData.transform((1, max(ax.get_yticks())))[1]
         dots = [
             ax.transData.transform(xy)
             for c in ax.collections
             if isinstance(c, PathCollection)
             for xy in c.get_offsets()
         ]
-        # The largest misstatement that counts says its share of the sum beside its mark, on its own row (the
-        # logarithmic axis hid that it is nearly all of it, designer r4b); it covers no other mark.
+        # The largest misstatement that counts says its share of the sum under its row's name (the logarithmic
+        # axis hid that it is nearly all of it, designer r4b; beside its mark the dotted line ran through it,
+        # s10r3); it covers no mark.
         share = next(t for t in ax.texts if t.get_gid() == SHARE_GID)
         summed = findings.aggregation(register, thresholds).iloc[0]
         largest = money[money["finding_id"].isin(str(summed["finding_ids"]).split())].iloc[-1]
         pct = fmt(100 * largest["size_nok_million"] / summed["total_nok_million"], 0, "%")
         row = list(money["finding_id"]).index(largest["finding_id"])
-        assert share.get_text() == f"{pct} of the sum of the {summed['findings']}" and share.xy == (
-            largest["size_nok_million"],
-            row,
-        )
+        assert share.get_text() == f"{pct} of the sum of the {summed['findings']}"
+        assert share.xy[1] == pytest.approx(ax.get_yticks()[row] - WHY_GAP)
         share_box = share.get_window_extent(renderer)
-        # A mark left out of the sum but beyond overall materiality says why beside it (the designer's read,
-        # s10), on its own row, covering no mark and no row name.
+        # A mark left out of the sum but beyond overall materiality says why under its row's name (the
+        # designer's read, s10), covering no mark and no row name, and left of the plot, where no line runs
+        # (s10r3: the threshold lines ran through it beside the mark).
         why = [t for t in ax.texts if t.get_gid() == LEFT_OUT_GID]
         in_sum = str(findings.aggregation(register, thresholds).iloc[0]["finding_ids"]).split()
         over = money[~money["finding_id"].isin(in_sum) & (money["size_nok_million"] >= thresholds["overall"])]
         assert len(why) == len(over) and all(t.get_text().startswith("not summed: ") for t in why)
         row_boxes = [r.get_window_extent(renderer) for r in ax.get_yticklabels()]
-        for t in why:
+        plot_left = ax.get_window_extent(renderer).x0
+        for t in [*why, share]:
             box = t.get_window_extent(renderer)
+            assert box.x1 <= plot_left, t.get_text()
             assert not any(box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 for x, y in dots), t.get_text()
             assert not any(box.overlaps(r) for r in row_boxes), t.get_text()
         names = [t for t in ax.texts if t.get_text() and t is not share and t.get_gid() != LEFT_OUT_GID]
@@ -551,6 +564,13 @@ def test_a_chapters_findings_table_has_one_layout():
         figure, shown_unit, _ = findings.size_parts(f)
         assert size.get_text().strip() and unit.get_text().replace("\u00a0", " ") == shown_unit
         assert not any(u in size.get_text() for u in ("NOK", "percentage", "million"))
+        # The figure and unit its box gives (the designer's read, s10r3: "< 0.1" NOK million in the table,
+        # "NOK 1 thousand" in the box); no bare "claim", no blank unit.
+        if f["size_text"]:
+            shown = f"{size.get_text()} {shown_unit}".replace("\u00a0", " ").replace("NOK ", "")
+            assert shown in f["size_text"].replace("\u00a0", " ").replace("NOK ", ""), f["finding_id"]
+        else:
+            assert size.get_text() == "\u2013" and shown_unit in (findings.NO_SIZE_CLAIM, findings.NO_SIZE_AGREE)
         assert [s.get_text() for s in lines.find_all("span", class_="line-range")] == [
             p.strip() for p in findings.merge_lines(f["source_lines"]).split(";") if p.strip()
         ]

@@ -54,7 +54,12 @@ def test_data_page_source_lists_every_resource():
         if spec["source_table"] == catalogue.PROSE:
             title = f"*{title}* (the book's label)"  # no printed title: the label is the book's
         else:
-            title += f" ({catalogue.escape(spec['title_en'])})"  # the book's English beside the printed title
+            english = spec["title_en"]
+            for abbr, reading in catalogue.READINGS.items():  # an expansion the report never prints: as a note
+                if f"{abbr} ({reading})" in english:
+                    english = english.replace(f"{abbr} ({reading})", abbr)
+                    assert f"the English reads it as {reading} (the book's reading)." in section, spec["name"]
+            title += f" ({catalogue.escape(english)})"  # the book's English beside the printed title
         about = f"{title}<br>{link}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         ids = catalogue.table_ids(spec["source_table"])
@@ -67,6 +72,8 @@ def test_data_page_source_lists_every_resource():
         shown = catalogue.escape(spec["source_table"])
         if own == [spec["source_table"]]:  # a single id is a link to its own row
             shown = f'<a class="table-id" href="#table-{spec["source_table"].lower()}">{shown}</a>'
+        elif len(own) > 1 and own == ids:  # ids sharing their file's row (H04, H05): a link each, one a line
+            shown = "<br>".join(f'<a class="table-id" href="#table-{c.lower()}">{c}</a>' for c in own)
         assert cells == [
             anchors + shown,
             about,
@@ -147,6 +154,7 @@ def test_a_unit_stays_on_one_line_and_its_note_goes_below():
     assert catalogue.unit_cell("NOK 1000 (last row: percent)") == "NOK\u00a0thousand<br>(last row: %)"
     assert catalogue.unit_cell("mixed, see column unit") == "mixed<br>(see the unit column)"
     assert catalogue.unit_cell("persons / FTE / percent") == "persons, FTE, %"
+    assert catalogue.unit_cell("NOK per year") == "NOK per\u00a0year"  # may break after NOK, to fit the column
 
 
 def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
@@ -239,12 +247,18 @@ def test_built_data_page_links_every_file(built_html):
         shown = [cell.translate(STRAIGHT_QUOTES) for cell in row]
         first, last = spec["source_lines"]
         prose = spec["source_table"] == catalogue.PROSE
-        title = f"{spec['title']} (the book's label)" if prose else f"{spec['title']} ({spec['title_en']})"
+        english = spec.get("title_en", "")
+        for abbr, reading in catalogue.READINGS.items():  # the reading stands in a note under the table
+            english = english.replace(f"{abbr} ({reading})", abbr)
+        title = f"{spec['title']} (the book's label)" if prose else f"{spec['title']} ({english})"
         about = f"{title} {stem}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
         # The unit as its cell shows it: a list of units comma-separated, a note after a line break.
         unit = " ".join(catalogue.unit_cell(spec["unit"]).replace("<br>", " ").replace("\u00a0", " ").split())
-        assert shown == [spec["source_table"], " ".join(about.split()), lines, unit, str(spec["rows"])]
+        # Ids that share their file's row are a link each, one a line (H04 H05); with rows of their own
+        # under it, the file's row shows them as printed (I21, I22).
+        assert shown[0] in (spec["source_table"], " ".join(catalogue.table_ids(spec["source_table"])))
+        assert shown[1:] == [" ".join(about.split()), lines, unit, str(spec["rows"])]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES) + len(catalogue.AUDIT_FILES)

@@ -59,6 +59,20 @@ def test_waterfall_ends_at_ordinary_premium_plus_central_items():
     assert (steps["end"] - steps["start"]).tolist() == pytest.approx(steps["amount"].tolist())
 
 
+def test_the_closed_walk_ends_at_the_stated_cost_by_a_rounding_step():
+    """Fig. 4.1 closes the steps at the stated cost with a step for the rounding between the printed figures
+    (the stated cost less the steps), added only where the two print differently at one decimal."""
+    walk = pj.cost_waterfall(checks.from_disk, close_at_stated=True).set_index("step")
+    stated = pj.prose(checks.from_disk, "actual_pension_cost")
+    summed = pj.cost_waterfall(checks.from_disk)["end"].iloc[-1]
+    assert walk.loc["Pension cost", "end"] == pytest.approx(stated * 1000)
+    assert walk.loc[pj.ROUNDING_STEP, "amount"] == pytest.approx(stated * 1000 - summed)
+    assert list(walk.index[-2:]) == [pj.ROUNDING_STEP, "Pension cost"]
+    # Where the steps already print as the stated cost, no rounding step is drawn.
+    get = checks.altered(pj.PROSE, "value", 583.1, label="actual_pension_cost")
+    assert pj.ROUNDING_STEP not in set(pj.cost_waterfall(get, close_at_stated=True)["step"])
+
+
 def test_the_calculated_cost_level_is_marked_as_the_books_reading():
     sources = pj.cost_waterfall(checks.from_disk).set_index("step")["source"]
     assert "book's reading" in sources[pj.CALCULATED_COST]

@@ -522,8 +522,21 @@ def test_job_group_chart_labels_can_be_searched_for():
             "P03 Forebyggende tjenester (inkl. barnevern)",
             "P03 Forebyggende tjenester (inkl. barnevern) (Prevention services, incl. child welfare)",
         ),
+        (  # the English of the printed name, not of the area's other name (H08, H10; line 4026)
+            "P09 Kultur, fritid og idrett",
+            "P09 Kultur, fritid og idrett (Culture, leisure and sport)",
+        ),
+        (
+            "P09 Kultur, idrett og frivillighet",
+            "P09 Kultur, idrett og frivillighet (Culture, sport and voluntary work)",
+        ),
+        (
+            "P08 Sosialtjeneste, etablering og bolig",
+            "P08 Sosialtjeneste, etablering og bolig (Social services, establishment and housing)",
+        ),
         ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),  # as printed, hyphen and all
         ("Totalsum", "Totalsum (all areas)"),
+        ("P09 Kultur", "P09 Kultur"),  # a name the book has no translation of: no other name's English
         ("Something else", "Something else"),
     ],
 )
@@ -569,6 +582,29 @@ def test_every_area_has_one_english_name_in_tables_and_charts():
 
 def test_full_names_cover_the_short_names():
     assert set(areas.FULL_NAMES) == set(areas.SHORT_NAMES)
+
+
+def test_every_printed_label_of_the_personnel_tables_has_a_translation_of_that_very_label():
+    """Each printed name of an area has its own English, looked up by the name as printed (never by the code
+    alone, so «Kultur, fritid og idrett» is not glossed with «Kultur, idrett og frivillighet»'s English); so do
+    the job groups and the age groups with words."""
+    english_of = {}
+    for table in (pers.STAFF, pers.TURNOVER, pers.SICK, pers.OVERTIME, pers.BREACH_AREA):
+        for label in checks.from_disk(table)["label"].unique():
+            code = pers.area_code(label)
+            name = str(label)[len(code) :].strip()
+            english = areas.full_name(code, name) or (pers.AREA_EN[code] if label in pers.AREA_PRINTED else None)
+            assert english, label
+            assert pers.area_gloss(label) in (f"{label} ({english})", f"{label} ({english.lower()})"), label
+            english_of[label] = english
+    # Two printed names of one area get two Englishes (P09 is printed two ways).
+    p09 = {label: en for label, en in english_of.items() if pers.area_code(label) == "P09"}
+    assert len(p09) == 2 and len(set(p09.values())) == 2, p09
+    for table in (pers.PAY, pers.JOB_GROUPS):
+        for label in pers.items(checks.from_disk(table))["label"]:
+            assert pers.job_group_key(label) in pers.JOB_GROUP_EN, label
+    for label in ("Under 20 år", "Over 70 år", "Totalt"):
+        assert pers.age_gloss(label) == f"{label} ({pers.AGE_EN[label]})"
 
 
 def test_rate_checks_name_no_internal_columns(printed):

@@ -111,7 +111,10 @@ def drift_row(get: Getter, label: str = DRIFT_PENSION_LABEL) -> pd.Series:
 # What the chapter computes.
 
 
-def cost_waterfall(get: Getter) -> pd.DataFrame:
+ROUNDING_STEP = "Rounding in the printed figures"
+
+
+def cost_waterfall(get: Getter, *, close_at_stated: bool = False) -> pd.DataFrame:
     """The walk from the premiums due to the year's pension cost, in NOK thousand.
 
     The premium fund pays part of the premium, so it lowers what the treasury pays; the premium
@@ -124,6 +127,11 @@ def cost_waterfall(get: Getter) -> pd.DataFrame:
     and ``start``/``end`` (the bar's base and top). The ordinary premium is the prose figure in NOK
     million turned into NOK thousand; every other step is a row of D04, so the last level equals
     ordinary premium + D04's items.
+
+    ``close_at_stated=True`` adds, before the total, a step :data:`ROUNDING_STEP`: the cost the text
+    states less the sum of the steps, the rounding between the report's printed figures (the book's
+    figure). It is added only where the two print differently at the stated cost's one decimal, and the
+    walk then ends at the stated cost.
     """
     ordinary = prose(get, "ordinary_premium_incl_employer_tax") * THOUSAND_PER_MILLION
     steps = [
@@ -139,6 +147,12 @@ def cost_waterfall(get: Getter) -> pd.DataFrame:
         ("Other pension items", f"D04, line {central_line(get, OTHER)}", central(get, OTHER)),
         ("Pension cost", "", None),
     ]  # fmt: skip
+    if close_at_stated:
+        stated = prose(get, "actual_pension_cost")
+        summed = sum(amount for _, _, amount in steps if amount is not None) / THOUSAND_PER_MILLION
+        if round(stated, 1) != round(summed, 1):
+            steps.insert(-1, (ROUNDING_STEP, "recomputed: the stated cost less the steps",
+                              (stated - summed) * THOUSAND_PER_MILLION))  # fmt: skip
     rows, level = [], 0.0
     for number, (step, source, amount) in enumerate(steps):
         if amount is None:
@@ -151,6 +165,8 @@ def cost_waterfall(get: Getter) -> pd.DataFrame:
             rows.append({"step": step, "source": source, "kind": "step", "amount": amount, "start": level,
                          "end": level + amount})  # fmt: skip
             level += amount
+    if steps[-2][0] == ROUNDING_STEP:  # closed at the stated cost: the total is the figure the text prints
+        rows[-1]["source"] = f"prose, line {prose_line(get, 'actual_pension_cost')}"
     return pd.DataFrame(rows)
 
 

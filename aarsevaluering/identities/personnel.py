@@ -84,8 +84,9 @@ MONTHS_EN = {
 
 # The personnel tables' joint row and total row, which have no name in aarsevaluering.areas; every other
 # area's English name is the book's one short name (areas.SHORT_NAMES) in charts and prose, and its full
-# translation (areas.FULL_NAMES) beside the printed label in reproduced tables.
+# translation of the printed name (areas.FULL_NAMES) beside the printed label in reproduced tables.
 AREA_EN = {"P14-P19": "Central units", "Totalsum": "All areas"}
+AREA_PRINTED = {"P14-P19 Sentrale enheter", "Totalsum"}  # the labels AREA_EN translates, as printed
 JOB_GROUP_EN = {
     "Stilling uten særskilt krav til utdanning": "No formal education required",
     "Fagarbeiderstilling/tilsvarende fagarbeiderstilling": "Skilled worker",
@@ -98,7 +99,7 @@ JOB_GROUP_EN = {
     "Lektor med tilleggsutdanning": "Lektor with further education",
     "Leder kapittel 4": "Managers (chapter 4 of the pay agreement)",
     "Kommunedirektør og direktørgruppe": "Chief executive and directors",
-    "Kommunalsjef/Stabsleder": "Heads of service areas and staff",
+    "Kommunalsjef/Stabsleder": "Heads of service areas and staff units",
     "Virksomhetsleder": "Heads of units",
     "Avdelingsleder": "Heads of departments",
     "Høyere akademisk utdanning, kapittel 5": "Higher academic education (chapter 5 of the pay agreement)",
@@ -161,18 +162,13 @@ AGE_EN = {"Under 20 år": "under 20", "Over 70 år": "over 70", "Totalt": "total
 
 
 def area_gloss(label: str) -> str:
-    """A printed area label with its full English translation beside it (:data:`aarsevaluering.areas.FULL_NAMES`,
-    of which the charts' short names are shortenings), for reproduced tables: 'P06 Hjemmetjenester og
-    institusjon' -> 'P06 Hjemmetjenester og institusjon (Home care and institutions)', 'Totalsum' ->
-    'Totalsum (all areas)'. A label the book has no name for stays as printed."""
+    """A printed area label with the English of that very label beside it (:func:`aarsevaluering.areas.full_name`,
+    keyed by the printed name, since tables name some areas differently), for reproduced tables: 'P09 Kultur,
+    fritid og idrett' -> 'P09 Kultur, fritid og idrett (Culture, leisure and sport)', 'Totalsum' -> 'Totalsum
+    (all areas)'. A label the book has no translation of stays as printed."""
     code = area_code(label)
-    if code in areas.FULL_NAMES:
-        english = areas.FULL_NAMES[code]
-        if "inkl. barnevern" in str(label):
-            english += ", incl. child welfare"
-    elif code in AREA_EN:
-        english = AREA_EN[code]
-    else:
+    english = areas.full_name(code, str(label)[len(code) :]) or AREA_EN.get(code)
+    if english is None or (code in AREA_EN and str(label) not in AREA_PRINTED):
         return str(label)
     # The printed label as printed (a reader searches the report for it, hyphen and all); the book's English
     # beside it.
@@ -257,6 +253,10 @@ PROSE_QUALIFIERS = {
     "hse_deviation_reports_increase_2023": "about",  # «cirka 38 prosent», line 3888
     "hiring_time_reduction_avg": "over",  # «over 50 prosent», line 3958
 }
+# Units the prose-figure table shows other than the CSV's: the text's «0,2 prosent» (line 3844) is the fall
+# from 9.8 % to 9.6 %, in percentage points.
+PROSE_UNITS = {"percent": "%"}
+PROSE_UNIT_BY_FIGURE = {"sick_leave_decrease_from_2022": "% points"}
 
 
 def _f(value, decimals: int = 1, unit: str = "") -> str:
@@ -2138,7 +2138,7 @@ PROSE_FIGURE_EN = {
     "fte_increase_2023_vs_2022": "Rise in FTEs, 2022 to 2023",
     "small_weekend_position_size_min": "Small weekend positions, smallest size",
     "small_weekend_position_size_max": "Small weekend positions, largest size",
-    "resource_centre_substitutes_position_size": "Resource centre's substitutes, position size",
+    "resource_centre_substitutes_position_size": "Position size of most of the resource centre's substitutes",
     "apprentices_passed_trade_exam_2023": "Apprentices who passed the trade exam, 2023",
     "apprentices_passed_with_top_grade_share": "Apprentices passed with top grade, share",
     "sick_leave_total_2023": "Sick leave, all areas, 2023",
@@ -2171,7 +2171,7 @@ PROSE_FIGURE_EN = {
     "men_share_2022": "Men's share, 2022",
     "women_share_2023_permanent_and_temporary": "Women's share, permanent and temporary, 2023",
     "men_share_2023_permanent_and_temporary": "Men's share, permanent and temporary, 2023",
-    "health_recruits_per_year": "Health workers to recruit a year",
+    "health_recruits_per_year": "Health recruits taken in a year, trained as health workers",
     "temporary_employees_dec_2023": "Temporary employees, December 2023",
     "temporary_women_share_dec_2023": "Women's share of temporary employees, December 2023",
     "temporary_men_share_dec_2023": "Men's share of temporary employees, December 2023",
