@@ -46,7 +46,7 @@ FULL_NAMES = {
     "P05": {"Mennesker med nedsatt funksjonsevne": "People with disabilities"},
     "P06": {"Hjemmetjenester og institusjon": "Home care and institutions"},
     "P07": {"Rus og psykisk helse": "Substance use and mental health"},
-    "P08": {"Sosialtjeneste, etablering og bolig": "Social services, establishment and housing"},
+    "P08": {"Sosialtjeneste, etablering og bolig": "Social services, getting established and housing"},
     "P09": {
         "Kultur, idrett og frivillighet": "Culture, sport and voluntary work",
         "Kultur, fritid og idrett": "Culture, leisure and sport",

@@ -374,7 +374,14 @@ def aggregation_html(
         # A group left out shows its amount too, marked, so the table weighs it as well (the designer's
         # read, s10r3: a dash hid the two amounts over materiality); each finding's size beside its name.
         total = _million_cell(r["total_nok_million"] if summed else _group_total(r["finding_ids"], sizes))
-        mark = "" if summed else '<br><span class="not-summed">not summed</span>'
+        # Several sizes: their total is of the unrounded sizes, which may differ in its last digit from the
+        # sum of the sizes as listed (150.97 shown as 151.0 beside sizes listed to add to 151.1).
+        several = r["findings"] > 1
+        mark = (
+            ""
+            if summed
+            else f'<br><span class="not-summed">not summed{"; of the unrounded sizes" if several else ""}</span>'
+        )
         rows.append(
             f'<tr><th scope="row" class="plain-row-head">{name}'
             f"{f'<br>{links}' if links else ''}</th>"

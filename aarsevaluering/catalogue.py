@@ -212,7 +212,9 @@ def unit_cell(unit: str) -> str:
 # Abbreviations in printed titles that the report never spells out, and how the descriptor's English reads
 # them: the title cell keeps the abbreviation, and a note under the chapter's table gives the reading as the
 # book's (reader s10r3: the report uses «DK» in I02's title only and never expands it).
+# An abbreviation in a printed title, what it stands for, and the report's lines that write that title out.
 READINGS = {"DK": "Drammen kommunekasse, the municipal treasury"}
+SPELT_OUT_AT = {"DK": "3041–3042"}
 
 
 def _readings(entry: dict) -> list[str]:
@@ -225,14 +227,14 @@ def _readings(entry: dict) -> list[str]:
 
 
 def reading_note(entry: dict) -> str:
-    """The note under a chapter's table for a title with an abbreviation the report never spells out."""
+    """The note under a chapter's table for a title with an abbreviation, and where the report writes it out."""
     notes = []
     for abbr in _readings(entry):
         first = entry["lines"][0] if entry.get("lines") else None
         where = f" (line {first})" if first else ""
         notes.append(
-            f"*{abbr}* in the printed title of {escape(entry['source_table'])}{where} is not spelt out in the "
-            f"report; the English reads it as {READINGS[abbr]} (the book's reading)."
+            f"*{abbr}* in the printed title of {escape(entry['source_table'])}{where} stands for {READINGS[abbr]}: "
+            f"the report prints the same title written out at lines {SPELT_OUT_AT[abbr]}."
         )
     return " ".join(notes)
 

@@ -593,16 +593,16 @@ def _size_in_million(row: pd.Series) -> float:
 
 def money_text(million: float) -> str:
     """An amount in NOK million as the house style writes it in prose and summary tables: one decimal,
-    or whole NOK thousand where it is below a tenth of a million."""
+    or whole NOK thousand where it is below NOK 0.05 million (0.0 to one decimal)."""
     return fmt(million, 1, "NOK million") if abs(million) >= 0.05 else fmt(million * 1000, 0, "NOK thousand")
 
 
-THOUSAND_UNIT = "NOK thousand"  # a size below a tenth of a million, as :func:`money_text` writes it
+THOUSAND_UNIT = "NOK thousand"  # a size below NOK 0.05 million, as :func:`money_text` writes it
 
 
 def money_parts(million: float) -> tuple[str, str]:
     """An amount as :func:`money_text` writes it, split into its figure and its unit for a table that gives
-    the unit a column of its own: ("300.0", "NOK million"), or below a tenth of a million ("1", "NOK
+    the unit a column of its own: ("300.0", "NOK million"), or below NOK 0.05 million ("1", "NOK
     thousand")."""
     if abs(million) >= 0.05:
         return fmt(million, 1), "NOK million"
@@ -635,7 +635,7 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
         # The figure and unit a table shows are the box's (the designer's read, s10r3: "NOK 1 thousand" in
-        # the box, "< 0.1 NOK million" in the chapter's table): below a tenth of a million, whole thousands.
+        # the box, "< 0.1 NOK million" in the chapter's table): below NOK 0.05 million, whole thousands.
         size_figure, size_unit_shown = money_parts(million)
     where = locate(finding, members) if not finding.is_estimate else {}
     named = finding.verdict == "error"  # only an error names which figure is wrong
@@ -1399,7 +1399,7 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     """A chapter's findings (rows of :func:`table`, and of :func:`estimates` where the chapter lists its
     estimates too), largest first, in one layout for every chapter: the finding's short name (its title
     where it has none) with its id under it on one line (a link to its box), its verdict ("estimate" for
-    the book's own), its size as its box gives it (:func:`size_parts`: NOK thousand below a tenth of a
+    the book's own), its size as its box gives it (:func:`size_parts`: NOK thousand below NOK 0.05
     million; no size a dash, its unit cell saying why in words), one precision per unit, the decimal points
     in line, and its unit in a column of its own (never in the figure's cell, never in the name), and the
     report's lines, no range broken; where the findings' sizes are in more than one unit, the caption ends
@@ -1411,7 +1411,7 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     own = frame[frame["verdict"] != BOOK_ESTIMATE] if len(frame) else frame
     units = list(dict.fromkeys(u for u in own.get("size_unit_shown", []) if u))
     money = [u for u in units if u in (MONEY_UNIT, THOUSAND_UNIT)]
-    if len(money) > 1:  # amounts in NOK million and, below a tenth of a million, in thousands: one group
+    if len(money) > 1:  # amounts in NOK million and, below NOK 0.05 million, in thousands: one group
         units = ["NOK" if u == money[0] else u for u in units if u not in money[1:]]
     if len(units) > 1:
         caption = f"{caption}; sizes in {units[0]} first, then in {', then in '.join(units[1:])}"

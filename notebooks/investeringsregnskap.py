@@ -1362,8 +1362,8 @@ findings.chapter_table(
 #    thousand, so the sum has room for one. The P11 subtotal even moves to *exact*: its printed sum was
 #    one more than its projects, and the alteration makes up the difference. Only the two tables that
 #    print the bridge's figure again still read *discrepancy*.
-# 3. Set `DELTA = -1`. The sums again read *rounding*, and the two tables that print the figure again
-#    again read *discrepancy*. An error of one unit, in either direction, slips through the sums but not
+# 3. Set `DELTA = -1`. The sums again read *rounding*, and the two tables that repeat the figure read
+#    *discrepancy* once more. An error of one unit, in either direction, slips through the sums but not
 #    through a figure the report prints twice.
 # 4. Now set `TABLE, LABEL, DELTA = inv.T2, "Investering DEKF", -26203`, which sets Drammen Eiendom KF's
 #    grant in 2B part 2 to zero. Two checks turn to *discrepancy*: 2A's grants to others against

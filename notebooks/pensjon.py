@@ -677,7 +677,7 @@ plt.show()
 # their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but points to no pension note
 # there; the 2024 budget is outside this evaluation.
 #
-# It does show that 2023 carried {eval}`txt.amortisation` of them. Under the regulation's periods, and assuming Drammen (and the
+# D04 does show that 2023 carried {eval}`txt.amortisation` of earlier deviations. Under the regulation's periods, and assuming Drammen (and the
 # municipalities it was merged from) always chose the long period rather than charging a deviation in full
 # the next year, that charge was a slice of each of these years' deviations:
 

@@ -55,10 +55,13 @@ def test_data_page_source_lists_every_resource():
             title = f"*{title}* (the book's label)"  # no printed title: the label is the book's
         else:
             english = spec["title_en"]
-            for abbr, reading in catalogue.READINGS.items():  # an expansion the report never prints: as a note
+            for abbr, reading in catalogue.READINGS.items():  # an abbreviation's expansion: as a note
                 if f"{abbr} ({reading})" in english:
                     english = english.replace(f"{abbr} ({reading})", abbr)
-                    assert f"the English reads it as {reading} (the book's reading)." in section, spec["name"]
+                    where = catalogue.SPELT_OUT_AT[abbr]
+                    assert f"stands for {reading}: the report prints the same title written out at lines {where}." in (
+                        section
+                    ), spec["name"]
             title += f" ({catalogue.escape(english)})"  # the book's English beside the printed title
         about = f"{title}<br>{link}"
         lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"

@@ -532,7 +532,7 @@ def test_job_group_chart_labels_can_be_searched_for():
         ),
         (
             "P08 Sosialtjeneste, etablering og bolig",
-            "P08 Sosialtjeneste, etablering og bolig (Social services, establishment and housing)",
+            "P08 Sosialtjeneste, etablering og bolig (Social services, getting established and housing)",
         ),
         ("P14-P19 Sentrale enheter", "P14-P19 Sentrale enheter (Central units)"),  # as printed, hyphen and all
         ("Totalsum", "Totalsum (all areas)"),
