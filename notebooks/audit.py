@@ -292,7 +292,7 @@ HTML(findings.queries_html(query_frame))
 #
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
 # id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them (in NOK
-# million to one decimal; below NOK 0.05 million, which would show as 0.0, in NOK thousand), other sizes in their own unit, one
+# million to one decimal; a size that would show there as 0.0 in NOK thousand), other sizes in their own unit, one
 # precision per unit. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
