@@ -67,6 +67,38 @@ def estimate_style(colour: str = LEVEL) -> dict:
 
 
 SOURCE = "Source: Drammen kommune, Årsevaluering 2023"
+
+
+def swatches_html() -> str:
+    """The book's colours and marks by meaning, as an HTML list of swatches with their hex codes (shown on
+    Data and methods and Contributing; drawn from the constants above, so a page cannot drift from them)."""
+    chip = '<span style="display:inline-block;width:1.6em;height:1em;vertical-align:middle;{}"></span>'
+    swatches = [
+        (FAVOURABLE, "helps the finances: a surplus, an underspend"),
+        (UNFAVOURABLE, "hurts them: a deficit, an overspend"),
+        (LEVEL, "a plain level"),
+        (EARLIER, "the earlier year or the budget beside it"),
+    ]
+    items = [f"<li>{chip.format(f'background:{c}')} <code>{c.upper()}</code> {what}</li>" for c, what in swatches]
+    hatch = f"background:repeating-linear-gradient(45deg,{LEVEL} 0 1px,#fff 1px 5px);border:1px solid {LEVEL}"
+    items.append(f"<li>{chip.format(hatch)} hatched, unfilled: the book's own estimate</li>")
+    dotted = f"height:0;border-top:2px dotted {TEXT}"  # as the charts draw an estimated target (Fig. F.1)
+    items.append(f"<li>{chip.format(dotted)} a dotted line: a target in NOK that the book estimates</li>")
+    verdicts = (  # as findings.css and the audit's register mark a finding's verdict
+        (
+            f"border-left:4px solid {UNFAVOURABLE}",
+            "a bar on a finding's left edge (box or register row): error, inconsistency",
+        ),
+        (f"border-left:4px solid {LEVEL}", "the same bar in grey: scope or unstated"),
+        (  # dashed, drawn in short dashes so the chip shows several
+            f"background:repeating-linear-gradient({LEVEL} 0 3px,transparent 3px 6px) left/4px 100% no-repeat",
+            "dashed grey: a box that holds one of the book's own estimates",
+        ),
+    )
+    items += [f"<li>{chip.format(edge)} {what}</li>" for edge, what in verdicts]
+    return f'<ul class="swatches" style="list-style:none;padding-left:0">{"".join(items)}</ul>'
+
+
 FIGURE_WIDTH = 6.8  # inches: 653 px in the book's 672 px output column (see above)
 FIGURE_HEIGHT = 3.8
 

@@ -49,7 +49,7 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.transforms import ScaledTranslation
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
@@ -181,6 +181,16 @@ put("unfinanced_whose", "almost all kommunekassen's" if 0.95 <= kk_part <= 1.05 
     f"{pct(kk_part, 1, 0)} kommunekassen's")  # fmt: skip
 put("kk_overspend_tables", fmt_million(rows.loc["Investment expenditure", "kk_effect"]))
 put("kk_uncovered_tables", fmt_million(rows.loc["= Carried forward uncovered", "kk_actual"]))
+# The year's financing for the brief: the largest source (2A) and the printed self-financing against the rule
+brief_mix = inv.financing_parts(get).set_index("source")["amount"]
+put("brief_top_source", brief_mix.idxmax().lower())
+put("brief_top_amount", fmt_million(brief_mix.max()))
+put("brief_top_share", pct(brief_mix.max(), brief_mix.sum(), 0))
+put("brief_sf", said("self_financing_non_profitable_investments"))
+put("brief_sf_share", said("self_financing_share"))
+put("brief_sf_rule", said("min_self_financing_share"))
+put("brief_sf_vs", "above" if prose.loc["self_financing_share", "value"] > prose.loc["min_self_financing_share", "value"]
+    else "below")  # fmt: skip
 
 # %% [markdown]
 # In 2023 kommunekassen, the municipal treasury, spent {eval}`txt.kk_overspend_tables` more on investment
@@ -228,6 +238,11 @@ plt.show()
 # - **Offsets.** Partners' grants, land received in kind, relending and funds, and sales reduced it.
 # - **The enterprises** underspent. In statement 2A, which adds them, the amount carried forward is
 #   {eval}`txt.unfinanced_whose` (next section).
+# - **Financing.** The largest source was {eval}`txt.brief_top_source`, {eval}`txt.brief_top_amount`
+#   ({eval}`txt.brief_top_share` of all sources in 2A). Self-financing of non-profitable investments was
+#   {eval}`txt.brief_sf`, {eval}`txt.brief_sf_share` of their base by the report's count (the base is not
+#   printed), {eval}`txt.brief_sf_vs` the rule's minimum of {eval}`txt.brief_sf_rule` (*How 2023 was
+#   financed*, *The self-financing rule*).
 
 # %% [markdown]
 # ## Two bodies, opposite deviations
@@ -269,7 +284,7 @@ names = ["Investeringsutgifter\n(investment expenditure)", "Investeringsinntekte
          "Videreutlån, netto\n(relending, net)", "Overføring og avsetninger\n(transfer and funds, net)",
          "= Udekket\n(carried forward uncovered)"]  # 2A's four Sum rows and its bottom line, printed name first  # fmt: skip
 net = bodies.loc["Fremført til inndekning i senere år (udekket)"]
-fig, axes = style.figure(2, 1, height=6.4, sharex=True)  # one panel under the other, each the column's width
+fig, axes = style.figure(2, 1, height=7.0, sharex=True)  # one panel under the other, each the column's width
 low, high = sections[["kk", "dekf"]].min().min() / 1000, sections[["kk", "dekf"]].max().max() / 1000
 for ax, column, body in zip(
     axes, ("kk", "dekf"), ("Kommunekassen", "Drammen Eiendom KF + Drammensbadet KF"), strict=True
@@ -292,7 +307,9 @@ key = style.key_above(axes[0], [("adds to the uncovered amount (+)", {"color": s
 key._legend_box.align = "left"  # the key's title over its first entry
 # The key above the first panel's title, not under it, so that it reads as the key of both panels.
 axes[0]._set_title_offset_trans(6)  # the panel's title just above its bars (legend_above had lifted it)
-key.set_bbox_to_anchor((0, 1), transform=axes[0].transAxes + ScaledTranslation(0, 22 / 72, fig.dpi_scale_trans))
+# Its left edge on the figure's, under the title, rather than on the panel's (which the long labels push right).
+key.set_bbox_to_anchor((0.01, 1), transform=blended_transform_factory(
+    fig.transFigure, axes[0].transAxes + ScaledTranslation(0, 22 / 72, fig.dpi_scale_trans)))  # fmt: skip
 axes[1].set_xlabel("Actual − revised budget, NOK million\n(+ = more spent or set aside, or less income)")
 fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
 style.finish(fig, table="statement 2A (I01) and inv_dk_blocks")
@@ -704,12 +721,16 @@ how = {
     f"fixed assets ({m(other_lines['fixed_asset_sales'])}), the rest ({m(rest_other)})",
     "total": "The sum of the bars: the amount carried forward",
 }
-arithmetic = pd.DataFrame({"bar": [bar_names[k] for k in causes["key"]], "how": [how[k] for k in causes["key"]],
+drawn = {k: "grey" if k == "total" else "hatched" if k in ESTIMATED else "solid" for k in causes["key"]}
+arithmetic = pd.DataFrame({"bar": [bar_names[k] for k in causes["key"]], "drawn": [drawn[k] for k in causes["key"]],
+                           "how": [how[k] for k in causes["key"]],
                            "effect": [fmt(v / 1000, 1, sign=k != "total") for k, v in zip(causes["key"], causes["effect"], strict=True)],
                            "row_kind": ["total" if k == "total" else "item" for k in causes["key"]]})  # fmt: skip
 styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
-       caption="How each bar of the figure on the uncovered amount is computed (kommunekassen; + adds to the uncovered amount)",
-       columns={"bar": "Bar", "how": "Arithmetic (the terms add to the effect, to rounding)", "effect": "Effect"})  # fmt: skip
+       caption="How each bar of the figure on the uncovered amount is computed (kommunekassen; + adds to the uncovered "
+       "amount; hatched bars rest on the book's reading, solid ones are printed lines or their sums)",
+       columns={"bar": "Bar", "drawn": "Drawn", "how": "Arithmetic (the terms add to the effect, to rounding)",
+                "effect": "Effect"})  # fmt: skip
 
 # %% [markdown]
 # The bars rest on these figures and readings:
@@ -1158,6 +1179,7 @@ put("ts_fund_set_aside", fmt_million(ts["fund_set_aside"]))
 put("ts_vs", "larger than" if ts["transfer"] > ts["result"] else "within")
 sf_checks = section_checks("sf", "self_financing_rule")
 readings = inv.self_financing_readings(get).set_index("reading")
+PRINTED_SHARES = {"rule", "report", "original_rule"}  # the readings whose share the report prints
 rule_share = fmt(readings.loc["rule", "share"], 0, "percent")
 implied_range = "\u2060–\u2060".join(
     fmt(readings.loc["report", k] / 1000, 0) for k in ("base_low", "base_high")
@@ -1176,13 +1198,15 @@ readings_view = pd.DataFrame({
     "reading": [shown[k] for k in readings.index],
     "amount": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["amount"]],  # – for none, as in the ledgers
     "base": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["base"]],
-    # a printed whole share is padded by a point's and a digit's width, so its units line up with "43.6"
-    "share": ["–" if pd.isna(v) else fmt(v, 1) if k not in ("rule", "report", "original_rule")
-              else fmt(v, 0) + "\u2008\u2007" for k, v in readings["share"].items()],
+    # the shares the report prints (whole per cent) and the book's (one decimal) in columns of their own
+    "printed": ["" if k not in PRINTED_SHARES or pd.isna(v) else fmt(v, 0) for k, v in readings["share"].items()],
+    "book": ["" if k in PRINTED_SHARES or pd.isna(v) else fmt(v, 1) for k, v in readings["share"].items()],
 })  # fmt: skip
 styled(readings_view, table_id="inv-self-financing-readings",
-       caption="Self-financing 2023 on each reading of its base (amounts in NOK million, the share in per cent)",
-       columns={"reading": "Reading", "amount": "Self\u2011financing", "base": "Base", "share": "Share (%)"})  # fmt: skip
+       caption="Self-financing 2023 on each reading of its base (amounts in NOK million, shares in per cent: "
+       "as the report prints them, whole, or as the book computes them)",
+       columns={"reading": "Reading", "amount": "Self\u2011financing", "base": "Base",
+                "printed": "Printed share (%)", "book": "Book's share (%)"})  # fmt: skip
 
 # %% [markdown]
 # **What the report says.** 2023's self-financing was {eval}`txt.sf_printed`, or
