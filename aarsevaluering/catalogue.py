@@ -290,8 +290,10 @@ def lines_cell(entry: dict) -> str:
 
 
 # Where the descriptor's notes place each printed table of a file that holds several: "P01 (D10) lines
-# 4751–4765", "I07 P01 lines 4800–4820", "I21 (P11) is printed on lines 6207–6316", "block I02b lines 2906–2944".
+# 4751–4765", "I07 P01 lines 4800–4820", "I21 (P11) is printed on lines 6207–6316", "block I02b lines 2906–2944",
+# "H04 «Sykefravær per kvartal i Drammen kommune 2023» lines 3823–3831" (its printed title, what it covers).
 _PLACES = [
+    r"{id} «(?P<title>[^»]+)» lines (?P<first>\d+)–(?P<last>\d+)",
     r"(?P<area>P\d\d) \({id}\) lines (?P<first>\d+)–(?P<last>\d+)",
     r"{id} (?P<area>P\d\d) lines (?P<first>\d+)–(?P<last>\d+)",
     r"{id} \((?P<area>P\d\d)\) (?:is printed )?on lines (?P<first>\d+)–(?P<last>\d+)",
@@ -318,7 +320,9 @@ def id_places(entry: dict, names: dict[str, str] | None = None) -> list[tuple[st
             continue
         first, last = int(found["first"]), int(found["last"])
         rows = frame[(lines >= first) & (lines <= last)]
-        if "programme_area" in frame and len(rows):
+        if found.groupdict().get("title"):
+            what = found["title"]
+        elif "programme_area" in frame and len(rows):
             area = rows["programme_area"].iloc[0]
             name = rows["programme_area_name"].iloc[0] if "programme_area_name" in rows else (names or {}).get(area, "")
             what = f"{area} {name}".strip()
