@@ -145,6 +145,29 @@ g("t1_draw", mill(t1_draw))
 g("t2_cut", mill(t2_cut))
 g("t_net_draw", mill(t1_draw - t2_cut))
 g("tax_raised", fmt(pm("tax_estimate_raised_in_four_month_reports"), 1, "NOK million"))
+# The squeeze the year is about, in brief (its section: Income against cost): free income and the programme
+# areas' net cost from 2022 to 2023, the book's growth rates from D02 and D01 (and D08 for the cost without
+# the restricted-fund provisions, the book's estimate), against the wage growth the report estimates.
+growth_pct = dr.free_income_vs_cost(get).set_index("item")["change_pct"]
+fi_pct, cost_pct = growth_pct["Free income (tax + block grant)"], growth_pct["Programme areas' net cost"]
+spent_pct = growth_pct[dr.NET_COST_SPENT]
+wage_pct = pm("wage_growth_estimate_2023_pct")
+
+
+def moved(pct):
+    return f"{'rose' if pct >= 0 else 'fell'} by {fmt(abs(pct), 1, 'percent')}"
+
+
+g("brief_fi_growth", moved(fi_pct))
+g("brief_cost_growth", moved(cost_pct))
+g("brief_spent_growth", fmt(spent_pct, 1, "percent"))
+g("brief_wage", fmt(wage_pct, 1, "percent"))
+g(
+    "brief_squeeze",
+    "free income fell behind both"
+    if fi_pct < min(cost_pct, spent_pct, wage_pct)
+    else ("free income fell behind the cost" if fi_pct < min(cost_pct, spent_pct) else "free income kept pace"),
+)
 causes = dr.report_causes(get)
 g("causes_sum", fmt(causes["printed"].sum(), 1, "NOK million"))
 g("improvement_text", fmt(pm("improvement_on_revised_budget"), 1, "NOK million"))
@@ -171,6 +194,12 @@ plt.show()
 # infers it below), that is a *{term}`Resultatgrad`* of {eval}`txt.resultatgrad` (the report rounds it to
 # {eval}`txt.resultatgrad_1`). The rules' target of {eval}`txt.target` would have taken a surplus of
 # {eval}`txt.required`, {eval}`txt.shortfall` more.
+#
+# **The squeeze.** From 2022, free income (tax and block grant) {eval}`txt.brief_fi_growth` and the
+# programme areas' net cost {eval}`txt.brief_cost_growth` ({eval}`txt.brief_spent_growth` without their
+# provisions to restricted funds, an estimate), against wage growth the report estimates at
+# {eval}`txt.brief_wage`: {eval}`txt.brief_squeeze`. The growth rates are the book's, from tables D01, D02
+# and D08 ({ref}`driftsregnskap-income-cost`).
 #
 # **How the budget got there.** The original budget planned a surplus of {eval}`txt.original_surplus`
 # (the text says {eval}`txt.original_surplus_text`; see the finding below). The two
@@ -201,6 +230,7 @@ plt.show()
 # digit), then their sum and the improvement the report states, beside the tables' (accounts less revised budget).
 printed = [*zip(causes["printed"], causes["decimals"].astype(int), strict=True),
            (causes["printed"].sum(), 1), (pm("improvement_on_revised_budget"), 1)]  # fmt: skip
+whole_causes = causes.loc[causes["decimals"] == 0, "printed"]  # the caption names them
 cause_rows = pd.concat(
     [
         causes,
@@ -220,7 +250,10 @@ display(
         columns={"cause": "Cause (the report's list)", "printed": "As printed", "tables": "From the tables"},
         decimals={"tables": 1},
         caption="The report's causes of the improvement on the revised budget (a gain positive; –: no table "
-        "gives the cause, so no sum)",
+        "gives the cause, so no sum). The printed figures keep the report's precision ("
+        + " and ".join(fmt(v, 0) for v in whole_causes)
+        + f" {'is' if len(whole_causes) == 1 else 'are'} printed in whole millions) and their sum is the book's; the tables' figures are the book's, "
+        "to one decimal",
         unit="NOK million",
         total_mask=cause_rows["cause"].eq("Sum of the five causes"),
     )
@@ -308,8 +341,11 @@ ax.set_yticks(range(len(quality)), quality["measure"].map(dr.QUALITY_NAMES))
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 # Each label at the table's precision just past its bar's far end, on the bar's own side of zero (as on every
-# other chart); its white box interrupts the dashed target line, which is named at its foot.
-labels = [value_label(ax, p, i, fmt(p, 2, "%")) for i, p in enumerate(quality["pct_of_income"])]
+# other chart). A positive bar short of the target leaves too little room before the dashed target line (named
+# at its foot) for its label, which would touch the line: its label sits just past the line instead.
+line_x = dr.TARGET_RESULTATGRAD_PCT
+labels = [value_label(ax, p, i, fmt(p, 2, "%"), x=line_x if 0 <= p < line_x else None)
+          for i, p in enumerate(quality["pct_of_income"])]  # fmt: skip
 style.keep_inside(ax, labels, horizontal=True)
 ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target's label
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
@@ -426,20 +462,27 @@ g("largest_title", largest["title"][0].lower() + largest["title"][1:])
 # payout and a net {eval}`txt.dividends_others` (D07). The accounts cut the transfer again, by {eval}`txt.transfer_cut`.
 
 # %% tags=["hide-input"]
-# The two sizes beside the tables; each column at the precision each row prints (the report's 130 and 178 in
-# whole millions). The prose's "about the payout": the transfer's rise and cut are within NOK 2 million of it.
+# The two sizes beside the tables. The text's figures keep the precision the report prints them at (130, 178
+# and 250 in whole millions); the tables' are the book's, converted from NOK thousand to one decimal; the
+# caption says so. The prose's "about the payout": the transfer's rise and cut are within NOK 2 million of it.
 sizes = dr.dividend_sizes(get)
 assert (
     abs(tp["raised_at_revision"] - tp["nedre_eiker_revised"])
     < 2000
     > abs(tp["cut_in_accounts"] - tp["nedre_eiker_revised"])
 )
+size_columns = ("original", "revised", "actual")
+whole = sorted({fmt(sizes.loc[i, c], 0) for c in size_columns for i in sizes.index
+                if sizes.loc[i, f"decimals_{c}"] == 0 and pd.notna(sizes.loc[i, c])}, key=float)  # fmt: skip
+whole_text = ", ".join(whole[:-1]) + f" and {whole[-1]}" if len(whole) > 1 else "".join(whole)
 display(
     styled(
-        sizes.assign(**{c: fmt_aligned(list(zip(sizes[c], sizes["decimals"], strict=True))) for c in ("original", "revised", "actual")}),
+        sizes.assign(**{c: fmt_aligned(list(zip(sizes[c], sizes[f"decimals_{c}"], strict=True))) for c in size_columns}),
         table_id="drift-dividend-sizes",
         columns={"figure": "Figure", "where": "Where printed", "original": "Original budget", "revised": "Revised budget", "actual": "Accounts"},
-        caption="The extraordinary dividend's two sizes and what the tables show",
+        caption="The extraordinary dividend's two sizes and what the tables show. The text's figures keep the "
+        f"report's precision ({whole_text} are printed in whole millions); the rows of tables D07 and D08 are "
+        "the book's conversion, to one decimal",
         unit="NOK million",
     )
 )  # fmt: skip
@@ -535,16 +578,20 @@ styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "
 # %% tags=["hide-input"]
 bounds = dr.gross_income_bounds(get)
 result_checks = show_section("result")
-# In thousands, not millions: in NOK million the tightest range would print as a single figure.
+# The book's own table, so in NOK million with one decimal, as the chapter's other figures. The tightest
+# range is narrower than that precision: the caption says so when its two ends print alike.
 tightest = bounds.loc[(bounds["high"] - bounds["low"]).idxmin()]
-assert round(tightest["low"] / 1000, 1) == round(tightest["high"] / 1000, 1), "the caption's reason for thousands"
-styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True)),
+alike = round(tightest["low"] / 1000, 1) == round(tightest["high"] / 1000, 1)
+styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True),
+                     share_pct=fmt_aligned(list(zip(bounds["share_pct"], bounds["share_decimals"], strict=True))),
+                     low=bounds["low"] / 1000, high=bounds["high"] / 1000),
        table_id="drift-income-bounds",
        columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Lowest income", "high": "Highest income"},
-       decimals={"share_pct": 1},
-       caption="Gross operating income allowed by each printed relation, in thousands: in millions the tightest "
-       "range would be a single figure",
-       unit="NOK thousand")  # fmt: skip
+       decimals={"low": 1, "high": 1},
+       caption="Gross operating income allowed by each printed relation, the share as printed"
+       + (f" (the tightest range is narrower than {fmt(0.1, 1, 'NOK million')}, so its two ends print alike)"
+          if alike else ""),
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # *Checks.* The dispositions against the result in every column, the transfer to investment against the

@@ -230,7 +230,8 @@ def _interval(figure: float, share_pct: float, decimals: int) -> tuple[float, fl
 
 def gross_income_bounds(get: Getter) -> pd.DataFrame:
     """What each printed relation says about gross operating income (NOK 1000): a low and a high
-    end, from the figure and the printed share with its rounding."""
+    end, from the figure and the printed share with its rounding; ``share_decimals`` is the share's
+    printed precision (D09 prints the general reserve's «3%» whole)."""
     d09 = get(D09)
     reserve = value(d09, "value_2023", label=_general_reserve_label(d09))
     balance = value(d09, "value_2023", row_kind="balance", label="Saldo disposisjonsfond per 31.12 *")
@@ -241,6 +242,7 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
             "General reserve = 3 % of gross operating income (D09)",
             reserve,
             GENERAL_RESERVE_PCT,
+            0,
             (reserve - 0.5) * 100 / GENERAL_RESERVE_PCT,
             (reserve + 0.5) * 100 / GENERAL_RESERVE_PCT,
         ),
@@ -248,6 +250,7 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
             "Discretionary fund 31.12 as % of gross operating income (D09)",
             balance,
             ratio,
+            1,
             *_interval(balance, ratio, 1),
         ),
     ]
@@ -260,10 +263,11 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
                     f"Net operating result as % of gross operating income (prose, line {int(row['source_line'])})",
                     surplus,
                     float(row["value"]),
+                    int(row["decimals"]),
                     *_interval(surplus, float(row["value"]), int(row["decimals"])),
                 )
             )
-    frame = pd.DataFrame(rows, columns=["relation", "figure", "share_pct", "low", "high"])
+    frame = pd.DataFrame(rows, columns=["relation", "figure", "share_pct", "share_decimals", "low", "high"])
     return frame.drop_duplicates(subset=["figure", "share_pct"]).reset_index(drop=True)
 
 
@@ -1854,26 +1858,43 @@ def dividend_sizes(get: Getter) -> pd.DataFrame:
     """The extraordinary dividend's two sizes beside what the tables show of the transfer to investment,
     all dividends and the Nedre Eiker payout (NOK million, as printed or from the tables, payouts
     positive): ``figure`` (in English: the sizes are the text's, not table rows), ``where`` (the report's
-    section or table, with the printed row's name), ``decimals`` and the columns
-    ``original``, ``revised``, ``actual`` (NaN where the report gives none)."""
+    section or table, with the printed row's name), ``printed`` (True where the figures are the text's,
+    False where the book converts a table's NOK thousand), the columns ``original``, ``revised``,
+    ``actual`` (NaN where the report gives none) and each one's decimals, ``decimals_original`` ...: a
+    text's figure at the precision it is printed (130, not 130.0), a table's at one decimal."""
     prose, inv, path, d07 = get(PROSE), get("inv_prose_figures"), transfer_path(get), get(D07)
     nan = float("nan")
+
+    def text(frame: pd.DataFrame, label: str) -> tuple[float, int]:
+        row = frame.loc[frame["label"] == label].iloc[0]
+        return float(row["value"]), int(row["decimals"])
+
+    none = (nan, 1)
     rows = [
-        ("Extra dividend", "summary; Økonomisk resultat (booked: Finansielle handlingsregler)", 0,
-         _p(prose, "extraordinary_dividend_budget"), nan, _p(prose, "extraordinary_dividend_2023")),
-        ("Extra dividend", "Overføring fra drifts- til investeringsregnskapet", 0,
-         _p(inv, "extraordinary_dividends_budgeted_for_self_financing"), nan, nan),
-        ("Self-financing, the 15 % rule", "the same section", 1,
-         _p(inv, "self_financing_budget_15pct_rule"), nan, nan),
-        ("Transfer to investment", "D08, Overføring til investering", 1,
-         _m(path["adopted"]), _m(path["revised"]), _m(path["actual"])),
-        ("All dividends", "section Utbytte", 1,
-         _p(prose, "dividends_original_budget"), _p(prose, "dividends_revised_budget"), _p(prose, "dividends_2023")),
-        ("Nedre Eiker Eiendomsutvikling AS", "D07", 1,
-         _m(path["nedre_eiker_adopted"]), _m(path["nedre_eiker_revised"]),
-         _m(-value(d07, "actual_2023", label=NEDRE_EIKER))),
+        ("Extra dividend", "summary; Økonomisk resultat (booked: Finansielle handlingsregler)", True,
+         text(prose, "extraordinary_dividend_budget"), none, text(prose, "extraordinary_dividend_2023")),
+        ("Extra dividend", "Overføring fra drifts- til investeringsregnskapet", True,
+         text(inv, "extraordinary_dividends_budgeted_for_self_financing"), none, none),
+        ("Self-financing, the 15 % rule", "the same section", True,
+         text(inv, "self_financing_budget_15pct_rule"), none, none),
+        ("Transfer to investment", "D08, Overføring til investering", False,
+         (_m(path["adopted"]), 1), (_m(path["revised"]), 1), (_m(path["actual"]), 1)),
+        ("All dividends", "section Utbytte", True,
+         text(prose, "dividends_original_budget"), text(prose, "dividends_revised_budget"),
+         text(prose, "dividends_2023")),
+        ("Nedre Eiker Eiendomsutvikling AS", "D07", False,
+         (_m(path["nedre_eiker_adopted"]), 1), (_m(path["nedre_eiker_revised"]), 1),
+         (_m(-value(d07, "actual_2023", label=NEDRE_EIKER)), 1)),
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=["figure", "where", "decimals", "original", "revised", "actual"])
+    columns = ("original", "revised", "actual")
+    return pd.DataFrame(
+        [
+            {"figure": figure, "where": where, "printed": printed}
+            | {c: cell[0] for c, cell in zip(columns, cells, strict=True)}
+            | {f"decimals_{c}": cell[1] for c, cell in zip(columns, cells, strict=True)}
+            for figure, where, printed, *cells in rows
+        ]
+    )
 
 
 def programme_growth(get: Getter) -> pd.DataFrame:
