@@ -126,9 +126,8 @@ styled(key, table_id="balanse-key-figures",
 # - *Cash.* The municipality ended 2023 with {eval}`txt.total_printed` in the bank, which the report calls
 #   good liquidity (section *Liquidity at the end of the year*).
 # - *Debt.* The *{term}`Lånefond`* (loan fund, which borrows for the treasury and the municipal
-#   enterprises) owed {eval}`txt.debt_prose_change` more, the text says; B01, the table it gives as the
-#   same debt, shows {eval}`txt.b01_vs_text` (table above): the chapter's largest finding (*The debt
-#   total*).
+#   enterprises) owed {eval}`txt.debt_prose_change` more, the text says; B01, its breakdown, shows
+#   {eval}`txt.b01_vs_text`, the chapter's largest finding ({ref}`balanse-debt-total`).
 # - *Rates.* About {eval}`txt.hedged` of the loan portfolio was protected against rising rates, above the
 #   council's minimum of one third (*Interest-rate exposure*).
 # - *Funds.* The fund reserves fell by {eval}`txt.fund_total_fall`, {eval}`txt.fall_where` in the
@@ -265,6 +264,7 @@ style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
 # %% [markdown]
+# (balanse-debt-total)=
 # ### The debt total: two figures for one debt
 #
 # The text gives the loan fund's debt at year end as {eval}`txt.debt_prose_end`, up
@@ -329,8 +329,8 @@ styled(rebuilt.assign(**signed), table_id="balanse-debt-flows",
 # year-end figure less the rise) was {eval}`txt.debt_prose_start`, {eval}`txt.debt_start_gap`
 # {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same reading the loan fund had
 # then lent on {eval}`txt.debt_start_lent` than it had borrowed. {eval}`txt.debt_start_bridge` Nothing
-# printed contradicts the reading, but the report states it nowhere and does not print the loan fund's own
-# borrowing, so the gap stays unexplained (the first finding below).
+# printed contradicts the reading, but the report does not state it, so the gap stays unexplained: the
+# first finding below gives the verdict.
 #
 # The text's next sentence (line 3542) says {eval}`txt.instalments_prose` "was paid in instalments". That
 # is D06's instalment *income*, what the treasury and the enterprises paid the loan fund. The loan fund
@@ -394,7 +394,7 @@ styled(hedging_view, table_id="balanse-hedging",
 # {eval}`txt.hedged` was hedged, against the rules' minimum of {eval}`txt.rule` ({eval}`txt.min_hedged`):
 # a margin of {eval}`txt.hedge_margin`, so the report's statement that the portfolio is within the rule
 # holds. The report gives shares, not amounts. The table applies them to the text's debt total (B01's
-# sum is {eval}`txt.debt_gap` lower), taking the "loan portfolio" to leave out the Husbanken loans for
+# sum is lower, {ref}`balanse-debt-total`), taking the "loan portfolio" to leave out the Husbanken loans for
 # on-lending. One percentage point more on the floating part, about {eval}`txt.floating_debt_10`, would
 # cost about {eval}`txt.one_point` a year, before what the next section nets. The report does not say when
 # the fixed rates and swaps expire. {eval}`txt.hedging_summary`
@@ -695,7 +695,7 @@ plt.show()
 # At about {eval}`txt.lf_cash_rate`, that other interest income means roughly {eval}`txt.lf_cash` of cash
 # on average during the year, perhaps money borrowed ahead of use (the book's estimate, to the nearest
 # {eval}`txt.cash_step`; the report prints neither the loan fund's cash nor the rate it earned). Little of
-# it was left at year end: on the book's reading of the two debt figures (*The debt total*),
+# it was left at year end: on the book's reading of the two debt figures ({ref}`balanse-debt-total`),
 # {eval}`txt.unlent_end` borrowed and not lent on, {eval}`txt.unlent_pct_cash` of the deposits netted above.
 
 # %% [markdown]
@@ -1144,12 +1144,6 @@ txt.n_discrepancies = fmt(len(discrepant))
 txt.n_contradicted = fmt(int(contradicted.sum()))
 txt.n_not_misstated = fmt(int((~contradicted).sum()))
 txt.debt_materiality = register.set_index("finding_id").loc["bal-debt-borrowed-vs-lent", "materiality"]
-on_b01 = bal.margin_on_b01_debt(get)
-txt.margin_shift = fmt_million(on_b01["reserve_lower_by"])
-txt.margin_shift_pct = fmt(on_b01["shift_pct_margin"], 1, "%")
-trivial_line = findings.materiality(get)["trivial"]  # NOK million
-txt.trivial_line = fmt(trivial_line, 1, "NOK million")
-txt.shift_pct_trivial = fmt(100 * on_b01["reserve_lower_by"] / 1000 / trivial_line, 0, "%")
 scopes = pd.DataFrame(
     [
         ("Fund reserves (B02)", "the treasury"),
@@ -1206,17 +1200,15 @@ styled(by_section, table_id="balanse-checks-by-section",
        caption="The chapter's checks by the section whose toggle lists them")  # fmt: skip
 
 # %% [markdown]
-# - *The loan debt's two totals* (*The debt total*) are the largest finding, {eval}`txt.debt_materiality`.
-#   On B01's debt, D09's reserve requirement would move the margin above the rules by
-#   {eval}`txt.margin_shift` ({eval}`txt.margin_shift_pct` of it), {eval}`txt.shift_pct_trivial` of the
-#   {eval}`txt.trivial_line` below which the book calls a misstatement clearly trivial; on the book's
-#   reading it would not move at all. So the book does not weigh the finding as misstating an indicator.
+# - *The loan debt's two totals* are the largest finding, {eval}`txt.debt_materiality`, weighed by its size
+#   as its box says ({ref}`balanse-debt-total`).
 # - *Statement 2A and B02* differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom
 #   KF's flows.
 #
 # ## Try it
 #
-# Could the gap between B01 and the text's total be a row missing from B01, or a typing error in it?
+# Could the gap between B01 and the text's total ({ref}`balanse-debt-total`) be a row missing from B01, or
+# a typing error in it?
 # The cell below adds `END_GAP` (the text's year-end debt less B01's sum) to Drammen Eiendom KF's debt at
 # 31 December and `START_GAP` (0 as given) to its debt at 1 January, runs the chapter's checks again and
 # lists every check that moves, with its class before and after.

@@ -163,42 +163,6 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK mi
 # (reproduced below) and *Avsetninger og årsoppgjørsdisposisjoner*; the chapter's tables are listed at its
 # end. Each section counts its checks in one line and shows its findings.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last, hatched step too small to see, labelled with its value, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give."}} tags=["hide-input"]
-# The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
-# the years it is charged to, as in the forward chart below, where the same amount is a charge.
-deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
-chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
-               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
-# The calculated-cost level rests on the regulation's definition (the book's reading), and the rounding
-# step is the stated cost less the steps (the book's figure): both drawn as estimates. With that step the
-# bars end at the cost the report states, the figure of the title.
-kinds = {pj.CALCULATED_COST: "total estimate", pj.ROUNDING_STEP: "estimate"}
-steps = [(chart_names.get(step, step), amount / 1000,
-          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
-         for number, (step, amount, kind) in enumerate(zip(walk_closed["step"], walk_closed["amount"],
-                                                           walk_closed["kind"], strict=True))]  # fmt: skip
-steps[-1] = ("Pension cost", None, "total")
-fig, ax = plt.subplots(figsize=(7, 6.2))
-waterfall(ax, steps, up_is_favourable=False)
-ax.set_xlabel("NOK million")
-ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
-             f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
-# The key: what the colours and the hatching mean (the steps label themselves). The deviation is drawn as
-# what it does to 2023's cost (blue, takes off); its name says it is charged back later. Where the fund's
-# step stands, before the deviation, is the book's reading of the regulation: said in the text, not drawn.
-key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
-               ("the book's estimate", estimate_style())], ncol=4)  # fmt: skip
-finish(fig, table="table D04 and the report's text")
-plt.show()
-
-# %% tags=["hide-input", "hide-output"]
-# The chart's data, step by step, with where each amount is printed.
-walk_view = walk_closed.assign(amount_million=walk_closed["amount"] / 1000)
-styled(walk_view, table_id="pensjon-waterfall-table",
-       caption="The waterfall's steps and sources, NOK million",
-       columns={"step": "Step", "amount_million": "Amount", "source": "Printed in"},
-       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
-
 # %% [markdown]
 # (pensjon-terms)=
 # ## Premiums and cost: the terms
@@ -242,6 +206,55 @@ styled(walk_view, table_id="pensjon-waterfall-table",
 # The arrangement dates from {eval}`txt.first_rule_year`; the report gives neither its start nor its
 # purpose. The book reads it as a way to spread premium peaks over several budgets, at the price that a
 # year with a high premium shows a low cost now and passes the rest on.
+
+# %% [markdown]
+# In these terms the year runs from the premiums due to the pension cost the accounts charge,
+# as the waterfall below draws it.
+
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last, hatched step too small to see, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are labelled with their values at the end of a thin leader line."}} tags=["hide-input"]
+# The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
+# the years it is charged to, as in the forward chart below, where the same amount is a charge.
+deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
+chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
+               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
+# The calculated-cost level rests on the regulation's definition (the book's reading), and the rounding
+# step is the stated cost less the steps (the book's figure): both drawn as estimates. With that step the
+# bars end at the cost the report states, the figure of the title.
+kinds = {pj.CALCULATED_COST: "total estimate", pj.ROUNDING_STEP: "estimate"}
+steps = [(chart_names.get(step, step), amount / 1000,
+          kinds.get(step, "total" if kind != "step" or number == 0 else ""))
+         for number, (step, amount, kind) in enumerate(zip(walk_closed["step"], walk_closed["amount"],
+                                                           walk_closed["kind"], strict=True))]  # fmt: skip
+steps[-1] = ("Pension cost", None, "total")
+fig, ax = plt.subplots(figsize=(7, 6.2))
+ends = waterfall(ax, steps, up_is_favourable=False)
+# A step under 1 % of the premiums is a sliver a pixel or two wide: its label moves a little further out,
+# clear of the dotted connectors, with a thin leader line back to the bar, so the eye finds the step.
+sliver = abs(level["Premiums due"] / 1000) / 100
+labels = [t for t in ax.texts if getattr(t, "xyann", None) == (4, 0)]  # the waterfall's labels, in step order
+for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, strict=True)):
+    if "total" not in kind and 0 < abs(amount) < sliver:
+        label.xyann = (26, 0)
+        ax.annotate("", (max(end, end - amount), row), xytext=(24, 0), textcoords="offset points",
+                    arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 2})  # fmt: skip
+ax.set_xlabel("NOK million")
+ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
+             f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
+# The key: what the colours and the hatching mean (the steps label themselves). The deviation is drawn as
+# what it does to 2023's cost (blue, takes off); its name says it is charged back later. Where the fund's
+# step stands, before the deviation, is the book's reading of the regulation: said in the text, not drawn.
+key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
+               ("the book's estimate", estimate_style())], ncol=4)  # fmt: skip
+finish(fig, table="table D04 and the report's text")
+plt.show()
+
+# %% tags=["hide-input", "hide-output"]
+# The chart's data, step by step, with where each amount is printed.
+walk_view = walk_closed.assign(amount_million=walk_closed["amount"] / 1000)
+styled(walk_view, table_id="pensjon-waterfall-table",
+       caption="The waterfall's steps and sources, NOK million",
+       columns={"step": "Step", "amount_million": "Amount", "source": "Printed in"},
+       decimals={"amount_million": 1}, total_mask=walk_view["kind"] != "step")  # fmt: skip
 
 # %% [markdown]
 # ## The central pension items (D04)
@@ -689,7 +702,10 @@ by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min")
                                                      years=("origin_year", "size")).reset_index()  # fmt: skip
 by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
                          share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
-styled(by_rule, table_id="pensjon-origins", caption=f"Deviations amortised in {pj.REPORT_YEAR}",
+styled(by_rule, table_id="pensjon-origins",
+       caption=f"Deviations amortised in {pj.REPORT_YEAR} under the regulation's periods, assuming Drammen (and the "
+               f"municipalities it was merged from) always chose the long period, never the charge in full the "
+               f"next year: the book's assumption, as the report prints no schedule",
        columns={"origin": "Deviations of", "period": "Amortised over (years)", "years": "Years of deviations",
                 "share": "Charged in the year"})  # fmt: skip
 
