@@ -82,8 +82,8 @@ def swatches_html() -> str:
     items = [f"<li>{chip.format(f'background:{c}')} <code>{c.upper()}</code> {what}</li>" for c, what in swatches]
     hatch = f"background:repeating-linear-gradient(45deg,{LEVEL} 0 1px,#fff 1px 5px);border:1px solid {LEVEL}"
     items.append(f"<li>{chip.format(hatch)} hatched, unfilled: the book's own estimate</li>")
-    dotted = f"height:0;border-top:2px dotted {TEXT}"  # as the charts draw an estimated target (Fig. F.1)
-    items.append(f"<li>{chip.format(dotted)} a dotted line: a target in NOK that the book estimates</li>")
+    dotted = f"height:0;border-top:2px dotted {TEXT}"  # a reference line, as Fig. F.1 draws its estimated target
+    items.append(f"<li>{chip.format(dotted)} a dotted line: a reference level, named on the chart where it stands</li>")
     verdicts = (  # as findings.css and the audit's register mark a finding's verdict
         (
             f"border-left:4px solid {UNFAVOURABLE}",

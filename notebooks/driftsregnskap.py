@@ -197,9 +197,11 @@ plt.show()
 #
 # **The squeeze.** From 2022, free income (tax and block grant) {eval}`txt.brief_fi_growth` and the
 # programme areas' net cost {eval}`txt.brief_cost_growth` ({eval}`txt.brief_spent_growth` without their
-# provisions to restricted funds, an estimate), against wage growth the report estimates at
-# {eval}`txt.brief_wage`: {eval}`txt.brief_squeeze`. The growth rates are the book's, from tables D01, D02
-# and D08 ({ref}`driftsregnskap-income-cost`).
+# provisions to restricted funds, an estimate); the wage growth the budget assumed, raised at the first
+# four-month report to size the wage reserve, was {eval}`txt.brief_wage` (line 2419). So
+# {eval}`txt.brief_squeeze`, measured from a 2022 whose tax income the report calls extraordinarily high
+# (line 2211). The growth rates are the book's, from tables D01, D02 and D08
+# ({ref}`driftsregnskap-income-cost`).
 #
 # **How the budget got there.** The original budget planned a surplus of {eval}`txt.original_surplus`
 # (the text says {eval}`txt.original_surplus_text`; see the finding below). The two
@@ -588,7 +590,8 @@ styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d
        table_id="drift-income-bounds",
        columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Lowest income", "high": "Highest income"},
        decimals={"low": 1, "high": 1},
-       caption="Gross operating income allowed by each printed relation, the share as printed"
+       caption="Gross operating income allowed by each printed relation, the share as printed (the general "
+       "reserve's 3 % taken as the rule's exact share, so only the reserve's rounding widens its range)"
        + (f" (the tightest range is narrower than {fmt(0.1, 1, 'NOK million')}, so its two ends print alike)"
           if alike else ""),
        unit="NOK million")  # fmt: skip

@@ -239,7 +239,7 @@ plt.show()
 # - **The enterprises** underspent. In statement 2A, which adds them, the amount carried forward is
 #   {eval}`txt.unfinanced_whose` (next section).
 # - **Financing.** The largest source was {eval}`txt.brief_top_source`, {eval}`txt.brief_top_amount`
-#   ({eval}`txt.brief_top_share` of all sources in 2A). Self-financing of non-profitable investments was
+#   ({eval}`txt.brief_top_share` of all sources in 2A, relending left aside). Self-financing of non-profitable investments was
 #   {eval}`txt.brief_sf`, {eval}`txt.brief_sf_share` of their base by the report's count (the base is not
 #   printed), {eval}`txt.brief_sf_vs` the rule's minimum of {eval}`txt.brief_sf_rule` (*How 2023 was
 #   financed*, *The self-financing rule*).

@@ -703,9 +703,10 @@ by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min")
 by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
                          share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
 styled(by_rule, table_id="pensjon-origins",
-       caption=f"Deviations amortised in {pj.REPORT_YEAR} under the regulation's periods, assuming Drammen (and the "
-               f"municipalities it was merged from) always chose the long period, never the charge in full the "
-               f"next year: the book's assumption, as the report prints no schedule",
+       caption=f"Deviations amortised in {pj.REPORT_YEAR} under the regulation's periods. The report gives 7 years "
+               f"for the annual deviations (lines 2384–2385); that the earlier ones, those of the municipalities "
+               f"merged into Drammen included, were spread over the long period of their years, never charged in "
+               f"full the next year, is the book's assumption: the report prints no schedule",
        columns={"origin": "Deviations of", "period": "Amortised over (years)", "years": "Years of deviations",
                 "share": "Charged in the year"})  # fmt: skip
 

@@ -240,9 +240,10 @@ styled(
 #   {eval}`txt.sick_mix_low` to {eval}`txt.sick_mix_high`).
 # - **Overtime** rose {eval}`txt.ot_change` and **breaches** of the working-time rules {eval}`txt.br_change`.
 #   {eval}`txt.br_brief`
-# - **Pay.** Women's average pay is {eval}`txt.pay_headline` of men's in the organisation-wide table (the
-#   table above). On the job-group tables, which the report does not tie to that table, pooled by head count,
-#   it is {eval}`txt.pay_groups_ratio`, {eval}`txt.pay_brief` (the book's rough estimate, *Pay*).
+# - **Pay.** On the organisation-wide averages (table H15), women earn {eval}`txt.pay_headline` of men's pay
+#   (the book's ratio of H15's printed averages, the last row of the table above). On the job-group tables, which the
+#   report does not tie to H15, pooled by head count, it is {eval}`txt.pay_groups_ratio`,
+#   {eval}`txt.pay_brief` (the book's rough estimate, *Pay*).
 #
 # ```{admonition} A break in the series
 # :class: note
