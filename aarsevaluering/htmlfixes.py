@@ -141,6 +141,33 @@ def name_table_toggles(body: str, longest: int = 70) -> str:
     return "".join(out)
 
 
+# An apostrophe in the text of the notebooks' HTML outputs (tables, captions, finding boxes), which pandas and
+# the book's HTML escape as &#x27; or &#39;: the prose around them has typographic ones (MyST's smart quotes),
+# so "kommunekassen's" in a caption read as a different hand (designer's read, s11). Code, scripts, styles and
+# tags' attributes are left as they are.
+_LETTER = "A-Za-z\u00c0-\u024f"
+_APOSTROPHE = re.compile(rf"(?<=[{_LETTER}])(?:&#x27;|&#39;|')(?=[{_LETTER}])|(?<=s)(?:&#x27;|&#39;|')(?=[\s,.;:)])")
+_VERBATIM = re.compile(r"(<(pre|code|script|style|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
+
+
+def typographic_apostrophes(body: str) -> str:
+    """``body`` with each apostrophe between letters (kommunekassen's) or after a plural's s (areas') made
+    typographic (U+2019), in text only: not in code, scripts, styles or inside a tag."""
+    parts = _VERBATIM.split(body)
+    out = []
+    skip = False
+    for i, part in enumerate(parts):
+        if skip:  # the tag-name group of the verbatim match that precedes it
+            skip = False
+            continue
+        if i % 3 == 1:
+            out.append(part)
+            skip = True
+        else:
+            out.append(_APOSTROPHE.sub("\u2019", part))
+    return "".join(out)
+
+
 def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files")
     if scripts:
@@ -155,6 +182,8 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     body = context.get("body")
     if body and 'role="list" class="citation-list"' in body:
         context["body"] = body = body.replace(' role="doc-biblioentry"', ' role="listitem"')
+    if body:
+        context["body"] = body = typographic_apostrophes(body)
     chapter = chapter_number(app, pagename)
     if body and chapter is not None:
         body = name_table_toggles(number_tables(body, chapter))

@@ -281,6 +281,7 @@ def finish(fig, table: str = "", note: str = ""):
     source_note(fig, table, note)
     for ax in fig.axes:
         _group_thousands(ax)
+    _typographic_apostrophes(fig)
     renderer = fig.canvas.get_renderer()
     # The titles ax.set_title writes (left-aligned in the book's style) and the figure's own texts.
     texts = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title)] + list(fig.texts)
@@ -307,6 +308,26 @@ def finish(fig, table: str = "", note: str = ""):
     _refit_labels(fig)
     _title_at_figure_edge(fig, renderer)
     return fig
+
+
+# An apostrophe between letters (the book's label) or after a plural's s (areas'), as the prose sets it.
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])'(?=[A-Za-z\u00c0-\u024f])|(?<=s)'(?=[\s,.;:)]|$)")
+
+
+def _typographic_apostrophes(fig) -> None:
+    """Every text of the figure (titles, labels, keys, notes, tick labels) with typographic apostrophes,
+    as in the prose beside it (designer's read, s11: "report's" in a title read as another hand)."""
+    from matplotlib.text import Text
+
+    for ax in fig.axes:  # tick labels are drawn afresh from their formatter: named ones are set again
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [label.get_text() for label in axis.get_ticklabels()]
+            if any("'" in label for label in labels):
+                axis.set_ticks(axis.get_ticklocs(), labels=[_APOSTROPHE.sub("\u2019", label) for label in labels])
+    for text in fig.findobj(Text):
+        content = text.get_text()
+        if "'" in content:
+            text.set_text(_APOSTROPHE.sub("\u2019", content))
 
 
 def _group_thousands(ax) -> None:
