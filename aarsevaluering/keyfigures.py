@@ -76,19 +76,19 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   _million(dr.net_operating_surplus(get, "actual_2022")),
                   _million(result["required_surplus"]),
                   f"{fmt(result['target_pct'], 2, '%')} of gross operating income", AT_LEAST, (dr.D08, dr.D09),
-                  "target estimated"),
+                  "target: the book's estimate"),
         KeyFigure("resultatgrad", "Surplus as a share of gross operating income", "%", 2,
                   "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"], "", AT_LEAST,
-                  (dr.D08, dr.D09), "2023 recomputed"),
+                  (dr.D08, dr.D09), "2023: the book's, unrounded"),
         KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
                   _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement",
-                  AT_LEAST, (dr.D09,), "2022: 1 Jan. 2023"),
+                  AT_LEAST, (dr.D09,), "2022 column: the balance on 1 January 2023"),
         KeyFigure("investment", "Investment expenses", "NOK million", 1, "investeringsregnskap",
                   _million(inv.value(t2a, "actual_2023", label="Sum investeringsutgifter")),
                   _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter")), tables=(inv.T2A,)),
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
                   debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,),
-                  basis="2022: 2023 less the stated rise",
+                  basis="whole millions as printed; 2022: 2023 less the stated rise",
                   lines=bal.prose_line(get, "loan_fund_debt_end_2023", "loan_fund_debt_increase_2023")),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
                   pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,),
@@ -182,13 +182,14 @@ def largest_findings(register: pd.DataFrame, letter: pd.DataFrame) -> pd.DataFra
 
 def _level_text(row: pd.Series) -> str:
     """The finding's materiality level, said as a sentence, and the qualitative factor that set it where one
-    did: "By size it would be material; the book rates it below materiality, as a typing error in one cell
-    …" (designer s9: "material by size alone, but … below materiality" read as a contradiction)."""
+    did: "Its size alone would make it material; the book weighs it down to below materiality because it is a
+    typing error in one cell …" (designer s9 and s11: the two levels side by side read as a contradiction
+    unless the sentence says that the factor lowers the level)."""
     level = fnd.shown_level(str(row["materiality"]))
     by_size = fnd.shown_level(str(row["materiality_by_size"]))
     factor = str(row["qualitative"]).split(":")[0].strip()
     if factor and by_size != level and not pd.isna(row["size_nok_million"]):
-        return f"By size it would be {by_size}; the book rates it {level}, as {factor}"
+        return f"Its size alone would make it {by_size}; the book weighs it down to {level} because it is {factor}"
     if pd.isna(row["size_nok_million"]):  # a share or a count: weighed by what it is, not by its size
         reason = factor.removeprefix("not in NOK, but ")
         return f"It has no size in NOK to weigh; it is {level}, as {reason}" if factor else f"It is {level}"
@@ -272,16 +273,17 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     # target line, where its row is empty: a value beside the target line read as the target's (designer
     # s10). Short labels keep the axis short, so the budget's label clears the target line.
     short = "short" if gap < 0 else "above"
-    inside = {**label, "xytext": (-4, 0), "ha": "right", "color": "white"} if result > 0 else label
+    # in the text colour, bold: white on the level grey fell short of a readable contrast (designer s11)
+    inside = {**label, "xytext": (-4, 0), "ha": "right", "fontweight": "bold"} if result > 0 else label
     ax.annotate(fmt(result, 1), (result, last), **inside)
     result_label = ax.annotate(f"{fmt(abs(gap), 1)} {short}", (max(result, target), last), **label)
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
     style.keep_inside(ax, [target_label, result_label], horizontal=True)
     ax.set_xlabel("Net operating result, NOK million")
     ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)  # a tick mark beside a negative label ("−10.2") read as a second minus
     ax.set_title(surplus_title(get))
     return style.finish(
         fig,
         table="drift_year_end_dispositions and drift_disposition_fund",
-        note="Ids as on the Data page",
     )

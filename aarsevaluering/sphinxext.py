@@ -62,9 +62,17 @@ def _note_dependencies(app: Sphinx, doctree) -> None:
     read = sorted(set(filter(None, log.read_text(encoding="utf-8").splitlines())))
     for line in read:
         env.note_dependency(line)
-    if read:  # the page ran the book's code: a changed module or finding file runs it again
+    # The page ran the book's code, whether or not it read a table (Contributing draws the swatches from
+    # style.py and reads none): a changed module or finding file runs it again.
+    if read or _runs_code(env.doc2path(env.docname)):
         for path in _code_files():
             env.note_dependency(str(path))
+
+
+def _runs_code(source: str | Path) -> bool:
+    """Whether a page's source executes code: a notebook, or a MyST page with a code cell."""
+    path = Path(source)
+    return path.suffix == ".ipynb" or (path.suffix == ".md" and "{code-cell}" in path.read_text(encoding="utf-8"))
 
 
 def _code_files() -> list[Path]:

@@ -70,32 +70,34 @@ SOURCE = "Source: Drammen kommune, Årsevaluering 2023"
 
 
 def swatches_html() -> str:
-    """The book's colours and marks by meaning, as an HTML list of swatches with their hex codes (shown on
-    Data and methods and Contributing; drawn from the constants above, so a page cannot drift from them)."""
-    chip = '<span style="display:inline-block;width:1.6em;height:1em;vertical-align:middle;{}"></span>'
+    """The book's colours and marks by meaning, as an HTML list of swatches (shown on Data and methods and
+    Contributing; drawn from the constants above, so a page cannot drift from them). Every swatch is as wide
+    as the others, so the meanings start in one column; a colour's hex code follows its meaning, in plain
+    text (designer s11: the codes as code chips added a colour of their own, and ragged starts)."""
+    chip = (
+        '<span style="display:inline-block;width:2.2em;height:1.1em;vertical-align:middle;'
+        'margin-right:0.6em;box-sizing:border-box;{}"></span>'
+    )
     swatches = [
         (FAVOURABLE, "helps the finances: a surplus, an underspend"),
         (UNFAVOURABLE, "hurts them: a deficit, an overspend"),
         (LEVEL, "a plain level"),
         (EARLIER, "the earlier year or the budget beside it"),
     ]
-    items = [f"<li>{chip.format(f'background:{c}')} <code>{c.upper()}</code> {what}</li>" for c, what in swatches]
+    items = [f"<li>{chip.format(f'background:{c}')}{what} ({c.upper()})</li>" for c, what in swatches]
     hatch = f"background:repeating-linear-gradient(45deg,{LEVEL} 0 1px,#fff 1px 5px);border:1px solid {LEVEL}"
-    items.append(f"<li>{chip.format(hatch)} hatched, unfilled: the book's own estimate</li>")
-    dotted = f"height:0;border-top:2px dotted {TEXT}"  # a reference line, as Fig. F.1 draws its estimated target
-    items.append(f"<li>{chip.format(dotted)} a dotted line: a reference level, named on the chart where it stands</li>")
-    verdicts = (  # as findings.css and the audit's register mark a finding's verdict
+    items.append(f"<li>{chip.format(hatch)}hatched, unfilled: the book's own estimate</li>")
+    dotted = f"height:0;border-top:2px dotted {TEXT};margin-bottom:0.25em"  # a reference line, as Fig. F.1's target
+    items.append(f"<li>{chip.format(dotted)}a dotted line: a reference level, named on the chart where it stands</li>")
+    verdicts = (  # as findings.css and the audit's register mark a finding's verdict, drawn wider to be told apart
         (
-            f"border-left:4px solid {UNFAVOURABLE}",
+            f"border-left:6px solid {UNFAVOURABLE}",
             "a bar on a finding's left edge (box or register row): error, inconsistency",
         ),
-        (f"border-left:4px solid {LEVEL}", "the same bar in grey: scope or unstated"),
-        (  # dashed, drawn in short dashes so the chip shows several
-            f"background:repeating-linear-gradient({LEVEL} 0 3px,transparent 3px 6px) left/4px 100% no-repeat",
-            "dashed grey: a box that holds one of the book's own estimates",
-        ),
+        (f"border-left:6px solid {LEVEL}", "the same bar in grey: scope or unstated"),
+        (f"border-left:6px dashed {LEVEL}", "dashed grey: a box that holds one of the book's own estimates"),
     )
-    items += [f"<li>{chip.format(edge)} {what}</li>" for edge, what in verdicts]
+    items += [f"<li>{chip.format(edge)}{what}</li>" for edge, what in verdicts]
     return f'<ul class="swatches" style="list-style:none;padding-left:0">{"".join(items)}</ul>'
 
 
