@@ -387,14 +387,14 @@ def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
             unit = str(frame.loc[frame["label"] == label, "unit"].iloc[0])
         scale = IN_NOK_THOUSAND.get(unit)
         if len(parts) == 4 and parts[3] == "million" and scale:  # the house style, whatever the table's unit
-            return money_text(value(frame, column, label=label) * scale / 1000.0)
+            return _prose_money(value(frame, column, label=label) * scale / 1000.0)
         places = int(parts[3]) if len(parts) == 4 else int(field.get("decimals", 0))
         return fmt(value(frame, column, label=label), places, unit)
     row = _check_row(checks, parts[0])
     scale = IN_NOK_THOUSAND.get(str(row["unit"]))
     if len(parts) > 1 and parts[1] == "million" and scale:  # an amount in the house style, whatever its table's unit
         number = {"printed": row["printed"], "recomputed": row["recomputed"]}.get(kind, abs(row["difference"]))
-        return money_text(number * scale / 1000.0)
+        return _prose_money(number * scale / 1000.0)
     places = int(parts[1]) if len(parts) > 1 else int(row["decimals"])
     number = {"printed": row["printed"], "recomputed": row["recomputed"], "difference": row["difference"]}.get(
         kind, abs(row["difference"])
@@ -605,6 +605,12 @@ def money_text(million: float) -> str:
     if abs(million) >= 0.05:
         return fmt(million, 1, "NOK million")
     return f"< NOK 0.1 million ({fmt(million * 1000, 0, 'NOK thousand')})"
+
+
+def _prose_money(million: float) -> str:
+    """An amount in a finding's sentences (``|million``): NOK million with one decimal; below NOK 0.05
+    million, where the point is the ledgers' last digits, whole NOK thousand ("−NOK 11 thousand")."""
+    return fmt(million, 1, "NOK million") if abs(million) >= 0.05 else fmt(million * 1000, 0, "NOK thousand")
 
 
 THOUSAND_UNIT = "NOK thousand"  # the exact size of an amount below NOK 0.05 million, in its note
@@ -1348,10 +1354,11 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     short name, verdict and size): rank, what to correct (the finding's title, from ``register``, its short
     name under it, a link to its row in the register; the verdict's bar on the row's left edge), its
     materiality and the qualitative factors that weigh it, and its owner (the authors of the report's
-    section it stands in); no size column (the register's; s11: the two tables read as near-duplicates). Each row opens on the rest
-    of the entry: which figure, the printed figure (in NOK million, or as printed where it is not an
-    amount), where it stands in the published report, what it should read, its size, verdict and nature,
-    the qualitative factors, the owner and management's response. The caption ends with ``FACTOR_NOTE``."""
+    section it stands in); no size column (the register's; s11: the two tables read as near-duplicates).
+    Each row opens on the rest of the entry: which figure, the printed figure (in NOK million, or as printed
+    where it is not an amount), where it stands in the published report, what it should read, its size,
+    verdict and nature, the qualitative factors, the owner and management's response. The caption ends with
+    ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
     rows = []
     for _, r in letter.iterrows():

@@ -87,12 +87,6 @@ material = register[register["materiality"] == findings.MATERIAL]
 # Material by size alone, but weighed lower by a qualitative factor (a mistyped cell whose total is right).
 lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
-by_size_only = (
-    f"by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
-    f"but {'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} (Table A.7)"
-    if len(lowered)
-    else ""
-)
 by_nature = counts["level_by_nature_material"]
 # What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
 nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
@@ -128,8 +122,11 @@ txt.material_brief = " ".join(
         if len(material)
         else "",
         "No misstatement in NOK is material." if by_nature and not len(material) else "",
-        f"By size alone {fmt(len(lowered))} in NOK would be ({', '.join(labels[i] for i in lowered['finding_id'])}); "
-        f"{'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} "
+        f"By size alone, {fmt(len(lowered))} in NOK would be material: "
+        f"{' and '.join(labels[i] for i in lowered['finding_id'])}."
+        if len(lowered)
+        else "",
+        f"{'Its qualitative factor lowers it' if len(lowered) == 1 else 'Their qualitative factors lower them'} "
         "(Table A.7)."
         if len(lowered)
         else "",
@@ -139,16 +136,6 @@ txt.material_brief = " ".join(
 # The largest finding a qualitative factor lowered below overall materiality, as the key's example.
 txt.lowered_example = (
     f": so {findings.money_text(lowered['size_nok_million'].max())} can stand below materiality" if len(lowered) else ""
-)
-# One statement of how many findings are material, by nature and in NOK together (Table A.8's two rows).
-material_all = len(material) + by_nature
-in_nok = f"{fmt(len(material))} in NOK ({', '.join(labels[i] for i in material['finding_id'])})"
-txt.material_statement = (
-    f"{fmt(material_all)} {'finding is' if material_all == 1 else 'findings are'} material"
-    + (f", all by nature: {txt.by_nature_what}; none in NOK is" if by_nature and not len(material) else "")
-    + (f": {fmt(by_nature)} by nature ({txt.by_nature_what}) and {in_nok}" if by_nature and len(material) else "")
-    + (f": {in_nok}" if len(material) and not by_nature else "")
-    + (("; " if len(material) else ": ") + by_size_only if by_size_only else "")
 )
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
@@ -290,12 +277,13 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # where it stands in the published report (section, printed caption and words to search for) and what it
 # should read. `python -m aarsevaluering.audit --letter` writes the same list as CSV.
 #
-# **Reading the Materiality column.** *Material*: {eval}`txt.overall` or more (overall materiality).
-# *Below materiality*: from {eval}`txt.trivial` (the *clearly trivial* line) up to that. *Clearly trivial*:
-# below {eval}`txt.trivial`. A figure not in NOK is *material by nature* if it is a key figure a reader
-# quotes, and otherwise not. Under a level, ↑ or ↓ marks a qualitative factor that raised or lowered it
-# from the level its size gives (Table A.7){eval}`txt.lowered_example`. The
-# {ref}`Materiality <audit-materiality>` section gives the reasons.
+# **Reading the Materiality column** (the reasons are under {ref}`Materiality <audit-materiality>`):
+#
+# - *material*: {eval}`txt.overall` or more (overall materiality); *below materiality*: above
+#   {eval}`txt.trivial`; *clearly trivial*: {eval}`txt.trivial` or less;
+# - a figure not in NOK: *material by nature* if it is a key figure a reader quotes, otherwise not;
+# - ↑ or ↓ under a level: a qualitative factor (Table A.7) raised or lowered it from the level its size
+#   gives{eval}`txt.lowered_example`.
 
 # %% tags=["hide-input"]
 HTML(findings.letter_html(letter, register))
