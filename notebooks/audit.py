@@ -322,8 +322,8 @@ HTML(findings.queries_html(query_frame))
 #
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
 # id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them, one
-# precision per unit: NOK million to one decimal (below NOK 0.05 million "< 0.1", its exact size in NOK
-# thousand under the unit), percentage points to two decimals, other units whole. Sort by a header, filter by
+# precision per unit: NOK million to one decimal (a size that would round to 0.0 shows as "< 0.1", its exact size
+# in NOK thousand under the unit), percentage points to two decimals, other units whole. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
 # level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the
