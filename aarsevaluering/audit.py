@@ -276,7 +276,24 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     ax.grid(axis="x", which="major", alpha=0.3)
     ax.set_title(materiality_title(total, money[left_out], thresholds["overall"]), loc="left")
     style.legend_above(ax, ncol=2)
-    return style.finish(fig, note="Sizes and thresholds: the book's (Data and methods)")
+    return style.finish(fig, note=not_drawn_note(register) + "Sizes and thresholds: the book's (Data and methods)")
+
+
+def not_drawn_note(register: pd.DataFrame) -> str:
+    """The figure's note names the findings material by nature, which are not in NOK and so not drawn, with
+    their sizes (the designer's read, s11: a reader who took the chart for the audit's summary concluded that
+    nothing was material)."""
+    nature = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
+    if nature.empty:
+        return ""
+    units = set(nature["size_unit_shown"])
+    unit = f", in {next(iter(units))}" if len(units) == 1 else ""
+    named = "; ".join(
+        f"{r['label']} ({r['size_figure']}{'' if unit else ' ' + r['size_unit_shown']})" for _, r in nature.iterrows()
+    )
+    n = len(nature)
+    return (f"Not drawn, as not in NOK: the {NUMBER_WORDS.get(n, str(n))} "
+            f"{'finding' if n == 1 else 'findings'} material by nature{unit}: {named}. ")  # fmt: skip
 
 
 def chart_rows(register: pd.DataFrame) -> pd.DataFrame:
@@ -339,7 +356,9 @@ def finding_links(ids: str, labels: dict[str, str] | None = None, sizes: dict[st
     def size(i: str) -> str:
         if i not in sizes or sizes[i] != sizes[i]:
             return ""
-        return f' <span class="finding-size">\u00b7 {html.escape(findings.money_text(sizes[i]))}</span>'
+        # A bare figure, as the table's caption gives the unit (NOK million): one unit, "< 0.1" below a tenth;
+        # the dot held to the name by a no-break space, so it never starts a line (the designer's read, s11).
+        return f'<span class="finding-size">\u00a0\u00b7 {html.escape(findings.million_text(sizes[i]))}</span>'
 
     return "<br>".join(
         f'<a class="finding-ref{"" if i in labels else " finding-id"}" href="#finding-{html.escape(i)}">'

@@ -387,14 +387,14 @@ def _placeholder(kind: str, argument: str, checks: pd.DataFrame) -> str:
             unit = str(frame.loc[frame["label"] == label, "unit"].iloc[0])
         scale = IN_NOK_THOUSAND.get(unit)
         if len(parts) == 4 and parts[3] == "million" and scale:  # the house style, whatever the table's unit
-            return money_text(value(frame, column, label=label) * scale / 1000.0)
+            return _prose_money(value(frame, column, label=label) * scale / 1000.0)
         places = int(parts[3]) if len(parts) == 4 else int(field.get("decimals", 0))
         return fmt(value(frame, column, label=label), places, unit)
     row = _check_row(checks, parts[0])
     scale = IN_NOK_THOUSAND.get(str(row["unit"]))
     if len(parts) > 1 and parts[1] == "million" and scale:  # an amount in the house style, whatever its table's unit
         number = {"printed": row["printed"], "recomputed": row["recomputed"]}.get(kind, abs(row["difference"]))
-        return money_text(number * scale / 1000.0)
+        return _prose_money(number * scale / 1000.0)
     places = int(parts[1]) if len(parts) > 1 else int(row["decimals"])
     number = {"printed": row["printed"], "recomputed": row["recomputed"], "difference": row["difference"]}.get(
         kind, abs(row["difference"])
@@ -591,22 +591,45 @@ def _size_in_million(row: pd.Series) -> float:
     return float("nan") if scale is None else abs(float(row["difference"])) * scale / 1000.0
 
 
+# One precision per unit for a finding's size, book-wide (boxes, the letter, the register, every chapter's
+# findings table): NOK million with one decimal, percentage points with two (the difference of two
+# one-decimal shares is as exact at 1.00 as at 1.0, and 0.84 needs two), every other unit whole.
+SIZE_PLACES = {"NOK million": 1, "percentage points": 2}
+BELOW_TENTH = "< 0.1"  # an amount below NOK 0.05 million in a column of NOK million (its exact size in a note)
+
+
 def money_text(million: float) -> str:
-    """An amount in NOK million as the house style writes it in prose and summary tables: one decimal,
-    or whole NOK thousand where it is below NOK 0.05 million (0.0 to one decimal)."""
+    """An amount in NOK million as the house style writes it in prose, boxes and summary tables: one
+    decimal; below NOK 0.05 million (0.0 to one decimal) "< NOK 0.1 million", with its exact size in NOK
+    thousand in brackets, the ledgers' last digit (one money unit for every size, s11)."""
+    if abs(million) >= 0.05:
+        return fmt(million, 1, "NOK million")
+    return f"< NOK 0.1 million ({fmt(million * 1000, 0, 'NOK thousand')})"
+
+
+def _prose_money(million: float) -> str:
+    """An amount in a finding's sentences (``|million``): NOK million with one decimal; below NOK 0.05
+    million, where the point is the ledgers' last digits, whole NOK thousand ("−NOK 11 thousand")."""
     return fmt(million, 1, "NOK million") if abs(million) >= 0.05 else fmt(million * 1000, 0, "NOK thousand")
 
 
-THOUSAND_UNIT = "NOK thousand"  # a size below NOK 0.05 million, as :func:`money_text` writes it
+THOUSAND_UNIT = "NOK thousand"  # the exact size of an amount below NOK 0.05 million, in its note
 
 
 def money_parts(million: float) -> tuple[str, str]:
     """An amount as :func:`money_text` writes it, split into its figure and its unit for a table that gives
-    the unit a column of its own: ("300.0", "NOK million"), or below NOK 0.05 million ("1", "NOK
-    thousand")."""
+    the unit a column of its own: ("300.0", "NOK million"); below NOK 0.05 million ("< 0.1", "NOK
+    million"), the column keeping one unit (:func:`size_note` gives the exact size)."""
     if abs(million) >= 0.05:
-        return fmt(million, 1), "NOK million"
-    return fmt(million * 1000, 0), THOUSAND_UNIT
+        return fmt(million, 1), MONEY_UNIT
+    return BELOW_TENTH, MONEY_UNIT
+
+
+def size_note(million: float) -> str:
+    """The exact size of an amount a column shows as "< 0.1" (NOK million), in NOK thousand; else ""."""
+    if million is None or math.isnan(million) or abs(million) >= 0.05:
+        return ""
+    return fmt(million * 1000, 0, "NOK thousand")
 
 
 def _printed_million(finding: Finding, row: pd.Series) -> float:
@@ -627,15 +650,18 @@ def _row(finding: Finding, members: pd.DataFrame, checks: pd.DataFrame, threshol
     size_unit = "percentage points" if is_pct else unit
     # No size for a claim, nor for a finding whose checks agree in figures (an unstated pairing).
     nil = unit == CLAIM_UNIT or abs(size["difference"]) < 0.5 * 10.0 ** -(int(size["decimals"]) + 1)
-    size_text = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"]), size_unit)
+    # At the unit's one precision (``SIZE_PLACES``), never coarser than the check's own.
+    natural = decimals_of(fmt_difference(abs(size["difference"]), int(size["decimals"])))
+    places = max(natural, SIZE_PLACES.get(size_unit, 0))
+    size_text = "" if nil else fmt(abs(size["difference"]), places, size_unit)
     # The same size as a bare figure and its unit, for a table that gives the unit a column of its own.
-    size_figure = "" if nil else fmt_difference(abs(size["difference"]), int(size["decimals"])).lstrip("+")
+    size_figure = "" if nil else fmt(abs(size["difference"]), places)
     size_unit_shown = "" if nil else unit_name(size_unit)
     million = float("nan") if nil else _size_in_million(size)
     if not math.isnan(million):  # money in the house style: NOK million with one decimal, below that thousands
         size_text = money_text(million)
-        # The figure and unit a table shows are the box's (the designer's read, s10r3: "NOK 1 thousand" in
-        # the box, "< 0.1 NOK million" in the chapter's table): below NOK 0.05 million, whole thousands.
+        # The figure and unit a table shows are the box's, in one unit per column (s11): below NOK 0.05
+        # million "< 0.1" NOK million, its exact size in NOK thousand in the unit cell's note (``size_note``).
         size_figure, size_unit_shown = money_parts(million)
     where = locate(finding, members) if not finding.is_estimate else {}
     named = finding.verdict == "error"  # only an error names which figure is wrong
@@ -899,9 +925,11 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 
 
 def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = None) -> str:
-    """One sentence counting a section's checks by class, for the chapter's reading flow. A finding in
+    """One sentence counting a section's checks by class and saying what their discrepancies come down to,
+    for the line the chapter sets right after the section's finding boxes ("3 discrepancies, which come
+    down to 2 findings, shown above": readers asked where the other discrepancies went). A finding in
     ``elsewhere`` (id -> where its box stands, e.g. "with Drammen Eiendom KF's part") is shown once, in
-    another section: it is not counted as shown here, and the sentence says where it is."""
+    another section: the sentence counts it and says where it is."""
     elsewhere = elsewhere or {}
     n = {s: int((checks["status"] == s).sum()) for s in (EXACT, ROUNDING, TRUNCATED, ESTIMATE, DISCREPANCY)}
     parts = [f"{n[EXACT]} exact", f"{n[ROUNDING]} within rounding"]
@@ -911,20 +939,34 @@ def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = Non
         parts.append(_plural(n[ESTIMATE], "estimate") + " (shown, not graded)")
     found = assign(checks)
     ids = set(found.loc[found["finding_id"] != "", "finding_id"])
-    if n[DISCREPANCY]:
-        parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
-    here = ids - set(elsewhere)
     # The book's own estimates have entries (and boxes) too, but they are not findings: counted apart.
     verdicts = {f.finding_id: f.verdict for f in load()}
-    estimates_here = {fid for fid in here if verdicts.get(fid) == BOOK_ESTIMATE}
-    shown = [_plural(len(here - estimates_here), "finding")] if here - estimates_here else []
-    if estimates_here:
-        shown.append(
-            f"{len(estimates_here)} of the book's estimates" if len(estimates_here) > 1 else "1 of the book's estimates"
+    own = {fid for fid in ids if verdicts.get(fid) == BOOK_ESTIMATE}
+    found_ids = ids - own
+    away = set(elsewhere)
+
+    def where(group: set[str], kind: str) -> str:
+        """Where a group's boxes stand: above (this section's), or the section ``elsewhere`` names."""
+        here = len(group - away)
+        there = "; ".join(f"{kind} {fid} is shown {elsewhere[fid]}" for fid in sorted(group & away))
+        if not there:
+            return ", shown above"
+        return (f": {here} shown above; " if here else "; ") + there
+
+    tail = ""
+    if found_ids:
+        k = _plural(len(found_ids), "finding")
+        lead = (
+            f", which {'comes' if n[DISCREPANCY] == 1 else 'come'} down to {k}"
+            if n[DISCREPANCY]
+            else f"; {k} on the figures outside rounding"
         )
-    tail = f"; {' and '.join(shown)} shown here" if shown else ""
-    kind = {fid: "the book's estimate" if verdicts.get(fid) == BOOK_ESTIMATE else "finding" for fid in ids}
-    tail += "".join(f"; {kind[fid]} {fid} is shown {where}" for fid, where in sorted(elsewhere.items()) if fid in ids)
+        tail = lead + where(found_ids, "finding")
+    if own:
+        m = f"{len(own)} of the book's estimates" if len(own) > 1 else "1 of the book's estimates"
+        tail += f"; {m}" + where(own, "the book's estimate")
+    if n[DISCREPANCY]:
+        parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
     return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
 
 
@@ -959,7 +1001,9 @@ def _locator_text(f: pd.Series) -> str:
     parts.append(f"search for «{html.escape(f['search'])}»")
     # The search phrase leads to the figure (a heading, a caption, the sentence's opening words, or a
     # table's total row just under it); the line is the figure's own.
-    return "; ".join(parts) + f"; the figure is on line {html.escape(str(f['line']))} of the book's text"
+    # The citable pointer (section, caption, search words) leads; the line, of the plain-text extraction a
+    # reader of the PDF does not hold, comes last (the designer's read, s11).
+    return "; ".join(parts) + f" (line {html.escape(str(f['line']))} of the report's plain-text extraction)"
 
 
 def boxes(frame: pd.DataFrame) -> str:
@@ -1079,8 +1123,15 @@ def _size_cells(finding: Mapping, decimals: int = 0, places: Mapping[str, int] |
         figure = unit_figure(figure, places[shown_unit])
     return [
         f'<td class="number" data-sort="{sort}">{aligned_figure(figure, decimals)}</td>',
-        f'<td class="unit-cell">{_unit_text(shown_unit)}</td>',
+        f'<td class="unit-cell">{_unit_text(shown_unit)}{_note_text(finding)}</td>',
     ]
+
+
+def _note_text(finding: Mapping) -> str:
+    """Under a "< 0.1" in NOK million, its exact size in NOK thousand, small, in brackets (one unit per
+    column: the note is not in the column's figures)."""
+    note = size_note(finding.get("size_nok_million", float("nan")))
+    return f'<br><span class="size-note">({html.escape(note)})</span>' if note else ""
 
 
 # Most sizes are amounts, in NOK million with one decimal; the Unit column names every row's unit.
@@ -1110,16 +1161,19 @@ SIZE_HEADER, UNIT_HEADER = "Size", "Unit"
 FULL_HEIGHT = "full-height"  # a table the book's CSS shows whole, not in a scroll box (_static/aarsevaluering.css)
 
 
-def _title_cell(title: str, finding_id: str, label: str, section: str = "") -> str:
+def _title_cell(title: str, finding_id: str, label: str, section: str = "", verdict: str = "") -> str:
     """The letter's cell that opens a row: what to correct, and under it the finding's short name (its row's
     name in the register and in Fig. A.1) on a line of its own, a link to its row in the register, and the
     report's section whose authors own the correction (``section``, «Heltid»); the id, a slug, is only the
     link's target (three names per finding showed, designer r4b)."""
     fid = html.escape(finding_id)
     owner = f' <span class="owner-section">\u00b7 {html.escape(section)}</span>' if section else ""
-    return row_toggle(
+    cell = row_toggle(
         _words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>{owner}'
     )
+    # The verdict's bar on the row's left edge, as the register marks the same finding (s11).
+    mark = f'class="row-summary verdict-{html.escape(verdict)}"' if verdict else 'class="row-summary"'
+    return cell.replace('class="row-summary"', mark, 1)
 
 
 def _label_cell(label: str, verdict: str, finding_id: str = "") -> str:
@@ -1265,7 +1319,8 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
 
 
 LETTER_CAPTION = (
-    "Management letter: recommended corrections, ranked by materiality level, then by size (open a row for it)"
+    "Management letter: what to correct and who owns it, ranked by materiality level, then by size (open a row "
+    "for the size and the figure; the register gives every size)"
 )
 
 
@@ -1297,15 +1352,14 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
                 caption: str = LETTER_CAPTION) -> str:  # fmt: skip
     """The management letter as a list to act on, at its full height, unlike the register (an index by
     short name, verdict and size): rank, what to correct (the finding's title, from ``register``, its short
-    name under it, a link to its row in the register), its materiality and the qualitative factors that
-    weigh it, and its owner (the authors of the report's section it stands in). Each row opens on the rest
-    of the entry: which figure, the printed figure (in NOK million, or as printed where it is not an
-    amount), where it stands in the published report, what it should read, its size, verdict and nature,
-    the qualitative factors, the owner and management's response. The caption ends with ``FACTOR_NOTE``."""
+    name under it, a link to its row in the register; the verdict's bar on the row's left edge), its
+    materiality and the qualitative factors that weigh it, and its owner (the authors of the report's
+    section it stands in); no size column (the register's; s11: the two tables read as near-duplicates).
+    Each row opens on the rest of the entry: which figure, the printed figure (in NOK million, or as printed
+    where it is not an amount), where it stands in the published report, what it should read, its size,
+    verdict and nature, the qualitative factors, the owner and management's response. The caption ends with
+    ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
-    shown = by_id.loc[list(letter["finding_id"])].reset_index()
-    places = unit_places(shown)
-    decimals = max(places.values(), default=0)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1326,15 +1380,17 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
             ("Management's response", html.escape(r["response"])),
         ]
         f = by_id.loc[r["finding_id"]]
+        # What to correct, its owner and its rank (the level it is ranked by); its size is in the row's details
+        # and in the register, which indexes the findings by short name, verdict and size: the two tables no
+        # longer repeat each other (the designer's read, s11).
         cells = [
             f'<td class="number">{r["rank"]}</td>',
-            _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"])),
-            *_size_cells(f, decimals, places),  # the size it is ranked by within its level, points in line
+            _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"]), f["verdict"]),
             _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct · owner (section)", SIZE_HEADER, UNIT_HEADER, "Materiality"]
-    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
+    headers = ["Rank", "What to correct · owner (section)", "Materiality"]
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0,),
                              filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
@@ -1424,11 +1480,12 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
         if places.get(unit) is not None:
             figure = unit_figure(figure, places[unit])
         rows.append(
-            f'<tr><td class="finding-name">{name}<br>'
+            # The row's left edge carries the verdict's bar, as the register's rows and the boxes do (s11).
+            f'<tr><td class="finding-name verdict-{html.escape(f["verdict"])}">{name}<br>'
             f'<a class="finding-ref finding-id" href="#finding-{fid}">{fid}</a></td>'
             f"<td>{html.escape(verdict)}</td>"
             f'<td class="number">{aligned_figure(figure, decimals)}</td>'
-            f'<td class="unit-cell">{html.escape(unit)}</td>'  # on one line, in the body's size (findings.css)
+            f'<td class="unit-cell">{html.escape(unit)}{_note_text(f)}</td>'  # in the body's size (findings.css)
             f'<td class="lines-cell">{_lines_cell(f["source_lines"])}</td></tr>'
         )
     numeric = ' class="number-head"'

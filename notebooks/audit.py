@@ -87,12 +87,6 @@ material = register[register["materiality"] == findings.MATERIAL]
 # Material by size alone, but weighed lower by a qualitative factor (a mistyped cell whose total is right).
 lowered = register[(register["materiality_by_size"] == findings.MATERIAL)
                    & ~register["materiality"].isin([findings.MATERIAL, findings.NOT_WEIGHED])]  # fmt: skip
-by_size_only = (
-    f"by size alone {fmt(len(lowered))} would be ({', '.join(labels[i] for i in lowered['finding_id'])}), "
-    f"but {'its qualitative factor lowers it' if len(lowered) == 1 else 'their qualitative factors lower them'} (Table A.7)"
-    if len(lowered)
-    else ""
-)
 by_nature = counts["level_by_nature_material"]
 # What the findings material by nature are: key figures (``findings.FACTORS``), printed wrongly where all are errors.
 nature_rows = register[register["materiality"] == findings.BY_NATURE_MATERIAL]
@@ -112,15 +106,36 @@ cell_sized = register.set_index("finding_id").loc[CELL_SIZED]
 assert (cell_sized["size_unit_shown"] == "percentage points").all()
 txt.cell_sizes = " and ".join(cell_sized["size_figure"]) + " percentage points"
 txt.headline_gap = f"{fmt(cell_members.loc[headline, 'difference'].abs().max(), 2)} percentage points"
-# One statement of how many findings are material, by nature and in NOK together (Table A.8's two rows).
+# How many findings are material, by nature and in NOK together (Table A.8's two rows), in short sentences
+# (the designer's read, s11: two colons and a parenthesis in one claim).
 material_all = len(material) + by_nature
-in_nok = f"{fmt(len(material))} in NOK ({', '.join(labels[i] for i in material['finding_id'])})"
-txt.material_statement = (
-    f"{fmt(material_all)} {'finding is' if material_all == 1 else 'findings are'} material"
-    + (f", all by nature: {txt.by_nature_what}; none in NOK is" if by_nature and not len(material) else "")
-    + (f": {fmt(by_nature)} by nature ({txt.by_nature_what}) and {in_nok}" if by_nature and len(material) else "")
-    + (f": {in_nok}" if len(material) and not by_nature else "")
-    + (("; " if len(material) else ": ") + by_size_only if by_size_only else "")
+txt.material_brief = " ".join(
+    s
+    for s in (
+        f"{fmt(material_all)} {'finding is' if material_all == 1 else 'findings are'} material.",
+        f"{'It is' if by_nature == 1 else 'All are' if not len(material) else f'{fmt(by_nature)} are'} material by "
+        f"nature: {txt.by_nature_what}."
+        if by_nature
+        else "",
+        f"{fmt(len(material))} {'is' if len(material) == 1 else 'are'} material in NOK "
+        f"({', '.join(labels[i] for i in material['finding_id'])})."
+        if len(material)
+        else "",
+        "No misstatement in NOK is material." if by_nature and not len(material) else "",
+        f"By size alone, {fmt(len(lowered))} in NOK would be material: "
+        f"{' and '.join(labels[i] for i in lowered['finding_id'])}."
+        if len(lowered)
+        else "",
+        f"{'Its qualitative factor lowers it' if len(lowered) == 1 else 'Their qualitative factors lower them'} "
+        "(Table A.7)."
+        if len(lowered)
+        else "",
+    )
+    if s
+)
+# The largest finding a qualitative factor lowered below overall materiality, as the key's example.
+txt.lowered_example = (
+    f": so {findings.money_text(lowered['size_nok_million'].max())} can stand below materiality" if len(lowered) else ""
 )
 schedule = findings.aggregation(register, thresholds)
 summed, no_flow, narrative = (schedule.iloc[i] for i in range(3))
@@ -163,43 +178,50 @@ txt.isa450_conclusion = (
 # %% [markdown]
 # ## In brief
 #
-# - The book makes {eval}`txt.checks` checks of figures the report prints: {eval}`txt.agree` agree (*exact*
-#   or within *rounding*), {eval}`txt.discrepancy` do not (*discrepancy*), and the other {eval}`txt.other_checks`
-#   are *truncated* (a figure restated cut off rather than rounded) or *estimates* (a relation the report
-#   never states: shown, not graded).
-# - Those discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
-#   report contradicts itself ({eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies); the
-#   rest compare figures that measure different things or rest on a relation the report never states.
-# - {eval}`txt.material_statement`.
+# - The book makes {eval}`txt.checks` checks of figures the report prints. {eval}`txt.agree` agree, *exact*
+#   or within *rounding*. {eval}`txt.discrepancy` do not: they are *discrepancies*. The other
+#   {eval}`txt.other_checks` are *truncated* (a restated figure cut off, not rounded) or the book's
+#   *estimates* (shown, not graded).
+# - The discrepancies come down to {eval}`txt.findings` findings. In {eval}`txt.contradicted` of them the
+#   report contradicts itself: {eval}`txt.error` errors and {eval}`txt.inconsistency` inconsistencies. The
+#   other {eval}`txt.not_contradicted` compare figures that measure different things, or rest on a relation the
+#   report never states.
+# - {eval}`txt.material_brief`
 # - {eval}`txt.brief_sum`.
 # - The {ref}`management letter <audit-letter>` ranks the {eval}`txt.corrections` corrections the book would
 #   recommend; the {ref}`register <audit-register>` gives every finding, each with its id and a permalink;
 #   how the book weighs them is under {ref}`Materiality <audit-materiality>`.
 
 # %% tags=["hide-input"]
+left_out_n = counts["findings"] - counts["corrections"]  # scope or unstated findings with no sentence to correct
+assert left_out_n >= 0 and set(register["finding_id"]) >= set(letter["finding_id"])
+assert register.loc[~register["finding_id"].isin(letter["finding_id"]), "verdict"].isin(["scope", "unstated"]).all()
 # The brief's counts as one small table, from the checks to the letter (each row a part of the one above it
 # where it says "of which").
 funnel = pd.DataFrame(
     [
         ("Checks of figures the report prints", counts["checks"]),
         ("of which agree (exact or within rounding)", counts["exact"] + counts["rounding"]),
+        ("of which discrepancies", counts["discrepancy"]),
         (
             "of which truncated within their allowance, or estimates (not graded)",
             counts["truncated"] + counts["estimate"],
         ),
-        ("of which discrepancies", counts["discrepancy"]),
         ("Findings the discrepancies come down to", counts["findings"]),
         ("of which errors", counts["error"]),
         ("of which inconsistencies", counts["inconsistency"]),
         ("of which scope or unstated (not misstatements)", counts["not_contradicted"]),
-        ("Material findings", material_all),
+        ("of which material (in NOK or by nature)", material_all),
+        ("less findings of scope or unstated where no sentence needs to say more", left_out_n),
         ("Corrections in the management letter", counts["corrections"]),
     ],
     columns=["step", "count"],
 )
+# Only a count its rows add up to is a total (the designer's read, s11): the checks, the findings, and the
+# corrections (the findings less those the letter leaves out).
 styled(funnel, table_id="audit-funnel", caption="The year's audit in counts, from the checks to the letter",
        columns={"step": "From checks to corrections", "count": "Count"},
-       total_mask=funnel["step"].str.match(r"(Findings|Material|Corrections)"))  # fmt: skip
+       total_mask=funnel["step"].str.match(r"(Checks|Findings the|Corrections)"))  # fmt: skip
 
 # %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.9); grey diamond, left out of it. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality)."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
@@ -254,6 +276,14 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # Management's response has not yet been received for any. Open a row for the figure, its printed value,
 # where it stands in the published report (section, printed caption and words to search for) and what it
 # should read. `python -m aarsevaluering.audit --letter` writes the same list as CSV.
+#
+# **Reading the Materiality column** (the reasons are under {ref}`Materiality <audit-materiality>`):
+#
+# - *material*: {eval}`txt.overall` or more (overall materiality); *below materiality*: above
+#   {eval}`txt.trivial`; *clearly trivial*: {eval}`txt.trivial` or less;
+# - a figure not in NOK: *material by nature* if it is a key figure a reader quotes, otherwise not;
+# - ↑ or ↓ under a level: a qualitative factor (Table A.7) raised or lowered it from the level its size
+#   gives{eval}`txt.lowered_example`.
 
 # %% tags=["hide-input"]
 HTML(findings.letter_html(letter, register))
@@ -291,9 +321,9 @@ HTML(findings.queries_html(query_frame))
 # ## The register of findings
 #
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
-# id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them (in NOK
-# million to one decimal; a size that would show there as 0.0 in NOK thousand), other sizes in their own unit, one
-# precision per unit. Sort by a header, filter by
+# id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them, one
+# precision per unit: NOK million to one decimal (a size that would round to 0.0 shows as "< 0.1", its exact size
+# in NOK thousand under the unit), percentage points to two decimals, other units whole. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
 # level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the

@@ -212,9 +212,12 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     """The register: a finding not in NOK shows its size in its own unit, not a dash, and sorts after the
     amounts; only a claim in words has none. Every row names its unit in words, "NOK million" too (a blank
     read as missing), and "percentage points", as the text says, not "pp" (designer r4b); each unit at one
-    precision (:func:`findings.unit_places`). The letter is a list to act on, ranked by level and size: its size
-    and unit in columns of their own (the designer's read, s9r3: "then by size" with no size column), the owner
-    (the section's authors) under what to correct. Both at full height."""
+    precision (:func:`findings.unit_places`); an amount below NOK 0.05 million "< 0.1" in NOK million, its exact
+    size in NOK thousand in a note under its unit (one money unit per column, s11). The letter is a list to act
+    on, ranked by level and size: what to correct, the owner (the section's authors) under it, the verdict's bar
+    and the materiality level; its size only in the row's details and in the register (s11: the two tables read
+    as near-duplicates; this replaces s9r3's size column, whose "then by size" the caption now sends to the
+    register). Both at full height."""
     register, letter, _ = audit
     css = (REPO / "_static" / "aarsevaluering.css").read_text(encoding="utf-8")
     assert f".interactive-box:has(> table.{findings.FULL_HEIGHT})" in css
@@ -230,12 +233,18 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
     units = []
     for (_, f), cells in zip(register.iterrows(), rows, strict=True):
-        cell, unit = cells[column], cells[column + 1].get_text(" ").replace("\u00a0", " ")  # on one line
+        note = cells[column + 1].find(class_="size-note")
+        note = note.extract().get_text() if note else ""
+        cell, unit = cells[column], cells[column + 1].get_text(" ").replace("\u00a0", " ").strip()  # on one line
         units.append(unit)
         text = cell.get_text().replace("\u00a0", " ")
         if f["size_nok_million"] == f["size_nok_million"]:  # an amount, as its box gives it, sortable
             assert (text, unit) == findings.money_parts(f["size_nok_million"]) and cell["data-sort"] != ""
+            assert unit == findings.MONEY_UNIT  # one money unit in the column
             assert f"{text} {unit}".replace("NOK ", "") in f["size_text"].replace("\u00a0", " ").replace("NOK ", "")
+            small = f["size_nok_million"] < 0.05
+            assert (text == findings.BELOW_TENTH) == small == bool(note), f["finding_id"]
+            assert not note or note.replace("\u00a0", " ").strip("()") in f["size_text"].replace("\u00a0", " ")
         elif f["size_text"]:  # its own unit, in words, at its unit's one precision (1.00 beside 0.84)
             assert unit == f["size_unit_shown"] in ("percentage points", "persons"), unit
             assert cell["data-sort"] == ""
@@ -247,17 +256,13 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
     headers = [th.get_text() for th in soup.thead.find_all("th")]
-    assert headers == ["Rank", "What to correct · owner (section)", findings.SIZE_HEADER, findings.UNIT_HEADER,
-                       "Materiality"]  # fmt: skip
+    assert headers == ["Rank", "What to correct · owner (section)", "Materiality"]
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
     owners = [cells[1].find(class_="owner-section").get_text() for cells in rows]
     assert owners == [f"\u00b7 {findings.owner_section(o)}" for o in letter["owner"]]
     by_id = register.set_index("finding_id")
-    for (_, r), cells in zip(letter.iterrows(), rows, strict=True):  # the size the register gives, in its unit
-        figure, unit, _ = findings.size_parts(by_id.loc[r["finding_id"]])
-        places = findings.unit_places(by_id.loc[list(letter["finding_id"])])
-        assert cells[2].get_text().replace("\u00a0", " ") == findings.unit_figure(figure, places.get(unit, 0))
-        assert cells[3].get_text().replace("\u00a0", " ") == unit
+    for (_, r), cells in zip(letter.iterrows(), rows, strict=True):  # the verdict's bar, as the register's row
+        assert f"verdict-{by_id.loc[r['finding_id'], 'verdict']}" in cells[1]["class"]
     assert all(o.startswith("«") for o in map(findings.owner_section, letter["owner"]))
 
 
@@ -311,7 +316,8 @@ def test_the_aggregation_names_the_findings_it_sums(audit):
         assert len(ids) == group["findings"]
         assert [a["href"] for a in row.th.find_all("a")] == [f"#finding-{i}" for i in ids]
         shown = [s.get_text() for s in row.th.find_all("span", class_="finding-size")]
-        assert shown == [f"\u00b7 {findings.money_text(sizes[i])}" for i in ids]
+        # A bare figure (the caption gives NOK million), the dot held to the name (s11: orphaned dots).
+        assert shown == [f"\u00a0\u00b7 {findings.million_text(sizes[i])}" for i in ids]
         total = row.find_all("td")[-1]
         assert total.get_text().startswith(findings.million_text(sizes[ids].sum()))
         assert (total.find(class_="not-summed") is None) == (n == 0)
@@ -562,10 +568,17 @@ def test_a_chapters_findings_table_has_one_layout():
         assert name.find("a", class_="finding-id").get_text() == f["finding_id"]
         assert verdict.get_text() == ("estimate" if f["verdict"] == findings.BOOK_ESTIMATE else f["verdict"])
         figure, shown_unit, _ = findings.size_parts(f)
+        # The verdict's bar on the row's left edge, as the register's rows carry it (s11).
+        assert f"verdict-{f['verdict']}" in name["class"]
+        # One money unit per column (s11): below NOK 0.05 million "< 0.1" NOK million, its exact size in NOK
+        # thousand in a note under the unit, not in the column.
+        note = unit.find(class_="size-note")
+        note = note.extract().get_text() if note else ""
+        assert bool(note) == (size.get_text().strip() == "< 0.1")
         assert size.get_text().strip() and unit.get_text().replace("\u00a0", " ") == shown_unit
         assert not any(u in size.get_text() for u in ("NOK", "percentage", "million"))
-        # The figure and unit its box gives (the designer's read, s10r3: "< 0.1" NOK million in the table,
-        # "NOK 1 thousand" in the box); no bare "claim", no blank unit.
+        # The figure and unit its box gives ("< NOK 0.1 million (NOK 1 thousand)" in the box); no bare "claim",
+        # no blank unit.
         if f["size_text"]:
             shown = f"{size.get_text()} {shown_unit}".replace("\u00a0", " ").replace("NOK ", "")
             assert shown in f["size_text"].replace("\u00a0", " ").replace("NOK ", ""), f["finding_id"]
