@@ -1829,8 +1829,8 @@ now = check_figures(moved)
 for column in was:
     tried.data[column] = [a if a == b else f"{a.strip()}\u00a0→\u00a0{b.strip()}"
                           for a, b in zip(was[column], now[column], strict=True)]  # fmt: skip
-# In the chapter's table type: this table is shown, not behind a toggle as the lists of checks are.
-tried.set_table_styles([{"selector": "", "props": "font-size: 1em;"}], overwrite=False)
+# The class may break at its arrow, so the figures written before → after keep the table in the column.
+tried.set_table_styles([{"selector": "td.col4", "props": "white-space: normal;"}], overwrite=False)
 display(tried)
 
 # %% [markdown]
