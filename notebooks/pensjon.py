@@ -33,11 +33,20 @@
 # background is the book's: the report does not give it. The report names only DKP and KLP where it
 # speaks of the regulation premium and the premium funds, and does not say how many staff each scheme
 # covers.
+#
+# A line cited ("line 2419") is a line of the report's plain-text extraction
+# ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's section and printed
+# title, to find it in the report's PDF. Amounts are in NOK million, the book's with one decimal; a figure
+# the report prints keeps the report's precision and is called the report's where it could be taken for the
+# book's. The reproduced ledgers are in NOK thousand, as printed.
 
 # %% tags=["remove-input"]
 import html
 
 import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.offsetbox import AnnotationBbox, DrawingArea
+from matplotlib.patches import Rectangle
 
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
@@ -134,28 +143,34 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 # to be charged over the next {eval}`txt.period`, {eval}`txt.charge_years`, the report says.**
 
 # %% tags=["hide-input"]
-# The year in figures: each printed figure or the book's computation, and where it comes from.
+# The year in figures: each printed figure or the book's computation, and where it comes from; beside
+# the chapter's key figures, the three the brief's bullets rest on (the regulation premium and the premium
+# funds' share, from D04; what the treasury paid and the result without the net deviation, recomputed).
 key = pj.key_figures(get)
+after = {  # the rows to add, by the key figure they follow
+    0: [("· the regulation premium", pj.central(get, pj.REGULATION) / 1000, "D04"),
+        ("· of it, paid from the premium funds", -pj.central(get, pj.PREMIUM_FUND) / 1000, "D04"),
+        ("Premiums paid by the treasury", level["Premiums paid by the treasury"] / 1000, "recomputed")],
+    5: [("Net operating result without the net premium deviation", against_result["result_without"] / 1000,
+         "recomputed")],
+}  # fmt: skip
+rows_in_order = []
+for position, key_row in enumerate(key.itertuples(index=False)):
+    rows_in_order += [tuple(key_row), *after.get(position, [])]
+key = pd.DataFrame(rows_in_order, columns=key.columns)
 styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK million",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip
 
 # %% [markdown]
-# - *Premiums.* The largest part was the regulation premium, {eval}`txt.regulation_premium_story` in
-#   D04 ({eval}`txt.regulation_text` in the text), very high, the report says, because of high wage growth
-#   and the adjustment of G. The municipality paid {eval}`txt.premium_fund_story` of it from its premium
-#   funds, leaving {eval}`txt.premiums_net` paid by the treasury.
-# - *Cost.* The premium deviation is the chief reason the cost is so much lower than the premiums; against
-#   it stood the earlier years' deviations charged back and {eval}`txt.other_items_story` of other items.
-#   {ref}`The waterfall <fig-pensjon-waterfall>` below walks from the premiums to the cost. The report says the cost rose {eval}`txt.growth` from
-#   2022, well above wage growth; the budget's assumption for wage growth was raised from
-#   {eval}`txt.wage_growth_first` to {eval}`txt.wage_growth` at the first four-month report, so the
-#   statement holds against it ({ref}`pensjon-2022`).
-# - *Result.* The net premium deviation lifted the treasury's result by {eval}`txt.net_premium_story`,
-#   {eval}`txt.premium_vs_surplus` the whole surplus. With pensions charged at the premiums the treasury
-#   paid after the premium funds' share, plus the other items, the year would have closed with
-#   {eval}`txt.result_without_kind` of {eval}`txt.result_without` (computed here; the report does not print
-#   it). That measure still counts the draw on the premium funds as relief (chapter 1, {ref}`driftsregnskap-result-quality`).
+# - *Premiums.* The regulation premium was the largest part, very high because of high wage growth and
+#   the adjustment of G, the report says; the premium funds paid part of it (the table above).
+# - *Cost.* The premium deviation is the chief reason the cost is so far below the premiums
+#   ({ref}`the waterfall <fig-pensjon-waterfall>`). The report calls the cost's growth of {eval}`txt.growth`
+#   well above wage growth; it is above the {eval}`txt.wage_growth` the budget assumed ({ref}`pensjon-2022`).
+# - *Result.* The net premium deviation lifted the result by {eval}`txt.premium_vs_surplus` the whole
+#   surplus: without it the year closes with {eval}`txt.result_without_kind` (the book's computation), a
+#   measure that still counts the draw on the premium funds as relief ({ref}`driftsregnskap-result-quality`).
 # - *Later years.* The 2023 deviation comes back as an equal charge in each of the years
 #   {eval}`txt.charge_years`, on top of what earlier deviations still charge ({ref}`pensjon-forward`).
 #
@@ -211,7 +226,7 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK mi
 # In these terms the year runs from the premiums due to the pension cost the accounts charge,
 # as the waterfall below draws it.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last, hatched step too small to see, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are labelled with their values at the end of a thin leader line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw, are a swatch on a leader line.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a thin leader line from the level to a small swatch, solid vermilion for the other items and hatched for the rounding, and its value."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -228,15 +243,25 @@ steps = [(chart_names.get(step, step), amount / 1000,
 steps[-1] = ("Pension cost", None, "total")
 fig, ax = plt.subplots(figsize=(7, 6.2))
 ends = waterfall(ax, steps, up_is_favourable=False)
-# A step under 1 % of the premiums is a sliver a pixel or two wide: its label moves a little further out,
-# clear of the dotted connectors, with a thin leader line back to the bar, so the eye finds the step.
+# A step under 1 % of the premiums would be a sliver a pixel or two wide, its outline heavier than the step
+# (a hatched estimate then reads as a solid line): it is drawn as a leader label only. Its bar is hidden;
+# a thin leader line runs from the level to a swatch in the step's own style (solid, or hatched for the
+# book's estimate) and the value, clear of the dotted connectors.
 sliver = abs(level["Premiums due"] / 1000) / 100
 labels = [t for t in ax.texts if getattr(t, "xyann", None) == (4, 0)]  # the waterfall's labels, in step order
 for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, strict=True)):
     if "total" not in kind and 0 < abs(amount) < sliver:
-        label.xyann = (26, 0)
+        bar = next(p for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - row) < 1e-6)
+        bar.set_visible(False)
+        colour = UNFAVOURABLE if amount > 0 else FAVOURABLE
+        look = estimate_style(colour) if "estimate" in kind else {"facecolor": colour, "edgecolor": colour}
+        area = DrawingArea(14, 9, 0, 0)
+        area.add_artist(Rectangle((0, 0), 14, 9, **look))
+        ax.add_artist(AnnotationBbox(area, (max(end, end - amount), row), xybox=(32, 0), boxcoords="offset points",
+                                     frameon=False, box_alignment=(0.5, 0.5)))  # fmt: skip
+        label.xyann = (42, 0)
         ax.annotate("", (max(end, end - amount), row), xytext=(24, 0), textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 2})  # fmt: skip
+                    arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 0})  # fmt: skip
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
              f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
@@ -271,8 +296,8 @@ d04 = get(pj.CENTRAL)
 # ruled off from its items; the number columns only as wide as their figures, so the labels need not wrap
 # (a label breaks only between the Norwegian and the English).
 d04_table = styled(d04, table_id="pensjon-d04",
-                   caption="Status sentrale pensjonsposter i 2023, NOK thousand (Regnskap: accounts; "
-                           "Revidert budsjett: revised budget; Avvik: budget minus accounts)",
+                   caption="Status sentrale pensjonsposter i 2023, NOK thousand. Regnskap: accounts; Revidert "
+                           "budsjett: revised budget; Avvik: budget − accounts, − = overspend",
                    columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
                             "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
 nowrap = '<span style="white-space: nowrap">{}</span>'
@@ -458,25 +483,26 @@ txt.church_budget_prose = million("church_council_capital_grant_and_regulation_p
 # million with one decimal cannot show, so they stay in NOK thousand.
 # D03's budget in its printed thousands: distances of a few dozen thousand are measured from it, and
 # rounded to NOK 3.3 million it would not subtract to the range (a reader's check).
-d03_church = f"D03's revised budget of {fmt(1000 * church['d03_budget'], 0, 'NOK thousand')}"
-to_low, to_high = (1000 * (church[end] - church["d03_budget"]) for end in ("low", "high"))
+# In NOK million to three decimals (the ledger's thousands), so the prose keeps one money unit.
+d03_church = f"D03's revised budget of {fmt(church['d03_budget'], 3, 'NOK million')}"
+to_low, to_high = (church[end] - church["d03_budget"] for end in ("low", "high"))
 if church["d03_inside"]:
-    txt.church_fit = (f"for any budget from {fmt(-to_low, 0, 'NOK thousand')} below to "
-                      f"{fmt(to_high, 0, 'NOK thousand')} above {d03_church}, that budget among them")  # fmt: skip
+    txt.church_fit = (f"for any budget from {fmt(-to_low, 3, 'NOK million')} below to "
+                      f"{fmt(to_high, 3, 'NOK million')} above {d03_church}, that budget among them")  # fmt: skip
 else:
     near, far = sorted((abs(to_low), abs(to_high)))
-    spread = fmt(far, 0, "NOK thousand").replace(fmt(far, 0), f"{fmt(near, 0)}–{fmt(far, 0)}", 1)
+    spread = fmt(far, 3, "NOK million").replace(fmt(far, 3), f"{fmt(near, 3)}–{fmt(far, 3)}", 1)
     side = "below" if to_high < 0 else "above"
     txt.church_fit = f"only for a budget {spread} {side} {d03_church}, not for that budget itself"
+
+# %% tags=["hide-input"]
+findings.show(prose_checks, all_checks)
 
 # %% [markdown]
 # *Checks.* {eval}`txt.prose_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figures against the tables, NOK million")
-
-# %% tags=["hide-input"]
-findings.show(prose_checks, all_checks)
 
 # %% [markdown]
 # On the church council's figures: the text's budget of "about" {eval}`txt.church_budget_prose` and its
@@ -489,9 +515,9 @@ findings.show(prose_checks, all_checks)
 #
 # The central costs (D03, in full in the {doc}`operating account <driftsregnskap>`) print one line,
 # «Pensjon», that looks like the same central pension items. Its
-# revised budget, {eval}`txt.d03_budget`, is within {eval}`txt.d03_budget_gap` of D04's printed total and
-# within {eval}`txt.d03_rows_gap` of the sum of D04's rows: close, though two roundings of one amount would
-# print the same. The text books the regulation premium, the premium
+# revised budget, {eval}`txt.d03_budget`, differs from D04's printed total by {eval}`txt.d03_budget_gap`
+# and from the sum of D04's rows by {eval}`txt.d03_rows_gap`, in the ledgers' last digit: close, though two
+# roundings of one amount would print the same. The text books the regulation premium, the premium
 # deviation, the amortisation and the premium fund "på sentralt ansvar", on the central account, in its
 # section on the central costs; the book reads D03's line and D04's items as the same items on that
 # ground. Their accounts and deviation should then agree too.
@@ -500,8 +526,8 @@ findings.show(prose_checks, all_checks)
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The two printed lines side by side, in D04's column order and headers, and what D03 holds more, ruled off.
 styled(pj.d03_against_d04(get), table_id="pensjon-d03-row",
-       caption="D03's «Pensjon» against D04's total, NOK thousand (Regnskap: accounts; Revidert budsjett: "
-               "revised budget; Avvik: budget minus accounts)",
+       caption="D03's «Pensjon» against D04's total, NOK thousand; headers as in D04's table above. Avvik: budget − accounts, "
+               "− = overspend",
        columns={"label": "Line", "actual_2023": "Regnskap 2023", "revised_budget_2023": "Revidert budsjett 2023",
                 "deviation_nok": "Avvik"})  # fmt: skip
 
@@ -517,11 +543,12 @@ txt.d03_summary = findings.summary_line(drift_checks)
 # D03's «Pensjon» line holds {eval}`txt.d03_extra` ({eval}`txt.d03_extra_pct`) more cost than D04's
 # items, and the report does not say why. The stated pension cost follows D04: built on D03's line
 # instead, it would be {eval}`txt.cost_with_d03`.
-#
-# *Checks.* {eval}`txt.d03_summary`
 
 # %% tags=["hide-input"]
 findings.show(drift_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.d03_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(drift_checks, table_id="pensjon-d03-checks", caption="D03's pension row against D04's items, NOK thousand")
@@ -566,20 +593,25 @@ txt.items_offsetting, txt.items_adding = (" and ".join(f"the {name}" for name in
 #   {eval}`txt.rebuilt_gap` is the gap between the stated cost and the cost rebuilt from its printed parts
 #   (ordinary premium plus D04's items).
 
-# %% mystnb={"figure": {"caption": "Growth from 2022 to 2023, %: the pension cost, the ordinary premium (hatched, the book's estimate) and the wage growth the budget assumed.", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, three bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate), and the wage growth the budget assumed, as revised at the first four-month report, grew least."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Growth from 2022 to 2023, %: the pension cost and the ordinary premium (hatched, the book's estimate), against the wage growth the budget assumed (dotted line).", "name": "fig-pensjon-growth"}, "image": {"alt": "Horizontal bar chart in percent, two bars: the total pension cost as the report states it grew most, then the ordinary premium (hatched, the book's estimate); a dotted vertical line marks the wage growth the budget assumed, as revised at the first four-month report, which both bars pass."}} tags=["hide-input"]
 # The central items are a net figure, a wage-driven premium mixed with items that offset it: the text gives
 # their growth, the chart sets beside the wage assumption only the cost and the part that pays for the
 # year's pension rights.
+# The wage growth is the benchmark, not a measured growth: a dotted reference line named where it stands.
 bars = [("Pension cost, as stated", growth["growth"], False),
-        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True),
-        ("Wage growth assumed, as revised\nat the first four-month report", growth["wage_growth"], False)]  # fmt: skip
-fig, ax = plt.subplots(figsize=(7, 2.8))
+        ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True)]  # fmt: skip
+fig, ax = plt.subplots(figsize=(7, 2.4))
 drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
          for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
 for bar in drawn:
     direct_labels(ax, bar, formatter=lambda v: fmt(v, 1, "%"))
 ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
-ax.invert_yaxis()
+ax.set_ylim(len(bars) - 0.4, -1.1)  # room above the bars for the reference line's name
+ax.axvline(growth["wage_growth"], color=TEXT, linewidth=1.2, linestyle=":")
+# Its name beside it, short (the title says which assumption), above the bars.
+ax.annotate(f"wage growth assumed, {fmt(growth['wage_growth'], 1, '%')}", (growth["wage_growth"], -0.75), xytext=(4, 0),
+            textcoords="offset points", ha="left", va="center", color=TEXT, fontsize=plt.rcParams["font.size"])  # fmt: skip
+ax.set_xlim(0, 1.6 * max(pct for _, pct, _ in bars))  # room right of the line for its name
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
 above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
 ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
@@ -632,13 +664,14 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "What is left to charge of the 2023 premium deviation at each year-end, NOK million, in equal instalments over the report's period: the book's estimate.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value, the last year-end marked as nothing left to charge."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What is left to charge of the 2023 premium deviation at each year-end, NOK million, in equal instalments over the report's period: the book's estimate. Vermilion here, as a charge on the years after; the same amount is blue in the chapter's waterfall, where it lowers 2023's cost. The thin grey bars: had the premium fund not been used.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a thinner grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value, the last year-end marked as nothing left to charge."}} tags=["hide-input"]
 # Both series are the book's estimates, so both hatched: a pair of bars for each year's end, side by side
 # (neither overlaid nor stacked), each labelled with its value, the years down the side as in the table.
 fig, ax = plt.subplots(figsize=(plt.rcParams["figure.figsize"][0], 1.6 + 0.45 * len(left)))
 rows = range(len(left))
-booked_bars = ax.barh([r - 0.2 for r in rows], left["remaining"] / 1000, height=0.38, **estimate_style(UNFAVOURABLE))
-without_bars = ax.barh([r + 0.2 for r in rows], left["remaining_without_fund"] / 1000, height=0.38,
+# The schedule in D04's deviation is the chart's point: the wider bar; the counterfactual a thin one under it.
+booked_bars = ax.barh([r - 0.12 for r in rows], left["remaining"] / 1000, height=0.5, **estimate_style(UNFAVOURABLE))
+without_bars = ax.barh([r + 0.27 for r in rows], left["remaining_without_fund"] / 1000, height=0.2,
                        **estimate_style(LEVEL))  # fmt: skip
 # Each bar labelled with its value; a year-end with nothing left is said once, not as two labels "0.0".
 for bars in (booked_bars, without_bars):

@@ -28,6 +28,11 @@
 # *{term}`årsverk <Årsverk>`* (full-time equivalents, FTEs), hours and percentages, mostly by
 # *{term}`Programområde`* (P01 Schools to P14–P19 Central units).
 #
+# A line cited ("line 2419") is a line of the report's plain-text extraction
+# ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's section and printed
+# title, to find it in the report's PDF. Pay per person is in NOK (kroner), as the report prints it; sums of
+# pay are in NOK million, the book's with one decimal.
+#
 # ## The year in brief
 
 # %% tags=["remove-input"]
@@ -43,7 +48,7 @@ from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import personnel as pers
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
-from aarsevaluering.tables import styled
+from aarsevaluering.tables import check_figures, styled
 
 style.use_book_style()
 
@@ -122,8 +127,9 @@ vs_sector = pers.sick_leave_vs_sector(get).set_index("gender")
 sick_parts = pers.sick_gap_decomposition(get).set_index("quarter").loc["Mean"]
 g("sick_gap_all", vs_sector.loc["All", "gap_pp"], 1, "percentage points")
 g("sick_gap_mix", sick_parts["mix_pp"], 1, "percentage points")
-g("sick_mix_low", sick_parts["mix_low"], 1, "percentage points")
-g("sick_mix_high", sick_parts["mix_high"], 1, "percentage points")
+g("sick_gap_mix_bare", sick_parts["mix_pp"], 1)  # after a figure in percentage points: the unit once
+# A range in the book's range form, the unit once ("0.0–0.5 percentage points").
+gt("sick_mix_range", f"{fmt(sick_parts['mix_low'], 1)}–{fmt(sick_parts['mix_high'], 1, 'percentage points')}")
 caps = pers.overtime_against_caps(get)
 g("ot_per_fte_all", caps["per_fte"], 0, "hours")
 family = pers.breach_change_by_family(get).set_index("family")
@@ -219,6 +225,12 @@ brief = pd.DataFrame(  # the English measure, the report's term to search for, t
 )  # fmt: skip
 for year in ("y2022", "y2023"):
     brief[year] = [fmt(v, d) for v, d in zip(brief[year], brief["decimals"], strict=True)]
+
+# %% [markdown]
+# **{eval}`txt.headline`** The book's checks end in {eval}`txt.n_findings` findings, {eval}`txt.n_error` of
+# them errors{eval}`txt.error_kinds` (*All checks of the chapter*).
+
+# %% tags=["hide-input"]
 styled(
     brief,
     table_id="personnel-brief",
@@ -228,16 +240,13 @@ styled(
 )  # fmt: skip
 
 # %% [markdown]
-# {eval}`txt.headline` The book's checks end in {eval}`txt.n_findings` findings, {eval}`txt.n_error` of
-# them errors{eval}`txt.error_kinds` (*All checks of the chapter*).
-#
 # - **Turnover**, {eval}`txt.turn_2023`, is {eval}`txt.turn_rank`. Read the way KS defines it (the book's
 #   reading), it needs about {eval}`txt.national_unaccounted` more entrants than the report's permanent
 #   hires ({eval}`txt.ks_unaccounted_range`, as the rate is printed to a tenth; *Turnover read KS's way*).
 # - **Sick leave** is {eval}`txt.sick_vs_target` its target. Drammen is on average
-#   {eval}`txt.sick_gap_all` above the municipal sector, about {eval}`txt.sick_gap_mix` of it from
-#   {eval}`txt.sick_mix_words` (the book's estimate; with the rates printed to a tenth, anywhere from
-#   {eval}`txt.sick_mix_low` to {eval}`txt.sick_mix_high`).
+#   {eval}`txt.sick_gap_all` above the municipal sector, about {eval}`txt.sick_gap_mix_bare` of them from
+#   {eval}`txt.sick_mix_words` (the book's estimate; with the rates printed to a tenth, anywhere in
+#   {eval}`txt.sick_mix_range`).
 # - **Overtime** rose {eval}`txt.ot_change` and **breaches** of the working-time rules {eval}`txt.br_change`.
 #   {eval}`txt.br_brief`
 # - **Pay.** On the organisation-wide averages (table H15), women earn {eval}`txt.pay_headline` of men's pay
@@ -344,7 +353,7 @@ g("pt_text", pers.prose_value(get, "part_time_employees_dec_2023"))
 findings.show(staff_section, all_checks)
 
 # %% [markdown]
-# {eval}`txt.staff_summary` The percentage changes follow from the counts; for FTEs,
+# *Checks.* {eval}`txt.staff_summary` The percentage changes follow from the counts; for FTEs,
 # printed as whole numbers, a change is judged against the range their rounding leaves open. The
 # text's figures (staff, FTEs, the FTE increase) restate the table. Its {eval}`txt.pt_text` part-timers
 # (line 4297) are the part-time table's total, though the text calls them all employees where the table
@@ -360,30 +369,33 @@ pers.check_table(staff_section, table_id="personnel-staff-checks", caption="Ever
 # per month. It does not define its turnover: neither what counts as leaving (the municipality, or an
 # area) nor whom the rate is taken over (permanent staff, or temporary staff too).
 
-# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate; the all-areas row at the bottom rises every year, and most areas are darker in 2023 than in 2022. The row for P10 Democracy, an area of a handful of staff printed with no turnover in any year, is left without colour and labelled."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate, in shades from white to mid-grey; the all-areas row at the bottom rises every year, and the 2023 cell of every area whose rate rose from 2022 is marked with an upward triangle. The row for P10 Democracy, an area of a handful of staff printed with no turnover in any year, is left without colour and labelled."}} tags=["hide-input"]
 heat = turn.set_index(turn["label"].map(pers.area_chart_label))[
     ["turnover_2020_pct", "turnover_2021_pct", "turnover_2022_pct", "turnover_2023_pct"]
 ].astype(float)
 too_small = turn["label"].map(pers.area_code).eq("P10").to_numpy()  # a handful of staff: no rate
 values = np.ma.masked_array(heat.to_numpy(), mask=np.repeat(too_small[:, None], 4, axis=1))
 fig, ax = plt.subplots(figsize=(7, 5.6))
-# A grey ramp from white through the book's level grey to its text grey: a rate is a level, neither
-# favourable nor unfavourable in itself, and the high rates part clearly. Digits are black on the light
-# cells and white on the dark ones (contrast over 4.5:1 either way); the key is under the plot.
-greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.LEVEL, style.TEXT])
-DARK_CELL = 0.6  # the shade past which a cell's digits turn white
+# A grey ramp from white to the book's level grey: a rate is a level, neither favourable nor unfavourable
+# in itself. Its darkest cell stays light enough for black digits on every cell (contrast over 6:1; white
+# or black digits on a mid-grey ramp stood near 4.5:1). The key is under the plot.
+greys = mpl.colors.LinearSegmentedColormap.from_list("book_levels", ["white", style.LEVEL])
+DARK_CELL = 1.01  # no cell dark enough for white digits
 rates_shown = heat.to_numpy()[~too_small]
 norm = mpl.colors.Normalize(vmin=np.floor(rates_shown.min()) - 2, vmax=np.ceil(rates_shown.max()))
 ax.imshow(values, cmap=greys, norm=norm, aspect="auto")
 ax.set_xticks(range(4), ["2020", "2021", "2022", "2023\n(new routines)"])
 ax.set_yticks(range(len(heat)), heat.index)
 ax.grid(False)
+# The title's claim drawn: a 2023 cell whose rate rose from 2022 carries a "▲" after its figure.
+codes = turn["label"].map(pers.area_code).to_numpy()
+rose_in = set(pers.turnover_changes(get).drop("P10").pipe(lambda c: c[c > 0]).index)
 for (i, j), v in np.ndenumerate(heat.to_numpy()):
     if not too_small[i]:
         ax.text(
             j,
             i,
-            fmt(v, 1),
+            fmt(v, 1) + (" \u25b2" if j == 3 and codes[i] in rose_in else ""),
             ha="center",
             va="center",
             fontsize=style.MIN_TEXT_PT,
@@ -391,7 +403,7 @@ for (i, j), v in np.ndenumerate(heat.to_numpy()):
         )
 staff = get(pers.STAFF)
 p10_staff = staff.loc[staff["label"].map(pers.area_code).eq("P10"), "headcount_2023"].iloc[0]
-ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed; {fmt(p10_staff)} staff (not coloured)",
+ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed each year; {fmt(p10_staff)} staff (not coloured)",
         ha="center", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, style="italic")  # fmt: skip
 ax.axhline(len(heat) - 1.5, color="white", lw=3)
 # The break in the series: 2023 counted under new routines, set apart by a dark rule and named at its head.
@@ -399,11 +411,13 @@ ax.axvline(2.5, color=style.TEXT, lw=2)
 ax.text(2.5, -0.6, "break in the series", ha="center", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
 # The shades' key under the years: three sample cells.
 swatches = [mpl.patches.Patch(facecolor=greys(norm(v)), edgecolor=style.NEUTRAL, lw=0.5) for v in (5, 10, 15)]
-ax.legend(swatches, ["5 %", "10 %", "15 %"], title="Shade of a cell: the turnover rate, darker is higher",
+ax.legend(swatches, ["5 %", "10 %", "15 %"],
+          title="Shade of a cell: the turnover rate, darker is higher; \u25b2 2023 above 2022",
           loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False, handlelength=2.2,
           fontsize=style.MIN_TEXT_PT, title_fontsize=style.MIN_TEXT_PT)  # fmt: skip
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
-ax.set_title(f"Turnover rose in {fmt(rose.sum())} of {fmt(len(rose))} areas in 2023, to "
+assert rose.sum() == len(rose_in)  # the title counts the cells marked
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas with a rate in 2023, to "
              f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()
@@ -479,11 +493,13 @@ styled(
     "turnover and hires tables)",
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. The printed permanent hires, a solid bar, less the net change in permanent staff leave the leavers the hires allow, a short hatched bar. A long hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey: levels, dark: steps, hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels, dark bars as steps and hatching as the book's estimate. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a dark step, leave the leavers the hires allow, a short hatched bar. A long dark hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
 # Leavers = entrants − net change: the hires less the net change are the leavers if the hires were the only
 # entrants; read KS's way, the rate needs the other entrants of the step between. Staff flows are neither
-# favourable nor unfavourable to the finances: every bar in the level grey, the book's estimates hatched.
-fig, ax = plt.subplots(figsize=(7, 3.2))
+# favourable nor unfavourable to the finances, so no blue or vermilion: as in the book's other waterfalls
+# the levels are grey and the steps set apart, here in the text's dark grey, the book's estimates hatched;
+# a key above says so.
+fig, ax = plt.subplots(figsize=(7, 3.5))
 style.waterfall(
     ax,
     [("Hires (printed)", flow["hires"], "total"),
@@ -495,9 +511,20 @@ style.waterfall(
     formatter=lambda v: fmt(v, 0),
     neutral=True,
 )  # fmt: skip
+STEP_ROWS = (1, 3)  # the net change and the other entrants: steps, not levels
+for patch in ax.patches:
+    if round(patch.get_y() + patch.get_height() / 2) in STEP_ROWS:
+        if patch.get_hatch():  # the book's estimate: hatched, outlined in the steps' colour
+            patch.set_edgecolor(style.TEXT)
+        else:
+            patch.set_facecolor(style.TEXT)
+            patch.set_edgecolor(style.TEXT)
 ax.set_xlabel("Persons, 2023")
 ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left: about {fmt(national['unaccounted'])} "
              f"({fmt(ks_span['unaccounted'][0], 0)}–{fmt(ks_span['unaccounted'][1], 0)}) more than the hires allow")  # fmt: skip
+# The key after the title: setting a title resets the room the key makes above the plot.
+style.key_above(ax, [("level", {"color": style.LEVEL}), ("step", {"color": style.TEXT}),
+                     ("the book's estimate", style.estimate_style(style.LEVEL))], ncol=3)  # fmt: skip
 style.finish(fig, table="tables H01, H06 and H07")
 plt.show()
 
@@ -556,7 +583,7 @@ gs("flow_summary", flow_section)
 findings.show(flow_section, all_checks)
 
 # %% [markdown]
-# {eval}`txt.flow_summary` The months add up to each year's total, the text restates the
+# *Checks.* {eval}`txt.flow_summary` The months add up to each year's total, the text restates the
 # table's turnover, and {eval}`txt.turn_within` between the areas' rates, as an average of them must.
 
 # %% tags=["hide-input", "hide-output"]
@@ -633,6 +660,11 @@ ax.set_xlabel("Sick leave (%)")
 n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)
 ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas are "
              "above their 2023 sick-leave target")  # fmt: skip
+# The area the report leaves out, said on the chart (line 3817), in the empty lower right of the plot.
+p10_name = pers.area_chart_label(staff.loc[staff["label"].map(pers.area_code).eq("P10"), "label"].iloc[0])
+ax.text(0.99, 0.12, f"Not shown: {p10_name}, left out\nof the report's table for its few employees",
+        transform=ax.transAxes, ha="right", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
+        style="italic", bbox=style.LABEL_BOX, zorder=5)  # fmt: skip
 style.legend_above(ax, ncol=3)
 style.finish(fig, table="table H03")
 plt.show()
@@ -692,7 +724,7 @@ plt.show()
 by_gender = pers.sick_leave_vs_sector(get)
 shares = pers.sick_gap_decomposition(get)
 mean = shares.set_index("quarter").loc["Mean"]
-g("sick_gap_women", vs_sector.loc["Women", "gap_pp"], 1, "percentage points")
+g("sick_gap_women_bare", vs_sector.loc["Women", "gap_pp"], 1)  # after the men's figure: the unit once
 g("sick_gap_men", vs_sector.loc["Men", "gap_pp"], 1, "percentage points")
 g("sick_mean_drammen", vs_sector.loc["All", "drammen_mean_pct"], 2, "%")
 g("sick_mean_sector", vs_sector.loc["All", "sector_mean_pct"], 2, "%")
@@ -712,8 +744,8 @@ styled(
 # %% [markdown]
 # Averaged over the four quarters (the report prints no annual rate for the sector), Drammen is
 # {eval}`txt.sick_mean_drammen` against the sector's {eval}`txt.sick_mean_sector`, a difference of
-# {eval}`txt.sick_gap_all`. By gender the gap is uneven: {eval}`txt.sick_gap_men` for men and
-# {eval}`txt.sick_gap_women` for women.
+# {eval}`txt.sick_gap_all`. By gender the gap is uneven: {eval}`txt.sick_gap_men` for men, against
+# {eval}`txt.sick_gap_women_bare` for women.
 #
 # **How much the gender mix explains.** Women lose far more working time to sickness than men in both
 # populations, so a workforce with more women has a higher rate with no gender's rate higher. Each
@@ -724,7 +756,7 @@ styled(
 # Split this way (the book's decomposition, on the sector's rates), Drammen's gender mix accounts for
 # about {eval}`txt.sick_gap_mix` ({eval}`txt.sick_mix_share` of the gap) and its rates within each
 # gender for {eval}`txt.sick_gap_rates`. The rates are printed to one decimal, which leaves the weights
-# loose: the mix part may be anywhere from {eval}`txt.sick_mix_low` to {eval}`txt.sick_mix_high` (each
+# loose: the mix part may be anywhere in {eval}`txt.sick_mix_range` (each
 # quarter's split is behind the button below).
 
 # %% tags=["hide-input", "hide-output"]
@@ -753,7 +785,7 @@ gs("sick_summary", sick_section)
 pers.check_table(sick_section, table_id="personnel-sick-checks", caption="Every check of sick leave")
 
 # %% [markdown]
-# {eval}`txt.sick_summary` The organisation-wide rates are not sums: the areas' rates
+# *Checks.* {eval}`txt.sick_summary` The organisation-wide rates are not sums: the areas' rates
 # weighted by their FTEs, the mean of the quarters, and the women's and men's quarterly rates weighted
 # by the staff's gender shares all come close to the printed totals (estimates, since the report
 # prints no weights), and {eval}`txt.sick_within` between the rows' rates.
@@ -970,8 +1002,9 @@ def reading(family, key):
 
 by_type = pers.breach_change_by_type(get)
 by_type["reading"] = [reading(f, k) for f, k in zip(by_type["family"], by_type["key"], strict=True)]
+signed = {"change": lambda f: [fmt(v, 0, sign=True) for v in f["change"]]}  # a change carries its sign, a rise "+"
 styled(
-    by_type.sort_values("family", key=lambda f: f.map(pers.BREACH_FAMILIES.index), kind="stable"),
+    by_type.sort_values("family", key=lambda f: f.map(pers.BREACH_FAMILIES.index), kind="stable").assign(**signed),
     table_id="personnel-breach-type",
     columns={"label": "Type (printed)", "reading": "Family: the book's reading", "breaches_2021": "2021",
              "breaches_2022": "2022", "breaches_2023": "2023", "change": "Change",
@@ -996,7 +1029,7 @@ families = pd.concat(
 )  # fmt: skip
 
 styled(
-    families,
+    families.assign(**signed),
     table_id="personnel-breach-family",
     columns={"family": "Family", "breaches_2021": "2021", "breaches_2022": "2022", "breaches_2023": "2023",
              "change": "Change 2022–23", "share_of_level_pct": "% of 2023", "share_of_change_pct": "% of change"},
@@ -1107,7 +1140,7 @@ gs("overtime_summary", overtime_section)
 findings.show(overtime_section, all_checks)
 
 # %% [markdown]
-# {eval}`txt.overtime_summary` The tables add up, the two breach tables agree on their
+# *Checks.* {eval}`txt.overtime_summary` The tables add up, the two breach tables agree on their
 # totals, and the text's split of overtime adds up to the table's total.
 
 # %% tags=["hide-input", "hide-output"]
@@ -1243,8 +1276,10 @@ for ax, group in zip(axes, pyramids, strict=True):
     ax.set_yticks(y, [label.removesuffix(" år") for label in pyramid.index])  # "Over 70 år" -> "Over 70"
     ax.set_ylabel("Age group (years)")
     ax.grid(axis="y", visible=False)
-    # The panel's name at the left of its top row (over 70), which holds no bar.
-    ax.text(X_LIMITS[0] + 30, len(pyramid) - 1, f"{group.capitalize()}, {fmt(totals[group])}", ha="left",
+    # The panel's name at the left of its bottom row (under 20), whose bars are short: clear of the note the
+    # permanent panel's top row (over 70) carries.
+    assert pyramid.iloc[0]["women_count"] < 100, "room on the women's side of the under-20 row"
+    ax.text(X_LIMITS[0] + 30, 0, f"{group.capitalize()}, {fmt(totals[group])}", ha="left",
             va="center", fontsize=style.MIN_TEXT_PT + 1, fontweight="bold", color=style.TEXT)  # fmt: skip
 axes[1].set_xlim(*X_LIMITS)
 axes[1].xaxis.set_major_formatter(lambda v, _: fmt(abs(v)))
@@ -1268,6 +1303,13 @@ axes[0].set_title("Women outnumber men in every age group with staff, permanent 
                   else f"More women than men in {where}, and in {temp_where}")  # fmt: skip
 style.legend_above(axes[0])  # after the title: setting a title resets the room the key makes above the plot
 style.finish(fig, table="tables H11–H13")
+# The title and key from the figure's left edge, as the one-chart figures have them (finish does that only
+# for a figure of one panel): the edge is the row labels' and axis names' leftmost point.
+renderer = fig.canvas.get_renderer()
+edge = min(a.yaxis.get_tightbbox(renderer).x0 for a in axes)
+title_x = (edge - axes[0].bbox.x0) / axes[0].bbox.width
+axes[0]._left_title.set_x(title_x)  # as style.finish moves a one-panel figure's title
+axes[0].get_legend().set_bbox_to_anchor((title_x, 1.0), transform=axes[0].transAxes)
 plt.show()
 
 # %% tags=["hide-input", "hide-output"]
@@ -1322,15 +1364,17 @@ g("share_checks", len(share_checks))
 g("share_off", (share_checks["status"] == "discrepancy").sum())
 
 # %% [markdown]
-# **The checks.** Within each table the counts add up in every row and column. Across tables they do not
+# Within each of the age tables the counts add up in every row and column. Across tables they do not
 # fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed the
 # same cell of the permanent-staff table, and one row does (over 70: women and all). And
 # {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares miss the share their own counts give;
 # the counts, which add up and agree with the staffing table and the text, are the firmer figures.
-# {eval}`txt.gender_summary`
 
 # %% tags=["hide-input"]
 findings.show(gender_section, all_checks)  # beside the age tables they are about
+
+# %% [markdown]
+# *Checks.* {eval}`txt.gender_summary`
 
 # %% tags=["hide-input", "hide-output"]
 pers.check_table(gender_section, table_id="personnel-gender-checks", caption="Every check of gender and age")
@@ -1649,7 +1693,7 @@ gt("top_claim", ("holds" if top_claim["recomputed"] == 1 else "does not hold")
 pers.check_table(pay_section, table_id="personnel-pay-checks", caption="Every check of pay and job groups")
 
 # %% [markdown]
-# {eval}`txt.pay_summary` The job groups add up to the table's total, and the text's claim
+# *Checks.* {eval}`txt.pay_summary` The job groups add up to the table's total, and the text's claim
 # that top management is evenly split {eval}`txt.top_claim`.
 
 # %% [markdown]
@@ -1777,7 +1821,16 @@ before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
 moved = moved_checks(before, after)  # the class written before → after, as on the other chapters' Try it
 tried = pers.check_table(moved, table_id="personnel-try-it",
-                     caption="Checks that move when the printed share is set from its count (class: before → after)")  # fmt: skip
+                         caption="Checks that move when the printed share is set from its count (figures and class: "
+                                 "before → after)")  # fmt: skip
+# Each figure that moved written before → after, as the class is, so the value that changed the class shows.
+was = check_figures(before.set_index("check_id").loc[moved["check_id"]].reset_index())
+now = check_figures(moved)
+for column in was:
+    tried.data[column] = [a if a == b else f"{a.strip()}\u00a0→\u00a0{b.strip()}"
+                          for a, b in zip(was[column], now[column], strict=True)]  # fmt: skip
+# The class may break at its arrow, so the figures written before → after keep the table in the column.
+tried.set_table_styles([{"selector": "td.col4", "props": "white-space: normal;"}], overwrite=False)
 display(tried)
 
 # %% [markdown]
