@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .areas import full_name
 from .citation import BUNDLE_NAME, BUNDLE_PATH
 from .data import DESCRIPTOR_NAME, REPO_ROOT, read_descriptor, validate
-from .areas import full_name
 from .fmt import fmt
 
 PAGE = REPO_ROOT / "book" / "data.md"
@@ -427,7 +427,12 @@ def area_gaps(entries: list[dict], chapter: str, names: dict[str, str]) -> str:
     for run, (e, areas) in runs.items():
         if e["chapter"] != chapter:
             continue
-        held = {a: (c, o["title"]) for r, (o, found) in runs.items() if r != run for c, a in zip(table_ids(r), found)}
+        held = {
+            a: (c, o["title"])
+            for r, (o, found) in runs.items()
+            if r != run
+            for c, a in zip(table_ids(r), found, strict=True)
+        }
         missing = [a for a in sorted(held) if a not in areas]
         if missing:
             listed = " or ".join(f"{a} {names.get(a, '')}".strip() for a in missing)
@@ -569,7 +574,8 @@ def render() -> str:
             # the file's, and its rows are counted in the file's (designer s11: blank cells said neither).
             for code, what, a, b in places:
                 lines.append(
-                    f"| {id_cell(code, [code])} | {place_cell(e, code, what, a, b)} | as above | ({place_rows(e, a, b)}) |"
+                    f"| {id_cell(code, [code])} | {place_cell(e, code, what, a, b)} | as above "
+                    f"| ({place_rows(e, a, b)}) |"
                 )
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
