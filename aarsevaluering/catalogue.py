@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .areas import full_name
 from .citation import BUNDLE_NAME, BUNDLE_PATH
 from .data import DESCRIPTOR_NAME, REPO_ROOT, read_descriptor, validate
 from .fmt import fmt
@@ -72,15 +73,52 @@ _UNIT_WORDS = [
     (re.compile(r"^count$"), "breaches"),
 ]
 _MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
+# What a file of mixed units says of them: each row states its own (designer s11: "see the unit column", in a
+# table with a Unit column of its own, sent the reader to the wrong column).
+MIXED = "mixed (each row gives its own)"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 
 
 # The columns of every chapter's table, and their widths in per cent of the page's text.
 # The file's name is shown whole, with its ".csv", as the prose names files (designer s10); the longest fits
-# the column.
-COLUMNS = ["Id", "Title as printed (English), and CSV file", "Lines", "Unit", "Rows"]
-WIDTHS = [10, 57, 12, 15, 6]
+# the column. Where the table stands in the report (its section, the words to search its PDF for, and, second,
+# its lines in the text) is a small line under the title (designer s11: the line ranges alone could not be
+# checked against the PDF), so the lines need no column of their own.
+COLUMNS = ["Id", "Title as printed (English); where in the report; CSV file", "Unit", "Rows"]
+WIDTHS = [9, 61, 21, 9]
+# One fixed grid for every chapter's table (designer s11: the columns moved from table to table, as the
+# browser widened a column to its longest unbreakable word): a style for the page's own tables.
+GRID_STYLE = "\n".join(
+    [
+        "<style>",
+        "/* The data page's tables: one fixed grid, so the columns stand in the same place in each (the table",
+        "   directive's widths reach no colgroup in this theme, so they are set here). */",
+        'table[id^="tab-data-"] { table-layout: fixed; width: 100%; }',
+        *(f'table[id^="tab-data-"] th:nth-child({n}) {{ width: {w}%; }}' for n, w in enumerate(WIDTHS, start=1)),
+        'table[id^="tab-data-"] small { color: var(--pst-color-text-muted); }',
+        "</style>",
+    ]
+)
+# The English of the printed titles of tables that share a file (the file's own English covers them
+# together), and of the blocks of one printed table, by the Norwegian as printed.
+ENGLISH = {
+    "Sykefravær per kvartal i Drammen kommune 2023": "Sick leave by quarter, Drammen kommune, 2023",
+    "Sykefravær per kvartal i kommunesektoren 2023": "Sick leave by quarter, the municipal sector, 2023",
+    "Kjønns- og aldersmessig fordeling på faste ansatte per desember 2023": (
+        "Permanent staff by gender and age, December 2023"
+    ),
+    "Kjønns- og aldersmessig fordeling på midlertidig ansatte per desember 2023": (
+        "Temporary staff by gender and age, December 2023"
+    ),
+    "Fast ansatte i deltidsstilling, fordelt på kjønn og alder per desember 2023": (
+        "Permanent part-time staff by gender and age, December 2023"
+    ),
+    "Netto utgifter videreutlån": "Net relending expenses",
+    "Sum investeringsinntekter": "Total investment income",
+    "Sum investeringsutgifter": "Total investment expenses",
+    "Sum overføring fra drift og netto avsetninger": "Total transfer from operations and net provisions",
+}
 
 
 def escape(text: str) -> str:
@@ -92,7 +130,7 @@ def unit_label(unit: str) -> str:
     """A table's unit as the book writes it: ``"NOK 1000 (last row: percent)"`` -> ``"NOK thousand (last
     row: %)"``; the tables of mixed units all send the reader to their ``unit`` column in one form."""
     if _MIXED.match(unit):
-        return "mixed (see the unit column)"
+        return MIXED
     for pattern, word in _UNIT_WORDS:
         unit = pattern.sub(word, unit)
     return unit
@@ -132,6 +170,7 @@ def tables() -> list[dict]:
                 "source_table": spec.get("source_table", ""),
                 "section": spec.get("report_section", ""),
                 "lines": spec.get("source_lines"),
+                "locator": spec.get("locator", {}),
             }
         )
     return entries
@@ -244,20 +283,76 @@ def title_cell(entry: dict) -> str:
     ``title_en``). The figures in sentences have no printed title: their file's title is the book's label,
     set in italics and said to be the book's (reader s9)."""
     title = escape(entry["title"])
-    if entry["source_table"] == PROSE:
-        return f"*{title}* (the book's label)"
     english = entry.get("title_en", "")
+    if entry["source_table"] == PROSE:
+        return f"*{title}*" + (f" ({escape(english)})" if english else "") + ": figures in the text (the book's label)"
     for abbr in _readings(entry):  # the reading is given, as the book's, under the table
         english = english.replace(f"{abbr} ({READINGS[abbr]})", abbr)
     return title + (f" ({escape(english)})" if english else "")
 
 
-def report_cell(entry: dict) -> str:
-    """The table's title as printed, in Norwegian and English (:func:`title_cell`), and its file below it.
-    The report's section is not repeated here (it is in the descriptor's ``report_section``): a reader of
-    the PDF finds a table by searching for its printed title, and the section made the cell six lines deep
-    (designer s9)."""
-    return title_cell(entry) + "<br>" + download(f"data/{entry['file']}")
+def where(section: str, search: str, first: int, last: int) -> str:
+    """Where a table stands in the report, as a small line: the section's headings, the printed words to
+    search the PDF for, and its lines in the text (the book's own reference, so last)."""
+    found = f"; search «{escape(search)}»" if search else ""
+    return f"<small>In the report: {escape(section)}{found}; text lines {first}–{last}</small>"
+
+
+def _section(path: list[str], area: str = "") -> str:
+    """A locator's heading path as one line; the programme area's heading, a placeholder in a file of one table
+    per area, given as the area (``P01 Skole``) or, for the file, as the run of areas (``P01–P18``)."""
+    return " › ".join(area if h == "<programområde>" else h for h in path)
+
+
+def where_cell(entry: dict, places: list[tuple[str, str, int, int]] | None = None) -> str:
+    """A file's place in the report (:func:`where`): the figures in sentences stand on lines of their own,
+    each named in the row's ``source_line``."""
+    first, last = entry["lines"]
+    if entry["source_table"] == PROSE:
+        return f"<small>In the report: sentences, each row with its own line, text lines {first}–{last}</small>"
+    locator = entry["locator"]
+    areas = [w.split(" ")[0] for _, w, _, _ in places or [] if re.match(r"P\d\d\b", w)]
+    run = f"{areas[0]}–{areas[-1]}" if areas else "each programme area"
+    return where(_section(locator.get("heading_path", []), run), locator.get("search", ""), first, last)
+
+
+def place_cell(entry: dict, code: str, what: str, first: int, last: int) -> str:
+    """The row of one printed table of a file holding several: what it covers, in Norwegian and English, and
+    where it stands in the report (:func:`where`): its own section and search words where the descriptor's
+    locator has a part for it; else the file's section, searched for by its printed title (H04), its block's
+    sum row (I02a) or its area's printed title (I21), the area's heading taking the place of the file's
+    placeholder (D10: «Status økonomi» under P01 Skole)."""
+    locator = entry["locator"]
+    area = what if re.match(r"P\d\d\b", what) else ""
+    english = full_name(*what.split(" ", 1)) if area else ENGLISH.get(what, "")
+    section, search = _section(locator.get("heading_path", []), area), locator.get("search", "")
+    frame = pd.DataFrame(entry["frame"])
+    lines = pd.to_numeric(frame["source_line"])
+    rows = frame[(lines >= first) & (lines <= last)]
+    parts = [p for p in locator.get("parts", []) if p["lines"][0] <= last and first <= p["lines"][1]]
+    if parts:
+        section, search = _section(parts[0]["heading_path"]), parts[0]["search"]
+    elif re.search(rf"{re.escape(code)} «", entry["notes"]):  # a printed title of its own
+        search = what
+    elif "block" in rows and (rows["row_kind"] == "subtotal").any():
+        search = str(rows[rows["row_kind"] == "subtotal"]["label"].iloc[0])
+    elif area and " / " in entry["title"]:  # one printed title per area: the area's own
+        search = next((t for t in entry["title"].split(" / ") if area.split(" ")[0] in t), search)
+    title = escape(what) + (f" ({escape(english)})" if english else "")
+    return title + "<br>" + where(section, search, first, last)
+
+
+def place_rows(entry: dict, first: int, last: int) -> int:
+    """The rows of a file that one of its printed tables holds (those on its lines)."""
+    lines = pd.to_numeric(pd.DataFrame(entry["frame"])["source_line"])
+    return int(((lines >= first) & (lines <= last)).sum())
+
+
+def report_cell(entry: dict, places: list[tuple[str, str, int, int]] | None = None) -> str:
+    """The table's title as printed, in Norwegian and English (:func:`title_cell`), where it stands in the
+    report (:func:`where_cell`), and its file below. A reader of the PDF finds a table by its section and by
+    searching for its printed words (designer s11); the line range is the book's own reference."""
+    return title_cell(entry) + "<br>" + where_cell(entry, places) + "<br>" + download(f"data/{entry['file']}")
 
 
 def anchor(code: str) -> str:
@@ -278,15 +373,6 @@ def id_cell(text: str, codes: list[str]) -> str:
         # shown as plain text, they were the only ids without a link).
         return spans + "<br>".join(f'<a class="table-id" href="#{anchor(c)}">{escape(c)}</a>' for c in codes)
     return spans + escape(text)
-
-
-def lines_cell(entry: dict) -> str:
-    """The lines of the report's text a table spans; the figures in sentences stand on scattered lines,
-    so their file names no span: each row gives its own, in its source_line column."""
-    if entry["source_table"] == PROSE:
-        return "per row"
-    first, last = entry["lines"]
-    return f"{first}–{last}"
 
 
 # Where the descriptor's notes place each printed table of a file that holds several: "P01 (D10) lines
@@ -332,6 +418,36 @@ def id_places(entry: dict, names: dict[str, str] | None = None) -> list[tuple[st
             what = found.groupdict().get("area") or ""
         places.append((code, what, first, last))
     return places
+
+
+def area_gaps(entries: list[dict], chapter: str, names: dict[str, str]) -> str:
+    """A note for a chapter's run of one table per programme area that skips areas another run has (the
+    investment projects, I07–I20, have none for P10 and P15, whose parts print Status økonomi only)."""
+    runs = {}
+    for e in entries:
+        areas = [w.split(" ")[0] for _, w, _, _ in id_places(e, names) if re.match(r"P\d\d\b", w)]
+        if len(areas) > 2:
+            runs[e["source_table"]] = (e, areas)
+    notes = []
+    for run, (e, areas) in runs.items():
+        if e["chapter"] != chapter:
+            continue
+        held = {
+            a: (c, o["title"])
+            for r, (o, found) in runs.items()
+            if r != run
+            for c, a in zip(table_ids(r), found, strict=True)
+        }
+        missing = [a for a in sorted(held) if a not in areas]
+        if missing:
+            listed = " or ".join(f"{a} {names.get(a, '')}".strip() for a in missing)
+            theirs = " and ".join(held[a][0] for a in missing)
+            notes.append(
+                f"The run {escape(run)} has no table for {listed}: the report prints no "
+                f"«{escape(e['locator'].get('search', ''))}» in their parts (their {escape(held[missing[0]][1])} "
+                f"table{'s are' if len(missing) > 1 else ' is'} {theirs})."
+            )
+    return " ".join(notes)
 
 
 def download(path: str, text: str | None = None) -> str:
@@ -416,11 +532,15 @@ def render() -> str:
         "2A and 2B), by which the chapters cite it; each id is a link to the row that holds it (its file's row, "
         "or a row of its own under the file's), for a link or a citation "
         "(`data.html#table-d08`). `prose`: the figures the report gives in sentences, under the book's label.",
-        "- *Title*: as printed, with the book's English, and the CSV file below it. A file holding several "
-        "printed tables has a row under it for each.",
-        "- *Lines*: in the report's text ({ref}`references-text`).",
-        "- *Unit*: as the chapters write it.",
-        "- *Rows*: printed rows, totals included.",
+        "- *Title*: as printed, with the book's English; under it, in small type, where the table stands in the "
+        "report: its section's headings (› between a heading and the one under it), the printed words to search "
+        "the PDF for, and its lines in the report's text ({ref}`references-text`); then the CSV file. A file "
+        "holding several printed tables has a row under it for each, with its own place.",
+        "- *Unit*: as the chapters write it; a table's row under its file has the file's unit (*as above*).",
+        "- *Rows*: printed rows, totals included; a table's row under its file gives, in brackets, how many of "
+        "the file's rows it holds.",
+        "",
+        GRID_STYLE,
     ]
     for number, chapter in enumerate(order, start=1):
         # The printed tables in the descriptor's order, the figures in sentences last.
@@ -437,7 +557,7 @@ def render() -> str:
             # repeated it).
             # (a Markdown link: a role's backticks would end the fence's info string)
             f"```{{table}} The files of [chapter {number}](../notebooks/{chapter}.ipynb): each printed table, "
-            "its file, lines, unit and rows",
+            "where it is in the report, its file, unit and rows",
             f":name: tab-data-{chapter}",
             # One grid for every chapter's table, so the columns do not move from table to table.
             f":widths: {' '.join(str(w) for w in WIDTHS)}",
@@ -445,7 +565,7 @@ def render() -> str:
             # The file's name and its title share a cell, the name above: the names are long and never
             # break, and a title's long Norwegian words neither, so a column each would not fit the page.
             "| " + " | ".join(COLUMNS) + " |",
-            "| :--- | :--- | ---: | :--- | ---: |",
+            "| :--- | :--- | :--- | ---: |",
         ]
         for e in chosen:
             places = id_places(e, names)
@@ -453,14 +573,18 @@ def render() -> str:
             # under it for the ids of a file holding several tables.
             own = [c for c in table_ids(e["source_table"]) if c not in {p[0] for p in places}]
             first = id_cell(e["source_table"], own)
-            cells = [first, report_cell(e), lines_cell(e), unit_cell(e["unit"]), fmt(e["rows"])]
+            cells = [first, report_cell(e, places), unit_cell(e["unit"]), fmt(e["rows"])]
             lines.append(f"| {' | '.join(cells)} |")
-            # A file holding several printed tables: a row for each, with what it covers and its lines.
+            # A file holding several printed tables: a row for each, with what it covers and where; its unit is
+            # the file's, and its rows are counted in the file's (designer s11: blank cells said neither).
             for code, what, a, b in places:
-                lines.append(f"| {id_cell(code, [code])} | {escape(what)} | {a}–{b} | | |")
+                lines.append(
+                    f"| {id_cell(code, [code])} | {place_cell(e, code, what, a, b)} | as above "
+                    f"| ({place_rows(e, a, b)}) |"
+                )
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
-        lines += [f"| **All** | **{files}** | | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
+        lines += [f"| **All** | **{files}** | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]
         for e in chosen:
             if note := reading_note(e):
                 lines += ["", note]
@@ -471,6 +595,8 @@ def render() -> str:
                 else "in no file: the book transcribes no such table"
             )
             lines += ["", f"{code}, missing from the run of ids above, is {where}."]
+        if note := area_gaps(entries, chapter, names):
+            lines += ["", note]
     return "\n".join(lines) + "\n"
 
 

@@ -54,9 +54,9 @@ _CAPTION = re.compile(r"<caption>(?!<span class=\"caption-number\">)")
 APPENDIX = {"notebooks/audit": "A"}
 # The front matter's tables and figures, which Sphinx numbers through all unnumbered pages ("Table 9" on
 # the data page), numbered by page instead: the introduction's Table F.1, Data and methods' M.1, the
-# data page's P.1.
+# data page's T.1 (not P: "Table P.3" read as programme area P03, designer s11).
 # Letters no table id starts with (D, I, B, H are the report tables' ids: "Table D.4" beside id D04 read as one).
-FRONT = {"book/intro": "F", "book/data_and_methods": "M", "book/data": "P"}
+FRONT = {"book/intro": "F", "book/data_and_methods": "M", "book/data": "T"}
 _SPHINX_NUMBER = re.compile(r'<span class="caption-number">(Table|Fig\.) \d+ </span>')
 
 

@@ -51,8 +51,8 @@ def test_data_page_source_lists_every_resource():
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         first, last = spec["source_lines"]
         title = catalogue.escape(spec["title"])
-        if spec["source_table"] == catalogue.PROSE:
-            title = f"*{title}* (the book's label)"  # no printed title: the label is the book's
+        if spec["source_table"] == catalogue.PROSE:  # no printed title: the label is the book's
+            title = f"*{title}* ({catalogue.escape(spec['title_en'])}): figures in the text (the book's label)"
         else:
             english = spec["title_en"]
             for abbr, reading in catalogue.READINGS.items():  # an abbreviation's expansion: as a note
@@ -63,8 +63,12 @@ def test_data_page_source_lists_every_resource():
                         section
                     ), spec["name"]
             title += f" ({catalogue.escape(english)})"  # the book's English beside the printed title
-        about = f"{title}<br>{link}"
-        lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
+        (where,) = re.findall(r"<br>(<small>In the report: .*?</small>)<br>", row)
+        assert where.endswith(f"text lines {first}–{last}</small>"), spec["name"]  # the lines, last
+        if spec["source_table"] != catalogue.PROSE:  # the section and the words to search the PDF for
+            assert f"; search «{catalogue.escape(spec['locator']['search'])}»;" in where, spec["name"]
+            assert catalogue.escape(spec["locator"]["heading_path"][0]) in where, spec["name"]
+        about = f"{title}<br>{where}<br>{link}"
         ids = catalogue.table_ids(spec["source_table"])
         sub_rows = [  # an id with a row of its own under its file's row (D10–D25) has its anchor there
             c for c in ids for line in section.splitlines()
@@ -80,7 +84,6 @@ def test_data_page_source_lists_every_resource():
         assert cells == [
             anchors + shown,
             about,
-            lines,
             catalogue.unit_cell(spec["unit"]),
             str(spec["rows"]),
         ]
@@ -108,7 +111,7 @@ def test_each_chapter_table_has_a_caption_and_a_total():
         files = f"{len(specs)} file" + ("s" if len(specs) > 1 else "")
         assert rows[0] == "| " + " | ".join(catalogue.COLUMNS) + " |", chapter  # one grid for every table
         assert f":widths: {' '.join(map(str, catalogue.WIDTHS))}" in section, chapter
-        assert rows[-1] == f"| **All** | **{files}** | | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
+        assert rows[-1] == f"| **All** | **{files}** | | **{fmt(sum(s['rows'] for s in specs))}** |", chapter
         kinds = [line.split(" | ")[0] == "| prose" for line in rows[2:-1]]
         assert kinds == sorted(kinds), f"{chapter}: the figures in sentences come last"
     assert not by_chapter, f"chapters without a section: {sorted(by_chapter)}"
@@ -155,7 +158,7 @@ def test_a_note_names_where_an_absent_id_is():
 def test_a_unit_stays_on_one_line_and_its_note_goes_below():
     assert catalogue.unit_cell("NOK 1000") == "NOK\u00a0thousand"
     assert catalogue.unit_cell("NOK 1000 (last row: percent)") == "NOK\u00a0thousand<br>(last row: %)"
-    assert catalogue.unit_cell("mixed, see column unit") == "mixed<br>(see the unit column)"
+    assert catalogue.unit_cell("mixed, see column unit") == "mixed<br>(each row gives its own)"
     assert catalogue.unit_cell("persons / FTE / percent") == "persons, FTE, %"
     assert catalogue.unit_cell("NOK per year") == "NOK per\u00a0year"  # may break after NOK, to fit the column
 
@@ -173,9 +176,9 @@ def test_a_changed_table_makes_the_page_stale(tmp_path, monkeypatch):
     text = catalogue.render()
     assert text != (REPO / "book" / "data.md").read_text(encoding="utf-8")
     assert (
-        f"| {catalogue.id_cell('D02', ['D02'])} | Sentrale inntekter (Central income)<br>"
-        "{download}`drift_central_income.csv <../data/drift_central_income.csv>` "
-        "| 2169–2200 | NOK\u00a0thousand | 10 |" in text
+        f"| {catalogue.id_cell('D02', ['D02'])} | Sentrale inntekter (Central income)<br><small>In the report: "
+        "Driftsregnskapet › Sentrale inntekter; search «Sum Frie disponible inntekter»; text lines 2169–2200</small>"
+        "<br>{download}`drift_central_income.csv <../data/drift_central_income.csv>` | NOK\u00a0thousand | 10 |" in text
     )
     monkeypatch.setattr(catalogue, "PAGE", tmp_path / "data.md")
     (tmp_path / "data.md").write_text((REPO / "book" / "data.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -253,15 +256,24 @@ def test_built_data_page_links_every_file(built_html):
         english = spec.get("title_en", "")
         for abbr, reading in catalogue.READINGS.items():  # the reading stands in a note under the table
             english = english.replace(f"{abbr} ({reading})", abbr)
-        title = f"{spec['title']} (the book's label)" if prose else f"{spec['title']} ({english})"
-        about = f"{title} {stem}"
-        lines = "per row" if spec["source_table"] == catalogue.PROSE else f"{first}–{last}"
+        title = (
+            f"{spec['title']} ({english}): figures in the text (the book's label)"
+            if prose
+            else f"{spec['title']} ({english})"
+        )
+        place = re.sub(r"<[^>]+>", "", catalogue.where_cell({**spec, "lines": spec["source_lines"],
+                                                              "locator": spec.get("locator", {})}))  # fmt: skip
+        about = f"{title} {html.unescape(place)} {stem}"
         # The unit as its cell shows it: a list of units comma-separated, a note after a line break.
         unit = " ".join(catalogue.unit_cell(spec["unit"]).replace("<br>", " ").replace("\u00a0", " ").split())
         # Ids that share their file's row are a link each, one a line (H04 H05); with rows of their own
         # under it, the file's row shows them as printed (I21, I22).
         assert shown[0] in (spec["source_table"], " ".join(catalogue.table_ids(spec["source_table"])))
-        assert shown[1:] == [" ".join(about.split()), lines, unit, str(spec["rows"])]
+        # A run of areas, as the rows under it name them (P01–P18), which the file alone cannot say.
+        about = about.replace(" › each programme area › ", " › ")
+        shown[1] = re.sub(r" › P\d\d–P\d\d › ", " › ", shown[1])
+        assert shown[1:] == [" ".join(about.translate(STRAIGHT_QUOTES).split()), unit, str(spec["rows"])]
+        assert f"text lines {first}–{last}" in shown[1]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES) + len(catalogue.AUDIT_FILES)
@@ -287,9 +299,17 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
     """A range such as D10–D25 is resolved in the chapter's table itself: each id a row of its own under the
     file's row, with what it covers and its lines, so it can be cited as part of the numbered table."""
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    assert f"| {catalogue.id_cell('D17', ['D17'])} | P08 Sosialtjeneste, etablering og bolig | 5738–5752 | | |" in page
-    assert f"| {catalogue.id_cell('I12', ['I12'])} | P06 Hjemmetjenester og institusjon | 5519–5578 | | |" in page
-    assert f"| {catalogue.id_cell('I21', ['I21'])} | P11 Utbygging og samferdsel | 6207–6316 | | |" in page
+    d17 = (
+        f"| {catalogue.id_cell('D17', ['D17'])} | P08 Sosialtjeneste, etablering og bolig (Social services, getting "
+        "established and housing)<br><small>In the report: Omtale av programområdene › P08 Sosialtjeneste, etablering "
+        "og bolig › Status økonomi; search «Status økonomi»; text lines 5738–5752</small> | as above | (1) |"
+    )
+    assert d17 in page
+    assert f"| {catalogue.id_cell('I12', ['I12'])} | P06 Hjemmetjenester og institusjon (" in page
+    assert "search «Status investeringer netto P11»; text lines 6207–6316</small> | as above |" in page
+    assert "search «Sykefravær per kvartal i kommunesektoren 2023»; text lines 3833–3841" in page
+    assert "› Midlertidig ansatte; search «Kjønns- og aldersmessig fordeling på midlertidig ansatte»" in page
+    assert "The run I07–I20 has no table for P10 Medvirkning og lokaldemokrati or P15 Samfunnssikkerhet" in page
     for spec in resources():
         ids = catalogue.table_ids(spec["source_table"])
         if len(ids) > 1 and "–" in spec["source_table"]:
@@ -299,6 +319,8 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
 
 def test_prose_title_is_marked_as_the_books():
     """A file of figures in sentences has no printed title: its cell says the label is the book's."""
-    entry = {"title": "Personell – tall i løpende tekst", "file": "pers_prose_figures.csv", "source_table": "prose",
-             "section": "Personell"}  # fmt: skip
-    assert catalogue.report_cell(entry).startswith("*Personell – tall i løpende tekst* (the book's label)<br>")
+    entry = {"title": "Personell", "title_en": "Personnel", "file": "pers_prose_figures.csv", "source_table": "prose",
+             "section": "Personell", "lines": [3636, 4466], "locator": {}}  # fmt: skip
+    assert catalogue.report_cell(entry).startswith(
+        "*Personell* (Personnel): figures in the text (the book's label)<br><small>In the report: sentences"
+    )
