@@ -39,6 +39,8 @@
 # figures have one decimal, except its estimates, rounded to the step their inputs allow and called estimates.
 
 # %% tags=["remove-input"]
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -737,7 +739,7 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
         ax.annotate(fmt(h, 1), (xi + offset, h), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 # Each fund's printed name, its English under it, then its change, named as such (B02's Endring column).
-ax.set_xticks(x, [f"{label.replace(' (', chr(10) + '(', 1)}\n({bal.FUND_ENGLISH[label].replace(' ', chr(10), 1)})"
+ax.set_xticks(x, [f"{label.replace(' ', chr(10), 1)}\n{textwrap.fill(f'({bal.FUND_ENGLISH[label]})', 20)}"
                  f"\nchange {fmt(change / 1000, 1, sign=True)}"
                  for label, change in zip(items["label"], items["change_2022_2023"], strict=True)])  # fmt: skip
 ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
@@ -1018,7 +1020,7 @@ ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for t
 levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
 labels_at_far_end(ax, kinds, levels)
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("Flows of the accounts, NOK million (+ = adds to the fund; not deviations from budget)")
+ax.set_xlabel("NOK million, flows of the accounts\n(+ = adds to the fund; not deviations)")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
 style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
                      style.LEVEL: "the net: the fund's change"})  # fmt: skip

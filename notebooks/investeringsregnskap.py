@@ -923,8 +923,8 @@ for y, v in enumerate(shown_area["over"]):
     ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-ax.set_xlim(shown_area["over"].min() * 2.3, shown_area["over"].max() * 1.35)
-ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
+ax.set_xlim(shown_area["over"].min() * 1.9, shown_area["over"].max() * 1.35)
+ax.set_xlabel("Actual − revised budget, NOK million\n(+ = overspend)")
 top_two = over_area.sort_values("over", ascending=False).head(2)
 ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["programme_area"],
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
@@ -1049,8 +1049,8 @@ for y, v in enumerate(over):
     ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-ax.set_xlim(over.min() * 2.3, over.max() * 1.3)
-ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
+ax.set_xlim(over.min() * 1.8, over.max() * 1.3)
+ax.set_xlabel("Actual − revised budget, NOK million\n(+ = overspend)")
 ax.set_title("Two P11 and P12 projects overspent most")
 deviation_key(ax)
 ax.grid(axis="y", visible=False)
@@ -1076,9 +1076,9 @@ show_findings(claims)
 # Each of the {eval}`txt.n_projects` projects also stands in 2B part 1 (labels compared without regard to
 # case and dashes). The two agree on the budget everywhere, and on the actual everywhere but in
 # {eval}`txt.n_grant_projects` projects of P11 and P12, where the project table also counts the grants
-# towards others' investments (2B keeps them in part 2).
+# towards others' investments (2B keeps them in part 2). The count below includes the claims in words above.
 #
-# *Checks.* With the claims in words above: {eval}`txt.proj_summary`
+# *Checks.* {eval}`txt.proj_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(
@@ -1181,10 +1181,10 @@ ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="not matched"
 ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
         label="matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
 for y, (v, part) in enumerate(zip(ordered["amount"], ordered["matched"], strict=True)):
-    text = fmt(v / 1000, 1) + (f", of which hatched {fmt(part / 1000, 1)}" if round(part / 1000, 1) else "")
+    text = fmt(v / 1000, 1) + (f"; hatched {fmt(part / 1000, 1)}" if round(part / 1000, 1) else "")
     ax.annotate(text, (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.45)
+ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.4)
 ax.set_xlabel("NOK million")
 ax.set_title("Loans led; share sales mostly match a purchase", pad=40)
 style.legend_above(ax, ncol=1)
