@@ -19,7 +19,11 @@
 #
 # *Download* this chapter as a notebook with its outputs, {download}`balanse.ipynb <balanse.ipynb>`,
 # or as a script, {download}`balanse.py <balanse.py>`;
-# its tables are on the {doc}`data page <../book/data>`.
+# its tables are on the {doc}`data page <../book/data>`. B01, D09 and the like are the book's ids for the
+# report's tables (B for its balance tables, D for its operating account's); the captions and the charts'
+# source lines cite them. A line cited ("line 2419") is a line of the report's plain-text
+# extraction ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's section and
+# printed title, to find it in the report's PDF.
 #
 # The *{term}`Balanse`* (balance sheet) sets what the municipality owns against what it owes, at
 # 31 December. The report does not reprint it; its balance section comments on the cash, the loan debt,
@@ -30,10 +34,13 @@
 #   on the book's reading), partly to a deposit account whose owner the report does not name;
 # - *the loan fund's debt* to the treasury and the enterprises together.
 #
-# Amounts are in NOK million: the report's as printed, the book's with one decimal, or with fewer where
-# they are estimates or rest on figures the report rounds.
+# Amounts are in NOK million: a figure the report prints keeps the precision it is printed with (whole
+# millions stay whole) and is called the report's where it could be taken for the book's; the book's own
+# figures have one decimal, except its estimates, rounded to the step their inputs allow and called estimates.
 
 # %% tags=["remove-input"]
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -148,7 +155,7 @@ styled(key, table_id="balanse-key-figures",
 # entity) and surplus cash on a *{term}`Plasseringskonto`* (deposit account) at the main bank, which pays
 # a somewhat higher rate but needs notice before a withdrawal.
 
-# %% mystnb={"figure": {"caption": "Cash on the group and deposit accounts at 31 December 2023, and the credit line on top (dotted outline: not cash), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it an outlined bar for the credit line of 400 available on top."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Cash on the group and deposit accounts at 31 December 2023, and the credit line on top (a dotted line: a limit, not cash), in NOK million as printed.", "name": "fig-balanse-liquidity"}, "image": {"alt": "Two horizontal bars in NOK million: year-end cash of 892 split into the group account, 236, and the larger deposit account, 656; below it a thin dotted line to 400, labelled as the credit line available on top, not cash."}} tags=["hide-input"]
 for key in ["group_account", "deposit_account", "average_group_account", "credit_line", "money_market_funds"]:
     txt[key] = fmt(liq[key], 0, "NOK million")
 txt.notice_days = fmt(liq["notice_days"], 0, "days")
@@ -156,16 +163,19 @@ liquidity_checks = checks.run(CH, only=["liquidity_year_end"])
 txt.liquidity_summary = findings.summary_line(liquidity_checks)
 fig, ax = style.figure(height=2.4)
 left = 0.0
-for name, amount, colour in (("Group account", liq["group_account"], style.EARLIER),
-                             ("Deposit account", liq["deposit_account"], style.LEVEL)):  # fmt: skip
+for name, amount, colour in (("Konsernkonto\n(group account)", liq["group_account"], style.EARLIER),
+                             ("Plasseringskonto\n(deposit account)", liq["deposit_account"], style.LEVEL)):  # fmt: skip
     ax.barh(0, amount, left=left, color=colour, height=0.6)
     ax.text(left + amount / 2, 0, f"{name}\n{fmt(amount)}", ha="center", va="center", color=style.TEXT,
             fontsize=style.MIN_TEXT_PT)  # fmt: skip
     left += amount
 ax.text(left + 10, 0, f"= {fmt(left)}", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
-ax.barh(1, liq["credit_line"], color="white", edgecolor=style.LEVEL, linestyle=(0, (2, 2)), linewidth=1.2, height=0.6)
-ax.text(liq["credit_line"] + 10, 1, fmt(liq["credit_line"]), va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
-ax.set_yticks([0, 1], ["Cash, 31 December", "Credit line (not cash)"])
+# The credit line is a printed limit, not cash and not an estimate: a thin dotted reference line, labelled at its end.
+ax.plot([0, liq["credit_line"]], [1, 1], color=style.TEXT, linewidth=1.0, linestyle=(0, (1, 2)))
+ax.plot([liq["credit_line"]], [1], marker="|", markersize=10, color=style.TEXT)
+ax.text(liq["credit_line"] + 10, 1, f"{fmt(liq['credit_line'])} available, not cash", va="center",
+        fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+ax.set_yticks([0, 1], ["Saldo ved årsskiftet\n(cash at year end)", "Kassekreditt\n(credit line)"])
 ax.set_ylim(1.5, -0.5)
 ax.set_xlim(0, left * 1.15)
 ax.set_xlabel("NOK million")
@@ -184,13 +194,15 @@ plt.show()
 # in February 2023 and moved to the municipality's operating account. The report does not say where that
 # money was at year end, so the book neither adds it to the year-end cash nor assumes it is inside it.
 #
-# *Checks.* The two balances add up to the stated total. The liquidity paragraph is printed again at the
-# end of the balance section, dated 2022 instead of 2023, with the same average. The book reads it as one
-# paragraph printed twice and takes the average as 2023's (the finding below weighs the two dates).
-# {eval}`txt.liquidity_summary`
+# The two balances add up to the stated total. The liquidity paragraph is printed again at the end of the
+# balance section, dated 2022 instead of 2023, with the same average. The book reads it as one paragraph
+# printed twice and takes the average as 2023's (the finding below weighs the two dates).
 
 # %% tags=["hide-input"]
 findings.show(liquidity_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.liquidity_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(liquidity_checks, table_id="balanse-checks-liquidity", caption="Liquidity: checks")
@@ -230,11 +242,11 @@ txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
 signed = {column: [fmt(v, 1, sign=True) for v in debt[column]] for column in ("change", "change_pct")}
 styled(debt.assign(**signed), table_id="balanse-b01",
-       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023", "debt_2023_12_31": "per. 31.12.2023",
-                "change": "Change", "change_pct": "Change (%)"},
+       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023 (1 January)",
+                "debt_2023_12_31": "per. 31.12.2023 (31 December)", "change": "Change", "change_pct": "Change (%)"},
        total_mask=debt["row_kind"] == "total",
-       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse (B01): the printed rows, with the total "
-               "and the change recomputed", unit="NOK million")  # fmt: skip
+       caption="Drammen kommunes lånefond – lånegjeld etter anvendelse: the loan fund's debt by use, the printed "
+               "rows, with the total and the change recomputed (B01)", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # Drammen Eiendom KF carries the largest part of B01's debt, {eval}`txt.debt_dekf_share_end` at year end;
@@ -259,7 +271,7 @@ style.waterfall(ax, [*steps, ("Sum (B01's rows, recomputed)", by_label.loc["Sum 
                 up_is_favourable=False, formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
 ax.set_xlabel("Change in 2023, NOK million (+ = more debt)")
 ax.set_title("Water and sewage debt grew most; Drammen Eiendom KF's fell")
-style.key_above(ax, {style.UNFAVOURABLE: "more debt", style.FAVOURABLE: "less debt", style.LEVEL: "B01's sum"})
+style.key_above(ax, {style.UNFAVOURABLE: "more debt", style.FAVOURABLE: "less debt", style.LEVEL: "the net: B01's sum"})
 style.finish(fig, table="bal_loan_debt_by_use")
 plt.show()
 
@@ -293,11 +305,11 @@ rebuilt = pd.DataFrame(
     ],
     columns=["step", "all", "treasury", "source"],
 )  # fmt: skip
-# The text prints its total in whole millions, so what rests on it is given in whole millions too.
-txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 0, "NOK million")
-txt.debt_prose_start = fmt(ldebt["prose_start"], 0, "NOK million")
+# The book's subtractions on the text's whole-million total: one decimal, as the book's figures take.
+txt.debt_gap = fmt(ldebt["prose_end"] - ldebt["b01_end"], 1, "NOK million")
+txt.debt_prose_start = fmt(ldebt["prose_start"], 1, "NOK million")
 start_gap = ldebt["prose_start"] - ldebt["b01_start"]
-txt.debt_start_gap = fmt(abs(start_gap), 0, "NOK million")
+txt.debt_start_gap = fmt(abs(start_gap), 1, "NOK million")
 txt.debt_start_side = "below" if start_gap < 0 else "above"
 txt.debt_start_lent = "more" if start_gap < 0 else "less"
 txt.debt_start_bridge = (
@@ -338,10 +350,12 @@ styled(rebuilt.assign(**signed), table_id="balanse-debt-flows",
 # {eval}`txt.instalment_gap_d06` more than D06's income and {eval}`txt.instalment_gap_text` more than the
 # text's rounded {eval}`txt.instalments_prose`; the second finding below measures from the text's figure.
 # The {eval}`txt.husbanken` of Husbanken loans for on-lending come on top of both debt figures.
-# {eval}`txt.debt_summary`
 
 # %% tags=["hide-input"]
 findings.show(debt_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.debt_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(debt_checks, table_id="balanse-checks-debt", caption="Loan debt: checks")
@@ -385,9 +399,9 @@ hedging_view["amount"] = hedging_view["amount"].map(
 styled(hedging_view, table_id="balanse-hedging",
        columns={"part": "The report's shares at 31.12.2023", "amount": "On the text's debt total"},
        decimals={"amount": 0},
-       caption=f"The report's hedged share and the rule, applied to the text's debt total of {txt.debt_prose_end} "
-               f"(the book's estimate, to the nearest {fmt(bal.EXPOSURE_STEP)})",
-       unit="NOK million").set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
+       caption=f"The report's hedged share and the rule on the text's debt total of {txt.debt_prose_end}, in NOK "
+               f"million (the book's estimates, to the nearest {fmt(bal.EXPOSURE_STEP)})",
+       ).set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # fmt: skip
 
 # %% [markdown]
 # At the end of 2023 about {eval}`txt.floating` of the portfolio carried a floating rate and
@@ -397,7 +411,9 @@ styled(hedging_view, table_id="balanse-hedging",
 # sum is lower, {ref}`balanse-debt-total`), taking the "loan portfolio" to leave out the Husbanken loans for
 # on-lending. One percentage point more on the floating part, about {eval}`txt.floating_debt_10`, would
 # cost about {eval}`txt.one_point` a year, before what the next section nets. The report does not say when
-# the fixed rates and swaps expire. {eval}`txt.hedging_summary`
+# the fixed rates and swaps expire.
+#
+# *Checks.* {eval}`txt.hedging_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(hedging_checks, table_id="balanse-checks-hedging", caption="Interest-rate exposure: checks")
@@ -548,7 +564,8 @@ style.waterfall(ax, [(name, amount, ("total " if level else "") + ("" if printed
                                                              strict=True)],
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
 ax.set_xlabel(f"NOK million (estimates to the nearest {fmt(bal.EXPOSURE_STEP)})")
-ax.set_title("Netting fees and deposits: an estimate of about half")
+ax.set_title(f"Fees and deposits leave about {txt.net_floating} of the {txt.floating_debt_10} floating-rate debt "
+             "exposed (the book's estimate)")  # fmt: skip
 style.key_above(ax, [("lowers it, printed", {"color": style.FAVOURABLE}),
                      ("lowers it, the book's estimate", style.estimate_style(style.FAVOURABLE)),
                      ("level, the book's estimate", style.estimate_style(style.LEVEL))])  # fmt: skip
@@ -624,7 +641,7 @@ lf_cash = bal.loan_fund_cash_estimate(get)
 txt.lf_cash_rate = fmt(lf_cash["rate_pct"], 0, "%")
 txt.lf_cash = fmt(bal.round_estimate(lf_cash["average_cash"], bal.CASH_STEP), 0, "NOK million")
 txt.cash_step = fmt(bal.CASH_STEP, 0, "NOK million")
-txt.unlent_end = fmt(lf_cash["unlent_end"], 0, "NOK million")  # on the text's whole-million total
+txt.unlent_end = fmt(lf_cash["unlent_end"], 1, "NOK million")  # the book's subtraction on the text's total: one decimal
 txt.unlent_pct_cash = fmt(lf_cash["unlent_end_pct_cash"], 0, "%")
 timing = bal.enterprises_interest_timing(get)
 txt.rate_enterprises = fmt(timing["rate_pct"], 2, "%")
@@ -713,7 +730,7 @@ plt.show()
 # %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change under its name, in NOK million (table B02, printed in NOK thousand behind the toggle below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
-fig, ax = style.figure(height=3.6)
+fig, ax = style.figure(height=4.2)
 for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022"), ("balance_2023", "2023")),
                                           (style.EARLIER, style.LEVEL), strict=True):  # fmt: skip
     heights = items[column] / 1000
@@ -721,7 +738,9 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
     for xi, h in zip(x, heights, strict=True):
         ax.annotate(fmt(h, 1), (xi + offset, h), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xticks(x, [f"{bal.FUND_ENGLISH[label].capitalize().replace(' ', chr(10), 1)}\n{fmt(change / 1000, 1, sign=True)}"
+# Each fund's printed name, its English under it, then its change, named as such (B02's Endring column).
+ax.set_xticks(x, [f"{label.replace(' ', chr(10), 1)}\n{textwrap.fill(f'({bal.FUND_ENGLISH[label]})', 20)}"
+                 f"\nchange {fmt(change / 1000, 1, sign=True)}"
                  for label, change in zip(items["label"], items["change_2022_2023"], strict=True)])  # fmt: skip
 ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
 ax.set_ylabel("NOK million")
@@ -757,17 +776,19 @@ txt.fund_table_summary = findings.summary_line(fund_table_checks)
 # and the building-case coercive-fine fund ({eval}`txt.subfund_fines`): at least
 # {eval}`txt.subfunds_named`, with no total given.
 #
-# *Checks.* B02's totals add up and each change is the difference of the two balances, to within one
-# thousand (each figure is rounded on its own). The text's total, its fall, the discretionary fund's fall
-# and the rise of the restricted investment funds ("almost" the stated figure) restate the table, and its
-# statements in words hold. {eval}`txt.fund_table_summary`
+# B02's totals add up and each change is the difference of the two balances, to within one thousand (each
+# figure is rounded on its own). The text's total, its fall, the discretionary fund's fall and the rise of
+# the restricted investment funds ("almost" the stated figure) restate the table, and its statements in
+# words hold.
+#
+# *Checks.* {eval}`txt.fund_table_summary`
 
 # %% tags=["hide-input", "hide-output"]
 styled(b02.assign(english=b02["label"].map(bal.FUND_ENGLISH)), table_id="balanse-b02",
        columns={"label": "Fond", "english": "(in English)", "balance_2022": "2022", "balance_2023": "2023",
                 "change_2022_2023": "Endring 2022–2023 (change)"},
        total_mask=b02["row_kind"] == "total",
-       caption="Fund reserves as printed: Drammen kommunekasse – fondsreserver 2022–2023 (B02)",
+       caption="Drammen kommunekasse – fondsreserver 2022–2023: the treasury's fund reserves as printed (B02)",
        unit="NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -868,11 +889,12 @@ styled(flows_view, table_id="balanse-fund-flows",
 #   not yet spent; the report gives no amount. B02's growth less the start-loan figure leaves
 #   {eval}`txt.bound_investment_other` for them and any other provisions, net of the year's use (the
 #   book's subtraction; the report says only that the two reasons come "first and foremost").
-#
-# {eval}`txt.flow_summary`
 
 # %% tags=["hide-input"]
 findings.show(flow_checks, all_checks)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.flow_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(flow_checks, table_id="balanse-checks-flows", caption="Fund flows: checks")
@@ -952,7 +974,7 @@ styled(minimum_view, table_id="balanse-fund-minimum",
 #   section on the fund says so correctly ("vedtatt budsjett og senere justeringer", line 2675);
 #   {doc}`the operating account chapter <driftsregnskap>` records the label as a finding.
 #
-# {eval}`txt.ratio_summary`
+# *Checks.* {eval}`txt.ratio_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(ratio_checks, table_id="balanse-checks-ratio", caption="Discretionary fund: the summary and the ratio")
@@ -998,40 +1020,41 @@ ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for t
 levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
 labels_at_far_end(ax, kinds, levels)
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("NOK million")
+ax.set_xlabel("NOK million, flows of the accounts\n(+ = adds to the fund; not deviations)")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
 style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
-                     style.LEVEL: "the fund's change"})  # fmt: skip
+                     style.LEVEL: "the net: the fund's change"})  # fmt: skip
 style.finish(fig, table="drift_year_end_dispositions")
 plt.show()
 
 # %% [markdown]
 # The figure below follows the same draw from the original budget to the accounts.
 
-# %% mystnb={"figure": {"caption": "The discretionary fund's change in 2023, from the original budget to the accounts, in NOK million (the book's breakdown of D09 and D08; rows and sources behind the toggle below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million: the original budget's draw on the fund, a weaker budgeted result and a higher transfer deepen it, restricted operating funds ease it, giving the draw after the year's changes; at year end a better result and a lower transfer ease it and provisions to restricted funds deepen it, giving the accounts' net use."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (+ = more drawn, the book's sign for a shortfall against budget; the book's breakdown of D09 and D08; rows and sources behind the toggle below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the draw on the fund, positive: the original budget's draw, a weaker budgeted result and a higher transfer add to it (vermilion), restricted operating funds used reduce it (blue), giving the draw after the year's changes; at year end a better result and a lower transfer reduce it (negative, blue) and provisions to restricted funds add to it, giving the accounts' net use."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
-# Shown as the fund's change (a draw negative), the sign of Table 3.1 and the bridge above; short labels, no wrap.
+# Shown as the draw on the fund, the house's sign for a shortfall against budget: + = more drawn (vermilion),
+# − = less drawn (blue); short labels, no wrap.
 draw_short = ["Original budget", "Weaker budgeted result", "Higher transfer", "Restricted funds used",
               "After the year's changes", "Better result", "Lower transfer", "Restricted funds provided for",
               "Accounts"]  # fmt: skip
 draw_kinds = ["total" if kind == "level" else "" for kind in draw["row_kind"]]
 fig, ax = style.figure(height=3.6)
-draw_levels = style.waterfall(ax, list(zip(draw_short, -draw["amount"], draw_kinds, strict=True)),
-                              formatter=lambda v: fmt(v, 1, sign=True))  # fmt: skip
+draw_levels = style.waterfall(ax, list(zip(draw_short, draw["amount"], draw_kinds, strict=True)),
+                              up_is_favourable=False)  # fmt: skip
 labels_at_far_end(ax, draw_kinds, draw_levels)
-draw_low = min(0.0, min(draw_levels))
-ax.set_xlim(draw_low * 1.35, -0.05 * draw_low)  # room for the labels left of the bars
+draw_high = max(0.0, max(draw_levels))
+ax.set_xlim(-0.05 * draw_high, draw_high * 1.3)  # room for the labels right of the bars
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("Change in the discretionary fund, NOK million (− = drawn on)")
+ax.set_xlabel("Draw on the discretionary fund, NOK million (+ = more drawn)")
 draw_uses = draw.loc[draw["row_kind"] == "level", "amount"].to_list()  # original, after the changes, accounts
 ax.set_title(
     f"The year's changes {'deepened' if draw_uses[1] > draw_uses[0] else 'eased'} the draw; "
     f"the year end {'eased' if draw_uses[2] < draw_uses[1] else 'deepened'} it"
 )
 # The key in the bridge's order above (adds, takes, the change), not in the order the bars first use each colour.
-style.key_above(ax, [("adds to the fund", {"color": style.FAVOURABLE}),
-                     ("takes from the fund", {"color": style.UNFAVOURABLE}),
-                     ("the fund's change", {"color": style.LEVEL})])  # fmt: skip
+style.key_above(ax, [("draws more (+)", {"color": style.UNFAVOURABLE}),
+                     ("draws less (−)", {"color": style.FAVOURABLE}),
+                     ("the draw, net", {"color": style.LEVEL})])  # fmt: skip
 style.finish(fig, table="drift_disposition_fund, drift_year_end_dispositions and bal_fund_reserves")
 plt.show()
 
@@ -1069,13 +1092,13 @@ level_names = {"Original budget: use": "Original budget", "After the year's chan
           "Accounts: net use": "Accounts"}  # fmt: skip
 draw_view = draw.assign(
     step=draw["step"].replace(level_names),
-    change=[fmt(-v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
-    level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    change=[fmt(v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    level=[fmt(v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
     source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
 )  # fmt: skip
 styled(draw_view, table_id="balanse-fund-draw",
-       columns={"step": "The discretionary fund in 2023", "change": "Step", "level": "Change in the fund",
-                "source": "From"},
+       columns={"step": "The discretionary fund in 2023", "change": "Step (+ = more drawn)",
+                "level": "Draw on the fund", "source": "From"},
        total_mask=draw["row_kind"] == "level",
        caption="The discretionary fund from the original budget to the accounts (the book's breakdown of D09 "
                "and D08)", unit="NOK million")  # fmt: skip

@@ -20,7 +20,9 @@
 # *Download* this chapter as a notebook with its outputs, {download}`investeringsregnskap.ipynb <investeringsregnskap.ipynb>`,
 # or as a script, {download}`investeringsregnskap.py <investeringsregnskap.py>`;
 # its tables, under the ids the captions and source lines cite (I01 to I22, the book's), are on the
-# {doc}`data page <../book/data>`.
+# {doc}`data page <../book/data>`. A line cited ("line 2419") is a line of the report's plain-text extraction
+# ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's section and printed
+# title, to find it in the report's PDF.
 #
 # A Norwegian municipality keeps two accounts side by side. The {term}`Driftsregnskap` (operating
 # account) holds what the services cost and earn year by year; the {term}`Investeringsregnskap`
@@ -39,7 +41,9 @@
 #
 # The report's tables are in NOK thousand (*Beløp i 1000*), and so are their reproductions here, with
 # the accounts' signs (expenditure positive, income and financing negative); the text, the charts and the
-# book's own tables use NOK million. The chapter first tells what happened in 2023 and why, then rebuilds
+# book's own tables use NOK million, with one decimal where the book computes a figure. A figure the report's
+# text prints keeps the precision it is printed with (whole millions stay whole) and is called the report's where it
+# could be taken for the book's. The chapter first tells what happened in 2023 and why, then rebuilds
 # each investment table and checks it against the others and against the text.
 #
 # ## The year in brief
@@ -206,9 +210,16 @@ bar_names = {"overspend": "Spending above budget", "land": "Land received in kin
          "partners": "Partners' grants used", "vat": "VAT short of budget",
          "relending": "Relending and funds", "shares": "Share sales' money beyond the dividend",
          "sale": "Property sale above its budget", "other": "Other lines", "total": "Carried forward uncovered"}  # fmt: skip
-fig, ax = style.figure(height=4.3)
+fig, ax = style.figure(height=4.8)
 ESTIMATED = {"land", "partners", "relending", "shares"}  # bars that rest on the book's readings: hatched
-style.waterfall(ax, [(bar_names[k], v / 1000, "total" if k == "total" else "estimate" if k in ESTIMATED else "")
+# The bars that are printed lines carry the printed Norwegian over the English; the others are the book's groupings.
+PRINTED_LINE = {"overspend": "Sum investeringsutgifter", "vat": "Kompensasjon for merverdiavgift",
+                "total": "Udekket"}  # fmt: skip
+chart_names = {
+    k: f"{PRINTED_LINE[k]}\n({v if v[:2].isupper() else v[0].lower() + v[1:]})" if k in PRINTED_LINE else v
+    for k, v in bar_names.items()
+}  # an acronym (VAT) keeps its capitals
+style.waterfall(ax, [(chart_names[k], v / 1000, "total" if k == "total" else "estimate" if k in ESTIMATED else "")
                      for k, v in zip(causes["key"], causes["effect"], strict=True)], up_is_favourable=False)  # fmt: skip
 ax.set_xlabel("NOK million (+ adds to the uncovered amount)")
 adders = effect.drop("total")[lambda e: e > 0].sort_values(ascending=False)  # the bars that add to it
@@ -221,13 +232,20 @@ style.key_above(ax, [("adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("reduces it", {"color": style.FAVOURABLE}),
                ("hatched: rests on the book's reading", style.estimate_style()),
                ("the amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
-style.finish(fig, table="inv_dk_blocks, statement 2B (part 2, I04) and inv_prose_figures")
+# Each bar is rounded on its own: where the rounded bars do not add to the rounded total, the chart says so.
+bars_sum = sum(round(v / 1000, 1) for v in effect.drop("total"))
+rounding_note = ("" if round(bars_sum, 1) == round(effect["total"] / 1000, 1) else
+                 f"Each bar is rounded on its own: as printed, the bars add to {fmt(bars_sum, 1)}, "
+                 f"the unrounded ones to {fmt(effect['total'] / 1000, 1)}")  # fmt: skip
+put("bars_rounding", f"{rounding_note}." if rounding_note else "")
+style.finish(fig, table="inv_dk_blocks, statement 2B (part 2, I04) and inv_prose_figures", note=rounding_note)
 plt.show()
 
 
 # %% [markdown]
 # Hatched bars rest on the book's reading (of how a cause is booked, or which lines go together); solid bars
 # are printed lines or their sums. *The uncovered amount, cause by cause* gives the terms of each.
+# {eval}`txt.bars_rounding`
 #
 # - **Where.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and waste (P12), the
 #   report says; kommunekassen's 2B lines there overspent by {eval}`txt.kk_p11_over` and
@@ -497,13 +515,14 @@ put("s2a_differences", "Each difference that is not zero is of one thousand kron
     else "No line differs" if not off
     else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="I01 Status investering og finansiering, statement 2A, 2023",
+       caption="Status investering og finansiering (2A): investment and financing status, both bodies, 2023 (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="I01 Status investering og finansiering, statement 2A, Regnskap 2022 (kommunekassen alone)",
+       caption="Status investering og finansiering (2A): investment and financing status, Regnskap 2022, kommunekassen "
+       "alone (I01)",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -515,8 +534,10 @@ styled(catalogue(CH).assign(unit=lambda f: f["unit"].map(unit_name)),
 
 # %% [markdown]
 # If the statement balances, each section's subtotal is the sum of its lines and the four subtotals
-# add to the amount carried forward, in every column. {eval}`txt.s2a_summary`
-# {eval}`txt.s2a_differences`, what rounding each printed line to the thousand allows.
+# add to the amount carried forward, in every column. {eval}`txt.s2a_differences`, what rounding each
+# printed line to the thousand allows.
+#
+# *Checks.* {eval}`txt.s2a_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks")
@@ -533,7 +554,8 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 
 # %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK thousand",
-       caption="I02a–I02d Status investering og finansiering Drammen kommunekasse",
+       caption="Status investering og finansiering Drammen kommunekasse: kommunekassen's investment and financing "
+       "status, by block (I02a–I02d)",
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
@@ -600,13 +622,16 @@ styled(part[["label", "row_kind", *SPLIT]], table_id="inv-dekf-part", total_mask
 #
 # Relending, shares, the lending of own money and the transfer from operations print the same in 2A and
 # in kommunekassen's blocks: they are kommunekassen's alone. The transfer also agrees with the operating
-# chapter's year-end dispositions. {eval}`txt.dk_summary`
+# chapter's year-end dispositions.
 
 # %% tags=["hide-input"]
 sale_checks = all_checks[
     all_checks["check_id"].str.startswith(("inv_prose.dekf_property_sale", "inv_selffin.dekf_sales"))
 ]
 show_findings(sale_checks, keep_sale=True)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.dk_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's blocks, 2A and the other chapters: checks")
@@ -719,7 +744,8 @@ how = {
     "sale": f"Its budget ({m(sale_budget)}), and its grant ({m(-sale_grant)}) and loan ({m(-loans_above)}) parts received",
     "other": f"Unrestricted-fund provision not made ({m(other_lines['unbound_provision'])}), unbudgeted sales of "
     f"fixed assets ({m(other_lines['fixed_asset_sales'])}), the rest ({m(rest_other)})",
-    "total": "The sum of the bars: the amount carried forward",
+    "total": "The sum of the bars: the amount carried forward"
+    + (f" (the bars above, each rounded on its own, add to {fmt(bars_sum, 1)})" if rounding_note else ""),
 }
 drawn = {k: "grey" if k == "total" else "hatched" if k in ESTIMATED else "solid" for k in causes["key"]}
 arithmetic = pd.DataFrame({"bar": [bar_names[k] for k in causes["key"]], "drawn": [drawn[k] for k in causes["key"]],
@@ -753,8 +779,8 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
 #   {eval}`txt.relending_unmade` short of its budget: {eval}`txt.lent_actual` was lent on,
 #   {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`. Less was also
 #   drawn from the funds; the report does not say why.
-# - **Share sales.** The operating budget had expected {eval}`txt.cause_moved` of the Nedre Eiker
-#   settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
+# - **Share sales.** The operating budget had expected the report's {eval}`txt.cause_moved` (line 2670) of
+#   the Nedre Eiker settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
 #   Less the land, the settlement brought {eval}`txt.nee_cash` in money, {eval}`txt.nee_beyond`
 #   {eval}`txt.nee_beyond_dir` than that dividend.
 # - **Property sale.** Kommunekassen used {eval}`txt.kk_borrowing_vs_budget` the
@@ -832,7 +858,7 @@ put(
     "s2b_sub_off", {0: "in every case", 1: "in every case but one"}.get(n_sub_off, f"in all but {fmt(n_sub_off)} cases")
 )
 styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="NOK thousand",
-       caption="I03 Statement 2B, 1. Investeringer i varige driftsmidler",
+       caption="Status investeringer (2B) – 1. Investeringer i varige driftsmidler: investments in fixed assets (I03)",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -849,13 +875,14 @@ b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original
 parts_2_4 = pd.concat([t2, t3, p4], ignore_index=True)  # the report's three tables, in its order, each with its sum
 styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=parts_2_4["row_kind"] != "item",
        unit="NOK thousand",
-       caption="I04–I06 Statement 2B, parts 2–4: 2. Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i "
-               "selskaper, 4. Utlån av egne midler, and Sum del 1–4")  # fmt: skip
+       caption="Status investeringer (2B) – 2. Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i "
+               "selskaper, 4. Utlån av egne midler, Sum del 1–4: grants to others' investments, shares and holdings, "
+               "lending of own funds, and the sum of parts 1–4 (I04–I06)")  # fmt: skip
 
 # %% [markdown]
 # The programme subtotals agree with their projects (exactly or within rounding)
 # {eval}`txt.s2b_sub_off`, the part totals equal the 2A lines of the same name, and the four parts add to
-# *Sum del 1–4*, {eval}`txt.sum_parts` in 2023. {eval}`txt.s2b_summary`
+# *Sum del 1–4*, {eval}`txt.sum_parts` in 2023.
 #
 # *Sum del 1–4* is {eval}`txt.gap_2b_2a` less than 2A's investment expenditure, because 2A also holds
 # *Avdrag på lån* ({eval}`txt.avdrag`), a repayment of debt that 2B does not list. Kommunekassen's
@@ -870,32 +897,50 @@ styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=part
 # revised budget of {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took {eval}`txt.bybru`.
 # The figure shows how far each area ended from its budget; {eval}`txt.areas_on_budget`.
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, both bodies), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. P11 Transport and P12 Water, sewage overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, both bodies), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. Each area is named as printed in Norwegian with its English under it. P11 Utbygging og samferdsel (development and transport) and P12 Vann, avl\u00f8p og renovasjon (water, sewage and waste collection) overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget, which a note ties to the land received in kind that the first figure takes off as an offset; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
+
+
+def area_label(code, printed):
+    """An area's row label: its printed Norwegian name over the English (the no-project line named as the book
+    reads it: the land in kind that the figure in *The year in brief* takes off as an offset)."""
+    if not isinstance(code, str):
+        return "Prosjekt mangler\n(no project: the land in kind, on the book's reading)"
+    name = printed.split(" ", 1)[1]
+    english = areas.SHORT_NAMES.get(code, "")  # the book's one short English name per area, as on every chart
+    return f"{code} {name}\n({english[0].lower() + english[1:]})" if english else f"{code} {name}"
+
+
 over_area = byarea.assign(
     over=-byarea["deviation"] / 1000,  # actual − revised, NOK million (+ = overspend)
-    label=[areas.label(c) if isinstance(c, str) else "Prosjekt mangler (no project)" for c in byarea["programme_area"]],
-)  # one English name per area, book-wide
+    label=[area_label(c, a) for c, a in zip(byarea["programme_area"], byarea["area"], strict=True)],
+)
 on_budget = over_area["over"].round(1) == 0
 shown_area = over_area[~on_budget].sort_values("over")  # largest overspend at the top
-fig, ax = style.figure(height=5.0)
+fig, ax = style.figure(height=0.42 * len(shown_area) + 1.6)
 ax.barh(shown_area["label"], shown_area["over"],
         color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in shown_area["over"]])  # fmt: skip
 for y, v in enumerate(shown_area["over"]):
     ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-ax.set_xlim(shown_area["over"].min() * 1.7, shown_area["over"].max() * 1.35)
-ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
+ax.set_xlim(shown_area["over"].min() * 1.9, shown_area["over"].max() * 1.35)
+ax.set_xlabel("Actual − revised budget, NOK million\n(+ = overspend)")
 top_two = over_area.sort_values("over", ascending=False).head(2)
 ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["programme_area"],
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
 deviation_key(ax)  # after the title, which it moves up
 ax.grid(axis="y", visible=False)
-style.finish(fig, table="statement 2B (part 1, I03)")
+land_note = (f"The no-project line's {fmt(over_area.loc[over_area['programme_area'].isna(), 'over'].iloc[0], 1)} "
+             f"is spending; the land that paid for it, income in kind, is the {fmt(-effect['land'] / 1000, 1)} "
+             "offset in the figure in The year in brief (the book's pairing)")  # fmt: skip
+style.finish(fig, table="statement 2B (part 1, I03)", note=land_note)
 plt.show()
 
 # %% tags=["hide-input"]
 show_findings(checks_2b)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.s2b_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(checks_2b, table_id="inv-checks-2b", caption="Statement 2B and 2A: checks")
@@ -943,7 +988,7 @@ put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
                                for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
 styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item", unit="NOK thousand",
-       caption="I07–I20 Status investeringsprosjekter, all programme areas",
+       caption="Status investeringsprosjekter: investment projects, all programme areas (I07–I20)",
        columns={"label": "Investering", "revised_budget_2023": "Rev. bud.",
                 "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
@@ -958,18 +1003,54 @@ styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "
 # ({eval}`txt.p06_not_assessed` of them in P06), for which the programme chapters refer to the company's
 # own annual report.
 
-# %% mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (actual minus revised budget: positive = overspend, as in the chapter's other charts).", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. The two largest are overspends, KK P11 Samarbeid med andre utbyggere and KK P12 Vann/avl\u00f8p; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for school buildings in P01."}} tags=["hide-input"]
-fig, ax = style.figure(height=5.6)
+# %% mystnb={"figure": {"caption": "The ten projects with the largest deviation from the revised budget, 2023, in NOK million (actual minus revised budget: positive = overspend, as in the chapter's other charts); KK is kommunekassen, DEKF Drammen Eiendom KF.", "name": "fig-investeringsregnskap-deviations"}, "image": {"alt": "Horizontal bar chart of the projects with the largest deviations from budget. Each project is named as printed, with its area code, its body (KK, kommunekassen; DEKF, Drammen Eiendom KF) and an English gloss under it. The two largest are overspends, P11 Samarbeid med andre utbyggere (cooperation with other developers) and P12 Vann/avl\u00f8p (water and sewage), both kommunekassen's; the largest underspends are Drammen Eiendom KF's budgets for housing and nursing homes in P06 and for upgrading school buildings in P01."}} tags=["hide-input"]
+# The printed project names with their body and area code (added where the name lacks it), the report's
+# trailing full stop dropped, and an English gloss under each; a name printed in more than one area gets the
+# area's English name too, so that the rows are told apart.
+PROJECT_ENGLISH = {
+    "Samarbeid med andre utbyggere": "cooperation with other developers",
+    "Vann/avløp": "water and sewage",
+    "Investeringer HSO i bolig, sykehjem og evnt. nytt helsehus": "HSO investments in housing, nursing homes and "
+    "perhaps a new health centre",
+    "Oppgradering bygningsmassen": "upgrading the buildings",
+    "Konnerud (HDO)": "Konnerud, HDO",
+    "Kommunale boliger": "municipal housing",
+    "Kjøleannlegg Vassenga": "cooling plant, Vassenga",
+    "Merverdiavgift på anleggsbidrag finansiert av utbyggere": "VAT on construction contributions financed by "
+    "developers",
+}  # fmt: skip
+
+
+def project_parts(area, printed):
+    """(body, name) of a printed project label: 'KK P11 Samarbeid …' -> ('KK', 'Samarbeid …')."""
+    body, rest = printed.split(" ", 1)
+    return body, rest.removeprefix(f"{area} ").rstrip(".")
+
+
+parts_top = [project_parts(a, lab) for a, lab in zip(top["programme_area"], top["label"], strict=True)]
+repeated = pd.Series([name for _, name in parts_top]).value_counts()
+
+
+def project_label(area, body, name):
+    english = PROJECT_ENGLISH.get(name)
+    if english and repeated[name] > 1:
+        english += f"; {areas.SHORT_NAMES[area].lower()}"
+    first = textwrap.fill(f"{body} {area} {name}", 44)  # the printed order: body, area, name
+    return f"{first}\n({textwrap.fill(english, 44)})" if english else first
+
+
+fig, ax = style.figure(height=7.4)
 shown_top = top.iloc[::-1]
-names = [textwrap.fill(lab, 40) for lab in shown_top["label"]]
+names = [project_label(a, *project_parts(a, lab)) for a, lab in zip(shown_top["programme_area"], shown_top["label"],
+                                                                     strict=True)]  # fmt: skip
 over = -shown_top["deviation_nok"] / 1000  # the tables print revised − actual; the chapter plots actual − revised
 ax.barh(names, over, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in over])
 for y, v in enumerate(over):
     ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
-ax.set_xlim(over.min() * 1.7, over.max() * 1.3)
-ax.set_xlabel("Actual − revised budget, NOK million (+ = overspend)")
+ax.set_xlim(over.min() * 1.8, over.max() * 1.3)
+ax.set_xlabel("Actual − revised budget, NOK million\n(+ = overspend)")
 ax.set_title("Two P11 and P12 projects overspent most")
 deviation_key(ax)
 ax.grid(axis="y", visible=False)
@@ -995,8 +1076,9 @@ show_findings(claims)
 # Each of the {eval}`txt.n_projects` projects also stands in 2B part 1 (labels compared without regard to
 # case and dashes). The two agree on the budget everywhere, and on the actual everywhere but in
 # {eval}`txt.n_grant_projects` projects of P11 and P12, where the project table also counts the grants
-# towards others' investments (2B keeps them in part 2). With the claims in words above, the section makes
-# {eval}`txt.proj_summary`
+# towards others' investments (2B keeps them in part 2). The count below includes the claims in words above.
+#
+# *Checks.* {eval}`txt.proj_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(
@@ -1026,7 +1108,8 @@ net_columns = {"label": "Hovedprosjekt", "actual_2023": "Regnskap hiå.", "revis
 net_view = net.assign(label=[f"{area} {lab}" if kind == "total" else lab
                               for area, lab, kind in zip(net["programme_area"], net["label"], net["row_kind"], strict=True)])  # fmt: skip
 styled(net_view, table_id="inv-net", columns=net_columns, unit="NOK thousand",
-       caption="I21, I22 Status investeringer netto, P11 and P12 (each area's table in turn, its Sum last)",
+       caption="Status investeringer netto P11 / P12: net investment status, each area's table in turn, its Sum last "
+       "(I21, I22)",
        total_mask=net_view["row_kind"].isin(["main_project", "total"]))  # fmt: skip
 
 # %% [markdown]
@@ -1035,7 +1118,9 @@ styled(net_view, table_id="inv-net", columns=net_columns, unit="NOK thousand",
 # {eval}`txt.coop_net_revised`. Every main project is the sum of its
 # components, each *Sum* the sum of its main projects, each component *Investeringer i varige
 # driftsmidler* the project's 2B line, and each component *Tilskudd til andres investeringer* a line of
-# 2B part 2. {eval}`txt.net_summary`
+# 2B part 2.
+#
+# *Checks.* {eval}`txt.net_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: checks")
@@ -1086,16 +1171,20 @@ NORWEGIAN = {
     "Use of investment funds": "bruk av investeringsfond",
     "Other (repayments, distributions)": "avdrag på utlån, utdeling",
 }  # 2A's lines, printed Norwegian first and the English under it
-ylabels = [f"{NORWEGIAN[source].capitalize()}\n({source if source.startswith('VAT') else source.lower()})"
-           for source in ordered["source"]]  # fmt: skip
+english = {
+    source: (source if source.startswith("VAT") else source.lower()).replace(" (", ": ").rstrip(")")
+    for source in ordered["source"]
+}  # "other: repayments, distributions", no parentheses inside the gloss's
+ylabels = [f"{NORWEGIAN[source].capitalize()}\n({english[source]})" for source in ordered["source"]]
 fig, ax = style.figure(height=5.2)
 ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="not matched")
 ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
         label="matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
-for y, v in enumerate(ordered["amount"]):
-    ax.annotate(fmt(v / 1000, 1), (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
+for y, (v, part) in enumerate(zip(ordered["amount"], ordered["matched"], strict=True)):
+    text = fmt(v / 1000, 1) + (f"; hatched {fmt(part / 1000, 1)}" if round(part / 1000, 1) else "")
+    ax.annotate(text, (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.2)
+ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.4)
 ax.set_xlabel("NOK million")
 ax.set_title("Loans led; share sales mostly match a purchase", pad=40)
 style.legend_above(ax, ncol=1)
@@ -1161,6 +1250,7 @@ put("extra_dividends", said("extraordinary_dividends_budgeted_for_self_financing
 put("transfer_original", fmt_million(-inv.value(a2, "original_budget_2023", label="Overføring fra drift")))
 put("transfer_revised", fmt_million(-inv.value(a2, "revised_budget_2023", label="Overføring fra drift")))
 put("sf_transfer", fmt_million(sf["transfer"]))
+put("reduction_book", fmt_million(-inv.value(a2, "revised_budget_2023", label="Overføring fra drift") - sf["transfer"]))
 put("sf_gap", fmt_million(sf["base"] - sf["implied_base"], 0))
 put("sf_p12_gross", fmt_million(sf["p12_gross"]))
 put("sf_vat_rate", fmt(100 * inv.GENERAL_VAT_RATE, 0, "percent"))
@@ -1199,12 +1289,12 @@ readings_view = pd.DataFrame({
     "amount": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["amount"]],  # – for none, as in the ledgers
     "base": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["base"]],
     # the shares the report prints (whole per cent) and the book's (one decimal) in columns of their own
-    "printed": ["" if k not in PRINTED_SHARES or pd.isna(v) else fmt(v, 0) for k, v in readings["share"].items()],
-    "book": ["" if k in PRINTED_SHARES or pd.isna(v) else fmt(v, 1) for k, v in readings["share"].items()],
+    "printed": ["–" if k not in PRINTED_SHARES or pd.isna(v) else fmt(v, 0) for k, v in readings["share"].items()],
+    "book": ["–" if k in PRINTED_SHARES or pd.isna(v) else fmt(v, 1) for k, v in readings["share"].items()],
 })  # fmt: skip
 styled(readings_view, table_id="inv-self-financing-readings",
        caption="Self-financing 2023 on each reading of its base (amounts in NOK million, shares in per cent: "
-       "as the report prints them, whole, or as the book computes them)",
+       "as the report prints them, whole, or as the book computes them; – where a reading has no such figure)",
        columns={"reading": "Reading", "amount": "Self\u2011financing", "base": "Base",
                 "printed": "Printed share (%)", "book": "Book's share (%)"})  # fmt: skip
 
@@ -1222,9 +1312,9 @@ styled(readings_view, table_id="inv-self-financing-readings",
 # - The rule's minimum came to {eval}`txt.rule_budget` in the 2023 budget, and {eval}`txt.extra_dividends`
 #   of extraordinary dividends were to be added (lines 2663–2667): together the original budget's transfer
 #   from operations, {eval}`txt.transfer_original`, exactly.
-# - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction` below the revised budget of
-#   {eval}`txt.transfer_revised`: the expected dividend from Nedre Eiker Eiendomsutvikling AS was booked as
-#   a sale of shares instead (lines 2667–2671).
+# - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction_book` below the revised budget of
+#   {eval}`txt.transfer_revised` (the report's {eval}`txt.reduction`, line 2670): the expected dividend from
+#   Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares instead (lines 2667–2671).
 # - Which budget held that dividend, and which dividends the report counts as extra, its sections do not
 #   agree: the {doc}`driftsregnskap` chapter sets out the extra dividend's printed sizes (*The quality of
 #   the result*) and records the inconsistency among its findings.
@@ -1251,7 +1341,7 @@ styled(readings_view, table_id="inv-self-financing-readings",
 # - *The original budget*: the book's definition gives a base {eval}`txt.sf_original_vs_rule` than the one
 #   the rule's {eval}`txt.rule_budget` implies at {eval}`txt.rule`, {eval}`txt.sf_original_follows`.
 #
-# The minimum of {eval}`txt.rule` is met on any reading. {eval}`txt.sf_summary`
+# The minimum of {eval}`txt.rule` is met on any reading.
 
 # %% tags=["hide-input"]
 sf_view = pd.DataFrame(
@@ -1277,6 +1367,9 @@ styled(
 
 # %% tags=["hide-input"]
 show_findings(sf_checks)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.sf_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(sf_checks, table_id="inv-checks-selffin", caption="The self-financing rule: checks")
@@ -1319,7 +1412,9 @@ put("sl_text_dir", "more" if sl_gap > 0 else "less")
 show_findings(prose_checks)
 
 # %% [markdown]
-# {eval}`txt.prose_summary` Among the rest:
+# *Checks.* {eval}`txt.prose_summary`
+#
+# Among the rest:
 #
 # - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table`
 #   ({eval}`txt.overspend_digits`: its actual less its revised budget, line 2976) is written
@@ -1357,7 +1452,9 @@ checks_table(prose_checks, table_id="inv-checks-prose", caption="Figures of the 
 # %% [markdown]
 # ## All checks of the chapter
 #
-# {eval}`txt.all_summary` The table below lists them, each explained in its section; the {doc}`audit`
+# *Checks.* {eval}`txt.all_summary`
+#
+# The table below lists them, each explained in its section; the {doc}`audit`
 # page lists every check and finding of the book, searchable.
 
 # %% tags=["hide-input"]
