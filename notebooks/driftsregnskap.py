@@ -1245,8 +1245,9 @@ ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.2
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("hurts the finances (income slower, cost faster than wages)", {"color": style.UNFAVOURABLE}),
-                     ("helps them", {"color": style.FAVOURABLE}), ESTIMATE_KEY], ncol=3)  # fmt: skip
+# Two columns, filled column by column: "hurts | helps" on the first row, the hatching under them.
+style.key_above(ax, [("hurts: income slower, cost faster than wages", {"color": style.UNFAVOURABLE}),
+                     ESTIMATE_KEY, ("helps the finances", {"color": style.FAVOURABLE})], ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D01, D02 and D08 and the report's text")
 plt.show()
