@@ -1306,8 +1306,7 @@ def change_table(frame, table_id, caption, total=None):
                                   overwrite=False)  # fmt: skip
 
 
-display(change_table(flows, "drift-income-cost", "Free income against the programme areas' net cost, 2022 and "
-                     "2023 (Change: 2023 less 2022; less income or more cost weighs on the result)",
+display(change_table(flows, "drift-income-cost", "Free income against the programme areas' net cost, 2022 and 2023",
                      total=flows["item"].str.startswith("Free income")))  # fmt: skip
 offsets = dr.gap_offsets(get)
 g("other_income_way", "fell" if offsets["other_change"] < 0 else "rose")
@@ -1352,9 +1351,11 @@ g("rent_change", mill(central["rent_change"]))
 # the transfer to investment.
 
 # %% tags=["hide-input"]
-display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved from 2022 to 2023 (Change: 2023 "
-                     "less 2022 in each row's own terms; a fall in income, a rise in cost and a fall in the result "
-                     "weigh on the finances)"))  # fmt: skip
+display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved from 2022 to 2023"))
+
+# %% [markdown]
+# *Note to the tables.* Change is 2023 less 2022, each row in its own terms: a fall in income (−), a rise in a
+# cost (+) and a fall in the result (−) weigh on the finances.
 
 # %% [markdown]
 # (driftsregnskap-bridge)=
