@@ -19,7 +19,11 @@
 #
 # *Download* this chapter as a notebook with its outputs, {download}`driftsregnskap.ipynb <driftsregnskap.ipynb>`,
 # or as a script, {download}`driftsregnskap.py <driftsregnskap.py>`;
-# its tables are on the {doc}`data page <../book/data>`.
+# its tables are on the {doc}`data page <../book/data>`. A line cited ("line 2419") is a line of the report's
+# plain-text extraction ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's
+# section and printed title, to find it in the report's PDF. Amounts are in NOK million: the book's with
+# one decimal, the report's as printed (in whole millions where it rounds so), marked as the report's where
+# they could be taken for the book's.
 #
 # A Norwegian municipality keeps two accounts. The *{term}`Driftsregnskap`* (operating account) holds
 # the year's running income and costs: taxes and grants on one side, schools, care and administration
@@ -39,6 +43,8 @@
 # (discretionary fund). The text's pension figures are checked in the pension chapter.
 
 # %% tags=["remove-input"]
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -88,6 +94,12 @@ def show_section(name):
     g(f"{name}_summary", findings.summary_line(part))
     counted[name] = len(part)  # the sections' counts add up to every check (asserted at the end)
     return part
+
+
+def aligned(table, *columns):
+    """Keep the padding of figures written at different precisions (fmt_aligned) in ``columns``: a
+    right-aligned cell otherwise lets its trailing figure spaces hang, and the digits do not line up."""
+    return table.set_properties(subset=list(columns), **{"white-space": "pre"})
 
 
 def value_label(ax, value, y, text, x=None):
@@ -182,7 +194,9 @@ style.waterfall(
      ("Accounts", None, "total")],
 )  # fmt: skip
 ax.set_xlabel("Net operating result (NOK million)")
-ax.set_title("The revisions turned a planned surplus into a deficit; the year won most of it back")
+took, won = original - revised, result["net_operating_surplus"] - revised  # the revisions' cut, the year's gain
+share = "all" if won >= took else ("most" if won > took / 2 else "less than half")
+ax.set_title(f"The year won back {share} of what the four-month revisions took from the planned result")
 style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
                ("lowers it", {"color": style.UNFAVOURABLE})])  # fmt: skip
 style.finish(fig, table="table D08")
@@ -246,19 +260,26 @@ cause_rows = pd.concat(
     ignore_index=True,
 ).assign(printed=fmt_aligned(printed))
 display(
-    styled(
-        cause_rows,
-        table_id="drift-report-causes",
-        columns={"cause": "Cause (the report's list)", "printed": "As printed", "tables": "From the tables"},
-        decimals={"tables": 1},
-        caption="The report's causes of the improvement on the revised budget (a gain positive; –: no table "
-        "gives the cause, so no sum). The printed figures keep the report's precision ("
-        + " and ".join(fmt(v, 0) for v in whole_causes)
-        + f" {'is' if len(whole_causes) == 1 else 'are'} printed in whole millions) and their sum is the book's; the tables' figures are the book's, "
-        "to one decimal",
-        unit="NOK million",
-        total_mask=cause_rows["cause"].eq("Sum of the five causes"),
+    aligned(
+        styled(
+            cause_rows,
+            table_id="drift-report-causes",
+            columns={"cause": "Cause (the report's list)", "printed": "As printed", "tables": "From the tables"},
+            decimals={"tables": 1},
+            caption="The report's causes of the improvement on the revised budget (a gain positive)",
+            unit="NOK million",
+            total_mask=cause_rows["cause"].eq("Sum of the five causes"),
+        ),
+        "As printed",
     )
+)
+g(
+    "causes_note",
+    "A dash (–) marks a cause no table gives, so the column has no sum. The printed figures keep the "
+    "report's precision ("
+    + " and ".join(fmt(v, 0) for v in whole_causes)
+    + f" {'is' if len(whole_causes) == 1 else 'are'} printed in whole millions) and their sum is the "
+    "book's; the tables' figures are the book's, to one decimal.",
 )
 surplus_2022 = dr.net_operating_surplus(get, "actual_2022")
 g("surplus_2022", mill(surplus_2022))
@@ -294,6 +315,8 @@ areas_printed = causes.set_index("cause").loc["Programme areas below budget, bef
 g("areas_printed", fmt(areas_printed, 1, "NOK million"))
 
 # %% [markdown]
+# *Note to the table.* {eval}`txt.causes_note`
+#
 # The programme areas' cause has no table. The book's model, {ref}`driftsregnskap-bridge`, estimates it
 # from the tables as {eval}`txt.areas_model`, on an assumption the report does not make, against the
 # report's {eval}`txt.areas_printed`.
@@ -343,12 +366,14 @@ ax.set_yticks(range(len(quality)), quality["measure"].map(dr.QUALITY_NAMES))
 ax.axvline(dr.TARGET_RESULTATGRAD_PCT, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 # Each label at the table's precision just past its bar's far end, on the bar's own side of zero (as on every
-# other chart). A positive bar short of the target leaves too little room before the dashed target line (named
-# at its foot) for its label, which would touch the line: its label sits just past the line instead.
-line_x = dr.TARGET_RESULTATGRAD_PCT
-labels = [value_label(ax, p, i, fmt(p, 2, "%"), x=line_x if 0 <= p < line_x else None)
-          for i, p in enumerate(quality["pct_of_income"])]  # fmt: skip
+# other chart), drawn over the dashed target line where it reaches it (its white box breaks the line), so it
+# stays with its bar.
+labels = [value_label(ax, p, i, fmt(p, 2, "%")) for i, p in enumerate(quality["pct_of_income"])]
+for label in labels:
+    label.set_zorder(5)
 style.keep_inside(ax, labels, horizontal=True)
+low, high = ax.get_xlim()
+ax.set_xlim(low - 0.04 * (high - low), high)  # room between the longest negative bar's label and the axis
 ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target's label
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
             xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT,
@@ -359,7 +384,9 @@ ax.set_title(
     if reach == 0
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
-style.key_above(ax, [("NOK figure printed by the report", {"color": style.LEVEL}), ESTIMATE_KEY])
+# Every share is the book's (of the income it infers); what differs is the result in NOK it divides.
+style.key_above(ax, [("result in NOK printed by the report", {"color": style.LEVEL}),
+                     ("hatched: result in NOK the book's estimate", style.estimate_style(style.TEXT))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 # Ticks and the axis line over the bars' range only (every 2 %), so the room the labels take left of the
 # longest bar does not read as an empty stretch of axis.
@@ -478,29 +505,39 @@ whole = sorted({fmt(sizes.loc[i, c], 0) for c in size_columns for i in sizes.ind
                 if sizes.loc[i, f"decimals_{c}"] == 0 and pd.notna(sizes.loc[i, c])}, key=float)  # fmt: skip
 whole_text = ", ".join(whole[:-1]) + f" and {whole[-1]}" if len(whole) > 1 else "".join(whole)
 display(
-    styled(
-        sizes.assign(**{c: fmt_aligned(list(zip(sizes[c], sizes[f"decimals_{c}"], strict=True))) for c in size_columns}),
-        table_id="drift-dividend-sizes",
-        columns={"figure": "Figure", "where": "Where printed", "original": "Original budget", "revised": "Revised budget", "actual": "Accounts"},
-        caption="The extraordinary dividend's two sizes and what the tables show. The text's figures keep the "
-        f"report's precision ({whole_text} are printed in whole millions); the rows of tables D07 and D08 are "
-        "the book's conversion, to one decimal",
-        unit="NOK million",
+    aligned(
+        styled(
+            sizes.assign(**{c: fmt_aligned(list(zip(sizes[c], sizes[f"decimals_{c}"], strict=True))) for c in size_columns}),
+            table_id="drift-dividend-sizes",
+            columns={"figure": "Figure", "where": "Where printed", "original": "Original budget", "revised": "Revised budget", "actual": "Accounts"},
+            caption="The extraordinary dividend's two sizes and what the tables show",
+            unit="NOK million",
+        ),
+        "Original budget", "Revised budget", "Accounts",
     )
 )  # fmt: skip
+g(
+    "sizes_note",
+    f"The text's figures keep the report's precision ({whole_text} "
+    f"{'are' if len(whole) > 1 else 'is'} printed in whole millions); the rows of tables D07 and D08 are the "
+    "book's conversion from NOK thousand, to one decimal.",
+)
 
 # %% [markdown]
+# *Note to the table.* {eval}`txt.sizes_note`
+#
 # Which figure the original budget held, the book cannot tell (the finding below). For the 2023 result only
 # the booked figure matters: without it the result is {eval}`txt.quality_no_dividend`
 # ({eval}`txt.quality_no_dividend_pct`), and without the net premium deviation as well
 # {eval}`txt.quality_no_dividend_premium`. Because the dividend paid for investment, as planned, the book
 # leaves it in the other measures.
-#
-# **Checks.** One check belongs to no later section: the summary's extraordinary dividend against the
-# original budget's transfer to investment less the financial rule's amount. {eval}`txt.brief_summary`
 
 # %% tags=["hide-input"]
 findings.show(brief_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.brief_summary` This check belongs to no later section: the summary's extraordinary
+# dividend against the original budget's transfer to investment less the financial rule's amount.
 
 # %% [markdown]
 # **The chapter's largest finding** is in a budget column, not the result: {eval}`txt.largest_title`
@@ -584,25 +621,34 @@ result_checks = show_section("result")
 # range is narrower than that precision: the caption says so when its two ends print alike.
 tightest = bounds.loc[(bounds["high"] - bounds["low"]).idxmin()]
 alike = round(tightest["low"] / 1000, 1) == round(tightest["high"] / 1000, 1)
-styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True),
-                     share_pct=fmt_aligned(list(zip(bounds["share_pct"], bounds["share_decimals"], strict=True))),
-                     low=bounds["low"] / 1000, high=bounds["high"] / 1000),
-       table_id="drift-income-bounds",
-       columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Lowest income", "high": "Highest income"},
-       decimals={"low": 1, "high": 1},
-       caption="Gross operating income allowed by each printed relation, the share as printed (the general "
-       "reserve's 3 % taken as the rule's exact share, so only the reserve's rounding widens its range)"
-       + (f" (the tightest range is narrower than {fmt(0.1, 1, 'NOK million')}, so its two ends print alike)"
-          if alike else ""),
-       unit="NOK million")  # fmt: skip
+display(aligned(
+    styled(bounds.assign(relation=bounds["relation"].str.replace(r" \(prose, line \d+\)", " (the report's text)", regex=True),
+                         share_pct=fmt_aligned(list(zip(bounds["share_pct"], bounds["share_decimals"], strict=True))),
+                         low=bounds["low"] / 1000, high=bounds["high"] / 1000),
+           table_id="drift-income-bounds",
+           columns={"relation": "Relation", "share_pct": "Share (%)", "low": "Lowest income", "high": "Highest income"},
+           decimals={"low": 1, "high": 1},
+           caption="Gross operating income allowed by each printed relation, the share as printed",
+           unit="NOK million"),
+    "Share (%)"))  # fmt: skip
+g(
+    "bounds_note",
+    f"The general reserve's {fmt(dr.GENERAL_RESERVE_PCT, 0, '%')} is taken as the rule's exact share, so only "
+    "the reserve's rounding widens its range"
+    + (f"; the tightest range is narrower than {fmt(0.1, 1, 'NOK million')}, so its two ends print alike."
+       if alike else "."),
+)  # fmt: skip
 
 # %% [markdown]
-# *Checks.* The dispositions against the result in every column, the transfer to investment against the
-# investment chapter's statement 2A, and the text's restatements of the result and its claims in words.
-# {eval}`txt.result_summary`
+# *Note to the table.* {eval}`txt.bounds_note`
 
 # %% tags=["hide-input"]
 findings.show(result_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.result_summary` They compare the dispositions with the result in every column, the
+# transfer to investment with the investment chapter's statement 2A, and the text's restatements of the
+# result and its claims in words with the tables.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(result_checks, table_id="drift-checks-d08", caption="The result and the year-end dispositions: checks")
@@ -658,7 +704,7 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # refugees settled earlier moved in from other municipalities and grants were paid for people settled
 # before. Most of the gain, then, did not come from this year's settlements.
 
-# %% mystnb={"figure": {"caption": "Central income by source: the change from 2022 to 2023, NOK million (more income positive); under each source, its 2022 and 2023 levels.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal bars of the change in each source of central income from 2022 to 2023. Income and wealth tax and the transfer from the municipal enterprises fell by similar large amounts, drawn in vermilion to the left; the block grant rose most, in blue to the right, and the integration grant second, by about a quarter as much; the other sources changed little. Each bar is labelled with its change; each row names its 2022 and 2023 levels."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Central income by source: the change from 2022 to 2023, NOK million (more income positive), coloured by its effect on the finances; the two years' levels are in the table behind the toggles above.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal bars of the change in each source of central income from 2022 to 2023. Income and wealth tax and the transfer from the municipal enterprises fell by similar large amounts, drawn in vermilion to the left; the block grant rose most, in blue to the right, and the integration grant second, by about a quarter as much; the other sources changed little. Each bar is labelled with its change."}} tags=["hide-input"]
 # The table prints income negative: turned positive here, so a rise in income is a positive change.
 items = (
     d02[d02["row_kind"] == "item"]
@@ -680,26 +726,24 @@ english = {
     "Vertskommunetilskudd": "host-municipality grant",
     "Tilskudd lokalt næringsliv": "grant to local business",
 }
-fig, ax = style.figure(height=6.4)
+fig, ax = style.figure(height=5.4)
 pos = np.arange(len(items))
 # More income helps the finances (blue), less hurts them (vermilion).
 bars = ax.barh(pos, items["change"], height=0.6,
                color=[style.FAVOURABLE if c >= 0 else style.UNFAVOURABLE for c in items["change"]])  # fmt: skip
 labels = [value_label(ax, c, i, fmt(c, 1, sign=True)) for i, c in enumerate(items["change"])]  # a change: signed
 style.keep_inside(ax, labels, horizontal=True)
-# The printed Norwegian label (what a reader searches the report for) over its English rendering, and the
-# two years' levels under them.
-ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})\n{fmt(a, 1)} → {fmt(b, 1)}"
-                    for label, a, b in zip(items["label"], items["y2022"], items["y2023"], strict=True)])  # fmt: skip
+# The printed Norwegian label (what a reader searches the report for) over its English rendering.
+ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})" for label in items["label"]])
 ax.invert_yaxis()  # the largest fall at the top
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlabel("Change from 2022 to 2023 (NOK million)")
-# The title names the two largest falls and the largest rise, as the chart draws them.
+# The title names the two largest falls, as the chart draws them (one point; the rises are in the text).
 named = {label: english[label] if label.startswith("Skatt") else f"the {english[label]}" for label in english}
 named["Overføring fra kommunale foretak"] = "the transfer from the municipal enterprises"
 falls = [named[label] for label in items.nsmallest(2, "change").query("change < 0")["label"]]
 rise = named[items.loc[items["change"].idxmax(), "label"]]
-title = f"{' and '.join(falls)} fell from 2022 to 2023; {rise} rose" if falls else f"{rise} rose most"
+title = f"{' and '.join(falls)} fell most from 2022 to 2023" if falls else f"{rise} rose most"
 ax.set_title(title[0].upper() + title[1:])
 # The alt text (in the cell's metadata, which cannot compute) names the block grant's rise as the largest,
 # the integration grant's as the next at about a quarter of it, and the other sources as small: held here.
@@ -714,12 +758,12 @@ ax.grid(axis="y", visible=False)
 style.finish(fig, table="table D02")
 plt.show()
 
-# %% [markdown]
-# *Checks.* The sum of each column, each row's deviation and percentage under the convention found above,
-# and every figure the text restates from the table. {eval}`txt.income_summary`
-
 # %% tags=["hide-input"]
 findings.show(income_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.income_summary` They cover the sum of each column, each row's deviation and
+# percentage under the convention found above, and every figure the text restates from the table.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(income_checks, table_id="drift-checks-d02", caption="Central income: checks")
@@ -795,7 +839,8 @@ g(
 #
 # The text's figures for the church grant and pensions (the report's sections *Kapitaltilskudd og
 # reguleringspremie til Kirkelig fellesråd* and *Pensjonskostnader*) are checked in the {doc}`pension chapter <pensjon>`, which files {eval}`txt.pension_findings_here`.
-#
+
+# %% [markdown]
 # *Checks.* {eval}`txt.costs_summary`
 
 # %% tags=["hide-input", "hide-output"]
@@ -849,14 +894,15 @@ g("nedre_eiker", mill(row(d07, "Nedre Eiker Eiendomsutvikling AS 2)", "revised_b
 # investment account, and the transfer from operations to investment was cut by the same amount (the
 # report's sections *Utbytte* and *Overføring fra drifts- til investeringsregnskapet*). Higher interest costs and higher interest income almost cancel: the other finance
 # rows together differ from budget by {eval}`txt.finance_other_dev`.
-#
-#
-# *Checks.* Each table's sums and deviations, the finance table's dividend row against the dividend
-# table's companies, the loan fund's transfer in both tables, and the text's restatements.
-# {eval}`txt.finance_summary`
+
 
 # %% tags=["hide-input"]
 findings.show(finance_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.finance_summary` They cover each table's sums and deviations, the finance table's
+# dividend row against the dividend table's companies, the loan fund's transfer in both tables, and the
+# text's restatements.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance and dividends: checks")
@@ -875,13 +921,13 @@ checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance a
 d06_cols = dr.report_columns(dr.D06)
 loan_checks = show_section("loan")
 styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
-       caption="D06 Lånefondets driftsregnskap for 2023, in whole kroner, part 1 of 2: the accounts and the original "
+       caption="D06 Lånefondets driftsregnskap for 2023, NOK (whole kroner), part 1 of 2: the accounts and the original "
        "budget ('–' = printed '-')")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 display(
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, in whole kroner, part 2 of 2: the revised budget and the "
+           caption="D06 Lånefondets driftsregnskap for 2023, NOK (whole kroner), part 2 of 2: the revised budget and the "
            "deviation from it (accounts − revised budget)"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
@@ -908,7 +954,7 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 #   together {eval}`txt.loan_instalments`.
 #
 # That left a deficit of {eval}`txt.loan_deficit_before` before the year-end dispositions. A use of a
-# discretionary fund («Bruk av disposisjonsfond») of {eval}`txt.loan_fund_use`, booked in the loan fund's
+# discretionary fund (*Bruk av disposisjonsfond*) of {eval}`txt.loan_fund_use`, booked in the loan fund's
 # own account, brought it to {eval}`txt.loan_deficit_after`, which the report says will be proposed for
 # cover in the first four-month report of 2024 (section *Lånefondets regnskap*).
 #
@@ -920,11 +966,12 @@ g("loan_typo_fixed", fmt(row(d06, "Lånefond renteinntekter", "original_budget_2
 #
 # The revised budget's first row is printed {eval}`txt.loan_typo`, a typing error for
 # {eval}`txt.loan_typo_fixed` (the finding below).
-#
-# *Checks.* {eval}`txt.loan_summary`
 
 # %% tags=["hide-input"]
 findings.show(loan_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.loan_summary`
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: checks")
@@ -939,7 +986,7 @@ checks_table(loan_checks, table_id="drift-checks-d06", caption="The loan fund: c
 
 # %% tags=["hide-input", "hide-output"]
 styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
-       caption="D01 Totaloversikt drift - fordelt på rammeområder, NOK thousand")  # fmt: skip
+       caption="D01 Totaloversikt drift – fordelt på rammeområder, NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area_name"])
@@ -1022,24 +1069,28 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, and the deviation from the revised budget (%); P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area. Left: the growth of net cost from 2022 to 2023 in percent, in grey, with a dashed line at the wage-growth estimate; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
-view = growth.assign(area=growth["programme_area"].map(areas.label))  # the book-wide English names
+# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). As on every chart of the chapter, colour marks the effect on the finances: cost growing faster than wages, or an overspend, in vermilion. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line labelled as the wage-growth estimate; the areas above it in vermilion, those below in blue; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# The printed Norwegian name (a long one over two lines, so the panels keep their width) over the book-wide
+# short English name.
+view = growth.assign(area=[textwrap.fill(f"{code} {name}", 26) + f"\n({areas.SHORT_NAMES[code].lower()})"
+                           for code, name in zip(growth["programme_area"], growth["programme_area_name"], strict=True)])  # fmt: skip
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
 d_vals = -view["deviation_pct"].astype(float)
 # The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
 # to P04's and P05's); every overspend of at least 0.1 % is labelled, so a reader can compare them.
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
-over_names = ", ".join(sorted(over)[:-1]) + " and " + sorted(over)[-1] if len(over) > 1 else over.iloc[0]
-most = "Most areas'" if len(above) > g_vals.notna().sum() / 2 else f"{len(above)} areas'"
-fig, (left, right) = style.figure(1, 2, height=5.8, sharey=True)
+fig, (left, right) = style.figure(1, 2, height=10.2, sharey=True)
 pos = np.arange(len(view))
-# Growth in grey, read against the dashed line: the wage line is the book's rough yardstick, and colouring
-# each area by its side would give a verdict on gaps of a few tenths of a point (a reader's read, s9r3). On the
-# right colour marks over- and underspend.
-left.barh(pos, g_vals, color=style.LEVEL)
+# Growth coloured by its side of the dashed wage line, the chapter's one rule for a change: cost growing faster
+# than wages weighs on the finances (vermilion), slower helps (blue). The line is the book's rough yardstick
+# (the text says so); the labels give each gap. On the right colour marks over- and underspend.
+left.barh(pos, g_vals, color=[style.UNFAVOURABLE if v > wage else style.FAVOURABLE for v in g_vals.fillna(0)])
 right.barh(pos, d_vals, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in d_vals])
 left.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
+# The dashed line named at its top, over the first bar.
+left.annotate(f"wage-growth estimate {fmt(wage, 1, '%')}", (wage, -0.55), xytext=(3, 0), textcoords="offset points", ha="left",
+              va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
     value_label(left, 0, i, "net income", x=wage)  # right of the dashed line, clear of it
 # Every growth bar labelled, a positive one's label right of the dashed line (clear of it), and every
@@ -1058,22 +1109,22 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
     style.keep_inside(ax, outside, horizontal=True)
 right.xaxis.set_major_locator(plt.MultipleLocator(5))
 for ax, title, xlabel, keys in (
-    (left, "Growth of net cost", f"Net cost, change 2022–2023 (%;\ndashed: wage-growth estimate, {fmt(wage, 1, '%')})",
-     []),
+    (left, "Growth of net cost", "Net cost, change 2022–2023 (%)",
+     [(style.UNFAVOURABLE, "faster than wages"), (style.FAVOURABLE, "slower")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend"), (style.FAVOURABLE, "underspend")]),
 ):  # fmt: skip
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=style.MIN_TEXT_PT, pad=20)  # a panel's title; room for the key
+    ax.set_title(title, fontsize=style.MIN_TEXT_PT, pad=34)  # a panel's title; room for the key (two rows)
     if keys:
         ax.legend(handles=[Patch(color=c, label=k) for c, k in keys], loc="lower left", bbox_to_anchor=(0, 1.0),
-                  ncol=2, frameon=False, handlelength=1, columnspacing=0.8, borderaxespad=0.1)  # fmt: skip
+                  ncol=1, frameon=False, handlelength=1, borderaxespad=0.1)  # fmt: skip
     ax.grid(axis="y", visible=False)
 left.set_yticks(pos, view["area"])
-left.set_ylim(len(view) - 0.4, -0.6)  # first area at the top
+left.set_ylim(len(view) - 0.4, -1.0)  # first area at the top; room above it for the wage line's name
 fig.suptitle(
-    f"{most} net cost grew faster than the wage-growth estimate; {over_names} overspent most, as a share of budget",
+    f"{len(above)} of {g_vals.notna().sum()} areas' net cost grew faster than the wage-growth estimate",
     fontsize=plt.rcParams["axes.titlesize"],  # the size of every chart's title
     fontweight="bold",
     x=0.01,
@@ -1085,7 +1136,7 @@ plt.show()
 code = view["programme_area"]
 assert set(code[g_vals.nlargest(4).index]) == {"P05", "P08", "P11", "P18"} and set(code[g_vals < 0]) == {"P04", "P07"}
 assert set(over) == {"P04", "P05", "P15"} and set(code[d_vals.nsmallest(3).index]) == {"P10", "P12", "P13"}
-assert most == "Most areas'"
+assert len(above) > g_vals.notna().sum() / 2, "the alt text says most areas lie above the line"
 
 # %% [markdown]
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
@@ -1122,14 +1173,14 @@ display(
            caption="Committee lines against their programme areas, NOK thousand: D01 against the sum of D10–D25"),
 )  # fmt: skip
 
-# %% [markdown]
-# *Checks.* The overview's sums and deviations, each programme area's deviation and percentage, the
-# committees against their areas in all four columns, each programme narrative's frame, deviation and
-# percentage against its table, and the text's claims about which area carries a committee.
-# {eval}`txt.programmes_summary`
-
 # %% tags=["hide-input"]
 findings.show(programme_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.programmes_summary` They cover the overview's sums and deviations, each programme
+# area's deviation and percentage, the committees against their areas in all four columns, each programme
+# narrative's frame, deviation and percentage against its table, and the text's claims about which area
+# carries a committee.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(programme_checks, table_id="drift-checks-programmes", caption="Programme areas: checks")
@@ -1144,7 +1195,7 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
 # it; the tables after it give the amounts and the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), in grey against the report's wage-growth estimate, not coloured by effect.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Grey horizontal bars of the change from 2022 to 2023 in percent: tax fell, the block grant rose strongly, free income as a whole rose a little, well below the dashed line of the wage-growth estimate, and the programme areas' net cost rose above that line; a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), against the report's wage-growth estimate, coloured by the effect on the finances as on the chapter's other charts (income growing slower than wages, or cost faster, in vermilion).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly, above the dashed line of the wage-growth estimate (blue), free income as a whole rose a little, well below that line (vermilion), and the programme areas' net cost rose above it (vermilion); a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1165,21 +1216,24 @@ g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
 fig, ax = style.figure(height=4.4)
-# Growth in grey, read against the dashed wage line, as in the programme areas' chart. Not coloured by side
-# of the line (a rise in income drawn vermilion: s9r3), nor by effect (free income's small rise drawn as
-# helping, though the point is that it fell behind wages: s10r3); the central-income chart colours effects.
-# Hatched: the book's estimate.
-bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=style.LEVEL)
-for bar, item in zip(bars, flows["item"], strict=True):
+# The chapter's one rule for a change: coloured by its effect on the finances, a growth rate read against the
+# dashed wage line as in the programme areas' chart. Income growing slower than wages, or cost growing faster,
+# weighs on them (vermilion); so tax's fall is vermilion here as in the central-income chart, and the block
+# grant's rise blue in both. Hatched: the book's estimate.
+is_cost = flows["item"].isin(["Programme areas' net cost", dr.NET_COST_SPENT])
+hurts = np.where(is_cost, flows["change_pct"] > wage, flows["change_pct"] < wage)
+colours = [style.UNFAVOURABLE if h else style.FAVOURABLE for h in hurts]
+bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=colours)
+for bar, item, colour in zip(bars, flows["item"], colours, strict=True):
     if item == dr.NET_COST_SPENT:
-        bar.set(**style.estimate_style(style.LEVEL))
+        bar.set(**style.estimate_style(colour))
 # The report's Norwegian labels (D02's rows, D01's Totalsum) over the book's English; the hatched row is the
 # book's own and has none.
 ax.set_yticks(range(len(flows)), flows["item"].replace({
     "Income and wealth tax": "Skatt på inntekt og formue\n(income and wealth tax)",
     "Block grant": "Rammetilskudd\n(block grant)",
     "Free income (tax + block grant)": "Free income\n(the two together; book's sum)",
-    "Programme areas' net cost": "Totalsum, D01\n(programme areas' net cost)",
+    "Programme areas' net cost": "Totalsum\n(programme areas' net cost)",
     dr.NET_COST_SPENT: "Net cost without\nrestricted-fund provisions"}))  # fmt: skip
 ax.invert_yaxis()
 style.direct_labels(ax, bars, formatter=lambda v: fmt(v, 1, "%", sign=True))  # changes: signed
@@ -1191,8 +1245,9 @@ ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.2
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlabel("Change from 2022 to 2023 (%)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
-style.key_above(ax, [("growth, read against the wage line", {"color": style.LEVEL}),
-                     ESTIMATE_KEY], ncol=2)  # fmt: skip
+# Two columns, filled column by column: "hurts | helps" on the first row, the hatching under them.
+style.key_above(ax, [("hurts: income slower, cost faster than wages", {"color": style.UNFAVOURABLE}),
+                     ESTIMATE_KEY, ("helps the finances", {"color": style.FAVOURABLE})], ncol=2)  # fmt: skip
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D01, D02 and D08 and the report's text")
 plt.show()
@@ -1220,15 +1275,15 @@ NORWEGIAN = {
     "Income and wealth tax": "Skatt på inntekt og formue (income and wealth tax)",
     "Block grant": "Rammetilskudd (block grant)",
     "Free income (tax + block grant)": "Free income, the two together (book's sum)",
-    "Programme areas' net cost": "Totalsum, D01 (programme areas' net cost)",
+    "Programme areas' net cost": "Totalsum (programme areas' net cost)",
     dr.NET_COST_SPENT: "without net provisions to restricted funds (book's estimate)",
-    "Other central income (D02)": "Other central income (the rest of D02)",
+    "Other central income (D02)": "Other central income (the rest of Sentrale inntekter)",
     "of which from the municipal enterprises": "of which Overføring fra kommunale foretak",
-    "Dividends (D05)": "Utbytte, D05 (dividends)",
-    "Central costs (D03)": "Sum Sentrale utgifter, D03 (central costs)",
+    "Dividends (D05)": "Utbytte (dividends)",
+    "Central costs (D03)": "Sum Sentrale utgifter (central costs)",
     "Central costs without depreciation": "without Avskrivninger (depreciation)",
     "of which rent and cleaning": "of which Husleie og renhold (rent and cleaning)",
-    "Net operating result (D08)": "Netto driftsresultat, D08 (net operating result)",
+    "Net operating result (D08)": "Netto driftsresultat (net operating result)",
 }
 INDENTED = {dr.NET_COST_SPENT, "of which from the municipal enterprises", "Central costs without depreciation",
             "of which rent and cleaning"}  # fmt: skip
@@ -1251,8 +1306,8 @@ def change_table(frame, table_id, caption, total=None):
                                   overwrite=False)  # fmt: skip
 
 
-display(change_table(flows, "drift-income-cost", "Free income (D02) against the programme areas' net cost (D01), "
-                     "2022 and 2023", total=flows["item"].str.startswith("Free income")))  # fmt: skip
+display(change_table(flows, "drift-income-cost", "Free income against the programme areas' net cost, 2022 and 2023",
+                     total=flows["item"].str.startswith("Free income")))  # fmt: skip
 offsets = dr.gap_offsets(get)
 g("other_income_way", "fell" if offsets["other_change"] < 0 else "rose")
 g("other_income_widened", "widened the gap" if offsets["other_change"] < 0 else "narrowed the gap")
@@ -1299,6 +1354,10 @@ g("rent_change", mill(central["rent_change"]))
 display(change_table(dr.other_moves(get), "drift-other-moves", "What else moved from 2022 to 2023"))
 
 # %% [markdown]
+# *Note to the tables.* Change is 2023 less 2022, each row in its own terms: a fall in income (−), a rise in a
+# cost (+) and a fall in the result (−) weigh on the finances.
+
+# %% [markdown]
 # (driftsregnskap-bridge)=
 # ## From the revised budget to the result: the book's bridge
 #
@@ -1339,30 +1398,33 @@ fig, ax = style.figure(height=4.8)
 assumed = steps["step"].str.startswith("Extra net provisions to restricted funds")
 kinds = steps["kind"].map({"start": "total", "end": "total", "residual": "estimate"}).fillna("")
 kinds = kinds.where(~assumed, "estimate")
+# A step under NOK 0.05 million keeps a second decimal, so it never reads as a signed zero ("+0.0").
 style.waterfall(ax, [(short, amount / 1000, kind) for short, amount, kind
-                     in zip(steps["short"], steps["amount"], kinds, strict=True)])  # fmt: skip
+                     in zip(steps["short"], steps["amount"], kinds, strict=True)],
+                formatter=lambda v: fmt(v, 2 if 0 < abs(v) < 0.05 else 1))  # fmt: skip
 ax.set_xlabel("Net operating result (NOK million)")
 cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
-falls = " and ".join(cause_steps.loc[cause_steps["amount"] <= -1000, "short"].str.lower())  # NOK 1 million or more
 ax.set_title(
-    ("On the book's model the largest step is the restricted-fund provisions, added back in full on its assumption"
-     if assumed[largest] else f"The largest step is {cause_steps.loc[largest, 'short'].lower()}")
-    + f"; {falls} fell short"
+    "On the book's model, the added-back restricted-fund provisions are the largest step"
+    if assumed[largest] else f"The largest step is {cause_steps.loc[largest, 'short'].lower()}"
 )  # fmt: skip
-style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
-               ("lowers it", {"color": style.UNFAVOURABLE}),
-               ("hatched: the book's assumption or estimate", style.estimate_style(style.TEXT))], ncol=2)  # fmt: skip
+# Two columns, filled column by column: read by rows, "level, raises, lowers" as on the first chart, then the
+# hatching, its swatch grey (the hatched steps are blue or vermilion by their effect).
+style.key_above(ax, [LEVEL_KEY, ("lowers it", {"color": style.UNFAVOURABLE}),
+                     ("raises the result", {"color": style.FAVOURABLE}),
+                     ("hatched: the book's assumption or estimate", style.estimate_style(style.LEVEL))], ncol=2)  # fmt: skip
 style.finish(fig, table="tables D01, D02, D03, D05 and D08")
 plt.show()
 
-# %% [markdown]
-# *Checks.* The report's causes against its improvement, the book's bridge (an estimate), and the
-# discretionary fund's year-end correction, which D08 and D09 tie {eval}`txt.year_end_tie`: the improvement, less the extra
-# provisions to restricted funds, plus the cut in the transfer to investment. {eval}`txt.bridge_summary`
-
 # %% tags=["hide-input"]
 findings.show(bridge_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.bridge_summary` They cover the report's causes against its improvement, the book's
+# bridge (an estimate), and the discretionary fund's year-end correction, which D08 and D09 tie
+# {eval}`txt.year_end_tie`: the improvement, less the extra provisions to restricted funds, plus the cut in
+# the transfer to investment.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(bridge_checks, table_id="drift-checks-bridge", caption="The bridges: checks")
@@ -1422,9 +1484,17 @@ short = {
     "Saldo disposisjonsfond per 31.12 *": "Balance\n31 December 2023",
 }
 fig, ax = style.figure(height=4.4)
-style.waterfall(ax, [(short[label].replace("\n", " "), amount / 1000, "total" if kind == "balance" else "")
-                     for label, amount, kind in zip(flow["label"], flow["value_2023"].astype(float), flow["row_kind"],
-                                                    strict=True)])  # fmt: skip
+fund_levels = style.waterfall(
+    ax, [(short[label].replace("\n", " "), amount / 1000, "total" if kind == "balance" else "")
+         for label, amount, kind in zip(flow["label"], flow["value_2023"].astype(float), flow["row_kind"],
+                                        strict=True)])  # fmt: skip
+# A step too small to draw as a bar at this scale (under 0.5 % of the largest balance) gets a short upright
+# mark in its colour at its level, so its label is tied to something visible.
+fund_moves = flow["value_2023"].astype(float).to_numpy() / 1000
+for i, (move, kind) in enumerate(zip(fund_moves, flow["row_kind"], strict=True)):
+    if kind != "balance" and abs(move) < 0.005 * max(fund_levels):
+        ax.plot([fund_levels[i]] * 2, [i - 0.3, i + 0.3], linewidth=2.5, solid_capstyle="butt",
+                color=style.FAVOURABLE if move > 0 else style.UNFAVOURABLE)  # fmt: skip
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
 ax.axvline(requirement, color=style.TEXT, linestyle="--", linewidth=1, zorder=0)
 # The label on one line at the line's foot, in room under the last bar (clear of every step row).
@@ -1454,13 +1524,14 @@ plt.show()
 
 # %% [markdown]
 # {eval}`txt.fund_rounding`
-#
-# *Checks.* The balance rolled forward, the requirement and margin, the fund's share of gross operating
-# income, the movements against the year-end table, the text's restatements and the summary's name for the
-# budgeted use. {eval}`txt.fund_summary`
 
 # %% tags=["hide-input"]
 findings.show(fund_checks, quoted)
+
+# %% [markdown]
+# *Checks.* {eval}`txt.fund_summary` They cover the balance rolled forward, the requirement and margin, the
+# fund's share of gross operating income, the movements against the year-end table, the text's
+# restatements and the summary's name for the budgeted use.
 
 # %% tags=["hide-input", "hide-output"]
 checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionary fund: checks")
@@ -1470,7 +1541,7 @@ checks_table(fund_checks, table_id="drift-checks-d09", caption="The discretionar
 #
 # The text's figures are checked where they restate a table:
 #
-# - here: the foreword and the summary pages (lines 10 to 135), the financial rules and the chapter itself
+# - here: the foreword and the summary pages (lines 10–135), the financial rules and the chapter itself
 #   (lines 2052–2734), and each programme area's narrative under its *Status økonomi* table;
 # - elsewhere: the text on the church grant and pensions (lines 2359–2413) in the
 #   {doc}`pension chapter <pensjon>`, and the figures of the discretionary-fund summary (lines 140–145) in
@@ -1535,7 +1606,8 @@ findings.chapter_table(
 # ## Try it
 #
 # The financial rules ask for a net operating result of {eval}`txt.target` of gross operating income.
-# In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with {eval}`txt.try_asss_value`, the result the large municipalities
+# Open this chapter in JupyterLab (the rocket icon at the top of the page launches it on Binder, or run the
+# downloaded notebook). In the cell below, replace `dr.TARGET_RESULTATGRAD_PCT` with {eval}`txt.try_asss_value`, the result the large municipalities
 # (*{term}`ASSS`*, without Oslo) achieved in 2023 (the report's section *Økonomisk resultat*), and re-run the cell. The table then shows a
 # target of {eval}`txt.try_asss`, a required surplus of {eval}`txt.try_required` and
 # {eval}`txt.try_shortfall`: {eval}`txt.try_asss_verdict`. At what
@@ -1547,7 +1619,7 @@ attempt = dr.result_vs_target(get, target_pct=target)
 nan, a = float("nan"), attempt
 attempt_table = pd.DataFrame(
     {
-        "figure": ["Gross operating income", "Net operating surplus (resultatgrad)", "Target: the required surplus",
+        "figure": ["Gross operating income", "Net operating surplus (its % the resultatgrad)", "Target: the required surplus",
                    "Shortfall" if a["shortfall"] > 0 else "Margin above the target"],
         "nok": [a["gross_operating_income"] / 1000, a["net_operating_surplus"] / 1000, a["required_surplus"] / 1000,
                 abs(a["shortfall"]) / 1000],

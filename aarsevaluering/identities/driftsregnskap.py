@@ -239,7 +239,7 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
     rows = [
         # The reserve is printed to the thousand: ± 0.5 in it.
         (
-            "General reserve = 3 % of gross operating income (D09)",
+            "General reserve = 3 % of gross operating income (the fund's table)",
             reserve,
             GENERAL_RESERVE_PCT,
             0,
@@ -247,7 +247,7 @@ def gross_income_bounds(get: Getter) -> pd.DataFrame:
             (reserve + 0.5) * 100 / GENERAL_RESERVE_PCT,
         ),
         (
-            "Discretionary fund 31.12 as % of gross operating income (D09)",
+            "Discretionary fund at 31 December as % of gross operating income (the fund's table)",
             balance,
             ratio,
             1,
