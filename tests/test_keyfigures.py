@@ -67,7 +67,10 @@ def test_the_largest_contradiction_in_nok_and_the_letters_first_are_named_once_e
     assert list(named["finding_id"]) == ["err-big", "pp"]  # a finding of scope is not the report's mistake
     html = kf.findings_html(named)
     assert 'href="../notebooks/audit.html#finding-err-big"' in html
-    assert "Its size alone would make it material; the book weighs it down to below materiality because it is a typing error in one cell" in html
+    assert (
+        "Its size alone would make it material; the book weighs it down to below materiality because it is a "
+        "typing error in one cell"
+    ) in html
     assert "It has no size in NOK to weigh; it is material by nature, as a headline figure" in html
     once = kf.largest_findings(register, pd.DataFrame({"finding_id": ["err-big"]}))
     assert list(once["finding_id"]) == ["err-big"]
