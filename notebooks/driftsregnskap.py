@@ -1093,6 +1093,11 @@ left.annotate(f"wage-growth estimate {fmt(wage, 1, '%')}", (wage, -0.55), xytext
               va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 for i in np.flatnonzero(g_vals.isna().to_numpy()):  # a net income (P12): no growth of cost to draw
     value_label(left, 0, i, "net income", x=wage)  # right of the dashed line, clear of it
+# Each panel's range from its own data, a little beyond it, before the labels make room (the labels alone,
+# in a half-width panel, had widened the growth panel to several times its data: designer s11r3).
+for ax, values in ((left, g_vals), (right, d_vals)):
+    low, high = min(0.0, values.min()), max(0.0, values.max())
+    ax.set_xlim(low - 0.05 * (high - low), high + 0.05 * (high - low))
 # Every growth bar labelled, a positive one's label right of the dashed line (clear of it), and every
 # deviation of at least 0.1 %; a long underspend's label inside its blue bar, in white (white on vermilion
 # reads too faintly).
@@ -1100,14 +1105,14 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
                           (right, d_vals, d_vals[d_vals.abs().round(1) >= 0.1].index)):  # fmt: skip
     outside = []
     for i in picks:
-        if ax is right and values[i] < 0 and abs(values[i]) >= 0.5 * values.abs().max():
+        if ax is right and values[i] < 0 and abs(values[i]) >= 0.8 * values.abs().max():  # room for its label
             ax.annotate(fmt(values[i], 1, "%", sign=True), (values[i], i), xytext=(4, 0), textcoords="offset points", ha="left",
                         va="center", fontsize=style.MIN_TEXT_PT, color="white")  # fmt: skip
         else:
             at = max(values[i], wage) if ax is left and values[i] >= 0 else None
             outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%", sign=True), x=at))  # changes: signed
     style.keep_inside(ax, outside, horizontal=True)
-right.xaxis.set_major_locator(plt.MultipleLocator(5))
+right.xaxis.set_major_locator(plt.MultipleLocator(10))  # ticks 5 apart ran together
 for ax, title, xlabel, keys in (
     (left, "Growth of net cost", "Net cost, change 2022–2023 (%)",
      [(style.UNFAVOURABLE, "faster than wages"), (style.FAVOURABLE, "slower")]),
