@@ -483,7 +483,7 @@ txt.church_budget_prose = million("church_council_capital_grant_and_regulation_p
 # million with one decimal cannot show, so they stay in NOK thousand.
 # D03's budget in its printed thousands: distances of a few dozen thousand are measured from it, and
 # rounded to NOK 3.3 million it would not subtract to the range (a reader's check).
-# In NOK million to three decimals (the ledger's thousands), so the prose keeps one money unit.
+# Distances of a few dozen thousand: in NOK thousand, the ledgers' last digits (the money rule's exception).
 d03_church = f"D03's revised budget of {fmt(church['d03_budget'], 3, 'NOK million')}"
 to_low, to_high = (church[end] - church["d03_budget"] for end in ("low", "high"))
 if church["d03_inside"]:
@@ -491,7 +491,10 @@ if church["d03_inside"]:
                       f"{fmt(to_high, 3, 'NOK million')} above {d03_church}, that budget among them")  # fmt: skip
 else:
     near, far = sorted((abs(to_low), abs(to_high)))
-    spread = fmt(far, 3, "NOK million").replace(fmt(far, 3), f"{fmt(near, 3)}–{fmt(far, 3)}", 1)
+    # fmt writes a few dozen thousand as "NOK 77 thousand": the range is put in place of its figure.
+    far_text = fmt(far, 3, "NOK million")
+    spread = far_text.replace(fmt(far * 1000, 0), f"{fmt(near * 1000, 0)}–{fmt(far * 1000, 0)}", 1)
+    assert spread != far_text, "the range's near end must be in the sentence"
     side = "below" if to_high < 0 else "above"
     txt.church_fit = f"only for a budget {spread} {side} {d03_church}, not for that budget itself"
 

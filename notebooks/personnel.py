@@ -660,13 +660,13 @@ ax.set_xlabel("Sick leave (%)")
 n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)
 ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas are "
              "above their 2023 sick-leave target")  # fmt: skip
-# The area the report leaves out, said on the chart (line 3817), in the empty lower right of the plot.
+# The area the report leaves out (line 3817), said in the figure's note under the axis: the plot has no empty
+# corner (inside it, the note covered P13's 2023 dot: reader s11r2).
 p10_name = pers.area_chart_label(staff.loc[staff["label"].map(pers.area_code).eq("P10"), "label"].iloc[0])
-ax.text(0.99, 0.12, f"Not shown: {p10_name}, left out\nof the report's table for its few employees",
-        transform=ax.transAxes, ha="right", va="bottom", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
-        style="italic", bbox=style.LABEL_BOX, zorder=5)  # fmt: skip
 style.legend_above(ax, ncol=3)
-style.finish(fig, table="table H03")
+style.finish(
+    fig, table="table H03", note=f"Not shown: {p10_name}, left out of the report's table for its few employees"
+)
 plt.show()
 
 # %% [markdown]
