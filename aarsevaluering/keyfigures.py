@@ -79,7 +79,7 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   "target: the book's estimate"),
         KeyFigure("resultatgrad", "Surplus as a share of gross operating income", "%", 2,
                   "driftsregnskap", result["resultatgrad_pct"], NA, result["target_pct"], "", AT_LEAST,
-                  (dr.D08, dr.D09), "2023: the book's, to two decimals (the text rounds it to one)"),
+                  (dr.D08, dr.D09), "2023: the book's, on its estimate of income (the text prints the share to one decimal)"),
         KeyFigure("fund_close", "Discretionary fund at 31 December", "NOK million", 1, "driftsregnskap",
                   _million(fund_close), _million(fund_open), _million(requirement), "the reserve requirement",
                   AT_LEAST, (dr.D09,), "2022 column: the balance on 1 January 2023"),
