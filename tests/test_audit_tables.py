@@ -444,7 +444,8 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         # Misstatements only (the designer's read, s9r3: a scope gap beside the line read as a near-material error).
         money = register[register["size_nok_million"].notna() & register["verdict"].isin(findings.CONTRADICTED)]
         money = money.sort_values("size_nok_million")
-        assert [t.get_text() for t in ax.get_yticklabels()] == list(money["label"])
+        # The chart sets apostrophes typographically (style.finish), as the prose has them.
+        assert [t.get_text().replace("\u2019", "'") for t in ax.get_yticklabels()] == list(money["label"])
         share = ax.get_window_extent(renderer).width / fig.dpi / fig.get_tightbbox(renderer).width
         assert share > 0.6, f"the plot takes {share:.0%} of the figure's width"
         top_row = ax.transData.transform((1, max(ax.get_yticks())))[1]
