@@ -38,15 +38,14 @@
 # ({ref}`references-text`); the {doc}`data page <../book/data>` gives each table's section and printed
 # title, to find it in the report's PDF. Amounts are in NOK million, the book's with one decimal; a figure
 # the report prints keeps the report's precision and is called the report's where it could be taken for the
-# book's. The reproduced ledgers are in NOK thousand, as printed.
+# book's. The reproduced ledgers are in NOK thousand, as printed, and so are differences too small for a
+# tenth of a million, in the ledgers' last digits.
 
 # %% tags=["remove-input"]
 import html
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.offsetbox import AnnotationBbox, DrawingArea
-from matplotlib.patches import Rectangle
 
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
@@ -149,7 +148,8 @@ txt.amortisation = fmt_million(pj.central(get, pj.AMORTISATION))
 key = pj.key_figures(get)
 after = {  # the rows to add, by the key figure they follow
     0: [("· the regulation premium", pj.central(get, pj.REGULATION) / 1000, "D04"),
-        ("· of it, paid from the premium funds", -pj.central(get, pj.PREMIUM_FUND) / 1000, "D04"),
+        ("Less: paid from the premium funds (of the regulation premium)", pj.central(get, pj.PREMIUM_FUND) / 1000,
+         "D04"),
         ("Premiums paid by the treasury", level["Premiums paid by the treasury"] / 1000, "recomputed")],
     5: [("Net operating result without the net premium deviation", against_result["result_without"] / 1000,
          "recomputed")],
@@ -158,7 +158,13 @@ rows_in_order = []
 for position, key_row in enumerate(key.itertuples(index=False)):
     rows_in_order += [tuple(key_row), *after.get(position, [])]
 key = pd.DataFrame(rows_in_order, columns=key.columns)
-styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK million",
+# Each row is rounded on its own: the treasury's figure, from unrounded amounts, may differ in the last
+# decimal from the difference of the two rounded rows above it; the caption says so where it does.
+paid_rows = round(level["Premiums due"] / 1000, 1) + round(pj.central(get, pj.PREMIUM_FUND) / 1000, 1)
+paid_note = (f"; each row rounded on its own, so the rows print {fmt(paid_rows, 1)} for the premiums the treasury "
+             f"paid, {fmt(level['Premiums paid by the treasury'] / 1000, 1)} from the unrounded amounts"
+             if fmt(paid_rows, 1) != fmt(level["Premiums paid by the treasury"] / 1000, 1) else "")  # fmt: skip
+styled(key, table_id="pensjon-key-figures", caption=f"The year in figures, NOK million{paid_note}",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip
 
@@ -226,7 +232,7 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK mi
 # In these terms the year runs from the premiums due to the pension cost the accounts charge,
 # as the waterfall below draws it.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw, are a swatch on a leader line.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a thin leader line from the level to a small swatch, solid vermilion for the other items and hatched for the rounding, and its value."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw as bars, are a dot at the level with their value (hollow for the book's estimate).", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a small dot at the level, solid vermilion for the other items and hollow for the rounding, with a short leader line to its value."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
@@ -244,9 +250,8 @@ steps[-1] = ("Pension cost", None, "total")
 fig, ax = plt.subplots(figsize=(7, 6.2))
 ends = waterfall(ax, steps, up_is_favourable=False)
 # A step under 1 % of the premiums would be a sliver a pixel or two wide, its outline heavier than the step
-# (a hatched estimate then reads as a solid line): it is drawn as a leader label only. Its bar is hidden;
-# a thin leader line runs from the level to a swatch in the step's own style (solid, or hatched for the
-# book's estimate) and the value, clear of the dotted connectors.
+# (a hatched estimate then reads as a solid line): it is drawn as a dot and its value only. Its bar is
+# hidden; a dot marks the level in the step's colour and a thin leader line runs to the value.
 sliver = abs(level["Premiums due"] / 1000) / 100
 labels = [t for t in ax.texts if getattr(t, "xyann", None) == (4, 0)]  # the waterfall's labels, in step order
 for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, strict=True)):
@@ -255,13 +260,14 @@ for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, s
         bar.set_visible(False)
         colour = UNFAVOURABLE if amount > 0 else FAVOURABLE
         look = estimate_style(colour) if "estimate" in kind else {"facecolor": colour, "edgecolor": colour}
-        area = DrawingArea(14, 9, 0, 0)
-        area.add_artist(Rectangle((0, 0), 14, 9, **look))
-        ax.add_artist(AnnotationBbox(area, (max(end, end - amount), row), xybox=(32, 0), boxcoords="offset points",
-                                     frameon=False, box_alignment=(0.5, 0.5)))  # fmt: skip
-        label.xyann = (42, 0)
-        ax.annotate("", (max(end, end - amount), row), xytext=(24, 0), textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 0})  # fmt: skip
+        # A small dot at the level, in the step's colour (hollow for the book's estimate), and a short leader
+        # line to its value: nothing of a bar's size, so it cannot be read as one.
+        at = max(end, end - amount)
+        ax.plot(at, row, marker="o", markersize=4, color=colour, markeredgewidth=1,
+                markerfacecolor="white" if "estimate" in kind else colour, zorder=5)  # fmt: skip
+        label.xyann = (20, 0)
+        ax.annotate("", (at, row), xytext=(18, 0), textcoords="offset points",
+                    arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})  # fmt: skip
 ax.set_xlabel("NOK million")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
              f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
@@ -297,7 +303,8 @@ d04 = get(pj.CENTRAL)
 # (a label breaks only between the Norwegian and the English).
 d04_table = styled(d04, table_id="pensjon-d04",
                    caption="Status sentrale pensjonsposter i 2023, NOK thousand. Regnskap: accounts; Revidert "
-                           "budsjett: revised budget; Avvik: budget − accounts, − = overspend",
+                           "budsjett: revised budget; Avvik: budget − accounts, so − is worse for the result than "
+                           "budgeted: on a cost row an overspend, on a credit row (printed −) less credit than budgeted",
                    columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
                             "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
 nowrap = '<span style="white-space: nowrap">{}</span>'
@@ -530,7 +537,8 @@ pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The two printed lines side by side, in D04's column order and headers, and what D03 holds more, ruled off.
 styled(pj.d03_against_d04(get), table_id="pensjon-d03-row",
        caption="D03's «Pensjon» against D04's total, NOK thousand; headers as in D04's table above. Avvik: budget − accounts, "
-               "− = overspend",
+               "− = an overspend (both lines are net costs); the last row is D03's figure less D04's in each column, "
+               "so its Avvik − means D03's line is the further over budget",
        columns={"label": "Line", "actual_2023": "Regnskap 2023", "revised_budget_2023": "Revidert budsjett 2023",
                 "deviation_nok": "Avvik"})  # fmt: skip
 
@@ -603,18 +611,22 @@ txt.items_offsetting, txt.items_adding = (" and ".join(f"the {name}" for name in
 # The wage growth is the benchmark, not a measured growth: a dotted reference line named where it stands.
 bars = [("Pension cost, as stated", growth["growth"], False),
         ("Ordinary premium (book's estimate)", growth["ordinary_growth"], True)]  # fmt: skip
-fig, ax = plt.subplots(figsize=(7, 2.4))
-drawn = [ax.barh(y, pct, height=0.6, **(estimate_style() if estimate else {"color": LEVEL}))
+# Each bar's name above it, not in a left margin: the plot takes the figure's full width (designer s11r3:
+# the names' margin had left the bars a third of the figure).
+fig, ax = plt.subplots(figsize=(7, 2.9))
+drawn = [ax.barh(y, pct, height=0.5, **(estimate_style() if estimate else {"color": LEVEL}))
          for y, (_name, pct, estimate) in enumerate(bars)]  # fmt: skip
 for bar in drawn:
     direct_labels(ax, bar, formatter=lambda v: fmt(v, 1, "%"))
-ax.set_yticks(range(len(bars)), [name for name, _, _ in bars])
-ax.set_ylim(len(bars) - 0.4, -1.1)  # room above the bars for the reference line's name
+for y, (name, _, _) in enumerate(bars):
+    ax.text(0, y - 0.3, name, ha="left", va="bottom", color=TEXT, fontsize=plt.rcParams["font.size"])
+ax.set_yticks([])
+ax.set_ylim(len(bars) - 0.6, -1.1)  # room above the bars for their names and the reference line's name
 ax.axvline(growth["wage_growth"], color=TEXT, linewidth=1.2, linestyle=":")
 # Its name beside it, short (the title says which assumption), above the bars.
 ax.annotate(f"wage growth assumed, {fmt(growth['wage_growth'], 1, '%')}", (growth["wage_growth"], -0.75), xytext=(4, 0),
             textcoords="offset points", ha="left", va="center", color=TEXT, fontsize=plt.rcParams["font.size"])  # fmt: skip
-ax.set_xlim(0, 1.6 * max(pct for _, pct, _ in bars))  # room right of the line for its name
+ax.set_xlim(0, 1.25 * max(pct for _, pct, _ in bars))  # room right of the longest bar for its label
 ax.set_xlabel("Growth from 2022 to 2023 (%)")
 above = "above" if growth["growth"] > growth["wage_growth"] else "not above"
 ax.set_title(f"The pension cost grew {fmt(growth['growth'], 1, '%')}, {above} the "
@@ -667,15 +679,17 @@ styled(left_view, table_id="pensjon-schedule", decimals={"remaining": 1, "remain
        columns={"year": "At the end of", "remaining": "Still to charge",
                 "remaining_without_fund": "Had the premium fund not been used"})  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "What is left to charge of the 2023 premium deviation at each year-end, NOK million, in equal instalments over the report's period: the book's estimate. Vermilion here, as a charge on the years after; the same amount is blue in the chapter's waterfall, where it lowers 2023's cost. The thin grey bars: had the premium fund not been used.", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a thinner grey hatched bar for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value, the last year-end marked as nothing left to charge."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "What is left to charge of the 2023 premium deviation at each year-end, NOK million, in equal instalments over the report's period: the book's estimate. Vermilion here, as a charge on the years after; the same amount is blue in the chapter's waterfall, where it lowers 2023's cost. The thin dashed grey outlines: what would be left had the premium fund not been used, on the book's reading of the regulation (the fund's use lowers the premium the deviation is measured on).", "name": "fig-pensjon-amortisation"}, "image": {"alt": "Horizontal bar chart in NOK million, a pair of bars for the end of each year from 2023 to the last year of the amortisation period: a vermilion hatched bar for the 2023 premium deviation still to charge, falling in equal steps to nothing, and under it a thin dashed grey outline, unfilled, for what would be left had the premium fund not been used, falling the same way from a larger deviation; every bar labelled with its value, the last year-end marked as nothing left to charge."}} tags=["hide-input"]
 # Both series are the book's estimates, so both hatched: a pair of bars for each year's end, side by side
 # (neither overlaid nor stacked), each labelled with its value, the years down the side as in the table.
 fig, ax = plt.subplots(figsize=(plt.rcParams["figure.figsize"][0], 1.6 + 0.45 * len(left)))
 rows = range(len(left))
 # The schedule in D04's deviation is the chart's point: the wider bar; the counterfactual a thin one under it.
 booked_bars = ax.barh([r - 0.12 for r in rows], left["remaining"] / 1000, height=0.5, **estimate_style(UNFAVOURABLE))
+# The counterfactual recedes: a thin dashed grey outline, no fill or hatching, so the eye goes to the schedule.
+COUNTERFACTUAL = {"facecolor": "white", "edgecolor": LEVEL, "linewidth": 0.8, "linestyle": (0, (3, 2))}
 without_bars = ax.barh([r + 0.27 for r in rows], left["remaining_without_fund"] / 1000, height=0.2,
-                       **estimate_style(LEVEL))  # fmt: skip
+                       **COUNTERFACTUAL)  # fmt: skip
 # Each bar labelled with its value; a year-end with nothing left is said once, not as two labels "0.0".
 for bars in (booked_bars, without_bars):
     direct_labels(ax, bars, labels=[fmt(b.get_width(), 1) if b.get_width() else "" for b in bars])
@@ -692,7 +706,8 @@ ax.set_title(f"What is left to charge of the {pj.REPORT_YEAR} premium deviation,
 first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
 charged_on = str(first) if first == last else f"{first}–{last}"
 key_above(ax, [(f"the deviation in D04: {txt.instalment} charged a year, {charged_on}", estimate_style(UNFAVOURABLE)),
-               (f"had the premium fund not been used: {txt.instalment_without_fund} a year", estimate_style(LEVEL))],
+               (f"had the premium fund not been used (the book's reading): {txt.instalment_without_fund} a year",
+                COUNTERFACTUAL)],
           ncol=1)  # fmt: skip
 ax.set_ylabel("End of year")
 ax.set_xlabel("NOK million still to charge")
@@ -739,12 +754,15 @@ by_rule = origins.groupby("period", sort=False).agg(first=("origin_year", "min")
 by_rule = by_rule.assign(origin=[str(a) if a == b else f"{a}–{b}" for a, b in zip(by_rule["first"], by_rule["last"], strict=True)],
                          share=[f"1/{p} of each" for p in by_rule["period"]])  # fmt: skip
 styled(by_rule, table_id="pensjon-origins",
-       caption=f"Deviations amortised in {pj.REPORT_YEAR} under the regulation's periods. The report gives 7 years "
-               f"for the annual deviations (lines 2384–2385); that the earlier ones, those of the municipalities "
-               f"merged into Drammen included, were spread over the long period of their years, never charged in "
-               f"full the next year, is the book's assumption: the report prints no schedule",
+       caption=f"Deviations amortised in {pj.REPORT_YEAR} under the regulation's periods (the book's assumption)",
        columns={"origin": "Deviations of", "period": "Amortised over (years)", "years": "Years of deviations",
                 "share": "Charged in the year"})  # fmt: skip
+
+# %% [markdown]
+# *Note.* The report gives {eval}`txt.period` for the annual deviations (lines 2384–2385) and prints no
+# schedule. That the earlier deviations, those of the municipalities merged into Drammen included, were
+# spread over the long period of their years and never charged in full the next year is the book's
+# assumption.
 
 # %% tags=["hide-input"]
 net_deferral = pj.net_premium_deviation(get)

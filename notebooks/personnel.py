@@ -369,7 +369,7 @@ pers.check_table(staff_section, table_id="personnel-staff-checks", caption="Ever
 # per month. It does not define its turnover: neither what counts as leaving (the municipality, or an
 # area) nor whom the rate is taken over (permanent staff, or temporary staff too).
 
-# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate, in shades from white to mid-grey; the all-areas row at the bottom rises every year, and the 2023 cell of every area whose rate rose from 2022 is marked with an upward triangle. The row for P10 Democracy, an area of a handful of staff printed with no turnover in any year, is left without colour and labelled."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Turnover by programme area, 2020\u20132023, in per cent; 2023 is counted under new routines (a break in the series).", "name": "fig-personnel-turnover"}, "image": {"alt": "Heat map with programme areas as rows and the years 2020 to 2023 as columns, each cell labelled with its rate, in shades from white to mid-grey; the all-areas row at the bottom rises every year, and the 2023 cell of every area whose rate rose from 2022, and of the all-areas row, is marked with an upward triangle. The row for P10 Democracy, an area of a handful of staff printed with a rate of zero in every year, is left without colour or mark, the book's reading, and labelled."}} tags=["hide-input"]
 heat = turn.set_index(turn["label"].map(pers.area_chart_label))[
     ["turnover_2020_pct", "turnover_2021_pct", "turnover_2022_pct", "turnover_2023_pct"]
 ].astype(float)
@@ -390,12 +390,15 @@ ax.grid(False)
 # The title's claim drawn: a 2023 cell whose rate rose from 2022 carries a "▲" after its figure.
 codes = turn["label"].map(pers.area_code).to_numpy()
 rose_in = set(pers.turnover_changes(get).drop("P10").pipe(lambda c: c[c > 0]).index)
+# The all-areas row, last, follows the same rule as the areas (fact-check s11r2: the legend applies to it too).
+total_rose = float(turn_total["turnover_2023_pct"]) > float(turn_total["turnover_2022_pct"])
+marked = [codes[i] in rose_in or (i == len(heat) - 1 and total_rose) for i in range(len(heat))]
 for (i, j), v in np.ndenumerate(heat.to_numpy()):
     if not too_small[i]:
         ax.text(
             j,
             i,
-            fmt(v, 1) + (" \u25b2" if j == 3 and codes[i] in rose_in else ""),
+            fmt(v, 1) + (" \u25b2" if j == 3 and marked[i] else ""),
             ha="center",
             va="center",
             fontsize=style.MIN_TEXT_PT,
@@ -403,7 +406,7 @@ for (i, j), v in np.ndenumerate(heat.to_numpy()):
         )
 staff = get(pers.STAFF)
 p10_staff = staff.loc[staff["label"].map(pers.area_code).eq("P10"), "headcount_2023"].iloc[0]
-ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed each year; {fmt(p10_staff)} staff (not coloured)",
+ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed each year; {fmt(p10_staff)} staff: left unmarked (the book's reading)",
         ha="center", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, style="italic")  # fmt: skip
 ax.axhline(len(heat) - 1.5, color="white", lw=3)
 # The break in the series: 2023 counted under new routines, set apart by a dark rule and named at its head.
@@ -412,13 +415,14 @@ ax.text(2.5, -0.6, "break in the series", ha="center", va="bottom", fontsize=sty
 # The shades' key under the years: three sample cells.
 swatches = [mpl.patches.Patch(facecolor=greys(norm(v)), edgecolor=style.NEUTRAL, lw=0.5) for v in (5, 10, 15)]
 ax.legend(swatches, ["5 %", "10 %", "15 %"],
-          title="Shade of a cell: the turnover rate, darker is higher; \u25b2 2023 above 2022",
+          title="Shade of a cell: the turnover rate, darker is higher; \u25b2 2023 above 2022 (an area, or all areas)",
           loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False, handlelength=2.2,
           fontsize=style.MIN_TEXT_PT, title_fontsize=style.MIN_TEXT_PT)  # fmt: skip
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 assert rose.sum() == len(rose_in)  # the title counts the cells marked
-ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas with a rate in 2023, to "
-             f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all, across a break in the series", pad=20)  # fmt: skip
+assert total_rose  # the title says the all-areas rate rose
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas other than P10, and to "
+             f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()
 g("turn_2022", turn_total["turnover_2022_pct"], 1, "%")
@@ -1368,7 +1372,10 @@ g("share_off", (share_checks["status"] == "discrepancy").sum())
 # fit: permanent part-time staff are permanent staff, so no cell of the part-time table can exceed the
 # same cell of the permanent-staff table, and one row does (over 70: women and all). And
 # {eval}`txt.share_off` of {eval}`txt.share_checks` printed shares miss the share their own counts give;
-# the counts, which add up and agree with the staffing table and the text, are the firmer figures.
+# the counts, which add up and agree with the staffing table and the text, are the firmer figures. The
+# findings give a share's miss in percentage points with two decimals, their own precision, since a miss
+# is set against what the printed share's rounding allows; the chapter's other differences in percentage
+# points are between rates printed with one decimal, and have one.
 
 # %% tags=["hide-input"]
 findings.show(gender_section, all_checks)  # beside the age tables they are about
