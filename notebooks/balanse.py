@@ -243,8 +243,8 @@ txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
 signed = {column: [fmt(v, 1, sign=True) for v in debt[column]] for column in ("change", "change_pct")}
 styled(debt.assign(**signed), table_id="balanse-b01",
-       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023 (1 January)",
-                "debt_2023_12_31": "per. 31.12.2023 (31 December)", "change": "Change", "change_pct": "Change (%)"},
+       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023",
+                "debt_2023_12_31": "per. 31.12.2023", "change": "Change", "change_pct": "Change (%)"},
        total_mask=debt["row_kind"] == "total",
        caption="Drammen kommunes lånefond – lånegjeld etter anvendelse: the loan fund's debt by use, the printed "
                "rows, with the total and the change recomputed (B01)", unit="NOK million")  # fmt: skip
