@@ -36,7 +36,8 @@
 #
 # Amounts are in NOK million: a figure the report prints keeps the precision it is printed with (whole
 # millions stay whole) and is called the report's where it could be taken for the book's; the book's own
-# figures have one decimal, except its estimates, rounded to the step their inputs allow and called estimates.
+# figures have one decimal, except its estimates, rounded to the step their inputs allow and called estimates
+# (a difference from a figure printed in whole millions is uncertain by half a million, as that figure is).
 
 # %% tags=["remove-input"]
 import textwrap
@@ -242,8 +243,8 @@ txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
 signed = {column: [fmt(v, 1, sign=True) for v in debt[column]] for column in ("change", "change_pct")}
 styled(debt.assign(**signed), table_id="balanse-b01",
-       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023 (1 January)",
-                "debt_2023_12_31": "per. 31.12.2023 (31 December)", "change": "Change", "change_pct": "Change (%)"},
+       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023",
+                "debt_2023_12_31": "per. 31.12.2023", "change": "Change", "change_pct": "Change (%)"},
        total_mask=debt["row_kind"] == "total",
        caption="Drammen kommunes lånefond – lånegjeld etter anvendelse: the loan fund's debt by use, the printed "
                "rows, with the total and the change recomputed (B01)", unit="NOK million")  # fmt: skip
@@ -287,7 +288,7 @@ plt.show()
 # - *The text's total* with the *{term}`Rentesikringsfond`* (interest-rate reserve) in D09, a share of
 #   gross loan debt: it implies a debt of {eval}`txt.debt_implied`.
 # - *B01's change* with its borrowers' flows (table below): the loans they used in statement 2A (the
-#   treasury and Drammen Eiendom KF, on the book's reading of its scope), less their ordinary instalments to the
+#   treasury and the enterprises), less their ordinary instalments to the
 #   loan fund and Drammen Eiendom KF's extra repayment.
 
 # %% tags=["hide-input"]
@@ -337,7 +338,8 @@ styled(rebuilt.assign(**signed), table_id="balanse-debt-flows",
 
 # %% [markdown]
 # The book's reading: the text's total is what the loan fund owes its lenders, B01 what it has lent on.
-# That would explain the {eval}`txt.debt_gap` between them at year end. At 1 January the text's debt (its
+# That would explain the {eval}`txt.debt_gap` between them at year end (give or take half a million: the
+# text's total is printed in whole millions). At 1 January the text's debt (its
 # year-end figure less the rise) was {eval}`txt.debt_prose_start`, {eval}`txt.debt_start_gap`
 # {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same reading the loan fund had
 # then lent on {eval}`txt.debt_start_lent` than it had borrowed. {eval}`txt.debt_start_bridge` Nothing
@@ -727,7 +729,7 @@ plt.show()
 # *{term}`Bundne investeringsfond`* (restricted investment funds) hold money earmarked for given
 # investments or for new loans.
 
-# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change under its name, in NOK million (table B02, printed in NOK thousand behind the toggle below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change over its bars (blue: up, vermilion: down), in NOK million (table B02, printed in NOK thousand in the table below, The treasury's fund reserves as printed).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=4.2)
@@ -738,14 +740,19 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
     for xi, h in zip(x, heights, strict=True):
         ax.annotate(fmt(h, 1), (xi + offset, h), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-# Each fund's printed name, its English under it, then its change, named as such (B02's Endring column).
+# Each fund's change (B02's Endring column) over its pair, the title's point, coloured by its effect on the
+# reserves (designer s11r3: it was only a line of the tick text); the printed name, its English under it.
+top = items[["balance_2022", "balance_2023"]].max(axis=1) / 1000
+for xi, h, change in zip(x, top, items["change_2022_2023"] / 1000, strict=True):
+    ax.annotate(f"change {fmt(change, 1, sign=True)}", (xi, h), xytext=(0, 16), textcoords="offset points",
+                ha="center", fontsize=style.MIN_TEXT_PT, fontweight="bold",
+                color=style.FAVOURABLE if change > 0 else style.UNFAVOURABLE)  # fmt: skip
 ax.set_xticks(x, [f"{label.replace(' ', chr(10), 1)}\n{textwrap.fill(f'({bal.FUND_ENGLISH[label]})', 20)}"
-                 f"\nchange {fmt(change / 1000, 1, sign=True)}"
-                 for label, change in zip(items["label"], items["change_2022_2023"], strict=True)])  # fmt: skip
-ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.15)
+                 for label in items["label"]])  # fmt: skip
+ax.set_ylim(0, items["balance_2022"].max() / 1000 * 1.22)
 ax.set_ylabel("NOK million")
 fell, rose = items.loc[items["change_2022_2023"].idxmin()], items.loc[items["change_2022_2023"].idxmax()]
-ax.set_title(f"{bal.FUND_ENGLISH[fell['label']].capitalize()} down, {bal.FUND_ENGLISH[rose['label']]} up", pad=22)
+ax.set_title(f"{bal.FUND_ENGLISH[fell['label']].capitalize()} down, {bal.FUND_ENGLISH[rose['label']]} up most", pad=22)
 style.legend_above(ax)
 ax.grid(axis="x", visible=False)
 style.finish(fig, table="bal_fund_reserves")
@@ -788,7 +795,7 @@ styled(b02.assign(english=b02["label"].map(bal.FUND_ENGLISH)), table_id="balanse
        columns={"label": "Fond", "english": "(in English)", "balance_2022": "2022", "balance_2023": "2023",
                 "change_2022_2023": "Endring 2022–2023 (change)"},
        total_mask=b02["row_kind"] == "total",
-       caption="Drammen kommunekasse – fondsreserver 2022–2023: the treasury's fund reserves as printed (B02)",
+       caption="The treasury's fund reserves as printed (B02): Drammen kommunekasse – fondsreserver 2022–2023",
        unit="NOK thousand")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -802,10 +809,11 @@ checks_table(fund_table_checks, table_id="balanse-checks-b02", caption="Fund res
 # A fund's balance moves with provisions (money put in) and use (money taken out). Those are booked in
 # the operating account's *{term}`Årsoppgjørsdisposisjoner`* (year-end dispositions, D08) for the
 # operating funds, and in the investment statement for the investment funds. The investment statement
-# is printed twice: statement 2A, which on the book's reading covers the treasury and Drammen Eiendom KF
-# together (its heading, line 2786, does not name its scope; a finding below), and the treasury's own
+# is printed twice: statement 2A, which covers the treasury and the enterprises together (its heading, line
+# 2786, does not name its scope, but 2B's part 1, which adds to 2A's investment line, holds Drammen Eiendom
+# KF's projects and Drammensbadet KF's one line, line 3385; a finding below), and the treasury's own
 # statement (DK) in four blocks. DK is the like-for-like comparison with B02; 2A is kept to show what
-# Drammen Eiendom KF adds.
+# the enterprises add.
 
 # %% tags=["hide-input"]
 fund_flows = bal.fund_flows(get)
@@ -1010,7 +1018,7 @@ txt.bridge_fit = "to the thousand" if bridge_gap == 0 else f"to within {fmt(brid
 # and the net provisions to restricted funds gives the fund's change {eval}`txt.bridge_fit` (the book's
 # arithmetic, figure below).
 
-# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million; the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "From the net operating result of 2023 to the change in the discretionary fund, in NOK million (+ = adds to the fund, \u2212 = drawn from it, as in the figure after it); the last bar is recomputed and equals B02's change.", "name": "fig-balanse-bridge"}, "image": {"alt": "Waterfall chart in NOK million: the net operating result of 78.3 adds to the fund; the transfer to the investment account of 295.8 and the net provisions to restricted operating funds of 20.5 take it below zero; the last bar, the change in the discretionary fund, is minus 238.0."}} tags=["hide-input"]
 fig, ax = style.figure(height=3.2)
 shown = bridge[(bridge["amount"] != 0) | (bridge["source"] == "recomputed")]
 kinds = ["total" if source == "recomputed" else "" for source in shown["source"]]
@@ -1020,7 +1028,7 @@ ax.set_xlim(low - 0.45 * (high - low), high + 0.15 * (high - low))  # room for t
 levels = style.waterfall(ax, list(zip(shown["step"], shown["amount"] / 1000, kinds, strict=True)))
 labels_at_far_end(ax, kinds, levels)
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("NOK million, flows of the accounts\n(+ = adds to the fund; not deviations)")
+ax.set_xlabel("NOK million, flows of the accounts\n(+ = adds to the fund; − = drawn from it)")
 ax.set_title("What the result could not pay for came out of the discretionary fund")
 style.key_above(ax, {style.FAVOURABLE: "adds to the fund", style.UNFAVOURABLE: "takes from the fund",
                      style.LEVEL: "the net: the fund's change"})  # fmt: skip
@@ -1030,31 +1038,30 @@ plt.show()
 # %% [markdown]
 # The figure below follows the same draw from the original budget to the accounts.
 
-# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (+ = more drawn, the book's sign for a shortfall against budget; the book's breakdown of D09 and D08; rows and sources behind the toggle below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the draw on the fund, positive: the original budget's draw, a weaker budgeted result and a higher transfer add to it (vermilion), restricted operating funds used reduce it (blue), giving the draw after the year's changes; at year end a better result and a lower transfer reduce it (negative, blue) and provisions to restricted funds add to it, giving the accounts' net use."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (signed as the figure above: + = adds to the fund, \u2212 = drawn from it; the book's breakdown of D09 and D08; rows and sources in the table below, The discretionary fund from the original budget to the accounts).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the fund's change, drawn left of zero as in the figure above: the original budget's draw, a weaker budgeted result and a higher transfer take from the fund (vermilion), restricted operating funds used give back (blue), giving the draw after the year's changes; at year end a better result and a lower transfer give back (blue) and provisions to restricted funds take more (vermilion), giving the accounts' change of minus 238.0."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
-# Shown as the draw on the fund, the house's sign for a shortfall against budget: + = more drawn (vermilion),
-# − = less drawn (blue); short labels, no wrap.
+# Signed as the bridge above: + = adds to the fund, − = drawn from it, so the accounts' bar is the bridge's last
+# (designer s11r3: the same 238.0 had opposite signs); colour by effect (drawn more: vermilion). Short labels.
 draw_short = ["Original budget", "Weaker budgeted result", "Higher transfer", "Restricted funds used",
               "After the year's changes", "Better result", "Lower transfer", "Restricted funds provided for",
               "Accounts"]  # fmt: skip
 draw_kinds = ["total" if kind == "level" else "" for kind in draw["row_kind"]]
 fig, ax = style.figure(height=3.6)
-draw_levels = style.waterfall(ax, list(zip(draw_short, draw["amount"], draw_kinds, strict=True)),
-                              up_is_favourable=False)  # fmt: skip
+draw_levels = style.waterfall(ax, list(zip(draw_short, -draw["amount"], draw_kinds, strict=True)))
 labels_at_far_end(ax, draw_kinds, draw_levels)
-draw_high = max(0.0, max(draw_levels))
-ax.set_xlim(-0.05 * draw_high, draw_high * 1.3)  # room for the labels right of the bars
+draw_low = min(0.0, min(draw_levels))
+ax.set_xlim(draw_low * 1.3, -0.05 * draw_low)  # room for the labels left of the bars
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("Draw on the discretionary fund, NOK million (+ = more drawn)")
+ax.set_xlabel("Change in the discretionary fund, NOK million\n(+ = adds to the fund; − = drawn from it)")
 draw_uses = draw.loc[draw["row_kind"] == "level", "amount"].to_list()  # original, after the changes, accounts
 ax.set_title(
     f"The year's changes {'deepened' if draw_uses[1] > draw_uses[0] else 'eased'} the draw; "
     f"the year end {'eased' if draw_uses[2] < draw_uses[1] else 'deepened'} it"
 )
 # The key in the bridge's order above (adds, takes, the change), not in the order the bars first use each colour.
-style.key_above(ax, [("draws more (+)", {"color": style.UNFAVOURABLE}),
-                     ("draws less (−)", {"color": style.FAVOURABLE}),
-                     ("the draw, net", {"color": style.LEVEL})])  # fmt: skip
+style.key_above(ax, [("draws more (−)", {"color": style.UNFAVOURABLE}),
+                     ("draws less (+)", {"color": style.FAVOURABLE}),
+                     ("the fund's change, net", {"color": style.LEVEL})])  # fmt: skip
 style.finish(fig, table="drift_disposition_fund, drift_year_end_dispositions and bal_fund_reserves")
 plt.show()
 
@@ -1092,13 +1099,13 @@ level_names = {"Original budget: use": "Original budget", "After the year's chan
           "Accounts: net use": "Accounts"}  # fmt: skip
 draw_view = draw.assign(
     step=draw["step"].replace(level_names),
-    change=[fmt(v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
-    level=[fmt(v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    change=[fmt(-v, 1, sign=True) if kind == "part" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
+    level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
     source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
 )  # fmt: skip
 styled(draw_view, table_id="balanse-fund-draw",
-       columns={"step": "The discretionary fund in 2023", "change": "Step (+ = more drawn)",
-                "level": "Draw on the fund", "source": "From"},
+       columns={"step": "The discretionary fund in 2023", "change": "Step (+ adds, − draws)",
+                "level": "The fund's change", "source": "From"},
        total_mask=draw["row_kind"] == "level",
        caption="The discretionary fund from the original budget to the accounts (the book's breakdown of D09 "
                "and D08)", unit="NOK million")  # fmt: skip

@@ -237,7 +237,6 @@ bars_sum = sum(round(v / 1000, 1) for v in effect.drop("total"))
 rounding_note = ("" if round(bars_sum, 1) == round(effect["total"] / 1000, 1) else
                  f"Each bar is rounded on its own: as printed, the bars add to {fmt(bars_sum, 1)}, "
                  f"the unrounded ones to {fmt(effect['total'] / 1000, 1)}")  # fmt: skip
-put("bars_rounding", f"{rounding_note}." if rounding_note else "")
 style.finish(fig, table="inv_dk_blocks, statement 2B (part 2, I04) and inv_prose_figures", note=rounding_note)
 plt.show()
 
@@ -245,7 +244,6 @@ plt.show()
 # %% [markdown]
 # Hatched bars rest on the book's reading (of how a cause is booked, or which lines go together); solid bars
 # are printed lines or their sums. *The uncovered amount, cause by cause* gives the terms of each.
-# {eval}`txt.bars_rounding`
 #
 # - **Where.** Mainly (*i hovedsak*) in roads and transport (P11) and water, sewage and waste (P12), the
 #   report says; kommunekassen's 2B lines there overspent by {eval}`txt.kk_p11_over` and
@@ -495,7 +493,7 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # carry no line for those frames, so the book can check neither.
 
 # %% [markdown]
-# ## Statement 2A: both bodies together
+# ## Statement 2A: kommunekassen and the enterprises together
 #
 # Statement 2A (*Status investering og finansiering*) is the investment account on one page, for
 # kommunekassen and the enterprises together. Its four sections are investment expenditure, investment
@@ -515,7 +513,7 @@ put("s2a_differences", "Each difference that is not zero is of one thousand kron
     else "No line differs" if not off
     else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investering og finansiering (2A): investment and financing status, both bodies, 2023 (I01)",
+       caption="Status investering og finansiering (2A): investment and financing status, kommunekassen and the enterprises, 2023 (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -677,7 +675,6 @@ bridge = inv.uncovered_bridge(get)
 blocks = bridge[bridge["row_kind"] == "subtotal"].set_index("block")["effect"]
 lines = bridge[bridge["row_kind"] == "item"].set_index("label")["effect"]
 parts = causes.attrs["parts"]
-put("cause_grants_above", fmt_million(-parts["grants_above_budget"]))
 put("cause_bound_prov_actual", fmt_million(parts["bound_provisions"]))
 put("cause_bound_use_actual", fmt_million(parts["bound_use_actual"]))
 fund_growth = parts["bound_provisions"] - parts["bound_use_actual"]
@@ -687,7 +684,6 @@ put("cause_fund_growth_said", fmt(said_growth, 0, "NOK million"))
 put("cause_fund_growth_fits", "That fits" if said_growth - 1 < fund_growth / 1000 <= said_growth
     else "That does not fit")  # fmt: skip
 put("relending_budget", fmt_million(inv.dk_section_value(dk, "Netto utgifter videreutlån", "revised_budget_2023")))
-put("relending_unmade", fmt_million(parts["unmade_net_lending"]))
 put("lent_actual", fmt_million(inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")))
 put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"], 0))
 lent_net = sum(inv.dk_value(dk, inv.RELENDING_LINES[k], "actual_2023") for k in ("lent", "borrowed"))
@@ -699,7 +695,6 @@ said_gap = parts["startloan_said"] - parts["startloan_set_aside"]
 put("startloan_said_gap", fmt(abs(said_gap) / 1000, 1, "NOK million"))
 put("startloan_said_dir", "more" if said_gap > 0 else "less")
 put("bound_use_budget", fmt_million(-inv.dk_value(dk, "Bruk av bundne investeringsfond", "revised_budget_2023")))
-put("cause_land", fmt_million(-effect["land"]))
 put("cause_moved", fmt(inv.drift_prose(get, inv.TRANSFER_REDUCTION), 0, "NOK million"))
 nee_cash = inv.prose(get, "nee_settlement_booked") - inv.prose(get, "nee_settlement_land_in_kind")
 put("nee_cash", fmt(nee_cash, 1, "NOK million"))
@@ -709,15 +704,14 @@ put("nee_beyond_dir", "more" if nee_beyond > 0 else "less")
 vat_gap = inv.prose(get, "vat_withheld_bane_nor") - inv.prose(get, "vat_compensation_shortfall")
 put("vat_without_dispute", fmt(abs(vat_gap), 1, "NOK million"))
 put("vat_without_dispute_dir", "above" if vat_gap > 0 else "below")
+put("cause_land", fmt_million(-effect["land"]))
 no_project_early = fmt_million(inv.value(get(inv.T1), "actual_2023", label=inv.NO_PROJECT))
 put("no_project_line_early", ("also " if no_project_early == str(txt.cause_land) else "") + no_project_early)
-put("cause_unbound", fmt_million(-other_lines["unbound_provision"]))
 own_repaid_budget = -inv.dk_value(dk, "Mottatte avdrag på utlån av egne midler", "revised_budget_2023")
 put("unbound_matches_repaid", "the same amount as" if own_repaid_budget == -other_lines["unbound_provision"]
     else "not the same amount as")  # fmt: skip
 unbound_fund = get("bal_fund_reserves").set_index("label").loc["Ubundne investeringsfond"]
 put("unbound_fund_end", fmt_million(unbound_fund["balance_2023"]))
-put("other_chief", "Mostly" if abs(other_lines["unbound_provision"]) > abs(effect["other"]) / 2 else "Partly")
 put("dk_uncovered", fmt_million(blocks.sum()))
 put("relending_net_printed", fmt_million(-inv.value(dk, "actual_2023", label="Sum netto utgifter videreutlån")))
 put("startloan_to_fund", fmt(bal_prose.loc[inv.STARTLOAN_TO_FUND, "value"], 1, "NOK million"))
@@ -748,7 +742,7 @@ how = {
     + (f" (the bars above, each rounded on its own, add to {fmt(bars_sum, 1)})" if rounding_note else ""),
 }
 drawn = {k: "grey" if k == "total" else "hatched" if k in ESTIMATED else "solid" for k in causes["key"]}
-arithmetic = pd.DataFrame({"bar": [bar_names[k] for k in causes["key"]], "drawn": [drawn[k] for k in causes["key"]],
+arithmetic = pd.DataFrame({"bar": [chart_names[k].replace("\n", " ") for k in causes["key"]], "drawn": [drawn[k] for k in causes["key"]],
                            "how": [how[k] for k in causes["key"]],
                            "effect": [fmt(v / 1000, 1, sign=k != "total") for k, v in zip(causes["key"], causes["effect"], strict=True)],
                            "row_kind": ["total" if k == "total" else "item" for k in causes["key"]]})  # fmt: skip
@@ -759,37 +753,36 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
                 "effect": "Effect"})  # fmt: skip
 
 # %% [markdown]
-# The bars rest on these figures and readings:
+# The table gives each bar's terms. What it does not give is the reading behind a hatched bar, and the
+# report's reasons:
 #
-# - **Land.** The report counts {eval}`txt.cause_land` of the Nedre Eiker settlement as land acquired
-#   (*grunnerverv*, part of the Miletomta site), not as financing. That this is 2B's *Prosjekt mangler*
-#   ({eval}`txt.no_project_line_early`), booked with no budget and on no project, is the book's pairing, by
-#   amount.
-# - **Partners' grants.** The report ties the grants above budget ({eval}`txt.cause_grants_above` without
-#   the property sale) to P11 and P12 projects. It puts the restricted funds' growth down first of all
-#   (*først og fremst*) to start-loan repayments and partners' unused contributions, with no amount: the
-#   book counts the provisions above budget, less the start loans, as the partners'.
+# - **Land.** The report counts {eval}`txt.cause_land` of the settlement as land acquired (*grunnerverv*), not
+#   as financing; that it is 2B's *Prosjekt mangler* ({eval}`txt.no_project_line_early`, with no budget
+#   and on no project) is the book's pairing, by amount.
+# - **Partners' grants.** The report ties the grants above budget to P11 and P12 projects, and puts the
+#   restricted funds' growth down first of all (*først og fremst*) to start-loan repayments and partners'
+#   unused contributions, with no amount: the book counts the provisions above budget, less the start
+#   loans, as the partners'.
 # - **VAT.** The municipality paid Bane NOR's invoices net and held back
 #   {eval}`txt.said_vat_withheld_bane_nor`; the report does not say how the invoices are booked. In full,
 #   with the amount held back as a debt, the dispute added to the deficit: without it the refund would have
 #   ended about {eval}`txt.vat_without_dispute` {eval}`txt.vat_without_dispute_dir` budget. Net, it changed
 #   nothing.
-# - **Relending and funds.** The book pairs the budget's net outlay of {eval}`txt.relending_budget` on
-#   relending with its use of {eval}`txt.bound_use_budget` of restricted funds. Net lending fell
-#   {eval}`txt.relending_unmade` short of its budget: {eval}`txt.lent_actual` was lent on,
-#   {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`. Less was also
-#   drawn from the funds; the report does not say why.
-# - **Share sales.** The operating budget had expected the report's {eval}`txt.cause_moved` (line 2670) of
-#   the Nedre Eiker settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
-#   Less the land, the settlement brought {eval}`txt.nee_cash` in money, {eval}`txt.nee_beyond`
-#   {eval}`txt.nee_beyond_dir` than that dividend.
+# - **Relending and funds.** Pairing the budget's net relending ({eval}`txt.relending_budget`) with its
+#   use of restricted funds ({eval}`txt.bound_use_budget`) is the book's. {eval}`txt.lent_actual` was lent
+#   on, {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`; the report does
+#   not say why less was drawn from the funds.
+# - **Share sales.** The revised operating budget had expected {eval}`txt.cause_moved` of the Nedre Eiker
+#   settlement as a dividend (lines 2095–2096); booked as a sale of shares, it cut the transfer from
+#   operations by as much (line 2670). Less the land, the settlement brought {eval}`txt.nee_cash` in money,
+#   {eval}`txt.nee_beyond` {eval}`txt.nee_beyond_dir` than that dividend.
 # - **Property sale.** Kommunekassen used {eval}`txt.kk_borrowing_vs_budget` the
 #   {eval}`txt.said_dekf_property_sale_booked_as_loans` of the sale relent from the loan fund:
 #   {eval}`txt.kk_borrowing_tail`.
-# - **Other lines.** {eval}`txt.other_chief` a provision to the unrestricted investment fund, budgeted at
-#   {eval}`txt.cause_unbound` ({eval}`txt.unbound_matches_repaid` the expected repayments on loans of own
-#   money) and not made, though the fund held {eval}`txt.unbound_fund_end` at the year's end. The book reads
-#   leaving it out as a closing step forced by the deficit, not a cause of it (the report does not say).
+# - **Other lines.** The unrestricted-fund provision ({eval}`txt.unbound_matches_repaid` the expected
+#   repayments on loans of own money) was not made, though the fund held {eval}`txt.unbound_fund_end` at
+#   the year's end. The book reads leaving it out as a closing step forced by the deficit, not a cause of it
+#   (the report does not say).
 #
 # The report gives no reason for the smaller lending, but notes that higher interest and living costs
 # leave fewer households able to service a loan; the book reads that as a likely reason. Besides the
@@ -897,7 +890,7 @@ styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=part
 # revised budget of {eval}`txt.p11_revised`; the new city bridge (*Bybru*) alone took {eval}`txt.bybru`.
 # The figure shows how far each area ended from its budget; {eval}`txt.areas_on_budget`.
 
-# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, both bodies), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. Each area is named as printed in Norwegian with its English under it. P11 Utbygging og samferdsel (development and transport) and P12 Vann, avl\u00f8p og renovasjon (water, sewage and waste collection) overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget, which a note ties to the land received in kind that the first figure takes off as an offset; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Actual minus revised budget 2023 by programme area (2B part 1, kommunekassen and the enterprises), in NOK million; areas that ended on their budget are left out.", "name": "fig-investeringsregnskap-areas"}, "image": {"alt": "Horizontal bar chart of each programme area's deviation from its revised budget in 2023, largest overspend at the top. Each area is named as printed in Norwegian with its English under it. P11 Utbygging og samferdsel (transport) and P12 Vann, avl\u00f8p og renovasjon (water, sewage) overspent by about 65 and 59; spending on no project (Prosjekt mangler) adds 16.5 with no budget, hatched as the book's reading, which a note ties to the land received in kind that the first figure takes off as an offset; P04 overspent slightly. P06, P01, P09 and P19 left the most unspent, followed by smaller underspends in the other areas."}} tags=["hide-input"]
 
 
 def area_label(code, printed):
@@ -917,8 +910,11 @@ over_area = byarea.assign(
 on_budget = over_area["over"].round(1) == 0
 shown_area = over_area[~on_budget].sort_values("over")  # largest overspend at the top
 fig, ax = style.figure(height=0.42 * len(shown_area) + 1.6)
-ax.barh(shown_area["label"], shown_area["over"],
-        color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in shown_area["over"]])  # fmt: skip
+for y, (code, v) in enumerate(zip(shown_area["programme_area"], shown_area["over"], strict=True)):
+    colour = style.UNFAVOURABLE if v > 0 else style.FAVOURABLE
+    # The no-project line is the land in kind only on the book's reading: hatched, as in the first figure.
+    ax.barh(y, v, **(style.estimate_style(colour) if not isinstance(code, str) else {"color": colour}))
+ax.set_yticks(range(len(shown_area)), shown_area["label"])
 for y, v in enumerate(shown_area["over"]):
     ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
@@ -928,11 +924,13 @@ ax.set_xlabel("Actual − revised budget, NOK million\n(+ = overspend)")
 top_two = over_area.sort_values("over", ascending=False).head(2)
 ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["programme_area"],
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
-deviation_key(ax)  # after the title, which it moves up
+style.key_above(ax, [("overspend (+)", {"color": style.UNFAVOURABLE}),
+                     ("underspend (−)", {"color": style.FAVOURABLE}),
+                     ("hatched: the book's reading", style.estimate_style(style.UNFAVOURABLE))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 land_note = (f"The no-project line's {fmt(over_area.loc[over_area['programme_area'].isna(), 'over'].iloc[0], 1)} "
-             f"is spending; the land that paid for it, income in kind, is the {fmt(-effect['land'] / 1000, 1)} "
-             "offset in the figure in The year in brief (the book's pairing)")  # fmt: skip
+             f"is spending (on the book's reading, the land acquired); the settlement received as that land, income "
+             f"in kind, is the {fmt(-effect['land'] / 1000, 1)} offset in the figure in The year in brief (the book's pairing)")  # fmt: skip
 style.finish(fig, table="statement 2B (part 1, I03)", note=land_note)
 plt.show()
 
@@ -1142,7 +1140,7 @@ checks_table(net_checks, table_id="inv-checks-net", caption="The net tables: che
 #
 # These pairings are the book's, by amount; the report names only the income lines.
 
-# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, both bodies), in NOK million; hatched: the part the book pairs with an expenditure of the same amount, or finds internal to 2A (see the text).", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase or are land received in kind; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sources of financing of the 2023 investments (2A, kommunekassen and the enterprises), in NOK million; hatched: the part the book pairs with an expenditure of the same amount, or finds internal to 2A (see the text).", "name": "fig-investeringsregnskap-financing"}, "image": {"alt": "Stacked horizontal bars of the financing sources in NOK million. Loans are the largest source, with a small internal part; sales of shares are the second largest, and most of them match the share purchase or are land received in kind; the transfer from operations, sales of property, VAT compensation and grants from others follow; the use of funds and other sources are smallest."}} tags=["hide-input"]
 mix = inv.financing_parts(get)
 amounts = mix.set_index("source")["amount"]
 matched = mix.set_index("source")["matched"]
@@ -1234,7 +1232,7 @@ styled(fin_bridge.assign(amount=fin_bridge["amount"] * turn / 1000), table_id="i
 # Drammen's {term}`Finansielle handlingsregler` (financial rules of action) set a minimum share of
 # {term}`Egenfinansiering` (self-financing) for {term}`Ikke-rentable investeringer` (non-profitable
 # investments), after VAT compensation and grants. The report does not define those investments; the
-# usual meaning is investments not paid back by fees or rents. The table sets the report's share beside
+# usual meaning is investments not paid back by fees or rents. The section sets the report's share beside
 # the book's readings of its base.
 
 # %% tags=["hide-input"]
@@ -1268,6 +1266,76 @@ put("ts_fund_used", fmt_million(ts["fund_used"]))
 put("ts_fund_set_aside", fmt_million(ts["fund_set_aside"]))
 put("ts_vs", "larger than" if ts["transfer"] > ts["result"] else "within")
 sf_checks = section_checks("sf", "self_financing_rule")
+
+# %% [markdown]
+# **What the report says.** 2023's self-financing was {eval}`txt.sf_printed`, or
+# {eval}`txt.sf_share_printed` of its base (lines 2059–2060). It was high, the report says, largely because
+# {eval}`txt.extra_dividend` of extra dividend and {eval}`txt.dekf_sales_printed` of property sales in
+# Drammen Eiendom KF were booked. It does not say what the amount holds. One reading rebuilds it exactly (the table below): the transfer
+# from operations plus Drammen Eiendom KF's two lines that match the property sale, its grant *Investering
+# DEKF* and its *Avdrag på lån*. The report's own parts of the sale (lines 3090–3091) add to its
+# {eval}`txt.dekf_sales_printed` too.
+#
+# **The budget.**
+#
+# - The rule's minimum came to {eval}`txt.rule_budget` in the 2023 budget, and {eval}`txt.extra_dividends`
+#   of extraordinary dividends were to be added (lines 2663–2667): together the original budget's transfer
+#   from operations, {eval}`txt.transfer_original`, exactly.
+# - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction_book` below the revised budget of
+#   {eval}`txt.transfer_revised` (the report's {eval}`txt.reduction`, line 2670): the expected dividend from
+#   Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares instead (lines 2667–2671).
+# - Which budget held that dividend, and which dividends the report counts as extra, its sections do not
+#   agree: the {doc}`driftsregnskap` chapter sets out the extra dividend's printed sizes (*The quality of
+#   the result*) and records the inconsistency among its findings.
+#
+# **Where the transfer came from.** The transfer was {eval}`txt.ts_vs` the year's surplus. The operating
+# account's net result was {eval}`txt.ts_result` (line 2635), too low to cover the budgeted transfer, the
+# report says, so the discretionary fund was drawn on (lines 2656–2659): {eval}`txt.ts_fund_used` used and
+# {eval}`txt.ts_fund_set_aside` set aside (lines 2645–2647). On the book's reading, {eval}`txt.ts_part`
+# came from reserves of earlier years, not from the year's result.
+
+# %% tags=["hide-input"]
+sf_view = pd.DataFrame(
+    [("Transfer from operations (2A)", sf["transfer"], "item"), ("+ Investering DEKF (2B part 2)", sf["dekf_grant"], "item"),
+     ("+ Avdrag på lån (2A)", sf["repayment"], "item"), ("= Self-financing, the book's reading", sf["numerator"], "total"),
+     ("Investeringer i varige driftsmidler (2A)", sf["fixed"], "item"),
+     ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"], "item"),
+     ("− Kompensasjon for merverdiavgift (2A)", sf["vat"], "item"), ("− Tilskudd fra andre (2A)", sf["grants"], "item"),
+     ("− P12 net investment (net table)", sf["p12_net"], "item"), ("= Base, the book's definition", sf["base"], "total"),
+     ("Base the printed share implies", sf["implied_base"], "total")],
+    columns=["step", "amount", "row_kind"],
+)  # fmt: skip
+styled(
+    sf_view.assign(amount=sf_view["amount"] / 1000),
+    table_id="inv-self-financing",
+    unit="NOK million",
+    caption="Self-financing 2023 and its base, the book's reading (each line rounded on its own: the sums hold "
+    "to rounding)",
+    columns={"step": "Step", "amount": "Amount"},
+    decimals={"amount": 1},
+    total_mask=sf_view["row_kind"] == "total",
+).set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # the column's width, as the others
+
+# %% [markdown]
+# **The share.** Here the printed figures run out. The book reads the base four ways; the table after them
+# gives the share on each.
+#
+# - *The book's base* (built in the table above) is the investment in fixed assets and grants to others,
+#   less VAT compensation, grants from others and P12's water and sewage investments at their net figure,
+#   taken as financed by fees, as the area's self-cost accounts suggest (line 6418).
+# - *P12's VAT* may come off that base twice: 2B's amounts include VAT (line 2776) and P12's net figure
+#   deducts only income (line 6185), so VAT compensated on P12 would also be in 2A's VAT line, and no line
+#   prints it. The row takes the most it can be: VAT at {eval}`txt.sf_vat_rate` on all of P12's
+#   {eval}`txt.sf_p12_gross` of spending.
+# - *P12 kept in*: the book's base is no bound either way, as it keeps investments paid back by rents, such
+#   as rental housing. The report's base is about {eval}`txt.sf_gap` smaller than the book's, and nothing
+#   printed says what it leaves out.
+# - *The original budget*: the book's definition gives a base {eval}`txt.sf_original_vs_rule` than the one
+#   the rule's {eval}`txt.rule_budget` implies at {eval}`txt.rule`, {eval}`txt.sf_original_follows`.
+#
+# The minimum of {eval}`txt.rule` is met on any reading.
+
+# %% tags=["hide-input"]
 readings = inv.self_financing_readings(get).set_index("reading")
 PRINTED_SHARES = {"rule", "report", "original_rule"}  # the readings whose share the report prints
 rule_share = fmt(readings.loc["rule", "share"], 0, "percent")
@@ -1297,73 +1365,6 @@ styled(readings_view, table_id="inv-self-financing-readings",
        "as the report prints them, whole, or as the book computes them; – where a reading has no such figure)",
        columns={"reading": "Reading", "amount": "Self\u2011financing", "base": "Base",
                 "printed": "Printed share (%)", "book": "Book's share (%)"})  # fmt: skip
-
-# %% [markdown]
-# **What the report says.** 2023's self-financing was {eval}`txt.sf_printed`, or
-# {eval}`txt.sf_share_printed` of its base (lines 2059–2060). It was high, the report says, largely because
-# {eval}`txt.extra_dividend` of extra dividend and {eval}`txt.dekf_sales_printed` of property sales in
-# Drammen Eiendom KF were booked. It does not say what the amount holds. One reading rebuilds it exactly (the table below): the transfer
-# from operations plus Drammen Eiendom KF's two lines that match the property sale, its grant *Investering
-# DEKF* and its *Avdrag på lån*. The report's own parts of the sale (lines 3090–3091) add to its
-# {eval}`txt.dekf_sales_printed` too.
-#
-# **The budget.**
-#
-# - The rule's minimum came to {eval}`txt.rule_budget` in the 2023 budget, and {eval}`txt.extra_dividends`
-#   of extraordinary dividends were to be added (lines 2663–2667): together the original budget's transfer
-#   from operations, {eval}`txt.transfer_original`, exactly.
-# - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction_book` below the revised budget of
-#   {eval}`txt.transfer_revised` (the report's {eval}`txt.reduction`, line 2670): the expected dividend from
-#   Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares instead (lines 2667–2671).
-# - Which budget held that dividend, and which dividends the report counts as extra, its sections do not
-#   agree: the {doc}`driftsregnskap` chapter sets out the extra dividend's printed sizes (*The quality of
-#   the result*) and records the inconsistency among its findings.
-#
-# **Where the transfer came from.** The transfer was {eval}`txt.ts_vs` the year's surplus. The operating
-# account's net result was {eval}`txt.ts_result` (line 2635), too low to cover the budgeted transfer, the
-# report says, so the discretionary fund was drawn on (lines 2656–2659): {eval}`txt.ts_fund_used` used and
-# {eval}`txt.ts_fund_set_aside` set aside (lines 2645–2647). On the book's reading, {eval}`txt.ts_part`
-# came from reserves of earlier years, not from the year's result.
-#
-# **The share.** Here the printed figures run out; the first table of this section gives each reading of
-# the base.
-#
-# - *The book's base* (built in the table below) is the investment in fixed assets and grants to others,
-#   less VAT compensation, grants from others and P12's water and sewage investments at their net figure,
-#   taken as financed by fees, as the area's self-cost accounts suggest (line 6418).
-# - *P12's VAT* may come off that base twice: 2B's amounts include VAT (line 2776) and P12's net figure
-#   deducts only income (line 6185), so VAT compensated on P12 would also be in 2A's VAT line, and no line
-#   prints it. The row takes the most it can be: VAT at {eval}`txt.sf_vat_rate` on all of P12's
-#   {eval}`txt.sf_p12_gross` of spending.
-# - *P12 kept in*: the book's base is no bound either way, as it keeps investments paid back by rents, such
-#   as rental housing. The report's base is about {eval}`txt.sf_gap` smaller than the book's, and nothing
-#   printed says what it leaves out.
-# - *The original budget*: the book's definition gives a base {eval}`txt.sf_original_vs_rule` than the one
-#   the rule's {eval}`txt.rule_budget` implies at {eval}`txt.rule`, {eval}`txt.sf_original_follows`.
-#
-# The minimum of {eval}`txt.rule` is met on any reading.
-
-# %% tags=["hide-input"]
-sf_view = pd.DataFrame(
-    [("Transfer from operations (2A)", sf["transfer"], "item"), ("+ Investering DEKF (2B part 2)", sf["dekf_grant"], "item"),
-     ("+ Avdrag på lån (2A)", sf["repayment"], "item"), ("= Self-financing, the book's reading", sf["numerator"], "total"),
-     ("Investeringer i varige driftsmidler (2A)", sf["fixed"], "item"),
-     ("+ Tilskudd til andres investeringer (2A)", sf["grants_to_others"], "item"),
-     ("− Kompensasjon for merverdiavgift (2A)", sf["vat"], "item"), ("− Tilskudd fra andre (2A)", sf["grants"], "item"),
-     ("− P12 net investment (net table)", sf["p12_net"], "item"), ("= Base, the book's definition", sf["base"], "total"),
-     ("Base the printed share implies", sf["implied_base"], "total")],
-    columns=["step", "amount", "row_kind"],
-)  # fmt: skip
-styled(
-    sf_view.assign(amount=sf_view["amount"] / 1000),
-    table_id="inv-self-financing",
-    unit="NOK million",
-    caption="Self-financing 2023 and its base, the book's reading (each line rounded on its own: the sums hold "
-    "to rounding)",
-    columns={"step": "Step", "amount": "Amount"},
-    decimals={"amount": 1},
-    total_mask=sf_view["row_kind"] == "total",
-).set_table_styles([{"selector": "", "props": "width: 100%;"}], overwrite=False)  # the column's width, as the others
 
 # %% tags=["hide-input"]
 show_findings(sf_checks)

@@ -806,7 +806,7 @@ def financing_bridge(get: Getter, column: str = "actual_2023") -> pd.DataFrame:
         ("− provisions to investment funds", -provisions),
         ("− covering earlier years' deficit", -covering),
         ("+ relending surplus (repayments received beyond repayments made)", relending),
-        ("+ carried forward as uncovered (2A, both bodies)", uncovered),
+        ("+ carried forward as uncovered (2A, kommunekassen and the enterprises)", uncovered),
         ("= investment expenditure (recomputed)", sources - provisions - covering + relending + uncovered),
         ("Sum investeringsutgifter as printed", value(a, column, label="Sum investeringsutgifter")),
     ]
