@@ -179,6 +179,8 @@ def factor_table_html(register: pd.DataFrame) -> str:
 TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
 # Why a mark is left out of the sum, by its group in ``findings.aggregation`` (rows 1 and 2), in a few words.
 LEFT_OUT_WHY = {1: "not summed: its total is right", 2: "not summed: a sentence"}
+# Why, in the legend (the designer's read, s11r3: the key said "left out" and not why).
+LEFT_OUT_KEY = "a total that is right, or a sentence"
 WHY_GAP = 0.75  # the room, in rows, for the line under a row's name that says why its mark is left out
 LEFT_OUT_GID = "left-out-why"  # a mark beyond overall materiality that is not summed: why, beside it
 SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of the sum, beside its mark
@@ -188,10 +190,11 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     """The misstatements in NOK (:func:`chart_rows`) against the materiality thresholds, one mark each on a
     logarithmic axis (their sizes run from a thousand kroner to hundreds of millions), each row named by its
     finding's ``label`` (the register names its row so): a large dark disc for a misstatement that counts
-    towards materiality (the ISA 450 sum, ``findings.aggregation``), a mid-grey diamond for one the book
-    leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text); findings
-    that are not misstatements (scope, unstated) are not weighed and not drawn. All filled and in greys: in
-    the book vermilion means what hurts the finances and an unfilled mark the book's estimate (designer r4b). The
+    towards materiality (the ISA 450 sum, ``findings.aggregation``), a hollow disc of the same dark for one the
+    book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text), the
+    legend saying why; findings that are not misstatements (scope, unstated) are not weighed and not drawn. No
+    mark is grey: on the audit page grey is the scope and unstated verdicts' colour, and a grey diamond read as
+    that verdict for two errors (designer s11r3); nor vermilion, which means what hurts the finances. The
     clearly-trivial line dotted and overall materiality dashed. Above the top row, a band where no dot
     stands: each line runs up to its name, set to the line's left (the clearly-trivial line's lowest, so
     that no name crosses a line), and over both the sum of those that count is marked on the same axis;
@@ -226,19 +229,19 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         positions.append(y)
     rows = dict(zip(money["finding_id"], positions, strict=True))
     fig, ax = style.figure(height=2.2 + 0.24 * (len(money) + WHY_GAP * int(explained.sum())))
-    # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a grey
-    # diamond of the same size (told apart by shape as well as shade). Findings that are not misstatements
-    # (scope, unstated) are not weighed and not drawn: beside the line a scope gap read as a near-material
-    # error (the designer's read, s9r3); the register lists them.
+    # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a hollow disc
+    # of the same size and edge (not grey, the verdict colour of scope and unstated, designer s11r3). Findings
+    # that are not misstatements (scope, unstated) are not weighed and not drawn: beside the line a scope gap
+    # read as a near-material error (the designer's read, s9r3); the register lists them.
     kinds = [
         ("counts towards materiality", counts, style.TEXT, style.TEXT, "o", 64),
-        ("left out of the sum", left_out, style.LEVEL, style.LEVEL, "D", 52),
+        (f"left out of the sum: {LEFT_OUT_KEY}", left_out, "none", style.TEXT, "o", 64),
     ]
     top = (positions[-1] if positions else -1.0) + 0.5  # the top of the findings' rows; the band is above it
     for label, mask, colour, edge, marker, size in kinds:
         shown = money[mask]
         ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=size, label=label,
-                   marker=marker, color=colour, edgecolors=edge, linewidths=1, zorder=3)  # fmt: skip
+                   marker=marker, facecolors=colour, edgecolors=edge, linewidths=1.3, zorder=3)  # fmt: skip
     text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
             "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
     for value, dash, name, row in ((thresholds["trivial"], ":", "clearly trivial", TRIVIAL_ROW),
@@ -275,8 +278,10 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     ax.set_xlabel("Size, NOK million (logarithmic scale)")
     ax.grid(axis="x", which="major", alpha=0.3)
     ax.set_title(materiality_title(total, money[left_out], thresholds["overall"]), loc="left")
-    style.legend_above(ax, ncol=2)
-    return style.finish(fig, note=not_drawn_note(register) + "Sizes and thresholds: the book's (Data and methods)")
+    style.legend_above(ax, ncol=1)
+    # The findings material by nature, not drawn, are named in a sentence under the figure (``not_drawn_note``),
+    # not in the source note's small type (the designer's read, s11r3: the page's headline result stood there).
+    return style.finish(fig, note="Sizes and thresholds: the book's (Data and methods)")
 
 
 def not_drawn_note(register: pd.DataFrame) -> str:
@@ -292,8 +297,13 @@ def not_drawn_note(register: pd.DataFrame) -> str:
         f"{r['label']} ({r['size_figure']}{'' if unit else ' ' + r['size_unit_shown']})" for _, r in nature.iterrows()
     )
     n = len(nature)
-    return (f"Not drawn, as not in NOK: the {NUMBER_WORDS.get(n, str(n))} "
-            f"{'finding' if n == 1 else 'findings'} material by nature{unit}: {named}. ")  # fmt: skip
+    # All the misstatements not in NOK are left out, not only those material (reader s11r2: a list of three
+    # after "Not drawn" read as the whole list).
+    others = register["size_nok_million"].isna() & register["verdict"].isin(findings.CONTRADICTED)
+    m = int(others.sum())
+    return (f"Not drawn: the {NUMBER_WORDS.get(m, str(m))} misstatements not in NOK. "
+            f"{NUMBER_WORDS.get(n, str(n)).capitalize()} of them {'is' if n == 1 else 'are'} material by nature"
+            f"{unit}: {named}.")  # fmt: skip
 
 
 def chart_rows(register: pd.DataFrame) -> pd.DataFrame:

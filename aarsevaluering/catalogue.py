@@ -97,6 +97,13 @@ GRID_STYLE = "\n".join(
         'table[id^="tab-data-"] { table-layout: fixed; width: 100%; }',
         *(f'table[id^="tab-data-"] th:nth-child({n}) {{ width: {w}%; }}' for n, w in enumerate(WIDTHS, start=1)),
         'table[id^="tab-data-"] small { color: var(--pst-color-text-muted); }',
+        "/* A printed table's row under its file's (D10 under D10–D25): indented, smaller, a rule on its left",
+        "   (designer s11r3: the same type and edge as the file's row hid where a group starts and ends). */",
+        'table[id^="tab-data-"] tr:has(.data-sub) td { font-size: 0.88em; padding-top: 0.2rem; '
+        "padding-bottom: 0.2rem; }",
+        'table[id^="tab-data-"] tr:has(.data-sub) td:first-child { padding-left: 1.4em; }',
+        'table[id^="tab-data-"] tr:has(.data-sub) td:nth-child(2) { border-left: 3px solid '
+        "var(--pst-color-border); padding-left: 0.8em; }",
         "</style>",
     ]
 )
@@ -298,10 +305,14 @@ def where(section: str, search: str, first: int, last: int) -> str:
     return f"<small>In the report: {escape(section)}{found}; text lines {first}–{last}</small>"
 
 
+# The placeholder for the programme area's heading in the locator of a file of one table per area.
+AREA = "<programområde>"
+
+
 def _section(path: list[str], area: str = "") -> str:
     """A locator's heading path as one line; the programme area's heading, a placeholder in a file of one table
     per area, given as the area (``P01 Skole``) or, for the file, as the run of areas (``P01–P18``)."""
-    return " › ".join(area if h == "<programområde>" else h for h in path)
+    return " › ".join(area if h == AREA else h for h in path)
 
 
 def where_cell(entry: dict, places: list[tuple[str, str, int, int]] | None = None) -> str:
@@ -338,8 +349,21 @@ def place_cell(entry: dict, code: str, what: str, first: int, last: int) -> str:
         search = str(rows[rows["row_kind"] == "subtotal"]["label"].iloc[0])
     elif area and " / " in entry["title"]:  # one printed title per area: the area's own
         search = next((t for t in entry["title"].split(" / ") if area.split(" ")[0] in t), search)
+    elif area and AREA in locator.get("heading_path", []):
+        # One table per area under one caption, printed 16 or 14 times (designer s11r3: «Status økonomi» alone
+        # found none of them): the area's heading, as printed, then the caption's next hit below it.
+        # tests/test_catalogue.py checks each against the report's text.
+        return (
+            f'<span class="data-sub"></span>{escape(what)}'
+            + (f" ({escape(english)})" if english else "")
+            + (
+                f"<br><small>In the report: search «{escape(area)}» to the area's heading under "
+                f"{escape(locator['heading_path'][0])}, then the next «{escape(search)}»; "
+                f"text lines {first}–{last}</small>"
+            )
+        )
     title = escape(what) + (f" ({escape(english)})" if english else "")
-    return title + "<br>" + where(section, search, first, last)
+    return '<span class="data-sub"></span>' + title + "<br>" + where(section, search, first, last)
 
 
 def place_rows(entry: dict, first: int, last: int) -> int:
@@ -469,6 +493,50 @@ def _audit_link(name: str) -> str:
     )
 
 
+def section_label(chapter: str) -> str:
+    """The label of a chapter's heading on this page, which the overview links to."""
+    return f"data-{chapter}"
+
+
+def id_runs(codes: list[str]) -> str:
+    """A chapter's printed tables as runs of ids by letter: ``D01–D25``, ``I01–I22``."""
+    runs = []
+    for letter in dict.fromkeys(c[0] for c in codes):
+        mine = sorted((c for c in codes if c[0] == letter), key=lambda c: (int(_ID.match(c).group(2)), c))
+        numbers = {int(_ID.match(c).group(2)) for c in mine}
+        skipped = [f"{letter}{n:02d}" for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
+        run = mine[0] if len(mine) == 1 else f"{mine[0]}–{mine[-1]}"
+        runs.append(run + (f" (not {', '.join(skipped)})" if skipped else ""))
+    return ", ".join(runs)
+
+
+def overview(entries: list[dict], order: list[str]) -> list[str]:
+    """A small table before the chapters' tables: per chapter, its ids, files, printed tables and rows, each
+    chapter a link to its table (designer s11r3: the counts stood only at the foot of five long tables)."""
+    lines = [
+        "```{table} The package by chapter: the ids of its printed tables, its files, printed tables and rows",
+        ":name: tab-package",
+        "",
+        "| Chapter | Ids | Files | Printed tables | Rows |",
+        "| :--- | :--- | ---: | ---: | ---: |",
+    ]
+    for number, chapter in enumerate(order, start=1):
+        chosen = [e for e in entries if e["chapter"] == chapter]
+        if not chosen:
+            continue
+        codes = [i for e in chosen for i in table_ids(e["source_table"])]
+        lines.append(
+            f"| {{ref}}`{number}. {escape(chapter_title(chapter).split(': ')[0].split('. ', 1)[-1])} "
+            f"<{section_label(chapter)}>` | {id_runs(codes)} | {len(chosen)} | {len(codes)} "
+            f"| {fmt(sum(e['rows'] for e in chosen))} |"
+        )
+    lines.append(
+        f"| **All** | | **{len(entries)}** | **{sum(len(table_ids(e['source_table'])) for e in entries)}** "
+        f"| **{fmt(sum(e['rows'] for e in entries))}** |"
+    )
+    return [*lines, "```"]
+
+
 def render() -> str:
     """The Markdown of ``book/data.md``."""
     entries = tables()
@@ -526,6 +594,8 @@ def render() -> str:
         f"layout, such as one per programme area) and the figures the report gives in sentences ({len(prose)} "
         "files, one per chapter).",
         "",
+        *overview(entries, order),
+        "",
         "Every chapter's table has the same columns:",
         "",
         "- *Id*: the book's id for each printed table (the report numbers none, though it names its statements "
@@ -535,7 +605,8 @@ def render() -> str:
         "- *Title*: as printed, with the book's English; under it, in small type, where the table stands in the "
         "report: its section's headings (› between a heading and the one under it), the printed words to search "
         "the PDF for, and its lines in the report's text ({ref}`references-text`); then the CSV file. A file "
-        "holding several printed tables has a row under it for each, with its own place.",
+        "holding several printed tables has a row under it for each, indented, with its own place (one table "
+        "per programme area: the area's heading to search for, then the caption the tables share).",
         "- *Unit*: as the chapters write it; a table's row under its file has the file's unit (*as above*).",
         "- *Rows*: printed rows, totals included; a table's row under its file gives, in brackets, how many of "
         "the file's rows it holds.",
@@ -551,6 +622,7 @@ def render() -> str:
         title = escape(chapter_title(chapter))
         lines += [
             "",
+            f"({section_label(chapter)})=",
             f"### {title}",
             "",
             # The heading names the chapter; the caption links it (designer s10: a line under the heading

@@ -1168,8 +1168,11 @@ def _title_cell(title: str, finding_id: str, label: str, section: str = "", verd
     link's target (three names per finding showed, designer r4b)."""
     fid = html.escape(finding_id)
     owner = f' <span class="owner-section">\u00b7 {html.escape(section)}</span>' if section else ""
+    # The verdict in words beside its bar, small, before the short name: the bar alone is one vermilion for an
+    # error and an inconsistency alike (the designer's read, s11r3).
+    said = f'<span class="letter-verdict">{html.escape(verdict)} \u00b7</span> ' if verdict else ""
     cell = row_toggle(
-        _words(title), after=f'<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>{owner}'
+        _words(title), after=f'{said}<a class="finding-ref" href="#finding-{fid}">{html.escape(label)}</a>{owner}'
     )
     # The verdict's bar on the row's left edge, as the register marks the same finding (s11).
     mark = f'class="row-summary verdict-{html.escape(verdict)}"' if verdict else 'class="row-summary"'

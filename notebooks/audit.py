@@ -49,6 +49,7 @@ from aarsevaluering.audit import (
     factor_table_html,
     finding_labels,
     materiality_chart,
+    not_drawn_note,
     page_places,
     report_table,
     shown_precision,
@@ -122,7 +123,8 @@ txt.material_brief = " ".join(
         if len(material)
         else "",
         "No misstatement in NOK is material." if by_nature and not len(material) else "",
-        f"By size alone, {fmt(len(lowered))} in NOK would be material: "
+        f"By size alone, {fmt(len(lowered))} {'misstatement' if len(lowered) == 1 else 'misstatements'} in NOK "
+        "would be material: "
         f"{' and '.join(labels[i] for i in lowered['finding_id'])}."
         if len(lowered)
         else "",
@@ -198,6 +200,15 @@ assert left_out_n >= 0 and set(register["finding_id"]) >= set(letter["finding_id
 assert register.loc[~register["finding_id"].isin(letter["finding_id"]), "verdict"].isin(["scope", "unstated"]).all()
 # The brief's counts as one small table, from the checks to the letter (each row a part of the one above it
 # where it says "of which").
+# Which verdicts the material findings have ("all errors"), so the note does not read as a part of the row
+# above it (reader s11r2: beside the scope row it read as three scope findings).
+material_ids = set(material["finding_id"]) | set(nature_rows["finding_id"])
+material_kinds = register.loc[register["finding_id"].isin(material_ids), "verdict"].unique()
+material_verdicts = (
+    f"; all {material_kinds[0]}s".replace("cys", "cies")  # errors, inconsistencies
+    if len(material_kinds) == 1 and material_all > 1
+    else ""
+)
 funnel = pd.DataFrame(
     [
         ("Checks of figures the report prints", counts["checks"]),
@@ -211,20 +222,36 @@ funnel = pd.DataFrame(
         ("of which errors", counts["error"]),
         ("of which inconsistencies", counts["inconsistency"]),
         ("of which scope or unstated (not misstatements)", counts["not_contradicted"]),
-        ("of which material (in NOK or by nature)", material_all),
         ("less findings of scope or unstated where no sentence needs to say more", left_out_n),
         ("Corrections in the management letter", counts["corrections"]),
+        # A count across the verdicts, not a part of any split above: last, as a note (designer s11r3: among
+        # the "of which" rows it made them sum to more than the findings).
+        (
+            f"Note, outside the counts above: findings material (in NOK or by nature), of the {counts['findings']}"
+            f"{material_verdicts}",
+            material_all,
+        ),
     ],
     columns=["step", "count"],
 )
+assert counts["error"] + counts["inconsistency"] + counts["not_contradicted"] == counts["findings"]
+assert counts["findings"] - left_out_n == counts["corrections"]
 # Only a count its rows add up to is a total (the designer's read, s11): the checks, the findings, and the
-# corrections (the findings less those the letter leaves out).
+# corrections (the findings less those the letter leaves out). The note row last, in italics under a dotted rule.
 styled(funnel, table_id="audit-funnel", caption="The year's audit in counts, from the checks to the letter",
        columns={"step": "From checks to corrections", "count": "Count"},
-       total_mask=funnel["step"].str.match(r"(Checks|Findings the|Corrections)"))  # fmt: skip
+       total_mask=funnel["step"].str.match(r"(Checks|Findings the|Corrections)")).set_table_styles(
+    [{"selector": "tbody tr:last-child td", "props": "font-style: italic; border-top: 1px dotted #8c8c8c;"}],
+    overwrite=False)  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.9); grey diamond, left out of it. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, mid-grey diamonds for those left out of the sum (the title says how many of them lie beyond overall materiality)."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.9); hollow disc, left out of it (a total that is right, or a sentence). Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, hollow dark discs for those left out of the sum (the title says how many of them lie beyond overall materiality)."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
+# The findings material by nature, not in NOK and so not drawn: a sentence under the figure, in the text's
+# size (the designer's read, s11r3: they stood in the source note's small type).
+txt.not_drawn = not_drawn_note(register)
+
+# %% [markdown]
+# {eval}`txt.not_drawn`
 
 # %% [markdown]
 # ### By chapter
@@ -282,6 +309,8 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # - *material*: {eval}`txt.overall` or more (overall materiality); *below materiality*: above
 #   {eval}`txt.trivial`; *clearly trivial*: {eval}`txt.trivial` or less;
 # - a figure not in NOK: *material by nature* if it is a key figure a reader quotes, otherwise not;
+# - *not weighed*: a finding of scope or unstated, not a misstatement, so not weighed against materiality
+#   (the letter keeps it where a sentence should say more);
 # - ↑ or ↓ under a level: a qualitative factor (Table A.7) raised or lowered it from the level its size
 #   gives{eval}`txt.lowered_example`.
 

@@ -7,6 +7,7 @@ import csv
 import filecmp
 import html
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -300,12 +301,16 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
     file's row, with what it covers and its lines, so it can be cited as part of the numbered table."""
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
     d17 = (
-        f"| {catalogue.id_cell('D17', ['D17'])} | P08 Sosialtjeneste, etablering og bolig (Social services, getting "
-        "established and housing)<br><small>In the report: Omtale av programområdene › P08 Sosialtjeneste, etablering "
-        "og bolig › Status økonomi; search «Status økonomi»; text lines 5738–5752</small> | as above | (1) |"
+        f'| {catalogue.id_cell("D17", ["D17"])} | <span class="data-sub"></span>P08 Sosialtjeneste, etablering og '
+        "bolig (Social services, getting established and housing)<br><small>In the report: search «P08 "
+        "Sosialtjeneste, etablering og bolig» to the area's heading under Omtale av programområdene, then the next "
+        "«Status økonomi»; text lines 5738–5752</small> | as above | (1) |"
     )
     assert d17 in page
-    assert f"| {catalogue.id_cell('I12', ['I12'])} | P06 Hjemmetjenester og institusjon (" in page
+    assert (
+        f'| {catalogue.id_cell("I12", ["I12"])} | <span class="data-sub"></span>P06 Hjemmetjenester og institusjon ('
+        in page
+    )
     assert "search «Status investeringer netto P11»; text lines 6207–6316</small> | as above |" in page
     assert "search «Sykefravær per kvartal i kommunesektoren 2023»; text lines 3833–3841" in page
     assert "› Midlertidig ansatte; search «Kjønns- og aldersmessig fordeling på midlertidig ansatte»" in page
@@ -315,6 +320,30 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
         if len(ids) > 1 and "–" in spec["source_table"]:
             for code in ids:
                 assert f"\n| {catalogue.id_cell(code, [code])} | " in page, code
+
+
+def test_each_area_search_finds_its_table_in_the_report():
+    """A table of one per programme area is found by its area's heading, then the next hit of the caption the
+    tables share: checked against the report's text (AARSEVALUERING_SOURCE), where the heading is the last hit
+    of the area's name before the table and no hit of the caption (any case) lies between them."""
+    source = os.environ.get("AARSEVALUERING_SOURCE")
+    if not source:
+        pytest.skip("AARSEVALUERING_SOURCE not set")
+    text = Path(source).read_text(encoding="utf-8").split("\n")
+    page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
+    found = re.findall(
+        r"search «(P\d\d [^»]+)» to the area's heading under [^,]+, then the next «([^»]+)»; text lines (\d+)–", page
+    )
+    assert len(found) == 16 + 14
+    for heading, caption, first in found:
+        first = int(first)
+        # The heading: a line of its own, under the last «Omtale av programområdene» before the table.
+        section = max(n for n, line in enumerate(text[:first], start=1) if line.strip() == "Omtale av programområdene")
+        hits = [n for n, line in enumerate(text[:first], start=1) if " ".join(line.split()) == heading]
+        assert len(hits) and hits[-1] > section, heading
+        between = [n for n in range(hits[-1], first) if caption.casefold() in text[n - 1].casefold()]
+        assert not between, (heading, between)
+        assert text[first - 1].strip() == caption, (heading, first)
 
 
 def test_prose_title_is_marked_as_the_books():
