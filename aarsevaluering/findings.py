@@ -1003,7 +1003,7 @@ def _locator_text(f: pd.Series) -> str:
     # table's total row just under it); the line is the figure's own.
     # The citable pointer (section, caption, search words) leads; the line, of the plain-text extraction a
     # reader of the PDF does not hold, comes last (the designer's read, s11).
-    return "; ".join(parts) + f" (line {html.escape(str(f['line']))} of the report's plain-text extraction)"
+    return "; ".join(parts) + f" (the figure: line {html.escape(str(f['line']))} of the report's plain-text extraction)"
 
 
 def boxes(frame: pd.DataFrame) -> str:
