@@ -190,7 +190,8 @@ ax.margins(x=0.08)
 style.waterfall(
     ax,
     [("Original budget", original / 1000, "total"), ("Four-month revisions", (revised - original) / 1000),
-     ("Revised budget", None, "total"), ("The year", (result["net_operating_surplus"] - revised) / 1000),
+     ("Revised budget", None, "total"),
+     ("Outturn against\nthe revised budget", (result["net_operating_surplus"] - revised) / 1000),
      ("Accounts", None, "total")],
 )  # fmt: skip
 ax.set_xlabel("Net operating result (NOK million)")
@@ -199,8 +200,22 @@ share = "all" if won >= took else ("most" if won > took / 2 else "less than half
 ax.set_title(f"The year won back {share} of what the four-month revisions took from the planned result")
 style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
                ("lowers it", {"color": style.UNFAVOURABLE})])  # fmt: skip
+# Each figure is rounded on its own (as under Fig. 1.7), so the rounded steps need not add up as drawn.
+path_m = [round(v / 1000, 1) for v in (original, revised - original, revised, result["net_operating_surplus"] - revised,
+                                        result["net_operating_surplus"])]  # fmt: skip
+g(
+    "path_rounding",
+    f"Each figure in the chart is rounded on its own, so the original budget's {fmt(path_m[0], 1)} and the "
+    f"revisions' {fmt(path_m[1], 1, sign=True)} add up to {fmt(path_m[0] + path_m[1], 1)}, not the revised "
+    f"budget's {fmt(path_m[2], 1)} (NOK million)."
+    if abs(path_m[0] + path_m[1] - path_m[2]) > 0.05 or abs(path_m[2] + path_m[3] - path_m[4]) > 0.05
+    else "Each figure in the chart is rounded on its own; the steps still add up as drawn.",
+)
 style.finish(fig, table="table D08")
 plt.show()
+
+# %% [markdown]
+# {eval}`txt.path_rounding`
 
 # %% [markdown]
 # The treasury closed 2023 with a net operating surplus of {eval}`txt.surplus`. As a share of
@@ -368,12 +383,14 @@ ax.axvline(0, color=style.TEXT, linewidth=0.8)
 # Each label at the table's precision just past its bar's far end, on the bar's own side of zero (as on every
 # other chart), drawn over the dashed target line where it reaches it (its white box breaks the line), so it
 # stays with its bar.
-labels = [value_label(ax, p, i, fmt(p, 2, "%")) for i, p in enumerate(quality["pct_of_income"])]
+# A positive bar's label right of the dashed target line, clear of it (the line ran through "0.86 %").
+labels = [value_label(ax, p, i, fmt(p, 2, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
+          for i, p in enumerate(quality["pct_of_income"])]  # fmt: skip
 for label in labels:
     label.set_zorder(5)
 style.keep_inside(ax, labels, horizontal=True)
 low, high = ax.get_xlim()
-ax.set_xlim(low - 0.04 * (high - low), high)  # room between the longest negative bar's label and the axis
+ax.set_xlim(low - 0.08 * (high - low), high)  # room between the longest negative bar's label and the axis
 ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target's label
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
             xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT,
@@ -385,8 +402,8 @@ ax.set_title(
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
 # Every share is the book's (of the income it infers); what differs is the result in NOK it divides.
-style.key_above(ax, [("result in NOK printed by the report", {"color": style.LEVEL}),
-                     ("hatched: result in NOK the book's estimate", style.estimate_style(style.TEXT))])  # fmt: skip
+style.key_above(ax, [("share of a result the report prints", {"color": style.LEVEL}),
+                     ("hatched: share of a result the book estimates", style.estimate_style(style.TEXT))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 # Ticks and the axis line over the bars' range only (every 2 %), so the room the labels take left of the
 # longest bar does not read as an empty stretch of axis.
@@ -733,6 +750,8 @@ bars = ax.barh(pos, items["change"], height=0.6,
                color=[style.FAVOURABLE if c >= 0 else style.UNFAVOURABLE for c in items["change"]])  # fmt: skip
 labels = [value_label(ax, c, i, fmt(c, 1, sign=True)) for i, c in enumerate(items["change"])]  # a change: signed
 style.keep_inside(ax, labels, horizontal=True)
+low, high = ax.get_xlim()
+ax.set_xlim(low - 0.04 * (high - low), high)  # the longest fall's label clear of the axis
 # The printed Norwegian label (what a reader searches the report for) over its English rendering.
 ax.set_yticks(pos, [f"{label}\n({english.get(label, '')})" for label in items["label"]])
 ax.invert_yaxis()  # the largest fall at the top
@@ -744,6 +763,16 @@ named["Overføring fra kommunale foretak"] = "the transfer from the municipal en
 falls = [named[label] for label in items.nsmallest(2, "change").query("change < 0")["label"]]
 rise = named[items.loc[items["change"].idxmax(), "label"]]
 title = f"{' and '.join(falls)} fell most from 2022 to 2023" if falls else f"{rise} rose most"
+# The section's point is the offset: tax against the block grant, the largest bar (designer s11r3).
+tax_change, grant_change = (
+    items.set_index("label")["change"][k] for k in ("Skatt på inntekt og formue", "Rammetilskudd")
+)
+if tax_change < 0 < grant_change:
+    title = (
+        "Tax fell, and the block grant rose by more"
+        if grant_change > -tax_change
+        else "Tax fell by more than the block grant rose"
+    )
 ax.set_title(title[0].upper() + title[1:])
 # The alt text (in the cell's metadata, which cannot compute) names the block grant's rise as the largest,
 # the integration grant's as the next at about a quarter of it, and the other sources as small: held here.
@@ -921,13 +950,13 @@ checks_table(finance_checks, table_id="drift-checks-d05-d07", caption="Finance a
 d06_cols = dr.report_columns(dr.D06)
 loan_checks = show_section("loan")
 styled(d06, table_id="drift-d06", columns={k: d06_cols[k] for k in ["label", "actual_2023", "original_budget_2023"]},
-       caption="D06 Lånefondets driftsregnskap for 2023, NOK (whole kroner), part 1 of 2: the accounts and the original "
+       caption="D06 Lånefondets driftsregnskap for 2023, NOK in whole kroner, part 1 of 2: the accounts and the original "
        "budget ('–' = printed '-')")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 display(
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
-           caption="D06 Lånefondets driftsregnskap for 2023, NOK (whole kroner), part 2 of 2: the revised budget and the "
+           caption="D06 Lånefondets driftsregnskap for 2023, NOK in whole kroner, part 2 of 2: the revised budget and the "
            "deviation from it (accounts − revised budget)"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
@@ -1069,23 +1098,44 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). As on every chart of the chapter, colour marks the effect on the finances: cost growing faster than wages, or an overspend, in vermilion. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line labelled as the wage-growth estimate; the areas above it in vermilion, those below in blue; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
-# The printed Norwegian name (a long one over two lines, so the panels keep their width) over the book-wide
-# short English name.
-view = growth.assign(area=[textwrap.fill(f"{code} {name}", 26) + f"\n({areas.SHORT_NAMES[code].lower()})"
+# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). As on the chapter's other charts of changes, colour marks the effect on the finances: cost growing more than a point faster than wages, or an overspend, in vermilion; growth within a point of the estimate, a rough yardstick, in grey. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dashed line labelled as the wage-growth estimate; the areas more than a point above it in vermilion, those more than a point below in blue, those within a point in grey; most areas lie above it, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# The printed Norwegian name, then the book-wide short English name: on the name's last line where it fits, so
+# each row takes at most two lines and the chart stays within about a screen (designer s11r3).
+
+
+def area_label(code, name, width=31):
+    lines = textwrap.wrap(f"{code} {name}", width)
+    english = f"({areas.SHORT_NAMES[code].lower()})"
+    if len(lines[-1]) + 1 + len(english) <= width:
+        lines[-1] += " " + english
+    else:
+        lines.append(english)
+    return "\n".join(lines)
+
+
+view = growth.assign(area=[area_label(code, name)
                            for code, name in zip(growth["programme_area"], growth["programme_area_name"], strict=True)])  # fmt: skip
+rows_tall = max(label.count("\n") + 1 for label in view["area"])
 g_vals = view["growth_pct"].astype(float).where(view["actual_2022"].astype(float) > 0)  # P12's is income
 # The tables print budget − accounts (+ = underspend); the book's deviation charts draw + = overspend.
 d_vals = -view["deviation_pct"].astype(float)
 # The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
 # to P04's and P05's); every overspend of at least 0.1 % is labelled, so a reader can compare them.
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
-fig, (left, right) = style.figure(1, 2, height=10.2, sharey=True)
+fig, (left, right) = style.figure(1, 2, height=1.7 + len(view) * (0.06 + 0.18 * rows_tall), sharey=True)
 pos = np.arange(len(view))
-# Growth coloured by its side of the dashed wage line, the chapter's one rule for a change: cost growing faster
-# than wages weighs on the finances (vermilion), slower helps (blue). The line is the book's rough yardstick
-# (the text says so); the labels give each gap. On the right colour marks over- and underspend.
-left.barh(pos, g_vals, color=[style.UNFAVOURABLE if v > wage else style.FAVOURABLE for v in g_vals.fillna(0)])
+# Growth coloured by its side of the dashed wage line: cost growing faster than wages weighs on the finances
+# (vermilion), slower helps (blue). The line is a rough yardstick (a spring estimate of wages alone), so an area
+# within a point of it is grey: no verdict on tenths of a point (fact-check s11r2). On the right colour marks
+# over- and underspend.
+BAND = 1.0  # percentage points either side of the wage line
+
+
+def growth_colour(v):
+    return style.LEVEL if abs(v - wage) <= BAND else (style.UNFAVOURABLE if v > wage else style.FAVOURABLE)
+
+
+left.barh(pos, g_vals, color=[growth_colour(v) for v in g_vals.fillna(0)])
 right.barh(pos, d_vals, color=[style.UNFAVOURABLE if v > 0 else style.FAVOURABLE for v in d_vals])
 left.axvline(wage, color=style.TEXT, linestyle="--", linewidth=1)
 # The dashed line named at its top, over the first bar.
@@ -1109,19 +1159,30 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
             ax.annotate(fmt(values[i], 1, "%", sign=True), (values[i], i), xytext=(4, 0), textcoords="offset points", ha="left",
                         va="center", fontsize=style.MIN_TEXT_PT, color="white")  # fmt: skip
         else:
-            at = max(values[i], wage) if ax is left and values[i] >= 0 else None
-            outside.append(value_label(ax, values[i], i, fmt(values[i], 1, "%", sign=True), x=at))  # changes: signed
+            at = max(values[i], wage) if ax is left else None  # growth labels right of the line, signed
+            side = max(values[i], 0) if ax is left else values[i]  # a growth label always reads rightwards
+            outside.append(value_label(ax, side, i, fmt(values[i], 1, "%", sign=True), x=at))  # changes: signed
     style.keep_inside(ax, outside, horizontal=True)
+    # A bar too short to see at this scale (under 1 % of the panel's data range) gets a short upright mark in
+    # its colour at its end, as on Fig. 1.7, so its label is tied to something visible.
+    span = values.max() - min(0.0, values.min())
+    for i in picks:
+        if abs(values[i]) < 0.01 * span:
+            colour = (
+                growth_colour(values[i]) if ax is left else (style.UNFAVOURABLE if values[i] > 0 else style.FAVOURABLE)
+            )
+            ax.plot([values[i]] * 2, [i - 0.3, i + 0.3], linewidth=2.5, solid_capstyle="butt", color=colour, zorder=4)
 right.xaxis.set_major_locator(plt.MultipleLocator(10))  # ticks 5 apart ran together
 for ax, title, xlabel, keys in (
     (left, "Growth of net cost", "Net cost, change 2022–2023 (%)",
-     [(style.UNFAVOURABLE, "faster than wages"), (style.FAVOURABLE, "slower")]),
+     [(style.UNFAVOURABLE, f"over {fmt(BAND, 0)} point faster"), (style.LEVEL, f"within {fmt(BAND, 0)} point"),
+      (style.FAVOURABLE, f"over {fmt(BAND, 0)} point slower")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend"), (style.FAVOURABLE, "underspend")]),
 ):  # fmt: skip
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=style.MIN_TEXT_PT, pad=34)  # a panel's title; room for the key (two rows)
+    ax.set_title(title, fontsize=style.MIN_TEXT_PT, pad=48)  # a panel's title; room for the key (three rows)
     if keys:
         ax.legend(handles=[Patch(color=c, label=k) for c, k in keys], loc="lower left", bbox_to_anchor=(0, 1.0),
                   ncol=1, frameon=False, handlelength=1, borderaxespad=0.1)  # fmt: skip
@@ -1129,7 +1190,7 @@ for ax, title, xlabel, keys in (
 left.set_yticks(pos, view["area"])
 left.set_ylim(len(view) - 0.4, -1.0)  # first area at the top; room above it for the wage line's name
 fig.suptitle(
-    f"{len(above)} of {g_vals.notna().sum()} areas' net cost grew faster than the wage-growth estimate",
+    f"{(g_vals > wage + BAND).sum()} of {g_vals.notna().sum()} areas' net cost outgrew the wage estimate by over a point",
     fontsize=plt.rcParams["axes.titlesize"],  # the size of every chart's title
     fontweight="bold",
     x=0.01,
@@ -1200,7 +1261,7 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
 # it; the tables after it give the amounts and the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), against the report's wage-growth estimate, coloured by the effect on the finances as on the chapter's other charts (income growing slower than wages, or cost faster, in vermilion).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly, above the dashed line of the wage-growth estimate (blue), free income as a whole rose a little, well below that line (vermilion), and the programme areas' net cost rose above it (vermilion); a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), against the report's wage-growth estimate, coloured by the effect on the finances measured against that estimate (income growing slower than wages, or cost faster, in vermilion; the central-income chart colours by the sign of the change alone).", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly, above the dashed line of the wage-growth estimate (blue), free income as a whole rose a little, well below that line (vermilion), and the programme areas' net cost rose above it (vermilion); a hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1396,17 +1457,27 @@ display(
            total_mask=steps["kind"].isin(["start", "end"])),
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the steps that rest on its assumption.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall and a hatched residual, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the steps that rest on its assumption.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall, then a grey hatched step for what the model leaves unexplained, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
 fig, ax = style.figure(height=4.8)
 # Hatched: the step that rests on the book's assumption (all extra provisions to restricted funds are the
 # programme areas') and the residual that assumption leaves; the other steps are the tables' figures.
 assumed = steps["step"].str.startswith("Extra net provisions to restricted funds")
 kinds = steps["kind"].map({"start": "total", "end": "total", "residual": "estimate"}).fillna("")
 kinds = kinds.where(~assumed, "estimate")
-# A step under NOK 0.05 million keeps a second decimal, so it never reads as a signed zero ("+0.0").
-style.waterfall(ax, [(short, amount / 1000, kind) for short, amount, kind
-                     in zip(steps["short"], steps["amount"], kinds, strict=True)],
-                formatter=lambda v: fmt(v, 2 if 0 < abs(v) < 0.05 else 1))  # fmt: skip
+# A step under NOK 0.05 million would print as a signed zero at one decimal: folded into the residual, whose
+# label names it. The residual is what the model leaves unexplained, not a cause: grey and hatched.
+tiny = (steps["kind"] == "cause") & (steps["amount"].abs() < 50)
+shown = steps[~tiny].assign(
+    amount=lambda f: f["amount"].where(f["kind"] != "residual", f["amount"] + steps.loc[tiny, "amount"].sum())
+)
+folded = " and ".join(steps.loc[tiny, "short"].str.lower())
+residual_name = "Not explained by the model" + (f"\n(with {folded}, under 0.1)" if folded else "")
+bars_before = len(ax.patches)
+style.waterfall(ax, [(residual_name if k == "residual" else short, amount / 1000, kinds[i])
+                     for i, (short, amount, k) in shown[["short", "amount", "kind"]].iterrows()],
+                formatter=lambda v: fmt(v, 1))  # fmt: skip
+residual_at = list(shown["kind"]).index("residual")
+ax.patches[bars_before + residual_at].set(**style.estimate_style(style.LEVEL))
 ax.set_xlabel("Net operating result (NOK million)")
 cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
