@@ -97,13 +97,13 @@ GRID_STYLE = "\n".join(
         'table[id^="tab-data-"] { table-layout: fixed; width: 100%; }',
         *(f'table[id^="tab-data-"] th:nth-child({n}) {{ width: {w}%; }}' for n, w in enumerate(WIDTHS, start=1)),
         'table[id^="tab-data-"] small { color: var(--pst-color-text-muted); }',
-        "/* A printed table's row under its file's (D10 under D10–D25): indented, smaller, a rule on its left",
+        "/* A printed table's row under its file's (D10 under D10–D25): indented and smaller",
         "   (designer s11r3: the same type and edge as the file's row hid where a group starts and ends). */",
         'table[id^="tab-data-"] tr:has(.data-sub) td { font-size: 0.88em; padding-top: 0.2rem; '
         "padding-bottom: 0.2rem; }",
         'table[id^="tab-data-"] tr:has(.data-sub) td:first-child { padding-left: 1.4em; }',
-        'table[id^="tab-data-"] tr:has(.data-sub) td:nth-child(2) { border-left: 3px solid '
-        "var(--pst-color-border); padding-left: 0.8em; }",
+        # indented, without a bar on the left edge: that mark is a finding's verdict (designer s11r4)
+        'table[id^="tab-data-"] tr:has(.data-sub) td:nth-child(2) { padding-left: 1.6em; }',
         "</style>",
     ]
 )

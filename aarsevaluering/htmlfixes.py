@@ -104,13 +104,14 @@ _NUMBERED = re.compile(r'<caption><span class="caption-number">(Table [^<]*?) </
 _TAG = re.compile(r"<[^>]+>")
 
 
-def short_title(caption: str, longest: int = 70) -> str:
+def short_title(caption: str, longest: int = 70, clauses: bool = True) -> str:
     """A caption's title for a toggle: the caption if it fits in ``longest`` characters, else up to its
     first clause break (" (", ": ", "; ", " – "), so the label reads whole; cut at a word, marked, only
-    when even that is longer."""
+    when even that is longer. With ``clauses=False`` the caption runs on past its clause breaks (a title
+    that another toggle of the page shares, so that what tells them apart shows)."""
     if len(caption) <= longest:
         return caption
-    breaks = [at for mark in (" (", ": ", "; ", " \u2013 ") if (at := caption.find(mark, 12)) > 0]
+    breaks = [at for mark in (" (", ": ", "; ", " \u2013 ") if (at := caption.find(mark, 12)) > 0] if clauses else []
     title = caption[: min(breaks)] if breaks else caption
     if len(title) > longest:
         title = title[: longest - 1].rsplit(" ", 1)[0] + "\u2026"
@@ -122,14 +123,36 @@ def name_table_toggles(body: str, longest: int = 70) -> str:
     caption's title" (:func:`short_title`), or for several "Show Tables 1.5–1.7: the first's; the
     second's; …", every title named (each cut to its share of ``longest`` at a clause break, a title
     repeated named once), so no table hides behind another's name; "Hide Table 1.5" or "Hide Tables 1.5–1.7"."""
-    out, last = [], 0
+    found = []
     for toggle in _OUTPUT_TOGGLE.finditer(body):
         end = body.find('<div class="cell ', toggle.end())  # the output ends where the next cell begins
         tables = list(_NUMBERED.finditer(body, toggle.end(), len(body) if end < 0 else end))
-        if not tables:
-            continue
+        if tables:
+            captions = [html.unescape(" ".join(_TAG.sub("", t.group(2)).split())) for t in tables]
+            found.append((toggle, tables, captions))
+    # A title two toggles of the page share ("Status investering og finansiering" over statement 2A and over its
+    # 2022 column) gets the words from where their captions first differ, so what tells them apart shows
+    # (designer s11r4).
+    alike: dict[str, list[str]] = {}
+    for _, tables, captions in found:
+        if len(tables) == 1:
+            alike.setdefault(short_title(captions[0], longest), []).append(captions[0])
+
+    def told_apart(caption: str, share: int) -> str:
+        title = short_title(caption, share)
+        group = [other.split() for other in set(alike.get(short_title(caption, longest), []))]
+        if len(group) < 2:
+            return title
+        words = caption.split()
+        same = 0
+        while same < len(words) - 1 and all(len(other) > same and other[same] == words[same] for other in group):
+            same += 1
+        return f"{title} \u2026 {short_title(' '.join(words[same:]), 40, clauses=False)}"
+
+    out, last = [], 0
+    for toggle, tables, captions in found:
         share = longest if len(tables) == 1 else max(28, longest // len(tables))
-        titles = [short_title(html.unescape(" ".join(_TAG.sub("", t.group(2)).split())), share) for t in tables]
+        titles = [told_apart(c, share) for c in captions]
         caption = "; ".join(dict.fromkeys(titles))
         first, final = (t.group(1).removeprefix("Table ") for t in (tables[0], tables[-1]))
         name = f"Table {first}" if len(tables) == 1 else f"Tables {first}\u2013{final}"

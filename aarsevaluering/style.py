@@ -95,7 +95,11 @@ def swatches_html() -> str:
             "a bar on a finding's left edge (box or register row): error, inconsistency",
         ),
         (f"border-left:6px solid {LEVEL}", "the same bar in grey: scope or unstated"),
-        (f"border-left:6px dashed {LEVEL}", "dashed grey: a box that holds one of the book's own estimates"),
+        (  # dashes drawn as a gradient: a dashed border this short renders as a solid bar (designer s11r4)
+            f"background:repeating-linear-gradient({LEVEL} 0 4px,transparent 4px 8px) left/6px 100% no-repeat;"
+            "height:1.5em",
+            "dashed grey: a box that holds one of the book's own estimates",
+        ),
     )
     items += [f"<li>{chip.format(edge)}{what}</li>" for edge, what in verdicts]
     return f'<ul class="swatches" style="list-style:none;padding-left:0">{"".join(items)}</ul>'

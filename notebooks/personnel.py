@@ -421,7 +421,7 @@ ax.legend(swatches, ["5 %", "10 %", "15 %"],
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 assert rose.sum() == len(rose_in)  # the title counts the cells marked
 assert total_rose  # the title says the all-areas rate rose
-ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas other than P10, and to "
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} rows other than P10 (P14–P19 one row, as printed), and to "
              f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()

@@ -697,6 +697,18 @@ def test_a_toggle_over_several_tables_names_each():
     assert "Show Table 1.8: Gross operating income (NOK thousand)" in one, one
     same = htmlfixes.name_table_toggles(toggle + caption("2.5", "2B, part 2") + caption("2.6", "2B, part 2"))
     assert "Show Tables 2.5\u20132.6: 2B, part 2<" in same, same
+    # Two toggles whose titles would read alike (a long caption cut at its clause break): each runs on past
+    # it, so the words that tell them apart show.
+    status = "I01 Status investering og finansiering: statement 2A, both bodies, "
+    pair = htmlfixes.name_table_toggles(
+        toggle
+        + caption("2.2", status + "2023 (NOK thousand)")
+        + '<div class="cell ">'  # the next cell: the first toggle's output ends here
+        + toggle
+        + caption("2.3", status + "2022 (NOK thousand)")
+    )
+    labels = re.findall(r"Show Table 2\.[23]: ([^<]*)<", pair)
+    assert len(labels) == 2 and labels[0] != labels[1], labels
 
 
 def test_a_neutral_waterfall_draws_every_step_in_the_level_grey():
