@@ -341,7 +341,8 @@ styled(rebuilt.assign(**signed), table_id="balanse-debt-flows",
 # That would explain the {eval}`txt.debt_gap` between them at year end (give or take half a million: the
 # text's total is printed in whole millions). At 1 January the text's debt (its
 # year-end figure less the rise) was {eval}`txt.debt_prose_start`, {eval}`txt.debt_start_gap`
-# {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start`: on the same reading the loan fund had
+# {eval}`txt.debt_start_side` B01's {eval}`txt.debt_total_start` (again give or take half a million): on the
+# same reading the loan fund had
 # then lent on {eval}`txt.debt_start_lent` than it had borrowed. {eval}`txt.debt_start_bridge` Nothing
 # printed contradicts the reading, but the report does not state it, so the gap stays unexplained: the
 # first finding below gives the verdict.
@@ -1103,12 +1104,26 @@ draw_view = draw.assign(
     level=[fmt(-v, 1) if kind == "level" else "" for v, kind in zip(draw["amount"], draw["row_kind"], strict=True)],
     source=draw["source"].str.replace(r", lines? [\d–]+", "", regex=True),  # the tables; the lines are in the data
 )  # fmt: skip
+# Each figure is rounded on its own: where a level's printed steps do not add to the next level as printed,
+# the caption says so (fact-check s11r3: the year's steps add to −298.1 against the −298.2 printed).
+rounded_sums, level_at, printed = [], None, []
+for v, kind in zip(draw["amount"], draw["row_kind"], strict=True):
+    if kind == "level":
+        if level_at is not None and round(level_at, 1) != round(-v, 1):
+            rounded_sums.append((level_at, -v))
+        level_at = round(-v, 1)
+    elif level_at is not None:
+        level_at = round(level_at + round(-v, 1), 1)
+rounding_note = "".join(
+    f"; each figure is rounded on its own, so the steps add to {fmt(a, 1)} where the level prints {fmt(b, 1)}"
+    for a, b in rounded_sums
+)
 styled(draw_view, table_id="balanse-fund-draw",
        columns={"step": "The discretionary fund in 2023", "change": "Step (+ adds, − draws)",
                 "level": "The fund's change", "source": "From"},
        total_mask=draw["row_kind"] == "level",
        caption="The discretionary fund from the original budget to the accounts (the book's breakdown of D09 "
-               "and D08)", unit="NOK million")  # fmt: skip
+               f"and D08{rounding_note})", unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # The original budget drew {eval}`txt.draw_adopted`: its transfer to the investment account,
