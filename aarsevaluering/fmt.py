@@ -72,6 +72,15 @@ def half_away_from_zero(value, decimals: int = 0) -> float:
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
+def rounding_gap(parts, total, decimals: int = 1) -> tuple[float, float] | None:
+    """Where figures each rounded on their own do not add up as printed: ``(the parts as printed, added; the
+    total as printed)``, or None when they do. Rounded as :func:`fmt` prints them (halves away from zero), so
+    a chart's or table's note on its rounding speaks of the figures the reader sees."""
+    added = half_away_from_zero(sum(half_away_from_zero(p, decimals) for p in parts), decimals)
+    shown = half_away_from_zero(total, decimals)
+    return None if added == shown else (added, shown)
+
+
 def fmt(value, decimals: int = 0, unit: str = "", sign: bool = False) -> str:
     """``value`` formatted for the book: ``fmt(-3.2, 1, "NOK million")`` -> '−NOK 3.2 million',
     ``fmt(0.24, 1, "percent")`` -> '0.2 %', ``fmt(1234)`` -> '1 234' (a ledger cell: no unit).

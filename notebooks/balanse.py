@@ -48,7 +48,7 @@ import pandas as pd
 
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.fmt import fmt, fmt_million, pad_decimals
+from aarsevaluering.fmt import fmt, fmt_million, pad_decimals, rounding_gap
 from aarsevaluering.identities import balanse as bal
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
@@ -1106,14 +1106,11 @@ draw_view = draw.assign(
 )  # fmt: skip
 # Each figure is rounded on its own: where a level's printed steps do not add to the next level as printed,
 # the caption says so (fact-check s11r3: the year's steps add to −298.1 against the −298.2 printed).
-rounded_sums, level_at, printed = [], None, []
-for v, kind in zip(draw["amount"], draw["row_kind"], strict=True):
-    if kind == "level":
-        if level_at is not None and round(level_at, 1) != round(-v, 1):
-            rounded_sums.append((level_at, -v))
-        level_at = round(-v, 1)
-    elif level_at is not None:
-        level_at = round(level_at + round(-v, 1), 1)
+rounded_sums, segment = [], []  # each level with the steps after it, up to the next level
+for v, kind in zip(-draw["amount"], draw["row_kind"], strict=True):
+    if kind == "level" and segment and (gap := rounding_gap(segment, v)):
+        rounded_sums.append(gap)
+    segment = [v] if kind == "level" else [*segment, v]
 rounding_note = "".join(
     f"; each figure is rounded on its own, so the steps add to {fmt(a, 1)} where the level prints {fmt(b, 1)}"
     for a, b in rounded_sums

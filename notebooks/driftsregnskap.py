@@ -54,7 +54,7 @@ from matplotlib.patches import Patch
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_aligned, fmt_million, unit_name
+from aarsevaluering.fmt import fmt, fmt_aligned, fmt_million, rounding_gap, unit_name
 from aarsevaluering.identities import driftsregnskap as dr
 from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.prose import Figures
@@ -201,14 +201,19 @@ ax.set_title(f"The year won back {share} of what the four-month revisions took f
 style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
                ("lowers it", {"color": style.UNFAVOURABLE})])  # fmt: skip
 # Each figure is rounded on its own (as under Fig. 1.7), so the rounded steps need not add up as drawn.
-path_m = [round(v / 1000, 1) for v in (original, revised - original, revised, result["net_operating_surplus"] - revised,
-                                        result["net_operating_surplus"])]  # fmt: skip
+surplus = result["net_operating_surplus"]
+revision_gap = rounding_gap([original / 1000, (revised - original) / 1000], revised / 1000)
+year_gap = rounding_gap([revised / 1000, (surplus - revised) / 1000], surplus / 1000)
 g(
     "path_rounding",
-    f"Each figure in the chart is rounded on its own, so the original budget's {fmt(path_m[0], 1)} and the "
-    f"revisions' {fmt(path_m[1], 1, sign=True)} add up to {fmt(path_m[0] + path_m[1], 1)}, not the revised "
-    f"budget's {fmt(path_m[2], 1)} (NOK million)."
-    if abs(path_m[0] + path_m[1] - path_m[2]) > 0.05 or abs(path_m[2] + path_m[3] - path_m[4]) > 0.05
+    f"Each figure in the chart is rounded on its own, so the original budget's {fmt(original / 1000, 1)} and "
+    f"the revisions' {fmt((revised - original) / 1000, 1, sign=True)} add up to {fmt(revision_gap[0], 1)}, not "
+    f"the revised budget's {fmt(revision_gap[1], 1)} (NOK million)."
+    if revision_gap
+    else f"Each figure in the chart is rounded on its own, so the revised budget's {fmt(revised / 1000, 1)} and "
+    f"the year's {fmt((surplus - revised) / 1000, 1, sign=True)} add up to {fmt(year_gap[0], 1)}, not the "
+    f"accounts' {fmt(year_gap[1], 1)} (NOK million)."
+    if year_gap
     else "Each figure in the chart is rounded on its own; the steps still add up as drawn.",
 )
 style.finish(fig, table="table D08")
@@ -1590,13 +1595,13 @@ ax.set_title(
 style.key_above(ax, [("balance", {"color": style.LEVEL}), ("adds to the fund", {"color": style.FAVOURABLE}),
                ("draws on it", {"color": style.UNFAVOURABLE})])  # fmt: skip
 # Each figure is rounded on its own, so the rounded steps need not add up to the rounded closing balance.
-rounded = flow["value_2023"].astype(float).div(1000).round(1)
-steps_sum, closing_m = rounded.iloc[:-1].sum(), rounded.iloc[-1]
+flow_m = flow["value_2023"].astype(float).div(1000)
+fund_gap = rounding_gap(flow_m.iloc[:-1], flow_m.iloc[-1])
 g(
     "fund_rounding",
-    f"Each figure in the chart is rounded on its own, so its steps add up to {fmt(steps_sum, 1, 'NOK million')}, "
-    f"not {fmt(closing_m, 1, 'NOK million')}."
-    if abs(steps_sum - closing_m) > 0.05
+    f"Each figure in the chart is rounded on its own, so its steps add up to {fmt(fund_gap[0], 1, 'NOK million')}, "
+    f"not {fmt(fund_gap[1], 1, 'NOK million')}."
+    if fund_gap
     else "Each figure in the chart is rounded on its own; the steps still add up to the closing balance.",
 )
 style.finish(fig, table="table D09")

@@ -58,7 +58,7 @@ from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_difference, fmt_million, unit_name
+from aarsevaluering.fmt import fmt, fmt_difference, fmt_million, rounding_gap, unit_name
 from aarsevaluering.identities import investeringsregnskap as inv
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
@@ -233,10 +233,10 @@ style.key_above(ax, [("adds to the uncovered amount", {"color": style.UNFAVOURAB
                ("hatched: rests on the book's reading", style.estimate_style()),
                ("the amount carried forward", {"color": style.LEVEL})], ncol=2)  # fmt: skip
 # Each bar is rounded on its own: where the rounded bars do not add to the rounded total, the chart says so.
-bars_sum = sum(round(v / 1000, 1) for v in effect.drop("total"))
-rounding_note = ("" if round(bars_sum, 1) == round(effect["total"] / 1000, 1) else
-                 f"Each bar is rounded on its own: as printed, the bars add to {fmt(bars_sum, 1)}, "
-                 f"the unrounded ones to {fmt(effect['total'] / 1000, 1)}")  # fmt: skip
+bars_gap = rounding_gap(effect.drop("total") / 1000, effect["total"] / 1000)
+rounding_note = ("" if bars_gap is None else
+                 f"Each bar is rounded on its own: as printed, the bars add to {fmt(bars_gap[0], 1)}, "
+                 f"the unrounded ones to {fmt(bars_gap[1], 1)}")  # fmt: skip
 style.finish(fig, table="inv_dk_blocks, statement 2B (part 2, I04) and inv_prose_figures", note=rounding_note)
 plt.show()
 
@@ -739,7 +739,7 @@ how = {
     "other": f"Unrestricted-fund provision not made ({m(other_lines['unbound_provision'])}), unbudgeted sales of "
     f"fixed assets ({m(other_lines['fixed_asset_sales'])}), the rest ({m(rest_other)})",
     "total": "The sum of the bars: the amount carried forward"
-    + (f" (the bars above, each rounded on its own, add to {fmt(bars_sum, 1)})" if rounding_note else ""),
+    + (f" (the bars above, each rounded on its own, add to {fmt(bars_gap[0], 1)})" if bars_gap else ""),
 }
 drawn = {k: "grey" if k == "total" else "hatched" if k in ESTIMATED else "solid" for k in causes["key"]}
 arithmetic = pd.DataFrame({"bar": [chart_names[k].replace("\n", " ") for k in causes["key"]], "drawn": [drawn[k] for k in causes["key"]],

@@ -50,7 +50,7 @@ import pandas as pd
 from aarsevaluering import checks, findings
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_million
+from aarsevaluering.fmt import fmt, fmt_million, rounding_gap
 from aarsevaluering.identities import pensjon as pj
 from aarsevaluering.identities.driftsregnskap import net_operating_surplus
 from aarsevaluering.prose import Figures
@@ -160,10 +160,12 @@ for position, key_row in enumerate(key.itertuples(index=False)):
 key = pd.DataFrame(rows_in_order, columns=key.columns)
 # Each row is rounded on its own: the treasury's figure, from unrounded amounts, may differ in the last
 # decimal from the difference of the two rounded rows above it; the caption says so where it does.
-paid_rows = round(level["Premiums due"] / 1000, 1) + round(pj.central(get, pj.PREMIUM_FUND) / 1000, 1)
-paid_note = (f"; each row rounded on its own, so the rows print {fmt(paid_rows, 1)} for the premiums the treasury "
-             f"paid, {fmt(level['Premiums paid by the treasury'] / 1000, 1)} from the unrounded amounts"
-             if fmt(paid_rows, 1) != fmt(level["Premiums paid by the treasury"] / 1000, 1) else "")  # fmt: skip
+paid_gap = rounding_gap(
+    [level["Premiums due"] / 1000, pj.central(get, pj.PREMIUM_FUND) / 1000],
+    level["Premiums paid by the treasury"] / 1000,
+)
+paid_note = (f"; each row rounded on its own, so the rows print {fmt(paid_gap[0], 1)} for the premiums the treasury "
+             f"paid, {fmt(paid_gap[1], 1)} from the unrounded amounts" if paid_gap else "")  # fmt: skip
 styled(key, table_id="pensjon-key-figures", caption=f"The year in figures, NOK million{paid_note}",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip

@@ -141,3 +141,14 @@ def test_figures_of_one_column_line_up_whatever_their_decimals():
     ]
     assert pad_decimals(["+1", "\u22120.05"]) == ["+1" + PUNCTUATION_SPACE + FIGURE_SPACE * 2, "\u22120.05"]
     assert pad_decimals(["1.5", "2.5"]) == ["1.5", "2.5"]
+
+
+def test_rounding_gap_speaks_of_the_figures_as_printed():
+    """Parts each rounded as fmt prints them (halves away from zero) against the total as printed: the gap
+    where they part (96.651 − 106.815 prints 96.7 and −106.8, adding to −10.1 against −10.2), None where
+    they agree, and a half rounded up as the page shows it (0.25 prints 0.3), not to even."""
+    from aarsevaluering.fmt import rounding_gap
+
+    assert rounding_gap([96.651, -106.815], 96.651 - 106.815) == (-10.1, -10.2)
+    assert rounding_gap([1.01, 2.02], 3.03) is None
+    assert rounding_gap([0.25, 0.25], 0.5) == (0.6, 0.5)
