@@ -59,6 +59,10 @@ MIN_TEXT_PT = 10  # the smallest chart text: 13.3 px on the page
 SOURCE_PT = 9  # the source note: 12 px on the page (the tests' floor is 11 px, 8.25 pt)
 TEXT = "#333333"  # labels written on the chart (value labels, direct labels)
 LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
+# A reference level (a target, a yardstick, a threshold): one dotted line on every chart, as the key on
+# Data and methods draws it (designer s11r4: dashed on some charts, dotted on others). ``ax.axvline(x,
+# **REFERENCE_LINE)``; name the level on the chart where it stands.
+REFERENCE_LINE = {"color": TEXT, "linewidth": 1.2, "linestyle": (0, (1, 2)), "zorder": 0}
 
 
 def estimate_style(colour: str = LEVEL) -> dict:
