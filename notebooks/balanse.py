@@ -243,8 +243,8 @@ txt.extra_instalments = fmt(flows["extra_instalments_2a"], 1, "NOK million")
 txt.debt_implied = fmt(ldebt["implied_by_reserve"], 1, "NOK million")
 signed = {column: [fmt(v, 1, sign=True) for v in debt[column]] for column in ("change", "change_pct")}
 styled(debt.assign(**signed), table_id="balanse-b01",
-       columns={"label": "Use", "debt_2023_01_01": "per. 01.01.2023",
-                "debt_2023_12_31": "per. 31.12.2023", "change": "Change", "change_pct": "Change (%)"},
+       columns={"label": "Use (anvendelse)", "debt_2023_01_01": "1 January 2023",
+                "debt_2023_12_31": "31 December 2023", "change": "Change", "change_pct": "Change (%)"},
        total_mask=debt["row_kind"] == "total",
        caption="Drammen kommunes lånefond – lånegjeld etter anvendelse: the loan fund's debt by use, the printed "
                "rows, with the total and the change recomputed (B01)", unit="NOK million")  # fmt: skip
@@ -454,7 +454,7 @@ notes = dict(zip(detail.dropna().unique(), "¹²³⁴⁵", strict=False))  # a n
 marks = detail.dropna().map(notes)
 txt.payer_notes = "; ".join(f"{mark} {note.replace(')', '', 1)}" for note, mark in notes.items())
 onlending = payer_view["use"] == "Formidlingslån"  # not a B01 row: the text's amount (line 3539), in whole millions
-who_short = who_says.str.replace(r"^the ", "", regex=True).str.replace(r", '(\w+)'", r" ('\1')", regex=True)
+who_short = who_says.str.replace(r"^the ", "", regex=True).str.replace(r", “(\w+)”", r" (“\1”)", regex=True)
 shown_payers = payer_view.assign(
     basis=who_short + payer_view.index.map(marks).fillna(""),
     use=payer_view["use"].where(~onlending, "Formidlingslån (text)"),
@@ -730,7 +730,7 @@ plt.show()
 # *{term}`Bundne investeringsfond`* (restricted investment funds) hold money earmarked for given
 # investments or for new loans.
 
-# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change over its bars (blue: up, vermilion: down), in NOK million (table B02, printed in NOK thousand in the table below, The treasury's fund reserves as printed).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change over its bars (\u25b2 blue: up, \u25bc vermilion: down), in NOK million (table B02, printed in NOK thousand in Table 3.10, below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=4.2)
@@ -745,7 +745,7 @@ for offset, (column, year), colour in zip((-0.2, 0.2), (("balance_2022", "2022")
 # reserves (designer s11r3: it was only a line of the tick text); the printed name, its English under it.
 top = items[["balance_2022", "balance_2023"]].max(axis=1) / 1000
 for xi, h, change in zip(x, top, items["change_2022_2023"] / 1000, strict=True):
-    ax.annotate(f"change {fmt(change, 1, sign=True)}", (xi, h), xytext=(0, 16), textcoords="offset points",
+    ax.annotate(f"{'▲' if change > 0 else '▼'} change {fmt(change, 1, sign=True)}", (xi, h), xytext=(0, 18), textcoords="offset points",
                 ha="center", fontsize=style.MIN_TEXT_PT, fontweight="bold",
                 color=style.FAVOURABLE if change > 0 else style.UNFAVOURABLE)  # fmt: skip
 ax.set_xticks(x, [f"{label.replace(' ', chr(10), 1)}\n{textwrap.fill(f'({bal.FUND_ENGLISH[label]})', 20)}"
@@ -1039,7 +1039,7 @@ plt.show()
 # %% [markdown]
 # The figure below follows the same draw from the original budget to the accounts.
 
-# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (signed as the figure above: + = adds to the fund, \u2212 = drawn from it; the book's breakdown of D09 and D08; rows and sources in the table below, The discretionary fund from the original budget to the accounts).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the fund's change, drawn left of zero as in the figure above: the original budget's draw, a weaker budgeted result and a higher transfer take from the fund (vermilion), restricted operating funds used give back (blue), giving the draw after the year's changes; at year end a better result and a lower transfer give back (blue) and provisions to restricted funds take more (vermilion), giving the accounts' change of minus 238.0."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (signed as the figure above: + = adds to the fund, \u2212 = drawn from it; the book's breakdown of D09 and D08; its rows and sources in Table 3.16, below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the fund's change, drawn left of zero as in the figure above: the original budget's draw, a weaker budgeted result and a higher transfer take from the fund (vermilion), restricted operating funds used give back (blue), giving the draw after the year's changes; at year end a better result and a lower transfer give back (blue) and provisions to restricted funds take more (vermilion), giving the accounts' change of minus 238.0."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
 # Signed as the bridge above: + = adds to the fund, − = drawn from it, so the accounts' bar is the bridge's last
 # (designer s11r3: the same 238.0 had opposite signs); colour by effect (drawn more: vermilion). Short labels.
