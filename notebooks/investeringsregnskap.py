@@ -157,7 +157,7 @@ put("coop_near", "" if shown or near_gap > 0.05 * meant else
 kk_areas = inv.kk_area_overspend(get).set_index("programme_area")["overspend"]
 put("kk_p11_over", fmt_million(kk_areas["P11"]))
 put("kk_p12_over", fmt_million(kk_areas["P12"]))
-put("kk_p11_p12_share", pct(kk_areas["P11"] + kk_areas["P12"], kk_areas[kk_areas > 0].sum(), 0))
+put("kk_p11_p12_share", pct(kk_areas["P11"] + kk_areas["P12"], kk_areas[kk_areas > 0].sum()))
 ratio = min(kk_areas["P11"], kk_areas["P12"]) / max(kk_areas["P11"], kk_areas["P12"])
 put("p11_p12_balance", "about equally, on the book's reading" if ratio > 0.8
     else "P11 more than P12" if kk_areas["P11"] > kk_areas["P12"] else "P12 more than P11")  # fmt: skip
@@ -189,7 +189,7 @@ put("kk_uncovered_tables", fmt_million(rows.loc["= Carried forward uncovered", "
 brief_mix = inv.financing_parts(get).set_index("source")["amount"]
 put("brief_top_source", brief_mix.idxmax().lower())
 put("brief_top_amount", fmt_million(brief_mix.max()))
-put("brief_top_share", pct(brief_mix.max(), brief_mix.sum(), 0))
+put("brief_top_share", pct(brief_mix.max(), brief_mix.sum()))
 put("brief_sf", said("self_financing_non_profitable_investments"))
 put("brief_sf_share", said("self_financing_share"))
 put("brief_sf_rule", said("min_self_financing_share"))
@@ -280,7 +280,7 @@ put("unc_rounding", "" if fmt_million(unc_2a) == fmt_million(unc_kk) else
     f": enough to round 2A's amount to {fmt_million(unc_2a)} where kommunekassen's rounds to {fmt_million(unc_kk)}")  # fmt: skip
 dekf_exp = inv.dekf_expenditure_parts(get)
 put("dekf_fixed_under", fmt_million(-dekf_exp["fixed"]))
-put("dekf_fixed_under_pct", pct(-dekf_exp["fixed"], dekf_exp["fixed_revised"], 0))
+put("dekf_fixed_under_pct", pct(-dekf_exp["fixed"], dekf_exp["fixed_revised"]))
 put("dekf_fixed_revised", fmt_million(dekf_exp["fixed_revised"]))
 put("dekf_repayment_unbudgeted", fmt_million(dekf_exp["repayment"]))
 put("dekf_grant_unbudgeted", fmt_million(dekf_exp["grant"]))
@@ -327,7 +327,14 @@ axes[0]._set_title_offset_trans(6)  # the panel's title just above its bars (leg
 key.set_bbox_to_anchor((0.01, 1), transform=blended_transform_factory(
     fig.transFigure, axes[0].transAxes + ScaledTranslation(0, 22 / 72, fig.dpi_scale_trans)))  # fmt: skip
 axes[1].set_xlabel("Actual − revised budget, NOK million\n(+ = more spent or set aside, or less income)")
-fig.suptitle("Kommunekassen overspent, the enterprises underspent", x=0.01, ha="left", fontweight="bold", fontsize=12)
+spent = {k: "over" if bodies.loc["Sum investeringsutgifter", k] > 0 else "under" for k in ("kk", "dekf")}
+fig.suptitle(
+    f"Kommunekassen's investment spending ran {spent['kk']} budget, the enterprises' {spent['dekf']} it",
+    x=0.01,
+    ha="left",
+    fontweight="bold",
+    fontsize=12,
+)
 style.finish(fig, table="statement 2A (I01) and inv_dk_blocks")
 plt.show()
 
@@ -385,7 +392,9 @@ growth_labels = [ax.annotate(fmt(v / 1000, 1, sign=True) + (f" ({pct(v, grown, 0
 ax.set_xlim(0, None)
 style.keep_inside(ax, growth_labels, horizontal=True)
 ax.invert_yaxis()
-ax.set_xlabel("Revised − original budget, NOK million (+ more spending to finance)")
+ax.set_xlabel(
+    "Revised − original budget, NOK million: spending added to finance\n(grey: budgeted amounts, not deviations from budget)"
+)
 top = shown_growth["change"].idxmax()
 top_name = {"Investeringer i aksjer og andeler i selskaper": "one purchase of shares"}.get(top, top)
 ax.set_title(f"{pct(shown_growth.loc[top, 'change'], grown, 0)} of the budget's growth was {top_name}")
@@ -502,9 +511,22 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # to and use of investment funds. The bottom line is what is carried forward as uncovered.
 #
 # Drammen Eiendom KF shows only 2023 figures (line 2772), so the 2022 column is kommunekassen's alone. The
-# statement is behind the first toggle below (table I01, the book's id for it), its 2022 column behind the
-# second; the third lists the chapter's tables by the ids their captions and the charts' source lines cite.
-# The statement's four *Sum* rows are the sections of the figure in *Two bodies, opposite deviations*.
+# statement's four *Sum* rows and its bottom line are in the table below; they are the sections of the
+# figure in *Two bodies, opposite deviations*. The whole statement is behind the first toggle after it
+# (table I01, the book's id for it), its 2022 column behind the second; the third lists the chapter's
+# tables by the ids their captions and the charts' source lines cite.
+
+# %% tags=["hide-input"]
+# The statement at a glance, left open: its four sections' sums and its bottom line (the whole statement below).
+SUM_ROWS = {"Sum investeringsutgifter": "investment expenditure", "Sum investeringsinntekter": "investment income",
+            "Netto utgifter videreutlån": "relending, net",
+            "Sum overføring fra drift og netto avsetninger": "transfer from operations and funds, net",
+            "Fremført til inndekning i senere år (udekket)": "carried forward uncovered"}  # fmt: skip
+a2_sums = a2[a2["label"].isin(SUM_ROWS)].assign(label=lambda f: [f"{x} ({SUM_ROWS[x]})" for x in f["label"]])
+styled(a2_sums, table_id="inv-2a-sums", total_mask=a2_sums["row_kind"] == "total", unit="NOK thousand",
+       caption="Statement 2A in brief, 2023: its four Sum rows and the amount carried forward, as printed (I01)",
+       columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
+                "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 checks_2a = section_checks("s2a", "two_a_balances")  # the statement's checks, counted under it
@@ -513,14 +535,15 @@ put("s2a_differences", "Each difference that is not zero is of one thousand kron
     else "No line differs" if not off
     else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investering og finansiering (2A): investment and financing status, kommunekassen and the enterprises, 2023 (I01)",
+       caption="Statement 2A, 2023, kommunekassen and the enterprises together: Status investering og finansiering, "
+       "investment and financing status (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investering og finansiering (2A): investment and financing status, Regnskap 2022, kommunekassen "
-       "alone (I01)",
+       caption="Statement 2A's 2022 column, kommunekassen alone: Status investering og finansiering, Regnskap 2022 "
+       "(I01)",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -685,7 +708,7 @@ put("cause_fund_growth_fits", "That fits" if said_growth - 1 < fund_growth / 100
     else "That does not fit")  # fmt: skip
 put("relending_budget", fmt_million(inv.dk_section_value(dk, "Netto utgifter videreutlån", "revised_budget_2023")))
 put("lent_actual", fmt_million(inv.dk_value(dk, inv.RELENDING_LINES["lent"], "actual_2023")))
-put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"], 0))
+put("lending_short_pct", pct(parts["lending_short"], parts["lending_revised"]))
 lent_net = sum(inv.dk_value(dk, inv.RELENDING_LINES[k], "actual_2023") for k in ("lent", "borrowed"))
 put("borrowed_as_lent", "the loan money used for it was booked at the same amount"
     if lent_net == 0 else f"the loan money used for it differed from the lending by {fmt_million(abs(lent_net))}")  # fmt: skip
@@ -773,9 +796,9 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
 #   on, {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`; the report does
 #   not say why less was drawn from the funds.
 # - **Share sales.** The revised operating budget had expected {eval}`txt.cause_moved` of the Nedre Eiker
-#   settlement as a dividend (lines 2095–2096); booked as a sale of shares, it cut the transfer from
-#   operations by as much (line 2670). Less the land, the settlement brought {eval}`txt.nee_cash` in money,
-#   {eval}`txt.nee_beyond` {eval}`txt.nee_beyond_dir` than that dividend.
+#   settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
+#   Less the land, the settlement brought {eval}`txt.nee_cash` in money, {eval}`txt.nee_beyond`
+#   {eval}`txt.nee_beyond_dir` than that dividend (lines 2095–2096, 2670).
 # - **Property sale.** Kommunekassen used {eval}`txt.kk_borrowing_vs_budget` the
 #   {eval}`txt.said_dekf_property_sale_booked_as_loans` of the sale relent from the loan fund:
 #   {eval}`txt.kk_borrowing_tail`.
@@ -851,7 +874,8 @@ put(
     "s2b_sub_off", {0: "in every case", 1: "in every case but one"}.get(n_sub_off, f"in all but {fmt(n_sub_off)} cases")
 )
 styled(p1, table_id="inv-2b-part1", total_mask=p1["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investeringer (2B) – 1. Investeringer i varige driftsmidler: investments in fixed assets (I03)",
+       caption="2B part 1, investments in fixed assets, project by project: Status investeringer – 1. Investeringer i "
+       "varige driftsmidler (I03)",
        columns={"label": "Prosjekt", "actual_2022": "Regnskap 2022", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -868,9 +892,10 @@ b_columns = {"label": "Beløp i 1000", "actual_2022": "Regnskap 2022", "original
 parts_2_4 = pd.concat([t2, t3, p4], ignore_index=True)  # the report's three tables, in its order, each with its sum
 styled(parts_2_4, table_id="inv-2b-parts2-4", columns=b_columns, total_mask=parts_2_4["row_kind"] != "item",
        unit="NOK thousand",
-       caption="Status investeringer (2B) – 2. Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i "
-               "selskaper, 4. Utlån av egne midler, Sum del 1–4: grants to others' investments, shares and holdings, "
-               "lending of own funds, and the sum of parts 1–4 (I04–I06)")  # fmt: skip
+       caption="2B parts 2–4, grants, shares and own-funds lending, with Sum del 1–4: Status investeringer – 2. "
+               "Tilskudd til andres investeringer, 3. Investeringer i aksjer og andeler i selskaper, 4. Utlån av egne "
+               "midler: grants to others' investments, shares and holdings, lending of own funds, and the sum of "
+               "parts 1–4 (I04–I06)")  # fmt: skip
 
 # %% [markdown]
 # The programme subtotals agree with their projects (exactly or within rounding)
@@ -915,8 +940,11 @@ for y, (code, v) in enumerate(zip(shown_area["programme_area"], shown_area["over
     # The no-project line is the land in kind only on the book's reading: hatched, as in the first figure.
     ax.barh(y, v, **(style.estimate_style(colour) if not isinstance(code, str) else {"color": colour}))
 ax.set_yticks(range(len(shown_area)), shown_area["label"])
-for y, v in enumerate(shown_area["over"]):
-    ax.annotate(fmt(v, 1, sign=True), (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
+for y, (code, v) in enumerate(zip(shown_area["programme_area"], shown_area["over"], strict=True)):
+    # The no-project bar says on it why it is vermilion here and blue in the first figure (one amount, two sides).
+    label = fmt(v, 1, sign=True) + ("" if isinstance(code, str) else
+                                    " spent: the land,\nas income, is the blue\noffset in the first figure")  # fmt: skip
+    ax.annotate(label, (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_xlim(shown_area["over"].min() * 1.9, shown_area["over"].max() * 1.35)
@@ -926,7 +954,7 @@ ax.set_title("{} and {} overspent most: NOK {} and {} million".format(*top_two["
                                                                       *(fmt(v, 1) for v in top_two["over"])))  # fmt: skip
 style.key_above(ax, [("overspend (+)", {"color": style.UNFAVOURABLE}),
                      ("underspend (−)", {"color": style.FAVOURABLE}),
-                     ("hatched: the book's reading", style.estimate_style(style.UNFAVOURABLE))])  # fmt: skip
+                     ("hatched: rests on the book's reading", style.estimate_style(style.UNFAVOURABLE))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 land_note = (f"The no-project line's {fmt(over_area.loc[over_area['programme_area'].isna(), 'over'].iloc[0], 1)} "
              f"is spending (on the book's reading, the land acquired); the settlement received as that land, income "
@@ -986,7 +1014,8 @@ put("n_projects", fmt((proj["row_kind"] == "item").sum()))
 proj_view = proj.assign(label=[lab if kind == "item" else f"{area} {lab}"
                                for area, lab, kind in zip(proj["programme_area"], proj["label"], proj["row_kind"], strict=True)])  # fmt: skip
 styled(proj_view, table_id="inv-projects", total_mask=proj_view["row_kind"] != "item", unit="NOK thousand",
-       caption="Status investeringsprosjekter: investment projects, all programme areas (I07–I20)",
+       caption="Status investeringsprosjekter, Avvik i kr as printed, + = underspend: investment projects, all "
+       "programme areas (Avvik: revised budget − actual, the reverse of the chapter's charts; I07–I20)",
        columns={"label": "Investering", "revised_budget_2023": "Rev. bud.",
                 "actual_2023": "Regnskap", "status": "Status", "deviation_nok": "Avvik i kr"})  # fmt: skip
 
@@ -1177,9 +1206,9 @@ ylabels = [f"{NORWEGIAN[source].capitalize()}\n({english[source]})" for source i
 fig, ax = style.figure(height=5.2)
 ax.barh(ylabels, ordered["other"] / 1000, color=style.LEVEL, label="not matched")
 ax.barh(ylabels, ordered["matched"] / 1000, left=ordered["other"] / 1000,
-        label="matched, in kind or internal (book's pairing)", **style.estimate_style())  # fmt: skip
+        label="hatched: rests on the book's reading (matched, in kind or internal)", **style.estimate_style())  # fmt: skip
 for y, (v, part) in enumerate(zip(ordered["amount"], ordered["matched"], strict=True)):
-    text = fmt(v / 1000, 1) + (f"; hatched {fmt(part / 1000, 1)}" if round(part / 1000, 1) else "")
+    text = fmt(v / 1000, 1) + (f" ({fmt(part / 1000, 1)} of it matched)" if round(part / 1000, 1) else "")
     ax.annotate(text, (v / 1000, y), xytext=(4, 0), textcoords="offset points", va="center",
                 fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.set_xlim(0, ordered["amount"].max() / 1000 * 1.4)
@@ -1279,19 +1308,19 @@ sf_checks = section_checks("sf", "self_financing_rule")
 # **The budget.**
 #
 # - The rule's minimum came to {eval}`txt.rule_budget` in the 2023 budget, and {eval}`txt.extra_dividends`
-#   of extraordinary dividends were to be added (lines 2663–2667): together the original budget's transfer
-#   from operations, {eval}`txt.transfer_original`, exactly.
+#   of extraordinary dividends were to be added: together the original budget's transfer from operations,
+#   {eval}`txt.transfer_original`, exactly (lines 2663–2667).
 # - The transfer made, {eval}`txt.sf_transfer`, was {eval}`txt.reduction_book` below the revised budget of
-#   {eval}`txt.transfer_revised` (the report's {eval}`txt.reduction`, line 2670): the expected dividend from
+#   {eval}`txt.transfer_revised` (the report's {eval}`txt.reduction`): the expected dividend from
 #   Nedre Eiker Eiendomsutvikling AS was booked as a sale of shares instead (lines 2667–2671).
 # - Which budget held that dividend, and which dividends the report counts as extra, its sections do not
 #   agree: the {doc}`driftsregnskap` chapter sets out the extra dividend's printed sizes (*The quality of
 #   the result*) and records the inconsistency among its findings.
 #
 # **Where the transfer came from.** The transfer was {eval}`txt.ts_vs` the year's surplus. The operating
-# account's net result was {eval}`txt.ts_result` (line 2635), too low to cover the budgeted transfer, the
-# report says, so the discretionary fund was drawn on (lines 2656–2659): {eval}`txt.ts_fund_used` used and
-# {eval}`txt.ts_fund_set_aside` set aside (lines 2645–2647). On the book's reading, {eval}`txt.ts_part`
+# account's net result was {eval}`txt.ts_result`, too low to cover the budgeted transfer, the report says,
+# so the discretionary fund was drawn on: {eval}`txt.ts_fund_used` used and {eval}`txt.ts_fund_set_aside`
+# set aside (lines 2635, 2645–2647, 2656–2659). On the book's reading, {eval}`txt.ts_part`
 # came from reserves of earlier years, not from the year's result.
 
 # %% tags=["hide-input"]
@@ -1418,32 +1447,32 @@ show_findings(prose_checks)
 # Among the rest:
 #
 # - **Kommunekassen's overspend**, read as cut: the table's {eval}`txt.overspend_table`
-#   ({eval}`txt.overspend_digits`: its actual less its revised budget, line 2976) is written
-#   {eval}`txt.said_kk_investment_expenditure_overspend` (lines 3045 and 3054). Yet the same sentence
-#   rounds the expenditure up to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of
-#   its own rounded figures would be {eval}`txt.overspend_rounded`. A typing slip would fit as well.
+#   ({eval}`txt.overspend_digits`: its actual less its revised budget) is written
+#   {eval}`txt.said_kk_investment_expenditure_overspend`. Yet the same sentence rounds the expenditure up
+#   to {eval}`txt.said_kk_investment_expenditure_actual`, and the difference of its own rounded figures
+#   would be {eval}`txt.overspend_rounded`. A typing slip would fit as well (lines 2976, 3045, 3054).
 # - **The property sale's figures** are compared where the report names their lines, and with the book's
 #   pairings otherwise (see {eval}`txt.sale_entry` in the section on the enterprises' part). The extra
 #   grants from others once the sale is set aside, about
-#   {eval}`txt.said_grants_from_others_excess_excl_dekf_sale` (line 3096), follow from kommunekassen's
-#   figures when the sale is taken out as the report describes: its
-#   {eval}`txt.said_dekf_property_sale_booked_as_grants` from the actual and its
-#   {eval}`txt.said_dekf_property_sale_budgeted` from the budget.
-# - **The start loans** *formidlet* (arranged) in 2023 are {eval}`txt.sl_text` in the text (lines 531 and
-#   5696), {eval}`txt.sl_text_gap` {eval}`txt.sl_text_dir` than the accounts lent on. The text does not
-#   define the word, and loans granted rather than paid out could explain the gap.
+#   {eval}`txt.said_grants_from_others_excess_excl_dekf_sale`, follow from kommunekassen's figures when the
+#   sale is taken out as the report describes: its {eval}`txt.said_dekf_property_sale_booked_as_grants`
+#   from the actual and its {eval}`txt.said_dekf_property_sale_budgeted` from the budget (line 3096).
+# - **The start loans** *formidlet* (arranged) in 2023 are {eval}`txt.sl_text` in the text,
+#   {eval}`txt.sl_text_gap` {eval}`txt.sl_text_dir` than the accounts lent on. The text does not define
+#   the word, and loans granted rather than paid out could explain the gap (lines 531, 5696).
 # - **P03's frame** is {eval}`txt.p03_gap` apart from its table, which the checks grade *truncated* (a cut
-#   at the last digit), not a finding. That is one reading. The summary's parts (lines 5072–5073) add to
+#   at the last digit), not a finding. That is one reading. The summary's parts add to
 #   {eval}`txt.p03_parts`; one of them, {eval}`txt.p03_reallocated`, is printed to
-#   {eval}`txt.p03_reallocated_decimals` of a million, which {eval}`txt.p03_parts_fit` (graded *rounding*).
+#   {eval}`txt.p03_reallocated_decimals` of a million, which {eval}`txt.p03_parts_fit` (graded *rounding*;
+#   lines 5072–5073).
 # - **Drammen Eiendom KF's** gross investment and underspend (lines 4552–4553) are
 #   {eval}`txt.company_checks` the book's subtraction, once Drammensbadet KF's line is taken out.
-# - **P11's summary** dates its frame of {eval}`txt.p11_prose` to 2022 (line 6182), while the figure is the
-#   revised budget of 2023; that slip is checked with the claims in words, above.
+# - **P11's summary** dates its frame of {eval}`txt.p11_prose` to 2022, while the figure is the revised
+#   budget of 2023; that slip is checked with the claims in words, above (line 6182).
 # - **The cooperation projects' missing** {eval}`txt.said_p11_cooperation_budget_missing` is checked as the
 #   {eval}`txt.said_p11_cooperation_budget_intended` intended less the
-#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake (lines 3063–3065), the
-#   text against itself. The printed budgets of the project show {eval}`txt.coop_budgets_show`{eval}`txt.coop_near`. Net, it
+#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` entered by mistake, the text against itself
+#   (lines 3063–3065). The printed budgets of the project show {eval}`txt.coop_budgets_show`{eval}`txt.coop_near`. Net, it
 #   was budgeted {eval}`txt.coop_net_orig` originally and {eval}`txt.coop_net_revi` in the revised budget.
 #   Gross, the two budgets were {eval}`txt.coop_gross_orig` and {eval}`txt.coop_gross_revi`.
 
