@@ -1242,8 +1242,8 @@ styled(by_section, table_id="balanse-checks-by-section",
        caption="The chapter's checks by the section whose toggle lists them")  # fmt: skip
 
 # %% [markdown]
-# - *The loan debt's two totals* are the largest finding, {eval}`txt.debt_materiality`, weighed by its size
-#   as its box says ({ref}`balanse-debt-total`).
+# - *The loan debt's two totals* are the largest finding; weighed by its size, as its box says, it is
+#   {eval}`txt.debt_materiality` ({ref}`balanse-debt-total`).
 # - *Statement 2A and B02* differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom
 #   KF's flows.
 #
