@@ -402,19 +402,23 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # The report adds up the year in sentences: the ordinary premium, plus the regulation premium, less the
 # premium fund, less the premium deviation, plus the amortisation of earlier deviations. As printed, those
 # five figures add up to {eval}`txt.sentence_sum`, {eval}`txt.sentence_gap` short of the
-# {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
-# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`. Taking the
-# ordinary premium from the text (D04 does not carry it, as it is booked in the service units) and
+# {eval}`txt.cost_stated` the text then states.
+#
+# The sentences leave out one row of D04, *Diverse pensjon
+# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`.
+#
+# Taking the ordinary premium from the text (D04 does not carry it, as it is booked in the service units) and
 # everything else from D04 rebuilds the cost step by step, as {ref}`the waterfall <fig-pensjon-waterfall>`
 # draws it.
 #
-# The order of the steps, the premium fund's share before the deviation, follows from how the regulation
-# measures the deviation ({ref}`pensjon-terms`): the fund lowers what the treasury pays and the deviation
-# with it, and leaves the calculated cost where it is. The printed figures cannot test that order, since
-# either ends at the same booked cost, nor whether D04's deviation and amortisation include employer's
-# contribution, which the report writes (*inkl. arbeidsgiveravgift*) only of the two premiums: the
-# ordinary premium and D04's total give the stated cost whatever D04's rows contain. The report says only
-# that the fund was used to finance part of the regulation premium and that a high premium deviation
+# **The order of the steps.** The premium fund's share comes before the deviation, as follows from how the
+# regulation measures the deviation ({ref}`pensjon-terms`): the fund lowers what the treasury pays and the
+# deviation with it, and leaves the calculated cost where it is.
+#
+# The printed figures cannot test that order, since either ends at the same booked cost. Nor can they tell
+# whether D04's deviation and amortisation include employer's contribution, which the report writes
+# (*inkl. arbeidsgiveravgift*) only of the two premiums: the ordinary premium and D04's total give the
+# stated cost whatever D04's rows contain. The report says only that the fund was used to finance part of the regulation premium and that a high premium deviation
 # lowers the pension cost.
 
 # %% tags=["hide-input"]
@@ -660,8 +664,9 @@ plt.show()
 # ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
-# it blue, as it lowers 2023's cost, the chart below in vermilion, as what is left to charge. The schedule assumes equal instalments over
-# the period the report states, from the year after the deviation arose, and that the whole deviation
+# it blue, as it lowers 2023's cost, the chart below in vermilion, as what is left to charge.
+#
+# **The book's schedule.** It assumes equal instalments over the period the report states, from the year after the deviation arose, and that the whole deviation
 # printed in D04 is amortised this way; the report prints the deviation and the period, not a schedule, so
 # the chart hatches it as the book's estimate. Beside it, in grey, is the schedule had the premium fund not
 # been used: the deviation would then have been larger by the amount the fund paid (the book's reading of
@@ -740,16 +745,20 @@ plt.show()
 # charged back at {eval}`txt.instalment_without_fund` a year.
 #
 # On the same reading the fund is not free money: left unused it would have paid a later year's premium and lowered
-# that year's deviation (and earned a return in the scheme meanwhile, which the report does not give). Its
-# use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
+# that year's deviation (and earned a return in the scheme meanwhile, which the report does not give).
+# Its use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
 # in each of the years {eval}`txt.first_year` to {eval}`txt.last_year` and none in 2023, not whether it
-# does. The report says the use of the fund was raised when the first four-month report was treated; on
+# does.
+#
+# The report says the use of the fund was raised when the first four-month report was treated; on
 # the book's reading, that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What earlier years' deviations will still charge cannot be read from the
 # report: it gives neither those still to be amortised at the end of 2023 nor their yearly sizes, nor the
 # 2024 budget's amortisation, the premium funds' balance after 2023, or how much of the deviation is
-# employer's contribution and of the calculated cost administration. It attaches its annual accounts, with
+# employer's contribution and of the calculated cost administration.
+#
+# It attaches its annual accounts, with
 # their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but points to no pension note
 # there; the 2024 budget is outside this evaluation.
 #
