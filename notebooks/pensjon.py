@@ -315,14 +315,14 @@ d04_table = styled(d04, table_id="pensjon-d04",
                            "(budget − accounts; on a credit row, printed −, less credit than budgeted). Regnskap: "
                            "accounts; Revidert budsjett: revised budget",
                    columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
-                            "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
+                            # "2023 (2T)" kept on one line: the header ran over four lines (designer s11r4); on one
+                            # line, as in the D03 table, it pushes the table past the column
+                            "revised_budget_2023": "Revidert budsjett 2023\u00a0(2T)", "deviation_nok": "Avvik"})  # fmt: skip
 nowrap = '<span style="white-space: nowrap">{}</span>'
 d04_table.format(lambda label: nowrap.format(html.escape(label)) + " " + nowrap.format(f"({pj.CENTRAL_ENGLISH[label]})"),
                  subset=["Post (item)"])  # fmt: skip
-# Each header on one line, as in the D03 table below (a 1 % width on the number columns broke
-# "Revidert budsjett 2023 (2T)" over four lines: designer s11r4).
 d04_table.set_table_styles([{"selector": "td.row0", "props": "border-bottom: 1px solid currentColor;"},
-                            {"selector": "th.col_heading", "props": "white-space: nowrap;"}],
+                            *({"selector": f"td.col{n}", "props": "width: 1%;"} for n in (1, 2, 3))],
                            overwrite=False)  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]

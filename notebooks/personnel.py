@@ -707,7 +707,11 @@ for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
     ax.set_xticks([1, 2, 3, 4], ["Q1", "Q2", "Q3", "Q4"])
     ax.set_xlim(0.7, 4.3)
 values = quarters[pers.QUARTERS].astype(float).to_numpy()
-axes[0].set_ylim(values.min() - 0.6, values.max() + 0.6)
+axes[0].set_ylim(values.min() - 0.6, values.max() + 1.3)
+# The shade named on every panel, across its top, in a strip the limits leave clear above the highest point.
+for ax in axes:
+    ax.text(2.5, values.max() + 1.25, "shaded: Drammen above", ha="center", va="top", fontsize=style.MIN_TEXT_PT,
+            color=style.TEXT)  # fmt: skip
 axes[0].set_ylabel("Sick leave (%)")
 # The key written on every panel, at the middle of the Q1–Q2 segment, off the markers: the higher line's name
 # above it and the other's below, each on the side the segment slopes away from.
@@ -730,7 +734,7 @@ parts = [f"in {'every quarter' if n == 4 else f'{fmt(n)} of 4 quarters'} for {' 
          for n, names in sorted(together.items(), reverse=True)]  # fmt: skip
 fig.suptitle("Drammen above the sector " + "; ".join(parts), x=0.01, ha="left", fontweight="bold",
              fontsize=plt.rcParams["axes.titlesize"])  # fmt: skip
-style.finish(fig, table="tables H04 and H05", note="Shaded: the quarters in which Drammen is above the sector.")
+style.finish(fig, table="tables H04 and H05")
 plt.show()
 
 # %% tags=["hide-input", "hide-output"]
