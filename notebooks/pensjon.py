@@ -164,13 +164,17 @@ paid_gap = rounding_gap(
     [level["Premiums due"] / 1000, pj.central(get, pj.PREMIUM_FUND) / 1000],
     level["Premiums paid by the treasury"] / 1000,
 )
-paid_note = (f"; each row rounded on its own, so the rows print {fmt(paid_gap[0], 1)} for the premiums the treasury "
-             f"paid, {fmt(paid_gap[1], 1)} from the unrounded amounts" if paid_gap else "")  # fmt: skip
-styled(key, table_id="pensjon-key-figures", caption=f"The year in figures, NOK million{paid_note}",
+# The rounding note goes under the table (the markdown below), not into its caption (designer s11r4).
+assert paid_gap, "the note under the table says the rows do not add up"
+txt.key_rounding_note = (f"Each row is rounded on its own: the two rows above it give {fmt(paid_gap[0], 1)} for "
+                         f"the premiums the treasury paid, the unrounded amounts {fmt(paid_gap[1], 1)}.")  # fmt: skip
+styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK million",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip
 
 # %% [markdown]
+# *Note to the table.* {eval}`txt.key_rounding_note`
+#
 # - *Premiums.* The regulation premium was the largest part, very high because of high wage growth and
 #   the adjustment of G, the report says; the premium funds paid part of it (the table above).
 # - *Cost.* The premium deviation is the chief reason the cost is so far below the premiums
@@ -234,12 +238,14 @@ styled(key, table_id="pensjon-key-figures", caption=f"The year in figures, NOK m
 # In these terms the year runs from the premiums due to the pension cost the accounts charge,
 # as the waterfall below draws it.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw as bars, are a dot at the level with their value (hollow for the book's estimate).", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a small dot at the level, solid vermilion for the other items and hollow for the rounding, with a short leader line to its value."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw as bars, are a dot at the level with their value; the rounding, the book's estimate, says so in its label.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a small solid vermilion dot at the level with a short leader line to its value, the rounding's label naming it the book's estimate."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
 chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
-               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}"}  # fmt: skip
+               deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}",
+               # too small for a hatched bar: its row's name says it is the book's estimate (one mark for it)
+               pj.ROUNDING_STEP: f"{pj.ROUNDING_STEP}\n(the book's estimate)"}  # fmt: skip
 # The calculated-cost level rests on the regulation's definition (the book's reading), and the rounding
 # step is the stated cost less the steps (the book's figure): both drawn as estimates. With that step the
 # bars end at the cost the report states, the figure of the title.
@@ -261,23 +267,24 @@ for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, s
         bar = next(p for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - row) < 1e-6)
         bar.set_visible(False)
         colour = UNFAVOURABLE if amount > 0 else FAVOURABLE
-        look = estimate_style(colour) if "estimate" in kind else {"facecolor": colour, "edgecolor": colour}
-        # A small dot at the level, in the step's colour (hollow for the book's estimate), and a short leader
-        # line to its value: nothing of a bar's size, so it cannot be read as one.
+        # A small dot at the level, in the step's colour, and a short leader line to its value: nothing of a
+        # bar's size, so it cannot be read as one. Hatching is the chart's one mark for an estimate; a dot too
+        # small to hatch is named an estimate in its row's label instead (no second mark, designer s11r4).
         at = max(end, end - amount)
-        ax.plot(at, row, marker="o", markersize=4, color=colour, markeredgewidth=1,
-                markerfacecolor="white" if "estimate" in kind else colour, zorder=5)  # fmt: skip
+        ax.plot(at, row, marker="o", markersize=4, color=colour, markeredgewidth=1, markerfacecolor=colour,
+                zorder=5)  # fmt: skip
         label.xyann = (20, 0)
         ax.annotate("", (at, row), xytext=(18, 0), textcoords="offset points",
                     arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})  # fmt: skip
-ax.set_xlabel("NOK million")
+ax.set_xlabel("NOK million (+ = adds to the cost)")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
              f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
-# The key: what the colours and the hatching mean (the steps label themselves). The deviation is drawn as
-# what it does to 2023's cost (blue, takes off); its name says it is charged back later. Where the fund's
+# The key: what the colours and the hatching mean, in the house words (the steps label themselves). The
+# deviation is drawn as what it does to 2023's cost (blue, favourable); its name says it is charged back later. Where the fund's
 # step stands, before the deviation, is the book's reading of the regulation: said in the text, not drawn.
-key_above(ax, [("level", {"color": LEVEL}), ("adds", {"color": UNFAVOURABLE}), ("takes off", {"color": FAVOURABLE}),
-               ("the book's estimate", estimate_style())], ncol=4)  # fmt: skip
+key_above(ax, [("level", {"color": LEVEL}), ("unfavourable: adds to the cost", {"color": UNFAVOURABLE}),
+               ("the book's estimate", estimate_style()), ("favourable: lowers the cost", {"color": FAVOURABLE})],
+          ncol=2)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
 plt.show()
 
@@ -304,11 +311,13 @@ d04 = get(pj.CENTRAL)
 # ruled off from its items; the number columns only as wide as their figures, so the labels need not wrap
 # (a label breaks only between the Norwegian and the English).
 d04_table = styled(d04, table_id="pensjon-d04",
-                   caption="Status sentrale pensjonsposter i 2023, NOK thousand. Regnskap: accounts; Revidert "
-                           "budsjett: revised budget; Avvik: budget − accounts, so − is worse for the result than "
-                           "budgeted: on a cost row an overspend, on a credit row (printed −) less credit than budgeted",
+                   caption="Status sentrale pensjonsposter i 2023, NOK thousand. Avvik as printed: − = overspend "
+                           "(budget − accounts; on a credit row, printed −, less credit than budgeted). Regnskap: "
+                           "accounts; Revidert budsjett: revised budget",
                    columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
-                            "revised_budget_2023": "Revidert budsjett 2023 (2T)", "deviation_nok": "Avvik"})  # fmt: skip
+                            # "2023 (2T)" kept on one line: the header ran over four lines (designer s11r4); on one
+                            # line, as in the D03 table, it pushes the table past the column
+                            "revised_budget_2023": "Revidert budsjett 2023\u00a0(2T)", "deviation_nok": "Avvik"})  # fmt: skip
 nowrap = '<span style="white-space: nowrap">{}</span>'
 d04_table.format(lambda label: nowrap.format(html.escape(label)) + " " + nowrap.format(f"({pj.CENTRAL_ENGLISH[label]})"),
                  subset=["Post (item)"])  # fmt: skip
@@ -393,19 +402,23 @@ checks_table(d04_checks, table_id="pensjon-d04-checks", caption="D04: total and 
 # The report adds up the year in sentences: the ordinary premium, plus the regulation premium, less the
 # premium fund, less the premium deviation, plus the amortisation of earlier deviations. As printed, those
 # five figures add up to {eval}`txt.sentence_sum`, {eval}`txt.sentence_gap` short of the
-# {eval}`txt.cost_stated` the text then states. The sentences leave out one row of D04, *Diverse pensjon
-# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`. Taking the
-# ordinary premium from the text (D04 does not carry it, as it is booked in the service units) and
+# {eval}`txt.cost_stated` the text then states.
+#
+# The sentences leave out one row of D04, *Diverse pensjon
+# inkl. reserveavsetning*, {eval}`txt.sentence_other`: with it, {eval}`txt.sentence_rest`.
+#
+# Taking the ordinary premium from the text (D04 does not carry it, as it is booked in the service units) and
 # everything else from D04 rebuilds the cost step by step, as {ref}`the waterfall <fig-pensjon-waterfall>`
 # draws it.
 #
-# The order of the steps, the premium fund's share before the deviation, follows from how the regulation
-# measures the deviation ({ref}`pensjon-terms`): the fund lowers what the treasury pays and the deviation
-# with it, and leaves the calculated cost where it is. The printed figures cannot test that order, since
-# either ends at the same booked cost, nor whether D04's deviation and amortisation include employer's
-# contribution, which the report writes (*inkl. arbeidsgiveravgift*) only of the two premiums: the
-# ordinary premium and D04's total give the stated cost whatever D04's rows contain. The report says only
-# that the fund was used to finance part of the regulation premium and that a high premium deviation
+# **The order of the steps.** The premium fund's share comes before the deviation, as follows from how the
+# regulation measures the deviation ({ref}`pensjon-terms`): the fund lowers what the treasury pays and the
+# deviation with it, and leaves the calculated cost where it is.
+#
+# The printed figures cannot test that order, since either ends at the same booked cost. Nor can they tell
+# whether D04's deviation and amortisation include employer's contribution, which the report writes
+# (*inkl. arbeidsgiveravgift*) only of the two premiums: the ordinary premium and D04's total give the
+# stated cost whatever D04's rows contain. The report says only that the fund was used to finance part of the regulation premium and that a high premium deviation
 # lowers the pension cost.
 
 # %% tags=["hide-input"]
@@ -538,9 +551,9 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The two printed lines side by side, in D04's column order and headers, and what D03 holds more, ruled off.
 styled(pj.d03_against_d04(get), table_id="pensjon-d03-row",
-       caption="D03's «Pensjon» against D04's total, NOK thousand; headers as in D04's table above. Avvik: budget − accounts, "
-               "− = an overspend (both lines are net costs); the last row is D03's figure less D04's in each column, "
-               "so its Avvik − means D03's line is the further over budget",
+       caption="D03's «Pensjon» against D04's total, NOK thousand; headers as in D04's table above. Avvik as printed: "
+               "− = overspend (budget − accounts; both lines are net costs); the last row is D03's figure less D04's "
+               "in each column, so its Avvik − means D03's line is the further over budget",
        columns={"label": "Line", "actual_2023": "Regnskap 2023", "revised_budget_2023": "Revidert budsjett 2023",
                 "deviation_nok": "Avvik"})  # fmt: skip
 
@@ -651,8 +664,9 @@ plt.show()
 # ## Pensions forward: what 2023 leaves to the coming years
 #
 # The 2023 premium deviation, a credit to 2023, is a charge on the years that follow: the waterfall draws
-# it blue, as it lowers 2023's cost, the chart below in vermilion, as what is left to charge. The schedule assumes equal instalments over
-# the period the report states, from the year after the deviation arose, and that the whole deviation
+# it blue, as it lowers 2023's cost, the chart below in vermilion, as what is left to charge.
+#
+# **The book's schedule.** It assumes equal instalments over the period the report states, from the year after the deviation arose, and that the whole deviation
 # printed in D04 is amortised this way; the report prints the deviation and the period, not a schedule, so
 # the chart hatches it as the book's estimate. Beside it, in grey, is the schedule had the premium fund not
 # been used: the deviation would then have been larger by the amount the fund paid (the book's reading of
@@ -707,7 +721,8 @@ ax.set_title(f"What is left to charge of the {pj.REPORT_YEAR} premium deviation,
 # The key names each series and its yearly charge: a charge on the years after (blue in the waterfall).
 first, last = schedule["year"].iloc[0], schedule["year"].iloc[-1]
 charged_on = str(first) if first == last else f"{first}–{last}"
-key_above(ax, [(f"the deviation in D04: {txt.instalment} charged a year, {charged_on}", estimate_style(UNFAVOURABLE)),
+key_above(ax, [(f"the deviation in D04, credited to {pj.REPORT_YEAR} (blue in the waterfall), now a charge:\n"
+                f"{txt.instalment} a year, {charged_on}", estimate_style(UNFAVOURABLE)),
                (f"had the premium fund not been used (the book's reading): {txt.instalment_without_fund} a year",
                 COUNTERFACTUAL)],
           ncol=1)  # fmt: skip
@@ -730,16 +745,20 @@ plt.show()
 # charged back at {eval}`txt.instalment_without_fund` a year.
 #
 # On the same reading the fund is not free money: left unused it would have paid a later year's premium and lowered
-# that year's deviation (and earned a return in the scheme meanwhile, which the report does not give). Its
-# use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
+# that year's deviation (and earned a return in the scheme meanwhile, which the report does not give).
+# Its use in 2023 changes when its relief reaches the accounts, as {eval}`txt.fund_saving` a year less charge
 # in each of the years {eval}`txt.first_year` to {eval}`txt.last_year` and none in 2023, not whether it
-# does. The report says the use of the fund was raised when the first four-month report was treated; on
+# does.
+#
+# The report says the use of the fund was raised when the first four-month report was treated; on
 # the book's reading, that raise did nothing for the 2023 result.
 #
 # **The earlier deviations.** What earlier years' deviations will still charge cannot be read from the
 # report: it gives neither those still to be amortised at the end of 2023 nor their yearly sizes, nor the
 # 2024 budget's amortisation, the premium funds' balance after 2023, or how much of the deviation is
-# employer's contribution and of the calculated cost administration. It attaches its annual accounts, with
+# employer's contribution and of the calculated cost administration.
+#
+# It attaches its annual accounts, with
 # their notes, as Appendix 1 (*Vedlegg 1 Drammen kommunes årsregnskap 2023*), but points to no pension note
 # there; the 2024 budget is outside this evaluation.
 #

@@ -44,7 +44,7 @@ from IPython.display import display
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.fmt import fmt
+from aarsevaluering.fmt import fmt, fmt_aligned
 from aarsevaluering.identities import personnel as pers
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
@@ -224,7 +224,7 @@ brief = pd.DataFrame(  # the English measure, the report's term to search for, t
     columns=["measure", "printed", "unit", "y2022", "y2023", "decimals"],
 )  # fmt: skip
 for year in ("y2022", "y2023"):
-    brief[year] = [fmt(v, d) for v, d in zip(brief[year], brief["decimals"], strict=True)]
+    brief[year] = fmt_aligned(list(zip(brief[year], brief["decimals"], strict=True)))  # units digits aligned
 
 # %% [markdown]
 # **{eval}`txt.headline`** The book's checks end in {eval}`txt.n_findings` findings, {eval}`txt.n_error` of
@@ -236,7 +236,7 @@ styled(
     table_id="personnel-brief",
     columns={"measure": "Measure", "printed": "In the report", "unit": "Unit", "y2022": "2022", "y2023": "2023"},
     caption="The year in brief: key figures as printed, 2022 and 2023 (the pay ratio derived; 2023 counted "
-    "under new routines, a break in the series)",
+    "under new routines, a break in the series; the full-time share to two decimals, as the report prints it)",
 )  # fmt: skip
 
 # %% [markdown]
@@ -406,8 +406,12 @@ for (i, j), v in np.ndenumerate(heat.to_numpy()):
         )
 staff = get(pers.STAFF)
 p10_staff = staff.loc[staff["label"].map(pers.area_code).eq("P10"), "headcount_2023"].iloc[0]
-ax.text(1.5, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed each year; {fmt(p10_staff)} staff: left unmarked (the book's reading)",
-        ha="center", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, style="italic")  # fmt: skip
+# The note starts inside the row's first cell (clear of the row label) and runs on to the right, past the plot,
+# into the room the key's title spans below: left out of the layout, so the plot is not narrowed for it.
+p10_note = ax.text(-0.45, int(np.flatnonzero(too_small)[0]), f"{fmt(0.0, 1)} printed each year; {fmt(p10_staff)} staff: left unmarked (the book's reading)",
+        ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, style="italic", bbox=style.LABEL_BOX,
+        zorder=4)  # fmt: skip
+p10_note.set_in_layout(False)
 ax.axhline(len(heat) - 1.5, color="white", lw=3)
 # The break in the series: 2023 counted under new routines, set apart by a dark rule and named at its head.
 ax.axvline(2.5, color=style.TEXT, lw=2)
@@ -415,14 +419,15 @@ ax.text(2.5, -0.6, "break in the series", ha="center", va="bottom", fontsize=sty
 # The shades' key under the years: three sample cells.
 swatches = [mpl.patches.Patch(facecolor=greys(norm(v)), edgecolor=style.NEUTRAL, lw=0.5) for v in (5, 10, 15)]
 ax.legend(swatches, ["5 %", "10 %", "15 %"],
-          title="Shade of a cell: the turnover rate, darker is higher; \u25b2 2023 above 2022 (an area, or all areas)",
+          title="Shade of a cell: the turnover rate, darker is higher;\n\u25b2 2023 above 2022 (an area, or all areas)",
           loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False, handlelength=2.2,
           fontsize=style.MIN_TEXT_PT, title_fontsize=style.MIN_TEXT_PT)  # fmt: skip
 rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 assert rose.sum() == len(rose_in)  # the title counts the cells marked
 assert total_rose  # the title says the all-areas rate rose
-ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} rows other than P10 (P14–P19 one row, as printed), and to "
-             f"{fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
+# Broken by hand (style.finish wraps at any space, and once split "12.4" from its "%").
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of {fmt(len(rose))} rows other than P10,\n"
+             f"and to {fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()
 g("turn_2022", turn_total["turnover_2022_pct"], 1, "%")
@@ -657,12 +662,12 @@ ax.hlines(y, rows["target_2023_pct"], rows["sick_leave_2023_pct"], color=style.N
 ax.scatter(rows["target_2023_pct"], y, marker="|", s=220, linewidths=2.5, color=style.TEXT,
            label="Target 2023", zorder=3)  # fmt: skip
 ax.scatter(rows["baseline_2021_pct"], y, marker="D", s=28, facecolors="white", edgecolors=style.NEUTRAL,
-           label="2021 rate the target implies", zorder=3)  # fmt: skip
+           label="2021 rate the target implies (book's estimate)", zorder=3)  # fmt: skip
 ax.scatter(rows["sick_leave_2023_pct"], y, color=style.TEXT, s=36, label="2023", zorder=4)
 ax.set_yticks(y, rows["label"].map(pers.area_chart_label))
 ax.set_xlabel("Sick leave (%)")
 n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)
-ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas are "
+ax.set_title(f"{'All ' + fmt(n_areas) if n_above == n_areas else fmt(n_above) + ' of ' + fmt(n_areas)} areas shown (P10 left out, as printed) are "
              "above their 2023 sick-leave target")  # fmt: skip
 # The area the report leaves out (line 3817), said in the figure's note under the axis: the plot has no empty
 # corner (inside it, the note covered P13's 2023 dot: reader s11r2).
@@ -683,7 +688,7 @@ plt.show()
 # whether Drammen's are measured the same way. The comparison below takes both as printed; it allows for
 # the gender mix, but not for the mix of services, which the report does not print for the sector.
 
-# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent; the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent, shaded where Drammen is above; the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
 quarters = get(pers.SICK_Q)
 # One panel per gender on one scale, Drammen solid and the sector dashed: six lines on one axis crowded at Q4.
 fig, axes = plt.subplots(1, 3, figsize=(7, 3.4), sharey=True)
@@ -693,12 +698,20 @@ for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
     for population, look in (("drammen", {"color": style.TEXT, "ls": "-"}),
                              ("municipal_sector", {"color": style.NEUTRAL, "ls": "--"})):  # fmt: skip
         ax.plot([1, 2, 3, 4], lines.loc[population], marker="o", ms=4, lw=1.8, **look)
-    above[gender] = int((lines.loc["drammen"] > lines.loc["municipal_sector"]).sum())
+    higher = (lines.loc["drammen"] > lines.loc["municipal_sector"]).to_numpy()
+    above[gender] = int(higher.sum())
+    # The title's claim drawn: the quarters in which Drammen is above the sector shaded.
+    for q in np.flatnonzero(higher):
+        ax.axvspan(q + 0.5, q + 1.5, color=style.EARLIER, alpha=0.35, lw=0, zorder=0)
     ax.set_title(pers.SICK_GENDER_EN[gender], fontsize=style.MIN_TEXT_PT + 1)
     ax.set_xticks([1, 2, 3, 4], ["Q1", "Q2", "Q3", "Q4"])
     ax.set_xlim(0.7, 4.3)
 values = quarters[pers.QUARTERS].astype(float).to_numpy()
-axes[0].set_ylim(values.min() - 0.6, values.max() + 0.6)
+axes[0].set_ylim(values.min() - 0.6, values.max() + 1.3)
+# The shade named on every panel, across its top, in a strip the limits leave clear above the highest point.
+for ax in axes:
+    ax.text(2.5, values.max() + 1.25, "shaded: Drammen above", ha="center", va="top", fontsize=style.MIN_TEXT_PT,
+            color=style.TEXT)  # fmt: skip
 axes[0].set_ylabel("Sick leave (%)")
 # The key written on every panel, at the middle of the Q1–Q2 segment, off the markers: the higher line's name
 # above it and the other's below, each on the side the segment slopes away from.
@@ -805,7 +818,7 @@ pers.check_table(sick_section, table_id="personnel-sick-checks", caption="Every 
 # and pay agreements may count otherwise. Holding the registered hours against the Act's caps is
 # therefore the book's approximation.
 
-# %% tags=["hide-input"]
+# %% tags=["hide-input", "hide-output"]
 # The Act's limits (Working Environment Act §§ 10-4, 10-6 and 10-8): law, not report figures, except the
 # ordinary working time, which the report gives (line 4052).
 max_day = pers.prose_value(get, "max_ordinary_working_hours_per_24_hours")
@@ -881,7 +894,86 @@ styled(
 # {eval}`txt.p06_ot_share` of it. Set against each area's permanent FTEs (all the area's overtime hours,
 # whoever worked them, over its permanent FTEs; derived), {eval}`txt.top_ot` worked the most,
 # {eval}`txt.top_ot_value` per permanent FTE, against {eval}`txt.all_ot` for the municipality.
+
+# %% tags=["hide-input", "hide-output"]
+bph = pers.breach_intensity(get)
+bph_items = bph[bph["row_kind"] == "item"]
+p01_bph = bph_items[bph_items["code"] == "P01"].iloc[0]
+g("p01_breaches", p01_bph["breaches_2023"])
+g("p01_hours", p01_bph["overtime_hours_2023"], 0, "hours")
+g("p02_hours", bph_items[bph_items["code"] == "P02"]["overtime_hours_2023"].iloc[0], 0, "hours")
+p13_bph = bph_items[bph_items["code"] == "P13"].iloc[0]
+g("p13_breaches", p13_bph["breaches_2023"])
+g("p13_hours", p13_bph["overtime_hours_2023"], 0, "hours")
+registered = bph_items[bph_items["registered"] == "yes"].sort_values(["per_1000_hours_2023", "code"],
+                                                                      ascending=[False, True])  # fmt: skip
+gt("top_bph", pers.area_name(registered.iloc[0]["label"]))
+g("top_bph_value", registered.iloc[0]["per_1000_hours_2023"], 0)
+g("all_bph", bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0], 0)
+g("all_bph_totals", pers.breach_rate_all_areas(get), 0)
+g("n_registered", len(registered))
+unregistered = bph_items[bph_items["registered"] != "yes"]
+g("unreg_hours", unregistered["overtime_hours_2023"].sum(), 0, "hours")
+gt("unreg_codes", ", ".join(unregistered["code"].iloc[:-1]) + " and " + unregistered["code"].iloc[-1])
+unreg_breaches = unregistered.dropna(subset=["breaches_2023"])
+unreg_breaches = unreg_breaches[unreg_breaches["breaches_2023"] > 0]
+n_unreg = int(unreg_breaches["breaches_2023"].sum())
+gt("unreg_breaches", f"with {fmt(n_unreg)} registered {'breach' if n_unreg == 1 else 'breaches'} "
+   f"({', '.join(unreg_breaches['code'])})" if n_unreg else "with no registered breaches")  # fmt: skip
+styled(
+    breach_area.assign(label=breach_area["label"].map(pers.area_gloss)),  # as printed, English beside
+    table_id="personnel-breach-area",
+    columns={"label": "Programme area", "breaches_2022": "2022", "breaches_2023": "2023"},
+    caption="Breaches by programme area, 2022 and 2023 (table H10; no row is printed for P02 and P10)",
+)
+
+# %% [markdown]
+# **Breaches per overtime hour** (derived) set each area's registered breaches against its overtime. They
+# do not show how much overtime turns into breaches, since the rest and Sunday rules need no overtime.
+# The rate compares only the {eval}`txt.n_registered` areas that register breaches, and the report does
+# not say they register alike:
 #
+# - schools have no system that registers working time, so their breaches must be estimated from the
+#   overtime, the report says; the book leaves out their printed {eval}`txt.p01_breaches` (against
+#   {eval}`txt.p01_hours` of overtime), not knowing whether it is that estimate;
+# - the breach table prints no row for P02 (which worked {eval}`txt.p02_hours` of overtime) or P10.
+#
+# Among the areas that register, {eval}`txt.top_bph` has the most, {eval}`txt.top_bph_value` per 1 000
+# hours, against {eval}`txt.all_bph` for those areas together (the dotted line). All printed breaches over
+# all overtime give {eval}`txt.all_bph_totals`, lower because the {eval}`txt.unreg_hours` of overtime in
+# {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`. P13's rate rests on
+# {eval}`txt.p13_breaches` breaches in {eval}`txt.p13_hours` of overtime.
+
+# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived).", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
+shown = bph.iloc[::-1].reset_index(drop=True)
+y = np.arange(len(shown))
+fig, ax = plt.subplots(figsize=(7, 5.6))
+for offset, year, colour in ((0.2, "2022", style.EARLIER), (-0.2, "2023", style.LEVEL)):
+    values = shown[f"per_1000_hours_{year}"].astype(float)
+    ax.barh(y + offset, values.fillna(0).where(shown["registered"] == "yes", 0), height=0.4, color=colour,
+            label=f"{year} (new routines)" if year == "2023" else year)  # fmt: skip
+for i, r in shown.iterrows():
+    if r["registered"] == "no row":
+        ax.text(1, i, "no row in the breach table", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
+                style="italic")  # fmt: skip
+    elif r["registered"] == "estimated":
+        ax.text(1, i, "no working-time registration", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
+                style="italic")  # fmt: skip
+# The total row's rate covers only the areas that register breaches: its label says so.
+ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_chart_label(label))
+                  for label, kind in zip(shown["label"], shown["row_kind"], strict=True)])  # fmt: skip
+ax.grid(axis="y", visible=False)
+benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
+ax.axvline(benchmark, **style.REFERENCE_LINE)
+ax.set_xlabel(f"Breaches per 1 000 overtime hours\n(dotted line: areas that register, 2023: {fmt(benchmark, 0)})")
+ax.set_ylim(-0.5, len(shown) - 0.5)
+top_two = " and ".join(registered["code"].head(2))
+ax.set_title(f"Breaches per 1 000 overtime hours: in 2023 highest in {top_two}")
+style.legend_above(ax)  # the years' key above the plot, clear of the bars and the line
+style.finish(fig, table="tables H08 and H10")
+plt.show()
+
+# %% [markdown]
 # **Temporary staff's overtime.** The text splits the 2023 hours by employment type (below its overtime table).
 # Temporary employees, with {eval}`txt.temp_fte_share` of the year-end FTEs, worked
 # {eval}`txt.ot_temp_share` of the hours: per FTE of their own, {eval}`txt.ot_ratio` times as much as
@@ -1054,84 +1146,6 @@ styled(
 # (of breaches or of overtime: the sentence does not say), a sign, it says, that summer staffing needs a
 # closer look. It prints neither by month, so the July peak cannot be checked.
 
-# %% tags=["hide-input", "hide-output"]
-bph = pers.breach_intensity(get)
-bph_items = bph[bph["row_kind"] == "item"]
-p01_bph = bph_items[bph_items["code"] == "P01"].iloc[0]
-g("p01_breaches", p01_bph["breaches_2023"])
-g("p01_hours", p01_bph["overtime_hours_2023"], 0, "hours")
-g("p02_hours", bph_items[bph_items["code"] == "P02"]["overtime_hours_2023"].iloc[0], 0, "hours")
-p13_bph = bph_items[bph_items["code"] == "P13"].iloc[0]
-g("p13_breaches", p13_bph["breaches_2023"])
-g("p13_hours", p13_bph["overtime_hours_2023"], 0, "hours")
-registered = bph_items[bph_items["registered"] == "yes"].sort_values(["per_1000_hours_2023", "code"],
-                                                                      ascending=[False, True])  # fmt: skip
-gt("top_bph", pers.area_name(registered.iloc[0]["label"]))
-g("top_bph_value", registered.iloc[0]["per_1000_hours_2023"], 0)
-g("all_bph", bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0], 0)
-g("all_bph_totals", pers.breach_rate_all_areas(get), 0)
-g("n_registered", len(registered))
-unregistered = bph_items[bph_items["registered"] != "yes"]
-g("unreg_hours", unregistered["overtime_hours_2023"].sum(), 0, "hours")
-gt("unreg_codes", ", ".join(unregistered["code"].iloc[:-1]) + " and " + unregistered["code"].iloc[-1])
-unreg_breaches = unregistered.dropna(subset=["breaches_2023"])
-unreg_breaches = unreg_breaches[unreg_breaches["breaches_2023"] > 0]
-n_unreg = int(unreg_breaches["breaches_2023"].sum())
-gt("unreg_breaches", f"with {fmt(n_unreg)} registered {'breach' if n_unreg == 1 else 'breaches'} "
-   f"({', '.join(unreg_breaches['code'])})" if n_unreg else "with no registered breaches")  # fmt: skip
-styled(
-    breach_area.assign(label=breach_area["label"].map(pers.area_gloss)),  # as printed, English beside
-    table_id="personnel-breach-area",
-    columns={"label": "Programme area", "breaches_2022": "2022", "breaches_2023": "2023"},
-    caption="Breaches by programme area, 2022 and 2023 (table H10; no row is printed for P02 and P10)",
-)
-
-# %% [markdown]
-# **Breaches per overtime hour** (derived) set each area's registered breaches against its overtime. They
-# do not show how much overtime turns into breaches, since the rest and Sunday rules need no overtime.
-# The rate compares only the {eval}`txt.n_registered` areas that register breaches, and the report does
-# not say they register alike:
-#
-# - schools have no system that registers working time, so their breaches must be estimated from the
-#   overtime, the report says; the book leaves out their printed {eval}`txt.p01_breaches` (against
-#   {eval}`txt.p01_hours` of overtime), not knowing whether it is that estimate;
-# - the breach table prints no row for P02 (which worked {eval}`txt.p02_hours` of overtime) or P10.
-#
-# Among the areas that register, {eval}`txt.top_bph` has the most, {eval}`txt.top_bph_value` per 1 000
-# hours, against {eval}`txt.all_bph` for those areas together (the dashed line). All printed breaches over
-# all overtime give {eval}`txt.all_bph_totals`, lower because the {eval}`txt.unreg_hours` of overtime in
-# {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`. P13's rate rests on
-# {eval}`txt.p13_breaches` breaches in {eval}`txt.p13_hours` of overtime.
-
-# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived).", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
-shown = bph.iloc[::-1].reset_index(drop=True)
-y = np.arange(len(shown))
-fig, ax = plt.subplots(figsize=(7, 5.6))
-for offset, year, colour in ((0.2, "2022", style.EARLIER), (-0.2, "2023", style.LEVEL)):
-    values = shown[f"per_1000_hours_{year}"].astype(float)
-    ax.barh(y + offset, values.fillna(0).where(shown["registered"] == "yes", 0), height=0.4, color=colour,
-            label=f"{year} (new routines)" if year == "2023" else year)  # fmt: skip
-for i, r in shown.iterrows():
-    if r["registered"] == "no row":
-        ax.text(1, i, "no row in the breach table", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
-                style="italic")  # fmt: skip
-    elif r["registered"] == "estimated":
-        ax.text(1, i, "no working-time registration", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
-                style="italic")  # fmt: skip
-# The total row's rate covers only the areas that register breaches: its label says so.
-ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_chart_label(label))
-                  for label, kind in zip(shown["label"], shown["row_kind"], strict=True)])  # fmt: skip
-ax.grid(axis="y", visible=False)
-benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
-ax.axvline(benchmark, color=style.TEXT, lw=1, ls="--")
-ax.set_xlabel(f"Breaches per 1 000 overtime hours\n(dashed: areas that register, 2023: {fmt(benchmark, 0)})")
-ax.set_ylim(-0.5, len(shown) - 0.5)
-top_two = " and ".join(registered["code"].head(2))
-ax.set_title(f"Breaches per 1 000 overtime hours: in 2023 highest in {top_two}")
-style.legend_above(ax)  # the years' key above the plot, clear of the bars and the line
-style.finish(fig, table="tables H08 and H10")
-plt.show()
-
 # %% tags=["hide-input"]
 overtime_section = pd.concat(
     [
@@ -1247,8 +1261,8 @@ totals = {group: row(ages, staff_group=group, label="Totalt")["total_count"] for
 # One scale for both panels (a reader compares bar lengths across them), each bar labelled with its count;
 # the panels' heights follow their rows. Women left in grey and men right in a lighter grey (the house pair
 # for two groups), the permanent part-time staff dark inside, named in the key above.
-X_LIMITS = (-1700, 650)  # persons: room for the largest bars and their counts
-assert all(X_LIMITS[0] < -250 - p["women_count"].max() and p["men_count"].max() < X_LIMITS[1] - 250
+X_LIMITS = (-1850, 700)  # persons: room for the largest bars and their counts
+assert all(X_LIMITS[0] < -450 - p["women_count"].max() and p["men_count"].max() < X_LIMITS[1] - 300
            and p.iloc[-1].fillna(0)["men_count"] == 0 for p in pyramids.values())  # fmt: skip
 fig, axes = plt.subplots(2, 1, figsize=(7, 6.4), sharex=True)
 for ax, group in zip(axes, pyramids, strict=True):
@@ -1259,16 +1273,26 @@ for ax, group in zip(axes, pyramids, strict=True):
     staffed = (pyramid["women_count"] + pyramid["men_count"] > 0).to_numpy()
     # An empty cell of the printed table labelled "–", as the table prints it, not "0".
     printed = ages[ages["staff_group"] == group].set_index("label").reindex(pyramid.index)
-    for bars, counts, side in ((women, printed["women_count"], "right"), (men, printed["men_count"], "left")):
-        for bar, count, shown in zip(bars, counts, staffed, strict=True):
-            if shown:
-                ax.annotate("\u2013" if pd.isna(count) else fmt(count), (min(bar.get_x(), bar.get_x() + bar.get_width()) if side == "right" else bar.get_x() + bar.get_width(),
-                            bar.get_y() + bar.get_height() / 2), xytext=(-3 if side == "right" else 3, 0),
-                            textcoords="offset points", ha=side, va="center", fontsize=style.MIN_TEXT_PT,
-                            color=style.TEXT)  # fmt: skip
+    # The permanent panel's labels carry the part-time count in brackets, as the key says: "610 (254)".
+    part_note = ~staffed & (part_counts.reindex(pyramid.index).fillna(0)[["women_count", "men_count"]].sum(axis=1)
+                            > 0).to_numpy() & (group == "permanent")  # fmt: skip
+    for bars, column, side in ((women, "women_count", "right"), (men, "men_count", "left")):
+        for i, (bar, count) in enumerate(zip(bars, printed[column], strict=True)):
+            if part_note[i]:
+                continue  # the row carries its note instead
+            text = "\u2013" if pd.isna(count) else fmt(count)
+            if group == "permanent" and pyramid.index[i] in part_counts.index and not pd.isna(count):
+                part = part_counts.loc[pyramid.index[i], column]
+                text += " (" + ("\u2013" if pd.isna(part) else fmt(part)) + ")"
+            ax.annotate(text, (min(bar.get_x(), bar.get_x() + bar.get_width()) if side == "right" else bar.get_x() + bar.get_width(),
+                        bar.get_y() + bar.get_height() / 2), xytext=(-3 if side == "right" else 3, 0),
+                        textcoords="offset points", ha=side, va="center", fontsize=style.MIN_TEXT_PT,
+                        color=style.TEXT)  # fmt: skip
     if group == "permanent":
         inner = part_counts.reindex(pyramid.index).fillna(0)
-        ax.barh(y, -inner["women_count"], height=0.45, color=style.TEXT, label="Part time (permanent)")
+        ax.barh(
+            y, -inner["women_count"], height=0.45, color=style.TEXT, label="Part time (permanent; count in brackets)"
+        )
         ax.barh(y, inner["men_count"], height=0.45, color=style.TEXT)
         # Rows with part-time staff but no permanent staff (over 70): a contradiction between the tables,
         # too small to see as a bar, so said in the row.
@@ -1280,11 +1304,9 @@ for ax, group in zip(axes, pyramids, strict=True):
     ax.set_yticks(y, [label.removesuffix(" år") for label in pyramid.index])  # "Over 70 år" -> "Over 70"
     ax.set_ylabel("Age group (years)")
     ax.grid(axis="y", visible=False)
-    # The panel's name at the left of its bottom row (under 20), whose bars are short: clear of the note the
-    # permanent panel's top row (over 70) carries.
-    assert pyramid.iloc[0]["women_count"] < 100, "room on the women's side of the under-20 row"
-    ax.text(X_LIMITS[0] + 30, 0, f"{group.capitalize()}, {fmt(totals[group])}", ha="left",
-            va="center", fontsize=style.MIN_TEXT_PT + 1, fontweight="bold", color=style.TEXT)  # fmt: skip
+    # The panel's name over its plot, at the right (the figure's title and key take the left), not on a row.
+    ax.set_title(f"{group.capitalize()}, {fmt(totals[group])}", loc="right", fontsize=style.MIN_TEXT_PT + 1,
+                 fontweight="bold", color=style.TEXT)  # fmt: skip
 axes[1].set_xlim(*X_LIMITS)
 axes[1].xaxis.set_major_formatter(lambda v, _: fmt(abs(v)))
 axes[1].set_xlabel("Persons (women to the left, men to the right)")
@@ -1594,43 +1616,51 @@ styled(
 # define årslønn and the group tables do not fit its organisation-wide averages (below). Of the sum where
 # women earn less, {eval}`txt.pay_shortfall_top3` sits in three groups: {eval}`txt.pay_shortfall_groups`.
 
-# %% mystnb={"figure": {"caption": "Women's average pay as % of men's by job group: the group's employees in brackets, a piece of its printed label in \u00ab\u00bb; \u201cpay agreement ch. 4/5\u201d reads \u00abkapittel 4/5\u00bb as chapters of KS's Hovedtariffavtale (the book's reading).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie a few points either side of equal pay; the chief executive's small group is off the scale and marked by an arrow at the right edge with its ratio; the lowest ratio is the large group of higher academic education, with the small group of heads of service areas and staff units close behind. A dashed line marks the book's pooled ratio of the job groups and a dotted line the organisation-wide table's ratio, both below equal pay."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Women's average pay as % of men's by job group: the group's employees in brackets, a piece of its printed label in \u00ab\u00bb; \u201cpay agreement ch. 4/5\u201d reads \u00abkapittel 4/5\u00bb as chapters of KS's Hovedtariffavtale (the book's reading).", "name": "fig-personnel-pay"}, "image": {"alt": "Dot chart with one row per job group: the position of each dot is women's pay as a percentage of men's, the group's head count in its label. Most dots lie a few points either side of equal pay; the chief executive's small group is off the scale and marked by an arrow at the right edge with its ratio; the lowest ratio is the large group of higher academic education, with the small group of heads of service areas and staff units close behind. Three dotted lines, each named at its top, mark equal pay, the organisation-wide table's ratio and the book's pooled ratio of the job groups, the last two below equal pay; each dot is labelled with its ratio."}} tags=["hide-input"]
 rows = ratio.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 size = (rows["headcount_women"] + rows["headcount_men"]).astype(float)
 fig, ax = plt.subplots(figsize=(7, 8.4))
-# Three reference lines over the rows only, named in a key above the plot (names drawn at the lines' tops
-# collided with them): parity solid, the printed ratio dotted, the book's pooled ratio dashed.
+# Three reference levels, each a house reference line named where it ends: the lines rise to staggered
+# heights over the rows, the rightmost highest, so each name runs left, above the shorter lines beside it
+# and over the empty room above the row labels (left out of the layout, so the plot is not narrowed for it).
 pooled, headline = decomposition["weighted_groups"], decomposition["headline"]
 top = len(rows) - 0.5
-REFERENCES = [(100, "Equal pay, 100 %", {"color": "black", "lw": 1.0, "ls": "-"}),
-              (headline, f"Organisation-wide table, {fmt(headline, 1, '%')}", {"color": style.TEXT, "lw": 1.6,
-                                                                                 "ls": (0, (1, 1.6))}),
-              (pooled, f"Job groups pooled (book's), {fmt(pooled, 1, '%')}", {"color": style.TEXT, "lw": 1.4,
-                                                                              "ls": (0, (3, 2))})]  # fmt: skip
-for x, name, look in REFERENCES:
-    ax.vlines(x, -0.6, top, label=name, **look)
+REFERENCES = [(100, "Equal pay, 100 %"), (headline, f"Organisation-wide table, {fmt(headline, 1, '%')}"),
+              (pooled, f"Job groups pooled (book's), {fmt(pooled, 1, '%')}")]  # fmt: skip
+assert pooled < headline < 100  # the staggering below assumes this order
+for k, (x, name) in enumerate(REFERENCES):
+    end = top + 0.7 * (len(REFERENCES) - k)
+    ax.plot([x, x], [-0.6, end], **style.REFERENCE_LINE)
+    ax.text(
+        x, end, name + " ", ha="right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT, clip_on=False
+    ).set_in_layout(False)
 X_MAX = 112  # the chief executive's group of three lies far beyond: marked at the edge, not plotted to scale
 inside = rows["women_pct_of_men"] <= X_MAX
 # One marker size for every group: the head count stands in each label.
 ax.scatter(rows.loc[inside, "women_pct_of_men"], y[inside], s=60, color=style.LEVEL, edgecolors=style.TEXT,
            linewidths=0.6, zorder=3)  # fmt: skip
+# Each dot's value on the side away from equal pay, so the title's count can be read off the labels.
+for i in np.flatnonzero(inside):
+    v = rows["women_pct_of_men"].iloc[i]
+    ax.annotate(fmt(v, 1), (v, y[i]), xytext=(-7 if v < 100 else 7, 0), textcoords="offset points",
+                ha="right" if v < 100 else "left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
+                bbox=style.LABEL_BOX, zorder=2)  # fmt: skip
 for i in np.flatnonzero(~inside):
     ax.scatter([X_MAX - 0.3], [y[i]], marker=">", s=40, color=style.LEVEL, zorder=3)
     ax.text(X_MAX - 0.9, y[i], f"{fmt(rows['women_pct_of_men'].iloc[i], 1)} →", ha="right", va="center",
             fontsize=style.MIN_TEXT_PT)  # fmt: skip
-ax.set_xlim(91, X_MAX)
-ax.set_xticks([95, 100, 105, 110])
-ax.set_ylim(-0.6, top)
+ax.set_xlim(88, X_MAX)
+ax.set_xticks([90, 95, 100, 105, 110])
+ax.set_ylim(-0.6, top + 0.7 * len(REFERENCES) + 0.4)
 ax.grid(axis="x", visible=False)  # the grid drawn only under the rows
-ax.vlines([v for v in ax.get_xticks() if 91 < v < X_MAX and v != 100], -0.6, top, color=plt.rcParams["grid.color"],
+ax.vlines([v for v in ax.get_xticks() if 88 < v < X_MAX and v != 100], -0.6, top, color=plt.rcParams["grid.color"],
           lw=plt.rcParams["grid.linewidth"], zorder=0)  # fmt: skip
 ax.set_yticks(y, [pers.job_group_chart_label(label, n) for label, n in zip(rows["label"], size, strict=True)])
 ax.spines["left"].set_bounds(-0.6, top)
 ax.set_xlabel("Women's average pay as % of men's")
 ax.set_title(f"Women earn less than men on average in {fmt((rows['women_pct_of_men'] < 100).sum())} of "
              f"{fmt(len(rows))} job groups")  # fmt: skip
-style.legend_above(ax, ncol=1)
 style.finish(fig, table="tables H14–H16")
 plt.show()
 
