@@ -1434,7 +1434,7 @@ g("areas_printed", fmt(areas_printed, 1, "NOK million"))
 # %% [markdown]
 # *Note to the table.* {eval}`txt.causes_note`
 #
-# Its figure for the programme areas, though, is *before* their provisions to funds and has no table. The
+# The report's figure for the programme areas, though, is *before* their provisions to funds and has no table. The
 # book's bridge rebuilds it from the tables:
 #
 # - central income;
