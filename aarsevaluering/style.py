@@ -241,7 +241,10 @@ def key_above(ax, entries, hatched: str = "", **kwargs):
     origin so that the key lists it with its look, or a dict mapping a colour (``FAVOURABLE`` ...) to what
     it means: the first bar of each colour on the chart (its fill, or its outline when it is an unfilled
     estimate) carries the name, in the bars' order, and a colour no bar uses is left out. ``hatched``, when
-    given, says what the hatching means, as the key's title, left-aligned over the first entry."""
+    given, says what the hatching means, as the key's title, left-aligned over the first entry. In the list,
+    a style given as ``"hatched"`` draws the swatch in the colour of the chart's first hatched bar, so a key's
+    hatched swatch has the hatched bar's colour (designer s11r4: a black or grey swatch under a vermilion- or
+    blue-hatched bar)."""
     from matplotlib.colors import to_hex
     from matplotlib.patches import Rectangle
 
@@ -256,6 +259,9 @@ def key_above(ax, entries, hatched: str = "", **kwargs):
                 named.add(name)
     else:
         for label, bar_style in entries:
+            if bar_style == "hatched":
+                bar = next((p for p in ax.patches if p.get_hatch()), None)
+                bar_style = estimate_style(to_hex(bar.get_edgecolor()) if bar is not None else LEVEL)
             ax.add_patch(Rectangle((0, 0), 0, 0, label=label, **bar_style))
     if hatched:
         kwargs.setdefault("title", f"Hatched: {hatched}")

@@ -1694,14 +1694,14 @@ WITHOUT_PREMIUM_AND_FUND = "Without the net premium deviation and the premium-fu
 REPORTED_MEASURES = ("As booked", "Without the net provisions to restricted funds")
 # One name per measure, the same in the chart (Fig. 1.2) and its table (Table 1.2); a newline where the chart
 # breaks a long one.
-QUALITY_NAMES = {
+QUALITY_NAMES = {  # the chart's row names, wrapped short so the bars keep the column's width (designer s11r4)
     "As booked": "As booked",
-    "Without the net premium deviation": "Without net premium deviation",
-    WITHOUT_PREMIUM_AND_FUND: "Without net premium deviation\nand premium-fund use",
-    "Without the net provisions to restricted funds": "Without net restricted-fund provisions",
-    "Without both": "Without net premium deviation\nand restricted-fund provisions",
+    "Without the net premium deviation": "Without net premium\ndeviation",
+    WITHOUT_PREMIUM_AND_FUND: "Without net premium\ndeviation and\npremium-fund use",
+    "Without the net provisions to restricted funds": "Without net provisions\nto restricted funds",
+    "Without both": "Without net premium\ndeviation and net\nrestricted-fund provisions",
     "Without the extra dividend": "Without extra dividend",
-    "Without the extra state income (foreword)": "Without extra state income",
+    "Without the extra state income (foreword)": "Without extra\nstate income",
 }
 
 
