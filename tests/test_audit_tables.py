@@ -483,7 +483,7 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         why = [t for t in ax.texts if t.get_gid() == LEFT_OUT_GID]
         in_sum = str(findings.aggregation(register, thresholds).iloc[0]["finding_ids"]).split()
         over = money[~money["finding_id"].isin(in_sum) & (money["size_nok_million"] >= thresholds["overall"])]
-        assert len(why) == len(over) and all(t.get_text().startswith("not summed: ") for t in why)
+        assert len(why) == len(over) and all(t.get_text().startswith("below materiality: ") for t in why)
         row_boxes = [r.get_window_extent(renderer) for r in ax.get_yticklabels()]
         plot_left = ax.get_window_extent(renderer).x0
         for t in [*why, share]:
@@ -558,7 +558,9 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
     title = materiality_title(total, left_out, 91.2)
     assert title.startswith("The 4 misstatements that count sum to NOK\u00a060.0\u00a0million, below overall")
-    assert title.endswith("two left out each exceed materiality")
+    assert title.endswith("two left out each exceed it by size")
+    weighed = left_out.assign(materiality=findings.BELOW_MATERIALITY)
+    assert materiality_title(total, weighed, 91.2).endswith("each exceed it by size but weighed below it")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
 
 
