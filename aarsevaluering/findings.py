@@ -1345,9 +1345,7 @@ def _paragraphs(text: str) -> list[str]:
     return [*out, current]
 
 
-REGISTER_CAPTION = (
-    "The register: every finding, amounts in NOK largest first, then percentage points, head counts and claims in words"
-)
+REGISTER_CAPTION = "The register: every finding, amounts largest first, then sizes in other units, then claims in words"
 
 
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = REGISTER_CAPTION) -> str:

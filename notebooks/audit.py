@@ -280,7 +280,9 @@ by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
                 "estimate": "Estimate", "discrepancy": "Discrepancy", "all": "All"},
-       total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
+       total_mask=by_status["chapter"] == "All chapters").set_table_styles(
+    [{"selector": "th:not(:first-child), td:not(:first-child)", "props": "padding-left: 1.2em;"}],
+    overwrite=False)  # the headers apart (the designer's read, s11r4: they ran into each other)  # fmt: skip
 
 # %% tags=["hide-input"]
 verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
@@ -288,7 +290,9 @@ verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDI
 styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
                 "unstated": "Unstated", "all": "All"},
-       total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
+       total_mask=verdicts["chapter"] == "All chapters").set_table_styles(
+    [{"selector": "th:not(:first-child), td:not(:first-child)", "props": "padding-left: 1.2em;"}],
+    overwrite=False)  # as Table A.2  # fmt: skip
 
 # %% [markdown]
 # (audit-letter)=
@@ -359,7 +363,7 @@ HTML(findings.queries_html(query_frame))
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
 # id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them, one
 # precision per unit: NOK million to one decimal (a size that would round to 0.0 shows as "< 0.1", its exact size
-# in NOK thousand under the unit), percentage points to two decimals, other units whole. Sort by a header, filter by
+# in NOK thousand under it), percentage points to two decimals ("pp" in the cell), other units whole. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
 # level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the
