@@ -434,8 +434,8 @@ def test_every_check_reads_true_against_its_class(every_check):
 def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear(audit):
     """Fig. A.1 (the designer's read: rows named by id slugs, the plot 40 % of the figure's width, the
     thresholds' names inside the bottom rows): each row is its finding's label, the plot takes well over
-    half the figure's width, and the thresholds' names and the sum stand above the top row, where they
-    cover no dot, no row name and each other, each line ending at its name."""
+    half the figure's width, the sum's name stands above the top row and each threshold's name along its own
+    line (s11r4), covering no dot, no row name and each other."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -496,17 +496,21 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         boxes = [t.get_window_extent(renderer) for t in names]
         row_names = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
         assert not any(share_box.x0 <= x <= share_box.x1 and share_box.y0 <= y <= share_box.y1 for x, y in dots)
-        for text, box in zip(names, boxes, strict=True):
-            assert box.y0 > top_row + 4, f"{text.get_text()!r} stands among the rows"
+        for box in boxes:
             assert not any(box.x0 - 4 <= x <= box.x1 + 4 and box.y0 - 4 <= y <= box.y1 + 4 for x, y in dots)
             assert not any(box.overlaps(other) for other in [*boxes, *row_names] if other is not box)
+        # The sum's name above the top row; each threshold named along its own line, just right of it, from the
+        # foot of the plot up (the designer's read, s11r4: names stacked above the rows did not say whose line).
+        sums = [b for t, b in zip(names, boxes, strict=True) if t.get_text().startswith("sum of the")]
+        assert len(sums) == 1 and sums[0].y0 > top_row + 4
         for value, name in ((thresholds["trivial"], "clearly trivial"), (thresholds["overall"], "overall materiality")):
             line = next(
                 c for c in ax.collections if isinstance(c, LineCollection) and c.get_segments()[0][0][0] == value
             )
             label = next(b for t, b in zip(names, boxes, strict=True) if t.get_text().startswith(name))
-            end = ax.transData.transform(line.get_segments()[0][1])
-            assert label.y0 <= end[1] <= label.y1 and end[0] >= label.x1, name  # the line ends at its name
+            x = ax.transData.transform(line.get_segments()[0][0])[0]
+            assert label.height > label.width and 0 <= label.x0 - x <= 8, name  # upright, beside its line
+            assert label.y1 <= top_row + 4, name
     finally:
         plt.close(fig)
 
