@@ -176,9 +176,9 @@ def factor_table_html(register: pd.DataFrame) -> str:
 
 # The band above the findings' rows, from the bottom up: the clearly-trivial line's name, overall
 # materiality's, and the sum of the misstatements that count (in rows of the chart's y axis).
-TRIVIAL_ROW, OVERALL_ROW, SUM_ROW = 0.2, 1.2, 2.2
+SUM_ROW = 0.6  # the sum's mark, in the band above the top row (the thresholds are named along their lines)
 # Why a mark is left out of the sum, by its group in ``findings.aggregation`` (rows 1 and 2), in a few words.
-LEFT_OUT_WHY = {1: "not summed: its total is right", 2: "not summed: a sentence"}
+LEFT_OUT_WHY = {1: "its total is right", 2: "a sentence"}
 # Why, in the legend (the designer's read, s11r3: the key said "left out" and not why).
 LEFT_OUT_KEY = "a total that is right, or a sentence"
 WHY_GAP = 0.75  # the room, in rows, for the line under a row's name that says why its mark is left out
@@ -189,17 +189,17 @@ SHARE_GID = "share-of-sum"  # the largest misstatement that counts, its share of
 def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.DataFrame):
     """The misstatements in NOK (:func:`chart_rows`) against the materiality thresholds, one mark each on a
     logarithmic axis (their sizes run from a thousand kroner to hundreds of millions), each row named by its
-    finding's ``label`` (the register names its row so): a large dark disc for a misstatement that counts
-    towards materiality (the ISA 450 sum, ``findings.aggregation``), a hollow disc of the same dark for one the
-    book leaves out of it (a mistyped cell whose total is right, a wrong label, a sentence of the text), the
-    legend saying why; findings that are not misstatements (scope, unstated) are not weighed and not drawn. No
-    mark is grey: on the audit page grey is the scope and unstated verdicts' colour, and a grey diamond read as
-    that verdict for two errors (designer s11r3); nor vermilion, which means what hurts the finances. The
-    clearly-trivial line dotted and overall materiality dashed. Above the top row, a band where no dot
-    stands: each line runs up to its name, set to the line's left (the clearly-trivial line's lowest, so
-    that no name crosses a line), and over both the sum of those that count is marked on the same axis;
-    the largest of them says its share of that sum, which the logarithmic axis hides; a thin solid line
-    runs from the top row down under the sum's mark. The title states the sum against overall materiality."""
+    finding's ``label`` (the register names its row so): a filled disc for a misstatement that counts towards
+    materiality (the ISA 450 sum, ``findings.aggregation``), a hollow disc for one the book leaves out of it
+    (a mistyped cell whose total is right, a wrong label, a sentence of the text), the legend saying why; all
+    in vermilion, the colour of an error's and an inconsistency's bar on the boxes, the letter and the
+    register (s11r4); findings that are not misstatements (scope, unstated) are not weighed and not drawn.
+    The two thresholds dotted (``style.REFERENCE_LINE``), each named along its own line, right of it, from the
+    foot of the plot up. A mark beyond overall materiality that is left out of the sum says under its row's
+    name the level its factor weighed it to ("below materiality: its total is right"), so chart and letter
+    agree; the largest that counts says its share of the sum, which the logarithmic axis hides. Above the top
+    row the sum of those that count is marked on the same axis, a thin solid line under it. The title states
+    the sum against overall materiality."""
     import matplotlib.ticker
 
     from . import style
@@ -215,8 +215,12 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     # The largest that counts says its share of the sum (the logarithmic axis hides that it is nearly all of
     # it, designer r4b) the same way: beside its mark, the dotted line ran through it (s10r3).
     why_of = {i: LEFT_OUT_WHY[n] for n in (1, 2) for i in str(schedule.iloc[n]["finding_ids"]).split()}
-    notes = {f: (why_of[f], LEFT_OUT_GID) for f in money.loc[left_out & (money["size_nok_million"] >=
-             thresholds["overall"]), "finding_id"] if f in why_of}  # fmt: skip
+    # The level its factor weighed it to, first: beyond the line of overall materiality, a mark the letter calls
+    # "below materiality" says so beside it (the designer's read, s11r4: chart and letter seemed to disagree).
+    level_of = dict(zip(money["finding_id"], money["materiality"], strict=True))
+    notes = {f: (f"{findings.shown_level(level_of[f])}: {why_of[f]}", LEFT_OUT_GID)
+             for f in money.loc[left_out & (money["size_nok_million"] >= thresholds["overall"]), "finding_id"]
+             if f in why_of}  # fmt: skip
     total = schedule.iloc[0]
     if counts.any() and total["total_nok_million"] > 0:
         largest = money[counts].iloc[-1]
@@ -233,9 +237,11 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     # of the same size and edge (not grey, the verdict colour of scope and unstated, designer s11r3). Findings
     # that are not misstatements (scope, unstated) are not weighed and not drawn: beside the line a scope gap
     # read as a near-material error (the designer's read, s9r3); the register lists them.
+    # Every mark is an error or an inconsistency: vermilion, the verdict bar's colour on the boxes, the letter and
+    # the register (the designer's read, s11r4); scope and unstated (grey there) are not drawn.
     kinds = [
-        ("counts towards materiality", counts, style.TEXT, style.TEXT, "o", 64),
-        (f"left out of the sum: {LEFT_OUT_KEY}", left_out, "none", style.TEXT, "o", 64),
+        ("counts towards materiality", counts, style.UNFAVOURABLE, style.UNFAVOURABLE, "o", 64),
+        (f"left out of the sum: {LEFT_OUT_KEY}", left_out, "none", style.UNFAVOURABLE, "o", 64),
     ]
     top = (positions[-1] if positions else -1.0) + 0.5  # the top of the findings' rows; the band is above it
     for label, mask, colour, edge, marker, size in kinds:
@@ -244,10 +250,15 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
                    marker=marker, facecolors=colour, edgecolors=edge, linewidths=1.3, zorder=3)  # fmt: skip
     text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
             "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
-    for value, dash, name, row in ((thresholds["trivial"], ":", "clearly trivial", TRIVIAL_ROW),
-                                   (thresholds["overall"], "--", "overall materiality", OVERALL_ROW)):  # fmt: skip
-        ax.vlines(value, -0.7, top + row, color=style.TEXT, linestyle=dash, linewidth=1, zorder=1)
-        ax.annotate(f"{name} {findings.money_text(value)}", (value, top + row), **text)
+    # Each threshold named along its own line, from the foot of the plot up, right of it, where no mark stands
+    # (the designer's read, s11r4: two names stacked in the band above did not say which line was whose).
+    # Both thresholds in the book's one reference-line style (s12: no dashed reference lines), told apart by
+    # their names.
+    for value, name in ((thresholds["trivial"], "clearly trivial"), (thresholds["overall"], "overall materiality")):
+        ax.vlines(value, -0.7, top, **style.REFERENCE_LINE)
+        ax.annotate(f"{name} {findings.money_text(value)}", (value, -0.55), rotation=90, rotation_mode="anchor",
+                    fontsize=style.MIN_TEXT_PT, color=style.TEXT, ha="left", va="top", textcoords="offset points",
+                    xytext=(3, 0))  # fmt: skip
     ax.set_xscale("log")
     low = max(money["size_nok_million"].min() / 2, 1e-4)
     ax.set_xlim(low, max(money["size_nok_million"].max(), thresholds["overall"]) * 6)
@@ -261,7 +272,7 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
     # The sum the title states, marked on the same axis above the lines' names: where it stands against them.
     ax.plot([total["total_nok_million"]], [top + SUM_ROW], marker="v", markersize=9, linestyle="none",
             color=style.TEXT, zorder=3)  # fmt: skip
-    # A thin solid line under the mark, so the sum reads against the dashed line of overall materiality; it
+    # A thin solid line under the mark, so the sum reads against the dotted line of overall materiality; it
     # stops at the top row, so no threshold's name in the band above runs across it (designer s9r3).
     ax.vlines(total["total_nok_million"], -0.7, top, color=style.LEVEL, linewidth=0.8, zorder=1)
     # The notes, each under its row's name, in italics (not a row of its own).
@@ -323,10 +334,15 @@ def materiality_title(total: pd.Series, left_out: pd.DataFrame, overall: float) 
     where = "at or above" if total["exceeds"] else "below"
     title = (f"The {total['findings']} misstatements that count sum to "
              f"{findings.money_text(total['total_nok_million'])}, {where} overall materiality")  # fmt: skip
-    over = int((left_out["size_nok_million"] >= overall).sum())
+    beyond = left_out[left_out["size_nok_million"] >= overall]
+    over = len(beyond)
     if over:
+        # Weighed below it by a qualitative factor, as their rows' labels say (s11r4: chart and letter seemed to
+        # contradict each other).
+        below = "materiality" in beyond and (beyond["materiality"] != findings.MATERIAL).all()
+        weighed = " but weighed below it" if below else ""
         title += (f";\n{NUMBER_WORDS.get(over, str(over))} left out {'exceeds' if over == 1 else 'each exceed'} "
-                  "materiality")  # fmt: skip
+                  f"it by size{weighed}")  # fmt: skip
     return title
 
 

@@ -965,9 +965,26 @@ def summary_line(checks: pd.DataFrame, elsewhere: Mapping[str, str] | None = Non
     if own:
         m = f"{len(own)} of the book's estimates" if len(own) > 1 else "1 of the book's estimates"
         tail += f"; {m}" + where(own, "the book's estimate")
+    if len(checks) == 1:  # one check: what it is, not the full tally (the designer's read, s11r4)
+        return _one_check_line(next(s for s, k in n.items() if k), found_ids, own, elsewhere)
     if n[DISCREPANCY]:
         parts.append(_plural(n[DISCREPANCY], "discrepancy", "discrepancies"))
     return f"{_plural(len(checks), 'check')}: " + ", ".join(parts) + tail + "."
+
+
+# A single check's class as the short form of the count line says it ("1 check, a discrepancy").
+ONE_CHECK = {EXACT: "exact", ROUNDING: "within rounding", TRUNCATED: "truncated",
+             ESTIMATE: "an estimate (shown, not graded)", DISCREPANCY: "a discrepancy"}  # fmt: skip
+
+
+def _one_check_line(status: str, found_ids: set[str], own: set[str], elsewhere: Mapping[str, str]) -> str:
+    """The count line of a section with one check: "1 check, a discrepancy: the finding above." (the full
+    tally, "0 exact, 0 within rounding, 1 discrepancy, which comes down to 1 finding", read as boilerplate)."""
+    line = f"1 check, {ONE_CHECK[status]}"
+    for group, kind in ((found_ids, "the finding"), (own, "the book's estimate")):
+        for fid in sorted(group):
+            line += f": {kind} {fid}, shown {elsewhere[fid]}" if fid in elsewhere else f": {kind} above"
+    return line + "."
 
 
 def show(checks: pd.DataFrame, all_checks: pd.DataFrame | None = None, elsewhere: Mapping[str, str] | None = None):
@@ -1047,7 +1064,7 @@ def boxes(frame: pd.DataFrame) -> str:
         badge = html.escape("; ".join(part for part in (verdict, f["size_text"]) if part))
         out.append(
             f'<details class="finding finding-{html.escape(f["verdict"])}" id="finding-{fid}">'
-            f'<summary class="finding-title"><b>{html.escape(f["title"])}</b> '
+            f'<summary class="finding-title">{claim_html(f["title"])} '
             f'<span class="finding-badge">({badge})</span> <code class="finding-id">{fid}</code></summary>'
             # The permalink inside the box, not in its summary: a link inside the summary is a control
             # inside a control (axe-core, nested-interactive).
@@ -1057,6 +1074,16 @@ def boxes(frame: pd.DataFrame) -> str:
             f'<p class="finding-checks"><b>Checks</b> ({f["checks"]}): {ids}{code}</p></details>'
         )
     return "\n".join(out)
+
+
+def claim_html(title: str) -> str:
+    """A finding's title as its box's summary shows it: the claim (up to the first semicolon) in bold, the
+    rest, which gives the figures behind it, regular (the designer's read, s11r4: bold runs of four to six
+    lines were heavy). Escaped."""
+    claim, sep, rest = title.partition("; ")
+    if not sep:
+        return f"<b>{html.escape(title)}</b>"
+    return f'<b>{html.escape(claim)};</b> <span class="finding-rest">{html.escape(rest)}</span>'
 
 
 def million_text(x: float) -> str:
@@ -1107,24 +1134,53 @@ def unit_figure(figure: str, places: int) -> str:
     return fmt(value, places)
 
 
-def _unit_text(unit: str) -> str:
-    """A unit as its column shows it, escaped, in the body's size (the designer's read, s10: small unit text
-    read as a note), free to take the two lines every row of the letter and the register has (the words and
-    the short name or id under them): on one line it pushed the register past the column."""
-    return html.escape(unit)
+# A size in another unit than the column's NOK million says its unit in its own cell, short where the house
+# style has a short form (s12: "7.37 pp"; the caption's key spells it out).
+UNIT_SHORT = {"percentage points": "pp"}
+# The caption's key to a size column's dash (a claim in words has no size) and short units.
+NO_SIZE_KEYS = {NO_SIZE_CLAIM: "\u2013: a claim in words, no size", NO_SIZE_AGREE: "\u2013: the figures agree, no size"}
 
 
-def _size_cells(finding: Mapping, decimals: int = 0, places: Mapping[str, int] | None = None) -> list[str]:
-    """The size (right-aligned, its decimal point lined up with the column's, :func:`aligned_figure`, at
-    its unit's precision, ``places``; its sort key in ``data-sort``) and its unit, two cells: every row
-    names its unit, NOK million too (a blank read as missing)."""
-    figure, shown_unit, sort = size_parts(finding)
-    if places and shown_unit in places:
-        figure = unit_figure(figure, places[shown_unit])
-    return [
-        f'<td class="number" data-sort="{sort}">{aligned_figure(figure, decimals)}</td>',
-        f'<td class="unit-cell">{_unit_text(shown_unit)}{_note_text(finding)}</td>',
-    ]
+def size_header(frame: pd.DataFrame) -> str:
+    """The header over a column of sizes: "Size (NOK million)" where any size is an amount (the unit once, in
+    the header, s12), else "Size"."""
+    units = {size_parts(f)[1] for _, f in frame.iterrows()}
+    return f"{SIZE_HEADER} ({MONEY_UNIT})" if MONEY_UNIT in units else SIZE_HEADER
+
+
+def size_key(frame: pd.DataFrame) -> str:
+    """The key a caption gives to a column of sizes (:func:`size_cell`): the short units and dashes it holds,
+    "pp: percentage points; –: a claim in words, no size"; "" where there are none."""
+    units = list(dict.fromkeys(size_parts(f)[1] for _, f in frame.iterrows()))
+    keys = [f"{UNIT_SHORT[u]}: {u}" for u in units if u in UNIT_SHORT]
+    keys += [NO_SIZE_KEYS[u] for u in units if u in NO_SIZE_KEYS]
+    return "; ".join(keys)
+
+
+def size_cell(finding: Mapping, decimals: int, places: Mapping[str, int], slot: bool, sort: bool = False) -> str:
+    """A finding's size in a column headed in NOK million (:func:`size_header`): an amount as a bare figure,
+    its exact size in NOK thousand in a note under a "< 0.1"; a size in percentage points with "pp" after it,
+    in a slot every row of the column keeps (``slot``), so the points stand in line (at the column's most
+    ``decimals``, :func:`aligned_figure`); another unit (persons) written out; no size an en dash (the
+    caption's key, :func:`size_key`). Its sort key in ``data-sort`` (``sort``)."""
+    figure, unit, key = size_parts(finding)
+    if unit in places:
+        figure = unit_figure(figure, places[unit])
+    if unit in (MONEY_UNIT, *UNIT_SHORT):
+        text = aligned_figure(figure, decimals)
+        if slot:
+            text += f'<span class="size-unit">{html.escape(UNIT_SHORT.get(unit, ""))}</span>'
+    elif unit in NO_SIZE_KEYS:
+        text = aligned_figure(figure, decimals) + ('<span class="size-unit"></span>' if slot else "")
+    else:
+        text = html.escape(f"{figure}\u00a0{unit}")
+    data = f' data-sort="{key}"' if sort else ""
+    return f'<td class="number size-cell"{data}>{text}{_note_text(finding)}</td>'
+
+
+def size_slot(frame: pd.DataFrame) -> bool:
+    """Whether a column of sizes keeps a slot for a short unit after each figure (where any size has one)."""
+    return any(size_parts(f)[1] in UNIT_SHORT for _, f in frame.iterrows())
 
 
 def _note_text(finding: Mapping) -> str:
@@ -1289,9 +1345,7 @@ def _paragraphs(text: str) -> list[str]:
     return [*out, current]
 
 
-REGISTER_CAPTION = (
-    "The register: every finding, amounts in NOK largest first, then percentage points, head counts and claims in words"
-)
+REGISTER_CAPTION = "The register: every finding, amounts largest first, then sizes in other units, then claims in words"
 
 
 def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption: str = REGISTER_CAPTION) -> str:
@@ -1305,17 +1359,21 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
     rows = []
     places = unit_places(frame)
     decimals = max(places.values(), default=0)
+    slot = size_slot(frame)
     for _, f in frame.iterrows():
         cells = [
             _label_cell(f["label"], f["verdict"], f["finding_id"]),
             f"<td>{html.escape(f['verdict'])}</td>",
-            *_size_cells(f, decimals, places),  # one precision per unit (1.00 beside 0.84), points in line
+            # One column in NOK million (the unit in the header, s12), one precision per unit, points in line.
+            size_cell(f, decimals, places, slot, sort=True),
             _materiality_cell(f["materiality"], f["qualitative"], f["materiality_by_size"]),
         ]
         facets = {"Chapter": chapter_name(f["chapter"]), "Nature": f["nature"]}
         rows.append(OpenRow(cells, _register_facts(f), facets, row_id=f"finding-{f['finding_id']}"))
-    headers = ["Finding", "Verdict", SIZE_HEADER, UNIT_HEADER, "Materiality"]
+    headers = ["Finding", "Verdict", size_header(frame), "Materiality"]
     filters = ("Chapter", "Verdict", "Nature", "Materiality")
+    key = size_key(frame)
+    caption = f"{caption}; {key}" if key else caption
     table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(2,),
                              filters=filters, css_class=f"register-table {FULL_HEIGHT}")  # fmt: skip
     return table
@@ -1444,7 +1502,7 @@ def queries_html(frame: pd.DataFrame, table_id: str = "audit-queries", caption: 
 # ---------------------------------------------------------------------------------------------
 # A chapter's list of its findings ("All checks of the chapter"): one layout for every chapter.
 
-CHAPTER_TABLE_HEADERS = ["Finding and id", "Verdict", SIZE_HEADER, UNIT_HEADER, "Report lines"]
+CHAPTER_TABLE_HEADERS = ["Finding and id", "Verdict", SIZE_HEADER, "Report lines"]
 
 
 def _lines_cell(lines: str) -> str:
@@ -1458,42 +1516,34 @@ def chapter_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     """A chapter's findings (rows of :func:`table`, and of :func:`estimates` where the chapter lists its
     estimates too), largest first, in one layout for every chapter: the finding's short name (its title
     where it has none) with its id under it on one line (a link to its box), its verdict ("estimate" for
-    the book's own), its size as its box gives it (:func:`size_parts`: NOK thousand below NOK 0.05
-    million; no size a dash, its unit cell saying why in words), one precision per unit, the decimal points
-    in line, and its unit in a column of its own (never in the figure's cell, never in the name), and the
-    report's lines, no range broken; where the findings' sizes are in more than one unit, the caption ends
-    with their order (NOK million first). Every text is escaped; ``tables.styled``'s look (report-table)."""
+    the book's own), its size in one column headed in NOK million (:func:`size_cell`: one decimal, "< 0.1"
+    with its size in NOK thousand under it; "pp" in the cell of a size in percentage points, two decimals;
+    no size a dash, keyed in the caption, :func:`size_key`), the decimal points in line, and the report's
+    lines, no range broken. Every text is escaped; ``tables.styled``'s look (report-table)."""
     places = unit_places(frame) if len(frame) else {}
     decimals = max(places.values(), default=0)
-    # Where the findings' sizes are in more than one unit, the caption says how they are ordered (the
-    # designer's read, s10: 0.75 percentage points under "largest first" amounts in NOK).
-    own = frame[frame["verdict"] != BOOK_ESTIMATE] if len(frame) else frame
-    units = list(dict.fromkeys(u for u in own.get("size_unit_shown", []) if u))
-    money = [u for u in units if u in (MONEY_UNIT, THOUSAND_UNIT)]
-    if len(money) > 1:  # amounts in NOK million and, below NOK 0.05 million, in thousands: one group
-        units = ["NOK" if u == money[0] else u for u in units if u not in money[1:]]
-    if len(units) > 1:
-        caption = f"{caption}; sizes in {units[0]} first, then in {', then in '.join(units[1:])}"
+    slot = size_slot(frame) if len(frame) else False
+    # The unit once, in the header (s12: "NOK million" in every row); the caption keys the short units and
+    # the dash. Amounts come first, largest first, then the sizes in other units (``_work_out_rows``).
+    key = size_key(frame) if len(frame) else ""
+    caption = f"{caption}; {key}" if key else caption
     rows = []
     for _, f in frame.iterrows():
         fid = html.escape(f["finding_id"])
         name = _words(f.get("label") or f["title"])
         verdict = "estimate" if f["verdict"] == BOOK_ESTIMATE else f["verdict"]
-        figure, unit, _ = size_parts(f)
-        if places.get(unit) is not None:
-            figure = unit_figure(figure, places[unit])
         rows.append(
             # The row's left edge carries the verdict's bar, as the register's rows and the boxes do (s11).
             f'<tr><td class="finding-name verdict-{html.escape(f["verdict"])}">{name}<br>'
             f'<a class="finding-ref finding-id" href="#finding-{fid}">{fid}</a></td>'
             f"<td>{html.escape(verdict)}</td>"
-            f'<td class="number">{aligned_figure(figure, decimals)}</td>'
-            f'<td class="unit-cell">{html.escape(unit)}{_note_text(f)}</td>'  # in the body's size (findings.css)
+            f"{size_cell(f, decimals, places, slot)}"
             f'<td class="lines-cell">{_lines_cell(f["source_lines"])}</td></tr>'
         )
     numeric = ' class="number-head"'
+    headers = [size_header(frame) if h == SIZE_HEADER else h for h in CHAPTER_TABLE_HEADERS]
     head = "".join(
-        f'<th scope="col"{numeric if h == SIZE_HEADER else ""}>{html.escape(h)}</th>' for h in CHAPTER_TABLE_HEADERS
+        f'<th scope="col"{numeric if h.startswith(SIZE_HEADER) else ""}>{html.escape(h)}</th>' for h in headers
     )
     return (
         f'<table id="{html.escape(table_id)}" class="report-table chapter-findings">'

@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import checks
 from . import findings as fnd
-from .fmt import NBSP, fmt
+from .fmt import NBSP, fmt, pad_decimals
 from .identities import balanse as bal
 from .identities import driftsregnskap as dr
 from .identities import investeringsregnskap as inv
@@ -134,7 +134,12 @@ def key_figures(get: checks.Getter = checks.from_disk) -> pd.DataFrame:
                 "cell_target": target_cell(f.target, f.decimals, f.direction),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    # One column, the decimal points in line (the house rule; designer s11r4: "9 564" under "2 054.4" and
+    # "0.86" read ragged): each figure padded to the column's most decimals with figure spaces.
+    for column in ("cell_2023", "cell_2022", "cell_target"):
+        frame[column] = pad_decimals(list(frame[column]))
+    return frame
 
 
 def cell(value: float, decimals: int) -> str:
@@ -243,43 +248,50 @@ def surplus_title(get: checks.Getter = checks.from_disk) -> str:
 
 def surplus_chart(get: checks.Getter = checks.from_disk):
     """The front page's chart of the year: the net operating surplus of 2022, the two 2023 budgets and
-    the 2023 result, each labelled with its value, against the target line; the 2023 result's gap to
-    the target in the unfavourable colour (or the favourable one, had it met the target)."""
+    the 2023 result, each labelled with its value, and under them the target in NOK as a bar of its own,
+    hatched, the book's estimate (the house style's mark for it; the designer's read, s11r4: a dotted line
+    alone read as a printed figure), with its row name saying so; a dotted line at the target runs up
+    through the rows so the 2023 result's gap to it reads, in the unfavourable colour (or the favourable
+    one, had it met the target). Every value label stands inside the frame, under the last gridline."""
+    import matplotlib.ticker
+
     from . import style
 
     bars = surplus_bars(get)
     target = bars.attrs["target"]
-    fig, ax = style.figure(height=3.0)
+    fig, ax = style.figure(height=3.2)
     colours = [style.EARLIER] * (len(bars) - 1) + [style.LEVEL]  # this year's result darker than the rest
     drawn = ax.barh(bars["bar"], bars["nok_million"], color=colours, height=0.6)
     last = len(bars) - 1
+    # The target, the book's estimate: a hatched bar in its own row, named so (only the NOK amount is the
+    # book's: the share is the rules', «målkravet», line 2053).
+    target_row = f"Target 2023, the book's\nestimate of {fmt(bars.attrs['target_pct'], 2, '%')} of income"
+    estimate = ax.barh([target_row], [target], height=0.6, **style.estimate_style())
     result = float(bars["nok_million"].iloc[-1])
     gap = result - target
     ax.plot([result, target], [last, last], color=style.UNFAVOURABLE if gap < 0 else style.FAVOURABLE,
             linewidth=2.5, solid_capstyle="butt")  # fmt: skip
-    # The target in NOK is the book's estimate (the rules set a share; the book infers the income), so
-    # it is dotted, not dashed, and its label says so.
-    ax.axvline(target, color=style.TEXT, linewidth=1.2, linestyle=(0, (1, 2)))
+    # A reference level, dotted (style.REFERENCE_LINE), from the target's bar up through the rows above it.
+    ax.vlines(target, -0.5, last + 1, **style.REFERENCE_LINE)
     ax.axvline(0, color=style.TEXT, linewidth=0.8)
-    # Only the NOK amount is the book's: the share is the rules' («målkravet», line 2053).
-    target_text = (
-        f"Target {fmt(target, 1)}: the book's estimate of\n"
-        f"{fmt(bars.attrs['target_pct'], 2, '%')} of gross operating income"
-    )
-    ax.set_ylim(last + 0.5, -1.3)  # a row's room above the bars for the target's label, inside the chart
+    ax.set_ylim(last + 1.5, -0.6)
+    # Set before the labels (which widen the axis from these limits): the last gridline beyond every label
+    # (designer s11r4: "466.6" stood past the 500 line).
+    step = 100.0
+    ax.xaxis.set_major_locator(matplotlib.ticker.MultipleLocator(step))
+    ax.set_xlim(ax.get_xlim()[0], math.ceil(max(bars["nok_million"].max(), target) * 1.15 / step) * step)
     label = {"xytext": (4, 0), "textcoords": "offset points", "ha": "left", "va": "center",
              "fontsize": style.MIN_TEXT_PT, "color": style.TEXT}  # fmt: skip
-    target_label = ax.annotate(target_text, (target, -0.95), **label)
-    # The 2023 result's value stands inside its own bar, in white, and the gap the title states past the
-    # target line, where its row is empty: a value beside the target line read as the target's (designer
-    # s10). Short labels keep the axis short, so the budget's label clears the target line.
+    # The 2023 result's value stands inside its own bar, and the gap the title states past the target line,
+    # where its row is empty: a value beside the target line read as the target's (designer s10).
     short = "short" if gap < 0 else "above"
     # in the text colour, bold: white on the level grey fell short of a readable contrast (designer s11)
     inside = {**label, "xytext": (-4, 0), "ha": "right", "fontweight": "bold"} if result > 0 else label
     ax.annotate(fmt(result, 1), (result, last), **inside)
     result_label = ax.annotate(f"{fmt(abs(gap), 1)} {short}", (max(result, target), last), **label)
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
-    style.keep_inside(ax, [target_label, result_label], horizontal=True)
+    style.direct_labels(ax, estimate, labels=[fmt(target, 1)], fontstyle="italic")
+    style.keep_inside(ax, [result_label], horizontal=True)
     ax.set_xlabel("Net operating result, NOK million")
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)  # a tick mark beside a negative label ("−10.2") read as a second minus

@@ -35,7 +35,6 @@ from IPython.display import HTML
 
 from aarsevaluering import checks, findings
 from aarsevaluering.audit import (
-    CHAPTER_TITLES,
     CHAPTERS,
     HALF_WAY,
     NUMBER_WORDS,
@@ -221,7 +220,9 @@ funnel = pd.DataFrame(
         ("Findings the discrepancies come down to", counts["findings"]),
         ("of which errors", counts["error"]),
         ("of which inconsistencies", counts["inconsistency"]),
-        ("of which scope or unstated (not misstatements)", counts["not_contradicted"]),
+        # Scope and unstated apart, as Table A.3 counts them (the designer's read, s11r4: three groupings).
+        ("of which scope (not misstatements)", counts["scope"]),
+        ("of which unstated (not misstatements)", counts["unstated"]),
         ("less findings of scope or unstated where no sentence needs to say more", left_out_n),
         ("Corrections in the management letter", counts["corrections"]),
         # A count across the verdicts, not a part of any split above: last, as a note (designer s11r3: among
@@ -234,7 +235,7 @@ funnel = pd.DataFrame(
     ],
     columns=["step", "count"],
 )
-assert counts["error"] + counts["inconsistency"] + counts["not_contradicted"] == counts["findings"]
+assert counts["error"] + counts["inconsistency"] + counts["scope"] + counts["unstated"] == counts["findings"]
 assert counts["findings"] - left_out_n == counts["corrections"]
 # Only a count its rows add up to is a total (the designer's read, s11): the checks, the findings, and the
 # corrections (the findings less those the letter leaves out). The note row last, in italics under a dotted rule.
@@ -244,7 +245,7 @@ styled(funnel, table_id="audit-funnel", caption="The year's audit in counts, fro
     [{"selector": "tbody tr:last-child td", "props": "font-style: italic; border-top: 1px dotted #8c8c8c;"}],
     overwrite=False)  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds: dark disc, in the sum \u25bc (Table A.9); hollow disc, left out of it (a total that is right, or a sentence). Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with a dotted line at the clearly trivial level and a dashed line at overall materiality, each named with its amount above the top row, and above them a triangle at the sum of the misstatements that count; large dark discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, hollow dark discs for those left out of the sum (the title says how many of them lie beyond overall materiality)."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds, each an error or an inconsistency, in their bars' vermilion: filled disc, in the sum \u25bc (Table A.9); hollow disc, left out of it (a total that is right, or a sentence), with the level it is weighed to under its name where it lies beyond overall materiality. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with dotted lines at the clearly trivial level and at overall materiality, each named with its amount along the line, and above the top row a triangle at the sum of the misstatements that count; filled vermilion discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, hollow vermilion discs for those left out of the sum, the two beyond overall materiality labelled below materiality with the reason (the title says they exceed it by size but are weighed below it)."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 # The findings material by nature, not in NOK and so not drawn: a sentence under the figure, in the text's
 # size (the designer's read, s11r3: they stood in the source note's small type).
@@ -270,14 +271,18 @@ def in_book_order_with_total(counts: pd.DataFrame) -> pd.DataFrame:
     counts = counts.reindex(index=list(CHAPTERS), fill_value=0)
     counts["all"] = counts.sum(axis=1)  # as Table A.2: the checks or findings per chapter without adding
     counts.loc["All chapters"] = counts.sum()
-    return counts.rename(index=CHAPTER_TITLES).rename_axis("chapter").reset_index()
+    # Each chapter by its one name on the audit page (the register's Chapter filter), on one line: the
+    # two-line titles made every row twice as tall (the designer's read, s11r4).
+    return counts.rename(index=findings.CHAPTER_NAMES).rename_axis("chapter").reset_index()
 
 
 by_status = in_book_order_with_total(checks.summary(all_checks))
 styled(by_status, table_id="audit-counts", caption="Checks by class, per chapter",
        columns={"chapter": "Chapter", "exact": "Exact", "rounding": "Rounding", "truncated": "Truncated",
                 "estimate": "Estimate", "discrepancy": "Discrepancy", "all": "All"},
-       total_mask=by_status["chapter"] == "All chapters")  # fmt: skip
+       total_mask=by_status["chapter"] == "All chapters").set_table_styles(
+    [{"selector": "th:not(:first-child), td:not(:first-child)", "props": "padding-left: 1.2em;"}],
+    overwrite=False)  # the headers apart (the designer's read, s11r4: they ran into each other)  # fmt: skip
 
 # %% tags=["hide-input"]
 verdicts = register.groupby(["chapter", "verdict"]).size().unstack(fill_value=0)
@@ -285,7 +290,9 @@ verdicts = in_book_order_with_total(verdicts.reindex(columns=list(findings.VERDI
 styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per chapter",
        columns={"chapter": "Chapter", "error": "Error", "inconsistency": "Inconsistency", "scope": "Scope",
                 "unstated": "Unstated", "all": "All"},
-       total_mask=verdicts["chapter"] == "All chapters")  # fmt: skip
+       total_mask=verdicts["chapter"] == "All chapters").set_table_styles(
+    [{"selector": "th:not(:first-child), td:not(:first-child)", "props": "padding-left: 1.2em;"}],
+    overwrite=False)  # as Table A.2  # fmt: skip
 
 # %% [markdown]
 # (audit-letter)=
@@ -315,7 +322,11 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 #   gives{eval}`txt.lowered_example`.
 
 # %% tags=["hide-input"]
-HTML(findings.letter_html(letter, register))
+# The levels' key in the letter's caption, at the table (the designer's read, s11r4: the bullets above were
+# two screens away by row 20).
+letter_key = (f"material: {txt.overall} or more; below materiality: above {txt.trivial}; clearly trivial: "
+              f"{txt.trivial} or less")  # fmt: skip
+HTML(findings.letter_html(letter, register, caption=f"{findings.LETTER_CAPTION}; {letter_key}"))
 
 # %% tags=["hide-input"]
 query_frame = findings.queries(all_checks)
@@ -352,7 +363,7 @@ HTML(findings.queries_html(query_frame))
 # Every finding about what the report prints, by its short name (as Fig. A.1 names a misstatement) and its
 # id, a permalink to its row; largest amounts first. Sizes are given as each finding's box gives them, one
 # precision per unit: NOK million to one decimal (a size that would round to 0.0 shows as "< 0.1", its exact size
-# in NOK thousand under the unit), percentage points to two decimals, other units whole. Sort by a header, filter by
+# in NOK thousand under it), percentage points to two decimals ("pp" in the cell), other units whole. Sort by a header, filter by
 # chapter, verdict, nature or materiality, and open a row for the whole finding: what is wrong, its checks
 # (with links to their code), where it stands in the published report and what it should read. Under a
 # level, ↑ or ↓ names the qualitative factor (see {ref}`Materiality <audit-materiality>`) that moved it; the
@@ -412,8 +423,19 @@ kind = {level: " (not in NOK)" if level.startswith("not in NOK") else " (NOK)" f
 kind[findings.NOT_WEIGHED] = ""
 by_level.index = [findings.shown_level(lv).capitalize() + kind.get(lv, "") for lv in by_level.index]
 by_level.index = [i.replace("Not weighed", "Not weighed (not a misstatement)") for i in by_level.index]
+# A level or a nature with no finding is left out, and named in the caption (the designer's read, s11r4: a table
+# mostly of zeros, its all-zero row the point the text makes).
+empty_rows = [i for i in by_level.index[:-1] if by_level.loc[i, "all"] == 0]
+empty_cols = [c for c in findings.NATURES if by_level.iloc[-1][c] == 0]
+by_level = by_level.drop(index=empty_rows, columns=empty_cols)
+left_out_levels = [lv[0].lower() + lv[1:] for lv in empty_rows] + [
+    findings.NATURES[c].split(":")[0] for c in empty_cols
+]
+level_caption = "Findings by materiality level and by nature (kind of figure)"
+if left_out_levels:
+    level_caption += f"; no finding is {' or '.join(left_out_levels)}, a row left out"
 by_level = by_level.rename_axis("materiality").reset_index()
-styled(by_level, table_id="audit-materiality", caption="Findings by materiality level and by nature (kind of figure)",
+styled(by_level, table_id="audit-materiality", caption=level_caption,
        columns={"materiality": "Materiality", "statutory": "Statutory", "budget": "Budget", "tables": "Tables",
                 "narrative": "Narrative", "hr": "HR", "all": "All"},
        total_mask=by_level["materiality"] == "All findings")  # fmt: skip

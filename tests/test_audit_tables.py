@@ -226,33 +226,38 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     assert soup.caption.get_text().endswith(f"; {findings.FACTOR_NOTE}")
     headers = [th.get_text() for th in soup.thead.find_all("th")]
     assert headers[:2] == ["Finding", "Verdict"]
-    column = headers.index(findings.SIZE_HEADER)
-    assert headers[column + 1] == findings.UNIT_HEADER
+    # One size column, its unit in the header (s12); a size in another unit says it in its cell ("1.00 pp").
+    column = headers.index(f"{findings.SIZE_HEADER} ({findings.MONEY_UNIT})")
+    assert findings.UNIT_HEADER not in headers
     places = findings.unit_places(register)
     assert places[findings.MONEY_UNIT] == 1 and places["percentage points"] == 2 and places["persons"] == 0
+    assert "pp: percentage points" in soup.caption.get_text()
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
-    units = []
     for (_, f), cells in zip(register.iterrows(), rows, strict=True):
-        note = cells[column + 1].find(class_="size-note")
+        cell = cells[column]
+        note = cell.find(class_="size-note")
         note = note.extract().get_text() if note else ""
-        cell, unit = cells[column], cells[column + 1].get_text(" ").replace("\u00a0", " ").strip()  # on one line
-        units.append(unit)
+        suffix = cell.find(class_="size-unit")
+        suffix = suffix.extract().get_text() if suffix else ""
         text = cell.get_text().replace("\u00a0", " ")
         if f["size_nok_million"] == f["size_nok_million"]:  # an amount, as its box gives it, sortable
-            assert (text, unit) == findings.money_parts(f["size_nok_million"]) and cell["data-sort"] != ""
-            assert unit == findings.MONEY_UNIT  # one money unit in the column
-            assert f"{text} {unit}".replace("NOK ", "") in f["size_text"].replace("\u00a0", " ").replace("NOK ", "")
+            assert (text, findings.MONEY_UNIT) == findings.money_parts(f["size_nok_million"]) and cell[
+                "data-sort"
+            ] != ""
+            assert suffix == ""
+            assert f"{text} NOK million".replace("NOK ", "") in f["size_text"].replace("\u00a0", " ").replace(
+                "NOK ", ""
+            )
             small = f["size_nok_million"] < 0.05
             assert (text == findings.BELOW_TENTH) == small == bool(note), f["finding_id"]
             assert not note or note.replace("\u00a0", " ").strip("()") in f["size_text"].replace("\u00a0", " ")
-        elif f["size_text"]:  # its own unit, in words, at its unit's one precision (1.00 beside 0.84)
-            assert unit == f["size_unit_shown"] in ("percentage points", "persons"), unit
-            assert cell["data-sort"] == ""
-            assert findings.decimals_of(text) == places[unit]
+        elif f["size_unit_shown"] == "percentage points":  # "pp" in its cell, two decimals
+            assert suffix == "pp" and findings.decimals_of(text) == places["percentage points"]
             assert float(text) == pytest.approx(float(f["size_figure"]))
-        else:  # no size: the unit cell says why, in words (a bare "claim" or a blank read as missing)
-            assert text == "\u2013" and unit in (findings.NO_SIZE_CLAIM, findings.NO_SIZE_AGREE)
-    assert "percentage points" in units and "pp" not in units
+        elif f["size_text"]:  # another unit, written out
+            assert text == f"{f['size_figure']} {f['size_unit_shown']}"
+        else:  # no size: a dash, keyed in the caption
+            assert text == "\u2013"
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
     headers = [th.get_text() for th in soup.thead.find_all("th")]
@@ -333,14 +338,20 @@ def test_the_sizes_line_up_at_the_decimal_point(audit):
     register, _, _ = audit
     css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
     soup = BeautifulSoup(findings.register_html(register), "html.parser")
-    column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.SIZE_HEADER)
+    column = [th.get_text() for th in soup.thead.find_all("th")].index(
+        f"{findings.SIZE_HEADER} ({findings.MONEY_UNIT})"
+    )
     cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
     places = findings.unit_places(register)
     parts = [findings.size_parts(f)[:2] for _, f in register.iterrows()]
     figures = [findings.unit_figure(figure, places[unit]) for figure, unit in parts]
     most = max(places.values())
     assert most == 2 and "1.00" in figures and "0.84" in figures and "1.0" not in figures
-    for cell, figure in zip(cells, figures, strict=True):
+    for cell, figure, (_, unit) in zip(cells, figures, parts, strict=True):
+        if unit not in (findings.MONEY_UNIT, "percentage points", *findings.NO_SIZE_KEYS):
+            continue  # a head count, whole, written out with its unit
+        for extra in cell.find_all(class_=("size-unit", "size-note")):
+            extra.extract()
         box = cell.find("span", class_="frac")
         assert box is not None and f"frac-{most}" in box["class"], figure
         assert box.get_text() == ("." + figure.partition(".")[2] if "." in figure else "")
@@ -423,8 +434,8 @@ def test_every_check_reads_true_against_its_class(every_check):
 def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear(audit):
     """Fig. A.1 (the designer's read: rows named by id slugs, the plot 40 % of the figure's width, the
     thresholds' names inside the bottom rows): each row is its finding's label, the plot takes well over
-    half the figure's width, and the thresholds' names and the sum stand above the top row, where they
-    cover no dot, no row name and each other, each line ending at its name."""
+    half the figure's width, the sum's name stands above the top row and each threshold's name along its own
+    line (s11r4), covering no dot, no row name and each other."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -472,7 +483,7 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         why = [t for t in ax.texts if t.get_gid() == LEFT_OUT_GID]
         in_sum = str(findings.aggregation(register, thresholds).iloc[0]["finding_ids"]).split()
         over = money[~money["finding_id"].isin(in_sum) & (money["size_nok_million"] >= thresholds["overall"])]
-        assert len(why) == len(over) and all(t.get_text().startswith("not summed: ") for t in why)
+        assert len(why) == len(over) and all(t.get_text().startswith("below materiality: ") for t in why)
         row_boxes = [r.get_window_extent(renderer) for r in ax.get_yticklabels()]
         plot_left = ax.get_window_extent(renderer).x0
         for t in [*why, share]:
@@ -485,17 +496,21 @@ def test_the_materiality_chart_names_its_rows_in_words_and_keeps_its_names_clear
         boxes = [t.get_window_extent(renderer) for t in names]
         row_names = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
         assert not any(share_box.x0 <= x <= share_box.x1 and share_box.y0 <= y <= share_box.y1 for x, y in dots)
-        for text, box in zip(names, boxes, strict=True):
-            assert box.y0 > top_row + 4, f"{text.get_text()!r} stands among the rows"
+        for box in boxes:
             assert not any(box.x0 - 4 <= x <= box.x1 + 4 and box.y0 - 4 <= y <= box.y1 + 4 for x, y in dots)
             assert not any(box.overlaps(other) for other in [*boxes, *row_names] if other is not box)
+        # The sum's name above the top row; each threshold named along its own line, just right of it, from the
+        # foot of the plot up (the designer's read, s11r4: names stacked above the rows did not say whose line).
+        sums = [b for t, b in zip(names, boxes, strict=True) if t.get_text().startswith("sum of the")]
+        assert len(sums) == 1 and sums[0].y0 > top_row + 4
         for value, name in ((thresholds["trivial"], "clearly trivial"), (thresholds["overall"], "overall materiality")):
             line = next(
                 c for c in ax.collections if isinstance(c, LineCollection) and c.get_segments()[0][0][0] == value
             )
             label = next(b for t, b in zip(names, boxes, strict=True) if t.get_text().startswith(name))
-            end = ax.transData.transform(line.get_segments()[0][1])
-            assert label.y0 <= end[1] <= label.y1 and end[0] >= label.x1, name  # the line ends at its name
+            x = ax.transData.transform(line.get_segments()[0][0])[0]
+            assert label.height > label.width and 0 <= label.x0 - x <= 8, name  # upright, beside its line
+            assert label.y1 <= top_row + 4, name
     finally:
         plt.close(fig)
 
@@ -547,40 +562,44 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
     title = materiality_title(total, left_out, 91.2)
     assert title.startswith("The 4 misstatements that count sum to NOK\u00a060.0\u00a0million, below overall")
-    assert title.endswith("two left out each exceed materiality")
+    assert title.endswith("two left out each exceed it by size")
+    weighed = left_out.assign(materiality=findings.BELOW_MATERIALITY)
+    assert materiality_title(total, weighed, 91.2).endswith("each exceed it by size but weighed below it")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
 
 
 def test_a_chapters_findings_table_has_one_layout():
     """Every chapter's list of its findings (the designer's read, s9r3: ids split at hyphens, line ranges at
     their dash, the unit in every Size cell or in the finding's name, blank sizes): the name with its id
-    under it on one line, the verdict, the size (points in line) with its unit in a column of its own, and
-    the report's lines, no range broken."""
+    under it on one line, the verdict, the size (points in line) in a column headed in NOK million (s12: the
+    unit once; "pp" in the cell of a size in percentage points), and the report's lines, no range broken."""
     from aarsevaluering import checks
 
     all_checks = checks.run("investeringsregnskap")
     rows = findings.chapter_rows(all_checks, "investeringsregnskap", estimates=True)
     soup = BeautifulSoup(findings.chapter_table_html(rows, "inv-findings", "Caption"), "html.parser")
-    assert [th.get_text() for th in soup.thead.find_all("th")] == findings.CHAPTER_TABLE_HEADERS
+    headers = [findings.size_header(rows) if h == findings.SIZE_HEADER else h for h in findings.CHAPTER_TABLE_HEADERS]
+    assert [th.get_text() for th in soup.thead.find_all("th")] == headers
     body = soup.tbody.find_all("tr")
-    assert len(body) == len(rows) and soup.caption.get_text() == "Caption"
+    key = findings.size_key(rows)
+    assert len(body) == len(rows) and soup.caption.get_text() == ("Caption; " + key if key else "Caption")
     for (_, f), tr in zip(rows.iterrows(), body, strict=True):
-        name, verdict, size, unit, lines = tr.find_all("td")
+        name, verdict, size, lines = tr.find_all("td")
         assert name.find("a", class_="finding-id").get_text() == f["finding_id"]
         assert verdict.get_text() == ("estimate" if f["verdict"] == findings.BOOK_ESTIMATE else f["verdict"])
         figure, shown_unit, _ = findings.size_parts(f)
         # The verdict's bar on the row's left edge, as the register's rows carry it (s11).
         assert f"verdict-{f['verdict']}" in name["class"]
-        # One money unit per column (s11): below NOK 0.05 million "< 0.1" NOK million, its exact size in NOK
-        # thousand in a note under the unit, not in the column.
-        note = unit.find(class_="size-note")
+        # One money unit per column, in the header (s12): below NOK 0.05 million "< 0.1", its exact size in NOK
+        # thousand in a note under it; "pp" in the cell of a size in percentage points; no size a dash.
+        note = size.find(class_="size-note")
         note = note.extract().get_text() if note else ""
+        suffix = size.find(class_="size-unit")
+        suffix = suffix.extract().get_text() if suffix else ""
         assert bool(note) == (size.get_text().strip() == "< 0.1")
-        assert size.get_text().strip() and unit.get_text().replace("\u00a0", " ") == shown_unit
         assert not any(u in size.get_text() for u in ("NOK", "percentage", "million"))
-        # The figure and unit its box gives ("< NOK 0.1 million (NOK 1 thousand)" in the box); no bare "claim",
-        # no blank unit.
         if f["size_text"]:
+            assert suffix == findings.UNIT_SHORT.get(shown_unit, ""), f["finding_id"]
             shown = f"{size.get_text()} {shown_unit}".replace("\u00a0", " ").replace("NOK ", "")
             assert shown in f["size_text"].replace("\u00a0", " ").replace("NOK ", ""), f["finding_id"]
         else:
