@@ -113,6 +113,8 @@ GRID_STYLE = "\n".join(
         "/* a file's run of ids on one line; a sub-row's closing bracket hangs past the digits, so they line up */",
         'table[id^="tab-data-"] .data-ids { white-space: nowrap; }',
         'table[id^="tab-data-"] .data-hang { position: absolute; }',
+        "/* the overview's runs of ids each on one line (B01–B02 broke after its dash) */",
+        "table#tab-package .data-ids { white-space: nowrap; }",
         "</style>",
     ]
 )
@@ -531,7 +533,7 @@ def id_runs(codes: list[str]) -> str:
         mine = sorted((c for c in codes if c[0] == letter), key=lambda c: (int(_ID.match(c).group(2)), c))
         numbers = {int(_ID.match(c).group(2)) for c in mine}
         skipped = [f"{letter}{n:02d}" for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
-        run = mine[0] if len(mine) == 1 else f"{mine[0]}–{mine[-1]}"
+        run = mine[0] if len(mine) == 1 else f'<span class="data-ids">{mine[0]}–{mine[-1]}</span>'
         runs.append(run + (f" (not {', '.join(skipped)})" if skipped else ""))
     return ", ".join(runs)
 
@@ -559,7 +561,7 @@ def overview(entries: list[dict], order: list[str]) -> list[str]:
         "files, printed tables and rows",
         ":name: tab-package",
         "",
-        "| Chapter | Ids | Units | Files | Printed tables | Rows |",
+        "| Chapter | Ids | Units | Files | Tables | Rows |",
         "| :--- | :--- | :--- | ---: | ---: | ---: |",
     ]
     for number, chapter in enumerate(order, start=1):
