@@ -71,6 +71,8 @@ _UNIT_WORDS = [
     (re.compile(r"\bNOK 1000\b"), "NOK thousand"),
     (re.compile(r"\bpercent\b"), "%"),
     (re.compile(r"^count$"), "breaches"),
+    # D06 prints whole kroner (Table M.7's caption): a bare "NOK" beside "NOK thousand" read as a typo (designer s11r4)
+    (re.compile(r"^NOK$"), "NOK (whole kroner)"),
 ]
 _MIXED = re.compile(r"^mixed\W+see (?:the )?(?:column unit|unit column)\W*$")
 # What a file of mixed units says of them: each row states its own (designer s11: "see the unit column", in a
@@ -86,7 +88,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
 # its lines in the text) is a small line under the title (designer s11: the line ranges alone could not be
 # checked against the PDF), so the lines need no column of their own.
 COLUMNS = ["Id", "Title as printed (English); where in the report; CSV file", "Unit", "Rows"]
-WIDTHS = [9, 61, 21, 9]
+WIDTHS = [14, 56, 21, 9]
 # One fixed grid for every chapter's table (designer s11: the columns moved from table to table, as the
 # browser widened a column to its longest unbreakable word): a style for the page's own tables.
 GRID_STYLE = "\n".join(
@@ -104,6 +106,15 @@ GRID_STYLE = "\n".join(
         'table[id^="tab-data-"] tr:has(.data-sub) td:first-child { padding-left: 1.4em; }',
         # indented, without a bar on the left edge: that mark is a finding's verdict (designer s11r4)
         'table[id^="tab-data-"] tr:has(.data-sub) td:nth-child(2) { padding-left: 1.6em; }',
+        "/* ... marked by an arrow in the muted text colour before its title (designer s11r4: a grey bar on the left",
+        "   edge is a finding's verdict elsewhere in the book) */",
+        'table[id^="tab-data-"] .data-sub::before { content: "↳"; color: var(--pst-color-text-muted); '
+        "margin: 0 0.35em 0 -1.1em; }",
+        "/* a file's run of ids on one line; a sub-row's closing bracket hangs past the digits, so they line up */",
+        'table[id^="tab-data-"] .data-ids { white-space: nowrap; }',
+        'table[id^="tab-data-"] .data-hang { position: absolute; }',
+        "/* the overview's runs of ids each on one line (B01–B02 broke after its dash) */",
+        "table#tab-package .data-ids { white-space: nowrap; }",
         "</style>",
     ]
 )
@@ -320,11 +331,21 @@ def where_cell(entry: dict, places: list[tuple[str, str, int, int]] | None = Non
     each named in the row's ``source_line``."""
     first, last = entry["lines"]
     if entry["source_table"] == PROSE:
-        return f"<small>In the report: sentences, each row with its own line, text lines {first}–{last}</small>"
+        # The sentences stand all over the report (lines 10–7015): the file's range locates nothing
+        # (designer s11r4), so the cell sends the reader to each row's line.
+        return "<small>In the report: sentences; each row's <code>source_line</code> gives its line</small>"
     locator = entry["locator"]
     areas = [w.split(" ")[0] for _, w, _, _ in places or [] if re.match(r"P\d\d\b", w)]
     run = f"{areas[0]}–{areas[-1]}" if areas else "each programme area"
-    return where(_section(locator.get("heading_path", []), run), locator.get("search", ""), first, last)
+    path = locator.get("heading_path", [])
+    if AREA in path and areas and len(areas) == len(places or []):
+        # One table per area: how to find each, said once here; the rows below give the area and lines.
+        return (
+            f"<small>In the report: {escape(_section(path, run))}; one table per area: search the area's "
+            f"heading as each row below names it («{escape(places[0][1])}» for the first), then the next "
+            f"«{escape(locator.get('search', ''))}»; text lines {first}–{last}</small>"
+        )
+    return where(_section(path, run), locator.get("search", ""), first, last)
 
 
 def place_cell(entry: dict, code: str, what: str, first: int, last: int) -> str:
@@ -350,17 +371,14 @@ def place_cell(entry: dict, code: str, what: str, first: int, last: int) -> str:
     elif area and " / " in entry["title"]:  # one printed title per area: the area's own
         search = next((t for t in entry["title"].split(" / ") if area.split(" ")[0] in t), search)
     elif area and AREA in locator.get("heading_path", []):
-        # One table per area under one caption, printed 16 or 14 times (designer s11r3: «Status økonomi» alone
-        # found none of them): the area's heading, as printed, then the caption's next hit below it.
-        # tests/test_catalogue.py checks each against the report's text.
+        # One table per area under one caption, printed 16 or 14 times: the file's row says once how to find
+        # them (the area's heading, then the caption's next hit below it; designer s11r4: the sentence stood
+        # in each of 30 rows), so the row gives the area and its lines only. tests/test_catalogue.py checks
+        # each heading and caption against the report's text.
         return (
             f'<span class="data-sub"></span>{escape(what)}'
             + (f" ({escape(english)})" if english else "")
-            + (
-                f"<br><small>In the report: search «{escape(area)}» to the area's heading under "
-                f"{escape(locator['heading_path'][0])}, then the next «{escape(search)}»; "
-                f"text lines {first}–{last}</small>"
-            )
+            + f"<br><small>text lines {first}–{last}</small>"
         )
     title = escape(what) + (f" ({escape(english)})" if english else "")
     return '<span class="data-sub"></span>' + title + "<br>" + where(section, search, first, last)
@@ -396,7 +414,17 @@ def id_cell(text: str, codes: list[str]) -> str:
         # Ids that share their file's row (H04, H05): each a link of its own, one a line (reader s10r3:
         # shown as plain text, they were the only ids without a link).
         return spans + "<br>".join(f'<a class="table-id" href="#{anchor(c)}">{escape(c)}</a>' for c in codes)
-    return spans + escape(text)
+    # Ids with rows of their own under the file's (D10–D25, H11, H12, H13): links to those rows, a run of
+    # consecutive ids written as its ends (H11–H13), kept on one line (designer s11r4: plain text that
+    # wrapped, beside single ids that were links).
+    ids = table_ids(text)
+    if len(ids) > 1 and table_ids(f"{ids[0]}–{ids[-1]}") == ids:
+        shown = [ids[0], ids[-1]]
+        sep = "–"
+    else:
+        shown, sep = ids, ", "
+    links = sep.join(f'<a class="table-id" href="#{anchor(c)}">{escape(c)}</a>' for c in shown)
+    return spans + f'<span class="data-ids">{links}</span>' if ids else spans + escape(text)
 
 
 # Where the descriptor's notes place each printed table of a file that holds several: "P01 (D10) lines
@@ -505,20 +533,36 @@ def id_runs(codes: list[str]) -> str:
         mine = sorted((c for c in codes if c[0] == letter), key=lambda c: (int(_ID.match(c).group(2)), c))
         numbers = {int(_ID.match(c).group(2)) for c in mine}
         skipped = [f"{letter}{n:02d}" for n in range(min(numbers), max(numbers) + 1) if n not in numbers]
-        run = mine[0] if len(mine) == 1 else f"{mine[0]}–{mine[-1]}"
+        run = mine[0] if len(mine) == 1 else f'<span class="data-ids">{mine[0]}–{mine[-1]}</span>'
         runs.append(run + (f" (not {', '.join(skipped)})" if skipped else ""))
     return ", ".join(runs)
+
+
+def chapter_units(chosen: list[dict]) -> str:
+    """The units of a chapter's printed tables, the commonest first (``NOK thousand``; ``%, persons, FTE``), so
+    the overview shows which chapters are in money (designer s11r4); the files of mixed units add none."""
+    counts: dict[str, int] = {}
+    for e in chosen:
+        label = unit_label(e["unit"])
+        if label == MIXED:
+            continue
+        for u in re.split(r" / |, ", label.split(" (")[0]):
+            u = label if u == "NOK" else u  # "NOK (whole kroner)": a bare NOK reads as a slip
+            counts[u] = counts.get(u, 0) + 1
+    ranked = sorted(counts, key=lambda u: -counts[u])  # stable: ties keep their first appearance
+    return ", ".join(_unbroken(escape(u)) for u in ranked)
 
 
 def overview(entries: list[dict], order: list[str]) -> list[str]:
     """A small table before the chapters' tables: per chapter, its ids, files, printed tables and rows, each
     chapter a link to its table (designer s11r3: the counts stood only at the foot of five long tables)."""
     lines = [
-        "```{table} The package by chapter: the ids of its printed tables, its files, printed tables and rows",
+        "```{table} The package by chapter: the ids of its printed tables, their units (the commonest first), its "
+        "files, printed tables and rows",
         ":name: tab-package",
         "",
-        "| Chapter | Ids | Files | Printed tables | Rows |",
-        "| :--- | :--- | ---: | ---: | ---: |",
+        "| Chapter | Ids | Units | Files | Tables | Rows |",
+        "| :--- | :--- | :--- | ---: | ---: | ---: |",
     ]
     for number, chapter in enumerate(order, start=1):
         chosen = [e for e in entries if e["chapter"] == chapter]
@@ -527,25 +571,30 @@ def overview(entries: list[dict], order: list[str]) -> list[str]:
         codes = [i for e in chosen for i in table_ids(e["source_table"])]
         lines.append(
             f"| {{ref}}`{number}. {escape(chapter_title(chapter).split(': ')[0].split('. ', 1)[-1])} "
-            f"<{section_label(chapter)}>` | {id_runs(codes)} | {len(chosen)} | {len(codes)} "
+            f"<{section_label(chapter)}>` | {id_runs(codes)} | {chapter_units(chosen)} | {len(chosen)} | {len(codes)} "
             f"| {fmt(sum(e['rows'] for e in chosen))} |"
         )
     lines.append(
-        f"| **All** | | **{len(entries)}** | **{sum(len(table_ids(e['source_table'])) for e in entries)}** "
+        f"| **All** | | | **{len(entries)}** | **{sum(len(table_ids(e['source_table'])) for e in entries)}** "
         f"| **{fmt(sum(e['rows'] for e in entries))}** |"
     )
     return [*lines, "```"]
 
 
-def render() -> str:
-    """The Markdown of ``book/data.md``."""
-    entries = tables()
-    names = {  # the programme areas' names, for a file that gives only their numbers
+def area_names(entries: list[dict]) -> dict[str, str]:
+    """The programme areas' names by number, for a file that gives only their numbers."""
+    return {
         row["programme_area"]: row["programme_area_name"]
         for e in entries
         for row in e["frame"]
         if row.get("programme_area_name")
     }
+
+
+def render() -> str:
+    """The Markdown of ``book/data.md``."""
+    entries = tables()
+    names = area_names(entries)
     printed = [i for e in entries for i in table_ids(e["source_table"])]
     tabled = [e for e in entries if table_ids(e["source_table"])]
     prose = [e for e in entries if e["source_table"] == PROSE]
@@ -558,8 +607,11 @@ def render() -> str:
         "",
         "<!-- Written by `python -m aarsevaluering.catalogue` from data/datapackage.json: do not edit by hand. -->",
         "",
-        "This page is generated from the data package's descriptor, `data/datapackage.json`, by `python -m",
-        "aarsevaluering.catalogue`, so its lists, counts and line ranges are the descriptor's and the files' own.",
+        # The download first (designer s11r4: the page opened on how it is built, the zip below the fold).
+        # The build writes the zip (aarsevaluering.citation); a plain link, since it is not a source file.
+        f'Download every table in one file: <a href="../{BUNDLE_PATH}" download>{BUNDLE_NAME}.zip</a>, one '
+        "folder with every table beside `datapackage.json` (so the descriptor's paths resolve), the files listed "
+        "under *The package* but the audit tables, and `CITATION.cff` for citing the book.",
         "",
         "Every table the book uses is a CSV file transcribed from Drammen kommune's *Årsevaluering 2023*, with",
         "values exactly as printed (see {doc}`data_and_methods`). Each file below can be downloaded and read with",
@@ -571,10 +623,7 @@ def render() -> str:
         "",
         "## The package",
         "",
-        # The build writes the zip (aarsevaluering.citation); a plain link, since it is not a source file.
-        f'The whole package in one download: <a href="../{BUNDLE_PATH}" download>{BUNDLE_NAME}.zip</a>, one '
-        "folder with every table beside `datapackage.json` (so the descriptor's paths resolve), the files listed "
-        "here but the audit tables, and `CITATION.cff` for citing the book.",
+        "Besides the tables, the package holds:",
         "",
     ]
     for name, what in PACKAGE_FILES:
@@ -586,6 +635,9 @@ def render() -> str:
         f"it runs the audit (`python -m aarsevaluering.audit` does the same); the "
         f"{{ref}}`audit page <{AUDIT_DOWNLOAD_LABEL}>` offers them with the book's estimates and the "
         f"management letter.",
+        "",
+        "This page is generated from the package's descriptor by `python -m aarsevaluering.catalogue`, so its "
+        "lists, counts and line ranges are the descriptor's and the files' own.",
         "",
         "## The tables",
         "",
@@ -605,8 +657,9 @@ def render() -> str:
         "- *Title*: as printed, with the book's English; under it, in small type, where the table stands in the "
         "report: its section's headings (› between a heading and the one under it), the printed words to search "
         "the PDF for, and its lines in the report's text ({ref}`references-text`); then the CSV file. A file "
-        "holding several printed tables has a row under it for each, indented, with its own place (one table "
-        "per programme area: the area's heading to search for, then the caption the tables share).",
+        "holding several printed tables has a row under it for each, marked ↳, with its own place and lines "
+        "(for one table per programme area, the file's row says once how to find each). The figures in "
+        "sentences stand all over the report: each row of their file gives its own line.",
         "- *Unit*: as the chapters write it; a table's row under its file has the file's unit (*as above*).",
         "- *Rows*: printed rows, totals included; a table's row under its file gives, in brackets, how many of "
         "the file's rows it holds.",
@@ -652,7 +705,7 @@ def render() -> str:
             for code, what, a, b in places:
                 lines.append(
                     f"| {id_cell(code, [code])} | {place_cell(e, code, what, a, b)} | as above "
-                    f"| ({place_rows(e, a, b)}) |"
+                    f'| ({place_rows(e, a, b)}<span class="data-hang">)</span> |'
                 )
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")

@@ -65,9 +65,14 @@ def test_data_page_source_lists_every_resource():
                     ), spec["name"]
             title += f" ({catalogue.escape(english)})"  # the book's English beside the printed title
         (where,) = re.findall(r"<br>(<small>In the report: .*?</small>)<br>", row)
-        assert where.endswith(f"text lines {first}–{last}</small>"), spec["name"]  # the lines, last
-        if spec["source_table"] != catalogue.PROSE:  # the section and the words to search the PDF for
-            assert f"; search «{catalogue.escape(spec['locator']['search'])}»;" in where, spec["name"]
+        if spec["source_table"] == catalogue.PROSE:  # sentences all over the report: each row gives its line
+            assert (
+                where == "<small>In the report: sentences; each row's <code>source_line</code> gives its line</small>"
+            )
+        else:
+            assert where.endswith(f"text lines {first}–{last}</small>"), spec["name"]  # the lines, last
+            search = catalogue.escape(spec["locator"]["search"])  # the words to search the PDF for
+            assert f"; search «{search}»;" in where or f"then the next «{search}»;" in where, spec["name"]
             assert catalogue.escape(spec["locator"]["heading_path"][0]) in where, spec["name"]
         about = f"{title}<br>{where}<br>{link}"
         ids = catalogue.table_ids(spec["source_table"])
@@ -82,6 +87,12 @@ def test_data_page_source_lists_every_resource():
             shown = f'<a class="table-id" href="#table-{spec["source_table"].lower()}">{shown}</a>'
         elif len(own) > 1 and own == ids:  # ids sharing their file's row (H04, H05): a link each, one a line
             shown = "<br>".join(f'<a class="table-id" href="#table-{c.lower()}">{c}</a>' for c in own)
+        elif ids and not own:  # ids with rows of their own below: links to them, a run written by its ends, unbroken
+            ends = [ids[0], ids[-1]] if catalogue.table_ids(f"{ids[0]}–{ids[-1]}") == ids else ids
+            sep = "–" if catalogue.table_ids(f"{ids[0]}–{ids[-1]}") == ids else ", "
+            links = [f'<a class="table-id" href="#table-{c.lower()}">{c}</a>' for c in ends]
+            shown = f'<span class="data-ids">{sep.join(links)}</span>'
+
         assert cells == [
             anchors + shown,
             about,
@@ -246,6 +257,8 @@ def built_html(tmp_path_factory) -> Path:
 def test_built_data_page_links_every_file(built_html):
     page = built_html / "book" / "data.html"
     links = parse(page)
+    entries = {e["file"]: e for e in catalogue.tables()}
+    names = catalogue.area_names(list(entries.values()))
     for spec in resources():
         stem = Path(spec["path"]).name  # the table shows the file's whole name
         href = links.downloads[stem]
@@ -262,19 +275,18 @@ def test_built_data_page_links_every_file(built_html):
             if prose
             else f"{spec['title']} ({english})"
         )
-        place = re.sub(r"<[^>]+>", "", catalogue.where_cell({**spec, "lines": spec["source_lines"],
-                                                              "locator": spec.get("locator", {})}))  # fmt: skip
+        entry = entries[spec["path"]]
+        place = re.sub(r"<[^>]+>", "", catalogue.where_cell(entry, catalogue.id_places(entry, names)))
         about = f"{title} {html.unescape(place)} {stem}"
         # The unit as its cell shows it: a list of units comma-separated, a note after a line break.
         unit = " ".join(catalogue.unit_cell(spec["unit"]).replace("<br>", " ").replace("\u00a0", " ").split())
         # Ids that share their file's row are a link each, one a line (H04 H05); with rows of their own
         # under it, the file's row shows them as printed (I21, I22).
-        assert shown[0] in (spec["source_table"], " ".join(catalogue.table_ids(spec["source_table"])))
-        # A run of areas, as the rows under it name them (P01–P18), which the file alone cannot say.
-        about = about.replace(" › each programme area › ", " › ")
-        shown[1] = re.sub(r" › P\d\d–P\d\d › ", " › ", shown[1])
+        ids = catalogue.table_ids(spec["source_table"])
+        assert shown[0] in (spec["source_table"], " ".join(ids), f"{ids[0]}–{ids[-1]}" if ids else "")
+        # (the run of areas, P01–P18, comes from the rows under the file's: where_cell is given them)
         assert shown[1:] == [" ".join(about.translate(STRAIGHT_QUOTES).split()), unit, str(spec["rows"])]
-        assert f"text lines {first}–{last}" in shown[1]
+        assert prose or f"text lines {first}–{last}" in shown[1]
     for name in PACKAGE_FILES:
         assert filecmp.cmp(page.parent / links.downloads[name], REPO / "data" / name, shallow=False), name
     assert len(links.downloads) == len(resources()) + len(PACKAGE_FILES) + len(catalogue.AUDIT_FILES)
@@ -302,9 +314,8 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
     d17 = (
         f'| {catalogue.id_cell("D17", ["D17"])} | <span class="data-sub"></span>P08 Sosialtjeneste, etablering og '
-        "bolig (Social services, getting established and housing)<br><small>In the report: search «P08 "
-        "Sosialtjeneste, etablering og bolig» to the area's heading under Omtale av programområdene, then the next "
-        "«Status økonomi»; text lines 5738–5752</small> | as above | (1) |"
+        "bolig (Social services, getting established and housing)<br><small>text lines 5738–5752</small> "
+        '| as above | (1<span class="data-hang">)</span> |'
     )
     assert d17 in page
     assert (
@@ -312,6 +323,8 @@ def test_each_id_of_a_file_with_several_tables_is_listed_with_its_area():
         in page
     )
     assert "search «Status investeringer netto P11»; text lines 6207–6316</small> | as above |" in page
+    # one table per area: said once, on the file's row (designer s11r4: the sentence stood in 30 rows)
+    assert page.count("one table per area: search the area's heading") == 2
     assert "search «Sykefravær per kvartal i kommunesektoren 2023»; text lines 3833–3841" in page
     assert "› Midlertidig ansatte; search «Kjønns- og aldersmessig fordeling på midlertidig ansatte»" in page
     assert "The run I07–I20 has no table for P10 Medvirkning og lokaldemokrati or P15 Samfunnssikkerhet" in page
@@ -331,9 +344,16 @@ def test_each_area_search_finds_its_table_in_the_report():
         pytest.skip("AARSEVALUERING_SOURCE not set")
     text = Path(source).read_text(encoding="utf-8").split("\n")
     page = (REPO / "book" / "data.md").read_text(encoding="utf-8")
-    found = re.findall(
-        r"search «(P\d\d [^»]+)» to the area's heading under [^,]+, then the next «([^»]+)»; text lines (\d+)–", page
-    )
+    found, caption = [], None
+    for line in page.splitlines():  # a file's row says what to search after each area's heading; its rows give lines
+        if next_hit := re.search(r"one table per area: .*?, then the next «([^»]+)»;", line):
+            caption = next_hit[1]
+        elif "{download}" in line:
+            caption = None
+        elif caption and (
+            row := re.search(r'data-sub"></span>(P\d\d [^(<]+?)(?: \([^<]*\))?<br><small>text lines (\d+)–', line)
+        ):
+            found.append((row[1], caption, row[2]))
     assert len(found) == 16 + 14
     for heading, caption, first in found:
         first = int(first)
