@@ -730,7 +730,7 @@ plt.show()
 # *{term}`Bundne investeringsfond`* (restricted investment funds) hold money earmarked for given
 # investments or for new loans.
 
-# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change over its bars (\u25b2 blue: up, \u25bc vermilion: down), in NOK million (table B02, printed in NOK thousand in Table 3.10, below).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The treasury's fund reserves at the end of 2022 and 2023, each fund's change over its bars (\u25b2 blue: up, \u25bc vermilion: down), in NOK million (table B02, printed in NOK thousand in the table that follows it).", "name": "fig-balanse-funds"}, "image": {"alt": "Grouped bars in NOK million for the four funds of table B02 at the end of 2022 and 2023, each labelled with its value; the discretionary fund is by far the largest and falls, the restricted investment funds rise."}} tags=["hide-input"]
 items = b02[b02["row_kind"] == "item"].reset_index(drop=True)
 x = np.arange(len(items))
 fig, ax = style.figure(height=4.2)
@@ -1039,7 +1039,7 @@ plt.show()
 # %% [markdown]
 # The figure below follows the same draw from the original budget to the accounts.
 
-# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (signed as the figure above: + = adds to the fund, \u2212 = drawn from it; the book's breakdown of D09 and D08; its rows and sources in Table 3.16, below).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the fund's change, drawn left of zero as in the figure above: the original budget's draw, a weaker budgeted result and a higher transfer take from the fund (vermilion), restricted operating funds used give back (blue), giving the draw after the year's changes; at year end a better result and a lower transfer give back (blue) and provisions to restricted funds take more (vermilion), giving the accounts' change of minus 238.0."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The draw on the discretionary fund in 2023, from the original budget to the accounts, in NOK million (signed as the figure above: + = adds to the fund, \u2212 = drawn from it; the book's breakdown of D09 and D08; its rows and sources in the table that follows it).", "name": "fig-balanse-fund-draw"}, "image": {"alt": "Waterfall chart in NOK million of the fund's change, drawn left of zero as in the figure above: the original budget's draw, a weaker budgeted result and a higher transfer take from the fund (vermilion), restricted operating funds used give back (blue), giving the draw after the year's changes; at year end a better result and a lower transfer give back (blue) and provisions to restricted funds take more (vermilion), giving the accounts' change of minus 238.0."}} tags=["hide-input"]
 draw = bal.fund_draw_parts(get)
 # Signed as the bridge above: + = adds to the fund, − = drawn from it, so the accounts' bar is the bridge's last
 # (designer s11r3: the same 238.0 had opposite signs); colour by effect (drawn more: vermilion). Short labels.
