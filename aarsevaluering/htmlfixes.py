@@ -169,7 +169,9 @@ def name_table_toggles(body: str, longest: int = 70) -> str:
 # so "kommunekassen's" in a caption read as a different hand (designer's read, s11). Code, scripts, styles and
 # tags' attributes are left as they are.
 _LETTER = "A-Za-z\u00c0-\u024f"
-_APOSTROPHE = re.compile(rf"(?<=[{_LETTER}])(?:&#x27;|&#39;|')(?=[{_LETTER}])|(?<=s)(?:&#x27;|&#39;|')(?=[\s,.;:)])")
+_APOSTROPHE = re.compile(
+    rf"(?<=[{_LETTER}])(?:&#x27;|&#39;|')(?=[{_LETTER}])|(?<=[0-9])(?:&#x27;|&#39;|')(?=s\b)|(?<=s)(?:&#x27;|&#39;|')(?=[\s,.;:)])"
+)
 _VERBATIM = re.compile(r"(<(pre|code|script|style|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 
 

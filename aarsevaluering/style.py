@@ -327,7 +327,9 @@ def finish(fig, table: str = "", note: str = ""):
 
 
 # An apostrophe between letters (the book's label) or after a plural's s (areas'), as the prose sets it.
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])'(?=[A-Za-z\u00c0-\u024f])|(?<=s)'(?=[\s,.;:)]|$)")
+_APOSTROPHE = re.compile(
+    r"(?<=[A-Za-z\u00c0-\u024f])'(?=[A-Za-z\u00c0-\u024f])|(?<=[0-9])'(?=s\b)|(?<=s)'(?=[\s,.;:)]|$)"
+)
 
 
 def _typographic_apostrophes(fig) -> None:

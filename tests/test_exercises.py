@@ -119,7 +119,8 @@ EXERCISES: list[Exercise] = [
             "247.7 discrepancy (unchanged)",
             "B01 against the borrowers' flows",
             "exact → discrepancy",
-            "as 1 % of debt, against B01 9\xa0564.1",  # the reserve's check as the debt it implies: one unit, NOK million
+            # the reserve's check as the debt it implies: one unit, NOK million
+            "as 1 % of debt, against B01 9\xa0564.1",
         ),
         hides=("95.641", "95\xa0641", "Unit (NOK)"),  # never a three-decimal million, nor thousands among millions
     ),

@@ -367,8 +367,8 @@ def test_moved_view_shows_every_check_in_nok_million_and_marks_the_classes_that_
     moved = moved_checks(checks.run("balanse"), trial)
     assert set(moved["unit"]) == {"NOK million", "NOK 1000"}  # D09's reserve is in thousands
     view, unit = bal.moved_view(moved)
-    # One unit, in the caption: the reserve's check is shown as the debt its sides imply (the reserve as 1 % of the debt), so no
-    # figure in thousands stands in a column of millions.
+    # One unit, in the caption: the reserve's check is shown as the debt its sides imply (the reserve as 1 % of
+    # the debt), so no figure in thousands stands in a column of millions.
     assert unit == "NOK million" and "Unit (NOK)" not in view
     assert list(view) == ["Check", "Figure", "Against", "Class"]
     reserve = view[view["Check"].str.startswith("Interest-rate reserve")].iloc[0]

@@ -728,3 +728,13 @@ def test_a_neutral_waterfall_draws_every_step_in_the_level_grey():
     assert colours == {to_hex(style.LEVEL)}, colours
     assert sum(bool(bar.get_hatch()) for bar in ax.patches) == 1
     style.close_all()
+
+
+def test_apostrophes_after_a_table_id_are_typographic_too():
+    """"B01's" and "P11's" (an id ending in a digit) read as the prose's "B01’s", in the page and in charts;
+    code and quoted strings keep their straight quotes (designer s12: captions mixed the two)."""
+    from aarsevaluering import htmlfixes, style
+
+    page = htmlfixes.typographic_apostrophes("<p>B01's rows and P11&#x27;s, not '90s</p><code>B01's</code>")
+    assert page == "<p>B01’s rows and P11’s, not '90s</p><code>B01's</code>"
+    assert style._APOSTROPHE.sub("\u2019", "B01's debt, the areas' costs") == "B01’s debt, the areas’ costs"

@@ -844,14 +844,16 @@ def round_estimate(value: float, step: float) -> float:
 TRY_IT_NAMES = {
     "bal.debt.end_2023.prose_vs_b01": "Debt at 31.12.2023: the text against B01",
     "bal.debt.change_2023.prose_vs_b01": "Change in 2023: the text against B01",
-    "bal.debt.interest_reserve_vs_b01": f"Interest-rate reserve (D09) as {INTEREST_RESERVE_PCT:g} % of debt, against B01",
+    "bal.debt.interest_reserve_vs_b01": (
+        f"Interest-rate reserve (D09) as {INTEREST_RESERVE_PCT:g} % of debt, against B01"
+    ),
     "bal.debt.change_2023.b01_vs_flows": "Change in 2023: B01 against the borrowers' flows",
 }
 
 
 # The Try it table shows the interest-rate reserve's check (D09, NOK thousand) as the debt each side implies
-# (the reserve read as 1 % of it, in NOK million): both sides scaled alike, so its class stands, and every row of the table is in the
-# one unit, NOK million, with the debt figures it sits beside.
+# (the reserve read as 1 % of it, in NOK million): both sides scaled alike, so its class stands, and every
+# row of the table is in the one unit, NOK million, with the debt figures it sits beside.
 TRY_IT_AS_DEBT = ("bal.debt.interest_reserve_vs_b01",)
 
 
@@ -862,9 +864,9 @@ def moved_view(moved: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     and the class ``before → after`` (a class that stayed says so: ``discrepancy (unchanged)``). The sides
     are not all printed figures (B01's are altered), so the columns are "Figure" and "Against".
     One unit per table: the interest-rate reserve's check (``TRY_IT_AS_DEBT``, printed in NOK thousand) is
-    shown as the debt its two sides imply (the reserve read as 1 % of it, NOK million, one decimal more), so its 95 641 never
-    stands in a column of millions; the unit is returned for the caption. Should checks of other units
-    still mix, they get a column of their own, "Unit (NOK)", so no cell mixes a figure with its unit.
+    shown as the debt its two sides imply (the reserve read as 1 % of it, NOK million, one decimal more),
+    so its 95 641 never stands in a column of millions; the unit is returned for the caption. Should checks
+    of other units still mix, they get a column of their own, "Unit (NOK)", so no cell mixes a figure with its unit.
     A class is written with unbreakable spaces, so it never wraps."""
     moved = moved.copy()
     as_debt = moved["check_id"].isin(TRY_IT_AS_DEBT) & (moved["unit"] == "NOK 1000")
