@@ -731,8 +731,9 @@ def test_a_neutral_waterfall_draws_every_step_in_the_level_grey():
 
 
 def test_apostrophes_after_a_table_id_are_typographic_too():
-    """"B01's" and "P11's" (an id ending in a digit) read as the prose's "B01’s", in the page and in charts;
-    code and quoted strings keep their straight quotes (designer s12: captions mixed the two)."""
+    """Apostrophes after an id ending in a digit ("B01's", "P11's") read as the prose's "B01’s", in the
+    page and in charts; code and quoted strings keep their straight quotes (designer s12: captions mixed
+    the two)."""
     from aarsevaluering import htmlfixes, style
 
     page = htmlfixes.typographic_apostrophes("<p>B01's rows and P11&#x27;s, not '90s</p><code>B01's</code>")
