@@ -128,7 +128,9 @@ key = pd.DataFrame({"figure": [k[0] for k in key], "end": bal.aligned([k[1] for 
                     "change": [fmt(k[2], 1, sign=True) for k in key], "source": [k[3] for k in key]})  # fmt: skip
 styled(key, table_id="balanse-key-figures",
        columns={"figure": "Key figure", "end": "31.12.2023", "change": "Change in 2023", "source": "From"},
-       caption="The year in figures", unit="NOK million")  # fmt: skip
+       caption="The year in figures (the loan fund's debt twice: the text's total and the sum of B01's rows differ, "
+       "the chapter's largest finding; Debt, below, and the section Loan debt by use explain it)",
+       unit="NOK million")  # fmt: skip
 
 # %% [markdown]
 # - *Cash.* The municipality ended 2023 with {eval}`txt.total_printed` in the bank, which the report calls
@@ -566,7 +568,10 @@ style.waterfall(ax, [(name, amount, ("total " if level else "") + ("" if printed
                      for name, amount, level, printed in zip(short, exposure_view["amount"], levels_at, printed_at,
                                                              strict=True)],
                 up_is_favourable=False, formatter=deposits_as_printed)  # fmt: skip
-ax.set_xlabel(f"NOK million (estimates to the nearest {fmt(bal.EXPOSURE_STEP)})")
+ax.set_xlabel(
+    f"NOK million (+ = debt exposed to floating rates, − = lowers it;\n"
+    f"estimates to the nearest {fmt(bal.EXPOSURE_STEP)})"
+)
 ax.set_title(f"Fees and deposits leave about {txt.net_floating} of the {txt.floating_debt_10} floating-rate debt "
              "exposed (the book's estimate)")  # fmt: skip
 style.key_above(ax, [("lowers it, printed", {"color": style.FAVOURABLE}),
@@ -697,7 +702,7 @@ labels_at_far_end(ax, [len(step) > 2 for step in lf_steps], lf_levels)  # each v
 lf_low = min(0.0, min(lf_levels))
 ax.set_xlim(lf_low * 1.3, -0.05 * lf_low)  # room for the labels left of the bars
 style.keep_inside(ax, [], horizontal=True)
-ax.set_xlabel("NOK million")
+ax.set_xlabel("NOK million (+ = surplus, − = deficit)")
 ax.set_title(f"The deficit is {txt.lf_deficit_cause}")
 style.key_above(ax, {style.UNFAVOURABLE: "adds to the deficit", style.FAVOURABLE: "reduces it",
                      style.LEVEL: "the result"})  # fmt: skip
@@ -1047,7 +1052,7 @@ draw_short = ["Original budget", "Weaker budgeted result", "Higher transfer", "R
               "After the year's changes", "Better result", "Lower transfer", "Restricted funds provided for",
               "Accounts"]  # fmt: skip
 draw_kinds = ["total" if kind == "level" else "" for kind in draw["row_kind"]]
-fig, ax = style.figure(height=3.6)
+fig, ax = style.figure(height=4.6)  # nine bars: room for each
 draw_levels = style.waterfall(ax, list(zip(draw_short, -draw["amount"], draw_kinds, strict=True)))
 labels_at_far_end(ax, draw_kinds, draw_levels)
 draw_low = min(0.0, min(draw_levels))
@@ -1247,6 +1252,16 @@ styled(by_section, table_id="balanse-checks-by-section",
 # - *Statement 2A and B02* differ, on the book's reading, by scope: what 2A adds would be Drammen Eiendom
 #   KF's flows.
 #
+# The table below lists the chapter's findings, each with its size and the report's lines, as the other
+# chapters end.
+
+# %% tags=["hide-input"]
+# One layout for every chapter's list (findings.chapter_table), as the other chapters have it.
+findings.chapter_table(
+    all_checks, CH, "balanse-findings", "The chapter's findings, largest first (each is explained in its section)"
+)
+
+# %% [markdown]
 # ## Try it
 #
 # Could the gap between B01 and the text's total ({ref}`balanse-debt-total`) be a row missing from B01, or

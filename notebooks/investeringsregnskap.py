@@ -58,7 +58,7 @@ from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 from aarsevaluering import areas, checks, findings, style
 from aarsevaluering.checks import from_disk as get
 from aarsevaluering.data import catalogue
-from aarsevaluering.fmt import fmt, fmt_difference, fmt_million, rounding_gap, unit_name
+from aarsevaluering.fmt import fmt, fmt_difference, fmt_million, pad_decimals, rounding_gap, unit_name
 from aarsevaluering.identities import investeringsregnskap as inv
 from aarsevaluering.prose import Figures
 from aarsevaluering.tables import checks_table, styled
@@ -273,7 +273,8 @@ bodies = inv.body_deviations(get).set_index("label")
 put("dev_exp_all", fmt_million(bodies.loc["Sum investeringsutgifter", "all"]))
 put("dev_exp_kk", fmt_million(bodies.loc["Sum investeringsutgifter", "kk"]))
 put("dev_exp_dekf", fmt_million(-bodies.loc["Sum investeringsutgifter", "dekf"]))
-put("dev_unc_dekf", fmt(bodies.loc["Fremført til inndekning i senere år (udekket)", "dekf"], 0, "NOK 1000"))
+# Below NOK 0.1 million, with its size in NOK thousand: the last digit is the point (it rounds 2A apart)
+put("dev_unc_dekf", findings.money_text(bodies.loc["Fremført til inndekning i senere år (udekket)", "dekf"] / 1000))
 # 2A's bottom line is kommunekassen's plus the enterprises' (NOK thousand): say so where the two round apart.
 unc_2a, unc_kk = (rows.loc["= Carried forward uncovered", k] for k in ("both_printed", "kk_actual"))
 put("unc_rounding", "" if fmt_million(unc_2a) == fmt_million(unc_kk) else
@@ -298,7 +299,7 @@ for label in ("dekf_company_gross_investment", "dekf_company_underspend"):
 sections = bodies.drop(index="Fremført til inndekning i senere år (udekket)")
 names = ["Investeringsutgifter\n(investment expenditure)", "Investeringsinntekter\n(investment income)",
          "Videreutlån, netto\n(relending, net)", "Overføring og avsetninger\n(transfer and funds, net)",
-         "= Udekket\n(carried forward uncovered)"]  # 2A's four Sum rows and its bottom line, printed name first  # fmt: skip
+         "= Udekket\n(carried forward uncovered)"]  # 2A's four section totals and its bottom line, printed name first  # fmt: skip
 net = bodies.loc["Fremført til inndekning i senere år (udekket)"]
 fig, axes = style.figure(2, 1, height=7.0, sharex=True)  # one panel under the other, each the column's width
 low, high = sections[["kk", "dekf"]].min().min() / 1000, sections[["kk", "dekf"]].max().max() / 1000
@@ -511,7 +512,7 @@ styled(growth_view, table_id="inv-budget-growth", total_mask=growth_view["row_ki
 # to and use of investment funds. The bottom line is what is carried forward as uncovered.
 #
 # Drammen Eiendom KF shows only 2023 figures (line 2772), so the 2022 column is kommunekassen's alone. The
-# statement's four *Sum* rows and its bottom line are in the table below; they are the sections of the
+# statement's four section totals and its bottom line are in the table below; they are the sections of the
 # figure in *Two bodies, opposite deviations*. The whole statement is behind the first toggle after it
 # (table I01, the book's id for it), its 2022 column behind the second; the third lists the chapter's
 # tables by the ids their captions and the charts' source lines cite.
@@ -524,7 +525,7 @@ SUM_ROWS = {"Sum investeringsutgifter": "investment expenditure", "Sum investeri
             "Fremført til inndekning i senere år (udekket)": "carried forward uncovered"}  # fmt: skip
 a2_sums = a2[a2["label"].isin(SUM_ROWS)].assign(label=lambda f: [f"{x} ({SUM_ROWS[x]})" for x in f["label"]])
 styled(a2_sums, table_id="inv-2a-sums", total_mask=a2_sums["row_kind"] == "total", unit="NOK thousand",
-       caption="Statement 2A in brief, 2023: its four Sum rows and the amount carried forward, as printed (I01)",
+       caption="Statement 2A in brief, 2023: its four section totals and the amount carried forward, as printed (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -589,7 +590,7 @@ for key, label, sign in (("fixed", "Investeringer i varige driftsmidler", 1), ("
                          ("grants_in", "Tilskudd fra andre", -1),
                          ("funds", "Sum overføring fra drift og netto avsetninger", 1)):  # fmt: skip
     put(f"dekf_{key}", fmt_million(sign * dekf[label]))
-put("dekf_uncovered", fmt(dekf["Fremført til inndekning i senere år (udekket)"], 0, "NOK 1000"))
+put("dekf_uncovered", findings.money_text(dekf["Fremført til inndekning i senere år (udekket)"] / 1000))
 put("kk_uncovered", fmt_million(part.set_index("label")["actual_2023_kk"].iloc[-1]))
 p1 = get(inv.T1)
 put("dbkf", fmt_million(inv.value(p1, "actual_2023", executor="DBKF")))
@@ -663,32 +664,9 @@ checks_table(checks_dk, table_id="inv-checks-dk", caption="Kommunekassen's block
 # Kommunekassen's revised budget balances, so the amount it carried forward uncovered is the sum of its
 # lines' deviations from budget; {eval}`txt.kk_budget_ends`. The report's text gives the overspend
 # as {eval}`txt.said_kk_investment_expenditure_overspend`{eval}`txt.kk_overspend_note`;
-# {eval}`txt.kk_text_rest`. It explains the year thus:
-#
-# - **Where more was spent.** In P11 and P12 (see the brief); in P12 some projects progressed faster
-#   than budgeted. The two took {eval}`txt.kk_p11_p12_share` of the overspending of kommunekassen's areas
-#   ({eval}`txt.p11_p12_balance`).
-# - **Where less was spent.** Culture (P09) and administration (P14): the cooling plant at Vassenga
-#   ({eval}`txt.said_p09_vassenga_unused`, all unused) was postponed when its forecast cost exceeded its
-#   frame, and digitalisation projects were delayed.
-# - **The cooperation projects** with developers and others in P11 overspent by
-#   {eval}`txt.said_p11_cooperation_projects_overspend_gross` gross and
-#   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. Such grants widen
-#   a project's frame (*investeringsramme*) beyond what the council granted, the report says; it cites no
-#   council decision for that, and whether one is needed is the book's question.
-# - **A budget entered by mistake.** For the cooperation project, the report says, a budget of
-#   {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was entered where
-#   {eval}`txt.said_p11_cooperation_budget_intended` was meant, and how the missing
-#   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided; the printed
-#   budgets are compared with these figures in *What the text says*.
-# - **Income.** Shares were sold for {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most of
-#   it the settlement of the wound-up Nedre Eiker Eiendomsutvikling AS
-#   ({eval}`txt.said_nee_settlement_booked`). Drammen Eiendom KF's property sale brought kommunekassen
-#   grants and loans. The refund of VAT fell short (see the brief): Bane NOR's invoices do not state the
-#   VAT.
-#
-# The table below gives the terms of each bar of the figure in *The year in brief*; under it, what each
-# rests on.
+# {eval}`txt.kk_text_rest`. The table below gives each bar of the figure in *The year in brief* with its
+# terms and their figures; under it, once for each bar, the report's reasons and where the bar rests on the
+# book's reading.
 
 
 # %% tags=["hide-input"]
@@ -776,49 +754,62 @@ styled(arithmetic, table_id="inv-uncovered-arithmetic", unit="NOK million",
                 "effect": "Effect"})  # fmt: skip
 
 # %% [markdown]
-# The table gives each bar's terms. What it does not give is the reading behind a hatched bar, and the
-# report's reasons:
+# What each bar rests on, in the table's order (the figures are the table's, unless the report prints them):
 #
-# - **Land.** The report counts {eval}`txt.cause_land` of the settlement as land acquired (*grunnerverv*), not
-#   as financing; that it is 2B's *Prosjekt mangler* ({eval}`txt.no_project_line_early`, with no budget
-#   and on no project) is the book's pairing, by amount.
-# - **Partners' grants.** The report ties the grants above budget to P11 and P12 projects, and puts the
-#   restricted funds' growth down first of all (*først og fremst*) to start-loan repayments and partners'
-#   unused contributions, with no amount: the book counts the provisions above budget, less the start
-#   loans, as the partners'.
-# - **VAT.** The municipality paid Bane NOR's invoices net and held back
-#   {eval}`txt.said_vat_withheld_bane_nor`; the report does not say how the invoices are booked. In full,
-#   with the amount held back as a debt, the dispute added to the deficit: without it the refund would have
-#   ended about {eval}`txt.vat_without_dispute` {eval}`txt.vat_without_dispute_dir` budget. Net, it changed
-#   nothing.
-# - **Relending and funds.** Pairing the budget's net relending ({eval}`txt.relending_budget`) with its
-#   use of restricted funds ({eval}`txt.bound_use_budget`) is the book's. {eval}`txt.lent_actual` was lent
-#   on, {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`; the report does
-#   not say why less was drawn from the funds.
-# - **Share sales.** The revised operating budget had expected {eval}`txt.cause_moved` of the Nedre Eiker
-#   settlement as a dividend; booked as a sale of shares, it cut the transfer from operations by as much.
-#   Less the land, the settlement brought {eval}`txt.nee_cash` in money, {eval}`txt.nee_beyond`
-#   {eval}`txt.nee_beyond_dir` than that dividend (lines 2095–2096, 2670).
-# - **Property sale.** Kommunekassen used {eval}`txt.kk_borrowing_vs_budget` the
+# - **Spending above budget.** Mainly in P11 and P12 (see the brief), which took
+#   {eval}`txt.kk_p11_p12_share` of the overspending of kommunekassen's areas
+#   ({eval}`txt.p11_p12_balance`); in P12 some projects progressed faster than budgeted. Culture (P09) and
+#   administration (P14) spent less: the cooling plant at Vassenga ({eval}`txt.said_p09_vassenga_unused`, all
+#   unused) was postponed when its forecast cost exceeded its frame, and digitalisation projects were delayed.
+#   P11's cooperation projects with developers and others overspent by
+#   {eval}`txt.said_p11_cooperation_projects_overspend_gross` gross and
+#   {eval}`txt.said_p11_cooperation_projects_overspend_net` net of the partners' grants. For the cooperation
+#   project, the report says, a budget of {eval}`txt.said_p11_cooperation_budget_entered_by_mistake` was
+#   entered by mistake where {eval}`txt.said_p11_cooperation_budget_intended` was meant, and how the missing
+#   {eval}`txt.said_p11_cooperation_budget_missing` were to be financed was never decided (the printed
+#   budgets are compared with these figures in *What the text says*).
+# - **Land received in kind.** The report counts {eval}`txt.cause_land` of the settlement of the wound-up
+#   Nedre Eiker Eiendomsutvikling AS as land acquired (*grunnerverv*), not as financing; that it is 2B's
+#   *Prosjekt mangler* ({eval}`txt.no_project_line_early`, with no budget and on no project) is the book's
+#   pairing, by amount.
+# - **Partners' grants.** Such grants widen a project's frame (*investeringsramme*) beyond what the council
+#   granted, the report says of the cooperation projects; it cites no council decision for that, and whether
+#   one is needed is the book's question. It ties the grants above budget to P11 and P12 projects, and puts
+#   the restricted funds' growth down first of all (*først og fremst*) to start-loan repayments and
+#   partners' unused contributions, with no amount: the book counts the provisions above budget, less the
+#   start loans, as the partners'.
+# - **VAT short of budget.** Largely over Bane NOR's invoices, which do not state the VAT: the municipality
+#   paid them net and held back {eval}`txt.said_vat_withheld_bane_nor`, and the report does not say how the
+#   invoices are booked. In full, with the amount held back as a debt, the dispute added to the deficit:
+#   without it the refund would have ended about {eval}`txt.vat_without_dispute`
+#   {eval}`txt.vat_without_dispute_dir` budget. Net, it changed nothing.
+# - **Relending and funds.** Pairing the budget's net relending ({eval}`txt.relending_budget`) with its use
+#   of restricted funds ({eval}`txt.bound_use_budget`) is the book's. {eval}`txt.lent_actual` was lent on,
+#   {eval}`txt.lending_short_pct` less than budgeted, and {eval}`txt.borrowed_as_lent`. The report gives
+#   no reason for the smaller lending, but notes that higher interest and living costs leave fewer
+#   households able to service a loan; the book reads that as a likely reason. Nor does it say why less was
+#   drawn from the funds. Besides the lending not made, the relending block holds a surplus of
+#   {eval}`txt.relending_net_printed`: repayments received {eval}`txt.repayments_above` above budget and
+#   instalments paid {eval}`txt.instalments_below` below. The report says {eval}`txt.startloan_to_fund` of
+#   extraordinary repayments and redeemed start loans were set aside for new lending,
+#   {eval}`txt.startloan_said_gap` {eval}`txt.startloan_said_dir` than that surplus (a finding of the
+#   balance chapter); that the two are the same money is the book's reading. The restricted funds grew by
+#   {eval}`txt.cause_fund_growth`: provisions of {eval}`txt.cause_bound_prov_actual` less use of
+#   {eval}`txt.cause_bound_use_actual`. {eval}`txt.cause_fund_growth_fits` the report's «nesten» (almost)
+#   {eval}`txt.cause_fund_growth_said`.
+# - **Share sales.** Shares were sold for {eval}`txt.said_unbudgeted_share_sales` more than budgeted, most
+#   of it the Nedre Eiker settlement ({eval}`txt.said_nee_settlement_booked`). The revised operating budget
+#   had expected {eval}`txt.cause_moved` of it as a dividend; booked as a sale of shares, it cut the
+#   transfer from operations by as much. Less the land, the settlement brought {eval}`txt.nee_cash` in
+#   money, {eval}`txt.nee_beyond` {eval}`txt.nee_beyond_dir` than that dividend (lines 2095–2096, 2670).
+# - **Property sale.** Drammen Eiendom KF's property sale brought kommunekassen grants and loans.
+#   Kommunekassen used {eval}`txt.kk_borrowing_vs_budget` the
 #   {eval}`txt.said_dekf_property_sale_booked_as_loans` of the sale relent from the loan fund:
 #   {eval}`txt.kk_borrowing_tail`.
 # - **Other lines.** The unrestricted-fund provision ({eval}`txt.unbound_matches_repaid` the expected
 #   repayments on loans of own money) was not made, though the fund held {eval}`txt.unbound_fund_end` at
 #   the year's end. The book reads leaving it out as a closing step forced by the deficit, not a cause of it
 #   (the report does not say).
-#
-# The report gives no reason for the smaller lending, but notes that higher interest and living costs
-# leave fewer households able to service a loan; the book reads that as a likely reason. Besides the
-# lending not made, the relending block holds a surplus of {eval}`txt.relending_net_printed`: repayments
-# received {eval}`txt.repayments_above` above budget and instalments paid {eval}`txt.instalments_below`
-# below.
-#
-# The report says {eval}`txt.startloan_to_fund` of extraordinary repayments and redeemed start loans were
-# set aside for new lending, {eval}`txt.startloan_said_gap` {eval}`txt.startloan_said_dir` than that
-# surplus (a finding of the balance chapter); that the two are the same money is the book's reading. The
-# restricted funds grew by {eval}`txt.cause_fund_growth`: provisions of {eval}`txt.cause_bound_prov_actual`
-# less use of {eval}`txt.cause_bound_use_actual`. {eval}`txt.cause_fund_growth_fits` the report's
-# «nesten» (almost) {eval}`txt.cause_fund_growth_said`.
 #
 # By accounting block (kommunekassen's panel of the figure in *Two bodies*, and the table behind the toggle) the
 # deviations add to the same {eval}`txt.dk_uncovered`, the report's {eval}`txt.said_kk_uncovered_carried_forward`
@@ -922,10 +913,11 @@ def area_label(code, printed):
     """An area's row label: its printed Norwegian name over the English (the no-project line named as the book
     reads it: the land in kind that the figure in *The year in brief* takes off as an offset)."""
     if not isinstance(code, str):
-        return "Prosjekt mangler\n(no project: the land in kind, on the book's reading)"
-    name = printed.split(" ", 1)[1]
+        return "Prosjekt mangler\n(no project: the land,\nthe book's reading)"
+    # The printed name wrapped, so the labels leave the bars most of the width (designer s12_3: cramped).
+    name = "\n".join(textwrap.wrap(f"{code} {printed.split(' ', 1)[1]}", 22))
     english = areas.SHORT_NAMES.get(code, "")  # the book's one short English name per area, as on every chart
-    return f"{code} {name}\n({english[0].lower() + english[1:]})" if english else f"{code} {name}"
+    return f"{name}\n({english[0].lower() + english[1:]})" if english else name
 
 
 over_area = byarea.assign(
@@ -934,7 +926,7 @@ over_area = byarea.assign(
 )
 on_budget = over_area["over"].round(1) == 0
 shown_area = over_area[~on_budget].sort_values("over")  # largest overspend at the top
-fig, ax = style.figure(height=0.42 * len(shown_area) + 1.6)
+fig, ax = style.figure(height=0.56 * len(shown_area) + 1.6)
 for y, (code, v) in enumerate(zip(shown_area["programme_area"], shown_area["over"], strict=True)):
     colour = style.UNFAVOURABLE if v > 0 else style.FAVOURABLE
     # The no-project line is the land in kind only on the book's reading: hatched, as in the first figure.
@@ -943,7 +935,7 @@ ax.set_yticks(range(len(shown_area)), shown_area["label"])
 for y, (code, v) in enumerate(zip(shown_area["programme_area"], shown_area["over"], strict=True)):
     # The no-project bar says on it why it is vermilion here and blue in the first figure (one amount, two sides).
     label = fmt(v, 1, sign=True) + ("" if isinstance(code, str) else
-                                    " spent: the land,\nas income, is the blue\noffset in the first figure")  # fmt: skip
+                                    " spent on the land\n(blue, as income,\nin the first figure)")  # fmt: skip
     ax.annotate(label, (v, y), xytext=(4 if v > 0 else -4, 0), textcoords="offset points",
                 ha="left" if v > 0 else "right", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 ax.axvline(0, color=style.TEXT, linewidth=0.8)
@@ -1362,12 +1354,41 @@ styled(
 # - *The original budget*: the book's definition gives a base {eval}`txt.sf_original_vs_rule` than the one
 #   the rule's {eval}`txt.rule_budget` implies at {eval}`txt.rule`, {eval}`txt.sf_original_follows`.
 #
-# The minimum of {eval}`txt.rule` is met on any reading.
+# The minimum of {eval}`txt.rule` is met on any reading (the figure); the table after it gives each reading's
+# amounts.
 
-# %% tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Self-financing of non-profitable investments 2023 as a share of its base, in per cent: the report's printed share (solid) and the book's three readings of the base (hatched), against the rule's minimum (dotted).", "name": "fig-investeringsregnskap-self-financing"}, "image": {"alt": "Horizontal bar chart in per cent with a dotted vertical line at the rule's minimum of 15. The report's printed share, 51, is a solid grey bar; the book's readings are hatched grey bars: 43.6 on the book's base, 40.9 if P12's VAT is taken off twice, and 34.5 with P12 kept in. Every bar ends well to the right of the line."}} tags=["hide-input"]
 readings = inv.self_financing_readings(get).set_index("reading")
 PRINTED_SHARES = {"rule", "report", "original_rule"}  # the readings whose share the report prints
 rule_share = fmt(readings.loc["rule", "share"], 0, "percent")
+# The 2023 shares against the rule's minimum: the report's printed share solid, the book's readings hatched.
+sf_bars = {"report": "The report's share\n(printed, on its own base)",
+           "book": "The book's base\n(P12 out at its net figure)",
+           "p12_vat": f"The book's base, P12's VAT\ntaken off twice ({txt.sf_vat_rate})",
+           "p12_in": "The book's base\nwith P12 kept in"}  # fmt: skip
+sf_min = readings.loc["rule", "share"]
+fig, ax = style.figure(height=3.0)
+for i, key in enumerate(sf_bars):
+    v = readings.loc[key, "share"]
+    bar = ax.barh(i, v, height=0.6, **({"color": style.LEVEL} if key in PRINTED_SHARES else style.estimate_style()))
+    style.direct_labels(ax, bar, [fmt(v, 0 if key in PRINTED_SHARES else 1, "percent")])
+ax.set_yticks(range(len(sf_bars)), list(sf_bars.values()))
+ax.invert_yaxis()
+ax.axvline(sf_min, **style.REFERENCE_LINE)
+ax.annotate(f"The rule's minimum, {rule_share}", (sf_min, len(sf_bars) - 0.2), xytext=(3, 0),
+            textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
+ax.set_ylim(len(sf_bars) + 0.15, -0.6)  # room under the last bar for the line's label
+ax.set_xlim(0, None)
+ax.set_xlabel("Self-financing, per cent of its base")
+sf_shares = readings.loc[list(sf_bars), "share"]
+ax.set_title(f"Self-financing was above the {rule_share} minimum on every reading" if (sf_shares > sf_min).all()
+             else f"Self-financing fell below the {rule_share} minimum on some reading")  # fmt: skip
+style.key_above(ax, [("printed by the report", {"color": style.LEVEL}),
+                     ("the book's reading", style.estimate_style())])  # fmt: skip
+style.finish(fig, table="inv_prose_figures and statement 2A, with P12's net table (the book's readings)")
+plt.show()
+
+# %% tags=["hide-input"]
 implied_range = "\u2060–\u2060".join(
     fmt(readings.loc["report", k] / 1000, 0) for k in ("base_low", "base_high")
 )  # no break
@@ -1385,15 +1406,16 @@ readings_view = pd.DataFrame({
     "reading": [shown[k] for k in readings.index],
     "amount": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["amount"]],  # – for none, as in the ledgers
     "base": ["–" if pd.isna(v) else fmt(v / 1000, 1) for v in readings["base"]],
-    # the shares the report prints (whole per cent) and the book's (one decimal) in columns of their own
-    "printed": ["–" if k not in PRINTED_SHARES or pd.isna(v) else fmt(v, 0) for k, v in readings["share"].items()],
-    "book": ["–" if k in PRINTED_SHARES or pd.isna(v) else fmt(v, 1) for k, v in readings["share"].items()],
+    # one column of shares: the report's whole, the book's to one decimal, their units digits in line
+    "share": pad_decimals(["–" if pd.isna(v) else fmt(v, 0 if k in PRINTED_SHARES else 1)
+                           for k, v in readings["share"].items()]),
 })  # fmt: skip
 styled(readings_view, table_id="inv-self-financing-readings",
-       caption="Self-financing 2023 on each reading of its base (amounts in NOK million, shares in per cent: "
-       "as the report prints them, whole, or as the book computes them; – where a reading has no such figure)",
+       caption="Self-financing 2023 on each reading of its base (amounts in NOK million; shares in per cent, "
+       "whole where the report prints them, to one decimal where the book computes them; – where a reading has "
+       "no such figure)",
        columns={"reading": "Reading", "amount": "Self\u2011financing", "base": "Base",
-                "printed": "Printed share (%)", "book": "Book's share (%)"})  # fmt: skip
+                "share": "Share (%)"})  # fmt: skip
 
 # %% tags=["hide-input"]
 show_findings(sf_checks)
@@ -1534,7 +1556,8 @@ moved_view = pd.DataFrame({
     "Check": moved["what"].map(inv.spelled_out), **({} if one_unit else {"Unit": units}),
     "Printed": [fmt(v, d) for v, d in zip(moved["printed"], decimals, strict=True)],
     "Recomputed": [fmt(v, d) for v, d in zip(moved["recomputed"], decimals, strict=True)],
-    "Difference": [fmt_difference(v, d) for v, d in zip(moved["difference"], decimals, strict=True)],
+    "Difference (printed − recomputed)": [fmt_difference(v, d) for v, d in zip(moved["difference"], decimals, strict=True)],
     "Class": moved["status"]})  # fmt: skip
 styled(moved_view, table_id="inv-try-moved", unit=units[0] if one_unit and units else None,
-       caption=f"Checks that move when {LABEL} gets {fmt(DELTA, 0, sign=True)} (class before → after)")  # fmt: skip
+       caption=f"Checks that move when {LABEL} gets {fmt(DELTA, 0, sign=True)} (difference = printed − recomputed; "
+       "class before → after)")  # fmt: skip
