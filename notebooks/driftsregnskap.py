@@ -118,12 +118,16 @@ txt = Figures()  # every figure the prose prints, shown there as {eval}`txt.<nam
 counted = {}  # each section's number of checks
 # What the colours of a chart mean, named the same way on every chart's key in the chapter.
 LEVEL_KEY = ("level", {"color": style.LEVEL})
-# The chapter's one rule for a chart of changes (central income, the programme areas' growth, income against
-# cost), said on each chart's key: a change is coloured by its own effect on the finances, that is by its sign
-# and whether it is income or cost. A yardstick (the wage-growth estimate) is a dotted line, never a colour.
+# Two rules for a chart of changes, each said on its chart's key. A change in NOK within the year's income
+# (central income, Fig. 1.3) is coloured by its own effect on the finances: more income blue, less vermilion.
+# A growth rate from 2022 (the programme areas' growth, income against cost) is coloured against the
+# wage-growth estimate, the dotted line: a cost that grew faster, or an income that grew slower, vermilion;
+# the reverse blue (fact-check s12: a nominal rise of 2.1 % in a year of 5.4 % wage growth does not help).
 # Short, one entry a row: a key wider than the plotting area narrows it (the layout fits the key in the figure).
-HELPS_KEY = ("more income or less cost: helps", {"color": style.FAVOURABLE})
-HURTS_KEY = ("less income or more cost: hurts", {"color": style.UNFAVOURABLE})
+HELPS_KEY = ("more income than in 2022: helps", {"color": style.FAVOURABLE})
+HURTS_KEY = ("less income: hurts", {"color": style.UNFAVOURABLE})
+WAGE_HURTS_KEY = ("income slower or cost faster: hurts", {"color": style.UNFAVOURABLE})
+WAGE_HELPS_KEY = ("income faster or cost slower: helps", {"color": style.FAVOURABLE})
 CH = dr.CHAPTER
 all_checks = checks.run(CH)  # every check of the chapter
 # The figures the findings quote: the chapter's checks and the investment chapter's (two findings here
@@ -157,6 +161,8 @@ g("strengthened_total", fmt(sum(strengthened), 0, "NOK million"))
 t1_draw = -checks.value(d09, "value_2023", label="1. tertial 2023 - netto bruk")
 t2_cut = checks.value(d09, "value_2023", label="2. tertial 2023 - redusert bruk saldering")
 g("t_net_draw", mill(t1_draw - t2_cut))
+g("t1_draw", mill(t1_draw))
+g("t2_cut", mill(t2_cut))
 g("tax_raised", fmt(pm("tax_estimate_raised_in_four_month_reports"), 1, "NOK million"))
 # The squeeze the year is about, in brief (its section: Income against cost): free income and the programme
 # areas' net cost from 2022 to 2023, the book's growth rates from D02 and D01 (and D08 for the cost without
@@ -174,6 +180,8 @@ def moved(pct):
 g("brief_fi_growth", moved(fi_pct))
 g("brief_cost_growth", moved(cost_pct))
 g("brief_wage", fmt(wage_pct, 1, "percent"))
+g("brief_wage_first", fmt(pj.prose(get, "wage_growth_estimate_budget_2023"), 1, "percent"))
+g("brief_spent", fmt(spent_pct, 1, "percent"))
 g(
     "brief_squeeze",
     "free income fell behind both"
@@ -184,7 +192,11 @@ causes = dr.report_causes(get)
 g("causes_sum", fmt(causes["printed"].sum(), 1, "NOK million"))
 g("improvement_text", fmt(pm("improvement_on_revised_budget"), 1, "NOK million"))
 g("largest_cause", causes.loc[causes["printed"].idxmax(), "cause"].lower())
-assert (causes["printed"] < 0).sum() == 1 and causes.loc[causes["printed"].idxmin(), "cause"].startswith("Dividends")
+assert (
+    len(causes) == 5
+    and (causes["printed"] < 0).sum() == 1
+    and causes.loc[causes["printed"].idxmin(), "cause"].startswith("Dividends")
+)
 
 # The brief's other figures: 2022, the reserves.
 surplus_2022 = dr.net_operating_surplus(get, "actual_2022")
@@ -260,9 +272,11 @@ plt.show()
 # {eval}`txt.required`, {eval}`txt.shortfall` more.
 #
 # **The squeeze.** From 2022, free income (tax and block grant) {eval}`txt.brief_fi_growth` and the
-# programme areas' net cost {eval}`txt.brief_cost_growth`, against the {eval}`txt.brief_wage` wage growth
-# the budget assumed (line 2419). So {eval}`txt.brief_squeeze`, measured from a 2022 whose tax income the
-# report calls extraordinarily high (line 2211; the book's growth rates, {ref}`driftsregnskap-income-cost`).
+# programme areas' net cost {eval}`txt.brief_cost_growth` ({eval}`txt.brief_spent` without their provisions
+# to restricted funds, the book's estimate), against wage growth of {eval}`txt.brief_wage`, the estimate the
+# first four-month report raised from {eval}`txt.brief_wage_first` (line 2419). So {eval}`txt.brief_squeeze`,
+# measured from a 2022 whose tax income the report calls extraordinarily high (line 2211; the book's growth
+# rates, {ref}`driftsregnskap-income-cost`).
 #
 # **How the budget got there.** The original budget planned a surplus of {eval}`txt.original_surplus`
 # (the text says {eval}`txt.original_surplus_text`; see the finding below). The two
@@ -270,10 +284,13 @@ plt.show()
 # {eval}`txt.revised_deficit` in the *{term}`Revidert budsjett`* (revised budget):
 #
 # - **Frames.** The summary says the revisions strengthened the programme areas' frames by
-#   {eval}`txt.strengthened_total` in all, paid for from the discretionary fund; the fund's own table
-#   (D09) shows a net draw of only {eval}`txt.t_net_draw`.
-# - **Income.** They also raised the tax estimate, by {eval}`txt.tax_raised`; the report does not say
-#   which income paid for which frame, so no full bridge between the two budgets can be built.
+#   {eval}`txt.strengthened_total` in all ({eval}`txt.strengthened_t1` and {eval}`txt.strengthened_t2`),
+#   paid for from the discretionary fund. The fund's table (D09) prints each report's net movement, after
+#   the revisions' other items: a draw of {eval}`txt.t1_draw` in the first and {eval}`txt.t2_cut` given
+#   back in the second, {eval}`txt.t_net_draw` net.
+# - **Income.** One of those other items: the revisions raised the tax estimate by {eval}`txt.tax_raised`.
+#   The tables of the programme areas, central income, central costs and finance (D01–D03, D05) print no
+#   original-budget column, so no full bridge between the two budgets can be built.
 # - **Financing.** In the year-end dispositions (D08) the revised budget draws more on the discretionary
 #   fund and on the *{term}`Bundne driftsfond`* (restricted operating funds, earmarked money) than the
 #   original, and raises the transfer to investment by {eval}`txt.revision_transfer`.
@@ -281,8 +298,8 @@ plt.show()
 # The year then came out {eval}`txt.improvement` better than the revised budget, but still below the
 # original budget, as the report says.
 #
-# **Why the year came out better.** The report names five causes, the largest the
-# {eval}`txt.largest_cause`, against one shortfall, in dividends, and calls them largely one-off. As printed
+# **Why the year came out better.** The report names five items: four gains, the largest the
+# {eval}`txt.largest_cause`, and one shortfall, in dividends; it calls them largely one-off. As printed
 # they add up to {eval}`txt.causes_sum` against the {eval}`txt.improvement_text` it states, so its own
 # account closes; {ref}`driftsregnskap-bridge` sets each beside the tables.
 #
@@ -345,15 +362,15 @@ ax.set_ylim(len(quality) + 0.1, -0.6)  # room under the last bar for the target'
 ax.annotate(f"Target {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')}", (dr.TARGET_RESULTATGRAD_PCT, len(quality) - 0.25),
             xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT,
             color=style.TEXT)  # fmt: skip
-ax.set_xlabel("% of gross operating income")
+ax.set_xlabel("% of gross operating income (+ = surplus)")
 ax.set_title(
     f"No measure reaches the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
     if reach == 0
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
 # Every share is the book's (of the income it infers); what differs is the result in NOK it divides.
-style.key_above(ax, [("share of a result the report prints", {"color": style.LEVEL}),
-                     ("hatched: share of a result the book estimates", style.estimate_style(style.TEXT))])  # fmt: skip
+style.key_above(ax, [("solid: result as printed", {"color": style.LEVEL}),
+                     ("hatched: result the book estimates", style.estimate_style(style.TEXT))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 # Ticks and the axis line over the bars' range only (every 2 %), so the room the labels take left of the
 # longest bar does not read as an empty stretch of axis.
@@ -665,13 +682,13 @@ g("integration_years2_5", fmt(pm("integration_grant_years2_5_above_budget"), 1, 
 # {eval}`txt.grant_above_budget` more than budgeted.
 #
 # The *{term}`Integreringstilskudd`* (integration grant) came {eval}`txt.integration_above_budget` above
-# budget. The report splits it (section *Integreringstilskudd*): almost {eval}`txt.integration_year1` from first-year
-# grants (slightly more refugees settled than planned, and a reward grant for settling more than first
+# budget. The report splits it (section *Integreringstilskudd*): almost {eval}`txt.integration_year1`, as the report
+# rounds it, from first-year grants (slightly more refugees settled than planned, and a reward grant for settling more than first
 # asked) and {eval}`txt.integration_years2_5` from grants for years two to five, among other things because
 # refugees settled earlier moved in from other municipalities and grants were paid for people settled
 # before. Most of the gain, then, did not come from this year's settlements.
 
-# %% mystnb={"figure": {"caption": "Central income by source: the change from 2022 to 2023, NOK million (more income positive), coloured by its effect on the finances; the two years' levels are in the table behind the toggle above.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal bars of the change in each source of central income from 2022 to 2023. Income and wealth tax and the transfer from the municipal enterprises fell by similar large amounts, drawn in vermilion to the left; the block grant rose most, in blue to the right, and the integration grant second, by about a quarter as much; the other sources changed little. Each bar is labelled with its change."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Central income by source: the change from 2022 to 2023, NOK million (more income positive), coloured by the change's own effect on the finances (more income blue, less vermilion; the growth charts further on are coloured against the wage estimate instead); the two years' levels are in the table behind the toggle above.", "name": "fig-driftsregnskap-central-income"}, "image": {"alt": "Horizontal bars of the change in each source of central income from 2022 to 2023. Income and wealth tax and the transfer from the municipal enterprises fell by similar large amounts, drawn in vermilion to the left; the block grant rose most, in blue to the right, and the integration grant second, by about a quarter as much; the other sources changed little. Each bar is labelled with its change."}} tags=["hide-input"]
 # The table prints income negative: turned positive here, so a rise in income is a positive change.
 items = (
     d02[d02["row_kind"] == "item"]
@@ -762,7 +779,8 @@ display(
         d03,
         table_id="drift-d03",
         columns=dr.report_columns(dr.D03),
-        caption="D03 Sentrale utgifter, NOK thousand; Avvik as printed: + = underspend (budget − accounts)",
+        caption="D03 Sentrale utgifter, NOK thousand in every column, Avvik i kr too (the report's header); "
+        "Avvik as printed: + = underspend (budget − accounts)",
     )
 )
 # No finding here, so no box follows the section's text (an empty one would leave a bare code toggle).
@@ -843,7 +861,8 @@ styled(
     d05,
     table_id="drift-d05",
     columns=dr.report_columns(dr.D05),
-    caption="D05 Finansinntekter og -utgifter, NOK thousand; Avvik as printed: + = favourable (budget − accounts)",
+    caption="D05 Finansinntekter og -utgifter, NOK thousand in every column, Avvik i kr too (the report's header); "
+    "Avvik as printed: + = favourable, less cost or more income (budget − accounts)",
 )
 
 # %% tags=["hide-input", "hide-output"]
@@ -1007,12 +1026,15 @@ g("wage_growth", fmt(wage, 1, "percent"))
 g("pension_growth", fmt(pj.prose(get, "actual_pension_cost_growth_from_2022"), 1, "percent"))
 g("total_growth", fmt(total_growth, 1, "percent"))
 above = growth[(growth["growth_pct"] > wage) & (growth["actual_2022"] > 0)]
-BAND = 1.0  # percentage points: the margin the count asks for, as the wage estimate is rough (fact-check s11r2)
+BAND = 1.0  # percentage points: how many beat the estimate by a clear margin, as it is rough (fact-check s11r2)
 # One count, one denominator, in the figure's title and the text (designer s11r4): the areas with a net cost
-# (P12's is a net income) whose net cost grew more than a point faster than the wage estimate.
+# (P12's is a net income) whose net cost grew faster than the wage estimate, exactly the vermilion bars; the
+# text adds how many of them by more than a point.
 with_cost = growth["actual_2022"] > 0
-n_above_band, n_areas = int((growth.loc[with_cost, "growth_pct"] > wage + BAND).sum()), int(with_cost.sum())
-g("n_above_band", fmt(n_above_band, 0))
+n_above, n_areas = len(above), int(with_cost.sum())
+n_above_band = int((growth.loc[with_cost, "growth_pct"] > wage + BAND).sum())
+g("n_above", fmt(n_above, 0))
+g("n_above_band", "all of them" if n_above_band == n_above else fmt(n_above_band, 0))
 g("n_areas", fmt(n_areas, 0))
 for area in ["P04", "P05", "P07", "P08", "P18"]:
     g(f"{area.lower()}_growth", fmt(growth.set_index("programme_area").loc[area, "growth_pct"], 1, "percent"))
@@ -1054,7 +1076,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). As on the chapter's other charts of changes, colour marks the effect on the finances: more cost than in 2022, or an overspend, in vermilion; less cost, or an underspend, in blue. The dotted line is the wage-growth estimate, a rough yardstick. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dotted line labelled as the wage-growth estimate; rises in cost in vermilion, falls in blue; most areas lie above the line, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). Left, colour is measured against the wage-growth estimate (the dotted line, a rough yardstick): a net cost that grew faster than it in vermilion, slower in blue. Right, an overspend in vermilion, an underspend in blue. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dotted line labelled as the wage-growth estimate; areas whose cost grew faster than the estimate in vermilion, slower in blue; most areas lie above the line, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 # The printed Norwegian name, then the book-wide short English name: on the name's last line where it fits, so
 # each row takes at most two lines and the chart stays within about a screen (designer s11r3).
 
@@ -1080,14 +1102,13 @@ d_vals = -view["deviation_pct"].astype(float)
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
 fig, (left, right) = style.figure(1, 2, height=1.7 + len(view) * (0.06 + 0.18 * rows_tall), sharey=True)
 pos = np.arange(len(view))
-# The chapter's one rule for a change (HELPS_KEY, HURTS_KEY): more cost than in 2022 vermilion, less blue; the
-# wage estimate is the dotted line, read by position, not by colour, so no colour judges tenths of a point
-# against a rough yardstick (fact-check s11r2) and grey stays a level (designer s11r4). On the right, colour
-# marks over- and underspend.
+# Left, colour against the wage estimate (the dotted line; WAGE_HURTS_KEY): a cost that grew faster vermilion,
+# slower blue, two colours only, so the title's count is the vermilion bars (fact-check s12). On the right,
+# colour marks over- and underspend.
 
 
 def growth_colour(v):
-    return style.UNFAVOURABLE if v > 0 else style.FAVOURABLE
+    return style.UNFAVOURABLE if v > wage else style.FAVOURABLE
 
 
 left.barh(pos, g_vals, color=[growth_colour(v) for v in g_vals.fillna(0)])
@@ -1129,8 +1150,8 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
             ax.plot([values[i]] * 2, [i - 0.3, i + 0.3], linewidth=2.5, solid_capstyle="butt", color=colour, zorder=4)
 right.xaxis.set_major_locator(plt.MultipleLocator(10))  # ticks 5 apart ran together
 for ax, title, xlabel, keys in (
-    (left, "Growth of net cost", "Net cost, change 2022–2023\n(%, + = more cost)",
-     [(style.UNFAVOURABLE, "more cost: hurts"), (style.FAVOURABLE, "less cost: helps")]),
+    (left, "Growth of net cost", "Net cost, change 2022–2023\n(%, + = more cost; colour:\nagainst the wage estimate)",
+     [(style.UNFAVOURABLE, "faster: hurts"), (style.FAVOURABLE, "slower: helps")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend: hurts"), (style.FAVOURABLE, "underspend: helps")]),
 ):  # fmt: skip
@@ -1144,13 +1165,14 @@ for ax, title, xlabel, keys in (
 left.set_yticks(pos, view["area"])
 left.set_ylim(len(view) - 0.4, -1.0)  # first area at the top; room above it for the wage line's name
 fig.suptitle(
-    f"{n_above_band} of the {n_areas} areas with a net cost grew over a point faster than the wage estimate",
+    f"{n_above} of the {n_areas} areas with a net cost grew faster than the wage estimate (vermilion)",
     fontsize=plt.rcParams["axes.titlesize"],  # the size of every chart's title
     fontweight="bold",
     x=0.01,
     ha="left",
 )
-assert n_above_band == (g_vals > wage + BAND).sum() and n_areas == g_vals.notna().sum(), "one count, as drawn"
+vermilion = [growth_colour(v) == style.UNFAVOURABLE for v in g_vals.dropna()]
+assert n_above == sum(vermilion) == (g_vals > wage).sum() and n_areas == g_vals.notna().sum(), "one count, as drawn"
 style.finish(fig, table="tables D10–D25 and the report's text")
 plt.show()
 # What the alt text states, held here: the fastest growers, the areas that fell, the largest over- and underspends.
@@ -1163,9 +1185,10 @@ assert len(above) > g_vals.notna().sum() / 2, "the alt text says most areas lie 
 # **Cost growth against wage growth.** The report's only figure for wage growth in 2023 is the estimate the
 # first four-month report raised to {eval}`txt.wage_growth` (under *Øvrige sentrale
 # poster*). The programme areas' net cost grew
-# by {eval}`txt.total_growth` in all, and {eval}`txt.n_above_band` of the {eval}`txt.n_areas` areas with a
-# net cost grew more than a point faster than the wage estimate (the figure's title; a point's margin, as the
-# estimate is rough). The comparison is rough: frames also moved with tasks shifted between
+# by {eval}`txt.total_growth` in all, and {eval}`txt.n_above` of the {eval}`txt.n_areas` areas with a
+# net cost grew faster than the wage estimate (the vermilion bars of the figure), {eval}`txt.n_above_band` by
+# more than a point, a margin worth keeping in mind as the estimate is rough. The comparison is rough in
+# other ways too: frames also moved with tasks shifted between
 # areas (the church grant left P09 for the central costs), with the refugee funds of the four-month reports
 # and with one-off grants, and the report gives no area's growth net of these.
 #
@@ -1217,7 +1240,7 @@ checks_table(programme_checks, table_id="drift-checks-programmes", caption="Prog
 # chart sets the change in free income against the change in the programme areas' net cost as D01 prints
 # it; the tables after it give the amounts and the other items that moved.
 
-# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), against the report's wage-growth estimate (dotted line), coloured as every chart of changes in this chapter: a rise in income or a fall in cost in blue, a fall in income or a rise in cost in vermilion.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent: tax fell (vermilion), the block grant rose strongly, past the dotted line of the wage-growth estimate (blue), free income as a whole rose a little, well short of that line (blue, a rise in income), and the programme areas' net cost rose past it (vermilion); a vermilion-hatched bar gives the book's estimate of the cost without restricted-fund provisions."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Free income, its two parts and the programme areas' net cost: change from 2022 to 2023 (%), coloured against the report's wage-growth estimate (the dotted line): an income that grew slower than it, or a cost that grew faster, in vermilion; an income that grew faster, or a cost that grew slower, in blue.", "name": "fig-driftsregnskap-income-cost"}, "image": {"alt": "Horizontal bars of the change from 2022 to 2023 in percent, coloured against the dotted line of the wage-growth estimate: tax fell (vermilion), the block grant rose strongly, past the line (blue), free income as a whole rose a little, well short of the line (vermilion: slower than wages), and the programme areas' net cost rose past it (vermilion); a vermilion-hatched bar gives the book's estimate of the cost without restricted-fund provisions, also past the line."}} tags=["hide-input"]
 flows = dr.free_income_vs_cost(get)
 by_item = flows.set_index("item")
 free, cost = by_item.loc["Free income (tax + block grant)"], by_item.loc["Programme areas' net cost"]
@@ -1228,6 +1251,12 @@ for key, item in (("fi", "Free income (tax + block grant)"), ("cost", "Programme
 g("tax_way", "fell" if by_item.loc["Income and wealth tax", "change"] < 0 else "rose")
 g("cost_vs_wage", "faster" if cost["change_pct"] > wage else "slower")
 g("fi_vs_wage", "well below" if free["change_pct"] < wage else "above")
+g(
+    "fi_colour_note",
+    "So the chart draws free income in vermilion: it rose, but more slowly than wages."
+    if free["change_pct"] < wage
+    else "So the chart draws free income in blue.",
+)
 g("income_cost_gap", mill(cost["change"] - free["change"]))
 g("gap_way", "more" if cost["change"] > free["change"] else "less")
 g("spent_change", mill(spent["change"]))
@@ -1238,11 +1267,11 @@ g("bound_net_2022", mill(dr.bound_funds_net(get, "actual_2022")))
 g("bound_net_2022_way", "use" if dr.bound_funds_net(get, "actual_2022") < 0 else "provision")
 
 fig, ax = style.figure(height=4.4)
-# The chapter's one rule for a change (HELPS_KEY, HURTS_KEY): a rise in income or a fall in cost blue, a fall in
-# income or a rise in cost vermilion, as on the central-income chart; the wage estimate is the dotted line, read
-# by position, not by colour (designer s11r4). Hatched: the book's estimate.
+# Growth rates coloured against the wage estimate, the dotted line (WAGE_HURTS_KEY, WAGE_HELPS_KEY): an income
+# that grew slower, or a cost that grew faster, vermilion; the reverse blue (fact-check s12: free income's
+# nominal rise fell behind wages). Hatched: the book's estimate.
 is_cost = flows["item"].isin(["Programme areas' net cost", dr.NET_COST_SPENT])
-hurts = np.where(is_cost, flows["change_pct"] > 0, flows["change_pct"] < 0)
+hurts = np.where(is_cost, flows["change_pct"] > wage, flows["change_pct"] < wage)
 colours = [style.UNFAVOURABLE if h else style.FAVOURABLE for h in hurts]
 bars = ax.barh(range(len(flows)), flows["change_pct"], height=0.6, color=colours)
 for bar, item, colour in zip(bars, flows["item"], colours, strict=True):
@@ -1264,10 +1293,15 @@ ax.axvline(0, color=style.TEXT, linewidth=0.8)
 ax.set_ylim(len(flows) + 0.1, -0.6)
 ax.annotate(f"Wage-growth estimate {fmt(wage, 1, '%')}", (wage, len(flows) - 0.25), xytext=(3, 0),
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xlabel("Change from 2022 to 2023 (%, + = rise)")
+ax.set_xlabel("Change from 2022 to 2023 (%, + = rise)\ncolour: against the wage estimate (dotted)")
 ax.set_title("Free income grew far less than the programme areas' net cost")
 # One entry a row, the hatched swatch in its bar's colour.
-style.key_above(ax, [HELPS_KEY, HURTS_KEY, ("hatched: the book's estimate", "hatched")], ncol=1)
+style.key_above(ax, [WAGE_HURTS_KEY, WAGE_HELPS_KEY, ("hatched: the book's estimate", "hatched")], ncol=1)
+# What the caption, the alt text and the text say, held here: free income vermilion (slower than wages), the
+# block grant blue, the net cost and the book's estimate of it vermilion.
+colour_of = dict(zip(flows["item"], colours, strict=True))
+assert colour_of["Free income (tax + block grant)"] == style.UNFAVOURABLE == colour_of[dr.NET_COST_SPENT]
+assert colour_of["Block grant"] == style.FAVOURABLE and colour_of["Programme areas' net cost"] == style.UNFAVOURABLE
 ax.grid(axis="y", visible=False)
 style.finish(fig, table="tables D01, D02 and D08 and the report's text")
 plt.show()
@@ -1276,7 +1310,8 @@ plt.show()
 # Free income grew by {eval}`txt.fi_change` ({eval}`txt.fi_change_pct`), {eval}`txt.fi_vs_wage` the wage
 # growth of {eval}`txt.wage_growth` the report estimates for 2023: tax {eval}`txt.tax_way` from the
 # extraordinarily high level of 2022, and the block grant rose, part of it higher income equalisation as
-# Drammen's tax per inhabitant fell behind the national average. The programme areas' net cost grew by
+# Drammen's tax per inhabitant fell behind the national average. {eval}`txt.fi_colour_note` The programme
+# areas' net cost grew by
 # {eval}`txt.cost_change` ({eval}`txt.cost_change_pct`), {eval}`txt.cost_vs_wage` than that estimate and
 # {eval}`txt.income_cost_gap` {eval}`txt.gap_way` than free income; the report also gives a pension cost
 # {eval}`txt.pension_growth` above 2022's.
@@ -1464,7 +1499,7 @@ display(
            total_mask=steps["kind"].isin(["start", "end"])),
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the steps that rest on its assumption.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall, then a grey hatched step for what the model leaves unexplained, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the step that rests on its assumption and what the model leaves unexplained, each in its effect's colour.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall, then a vermilion-hatched step down for what the model leaves unexplained, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
 fig, ax = style.figure(height=4.8)
 # Hatched: the step that rests on the book's assumption (all extra provisions to restricted funds are the
 # programme areas') and the residual that assumption leaves; the other steps are the tables' figures.
@@ -1472,19 +1507,22 @@ assumed = steps["step"].str.startswith("Extra net provisions to restricted funds
 kinds = steps["kind"].map({"start": "total", "end": "total", "residual": "estimate"}).fillna("")
 kinds = kinds.where(~assumed, "estimate")
 # A step under NOK 0.05 million would print as a signed zero at one decimal: folded into the residual, whose
-# label names it. The residual is what the model leaves unexplained, not a cause: grey and hatched.
+# label names it. The residual is what the model leaves unexplained: hatched (the book's), in its effect's
+# colour like every other step, with its own key entry (designer s12: an unkeyed grey hatch).
 tiny = (steps["kind"] == "cause") & (steps["amount"].abs() < 50)
 shown = steps[~tiny].assign(
     amount=lambda f: f["amount"].where(f["kind"] != "residual", f["amount"] + steps.loc[tiny, "amount"].sum())
 )
 folded = " and ".join(steps.loc[tiny, "short"].str.lower())
-residual_name = "Not explained by the model" + (f"\n(with {folded}, under 0.1)" if folded else "")
+residual_name = "Not explained by the model" + (f"\n(with {folded}, under NOK 0.1 million)" if folded else "")
 bars_before = len(ax.patches)
 style.waterfall(ax, [(residual_name if k == "residual" else short, amount / 1000, kinds[i])
                      for i, (short, amount, k) in shown[["short", "amount", "kind"]].iterrows()],
                 formatter=lambda v: fmt(v, 1))  # fmt: skip
 residual_at = list(shown["kind"]).index("residual")
-ax.patches[bars_before + residual_at].set(**style.estimate_style(style.LEVEL))
+residual_colour = style.FAVOURABLE if shown["amount"].iloc[residual_at] > 0 else style.UNFAVOURABLE
+assumed_colour = style.FAVOURABLE if steps.loc[assumed, "amount"].sum() > 0 else style.UNFAVOURABLE
+assert residual_colour == style.UNFAVOURABLE and assumed_colour == style.FAVOURABLE, "the alt text's colours"
 ax.set_xlabel("Net operating result (NOK million, + = surplus)")
 cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
@@ -1492,11 +1530,13 @@ ax.set_title(
     "On the book's model, the added-back restricted-fund provisions are the largest step"
     if assumed[largest] else f"The largest step is {cause_steps.loc[largest, 'short'].lower()}"
 )  # fmt: skip
-# Two columns, filled column by column: read by rows, "level, raises, lowers" as on the first chart, then the
-# hatching, its swatch in the colour of the first hatched step (the residual's grey hatching is named on its bar).
-style.key_above(ax, [LEVEL_KEY, ("lowers it", {"color": style.UNFAVOURABLE}),
-                     ("raises the result", {"color": style.FAVOURABLE}),
-                     ("hatched: the book's assumption or estimate", "hatched")], ncol=2)  # fmt: skip
+# Two columns, filled column by column: "level, raises, lowers" as on the first chart, then the two hatched
+# steps, each swatch in its own step's colour.
+style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
+                     ("lowers it", {"color": style.UNFAVOURABLE}),
+                     ("hatched: the book's assumption", style.estimate_style(assumed_colour)),
+                     ("hatched: what the model leaves unexplained", style.estimate_style(residual_colour))],
+                ncol=2)  # fmt: skip
 style.finish(fig, table="tables D01, D02, D03, D05 and D08")
 plt.show()
 
@@ -1554,7 +1594,7 @@ g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percen
 # above the rules' requirement of {eval}`txt.fund_requirement`. It includes sub-funds set aside for named
 # purposes, not all of them named (the note under D09), so its free part cannot be computed.
 
-# %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the original budget's and the first four-month report's use, rises slightly with the second report and the year-end correction, and ends at the 31 December balance, above a dotted line marking the reserve requirement."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The discretionary fund in 2023, from 1 January to 31 December, against the reserve requirement (NOK million).", "name": "fig-driftsregnskap-disposition-fund"}, "image": {"alt": "Waterfall chart: the fund starts at its 1 January balance, drops with the original budget's and the first four-month report's use, rises a little with the second report and by more with the year-end correction, and ends at the 31 December balance, above a dotted line marking the reserve requirement."}} tags=["hide-input"]
 flow = d09[d09["row_kind"].isin(["balance", "movement"])]
 short = {
     "Saldo disposisjonsfond per 1.1.": "Balance\n1 January 2023",
@@ -1579,12 +1619,14 @@ for i, (move, kind) in enumerate(zip(fund_moves, flow["row_kind"], strict=True))
         ax.plot([fund_levels[i]] * 2, [i - 0.3, i + 0.3], linewidth=2.5, solid_capstyle="butt",
                 color=style.FAVOURABLE if move > 0 else style.UNFAVOURABLE)  # fmt: skip
 requirement = checks.value(d09, "value_2023", row_kind="requirement") / 1000
+# The alt text: the second report's step "a little", the year-end correction "more" (fact-check s12).
+assert checks.value(d09, "value_2023", label="Saldering netto bruk regnskap 2023") > 3 * t2_cut > 0
 ax.axvline(requirement, **style.REFERENCE_LINE)
 # The label on one line at the line's foot, in room under the last bar (clear of every step row).
 ax.set_ylim(len(flow) + 0.1, -0.6)
 ax.annotate(f"Reserve requirement {fmt(requirement, 1)}", (requirement, len(flow) - 0.25), xytext=(3, 0),
             textcoords="offset points", ha="left", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
-ax.set_xlabel("Discretionary fund (NOK million)")
+ax.set_xlabel("Discretionary fund (NOK million; a step: + = into the fund)")
 ax.set_title(
     "The fund stays above the requirement, by less than its fall in 2023"
     if runway["years"] < 1
