@@ -110,7 +110,7 @@ release: $(STAMP)
 	@! git rev-parse -q --verify "refs/tags/v$(RELEASE_VERSION)" >/dev/null || { echo "release: v$(RELEASE_VERSION) exists"; exit 1; }
 	$(BIN)/python -m pytest tests/test_citation.py -q -p no:xdist -p no:cacheprovider -o addopts=
 	rm -rf _build
-	$(MAKE) book
+	AARSEVALUERING_RELEASING=v$(RELEASE_VERSION) $(MAKE) book  # the pages say "released" (citation.release_state)
 	mkdir -p $(RELEASE_DIR)
 	$(BIN)/python -m zipfile -c $(RELEASE_DIR)/aarsevaluering-2023-book-v$(RELEASE_VERSION).zip _build/html
 	cp _build/html/_downloads/aarsevaluering-2023-data.zip $(RELEASE_DIR)/aarsevaluering-2023-data-v$(RELEASE_VERSION).zip

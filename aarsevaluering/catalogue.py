@@ -110,9 +110,15 @@ GRID_STYLE = "\n".join(
         "   edge is a finding's verdict elsewhere in the book) */",
         'table[id^="tab-data-"] .data-sub::before { content: "↳"; color: var(--pst-color-text-muted); '
         "margin: 0 0.35em 0 -1.1em; }",
-        "/* a file's run of ids on one line; a sub-row's closing bracket hangs past the digits, so they line up */",
+        "/* a file's run of ids on one line */",
         'table[id^="tab-data-"] .data-ids { white-space: nowrap; }',
-        'table[id^="tab-data-"] .data-hang { position: absolute; }',
+        "/* a sub-row's count, unbracketed so its digits line up under its file's (designer s12: a hanging bracket",
+        "   pushed them 6 px right), in the muted colour: a part of the file's count, not a count of its own */",
+        'table[id^="tab-data-"] tr:has(.data-sub) td:last-child { color: var(--pst-color-text-muted); }',
+        "/* the header repeated down a long table, so Unit and Rows stay labelled on every screen (designer s12) */",
+        'table[id^="tab-data-"] tr:has(.data-rehead) td { font-weight: 600; font-size: 0.85em; '
+        "background: var(--pst-color-surface); border-top: 1px solid var(--pst-color-border); "
+        "border-bottom: 1px solid var(--pst-color-border); padding-top: 0.25rem; padding-bottom: 0.25rem; }",
         "/* the overview's runs of ids each on one line (B01–B02 broke after its dash) */",
         "table#tab-package .data-ids { white-space: nowrap; }",
         "</style>",
@@ -499,6 +505,20 @@ def area_gaps(entries: list[dict], chapter: str, names: dict[str, str]) -> str:
                 f"«{escape(e['locator'].get('search', ''))}» in their parts (their {escape(held[missing[0]][1])} "
                 f"table{'s are' if len(missing) > 1 else ' is'} {theirs})."
             )
+    # Areas no run has (P16, P17) and why the runs stop at P18, said under the first run, where a reader checking
+    # that the catalogue is complete meets the gap (designer s12: only the glossary said it).
+    first = min(runs.items(), key=lambda r: table_ids(r[0])[0], default=None)
+    if first and first[1][0]["chapter"] == chapter:
+        seen = {a for _, areas in runs.values() for a in areas}
+        numbers = sorted(int(a[1:]) for a in seen)
+        none = [f"P{n:02d}" for n in range(numbers[0], numbers[-1] + 1) if f"P{n:02d}" not in seen]
+        if none:
+            listed = " or ".join(none)
+            notes.append(
+                f"No file has a table for {listed}, and the runs end at P{numbers[-1]:02d}: the report gives "
+                "those areas a few lines and no table, and says it treats P19 in its introductory chapter (the "
+                "{term}`glossary's P01–P19 <P01–P19>` gives the lines)."
+            )
     return " ".join(notes)
 
 
@@ -540,25 +560,31 @@ def id_runs(codes: list[str]) -> str:
 
 def chapter_units(chosen: list[dict]) -> str:
     """The units of a chapter's printed tables, the commonest first (``NOK thousand``; ``%, persons, FTE``), so
-    the overview shows which chapters are in money (designer s11r4); the files of mixed units add none."""
+    the overview shows which chapters are in money (designer s11r4). A unit a table gives one row of its own
+    ("last row: %", D09) counts too, and the files of mixed units (the figures in sentences) add "mixed", last
+    (reader s12: the column read as if a chapter's files were all in NOK thousand)."""
     counts: dict[str, int] = {}
+    mixed = False
     for e in chosen:
         label = unit_label(e["unit"])
         if label == MIXED:
+            mixed = True
             continue
-        for u in re.split(r" / |, ", label.split(" (")[0]):
+        units = re.split(r" / |, ", label.split(" (")[0])
+        units += [u.strip() for u in re.findall(r"\(last rows?: ([^)]+)\)", label)]
+        for u in units:
             u = label if u == "NOK" else u  # "NOK (whole kroner)": a bare NOK reads as a slip
             counts[u] = counts.get(u, 0) + 1
     ranked = sorted(counts, key=lambda u: -counts[u])  # stable: ties keep their first appearance
-    return ", ".join(_unbroken(escape(u)) for u in ranked)
+    return ", ".join([*(_unbroken(escape(u)) for u in ranked), *(["mixed"] if mixed else [])])
 
 
 def overview(entries: list[dict], order: list[str]) -> list[str]:
     """A small table before the chapters' tables: per chapter, its ids, files, printed tables and rows, each
     chapter a link to its table (designer s11r3: the counts stood only at the foot of five long tables)."""
     lines = [
-        "```{table} The package by chapter: the ids of its printed tables, their units (the commonest first), its "
-        "files, printed tables and rows",
+        "```{table} The package by chapter: the ids of its printed tables, their units (the commonest first; "
+        "*mixed*: the figures in sentences, each row with its own unit), its files, printed tables and rows",
         ":name: tab-package",
         "",
         "| Chapter | Ids | Units | Files | Tables | Rows |",
@@ -591,6 +617,27 @@ def area_names(entries: list[dict]) -> dict[str, str]:
     }
 
 
+# A chapter's table repeats its header after this many rows (a file's or a table's), so its Unit and Rows columns
+# stay labelled on every screen of a long table (designer s12: T.2 and T.3 ran four to five screens without one).
+REPEAT_HEADER_EVERY = 8
+REHEAD_MARK = '<span class="data-rehead"></span>'
+
+
+def _repeat_header(lines: list[str]) -> list[str]:
+    """``lines`` with the header row of the table they end in repeated (marked, as a body row) before every
+    :data:`REPEAT_HEADER_EVERY`-th row after it, where at least two rows follow (never just before the total)."""
+    start = max(i for i, line in enumerate(lines) if line.startswith("| :---")) + 1
+    body = lines[start:]
+    out, since = [], 0
+    for n, line in enumerate(body):
+        if since >= REPEAT_HEADER_EVERY and len(body) - n >= 2:
+            out.append("| " + " | ".join([REHEAD_MARK + COLUMNS[0], *COLUMNS[1:]]) + " |")
+            since = 0
+        out.append(line)
+        since += 1
+    return lines[:start] + out
+
+
 def render() -> str:
     """The Markdown of ``book/data.md``."""
     entries = tables()
@@ -611,7 +658,7 @@ def render() -> str:
         # The build writes the zip (aarsevaluering.citation); a plain link, since it is not a source file.
         f'Download every table in one file: <a href="../{BUNDLE_PATH}" download>{BUNDLE_NAME}.zip</a>, one '
         "folder with every table beside `datapackage.json` (so the descriptor's paths resolve), the files listed "
-        "under *The package* but the audit tables, and `CITATION.cff` for citing the book.",
+        "under *The package* except the audit tables, and `CITATION.cff` for citing the book.",
         "",
         "Every table the book uses is a CSV file transcribed from Drammen kommune's *Årsevaluering 2023*, with",
         "values exactly as printed (see {doc}`data_and_methods`). Each file below can be downloaded and read with",
@@ -661,8 +708,8 @@ def render() -> str:
         "(for one table per programme area, the file's row says once how to find each). The figures in "
         "sentences stand all over the report: each row of their file gives its own line.",
         "- *Unit*: as the chapters write it; a table's row under its file has the file's unit (*as above*).",
-        "- *Rows*: printed rows, totals included; a table's row under its file gives, in brackets, how many of "
-        "the file's rows it holds.",
+        "- *Rows*: printed rows, totals included; a table's row under its file gives, in grey, how many of "
+        "the file's rows it holds. A long table repeats its header every few rows.",
         "",
         GRID_STYLE,
     ]
@@ -705,8 +752,9 @@ def render() -> str:
             for code, what, a, b in places:
                 lines.append(
                     f"| {id_cell(code, [code])} | {place_cell(e, code, what, a, b)} | as above "
-                    f'| ({place_rows(e, a, b)}<span class="data-hang">)</span> |'
+                    f"| {fmt(place_rows(e, a, b))} |"
                 )
+        lines = _repeat_header(lines)
         # The chapter's total, bold, as the last row: the book's CSS sets it under a rule.
         files = f"{len(chosen)} file" + ("s" if len(chosen) > 1 else "")
         lines += [f"| **All** | **{files}** | | **{fmt(sum(e['rows'] for e in chosen))}** |", "```"]

@@ -1,8 +1,8 @@
 """A Sphinx extension that makes the book citable and its data downloadable in one piece.
 
-- Every page's footer shows the book's version and release date and a "How to cite" block (a text
-  citation and BibTeX, with the version; a DOI line once ``CITATION.cff`` has one), through the
-  template ``_templates/extra-footer.html``. Version, date, title, authors, address and DOI come from
+- Every page's footer shows the book's version, whether it is released (:func:`release_state`), and a
+  "How to cite" block (a text citation and BibTeX, with the version; a DOI line once ``CITATION.cff`` has
+  one), through the template ``_templates/extra-footer.html``. Version, date, title, authors, address and DOI come from
   ``CITATION.cff`` alone, read at every build, so the pages cannot drift from it.
 - When the HTML is written, the data package becomes one zip, ``_downloads/aarsevaluering-2023-data.zip``
   in the output: every CSV beside ``datapackage.json`` (so its relative paths resolve), the index of the
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
 import zipfile
 from dataclasses import dataclass
 from html import escape
@@ -33,6 +35,10 @@ BUNDLE_NAME = "aarsevaluering-2023-data"
 BUNDLE_PATH = f"_downloads/{BUNDLE_NAME}.zip"
 # The data package's files other than its tables (relative to data/), and the citation (to the root).
 BUNDLE_EXTRAS = ("README.md", "LICENSE.md", "source_index.json")
+# What the build knows of the version it shows (RELEASING.md: a release tags its commit vX.Y.Z, then gets a DOI):
+RELEASED, LATER, UNRELEASED, UNKNOWN = "released", "later", "unreleased", "unknown"
+# `make release` builds the book before it tags the commit: it says so in this variable, set to the tag.
+RELEASING_ENV = "AARSEVALUERING_RELEASING"
 
 
 def citation_file(root: Path) -> Path:
@@ -90,15 +96,56 @@ class Citation:
         body = ",\n".join(f"  {name:<7} = {{{value}}}" for name, value in fields)
         return f"@misc{{{key},\n{body}\n}}"
 
-    def context(self) -> dict:
-        """The template's values, escaped for HTML."""
+    def context(self, state: str = RELEASED) -> dict:
+        """The template's values, escaped for HTML; ``state`` as :func:`release_state` gives it."""
         return {
+            "state": escape(state_line(self, state)),
             "version": escape(self.version),
             "date": escape(self.date),
             "doi": escape(self.doi) if self.doi else "",
             "text": escape(self.text()),
             "bibtex": escape(self.bibtex()),
         }
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def release_state(root: Path, citation: Citation) -> str:
+    """Whether the version ``CITATION.cff`` names is released, as far as this build can see (designer s12: the
+    footer said "released" of a version nothing had tagged). ``released``: a DOI (added after a release is
+    published), the tag ``vX.Y.Z`` on the commit built, or `make release` building it; ``later``: the tag is on an
+    ancestor; ``unreleased``: a full clone without the tag; ``unknown``: no repository, or a shallow one (CI's
+    checkout) without the tag, where its absence proves nothing."""
+    tag = f"v{citation.version}"
+    if citation.doi or os.environ.get(RELEASING_ENV) == tag:
+        return RELEASED
+    inside = _git(root, "rev-parse", "--is-inside-work-tree")
+    if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
+        return UNKNOWN
+    tagged = _git(root, "rev-parse", "-q", "--verify", f"refs/tags/{tag}^{{commit}}")
+    if tagged is not None and tagged.returncode == 0:
+        head = _git(root, "rev-parse", "HEAD")
+        return RELEASED if head is not None and head.stdout.strip() == tagged.stdout.strip() else LATER
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    return UNKNOWN if shallow is None or shallow.stdout.strip() != "false" else UNRELEASED
+
+
+def state_line(citation: Citation, state: str) -> str:
+    """The footer's first sentence: the version and what the build knows of its release."""
+    v, date, tag = citation.version, citation.date, f"v{citation.version}"
+    return {
+        RELEASED: f"Version {v}, released {date}.",
+        LATER: f"Version {v}, released {date}; this build is of a later commit, not the release itself.",
+        UNRELEASED: f"Version {v}, not yet released: CITATION.cff gives {date} as its release date, but no "
+        f"commit is tagged {tag}.",
+        UNKNOWN: f"Version {v} (CITATION.cff gives {date} as its release date); this build could not see "
+        f"whether a commit is tagged {tag}, so it cannot say whether that version is released.",
+    }[state]
 
 
 def bundle_files(data: Path, citation: Path) -> list[tuple[Path, str]]:
@@ -126,19 +173,22 @@ def write_bundle(data: Path, citation: Path, out: Path, released: str) -> Path:
 def _read(app: Sphinx, config) -> None:
     path = citation_file(Path(app.srcdir))
     citation = Citation.read(path)
-    app.aarsevaluering_citation = (citation, path)
+    state = release_state(Path(app.srcdir), citation)
+    app.aarsevaluering_citation = (citation, path, state)
     config.version = config.release = citation.version
-    # A config value of the HTML builder: a new version or date rewrites every page, not only changed ones.
-    config.aarsevaluering_citation = citation.text() + "\n" + citation.bibtex()
+    # A config value of the HTML builder: a new version, date or release state rewrites every page, not only
+    # changed ones.
+    config.aarsevaluering_citation = state_line(citation, state) + "\n" + citation.text() + "\n" + citation.bibtex()
 
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    context["citation"] = app.aarsevaluering_citation[0].context()
+    citation, _, state = app.aarsevaluering_citation
+    context["citation"] = citation.context(state)
 
 
 def _bundle(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
-        citation, path = app.aarsevaluering_citation
+        citation, path, _ = app.aarsevaluering_citation
         write_bundle(data_dir(), path, Path(app.outdir) / BUNDLE_PATH, citation.date)
 
 

@@ -89,7 +89,10 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
                   _million(inv.value(t2a, "actual_2022", label="Sum investeringsutgifter")), tables=(inv.T2A,)),
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
                   debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,),
-                  basis="whole millions as printed; 2022: 2023 less the stated rise",
+                  # the caveat in the row itself, not only in the closed notes (designer s12_1): a reader who
+                  # copies the table sees that the report's B01 gives another opening balance
+                  basis=f"whole millions as printed; 2022: 2023 less the stated rise, "
+                  f"\u2260 B01\u2019s {fmt(debt['b01_start'], 1)} (see the notes)",
                   lines=bal.prose_line(get, "loan_fund_debt_end_2023", "loan_fund_debt_increase_2023")),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
                   pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,),
@@ -292,7 +295,7 @@ def surplus_chart(get: checks.Getter = checks.from_disk):
     style.direct_labels(ax, drawn, labels=[fmt(v, 1) for v in bars["nok_million"].iloc[:-1]] + [""])
     style.direct_labels(ax, estimate, labels=[fmt(target, 1)], fontstyle="italic")
     style.keep_inside(ax, [result_label], horizontal=True)
-    ax.set_xlabel("Net operating result, NOK million")
+    ax.set_xlabel("Net operating result, NOK million (+ = surplus, \u2212 = deficit)")
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)  # a tick mark beside a negative label ("−10.2") read as a second minus
     ax.set_title(surplus_title(get))

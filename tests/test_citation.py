@@ -25,6 +25,7 @@ import pytest
 import yaml
 from conftest import run_build
 
+from aarsevaluering import citation as citation_module
 from aarsevaluering import data as loader
 from aarsevaluering.citation import BUNDLE_NAME, BUNDLE_PATH, Citation, write_bundle
 
@@ -208,3 +209,35 @@ def test_the_bundle_is_the_same_bytes_for_the_same_files(tmp_path):
     for out in (first, second):
         write_bundle(REPO / "data", REPO / "CITATION.cff", out, "2031-02-03")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_footer_says_whether_the_version_is_released(tmp_path, monkeypatch):
+    """ "Released" only of a version a commit is tagged with (or that has a DOI): designer s12 read "released" in
+    the footer of a version nothing had tagged."""
+    monkeypatch.delenv(citation_module.RELEASING_ENV, raising=False)
+    book = Citation.read(REPO / "CITATION.cff")
+    book = dataclasses.replace(book, doi=None)
+    state = citation_module.release_state
+    assert state(tmp_path, book) == citation_module.UNKNOWN  # no repository: it cannot tell
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                       check=True, capture_output=True)  # fmt: skip
+
+    git("init", "-q")
+    (tmp_path / "a").write_text("a", encoding="utf-8")
+    git("add", "a")
+    git("commit", "-q", "-m", "a")
+    assert state(tmp_path, book) == citation_module.UNRELEASED
+    assert "not yet released" in citation_module.state_line(book, citation_module.UNRELEASED)
+    git("tag", "-a", f"v{book.version}", "-m", "release")
+    assert state(tmp_path, book) == citation_module.RELEASED
+    assert (
+        citation_module.state_line(book, citation_module.RELEASED) == f"Version {book.version}, released {book.date}."
+    )
+    git("commit", "-q", "--allow-empty", "-m", "b")
+    assert state(tmp_path, book) == citation_module.LATER
+    monkeypatch.setenv(citation_module.RELEASING_ENV, f"v{book.version}")  # make release, before it tags
+    assert state(tmp_path, dataclasses.replace(book, version="9.9.9")) == citation_module.UNRELEASED
+    assert state(tmp_path, book) == citation_module.RELEASED
+    assert state(tmp_path, dataclasses.replace(book, doi="10.5281/zenodo.1")) == citation_module.RELEASED
