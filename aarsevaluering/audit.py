@@ -233,21 +233,23 @@ def materiality_chart(register: pd.DataFrame, thresholds: dict, schedule: pd.Dat
         positions.append(y)
     rows = dict(zip(money["finding_id"], positions, strict=True))
     fig, ax = style.figure(height=2.2 + 0.24 * (len(money) + WHY_GAP * int(explained.sum())))
-    # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a hollow disc
-    # of the same size and edge (not grey, the verdict colour of scope and unstated, designer s11r3). Findings
+    # (key, mask, colour, edge, marker, size): those that count a large dark disc, those left out a cross
+    # in the same colour (not grey, the verdict colour of scope and unstated, designer s11r3). Findings
     # that are not misstatements (scope, unstated) are not weighed and not drawn: beside the line a scope gap
     # read as a near-material error (the designer's read, s9r3); the register lists them.
     # Every mark is an error or an inconsistency: vermilion, the verdict bar's colour on the boxes, the letter and
     # the register (the designer's read, s11r4); scope and unstated (grey there) are not drawn.
     kinds = [
         ("counts towards materiality", counts, style.UNFAVOURABLE, style.UNFAVOURABLE, "o", 64),
-        (f"left out of the sum: {LEFT_OUT_KEY}", left_out, "none", style.UNFAVOURABLE, "o", 64),
+        # a cross, not a hollow disc: unfilled is the book-wide mark of the book's own estimate (designer s12)
+        (f"left out of the sum: {LEFT_OUT_KEY}", left_out, style.UNFAVOURABLE, None, "x", 56),
     ]
     top = (positions[-1] if positions else -1.0) + 0.5  # the top of the findings' rows; the band is above it
     for label, mask, colour, edge, marker, size in kinds:
         shown = money[mask]
+        lines = {"edgecolors": edge} if edge else {}  # a cross has no edge apart from its lines (matplotlib)
         ax.scatter(shown["size_nok_million"], [rows[f] for f in shown["finding_id"]], s=size, label=label,
-                   marker=marker, facecolors=colour, edgecolors=edge, linewidths=1.3, zorder=3)  # fmt: skip
+                   marker=marker, facecolors=colour, linewidths=1.3, zorder=3, **lines)  # fmt: skip
     text = {"fontsize": style.MIN_TEXT_PT, "color": style.TEXT, "va": "center", "ha": "right",
             "textcoords": "offset points", "xytext": (-5, 0)}  # fmt: skip
     # Each threshold named along its own line, from the foot of the plot up, right of it, where no mark stands

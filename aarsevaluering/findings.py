@@ -1145,7 +1145,12 @@ def size_header(frame: pd.DataFrame) -> str:
     """The header over a column of sizes: "Size (NOK million)" where any size is an amount (the unit once, in
     the header, s12), else "Size"."""
     units = {size_parts(f)[1] for _, f in frame.iterrows()}
-    return f"{SIZE_HEADER} ({MONEY_UNIT})" if MONEY_UNIT in units else SIZE_HEADER
+    if MONEY_UNIT not in units:
+        return SIZE_HEADER
+    # Where other units share the column (pp, persons), the header says so: a figure copied from under it is
+    # not taken for NOK million (designer s12).
+    others = units - {MONEY_UNIT, *NO_SIZE_KEYS}
+    return f"{SIZE_HEADER} ({MONEY_UNIT}{', or as marked' if others else ''})"
 
 
 def size_key(frame: pd.DataFrame) -> str:

@@ -166,8 +166,12 @@ paid_gap = rounding_gap(
 )
 # The rounding note goes under the table (the markdown below), not into its caption (designer s11r4).
 assert paid_gap, "the note under the table says the rows do not add up"
-txt.key_rounding_note = (f"Each row is rounded on its own: the two rows above it give {fmt(paid_gap[0], 1)} for "
-                         f"the premiums the treasury paid, the unrounded amounts {fmt(paid_gap[1], 1)}.")  # fmt: skip
+# The rows it names: the first row (the premiums due) less the premium funds' share (the row above the
+# treasury's), as the reader finds them in the table (reader s12: not "the two rows above it").
+txt.key_rounding_note = (f"Each row is rounded on its own: the premiums in the first row, "
+                         f"{fmt(level['Premiums due'] / 1000, 1)}, less the {fmt(-pj.central(get, pj.PREMIUM_FUND) / 1000, 1)} "
+                         f"paid from the premium funds give {fmt(paid_gap[0], 1)} for the premiums the treasury "
+                         f"paid; the unrounded amounts give {fmt(paid_gap[1], 1)}.")  # fmt: skip
 styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK million",
        columns={"figure": "Key figure", "value": str(pj.REPORT_YEAR), "source": "From"},
        decimals={"value": 1})  # fmt: skip
@@ -238,11 +242,12 @@ styled(key, table_id="pensjon-key-figures", caption="The year in figures, NOK mi
 # In these terms the year runs from the premiums due to the pension cost the accounts charge,
 # as the waterfall below draws it.
 
-# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; hatched, the book's estimates: the calculated cost and the rounding in the printed figures. The two smallest steps, too small to draw as bars, are a dot at the level with their value; the rounding, the book's estimate, says so in its label.", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a small solid vermilion dot at the level with a short leader line to its value, the rounding's label naming it the book's estimate."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The 2023 pension cost rebuilt step by step from the premiums due, NOK million; blue steps lower the running amount, vermilion steps raise it; hatched or unfilled, the book's estimates: the calculated cost (hatched) and the rounding in the printed figures (an unfilled dot). The two smallest steps, too small to draw as bars, are a dot at the level with their value. The premium fund lowers what the treasury paid, not the 2023 cost (see the premium fund, below).", "name": "fig-pensjon-waterfall"}, "image": {"alt": "Horizontal waterfall chart in NOK million: the ordinary premium and the regulation premium add up to the premiums due; the use of the premium fund lowers them to the premiums the treasury paid; the 2023 premium deviation, credited now and charged back in later years, brings them down to the calculated pension cost, well under half the premiums due; the amortisation of earlier deviations and other items bring the cost part of the way back up; a last step too small to draw, the book's estimate, is the rounding in the report's printed figures, which closes the steps at the pension cost the report states, the figure the title and the last bar give; the two smallest steps, other items and the rounding, are too small to draw as bars: each is a small vermilion dot at the level with a short leader line to its value, solid for other items and unfilled for the rounding, whose label names it the book's estimate; the key names blue a step down and vermilion a step up, and the premium fund's label says it lowers what the treasury paid, not the cost."}} tags=["hide-input"]
 # The calculated cost's long name on two lines, so the bars keep their width; the deviation named with
 # the years it is charged to, as in the forward chart below, where the same amount is a charge.
 deviation_step = walk.loc[walk["step"].str.startswith("Premium deviation"), "step"].iloc[0]
-chart_names = {pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
+chart_names = {"Use of premium fund": "Use of premium fund\n(lowers what the treasury paid)",
+               pj.CALCULATED_COST: "Calculated cost incl. administration\nand employer's contribution",
                deviation_step: f"Premium deviation, credited to {pj.REPORT_YEAR},\ncharged back {txt.charge_years}",
                # too small for a hatched bar: its row's name says it is the book's estimate (one mark for it)
                pj.ROUNDING_STEP: f"{pj.ROUNDING_STEP}\n(the book's estimate)"}  # fmt: skip
@@ -271,19 +276,24 @@ for row, ((_, amount, kind), end, label) in enumerate(zip(steps, ends, labels, s
         # bar's size, so it cannot be read as one. Hatching is the chart's one mark for an estimate; a dot too
         # small to hatch is named an estimate in its row's label instead (no second mark, designer s11r4).
         at = max(end, end - amount)
-        ax.plot(at, row, marker="o", markersize=4, color=colour, markeredgewidth=1, markerfacecolor=colour,
-                zorder=5)  # fmt: skip
+        # The book's estimate (the rounding) is an unfilled dot, as the house marks an estimate (hatched or
+        # unfilled); a printed step is a solid one (designer and reader s12).
+        estimate = kind == "estimate"
+        ax.plot(at, row, marker="o", markersize=5 if estimate else 4, color=colour, markeredgewidth=1.2,
+                markerfacecolor="white" if estimate else colour, zorder=5)  # fmt: skip
         label.xyann = (20, 0)
         ax.annotate("", (at, row), xytext=(18, 0), textcoords="offset points",
                     arrowprops={"arrowstyle": "-", "color": LEVEL, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3})  # fmt: skip
-ax.set_xlabel("NOK million (+ = adds to the cost)")
+ax.set_xlabel("NOK million (+ = a step up)")
 ax.set_title(f"Premiums of {fmt_million(level['Premiums due'])} became\na pension cost of "
              f"{fmt(stated_cost, 1, 'NOK million')}, as the report states")  # fmt: skip
-# The key: what the colours and the hatching mean, in the house words (the steps label themselves). The
-# deviation is drawn as what it does to 2023's cost (blue, favourable); its name says it is charged back later. Where the fund's
-# step stands, before the deviation, is the book's reading of the regulation: said in the text, not drawn.
-key_above(ax, [("level", {"color": LEVEL}), ("unfavourable: adds to the cost", {"color": UNFAVOURABLE}),
-               ("the book's estimate", estimate_style()), ("favourable: lowers the cost", {"color": FAVOURABLE})],
+# The key: what the colours and the hatching mean (the steps label themselves). Not "the cost": the fund
+# lowers what the treasury paid, not the 2023 cost, and the deviation is credited now and charged back later
+# (the chapter's premium fund section; reader s12), so the key names the direction of a step only. Where the
+# fund's step stands, before the deviation, is the book's reading of the regulation: said in the text.
+key_above(ax, [("level", {"color": LEVEL}), ("step up: raises the amount", {"color": UNFAVOURABLE}),
+               ("the book's estimate: hatched, or unfilled", estimate_style()),
+               ("step down: lowers the amount", {"color": FAVOURABLE})],
           ncol=2)  # fmt: skip
 finish(fig, table="table D04 and the report's text")
 plt.show()
@@ -311,9 +321,8 @@ d04 = get(pj.CENTRAL)
 # ruled off from its items; the number columns only as wide as their figures, so the labels need not wrap
 # (a label breaks only between the Norwegian and the English).
 d04_table = styled(d04, table_id="pensjon-d04",
-                   caption="Status sentrale pensjonsposter i 2023, NOK thousand. Avvik as printed: − = overspend "
-                           "(budget − accounts; on a credit row, printed −, less credit than budgeted). Regnskap: "
-                           "accounts; Revidert budsjett: revised budget",
+                   # a short caption; the sign's detail and the headers' English in the note under it (designer s12)
+                   caption="Status sentrale pensjonsposter i 2023, NOK thousand; Avvik as printed: − = overspend",
                    columns={"label": "Post (item)", "actual_2023": "Regnskap 2023",
                             # "2023 (2T)" kept on one line: the header ran over four lines (designer s11r4); on one
                             # line, as in the D03 table, it pushes the table past the column
@@ -324,6 +333,10 @@ d04_table.format(lambda label: nowrap.format(html.escape(label)) + " " + nowrap.
 d04_table.set_table_styles([{"selector": "td.row0", "props": "border-bottom: 1px solid currentColor;"},
                             *({"selector": f"td.col{n}", "props": "width: 1%;"} for n in (1, 2, 3))],
                            overwrite=False)  # fmt: skip
+
+# %% [markdown]
+# *Note to the table.* Avvik is budget − accounts; on a credit row, printed −, it means less credit than
+# budgeted. *Regnskap*: accounts; *Revidert budsjett*: revised budget.
 
 # %% tags=["hide-input", "hide-output"]
 d04_checks = checks.run(CH, only=["central_items_total", "central_items_deviations"])
@@ -551,11 +564,15 @@ checks_table(prose_checks, table_id="pensjon-prose-checks", caption="Prose figur
 pension_row = get(pj.DRIFT).query("label == @pj.DRIFT_PENSION_LABEL")
 # The two printed lines side by side, in D04's column order and headers, and what D03 holds more, ruled off.
 styled(pj.d03_against_d04(get), table_id="pensjon-d03-row",
-       caption="D03's «Pensjon» against D04's total, NOK thousand; headers as in D04's table above. Avvik as printed: "
-               "− = overspend (budget − accounts; both lines are net costs); the last row is D03's figure less D04's "
-               "in each column, so its Avvik − means D03's line is the further over budget",
+       # a short caption; the last row's reading in the note under it (designer s12)
+       caption="D03's «Pensjon» against D04's total, NOK thousand; Avvik as printed: − = overspend",
        columns={"label": "Line", "actual_2023": "Regnskap 2023", "revised_budget_2023": "Revidert budsjett 2023",
                 "deviation_nok": "Avvik"})  # fmt: skip
+
+# %% [markdown]
+# *Note to the table.* Headers as in D04's table above; Avvik is budget − accounts, and both lines are net
+# costs. The last row is D03's figure less D04's in each column, so its Avvik − means D03's line is the
+# further over budget.
 
 # %% tags=["hide-input"]
 drift_checks = checks.run(CH, only=["central_items_vs_drift_pension_row"])

@@ -502,12 +502,12 @@ styled(
     "turnover and hires tables)",
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey: levels, dark: steps, hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels, dark bars as steps and hatching as the book's estimate. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a dark step, leave the leavers the hires allow, a short hatched bar. A long dark hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey, the house colour of a level: the levels and, floating between them with a signed label, the steps; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels and steps and hatching as the book's estimate; the axis says a step's + is more persons. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a grey step, leave the leavers the hires allow, a short hatched bar. A long grey hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
 # Leavers = entrants − net change: the hires less the net change are the leavers if the hires were the only
 # entrants; read KS's way, the rate needs the other entrants of the step between. Staff flows are neither
-# favourable nor unfavourable to the finances, so no blue or vermilion: as in the book's other waterfalls
-# the levels are grey and the steps set apart, here in the text's dark grey, the book's estimates hatched;
-# a key above says so.
+# favourable nor unfavourable to the finances, so no blue or vermilion: levels and steps in the house grey
+# (no fourth colour, designer s12: a dark "step" fill meant nothing elsewhere), a step told by where it floats
+# and its signed label, the axis saying what + means; the book's estimates hatched; a key above says so.
 fig, ax = plt.subplots(figsize=(7, 3.5))
 style.waterfall(
     ax,
@@ -520,20 +520,12 @@ style.waterfall(
     formatter=lambda v: fmt(v, 0),
     neutral=True,
 )  # fmt: skip
-STEP_ROWS = (1, 3)  # the net change and the other entrants: steps, not levels
-for patch in ax.patches:
-    if round(patch.get_y() + patch.get_height() / 2) in STEP_ROWS:
-        if patch.get_hatch():  # the book's estimate: hatched, outlined in the steps' colour
-            patch.set_edgecolor(style.TEXT)
-        else:
-            patch.set_facecolor(style.TEXT)
-            patch.set_edgecolor(style.TEXT)
-ax.set_xlabel("Persons, 2023")
+ax.set_xlabel("Persons, 2023 (a step: + = more persons)")
 ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left: about {fmt(national['unaccounted'])} "
              f"({fmt(ks_span['unaccounted'][0], 0)}–{fmt(ks_span['unaccounted'][1], 0)}) more than the hires allow")  # fmt: skip
 # The key after the title: setting a title resets the room the key makes above the plot.
-style.key_above(ax, [("level", {"color": style.LEVEL}), ("step", {"color": style.TEXT}),
-                     ("the book's estimate", style.estimate_style(style.LEVEL))], ncol=3)  # fmt: skip
+style.key_above(ax, [("level, or a step (floating, signed)", {"color": style.LEVEL}),
+                     ("the book's estimate", style.estimate_style(style.LEVEL))], ncol=2)  # fmt: skip
 style.finish(fig, table="tables H01, H06 and H07")
 plt.show()
 
@@ -654,16 +646,19 @@ styled(
 # {eval}`txt.fte_base` permanent and temporary FTEs at year end), sick leave took about
 # {eval}`txt.sick_fte`, of which about {eval}`txt.above_target_fte` are the distance to the target.
 
-# %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (derived), in per cent. The report prints the all-areas target with an asterisk it does not explain.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled dark dot, lies to the right of the target, a black tick; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 Disabilities."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (derived), in per cent; each target a short dotted line, the rate in vermilion where it is above it. The report prints the all-areas target with an asterisk it does not explain.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled vermilion dot joined to the target by a vermilion line (above target hurts the finances), lies to the right of the target, a short dotted black line; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 Disabilities."}} tags=["hide-input"]
 rows = baseline.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 fig, ax = plt.subplots(figsize=(7, 5.4))
-ax.hlines(y, rows["target_2023_pct"], rows["sick_leave_2023_pct"], color=style.NEUTRAL, lw=1)
-ax.scatter(rows["target_2023_pct"], y, marker="|", s=220, linewidths=2.5, color=style.TEXT,
-           label="Target 2023", zorder=3)  # fmt: skip
+# Above target is a cost (sick pay, cover): vermilion, below it blue; the target a reference level, in the
+# house's dotted reference line, one short line per row (designer s12: it was a thick solid tick).
+above = rows["sick_leave_2023_pct"] > rows["target_2023_pct"]
+gap_colour = np.where(above, style.UNFAVOURABLE, style.FAVOURABLE)
+ax.hlines(y, rows["target_2023_pct"], rows["sick_leave_2023_pct"], color=gap_colour, lw=1.2)
+ax.vlines(rows["target_2023_pct"], y - 0.35, y + 0.35, label="Target 2023", **style.REFERENCE_LINE)
 ax.scatter(rows["baseline_2021_pct"], y, marker="D", s=28, facecolors="white", edgecolors=style.NEUTRAL,
            label="2021 rate the target implies (book's estimate)", zorder=3)  # fmt: skip
-ax.scatter(rows["sick_leave_2023_pct"], y, color=style.TEXT, s=36, label="2023", zorder=4)
+ax.scatter(rows["sick_leave_2023_pct"], y, color=gap_colour, s=36, label="2023", zorder=4)
 ax.set_yticks(y, rows["label"].map(pers.area_chart_label))
 ax.set_xlabel("Sick leave (%)")
 n_above, n_areas = int((area_base["gap_pp"] > 0).sum()), len(area_base)

@@ -226,8 +226,9 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
     assert soup.caption.get_text().endswith(f"; {findings.FACTOR_NOTE}")
     headers = [th.get_text() for th in soup.thead.find_all("th")]
     assert headers[:2] == ["Finding", "Verdict"]
-    # One size column, its unit in the header (s12); a size in another unit says it in its cell ("1.00 pp").
-    column = headers.index(f"{findings.SIZE_HEADER} ({findings.MONEY_UNIT})")
+    # One size column, its unit in the header (s12), and that other units are marked (designer s12: pp and
+    # persons under a bare "NOK million"); a size in another unit says it in its cell ("1.00 pp").
+    column = headers.index(f"{findings.SIZE_HEADER} ({findings.MONEY_UNIT}, or as marked)")
     assert findings.UNIT_HEADER not in headers
     places = findings.unit_places(register)
     assert places[findings.MONEY_UNIT] == 1 and places["percentage points"] == 2 and places["persons"] == 0
@@ -338,9 +339,7 @@ def test_the_sizes_line_up_at_the_decimal_point(audit):
     register, _, _ = audit
     css = (REPO / "_static" / "audit.css").read_text(encoding="utf-8")
     soup = BeautifulSoup(findings.register_html(register), "html.parser")
-    column = [th.get_text() for th in soup.thead.find_all("th")].index(
-        f"{findings.SIZE_HEADER} ({findings.MONEY_UNIT})"
-    )
+    column = [th.get_text() for th in soup.thead.find_all("th")].index(findings.size_header(register))
     cells = [g.find("tr").find_all("td")[column] for g in soup.find_all("tbody", class_="row-group")]
     places = findings.unit_places(register)
     parts = [findings.size_parts(f)[:2] for _, f in register.iterrows()]
