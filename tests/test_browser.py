@@ -217,24 +217,34 @@ def test_the_audit_tables_filter_sort_and_count_in_the_browser(base_url):
         page = browser.new_context(viewport=VIEWPORT).new_page()
         page.goto(f"{base_url}notebooks/audit.html", wait_until="load")
         register = page.locator("#audit-register")
-        levels = page.locator("#audit-register-filter-4 option").all_text_contents()
+        # Columns found by their headers, so a column added or dropped (the Unit column, s12) fails here
+        # only if Materiality or Size goes.
+        column = (
+            "(name) => [...document.querySelectorAll('#audit-register thead th')]"
+            ".findIndex((th) => th.textContent.trim().startsWith(name))"
+        )
+        materiality, size = (page.evaluate(f"() => ({column})('{name}')") for name in ("Materiality", "Size"))
+        assert materiality >= 0 and size >= 0, (materiality, size)
+        materiality_filter = f"#audit-register-filter-{materiality}"  # a filter's id ends in its column's index
+        levels = page.locator(f"{materiality_filter} option").all_text_contents()
+        assert len(levels) > 1, levels  # not vacuous: an absent filter has no options
         assert set(levels) - {"All"} <= {findings.shown_level(level) for level in findings.LEVELS}, levels
         wanted = page.evaluate(
             "() => [...document.querySelectorAll('#audit-register tbody.row-group')]"
-            ".filter((g) => g.rows[0].cells[4].dataset.filter === 'material by nature').length"
+            f".filter((g) => g.rows[0].cells[{materiality}].dataset.filter === 'material by nature').length"
         )
-        page.select_option("#audit-register-filter-4", "material by nature")
+        page.select_option(materiality_filter, "material by nature")
         shown = register.locator("tbody.row-group:visible").count()
         assert shown == wanted > 0
         status = page.evaluate(
             "() => document.querySelector('#audit-all').closest('.interactive-box').previousElementSibling.textContent"
         )
         assert status and re.fullmatch(r"\d{1,3}(\u00a0\d{3})* rows", status.strip()), status
-        page.select_option("#audit-register-filter-4", "")
-        register.locator("thead th").nth(2).locator("button").click()  # Size, ascending
+        page.select_option(materiality_filter, "")
+        register.locator("thead th").nth(size).locator("button").click()  # Size, ascending
         sizes = page.evaluate(
             "() => [...document.querySelectorAll('#audit-register tbody.row-group')]"
-            ".map((g) => g.rows[0].cells[2].dataset.sort).filter((s) => s !== '').map(Number)"
+            f".map((g) => g.rows[0].cells[{size}].dataset.sort).filter((s) => s !== '').map(Number)"
         )
         assert sizes == sorted(sizes) and len(sizes) > 3
 
