@@ -490,7 +490,8 @@ HTML(findings.boxes(findings._rows(all_checks, None, estimates=True)))
 # Each link to the code names the file and line of the function that makes the check, in the repository
 # as tagged for this version of the book, {eval}`txt.release_tag` (the version CITATION.cff gives; the
 # release step creates the tag), so that it shows the code that made this page when the main branch
-# moves on.
+# moves on. The tag exists once this version is released, as the footer says; until then a link does not
+# resolve, and the same file and line are on the main branch.
 
 # %% tags=["hide-input", "remove-output"]
 every_check = audit_checks(all_checks)

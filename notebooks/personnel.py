@@ -502,7 +502,7 @@ styled(
     "turnover and hires tables)",
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey, the house colour of a level: the levels and, floating between them with a signed label, the steps; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels and steps and hatching as the book's estimate; the axis says a step's + is more persons. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a grey step, leave the leavers the hires allow, a short hatched bar. A long grey hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey, the house colour of a level: the levels and, floating between them with a signed label, the steps; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels and steps and hatching as the book's estimate; the axis says a step's + adds to the running count. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a grey step, leave the leavers the hires allow, a short hatched bar. A long grey hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
 # Leavers = entrants − net change: the hires less the net change are the leavers if the hires were the only
 # entrants; read KS's way, the rate needs the other entrants of the step between. Staff flows are neither
 # favourable nor unfavourable to the finances, so no blue or vermilion: levels and steps in the house grey
@@ -520,7 +520,7 @@ style.waterfall(
     formatter=lambda v: fmt(v, 0),
     neutral=True,
 )  # fmt: skip
-ax.set_xlabel("Persons, 2023 (a step: + = more persons)")
+ax.set_xlabel("Persons, 2023 (a step: + adds to the running count, − takes from it)")
 ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left: about {fmt(national['unaccounted'])} "
              f"({fmt(ks_span['unaccounted'][0], 0)}–{fmt(ks_span['unaccounted'][1], 0)}) more than the hires allow")  # fmt: skip
 # The key after the title: setting a title resets the room the key makes above the plot.
@@ -646,7 +646,7 @@ styled(
 # {eval}`txt.fte_base` permanent and temporary FTEs at year end), sick leave took about
 # {eval}`txt.sick_fte`, of which about {eval}`txt.above_target_fte` are the distance to the target.
 
-# %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (derived), in per cent; each target a short dotted line, the rate in vermilion where it is above it. The report prints the all-areas target with an asterisk it does not explain.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled vermilion dot joined to the target by a vermilion line (above target hurts the finances), lies to the right of the target, a short dotted black line; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 Disabilities."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sick leave in 2023 by programme area against the 2023 target and the 2021 rate the target implies (derived), in per cent; each target a short dotted line, the rate in vermilion where it is above it. The report prints the all-areas target with an asterisk it does not explain.", "name": "fig-personnel-sick-target"}, "image": {"alt": "Dot plot with one row per programme area and one for all areas. For every row the 2023 rate, a filled vermilion dot joined to the target by a vermilion line (vermilion: above target), lies to the right of the target, a short dotted black line; it also lies to the right of the implied 2021 rate, an open grey diamond, in every row except P02 Kindergartens and P05 Disabilities."}} tags=["hide-input"]
 rows = baseline.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(rows))
 fig, ax = plt.subplots(figsize=(7, 5.4))

@@ -229,7 +229,7 @@ def test_the_footer_says_whether_the_version_is_released(tmp_path, monkeypatch):
     git("add", "a")
     git("commit", "-q", "-m", "a")
     assert state(tmp_path, book) == citation_module.UNRELEASED
-    assert "not yet released" in citation_module.state_line(book, citation_module.UNRELEASED)
+    assert "a pre-release: no commit is tagged" in citation_module.state_line(book, citation_module.UNRELEASED)
     git("tag", "-a", f"v{book.version}", "-m", "release")
     assert state(tmp_path, book) == citation_module.RELEASED
     assert (
