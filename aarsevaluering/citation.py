@@ -141,8 +141,7 @@ def state_line(citation: Citation, state: str) -> str:
     return {
         RELEASED: f"Version {v}, released {date}.",
         LATER: f"Version {v}, released {date}; this build is of a later commit, not the release itself.",
-        UNRELEASED: f"Version {v}, a pre-release: no commit is tagged {tag} yet, so cite it with the date you "
-        "read it.",
+        UNRELEASED: f"Version {v}, a pre-release: no commit is tagged {tag} yet, so cite it with the date you read it.",
         UNKNOWN: f"Version {v} (CITATION.cff gives {date} as its release date); this build could not see "
         f"whether a commit is tagged {tag}, so it cannot say whether that version is released.",
     }[state]
