@@ -625,12 +625,14 @@ REHEAD_MARK = '<span class="data-rehead"></span>'
 
 def _repeat_header(lines: list[str]) -> list[str]:
     """``lines`` with the header row of the table they end in repeated (marked, as a body row) before every
-    :data:`REPEAT_HEADER_EVERY`-th row after it, where at least two rows follow (never just before the total)."""
+    :data:`REPEAT_HEADER_EVERY`-th row after it, where at least two rows follow (never just before the total),
+    and only before a file's row, never among the rows of the tables under it (fact-check s12b: a header inside
+    a group split it, and its rows' "as above" then pointed at the header)."""
     start = max(i for i, line in enumerate(lines) if line.startswith("| :---")) + 1
     body = lines[start:]
     out, since = [], 0
     for n, line in enumerate(body):
-        if since >= REPEAT_HEADER_EVERY and len(body) - n >= 2:
+        if since >= REPEAT_HEADER_EVERY and len(body) - n >= 2 and "data-sub" not in line:
             out.append("| " + " | ".join([REHEAD_MARK + COLUMNS[0], *COLUMNS[1:]]) + " |")
             since = 0
         out.append(line)

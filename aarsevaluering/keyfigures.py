@@ -90,9 +90,10 @@ def figures(get: checks.Getter = checks.from_disk) -> list[KeyFigure]:
         KeyFigure("debt", "Loan debt at 31 December, in whole millions as printed", "NOK million", 0, "balanse",
                   debt["prose_end"], debt["prose_start"], tables=(bal.PROSE,),
                   # the caveat in the row itself, not only in the closed notes (designer s12_1): a reader who
-                  # copies the table sees that the report's B01 gives another opening balance
-                  basis=f"whole millions as printed; 2022: 2023 less the stated rise, "
-                  f"\u2260 B01\u2019s {fmt(debt['b01_start'], 1)} (see the notes)",
+                  # copies the table sees that the report's B01 sums to other figures in both years (fact-check
+                  # s12b: the 2023 gap is balanse's largest finding)
+                  basis=f"the text's totals, whole millions; 2022: 2023 less the stated rise; B01's rows sum to "
+                  f"{fmt(debt['b01_end'], 1)} and {fmt(debt['b01_start'], 1)} (ch. 3)",
                   lines=bal.prose_line(get, "loan_fund_debt_end_2023", "loan_fund_debt_increase_2023")),
         KeyFigure("pension_cost", "Pension cost, as the report states it", "NOK million", 1, "pensjon",
                   pj.prose(get, "actual_pension_cost"), tables=(pj.PROSE,),

@@ -373,3 +373,15 @@ def test_prose_title_is_marked_as_the_books():
     assert catalogue.report_cell(entry).startswith(
         "*Personell* (Personnel): figures in the text (the book's label)<br><small>In the report: sentences"
     )
+
+
+def test_a_repeated_header_never_splits_a_file_from_its_tables():
+    """The header comes back down a long table, but only before a file's row: the rows of the tables under a
+    file stay together, so their "as above" means the file (fact-check s12b)."""
+    from aarsevaluering.catalogue import REHEAD_MARK, render
+
+    lines = render().splitlines()
+    repeated = [n for n, line in enumerate(lines) if REHEAD_MARK in line]
+    assert repeated, "no long table repeats its header"
+    split = [lines[n + 1][:80] for n in repeated if "data-sub" in lines[n + 1]]
+    assert not split, f"a repeated header before a table's row under its file: {split}"
