@@ -1106,9 +1106,9 @@ d_vals = -view["deviation_pct"].astype(float)
 # The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
 # to P04's and P05's); every overspend of at least 0.1 % is labelled, so a reader can compare them.
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
-# The growth panel wider than the deviation panel, so bars a few tenths apart can be read (designer s12b).
-fig, (left, right) = style.figure(1, 2, height=1.7 + len(view) * (0.06 + 0.18 * rows_tall), sharey=True,
-                                  gridspec_kw={"width_ratios": [1.9, 1]})  # fmt: skip
+# Equal panels: a wider growth panel made the label room of both panels run away (tried, session 12b); the
+# value labels carry the tenths (P10 +5.3 %, P14 +5.7 %).
+fig, (left, right) = style.figure(1, 2, height=1.7 + len(view) * (0.06 + 0.18 * rows_tall), sharey=True)
 pos = np.arange(len(view))
 # Left, colour against the wage estimate (the dotted line; WAGE_HURTS_KEY): a cost that grew faster vermilion,
 # slower blue, two colours only, so the title's count is the vermilion bars (fact-check s12). On the right,
@@ -1158,8 +1158,8 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
             ax.plot([values[i]] * 2, [i - 0.3, i + 0.3], linewidth=2.5, solid_capstyle="butt", color=colour, zorder=4)
 right.xaxis.set_major_locator(plt.MultipleLocator(10))  # ticks 5 apart ran together
 for ax, title, xlabel, keys in (
-    (left, "Growth of net cost", "Net cost, change 2022–2023\n(%, + = more cost)",
-     [(style.UNFAVOURABLE, "faster than the wage estimate"), (style.FAVOURABLE, "slower than it")]),
+    (left, "Growth of net cost", "Net cost, change 2022–2023\n(%, + = more cost; colour:\nagainst the wage estimate)",
+     [(style.UNFAVOURABLE, "faster"), (style.FAVOURABLE, "slower")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend: hurts"), (style.FAVOURABLE, "underspend: helps")]),
 ):  # fmt: skip
@@ -1538,7 +1538,9 @@ residual_bar.remove()
 ax.barh(y0 + height / 2, width, left=x0, height=height, **style.estimate_style(style.LEVEL))
 residual_colour = style.LEVEL
 assumed_colour = style.FAVOURABLE if steps.loc[assumed, "amount"].sum() > 0 else style.UNFAVOURABLE
-assert shown["amount"].iloc[residual_at] < 0 and assumed_colour == style.FAVOURABLE, "the alt text's step down and colour"
+assert shown["amount"].iloc[residual_at] < 0 and assumed_colour == style.FAVOURABLE, (
+    "the alt text's step down and colour"
+)
 ax.set_xlabel("Net operating result (NOK million, + = surplus)")
 cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
