@@ -272,8 +272,8 @@ plt.show()
 # {eval}`txt.required`, {eval}`txt.shortfall` more.
 #
 # **The squeeze.** From 2022, free income (tax and block grant) {eval}`txt.brief_fi_growth` and the
-# programme areas' net cost {eval}`txt.brief_cost_growth` ({eval}`txt.brief_spent` without their provisions
-# to restricted funds, the book's estimate), against wage growth of {eval}`txt.brief_wage`, the estimate the
+# programme areas' net cost {eval}`txt.brief_cost_growth` ({eval}`txt.brief_spent` without the swing in
+# their restricted-fund movements, the book's estimate), against wage growth of {eval}`txt.brief_wage`, the estimate the
 # first four-month report raised from {eval}`txt.brief_wage_first` (line 2419). So {eval}`txt.brief_squeeze`,
 # measured from a 2022 whose tax income the report calls extraordinarily high (line 2211; the book's growth
 # rates, {ref}`driftsregnskap-income-cost`).
@@ -285,10 +285,11 @@ plt.show()
 #
 # - **Frames.** The summary says the revisions strengthened the programme areas' frames by
 #   {eval}`txt.strengthened_total` in all ({eval}`txt.strengthened_t1` and {eval}`txt.strengthened_t2`),
-#   paid for from the discretionary fund. The fund's table (D09) prints each report's net movement, after
-#   the revisions' other items: a draw of {eval}`txt.t1_draw` in the first and {eval}`txt.t2_cut` given
+#   paid for from the discretionary fund. The fund's table (D09) prints each report's net movement, on the
+#   book's reading after the revisions' other items too (the rows say net, and the net is less than the
+#   strengthening): a draw of {eval}`txt.t1_draw` in the first and {eval}`txt.t2_cut` given
 #   back in the second, {eval}`txt.t_net_draw` net.
-# - **Income.** One of those other items: the revisions raised the tax estimate by {eval}`txt.tax_raised`.
+# - **Income.** One of those other items, as the book reads it: the revisions raised the tax estimate by {eval}`txt.tax_raised`.
 #   The tables of the programme areas, central income, central costs and finance (D01–D03, D05) print no
 #   original-budget column, so no full bridge between the two budgets can be built.
 # - **Financing.** In the year-end dispositions (D08) the revised budget draws more on the discretionary
@@ -350,9 +351,8 @@ ax.axvline(0, color=style.TEXT, linewidth=0.8)
 # Each label at the table's precision just past its bar's far end, on the bar's own side of zero (as on every
 # other chart), drawn over the dotted target line where it reaches it (its white box breaks the line), so it
 # stays with its bar.
-# A positive bar's label right of the dotted target line, clear of it (the line ran through "0.86 %").
-labels = [value_label(ax, p, i, fmt(p, 2, "%"), x=max(p, dr.TARGET_RESULTATGRAD_PCT) if p >= 0 else None)
-          for i, p in enumerate(quality["pct_of_income"])]  # fmt: skip
+# Every label at its own bar's end (designer s12b: labels parked right of the target line read as the target's).
+labels = [value_label(ax, p, i, fmt(p, 2, "%")) for i, p in enumerate(quality["pct_of_income"])]
 for label in labels:
     label.set_zorder(5)
 style.keep_inside(ax, labels, horizontal=True)
@@ -369,8 +369,8 @@ ax.set_title(
     else f"{reach} of {len(quality)} measures reach the {fmt(dr.TARGET_RESULTATGRAD_PCT, 2, '%')} target"
 )
 # Every share is the book's (of the income it infers); what differs is the result in NOK it divides.
-style.key_above(ax, [("solid: result as printed", {"color": style.LEVEL}),
-                     ("hatched: result the book estimates", style.estimate_style(style.TEXT))])  # fmt: skip
+style.key_above(ax, [("solid: NOK result as printed", {"color": style.LEVEL}),
+                     ("hatched: NOK result the book estimates", style.estimate_style(style.TEXT))])  # fmt: skip
 ax.grid(axis="y", visible=False)
 # Ticks and the axis line over the bars' range only (every 2 %), so the room the labels take left of the
 # longest bar does not read as an empty stretch of axis.
@@ -586,11 +586,12 @@ d08_cols = dr.report_columns(dr.D08)
 styled(d08, table_id="drift-d08",
        columns={k: d08_cols[k] for k in ["label", "actual_2023", "revised_budget_2023", "original_budget_2023"]},
        caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand, part 1 of 2: 2023's accounts, regulated "
-       "and original budget")  # fmt: skip
+       "and original budget; as printed: the surplus −, provisions and transfers +, use of funds −")  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(d08, table_id="drift-d08-b", columns={k: d08_cols[k] for k in ["label", "actual_2022"]},
-       caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand, part 2 of 2: the accounts 2022")  # fmt: skip
+       caption="D08 Avsetninger og årsoppgjørsdisposisjoner, NOK thousand, part 2 of 2: the accounts 2022; as "
+       "printed: the surplus −, provisions and transfers +, use of funds −")  # fmt: skip
 
 # %% [markdown]
 # The report never prints gross operating income, the base of every share of income in this chapter, but
@@ -779,7 +780,8 @@ display(
         d03,
         table_id="drift-d03",
         columns=dr.report_columns(dr.D03),
-        caption="D03 Sentrale utgifter, NOK thousand in every column, Avvik i kr too (the report's header); "
+        caption="D03 Sentrale utgifter, NOK thousand in every amount column (Avvik i kr too, despite its name), "
+        "Avvik i % in per cent; "
         "Avvik as printed: + = underspend (budget − accounts)",
     )
 )
@@ -861,7 +863,8 @@ styled(
     d05,
     table_id="drift-d05",
     columns=dr.report_columns(dr.D05),
-    caption="D05 Finansinntekter og -utgifter, NOK thousand in every column, Avvik i kr too (the report's header); "
+    caption="D05 Finansinntekter og -utgifter, NOK thousand in every amount column (Avvik i kr too, despite its "
+    "name), Avvik i % in per cent; "
     "Avvik as printed: + = favourable, less cost or more income (budget − accounts)",
 )
 
@@ -872,11 +875,11 @@ finance_checks = show_section("finance")
 display(
     styled(d07, table_id="drift-d07", columns={k: d07_cols[k] for k in ["label", "actual_2022", "actual_2023"]},
            caption="D07 Mottatt utbytte 2022 og 2023 (NOK thousand; part 1 of 2): the accounts; a blank cell is "
-           "printed blank"),
+           "printed blank; as printed: a dividend received −"),
     styled(d07, table_id="drift-d07-b",
            columns={k: d07_cols[k] for k in ["label", "original_budget_2023", "revised_budget_2023", "deviation_nok"]},
            caption="D07 Mottatt utbytte 2022 og 2023 (NOK thousand; part 2 of 2): the budgets and the deviation "
-           "from the revised budget"),
+           "from the revised budget; as printed: dividends −, Avvik − = less received than budgeted"),
 )  # fmt: skip
 finance_dev = checks.value(d05, "deviation_nok", row_kind="total")
 dividend_dev = row(d05, "Utbytte", "deviation_nok")
@@ -928,7 +931,8 @@ display(
            "budget; '–' = printed '-'"),
     styled(d06, table_id="drift-d06-b", columns={k: d06_cols[k] for k in ["label", "revised_budget_2023", "deviation_nok"]},
            caption="D06 Lånefondets driftsregnskap 2023 (whole kroner; part 2 of 2): the revised budget and the "
-           "deviation from it, accounts − revised budget"),
+           "deviation from it, accounts − revised budget; as printed: income −, cost +, Avvik + = less income or more "
+           "cost than budgeted"),
 )  # fmt: skip
 loan = dr.loan_fund_drivers(get)
 g("loan_budget_result", mill_small(loan["budgeted_result"] / 1000))
@@ -990,9 +994,11 @@ prog_view = prog.assign(area=prog["programme_area"] + " " + prog["programme_area
 prog_cols = {"area": "Programområde"} | {k: v for k, v in dr.report_columns(dr.PROGRAMMES).items() if k != "label"}
 display(
     styled(d01, table_id="drift-d01", columns=dr.report_columns(dr.D01),
-           caption="D01 Totaloversikt drift – fordelt på rammeområder, NOK thousand"),
+           caption="D01 Totaloversikt drift – fordelt på rammeområder, NOK thousand (Avvik i kr too), Avvik i % in "
+           "per cent; as printed: net cost +, Avvik + = underspend (budget − accounts)"),
     styled(prog_view, table_id="drift-d10-d25", columns=prog_cols,
-           caption="D10–D25 Status økonomi (NOK thousand): the Sum row of each programme area",
+           caption="D10–D25 Status økonomi (NOK thousand; Avvik i % in per cent): the Sum row of each programme area; "
+           "as printed: net cost +, Avvik + = underspend (budget − accounts)",
            total_mask=pd.Series(False, index=prog.index)),
 )  # fmt: skip
 d01_total = checks.value(d01, "deviation_nok", row_kind="total")
@@ -1076,7 +1082,7 @@ for area in ["P04", "P05", "P07", "P08", "P18"]:
 # fees within a limited time, without requiring it. The book reads the underspend as vacancies and
 # maintenance put off, not a lasting saving.
 
-# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). Left, colour is measured against the wage-growth estimate (the dotted line, a rough yardstick): a net cost that grew faster than it in vermilion, slower in blue. Right, an overspend in vermilion, an underspend in blue. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dotted line labelled as the wage-growth estimate; areas whose cost grew faster than the estimate in vermilion, slower in blue; most areas lie above the line, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Programme areas: the nominal growth of net cost after fund movements, 2022 to 2023, against the wage-growth estimate, and the deviation from the revised budget (%). Left, colour is measured against the wage-growth estimate (the dotted line), a rough yardstick: a net cost that grew faster than it in vermilion, slower in blue; a bar a few tenths from the line is within the estimate's margin, and the text gives how many grew more than a point faster. Right, an overspend in vermilion, an underspend in blue. P16, P17 (no Status \u00f8konomi table) and P19 (central items) have no row.", "name": "fig-driftsregnskap-programme-growth"}, "image": {"alt": "Two panels of horizontal bars, one row per programme area, named in Norwegian with English under it. Left: the growth of net cost from 2022 to 2023 in percent, with a dotted line labelled as the wage-growth estimate; areas whose cost grew faster than the estimate in vermilion, slower in blue; most areas lie above the line, P05, P08, P11 and P18 far above, P04 and P07 below zero. Right: the deviation from the revised budget in percent of the budget, overspends to the right in vermilion and underspends to the left in blue; P04, P05 and P15 overspent most by share of budget, P10, P12 and P13 underspent most."}} tags=["hide-input"]
 # The printed Norwegian name, then the book-wide short English name: on the name's last line where it fits, so
 # each row takes at most two lines and the chart stays within about a screen (designer s11r3).
 
@@ -1100,6 +1106,8 @@ d_vals = -view["deviation_pct"].astype(float)
 # The title names the overspends within half of the largest, in % as drawn (not in NOK: P15's share is close
 # to P04's and P05's); every overspend of at least 0.1 % is labelled, so a reader can compare them.
 over = view.loc[d_vals[d_vals >= 0.5 * d_vals.max()].sort_values(ascending=False).index, "programme_area"]
+# Equal panels: a wider growth panel made the label room of both panels run away (tried, session 12b); the
+# value labels carry the tenths (P10 +5.3 %, P14 +5.7 %).
 fig, (left, right) = style.figure(1, 2, height=1.7 + len(view) * (0.06 + 0.18 * rows_tall), sharey=True)
 pos = np.arange(len(view))
 # Left, colour against the wage estimate (the dotted line; WAGE_HURTS_KEY): a cost that grew faster vermilion,
@@ -1151,7 +1159,7 @@ for ax, values, picks in ((left, g_vals, g_vals.dropna().index),
 right.xaxis.set_major_locator(plt.MultipleLocator(10))  # ticks 5 apart ran together
 for ax, title, xlabel, keys in (
     (left, "Growth of net cost", "Net cost, change 2022–2023\n(%, + = more cost; colour:\nagainst the wage estimate)",
-     [(style.UNFAVOURABLE, "faster: hurts"), (style.FAVOURABLE, "slower: helps")]),
+     [(style.UNFAVOURABLE, "faster"), (style.FAVOURABLE, "slower")]),
     (right, "Deviation from budget", "Deviation, % of revised budget\n(+ = overspend)",
      [(style.UNFAVOURABLE, "overspend: hurts"), (style.FAVOURABLE, "underspend: helps")]),
 ):  # fmt: skip
@@ -1499,7 +1507,7 @@ display(
            total_mask=steps["kind"].isin(["start", "end"])),
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched, the step that rests on its assumption and what the model leaves unexplained, each in its effect's colour.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall, then a vermilion-hatched step down for what the model leaves unexplained, and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "The book's model: a bridge from the revised budget's net operating result to the accounts', NOK million (surplus positive); hatched in its effect's colour, the step that rests on the model's assumption; hatched grey, what the model cannot explain, the book's estimate of the model's error, not a cause.", "name": "fig-driftsregnskap-bridge"}, "image": {"alt": "Horizontal waterfall chart starting from a small deficit in the revised budget, rising with central income, central costs, the programme areas and the added-back fund provisions, falling with the dividend shortfall, then a grey-hatched step down for what the model cannot explain (the book's estimate of its error, not a cause), and ending at the surplus of the accounts. The added-back fund provisions, the largest step, are hatched as the book's assumption; a key above names the colours."}} tags=["hide-input"]
 fig, ax = style.figure(height=4.8)
 # Hatched: the step that rests on the book's assumption (all extra provisions to restricted funds are the
 # programme areas') and the residual that assumption leaves; the other steps are the tables' figures.
@@ -1507,22 +1515,32 @@ assumed = steps["step"].str.startswith("Extra net provisions to restricted funds
 kinds = steps["kind"].map({"start": "total", "end": "total", "residual": "estimate"}).fillna("")
 kinds = kinds.where(~assumed, "estimate")
 # A step under NOK 0.05 million would print as a signed zero at one decimal: folded into the residual, whose
-# label names it. The residual is what the model leaves unexplained: hatched (the book's), in its effect's
-# colour like every other step, with its own key entry (designer s12: an unkeyed grey hatch).
+# label names it. The residual is what the model cannot explain, the gap between the model and the accounts,
+# not an effect: hatched grey with its own key entry, never an effect's colour (fact-check s12b: in vermilion
+# it read as a sixth cause that lowered the result).
 tiny = (steps["kind"] == "cause") & (steps["amount"].abs() < 50)
 shown = steps[~tiny].assign(
     amount=lambda f: f["amount"].where(f["kind"] != "residual", f["amount"] + steps.loc[tiny, "amount"].sum())
 )
 folded = " and ".join(steps.loc[tiny, "short"].str.lower())
-residual_name = "Not explained by the model" + (f"\n(with {folded}, under NOK 0.1 million)" if folded else "")
+residual_name = "Not explained by the model\n(the book's estimate" + (
+    f";\nwith {folded}, under NOK 0.1 million)" if folded else ")"
+)
 bars_before = len(ax.patches)
 style.waterfall(ax, [(residual_name if k == "residual" else short, amount / 1000, kinds[i])
                      for i, (short, amount, k) in shown[["short", "amount", "kind"]].iterrows()],
                 formatter=lambda v: fmt(v, 1))  # fmt: skip
 residual_at = list(shown["kind"]).index("residual")
-residual_colour = style.FAVOURABLE if shown["amount"].iloc[residual_at] > 0 else style.UNFAVOURABLE
+# The waterfall draws one bar per step, in order: the residual's bar redrawn in hatched grey where it stands.
+residual_bar = ax.patches[bars_before + residual_at]
+(x0, y0), width, height = residual_bar.get_xy(), residual_bar.get_width(), residual_bar.get_height()
+residual_bar.remove()
+ax.barh(y0 + height / 2, width, left=x0, height=height, **style.estimate_style(style.LEVEL))
+residual_colour = style.LEVEL
 assumed_colour = style.FAVOURABLE if steps.loc[assumed, "amount"].sum() > 0 else style.UNFAVOURABLE
-assert residual_colour == style.UNFAVOURABLE and assumed_colour == style.FAVOURABLE, "the alt text's colours"
+assert shown["amount"].iloc[residual_at] < 0 and assumed_colour == style.FAVOURABLE, (
+    "the alt text's step down and colour"
+)
 ax.set_xlabel("Net operating result (NOK million, + = surplus)")
 cause_steps = steps[steps["kind"] == "cause"]
 largest = cause_steps["amount"].abs().idxmax()
@@ -1535,7 +1553,7 @@ ax.set_title(
 style.key_above(ax, [LEVEL_KEY, ("raises the result", {"color": style.FAVOURABLE}),
                      ("lowers it", {"color": style.UNFAVOURABLE}),
                      ("hatched: the book's assumption", style.estimate_style(assumed_colour)),
-                     ("hatched: what the model leaves unexplained", style.estimate_style(residual_colour))],
+                     ("not explained by the model (the book's estimate)", style.estimate_style(residual_colour))],
                 ncol=2)  # fmt: skip
 style.finish(fig, table="tables D01, D02, D03, D05 and D08")
 plt.show()
@@ -1574,7 +1592,8 @@ display(
         d09_view,
         table_id="drift-d09",
         columns={"label": "Beløp i 1000", "shown": "2023"},
-        caption="D09 Disposisjonsfond avsetning og bruk i 2023, NOK thousand: the last row in %",
+        caption="D09 Disposisjonsfond avsetning og bruk i 2023, NOK thousand: the last row in %; as printed: a "
+        "movement + = into the fund, − = use of it",
         total_mask=d09["row_kind"].isin(["balance", "requirement", "margin"]),
     ).set_properties(subset=["2023"], **{"text-align": "right", "white-space": "nowrap"}),
 )
@@ -1583,7 +1602,8 @@ g("fund_budgeted_use", mill(budgeted))
 g("fund_adopted_use", mill(checks.value(d09, "value_2023", label="Vedtatt budsjett - bruk")))
 g("fund_year_end", mill(checks.value(d09, "value_2023", label="Saldering netto bruk regnskap 2023")))
 g("fund_requirement", mill(checks.value(d09, "value_2023", row_kind="requirement")))
-g("fund_share", fmt(100 * closing / result["gross_operating_income"], 2, "percent"))
+# One decimal, as D09 prints the share (6.6), so the text and Table 1.7 agree (designer s12b).
+g("fund_share", fmt(100 * closing / result["gross_operating_income"], 1, "percent"))
 
 # %% [markdown]
 # The original budget planned to use {eval}`txt.fund_adopted_use` of the fund; with the two
