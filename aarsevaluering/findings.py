@@ -139,12 +139,14 @@ FACTORS = {
     "table's total): material by nature",
 }
 # The factors as a reader meets them on the page: by name, never by the slug a finding file writes.
-FACTOR_NAMES = {"fiscal-rule": "fiscal rule", "no-total": "no total affected", "label-only": "label only",
+# "no-total" names its reason where the level stands (designer s12b: a NOK 300.0 million row "below materiality"
+# under a NOK 91.2 million threshold read backwards with only "no total affected" beside it).
+FACTOR_NAMES = {"fiscal-rule": "fiscal rule", "no-total": "one cell; no total affected", "label-only": "label only",
                 "key-figure": "key figure"}  # fmt: skip
 
 
 def factor_name(slug: str) -> str:
-    """A qualitative factor's name on the page ("no total affected" for ``no-total``)."""
+    """A qualitative factor's name on the page ("one cell; no total affected" for ``no-total``)."""
     return FACTOR_NAMES.get(slug, slug.replace("-", " "))
 
 
@@ -1171,21 +1173,25 @@ def size_cell(finding: Mapping, decimals: int, places: Mapping[str, int], slot: 
     figure, unit, key = size_parts(finding)
     if unit in places:
         figure = unit_figure(figure, places[unit])
-    if unit in (MONEY_UNIT, *UNIT_SHORT):
-        text = aligned_figure(figure, decimals)
-        if slot:
-            text += f'<span class="size-unit">{html.escape(UNIT_SHORT.get(unit, ""))}</span>'
-    elif unit in NO_SIZE_KEYS:
-        text = aligned_figure(figure, decimals) + ('<span class="size-unit"></span>' if slot else "")
-    else:
-        text = html.escape(f"{figure}\u00a0{unit}")
+    # Every figure's digits end in one line: a unit after a figure (pp, persons) stands in a slot as wide as the
+    # column's widest unit, left-aligned, and every row keeps that slot, empty where the unit is the header's
+    # (designer s12b: "87 persons" and "0.75 pp" pushed their figures right of the NOK figures).
+    width = f' style="min-width:{slot + 0.4:.1f}ch"' if slot else ""
+    suffix = "" if unit in (MONEY_UNIT, *NO_SIZE_KEYS) else UNIT_SHORT.get(unit, unit)
+    text = aligned_figure(figure, decimals)
+    if slot:
+        text += f'<span class="size-unit"{width}>{html.escape(suffix)}</span>'
+    elif suffix:
+        text += html.escape(f"\u00a0{suffix}")
     data = f' data-sort="{key}"' if sort else ""
     return f'<td class="number size-cell"{data}>{text}{_note_text(finding)}</td>'
 
 
-def size_slot(frame: pd.DataFrame) -> bool:
-    """Whether a column of sizes keeps a slot for a short unit after each figure (where any size has one)."""
-    return any(size_parts(f)[1] in UNIT_SHORT for _, f in frame.iterrows())
+def size_slot(frame: pd.DataFrame) -> int:
+    """How wide (in characters) the slot for a unit after each figure in a column of sizes is: its widest unit
+    other than the header's NOK million ("pp", "persons"); 0 where every size is in the header's unit."""
+    units = {size_parts(f)[1] for _, f in frame.iterrows()} - {MONEY_UNIT, *NO_SIZE_KEYS}
+    return max((len(UNIT_SHORT.get(u, u)) for u in units), default=0)
 
 
 def _note_text(finding: Mapping) -> str:
@@ -1385,8 +1391,8 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
 
 
 LETTER_CAPTION = (
-    "Management letter: what to correct and who owns it, ranked by materiality level, then by size (open a row "
-    "for the size and the figure; the register gives every size)"
+    "Management letter: what to correct and who owns it, ranked by materiality level, then by size within a "
+    "level (open a row for the figure)"
 )
 
 
@@ -1420,12 +1426,18 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     short name, verdict and size): rank, what to correct (the finding's title, from ``register``, its short
     name under it, a link to its row in the register; the verdict's bar on the row's left edge), its
     materiality and the qualitative factors that weigh it, and its owner (the authors of the report's
-    section it stands in); no size column (the register's; s11: the two tables read as near-duplicates).
+    section it stands in), and its size, the rank's second key, as the register gives it (designer s12b).
     Each row opens on the rest of the entry: which figure, the printed figure (in NOK million, or as printed
     where it is not an amount), where it stands in the published report, what it should read, its size,
     verdict and nature, the qualitative factors, the owner and management's response. The caption ends with
     ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
+    # The size the rank goes by, in the register's form (designer s12b: a letter ranked by a size it did not
+    # show left rank 4's NOK 300.0 million below ranks 1-3 in percentage points unexplained).
+    sized = by_id.loc[list(letter["finding_id"])].reset_index()
+    places = unit_places(sized)
+    decimals = max(places.values(), default=0)
+    slot = size_slot(sized)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1452,11 +1464,14 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"]), f["verdict"]),
+            size_cell(f, decimals, places, slot),
             _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct · owner (section)", "Materiality"]
-    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0,),
+    headers = ["Rank", "What to correct · owner (section)", size_header(sized), "Materiality"]
+    key = size_key(sized)
+    caption = f"{caption}; {key}" if key else caption
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
                              filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 
