@@ -1173,25 +1173,28 @@ def size_cell(finding: Mapping, decimals: int, places: Mapping[str, int], slot: 
     figure, unit, key = size_parts(finding)
     if unit in places:
         figure = unit_figure(figure, places[unit])
-    # Every figure's digits end in one line: a unit after a figure (pp, persons) stands in a slot as wide as the
-    # column's widest unit, left-aligned, and every row keeps that slot, empty where the unit is the header's
-    # (designer s12b: "87 persons" and "0.75 pp" pushed their figures right of the NOK figures).
-    width = f' style="min-width:{slot + 0.4:.1f}ch"' if slot else ""
-    suffix = "" if unit in (MONEY_UNIT, *NO_SIZE_KEYS) else UNIT_SHORT.get(unit, unit)
+    # Every figure's digits end in one line (designer s12b: "87 persons" pushed its figure right of the NOK
+    # figures): a short unit (pp) in the slot every row keeps, a longer one (persons) on its own line under the
+    # figure, as a "< 0.1" has its NOK thousand.
     text = aligned_figure(figure, decimals)
-    if slot:
-        text += f'<span class="size-unit"{width}>{html.escape(suffix)}</span>'
-    elif suffix:
-        text += html.escape(f"\u00a0{suffix}")
+    if unit in UNIT_SHORT:
+        text += (
+            f'<span class="size-unit">{html.escape(UNIT_SHORT[unit])}</span>' if slot else f"\u00a0{UNIT_SHORT[unit]}"
+        )
+    elif slot:
+        text += '<span class="size-unit"></span>'
+    under = (
+        ""
+        if unit in (MONEY_UNIT, *UNIT_SHORT, *NO_SIZE_KEYS)
+        else f'<br><span class="size-note">{html.escape(unit)}</span>'
+    )
     data = f' data-sort="{key}"' if sort else ""
-    return f'<td class="number size-cell"{data}>{text}{_note_text(finding)}</td>'
+    return f'<td class="number size-cell"{data}>{text}{under}{_note_text(finding)}</td>'
 
 
-def size_slot(frame: pd.DataFrame) -> int:
-    """How wide (in characters) the slot for a unit after each figure in a column of sizes is: its widest unit
-    other than the header's NOK million ("pp", "persons"); 0 where every size is in the header's unit."""
-    units = {size_parts(f)[1] for _, f in frame.iterrows()} - {MONEY_UNIT, *NO_SIZE_KEYS}
-    return max((len(UNIT_SHORT.get(u, u)) for u in units), default=0)
+def size_slot(frame: pd.DataFrame) -> bool:
+    """Whether a column of sizes keeps a slot for a short unit after each figure (where any size has one)."""
+    return any(size_parts(f)[1] in UNIT_SHORT for _, f in frame.iterrows())
 
 
 def _note_text(finding: Mapping) -> str:

@@ -256,7 +256,7 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
             assert suffix == "pp" and findings.decimals_of(text) == places["percentage points"]
             assert float(text) == pytest.approx(float(f["size_figure"]))
         elif f["size_text"]:  # another unit, written out in the unit's slot, its figure in line (designer s12b)
-            assert (text, suffix) == (f["size_figure"], f["size_unit_shown"])
+            assert (text, note, suffix) == (f["size_figure"], f["size_unit_shown"], "")
         else:  # no size: a dash, keyed in the caption
             assert text == "\u2013"
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
