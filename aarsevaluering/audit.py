@@ -334,7 +334,7 @@ def materiality_title(total: pd.Series, left_out: pd.DataFrame, overall: float) 
     materiality, and, where any misstatement left out of the sum is at or above it alone, how many are (in
     two lines)."""
     where = "at or above" if total["exceeds"] else "below"
-    title = (f"The {total['findings']} misstatements that count (discs) sum to "
+    title = (f"The {total['findings']} misstatements that count sum to "
              f"{findings.money_text(total['total_nok_million'])}, {where} overall materiality")  # fmt: skip
     beyond = left_out[left_out["size_nok_million"] >= overall]
     over = len(beyond)

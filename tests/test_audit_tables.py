@@ -562,7 +562,7 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     total = pd.Series({"findings": 4, "total_nok_million": 60.0, "exceeds": False})
     left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
     title = materiality_title(total, left_out, 91.2)
-    assert title.startswith("The 4 misstatements that count (discs) sum to NOK\u00a060.0\u00a0million, below overall")
+    assert title.startswith("The 4 misstatements that count sum to NOK\u00a060.0\u00a0million, below overall")
     assert title.endswith("the two crosses beyond it are left out of the sum")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
 
