@@ -339,12 +339,11 @@ def materiality_title(total: pd.Series, left_out: pd.DataFrame, overall: float) 
     beyond = left_out[left_out["size_nok_million"] >= overall]
     over = len(beyond)
     if over:
-        # Weighed below it by a qualitative factor, as their rows' labels say (s11r4: chart and letter seemed to
-        # contradict each other).
-        below = "materiality" in beyond and (beyond["materiality"] != findings.MATERIAL).all()
-        weighed = " but weighed below it" if below else ""
-        title += (f";\n{NUMBER_WORDS.get(over, str(over))} left out {'exceeds' if over == 1 else 'each exceed'} "
-                  f"it by size{weighed}")  # fmt: skip
+        # One point (designer s12b: "two left out each exceed it by size but weighed below it" was hard to
+        # parse): the marks beyond the line are not in the sum; each one's label gives its level and reason.
+        many = over > 1
+        title += (f";\n{'the ' + NUMBER_WORDS.get(over, str(over)) + ' crosses' if many else 'the cross'} beyond it "
+                  f"{'are' if many else 'is'} left out of the sum")  # fmt: skip
     return title
 
 

@@ -139,12 +139,14 @@ FACTORS = {
     "table's total): material by nature",
 }
 # The factors as a reader meets them on the page: by name, never by the slug a finding file writes.
-FACTOR_NAMES = {"fiscal-rule": "fiscal rule", "no-total": "no total affected", "label-only": "label only",
+# "no-total" names its reason where the level stands (designer s12b: a NOK 300.0 million row "below materiality"
+# under a NOK 91.2 million threshold read backwards with only "no total affected" beside it).
+FACTOR_NAMES = {"fiscal-rule": "fiscal rule", "no-total": "one cell; no total affected", "label-only": "label only",
                 "key-figure": "key figure"}  # fmt: skip
 
 
 def factor_name(slug: str) -> str:
-    """A qualitative factor's name on the page ("no total affected" for ``no-total``)."""
+    """A qualitative factor's name on the page ("one cell; no total affected" for ``no-total``)."""
     return FACTOR_NAMES.get(slug, slug.replace("-", " "))
 
 
@@ -1171,16 +1173,23 @@ def size_cell(finding: Mapping, decimals: int, places: Mapping[str, int], slot: 
     figure, unit, key = size_parts(finding)
     if unit in places:
         figure = unit_figure(figure, places[unit])
-    if unit in (MONEY_UNIT, *UNIT_SHORT):
-        text = aligned_figure(figure, decimals)
-        if slot:
-            text += f'<span class="size-unit">{html.escape(UNIT_SHORT.get(unit, ""))}</span>'
-    elif unit in NO_SIZE_KEYS:
-        text = aligned_figure(figure, decimals) + ('<span class="size-unit"></span>' if slot else "")
-    else:
-        text = html.escape(f"{figure}\u00a0{unit}")
+    # Every figure's digits end in one line (designer s12b: "87 persons" pushed its figure right of the NOK
+    # figures): a short unit (pp) in the slot every row keeps, a longer one (persons) on its own line under the
+    # figure, as a "< 0.1" has its NOK thousand.
+    text = aligned_figure(figure, decimals)
+    if unit in UNIT_SHORT:
+        text += (
+            f'<span class="size-unit">{html.escape(UNIT_SHORT[unit])}</span>' if slot else f"\u00a0{UNIT_SHORT[unit]}"
+        )
+    elif slot:
+        text += '<span class="size-unit"></span>'
+    under = (
+        ""
+        if unit in (MONEY_UNIT, *UNIT_SHORT, *NO_SIZE_KEYS)
+        else f'<br><span class="size-note">{html.escape(unit)}</span>'
+    )
     data = f' data-sort="{key}"' if sort else ""
-    return f'<td class="number size-cell"{data}>{text}{_note_text(finding)}</td>'
+    return f'<td class="number size-cell"{data}>{text}{under}{_note_text(finding)}</td>'
 
 
 def size_slot(frame: pd.DataFrame) -> bool:
@@ -1385,8 +1394,8 @@ def register_html(frame: pd.DataFrame, table_id: str = "audit-register", caption
 
 
 LETTER_CAPTION = (
-    "Management letter: what to correct and who owns it, ranked by materiality level, then by size (open a row "
-    "for the size and the figure; the register gives every size)"
+    "Management letter: what to correct and who owns it, ranked by materiality level, then by size within a "
+    "level (open a row for the figure)"
 )
 
 
@@ -1420,12 +1429,18 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
     short name, verdict and size): rank, what to correct (the finding's title, from ``register``, its short
     name under it, a link to its row in the register; the verdict's bar on the row's left edge), its
     materiality and the qualitative factors that weigh it, and its owner (the authors of the report's
-    section it stands in); no size column (the register's; s11: the two tables read as near-duplicates).
+    section it stands in), and its size, the rank's second key, as the register gives it (designer s12b).
     Each row opens on the rest of the entry: which figure, the printed figure (in NOK million, or as printed
     where it is not an amount), where it stands in the published report, what it should read, its size,
     verdict and nature, the qualitative factors, the owner and management's response. The caption ends with
     ``FACTOR_NOTE``."""
     by_id = register.set_index("finding_id")
+    # The size the rank goes by, in the register's form (designer s12b: a letter ranked by a size it did not
+    # show left rank 4's NOK 300.0 million below ranks 1-3 in percentage points unexplained).
+    sized = by_id.loc[list(letter["finding_id"])].reset_index()
+    places = unit_places(sized)
+    decimals = max(places.values(), default=0)
+    slot = size_slot(sized)
     rows = []
     for _, r in letter.iterrows():
         money = not math.isnan(r["printed_nok_million"])
@@ -1452,11 +1467,14 @@ def letter_html(letter: pd.DataFrame, register: pd.DataFrame, table_id: str = "a
         cells = [
             f'<td class="number">{r["rank"]}</td>',
             _title_cell(f["title"], r["finding_id"], f["label"], owner_section(r["owner"]), f["verdict"]),
+            size_cell(f, decimals, places, slot),
             _materiality_cell(r["materiality"], r["qualitative"], f["materiality_by_size"]),
         ]
         rows.append(OpenRow(cells, facts))
-    headers = ["Rank", "What to correct · owner (section)", "Materiality"]
-    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0,),
+    headers = ["Rank", "What to correct · owner (section)", size_header(sized), "Materiality"]
+    key = size_key(sized)
+    caption = f"{caption}; {key}" if key else caption
+    table = expandable_table(table_id, f"{caption}; {FACTOR_NOTE}", headers, rows, numeric=(0, 2),
                              filters=("Materiality",), css_class=f"letter-table {FULL_HEIGHT}")  # fmt: skip
     return table
 

@@ -245,7 +245,7 @@ styled(funnel, table_id="audit-funnel", caption="The year's audit in counts, fro
     [{"selector": "tbody tr:last-child td", "props": "font-style: italic; border-top: 1px dotted #8c8c8c;"}],
     overwrite=False)  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds, each an error or an inconsistency, in their bars' vermilion: disc, in the sum \u25bc (Table A.9); cross, left out of it (a total that is right, or a sentence), with the level it is weighed to under its name where it lies beyond overall materiality. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with dotted lines at the clearly trivial level and at overall materiality, each named with its amount along the line, and above the top row a triangle at the sum of the misstatements that count; filled vermilion discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, vermilion crosses for those left out of the sum, the two beyond overall materiality labelled below materiality with the reason (the title says they exceed it by size but are weighed below it)."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Misstatements in NOK by size (log scale) against the book's thresholds, each an error or an inconsistency, in their bars' vermilion: disc, in the sum \u25bc (Table A.9); cross, left out of it (a total that is right, or a sentence), with the level it is weighed to under its name where it lies beyond overall materiality. Scope and unstated findings are not misstatements and are not drawn.", "name": "fig-audit-materiality"}, "image": {"alt": "Dot chart of every misstatement in NOK (errors and inconsistencies) on a logarithmic axis in NOK million, one row per finding named in a few words, largest at the top, with dotted lines at the clearly trivial level and at overall materiality, each named with its amount along the line, and above the top row a triangle at the sum of the misstatements that count; filled vermilion discs for the misstatements that count towards materiality, the largest labelled with its share of the sum, vermilion crosses for those left out of the sum, the two beyond overall materiality labelled below materiality with the reason (the title says the crosses beyond overall materiality are left out of the sum)."}} tags=["hide-input"]
 chart = materiality_chart(register, thresholds, schedule)  # shown once, as the cell ends
 # The findings material by nature, not in NOK and so not drawn: a sentence under the figure, in the text's
 # size (the designer's read, s11r3: they stood in the source note's small type).
@@ -299,8 +299,8 @@ styled(verdicts, table_id="audit-verdicts", caption="Findings by verdict, per ch
 # ## Management letter
 #
 # The {eval}`txt.corrections` corrections the book would recommend to the municipality, ranked as an
-# auditor ranks them: by materiality level, then by size (amounts in NOK first, then percentage points,
-# head counts and claims in words). Every error and inconsistency is here; a finding of scope or unstated
+# auditor ranks them: by materiality level, then, within a level, by size (the Size column: amounts in NOK first,
+# then percentage points, head counts and claims in words). Every error and inconsistency is here; a finding of scope or unstated
 # only where a sentence of the report should say more. Where nothing printed shows which of two figures
 # is wrong (an *inconsistency*), the recommendation is to reconcile them.
 #

@@ -44,7 +44,7 @@ from IPython.display import display
 
 from aarsevaluering import checks, findings, style
 from aarsevaluering.checks import from_disk as get
-from aarsevaluering.fmt import fmt, fmt_aligned
+from aarsevaluering.fmt import fmt
 from aarsevaluering.identities import personnel as pers
 from aarsevaluering.identities.investeringsregnskap import moved_checks
 from aarsevaluering.prose import Figures
@@ -223,8 +223,10 @@ brief = pd.DataFrame(  # the English measure, the report's term to search for, t
      ("Women's average pay", "Lønnsforskjell totalt i virksomheten", "% of men's", nan, decomposition["headline"], 1)],
     columns=["measure", "printed", "unit", "y2022", "y2023", "decimals"],
 )  # fmt: skip
+# Each row in its own unit and precision (persons, %, hours): the figures set flush right, each at its printed
+# decimals, no padding (designer s12b: units digits aligned across rows of different units left three right edges).
 for year in ("y2022", "y2023"):
-    brief[year] = fmt_aligned(list(zip(brief[year], brief["decimals"], strict=True)))  # units digits aligned
+    brief[year] = [fmt(v, d) for v, d in zip(brief[year], brief["decimals"], strict=True)]
 
 # %% [markdown]
 # **{eval}`txt.headline`** The book's checks end in {eval}`txt.n_findings` findings, {eval}`txt.n_error` of
@@ -426,7 +428,7 @@ rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 assert rose.sum() == len(rose_in)  # the title counts the cells marked
 assert total_rose  # the title says the all-areas rate rose
 # Broken by hand (style.finish wraps at any space, and once split "12.4" from its "%").
-ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of {fmt(len(rose))} rows other than P10,\n"
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas other than P10,\n"
              f"and to {fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()
@@ -462,20 +464,25 @@ g("peak_share", peak["mean_share"], 0, "%")
 #
 # ### Turnover read KS's way
 #
+# **In short** (the book's reading): the printed {eval}`txt.turn_2023` cannot be KS's measure over the
+# permanent staff alone unless about {eval}`txt.national_unaccounted` people entered permanent posts other
+# than by hire, a number the report does not print. The derivation follows, step by step.
+#
 # KS, the source of the report's sector figure (section «Turnover»), counts as leavers those employed in
 # the municipal sector one year who hold no position in it the next (a definition from outside the
 # report). A move to another municipality thus leaves Drammen but not the sector. For one municipality,
 # the nearest form counts the staff at the start of a year who are gone a year later; a move between
 # areas is then no leaver (the book's reading).
 #
-# Read that way over the {eval}`txt.start_head` permanent staff of December 2022, the printed
-# {eval}`txt.turn_2023` means about {eval}`txt.national_leavers` leavers ({eval}`txt.ks_leavers_range`, as the
-# rate is printed to a tenth). To end the year {eval}`txt.net_change` up, the staff then needed about
-# {eval}`txt.national_needed` entrants ({eval}`txt.ks_entrants_needed_range`): about
-# {eval}`txt.national_unaccounted` ({eval}`txt.ks_unaccounted_range`) more than the {eval}`txt.hires_2023`
-# permanent hires. Read from
-# the other end, hires less the net change leave {eval}`txt.implied_leavers` leavers, a turnover of
-# {eval}`txt.implied_rate` (the chart below; all derived).
+# Read that way (all derived; the ranges in brackets are what a rate printed to a tenth leaves open):
+#
+# 1. *Leavers.* Over the {eval}`txt.start_head` permanent staff of December 2022, the printed
+#    {eval}`txt.turn_2023` means about {eval}`txt.national_leavers` leavers ({eval}`txt.ks_leavers_range`).
+# 2. *Entrants.* To end the year {eval}`txt.net_change` up, the staff then needed about
+#    {eval}`txt.national_needed` entrants ({eval}`txt.ks_entrants_needed_range`).
+# 3. *The gap.* That is about {eval}`txt.national_unaccounted` ({eval}`txt.ks_unaccounted_range`) more than
+#    the {eval}`txt.hires_2023` permanent hires. Read from the other end, the hires less the net change leave
+#    {eval}`txt.implied_leavers` leavers, a turnover of {eval}`txt.implied_rate` (the chart below).
 #
 # So the rate is not KS's measure over the permanent staff alone, unless that many people entered
 # permanent posts other than by hire (temporary staff given permanent contracts; the report gives no
@@ -502,12 +509,12 @@ styled(
     "turnover and hires tables)",
 )  # fmt: skip
 
-# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; grey, the house colour of a level: the levels and, floating between them with a signed label, the steps; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names grey bars as levels and steps and hatching as the book's estimate; the axis says a step's + adds to the running count. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a grey step, leave the leavers the hires allow, a short hatched bar. A long grey hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Permanent staff in 2023, from the printed hires to the leavers the printed rate gives read KS's way, in persons; the levels in the house grey of a level, the steps between them (floating, with a signed label) in a lighter grey; hatched: the book's estimates.", "name": "fig-personnel-flows"}, "image": {"alt": "Waterfall in persons. A key above names dark grey bars as levels, light grey bars as steps and hatching as the book's estimate; the axis says a step's + adds to the running count. The printed permanent hires, a solid grey bar, less the net change in permanent staff, a light grey step, leave the leavers the hires allow, a short hatched bar. A long light grey hatched step of entrants other than the hires, which the reading needs but the report does not print, leads to the leavers at the printed rate read KS's way, a hatched bar about three times as long."}} tags=["hide-input"]
 # Leavers = entrants − net change: the hires less the net change are the leavers if the hires were the only
 # entrants; read KS's way, the rate needs the other entrants of the step between. Staff flows are neither
-# favourable nor unfavourable to the finances, so no blue or vermilion: levels and steps in the house grey
-# (no fourth colour, designer s12: a dark "step" fill meant nothing elsewhere), a step told by where it floats
-# and its signed label, the axis saying what + means; the book's estimates hatched; a key above says so.
+# favourable nor unfavourable to the finances, so no blue or vermilion: levels in the house grey, the steps in
+# the lighter grey of the palette (designer s12b: steps in the levels' grey were told apart only by their labels),
+# each step signed, the axis saying what + means; the book's estimates hatched; a key above says so.
 fig, ax = plt.subplots(figsize=(7, 3.5))
 style.waterfall(
     ax,
@@ -520,12 +527,15 @@ style.waterfall(
     formatter=lambda v: fmt(v, 0),
     neutral=True,
 )  # fmt: skip
+for step in (1, 3):  # the steps (net change, other entrants) lighter than the levels; a hatched one keeps its hatch
+    ax.patches[step].set_facecolor(style.EARLIER)
 ax.set_xlabel("Persons, 2023 (a step: + adds to the running count, − takes from it)")
-ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left: about {fmt(national['unaccounted'])} "
-             f"({fmt(ks_span['unaccounted'][0], 0)}–{fmt(ks_span['unaccounted'][1], 0)}) more than the hires allow")  # fmt: skip
+# One point, the range left to the text (designer s12b: the title repeated the derivation).
+ax.set_title(f"Read KS's way, about {fmt(national['leavers'])} left, about {fmt(national['unaccounted'])} "
+             "more than the hires allow")  # fmt: skip
 # The key after the title: setting a title resets the room the key makes above the plot.
-style.key_above(ax, [("level, or a step (floating, signed)", {"color": style.LEVEL}),
-                     ("the book's estimate", style.estimate_style(style.LEVEL))], ncol=2)  # fmt: skip
+style.key_above(ax, [("level", {"color": style.LEVEL}), ("step (floating, signed)", {"color": style.EARLIER}),
+                     ("the book's estimate", style.estimate_style(style.LEVEL))], ncol=3)  # fmt: skip
 style.finish(fig, table="tables H01, H06 and H07")
 plt.show()
 
@@ -683,7 +693,7 @@ plt.show()
 # whether Drammen's are measured the same way. The comparison below takes both as printed; it allows for
 # the gender mix, but not for the mix of services, which the report does not print for the sector.
 
-# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent, shaded where Drammen is above; the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent, shaded vermilion where Drammen is above (higher sick leave, coloured as above the target in the chart before); the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
 quarters = get(pers.SICK_Q)
 # One panel per gender on one scale, Drammen solid and the sector dashed: six lines on one axis crowded at Q4.
 fig, axes = plt.subplots(1, 3, figsize=(7, 3.4), sharey=True)
@@ -695,18 +705,23 @@ for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
         ax.plot([1, 2, 3, 4], lines.loc[population], marker="o", ms=4, lw=1.8, **look)
     higher = (lines.loc["drammen"] > lines.loc["municipal_sector"]).to_numpy()
     above[gender] = int(higher.sum())
-    # The title's claim drawn: the quarters in which Drammen is above the sector shaded.
+    # The title's claim drawn: the quarters in which Drammen is above the sector shaded in the vermilion the
+    # chart before gives sick leave above its target (designer s12b: one colour for "above the yardstick").
     for q in np.flatnonzero(higher):
-        ax.axvspan(q + 0.5, q + 1.5, color=style.EARLIER, alpha=0.35, lw=0, zorder=0)
+        ax.axvspan(q + 0.5, q + 1.5, color=style.UNFAVOURABLE, alpha=0.15, lw=0, zorder=0)
     ax.set_title(pers.SICK_GENDER_EN[gender], fontsize=style.MIN_TEXT_PT + 1)
     ax.set_xticks([1, 2, 3, 4], ["Q1", "Q2", "Q3", "Q4"])
     ax.set_xlim(0.7, 4.3)
 values = quarters[pers.QUARTERS].astype(float).to_numpy()
 axes[0].set_ylim(values.min() - 0.6, values.max() + 1.3)
-# The shade named on every panel, across its top, in a strip the limits leave clear above the highest point.
-for ax in axes:
-    ax.text(2.5, values.max() + 1.25, "shaded: Drammen above", ha="center", va="top", fontsize=style.MIN_TEXT_PT,
-            color=style.TEXT)  # fmt: skip
+# The shade named on every panel over the shaded quarters (designer s12b: a label across Q1-Q3 over two shaded
+# quarters), in a strip the limits leave clear above the highest point.
+for ax, gender in zip(axes, ["Kvinne", "Mann", pers.TOTAL], strict=True):
+    lines = quarters[quarters["label"] == gender].set_index("population")[pers.QUARTERS].astype(float)
+    shaded = np.flatnonzero((lines.loc["drammen"] > lines.loc["municipal_sector"]).to_numpy()) + 1
+    if len(shaded):
+        ax.text(shaded.mean(), values.max() + 1.25, "Drammen above", ha="center", va="top",
+                fontsize=style.MIN_TEXT_PT, color=style.TEXT)  # fmt: skip
 axes[0].set_ylabel("Sick leave (%)")
 # The key written on every panel, at the middle of the Q1–Q2 segment, off the markers: the higher line's name
 # above it and the other's below, each on the side the segment slopes away from.
@@ -939,14 +954,26 @@ styled(
 # {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`. P13's rate rests on
 # {eval}`txt.p13_breaches` breaches in {eval}`txt.p13_hours` of overtime.
 
-# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived).", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, 2022 in light grey and 2023 in dark grey. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived); a 2023 bar above the rate of the areas that register (the dotted line) in vermilion, as sick leave above its target is.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, each labelled with its rate, 2022 in light grey and 2023 in dark grey, or in vermilion where above the dotted line of the registering areas' rate. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
 shown = bph.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(shown))
 fig, ax = plt.subplots(figsize=(7, 5.6))
-for offset, year, colour in ((0.2, "2022", style.EARLIER), (-0.2, "2023", style.LEVEL)):
-    values = shown[f"per_1000_hours_{year}"].astype(float)
-    ax.barh(y + offset, values.fillna(0).where(shown["registered"] == "yes", 0), height=0.4, color=colour,
-            label=f"{year} (new routines)" if year == "2023" else year)  # fmt: skip
+benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
+# Above the yardstick in vermilion, as in the sick-leave charts (designer s12b: one colour for "above"); each bar
+# labelled with its rate (the reader had to read every area but two off the grid).
+is_total = (shown["row_kind"] == "total").to_numpy()
+for offset, year in ((0.2, "2022"), (-0.2, "2023")):
+    values = shown[f"per_1000_hours_{year}"].astype(float).fillna(0).where(shown["registered"] == "yes", 0)
+    if year == "2022":
+        ax.barh(y + offset, values, height=0.4, color=style.EARLIER, label=year)
+    else:
+        over = (values > benchmark).to_numpy() & ~is_total
+        ax.barh(y[~over] + offset, values[~over], height=0.4, color=style.LEVEL, label="2023 (new routines)")
+        ax.barh(y[over] + offset, values[over], height=0.4, color=style.UNFAVOURABLE,
+                label="2023, above the dotted line")  # fmt: skip
+    for i, v in zip(y, values, strict=True):
+        if v > 0:
+            ax.text(v + 2, i + offset, fmt(v, 0), va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT)
 for i, r in shown.iterrows():
     if r["registered"] == "no row":
         ax.text(1, i, "no row in the breach table", va="center", fontsize=style.MIN_TEXT_PT, color=style.TEXT,
@@ -958,7 +985,6 @@ for i, r in shown.iterrows():
 ax.set_yticks(y, [("Areas that register" if kind == "total" else pers.area_chart_label(label))
                   for label, kind in zip(shown["label"], shown["row_kind"], strict=True)])  # fmt: skip
 ax.grid(axis="y", visible=False)
-benchmark = float(bph[bph["row_kind"] == "total"]["per_1000_hours_2023"].iloc[0])
 ax.axvline(benchmark, **style.REFERENCE_LINE)
 ax.set_xlabel(f"Breaches per 1 000 overtime hours\n(dotted line: areas that register, 2023: {fmt(benchmark, 0)})")
 ax.set_ylim(-0.5, len(shown) - 0.5)
@@ -1852,12 +1878,17 @@ corrected = checks.altered(pers.GENDER_AGE, COLUMN, from_counts, staff_group=GRO
 before = checks.run("personnel", only=["gender_age_shares"])
 after = checks.run("personnel", get=corrected, only=["gender_age_shares"])
 moved = moved_checks(before, after)  # the class written before → after, as on the other chapters' Try it
+units = set(moved["unit"])
+diff_unit = "percentage points" if units <= {"%", "percent"} else "the check's unit"
 tried = pers.check_table(moved, table_id="personnel-try-it",
                          caption="Checks that move when the printed share is set from its count (figures and class: "
-                                 "before → after)")  # fmt: skip
+                                 f"before → after; difference: printed − recomputed, in {diff_unit}, two decimals)")  # fmt: skip
 # Each figure that moved written before → after, as the class is, so the value that changed the class shows.
 was = check_figures(before.set_index("check_id").loc[moved["check_id"]].reset_index())
 now = check_figures(moved)
+# The difference at one precision, before and after (designer s12b: "+0.35 → −0.05" beside "−0.3 → +0.1").
+was["Difference"] = [fmt(d, 2, sign=True) for d in before.set_index("check_id").loc[moved["check_id"], "difference"]]
+now["Difference"] = [fmt(d, 2, sign=True) for d in moved["difference"]]
 for column in was:
     tried.data[column] = [a if a == b else f"{a.strip()}\u00a0→\u00a0{b.strip()}"
                           for a, b in zip(was[column], now[column], strict=True)]  # fmt: skip

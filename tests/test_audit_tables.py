@@ -255,14 +255,16 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
         elif f["size_unit_shown"] == "percentage points":  # "pp" in its cell, two decimals
             assert suffix == "pp" and findings.decimals_of(text) == places["percentage points"]
             assert float(text) == pytest.approx(float(f["size_figure"]))
-        elif f["size_text"]:  # another unit, written out
-            assert text == f"{f['size_figure']} {f['size_unit_shown']}"
+        elif f["size_text"]:  # another unit, written out in the unit's slot, its figure in line (designer s12b)
+            assert (text, note, suffix) == (f["size_figure"], f["size_unit_shown"], "")
         else:  # no size: a dash, keyed in the caption
             assert text == "\u2013"
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
     headers = [th.get_text() for th in soup.thead.find_all("th")]
-    assert headers == ["Rank", "What to correct · owner (section)", "Materiality"]
+    # The size the rank goes by, as the register gives it (designer s12b: ranked by a size it did not show).
+    assert headers == ["Rank", "What to correct · owner (section)", headers[2], "Materiality"]
+    assert headers[2].startswith(findings.SIZE_HEADER)
     rows = [g.find("tr").find_all("td") for g in soup.find_all("tbody", class_="row-group")]
     owners = [cells[1].find(class_="owner-section").get_text() for cells in rows]
     assert owners == [f"\u00b7 {findings.owner_section(o)}" for o in letter["owner"]]
@@ -561,9 +563,7 @@ def test_the_materiality_chart_title_is_true_for_every_dot():
     left_out = pd.DataFrame({"size_nok_million": [300.0, 98.1, 48.0]})
     title = materiality_title(total, left_out, 91.2)
     assert title.startswith("The 4 misstatements that count sum to NOK\u00a060.0\u00a0million, below overall")
-    assert title.endswith("two left out each exceed it by size")
-    weighed = left_out.assign(materiality=findings.BELOW_MATERIALITY)
-    assert materiality_title(total, weighed, 91.2).endswith("each exceed it by size but weighed below it")
+    assert title.endswith("the two crosses beyond it are left out of the sum")
     assert "left out" not in materiality_title(total, left_out.iloc[2:], 91.2)
 
 
