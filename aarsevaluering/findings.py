@@ -1105,7 +1105,8 @@ def size_parts(finding: Mapping) -> tuple[str, str, str]:
     if finding["size_figure"]:
         sort = "" if x is None or math.isnan(x) else f"{x:.6f}"
         return finding["size_figure"], finding["size_unit_shown"], sort
-    return "\u2013", NO_SIZE_CLAIM if finding["unit"] == CLAIM_UNIT else NO_SIZE_AGREE, ""
+    # Two marks for the two kinds of no size (designer s12c: one dash keyed twice in a caption).
+    return ("\u2013", NO_SIZE_CLAIM, "") if finding["unit"] == CLAIM_UNIT else ("=", NO_SIZE_AGREE, "")
 
 
 # The unit cell of a finding with no size: a claim in words, or figures that agree (an unstated pairing,
@@ -1140,7 +1141,7 @@ def unit_figure(figure: str, places: int) -> str:
 # style has a short form (s12: "7.37 pp"; the caption's key spells it out).
 UNIT_SHORT = {"percentage points": "pp"}
 # The caption's key to a size column's dash (a claim in words has no size) and short units.
-NO_SIZE_KEYS = {NO_SIZE_CLAIM: "\u2013: a claim in words, no size", NO_SIZE_AGREE: "\u2013: the figures agree, no size"}
+NO_SIZE_KEYS = {NO_SIZE_CLAIM: "\u2013: a claim in words, no size", NO_SIZE_AGREE: "=: the figures agree, no size"}
 
 
 def size_header(frame: pd.DataFrame) -> str:

@@ -286,7 +286,7 @@ plt.show()
 # - **Frames.** The summary says the revisions strengthened the programme areas' frames by
 #   {eval}`txt.strengthened_total` in all ({eval}`txt.strengthened_t1` and {eval}`txt.strengthened_t2`),
 #   paid for from the discretionary fund. The fund's table (D09) prints each report's net movement, on the
-#   book's reading after the revisions' other items too (the rows say net, and the net is less than the
+#   book's reading after the revisions' other items too (the first row says net, and the net is less than the
 #   strengthening): a draw of {eval}`txt.t1_draw` in the first and {eval}`txt.t2_cut` given
 #   back in the second, {eval}`txt.t_net_draw` net.
 # - **Income.** One of those other items, as the book reads it: the revisions raised the tax estimate by {eval}`txt.tax_raised`.

@@ -526,7 +526,7 @@ SUM_ROWS = {"Sum investeringsutgifter": "investment expenditure", "Sum investeri
 a2_sums = a2[a2["label"].isin(SUM_ROWS)].assign(label=lambda f: [f"{x} ({SUM_ROWS[x]})" for x in f["label"]])
 styled(a2_sums, table_id="inv-2a-sums", total_mask=a2_sums["row_kind"] == "total", unit="NOK thousand",
        caption="Statement 2A in brief, 2023: its four section totals and the amount carried forward, their sum "
-       "(as printed: expenditure +, income and financing −) (I01)",
+       "(as printed: expenditure, provisions and the uncovered amount +; income and financing −) (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
@@ -538,14 +538,14 @@ put("s2a_differences", "Each difference that is not zero is of one thousand kron
     else f"The differences are of {' to '.join(dict.fromkeys([fmt(off[0]), fmt(off[-1])]))} thousand kroner")  # fmt: skip
 styled(a2, table_id="inv-2a", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
        caption="Statement 2A, 2023, kommunekassen and the enterprises together: Status investering og finansiering, "
-       "investment and financing status (as printed: expenditure +, income and financing −) (I01)",
+       "investment and financing status (as printed: expenditure, provisions and the uncovered amount +; income and financing −) (I01)",
        columns={"label": "Beløp i 1000", "original_budget_2023": "Oppr. bud. 2023",
                 "revised_budget_2023": "Rev. bud. 2023", "actual_2023": "Regnskap 2023"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
 styled(a2, table_id="inv-2a-2022", total_mask=a2["row_kind"] != "item", unit="NOK thousand",
        caption="Statement 2A's 2022 column, kommunekassen alone: Status investering og finansiering, Regnskap 2022 "
-       "(as printed: expenditure +, income and financing −) (I01)",
+       "(as printed: expenditure, provisions and the uncovered amount +; income and financing −) (I01)",
        columns={"label": "Beløp i 1000", "actual_2022": "Regnskap 2022"})  # fmt: skip
 
 # %% tags=["hide-input", "hide-output"]
@@ -578,7 +578,7 @@ checks_table(checks_2a, table_id="inv-checks-2a", caption="Statement 2A: checks"
 # %% tags=["hide-input", "hide-output"]
 styled(dk, table_id="inv-dk", total_mask=dk["row_kind"] != "item", unit="NOK thousand",
        caption="Status investering og finansiering Drammen kommunekasse: kommunekassen's investment and financing "
-       "status, by block (as printed: expenditure +, income and financing −) (I02a–I02d)",
+       "status, by block (as printed: expenditure, provisions and the uncovered amount +; income and financing −) (I02a–I02d)",
        columns={"label": "Delsum budsjett", "actual_2023": "Regnskap hiå.",
                 "revised_budget_2023": "Revidert årsbudsjett", "original_budget_2023": "Opprinnelig budsjett"})  # fmt: skip
 
@@ -612,7 +612,7 @@ checks_dk = section_checks("dk", "dk_blocks_add_up", "kommunekassen_and_dekf", "
 SPLIT = ["actual_2023_kk", "actual_2023_dekf", "revised_budget_2023_dekf"]  # 2A's own figures: the table above
 styled(part[["label", "row_kind", *SPLIT]], table_id="inv-dekf-part", total_mask=part["row_kind"] != "item",
        unit="NOK thousand", caption="Statement 2A split by body, 2023 (I01 less I02a–I02d): kommunekassen's actual, and the enterprises' "
-       "actual and revised budget (2A less kommunekassen; 2A's signs: expenditure +, income and financing −)",
+       "actual and revised budget (2A less kommunekassen; 2A's signs: expenditure, provisions and the uncovered amount +; income and financing −)",
        columns={"label": "2A line", "actual_2023_kk": "Kommunekassen, actual", "actual_2023_dekf": "Enterprises, actual",
                 "revised_budget_2023_dekf": "Enterprises, revised budget"})  # fmt: skip
 
@@ -1339,8 +1339,8 @@ styled(
 #   taken as financed by fees, as the area's self-cost accounts suggest (line 6418).
 # - *P12's VAT* may come off that base twice: 2B's amounts include VAT (line 2776) and P12's net figure
 #   deducts only income (line 6185), so VAT compensated on P12 would also be in 2A's VAT line, and no line
-#   prints it. The row takes the most it can be: VAT at {eval}`txt.sf_vat_rate` on all of P12's
-#   {eval}`txt.sf_p12_gross` of spending.
+#   prints it. The row takes the most it can be: the VAT inside all of P12's {eval}`txt.sf_p12_gross` of
+#   spending at the general rate ({eval}`txt.sf_vat_rate`, which applies to the price before VAT).
 # - *P12 kept in*: the book's base is no bound either way, as it keeps investments paid back by rents, such
 #   as rental housing. The report's base is about {eval}`txt.sf_gap` smaller than the book's, and nothing
 #   printed says what it leaves out.
@@ -1357,7 +1357,7 @@ rule_share = fmt(readings.loc["rule", "share"], 0, "percent")
 # The 2023 shares against the rule's minimum: the report's printed share solid, the book's readings hatched.
 sf_bars = {"report": "The report's share\n(printed, on its own base)",
            "book": "The book's base\n(P12 out at its net figure)",
-           "p12_vat": f"The book's base plus P12's VAT\n({txt.sf_vat_rate}, in case it came off twice)",
+           "p12_vat": "The book's base plus P12's VAT\n(in case it came off twice)",
            "p12_in": "The book's base\nwith P12 kept in"}  # fmt: skip
 sf_min = readings.loc["rule", "share"]
 fig, ax = style.figure(height=3.0)
@@ -1390,7 +1390,7 @@ shown = {
     "report": f"The report's {txt.sf_share_printed}, on the base it implies ({implied_range} for any share that "
     "rounds to it)",
     "book": "The book's base, P12 out at its net figure",
-    "p12_vat": f"The book's base, plus P12's VAT at {txt.sf_vat_rate} (if taken off twice)",
+    "p12_vat": "The book's base, plus the VAT inside P12's spending (if taken off twice)",
     "p12_in": "The book's base with P12 kept in",
     "original_rule": f"Original budget: the rule's minimum at {rule_share}",
     "original_book": "Original budget: the book's base",

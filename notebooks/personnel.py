@@ -428,7 +428,7 @@ rose = (pers.turnover_changes(get).drop("P10") > 0).to_numpy()
 assert rose.sum() == len(rose_in)  # the title counts the cells marked
 assert total_rose  # the title says the all-areas rate rose
 # Broken by hand (style.finish wraps at any space, and once split "12.4" from its "%").
-ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} areas other than P10,\n"
+ax.set_title(f"Turnover rose (\u25b2) in {fmt(rose.sum())} of the {fmt(len(rose))} rows other than P10,\n"
              f"and to {fmt(turn_total['turnover_2023_pct'], 1, '%')} for all areas, across a break in the series", pad=20)  # fmt: skip
 style.finish(fig, table="table H06")
 plt.show()
@@ -693,7 +693,7 @@ plt.show()
 # whether Drammen's are measured the same way. The comparison below takes both as printed; it allows for
 # the gender mix, but not for the mix of services, which the report does not print for the sector.
 
-# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent, shaded vermilion where Drammen is above (higher sick leave, coloured as above the target in the chart before); the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Sick leave per quarter of 2023, one panel per gender, Drammen (solid) and the municipal sector (dashed), in per cent, shaded vermilion where Drammen is above (higher sick leave, coloured as the chart before colours sick leave above target; here the yardstick is the sector's mean, not a target); the axis does not start at zero.", "name": "fig-personnel-sick-quarter"}, "image": {"alt": "Three line charts side by side on one scale, women, men and all, each over four quarters with Drammen solid and the sector dashed: women's sick leave is far above men's in both populations, and all lines dip in the third quarter. Drammen is above the sector for men and for all in every quarter; for women Drammen is above in the first two quarters, below in the third and level in the fourth."}} tags=["hide-input"]
 quarters = get(pers.SICK_Q)
 # One panel per gender on one scale, Drammen solid and the sector dashed: six lines on one axis crowded at Q4.
 fig, axes = plt.subplots(1, 3, figsize=(7, 3.4), sharey=True)
@@ -954,7 +954,7 @@ styled(
 # {eval}`txt.unreg_codes` come {eval}`txt.unreg_breaches`. P13's rate rests on
 # {eval}`txt.p13_breaches` breaches in {eval}`txt.p13_hours` of overtime.
 
-# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived); a 2023 bar above the rate of the areas that register (the dotted line) in vermilion, as sick leave above its target is.", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, each labelled with its rate, 2022 in light grey and 2023 in dark grey, or in vermilion where above the dotted line of the registering areas' rate. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Breaches of the working-time rules per 1 000 overtime hours by programme area, 2022 and 2023 (derived); a 2023 bar above the rate of the areas that register (the dotted line) in vermilion, the colour sick leave above target has (the dotted line is the registering areas' average, not a target).", "name": "fig-personnel-breach-rate"}, "image": {"alt": "Horizontal bar chart with one row per programme area and two bars, each labelled with its rate, 2022 in light grey and 2023 in dark grey, or in vermilion where above the dotted line of the registering areas' rate. P06 Home care and P04 Health have the most breaches per thousand overtime hours in 2023; P01 Schools is labelled as not registering working time; P02 Kindergartens and P10 Democracy are labelled as having no row in the table instead of a bar."}} tags=["hide-input"]
 shown = bph.iloc[::-1].reset_index(drop=True)
 y = np.arange(len(shown))
 fig, ax = plt.subplots(figsize=(7, 5.6))

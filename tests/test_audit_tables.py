@@ -257,8 +257,8 @@ def test_the_register_gives_every_size_in_its_unit_and_the_letter_its_owner(audi
             assert float(text) == pytest.approx(float(f["size_figure"]))
         elif f["size_text"]:  # another unit, written out in the unit's slot, its figure in line (designer s12b)
             assert (text, note, suffix) == (f["size_figure"], f["size_unit_shown"], "")
-        else:  # no size: a dash, keyed in the caption
-            assert text == "\u2013"
+        else:  # no size: a dash (a claim in words) or "=" (the figures agree), keyed in the caption
+            assert text in ("\u2013", "="), f["finding_id"]
     soup = BeautifulSoup(findings.letter_html(letter, register), "html.parser")
     assert findings.FULL_HEIGHT in soup.table["class"]
     headers = [th.get_text() for th in soup.thead.find_all("th")]
@@ -602,7 +602,9 @@ def test_a_chapters_findings_table_has_one_layout():
             shown = f"{size.get_text()} {shown_unit}".replace("\u00a0", " ").replace("NOK ", "")
             assert shown in f["size_text"].replace("\u00a0", " ").replace("NOK ", ""), f["finding_id"]
         else:
-            assert size.get_text() == "\u2013" and shown_unit in (findings.NO_SIZE_CLAIM, findings.NO_SIZE_AGREE)
+            # no size: a dash for a claim in words, "=" where the figures agree, each keyed apart (s12c)
+            mark = {findings.NO_SIZE_CLAIM: "\u2013", findings.NO_SIZE_AGREE: "="}[shown_unit]
+            assert size.get_text() == mark, f["finding_id"]
         assert [s.get_text() for s in lines.find_all("span", class_="line-range")] == [
             p.strip() for p in findings.merge_lines(f["source_lines"]).split(";") if p.strip()
         ]
