@@ -40,6 +40,7 @@ FINDINGS_EXPORT = [
 ]  # fmt: skip
 # Digits kept beyond the printed ones where a figure is computed rather than printed (a ratio, a model).
 EXTRA_DIGITS = 3
+ALL_CHECKS_CAPTION = "Every check of the book (difference: printed − recomputed, in the check's unit)"
 
 
 def _places(row: pd.Series) -> int:
@@ -708,8 +709,9 @@ def every_check_html(frame: pd.DataFrame) -> str:
         facets = {"Chapter": chapter, "Unit": unit, "Class": r["status"], "Verdict": verdict}
         rows.append(tables.OpenRow(cells, facts, facets))
     headers = ["Check (unit)", "As printed", "Recomputed", "Difference (class)"]
+    # The caption says the difference's sign (designer s12c: + means the printed figure is the larger).
     return tables.expandable_table(
-        "audit-all", "Every check of the book", headers, rows, numeric=(1, 2, 3),
+        "audit-all", ALL_CHECKS_CAPTION, headers, rows, numeric=(1, 2, 3),
         filters=("Chapter", "Unit", "Class", "Verdict"), css_class="checks-list", compact=True,
     )  # fmt: skip
 
