@@ -1350,7 +1350,7 @@ styled(
 # The minimum of {eval}`txt.rule` is met on any reading (the figure); the table after it gives each reading's
 # amounts.
 
-# %% mystnb={"figure": {"caption": "Self-financing of non-profitable investments 2023 as a share of its base, in per cent: the report's printed share (solid) and the book's three readings of the base (hatched), against the rule's minimum (dotted).", "name": "fig-investeringsregnskap-self-financing"}, "image": {"alt": "Horizontal bar chart in per cent with a dotted vertical line at the rule's minimum of 15. The report's printed share, 51, is a solid grey bar; the book's readings are hatched grey bars: 43.6 on the book's base, 40.9 on the book's base plus P12's VAT (in case it came off twice), and 34.5 with P12 kept in. Every bar ends well to the right of the line."}} tags=["hide-input"]
+# %% mystnb={"figure": {"caption": "Self-financing of non-profitable investments 2023 as a share of its base, in per cent: the report's printed share (solid) and the book's three readings of the base (hatched), against the rule's minimum (dotted).", "name": "fig-investeringsregnskap-self-financing"}, "image": {"alt": "Horizontal bar chart in per cent with a dotted vertical line at the rule's minimum. The report's printed share is a solid grey bar; hatched grey bars give the book's readings: on the book's base, on that base plus P12's VAT (in case it came off twice), and with P12 kept in. Each bar is labelled with its share, and every bar ends well to the right of the line."}} tags=["hide-input"]
 readings = inv.self_financing_readings(get).set_index("reading")
 PRINTED_SHARES = {"rule", "report", "original_rule"}  # the readings whose share the report prints
 rule_share = fmt(readings.loc["rule", "share"], 0, "percent")
